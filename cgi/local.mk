@@ -1,0 +1,9 @@
+# cgi/local.mk -- the programs: FastCGI responders and meldpuntctl.
+
+bin_PROGRAMS += meldpunt-intake
+meldpunt_intake_SOURCES = %reldir%/intake.c
+meldpunt_intake_LDADD = $(MP_LIBS)
+
+sbin_PROGRAMS += meldpuntctl
+meldpuntctl_SOURCES = %reldir%/meldpuntctl.c
+meldpuntctl_LDADD = $(MP_LIBS)

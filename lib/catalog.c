@@ -1,0 +1,4 @@
+/* catalog.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,4 @@
+/* conf.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

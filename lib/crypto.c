@@ -1,0 +1,4 @@
+/* crypto.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,4 @@
+/* db.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

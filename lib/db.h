@@ -1,0 +1,109 @@
+/*
+ * db.h -- MariaDB access: one connection per worker process, made
+ * lazily and remade after it is lost; every statement a prepared
+ * statement with bound parameters, prepared once per connection and
+ * cached by the address of its (static) SQL text; a transaction helper
+ * that retries transient errors a bounded number of times.
+ */
+#ifndef MP_DB_H
+#define MP_DB_H
+
+#include <stddef.h>
+#include <string.h>
+
+struct mp_conf;
+struct mp_db;
+struct mp_stmt;
+
+enum mp_dbtype {
+	MP_DBT_NULL = 0,
+	MP_DBT_INT,	/* long long */
+	MP_DBT_TEXT,	/* p, len: UTF-8 text */
+	MP_DBT_BLOB	/* p, len: bytes */
+};
+
+/* One bound parameter.  Use the constructors below. */
+struct mp_dbval {
+	enum mp_dbtype	 type;
+	long long	 i;
+	const void	*p;
+	size_t		 len;
+};
+
+#define MP_DBNULL()	((struct mp_dbval){ .type = MP_DBT_NULL })
+#define MP_DBINT(v)	((struct mp_dbval){ .type = MP_DBT_INT, .i = (v) })
+#define MP_DBTEXT(s)	((struct mp_dbval){ .type = (s) ? MP_DBT_TEXT : \
+			    MP_DBT_NULL, .p = (s), .len = (s) ? strlen(s) : 0 })
+#define MP_DBTEXTN(s, n) ((struct mp_dbval){ .type = MP_DBT_TEXT, \
+			    .p = (s), .len = (n) })
+#define MP_DBBLOB(b, n)	((struct mp_dbval){ .type = (b) ? MP_DBT_BLOB : \
+			    MP_DBT_NULL, .p = (b), .len = (n) })
+
+/*
+ * Create a handle from the configuration (db.host, db.port, db.socket,
+ * db.name, db.user, db.password or db.password_file, db.retries,
+ * db.connect_timeout).  admin selects db.admin.* credentials instead
+ * (meldpuntctl migrate).  Does not connect.
+ */
+enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *, int admin);
+void		 mp_db_close(struct mp_db *);
+/* Connect if not connected: MP_OK, or MP_EDBDOWN (logged). */
+enum mp_err	 mp_db_connect(struct mp_db *);
+
+/*
+ * Run a statement that returns no rows.  sql must be a string with
+ * static storage (it keys the statement cache).  affected and
+ * insert_id may be NULL.  Errors: MP_EDUP (duplicate key / constraint),
+ * MP_EDBTRANS (lost connection, deadlock, lock wait timeout, Galera
+ * conflict), MP_EDBDOWN, MP_EDB.
+ */
+enum mp_err	 mp_db_exec(struct mp_db *, const char *sql,
+		    const struct mp_dbval *params, size_t nparams,
+		    unsigned long long *affected, unsigned long long *insert_id);
+
+/*
+ * Run a query and keep its result set (buffered) in *stmt; read rows
+ * with mp_stmt_next and finish with mp_stmt_done, always, before the
+ * next statement of the same SQL text is run.
+ */
+enum mp_err	 mp_db_query(struct mp_db *, struct mp_stmt **stmt,
+		    const char *sql, const struct mp_dbval *params,
+		    size_t nparams);
+/*
+ * As mp_db_query, but rows stream from the server as they are read
+ * (memory does not grow with the row count).  No other statement may
+ * run on the connection until mp_stmt_done.
+ */
+enum mp_err	 mp_db_query_stream(struct mp_db *, struct mp_stmt **stmt,
+		    const char *sql, const struct mp_dbval *params,
+		    size_t nparams);
+/* Next row: MP_OK, MP_ENOTFOUND after the last, or an error. */
+enum mp_err	 mp_stmt_next(struct mp_stmt *);
+/* Column values of the current row; NULL reads as 0 / NULL. */
+int		 mp_stmt_isnull(struct mp_stmt *, unsigned col);
+long long	 mp_stmt_int(struct mp_stmt *, unsigned col);
+/*
+ * Text or blob column: NUL-terminated, valid until the next
+ * mp_stmt_next or mp_stmt_done; *len (may be NULL) gets its size.
+ */
+const char	*mp_stmt_text(struct mp_stmt *, unsigned col, size_t *len);
+/* Free the result set; the prepared statement stays cached. */
+void		 mp_stmt_done(struct mp_stmt *);
+
+/*
+ * Run fn(db, arg) inside one transaction.  On MP_EDBTRANS from fn or
+ * the commit the transaction is rolled back, the connection remade if
+ * it was lost, and fn run again, up to db.retries times (default 3)
+ * with a short growing pause.  Any other error from fn rolls back and
+ * is returned.  fn may therefore run more than once: it must not
+ * consume or change arg in a way a second run could not repeat.
+ */
+typedef enum mp_err (*mp_txn_fn)(struct mp_db *, void *arg);
+enum mp_err	 mp_db_txn(struct mp_db *, mp_txn_fn, void *arg);
+
+/* The server's error number of the last failure (0 if none). */
+unsigned int	 mp_db_errno(const struct mp_db *);
+/* 1 if errno is worth a retry (connection lost, 1205, 1213, 1047...). */
+int		 mp_db_transient(unsigned int errnum);
+
+#endif

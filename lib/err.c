@@ -1,0 +1,33 @@
+/*
+ * err.c -- texts for the library's error codes (for logs, in English).
+ */
+#include "config.h"
+
+#include "meldpunt.h"
+
+static const char *const errstrs[MP_ERR__MAX] = {
+	"success",				/* MP_OK */
+	"out of memory",			/* MP_ENOMEM */
+	"system call failed",			/* MP_ESYS */
+	"malformed input",			/* MP_EINVAL */
+	"size or count limit exceeded",		/* MP_ETOOBIG */
+	"configuration error",			/* MP_ECONF */
+	"database error",			/* MP_EDB */
+	"transient database error",		/* MP_EDBTRANS */
+	"database unreachable",			/* MP_EDBDOWN */
+	"duplicate",				/* MP_EDUP */
+	"not found",				/* MP_ENOTFOUND */
+	"cryptographic failure",		/* MP_ECRYPTO */
+	"rate limit exceeded",			/* MP_ELIMIT */
+	"template error",			/* MP_ETMPL */
+	"end of requests",			/* MP_EXIT */
+};
+
+const char *
+mp_strerror(enum mp_err er)
+{
+
+	if ((unsigned)er >= MP_ERR__MAX)
+		return "unknown error";
+	return errstrs[er];
+}

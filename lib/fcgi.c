@@ -1,0 +1,4 @@
+/* fcgi.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,48 @@
+/*
+ * fcgi.h -- a program's context and its FastCGI request loop.  A
+ * program calls mp_ctx_open (configuration, log, keys, templates, the
+ * database handle), then mp_fcgi_accept in a loop, answering each
+ * request and freeing it with mp_req_free.  Run outside a FastCGI
+ * server (FCGX_IsCGI) it answers one request as plain CGI.
+ */
+#ifndef MP_FCGI_H
+#define MP_FCGI_H
+
+#include "keys.h"
+#include "req.h"
+
+struct mp_conf;
+struct mp_db;
+struct mp_fcgi;
+
+/* Everything a program keeps from start to stop. */
+struct mp_ctx {
+	const char	*prog;		/* program name for logs */
+	struct mp_conf	*conf;
+	struct mp_keys	 keys;
+	struct mp_db	*db;		/* connects lazily */
+	struct mp_limits limits;	/* request limits for this program */
+	int		 secure_cookies; /* http.secure_cookies */
+};
+
+/*
+ * Open the context for prog: read -c FILE from argv (or
+ * $MELDPUNT_CONFIG, or the default), open the log, load keys, set the
+ * template directory and create the database handle.  A one-line
+ * reason goes to err on failure.
+ */
+enum mp_err	 mp_ctx_open(struct mp_ctx *, const char *prog, int argc,
+		    char *argv[], char *err, size_t errsz);
+void		 mp_ctx_close(struct mp_ctx *);
+
+/* Start accepting on the FastCGI socket given on fd 0. */
+enum mp_err	 mp_fcgi_init(struct mp_fcgi **, struct mp_ctx *);
+/*
+ * Wait for the next request and parse it into req (MP_OK; see
+ * mp_req_parse for req->err), or MP_EXIT when the server tells the
+ * program to stop.  Pair every MP_OK with mp_req_free.
+ */
+enum mp_err	 mp_fcgi_accept(struct mp_fcgi *, struct mp_req *);
+void		 mp_fcgi_free(struct mp_fcgi *);
+
+#endif

@@ -1,0 +1,4 @@
+/* formtoken.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,4 @@
+/* http.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,4 @@
+/* keys.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,26 @@
+# lib/local.mk -- libmeldpunt, the library every program links.
+
+noinst_LTLIBRARIES += lib/libmeldpunt.la
+lib_libmeldpunt_la_SOURCES = \
+	%reldir%/meldpunt.h \
+	%reldir%/err.c \
+	%reldir%/alloc.c %reldir%/alloc.h \
+	%reldir%/buf.c %reldir%/buf.h \
+	%reldir%/log.c %reldir%/log.h \
+	%reldir%/conf.c %reldir%/conf.h \
+	%reldir%/cs.h \
+	%reldir%/tmpl.c %reldir%/tmpl.h \
+	%reldir%/req.c %reldir%/req.h \
+	%reldir%/http.c %reldir%/http.h \
+	%reldir%/fcgi.c %reldir%/fcgi.h \
+	%reldir%/db.c %reldir%/db.h \
+	%reldir%/migrate.c %reldir%/migrate.h \
+	%reldir%/crypto.c %reldir%/crypto.h \
+	%reldir%/keys.c %reldir%/keys.h \
+	%reldir%/valid.c %reldir%/valid.h \
+	%reldir%/formtoken.c %reldir%/formtoken.h \
+	%reldir%/ratelimit.c %reldir%/ratelimit.h \
+	%reldir%/catalog.c %reldir%/catalog.h \
+	%reldir%/report.c %reldir%/report.h \
+	%reldir%/spool.c %reldir%/spool.h \
+	%reldir%/seed.c %reldir%/seed.h

@@ -1,0 +1,60 @@
+/*
+ * meldpunt.h -- the public interface of libmeldpunt, used by every
+ * program in cgi/.  Each concept has its own header; this one holds the
+ * error codes they share and includes the rest.
+ */
+#ifndef MELDPUNT_H
+#define MELDPUNT_H
+
+#include <stddef.h>
+
+/*
+ * Library functions return enum mp_err: MP_OK (0) on success.  The
+ * library logs where a failure is detected and returns; it never exits.
+ */
+enum mp_err {
+	MP_OK = 0,
+	MP_ENOMEM,	/* allocation failed */
+	MP_ESYS,	/* a system call failed; errno was logged */
+	MP_EINVAL,	/* malformed input (a client error: 400) */
+	MP_ETOOBIG,	/* a size or count limit was exceeded (413) */
+	MP_ECONF,	/* the configuration is missing or wrong */
+	MP_EDB,		/* a database error that retrying will not fix */
+	MP_EDBTRANS,	/* a transient database error: retry may succeed */
+	MP_EDBDOWN,	/* the database cannot be reached at all */
+	MP_EDUP,	/* a unique key or constraint refused the row */
+	MP_ENOTFOUND,	/* no such row, file or key */
+	MP_ECRYPTO,	/* a cryptographic operation or check failed */
+	MP_ELIMIT,	/* a rate limit refused the action (429) */
+	MP_ETMPL,	/* a template failed to load or render */
+	MP_EXIT,	/* the request loop ends normally */
+	MP_ERR__MAX
+};
+
+/* A static, human-readable (English, for logs) text for an error. */
+const char	*mp_strerror(enum mp_err);
+
+#define MP_UNUSED(x)	((void)(x))
+#define MP_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+#include "alloc.h"
+#include "buf.h"
+#include "log.h"
+#include "conf.h"
+#include "crypto.h"
+#include "keys.h"
+#include "valid.h"
+#include "req.h"
+#include "http.h"
+#include "tmpl.h"
+#include "fcgi.h"
+#include "db.h"
+#include "migrate.h"
+#include "formtoken.h"
+#include "ratelimit.h"
+#include "catalog.h"
+#include "report.h"
+#include "spool.h"
+#include "seed.h"
+
+#endif /* MELDPUNT_H */

@@ -1,0 +1,4 @@
+/* migrate.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,25 @@
+/*
+ * migrate.h -- schema migrations: sql/NNN_name.sql files applied in
+ * order, each recorded in schema_migrations (version, name, sha256,
+ * applied_at).  A file already applied is never run again; a file whose
+ * checksum changed after it was applied is an error, since applied
+ * migrations are history and are never edited.
+ */
+#ifndef MP_MIGRATE_H
+#define MP_MIGRATE_H
+
+struct mp_db;
+
+/*
+ * Apply every migration in dir not yet recorded.  *applied gets how
+ * many were applied (0 when the schema was current).  Statements are
+ * split at ";" at the end of a line, comments ("-- ") skipped, and each
+ * runs as a prepared statement.  On failure a one-line reason naming
+ * the file goes to err.
+ */
+enum mp_err	 mp_migrate(struct mp_db *, const char *dir, int *applied,
+		    char *err, size_t errsz);
+/* Highest applied version, 0 for an empty database, -1 on error. */
+long		 mp_migrate_version(struct mp_db *);
+
+#endif

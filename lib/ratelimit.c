@@ -1,0 +1,4 @@
+/* ratelimit.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

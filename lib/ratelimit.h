@@ -1,0 +1,33 @@
+/*
+ * ratelimit.h -- fixed-window rate limits kept in the database, so that
+ * every worker on every app server counts together.  A client is known
+ * only by an HMAC of its address under MP_KEY_CLIENT: the counters
+ * never hold the address itself.
+ */
+#ifndef MP_RATELIMIT_H
+#define MP_RATELIMIT_H
+
+#include <time.h>
+
+struct mp_db;
+struct mp_keys;
+
+struct mp_ratelimit {
+	const char	*scope;		/* e.g. "intake" */
+	long		 per_client;	/* hits per window per client; 0 off */
+	long		 global;	/* hits per window in all; 0 off */
+	long		 window;	/* seconds */
+};
+
+/*
+ * Count one hit for client addr (may be NULL) in scope and say whether
+ * it is allowed: MP_OK, or MP_ELIMIT when a limit is exceeded.  Meant
+ * to run inside the transaction of the action it limits, so a refused
+ * or failed action does not count.
+ */
+enum mp_err	 mp_ratelimit_hit(struct mp_db *, const struct mp_keys *,
+		    const struct mp_ratelimit *, const char *addr, time_t now);
+/* Delete counters of windows that ended before now (housekeeping). */
+enum mp_err	 mp_ratelimit_purge(struct mp_db *, time_t now, long window);
+
+#endif

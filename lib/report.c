@@ -1,0 +1,4 @@
+/* report.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,129 @@
+/*
+ * report.h -- a report as a reporter submits it: reading and validating
+ * the form (every rule in one table), and storing it with its contact
+ * details (sealed), attachments and first event in one transaction.
+ */
+#ifndef MP_REPORT_H
+#define MP_REPORT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "crypto.h"
+#include "formtoken.h"
+
+struct mp_db;
+struct mp_keys;
+struct mp_req;
+struct mp_catalog;
+struct mp_audience;
+
+/* The form's fields, named "report-<name>" in HTML (see report.c). */
+enum mp_rfield {
+	RF_SIGNAL_TYPE = 0,
+	RF_DESCRIPTION,
+	RF_OBSERVED_DATE,
+	RF_OBSERVED_TIME,
+	RF_STREET,
+	RF_HOUSE_NUMBER,
+	RF_POSTCODE,
+	RF_CITY,
+	RF_PEOPLE,
+	RF_COMPANIES,
+	RF_VEHICLES,
+	RF_ANONYMOUS,		/* "ja" or "nee" */
+	RF_CONTACT_NAME,
+	RF_CONTACT_EMAIL,
+	RF_CONTACT_PHONE,
+	RF_ATTACHMENTS,		/* errors about files only */
+	RF__MAX
+};
+
+/* The HTML name of a field ("report-description"). */
+const char	*mp_report_field_name(enum mp_rfield);
+/* Its maximum length in characters (0 for fields without text). */
+size_t		 mp_report_field_max(enum mp_rfield);
+
+enum mp_filetype {
+	MP_FILE_UNKNOWN = 0,
+	MP_FILE_JPEG,
+	MP_FILE_PNG,
+	MP_FILE_PDF
+};
+/* Recognise a file by its content (magic bytes), not its name. */
+enum mp_filetype mp_filetype_sniff(const unsigned char *, size_t);
+const char	*mp_filetype_mime(enum mp_filetype);
+
+struct mp_attachment {
+	char		*filename;	/* cleaned: no path, valid UTF-8 */
+	enum mp_filetype type;
+	const unsigned char *data;	/* borrowed from the request */
+	size_t		 size;
+	unsigned char	 sha256[MP_SHA256_LEN];
+};
+
+struct mp_report {
+	char		*val[RF__MAX];	/* the values as entered (owned) */
+	const char	*err[RF__MAX];	/* Dutch message per field, or NULL */
+	int		 nerr;
+
+	/* Derived by mp_report_validate. */
+	long long	 audience_id;
+	long long	 signal_type_id;
+	const char	*channel;	/* "web", "intranet", ... */
+	int		 anonymous;
+	char		 postcode[8];	/* normalised */
+	struct mp_attachment *att;
+	size_t		 natt;
+	time_t		 received;
+
+	/* Set when stored (or spooled). */
+	unsigned char	 submission[MP_FORMTOKEN_NONCE];
+	int		 has_submission;
+	unsigned char	 code_hash[MP_SHA256_LEN];
+	char		 reference[24];
+	long long	 id;
+};
+
+void		 mp_report_init(struct mp_report *);
+void		 mp_report_free(struct mp_report *);
+
+/*
+ * Copy the form fields of req into r and validate them for audience
+ * aud at time now: every field's rules, the files (count, size, type).
+ * Returns MP_OK even when fields are wrong (see r->nerr and r->err[]);
+ * MP_ENOMEM only on allocation failure.
+ */
+enum mp_err	 mp_report_read(struct mp_report *, const struct mp_req *,
+		    const struct mp_audience *, time_t now);
+
+/*
+ * Make the reporter's secret code (20 Crockford base32 characters, 100
+ * bits, shown as four groups of five) into code (MP_CODE_LEN) and its
+ * HMAC into r->code_hash.
+ */
+#define MP_CODE_LEN	24
+enum mp_err	 mp_report_new_code(struct mp_report *, const struct mp_keys *,
+		    char code[MP_CODE_LEN]);
+/* Normalise a typed code (case, spaces, dashes, O/0, I/L/1) and HMAC it. */
+enum mp_err	 mp_report_code_hash(const struct mp_keys *, const char *code,
+		    unsigned char out[MP_SHA256_LEN]);
+
+/*
+ * Store r in one transaction (with the per-client and global rate limit
+ * when rl is not NULL, and addr the client's address): the report, its
+ * reference, sealed contact details, attachments and the "ontvangen"
+ * event.  On success r->id and r->reference are set.  MP_EDUP when the
+ * submission was stored before (r->reference then names the earlier
+ * report), MP_ELIMIT when rate-limited, MP_EDBDOWN when the database
+ * cannot be reached (the caller spools).
+ */
+struct mp_ratelimit;
+enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,
+		    struct mp_report *, const struct mp_ratelimit *rl,
+		    const char *addr);
+
+/* "M-2026-000123" for id and year. */
+void		 mp_report_reference(char out[24], int year, long long id);
+
+#endif

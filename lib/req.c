@@ -1,0 +1,4 @@
+/* req.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

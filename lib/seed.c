@@ -1,0 +1,4 @@
+/* seed.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,4 @@
+/* spool.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

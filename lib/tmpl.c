@@ -1,0 +1,4 @@
+/* tmpl.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

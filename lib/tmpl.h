@@ -1,0 +1,42 @@
+/*
+ * tmpl.h -- rendering pages with ClearSilver.  A view is the data of
+ * one page (an HDF tree); a template is a .cs file under the template
+ * directory.  Every variable is HTML-escaped by default
+ * (Config.VarEscapeMode = html); templates never use uvar:, lvar:,
+ * evar: or name: (scripts/lint checks).
+ */
+#ifndef MP_TMPL_H
+#define MP_TMPL_H
+
+#include <stddef.h>
+
+struct mp_view;
+struct mp_buf;
+
+/* A new, empty view, freed with mp_view_free (NULL-safe); NULL on error. */
+struct mp_view	*mp_view_new(void);
+void		 mp_view_free(struct mp_view *);
+
+/* Set name (dotted HDF path) to a copy of value.  NULL value is "". */
+enum mp_err	 mp_view_set(struct mp_view *, const char *name,
+		    const char *value);
+/* As mp_view_set with a value of len bytes (need not be terminated). */
+enum mp_err	 mp_view_setn(struct mp_view *, const char *name,
+		    const char *value, size_t len);
+enum mp_err	 mp_view_set_int(struct mp_view *, const char *name, long long);
+enum mp_err	 mp_view_setf(struct mp_view *, const char *name,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The value at name, or NULL; owned by the view. */
+const char	*mp_view_get(const struct mp_view *, const char *name);
+
+/*
+ * Render dir/name (e.g. "intake/form.cs") with the view's data into
+ * out (appended).  The template directory is set once per process with
+ * mp_tmpl_init.  Returns MP_ETMPL (logged) when parsing or rendering
+ * fails; out may then hold a partial page and should be discarded.
+ */
+enum mp_err	 mp_tmpl_init(const char *dir);
+enum mp_err	 mp_tmpl_render(struct mp_view *, const char *name,
+		    struct mp_buf *out);
+
+#endif

@@ -1,0 +1,4 @@
+/* valid.c -- not written yet. */
+#include "config.h"
+
+#include "meldpunt.h"

@@ -1,0 +1,15 @@
+-- grants.sql -- what the application's database user may do.  Applied
+-- by an administrator after meldpuntctl migrate (scripts/demo and the
+-- tests do so); @APPUSER@ and @APPHOST@ are replaced by
+-- "meldpuntctl grants" with the configured db.user.  Grants are per
+-- table so that later tables (such as an append-only audit log) can be
+-- given less than the rest.
+GRANT SELECT ON schema_migrations TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON audience TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON signal_type TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON audience_signal_type TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON report TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_contact TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON attachment TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON event TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter TO @APPUSER@@@APPHOST@;

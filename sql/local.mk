@@ -1,0 +1,5 @@
+# sql/local.mk -- numbered migrations, installed for meldpuntctl migrate.
+
+dist_sql_DATA = \
+	%reldir%/001_init.sql \
+	%reldir%/grants.sql

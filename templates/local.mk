@@ -1,0 +1,16 @@
+# templates/local.mk -- ClearSilver templates and static files.
+
+commontemplatedir = $(templatedir)/common
+dist_commontemplate_DATA = \
+	%reldir%/common/layout.cs \
+	%reldir%/common/error.cs
+
+intaketemplatedir = $(templatedir)/intake
+dist_intaketemplate_DATA = \
+	%reldir%/intake/form.cs \
+	%reldir%/intake/receipt.cs \
+	%reldir%/intake/duplicate.cs
+
+statictemplatedir = $(templatedir)/static
+dist_statictemplate_DATA = \
+	%reldir%/static/meldpunt.css

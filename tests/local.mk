@@ -1,0 +1,67 @@
+# tests/local.mk -- unit tests (cmocka, TAP) and the end-to-end suite.
+
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) \
+	$(top_srcdir)/build-aux/tap-driver.sh
+TESTS_ENVIRONMENT = CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
+	export top_srcdir top_builddir;
+
+UNIT_LDADD = $(MP_LIBS) $(CMOCKA_LIBS)
+UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+
+if HAVE_CMOCKA
+UNIT_TESTS = \
+	tests/unit/test-buf \
+	tests/unit/test-conf \
+	tests/unit/test-crypto \
+	tests/unit/test-keys \
+	tests/unit/test-valid \
+	tests/unit/test-req \
+	tests/unit/test-http \
+	tests/unit/test-tmpl \
+	tests/unit/test-formtoken \
+	tests/unit/test-report \
+	tests/unit/test-spool
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+endif
+
+tests_unit_test_buf_SOURCES = %reldir%/unit/test-buf.c
+tests_unit_test_buf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_buf_LDADD = $(UNIT_LDADD)
+tests_unit_test_conf_SOURCES = %reldir%/unit/test-conf.c
+tests_unit_test_conf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_conf_LDADD = $(UNIT_LDADD)
+tests_unit_test_crypto_SOURCES = %reldir%/unit/test-crypto.c
+tests_unit_test_crypto_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_crypto_LDADD = $(UNIT_LDADD)
+tests_unit_test_keys_SOURCES = %reldir%/unit/test-keys.c
+tests_unit_test_keys_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_keys_LDADD = $(UNIT_LDADD)
+tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
+tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_valid_LDADD = $(UNIT_LDADD)
+tests_unit_test_req_SOURCES = %reldir%/unit/test-req.c
+tests_unit_test_req_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_req_LDADD = $(UNIT_LDADD)
+tests_unit_test_http_SOURCES = %reldir%/unit/test-http.c
+tests_unit_test_http_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_http_LDADD = $(UNIT_LDADD)
+tests_unit_test_tmpl_SOURCES = %reldir%/unit/test-tmpl.c
+tests_unit_test_tmpl_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_tmpl_LDADD = $(UNIT_LDADD)
+tests_unit_test_formtoken_SOURCES = %reldir%/unit/test-formtoken.c
+tests_unit_test_formtoken_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
+tests_unit_test_report_SOURCES = %reldir%/unit/test-report.c
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
+tests_unit_test_spool_SOURCES = %reldir%/unit/test-spool.c
+tests_unit_test_spool_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_spool_LDADD = $(UNIT_LDADD)
+
+# The end-to-end suite starts a private MariaDB, nginx and the programs
+# under the build tree, runs every tests/e2e/test-*.sh through nginx and
+# stops what it started. It prints one TAP stream.
+TESTS += tests/e2e/run.sh
+EXTRA_DIST += %reldir%/e2e %reldir%/unit/util.h
