@@ -56,5 +56,6 @@ const char	*mp_strerror(enum mp_err);
 #include "report.h"
 #include "spool.h"
 #include "seed.h"
+#include "intake.h"
 
 #endif /* MELDPUNT_H */

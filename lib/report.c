@@ -1,4 +1,652 @@
-/* report.c -- not written yet. */
+/*
+ * report.c -- a report as submitted: the form's fields and their rules
+ * in one table, reading and validating a request against it, the
+ * reporter's secret code, and storing a report with its sealed contact
+ * details, attachments and first event in one transaction.
+ */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "meldpunt.h"
+
+#define F_REQUIRED	0x01	/* must not be blank */
+#define F_MULTILINE	0x02	/* may hold newlines */
+#define F_CONTACT	0x04	/* only kept for non-anonymous reports */
+
+struct rfield {
+	const char	*name;		/* HTML name */
+	size_t		 max;		/* characters */
+	int		 flags;
+};
+
+/* The rules of every field; the order is enum mp_rfield's. */
+static const struct rfield rfields[RF__MAX] = {
+	{ "report-signal-type",	32,	F_REQUIRED },
+	{ "report-description",	5000,	F_REQUIRED | F_MULTILINE },
+	{ "report-observed-date", 10,	F_REQUIRED },
+	{ "report-observed-time", 5,	0 },
+	{ "report-street",	100,	0 },
+	{ "report-house-number", 16,	0 },
+	{ "report-postcode",	7,	0 },
+	{ "report-city",	80,	0 },
+	{ "report-people",	2000,	F_MULTILINE },
+	{ "report-companies",	2000,	F_MULTILINE },
+	{ "report-vehicles",	2000,	F_MULTILINE },
+	{ "report-anonymous",	3,	F_REQUIRED },
+	{ "report-contact-name", 100,	F_CONTACT },
+	{ "report-contact-email", 254,	F_CONTACT },
+	{ "report-contact-phone", 20,	F_CONTACT },
+	{ "report-attachments",	0,	0 },
+};
+
+enum stmt {
+	STMT_INSERT,
+	STMT_SET_REFERENCE,
+	STMT_FIND_SUBMISSION,
+	STMT_CONTACT,
+	STMT_ATTACHMENT,
+	STMT_EVENT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_INSERT */
+	"INSERT INTO report (reference, submission_id, channel, audience_id, "
+	"signal_type_id, description, observed_date, observed_time, street, "
+	"house_number, postcode, city, involved_people, involved_companies, "
+	"involved_vehicles, anonymous, code_hash, status, received_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"'nieuw', ?)",
+	/* STMT_SET_REFERENCE */
+	"UPDATE report SET reference = ? WHERE id = ?",
+	/* STMT_FIND_SUBMISSION */
+	"SELECT reference FROM report WHERE submission_id = ?",
+	/* STMT_CONTACT */
+	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
+	"phone_enc) VALUES (?, ?, ?, ?)",
+	/* STMT_ATTACHMENT */
+	"INSERT INTO attachment (report_id, filename, mime, size, sha256, "
+	"data) VALUES (?, ?, ?, ?, ?, ?)",
+	/* STMT_EVENT */
+	"INSERT INTO event (report_id, at, kind, actor, detail) "
+	"VALUES (?, ?, 'ontvangen', '', ?)",
+};
+
+const char *
+mp_report_field_name(enum mp_rfield f)
+{
+
+	return (unsigned)f < RF__MAX ? rfields[f].name : NULL;
+}
+
+size_t
+mp_report_field_max(enum mp_rfield f)
+{
+
+	return (unsigned)f < RF__MAX ? rfields[f].max : 0;
+}
+
+enum mp_filetype
+mp_filetype_sniff(const unsigned char *p, size_t n)
+{
+
+	if (n >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
+		return MP_FILE_JPEG;
+	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return MP_FILE_PNG;
+	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
+		return MP_FILE_PDF;
+	return MP_FILE_UNKNOWN;
+}
+
+const char *
+mp_filetype_mime(enum mp_filetype t)
+{
+
+	switch (t) {
+	case MP_FILE_JPEG:
+		return "image/jpeg";
+	case MP_FILE_PNG:
+		return "image/png";
+	case MP_FILE_PDF:
+		return "application/pdf";
+	default:
+		return "application/octet-stream";
+	}
+}
+
+static const char *
+filetype_ext(enum mp_filetype t)
+{
+
+	switch (t) {
+	case MP_FILE_JPEG:
+		return "jpg";
+	case MP_FILE_PNG:
+		return "png";
+	default:
+		return "pdf";
+	}
+}
+
+void
+mp_report_init(struct mp_report *r)
+{
+
+	memset(r, 0, sizeof(*r));
+}
+
+void
+mp_report_free(struct mp_report *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < RF__MAX; i++)
+		mp_freezero(r->val[i], r->val[i] == NULL ? 0 :
+		    strlen(r->val[i]));
+	for (i = 0; i < r->natt; i++)
+		free(r->att[i].filename);
+	free(r->att);
+	mp_wipe(r, sizeof(*r));
+}
+
+/*
+ * A copy of len bytes fit to show back in the form: invalid UTF-8 and
+ * control characters (other than newlines and tabs) become U+FFFD, so
+ * the page stays valid whatever was sent.
+ */
+static char *
+display_copy(const char *s, size_t len)
+{
+	struct mp_buf	 b;
+	size_t		 i, n;
+	unsigned char	 c;
+
+	mp_buf_init(&b, len * 3 + 1);
+	for (i = 0; i < len; i += n) {
+		c = (unsigned char)s[i];
+		n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (i + n > len || !mp_valid_utf8(s + i, n) ||
+		    (c < 0x80 && c < 0x20 && c != '\n' && c != '\t' &&
+		    c != '\r')) {
+			n = 1;
+			if (mp_buf_add(&b, "\xef\xbf\xbd", 3) != MP_OK)
+				break;
+			continue;
+		}
+		if (mp_buf_add(&b, s + i, n) != MP_OK)
+			break;
+	}
+	if (mp_buf_len(&b) == 0) {
+		mp_buf_free(&b);
+		return mp_strdup("");
+	}
+	return mp_buf_take(&b, NULL);
+}
+
+/* Trimmed view of s: *start and *len without outer white space. */
+static void
+trim(const char *s, size_t len, const char **start, size_t *outlen)
+{
+
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\r' ||
+	    *s == '\n')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	*start = s;
+	*outlen = len;
+}
+
+/* Set a field's error once: the first problem found is the one shown. */
+static void
+fail(struct mp_report *r, enum mp_rfield f, const char *msg)
+{
+
+	if (r->err[f] == NULL) {
+		r->err[f] = msg;
+		r->nerr++;
+	}
+}
+
+/* Today's date in the local time zone as "YYYY-MM-DD". */
+static void
+today(time_t now, char out[11])
+{
+	struct tm	 tm;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		(void)strftime(out, 11, "%Y-%m-%d", gmtime_r(&now, &tm));
+}
+
+/* Check one text field's generic rules; 1 when it may go on. */
+static int
+check_text(struct mp_report *r, enum mp_rfield f, const char *raw,
+    size_t rawlen)
+{
+	const struct rfield	*rf = &rfields[f];
+
+	if (!mp_valid_utf8(raw, rawlen)) {
+		fail(r, f, "Dit veld bevat tekens die wij niet kunnen "
+		    "lezen. Typ de tekst opnieuw.");
+		return 0;
+	}
+	if (mp_utf8_chars(raw, rawlen) > rf->max) {
+		fail(r, f, rf->max == 1 ? "Deze tekst is te lang." :
+		    "Deze tekst is te lang. Kort hem in tot het aangegeven "
+		    "aantal tekens.");
+		return 0;
+	}
+	if (!(rf->flags & F_MULTILINE) &&
+	    !mp_valid_text(raw, rawlen, rf->max, 0)) {
+		fail(r, f, "Dit veld mag geen regeleinden of tabs bevatten.");
+		return 0;
+	}
+	return 1;
+}
+
+static enum mp_err
+read_files(struct mp_report *r, const struct mp_req *req)
+{
+	const struct mp_upload	*u;
+	struct mp_attachment	*a;
+	const char		*base, *p;
+	char			 fallback[32];
+	size_t			 i, blen;
+
+	if (req->files_dropped > 0)
+		fail(r, RF_ATTACHMENTS, "U kunt hoogstens het aangegeven "
+		    "aantal bestanden meesturen.");
+	if (req->nfiles == 0)
+		return MP_OK;
+	if ((r->att = mp_calloc(req->nfiles, sizeof(*r->att))) == NULL)
+		return MP_ENOMEM;
+	for (i = 0; i < req->nfiles; i++) {
+		u = &req->files[i];
+		if (strcmp(u->field, rfields[RF_ATTACHMENTS].name) != 0)
+			continue;	/* unknown fields are refused earlier */
+		if (u->over) {
+			fail(r, RF_ATTACHMENTS, "Een bestand is groter dan "
+			    "toegestaan.");
+			continue;
+		}
+		a = &r->att[r->natt];
+		if ((a->type = mp_filetype_sniff(u->data, u->size)) ==
+		    MP_FILE_UNKNOWN) {
+			fail(r, RF_ATTACHMENTS, "U kunt alleen foto's (JPEG "
+			    "of PNG) en PDF-bestanden meesturen.");
+			continue;
+		}
+		/* Keep only the last path element of the name sent. */
+		base = u->filename;
+		for (p = u->filename; *p != '\0'; p++)
+			if (*p == '/' || *p == '\\')
+				base = p + 1;
+		blen = strlen(base);
+		if (blen == 0 || blen > 200 || !mp_valid_text(base, blen,
+		    200, 0)) {
+			(void)snprintf(fallback, sizeof(fallback),
+			    "bijlage-%zu.%s", r->natt + 1,
+			    filetype_ext(a->type));
+			base = fallback;
+		}
+		if ((a->filename = mp_strdup(base)) == NULL)
+			return MP_ENOMEM;
+		a->data = u->data;
+		a->size = u->size;
+		mp_sha256(a->sha256, u->data, u->size);
+		r->natt++;
+	}
+	return MP_OK;
+}
+
+enum mp_err
+mp_report_read(struct mp_report *r, const struct mp_req *req,
+    const struct mp_audience *aud, time_t now)
+{
+	const struct mp_signal_type *st;
+	const char	*raw, *v;
+	size_t		 rawlen, vlen, i;
+	char		 day[11];
+	struct tm	 tm;
+
+	r->audience_id = aud->id;
+	r->channel = "web";
+	r->received = now;
+	for (i = 0; i < RF_ATTACHMENTS; i++) {
+		raw = mp_params_get(&req->form, rfields[i].name, &rawlen);
+		if (raw == NULL) {
+			raw = "";
+			rawlen = 0;
+		}
+		if ((r->val[i] = display_copy(raw, rawlen)) == NULL)
+			return MP_ENOMEM;
+		if (!check_text(r, i, raw, rawlen))
+			continue;
+		/* Stored values are trimmed; shown values are as typed. */
+		trim(raw, rawlen, &v, &vlen);
+		free(r->val[i]);
+		if ((r->val[i] = mp_memdup0(v, vlen)) == NULL)
+			return MP_ENOMEM;
+		if ((rfields[i].flags & F_REQUIRED) && vlen == 0)
+			fail(r, i, i == RF_ANONYMOUS ? "Kies of u anoniem "
+			    "wilt melden." : i == RF_SIGNAL_TYPE ? "Kies "
+			    "waar uw melding over gaat." : "Dit veld is "
+			    "verplicht.");
+	}
+
+	/* Field-specific rules, for fields that passed the generic ones. */
+	if (r->err[RF_SIGNAL_TYPE] == NULL) {
+		if ((st = mp_catalog_type(aud, r->val[RF_SIGNAL_TYPE])) == NULL)
+			fail(r, RF_SIGNAL_TYPE, "Kies een onderwerp uit de "
+			    "lijst.");
+		else
+			r->signal_type_id = st->id;
+	}
+	if (r->err[RF_OBSERVED_DATE] == NULL) {
+		today(now, day);
+		if (!mp_valid_date(r->val[RF_OBSERVED_DATE], &tm))
+			fail(r, RF_OBSERVED_DATE, "Vul een datum in als "
+			    "jjjj-mm-dd, bijvoorbeeld 2026-03-01.");
+		else if (strcmp(r->val[RF_OBSERVED_DATE], day) > 0)
+			fail(r, RF_OBSERVED_DATE, "Deze datum ligt in de "
+			    "toekomst.");
+		else if (tm.tm_year + 1900 < 1950)
+			fail(r, RF_OBSERVED_DATE, "Deze datum ligt te ver in "
+			    "het verleden.");
+	}
+	if (r->err[RF_OBSERVED_TIME] == NULL &&
+	    r->val[RF_OBSERVED_TIME][0] != '\0' &&
+	    !mp_valid_time(r->val[RF_OBSERVED_TIME], &tm))
+		fail(r, RF_OBSERVED_TIME, "Vul een tijd in als uu:mm, "
+		    "bijvoorbeeld 21:30.");
+	if (r->err[RF_POSTCODE] == NULL && r->val[RF_POSTCODE][0] != '\0' &&
+	    !mp_valid_postcode(r->val[RF_POSTCODE], r->postcode))
+		fail(r, RF_POSTCODE, "Vul een postcode in als 1234 AB.");
+	if (r->err[RF_HOUSE_NUMBER] == NULL &&
+	    r->val[RF_HOUSE_NUMBER][0] != '\0' &&
+	    !mp_valid_housenumber(r->val[RF_HOUSE_NUMBER]))
+		fail(r, RF_HOUSE_NUMBER, "Vul een huisnummer in, eventueel "
+		    "met toevoeging, bijvoorbeeld 12 of 12a.");
+	if (r->err[RF_STREET] == NULL && r->err[RF_POSTCODE] == NULL &&
+	    r->err[RF_CITY] == NULL && r->val[RF_STREET][0] == '\0' &&
+	    r->val[RF_POSTCODE][0] == '\0' && r->val[RF_CITY][0] == '\0')
+		fail(r, RF_STREET, "Vul ten minste een straat, postcode of "
+		    "plaats in.");
+
+	if (r->err[RF_ANONYMOUS] == NULL) {
+		if (strcmp(r->val[RF_ANONYMOUS], "ja") == 0)
+			r->anonymous = 1;
+		else if (strcmp(r->val[RF_ANONYMOUS], "nee") != 0)
+			fail(r, RF_ANONYMOUS, "Kies of u anoniem wilt "
+			    "melden.");
+	}
+	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous) {
+		/* Anonymous means anonymous: what was typed is dropped. */
+		for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++) {
+			if (r->err[i] != NULL) {
+				r->err[i] = NULL;
+				r->nerr--;
+			}
+			mp_freezero(r->val[i], strlen(r->val[i]));
+			if ((r->val[i] = mp_strdup("")) == NULL)
+				return MP_ENOMEM;
+		}
+	} else if (r->err[RF_ANONYMOUS] == NULL) {
+		if (r->err[RF_CONTACT_NAME] == NULL &&
+		    r->val[RF_CONTACT_NAME][0] == '\0')
+			fail(r, RF_CONTACT_NAME, "Vul uw naam in, of kies "
+			    "voor anoniem melden.");
+		if (r->err[RF_CONTACT_EMAIL] == NULL &&
+		    r->val[RF_CONTACT_EMAIL][0] != '\0' &&
+		    !mp_valid_email(r->val[RF_CONTACT_EMAIL]))
+			fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres in "
+			    "als naam@voorbeeld.nl.");
+		if (r->err[RF_CONTACT_PHONE] == NULL &&
+		    r->val[RF_CONTACT_PHONE][0] != '\0' &&
+		    !mp_valid_phone(r->val[RF_CONTACT_PHONE]))
+			fail(r, RF_CONTACT_PHONE, "Vul een geldig "
+			    "telefoonnummer in, bijvoorbeeld 06 12345678.");
+		if (r->err[RF_CONTACT_EMAIL] == NULL &&
+		    r->err[RF_CONTACT_PHONE] == NULL &&
+		    r->val[RF_CONTACT_EMAIL][0] == '\0' &&
+		    r->val[RF_CONTACT_PHONE][0] == '\0')
+			fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres of "
+			    "telefoonnummer in, zodat wij u kunnen bereiken.");
+	}
+	return read_files(r, req);
+}
+
+void
+mp_report_reference(char out[24], int year, long long id)
+{
+
+	(void)snprintf(out, 24, "M-%04d-%06lld", year, id);
+}
+
+/* Normalise a code as typed into its 20 canonical characters. */
+static int
+code_normalise(const char *in, char out[21])
+{
+	static const char	 alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	size_t			 n = 0;
+	char			 c;
+
+	for (; *in != '\0'; in++) {
+		c = *in;
+		if (c == ' ' || c == '-')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c == 'O')
+			c = '0';
+		else if (c == 'I' || c == 'L')
+			c = '1';
+		if (c == '\0' || strchr(alphabet, c) == NULL || n == 20)
+			return 0;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return n == 20;
+}
+
+enum mp_err
+mp_report_code_hash(const struct mp_keys *keys, const char *code,
+    unsigned char out[MP_SHA256_LEN])
+{
+	char		 norm[21];
+	enum mp_err	 er;
+
+	if (!code_normalise(code, norm))
+		return MP_EINVAL;
+	er = mp_hmac_sha256(out, mp_key(keys, MP_KEY_CODE), MP_KEY_LEN, norm,
+	    20);
+	mp_wipe(norm, sizeof(norm));
+	return er;
+}
+
+enum mp_err
+mp_report_new_code(struct mp_report *r, const struct mp_keys *keys,
+    char code[MP_CODE_LEN])
+{
+	unsigned char	 raw[13];	/* 104 bits, of which 100 are used */
+	char		 b32[24];
+	enum mp_err	 er;
+
+	if ((er = mp_random(raw, sizeof(raw))) != MP_OK)
+		return er;
+	mp_b32(b32, raw, sizeof(raw));
+	(void)snprintf(code, MP_CODE_LEN, "%.5s-%.5s-%.5s-%.5s", b32,
+	    b32 + 5, b32 + 10, b32 + 15);
+	er = mp_report_code_hash(keys, code, r->code_hash);
+	mp_wipe(raw, sizeof(raw));
+	mp_wipe(b32, sizeof(b32));
+	return er;
+}
+
+/* What one run of the storing transaction needs. */
+struct store {
+	const struct mp_keys		*keys;
+	struct mp_report		*r;
+	const struct mp_ratelimit	*rl;
+	const char			*addr;
+};
+
+static void
+utc_datetime(time_t t, char out[20])
+{
+	struct tm	 tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		(void)snprintf(out, 20, "%s", "1970-01-01 00:00:00");
+}
+
+/* Seal one contact value, bound to its report and field. */
+static enum mp_err
+seal_field(const struct mp_keys *keys, long long id, const char *field,
+    const char *val, unsigned char **box, size_t *boxlen)
+{
+	char	 aad[64];
+
+	*box = NULL;
+	*boxlen = 0;
+	if (val == NULL || val[0] == '\0')
+		return MP_OK;
+	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, field);
+	return mp_seal(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), val,
+	    strlen(val), box, boxlen);
+}
+
+static enum mp_err
+store_contact(struct mp_db *db, const struct mp_keys *keys,
+    const struct mp_report *r)
+{
+	static const char *const fields[3] = { "name", "email", "phone" };
+	unsigned char	*box[3] = { NULL, NULL, NULL };
+	size_t		 boxlen[3];
+	struct mp_dbval	 p[4];
+	enum mp_err	 er = MP_OK;
+	int		 i;
+
+	for (i = 0; i < 3 && er == MP_OK; i++)
+		er = seal_field(keys, r->id, fields[i],
+		    r->val[RF_CONTACT_NAME + i], &box[i], &boxlen[i]);
+	if (er == MP_OK) {
+		p[0] = MP_DBINT(r->id);
+		for (i = 0; i < 3; i++)
+			p[i + 1] = MP_DBBLOB(box[i], boxlen[i]);
+		er = mp_db_exec(db, stmts[STMT_CONTACT], p, 4, NULL, NULL);
+	}
+	for (i = 0; i < 3; i++)
+		free(box[i]);
+	return er;
+}
+
+static enum mp_err
+store_txn(struct mp_db *db, void *arg)
+{
+	struct store		*s = arg;
+	struct mp_report	*r = s->r;
+	struct mp_dbval		 p[18];
+	struct mp_stmt		*st;
+	unsigned long long	 id;
+	char			 received[20], detail[64];
+	const char		*ref;
+	struct tm		 tm;
+	size_t			 i;
+	enum mp_err		 er;
+
+	if (s->rl != NULL && (er = mp_ratelimit_hit(db, s->keys, s->rl,
+	    s->addr, r->received)) != MP_OK)
+		return er;
+
+	utc_datetime(r->received, received);
+	p[0] = r->spooled ? MP_DBTEXT(r->reference) : MP_DBNULL();
+	p[1] = r->has_submission ? MP_DBBLOB(r->submission,
+	    MP_FORMTOKEN_NONCE) : MP_DBNULL();
+	p[2] = MP_DBTEXT(r->channel);
+	p[3] = MP_DBINT(r->audience_id);
+	p[4] = MP_DBINT(r->signal_type_id);
+	p[5] = MP_DBTEXT(r->val[RF_DESCRIPTION]);
+	p[6] = MP_DBTEXT(r->val[RF_OBSERVED_DATE]);
+	p[7] = r->val[RF_OBSERVED_TIME][0] == '\0' ? MP_DBNULL() :
+	    MP_DBTEXT(r->val[RF_OBSERVED_TIME]);
+	p[8] = MP_DBTEXT(r->val[RF_STREET]);
+	p[9] = MP_DBTEXT(r->val[RF_HOUSE_NUMBER]);
+	p[10] = MP_DBTEXT(r->postcode);
+	p[11] = MP_DBTEXT(r->val[RF_CITY]);
+	p[12] = MP_DBTEXT(r->val[RF_PEOPLE]);
+	p[13] = MP_DBTEXT(r->val[RF_COMPANIES]);
+	p[14] = MP_DBTEXT(r->val[RF_VEHICLES]);
+	p[15] = MP_DBINT(r->anonymous);
+	p[16] = MP_DBBLOB(r->code_hash, MP_SHA256_LEN);
+	p[17] = MP_DBTEXT(received);
+	er = mp_db_exec(db, stmts[STMT_INSERT], p, 18, NULL, &id);
+	if (er == MP_EDUP && r->has_submission) {
+		/* Sent before: name the report it became. */
+		p[0] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
+		if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
+		    1) == MP_OK) {
+			if (mp_stmt_next(st) == MP_OK &&
+			    (ref = mp_stmt_text(st, 0, NULL)) != NULL)
+				(void)snprintf(r->reference,
+				    sizeof(r->reference), "%s", ref);
+			mp_stmt_done(st);
+		}
+		return MP_EDUP;
+	}
+	if (er != MP_OK)
+		return er;
+	r->id = (long long)id;
+	if (!r->spooled) {
+		if (localtime_r(&r->received, &tm) == NULL)
+			return MP_ESYS;
+		mp_report_reference(r->reference, tm.tm_year + 1900, r->id);
+		p[0] = MP_DBTEXT(r->reference);
+		p[1] = MP_DBINT(r->id);
+		if ((er = mp_db_exec(db, stmts[STMT_SET_REFERENCE], p, 2,
+		    NULL, NULL)) != MP_OK)
+			return er;
+	}
+	if (!r->anonymous && (er = store_contact(db, s->keys, r)) != MP_OK)
+		return er;
+	for (i = 0; i < r->natt; i++) {
+		p[0] = MP_DBINT(r->id);
+		p[1] = MP_DBTEXT(r->att[i].filename);
+		p[2] = MP_DBTEXT(mp_filetype_mime(r->att[i].type));
+		p[3] = MP_DBINT((long long)r->att[i].size);
+		p[4] = MP_DBBLOB(r->att[i].sha256, MP_SHA256_LEN);
+		p[5] = MP_DBBLOB(r->att[i].data, r->att[i].size);
+		if ((er = mp_db_exec(db, stmts[STMT_ATTACHMENT], p, 6, NULL,
+		    NULL)) != MP_OK)
+			return er;
+	}
+	(void)snprintf(detail, sizeof(detail), "kanaal: %s%s", r->channel,
+	    r->spooled ? " (via spool)" : "");
+	p[0] = MP_DBINT(r->id);
+	p[1] = MP_DBTEXT(received);
+	p[2] = MP_DBTEXT(detail);
+	return mp_db_exec(db, stmts[STMT_EVENT], p, 3, NULL, NULL);
+}
+
+enum mp_err
+mp_report_store(struct mp_db *db, const struct mp_keys *keys,
+    struct mp_report *r, const struct mp_ratelimit *rl, const char *addr)
+{
+	struct store	 s;
+
+	s.keys = keys;
+	s.r = r;
+	s.rl = rl;
+	s.addr = addr;
+	return mp_db_txn(db, store_txn, &s);
+}

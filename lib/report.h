@@ -82,6 +82,7 @@ struct mp_report {
 	int		 has_submission;
 	unsigned char	 code_hash[MP_SHA256_LEN];
 	char		 reference[24];
+	int		 spooled;	/* reference given by the spool */
 	long long	 id;
 };
 

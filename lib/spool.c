@@ -1,4 +1,480 @@
-/* spool.c -- not written yet. */
+/*
+ * spool.c -- reports kept on local disk while the database cannot be
+ * reached, so that no report is lost.  A spooled report is serialised
+ * as tagged records, sealed under MP_KEY_SPOOL (bound to its file name)
+ * and made durable before the reporter sees a receipt: written to a
+ * temporary file, fsync'd, linked to its final name (which fails if the
+ * same submission is spooled already) and the directory fsync'd.
+ * Draining stores each file through the intake's own path; the report's
+ * unique submission id makes a second store of the same file a no-op,
+ * so a drain that dies between commit and unlink loses and duplicates
+ * nothing.
+ */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "meldpunt.h"
+
+#define SPOOL_MAGIC	"MPSPOOL1"
+#define SPOOL_MAX	(80 * 1024 * 1024)	/* > 5 files of 10 MiB */
+#define NONCE_HEX	(MP_FORMTOKEN_NONCE * 2)
+
+enum tag {
+	TAG_AUDIENCE = 0x40,
+	TAG_SIGNAL_TYPE,
+	TAG_CHANNEL,
+	TAG_ANONYMOUS,
+	TAG_POSTCODE,
+	TAG_RECEIVED,
+	TAG_SUBMISSION,
+	TAG_CODE_HASH,
+	TAG_REFERENCE,
+	TAG_ATT_NAME = 0x50,
+	TAG_ATT_TYPE,
+	TAG_ATT_DATA
+};
+
+static enum mp_err
+put(struct mp_buf *b, int tag, const void *p, size_t len)
+{
+	unsigned char	 hdr[5];
+	enum mp_err	 er;
+
+	if (len > UINT32_MAX)
+		return MP_ETOOBIG;
+	hdr[0] = (unsigned char)tag;
+	hdr[1] = (unsigned char)(len >> 24);
+	hdr[2] = (unsigned char)(len >> 16);
+	hdr[3] = (unsigned char)(len >> 8);
+	hdr[4] = (unsigned char)len;
+	if ((er = mp_buf_add(b, hdr, sizeof(hdr))) != MP_OK)
+		return er;
+	return mp_buf_add(b, p, len);
+}
+
+static enum mp_err
+putstr(struct mp_buf *b, int tag, const char *s)
+{
+
+	return put(b, tag, s, strlen(s));
+}
+
+static enum mp_err
+putint(struct mp_buf *b, int tag, long long v)
+{
+	char	 num[32];
+
+	(void)snprintf(num, sizeof(num), "%lld", v);
+	return putstr(b, tag, num);
+}
+
+static enum mp_err
+serialise(const struct mp_report *r, struct mp_buf *b)
+{
+	enum mp_err	 er = MP_OK;
+	size_t		 i;
+
+	er = mp_buf_addstr(b, SPOOL_MAGIC);
+	for (i = 0; i < RF_ATTACHMENTS && er == MP_OK; i++)
+		er = putstr(b, (int)i, r->val[i] == NULL ? "" : r->val[i]);
+	if (er == MP_OK)
+		er = putint(b, TAG_AUDIENCE, r->audience_id);
+	if (er == MP_OK)
+		er = putint(b, TAG_SIGNAL_TYPE, r->signal_type_id);
+	if (er == MP_OK)
+		er = putstr(b, TAG_CHANNEL, r->channel);
+	if (er == MP_OK)
+		er = putint(b, TAG_ANONYMOUS, r->anonymous);
+	if (er == MP_OK)
+		er = putstr(b, TAG_POSTCODE, r->postcode);
+	if (er == MP_OK)
+		er = putint(b, TAG_RECEIVED, (long long)r->received);
+	if (er == MP_OK)
+		er = put(b, TAG_SUBMISSION, r->submission, MP_FORMTOKEN_NONCE);
+	if (er == MP_OK)
+		er = put(b, TAG_CODE_HASH, r->code_hash, MP_SHA256_LEN);
+	if (er == MP_OK)
+		er = putstr(b, TAG_REFERENCE, r->reference);
+	for (i = 0; i < r->natt && er == MP_OK; i++) {
+		er = putstr(b, TAG_ATT_NAME, r->att[i].filename);
+		if (er == MP_OK)
+			er = putint(b, TAG_ATT_TYPE, r->att[i].type);
+		if (er == MP_OK)
+			er = put(b, TAG_ATT_DATA, r->att[i].data,
+			    r->att[i].size);
+	}
+	return er;
+}
+
+static long long
+toint(const unsigned char *p, size_t len)
+{
+	char	 num[32];
+
+	if (len == 0 || len >= sizeof(num))
+		return -1;
+	memcpy(num, p, len);
+	num[len] = '\0';
+	return strtoll(num, NULL, 10);
+}
+
+/*
+ * Rebuild a report from plain (which must outlive r: attachment data
+ * points into it).  MP_EINVAL when the records are not well-formed.
+ */
+static enum mp_err
+deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
+{
+	struct mp_attachment	*na, *a = NULL;
+	const unsigned char	*p = plain, *end = plain + len, *v;
+	size_t			 vlen, ml = strlen(SPOOL_MAGIC);
+	int			 tag;
+
+	if (len < ml || memcmp(p, SPOOL_MAGIC, ml) != 0)
+		return MP_EINVAL;
+	for (p += ml; p < end; p += vlen) {
+		if (end - p < 5)
+			return MP_EINVAL;
+		tag = p[0];
+		vlen = (size_t)p[1] << 24 | (size_t)p[2] << 16 |
+		    (size_t)p[3] << 8 | p[4];
+		p += 5;
+		if ((size_t)(end - p) < vlen)
+			return MP_EINVAL;
+		v = p;
+		if (tag < RF_ATTACHMENTS) {
+			free(r->val[tag]);
+			if ((r->val[tag] = mp_memdup0(v, vlen)) == NULL)
+				return MP_ENOMEM;
+			continue;
+		}
+		switch (tag) {
+		case TAG_AUDIENCE:
+			r->audience_id = toint(v, vlen);
+			break;
+		case TAG_SIGNAL_TYPE:
+			r->signal_type_id = toint(v, vlen);
+			break;
+		case TAG_CHANNEL:
+			/* Only the known channels; the schema checks too. */
+			r->channel = vlen == 8 && memcmp(v, "intranet", 8) ==
+			    0 ? "intranet" : "web";
+			break;
+		case TAG_ANONYMOUS:
+			r->anonymous = toint(v, vlen) != 0;
+			break;
+		case TAG_POSTCODE:
+			if (vlen >= sizeof(r->postcode))
+				return MP_EINVAL;
+			memcpy(r->postcode, v, vlen);
+			r->postcode[vlen] = '\0';
+			break;
+		case TAG_RECEIVED:
+			r->received = (time_t)toint(v, vlen);
+			break;
+		case TAG_SUBMISSION:
+			if (vlen != MP_FORMTOKEN_NONCE)
+				return MP_EINVAL;
+			memcpy(r->submission, v, vlen);
+			r->has_submission = 1;
+			break;
+		case TAG_CODE_HASH:
+			if (vlen != MP_SHA256_LEN)
+				return MP_EINVAL;
+			memcpy(r->code_hash, v, vlen);
+			break;
+		case TAG_REFERENCE:
+			if (vlen >= sizeof(r->reference))
+				return MP_EINVAL;
+			memcpy(r->reference, v, vlen);
+			r->reference[vlen] = '\0';
+			break;
+		case TAG_ATT_NAME:
+			na = mp_reallocarray(r->att, r->natt + 1, sizeof(*na));
+			if (na == NULL)
+				return MP_ENOMEM;
+			r->att = na;
+			a = &na[r->natt++];
+			memset(a, 0, sizeof(*a));
+			if ((a->filename = mp_memdup0(v, vlen)) == NULL)
+				return MP_ENOMEM;
+			break;
+		case TAG_ATT_TYPE:
+			if (a == NULL)
+				return MP_EINVAL;
+			a->type = (enum mp_filetype)toint(v, vlen);
+			break;
+		case TAG_ATT_DATA:
+			if (a == NULL)
+				return MP_EINVAL;
+			a->data = v;
+			a->size = vlen;
+			mp_sha256(a->sha256, v, vlen);
+			break;
+		default:
+			return MP_EINVAL;
+		}
+	}
+	for (tag = 0; tag < RF_ATTACHMENTS; tag++)
+		if (r->val[tag] == NULL)
+			return MP_EINVAL;
+	if (!r->has_submission || r->reference[0] == '\0' ||
+	    r->channel == NULL || r->audience_id <= 0 ||
+	    r->signal_type_id <= 0)
+		return MP_EINVAL;
+	r->spooled = 1;
+	return MP_OK;
+}
+
+static enum mp_err
+fsync_dir(const char *dir)
+{
+	int	 fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		mp_errx("%s: %s: %s", __func__, dir, strerror(errno));
+		return MP_ESYS;
+	}
+	if (fsync(fd) == -1) {
+		mp_errx("%s: fsync %s: %s", __func__, dir, strerror(errno));
+		(void)close(fd);
+		return MP_ESYS;
+	}
+	(void)close(fd);
+	return MP_OK;
+}
+
+static enum mp_err
+write_all(int fd, const unsigned char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return MP_ESYS;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return MP_OK;
+}
+
+int
+mp_spool_has(const char *dir, const unsigned char *nonce)
+{
+	char		 hex[NONCE_HEX + 1], path[4096];
+	struct stat	 sb;
+
+	mp_hex(hex, nonce, MP_FORMTOKEN_NONCE);
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex) >=
+	    sizeof(path))
+		return 0;
+	return stat(path, &sb) == 0;
+}
+
+enum mp_err
+mp_spool_write(const char *dir, const struct mp_keys *keys,
+    struct mp_report *r)
+{
+	struct mp_buf	 plain;
+	unsigned char	*box = NULL, rnd[5];
+	size_t		 boxlen = 0;
+	char		 hex[NONCE_HEX + 1], tmp[4096], final[4096], b32[16];
+	struct tm	 tm;
+	enum mp_err	 er;
+	int		 fd = -1, linked = 0;
+
+	mp_buf_init(&plain, SPOOL_MAX);
+	mp_hex(hex, r->submission, MP_FORMTOKEN_NONCE);
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/.tmp-%s-%ld", dir, hex,
+	    (long)getpid()) >= sizeof(tmp) ||
+	    (size_t)snprintf(final, sizeof(final), "%s/%s.rpt", dir, hex) >=
+	    sizeof(final)) {
+		er = MP_ECONF;
+		goto out;
+	}
+	/* 40 random bits: spooled reports are few, and the unique key on
+	 * reference would still refuse a collision when draining. */
+	if ((er = mp_random(rnd, sizeof(rnd))) != MP_OK)
+		goto out;
+	mp_b32(b32, rnd, sizeof(rnd));
+	if (localtime_r(&r->received, &tm) == NULL) {
+		er = MP_ESYS;
+		goto out;
+	}
+	(void)snprintf(r->reference, sizeof(r->reference), "M-%04d-S%.8s",
+	    tm.tm_year + 1900, b32);
+	r->spooled = 1;
+	if ((er = serialise(r, &plain)) != MP_OK)
+		goto out;
+	if ((er = mp_seal(mp_key(keys, MP_KEY_SPOOL), hex, NONCE_HEX,
+	    mp_buf_str(&plain), mp_buf_len(&plain), &box, &boxlen)) != MP_OK)
+		goto out;
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		mp_errx("%s: %s: %s", __func__, tmp, strerror(errno));
+		er = MP_ESYS;
+		goto out;
+	}
+	if (write_all(fd, box, boxlen) != MP_OK || fsync(fd) == -1) {
+		mp_errx("%s: write %s: %s", __func__, tmp, strerror(errno));
+		er = MP_ESYS;
+		goto out;
+	}
+	if (close(fd) == -1) {
+		fd = -1;
+		mp_errx("%s: close %s: %s", __func__, tmp, strerror(errno));
+		er = MP_ESYS;
+		goto out;
+	}
+	fd = -1;
+	/* link(2) refuses an existing name, unlike rename(2). */
+	if (link(tmp, final) == -1) {
+		er = errno == EEXIST ? MP_EDUP : MP_ESYS;
+		if (er == MP_ESYS)
+			mp_errx("%s: link %s: %s", __func__, final,
+			    strerror(errno));
+		goto out;
+	}
+	linked = 1;
+	er = fsync_dir(dir);
+out:
+	if (fd != -1)
+		(void)close(fd);
+	(void)unlink(tmp);
+	if (er != MP_OK && !linked)
+		r->spooled = 0;
+	if (er == MP_OK)
+		mp_infox("%s: report spooled as %s", __func__, r->reference);
+	mp_buf_freezero(&plain);
+	free(box);
+	return er;
+}
+
+/* Read a whole file of at most max bytes. */
+static enum mp_err
+read_file(const char *path, struct mp_buf *b)
+{
+	char	 chunk[65536];
+	ssize_t	 n;
+	int	 fd;
+	enum mp_err er = MP_OK;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return errno == ENOENT ? MP_ENOTFOUND : MP_ESYS;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		if ((er = mp_buf_add(b, chunk, (size_t)n)) != MP_OK)
+			break;
+	if (n == -1)
+		er = MP_ESYS;
+	(void)close(fd);
+	return er;
+}
+
+static int
+is_spool_name(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NONCE_HEX; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') ||
+		    (name[i] >= 'a' && name[i] <= 'f')))
+			return 0;
+	return strcmp(name + NONCE_HEX, ".rpt") == 0;
+}
+
+/* Store one spool file; MP_OK when it is stored (now or before). */
+static enum mp_err
+drain_one(const char *dir, const char *name, struct mp_db *db,
+    const struct mp_keys *keys)
+{
+	struct mp_buf		 file;
+	struct mp_report	 r;
+	unsigned char		*plain = NULL;
+	size_t			 plainlen = 0;
+	char			 path[4096], bad[4200];
+	enum mp_err		 er;
+
+	mp_report_init(&r);
+	mp_buf_init(&file, SPOOL_MAX + MP_SEAL_OVERHEAD);
+	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((er = read_file(path, &file)) != MP_OK)
+		goto out;
+	er = mp_open(mp_key(keys, MP_KEY_SPOOL), name, NONCE_HEX,
+	    (const unsigned char *)mp_buf_str(&file), mp_buf_len(&file),
+	    &plain, &plainlen);
+	if (er == MP_OK)
+		er = deserialise(&r, plain, plainlen);
+	if (er == MP_ECRYPTO || er == MP_EINVAL) {
+		/* Keep it for a person to look at, out of the drain's way. */
+		(void)snprintf(bad, sizeof(bad), "%s.bad", path);
+		mp_errx("%s: %s cannot be read (%s); moved to %s", __func__,
+		    name, mp_strerror(er), bad);
+		(void)rename(path, bad);
+		goto out;
+	}
+	if (er != MP_OK)
+		goto out;
+	er = mp_report_store(db, keys, &r, NULL, NULL);
+	if (er == MP_EDUP)
+		er = MP_OK;	/* stored by an earlier drain */
+	if (er != MP_OK)
+		goto out;
+	if (unlink(path) == -1 && errno != ENOENT) {
+		mp_errx("%s: unlink %s: %s", __func__, path, strerror(errno));
+		er = MP_ESYS;
+		goto out;
+	}
+	er = fsync_dir(dir);
+	mp_infox("%s: spooled report %s stored", __func__, r.reference);
+out:
+	mp_report_free(&r);
+	mp_freezero(plain, plainlen);
+	mp_buf_freezero(&file);
+	return er;
+}
+
+enum mp_err
+mp_spool_drain(const char *dir, struct mp_db *db, const struct mp_keys *keys,
+    long *stored, long *failed)
+{
+	DIR		*d;
+	struct dirent	*de;
+	enum mp_err	 er = MP_OK, one;
+	long		 ok = 0, bad = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		mp_errx("%s: %s: %s", __func__, dir, strerror(errno));
+		return MP_ESYS;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!is_spool_name(de->d_name))
+			continue;
+		one = drain_one(dir, de->d_name, db, keys);
+		if (one == MP_OK)
+			ok++;
+		else if (one == MP_EDBDOWN || one == MP_EDBTRANS) {
+			er = one;
+			break;
+		} else if (one != MP_ENOTFOUND)
+			bad++;	/* another drainer took it: not a failure */
+	}
+	(void)closedir(d);
+	if (stored != NULL)
+		*stored = ok;
+	if (failed != NULL)
+		*failed = bad;
+	return er;
+}

@@ -1,0 +1,475 @@
+/*
+ * intake.c -- the report form.  GET renders the form of an audience
+ * with a fresh one-time token; POST checks the request (unknown fields,
+ * honeypot, token), validates the report, stores it in one transaction
+ * under the rate limit and shows the receipt with the reporter's secret
+ * code, once.  When the database cannot take the report it is spooled
+ * and the reporter still gets a receipt; the spool is drained as soon as
+ * the database answers again.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+
+#define PAGE_MAX	(1024 * 1024)
+
+struct mp_intake {
+	struct mp_ctx		*ctx;
+	struct mp_catalog	 cat;
+	struct mp_ratelimit	 rl;
+	const char		*spool;
+	const char		*instance;
+	const char		*mount;
+	long			 token_ttl;
+	long			 catalog_ttl;
+	long			 drain_every;
+	time_t			 drained;
+	long			 max_files;
+	long			 max_file_mb;
+};
+
+/* Form fields besides the report's own. */
+#define FIELD_TOKEN	"form-token"
+#define FIELD_HONEYPOT	"website"
+
+void
+mp_intake_limits(const struct mp_ctx *ctx, struct mp_limits *l)
+{
+
+	mp_limits_default(l);
+	l->max_files = (size_t)mp_conf_int(ctx->conf, "intake.max_files", 5,
+	    1, 20);
+	l->max_file = (size_t)mp_conf_int(ctx->conf, "intake.max_file_size",
+	    10 * 1024 * 1024, 1, 100 * 1024 * 1024);
+	l->max_body = (size_t)mp_conf_int(ctx->conf, "intake.max_body",
+	    54 * 1024 * 1024, 64 * 1024, 1024LL * 1024 * 1024);
+	l->max_params = 64;
+	l->max_value = 32 * 1024;
+}
+
+enum mp_err
+mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
+{
+	struct mp_intake	*in;
+	const struct mp_conf	*c = ctx->conf;
+
+	if ((in = mp_calloc(1, sizeof(*in))) == NULL)
+		return MP_ENOMEM;
+	in->ctx = ctx;
+	in->spool = mp_conf_str(c, "paths.spool", SPOOLDIR);
+	in->instance = mp_conf_str(c, "instance.name", "Gemeente");
+	in->mount = mp_conf_str(c, "intake.mount", "/melden");
+	in->token_ttl = (long)mp_conf_int(c, "intake.form_token_ttl", 86400,
+	    60, 7 * 86400);
+	in->catalog_ttl = (long)mp_conf_int(c, "catalog.ttl", 60, 0, 86400);
+	in->drain_every = (long)mp_conf_int(c, "intake.spool_check_interval",
+	    30, 0, 3600);
+	in->rl.scope = "intake";
+	in->rl.per_client = (long)mp_conf_int(c, "intake.rate.per_client", 5,
+	    0, 1000000);
+	in->rl.global = (long)mp_conf_int(c, "intake.rate.global", 100, 0,
+	    100000000);
+	in->rl.window = (long)mp_conf_int(c, "intake.rate.window", 3600, 60,
+	    86400);
+	in->max_files = (long)ctx->limits.max_files;
+	in->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
+	/* Load the catalogue now, while the database is likely up, so the
+	 * form still works for this worker if it goes down later. */
+	(void)mp_catalog_load(&in->cat, ctx->db, time(NULL), 0);
+	*out = in;
+	return MP_OK;
+}
+
+void
+mp_intake_close(struct mp_intake *in)
+{
+
+	if (in == NULL)
+		return;
+	mp_catalog_free(&in->cat);
+	free(in);
+}
+
+/* The catalogue, reloaded when stale; a stale one beats none. */
+static int
+catalog(struct mp_intake *in)
+{
+
+	if (mp_catalog_load(&in->cat, in->ctx->db, time(NULL),
+	    in->catalog_ttl) != MP_OK && in->cat.naud == 0)
+		return 0;
+	return 1;
+}
+
+static enum mp_err
+view_common(struct mp_intake *in, struct mp_view *v, const char *title)
+{
+	enum mp_err	 er;
+
+	if ((er = mp_view_set(v, "Page.Title", title)) != MP_OK ||
+	    (er = mp_view_set(v, "Instance.Name", in->instance)) != MP_OK ||
+	    (er = mp_view_set(v, "Page.Mount", in->mount)) != MP_OK)
+		return er;
+	return mp_view_set(v, "Page.Static", mp_conf_str(in->ctx->conf,
+	    "http.static", "/static"));
+}
+
+static void
+render(struct mp_req *req, int status, struct mp_view *v, const char *tmpl)
+{
+	struct mp_buf	 page;
+
+	mp_buf_init(&page, PAGE_MAX);
+	if (mp_tmpl_render(v, tmpl, &page) != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		(void)mp_http_send(req, status, "text/html", mp_buf_str(&page),
+		    mp_buf_len(&page));
+	mp_buf_freezero(&page);
+}
+
+/* "report-contact-name" -> "contact_name": the HDF name of a field. */
+static void
+hdf_field(enum mp_rfield f, char *out, size_t outsz)
+{
+	const char	*n = mp_report_field_name(f) + strlen("report-");
+	size_t		 i;
+
+	for (i = 0; i + 1 < outsz && n[i] != '\0'; i++)
+		out[i] = n[i] == '-' ? '_' : n[i];
+	out[i] = '\0';
+}
+
+/*
+ * Fill and render the form.  r holds the values and errors to show
+ * (NULL for an empty form); token is reused when still good.
+ */
+static void
+show_form(struct mp_intake *in, struct mp_req *req, int status,
+    const struct mp_audience *aud, const struct mp_report *r,
+    const char *token, const char *message)
+{
+	struct mp_view	*v;
+	char		 name[64], key[128], tok[MP_FORMTOKEN_LEN];
+	size_t		 i, nlisted = 0;
+	enum mp_err	 er = MP_OK;
+
+	if ((v = mp_view_new()) == NULL) {
+		(void)mp_http_error(req, 500, NULL);
+		return;
+	}
+	if (token == NULL) {
+		if (mp_formtoken_issue(&in->ctx->keys, time(NULL), tok) !=
+		    MP_OK) {
+			mp_view_free(v);
+			(void)mp_http_error(req, 500, NULL);
+			return;
+		}
+		token = tok;
+	}
+	if ((er = view_common(in, v, aud->name)) == MP_OK)
+		er = mp_view_set(v, "Form.Token", token);
+	if (er == MP_OK)
+		er = mp_view_setf(v, "Form.Action", "%s/%s", in->mount,
+		    aud->is_default ? "" : aud->slug);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Form.Mount", in->mount);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Audience.Slug", aud->slug);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Audience.Name", aud->name);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Audience.Intro", aud->intro);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Limits.MaxFiles", in->max_files);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
+	if (er == MP_OK && message != NULL)
+		er = mp_view_set(v, "Form.Message", message);
+	for (i = 0; er == MP_OK && i < aud->ntypes; i++) {
+		(void)snprintf(key, sizeof(key), "Types.%zu.Slug", i);
+		er = mp_view_set(v, key, aud->types[i].slug);
+		(void)snprintf(key, sizeof(key), "Types.%zu.Name", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, aud->types[i].name);
+		(void)snprintf(key, sizeof(key), "Types.%zu.Description", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, aud->types[i].description);
+	}
+	for (i = 0; er == MP_OK && i < in->cat.naud; i++) {
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", i);
+		er = mp_view_set(v, key, in->cat.aud[i].slug);
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, in->cat.aud[i].name);
+	}
+	for (i = 0; er == MP_OK && i < RF__MAX; i++) {
+		hdf_field(i, name, sizeof(name));
+		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
+		er = mp_view_set_int(v, key, (long long)mp_report_field_max(i));
+		if (er == MP_OK && r != NULL && r->val[i] != NULL) {
+			(void)snprintf(key, sizeof(key), "Form.Value.%s", name);
+			er = mp_view_set(v, key, r->val[i]);
+		}
+		if (er == MP_OK && r != NULL && r->err[i] != NULL) {
+			(void)snprintf(key, sizeof(key), "Form.Error.%s", name);
+			er = mp_view_set(v, key, r->err[i]);
+			/* The summary links to the field, in form order. */
+			(void)snprintf(key, sizeof(key), "Form.ErrorList.%zu.Id",
+			    nlisted);
+			if (er == MP_OK)
+				er = mp_view_set(v, key,
+				    mp_report_field_name(i));
+			(void)snprintf(key, sizeof(key),
+			    "Form.ErrorList.%zu.Message", nlisted++);
+			if (er == MP_OK)
+				er = mp_view_set(v, key, r->err[i]);
+		}
+	}
+	if (er == MP_OK && r != NULL) {
+		er = mp_view_set_int(v, "Form.Errors", r->nerr);
+		/* Browsers cannot send files back: say so when they sent some. */
+		if (er == MP_OK && (req->nfiles > 0 || req->files_dropped > 0))
+			er = mp_view_set(v, "Form.FilesAgain", "1");
+	}
+	if (er != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		render(req, status, v, "intake/form.cs");
+	mp_view_free(v);
+}
+
+void
+mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
+{
+	const struct mp_audience	*aud;
+
+	if (!catalog(in)) {
+		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
+		    "bereikbaar. Probeer het over enkele minuten opnieuw. Is "
+		    "er acuut gevaar? Bel 112.");
+		return;
+	}
+	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {
+		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
+		    "niet.");
+		return;
+	}
+	show_form(in, req, 200, aud, NULL, NULL, NULL);
+}
+
+/* Every field sent must be one the form has, and each only once. */
+static int
+fields_known(const struct mp_req *req)
+{
+	const char	*n;
+	size_t		 i, f;
+	int		 known;
+
+	for (i = 0; i < req->form.n; i++) {
+		n = req->form.v[i].name;
+		known = strcmp(n, FIELD_TOKEN) == 0 ||
+		    strcmp(n, FIELD_HONEYPOT) == 0;
+		for (f = 0; !known && f < RF_ATTACHMENTS; f++)
+			known = strcmp(n, mp_report_field_name(f)) == 0;
+		if (!known || mp_params_count(&req->form, n) != 1)
+			return 0;
+	}
+	for (i = 0; i < req->nfiles; i++)
+		if (strcmp(req->files[i].field,
+		    mp_report_field_name(RF_ATTACHMENTS)) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+show_receipt(struct mp_intake *in, struct mp_req *req,
+    const struct mp_report *r, const char *code)
+{
+	struct mp_view	*v;
+	enum mp_err	 er;
+
+	if ((v = mp_view_new()) == NULL) {
+		(void)mp_http_error(req, 500, NULL);
+		return;
+	}
+	er = view_common(in, v, "Uw melding is ontvangen");
+	if (er == MP_OK)
+		er = mp_view_set(v, "Receipt.Reference", r->reference);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Receipt.Code", code);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Receipt.Anonymous", r->anonymous);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Receipt.Attachments", (long long)r->natt);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Receipt.Feedback", mp_conf_str(in->ctx->conf,
+		    "feedback.mount", "/melding/"));
+	if (er != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		render(req, 200, v, "intake/receipt.cs");
+	mp_view_free(v);
+}
+
+static void
+show_duplicate(struct mp_intake *in, struct mp_req *req, const char *ref)
+{
+	struct mp_view	*v;
+	enum mp_err	 er;
+
+	if ((v = mp_view_new()) == NULL) {
+		(void)mp_http_error(req, 500, NULL);
+		return;
+	}
+	er = view_common(in, v, "Deze melding is al ontvangen");
+	if (er == MP_OK && ref != NULL && ref[0] != '\0')
+		er = mp_view_set(v, "Receipt.Reference", ref);
+	if (er != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		render(req, 409, v, "intake/duplicate.cs");
+	mp_view_free(v);
+}
+
+void
+mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
+{
+	const struct mp_audience	*aud;
+	struct mp_report		 r;
+	const char			*token, *hp;
+	char				 code[MP_CODE_LEN];
+	enum mp_err			 er;
+
+	mp_report_init(&r);
+	code[0] = '\0';
+	if (req->err == MP_ETOOBIG) {
+		(void)mp_http_error(req, 413, "Uw melding is groter dan wij "
+		    "kunnen ontvangen. Stuur minder of kleinere bijlagen mee.");
+		goto out;
+	}
+	if (req->err != MP_OK || !fields_known(req)) {
+		(void)mp_http_error(req, 400, "Het formulier kon niet worden "
+		    "gelezen. Ga terug naar het formulier en probeer het "
+		    "opnieuw.");
+		goto out;
+	}
+	if (!catalog(in)) {
+		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
+		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
+		goto out;
+	}
+	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {
+		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
+		    "niet.");
+		goto out;
+	}
+	if ((hp = mp_params_get(&req->form, FIELD_HONEYPOT, NULL)) != NULL &&
+	    hp[0] != '\0') {
+		/* Only robots fill in the field people cannot see. */
+		(void)mp_http_error(req, 400, "Uw melding is niet verstuurd, "
+		    "omdat het verborgen veld 'website' was ingevuld.");
+		goto out;
+	}
+	if ((er = mp_report_read(&r, req, aud, time(NULL))) != MP_OK) {
+		(void)mp_http_error(req, 500, NULL);
+		goto out;
+	}
+	token = mp_params_get(&req->form, FIELD_TOKEN, NULL);
+	if (mp_formtoken_check(&in->ctx->keys, token, time(NULL),
+	    in->token_ttl, r.submission) != MP_OK) {
+		show_form(in, req, 400, aud, &r, NULL, "Dit formulier is "
+		    "verlopen. Controleer uw gegevens en verstuur het "
+		    "opnieuw.");
+		goto out;
+	}
+	r.has_submission = 1;
+	if (r.nerr > 0) {
+		show_form(in, req, 400, aud, &r, token, NULL);
+		goto out;
+	}
+	if (mp_spool_has(in->spool, r.submission)) {
+		show_duplicate(in, req, NULL);
+		goto out;
+	}
+	if ((er = mp_report_new_code(&r, &in->ctx->keys, code)) != MP_OK) {
+		(void)mp_http_error(req, 500, NULL);
+		goto out;
+	}
+	er = mp_report_store(in->ctx->db, &in->ctx->keys, &r, &in->rl,
+	    req->remote_addr);
+	switch (er) {
+	case MP_OK:
+		show_receipt(in, req, &r, code);
+		mp_intake_drain(in);
+		break;
+	case MP_EDUP:
+		show_duplicate(in, req, r.reference);
+		break;
+	case MP_ELIMIT:
+		show_form(in, req, 429, aud, &r, token, "Er zijn de "
+		    "afgelopen tijd te veel meldingen verstuurd. Probeer het "
+		    "over een uur opnieuw. Is er acuut gevaar? Bel 112.");
+		break;
+	default:
+		/* Whatever kept the database from taking it: keep it here. */
+		mp_warnx("%s: storing failed (%s); spooling", __func__,
+		    mp_strerror(er));
+		er = mp_spool_write(in->spool, &in->ctx->keys, &r);
+		if (er == MP_OK)
+			show_receipt(in, req, &r, code);
+		else if (er == MP_EDUP)
+			show_duplicate(in, req, NULL);
+		else
+			show_form(in, req, 503, aud, &r, token, "Uw melding "
+			    "kon nu niet worden opgeslagen. Probeer het over "
+			    "enkele minuten opnieuw; uw gegevens staan nog "
+			    "in het formulier.");
+		break;
+	}
+out:
+	mp_wipe(code, sizeof(code));
+	mp_report_free(&r);
+}
+
+/* 1 if the spool directory holds a report waiting. */
+static int
+spool_waiting(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 len;
+	int		 found = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while (!found && (de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		found = len > 4 && strcmp(de->d_name + len - 4, ".rpt") == 0;
+	}
+	(void)closedir(d);
+	return found;
+}
+
+void
+mp_intake_drain(struct mp_intake *in)
+{
+	time_t	 now = time(NULL);
+	long	 stored = 0, failed = 0;
+
+	if (now - in->drained < in->drain_every && now >= in->drained)
+		return;
+	in->drained = now;
+	if (!spool_waiting(in->spool))
+		return;
+	if (mp_spool_drain(in->spool, in->ctx->db, &in->ctx->keys, &stored,
+	    &failed) == MP_OK && (stored > 0 || failed > 0))
+		mp_infox("%s: spool drained: %ld stored, %ld failed",
+		    __func__, stored, failed);
+}

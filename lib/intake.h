@@ -1,0 +1,30 @@
+/*
+ * intake.h -- the report form (meldpunt-intake): showing the form of an
+ * audience, and taking a submission: validation, the one-time token,
+ * honeypot and rate limit, storing (or spooling when the database is
+ * down), and the receipt with the reporter's secret code.
+ */
+#ifndef MP_INTAKE_H
+#define MP_INTAKE_H
+
+struct mp_ctx;
+struct mp_req;
+struct mp_intake;
+
+/* Process state of the intake, from the context's configuration. */
+enum mp_err	 mp_intake_open(struct mp_intake **, struct mp_ctx *);
+void		 mp_intake_close(struct mp_intake *);
+/* The request limits the intake needs (upload sizes from intake.*). */
+void		 mp_intake_limits(const struct mp_ctx *, struct mp_limits *);
+
+/* GET/HEAD: the form of audience slug ("" or NULL for the default). */
+void		 mp_intake_form(struct mp_intake *, struct mp_req *,
+		    const char *slug);
+/* POST: take a submission for audience slug. */
+void		 mp_intake_submit(struct mp_intake *, struct mp_req *,
+		    const char *slug);
+/* Store what waits in the spool if the database is back (cheap when
+ * called often: it looks at most every intake.spool_check_interval). */
+void		 mp_intake_drain(struct mp_intake *);
+
+#endif

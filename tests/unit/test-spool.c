@@ -1,0 +1,217 @@
+/*
+ * test-spool.c -- the spool: a report is written whole, sealed, once
+ * per submission, and reads back as it was; damaged files are set aside
+ * without touching the database.  Includes spool.c for its statics.
+ */
+#define _GNU_SOURCE	/* memmem */
+#include "config.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+#include "../../lib/spool.c"
+
+static char		 dir[] = "/tmp/mp-spool-XXXXXX";
+static struct mp_keys	 keys;
+static unsigned char	 photo[3000];
+
+static int
+setup(void **state)
+{
+	unsigned char	 m[MP_KEY_LEN];
+	size_t		 i;
+
+	(void)state;
+	memset(m, 9, sizeof(m));
+	for (i = 0; i < sizeof(photo); i++)
+		photo[i] = (unsigned char)(i * 7);
+	photo[0] = 0xff;
+	photo[1] = 0xd8;
+	photo[2] = 0xff;
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	return mp_keys_derive(&keys, m);
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[128];
+
+	(void)state;
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+make_report(struct mp_report *r, unsigned char fill)
+{
+	size_t	 i;
+
+	mp_report_init(r);
+	for (i = 0; i < RF_ATTACHMENTS; i++)
+		assert_non_null(r->val[i] = mp_strdup(""));
+	free(r->val[RF_DESCRIPTION]);
+	assert_non_null(r->val[RF_DESCRIPTION] =
+	    mp_strdup("Geheime beschrijving <script> ' OR 1=1 --"));
+	r->audience_id = 1;
+	r->signal_type_id = 2;
+	r->channel = "web";
+	r->anonymous = 1;
+	(void)snprintf(r->postcode, sizeof(r->postcode), "3511 AB");
+	r->received = 1790000000;
+	memset(r->submission, fill, sizeof(r->submission));
+	r->has_submission = 1;
+	memset(r->code_hash, 0xab, sizeof(r->code_hash));
+	assert_non_null(r->att = mp_calloc(1, sizeof(*r->att)));
+	assert_non_null(r->att[0].filename = mp_strdup("foto.jpg"));
+	r->att[0].type = MP_FILE_JPEG;
+	r->att[0].data = photo;
+	r->att[0].size = sizeof(photo);
+	r->natt = 1;
+}
+
+static int
+count_files(const char *suffix)
+{
+	DIR		*d;
+	struct dirent	*de;
+	int		 n = 0;
+	size_t		 len;
+
+	assert_non_null(d = opendir(dir));
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (strncmp(suffix, ".tmp-", 5) == 0) {
+			n += strncmp(de->d_name, suffix, 5) == 0;
+			continue;
+		}
+		if (len >= strlen(suffix) && strcmp(de->d_name + len -
+		    strlen(suffix), suffix) == 0)
+			n++;
+	}
+	(void)closedir(d);
+	return n;
+}
+
+static void
+test_write_once_sealed(void **state)
+{
+	struct mp_report	 r, r2;
+	struct mp_buf		 file;
+	char			 hex[40], path[256];
+	struct stat		 sb;
+
+	(void)state;
+	make_report(&r, 0x11);
+	assert_false(mp_spool_has(dir, r.submission));
+	assert_int_equal(mp_spool_write(dir, &keys, &r), MP_OK);
+	assert_true(mp_spool_has(dir, r.submission));
+	assert_int_equal(strncmp(r.reference, "M-2026-S", 8), 0);
+	assert_int_equal(strlen(r.reference), 16);
+	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
+	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	/* No plaintext on disk, and no temporary file left behind. */
+	mp_buf_init(&file, 1 << 20);
+	assert_int_equal(read_file(path, &file), MP_OK);
+	assert_null(memmem(mp_buf_str(&file), mp_buf_len(&file), "Geheime",
+	    7));
+	mp_buf_free(&file);
+	assert_int_equal(count_files(".rpt"), 1);
+	assert_int_equal(count_files(".tmp-"), 0);
+	/* The same submission again is refused. */
+	make_report(&r2, 0x11);
+	assert_int_equal(mp_spool_write(dir, &keys, &r2), MP_EDUP);
+	assert_int_equal(count_files(".rpt"), 1);
+	mp_report_free(&r);
+	mp_report_free(&r2);
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct mp_report	 r, back;
+	struct mp_buf		 b;
+	size_t			 i;
+
+	(void)state;
+	make_report(&r, 0x22);
+	(void)snprintf(r.reference, sizeof(r.reference), "M-2026-SABCDEFGH");
+	mp_buf_init(&b, SPOOL_MAX);
+	assert_int_equal(serialise(&r, &b), MP_OK);
+	mp_report_init(&back);
+	assert_int_equal(deserialise(&back, (const unsigned char *)
+	    mp_buf_str(&b), mp_buf_len(&b)), MP_OK);
+	for (i = 0; i < RF_ATTACHMENTS; i++)
+		assert_string_equal(back.val[i], r.val[i]);
+	assert_int_equal(back.audience_id, 1);
+	assert_int_equal(back.signal_type_id, 2);
+	assert_int_equal(back.anonymous, 1);
+	assert_int_equal(back.received, r.received);
+	assert_string_equal(back.postcode, "3511 AB");
+	assert_string_equal(back.reference, "M-2026-SABCDEFGH");
+	assert_memory_equal(back.submission, r.submission, 16);
+	assert_memory_equal(back.code_hash, r.code_hash, 32);
+	assert_int_equal(back.natt, 1);
+	assert_int_equal(back.att[0].size, sizeof(photo));
+	assert_memory_equal(back.att[0].data, photo, sizeof(photo));
+	assert_true(back.spooled);
+	mp_report_free(&back);
+	/* Every truncation is refused. */
+	for (i = 0; i < mp_buf_len(&b); i += 97) {
+		mp_report_init(&back);
+		assert_int_not_equal(deserialise(&back, (const unsigned char *)
+		    mp_buf_str(&b), i), MP_OK);
+		mp_report_free(&back);
+	}
+	mp_buf_free(&b);
+	mp_report_free(&r);
+}
+
+static void
+test_damaged_file_set_aside(void **state)
+{
+	struct mp_report	 r;
+	char			 hex[40], path[256];
+	long			 stored = -1, failed = -1;
+	FILE			*f;
+
+	(void)state;
+	make_report(&r, 0x33);
+	assert_int_equal(mp_spool_write(dir, &keys, &r), MP_OK);
+	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
+	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
+	assert_non_null(f = fopen(path, "r+"));
+	assert_int_equal(fseek(f, 40, SEEK_SET), 0);
+	assert_int_equal(fputc('X', f), 'X');
+	assert_int_equal(fclose(f), 0);
+	/* Remove the good file of the first test: only the bad one stays. */
+	make_report(&r, 0x11);
+	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
+	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
+	assert_int_equal(unlink(path), 0);
+	/* No database is needed to find it damaged. */
+	assert_int_equal(mp_spool_drain(dir, NULL, &keys, &stored, &failed),
+	    MP_OK);
+	assert_int_equal(stored, 0);
+	assert_int_equal(failed, 1);
+	assert_int_equal(count_files(".rpt"), 0);
+	assert_int_equal(count_files(".bad"), 1);
+	mp_report_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_write_once_sealed),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_damaged_file_set_aside),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

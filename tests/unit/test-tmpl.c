@@ -1,0 +1,183 @@
+/*
+ * test-tmpl.c -- rendering: values are HTML-escaped by default, macros
+ * and includes resolve under the template directory, errors are
+ * reported instead of half pages, and the shipped templates render.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static char	 dir[] = "/tmp/mp-tmpl-XXXXXX";
+
+static void
+put(const char *name, const char *text)
+{
+	char	 path[256];
+	FILE	*f;
+
+	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int
+setup(void **state)
+{
+
+	(void)state;
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	return mp_tmpl_init(dir) == MP_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[128];
+
+	(void)state;
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+test_escapes_by_default(void **state)
+{
+	struct mp_view	*v;
+	struct mp_buf	 out;
+
+	(void)state;
+	put("esc.cs", "<p><?cs var:X ?></p><a href=\"?q=<?cs var:url_escape(X) ?>\">");
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_set(v, "X",
+	    "<script>alert('x')</script> & \"q\""), MP_OK);
+	mp_buf_init(&out, 4096);
+	assert_int_equal(mp_tmpl_render(v, "esc.cs", &out), MP_OK);
+	assert_null(strstr(mp_buf_str(&out), "<script>"));
+	assert_non_null(strstr(mp_buf_str(&out),
+	    "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
+	/* url_escape output is not escaped a second time. */
+	assert_non_null(strstr(mp_buf_str(&out), "?q=%3Cscript%3E"));
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
+static void
+test_values_are_not_templates(void **state)
+{
+	struct mp_view	*v;
+	struct mp_buf	 out;
+
+	(void)state;
+	put("val.cs", "[<?cs var:X ?>]");
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_set(v, "Y", "geheim"), MP_OK);
+	assert_int_equal(mp_view_set(v, "X", "<?cs var:Y ?>"), MP_OK);
+	mp_buf_init(&out, 4096);
+	assert_int_equal(mp_tmpl_render(v, "val.cs", &out), MP_OK);
+	assert_null(strstr(mp_buf_str(&out), "geheim"));
+	assert_string_equal(mp_buf_str(&out), "[&lt;?cs var:Y ?&gt;]");
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
+static void
+test_include_macro_and_setn(void **state)
+{
+	struct mp_view	*v;
+	struct mp_buf	 out;
+
+	(void)state;
+	put("lib.cs", "<?cs def:twice(x) ?><?cs var:x ?><?cs var:x ?><?cs /def ?>");
+	put("main.cs", "<?cs include:\"lib.cs\" ?><?cs call:twice(A.b) ?>"
+	    "<?cs var:N ?>");
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_setn(v, "A.b", "xyz", 2), MP_OK);
+	assert_int_equal(mp_view_set_int(v, "N", -42), MP_OK);
+	assert_string_equal(mp_view_get(v, "A.b"), "xy");
+	mp_buf_init(&out, 4096);
+	assert_int_equal(mp_tmpl_render(v, "main.cs", &out), MP_OK);
+	assert_string_equal(mp_buf_str(&out), "xyxy-42");
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
+static void
+test_errors(void **state)
+{
+	struct mp_view	*v;
+	struct mp_buf	 out;
+
+	(void)state;
+	put("bad.cs", "<?cs if:X ?>never closed");
+	assert_non_null(v = mp_view_new());
+	mp_buf_init(&out, 4096);
+	assert_int_equal(mp_tmpl_render(v, "missing.cs", &out), MP_ETMPL);
+	assert_int_equal(mp_tmpl_render(v, "bad.cs", &out), MP_ETMPL);
+	assert_int_equal(mp_tmpl_render(v, "../etc/passwd", &out), MP_ETMPL);
+	/* A page larger than the buffer's cap fails rather than truncates. */
+	put("big.cs", "<?cs var:X ?><?cs var:X ?>");
+	assert_int_equal(mp_view_set(v, "X", "0123456789"), MP_OK);
+	mp_buf_free(&out);
+	mp_buf_init(&out, 15);
+	assert_int_equal(mp_tmpl_render(v, "big.cs", &out), MP_ETMPL);
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
+/* The shipped form renders, escaped, with every field labelled. */
+static void
+test_shipped_form(void **state)
+{
+	struct mp_view	*v;
+	struct mp_buf	 out;
+	const char	*src = getenv("top_srcdir");
+	char		 tdir[1024];
+	const char	*s;
+
+	(void)state;
+	(void)snprintf(tdir, sizeof(tdir), "%s/templates",
+	    src == NULL ? "." : src);
+	assert_int_equal(mp_tmpl_init(tdir), MP_OK);
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_set(v, "Audience.Name", "Bewoners"), MP_OK);
+	assert_int_equal(mp_view_set(v, "Form.Value.description",
+	    "<script>x</script>"), MP_OK);
+	assert_int_equal(mp_view_set(v, "Form.Error.description",
+	    "Dit veld is verplicht."), MP_OK);
+	assert_int_equal(mp_view_set(v, "Form.Max.description", "5000"), MP_OK);
+	assert_int_equal(mp_view_set(v, "Types.0.Slug", "drugs"), MP_OK);
+	assert_int_equal(mp_view_set(v, "Types.0.Name", "Drugs"), MP_OK);
+	mp_buf_init(&out, 1024 * 1024);
+	assert_int_equal(mp_tmpl_render(v, "intake/form.cs", &out), MP_OK);
+	s = mp_buf_str(&out);
+	assert_null(strstr(s, "<script>"));
+	assert_non_null(strstr(s, "&lt;script&gt;x&lt;/script&gt;</textarea>"));
+	assert_non_null(strstr(s, "<label for=\"report-description\">"));
+	assert_non_null(strstr(s, "aria-describedby=\"report-description-hint "
+	    "report-description-error\" aria-invalid=\"true\""));
+	assert_non_null(strstr(s, "id=\"report-description-error\""));
+	assert_non_null(strstr(s, "maxlength=\"5000\""));
+	assert_non_null(strstr(s, "Hoogstens 5000 tekens."));
+	assert_non_null(strstr(s, "value=\"drugs\""));
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escapes_by_default),
+		cmocka_unit_test(test_values_are_not_templates),
+		cmocka_unit_test(test_include_macro_and_setn),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_shipped_form),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
