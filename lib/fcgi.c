@@ -1,4 +1,269 @@
-/* fcgi.c -- not written yet. */
+/*
+ * fcgi.c -- a program's context (configuration, log, keys, templates,
+ * database handle) and its request loop on libfcgi's fcgiapp.h.  Run
+ * outside a FastCGI server, a program answers one request as CGI.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
 #include "meldpunt.h"
+
+extern char	**environ;
+
+struct mp_fcgi {
+	struct mp_ctx	*ctx;
+	FCGX_Request	 req;
+	int		 cgi;		/* plain CGI: one request only */
+	int		 done;		/* CGI: the request was handed out */
+};
+
+enum mp_err
+mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
+    char *err, size_t errsz)
+{
+	const char	*arg = NULL, *s;
+	int		 c, lvl;
+	enum mp_err	 er;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->prog = prog;
+	if (errsz > 0)
+		err[0] = '\0';
+
+	/* Reset getopt: a test may call this more than once. */
+	optind = 1;
+	opterr = 0;
+	while (argc > 0 && (c = getopt(argc, argv, "c:")) != -1) {
+		if (c != 'c') {
+			snprintf(err, errsz, "usage: %s [-c file]", prog);
+			return MP_ECONF;
+		}
+		arg = optarg;
+	}
+	if (argc > 0 && optind < argc) {
+		snprintf(err, errsz, "usage: %s [-c file]", prog);
+		return MP_ECONF;
+	}
+
+	if ((er = mp_conf_load(&ctx->conf, mp_conf_path(arg), err, errsz))
+	    != MP_OK)
+		goto fail;
+
+	s = mp_conf_str(ctx->conf, "log.level", "info");
+	if ((lvl = mp_log_level(s)) < 0) {
+		snprintf(err, errsz, "log.level: unknown level \"%s\"", s);
+		er = MP_ECONF;
+		goto fail;
+	}
+	s = mp_conf_str(ctx->conf, "log.target", "stderr");
+	if ((er = mp_log_open(prog, s, (enum mp_loglevel)lvl)) != MP_OK) {
+		snprintf(err, errsz, "log.target: cannot open \"%s\"", s);
+		goto fail;
+	}
+
+	if ((s = mp_conf_str(ctx->conf, "crypto.key_file", NULL)) == NULL ||
+	    *s == '\0') {
+		snprintf(err, errsz, "crypto.key_file is not set in %s",
+		    mp_conf_file(ctx->conf));
+		er = MP_ECONF;
+		goto fail;
+	}
+	if ((er = mp_keys_load(&ctx->keys, s, err, errsz)) != MP_OK)
+		goto fail;
+
+	s = mp_conf_str(ctx->conf, "paths.templates", TEMPLATEDIR);
+	if ((er = mp_tmpl_init(s)) != MP_OK) {
+		snprintf(err, errsz, "paths.templates: cannot use \"%s\"", s);
+		goto fail;
+	}
+
+	if ((er = mp_db_open(&ctx->db, ctx->conf, 0)) != MP_OK) {
+		snprintf(err, errsz, "database configuration: %s",
+		    mp_strerror(er));
+		goto fail;
+	}
+
+	ctx->secure_cookies = mp_conf_bool(ctx->conf, "http.secure_cookies",
+	    1);
+	mp_limits_default(&ctx->limits);
+	return MP_OK;
+fail:
+	if (errsz > 0 && err[0] == '\0')
+		snprintf(err, errsz, "%s", mp_strerror(er));
+	mp_ctx_close(ctx);
+	return er;
+}
+
+void
+mp_ctx_close(struct mp_ctx *ctx)
+{
+
+	if (ctx->db != NULL)
+		mp_db_close(ctx->db);
+	mp_keys_wipe(&ctx->keys);
+	if (ctx->conf != NULL)
+		mp_conf_free(ctx->conf);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+/* mp_read_fn on a FastCGI stream. */
+static long
+fcgi_read(void *arg, void *buf, size_t len)
+{
+	FCGX_Stream	*in = arg;
+	int		 n;
+
+	if (len > INT_MAX)
+		len = INT_MAX;
+	n = FCGX_GetStr(buf, (int)len, in);
+	if (n <= 0)
+		return FCGX_GetError(in) != 0 ? -1 : 0;
+	return n;
+}
+
+/* mp_write_fn on a FastCGI stream. */
+static long
+fcgi_write(void *arg, const void *buf, size_t len)
+{
+	FCGX_Stream	*out = arg;
+	const char	*p = buf;
+	size_t		 left = len, n;
+
+	while (left > 0) {
+		n = left > INT_MAX ? INT_MAX : left;
+		if (FCGX_PutStr(p, (int)n, out) != (int)n)
+			return -1;
+		p += n;
+		left -= n;
+	}
+	return (long)len;
+}
+
+/* mp_read_fn on stdin (CGI). */
+static long
+cgi_read(void *arg, void *buf, size_t len)
+{
+	ssize_t	 n;
+
+	MP_UNUSED(arg);
+	do
+		n = read(STDIN_FILENO, buf, len);
+	while (n == -1 && errno == EINTR);
+	return (long)n;
+}
+
+/* mp_write_fn on stdout (CGI). */
+static long
+cgi_write(void *arg, const void *buf, size_t len)
+{
+	const char	*p = buf;
+	size_t		 left = len;
+	ssize_t		 n;
+
+	MP_UNUSED(arg);
+	while (left > 0) {
+		if ((n = write(STDOUT_FILENO, p, left)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	return (long)len;
+}
+
+enum mp_err
+mp_fcgi_init(struct mp_fcgi **fp, struct mp_ctx *ctx)
+{
+	struct mp_fcgi	*f;
+
+	*fp = NULL;
+	if (FCGX_Init() != 0) {
+		mp_errx("%s: FCGX_Init failed", __func__);
+		return MP_ESYS;
+	}
+	if ((f = mp_calloc(1, sizeof(*f))) == NULL)
+		return MP_ENOMEM;
+	f->ctx = ctx;
+	if (FCGX_IsCGI())
+		f->cgi = 1;
+	else if (FCGX_InitRequest(&f->req, 0, 0) != 0) {
+		mp_errx("%s: FCGX_InitRequest failed", __func__);
+		free(f);
+		return MP_ESYS;
+	}
+	*fp = f;
+	return MP_OK;
+}
+
+/* A response that needs no memory, when parsing ran out of it. */
+static void
+answer_enomem(mp_write_fn fn, void *arg)
+{
+	static const char	 msg[] = "Status: 503 Service Unavailable\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Cache-Control: no-store\r\n\r\n"
+	    "Tijdelijk niet beschikbaar\n";
+
+	(void)fn(arg, msg, sizeof(msg) - 1);
+}
+
+enum mp_err
+mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
+{
+	const struct mp_limits	*lim = f->ctx != NULL ? &f->ctx->limits :
+				    NULL;
+	enum mp_err		 er;
+
+	memset(req, 0, sizeof(*req));
+	if (f->cgi) {
+		if (f->done)
+			return MP_EXIT;
+		f->done = 1;
+		er = mp_req_parse(req, environ, cgi_read, NULL, cgi_write,
+		    NULL, lim);
+		if (er != MP_OK) {
+			answer_enomem(cgi_write, NULL);
+			mp_req_free(req);
+			return er;
+		}
+		req->ctx = f->ctx;
+		return MP_OK;
+	}
+
+	for (;;) {
+		/* This also finishes the previous request. */
+		if (FCGX_Accept_r(&f->req) < 0)
+			return MP_EXIT;
+		er = mp_req_parse(req, f->req.envp, fcgi_read, f->req.in,
+		    fcgi_write, f->req.out, lim);
+		if (er == MP_OK)
+			break;
+		/* Out of memory for this request: answer, try the next. */
+		mp_errx("%s: %s", __func__, mp_strerror(er));
+		answer_enomem(fcgi_write, f->req.out);
+		mp_req_free(req);
+	}
+	req->ctx = f->ctx;
+	return MP_OK;
+}
+
+void
+mp_fcgi_free(struct mp_fcgi *f)
+{
+
+	if (f == NULL)
+		return;
+	if (!f->cgi)
+		FCGX_Finish_r(&f->req);
+	free(f);
+}
