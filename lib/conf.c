@@ -1,4 +1,290 @@
-/* conf.c -- not written yet. */
+/*
+ * conf.c -- the configuration: one ClearSilver HDF file per instance,
+ * looked up by dotted name.  ClearSilver's NEOERR stops here: every
+ * error chain is turned into a one-line message and freed.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
 #include "meldpunt.h"
+#include "cs.h"
+
+#define CONF_DEFAULT	SYSCONFDIR "/meldpunt/meldpunt.hdf"
+
+struct mp_conf {
+	HDF	*hdf;
+	char	*path;	/* "" when parsed from text */
+};
+
+static void seterr(char *, size_t, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Write a one-line reason to err (which may be NULL or empty). */
+static void
+seterr(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	if (err == NULL || errsz == 0)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	/* ClearSilver's texts may span lines; a log line must not. */
+	for (p = err; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+}
+
+/*
+ * Turn a NEOERR chain into a message in err prefixed by what, free the
+ * chain and return the matching mp_err.
+ */
+static enum mp_err
+neoerr(NEOERR *nerr, const char *what, char *err, size_t errsz)
+{
+	STRING		 str;
+	enum mp_err	 er;
+
+	er = nerr_match(nerr, NERR_NOMEM) ? MP_ENOMEM : MP_ECONF;
+	string_init(&str);
+	nerr_error_string(nerr, &str);
+	seterr(err, errsz, "%s: %s", what,
+	    str.buf != NULL && str.buf[0] != '\0' ? str.buf : "unknown error");
+	string_clear(&str);
+	nerr_ignore(&nerr);
+	return er;
+}
+
+const char *
+mp_conf_path(const char *arg)
+{
+	const char	*env;
+
+	if (arg != NULL)
+		return arg;
+	if ((env = getenv("MELDPUNT_CONFIG")) != NULL && env[0] != '\0')
+		return env;
+	return CONF_DEFAULT;
+}
+
+/* Make an empty configuration remembering path. */
+static enum mp_err
+conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
+{
+	struct mp_conf	*c;
+	NEOERR		*nerr;
+
+	*conf = NULL;
+	if ((nerr = nerr_init()) != STATUS_OK)
+		return neoerr(nerr, "nerr_init", err, errsz);
+	if ((c = mp_calloc(1, sizeof(*c))) == NULL ||
+	    (c->path = mp_strdup(path)) == NULL) {
+		seterr(err, errsz, "out of memory");
+		mp_conf_free(c);
+		return MP_ENOMEM;
+	}
+	if ((nerr = hdf_init(&c->hdf)) != STATUS_OK) {
+		mp_conf_free(c);
+		return neoerr(nerr, "hdf_init", err, errsz);
+	}
+	*conf = c;
+	return MP_OK;
+}
+
+enum mp_err
+mp_conf_load(struct mp_conf **conf, const char *path, char *err,
+    size_t errsz)
+{
+	struct mp_conf	*c;
+	NEOERR		*nerr;
+	enum mp_err	 er;
+	int		 fd, saved;
+
+	*conf = NULL;
+	if (path == NULL || path[0] == '\0') {
+		seterr(err, errsz, "no configuration file given");
+		return MP_ECONF;
+	}
+	/*
+	 * ClearSilver reports a missing file as a bare "not found"; open
+	 * it first so that the operator reads errno's reason instead.
+	 */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		saved = errno;
+		seterr(err, errsz, "cannot read %s: %s", path,
+		    strerror(saved));
+		return MP_ECONF;
+	}
+	close(fd);
+	if ((er = conf_new(&c, path, err, errsz)) != MP_OK)
+		return er;
+	if ((nerr = hdf_read_file(c->hdf, path)) != STATUS_OK) {
+		mp_conf_free(c);
+		return neoerr(nerr, path, err, errsz);
+	}
+	*conf = c;
+	return MP_OK;
+}
+
+enum mp_err
+mp_conf_parse(struct mp_conf **conf, const char *text, char *err,
+    size_t errsz)
+{
+	struct mp_conf	*c;
+	NEOERR		*nerr;
+	enum mp_err	 er;
+
+	*conf = NULL;
+	if (text == NULL) {
+		seterr(err, errsz, "no configuration text given");
+		return MP_ECONF;
+	}
+	if ((er = conf_new(&c, "", err, errsz)) != MP_OK)
+		return er;
+	if ((nerr = hdf_read_string(c->hdf, text)) != STATUS_OK) {
+		mp_conf_free(c);
+		return neoerr(nerr, "configuration text", err, errsz);
+	}
+	*conf = c;
+	return MP_OK;
+}
+
+void
+mp_conf_free(struct mp_conf *conf)
+{
+
+	if (conf == NULL)
+		return;
+	if (conf->hdf != NULL)
+		hdf_destroy(&conf->hdf);
+	free(conf->path);
+	free(conf);
+}
+
+const char *
+mp_conf_str(const struct mp_conf *conf, const char *name, const char *def)
+{
+
+	if (conf == NULL || name == NULL)
+		return def;
+	return hdf_get_value(conf->hdf, name, def);
+}
+
+/*
+ * Parse a whole decimal number in [min, max] into *v.  0 if it is
+ * junk, has trailing characters or is out of range.
+ */
+static int
+parse_int(const char *s, long long min, long long max, long long *v)
+{
+	char		*ep;
+	long long	 n;
+
+	errno = 0;
+	n = strtoll(s, &ep, 10);
+	if (ep == s || *ep != '\0' || errno == ERANGE || n < min || n > max)
+		return 0;
+	*v = n;
+	return 1;
+}
+
+/* An unset or empty value means "use the default". */
+static const char *
+conf_value(const struct mp_conf *conf, const char *name)
+{
+	const char	*v;
+
+	if ((v = mp_conf_str(conf, name, NULL)) == NULL || v[0] == '\0')
+		return NULL;
+	return v;
+}
+
+long long
+mp_conf_int(const struct mp_conf *conf, const char *name, long long def,
+    long long min, long long max)
+{
+	const char	*v;
+	long long	 n;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return def;
+	if (!parse_int(v, min, max, &n)) {
+		mp_warnx("%s: %s: %s = \"%s\" is not a whole number in "
+		    "[%lld, %lld]; using %lld", __func__,
+		    conf->path[0] != '\0' ? conf->path : "(text)", name, v,
+		    min, max, def);
+		return def;
+	}
+	return n;
+}
+
+int
+mp_conf_bool(const struct mp_conf *conf, const char *name, int def)
+{
+	static const char *const yes[] = { "1", "yes", "true", "on" };
+	static const char *const no[] = { "0", "no", "false", "off" };
+	const char	*v;
+	size_t		 i;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return def;
+	for (i = 0; i < MP_NELEM(yes); i++)
+		if (strcasecmp(v, yes[i]) == 0)
+			return 1;
+	for (i = 0; i < MP_NELEM(no); i++)
+		if (strcasecmp(v, no[i]) == 0)
+			return 0;
+	mp_warnx("%s: %s: %s = \"%s\" is not yes/no, true/false, on/off or "
+	    "1/0; using %s", __func__,
+	    conf->path[0] != '\0' ? conf->path : "(text)", name, v,
+	    def ? "yes" : "no");
+	return def;
+}
+
+int
+mp_conf_check_int(const struct mp_conf *conf, const char *name,
+    long long min, long long max)
+{
+	const char	*v;
+	long long	 n;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return 1;
+	return parse_int(v, min, max, &n);
+}
+
+const char *
+mp_conf_file(const struct mp_conf *conf)
+{
+
+	return conf == NULL ? "" : conf->path;
+}
+
+const char *
+mp_conf_child(const struct mp_conf *conf, const char *name, void **cursor)
+{
+	HDF	*obj;
+
+	if (conf == NULL) {
+		*cursor = NULL;
+		return NULL;
+	}
+	if (*cursor == NULL) {
+		obj = name == NULL || name[0] == '\0' ? conf->hdf :
+		    hdf_get_obj(conf->hdf, name);
+		obj = obj == NULL ? NULL : hdf_obj_child(obj);
+	} else
+		obj = hdf_obj_next(*cursor);
+	*cursor = obj;
+	return obj == NULL ? NULL : hdf_obj_name(obj);
+}

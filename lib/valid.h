@@ -40,7 +40,7 @@ int	 mp_valid_date(const char *s, struct tm *tm);
 int	 mp_valid_time(const char *s, struct tm *tm);
 /* An e-mail address: one @, sane local part and domain, <= 254 bytes. */
 int	 mp_valid_email(const char *s);
-/* A phone number: digits with optional leading +, spaces, -, (), 6-20 digits. */
+/* A phone number: optional leading +, digits, spaces, -, (); 6-20 digits. */
 int	 mp_valid_phone(const char *s);
 /* A slug: 1-32 of [a-z0-9-], not starting with -. */
 int	 mp_valid_slug(const char *s);

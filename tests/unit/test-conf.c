@@ -1,0 +1,304 @@
+/*
+ * test-conf.c -- the HDF configuration: parsing, typed lookups with
+ * defaults and ranges, child iteration, load errors, path precedence.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static const char sample[] =
+	"# a comment\n"
+	"db {\n"
+	"  socket = /run/mysqld/mysqld.sock\n"
+	"  port = 3306\n"
+	"  retries = 3\n"
+	"  timeout = 12x\n"
+	"  big = 99999999999999999999\n"
+	"  negative = -5\n"
+	"  empty =\n"
+	"}\n"
+	"log.level = debug\n"
+	"flags {\n"
+	"  a = yes\n  b = No\n  c = TRUE\n  d = off\n  e = 1\n  f = 0\n"
+	"  g = maybe\n  h = on\n"
+	"}\n"
+	"intake.audiences {\n"
+	"  bewoners {\n    title = Bewoners\n  }\n"
+	"  medewerkers {\n    title = Medewerkers\n  }\n"
+	"  ondernemers.title = Ondernemers\n"
+	"}\n"
+	"intro << EOM\n"
+	"Regel een\n"
+	"Regel twee\n"
+	"EOM\n";
+
+static void
+test_parse_str(void **state)
+{
+	struct mp_conf	*c;
+	char		 err[256];
+
+	(void)state;
+	err[0] = '\0';
+	assert_int_equal(mp_conf_parse(&c, sample, err, sizeof(err)), MP_OK);
+	assert_string_equal(err, "");
+	assert_string_equal(mp_conf_str(c, "db.socket", "x"),
+	    "/run/mysqld/mysqld.sock");
+	assert_string_equal(mp_conf_str(c, "log.level", NULL), "debug");
+	assert_string_equal(mp_conf_str(c, "intake.audiences.bewoners.title",
+	    NULL), "Bewoners");
+	assert_string_equal(mp_conf_str(c,
+	    "intake.audiences.ondernemers.title", NULL), "Ondernemers");
+	/* ClearSilver keeps the last newline of a here-document. */
+	assert_string_equal(mp_conf_str(c, "intro", NULL),
+	    "Regel een\nRegel twee\n");
+	assert_string_equal(mp_conf_str(c, "db.nothere", "dflt"), "dflt");
+	assert_null(mp_conf_str(c, "nothere", NULL));
+	assert_string_equal(mp_conf_str(c, "db.empty", "dflt"), "");
+	assert_string_equal(mp_conf_file(c), "");
+	mp_conf_free(c);
+	mp_conf_free(NULL);
+}
+
+static void
+test_int(void **state)
+{
+	struct mp_conf	*c;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(mp_conf_parse(&c, sample, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_conf_int(c, "db.port", 1, 1, 65535), 3306);
+	assert_int_equal(mp_conf_int(c, "db.negative", 0, -10, 10), -5);
+	/* Unset or empty: the default, silently. */
+	assert_int_equal(mp_conf_int(c, "db.nothere", 42, 1, 100), 42);
+	assert_int_equal(mp_conf_int(c, "db.empty", 42, 1, 100), 42);
+	/* Out of range, junk, overflow: the default. */
+	assert_int_equal(mp_conf_int(c, "db.port", 7, 1, 1024), 7);
+	assert_int_equal(mp_conf_int(c, "db.retries", 7, 4, 10), 7);
+	assert_int_equal(mp_conf_int(c, "db.timeout", 30, 1, 100), 30);
+	assert_int_equal(mp_conf_int(c, "db.socket", 30, 1, 100), 30);
+	assert_int_equal(mp_conf_int(c, "db.big", 5, 0, LLONG_MAX), 5);
+	assert_int_equal(mp_conf_int(c, "db.negative", 0, 0, 10), 0);
+	/* The bounds are inclusive. */
+	assert_int_equal(mp_conf_int(c, "db.retries", 0, 3, 3), 3);
+
+	assert_true(mp_conf_check_int(c, "db.port", 1, 65535));
+	assert_true(mp_conf_check_int(c, "db.nothere", 1, 2));
+	assert_true(mp_conf_check_int(c, "db.empty", 1, 2));
+	assert_false(mp_conf_check_int(c, "db.port", 1, 1024));
+	assert_false(mp_conf_check_int(c, "db.timeout", 1, 100));
+	assert_false(mp_conf_check_int(c, "db.big", 0, LLONG_MAX));
+	assert_false(mp_conf_check_int(c, "log.level", 0, 10));
+	mp_conf_free(c);
+}
+
+static void
+test_int_warns(void **state)
+{
+	struct mp_conf	*c;
+	char		 err[256], logpath[] = "/tmp/test-conf-log.XXXXXX";
+	char		 buf[1024];
+	ssize_t		 n;
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(logpath)) != -1);
+	assert_int_equal(mp_log_open("test-conf", logpath, MP_LOG_DEBUG),
+	    MP_OK);
+	assert_int_equal(mp_conf_parse(&c, sample, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_conf_int(c, "db.timeout", 30, 1, 100), 30);
+	assert_int_equal(mp_conf_bool(c, "flags.g", 1), 1);
+	mp_conf_free(c);
+	mp_log_close();
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	unlink(logpath);
+	assert_true(n > 0);
+	buf[n] = '\0';
+	assert_non_null(strstr(buf, "db.timeout"));
+	assert_non_null(strstr(buf, "12x"));
+	assert_non_null(strstr(buf, "flags.g"));
+}
+
+static void
+test_bool(void **state)
+{
+	struct mp_conf	*c;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(mp_conf_parse(&c, sample, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_conf_bool(c, "flags.a", 0), 1);
+	assert_int_equal(mp_conf_bool(c, "flags.b", 1), 0);
+	assert_int_equal(mp_conf_bool(c, "flags.c", 0), 1);
+	assert_int_equal(mp_conf_bool(c, "flags.d", 1), 0);
+	assert_int_equal(mp_conf_bool(c, "flags.e", 0), 1);
+	assert_int_equal(mp_conf_bool(c, "flags.f", 1), 0);
+	assert_int_equal(mp_conf_bool(c, "flags.h", 0), 1);
+	/* Junk and unset give the default, whichever it is. */
+	assert_int_equal(mp_conf_bool(c, "flags.g", 0), 0);
+	assert_int_equal(mp_conf_bool(c, "flags.g", 1), 1);
+	assert_int_equal(mp_conf_bool(c, "flags.z", 0), 0);
+	assert_int_equal(mp_conf_bool(c, "flags.z", 1), 1);
+	assert_int_equal(mp_conf_bool(c, "db.empty", 1), 1);
+	mp_conf_free(c);
+}
+
+static void
+test_child(void **state)
+{
+	struct mp_conf	*c;
+	char		 err[256];
+	void		*cur = NULL;
+	const char	*name;
+
+	(void)state;
+	assert_int_equal(mp_conf_parse(&c, sample, err, sizeof(err)), MP_OK);
+	/* In file order. */
+	assert_string_equal(mp_conf_child(c, "intake.audiences", &cur),
+	    "bewoners");
+	assert_string_equal(mp_conf_child(c, "intake.audiences", &cur),
+	    "medewerkers");
+	assert_string_equal(mp_conf_child(c, "intake.audiences", &cur),
+	    "ondernemers");
+	assert_null(mp_conf_child(c, "intake.audiences", &cur));
+	assert_null(cur);
+
+	/* A missing node and a leaf have no children. */
+	cur = NULL;
+	assert_null(mp_conf_child(c, "nothere", &cur));
+	cur = NULL;
+	assert_null(mp_conf_child(c, "db.port", &cur));
+
+	/* The top level. */
+	cur = NULL;
+	assert_string_equal(mp_conf_child(c, NULL, &cur), "db");
+	assert_string_equal(mp_conf_child(c, NULL, &cur), "log");
+	assert_string_equal(mp_conf_child(c, NULL, &cur), "flags");
+	assert_string_equal(mp_conf_child(c, NULL, &cur), "intake");
+	assert_string_equal(mp_conf_child(c, NULL, &cur), "intro");
+	assert_null(mp_conf_child(c, NULL, &cur));
+
+	/* Typical use: a loop. */
+	cur = NULL;
+	while ((name = mp_conf_child(c, "db", &cur)) != NULL)
+		assert_true(name[0] != '\0');
+	mp_conf_free(c);
+}
+
+/*
+ * ClearSilver's parser is lenient: an unclosed or stray brace or an
+ * unterminated here-document is accepted.  What it does refuse must
+ * come back as one line and no configuration.
+ */
+static void
+test_parse_error(void **state)
+{
+	struct mp_conf	*c = (struct mp_conf *)1;
+	char		 err[256];
+
+	(void)state;
+	err[0] = '\0';
+	assert_int_equal(mp_conf_parse(&c, "db {\n  port = 1\n  oops\n}\n",
+	    err, sizeof(err)), MP_ECONF);
+	assert_null(c);
+	print_message("# %s\n", err);
+	assert_non_null(strstr(err, "oops"));
+	assert_null(strchr(err, '\n'));
+
+	err[0] = '\0';
+	assert_int_equal(mp_conf_parse(&c, "#include \"other.hdf\"\n", err,
+	    sizeof(err)), MP_ECONF);
+	assert_null(c);
+	print_message("# %s\n", err);
+	assert_non_null(strstr(err, "include"));
+	assert_int_equal(mp_conf_parse(&c, NULL, err, sizeof(err)), MP_ECONF);
+}
+
+static void
+test_load(void **state)
+{
+	struct mp_conf	*c = (struct mp_conf *)1;
+	char		 path[] = "/tmp/test-conf.XXXXXX", err[256];
+	char		 missing[64];
+	const char	*bad = "db {\nport = 1\nno equals sign\n}\n";
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_int_equal(write(fd, sample, sizeof(sample) - 1),
+	    (ssize_t)(sizeof(sample) - 1));
+	close(fd);
+	assert_int_equal(mp_conf_load(&c, path, err, sizeof(err)), MP_OK);
+	assert_string_equal(mp_conf_file(c), path);
+	assert_int_equal(mp_conf_int(c, "db.port", 0, 0, 65535), 3306);
+	mp_conf_free(c);
+
+	/* A syntax error names the file, on one line. */
+	assert_true((fd = open(path, O_WRONLY | O_TRUNC)) != -1);
+	assert_int_equal(write(fd, bad, strlen(bad)), (ssize_t)strlen(bad));
+	close(fd);
+	err[0] = '\0';
+	assert_int_equal(mp_conf_load(&c, path, err, sizeof(err)), MP_ECONF);
+	assert_null(c);
+	print_message("# %s\n", err);
+	assert_non_null(strstr(err, path));
+	assert_null(strchr(err, '\n'));
+	unlink(path);
+
+	/* A missing file says so plainly. */
+	snprintf(missing, sizeof(missing), "%s.missing", path);
+	assert_int_equal(mp_conf_load(&c, missing, err, sizeof(err)),
+	    MP_ECONF);
+	assert_null(c);
+	print_message("# %s\n", err);
+	assert_int_equal(strncmp(err, "cannot read ", 12), 0);
+	assert_non_null(strstr(err, missing));
+	assert_non_null(strstr(err, "No such file or directory"));
+	/* A small error buffer truncates, it does not overflow. */
+	assert_int_equal(mp_conf_load(&c, missing, err, 8), MP_ECONF);
+	assert_string_equal(err, "cannot ");
+	assert_int_equal(mp_conf_load(&c, missing, NULL, 0), MP_ECONF);
+	assert_int_equal(mp_conf_load(&c, "", err, sizeof(err)), MP_ECONF);
+}
+
+static void
+test_path(void **state)
+{
+
+	(void)state;
+	assert_int_equal(unsetenv("MELDPUNT_CONFIG"), 0);
+	assert_string_equal(mp_conf_path(NULL),
+	    SYSCONFDIR "/meldpunt/meldpunt.hdf");
+	assert_string_equal(mp_conf_path("/etc/a.hdf"), "/etc/a.hdf");
+	assert_int_equal(setenv("MELDPUNT_CONFIG", "", 1), 0);
+	assert_string_equal(mp_conf_path(NULL),
+	    SYSCONFDIR "/meldpunt/meldpunt.hdf");
+	assert_int_equal(setenv("MELDPUNT_CONFIG", "/srv/b.hdf", 1), 0);
+	assert_string_equal(mp_conf_path(NULL), "/srv/b.hdf");
+	/* -c wins over the environment. */
+	assert_string_equal(mp_conf_path("/etc/a.hdf"), "/etc/a.hdf");
+	assert_int_equal(unsetenv("MELDPUNT_CONFIG"), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_str),
+		cmocka_unit_test(test_int),
+		cmocka_unit_test(test_int_warns),
+		cmocka_unit_test(test_bool),
+		cmocka_unit_test(test_child),
+		cmocka_unit_test(test_parse_error),
+		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_path),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
