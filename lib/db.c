@@ -1,4 +1,1058 @@
-/* db.c -- not written yet. */
+/*
+ * db.c -- MariaDB access through Connector/C prepared statements: one
+ * lazily made connection per process, a statement cache keyed by the
+ * address of the (static) SQL text, typed parameter binding, row
+ * fetching into growing per-column buffers, error classification and a
+ * transaction helper that retries transient failures.
+ *
+ * Connection generations: every (re)connect bumps db->gen.  A cached
+ * statement prepared under an older generation belongs to a connection
+ * that is gone; it is closed and prepared again the next time it is
+ * used, so a lost connection costs nothing until a statement is needed.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <errmsg.h>
+
 #include "meldpunt.h"
+
+/* Parameters of this size or more go to the server in chunks. */
+#define LONGDATA_MIN	(1024 * 1024)
+#define LONGDATA_CHUNK	(256 * 1024)
+/* A column buffer starts this big and grows to the largest value seen. */
+#define COL_INITIAL	64
+/* Buffers grown beyond this are given back when a result is done. */
+#define COL_KEEP	(256 * 1024)
+#define MAX_PACKET	(64UL * 1024 * 1024)
+#define PWFILE_MAX	4096
+
+struct col {
+	char		*buf;		/* cap + 1 bytes, for a NUL */
+	size_t		 cap;
+	unsigned long	 len;
+	long long	 i;
+	my_bool		 isnull;
+	my_bool		 error;
+	int		 isint;
+};
+
+/*
+ * A cached prepared statement.  It doubles as the result handle that
+ * mp_db_query hands out, which is why one SQL text can have only one
+ * open result at a time (db.h).
+ */
+struct mp_stmt {
+	struct mp_db	*db;
+	const char	*sql;		/* key; NULL for one-shots */
+	MYSQL_STMT	*st;
+	unsigned	 gen;		/* connection generation */
+	unsigned	 nparams;
+	MYSQL_BIND	*pbind;
+	unsigned long	*plen;
+	unsigned	 ncols;
+	MYSQL_BIND	*rbind;
+	struct col	*cols;
+	int		 active;	/* a result set is open */
+};
+
+/* Cached statements' text is NUL-terminated; one-shots log none. */
+#define SQLLEN(s)	((s)->sql != NULL ? strlen((s)->sql) : 0)
+
+struct mp_db {
+	MYSQL		*my;		/* NULL while not connected */
+	unsigned	 gen;
+	unsigned	 lasterr;
+	int		 downlogged;	/* MP_EDBDOWN logged */
+	int		 intxn;
+
+	char		*host;
+	char		*socket;
+	char		*name;
+	char		*user;
+	char		*password;	/* NULL: none; wiped on close */
+	unsigned	 port;
+	int		 retries;
+	unsigned	 connect_timeout;
+	unsigned	 rw_timeout;
+
+	/* Open-addressed hash of statements by SQL address. */
+	struct mp_stmt	**cache;
+	size_t		 ncache;	/* slots, a power of two */
+	size_t		 nused;
+};
+
+static const char *const stmts_db[] = {
+	"SET time_zone = '+00:00'",
+	"START TRANSACTION",
+};
+enum { STMT_TZ = 0, STMT_BEGIN };
+
+/*
+ * Errors that mean the connection is gone: the statement may be retried
+ * on a new one.
+ */
+static int
+conn_error(unsigned int e)
+{
+
+	switch (e) {
+	case CR_CONNECTION_ERROR:	/* 2002 */
+	case CR_CONN_HOST_ERROR:	/* 2003 */
+	case CR_SERVER_GONE_ERROR:	/* 2006 */
+	case CR_SERVER_LOST:		/* 2013 */
+	case CR_SERVER_LOST_EXTENDED:	/* 2055 */
+	case 1047:	/* WSREP not ready: another node may be */
+	case 1053:	/* ER_SERVER_SHUTDOWN */
+	case 1927:	/* ER_CONNECTION_KILLED */
+	case 4031:	/* ER_NET_READ_ERROR idle disconnect */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+mp_db_transient(unsigned int e)
+{
+
+	if (conn_error(e))
+		return 1;
+	switch (e) {
+	case 1205:	/* ER_LOCK_WAIT_TIMEOUT */
+	case 1213:	/* ER_LOCK_DEADLOCK, Galera certification failure */
+	case 1180:	/* ER_ERROR_DURING_COMMIT (Galera) */
+	case 1412:	/* ER_TABLE_DEF_CHANGED */
+	case 1615:	/* ER_NEED_REPREPARE */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+dup_error(unsigned int e)
+{
+
+	switch (e) {
+	case 1062:	/* ER_DUP_ENTRY */
+	case 1586:	/* ER_DUP_ENTRY_WITH_KEY_NAME */
+	case 1557:	/* ER_FOREIGN_DUPLICATE_KEY */
+	case 1451:	/* ER_ROW_IS_REFERENCED_2 */
+	case 1452:	/* ER_NO_REFERENCED_ROW_2 */
+	case 4025:	/* ER_CONSTRAINT_FAILED (CHECK) */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+unsigned int
+mp_db_errno(const struct mp_db *db)
+{
+
+	return db->lasterr;
+}
+
+/*
+ * Forget the connection: statements keep their handles until they are
+ * next used (or the db is closed), when the generation tells they are
+ * stale.
+ */
+static void
+disconnect(struct mp_db *db)
+{
+
+	if (db->my == NULL)
+		return;
+	mysql_close(db->my);
+	db->my = NULL;
+	db->gen++;
+}
+
+/*
+ * Turn the last error of a statement (or of the connection when st is
+ * NULL) into an mp_err, log it and drop a broken connection.  what names
+ * the failing step; never log parameter values.
+ */
+/*
+ * The start of a statement's text for a log line: at most 60 bytes of
+ * it (migration text need not be NUL-terminated), on one line.
+ */
+static void
+excerpt(char out[64], const char *sql, size_t len)
+{
+	size_t	 i, n = 0;
+
+	if (sql == NULL)
+		len = 0;
+	for (i = 0; i < len && n < 60 && sql[i] != '\0'; i++) {
+		if (sql[i] == '\n' || sql[i] == '\t' || sql[i] == '\r') {
+			if (n > 0 && out[n - 1] != ' ')
+				out[n++] = ' ';
+		} else if (sql[i] != ' ' || (n > 0 && out[n - 1] != ' '))
+			out[n++] = sql[i];
+	}
+	out[n] = '\0';
+}
+
+static enum mp_err
+fail(struct mp_db *db, MYSQL_STMT *st, const char *func, const char *what,
+    const char *sql, size_t sqllen)
+{
+	unsigned int	 e;
+	const char	*msg;
+	char		 ex[64];
+	enum mp_err	 er;
+
+	if (st != NULL) {
+		e = mysql_stmt_errno(st);
+		msg = mysql_stmt_error(st);
+	} else if (db->my != NULL) {
+		e = mysql_errno(db->my);
+		msg = mysql_error(db->my);
+	} else {
+		e = CR_SERVER_GONE_ERROR;
+		msg = "not connected";
+	}
+	db->lasterr = e;
+	excerpt(ex, sql, sqllen);
+	if (dup_error(e)) {
+		mp_debugx("%s: %s: %u %s", func, what, e, msg);
+		return MP_EDUP;
+	}
+	if (mp_db_transient(e)) {
+		er = MP_EDBTRANS;
+		mp_warnx("%s: %s: %u %s [%s]", func, what, e, msg, ex);
+		if (conn_error(e))
+			disconnect(db);
+	} else {
+		er = MP_EDB;
+		mp_errx("%s: %s: %u %s [%s]", func, what, e, msg, ex);
+	}
+	return er;
+}
+
+/* Read a password file: its first line, without the newline. */
+static enum mp_err
+read_pwfile(const char *path, char **out)
+{
+	char		 buf[PWFILE_MAX + 1];
+	ssize_t		 n;
+	size_t		 len = 0;
+	int		 fd;
+	enum mp_err	 er = MP_ECONF;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+		return MP_ECONF;
+	}
+	while (len < sizeof(buf) - 1) {
+		n = read(fd, buf + len, sizeof(buf) - 1 - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len == sizeof(buf) - 1) {
+		mp_errx("%s: %s: longer than %d bytes", __func__, path,
+		    PWFILE_MAX - 1);
+		goto out;
+	}
+	buf[len] = '\0';
+	buf[strcspn(buf, "\r\n")] = '\0';
+	er = (*out = mp_strdup(buf)) == NULL ? MP_ENOMEM : MP_OK;
+out:
+	mp_wipe(buf, sizeof(buf));
+	close(fd);
+	return er;
+}
+
+enum mp_err
+mp_db_open(struct mp_db **dbp, const struct mp_conf *conf, int admin)
+{
+	struct mp_db	*db;
+	const char	*pw, *pwfile;
+	enum mp_err	 er = MP_ENOMEM;
+
+	*dbp = NULL;
+	if ((db = mp_calloc(1, sizeof(*db))) == NULL)
+		return MP_ENOMEM;
+	db->gen = 1;
+	db->port = (unsigned)mp_conf_int(conf, "db.port", 0, 0, 65535);
+	db->retries = (int)mp_conf_int(conf, "db.retries", 3, 0, 100);
+	db->connect_timeout = (unsigned)mp_conf_int(conf,
+	    "db.connect_timeout", 2, 1, 3600);
+	/*
+	 * Schema changes may run long; the application's statements
+	 * should not.
+	 */
+	db->rw_timeout = (unsigned)mp_conf_int(conf, admin ?
+	    "db.admin.rw_timeout" : "db.rw_timeout", admin ? 3600 : 30,
+	    1, 86400);
+	if ((db->host = mp_strdup(mp_conf_str(conf, "db.host",
+	    "localhost"))) == NULL ||
+	    (db->socket = mp_strdup(mp_conf_str(conf, "db.socket",
+	    ""))) == NULL ||
+	    (db->name = mp_strdup(mp_conf_str(conf, "db.name",
+	    "meldpunt"))) == NULL)
+		goto fail;
+	if (admin) {
+		db->user = mp_strdup(mp_conf_str(conf, "db.admin.user",
+		    "root"));
+		pw = mp_conf_str(conf, "db.admin.password", NULL);
+		pwfile = mp_conf_str(conf, "db.admin.password_file", NULL);
+	} else {
+		db->user = mp_strdup(mp_conf_str(conf, "db.user",
+		    "meldpunt"));
+		pw = mp_conf_str(conf, "db.password", NULL);
+		pwfile = mp_conf_str(conf, "db.password_file", NULL);
+	}
+	if (db->user == NULL)
+		goto fail;
+	if (pw != NULL) {
+		if ((db->password = mp_strdup(pw)) == NULL)
+			goto fail;
+	} else if (pwfile != NULL && pwfile[0] != '\0') {
+		if ((er = read_pwfile(pwfile, &db->password)) != MP_OK)
+			goto fail;
+	}
+	db->ncache = 64;
+	if ((db->cache = mp_calloc(db->ncache, sizeof(*db->cache))) == NULL)
+		goto fail;
+	*dbp = db;
+	return MP_OK;
+fail:
+	mp_db_close(db);
+	return er;
+}
+
+static void
+stmt_free(struct mp_stmt *s)
+{
+	unsigned	 i;
+
+	if (s == NULL)
+		return;
+	if (s->st != NULL)
+		mysql_stmt_close(s->st);
+	for (i = 0; i < s->ncols; i++)
+		free(s->cols[i].buf);
+	free(s->cols);
+	free(s->rbind);
+	free(s->pbind);
+	free(s->plen);
+	free(s);
+}
+
+void
+mp_db_close(struct mp_db *db)
+{
+	size_t	 i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->ncache; i++)
+		stmt_free(db->cache[i]);
+	free(db->cache);
+	if (db->my != NULL)
+		mysql_close(db->my);
+	free(db->host);
+	free(db->socket);
+	free(db->name);
+	free(db->user);
+	if (db->password != NULL)
+		mp_freezero(db->password, strlen(db->password));
+	free(db);
+}
+
+enum mp_err
+mp_db_connect(struct mp_db *db)
+{
+	MYSQL		*my;
+	unsigned long	 maxpacket = MAX_PACKET;
+	my_bool		 reconnect = 0;
+	unsigned	 e;
+	enum mp_err	 er;
+
+	if (db->my != NULL)
+		return MP_OK;
+	if ((my = mysql_init(NULL)) == NULL) {
+		mp_errx("%s: mysql_init failed", __func__);
+		return MP_ENOMEM;
+	}
+	if (mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
+	    mysql_options(my, MYSQL_OPT_CONNECT_TIMEOUT,
+	    &db->connect_timeout) ||
+	    mysql_options(my, MYSQL_OPT_READ_TIMEOUT, &db->rw_timeout) ||
+	    mysql_options(my, MYSQL_OPT_WRITE_TIMEOUT, &db->rw_timeout) ||
+	    mysql_options(my, MYSQL_OPT_MAX_ALLOWED_PACKET, &maxpacket) ||
+	    mysql_options(my, MYSQL_OPT_RECONNECT, &reconnect)) {
+		mp_errx("%s: mysql_options: %s", __func__, mysql_error(my));
+		mysql_close(my);
+		return MP_EDB;
+	}
+	if (mysql_real_connect(my, db->host, db->user, db->password,
+	    db->name, db->port, db->socket[0] != '\0' ? db->socket : NULL,
+	    0) == NULL) {
+		e = db->lasterr = mysql_errno(my);
+		/* Once per burst: a dead server must not flood the log. */
+		if (!db->downlogged)
+			mp_errx("%s: %s@%s%s%s/%s: %u %s", __func__, db->user,
+			    db->host, db->socket[0] ? ":" : "", db->socket,
+			    db->name, e, mysql_error(my));
+		db->downlogged = 1;
+		mysql_close(my);
+		return MP_EDBDOWN;
+	}
+	if (db->downlogged)
+		mp_infox("%s: connected to %s/%s again", __func__, db->host,
+		    db->name);
+	db->downlogged = 0;
+	db->my = my;
+	db->gen++;
+	/*
+	 * Every DATETIME we store or read is UTC.  Run uncached: the
+	 * statement is prepared once per connection either way, and the
+	 * cached path could reconnect from inside this function.
+	 */
+	er = mp_db_exec_once(db, stmts_db[STMT_TZ],
+	    strlen(stmts_db[STMT_TZ]), NULL, 0, NULL);
+	if (er != MP_OK) {
+		disconnect(db);
+		return MP_EDBDOWN;
+	}
+	return MP_OK;
+}
+
+/* Statement cache: open addressing on the SQL text's address. */
+static size_t
+slot_of(const struct mp_db *db, const char *sql)
+{
+	uintptr_t	 h = (uintptr_t)sql;
+
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15ULL;
+	h ^= h >> 29;
+	return (size_t)h & (db->ncache - 1);
+}
+
+static enum mp_err
+cache_grow(struct mp_db *db)
+{
+	struct mp_stmt	**old = db->cache, **nc;
+	size_t		 oldn = db->ncache, i, j;
+
+	if ((nc = mp_calloc(oldn * 2, sizeof(*nc))) == NULL)
+		return MP_ENOMEM;
+	db->cache = nc;
+	db->ncache = oldn * 2;
+	for (i = 0; i < oldn; i++) {
+		if (old[i] == NULL)
+			continue;
+		j = slot_of(db, old[i]->sql);
+		while (nc[j] != NULL)
+			j = (j + 1) & (db->ncache - 1);
+		nc[j] = old[i];
+	}
+	free(old);
+	return MP_OK;
+}
+
+/* Make a statement handle, without preparing it. */
+static struct mp_stmt *
+stmt_new(struct mp_db *db, const char *sql)
+{
+	struct mp_stmt	*s;
+
+	if ((s = mp_calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	s->db = db;
+	s->sql = sql;
+	return s;
+}
+
+/* Drop the prepared state (not the cache entry). */
+static void
+stmt_unprepare(struct mp_stmt *s)
+{
+	unsigned	 i;
+
+	if (s->st != NULL)
+		mysql_stmt_close(s->st);
+	s->st = NULL;
+	for (i = 0; i < s->ncols; i++)
+		free(s->cols[i].buf);
+	free(s->cols);
+	free(s->rbind);
+	free(s->pbind);
+	free(s->plen);
+	s->cols = NULL;
+	s->rbind = NULL;
+	s->pbind = NULL;
+	s->plen = NULL;
+	s->nparams = s->ncols = 0;
+	s->active = 0;
+	s->gen = 0;
+}
+
+/*
+ * Prepare s->sql (len bytes) on the current connection and set up its
+ * parameter and result bindings.
+ */
+static enum mp_err
+stmt_prepare(struct mp_stmt *s, const char *sql, size_t len)
+{
+	struct mp_db	*db = s->db;
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	unsigned	 i;
+	enum mp_err	 er;
+
+	stmt_unprepare(s);
+	if ((s->st = mysql_stmt_init(db->my)) == NULL)
+		return fail(db, NULL, __func__, "mysql_stmt_init", sql, len);
+	if (mysql_stmt_prepare(s->st, sql, len)) {
+		er = fail(db, s->st, __func__, "prepare", sql, len);
+		stmt_unprepare(s);
+		return er;
+	}
+	s->gen = db->gen;
+	s->nparams = mysql_stmt_param_count(s->st);
+	if (s->nparams > 0 &&
+	    ((s->pbind = mp_calloc(s->nparams, sizeof(*s->pbind))) == NULL ||
+	    (s->plen = mp_calloc(s->nparams, sizeof(*s->plen))) == NULL))
+		goto nomem;
+	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL)
+		return MP_OK;
+	s->ncols = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	if ((s->rbind = mp_calloc(s->ncols, sizeof(*s->rbind))) == NULL ||
+	    (s->cols = mp_calloc(s->ncols, sizeof(*s->cols))) == NULL) {
+		mysql_free_result(meta);
+		s->ncols = 0;
+		goto nomem;
+	}
+	for (i = 0; i < s->ncols; i++) {
+		struct col	*c = &s->cols[i];
+		MYSQL_BIND	*b = &s->rbind[i];
+
+		switch (f[i].type) {
+		case MYSQL_TYPE_TINY:
+		case MYSQL_TYPE_SHORT:
+		case MYSQL_TYPE_LONG:
+		case MYSQL_TYPE_INT24:
+		case MYSQL_TYPE_LONGLONG:
+		case MYSQL_TYPE_YEAR:
+			c->isint = 1;
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &c->i;
+			b->is_unsigned = (f[i].flags & UNSIGNED_FLAG) != 0;
+			break;
+		default:
+			/*
+			 * Everything else, DATETIME and DECIMAL included,
+			 * arrives as text: "2026-11-23 10:00:00".
+			 */
+			if ((c->buf = mp_malloc(COL_INITIAL + 1)) == NULL) {
+				mysql_free_result(meta);
+				goto nomem;
+			}
+			c->cap = COL_INITIAL;
+			b->buffer_type = MYSQL_TYPE_STRING;
+			b->buffer = c->buf;
+			b->buffer_length = c->cap;
+			break;
+		}
+		b->length = &c->len;
+		b->is_null = &c->isnull;
+		b->error = &c->error;
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(s->st, s->rbind)) {
+		er = fail(db, s->st, __func__, "bind_result", sql, len);
+		stmt_unprepare(s);
+		return er;
+	}
+	return MP_OK;
+nomem:
+	stmt_unprepare(s);
+	return MP_ENOMEM;
+}
+
+/* The cached statement for sql, prepared on the current connection. */
+static enum mp_err
+stmt_get(struct mp_db *db, const char *sql, struct mp_stmt **sp)
+{
+	struct mp_stmt	*s;
+	size_t		 i;
+	enum mp_err	 er;
+
+	*sp = NULL;
+	if ((er = mp_db_connect(db)) != MP_OK)
+		return er;
+	i = slot_of(db, sql);
+	while ((s = db->cache[i]) != NULL && s->sql != sql)
+		i = (i + 1) & (db->ncache - 1);
+	if (s == NULL) {
+		if ((s = stmt_new(db, sql)) == NULL)
+			return MP_ENOMEM;
+		db->cache[i] = s;
+		db->nused++;
+		if (db->nused * 2 > db->ncache &&
+		    (er = cache_grow(db)) != MP_OK)
+			return er;
+	}
+	if (s->active) {
+		/* A caller forgot mp_stmt_done: recover, but say so. */
+		mp_warnx("%s: result still open [%.60s]", __func__, sql);
+		mp_stmt_done(s);
+	}
+	if (s->st == NULL || s->gen != db->gen)
+		if ((er = stmt_prepare(s, sql, strlen(sql))) != MP_OK)
+			return er;
+	*sp = s;
+	return MP_OK;
+}
+
+/* Bind params to s and execute it. */
+static enum mp_err
+stmt_run(struct mp_stmt *s, const struct mp_dbval *params, size_t nparams,
+    const char *func)
+{
+	struct mp_db	*db = s->db;
+	const char	*p;
+	size_t		 off, n;
+	unsigned	 i;
+	enum mp_err	 er;
+
+	if (nparams != s->nparams) {
+		mp_errx("%s: %zu parameters for %u placeholders [%.60s]",
+		    func, nparams, s->nparams, s->sql ? s->sql : "");
+		return MP_EDB;
+	}
+	for (i = 0; i < s->nparams; i++) {
+		MYSQL_BIND		*b = &s->pbind[i];
+		const struct mp_dbval	*v = &params[i];
+
+		memset(b, 0, sizeof(*b));
+		switch (v->type) {
+		case MP_DBT_INT:
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = (void *)&v->i;
+			break;
+		case MP_DBT_TEXT:
+		case MP_DBT_BLOB:
+			b->buffer_type = v->type == MP_DBT_TEXT ?
+			    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			b->buffer = v->p != NULL ? (void *)v->p : (void *)"";
+			s->plen[i] = v->p != NULL ? v->len : 0;
+			b->buffer_length = s->plen[i];
+			b->length = &s->plen[i];
+			break;
+		default:
+			b->buffer_type = MYSQL_TYPE_NULL;
+			break;
+		}
+	}
+	if (s->nparams > 0 && mysql_stmt_bind_param(s->st, s->pbind))
+		return fail(db, s->st, func, "bind_param", s->sql, SQLLEN(s));
+	/*
+	 * Large values (attachments) go ahead in chunks so that no single
+	 * packet has to hold them whole.
+	 */
+	for (i = 0; i < s->nparams; i++) {
+		if ((params[i].type != MP_DBT_BLOB &&
+		    params[i].type != MP_DBT_TEXT) ||
+		    params[i].p == NULL || params[i].len < LONGDATA_MIN)
+			continue;
+		p = params[i].p;
+		for (off = 0; off < params[i].len; off += n) {
+			n = params[i].len - off;
+			if (n > LONGDATA_CHUNK)
+				n = LONGDATA_CHUNK;
+			if (mysql_stmt_send_long_data(s->st, i, p + off, n))
+				return fail(db, s->st, func,
+				    "send_long_data", s->sql, SQLLEN(s));
+		}
+	}
+	if (mysql_stmt_execute(s->st)) {
+		er = fail(db, s->st, func, "execute", s->sql, SQLLEN(s));
+		/* After DDL a statement must be prepared afresh. */
+		if (db->lasterr == 1615 && db->my != NULL)
+			stmt_unprepare(s);
+		return er;
+	}
+	db->lasterr = 0;
+	return MP_OK;
+}
+
+/* Read-only statements may be run again after a lost connection. */
+static int
+readonly(const char *sql)
+{
+
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
+/*
+ * Prepare (or reuse) and execute.  Outside a transaction a statement
+ * that met a lost connection is tried once more on a new one when doing
+ * so cannot apply it twice: a read, or a failure while preparing.
+ */
+static enum mp_err
+run(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+    size_t nparams, struct mp_stmt **sp, const char *func)
+{
+	struct mp_stmt	*s;
+	enum mp_err	 er;
+	int		 try, prepared;
+
+	*sp = NULL;
+	for (try = 0; ; try++) {
+		prepared = 0;
+		if ((er = stmt_get(db, sql, &s)) == MP_OK) {
+			prepared = 1;
+			er = stmt_run(s, params, nparams, func);
+		}
+		if (er == MP_OK) {
+			*sp = s;
+			return MP_OK;
+		}
+		if (try > 0 || er != MP_EDBTRANS || db->intxn ||
+		    db->my != NULL || (prepared && !readonly(sql)))
+			return er;
+	}
+}
+
+enum mp_err
+mp_db_exec(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+    size_t nparams, unsigned long long *affected,
+    unsigned long long *insert_id)
+{
+	struct mp_stmt	*s;
+	enum mp_err	 er;
+
+	if ((er = run(db, sql, params, nparams, &s, __func__)) != MP_OK)
+		return er;
+	if (affected != NULL)
+		*affected = (unsigned long long)
+		    mysql_stmt_affected_rows(s->st);
+	if (insert_id != NULL)
+		*insert_id = (unsigned long long)mysql_stmt_insert_id(s->st);
+	if (s->ncols > 0)
+		mysql_stmt_free_result(s->st);
+	return MP_OK;
+}
+
+static enum mp_err
+query(struct mp_db *db, struct mp_stmt **sp, const char *sql,
+    const struct mp_dbval *params, size_t nparams, int buffered,
+    const char *func)
+{
+	struct mp_stmt	*s;
+	enum mp_err	 er;
+
+	*sp = NULL;
+	if ((er = run(db, sql, params, nparams, &s, func)) != MP_OK)
+		return er;
+	if (buffered && mysql_stmt_store_result(s->st)) {
+		er = fail(db, s->st, func, "store_result", sql, strlen(sql));
+		if (s->st != NULL && db->my != NULL)
+			mysql_stmt_free_result(s->st);
+		return er;
+	}
+	s->active = 1;
+	*sp = s;
+	return MP_OK;
+}
+
+enum mp_err
+mp_db_query(struct mp_db *db, struct mp_stmt **sp, const char *sql,
+    const struct mp_dbval *params, size_t nparams)
+{
+
+	return query(db, sp, sql, params, nparams, 1, __func__);
+}
+
+enum mp_err
+mp_db_query_stream(struct mp_db *db, struct mp_stmt **sp, const char *sql,
+    const struct mp_dbval *params, size_t nparams)
+{
+
+	return query(db, sp, sql, params, nparams, 0, __func__);
+}
+
+/* Fetch the rest of a truncated column into its grown buffer. */
+static enum mp_err
+col_refetch(struct mp_stmt *s, unsigned i)
+{
+	struct col	*c = &s->cols[i];
+	MYSQL_BIND	 b;
+	char		*p;
+	size_t		 want = c->len;
+
+	if (want > SIZE_MAX / 2 - 1)
+		return MP_ETOOBIG;
+	if ((p = mp_realloc(c->buf, want + 1)) == NULL)
+		return MP_ENOMEM;
+	c->buf = p;
+	c->cap = want;
+	memset(&b, 0, sizeof(b));
+	b.buffer_type = MYSQL_TYPE_STRING;
+	b.buffer = c->buf;
+	b.buffer_length = c->cap;
+	b.length = &c->len;
+	b.is_null = &c->isnull;
+	b.error = &c->error;
+	c->error = 0;
+	if (mysql_stmt_fetch_column(s->st, &b, i, 0))
+		return fail(s->db, s->st, __func__, "fetch_column", s->sql,
+		    SQLLEN(s));
+	/* Rows to come use the bigger buffer directly. */
+	s->rbind[i].buffer = c->buf;
+	s->rbind[i].buffer_length = c->cap;
+	return MP_OK;
+}
+
+enum mp_err
+mp_stmt_next(struct mp_stmt *s)
+{
+	unsigned	 i;
+	int		 rc;
+	enum mp_err	 er;
+
+	if (s == NULL || !s->active || s->st == NULL)
+		return MP_ENOTFOUND;
+	/* Connector/C reads these before it writes them. */
+	for (i = 0; i < s->ncols; i++) {
+		s->cols[i].isnull = s->cols[i].error = 0;
+		s->cols[i].len = 0;
+	}
+	rc = mysql_stmt_fetch(s->st);
+	if (rc == MYSQL_NO_DATA)
+		return MP_ENOTFOUND;
+	if (rc == 1)
+		return fail(s->db, s->st, __func__, "fetch", s->sql,
+		    SQLLEN(s));
+	if (rc == MYSQL_DATA_TRUNCATED) {
+		for (i = 0; i < s->ncols; i++) {
+			if (!s->cols[i].error || s->cols[i].isint)
+				continue;
+			if ((er = col_refetch(s, i)) != MP_OK)
+				return er;
+		}
+		if (mysql_stmt_bind_result(s->st, s->rbind))
+			return fail(s->db, s->st, __func__, "bind_result",
+			    s->sql, SQLLEN(s));
+	}
+	for (i = 0; i < s->ncols; i++)
+		if (!s->cols[i].isint && !s->cols[i].isnull &&
+		    s->cols[i].len <= s->cols[i].cap)
+			s->cols[i].buf[s->cols[i].len] = '\0';
+	return MP_OK;
+}
+
+int
+mp_stmt_isnull(struct mp_stmt *s, unsigned col)
+{
+
+	if (s == NULL || col >= s->ncols)
+		return 1;
+	return s->cols[col].isnull != 0;
+}
+
+long long
+mp_stmt_int(struct mp_stmt *s, unsigned col)
+{
+	struct col	*c;
+
+	if (s == NULL || col >= s->ncols)
+		return 0;
+	c = &s->cols[col];
+	if (c->isnull)
+		return 0;
+	if (c->isint)
+		return c->i;
+	return strtoll(c->buf, NULL, 10);
+}
+
+const char *
+mp_stmt_text(struct mp_stmt *s, unsigned col, size_t *len)
+{
+	struct col	*c;
+
+	if (len != NULL)
+		*len = 0;
+	if (s == NULL || col >= s->ncols || s->cols[col].isnull)
+		return NULL;
+	c = &s->cols[col];
+	if (c->isint) {
+		/* Rare: an integer read as text.  Kept in the buffer. */
+		char	 tmp[32];
+		int	 n;
+		char	*p;
+
+		n = snprintf(tmp, sizeof(tmp), "%lld", c->i);
+		if (n < 0 || (size_t)n >= sizeof(tmp))
+			return NULL;
+		if (c->cap < (size_t)n) {
+			if ((p = mp_realloc(c->buf, (size_t)n + 1)) == NULL)
+				return NULL;
+			c->buf = p;
+			c->cap = (size_t)n;
+		}
+		memcpy(c->buf, tmp, (size_t)n + 1);
+		if (len != NULL)
+			*len = (size_t)n;
+		return c->buf;
+	}
+	if (len != NULL)
+		*len = c->len;
+	return c->buf;
+}
+
+void
+mp_stmt_done(struct mp_stmt *s)
+{
+	unsigned	 i;
+
+	if (s == NULL || !s->active)
+		return;
+	s->active = 0;
+	if (s->st == NULL || s->gen != s->db->gen)
+		return;
+	mysql_stmt_free_result(s->st);
+	/* One huge value must not pin its memory for the process's life. */
+	for (i = 0; i < s->ncols; i++) {
+		struct col	*c = &s->cols[i];
+		char		*p;
+
+		if (c->isint || c->cap <= COL_KEEP)
+			continue;
+		if ((p = mp_realloc(c->buf, COL_INITIAL + 1)) == NULL)
+			continue;
+		c->buf = p;
+		c->cap = COL_INITIAL;
+		s->rbind[i].buffer = c->buf;
+		s->rbind[i].buffer_length = c->cap;
+		(void)mysql_stmt_bind_result(s->st, s->rbind);
+	}
+}
+
+/*
+ * Prepare, execute and close a statement whose text is not static:
+ * migrations and grants, read from files at run time.  Such text has
+ * no stable address to key the cache on, and is run once anyway, so
+ * caching it would only keep dead handles.  Not for application SQL.
+ */
+enum mp_err
+mp_db_exec_once(struct mp_db *db, const char *sql, size_t len,
+    const struct mp_dbval *params, size_t nparams,
+    unsigned long long *affected)
+{
+	struct mp_stmt	*s;
+	enum mp_err	 er;
+
+	if ((er = mp_db_connect(db)) != MP_OK)
+		return er;
+	if ((s = stmt_new(db, NULL)) == NULL)
+		return MP_ENOMEM;
+	if ((er = stmt_prepare(s, sql, len)) == MP_OK &&
+	    (er = stmt_run(s, params, nparams, __func__)) == MP_OK) {
+		if (affected != NULL)
+			*affected = (unsigned long long)
+			    mysql_stmt_affected_rows(s->st);
+		if (s->ncols > 0)
+			mysql_stmt_free_result(s->st);
+	}
+	stmt_free(s);
+	return er;
+}
+
+static void
+rollback(struct mp_db *db)
+{
+
+	if (db->my != NULL && mysql_rollback(db->my))
+		(void)fail(db, NULL, __func__, "rollback", NULL, 0);
+}
+
+static void
+pause_ms(long ms)
+{
+	struct timespec	 ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		continue;
+}
+
+enum mp_err
+mp_db_txn(struct mp_db *db, mp_txn_fn fn, void *arg)
+{
+	enum mp_err	 er;
+	int		 attempt;
+
+	/* Nested: the outer transaction is the unit of work. */
+	if (db->intxn)
+		return fn(db, arg);
+	for (attempt = 0; ; attempt++) {
+		if (attempt > 0)
+			pause_ms(20L * attempt);
+		/*
+		 * Down from the start: say so at once (the intake spools).
+		 * Lost on the way: the server may be restarting or a
+		 * Galera node changing, so keep trying until retries.
+		 */
+		if ((er = mp_db_connect(db)) != MP_OK) {
+			if (er == MP_EDBDOWN && attempt > 0 &&
+			    attempt < db->retries)
+				continue;
+			return er;
+		}
+		db->intxn = 1;
+		er = mp_db_exec(db, stmts_db[STMT_BEGIN], NULL, 0, NULL,
+		    NULL);
+		if (er == MP_OK)
+			er = fn(db, arg);
+		/*
+		 * A connection lost during COMMIT leaves it unknown whether
+		 * the work was stored; the retry then runs fn again.  Work
+		 * that must happen once carries a unique key (the intake's
+		 * submission id), so the second run ends in MP_EDUP.
+		 */
+		if (er == MP_OK && db->my != NULL && mysql_commit(db->my))
+			er = fail(db, NULL, __func__, "commit", NULL, 0);
+		else if (er == MP_OK && db->my == NULL)
+			er = MP_EDBTRANS;
+		if (er != MP_OK)
+			rollback(db);
+		db->intxn = 0;
+		if (er != MP_EDBTRANS || attempt >= db->retries)
+			break;
+		mp_debugx("%s: retry %d after a transient error", __func__,
+		    attempt + 1);
+	}
+	return er;
+}

@@ -30,14 +30,43 @@ struct mp_dbval {
 	size_t		 len;
 };
 
+/*
+ * Text and blob constructors are functions, not macros, so that the
+ * argument is evaluated once and an array argument does not trip
+ * -Waddress.  A NULL pointer makes an SQL NULL.
+ */
+static inline struct mp_dbval
+mp_dbval_text(const char *s)
+{
+	struct mp_dbval	 v = { .type = MP_DBT_NULL };
+
+	if (s != NULL) {
+		v.type = MP_DBT_TEXT;
+		v.p = s;
+		v.len = strlen(s);
+	}
+	return v;
+}
+
+static inline struct mp_dbval
+mp_dbval_blob(const void *b, size_t n)
+{
+	struct mp_dbval	 v = { .type = MP_DBT_NULL };
+
+	if (b != NULL) {
+		v.type = MP_DBT_BLOB;
+		v.p = b;
+		v.len = n;
+	}
+	return v;
+}
+
 #define MP_DBNULL()	((struct mp_dbval){ .type = MP_DBT_NULL })
 #define MP_DBINT(v)	((struct mp_dbval){ .type = MP_DBT_INT, .i = (v) })
-#define MP_DBTEXT(s)	((struct mp_dbval){ .type = (s) ? MP_DBT_TEXT : \
-			    MP_DBT_NULL, .p = (s), .len = (s) ? strlen(s) : 0 })
+#define MP_DBTEXT(s)	mp_dbval_text(s)
 #define MP_DBTEXTN(s, n) ((struct mp_dbval){ .type = MP_DBT_TEXT, \
 			    .p = (s), .len = (n) })
-#define MP_DBBLOB(b, n)	((struct mp_dbval){ .type = (b) ? MP_DBT_BLOB : \
-			    MP_DBT_NULL, .p = (b), .len = (n) })
+#define MP_DBBLOB(b, n)	mp_dbval_blob((b), (n))
 
 /*
  * Create a handle from the configuration (db.host, db.port, db.socket,
@@ -60,6 +89,15 @@ enum mp_err	 mp_db_connect(struct mp_db *);
 enum mp_err	 mp_db_exec(struct mp_db *, const char *sql,
 		    const struct mp_dbval *params, size_t nparams,
 		    unsigned long long *affected, unsigned long long *insert_id);
+
+/*
+ * As mp_db_exec, for SQL text that is not static (migration files,
+ * grants): prepared, executed and closed at once, never cached.  len is
+ * the text's length.  Not for application statements.
+ */
+enum mp_err	 mp_db_exec_once(struct mp_db *, const char *sql,
+		    size_t len, const struct mp_dbval *params, size_t nparams,
+		    unsigned long long *affected);
 
 /*
  * Run a query and keep its result set (buffered) in *stmt; read rows

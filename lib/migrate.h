@@ -8,6 +8,8 @@
 #ifndef MP_MIGRATE_H
 #define MP_MIGRATE_H
 
+#include <stddef.h>
+
 struct mp_db;
 
 /*
@@ -19,6 +21,14 @@ struct mp_db;
  */
 enum mp_err	 mp_migrate(struct mp_db *, const char *dir, int *applied,
 		    char *err, size_t errsz);
+/*
+ * Run every statement of an SQL script (len bytes of text, split as
+ * above) as a one-shot prepared statement; for meldpuntctl grants.  On
+ * failure *line (may be NULL) gets the line the failing statement
+ * starts on.
+ */
+enum mp_err	 mp_sql_run(struct mp_db *, const char *text, size_t len,
+		    int *line);
 /* Highest applied version, 0 for an empty database, -1 on error. */
 long		 mp_migrate_version(struct mp_db *);
 

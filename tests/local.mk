@@ -21,7 +21,8 @@ UNIT_TESTS = \
 	tests/unit/test-tmpl \
 	tests/unit/test-formtoken \
 	tests/unit/test-report \
-	tests/unit/test-spool
+	tests/unit/test-spool \
+	tests/unit/test-db
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -59,6 +60,9 @@ tests_unit_test_report_LDADD = $(UNIT_LDADD)
 tests_unit_test_spool_SOURCES = %reldir%/unit/test-spool.c
 tests_unit_test_spool_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_spool_LDADD = $(UNIT_LDADD)
+tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c
+tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_db_LDADD = $(UNIT_LDADD)
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and

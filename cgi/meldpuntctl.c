@@ -1,0 +1,671 @@
+/*
+ * meldpuntctl.c -- the command-line tool for IT and cron: schema
+ * migrations and grants, configuration checks, the master key, demo
+ * data and draining the spool.  Not a FastCGI program.  Every error is
+ * one line on stderr and exit status 1; a usage error exits 2.  The
+ * library's own log goes to stderr only with -v.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "meldpunt.h"
+
+#define PROG		"meldpuntctl"
+#define GRANTS_MAX	(1024 * 1024)
+
+struct ctl {
+	struct mp_conf	*conf;
+	struct mp_db	*db;
+	struct mp_keys	 keys;
+	int		 haskeys;
+	int		 verbose;
+};
+
+struct cmd {
+	const char	*name;
+	int		(*fn)(struct ctl *, int, char **);
+	int		 needs_conf;
+	int		 needs_db;
+	int		 needs_keys;
+	int		 admin;
+	const char	*args;
+	const char	*help;
+};
+
+static int	cmd_help(struct ctl *, int, char **);
+static int	cmd_version(struct ctl *, int, char **);
+static int	cmd_migrate(struct ctl *, int, char **);
+static int	cmd_grants(struct ctl *, int, char **);
+static int	cmd_check_config(struct ctl *, int, char **);
+static int	cmd_gen_key(struct ctl *, int, char **);
+static int	cmd_seed_demo(struct ctl *, int, char **);
+static int	cmd_drain_spool(struct ctl *, int, char **);
+
+static const struct cmd cmds[] = {
+	{ "help", cmd_help, 0, 0, 0, 0, "",
+	  "show this list" },
+	{ "version", cmd_version, 0, 0, 0, 0, "",
+	  "show the version" },
+	{ "migrate", cmd_migrate, 1, 1, 0, 1, "",
+	  "apply new schema migrations from paths.sql (as db.admin)" },
+	{ "grants", cmd_grants, 1, 1, 0, 1, "",
+	  "create the application's database user and grant its rights" },
+	{ "check-config", cmd_check_config, 1, 0, 0, 0, "",
+	  "check the configuration, key, paths and database connection" },
+	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
+	  "write a new random master key to FILE (mode 0600)" },
+	{ "seed-demo", cmd_seed_demo, 1, 1, 1, 0, "[--reports N] [--seed S]",
+	  "fill the database with demo reports (default 300, seed 1)" },
+	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
+	  "store the reports waiting in the spool directory" },
+};
+
+static void	warnx1(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+
+/* One line on stderr: "meldpuntctl: ...". */
+static void
+warnx1(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs(PROG ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void
+usage(void)
+{
+
+	fprintf(stderr, "usage: " PROG " [-v] [-c FILE] COMMAND [ARGS]\n"
+	    "       " PROG " help\n");
+}
+
+/* The reason a database step failed, for a one-line message. */
+static const char *
+dbwhy(struct ctl *c, enum mp_err er, char *buf, size_t sz)
+{
+
+	if (er == MP_EDBDOWN)
+		snprintf(buf, sz, "cannot connect to the database"
+		    " (error %u)%s", mp_db_errno(c->db),
+		    c->verbose ? "" : "; -v shows why");
+	else
+		snprintf(buf, sz, "%s (error %u)%s", mp_strerror(er),
+		    mp_db_errno(c->db), c->verbose ? "" : "; -v shows more");
+	return buf;
+}
+
+static int
+cmd_help(struct ctl *c, int argc, char **argv)
+{
+	size_t	 i;
+	char	 left[64];
+
+	(void)c;
+	(void)argc;
+	(void)argv;
+	printf("usage: " PROG " [-v] [-c FILE] COMMAND [ARGS]\n\n"
+	    "  -c FILE  configuration (default $MELDPUNT_CONFIG or %s)\n"
+	    "  -v       show the library's log on stderr\n\ncommands:\n",
+	    mp_conf_path(NULL));
+	for (i = 0; i < MP_NELEM(cmds); i++) {
+		snprintf(left, sizeof(left), "%s %s", cmds[i].name,
+		    cmds[i].args);
+		printf("  %-40s %s\n", left, cmds[i].help);
+	}
+	return 0;
+}
+
+static int
+cmd_version(struct ctl *c, int argc, char **argv)
+{
+
+	(void)c;
+	(void)argc;
+	(void)argv;
+	printf(PROG " %s\n", PACKAGE_VERSION);
+	return 0;
+}
+
+static int
+cmd_migrate(struct ctl *c, int argc, char **argv)
+{
+	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+	char		 err[512];
+	int		 n;
+	long		 v;
+	enum mp_err	 er;
+
+	(void)argc;
+	(void)argv;
+	if ((er = mp_db_connect(c->db)) != MP_OK) {
+		warnx1("%s", dbwhy(c, er, err, sizeof(err)));
+		return 1;
+	}
+	if (mp_migrate(c->db, dir, &n, err, sizeof(err)) != MP_OK) {
+		warnx1("%s", err);
+		return 1;
+	}
+	if ((v = mp_migrate_version(c->db)) < 0) {
+		warnx1("cannot read the schema version");
+		return 1;
+	}
+	if (n > 0)
+		printf("applied %d migration%s, schema at version %ld\n", n,
+		    n == 1 ? "" : "s", v);
+	else
+		printf("schema up to date at version %ld\n", v);
+	return 0;
+}
+
+/* 1 if s is safe inside '' in an account name: letters, digits, ._-%: */
+static int
+account_part(const char *s, size_t max)
+{
+	size_t	 n;
+
+	for (n = 0; s[n] != '\0'; n++)
+		if (!isalnum((unsigned char)s[n]) &&
+		    strchr("._-%:", s[n]) == NULL)
+			return 0;
+	return n > 0 && n <= max;
+}
+
+/* The password's hash as the server stores it ("*" and 40 hex). */
+static enum mp_err
+password_hash(struct mp_db *db, const char *pw, char out[42])
+{
+	static const char *const sql = "SELECT PASSWORD(?)";
+	struct mp_stmt	*s;
+	struct mp_dbval	 v[1];
+	const char	*h;
+	size_t		 i, len;
+	enum mp_err	 er;
+
+	v[0] = MP_DBTEXT(pw);
+	if ((er = mp_db_query(db, &s, sql, v, 1)) != MP_OK)
+		return er;
+	er = MP_EDB;
+	if (mp_stmt_next(s) == MP_OK &&
+	    (h = mp_stmt_text(s, 0, &len)) != NULL && len == 41 &&
+	    h[0] == '*') {
+		for (i = 1; i < 41; i++)
+			if (!isxdigit((unsigned char)h[i]))
+				break;
+		if (i == 41) {
+			memcpy(out, h, 42);
+			er = MP_OK;
+		}
+	}
+	mp_stmt_done(s);
+	return er;
+}
+
+/* The application's password from db.password or db.password_file. */
+static int
+app_password(struct ctl *c, struct mp_buf *pw)
+{
+	const char	*p, *file;
+	char		 tmp[512];
+	ssize_t		 n;
+	int		 fd;
+
+	if ((p = mp_conf_str(c->conf, "db.password", NULL)) != NULL)
+		return mp_buf_addstr(pw, p) == MP_OK ? 0 : -1;
+	file = mp_conf_str(c->conf, "db.password_file", "");
+	if (file[0] == '\0') {
+		warnx1("db.password or db.password_file must be set");
+		return -1;
+	}
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
+		warnx1("%s: %s", file, strerror(errno));
+		return -1;
+	}
+	while ((n = read(fd, tmp, sizeof(tmp))) > 0)
+		if (mp_buf_add(pw, tmp, (size_t)n) != MP_OK) {
+			n = -1;
+			break;
+		}
+	mp_wipe(tmp, sizeof(tmp));
+	close(fd);
+	if (n < 0) {
+		warnx1("%s: cannot read", file);
+		return -1;
+	}
+	if (strcspn(mp_buf_str(pw), "\r\n") == 0) {
+		warnx1("%s: empty", file);
+		return -1;
+	}
+	return 0;
+}
+
+/* Replace every from in text by to, into out. */
+static enum mp_err
+subst(struct mp_buf *out, const char *text, const char *from,
+    const char *to)
+{
+	const char	*p;
+	size_t		 flen = strlen(from);
+	enum mp_err	 er;
+
+	while ((p = strstr(text, from)) != NULL) {
+		if ((er = mp_buf_add(out, text, (size_t)(p - text))) !=
+		    MP_OK || (er = mp_buf_addstr(out, to)) != MP_OK)
+			return er;
+		text = p + flen;
+	}
+	return mp_buf_addstr(out, text);
+}
+
+/* Read dir/grants.sql into b. */
+static int
+read_grants(const char *dir, struct mp_buf *b)
+{
+	char	 path[PATH_MAX], tmp[4096];
+	FILE	*f;
+	size_t	 n;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/grants.sql", dir) >=
+	    sizeof(path)) {
+		warnx1("%s: path too long", dir);
+		return -1;
+	}
+	if ((f = fopen(path, "r")) == NULL) {
+		warnx1("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		if (mp_buf_add(b, tmp, n) != MP_OK) {
+			fclose(f);
+			warnx1("%s: too big", path);
+			return -1;
+		}
+	if (ferror(f)) {
+		fclose(f);
+		warnx1("%s: read error", path);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/*
+ * CREATE USER and GRANT cannot take placeholders for names or the
+ * password, so these statements are text.  Only validated parts go in:
+ * the user and host match account_part() and the password enters as
+ * the server's own hash of it (hex), computed by a prepared SELECT.
+ */
+static int
+cmd_grants(struct ctl *c, int argc, char **argv)
+{
+	const char	*user = mp_conf_str(c->conf, "db.user", "meldpunt");
+	const char	*host = mp_conf_str(c->conf, "db.app_host",
+			    "localhost");
+	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+	struct mp_buf	 pw, text, a, b, sql;
+	char		 hash[42], qu[128], qh[128], why[256];
+	int		 rc = 1, line = 0, i;
+	enum mp_err	 er;
+
+	(void)argc;
+	(void)argv;
+	mp_buf_init(&pw, 1024);
+	mp_buf_init(&text, GRANTS_MAX);
+	mp_buf_init(&a, GRANTS_MAX);
+	mp_buf_init(&b, GRANTS_MAX);
+	mp_buf_init(&sql, 1024);
+	if (!account_part(user, 80)) {
+		warnx1("db.user: only letters, digits and ._- allowed");
+		goto out;
+	}
+	if (!account_part(host, 255)) {
+		warnx1("db.app_host: only letters, digits and ._-%%: allowed");
+		goto out;
+	}
+	if (app_password(c, &pw) == -1 || read_grants(dir, &text) == -1)
+		goto out;
+	{
+		/* The file's first line, without the newline. */
+		char	*p = (char *)mp_buf_str(&pw);
+
+		p[strcspn(p, "\r\n")] = '\0';
+		if ((er = password_hash(c->db, p, hash)) != MP_OK) {
+			warnx1("cannot hash the password: %s",
+			    dbwhy(c, er, why, sizeof(why)));
+			goto out;
+		}
+	}
+	snprintf(qu, sizeof(qu), "'%s'", user);
+	snprintf(qh, sizeof(qh), "'%s'", host);
+	for (i = 0; i < 2; i++) {
+		mp_buf_reset(&sql);
+		if (mp_buf_printf(&sql, i == 0 ?
+		    "CREATE USER IF NOT EXISTS %s@%s IDENTIFIED BY PASSWORD"
+		    " '%s'" : "ALTER USER %s@%s IDENTIFIED BY PASSWORD '%s'",
+		    qu, qh, hash) != MP_OK)
+			goto out;
+		if ((er = mp_db_exec_once(c->db, mp_buf_str(&sql),
+		    mp_buf_len(&sql), NULL, 0, NULL)) != MP_OK) {
+			warnx1("cannot create user %s@%s: %s", qu, qh,
+			    dbwhy(c, er, why, sizeof(why)));
+			goto out;
+		}
+	}
+	if (subst(&a, mp_buf_str(&text), "@APPUSER@", qu) != MP_OK ||
+	    subst(&b, mp_buf_str(&a), "@APPHOST@", qh) != MP_OK) {
+		warnx1("grants.sql: too big");
+		goto out;
+	}
+	if ((er = mp_sql_run(c->db, mp_buf_str(&b), mp_buf_len(&b),
+	    &line)) != MP_OK) {
+		warnx1("grants.sql line %d: %s", line,
+		    dbwhy(c, er, why, sizeof(why)));
+		goto out;
+	}
+	printf("user %s@%s has its grants\n", qu, qh);
+	rc = 0;
+out:
+	mp_buf_freezero(&pw);
+	mp_buf_free(&text);
+	mp_buf_free(&a);
+	mp_buf_free(&b);
+	mp_buf_free(&sql);
+	return rc;
+}
+
+static void	problem(int *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+static void
+problem(int *n, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs(PROG ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	(*n)++;
+}
+
+static void
+check_dir(int *n, const char *key, const char *path, int writable)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == -1)
+		problem(n, "%s: %s: %s", key, path, strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		problem(n, "%s: %s: not a directory", key, path);
+	else if (access(path, writable ? R_OK | W_OK | X_OK : R_OK | X_OK))
+		problem(n, "%s: %s: %s", key, path, writable ?
+		    "not writable" : "not readable");
+}
+
+static int
+cmd_check_config(struct ctl *c, int argc, char **argv)
+{
+	static const struct {
+		const char	*name;
+		long long	 min, max;
+	} ints[] = {
+		{ "intake.max_files", 1, 20 },
+		{ "intake.max_file_size", 1, 104857600 },
+		{ "intake.rate.per_client", 0, 1000000 },
+		{ "intake.rate.global", 0, 100000000 },
+		{ "intake.rate.window", 60, 86400 },
+		{ "db.port", 0, 65535 },
+		{ "db.retries", 0, 100 },
+		{ "db.connect_timeout", 1, 3600 },
+	};
+	struct mp_keys	 keys;
+	struct mp_db	*db = NULL;
+	const char	*kf;
+	char		 err[512];
+	size_t		 i;
+	int		 n = 0;
+	long		 v;
+	enum mp_err	 er;
+
+	(void)argc;
+	(void)argv;
+	for (i = 0; i < MP_NELEM(ints); i++)
+		if (!mp_conf_check_int(c->conf, ints[i].name, ints[i].min,
+		    ints[i].max))
+			problem(&n, "%s: not a whole number from %lld to %lld",
+			    ints[i].name, ints[i].min, ints[i].max);
+	if (mp_conf_str(c->conf, "db.name", "meldpunt")[0] == '\0')
+		problem(&n, "db.name: empty");
+	if (mp_conf_str(c->conf, "db.user", "meldpunt")[0] == '\0')
+		problem(&n, "db.user: empty");
+	if ((kf = mp_conf_str(c->conf, "crypto.key_file", NULL)) == NULL ||
+	    kf[0] == '\0')
+		problem(&n, "crypto.key_file: not set");
+	else if (mp_keys_load(&keys, kf, err, sizeof(err)) != MP_OK)
+		problem(&n, "crypto.key_file: %s", err);
+	else
+		mp_keys_wipe(&keys);
+	check_dir(&n, "paths.templates", mp_conf_str(c->conf,
+	    "paths.templates", TEMPLATEDIR), 0);
+	check_dir(&n, "paths.spool", mp_conf_str(c->conf, "paths.spool",
+	    SPOOLDIR), 1);
+	check_dir(&n, "paths.sql", mp_conf_str(c->conf, "paths.sql",
+	    SQLDIR), 0);
+
+	if ((er = mp_db_open(&db, c->conf, 0)) != MP_OK)
+		problem(&n, "db: %s (password file?)", mp_strerror(er));
+	else if ((er = mp_db_connect(db)) != MP_OK)
+		problem(&n, "db: cannot connect as %s (error %u)",
+		    mp_conf_str(c->conf, "db.user", "meldpunt"),
+		    mp_db_errno(db));
+	else if ((v = mp_migrate_version(db)) == 0)
+		problem(&n, "db: no schema yet; run " PROG " migrate");
+	else if (v < 0)
+		problem(&n, "db: cannot read the schema version"
+		    " (error %u)", mp_db_errno(db));
+	mp_db_close(db);
+	if (n > 0)
+		return 1;
+	printf("configuration OK\n");
+	return 0;
+}
+
+static int
+cmd_gen_key(struct ctl *c, int argc, char **argv)
+{
+	char	 err[512];
+
+	(void)c;
+	if (argc != 2) {
+		usage();
+		return 2;
+	}
+	if (mp_keys_generate(argv[1], err, sizeof(err)) != MP_OK) {
+		warnx1("%s", err);
+		return 1;
+	}
+	printf("wrote a new key to %s\n", argv[1]);
+	return 0;
+}
+
+/* A whole number in [min, max] or -1. */
+static long long
+number(const char *s, long long min, long long max)
+{
+	char		*end;
+	long long	 v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (s[0] == '\0' || *end != '\0' || errno != 0 || v < min ||
+	    v > max)
+		return -1;
+	return v;
+}
+
+static int
+cmd_seed_demo(struct ctl *c, int argc, char **argv)
+{
+	long long	 nrep = 300, seed = 1;
+	long		 done = 0;
+	char		 why[256];
+	int		 i;
+	enum mp_err	 er;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reports") == 0 && i + 1 < argc) {
+			if ((nrep = number(argv[++i], 0, 100000000)) < 0) {
+				warnx1("--reports: a number from 0 to"
+				    " 100000000");
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+			if ((seed = number(argv[++i], 0, UINT_MAX)) < 0) {
+				warnx1("--seed: a number from 0 to %u",
+				    UINT_MAX);
+				return 2;
+			}
+		} else {
+			usage();
+			return 2;
+		}
+	}
+	er = mp_seed_demo(c->db, &c->keys, (long)nrep, (unsigned int)seed,
+	    &done);
+	if (er != MP_OK) {
+		warnx1("seeding stopped after %ld reports: %s", done,
+		    dbwhy(c, er, why, sizeof(why)));
+		return 1;
+	}
+	printf("inserted %ld demo reports\n", done);
+	return 0;
+}
+
+static int
+cmd_drain_spool(struct ctl *c, int argc, char **argv)
+{
+	const char	*dir = mp_conf_str(c->conf, "paths.spool", SPOOLDIR);
+	long		 stored = 0, failed = 0;
+	char		 why[256];
+	enum mp_err	 er;
+
+	(void)argc;
+	(void)argv;
+	er = mp_spool_drain(dir, c->db, &c->keys, &stored, &failed);
+	printf("stored %ld, failed %ld\n", stored, failed);
+	if (er != MP_OK) {
+		warnx1("%s: %s", dir, dbwhy(c, er, why, sizeof(why)));
+		return 1;
+	}
+	return failed > 0 ? 1 : 0;
+}
+
+/* Configuration, log, keys and database as cmd needs them. */
+static int
+setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
+{
+	const char	*path, *kf;
+	char		 err[512];
+	enum mp_err	 er;
+
+	/*
+	 * The library logs for operators; here its lines would come on
+	 * top of our one-line message, so they show only with -v.
+	 */
+	if (c->verbose)
+		er = mp_log_open(PROG, "stderr", MP_LOG_DEBUG);
+	else
+		er = mp_log_open(PROG, "/dev/null", MP_LOG_ERR);
+	if (er != MP_OK) {
+		warnx1("cannot open the log");
+		return -1;
+	}
+	if (!cmd->needs_conf)
+		return 0;
+	path = mp_conf_path(cfile);
+	if (mp_conf_load(&c->conf, path, err, sizeof(err)) != MP_OK) {
+		warnx1("%s", err);
+		return -1;
+	}
+	if (cmd->needs_keys) {
+		kf = mp_conf_str(c->conf, "crypto.key_file", "");
+		if (kf[0] == '\0') {
+			warnx1("%s: crypto.key_file is not set", path);
+			return -1;
+		}
+		if (mp_keys_load(&c->keys, kf, err, sizeof(err)) != MP_OK) {
+			warnx1("%s", err);
+			return -1;
+		}
+		c->haskeys = 1;
+	}
+	if (cmd->needs_db &&
+	    mp_db_open(&c->db, c->conf, cmd->admin) != MP_OK) {
+		warnx1("%s: cannot set up the database connection"
+		    " (password file?)", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ctl		 c;
+	const struct cmd	*cmd = NULL;
+	const char		*cfile = NULL;
+	size_t			 i;
+	int			 ch, rc;
+
+	memset(&c, 0, sizeof(c));
+	while ((ch = getopt(argc, argv, "+c:v")) != -1)
+		switch (ch) {
+		case 'c':
+			cfile = optarg;
+			break;
+		case 'v':
+			c.verbose = 1;
+			break;
+		default:
+			usage();
+			return 2;
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	for (i = 0; i < MP_NELEM(cmds); i++)
+		if (strcmp(argv[0], cmds[i].name) == 0)
+			cmd = &cmds[i];
+	if (cmd == NULL) {
+		warnx1("unknown command %s; try " PROG " help", argv[0]);
+		return 2;
+	}
+	if (setup(&c, cmd, cfile) == -1)
+		rc = 1;
+	else
+		rc = cmd->fn(&c, argc, argv);
+	mp_db_close(c.db);
+	mp_conf_free(c.conf);
+	if (c.haskeys)
+		mp_keys_wipe(&c.keys);
+	mp_log_close();
+	return rc;
+}

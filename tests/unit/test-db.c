@@ -1,0 +1,807 @@
+/*
+ * test-db.c -- the database layer against a private MariaDB started for
+ * this test (tests/lib/mariadb.sh): types in and out, long values,
+ * errors, transactions and their retries, reconnection after the server
+ * kills the connection, migrations and the demo seed.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "util.h"
+
+struct env {
+	char		 dir[64];
+	char		 sock[128];
+	char		*top;
+	struct mp_conf	*conf;
+	struct mp_db	*db;
+	struct mp_db	*admin;		/* a second connection */
+};
+
+static struct env	 E;
+
+static int
+shell(const char *fn, const char *dir)
+{
+	char	 cmd[1024];
+	int	 n;
+
+	n = snprintf(cmd, sizeof(cmd),
+	    "sh -c '. \"%s/tests/lib/mariadb.sh\" && %s \"%s\"'",
+	    E.top, fn, dir);
+	if (n < 0 || (size_t)n >= sizeof(cmd))
+		return -1;
+	return system(cmd);
+}
+
+static int
+group_setup(void **state)
+{
+	char	 text[512], err[256];
+	const char *top;
+
+	(void)state;
+	top = getenv("top_srcdir");
+	E.top = strdup(top != NULL && top[0] != '\0' ? top : ".");
+	snprintf(E.dir, sizeof(E.dir), "/tmp/mp-test-db.XXXXXX");
+	if (E.top == NULL || mkdtemp(E.dir) == NULL) {
+		fprintf(stderr, "# mkdtemp: %s\n", strerror(errno));
+		return -1;
+	}
+	if (shell("mariadb_start", E.dir) != 0) {
+		/* Keep the directory only if it holds logs to read. */
+		(void)shell("mariadb_stop", E.dir);
+		if (rmdir(E.dir) == 0)
+			fprintf(stderr, "# cannot start MariaDB\n");
+		else
+			fprintf(stderr, "# cannot start MariaDB, see %s\n",
+			    E.dir);
+		return -1;
+	}
+	snprintf(E.sock, sizeof(E.sock), "%s/mysql.sock", E.dir);
+	snprintf(text, sizeof(text),
+	    "db.socket = %s\ndb.user = root\ndb.name = meldpunt\n"
+	    "db.admin.user = root\ndb.retries = 3\n", E.sock);
+	if (mp_conf_parse(&E.conf, text, err, sizeof(err)) != MP_OK) {
+		fprintf(stderr, "# conf: %s\n", err);
+		return -1;
+	}
+	if (mp_db_open(&E.db, E.conf, 0) != MP_OK ||
+	    mp_db_open(&E.admin, E.conf, 1) != MP_OK)
+		return -1;
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	char	 cmd[256];
+
+	(void)state;
+	mp_db_close(E.db);
+	mp_db_close(E.admin);
+	mp_conf_free(E.conf);
+	if (E.dir[0] != '\0' && shell("mariadb_stop", E.dir) == 0 &&
+	    getenv("MP_KEEP_DB") == NULL) {
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", E.dir);
+		(void)system(cmd);
+	}
+	free(E.top);
+	return 0;
+}
+
+static const char *const stmts[] = {
+	"CREATE TABLE t (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+	" n BIGINT NULL, u INT UNSIGNED NULL, s MEDIUMTEXT NULL,"
+	" b LONGBLOB NULL,"
+	" d DATETIME NULL, k VARCHAR(32) NULL, UNIQUE KEY (k))"
+	" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+	"INSERT INTO t (n, u, s, b, d, k) VALUES (?, ?, ?, ?, ?, ?)",
+	"SELECT id, n, u, s, b, d, k FROM t WHERE id = ?",
+	"SELECT COUNT(*) FROM t WHERE k = ?",
+	"SELECT CONNECTION_ID()",
+	"KILL CONNECTION ?",
+	"SELECT s FROM t WHERE k LIKE ? ORDER BY id",
+	"SELECT id FROM t",
+	"DELETE FROM t WHERE k LIKE ?",
+	"SELECT COUNT(*) FROM report",
+	"SELECT COUNT(*) FROM event WHERE kind = 'ontvangen'",
+	"SELECT COUNT(*) FROM audience",
+	"SELECT COUNT(*) FROM signal_type",
+	"SELECT COUNT(*) FROM audience_signal_type",
+	"SELECT r.id, r.reference, YEAR(r.received_at), c.name_enc,"
+	" c.email_enc, c.phone_enc FROM report r JOIN reporter_contact c"
+	" ON c.report_id = r.id ORDER BY r.id LIMIT 20",
+	"SELECT COUNT(*) FROM report WHERE reference IS NULL OR"
+	" received_at > UTC_TIMESTAMP() OR observed_date > received_at"
+	" OR (status = 'afgerond' AND closed_at IS NULL)"
+	" OR (taken_at IS NOT NULL AND taken_at < received_at)",
+	"SELECT COUNT(*) FROM reporter_contact",
+	"SELECT 1",
+};
+enum {
+	S_CREATE, S_INSERT, S_GET, S_COUNTK, S_CONNID, S_KILL, S_LIKE,
+	S_IDS, S_DELETE, S_NREPORT, S_NEVENT, S_NAUD, S_NTYPE, S_NAST,
+	S_CONTACT, S_BAD, S_NCONTACT, S_ONE
+};
+
+/* A single-integer query. */
+static long long
+count(struct mp_db *db, int which, const char *arg)
+{
+	struct mp_stmt	*s;
+	struct mp_dbval	 v[1];
+	long long	 n;
+
+	v[0] = MP_DBTEXT(arg);
+	assert_int_equal(mp_db_query(db, &s, stmts[which], v,
+	    arg != NULL ? 1 : 0), MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	n = mp_stmt_int(s, 0);
+	assert_int_equal(mp_stmt_next(s), MP_ENOTFOUND);
+	mp_stmt_done(s);
+	return n;
+}
+
+static void
+test_transient_table(void **state)
+{
+
+	(void)state;
+	assert_true(mp_db_transient(1213));
+	assert_true(mp_db_transient(1205));
+	assert_true(mp_db_transient(2006));
+	assert_true(mp_db_transient(2013));
+	assert_true(mp_db_transient(1047));
+	assert_true(mp_db_transient(4031));
+	assert_false(mp_db_transient(1062));
+	assert_false(mp_db_transient(1064));
+	assert_false(mp_db_transient(0));
+}
+
+static enum mp_err
+never(struct mp_db *db, void *arg)
+{
+
+	(void)db;
+	(void)arg;
+	fail_msg("ran without a database");
+	return MP_OK;
+}
+
+static void
+test_down(void **state)
+{
+	struct mp_conf	*c;
+	struct mp_db	*db;
+	char		 err[128];
+
+	(void)state;
+	assert_int_equal(mp_conf_parse(&c, "db.socket = /nonexistent/sock\n"
+	    "db.password = geheim\n", err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_db_open(&db, c, 0), MP_OK);
+	assert_int_equal(mp_db_connect(db), MP_EDBDOWN);
+	assert_int_equal(mp_db_connect(db), MP_EDBDOWN);
+	assert_int_equal(mp_db_exec(db, stmts[S_ONE], NULL, 0, NULL, NULL),
+	    MP_EDBDOWN);
+	assert_int_equal(mp_db_txn(db, never, NULL), MP_EDBDOWN);
+	mp_db_close(db);
+	mp_conf_free(c);
+}
+
+static void
+test_connect_and_create(void **state)
+{
+
+	(void)state;
+	assert_int_equal(mp_db_connect(E.db), MP_OK);
+	assert_int_equal(mp_db_connect(E.db), MP_OK);
+	assert_int_equal(mp_db_exec(E.db, stmts[S_CREATE], NULL, 0, NULL,
+	    NULL), MP_OK);
+	assert_int_equal(mp_db_errno(E.db), 0);
+}
+
+static void
+test_roundtrip(void **state)
+{
+	struct mp_dbval		 v[6];
+	struct mp_stmt		*s;
+	unsigned long long	 id, aff;
+	const char		*t;
+	size_t			 len;
+	static const char	 blob[] = { 'a', '\0', 'b', '\0', '\xff' };
+	const char		*utf = "Café ’s nachts — straße 🚐";
+
+	(void)state;
+	v[0] = MP_DBINT(-9000000000000LL);
+	v[1] = MP_DBINT(4000000000LL);
+	v[2] = MP_DBTEXT(utf);
+	v[3] = MP_DBBLOB(blob, sizeof(blob));
+	v[4] = MP_DBTEXT("2026-11-23 10:00:00");
+	v[5] = MP_DBTEXT("rt1");
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, &aff, &id),
+	    MP_OK);
+	assert_int_equal(aff, 1);
+	assert_true(id > 0);
+
+	v[0] = MP_DBINT((long long)id);
+	assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1), MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	assert_int_equal(mp_stmt_int(s, 0), (long long)id);
+	assert_true(mp_stmt_int(s, 1) == -9000000000000LL);
+	assert_true(mp_stmt_int(s, 2) == 4000000000LL);
+	t = mp_stmt_text(s, 3, &len);
+	assert_string_equal(t, utf);
+	assert_int_equal(len, strlen(utf));
+	t = mp_stmt_text(s, 4, &len);
+	assert_int_equal(len, sizeof(blob));
+	assert_memory_equal(t, blob, sizeof(blob));
+	assert_string_equal(mp_stmt_text(s, 5, NULL), "2026-11-23 10:00:00");
+	assert_string_equal(mp_stmt_text(s, 6, NULL), "rt1");
+	/* An integer column read as text. */
+	t = mp_stmt_text(s, 1, &len);
+	assert_string_equal(t, "-9000000000000");
+	assert_false(mp_stmt_isnull(s, 3));
+	assert_int_equal(mp_stmt_next(s), MP_ENOTFOUND);
+	mp_stmt_done(s);
+
+	/* NULLs in and out. */
+	v[0] = MP_DBNULL();
+	v[1] = MP_DBNULL();
+	v[2] = MP_DBTEXT(NULL);
+	v[3] = MP_DBBLOB(NULL, 0);
+	v[4] = MP_DBNULL();
+	v[5] = MP_DBTEXT("rt2");
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL, &id),
+	    MP_OK);
+	v[0] = MP_DBINT((long long)id);
+	assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1), MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	assert_true(mp_stmt_isnull(s, 1));
+	assert_int_equal(mp_stmt_int(s, 1), 0);
+	assert_true(mp_stmt_isnull(s, 3));
+	assert_null(mp_stmt_text(s, 3, &len));
+	assert_int_equal(len, 0);
+	assert_null(mp_stmt_text(s, 4, NULL));
+	assert_null(mp_stmt_text(s, 5, NULL));
+	assert_false(mp_stmt_isnull(s, 6));
+	/* Out of range columns read as NULL. */
+	assert_true(mp_stmt_isnull(s, 99));
+	assert_null(mp_stmt_text(s, 99, NULL));
+	mp_stmt_done(s);
+
+	/* Empty text is not NULL. */
+	v[0] = MP_DBINT(1);
+	v[1] = MP_DBINT(1);
+	v[2] = MP_DBTEXT("");
+	v[3] = MP_DBBLOB("", 0);
+	v[4] = MP_DBNULL();
+	v[5] = MP_DBTEXT("rt3");
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL, &id),
+	    MP_OK);
+	v[0] = MP_DBINT((long long)id);
+	assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1), MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	assert_string_equal(mp_stmt_text(s, 3, &len), "");
+	assert_int_equal(len, 0);
+	assert_non_null(mp_stmt_text(s, 4, NULL));
+	mp_stmt_done(s);
+
+	/* Wrong parameter count is refused, not sent. */
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 2, NULL, NULL),
+	    MP_EDB);
+}
+
+static void
+test_long_values(void **state)
+{
+	struct mp_dbval		 v[6];
+	struct mp_stmt		*s;
+	unsigned long long	 id;
+	unsigned char		*big;
+	char			*text;
+	const char		*t;
+	size_t			 bigsz = 3 * 1024 * 1024 + 17;
+	size_t			 tsz = 100000;
+	size_t			 i, len;
+	int			 round, row;
+
+	(void)state;
+	big = malloc(bigsz);
+	text = malloc(tsz + 1);
+	assert_non_null(big);
+	assert_non_null(text);
+	for (i = 0; i < bigsz; i++)
+		big[i] = (unsigned char)((i * 7) % 251);	/* NULs too */
+	for (i = 0; i < tsz; i++)
+		text[i] = "abcdefgh"[i % 8];
+	text[tsz] = '\0';
+
+	/* Twice: chunked long data must not leak into the next run. */
+	for (round = 0; round < 2; round++) {
+		big[0] = (unsigned char)round;
+		v[0] = MP_DBINT(round);
+		v[1] = MP_DBNULL();
+		v[2] = MP_DBTEXT(text);
+		v[3] = MP_DBBLOB(big, bigsz);
+		v[4] = MP_DBNULL();
+		v[5] = MP_DBTEXT(round ? "long2" : "long1");
+		assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6,
+		    NULL, &id), MP_OK);
+		v[0] = MP_DBINT((long long)id);
+		assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1),
+		    MP_OK);
+		assert_int_equal(mp_stmt_next(s), MP_OK);
+		t = mp_stmt_text(s, 4, &len);
+		assert_int_equal(len, bigsz);
+		assert_memory_equal(t, big, bigsz);
+		t = mp_stmt_text(s, 3, &len);
+		assert_int_equal(len, tsz);
+		assert_string_equal(t, text);
+		mp_stmt_done(s);
+	}
+
+	/* Long, long, short, medium rows in one result: buffers adapt. */
+	v[0] = MP_DBINT(0);
+	v[1] = MP_DBNULL();
+	v[2] = MP_DBTEXT("kort");
+	v[3] = MP_DBNULL();
+	v[4] = MP_DBNULL();
+	v[5] = MP_DBTEXT("long3");
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL, NULL),
+	    MP_OK);
+	text[500] = '\0';
+	v[2] = MP_DBTEXT(text);
+	v[5] = MP_DBTEXT("long4");
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL, NULL),
+	    MP_OK);
+	v[0] = MP_DBTEXT("long%");
+	assert_int_equal(mp_db_query(E.db, &s, stmts[S_LIKE], v, 1), MP_OK);
+	for (row = 0; mp_stmt_next(s) == MP_OK; row++) {
+		t = mp_stmt_text(s, 0, &len);
+		if (row < 2)
+			assert_int_equal(len, tsz);
+		else if (row == 2)
+			assert_string_equal(t, "kort");
+		else
+			assert_int_equal(len, 500);
+		assert_int_equal(strlen(t), len);
+	}
+	assert_int_equal(row, 4);
+	mp_stmt_done(s);
+	assert_int_equal(mp_db_exec(E.db, stmts[S_DELETE], v, 1, NULL, NULL),
+	    MP_OK);
+	free(big);
+	free(text);
+}
+
+static void
+test_stream(void **state)
+{
+	struct mp_stmt	*s;
+	struct mp_dbval	 v[6];
+	char		 k[32];
+	long		 n = 0, i;
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		snprintf(k, sizeof(k), "st%ld", i);
+		v[0] = MP_DBINT(i);
+		v[1] = MP_DBNULL();
+		v[2] = MP_DBTEXT("x");
+		v[3] = MP_DBNULL();
+		v[4] = MP_DBNULL();
+		v[5] = MP_DBTEXT(k);
+		assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6,
+		    NULL, NULL), MP_OK);
+	}
+	assert_int_equal(mp_db_query_stream(E.db, &s, stmts[S_IDS], NULL, 0),
+	    MP_OK);
+	while (mp_stmt_next(s) == MP_OK)
+		n++;
+	mp_stmt_done(s);
+	assert_true(n >= 300);
+	/* Stop a stream early: the connection stays usable. */
+	assert_int_equal(mp_db_query_stream(E.db, &s, stmts[S_IDS], NULL, 0),
+	    MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	mp_stmt_done(s);
+	assert_int_equal(count(E.db, S_ONE, NULL), 1);
+}
+
+static void
+test_cache_grows(void **state)
+{
+	static char	 sql[200][32];
+	struct mp_stmt	*s;
+	int		 i, round;
+
+	(void)state;
+	for (i = 0; i < 200; i++)
+		snprintf(sql[i], sizeof(sql[i]), "SELECT %d", i);
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < 200; i++) {
+			assert_int_equal(mp_db_query(E.db, &s, sql[i], NULL,
+			    0), MP_OK);
+			assert_int_equal(mp_stmt_next(s), MP_OK);
+			assert_int_equal(mp_stmt_int(s, 0), i);
+			mp_stmt_done(s);
+		}
+}
+
+static void
+test_duplicate(void **state)
+{
+	struct mp_dbval	 v[6];
+
+	(void)state;
+	v[0] = MP_DBINT(1);
+	v[1] = MP_DBNULL();
+	v[2] = MP_DBTEXT("x");
+	v[3] = MP_DBNULL();
+	v[4] = MP_DBNULL();
+	v[5] = MP_DBTEXT("dup");
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL, NULL),
+	    MP_OK);
+	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL, NULL),
+	    MP_EDUP);
+	assert_int_equal(mp_db_errno(E.db), 1062);
+	/* A syntax error is a plain MP_EDB. */
+	assert_int_equal(mp_db_exec(E.db, "SELEKT 1", NULL, 0, NULL, NULL),
+	    MP_EDB);
+	assert_int_equal(count(E.db, S_COUNTK, "dup"), 1);
+}
+
+struct txarg {
+	const char	*key;
+	int		 calls;
+	int		 failfirst;	/* MP_EDBTRANS at first */
+	enum mp_err	 ret;		/* returned after the insert */
+};
+
+static enum mp_err
+txfn(struct mp_db *db, void *arg)
+{
+	struct txarg	*a = arg;
+	struct mp_dbval	 v[6];
+	enum mp_err	 er;
+
+	a->calls++;
+	v[0] = MP_DBINT(a->calls);
+	v[1] = MP_DBNULL();
+	v[2] = MP_DBTEXT("txn");
+	v[3] = MP_DBNULL();
+	v[4] = MP_DBNULL();
+	v[5] = MP_DBTEXT(a->key);
+	if ((er = mp_db_exec(db, stmts[S_INSERT], v, 6, NULL, NULL)) != MP_OK)
+		return er;
+	if (a->failfirst && a->calls == 1)
+		return MP_EDBTRANS;
+	return a->ret;
+}
+
+static void
+test_txn(void **state)
+{
+	struct txarg	 a;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-commit";
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, 1);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-commit"), 1);
+
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-rollback";
+	a.ret = MP_EINVAL;
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_EINVAL);
+	assert_int_equal(a.calls, 1);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-rollback"), 0);
+	assert_int_equal(count(E.db, S_COUNTK, "tx-rollback"), 0);
+
+	/* A transient error: rolled back and run again, once stored. */
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-retry";
+	a.failfirst = 1;
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, 2);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-retry"), 1);
+
+	/* A duplicate inside: rolled back, not retried. */
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-retry";
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_EDUP);
+	assert_int_equal(a.calls, 1);
+
+	/* Always transient: gives up after db.retries more runs. */
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-never";
+	a.ret = MP_EDBTRANS;
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_EDBTRANS);
+	assert_int_equal(a.calls, 4);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-never"), 0);
+}
+
+static long long
+kill_db(void)
+{
+	struct mp_dbval	 v[1];
+	long long	 id;
+
+	id = count(E.db, S_CONNID, NULL);
+	v[0] = MP_DBINT(id);
+	assert_int_equal(mp_db_exec(E.admin, stmts[S_KILL], v, 1, NULL, NULL),
+	    MP_OK);
+	return id;
+}
+
+static void
+test_reconnect(void **state)
+{
+	struct txarg	 a;
+	long long	 before;
+
+	(void)state;
+	/* A transaction after the kill runs on a new connection. */
+	before = kill_db();
+	memset(&a, 0, sizeof(a));
+	a.key = "after-kill";
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(count(E.admin, S_COUNTK, "after-kill"), 1);
+	assert_true(count(E.db, S_CONNID, NULL) != before);
+
+	/* So does a read outside a transaction. */
+	before = kill_db();
+	assert_int_equal(count(E.db, S_ONE, NULL), 1);
+	assert_true(count(E.db, S_CONNID, NULL) != before);
+
+	/*
+	 * A write outside a transaction is not repeated blindly: once
+	 * prepared on the connection, its loss is reported (it may have
+	 * run); the next call reconnects.  Before it was prepared on the
+	 * connection nothing can have run, so that case retries.
+	 */
+	{
+		struct mp_dbval	 v[6];
+
+		v[0] = MP_DBINT(0);
+		v[1] = MP_DBNULL();
+		v[2] = MP_DBTEXT("x");
+		v[3] = MP_DBNULL();
+		v[4] = MP_DBNULL();
+		v[5] = MP_DBTEXT("after-kill2");
+		kill_db();
+		assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL,
+		    NULL), MP_OK);
+		kill_db();
+		v[5] = MP_DBTEXT("after-kill3");
+		assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL,
+		    NULL), MP_EDBTRANS);
+		assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 6, NULL,
+		    NULL), MP_OK);
+		assert_int_equal(count(E.admin, S_COUNTK, "after-kill2"), 1);
+		assert_int_equal(count(E.admin, S_COUNTK, "after-kill3"), 1);
+	}
+}
+
+/* Write text to dir/name. */
+static void
+put(const char *dir, const char *name, const char *text, size_t len)
+{
+	char	 path[256];
+	FILE	*f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*p;
+	long	 n;
+
+	assert_non_null(f = fopen(path, "r"));
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	assert_non_null(p = malloc((size_t)n + 1));
+	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+	p[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return p;
+}
+
+static void
+test_migrate(void **state)
+{
+	char	 dir[256], err[256];
+	int	 n;
+
+	(void)state;
+	assert_int_equal(mp_migrate_version(E.admin), 0);
+	snprintf(dir, sizeof(dir), "%s/sql", E.top);
+	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(n, 1);
+	assert_true(mp_migrate_version(E.admin) >= 1);
+	assert_int_equal(count(E.db, S_NREPORT, NULL), 0);
+	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(n, 0);
+}
+
+static const char split_sql[] =
+    "-- 002_split.sql -- tricky splitting\n"
+    "\n"
+    "CREATE TABLE split_t (\n"
+    "\tid INT NOT NULL PRIMARY KEY, -- the key\n"
+    "\ts VARCHAR(100) NOT NULL\n"
+    ") ENGINE=InnoDB;\n"
+    "INSERT INTO split_t VALUES (1, 'a;\n"
+    "b;'), (2, 'it''s -- not a comment;'), (3, \"x\\\";\");\n"
+    ";\n"
+    "-- only a comment;\n"
+    "INSERT INTO split_t VALUES (4, 'last')";
+
+static void
+test_migrate_files(void **state)
+{
+	char	 dir[64], src[256], err[256];
+	char	*text;
+	size_t	 len;
+	int	 n;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/mp-test-mig.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(src, sizeof(src), "%s/sql/001_init.sql", E.top);
+	text = slurp(src, &len);
+	put(dir, "001_init.sql", text, len);
+	put(dir, "002_split.sql", split_sql, sizeof(split_sql) - 1);
+	put(dir, "README", "not a migration", 15);
+	put(dir, "3_bad.sql", "SELEKT", 6);
+	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(mp_migrate_version(E.admin), 2);
+	{
+		struct mp_stmt	*s;
+		const char	*want[] = { "a;\nb;",
+		    "it's -- not a comment;", "x\";", "last" };
+		int		 i = 0;
+
+		assert_int_equal(mp_db_query(E.db, &s,
+		    "SELECT s FROM split_t ORDER BY id", NULL, 0), MP_OK);
+		while (mp_stmt_next(s) == MP_OK) {
+			assert_true(i < 4);
+			assert_string_equal(mp_stmt_text(s, 0, NULL),
+			    want[i]);
+			i++;
+		}
+		mp_stmt_done(s);
+		assert_int_equal(i, 4);
+	}
+
+	/* An applied file edited afterwards is refused. */
+	put(dir, "001_init.sql", text, len - 1);
+	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_string_equal(err,
+	    "migration 001_init.sql changed after it was applied");
+	put(dir, "001_init.sql", text, len);
+
+	/* Two files with one number. */
+	put(dir, "003_a.sql", "SELECT 1;\n", 10);
+	put(dir, "003_b.sql", "SELECT 1;\n", 10);
+	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_non_null(strstr(err, "003"));
+	snprintf(src, sizeof(src), "%s/003_b.sql", dir);
+	unlink(src);
+
+	/* A failing statement names file and line; nothing recorded. */
+	put(dir, "004_broken.sql", "SELECT 1;\n\nSELEKT 2;\n", 21);
+	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_non_null(strstr(err, "004_broken.sql"));
+	assert_non_null(strstr(err, "line 3"));
+	assert_int_equal(mp_migrate_version(E.admin), 3);
+
+	free(text);
+	snprintf(src, sizeof(src), "rm -rf '%s'", dir);
+	assert_int_equal(system(src), 0);
+}
+
+static void
+test_seed(void **state)
+{
+	struct mp_keys	 keys;
+	unsigned char	 master[MP_KEY_LEN];
+	struct mp_stmt	*s;
+	long		 n;
+	long long	 ncontact;
+	int		 rows = 0;
+
+	(void)state;
+	memset(master, 7, sizeof(master));
+	assert_int_equal(mp_keys_derive(&keys, master), MP_OK);
+	assert_int_equal(mp_seed_catalog(E.db), MP_OK);
+	assert_int_equal(mp_seed_catalog(E.db), MP_OK);
+	assert_int_equal(count(E.db, S_NAUD, NULL), 3);
+	assert_int_equal(count(E.db, S_NTYPE, NULL), 8);
+	assert_int_equal(count(E.db, S_NAST, NULL), 8 + 8 + 7);
+
+	assert_int_equal(mp_seed_demo(E.db, &keys, 1500, 1, &n), MP_OK);
+	assert_int_equal(n, 1500);
+	assert_int_equal(count(E.db, S_NREPORT, NULL), 1500);
+	assert_int_equal(count(E.db, S_NEVENT, NULL), 1500);
+	assert_int_equal(count(E.db, S_BAD, NULL), 0);
+	ncontact = count(E.db, S_NCONTACT, NULL);
+	assert_true(ncontact > 300 && ncontact < 600);
+
+	/* Contact details open under the intake's binding. */
+	assert_int_equal(mp_db_query(E.db, &s, stmts[S_CONTACT], NULL, 0),
+	    MP_OK);
+	while (mp_stmt_next(s) == MP_OK) {
+		char		 ref[24], aad[64];
+		unsigned char	*pt;
+		size_t		 len, ptlen;
+		const char	*box;
+		long long	 id = mp_stmt_int(s, 0);
+
+		mp_report_reference(ref, (int)mp_stmt_int(s, 2), id);
+		assert_string_equal(mp_stmt_text(s, 1, NULL), ref);
+		snprintf(aad, sizeof(aad), "%lld:name", id);
+		box = mp_stmt_text(s, 3, &len);
+		assert_non_null(box);
+		assert_int_equal(mp_open(mp_key(&keys, MP_KEY_CONTACT), aad,
+		    strlen(aad), (const unsigned char *)box, len, &pt,
+		    &ptlen), MP_OK);
+		assert_true(ptlen > 3);
+		free(pt);
+		snprintf(aad, sizeof(aad), "%lld:phone", id);
+		if ((box = mp_stmt_text(s, 5, &len)) != NULL) {
+			assert_int_equal(mp_open(mp_key(&keys,
+			    MP_KEY_CONTACT), aad, strlen(aad),
+			    (const unsigned char *)box, len, &pt, &ptlen),
+			    MP_OK);
+			free(pt);
+		}
+		rows++;
+	}
+	mp_stmt_done(s);
+	assert_int_equal(rows, 20);
+	mp_keys_wipe(&keys);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_transient_table),
+		cmocka_unit_test(test_down),
+		cmocka_unit_test(test_connect_and_create),
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_long_values),
+		cmocka_unit_test(test_stream),
+		cmocka_unit_test(test_cache_grows),
+		cmocka_unit_test(test_duplicate),
+		cmocka_unit_test(test_txn),
+		cmocka_unit_test(test_reconnect),
+		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_migrate_files),
+		cmocka_unit_test(test_seed),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
