@@ -13,4 +13,6 @@ dist_intaketemplate_DATA = \
 
 statictemplatedir = $(templatedir)/static
 dist_statictemplate_DATA = \
-	%reldir%/static/meldpunt.css
+	%reldir%/static/meldpunt.css \
+	%reldir%/static/413.html \
+	%reldir%/static/50x.html
