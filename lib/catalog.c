@@ -82,7 +82,8 @@ load_audiences(struct mp_db *db, struct mp_audience **out, size_t *nout)
 	size_t			 n = 0;
 	enum mp_err		 er;
 
-	if ((er = mp_db_query(db, &st, stmts[STMT_AUDIENCES], NULL, 0)) != MP_OK)
+	er = mp_db_query(db, &st, stmts[STMT_AUDIENCES], NULL, 0);
+	if (er != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
 		if ((na = mp_reallocarray(a, n + 1, sizeof(*a))) == NULL) {

@@ -44,7 +44,8 @@ enum mp_err	 mp_catalog_load(struct mp_catalog *, struct mp_db *,
 void		 mp_catalog_free(struct mp_catalog *);
 /* The audience with slug, or the default one for NULL/""; NULL if none. */
 const struct mp_audience *
-		 mp_catalog_audience(const struct mp_catalog *, const char *slug);
+		 mp_catalog_audience(const struct mp_catalog *,
+		    const char *slug);
 /* A signal type offered to aud by slug; NULL if not offered. */
 const struct mp_signal_type *
 		 mp_catalog_type(const struct mp_audience *, const char *slug);

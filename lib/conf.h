@@ -38,7 +38,8 @@ const char	*mp_conf_str(const struct mp_conf *, const char *name,
 long long	 mp_conf_int(const struct mp_conf *, const char *name,
 		    long long def, long long min, long long max);
 /* 1 for "1", "yes", "true", "on"; 0 for "0", "no", "false", "off". */
-int		 mp_conf_bool(const struct mp_conf *, const char *name, int def);
+int		 mp_conf_bool(const struct mp_conf *, const char *name,
+		    int def);
 /* 1 if set and a whole number in [min, max] (or unset); else 0. */
 int		 mp_conf_check_int(const struct mp_conf *, const char *name,
 		    long long min, long long max);

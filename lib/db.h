@@ -74,7 +74,8 @@ mp_dbval_blob(const void *b, size_t n)
  * db.connect_timeout).  admin selects db.admin.* credentials instead
  * (meldpuntctl migrate).  Does not connect.
  */
-enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *, int admin);
+enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
+		    int admin);
 void		 mp_db_close(struct mp_db *);
 /* Connect if not connected: MP_OK, or MP_EDBDOWN (logged). */
 enum mp_err	 mp_db_connect(struct mp_db *);
@@ -88,7 +89,8 @@ enum mp_err	 mp_db_connect(struct mp_db *);
  */
 enum mp_err	 mp_db_exec(struct mp_db *, const char *sql,
 		    const struct mp_dbval *params, size_t nparams,
-		    unsigned long long *affected, unsigned long long *insert_id);
+		    unsigned long long *affected,
+		    unsigned long long *insert_id);
 
 /*
  * As mp_db_exec, for SQL text that is not static (migration files,

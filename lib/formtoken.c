@@ -37,7 +37,8 @@ mp_formtoken_issue(const struct mp_keys *keys, time_t now,
 	if ((er = mp_random(raw, MP_FORMTOKEN_NONCE)) != MP_OK)
 		return er;
 	for (i = 0; i < TOK_TIME; i++)
-		raw[MP_FORMTOKEN_NONCE + i] = (unsigned char)(t >> (56 - 8 * i));
+		raw[MP_FORMTOKEN_NONCE + i] =
+		    (unsigned char)(t >> (56 - 8 * i));
 	if ((er = tok_mac(keys, raw, mac)) != MP_OK)
 		return er;
 	memcpy(raw + MP_FORMTOKEN_NONCE + TOK_TIME, mac, TOK_MAC);

@@ -88,8 +88,9 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
 		return MP_OK;
 	wstart = (long long)now - (long long)now % rl->window;
 	if (rl->global > 0) {
-		/* "\n" cannot occur in an address: no client can be "global". */
-		if ((er = bucket_of(keys, rl->scope, "\nglobal", bucket)) != MP_OK)
+		/* No address holds "\n": no client can be "global". */
+		er = bucket_of(keys, rl->scope, "\nglobal", bucket);
+		if (er != MP_OK)
 			return er;
 		if ((er = hit(db, bucket, wstart, rl->global)) != MP_OK)
 			return er;

@@ -34,7 +34,7 @@ struct mp_upload {
 	char		*ctype;		/* as sent: untrusted, never used */
 	unsigned char	*data;		/* NULL when over */
 	size_t		 size;		/* bytes received (capped when over) */
-	int		 over;		/* larger than max_file: data dropped */
+	int		 over;		/* over max_file: data dropped */
 };
 
 /* Every limit the parser enforces.  Zero means "use the default". */
@@ -59,9 +59,9 @@ typedef long (*mp_read_fn)(void *arg, void *buf, size_t len);
 typedef long (*mp_write_fn)(void *arg, const void *buf, size_t len);
 
 struct mp_req {
-	struct mp_ctx	*ctx;		/* the program's context (may be NULL) */
+	struct mp_ctx	*ctx;		/* the program's context, or NULL */
 	char		**env;		/* CGI variables, "NAME=value" */
-	const char	*method;	/* "GET", "POST", ... (points into env) */
+	const char	*method;	/* "GET", "POST" (points into env) */
 	char		*path;		/* REQUEST_URI without the query */
 	const char	*remote_addr;	/* never log or store this */
 	struct mp_params query;

@@ -124,10 +124,11 @@ static const struct {
 	  " 0800-7000.", 1 },
 	{ "medewerkers", "Medewerkers van de gemeente",
 	  "Ziet u tijdens uw werk iets dat wijst op criminaliteit,"
-	  " bijvoorbeeld bij een huisbezoek, een vergunningaanvraag of in de openbare"
-	  " ruimte? Meld het hier. U kiest zelf of de behandelaars uw naam"
-	  " mogen zien. Is er acuut gevaar? Bel dan 112. Anoniem een tip"
-	  " geven aan de politie kan bij Meld Misdaad Anoniem: 0800-7000.",
+	  " bijvoorbeeld bij een huisbezoek, een vergunningaanvraag of in de"
+	  " openbare ruimte? Meld het hier. U kiest zelf of de behandelaars"
+	  " uw naam mogen zien. Is er acuut gevaar? Bel dan 112. Anoniem"
+	  " een tip geven aan de politie kan bij Meld Misdaad Anoniem:"
+	  " 0800-7000.",
 	  0 },
 	{ "ondernemers", "Ondernemers",
 	  "Krijgt u als ondernemer een verdacht voorstel, zoals huur van een"

@@ -23,9 +23,11 @@ enum mp_err	 mp_view_set(struct mp_view *, const char *name,
 /* As mp_view_set with a value of len bytes (need not be terminated). */
 enum mp_err	 mp_view_setn(struct mp_view *, const char *name,
 		    const char *value, size_t len);
-enum mp_err	 mp_view_set_int(struct mp_view *, const char *name, long long);
+enum mp_err	 mp_view_set_int(struct mp_view *, const char *name,
+		    long long);
 enum mp_err	 mp_view_setf(struct mp_view *, const char *name,
-		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
 /* The value at name, or NULL; owned by the view. */
 const char	*mp_view_get(const struct mp_view *, const char *name);
 

@@ -3,6 +3,8 @@
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) \
 	$(top_srcdir)/build-aux/tap-driver.sh
 TESTS_ENVIRONMENT = CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/tests/lsan.supp'; \
+	export LSAN_OPTIONS; \
 	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
 	export top_srcdir top_builddir;
 
@@ -68,4 +70,11 @@ tests_unit_test_db_LDADD = $(UNIT_LDADD)
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
 # stops what it started. It prints one TAP stream.
 TESTS += tests/e2e/run.sh
-EXTRA_DIST += %reldir%/e2e %reldir%/unit/util.h
+EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/unit/util.h \
+	%reldir%/lsan.supp
+
+# EXTRA_DIST copies whole directories; keep test results out of the
+# tarball (distcheck after check would otherwise trip over them).
+dist-hook:
+	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
+	    $(distdir)/bench/results/*.tmp

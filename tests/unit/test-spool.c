@@ -190,6 +190,7 @@ test_damaged_file_set_aside(void **state)
 	assert_int_equal(fputc('X', f), 'X');
 	assert_int_equal(fclose(f), 0);
 	/* Remove the good file of the first test: only the bad one stays. */
+	mp_report_free(&r);
 	make_report(&r, 0x11);
 	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
 	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
