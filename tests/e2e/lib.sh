@@ -371,8 +371,8 @@ mp_ctl()
 	"$top_builddir/meldpuntctl" -c "$E2E_CONF" "$@"
 }
 
-# mp_prepare_db: password file, key, migrate, grants.  Safe to run
-# again on an existing instance (reuses password and key).
+# mp_prepare_db: password file, key, migrate, grants, catalogue.  Safe
+# to run again on an existing instance (reuses password and key).
 mp_prepare_db()
 {
 	if [ ! -s "$E2E_PWFILE" ]; then
@@ -395,6 +395,13 @@ mp_prepare_db()
 	}
 	mp_ctl grants >>"$E2E_DIR/ctl.log" 2>&1 || {
 		diag "meldpuntctl grants failed:"
+		diag "$(tail -n 20 "$E2E_DIR/ctl.log")"
+		return 1
+	}
+	# The catalogue (audiences, signal types) the forms need; no
+	# reports.  Idempotent.
+	mp_ctl seed-demo --reports 0 >>"$E2E_DIR/ctl.log" 2>&1 || {
+		diag "meldpuntctl seed-demo --reports 0 failed:"
 		diag "$(tail -n 20 "$E2E_DIR/ctl.log")"
 		return 1
 	}
@@ -456,8 +463,18 @@ start_program()
 		return 1
 	fi
 	rm -f "$sock"
+	# MELDPUNT_E2E_VALGRIND=1: every worker runs under valgrind, which
+	# writes one log per process; run.sh fails on any error or leak.
+	local wrap=()
+	if [ "${MELDPUNT_E2E_VALGRIND:-0}" = 1 ]; then
+		# spawn-fcgi uses execv(3): give the full path.
+		wrap=("$(command -v valgrind)" --quiet --error-exitcode=99
+		    --leak-check=full --show-leak-kinds=definite
+		    --errors-for-leak-kinds=definite
+		    "--log-file=$E2E_DIR/valgrind.$1.%p.log")
+	fi
 	spawn-fcgi -s "$sock" -M 0660 -F "$MP_WORKERS" -P "$pidf" \
-	    -d "$E2E_DIR" -- "$bin" -c "$E2E_CONF" \
+	    -d "$E2E_DIR" -- "${wrap[@]}" "$bin" -c "$E2E_CONF" \
 	    >>"$E2E_DIR/spawn-fcgi.log" 2>&1 || {
 		diag "spawn-fcgi $name failed:"
 		diag "$(tail -n 5 "$E2E_DIR/spawn-fcgi.log")"
@@ -465,7 +482,11 @@ start_program()
 	}
 	# A program that cannot start (configuration, database,
 	# templates) exits at once: give it a moment to do so.
-	sleep 0.3
+	if [ "${MELDPUNT_E2E_VALGRIND:-0}" = 1 ]; then
+		sleep 2
+	else
+		sleep 0.3
+	fi
 	if ! mp_alive "$pidf"; then
 		diag "meldpunt-$name exited at start; log:"
 		diag "$(tail -n 20 "$E2E_LOG" 2>/dev/null)"

@@ -153,6 +153,29 @@ else
 	pass "no sanitizer reports from the programs"
 fi
 
+# Under valgrind each worker left a log: any error (invalid access,
+# uninitialised value, definite leak) in one is a failure.
+if [ "${MELDPUNT_E2E_VALGRIND:-0}" = 1 ]; then
+	vlogs=$(find "$E2E_DIR" -maxdepth 1 -name 'valgrind.*.log' 2>/dev/null)
+	bad=
+	for v in $vlogs; do
+		if [ -s "$v" ]; then
+			bad="$bad $v"
+		fi
+	done
+	if [ -z "$vlogs" ]; then
+		fail "valgrind logs were written for the programs"
+	elif [ -n "$bad" ]; then
+		fail "valgrind found no errors in the programs"
+		for v in $bad; do
+			diag "--- $v"
+			diag "$(head -n 60 "$v")"
+		done
+	else
+		pass "valgrind found no errors in $(echo "$vlogs" | wc -l) worker processes"
+	fi
+fi
+
 total=$(wc -l <"$E2E_DIR/tap.results")
 failed=$(grep -c '^not ok' "$E2E_DIR/tap.results")
 if [ "$failed" -gt 0 ]; then
