@@ -19,8 +19,19 @@
 
 #define PAGE_MAX	(1024 * 1024)
 
+/* A rendered empty form: page[0..head) + token + the rest. */
+struct blank {
+	long long	 audience_id;
+	char		*page;
+	size_t		 head;		/* offset of TOKEN_MARK */
+	size_t		 len;
+};
+
 struct mp_intake {
 	struct mp_ctx		*ctx;
+	struct blank		*blanks;
+	size_t			 nblanks;
+	time_t			 blanks_loaded;	/* catalogue they show */
 	struct mp_catalog	 cat;
 	struct mp_ratelimit	 rl;
 	const char		*spool;
@@ -89,9 +100,13 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 void
 mp_intake_close(struct mp_intake *in)
 {
+	size_t	 i;
 
 	if (in == NULL)
 		return;
+	for (i = 0; i < in->nblanks; i++)
+		free(in->blanks[i].page);
+	free(in->blanks);
 	mp_catalog_free(&in->cat);
 	free(in);
 }
@@ -150,29 +165,18 @@ hdf_field(enum mp_rfield f, char *out, size_t outsz)
  * Fill and render the form.  r holds the values and errors to show
  * (NULL for an empty form); token is reused when still good.
  */
-static void
-show_form(struct mp_intake *in, struct mp_req *req, int status,
+static enum mp_err
+build_form(struct mp_intake *in, const struct mp_req *req,
     const struct mp_audience *aud, const struct mp_report *r,
-    const char *token, const char *message)
+    const char *token, const char *message, struct mp_buf *out)
 {
 	struct mp_view	*v;
-	char		 name[64], key[128], tok[MP_FORMTOKEN_LEN];
+	char		 name[64], key[128];
 	size_t		 i, nlisted = 0;
 	enum mp_err	 er = MP_OK;
 
-	if ((v = mp_view_new()) == NULL) {
-		(void)mp_http_error(req, 500, NULL);
-		return;
-	}
-	if (token == NULL) {
-		if (mp_formtoken_issue(&in->ctx->keys, time(NULL), tok) !=
-		    MP_OK) {
-			mp_view_free(v);
-			(void)mp_http_error(req, 500, NULL);
-			return;
-		}
-		token = tok;
-	}
+	if ((v = mp_view_new()) == NULL)
+		return MP_ENOMEM;
 	if ((er = view_common(in, v, aud->name)) == MP_OK)
 		er = mp_view_set(v, "Form.Token", token);
 	if (er == MP_OK)
@@ -234,16 +238,115 @@ show_form(struct mp_intake *in, struct mp_req *req, int status,
 	}
 	if (er == MP_OK && r != NULL) {
 		er = mp_view_set_int(v, "Form.Errors", r->nerr);
-		/* Browsers cannot send files back: say so when they sent some. */
-		if (er == MP_OK && (req->nfiles > 0 || req->files_dropped > 0))
+		/* Browsers cannot send files back: say so if some were sent. */
+		if (er == MP_OK && req != NULL &&
+		    (req->nfiles > 0 || req->files_dropped > 0))
 			er = mp_view_set(v, "Form.FilesAgain", "1");
 	}
-	if (er != MP_OK)
+	if (er == MP_OK)
+		er = mp_tmpl_render(v, "intake/form.cs", out);
+	mp_view_free(v);
+	return er;
+}
+
+/*
+ * Render and send the form: r holds the values and errors to show
+ * (NULL for an empty form); token is reused when still good.
+ */
+static void
+show_form(struct mp_intake *in, struct mp_req *req, int status,
+    const struct mp_audience *aud, const struct mp_report *r,
+    const char *token, const char *message)
+{
+	struct mp_buf	 page;
+	char		 tok[MP_FORMTOKEN_LEN];
+
+	mp_buf_init(&page, PAGE_MAX);
+	if (token == NULL && mp_formtoken_issue(&in->ctx->keys, time(NULL),
+	    tok) == MP_OK)
+		token = tok;
+	if (token == NULL || build_form(in, req, aud, r, token, message,
+	    &page) != MP_OK)
 		(void)mp_http_error(req, 500, NULL);
 	else
-		render(req, status, v, "intake/form.cs");
-	mp_view_free(v);
+		(void)mp_http_send(req, status, "text/html", mp_buf_str(&page),
+		    mp_buf_len(&page));
+	mp_buf_freezero(&page);
 }
+
+/*
+ * The empty form of an audience is the same page for everyone but for
+ * its token, and showing it is the commonest request: keep it rendered,
+ * split where the token goes, until the catalogue is reloaded.
+ */
+#define TOKEN_MARK	"mpFORMTOKENmp"
+
+static const struct blank *
+blank_get(struct mp_intake *in, const struct mp_audience *aud)
+{
+	struct mp_buf	 page;
+	struct blank	*b, *nb;
+	const char	*mark;
+	size_t		 i;
+
+	if (in->blanks_loaded != in->cat.loaded) {
+		for (i = 0; i < in->nblanks; i++)
+			free(in->blanks[i].page);
+		in->nblanks = 0;
+		in->blanks_loaded = in->cat.loaded;
+	}
+	for (i = 0; i < in->nblanks; i++)
+		if (in->blanks[i].audience_id == aud->id)
+			return &in->blanks[i];
+	mp_buf_init(&page, PAGE_MAX);
+	if (build_form(in, NULL, aud, NULL, TOKEN_MARK, NULL, &page) !=
+	    MP_OK || (mark = strstr(mp_buf_str(&page), TOKEN_MARK)) == NULL) {
+		mp_buf_free(&page);
+		return NULL;
+	}
+	nb = mp_reallocarray(in->blanks, in->nblanks + 1, sizeof(*nb));
+	if (nb == NULL) {
+		mp_buf_free(&page);
+		return NULL;
+	}
+	in->blanks = nb;
+	b = &nb[in->nblanks];
+	b->audience_id = aud->id;
+	b->head = (size_t)(mark - mp_buf_str(&page));
+	b->len = mp_buf_len(&page);
+	if ((b->page = mp_buf_take(&page, NULL)) == NULL)
+		return NULL;
+	in->nblanks++;
+	return b;
+}
+
+/* Send the empty form of aud with a fresh token. */
+static void
+send_blank(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud)
+{
+	const struct blank	*b;
+	struct mp_buf		 page;
+	char			 tok[MP_FORMTOKEN_LEN];
+	size_t			 marklen = strlen(TOKEN_MARK);
+
+	if ((b = blank_get(in, aud)) == NULL ||
+	    mp_formtoken_issue(&in->ctx->keys, time(NULL), tok) != MP_OK) {
+		(void)mp_http_error(req, 500, NULL);
+		return;
+	}
+	mp_buf_init(&page, PAGE_MAX);
+	if (mp_buf_add(&page, b->page, b->head) != MP_OK ||
+	    mp_buf_addstr(&page, tok) != MP_OK ||
+	    mp_buf_add(&page, b->page + b->head + marklen,
+	    b->len - b->head - marklen) != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		(void)mp_http_send(req, 200, "text/html", mp_buf_str(&page),
+		    mp_buf_len(&page));
+	mp_buf_free(&page);
+}
+
 
 void
 mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
@@ -261,7 +364,7 @@ mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 		    "niet.");
 		return;
 	}
-	show_form(in, req, 200, aud, NULL, NULL, NULL);
+	send_blank(in, req, aud);
 }
 
 /* Every field sent must be one the form has, and each only once. */

@@ -4,7 +4,9 @@
  * under MP_KEY_CLIENT, so neither the table nor a backup of it holds an
  * address.  A bucket's count is spread over RL_SLOTS rows picked at
  * random, so concurrent submissions rarely wait on the same row lock;
- * the count is their sum.
+ * the count is their sum.  Both buckets of a hit are counted with one
+ * statement and read back with one more: this runs for every report,
+ * and each round trip costs the database more than the work it does.
  */
 #include "config.h"
 
@@ -13,53 +15,34 @@
 
 #include "meldpunt.h"
 
-#define RL_SLOTS	8
+#define RL_SLOTS	16
 
 enum stmt {
-	STMT_HIT,
-	STMT_SUM,
+	STMT_HIT1,
+	STMT_HIT2,
+	STMT_SUM1,
+	STMT_SUM2,
 	STMT_PURGE,
 	STMT__MAX
 };
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_HIT */
+	/* STMT_HIT1 */
 	"INSERT INTO rate_counter (bucket, window_start, slot, hits) "
 	"VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
-	/* STMT_SUM */
-	"SELECT COALESCE(SUM(hits), 0) FROM rate_counter "
-	"WHERE bucket = ? AND window_start = ?",
+	/* STMT_HIT2 */
+	"INSERT INTO rate_counter (bucket, window_start, slot, hits) "
+	"VALUES (?, ?, ?, 1), (?, ?, ?, 1) "
+	"ON DUPLICATE KEY UPDATE hits = hits + 1",
+	/* STMT_SUM1 */
+	"SELECT bucket, COALESCE(SUM(hits), 0) FROM rate_counter "
+	"WHERE bucket = ? AND window_start = ? GROUP BY bucket",
+	/* STMT_SUM2 */
+	"SELECT bucket, COALESCE(SUM(hits), 0) FROM rate_counter "
+	"WHERE bucket IN (?, ?) AND window_start = ? GROUP BY bucket",
 	/* STMT_PURGE */
 	"DELETE FROM rate_counter WHERE window_start < ?",
 };
-
-/* Count a hit in bucket and compare the window's total with limit. */
-static enum mp_err
-hit(struct mp_db *db, const unsigned char bucket[MP_SHA256_LEN],
-    long long wstart, long limit)
-{
-	struct mp_dbval	 p[3];
-	struct mp_stmt	*st;
-	unsigned char	 r;
-	long long	 total;
-	enum mp_err	 er;
-
-	if ((er = mp_random(&r, 1)) != MP_OK)
-		return er;
-	p[0] = MP_DBBLOB(bucket, MP_SHA256_LEN);
-	p[1] = MP_DBINT(wstart);
-	p[2] = MP_DBINT(r % RL_SLOTS);
-	if ((er = mp_db_exec(db, stmts[STMT_HIT], p, 3, NULL, NULL)) != MP_OK)
-		return er;
-	if ((er = mp_db_query(db, &st, stmts[STMT_SUM], p, 2)) != MP_OK)
-		return er;
-	er = mp_stmt_next(st);
-	total = er == MP_OK ? mp_stmt_int(st, 0) : 0;
-	mp_stmt_done(st);
-	if (er != MP_OK && er != MP_ENOTFOUND)
-		return er;
-	return total > limit ? MP_ELIMIT : MP_OK;
-}
 
 static enum mp_err
 bucket_of(const struct mp_keys *keys, const char *scope, const char *who,
@@ -80,8 +63,14 @@ enum mp_err
 mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
     const struct mp_ratelimit *rl, const char *addr, time_t now)
 {
-	unsigned char	 bucket[MP_SHA256_LEN];
+	unsigned char	 bucket[2][MP_SHA256_LEN], slot[2];
+	long		 limit[2];
+	struct mp_dbval	 p[6];
+	struct mp_stmt	*st;
+	const char	*b;
+	size_t		 blen;
 	long long	 wstart;
+	int		 n = 0, i;
 	enum mp_err	 er;
 
 	if (rl->window <= 0)
@@ -89,19 +78,46 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
 	wstart = (long long)now - (long long)now % rl->window;
 	if (rl->global > 0) {
 		/* No address holds "\n": no client can be "global". */
-		er = bucket_of(keys, rl->scope, "\nglobal", bucket);
-		if (er != MP_OK)
+		if ((er = bucket_of(keys, rl->scope, "\nglobal",
+		    bucket[n])) != MP_OK)
 			return er;
-		if ((er = hit(db, bucket, wstart, rl->global)) != MP_OK)
-			return er;
+		limit[n++] = rl->global;
 	}
 	if (rl->per_client > 0 && addr != NULL && addr[0] != '\0') {
-		if ((er = bucket_of(keys, rl->scope, addr, bucket)) != MP_OK)
+		if ((er = bucket_of(keys, rl->scope, addr, bucket[n])) != MP_OK)
 			return er;
-		if ((er = hit(db, bucket, wstart, rl->per_client)) != MP_OK)
-			return er;
+		limit[n++] = rl->per_client;
 	}
-	return MP_OK;
+	if (n == 0)
+		return MP_OK;
+	if ((er = mp_random(slot, sizeof(slot))) != MP_OK)
+		return er;
+	for (i = 0; i < n; i++) {
+		p[3 * i] = MP_DBBLOB(bucket[i], MP_SHA256_LEN);
+		p[3 * i + 1] = MP_DBINT(wstart);
+		p[3 * i + 2] = MP_DBINT(slot[i] % RL_SLOTS);
+	}
+	if ((er = mp_db_exec(db, stmts[n == 2 ? STMT_HIT2 : STMT_HIT1], p,
+	    3 * (size_t)n, NULL, NULL)) != MP_OK)
+		return er;
+	for (i = 0; i < n; i++)
+		p[i] = MP_DBBLOB(bucket[i], MP_SHA256_LEN);
+	p[n] = MP_DBINT(wstart);
+	if ((er = mp_db_query(db, &st, stmts[n == 2 ? STMT_SUM2 : STMT_SUM1],
+	    p, (size_t)n + 1)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK) {
+		b = mp_stmt_text(st, 0, &blen);
+		for (i = 0; i < n; i++)
+			if (b != NULL && blen == MP_SHA256_LEN &&
+			    memcmp(b, bucket[i], blen) == 0 &&
+			    mp_stmt_int(st, 1) > limit[i])
+				er = MP_ELIMIT;
+		if (er == MP_ELIMIT)
+			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
 enum mp_err
