@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "meldpunt.h"
@@ -145,8 +146,9 @@ static int
 cmd_migrate(struct ctl *c, int argc, char **argv)
 {
 	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+	struct mp_catalog cat;
 	char		 err[512];
-	int		 n;
+	int		 n, empty;
 	long		 v;
 	enum mp_err	 er;
 
@@ -169,6 +171,24 @@ cmd_migrate(struct ctl *c, int argc, char **argv)
 		    n == 1 ? "" : "s", v);
 	else
 		printf("schema up to date at version %ld\n", v);
+	/* A new installation gets the standard forms, or every form would
+	 * be a 404 until someone ran seed-demo; an existing catalogue is
+	 * the administrators' and is left alone. */
+	memset(&cat, 0, sizeof(cat));
+	if ((er = mp_catalog_load(&cat, c->db, time(NULL), 0)) != MP_OK) {
+		warnx1("cannot read the catalogue: %s", mp_strerror(er));
+		return 1;
+	}
+	empty = cat.naud == 0;
+	mp_catalog_free(&cat);
+	if (empty) {
+		if ((er = mp_seed_catalog(c->db)) != MP_OK) {
+			warnx1("cannot install the standard catalogue: %s",
+			    mp_strerror(er));
+			return 1;
+		}
+		printf("installed the standard audiences and signal types\n");
+	}
 	return 0;
 }
 

@@ -386,14 +386,21 @@ mp_http_redirect(struct mp_req *req, const char *location)
 
 /* Render common/error.cs; MP_OK only with a non-empty page in b. */
 static enum mp_err
-error_tmpl(struct mp_buf *b, int status, const char *title, const char *msg)
+error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
+    const char *title, const char *msg)
 {
-	struct mp_view	*v;
-	enum mp_err	 er;
+	const struct mp_conf	*c = req->ctx == NULL ? NULL : req->ctx->conf;
+	struct mp_view		*v;
+	enum mp_err		 er;
 
 	if ((v = mp_view_new()) == NULL)
 		return MP_ENOMEM;
-	if ((er = mp_view_set(v, "Page.Title", title)) == MP_OK &&
+	/* The same frame as every other page: name and style sheet. */
+	if ((er = mp_view_set(v, "Instance.Name", c == NULL ? "Meldpunt" :
+	    mp_conf_str(c, "instance.name", "Meldpunt"))) == MP_OK &&
+	    (er = mp_view_set(v, "Page.Static", c == NULL ? "/static" :
+	    mp_conf_str(c, "http.static", "/static"))) == MP_OK &&
+	    (er = mp_view_set(v, "Page.Title", title)) == MP_OK &&
 	    (er = mp_view_set_int(v, "Error.Status", status)) == MP_OK &&
 	    (er = mp_view_set(v, "Error.Title", title)) == MP_OK &&
 	    (er = mp_view_set(v, "Error.Message", msg)) == MP_OK)
@@ -444,7 +451,7 @@ mp_http_error(struct mp_req *req, int status, const char *msg)
 	    (er = mp_http_header(req, "Allow", "GET, POST")) != MP_OK)
 		return er;
 	mp_buf_init(&b, PAGE_MAX);
-	if (error_tmpl(&b, status, title, msg) != MP_OK) {
+	if (error_tmpl(req, &b, status, title, msg) != MP_OK) {
 		/* The template may have left half a page behind. */
 		mp_buf_free(&b);
 		if ((er = error_builtin(&b, status, title, msg)) != MP_OK) {

@@ -30,7 +30,7 @@ static const struct rfield rfields[RF__MAX] = {
 	{ "report-observed-date", 10,	F_REQUIRED },
 	{ "report-observed-time", 5,	0 },
 	{ "report-street",	100,	0 },
-	{ "report-house-number", 16,	0 },
+	{ "report-house-number", 12,	0 },
 	{ "report-postcode",	7,	0 },
 	{ "report-city",	80,	0 },
 	{ "report-people",	2000,	F_MULTILINE },

@@ -1,20 +1,20 @@
 <?cs include:"common/layout.cs" ?><?cs
 # A text input with its label, hint and error, tied by id and
   aria-describedby so screen readers read them with the field. ?><?cs
-def:field_error(f) ?><?cs if:Form.Error[f] ?>
-<p class="error" id="report-<?cs var:f ?>-error"><span class="visually-hidden">Fout: </span><?cs var:Form.Error[f] ?></p><?cs /if ?><?cs /def ?><?cs
-def:described(f, hint) ?><?cs if:hint || Form.Error[f] ?> aria-describedby="<?cs if:hint ?>report-<?cs var:f ?>-hint<?cs /if ?><?cs if:hint && Form.Error[f] ?> <?cs /if ?><?cs if:Form.Error[f] ?>report-<?cs var:f ?>-error<?cs /if ?>"<?cs /if ?><?cs if:Form.Error[f] ?> aria-invalid="true"<?cs /if ?><?cs /def ?><?cs
+def:field_error(f, id) ?><?cs if:Form.Error[f] ?>
+<p class="error" id="<?cs var:id ?>-error"><span class="visually-hidden">Fout: </span><?cs var:Form.Error[f] ?></p><?cs /if ?><?cs /def ?><?cs
+def:described(f, id, hint) ?><?cs if:hint || Form.Error[f] ?> aria-describedby="<?cs if:hint ?><?cs var:id ?>-hint<?cs /if ?><?cs if:hint && Form.Error[f] ?> <?cs /if ?><?cs if:Form.Error[f] ?><?cs var:id ?>-error<?cs /if ?>"<?cs /if ?><?cs if:Form.Error[f] ?> aria-invalid="true"<?cs /if ?><?cs /def ?><?cs
 def:input(f, id, label, hint, type, extra) ?>
 <div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
 <label for="<?cs var:id ?>"><?cs var:label ?></label><?cs if:hint ?>
-<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f) ?>
-<input type="<?cs var:type ?>" id="<?cs var:id ?>" name="<?cs var:id ?>" value="<?cs var:Form.Value[f] ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, hint) ?><?cs if:extra ?> autocomplete="<?cs var:extra ?>"<?cs /if ?>>
+<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f, id) ?>
+<input type="<?cs var:type ?>" id="<?cs var:id ?>" name="<?cs var:id ?>" value="<?cs var:Form.Value[f] ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, id, hint) ?><?cs if:extra ?> autocomplete="<?cs var:extra ?>"<?cs /if ?>>
 </div><?cs /def ?><?cs
 def:textarea(f, id, label, hint, rows) ?>
 <div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
 <label for="<?cs var:id ?>"><?cs var:label ?></label><?cs if:hint ?>
-<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f) ?>
-<textarea id="<?cs var:id ?>" name="<?cs var:id ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, hint) ?>><?cs var:Form.Value[f] ?></textarea>
+<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f, id) ?>
+<textarea id="<?cs var:id ?>" name="<?cs var:id ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, id, hint) ?>><?cs var:Form.Value[f] ?></textarea>
 </div><?cs /def ?><?cs
 call:page_begin() ?>
 <h1>Meld een vermoeden van ondermijning</h1>
@@ -48,8 +48,8 @@ Dit formulier is niet voor spoed.</p>
 <input type="hidden" name="form-token" value="<?cs var:Form.Token ?>">
 <p class="small">Velden met <span aria-hidden="true">*</span><span class="visually-hidden">een sterretje</span> zijn verplicht.</p>
 
-<fieldset class="field<?cs if:Form.Error.signal_type ?> has-error<?cs /if ?>" id="report-signal-type"<?cs call:described("signal_type", "") ?>>
-<legend>Waar gaat uw melding over? <span aria-hidden="true">*</span></legend><?cs call:field_error("signal_type") ?>
+<fieldset class="field<?cs if:Form.Error.signal_type ?> has-error<?cs /if ?>" id="report-signal-type"<?cs call:described("signal_type", "report-signal-type", "") ?>>
+<legend>Waar gaat uw melding over? <span aria-hidden="true">*</span></legend><?cs call:field_error("signal_type", "report-signal-type") ?>
 <?cs each:t = Types ?>
 <div class="choice"><input type="radio" id="report-signal-type-<?cs var:t.Slug ?>" name="report-signal-type" value="<?cs var:t.Slug ?>"<?cs if:Form.Value.signal_type == t.Slug ?> checked<?cs /if ?>>
 <label for="report-signal-type-<?cs var:t.Slug ?>"><?cs var:t.Name ?><?cs if:t.Description ?> <span class="hint"><?cs var:t.Description ?></span><?cs /if ?></label></div><?cs /each ?>
@@ -86,14 +86,14 @@ Dit formulier is niet voor spoed.</p>
 <legend>Foto's of documenten (niet verplicht)</legend>
 <div class="field<?cs if:Form.Error.attachments ?> has-error<?cs /if ?>">
 <label for="report-attachments">Bijlagen</label>
-<p class="hint" id="report-attachments-hint">Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG of PNG) of PDF.</p><?cs call:field_error("attachments") ?>
-<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,application/pdf"<?cs call:described("attachments", "1") ?>>
+<p class="hint" id="report-attachments-hint">Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG of PNG) of PDF.</p><?cs call:field_error("attachments", "report-attachments") ?>
+<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,application/pdf"<?cs call:described("attachments", "report-attachments", "1") ?>>
 </div>
 </fieldset>
 
-<fieldset class="field<?cs if:Form.Error.anonymous ?> has-error<?cs /if ?>" id="report-anonymous"<?cs call:described("anonymous", "") ?>>
+<fieldset class="field<?cs if:Form.Error.anonymous ?> has-error<?cs /if ?>" id="report-anonymous"<?cs call:described("anonymous", "report-anonymous", "") ?>>
 <legend>Wilt u anoniem melden? <span aria-hidden="true">*</span></legend>
-<p class="hint">Anoniem: wij weten niet wie u bent. U krijgt wel een code waarmee u later kunt zien wat er met uw melding gebeurt. Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien.</p><?cs call:field_error("anonymous") ?>
+<p class="hint">Anoniem: wij weten niet wie u bent. U krijgt wel een code waarmee u later kunt zien wat er met uw melding gebeurt. Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien.</p><?cs call:field_error("anonymous", "report-anonymous") ?>
 <div class="choice"><input type="radio" id="report-anonymous-ja" name="report-anonymous" value="ja"<?cs if:Form.Value.anonymous == "ja" ?> checked<?cs /if ?>>
 <label for="report-anonymous-ja">Ja, ik meld anoniem</label></div>
 <div class="choice"><input type="radio" id="report-anonymous-nee" name="report-anonymous" value="nee"<?cs if:Form.Value.anonymous == "nee" ?> checked<?cs /if ?>>

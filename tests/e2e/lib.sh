@@ -371,8 +371,9 @@ mp_ctl()
 	"$top_builddir/meldpuntctl" -c "$E2E_CONF" "$@"
 }
 
-# mp_prepare_db: password file, key, migrate, grants, catalogue.  Safe
-# to run again on an existing instance (reuses password and key).
+# mp_prepare_db: password file, key, migrate (which installs the
+# standard catalogue on a new database), grants.  Safe to run again on
+# an existing instance (reuses password and key).
 mp_prepare_db()
 {
 	if [ ! -s "$E2E_PWFILE" ]; then
@@ -395,13 +396,6 @@ mp_prepare_db()
 	}
 	mp_ctl grants >>"$E2E_DIR/ctl.log" 2>&1 || {
 		diag "meldpuntctl grants failed:"
-		diag "$(tail -n 20 "$E2E_DIR/ctl.log")"
-		return 1
-	}
-	# The catalogue (audiences, signal types) the forms need; no
-	# reports.  Idempotent.
-	mp_ctl seed-demo --reports 0 >>"$E2E_DIR/ctl.log" 2>&1 || {
-		diag "meldpuntctl seed-demo --reports 0 failed:"
 		diag "$(tail -n 20 "$E2E_DIR/ctl.log")"
 		return 1
 	}
@@ -616,6 +610,9 @@ http {
 		location /static/ {
 			alias $top_srcdir/templates/static/;
 			expires 1h;
+			# As in production: the error pages of /melden/ (413,
+			# 50x) are served from here and must not log reporters.
+			access_log off;
 		}
 		location /melden/ {
 			access_log off;

@@ -1,0 +1,150 @@
+# test-14-intake-spool.sh -- a report sent while MariaDB is down is not
+# lost: the reporter gets a receipt, the report waits encrypted in the
+# spool and is stored exactly once when the database is back, whether
+# meldpuntctl drain-spool or the intake itself drains it.
+# Sourced by run.sh with tests/e2e/lib.sh loaded.
+
+. "$top_srcdir/tests/e2e/intake.sh"
+intake_catalog
+
+spooled()
+{
+	find "$E2E_SPOOL" -maxdepth 1 -name '*.rpt' | wc -l
+}
+
+bump()
+{
+	echo "$1" | awk -v r="$2" -v c="$3" -v a="$4" -v e="$5" \
+	    '{ print $1+r, $2+c, $3+a, $4+e }'
+}
+
+# --- Spooled, then drained by meldpuntctl drain-spool ------------------------
+
+rm -f "$E2E_SPOOL"/*.rpt
+write_file "$E2E_TEST_DIR/foto.jpg" jpeg 30000
+sum=$(sha256sum "$E2E_TEST_DIR/foto.jpg" | cut -d' ' -f1)
+before=$(counts)
+report_fields
+desc="Spoolproef $RANDOM: hennepgeur uit de schuur achter nummer 9."
+set_field report-description "$desc"
+set_field report-observed-time "23:15"
+set_field report-postcode "1234 AB"
+set_field report-anonymous nee
+set_field report-contact-name "Spool Pietersen"
+set_field report-contact-email "spool.pietersen@voorbeeld.nl"
+form=("${F[@]}")
+
+stop_mariadb_only
+ok '! mariadb_up' "MariaDB is stopped"
+iget /melden/
+is "$HTTP_STATUS" 200 "the form still shows while MariaDB is down"
+t0=$(date +%s)
+F=("${form[@]}")
+post_report /melden/ -F "report-attachments=@$E2E_TEST_DIR/foto.jpg;type=image/jpeg"
+t1=$(date +%s)
+is "$HTTP_STATUS" 200 "a report sent while MariaDB is down gets a receipt"
+ok '[ $((t1 - t0)) -lt 30 ]' "the receipt comes within 30 s ($((t1 - t0)) s)"
+ref=$(receipt_ref)
+code=$(receipt_code)
+like "$ref" "^M-$(date +%Y)-S[0-9A-Z]{8}\$" "the spooled report's reference is M-YYYY-S..."
+like "$code" '^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$' "the spooled report's code is shown"
+is "$(spooled)" 1 "one file waits in the spool"
+f=$(find "$E2E_SPOOL" -maxdepth 1 -name '*.rpt' | head -n 1)
+is "$(stat -c %a "$f")" 600 "the spool file is mode 0600"
+ok '! grep -qaF "Spoolproef" "$f" && ! grep -qaF "hennepgeur" "$f"' \
+    "the spool file holds no plaintext of the description"
+ok '! grep -qaF "spool.pietersen" "$f" && ! grep -qaF "Pietersen" "$f"' \
+    "the spool file holds no plaintext contact details"
+ok '! grep -qaF "$ref" "$f" && ! grep -qaF "${code//-/}" "$f"' \
+    "the spool file holds neither reference nor code in the clear"
+ok '! grep -qaF "JFIF" "$f"' "the spool file holds the photo encrypted"
+is "$(find "$E2E_SPOOL" -name '.tmp-*' | wc -l)" 0 "no temporary file is left"
+
+F=("${form[@]}")
+post_report /melden/ -F "report-attachments=@$E2E_TEST_DIR/foto.jpg;type=image/jpeg"
+is "$HTTP_STATUS" 409 "the same form again while MariaDB is down: 409"
+like "$(http_body)" 'al ontvangen' "the same form again: the duplicate page"
+unlike "$(http_body)" 'id="secret-code"' "the same form again: no new code"
+is "$(spooled)" 1 "the same form again: still one spool file"
+
+start_mariadb_only
+ok mariadb_up "MariaDB is running again"
+is "$(counts)" "$before" "nothing is stored before the spool is drained"
+out=$(mp_ctl drain-spool 2>&1)
+is "$out" "stored 1, failed 0" "meldpuntctl drain-spool stores the report"
+is "$(spooled)" 0 "the spool file is gone"
+is "$(counts)" "$(bump "$before" 1 1 1 1)" \
+    "one report, its contact, attachment and event are stored"
+is "$(sql "SELECT COUNT(*) FROM report WHERE reference = '$ref'")" 1 \
+    "the stored reference is the receipt's"
+is "$(sql "SELECT description FROM report WHERE reference = '$ref'")" "$desc" \
+    "the description is stored"
+is "$(sql "SELECT observed_time, postcode, anonymous, channel, status FROM
+    report WHERE reference = '$ref'" | tr '\t' '|')" "23:15:00|1234 AB|0|web|nieuw" \
+    "the other fields are stored"
+is "$(sql "SELECT LENGTH(code_hash) FROM report WHERE reference = '$ref'")" 32 \
+    "the code's hash is stored"
+is "$(sql "SELECT e.kind, e.detail FROM event e JOIN report r ON r.id = e.report_id
+    WHERE r.reference = '$ref'" | tr '\t' '|')" "ontvangen|kanaal: web (via spool)" \
+    "the event says the report came through the spool"
+is "$(sql "SELECT a.mime, a.size, LOWER(HEX(a.sha256)) FROM attachment a
+    JOIN report r ON r.id = a.report_id WHERE r.reference = '$ref'" | tr '\t' ' ')" \
+    "image/jpeg $(stat -c %s "$E2E_TEST_DIR/foto.jpg") $sum" \
+    "the photo is stored intact"
+is "$(sql "SELECT COUNT(*) FROM reporter_contact c JOIN report r ON
+    r.id = c.report_id WHERE r.reference = '$ref' AND c.name_enc IS NOT NULL")" 1 \
+    "the contact details are stored sealed"
+ok '! mp_dump | grep -qF "spool.pietersen"' "not in the clear"
+
+before=$(counts)
+out=$(mp_ctl drain-spool 2>&1)
+is "$out" "stored 0, failed 0" "drain-spool again stores nothing"
+is "$(counts)" "$before" "drain-spool again: no change"
+
+F=("${form[@]}")
+post_report /melden/ -F "report-attachments=@$E2E_TEST_DIR/foto.jpg;type=image/jpeg"
+is "$HTTP_STATUS" 409 "the spooled form sent again after the drain: 409"
+is "$(receipt_ref)" "$ref" "it names the spooled report's reference"
+is "$(counts)" "$before" "and stores nothing"
+
+# --- Spooled, then drained by the intake's next submission ---------------------
+
+conf_set intake.spool_check_interval 0
+restart_intake
+before=$(counts)
+report_fields
+desc2="Tweede spoolproef $RANDOM"
+set_field report-description "$desc2"
+form=("${F[@]}")
+stop_mariadb_only
+post_report
+is "$HTTP_STATUS" 200 "a second report while MariaDB is down gets a receipt"
+ref2=$(receipt_ref)
+like "$ref2" '^M-[0-9]{4}-S[0-9A-Z]{8}$' "it has a spool reference"
+isnt "$ref2" "$ref" "a different one"
+is "$(spooled)" 1 "it waits in the spool"
+start_mariadb_only
+
+report_fields
+set_field report-description "De melding die de spool leegmaakt"
+post_report
+is "$HTTP_STATUS" 200 "the next report after MariaDB is back is accepted"
+like "$(receipt_ref)" '^M-[0-9]{4}-[0-9]{6}$' "it gets an ordinary reference"
+wait_for 5 '[ "$(spooled)" = 0 ]'
+is "$(spooled)" 0 "the intake drained the spool"
+is "$(sql "SELECT COUNT(*) FROM report WHERE reference = '$ref2'")" 1 \
+    "the spooled report is stored under its receipt's reference"
+is "$(sql "SELECT description FROM report WHERE reference = '$ref2'")" "$desc2" \
+    "with its description"
+is "$(counts)" "$(bump "$before" 2 0 0 2)" "two reports stored, each once"
+out=$(mp_ctl drain-spool 2>&1)
+is "$out" "stored 0, failed 0" "drain-spool afterwards stores nothing"
+report_fields
+post_report
+is "$HTTP_STATUS" 200 "a further report is accepted"
+is "$(sql "SELECT COUNT(*) FROM report WHERE reference = '$ref2'")" 1 \
+    "the spooled report is still stored once"
+is "$(counts)" "$(bump "$before" 3 0 0 3)" "nothing was stored twice"
+
+conf_reset
+restart_intake
