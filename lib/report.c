@@ -565,10 +565,6 @@ store_txn(struct mp_db *db, void *arg)
 	size_t			 i;
 	enum mp_err		 er;
 
-	if (s->rl != NULL && (er = mp_ratelimit_hit(db, s->keys, s->rl,
-	    s->addr, r->received)) != MP_OK)
-		return er;
-
 	utc_datetime(r->received, received);
 	p[0] = r->spooled ? MP_DBTEXT(r->reference) : MP_DBNULL();
 	p[1] = r->has_submission ? MP_DBBLOB(r->submission,
@@ -635,7 +631,17 @@ store_txn(struct mp_db *db, void *arg)
 	p[0] = MP_DBINT(r->id);
 	p[1] = MP_DBTEXT(received);
 	p[2] = MP_DBTEXT(detail);
-	return mp_db_exec(db, stmts[STMT_EVENT], p, 3, NULL, NULL);
+	if ((er = mp_db_exec(db, stmts[STMT_EVENT], p, 3, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	/*
+	 * Last, so the shared counter rows are locked only from here to the
+	 * commit; a refusal rolls the report back with the rest.
+	 */
+	if (s->rl != NULL)
+		er = mp_ratelimit_hit(db, s->keys, s->rl, s->addr,
+		    r->received);
+	return er;
 }
 
 enum mp_err
