@@ -216,17 +216,20 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	for (i = 0; er == MP_OK && i < RF__MAX; i++) {
 		hdf_field(i, name, sizeof(name));
 		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
-		er = mp_view_set_int(v, key, (long long)mp_report_field_max(i));
+		er = mp_view_set_int(v, key,
+		    (long long)mp_report_field_max(i));
 		if (er == MP_OK && r != NULL && r->val[i] != NULL) {
-			(void)snprintf(key, sizeof(key), "Form.Value.%s", name);
+			(void)snprintf(key, sizeof(key), "Form.Value.%s",
+			    name);
 			er = mp_view_set(v, key, r->val[i]);
 		}
 		if (er == MP_OK && r != NULL && r->err[i] != NULL) {
-			(void)snprintf(key, sizeof(key), "Form.Error.%s", name);
+			(void)snprintf(key, sizeof(key), "Form.Error.%s",
+			    name);
 			er = mp_view_set(v, key, r->err[i]);
 			/* The summary links to the field, in form order. */
-			(void)snprintf(key, sizeof(key), "Form.ErrorList.%zu.Id",
-			    nlisted);
+			(void)snprintf(key, sizeof(key),
+			    "Form.ErrorList.%zu.Id", nlisted);
 			if (er == MP_OK)
 				er = mp_view_set(v, key,
 				    mp_report_field_name(i));
@@ -238,7 +241,7 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	}
 	if (er == MP_OK && r != NULL) {
 		er = mp_view_set_int(v, "Form.Errors", r->nerr);
-		/* Browsers cannot send files back: say so if some were sent. */
+		/* Browsers cannot send files back: say so if some came. */
 		if (er == MP_OK && req != NULL &&
 		    (req->nfiles > 0 || req->files_dropped > 0))
 			er = mp_view_set(v, "Form.FilesAgain", "1");
@@ -410,10 +413,11 @@ show_receipt(struct mp_intake *in, struct mp_req *req,
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "Receipt.Anonymous", r->anonymous);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "Receipt.Attachments", (long long)r->natt);
+		er = mp_view_set_int(v, "Receipt.Attachments",
+		    (long long)r->natt);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Receipt.Feedback", mp_conf_str(in->ctx->conf,
-		    "feedback.mount", "/melding/"));
+		er = mp_view_set(v, "Receipt.Feedback",
+		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding/"));
 	if (er != MP_OK)
 		(void)mp_http_error(req, 500, NULL);
 	else
@@ -454,7 +458,8 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	code[0] = '\0';
 	if (req->err == MP_ETOOBIG) {
 		(void)mp_http_error(req, 413, "Uw melding is groter dan wij "
-		    "kunnen ontvangen. Stuur minder of kleinere bijlagen mee.");
+		    "kunnen ontvangen. Stuur minder of kleinere bijlagen "
+		    "mee.");
 		goto out;
 	}
 	if (req->err != MP_OK || !fields_known(req)) {

@@ -84,7 +84,8 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
 		limit[n++] = rl->global;
 	}
 	if (rl->per_client > 0 && addr != NULL && addr[0] != '\0') {
-		if ((er = bucket_of(keys, rl->scope, addr, bucket[n])) != MP_OK)
+		er = bucket_of(keys, rl->scope, addr, bucket[n]);
+		if (er != MP_OK)
 			return er;
 		limit[n++] = rl->per_client;
 	}

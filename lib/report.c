@@ -272,7 +272,7 @@ read_files(struct mp_report *r, const struct mp_req *req)
 	for (i = 0; i < req->nfiles; i++) {
 		u = &req->files[i];
 		if (strcmp(u->field, rfields[RF_ATTACHMENTS].name) != 0)
-			continue;	/* unknown fields are refused earlier */
+			continue;	/* unknown fields: refused earlier */
 		if (u->over) {
 			fail(r, RF_ATTACHMENTS, "Een bestand is groter dan "
 			    "toegestaan.");
@@ -345,7 +345,8 @@ mp_report_read(struct mp_report *r, const struct mp_req *req,
 
 	/* Field-specific rules, for fields that passed the generic ones. */
 	if (r->err[RF_SIGNAL_TYPE] == NULL) {
-		if ((st = mp_catalog_type(aud, r->val[RF_SIGNAL_TYPE])) == NULL)
+		st = mp_catalog_type(aud, r->val[RF_SIGNAL_TYPE]);
+		if (st == NULL)
 			fail(r, RF_SIGNAL_TYPE, "Kies een onderwerp uit de "
 			    "lijst.");
 		else
@@ -436,7 +437,8 @@ mp_report_reference(char out[24], int year, long long id)
 static int
 code_normalise(const char *in, char out[21])
 {
-	static const char	 alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	static const char	 alphabet[] =
+				    "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 	size_t			 n = 0;
 	char			 c;
 
