@@ -24,4 +24,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
 	%reldir%/seed.c %reldir%/seed.h \
-	%reldir%/intake.c %reldir%/intake.h
+	%reldir%/intake.c %reldir%/intake.h \
+	%reldir%/user.c %reldir%/user.h

@@ -57,5 +57,6 @@ const char	*mp_strerror(enum mp_err);
 #include "spool.h"
 #include "seed.h"
 #include "intake.h"
+#include "user.h"
 
 #endif /* MELDPUNT_H */
