@@ -16,6 +16,8 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/db.c %reldir%/db.h \
 	%reldir%/migrate.c %reldir%/migrate.h \
 	%reldir%/crypto.c %reldir%/crypto.h \
+	%reldir%/totp.c %reldir%/totp.h \
+	%reldir%/qr.c %reldir%/qr.h \
 	%reldir%/keys.c %reldir%/keys.h \
 	%reldir%/valid.c %reldir%/valid.h \
 	%reldir%/formtoken.c %reldir%/formtoken.h \

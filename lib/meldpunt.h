@@ -42,6 +42,8 @@ const char	*mp_strerror(enum mp_err);
 #include "log.h"
 #include "conf.h"
 #include "crypto.h"
+#include "totp.h"
+#include "qr.h"
 #include "keys.h"
 #include "valid.h"
 #include "req.h"
