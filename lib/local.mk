@@ -27,4 +27,13 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/spool.c %reldir%/spool.h \
 	%reldir%/seed.c %reldir%/seed.h \
 	%reldir%/intake.c %reldir%/intake.h \
-	%reldir%/user.c %reldir%/user.h
+	%reldir%/user.c %reldir%/user.h \
+	%reldir%/audit.c %reldir%/audit.h \
+	%reldir%/session.c %reldir%/session.h \
+	%reldir%/access.c %reldir%/access.h \
+	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
+	%reldir%/dashboard-auth.c \
+	%reldir%/dashboard-list.c \
+	%reldir%/dashboard-report.c \
+	%reldir%/dashboard-admin.c

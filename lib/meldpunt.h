@@ -60,5 +60,9 @@ const char	*mp_strerror(enum mp_err);
 #include "seed.h"
 #include "intake.h"
 #include "user.h"
+#include "audit.h"
+#include "session.h"
+#include "access.h"
+#include "workflow.h"
 
 #endif /* MELDPUNT_H */
