@@ -79,7 +79,7 @@ dash_post hanna "/melding/$r" actie=notitie "tekst=   "
 is "$HTTP_STATUS" 400 "an empty note is refused"
 
 # Editing a field keeps the old value.
-old=$(sql "SELECT street FROM report WHERE id = $r")
+sql "UPDATE report SET street = 'Oude Straat' WHERE id = $r"
 v=$(dash_version "$r")
 dash_post hanna "/melding/$r" actie=wijzigen veld=straat \
     "waarde=Nieuwe Straat" "versie=$v"
@@ -87,7 +87,7 @@ is "$HTTP_STATUS" 303 "a field can be corrected"
 is "$(sql "SELECT street FROM report WHERE id = $r")" 'Nieuwe Straat' \
     "the new value is stored"
 like "$(sql "SELECT detail FROM event WHERE report_id = $r AND kind =
-    'gewijzigd' ORDER BY id DESC LIMIT 1")" "was: $old; nu: Nieuwe Straat" \
+    'gewijzigd' ORDER BY id DESC LIMIT 1")" "was: Oude Straat; nu: Nieuwe Straat" \
     "the history keeps the old value"
 v=$(dash_version "$r")
 dash_post hanna "/melding/$r" actie=wijzigen veld=postcode \
