@@ -51,6 +51,8 @@ static int	cmd_check_config(struct ctl *, int, char **);
 static int	cmd_gen_key(struct ctl *, int, char **);
 static int	cmd_seed_demo(struct ctl *, int, char **);
 static int	cmd_drain_spool(struct ctl *, int, char **);
+static int	cmd_user(struct ctl *, int, char **);
+static int	cmd_team(struct ctl *, int, char **);
 
 static const struct cmd cmds[] = {
 	{ "help", cmd_help, 0, 0, 0, 0, "",
@@ -69,6 +71,11 @@ static const struct cmd cmds[] = {
 	  "fill the database with demo reports (default 300, seed 1)" },
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
 	  "store the reports waiting in the spool directory" },
+	{ "user", cmd_user, 1, 1, 0, 0,
+	  "add|disable|enable|list|set-role|set-password|add-team ...",
+	  "dashboard users; \"user help\" for details" },
+	{ "team", cmd_team, 1, 1, 0, 0, "add NAME | list",
+	  "dashboard teams" },
 };
 
 static void	warnx1(const char *, ...)
@@ -593,6 +600,281 @@ cmd_drain_spool(struct ctl *c, int argc, char **argv)
 		return 1;
 	}
 	return failed > 0 ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Users and teams of the dashboard.                                   */
+
+static void
+user_usage(void)
+{
+
+	fprintf(stderr, "usage: " PROG " user add NAME ROLE [DISPLAY NAME]"
+	    " [--team TEAM]...\n"
+	    "       " PROG " user disable|enable NAME\n"
+	    "       " PROG " user list\n"
+	    "       " PROG " user set-role NAME ROLE\n"
+	    "       " PROG " user set-password NAME   (reads one line from"
+	    " stdin)\n"
+	    "       " PROG " user add-team NAME TEAM\n"
+	    "roles: handler, coordinator, admin, auditor\n");
+}
+
+static void
+print_user(const struct mp_user *u, const char *teams, void *arg)
+{
+
+	(void)arg;
+	printf("%-20s %-12s %-8s %-9s %-5s %s (%s)\n", u->username,
+	    mp_role_name(u->role), u->disabled ? "disabled" : "active",
+	    u->has_password ? "password" : "-", u->totp_enabled ? "totp" :
+	    "-", u->display, teams);
+}
+
+/* Look up NAME into u, with a message when absent. */
+static int
+find_user(struct ctl *c, const char *name, struct mp_user *u)
+{
+	char		 why[256];
+	enum mp_err	 er;
+
+	if ((er = mp_user_get(c->db, name, u, NULL)) == MP_OK)
+		return 0;
+	if (er == MP_ENOTFOUND)
+		warnx1("no user %s", name);
+	else
+		warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+	return -1;
+}
+
+static int
+find_team(struct ctl *c, const char *name, struct mp_team *t)
+{
+	char		 why[256];
+	enum mp_err	 er;
+
+	if ((er = mp_team_get(c->db, name, t)) == MP_OK)
+		return 0;
+	if (er == MP_ENOTFOUND)
+		warnx1("no team %s; make it with " PROG " team add", name);
+	else
+		warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+	return -1;
+}
+
+/* One line from stdin without its newline into b; -1 on none. */
+static int
+read_line(struct mp_buf *b)
+{
+	int	 ch;
+
+	while ((ch = getchar()) != EOF && ch != '\n')
+		if (mp_buf_addc(b, (char)ch) != MP_OK)
+			return -1;
+	if (ch == EOF && mp_buf_len(b) == 0)
+		return -1;
+	if (mp_buf_len(b) > 0 && mp_buf_str(b)[mp_buf_len(b) - 1] == '\r')
+		((char *)mp_buf_str(b))[mp_buf_len(b) - 1] = '\0';
+	return 0;
+}
+
+static int
+user_add(struct ctl *c, int argc, char **argv)
+{
+	struct mp_team	 t;
+	enum mp_role	 role;
+	long long	 id;
+	const char	*display = NULL;
+	char		 why[256];
+	int		 i;
+	enum mp_err	 er;
+
+	if (argc < 4) {
+		user_usage();
+		return 2;
+	}
+	if (!mp_valid_username(argv[2])) {
+		warnx1("%s: a user name is 1-64 letters, digits and ._@-",
+		    argv[2]);
+		return 2;
+	}
+	if (!mp_role_parse(argv[3], &role)) {
+		warnx1("%s: unknown role", argv[3]);
+		return 2;
+	}
+	for (i = 4; i < argc; i++) {
+		if (strcmp(argv[i], "--team") == 0 && i + 1 < argc) {
+			if (find_team(c, argv[++i], &t) == -1)
+				return 1;
+		} else if (display == NULL && argv[i][0] != '-')
+			display = argv[i];
+		else {
+			user_usage();
+			return 2;
+		}
+	}
+	er = mp_user_insert(c->db, argv[2], display != NULL ? display :
+	    argv[2], role, &id);
+	if (er == MP_EDUP) {
+		warnx1("user %s exists already", argv[2]);
+		return 1;
+	}
+	if (er == MP_EINVAL) {
+		warnx1("the display name must be one line of at most %d"
+		    " characters", MP_DISPLAY_MAX);
+		return 2;
+	}
+	if (er != MP_OK) {
+		warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+		return 1;
+	}
+	for (i = 4; i < argc; i++)
+		if (strcmp(argv[i], "--team") == 0) {
+			if (find_team(c, argv[++i], &t) == -1)
+				return 1;
+			if ((er = mp_team_add_member(c->db, t.id, id)) !=
+			    MP_OK) {
+				warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+				return 1;
+			}
+		}
+	printf("user %s added as %s\n", argv[2], mp_role_name(role));
+	return 0;
+}
+
+static int
+cmd_user(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
+	struct mp_team	 t;
+	struct mp_buf	 pw;
+	enum mp_role	 role;
+	const char	*sub = argc > 1 ? argv[1] : "";
+	char		 why[256];
+	long long	 minlen;
+	enum mp_err	 er;
+
+	if (strcmp(sub, "add") == 0)
+		return user_add(c, argc, argv);
+	if (strcmp(sub, "list") == 0 && argc == 2) {
+		if ((er = mp_user_list(c->db, print_user, NULL)) != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		return 0;
+	}
+	if ((strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) &&
+	    argc == 3) {
+		if (find_user(c, argv[2], &u) == -1)
+			return 1;
+		if ((er = mp_user_set_disabled(c->db, u.id,
+		    sub[0] == 'd')) != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("user %s %sd\n", argv[2], sub);
+		return 0;
+	}
+	if (strcmp(sub, "set-role") == 0 && argc == 4) {
+		if (!mp_role_parse(argv[3], &role)) {
+			warnx1("%s: unknown role", argv[3]);
+			return 2;
+		}
+		if (find_user(c, argv[2], &u) == -1)
+			return 1;
+		if ((er = mp_user_set_role(c->db, u.id, role)) != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("user %s is now %s\n", argv[2], argv[3]);
+		return 0;
+	}
+	if (strcmp(sub, "add-team") == 0 && argc == 4) {
+		if (find_user(c, argv[2], &u) == -1 ||
+		    find_team(c, argv[3], &t) == -1)
+			return 1;
+		if ((er = mp_team_add_member(c->db, t.id, u.id)) != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("user %s is in team %s\n", argv[2], argv[3]);
+		return 0;
+	}
+	if (strcmp(sub, "set-password") == 0 && argc == 3) {
+		if (find_user(c, argv[2], &u) == -1)
+			return 1;
+		minlen = mp_conf_int(c->conf, "auth.password_min_length", 12,
+		    8, 128);
+		mp_buf_init(&pw, 2048);
+		if (isatty(STDIN_FILENO))
+			fprintf(stderr, "password for %s (at least %lld"
+			    " characters): ", argv[2], minlen);
+		if (read_line(&pw) == -1) {
+			mp_buf_freezero(&pw);
+			warnx1("no password on stdin");
+			return 1;
+		}
+		er = mp_user_set_password(c->db, u.id, mp_buf_str(&pw),
+		    (size_t)minlen);
+		mp_buf_freezero(&pw);
+		if (er == MP_EINVAL) {
+			warnx1("a password has at least %lld characters",
+			    minlen);
+			return 1;
+		}
+		if (er != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("password of %s set\n", argv[2]);
+		return 0;
+	}
+	user_usage();
+	return strcmp(sub, "help") == 0 ? 0 : 2;
+}
+
+static void
+print_team(const struct mp_team *t, void *arg)
+{
+
+	(void)arg;
+	printf("%-30s %-8s %lld members\n", t->name, t->active ? "active" :
+	    "inactive", t->members);
+}
+
+static int
+cmd_team(struct ctl *c, int argc, char **argv)
+{
+	char		 why[256];
+	enum mp_err	 er;
+
+	if (argc == 3 && strcmp(argv[1], "add") == 0) {
+		er = mp_team_insert(c->db, argv[2], NULL);
+		if (er == MP_EDUP) {
+			warnx1("team %s exists already", argv[2]);
+			return 1;
+		}
+		if (er == MP_EINVAL) {
+			warnx1("a team name is one line of at most %d"
+			    " characters", MP_TEAMNAME_MAX);
+			return 2;
+		}
+		if (er != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("team %s added\n", argv[2]);
+		return 0;
+	}
+	if (argc == 2 && strcmp(argv[1], "list") == 0) {
+		if ((er = mp_team_list(c->db, print_team, NULL)) != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		return 0;
+	}
+	fprintf(stderr, "usage: " PROG " team add NAME | team list\n");
+	return 2;
 }
 
 /* Configuration, log, keys and database as cmd needs them. */

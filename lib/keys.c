@@ -28,6 +28,7 @@ static const char *const keyinfo[MP_KEY__MAX] = {
 	"meldpunt form v1",		/* MP_KEY_FORM */
 	"meldpunt spool v1",		/* MP_KEY_SPOOL */
 	"meldpunt session v1",		/* MP_KEY_SESSION */
+	"meldpunt totp v1",		/* MP_KEY_TOTP */
 };
 
 static void seterr(char *, size_t, const char *, ...)

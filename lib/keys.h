@@ -16,6 +16,7 @@ enum mp_keyuse {
 	MP_KEY_FORM,		/* HMAC: one-time form tokens */
 	MP_KEY_SPOOL,		/* AES-GCM: spooled reports */
 	MP_KEY_SESSION,		/* HMAC: session and CSRF tokens */
+	MP_KEY_TOTP,		/* AES-GCM: users' TOTP secrets */
 	MP_KEY__MAX
 };
 

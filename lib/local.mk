@@ -16,6 +16,8 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/db.c %reldir%/db.h \
 	%reldir%/migrate.c %reldir%/migrate.h \
 	%reldir%/crypto.c %reldir%/crypto.h \
+	%reldir%/totp.c %reldir%/totp.h \
+	%reldir%/qr.c %reldir%/qr.h \
 	%reldir%/keys.c %reldir%/keys.h \
 	%reldir%/valid.c %reldir%/valid.h \
 	%reldir%/formtoken.c %reldir%/formtoken.h \
@@ -24,4 +26,14 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
 	%reldir%/seed.c %reldir%/seed.h \
-	%reldir%/intake.c %reldir%/intake.h
+	%reldir%/intake.c %reldir%/intake.h \
+	%reldir%/user.c %reldir%/user.h \
+	%reldir%/audit.c %reldir%/audit.h \
+	%reldir%/session.c %reldir%/session.h \
+	%reldir%/access.c %reldir%/access.h \
+	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
+	%reldir%/dashboard-auth.c \
+	%reldir%/dashboard-list.c \
+	%reldir%/dashboard-report.c \
+	%reldir%/dashboard-admin.c

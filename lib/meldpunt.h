@@ -42,6 +42,8 @@ const char	*mp_strerror(enum mp_err);
 #include "log.h"
 #include "conf.h"
 #include "crypto.h"
+#include "totp.h"
+#include "qr.h"
 #include "keys.h"
 #include "valid.h"
 #include "req.h"
@@ -57,5 +59,10 @@ const char	*mp_strerror(enum mp_err);
 #include "spool.h"
 #include "seed.h"
 #include "intake.h"
+#include "user.h"
+#include "audit.h"
+#include "session.h"
+#include "access.h"
+#include "workflow.h"
 
 #endif /* MELDPUNT_H */

@@ -2,4 +2,5 @@
 
 dist_sql_DATA = \
 	%reldir%/001_init.sql \
+	%reldir%/002_dashboard.sql \
 	%reldir%/grants.sql

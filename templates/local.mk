@@ -16,3 +16,14 @@ dist_statictemplate_DATA = \
 	%reldir%/static/meldpunt.css \
 	%reldir%/static/413.html \
 	%reldir%/static/50x.html
+
+dashboardtemplatedir = $(templatedir)/dashboard
+dist_dashboardtemplate_DATA = \
+	%reldir%/dashboard/layout.cs \
+	%reldir%/dashboard/login.cs \
+	%reldir%/dashboard/loggedout.cs \
+	%reldir%/dashboard/totp.cs \
+	%reldir%/dashboard/list.cs \
+	%reldir%/dashboard/report.cs \
+	%reldir%/dashboard/audit.cs \
+	%reldir%/dashboard/admin.cs

@@ -16,6 +16,8 @@ UNIT_TESTS = \
 	tests/unit/test-buf \
 	tests/unit/test-conf \
 	tests/unit/test-crypto \
+	tests/unit/test-totp \
+	tests/unit/test-qr \
 	tests/unit/test-keys \
 	tests/unit/test-valid \
 	tests/unit/test-req \
@@ -38,6 +40,12 @@ tests_unit_test_conf_LDADD = $(UNIT_LDADD)
 tests_unit_test_crypto_SOURCES = %reldir%/unit/test-crypto.c
 tests_unit_test_crypto_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_crypto_LDADD = $(UNIT_LDADD)
+tests_unit_test_totp_SOURCES = %reldir%/unit/test-totp.c
+tests_unit_test_totp_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_totp_LDADD = $(UNIT_LDADD)
+tests_unit_test_qr_SOURCES = %reldir%/unit/test-qr.c
+tests_unit_test_qr_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_qr_LDADD = $(UNIT_LDADD)
 tests_unit_test_keys_SOURCES = %reldir%/unit/test-keys.c
 tests_unit_test_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_keys_LDADD = $(UNIT_LDADD)

@@ -566,6 +566,12 @@ fastcgi_param  SERVER_NAME        $server_name;
 fastcgi_param  HTTP_HOST          $host;
 EOF
 	fi
+	# The dashboard trusts REMOTE_USER in portal mode, so nothing but
+	# the portal may set it.  fastcgi_params passes nginx's
+	# $remote_user, which any client sets with an Authorization: Basic
+	# header; the dashboard's location gets the parameters without it.
+	grep -v 'REMOTE_USER' "$n/conf/fastcgi_params" \
+	    >"$n/conf/fastcgi_params_dashboard"
 	if [ "$(id -u)" -eq 0 ]; then
 		user_line="user $(id -un) $(id -gn);"
 	fi
@@ -634,7 +640,7 @@ http {
 		}
 		location /dashboard/ {
 			client_max_body_size 20m;
-			include $n/conf/fastcgi_params;
+			include $n/conf/fastcgi_params_dashboard;
 			# The intranet portal's login, simulated: tests name
 			# the handler in an X-Test-Remote-User header.
 			fastcgi_param REMOTE_USER \$http_x_test_remote_user;

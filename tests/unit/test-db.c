@@ -632,8 +632,9 @@ test_migrate(void **state)
 	snprintf(dir, sizeof(dir), "%s/sql", E.top);
 	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
-	assert_int_equal(n, 1);
-	assert_true(mp_migrate_version(E.admin) >= 1);
+	/* Every file of sql/: 001_init.sql, 002_dashboard.sql. */
+	assert_int_equal(n, 2);
+	assert_true(mp_migrate_version(E.admin) >= 2);
 	assert_int_equal(count(E.db, S_NREPORT, NULL), 0);
 	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
@@ -667,13 +668,22 @@ test_migrate_files(void **state)
 	snprintf(src, sizeof(src), "%s/sql/001_init.sql", E.top);
 	text = slurp(src, &len);
 	put(dir, "001_init.sql", text, len);
-	put(dir, "002_split.sql", split_sql, sizeof(split_sql) - 1);
+	{
+		char	*t2;
+		size_t	 len2;
+
+		snprintf(src, sizeof(src), "%s/sql/002_dashboard.sql", E.top);
+		t2 = slurp(src, &len2);
+		put(dir, "002_dashboard.sql", t2, len2);
+		free(t2);
+	}
+	put(dir, "003_split.sql", split_sql, sizeof(split_sql) - 1);
 	put(dir, "README", "not a migration", 15);
 	put(dir, "3_bad.sql", "SELEKT", 6);
 	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(mp_migrate_version(E.admin), 2);
+	assert_int_equal(mp_migrate_version(E.admin), 3);
 	{
 		struct mp_stmt	*s;
 		const char	*want[] = { "a;\nb;",
@@ -701,21 +711,21 @@ test_migrate_files(void **state)
 	put(dir, "001_init.sql", text, len);
 
 	/* Two files with one number. */
-	put(dir, "003_a.sql", "SELECT 1;\n", 10);
-	put(dir, "003_b.sql", "SELECT 1;\n", 10);
+	put(dir, "004_a.sql", "SELECT 1;\n", 10);
+	put(dir, "004_b.sql", "SELECT 1;\n", 10);
 	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
-	assert_non_null(strstr(err, "003"));
-	snprintf(src, sizeof(src), "%s/003_b.sql", dir);
+	assert_non_null(strstr(err, "004"));
+	snprintf(src, sizeof(src), "%s/004_b.sql", dir);
 	unlink(src);
 
 	/* A failing statement names file and line; nothing recorded. */
-	put(dir, "004_broken.sql", "SELECT 1;\n\nSELEKT 2;\n", 21);
+	put(dir, "005_broken.sql", "SELECT 1;\n\nSELEKT 2;\n", 21);
 	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
-	assert_non_null(strstr(err, "004_broken.sql"));
+	assert_non_null(strstr(err, "005_broken.sql"));
 	assert_non_null(strstr(err, "line 3"));
-	assert_int_equal(mp_migrate_version(E.admin), 3);
+	assert_int_equal(mp_migrate_version(E.admin), 4);
 
 	free(text);
 	snprintf(src, sizeof(src), "rm -rf '%s'", dir);

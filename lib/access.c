@@ -1,0 +1,67 @@
+/*
+ * access.c -- roles and permissions (see access.h).  The whole policy
+ * is this table and MP_ACCESS_REPORT_VISIBLE: change either and every
+ * page follows.
+ */
+#include "config.h"
+
+#include "meldpunt.h"
+
+static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
+	[MP_ROLE_HANDLER] = {
+		[MP_PERM_NONE] = 1,
+		[MP_PERM_REPORT_LIST] = 1,
+		[MP_PERM_REPORT_VIEW] = 1,
+		[MP_PERM_REPORT_WORK] = 1,
+		[MP_PERM_REPORT_CREATE] = 1,
+	},
+	[MP_ROLE_COORDINATOR] = {
+		[MP_PERM_NONE] = 1,
+		[MP_PERM_REPORT_LIST] = 1,
+		[MP_PERM_REPORT_VIEW] = 1,
+		[MP_PERM_REPORT_ALL] = 1,
+		[MP_PERM_REPORT_WORK] = 1,
+		[MP_PERM_REPORT_ASSIGN] = 1,
+		[MP_PERM_REPORTER_ID] = 1,
+		[MP_PERM_REPORT_CREATE] = 1,
+	},
+	/* The functional administrator sees no report content at all. */
+	[MP_ROLE_ADMIN] = {
+		[MP_PERM_NONE] = 1,
+		[MP_PERM_ADMIN] = 1,
+	},
+	[MP_ROLE_AUDITOR] = {
+		[MP_PERM_NONE] = 1,
+		[MP_PERM_AUDIT] = 1,
+	},
+};
+
+static const char *const names[MP_PERM__MAX] = {
+	"aangemeld", "werklijst", "melding bekijken", "alle teams",
+	"melding behandelen", "melding toewijzen", "identiteit melder",
+	"melding invoeren", "beheer", "auditlog",
+};
+
+int
+mp_access_can(enum mp_role role, enum mp_perm perm)
+{
+
+	if ((unsigned)role >= MP_ROLE__MAX || (unsigned)perm >= MP_PERM__MAX)
+		return 0;
+	return perms[role][perm];
+}
+
+const char *
+mp_access_perm_name(enum mp_perm perm)
+{
+
+	return (unsigned)perm < MP_PERM__MAX ? names[perm] : "";
+}
+
+void
+mp_access_report_params(const struct mp_user *u, struct mp_dbval v[2])
+{
+
+	v[0] = MP_DBINT(mp_access_can(u->role, MP_PERM_REPORT_ALL));
+	v[1] = MP_DBINT(u->id);
+}

@@ -1,0 +1,47 @@
+/*
+ * access.h -- who may do what: every role's permissions in one table,
+ * and the one rule of which reports a user may see.  The dashboard
+ * checks a page's permission before it runs (mp_dash_serve) and every
+ * query of reports includes MP_ACCESS_REPORT_VISIBLE with its two
+ * parameters from mp_access_report_params, so no page can forget
+ * either.
+ */
+#ifndef MP_ACCESS_H
+#define MP_ACCESS_H
+
+#include "user.h"
+
+struct mp_dbval;
+
+enum mp_perm {
+	MP_PERM_NONE = 0,	/* any signed-in user */
+	MP_PERM_REPORT_LIST,	/* the work list */
+	MP_PERM_REPORT_VIEW,	/* a report's detail and attachments */
+	MP_PERM_REPORT_ALL,	/* reports of every team, not only one's own */
+	MP_PERM_REPORT_WORK,	/* take, change status, note, edit */
+	MP_PERM_REPORT_ASSIGN,	/* route to a team or handler */
+	MP_PERM_REPORTER_ID,	/* see the reporter's identity */
+	MP_PERM_REPORT_CREATE,	/* enter a report received by phone/mail */
+	MP_PERM_ADMIN,		/* users, teams, signal types, audiences */
+	MP_PERM_AUDIT,		/* the audit log */
+	MP_PERM__MAX
+};
+
+/* 1 if role has perm. */
+int		 mp_access_can(enum mp_role, enum mp_perm);
+/* A short Dutch name of a permission, for messages and tests. */
+const char	*mp_access_perm_name(enum mp_perm);
+
+/*
+ * The condition "report r is visible to the user": a user with
+ * MP_PERM_REPORT_ALL sees every report, anyone else the reports of
+ * the teams they belong to.  It takes two parameters, in this order,
+ * which mp_access_report_params writes into v[0] and v[1].
+ */
+#define MP_ACCESS_REPORT_VISIBLE \
+	"(? = 1 OR r.team_id IN (SELECT ut.team_id FROM user_team ut" \
+	" WHERE ut.user_id = ?))"
+void		 mp_access_report_params(const struct mp_user *,
+		    struct mp_dbval v[2]);
+
+#endif

@@ -1,0 +1,799 @@
+/*
+ * dashboard-report.c -- one report: its detail page (reporter identity
+ * only for those allowed, attachments, history, the actions open to the
+ * user), attachment downloads, and the actions: take into handling,
+ * assign, change status (lib/workflow.c decides which), note, edit a
+ * field.  Every change runs in one transaction with its event and audit
+ * entry, and checks the version the user saw, so two people acting at
+ * once cannot silently overwrite each other.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+#include "dashboard-int.h"
+
+#define NOTE_MAX	4000
+#define REASON_MAX	500
+
+enum stmt {
+	STMT_DETAIL,
+	STMT_CONTACT,
+	STMT_ATTACHMENTS,
+	STMT_EVENTS,
+	STMT_ATTACHMENT,
+	STMT_LOCK,
+	STMT_TAKE,
+	STMT_ASSIGN,
+	STMT_STATUS,
+	STMT_EVENT,
+	STMT_TEAM_OK,
+	STMT_HANDLER_OK,
+	STMT_TEAMS,
+	STMT_HANDLERS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_DETAIL */
+	"SELECT r.id, r.reference, r.status, r.channel,"
+	" UNIX_TIMESTAMP(r.received_at), COALESCE(UNIX_TIMESTAMP(r.taken_at),"
+	" 0), COALESCE(UNIX_TIMESTAMP(r.closed_at), 0),"
+	" COALESCE(r.closed_reason, ''), st.name, a.name, r.description,"
+	" DATE_FORMAT(r.observed_date, '%d-%m-%Y'),"
+	" COALESCE(TIME_FORMAT(r.observed_time, '%H:%i'), ''), r.street,"
+	" r.house_number, r.postcode, r.city, r.involved_people,"
+	" r.involved_companies, r.involved_vehicles, r.anonymous, r.version,"
+	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
+	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, '')"
+	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
+	" JOIN audience a ON a.id = r.audience_id"
+	" LEFT JOIN team t ON t.id = r.team_id"
+	" LEFT JOIN app_user u ON u.id = r.handler_id"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?",
+	/* STMT_CONTACT */
+	"SELECT name_enc, email_enc, phone_enc FROM reporter_contact"
+	" WHERE report_id = ?",
+	/* STMT_ATTACHMENTS */
+	"SELECT id, filename, mime, size FROM attachment WHERE report_id = ?"
+	" ORDER BY id",
+	/* STMT_EVENTS */
+	"SELECT UNIX_TIMESTAMP(at), kind, actor, detail FROM event"
+	" WHERE report_id = ? ORDER BY at, id",
+	/* STMT_ATTACHMENT */
+	"SELECT a.filename, a.mime, a.data FROM attachment a"
+	" JOIN report r ON r.id = a.report_id"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ? AND a.id = ?",
+	/* STMT_LOCK: the row as it is now, locked for the change. */
+	"SELECT r.status, r.version, r.description, r.street,"
+	" r.house_number, r.postcode, r.city, r.involved_people,"
+	" r.involved_companies, r.involved_vehicles"
+	" FROM report r WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?"
+	" FOR UPDATE",
+	/* STMT_TAKE */
+	"UPDATE report SET handler_id = ?, taken_at = COALESCE(taken_at,"
+	" UTC_TIMESTAMP()), status = IF(status = 'nieuw', 'in behandeling',"
+	" status), version = version + 1 WHERE id = ? AND version = ?",
+	/* STMT_ASSIGN */
+	"UPDATE report SET team_id = ?, handler_id = ?, version = version + 1"
+	" WHERE id = ? AND version = ?",
+	/* STMT_STATUS */
+	"UPDATE report SET status = ?,"
+	" taken_at = IF(? = 'in behandeling', COALESCE(taken_at,"
+	" UTC_TIMESTAMP()), taken_at),"
+	" handler_id = IF(? = 'in behandeling', COALESCE(handler_id, ?),"
+	" handler_id),"
+	" closed_at = IF(? = 'afgerond', UTC_TIMESTAMP(), NULL),"
+	" closed_reason = IF(? = 'afgerond', ?, NULL),"
+	" version = version + 1 WHERE id = ? AND version = ?",
+	/* STMT_EVENT */
+	"INSERT INTO event (report_id, at, kind, actor, detail)"
+	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
+	/* STMT_TEAM_OK */
+	"SELECT name FROM team WHERE id = ? AND active = 1",
+	/* STMT_HANDLER_OK */
+	"SELECT display_name FROM app_user WHERE id = ? AND disabled = 0"
+	" AND role IN ('handler', 'coordinator')",
+	/* STMT_TEAMS */
+	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",
+	/* STMT_HANDLERS */
+	"SELECT id, display_name FROM app_user WHERE disabled = 0"
+	" AND role IN ('handler', 'coordinator') ORDER BY display_name",
+};
+
+/* Fields a handler may correct; the old value stays in the history. */
+static const struct efield {
+	const char	*name;		/* form value of "veld" */
+	const char	*label;
+	unsigned	 lockcol;	/* its column in STMT_LOCK */
+	enum mp_rfield	 rf;		/* its rules (lib/report.c) */
+	int		 multiline;
+	const char	*sql;
+} efields[] = {
+	{ "omschrijving", "Omschrijving", 2, RF_DESCRIPTION, 1,
+	  "UPDATE report SET description = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "straat", "Straat", 3, RF_STREET, 0,
+	  "UPDATE report SET street = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "huisnummer", "Huisnummer", 4, RF_HOUSE_NUMBER, 0,
+	  "UPDATE report SET house_number = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "postcode", "Postcode", 5, RF_POSTCODE, 0,
+	  "UPDATE report SET postcode = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "plaats", "Plaats", 6, RF_CITY, 0,
+	  "UPDATE report SET city = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "personen", "Betrokken personen", 7, RF_PEOPLE, 1,
+	  "UPDATE report SET involved_people = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "bedrijven", "Betrokken bedrijven", 8, RF_COMPANIES, 1,
+	  "UPDATE report SET involved_companies = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ "voertuigen", "Voertuigen", 9, RF_VEHICLES, 1,
+	  "UPDATE report SET involved_vehicles = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+};
+
+/* The actions, each with the permission it needs (lib/access.c). */
+enum akind { A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A__MAX };
+
+static const struct {
+	const char	*name;		/* form value of "actie" */
+	enum mp_perm	 perm;
+	int		 versioned;	/* refuses a stale version */
+} actions[A__MAX] = {
+	{ "oppakken", MP_PERM_REPORT_WORK, 1 },
+	{ "toewijzen", MP_PERM_REPORT_ASSIGN, 1 },
+	{ "status", MP_PERM_REPORT_WORK, 1 },
+	{ "notitie", MP_PERM_REPORT_WORK, 0 },
+	{ "wijzigen", MP_PERM_REPORT_WORK, 1 },
+};
+
+/* ------------------------------------------------------------------ */
+/* The detail page.                                                    */
+
+/* Set list.N.name in the view. */
+static enum mp_err
+setk(struct mp_view *v, const char *list, size_t n, const char *name,
+    const char *val)
+{
+	char	 key[96];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	return mp_view_set(v, key, val);
+}
+
+static enum mp_err
+setki(struct mp_view *v, const char *list, size_t n, const char *name,
+    long long val)
+{
+	char	 key[96];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	return mp_view_set_int(v, key, val);
+}
+
+/* Open one sealed contact value into the view. */
+static enum mp_err
+contact(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
+    unsigned col, const char *field, const char *name)
+{
+	const char	*box;
+	unsigned char	*pt = NULL;
+	size_t		 len, ptlen = 0;
+	char		 aad[64];
+	enum mp_err	 er = MP_OK;
+
+	if (mp_stmt_isnull(st, col) || (box = mp_stmt_text(st, col,
+	    &len)) == NULL || len == 0)
+		return MP_OK;
+	(void)snprintf(aad, sizeof(aad), "%lld:%s", r->arg[0], field);
+	if (mp_open(mp_key(&r->d->ctx->keys, MP_KEY_CONTACT), aad,
+	    strlen(aad), (const unsigned char *)box, len, &pt, &ptlen) ==
+	    MP_OK)
+		er = mp_view_set(v, name, (const char *)pt);
+	else
+		er = mp_view_set(v, name, "(niet te lezen)");
+	mp_freezero(pt, ptlen);
+	return er;
+}
+
+static enum mp_err
+pick_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
+    const char *what, long long selected)
+{
+	struct mp_stmt	*st;
+	char		 key[96];
+	size_t		 i = 0;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK && i < 500) {
+		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Id", what, i);
+		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0))) !=
+		    MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Name", what, i);
+		if ((er = mp_view_set(v, key, mp_stmt_text(st, 1, NULL))) !=
+		    MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Sel", what, i++);
+		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0) ==
+		    selected)) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * Render the detail of report r->arg[0] with status and an optional
+ * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
+ */
+static enum mp_err
+detail(struct mp_dreq *r, int status, const char *msg)
+{
+	static const char *const cols[] = {
+		NULL, "Reference", "Status", "Channel", NULL, NULL, NULL,
+		"ClosedReason", "Type", "Audience", "Description",
+		"ObservedDate", "ObservedTime", "Street", "HouseNumber",
+		"Postcode", "City", "People", "Companies", "Vehicles"
+	};
+	const struct mp_transition	*tr;
+	struct mp_view	*v = NULL;
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[3];
+	char		 key[96], t[32];
+	const char	*status_now;
+	size_t		 i, n;
+	int		 anonymous;
+	long long	 team = 0, handler = 0;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, p);
+	p[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
+	    3)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
+		er = MP_ENOMEM;
+		goto out;
+	}
+	er = mp_view_set_int(v, "R.Id", r->arg[0]);
+	for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
+		if (cols[i] != NULL) {
+			(void)snprintf(key, sizeof(key), "R.%s", cols[i]);
+			er = mp_view_set(v, key, mp_stmt_text(st,
+			    (unsigned)i, NULL));
+		}
+	dash_time(t, (time_t)mp_stmt_int(st, 4));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Received", t);
+	dash_age(t, (time_t)mp_stmt_int(st, 4), r->now);
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Age", t);
+	dash_time(t, (time_t)mp_stmt_int(st, 5));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Taken", t);
+	dash_time(t, (time_t)mp_stmt_int(st, 6));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Closed", t);
+	anonymous = mp_stmt_int(st, 20) != 0;
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Anonymous", anonymous);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Version", mp_stmt_int(st, 21));
+	team = mp_stmt_int(st, 22);
+	handler = mp_stmt_int(st, 24);
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Team", mp_stmt_text(st, 23, NULL));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Handler", mp_stmt_text(st, 25, NULL));
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
+	status_now = mp_view_get(v, "R.Status");
+	mp_stmt_done(st);
+	st = NULL;
+	if (er != MP_OK)
+		goto out;
+
+	p[0] = MP_DBINT(r->arg[0]);
+	/* The reporter's identity: one role, and only when given. */
+	if (!anonymous && mp_access_can(r->user.role, MP_PERM_REPORTER_ID)) {
+		if ((er = mp_db_query(r->d->ctx->db, &st,
+		    stmts[STMT_CONTACT], p, 1)) != MP_OK)
+			goto out;
+		if ((er = mp_stmt_next(st)) == MP_OK &&
+		    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
+		    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
+		    MP_OK && (er = contact(r, v, st, 1, "email",
+		    "R.Contact.Email")) == MP_OK)
+			er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
+		mp_stmt_done(st);
+		st = NULL;
+		if (er != MP_OK && er != MP_ENOTFOUND)
+			goto out;
+	}
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENTS], p,
+	    1)) != MP_OK)
+		goto out;
+	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++)
+		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st, 0))) !=
+		    MP_OK || (er = setk(v, "R.Att", n, "Name",
+		    mp_stmt_text(st, 1, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Att", n, "Mime", mp_stmt_text(st, 2,
+		    NULL))) != MP_OK || (er = setki(v, "R.Att", n, "Size",
+		    mp_stmt_int(st, 3))) != MP_OK)
+			break;
+	mp_stmt_done(st);
+	st = NULL;
+	if (er != MP_ENOTFOUND)
+		goto out;
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
+	    1)) != MP_OK)
+		goto out;
+	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
+		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		if ((er = setk(v, "R.Ev", n, "At", t)) != MP_OK ||
+		    (er = setk(v, "R.Ev", n, "Kind", mp_stmt_text(st, 1,
+		    NULL))) != MP_OK || (er = setk(v, "R.Ev", n, "Actor",
+		    mp_stmt_text(st, 2, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Ev", n, "Detail", mp_stmt_text(st, 3,
+		    NULL))) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	st = NULL;
+	if (er != MP_ENOTFOUND)
+		goto out;
+	er = MP_OK;
+
+	/* What this user may do here. */
+	if (mp_access_can(r->user.role, MP_PERM_REPORT_WORK)) {
+		er = mp_view_set(v, "Act.Work", "1");
+		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
+		    i)) != NULL; i++)
+			if ((er = setk(v, "Act.Next", i, "To", tr->to)) ==
+			    MP_OK && (er = setk(v, "Act.Next", i, "Label",
+			    tr->label)) == MP_OK)
+				er = setki(v, "Act.Next", i, "Reason",
+				    tr->needs_reason);
+		for (i = 0; er == MP_OK && i < MP_NELEM(efields); i++)
+			if ((er = setk(v, "Act.Fields", i, "Name",
+			    efields[i].name)) == MP_OK)
+				er = setk(v, "Act.Fields", i, "Label",
+				    efields[i].label);
+	}
+	if (er == MP_OK && mp_access_can(r->user.role,
+	    MP_PERM_REPORT_ASSIGN)) {
+		er = mp_view_set(v, "Act.Assign", "1");
+		if (er == MP_OK)
+			er = pick_list(r, v, STMT_TEAMS, "Teams", team);
+		if (er == MP_OK)
+			er = pick_list(r, v, STMT_HANDLERS, "Handlers",
+			    handler);
+	}
+	if (er == MP_OK && msg != NULL)
+		er = mp_view_set(v, "Message", msg);
+	if (er != MP_OK)
+		goto out;
+	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
+	dash_render(r, status, v, "dashboard/report.cs");
+	v = NULL;
+out:
+	if (st != NULL)
+		mp_stmt_done(st);
+	mp_view_free(v);
+	if (er != MP_OK && er != MP_ENOTFOUND)
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+	return er;
+}
+
+/* The answer for a report the user may not see: 404, and audited. */
+static void
+not_yours(struct mp_dreq *r)
+{
+
+	dash_audit(r, "geweigerd", "melding", r->arg[0], NULL);
+	dash_error(r, 404, "Deze melding bestaat niet, of u heeft er geen "
+	    "toegang toe.");
+}
+
+void
+mp_dash_report(struct mp_dreq *r)
+{
+
+	if (detail(r, 200, NULL) == MP_ENOTFOUND)
+		not_yours(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Attachments.                                                        */
+
+/* A file name safe inside a quoted header value: ASCII, no quotes. */
+static void
+safe_filename(const char *in, char *out, size_t outsz)
+{
+	size_t	 o = 0;
+
+	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
+		unsigned char	 c = (unsigned char)*in;
+
+		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
+		    c == '/' || c == ';' ? '_' : (char)c;
+	}
+	out[o] = '\0';
+	if (o == 0)
+		(void)snprintf(out, outsz, "bijlage");
+}
+
+void
+mp_dash_attachment(struct mp_dreq *r)
+{
+	static const char *const types[] = {
+		"image/jpeg", "image/png", "application/pdf"
+	};
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[4];
+	const char	*mime, *data, *ctype = "application/octet-stream";
+	char		 name[200], disp[300];
+	size_t		 len, i;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, p);
+	p[2] = MP_DBINT(r->arg[0]);
+	p[3] = MP_DBINT(r->arg[1]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENT], p,
+	    4)) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		if (er == MP_ENOTFOUND)
+			not_yours(r);
+		else
+			dash_error(r, 500, NULL);
+		return;
+	}
+	safe_filename(mp_stmt_text(st, 0, NULL), name, sizeof(name));
+	/* Only the types the intake stores; never text/html. */
+	mime = mp_stmt_text(st, 1, NULL);
+	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
+		if (strcmp(mime, types[i]) == 0)
+			ctype = types[i];
+	data = mp_stmt_text(st, 2, &len);
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	    name);
+	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], name);
+	if (mp_http_header(r->req, "Content-Disposition", disp) != MP_OK)
+		dash_error(r, 500, NULL);
+	else
+		(void)mp_http_send(r->req, 200, ctype, data, len);
+	mp_stmt_done(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions.                                                            */
+
+struct act {
+	struct mp_dreq	*r;
+	enum akind	 kind;
+	long long	 version;
+	const char	*to, *reason, *text, *value;
+	const struct efield *field;
+	long long	 team, handler;
+	/* Results. */
+	int		 status;	/* 0 done, else the HTTP status */
+	const char	*msg;
+};
+
+static enum mp_err
+event(struct act *a, struct mp_db *db, const char *kind, const char *detail)
+{
+	struct mp_dbval	 v[4];
+
+	v[0] = MP_DBINT(a->r->arg[0]);
+	v[1] = MP_DBTEXT(kind);
+	v[2] = MP_DBTEXT(a->r->user.username);
+	v[3] = MP_DBTEXT(detail != NULL ? detail : "");
+	return mp_db_exec(db, stmts[STMT_EVENT], v, 4, NULL, NULL);
+}
+
+/* The name of a team or handler by id, into out; 0 if none (refused). */
+static int
+lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	int		 found = 0;
+
+	v[0] = MP_DBINT(id);
+	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
+		return -1;
+	if (mp_stmt_next(st) == MP_OK) {
+		(void)snprintf(out, sz, "%s", mp_stmt_text(st, 0, NULL));
+		found = 1;
+	}
+	mp_stmt_done(st);
+	return found;
+}
+
+static enum mp_err
+act_txn(struct mp_db *db, void *arg)
+{
+	struct act		*a = arg;
+	struct mp_dreq		*r = a->r;
+	struct mp_stmt		*st;
+	struct mp_dbval		 v[9];
+	struct mp_buf		 detail;
+	const struct mp_transition *tr;
+	unsigned long long	 n = 0;
+	char			 status[32], tname[404], hname[404];
+	char			 audit[128];
+	long long		 version;
+	enum mp_err		 er;
+
+	a->status = 0;
+	a->msg = NULL;
+	mp_buf_init(&detail, 64 * 1024);
+	mp_access_report_params(&r->user, v);
+	v[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
+		goto out;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		if (er == MP_ENOTFOUND) {
+			a->status = 404;
+			er = MP_OK;
+		}
+		goto out;
+	}
+	(void)snprintf(status, sizeof(status), "%s",
+	    mp_stmt_text(st, 0, NULL));
+	version = mp_stmt_int(st, 1);
+	if (a->kind == A_EDIT)
+		er = mp_buf_printf(&detail, "%s gewijzigd; was: %s",
+		    a->field->label, mp_stmt_text(st, a->field->lockcol,
+		    NULL));
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		goto out;
+	if (actions[a->kind].versioned && version != a->version) {
+		a->status = 409;
+		a->msg = "Iemand anders heeft deze melding gewijzigd terwijl "
+		    "u ernaar keek. Hieronder staat de nieuwe stand; voer uw "
+		    "wijziging zo nodig opnieuw uit.";
+		goto out;
+	}
+	v[2] = MP_DBINT(r->arg[0]);
+	v[3] = MP_DBINT(a->version);
+	switch (a->kind) {
+	case A_TAKE:
+		v[0] = MP_DBINT(r->user.id);
+		v[1] = MP_DBINT(r->arg[0]);
+		v[2] = MP_DBINT(a->version);
+		er = mp_db_exec(db, stmts[STMT_TAKE], v, 3, &n, NULL);
+		if (er == MP_OK)
+			er = event(a, db, "in behandeling genomen",
+			    r->user.display);
+		break;
+	case A_ASSIGN:
+		tname[0] = hname[0] = '\0';
+		if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, tname,
+		    sizeof(tname)) != 1) || (a->handler > 0 && lookup(db,
+		    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
+			a->status = 400;
+			a->msg = "Dat team of die behandelaar bestaat niet "
+			    "(meer).";
+			goto out;
+		}
+		v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
+		v[1] = a->handler > 0 ? MP_DBINT(a->handler) : MP_DBNULL();
+		er = mp_db_exec(db, stmts[STMT_ASSIGN], v, 4, &n, NULL);
+		if (er == MP_OK)
+			er = mp_buf_printf(&detail,
+			    "team: %s; behandelaar: %s",
+			    tname[0] != '\0' ? tname : "geen",
+			    hname[0] != '\0' ? hname : "geen");
+		if (er == MP_OK)
+			er = event(a, db, "toegewezen", mp_buf_str(&detail));
+		break;
+	case A_STATUS:
+		if ((tr = mp_workflow_allowed(status, a->to)) == NULL) {
+			a->status = 400;
+			a->msg = "Deze statuswijziging is niet mogelijk.";
+			goto out;
+		}
+		if (tr->needs_reason && (a->reason == NULL ||
+		    mp_blank(a->reason, strlen(a->reason)))) {
+			a->status = 400;
+			a->msg = "Geef een reden op om de melding af te "
+			    "ronden.";
+			goto out;
+		}
+		v[0] = MP_DBTEXT(a->to);
+		v[1] = MP_DBTEXT(a->to);
+		v[2] = MP_DBTEXT(a->to);
+		v[3] = MP_DBINT(r->user.id);
+		v[4] = MP_DBTEXT(a->to);
+		v[5] = MP_DBTEXT(a->to);
+		v[6] = tr->needs_reason ? MP_DBTEXT(a->reason) : MP_DBNULL();
+		v[7] = MP_DBINT(r->arg[0]);
+		v[8] = MP_DBINT(a->version);
+		er = mp_db_exec(db, stmts[STMT_STATUS], v, 9, &n, NULL);
+		if (er == MP_OK)
+			er = mp_buf_printf(&detail, "%s -> %s%s%s", status,
+			    a->to, tr->needs_reason ? "; reden: " : "",
+			    tr->needs_reason ? a->reason : "");
+		if (er == MP_OK)
+			er = event(a, db, "status", mp_buf_str(&detail));
+		break;
+	case A_NOTE:
+		n = 1;
+		er = event(a, db, "notitie", a->text);
+		break;
+	case A_EDIT:
+		v[0] = MP_DBTEXT(a->value);
+		v[1] = MP_DBINT(r->arg[0]);
+		v[2] = MP_DBINT(a->version);
+		er = mp_db_exec(db, a->field->sql, v, 3, &n, NULL);
+		if (er == MP_OK)
+			er = mp_buf_printf(&detail, "; nu: %s", a->value);
+		if (er == MP_OK)
+			er = event(a, db, "gewijzigd", mp_buf_str(&detail));
+		break;
+	default:
+		er = MP_EINVAL;
+		break;
+	}
+	if (er != MP_OK)
+		goto out;
+	if (n != 1) {
+		/* The version moved between our read and our write. */
+		a->status = 409;
+		a->msg = "Iemand anders heeft deze melding tegelijk "
+		    "gewijzigd.";
+		goto out;
+	}
+	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
+	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",
+	    r->arg[0], r->client, a->kind == A_NOTE ? NULL :
+	    mp_buf_str(&detail));
+out:
+	mp_buf_free(&detail);
+	/* A refused action must leave nothing behind. */
+	if (er == MP_OK && a->status != 0)
+		er = MP_EINVAL;
+	return er;
+}
+
+/* Read and check the action's fields; 0 and a->msg when wrong. */
+static int
+read_action(struct mp_dreq *r, struct act *a)
+{
+	const char	*s;
+	size_t		 i;
+	char		 pc[8];
+
+	s = dash_form(r, "versie");
+	a->version = dash_number(s, 1, 4294967295LL);
+	if (actions[a->kind].versioned && a->version < 0) {
+		a->msg = "Het formulier mist de versie van de melding.";
+		return 0;
+	}
+	switch (a->kind) {
+	case A_ASSIGN:
+		s = dash_form(r, "team");
+		a->team = s == NULL || s[0] == '\0' ? 0 :
+		    dash_number(s, 1, 4294967295LL);
+		s = dash_form(r, "behandelaar");
+		a->handler = s == NULL || s[0] == '\0' ? 0 :
+		    dash_number(s, 1, 4294967295LL);
+		if (a->team < 0 || a->handler < 0) {
+			a->msg = "Kies een team en een behandelaar uit de "
+			    "lijst.";
+			return 0;
+		}
+		return 1;
+	case A_STATUS:
+		a->to = dash_form(r, "naar");
+		a->reason = dash_form(r, "reden");
+		if (!mp_workflow_status(a->to) || (a->reason != NULL &&
+		    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
+		    1))) {
+			a->msg = "Kies een status en geef een reden van ten "
+			    "hoogste 500 tekens.";
+			return 0;
+		}
+		return 1;
+	case A_NOTE:
+		a->text = dash_form(r, "tekst");
+		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
+		    !mp_valid_text(a->text, strlen(a->text), NOTE_MAX, 1)) {
+			a->msg = "Een notitie heeft tekst, ten hoogste 4000 "
+			    "tekens.";
+			return 0;
+		}
+		return 1;
+	case A_EDIT:
+		s = dash_form(r, "veld");
+		for (i = 0; s != NULL && i < MP_NELEM(efields); i++)
+			if (strcmp(s, efields[i].name) == 0)
+				a->field = &efields[i];
+		a->value = dash_form(r, "waarde");
+		if (a->field == NULL || a->value == NULL ||
+		    !mp_valid_text(a->value, strlen(a->value),
+		    mp_report_field_max(a->field->rf), a->field->multiline) ||
+		    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
+		    !mp_valid_postcode(a->value, pc)) ||
+		    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
+		    !mp_valid_housenumber(a->value))) {
+			a->msg = "Deze waarde past niet in dit veld.";
+			return 0;
+		}
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+void
+mp_dash_action(struct mp_dreq *r)
+{
+	struct act	 a;
+	const char	*s = dash_form(r, "actie");
+	char		 back[64];
+	size_t		 i;
+	enum mp_err	 er;
+
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	a.kind = A__MAX;
+	for (i = 0; s != NULL && i < A__MAX; i++)
+		if (strcmp(s, actions[i].name) == 0)
+			a.kind = (enum akind)i;
+	if (a.kind == A__MAX) {
+		dash_error(r, 400, "Onbekende actie.");
+		return;
+	}
+	/* The matrix of lib/access.c decides, per action. */
+	if (!mp_access_can(r->user.role, actions[a.kind].perm)) {
+		dash_audit(r, "geweigerd", "melding", r->arg[0],
+		    actions[a.kind].name);
+		dash_error(r, 403, "U mag deze actie niet uitvoeren.");
+		return;
+	}
+	if (!read_action(r, &a)) {
+		if (detail(r, 400, a.msg) == MP_ENOTFOUND)
+			not_yours(r);
+		return;
+	}
+	er = mp_db_txn(r->d->ctx->db, act_txn, &a);
+	if (er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/melding/%lld",
+		    r->arg[0]);
+		dash_redirect(r, back);
+		return;
+	}
+	if (a.status == 404)
+		not_yours(r);
+	else if (a.status != 0) {
+		if (detail(r, a.status, a.msg) == MP_ENOTFOUND)
+			not_yours(r);
+	} else
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+}

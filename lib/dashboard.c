@@ -1,0 +1,482 @@
+/*
+ * dashboard.c -- the dashboard's front door (see dashboard.h): routing,
+ * who is signed in (portal variable or local session), CSRF and
+ * permission checks before any page runs, and the helpers pages share.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+#include "dashboard-int.h"
+
+#define PAGE_MAX	(2 * 1024 * 1024)
+#define PURGE_EVERY	600
+
+enum mp_err
+mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
+{
+	struct mp_dash		*d;
+	const struct mp_conf	*c = ctx->conf;
+	const char		*mode;
+
+	*out = NULL;
+	if ((d = mp_calloc(1, sizeof(*d))) == NULL)
+		return MP_ENOMEM;
+	d->ctx = ctx;
+	mode = mp_conf_str(c, "auth.mode", "portal");
+	if (strcmp(mode, "portal") == 0)
+		d->mode = MP_AUTH_PORTAL;
+	else if (strcmp(mode, "local") == 0)
+		d->mode = MP_AUTH_LOCAL;
+	else {
+		mp_errx("%s: auth.mode must be portal or local, not \"%s\"",
+		    __func__, mode);
+		free(d);
+		return MP_ECONF;
+	}
+	d->portal_var = mp_conf_str(c, "auth.portal_variable", "REMOTE_USER");
+	d->totp_required = mp_conf_bool(c, "auth.totp_required", 0);
+	d->max_attempts = (long)mp_conf_int(c, "auth.max_attempts", 5, 1,
+	    1000);
+	d->attempt_window = (long)mp_conf_int(c, "auth.attempt_window", 60,
+	    1, 86400);
+	d->pw_min = (size_t)mp_conf_int(c, "auth.password_min_length", 12, 8,
+	    128);
+	d->idle = (long)mp_conf_int(c, "session.idle", 1800, 60, 86400);
+	d->absolute = (long)mp_conf_int(c, "session.absolute", 43200, 60,
+	    30 * 86400);
+	d->take_days = (long)mp_conf_int(c, "dashboard.overdue_take_days", 7,
+	    1, 3650);
+	d->close_days = (long)mp_conf_int(c, "dashboard.overdue_close_days",
+	    92, 1, 3650);
+	d->count_ttl = (long)mp_conf_int(c, "dashboard.count_ttl", 30, 0,
+	    3600);
+	d->mount = mp_conf_str(c, "dashboard.mount", "/dashboard");
+	d->instance = mp_conf_str(c, "instance.name", "Gemeente");
+	d->static_url = mp_conf_str(c, "http.static", "/static");
+	*out = d;
+	return MP_OK;
+}
+
+void
+mp_dash_close(struct mp_dash *d)
+{
+
+	free(d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers for the pages.                                              */
+
+const char *
+dash_form(struct mp_dreq *r, const char *name)
+{
+
+	return mp_params_get(&r->req->form, name, NULL);
+}
+
+const char *
+dash_query(struct mp_dreq *r, const char *name)
+{
+
+	return mp_params_get(&r->req->query, name, NULL);
+}
+
+long long
+dash_number(const char *s, long long min, long long max)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s < '0' || *s > '9' || strlen(s) > 18)
+		return -1;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < min || v > max)
+		return -1;
+	return v;
+}
+
+void
+dash_time(char out[32], time_t t)
+{
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (t <= 0 || localtime_r(&t, &tm) == NULL)
+		return;
+	(void)strftime(out, 32, "%d-%m-%Y %H:%M", &tm);
+}
+
+void
+dash_age(char out[32], time_t t, time_t now)
+{
+	long	 days = (long)((now - t) / 86400);
+
+	if (days < 1)
+		(void)snprintf(out, 32, "vandaag");
+	else if (days == 1)
+		(void)snprintf(out, 32, "1 dag");
+	else if (days < 14)
+		(void)snprintf(out, 32, "%ld dagen", days);
+	else if (days < 61)
+		(void)snprintf(out, 32, "%ld weken", days / 7);
+	else
+		(void)snprintf(out, 32, "%ld maanden", days / 30);
+}
+
+void
+dash_audit(struct mp_dreq *r, const char *action, const char *objtype,
+    long long objid, const char *detail)
+{
+
+	(void)mp_audit(r->d->ctx->db, r->signed_in ? r->user.id : 0,
+	    r->signed_in ? r->user.username : "", action, objtype, objid,
+	    r->client, detail);
+}
+
+void
+dash_cookie(struct mp_dreq *r, const char *value)
+{
+	char	 path[128];
+	int	 flags = MP_COOKIE_HTTPONLY | MP_COOKIE_STRICT;
+
+	if (r->d->ctx->secure_cookies)
+		flags |= MP_COOKIE_SECURE;
+	(void)snprintf(path, sizeof(path), "%s/", r->d->mount);
+	(void)mp_http_cookie(r->req, MP_SESSION_COOKIE, value,
+	    value[0] == '\0' ? 0 : -1, path, flags);
+}
+
+void
+dash_error(struct mp_dreq *r, int status, const char *msg)
+{
+
+	(void)mp_http_error(r->req, status, msg);
+}
+
+void
+dash_redirect(struct mp_dreq *r, const char *path)
+{
+	char	 loc[512];
+
+	(void)snprintf(loc, sizeof(loc), "%s%s", r->d->mount, path);
+	(void)mp_http_redirect(r->req, loc);
+}
+
+struct mp_view *
+dash_view(struct mp_dreq *r, const char *title)
+{
+	struct mp_view	*v;
+	enum mp_err	 er;
+
+	if ((v = mp_view_new()) == NULL)
+		return NULL;
+	er = mp_view_set(v, "Page.Title", title);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Instance.Name", r->d->instance);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Page.Static", r->d->static_url);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Page.Mount", r->d->mount);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Auth.Local",
+		    r->d->mode == MP_AUTH_LOCAL);
+	if (er == MP_OK && r->signed_in) {
+		er = mp_view_set(v, "User.Name", r->user.username);
+		if (er == MP_OK)
+			er = mp_view_set(v, "User.Display", r->user.display);
+		if (er == MP_OK)
+			er = mp_view_set(v, "User.Role",
+			    mp_role_label(r->user.role));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "User.Stage", r->sess.stage);
+		if (er == MP_OK)
+			er = mp_view_set(v, "Csrf", r->sess.csrf);
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.List", mp_access_can(
+			    r->user.role, MP_PERM_REPORT_LIST));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Create", mp_access_can(
+			    r->user.role, MP_PERM_REPORT_CREATE));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Admin", mp_access_can(
+			    r->user.role, MP_PERM_ADMIN));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Audit", mp_access_can(
+			    r->user.role, MP_PERM_AUDIT));
+	}
+	if (er != MP_OK) {
+		mp_view_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+void
+dash_render(struct mp_dreq *r, int status, struct mp_view *v,
+    const char *tmpl)
+{
+	struct mp_buf	 page;
+
+	if (v == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	mp_buf_init(&page, PAGE_MAX);
+	if (mp_tmpl_render(v, tmpl, &page) != MP_OK)
+		dash_error(r, 500, NULL);
+	else
+		(void)mp_http_send(r->req, status, "text/html",
+		    mp_buf_str(&page), mp_buf_len(&page));
+	mp_buf_free(&page);
+	mp_view_free(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Routing.                                                            */
+
+/* Match path against pattern ("#" one number); 1 and args set if so. */
+static int
+match(const char *pattern, const char *path, long long arg[2])
+{
+	const char	*p = pattern, *s = path;
+	size_t		 n = 0, len;
+	char		 num[20];
+
+	while (*p != '\0') {
+		if (*p == '#') {
+			for (len = 0; s[len] >= '0' && s[len] <= '9'; len++)
+				continue;
+			if (len == 0 || len >= sizeof(num) || n >= 2)
+				return 0;
+			memcpy(num, s, len);
+			num[len] = '\0';
+			if ((arg[n++] = dash_number(num, 1,
+			    999999999999LL)) < 0)
+				return 0;
+			s += len;
+			p++;
+		} else if (*p++ != *s++)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+/* How often name=... appears among the CGI variables. */
+static size_t
+env_count(const struct mp_req *req, const char *name)
+{
+	char	**e;
+	size_t	  len = strlen(name), n = 0;
+
+	for (e = req->env; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, len) == 0 && (*e)[len] == '=')
+			n++;
+	return n;
+}
+
+/*
+ * Portal mode: the web server names the user in its variable, after
+ * the portal's own sign-in.  A variable given twice is refused: only a
+ * misconfigured server sends that (for example nginx's fastcgi_params
+ * REMOTE_USER, which comes from the client's Authorization header,
+ * next to the portal's), and we cannot tell which one to trust.
+ * Returns 1 when r->user is set; 0 when an answer was sent.
+ */
+static int
+portal_user(struct mp_dreq *r)
+{
+	struct mp_dash	*d = r->d;
+	const char	*name;
+	char		 cookie[MP_SESSION_TOKEN_LEN];
+	const char	*have;
+	enum mp_err	 er;
+
+	if (env_count(r->req, d->portal_var) > 1) {
+		mp_errx("%s: %s passed more than once; check the web "
+		    "server configuration", __func__, d->portal_var);
+		dash_error(r, 403, "De aanmelding via het portaal is niet "
+		    "goed ingesteld. Neem contact op met de servicedesk.");
+		return 0;
+	}
+	name = mp_req_env(r->req, d->portal_var);
+	if (name == NULL || name[0] == '\0') {
+		dash_error(r, 403, "U bent niet aangemeld via het "
+		    "intranetportaal. Meld u eerst aan op het portaal.");
+		return 0;
+	}
+	er = mp_user_get(d->ctx->db, name, &r->user, NULL);
+	if (er == MP_ENOTFOUND || (er == MP_OK && r->user.disabled)) {
+		(void)mp_audit(d->ctx->db, er == MP_OK ? r->user.id : 0,
+		    mp_valid_username(name) ? name : "?",
+		    "aanmelden geweigerd",
+		    "", 0, r->client, er == MP_OK ? "uitgeschakeld" :
+		    "onbekend");
+		dash_error(r, 403, er == MP_OK ? "Uw account voor het "
+		    "meldpunt is uitgeschakeld. Neem contact op met de "
+		    "functioneel beheerder." : "U heeft geen toegang tot het "
+		    "meldpunt. Neem contact op met de functioneel beheerder "
+		    "als u toegang nodig heeft.");
+		return 0;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	/* Keep the session while the portal names the same user. */
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	er = mp_session_load(d->ctx->db, &d->ctx->keys, have, r->now,
+	    d->idle, &r->sess);
+	if (er == MP_OK && r->sess.user_id == r->user.id &&
+	    r->sess.stage == MP_SESS_FULL) {
+		r->signed_in = 1;
+		return 1;
+	}
+	if (er == MP_OK)
+		(void)mp_session_destroy(d->ctx->db, &r->sess);
+	else if (er != MP_ENOTFOUND) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	if (mp_session_create(d->ctx->db, &d->ctx->keys, r->user.id,
+	    MP_SESS_FULL, r->now, d->absolute, cookie, &r->sess) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	dash_cookie(r, cookie);
+	mp_wipe(cookie, sizeof(cookie));
+	r->signed_in = 1;
+	dash_audit(r, "aanmelden", "", 0, "portaal");
+	return 1;
+}
+
+/* Local mode: the session cookie.  Same contract as portal_user. */
+static int
+local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
+{
+	struct mp_dash	*d = r->d;
+	const char	*have;
+	enum mp_err	 er;
+
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	er = mp_session_load(d->ctx->db, &d->ctx->keys, have, r->now,
+	    d->idle, &r->sess);
+	if (er == MP_OK)
+		er = mp_user_get_id(d->ctx->db, r->sess.user_id, &r->user);
+	if (er == MP_OK && r->user.disabled) {
+		(void)mp_session_destroy(d->ctx->db, &r->sess);
+		er = MP_ENOTFOUND;
+	}
+	if (er == MP_ENOTFOUND) {
+		if (have != NULL)
+			dash_cookie(r, "");
+		if (strcmp(r->req->method, "POST") == 0)
+			dash_error(r, 403, "Uw sessie is verlopen. Meld u "
+			    "opnieuw aan; wat u invulde is niet opgeslagen.");
+		else
+			dash_redirect(r, "/aanmelden");
+		return 0;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	r->signed_in = 1;
+	if (r->sess.stage != MP_SESS_FULL && !(rt->flags & MP_ROUTE_STAGE)) {
+		dash_redirect(r, "/tweede-factor");
+		return 0;
+	}
+	return 1;
+}
+
+void
+mp_dash_serve(struct mp_dash *d, struct mp_req *req,
+    const struct mp_dash_route *routes, size_t n)
+{
+	struct mp_dreq			 r;
+	const struct mp_dash_route	*rt = NULL;
+	const char			*path, *method;
+	size_t				 i, mlen = strlen(d->mount);
+	int				 path_found = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.d = d;
+	r.req = req;
+	r.now = time(NULL);
+	r.client = req->remote_addr != NULL ? req->remote_addr : "";
+	if (req->err == MP_ETOOBIG) {
+		dash_error(&r, 413, "Wat u verstuurde is te groot.");
+		return;
+	}
+	if (req->err != MP_OK) {
+		dash_error(&r, 400, NULL);
+		return;
+	}
+	if (strncmp(req->path, d->mount, mlen) != 0) {
+		dash_error(&r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	path = req->path + mlen;
+	if (*path == '\0') {
+		dash_redirect(&r, "/");
+		return;
+	}
+	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+	for (i = 0; i < n; i++)
+		if (match(routes[i].pattern, path, r.arg)) {
+			path_found = 1;
+			if (strcmp(routes[i].method, method) == 0) {
+				rt = &routes[i];
+				break;
+			}
+		}
+	if (rt == NULL) {
+		dash_error(&r, path_found ? 405 : 404, path_found ? NULL :
+		    "Deze pagina bestaat niet.");
+		return;
+	}
+	if (d->purged + PURGE_EVERY < r.now) {
+		d->purged = r.now;
+		(void)mp_session_purge(d->ctx->db, r.now, d->idle);
+	}
+	if (!(rt->flags & MP_ROUTE_PUBLIC)) {
+		if (d->mode == MP_AUTH_PORTAL ? !portal_user(&r) :
+		    !local_user(&r, rt))
+			return;
+		/* Every state-changing request carries the token. */
+		if (strcmp(method, "POST") == 0 &&
+		    !mp_session_csrf_ok(&r.sess, dash_form(&r, "csrf"))) {
+			dash_error(&r, 403, "Dit formulier is verlopen of "
+			    "niet door deze site verstuurd. Ga terug, laad "
+			    "de pagina opnieuw en probeer het nog eens.");
+			return;
+		}
+		if (!mp_access_can(r.user.role, rt->perm)) {
+			dash_audit(&r, "geweigerd", "pagina", 0, path);
+			dash_error(&r, 403, "U heeft geen toegang tot deze "
+			    "pagina.");
+			return;
+		}
+	}
+	rt->fn(&r);
+}
+
+/* "/": the first page a role has. */
+void
+mp_dash_home(struct mp_dreq *r)
+{
+
+	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
+		mp_dash_list(r);
+	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
+		dash_redirect(r, "/beheer");
+	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
+		dash_redirect(r, "/audit");
+	else
+		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
+}

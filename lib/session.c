@@ -1,0 +1,158 @@
+/*
+ * session.c -- server-side sessions (see session.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "meldpunt.h"
+
+#define TOUCH_EVERY	60	/* seconds between writes of last_seen */
+
+enum stmt {
+	STMT_INSERT,
+	STMT_GET,
+	STMT_TOUCH,
+	STMT_DELETE,
+	STMT_PURGE,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_INSERT */
+	"INSERT INTO session (id_hash, user_id, csrf, stage, created_at,"
+	" last_seen, expires_at) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?),"
+	" FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
+	/* STMT_GET */
+	"SELECT user_id, csrf, stage, UNIX_TIMESTAMP(created_at),"
+	" UNIX_TIMESTAMP(last_seen), UNIX_TIMESTAMP(expires_at)"
+	" FROM session WHERE id_hash = ?",
+	/* STMT_TOUCH */
+	"UPDATE session SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?",
+	/* STMT_DELETE */
+	"DELETE FROM session WHERE id_hash = ?",
+	/* STMT_PURGE */
+	"DELETE FROM session WHERE expires_at < FROM_UNIXTIME(?)"
+	" OR last_seen < FROM_UNIXTIME(?)",
+};
+
+static enum mp_err
+hash_id(const struct mp_keys *keys, const void *id, size_t len,
+    unsigned char out[MP_SHA256_LEN])
+{
+
+	return mp_hmac_sha256(out, mp_key(keys, MP_KEY_SESSION), MP_KEY_LEN,
+	    id, len);
+}
+
+enum mp_err
+mp_session_create(struct mp_db *db, const struct mp_keys *keys,
+    long long user_id, enum mp_sess_stage stage, time_t now, long absolute,
+    char cookie[MP_SESSION_TOKEN_LEN], struct mp_session *s)
+{
+	struct mp_dbval	 v[7];
+	unsigned char	 id[32];
+	enum mp_err	 er;
+
+	memset(s, 0, sizeof(*s));
+	if ((er = mp_random(id, sizeof(id))) != MP_OK ||
+	    (er = mp_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
+	    (er = hash_id(keys, id, sizeof(id), s->id_hash)) != MP_OK)
+		goto out;
+	mp_b64url(cookie, id, sizeof(id));
+	s->user_id = user_id;
+	s->stage = stage;
+	s->created = s->last_seen = now;
+	s->expires = now + absolute;
+	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
+	v[1] = MP_DBINT(user_id);
+	v[2] = MP_DBTEXT(s->csrf);
+	v[3] = MP_DBINT(stage);
+	v[4] = MP_DBINT((long long)now);
+	v[5] = MP_DBINT((long long)now);
+	v[6] = MP_DBINT((long long)s->expires);
+	er = mp_db_exec(db, stmts[STMT_INSERT], v, 7, NULL, NULL);
+out:
+	mp_wipe(id, sizeof(id));
+	return er;
+}
+
+enum mp_err
+mp_session_load(struct mp_db *db, const struct mp_keys *keys,
+    const char *cookie, time_t now, long idle, struct mp_session *s)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	unsigned char	 id[32];
+	const char	*csrf;
+	enum mp_err	 er;
+
+	memset(s, 0, sizeof(*s));
+	if (cookie == NULL || strlen(cookie) != 43 ||
+	    mp_unb64url(id, sizeof(id), cookie) != (long)sizeof(id))
+		return MP_ENOTFOUND;
+	er = hash_id(keys, id, sizeof(id), s->id_hash);
+	mp_wipe(id, sizeof(id));
+	if (er != MP_OK)
+		return er;
+	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
+	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK) {
+		s->user_id = mp_stmt_int(st, 0);
+		csrf = mp_stmt_text(st, 1, NULL);
+		(void)snprintf(s->csrf, sizeof(s->csrf), "%s",
+		    csrf != NULL ? csrf : "");
+		s->stage = (enum mp_sess_stage)mp_stmt_int(st, 2);
+		s->created = (time_t)mp_stmt_int(st, 3);
+		s->last_seen = (time_t)mp_stmt_int(st, 4);
+		s->expires = (time_t)mp_stmt_int(st, 5);
+	}
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
+	if (now >= s->expires || now - s->last_seen > idle) {
+		(void)mp_session_destroy(db, s);
+		return MP_ENOTFOUND;
+	}
+	if (now - s->last_seen >= TOUCH_EVERY) {
+		v[0] = MP_DBINT((long long)now);
+		v[1] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
+		if ((er = mp_db_exec(db, stmts[STMT_TOUCH], v, 2, NULL,
+		    NULL)) != MP_OK)
+			return er;
+		s->last_seen = now;
+	}
+	return MP_OK;
+}
+
+enum mp_err
+mp_session_destroy(struct mp_db *db, const struct mp_session *s)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
+	return mp_db_exec(db, stmts[STMT_DELETE], v, 1, NULL, NULL);
+}
+
+int
+mp_session_csrf_ok(const struct mp_session *s, const char *token)
+{
+	size_t	 len;
+
+	if (token == NULL || s->csrf[0] == '\0')
+		return 0;
+	len = strlen(s->csrf);
+	return strlen(token) == len && mp_ct_equal(token, s->csrf, len);
+}
+
+enum mp_err
+mp_session_purge(struct mp_db *db, time_t now, long idle)
+{
+	struct mp_dbval	 v[2];
+
+	v[0] = MP_DBINT((long long)now);
+	v[1] = MP_DBINT((long long)(now - idle));
+	return mp_db_exec(db, stmts[STMT_PURGE], v, 2, NULL, NULL);
+}

@@ -1,0 +1,61 @@
+/*
+ * session.h -- server-side sessions of the dashboard.  The cookie
+ * holds 32 random bytes (base64url); the database holds only their
+ * HMAC under MP_KEY_SESSION, with the user, a CSRF token, the stage of
+ * the sign-in, the last use and an absolute expiry.
+ */
+#ifndef MP_SESSION_H
+#define MP_SESSION_H
+
+#include <time.h>
+
+#include "crypto.h"
+
+struct mp_db;
+struct mp_keys;
+
+#define MP_SESSION_COOKIE	"mp_dash"
+#define MP_SESSION_TOKEN_LEN	48	/* base64url of 32 bytes + NUL */
+
+enum mp_sess_stage {
+	MP_SESS_FULL = 0,	/* signed in */
+	MP_SESS_TOTP = 1,	/* password given, TOTP code due */
+	MP_SESS_ENROL = 2	/* password given, TOTP enrolment due */
+};
+
+struct mp_session {
+	unsigned char	 id_hash[MP_SHA256_LEN];
+	long long	 user_id;
+	char		 csrf[MP_SESSION_TOKEN_LEN];
+	enum mp_sess_stage stage;
+	time_t		 created, last_seen, expires;
+};
+
+/*
+ * Start a session for user at now, lasting at most absolute seconds:
+ * a fresh id goes to cookie (to be sent to the client) and the row is
+ * stored.  A new session always has a new id, so an id planted before
+ * sign-in (session fixation) is worth nothing.
+ */
+enum mp_err	 mp_session_create(struct mp_db *, const struct mp_keys *,
+		    long long user_id, enum mp_sess_stage, time_t now,
+		    long absolute, char cookie[MP_SESSION_TOKEN_LEN],
+		    struct mp_session *);
+/*
+ * Find the session of a cookie value: MP_ENOTFOUND when there is none,
+ * or it was idle for more than idle seconds, or past its absolute
+ * expiry (such a row is deleted).  The last use is written at most
+ * once a minute, so most requests cost one read.
+ */
+enum mp_err	 mp_session_load(struct mp_db *, const struct mp_keys *,
+		    const char *cookie, time_t now, long idle,
+		    struct mp_session *);
+/* End the session (logout, or replaced at sign-in). */
+enum mp_err	 mp_session_destroy(struct mp_db *, const struct mp_session *);
+/* 1 if token is the session's CSRF token (constant time). */
+int		 mp_session_csrf_ok(const struct mp_session *,
+		    const char *token);
+/* Delete sessions that expired before now (housekeeping). */
+enum mp_err	 mp_session_purge(struct mp_db *, time_t now, long idle);
+
+#endif

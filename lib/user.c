@@ -1,0 +1,391 @@
+/*
+ * user.c -- users and teams of the dashboard (see user.h).  All SQL is
+ * in the table below; the functions are thin wrappers that check their
+ * input and bind it.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "meldpunt.h"
+
+enum stmt {
+	STMT_USER_BY_NAME,
+	STMT_USER_BY_ID,
+	STMT_USER_INSERT,
+	STMT_USER_DISABLE,
+	STMT_USER_ROLE,
+	STMT_USER_DISPLAY,
+	STMT_USER_PASSWORD,
+	STMT_USER_LIST,
+	STMT_TEAM_INSERT,
+	STMT_TEAM_BY_NAME,
+	STMT_TEAM_RENAME,
+	STMT_TEAM_ACTIVE,
+	STMT_TEAM_LIST,
+	STMT_MEMBER_ADD,
+	STMT_MEMBER_REMOVE,
+	STMT__MAX
+};
+
+#define USER_COLS	"id, username, display_name, role, disabled," \
+			" password_hash, totp_enabled, totp_last_step"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_USER_BY_NAME */
+	"SELECT " USER_COLS " FROM app_user WHERE username = ?",
+	/* STMT_USER_BY_ID */
+	"SELECT " USER_COLS " FROM app_user WHERE id = ?",
+	/* STMT_USER_INSERT */
+	"INSERT INTO app_user (username, display_name, role) VALUES (?, ?, ?)",
+	/* STMT_USER_DISABLE */
+	"UPDATE app_user SET disabled = ? WHERE id = ?",
+	/* STMT_USER_ROLE */
+	"UPDATE app_user SET role = ? WHERE id = ?",
+	/* STMT_USER_DISPLAY */
+	"UPDATE app_user SET display_name = ? WHERE id = ?",
+	/* STMT_USER_PASSWORD */
+	"UPDATE app_user SET password_hash = ? WHERE id = ?",
+	/* STMT_USER_LIST */
+	"SELECT u.id, u.username, u.display_name, u.role, u.disabled,"
+	" u.password_hash IS NOT NULL, u.totp_enabled, u.totp_last_step,"
+	" COALESCE(GROUP_CONCAT(t.name ORDER BY t.name SEPARATOR ', '), '')"
+	" FROM app_user u LEFT JOIN user_team ut ON ut.user_id = u.id"
+	" LEFT JOIN team t ON t.id = ut.team_id"
+	" GROUP BY u.id ORDER BY u.username",
+	/* STMT_TEAM_INSERT */
+	"INSERT INTO team (name) VALUES (?)",
+	/* STMT_TEAM_BY_NAME */
+	"SELECT id, name, active FROM team WHERE name = ?",
+	/* STMT_TEAM_RENAME */
+	"UPDATE team SET name = ? WHERE id = ?",
+	/* STMT_TEAM_ACTIVE */
+	"UPDATE team SET active = ? WHERE id = ?",
+	/* STMT_TEAM_LIST */
+	"SELECT t.id, t.name, t.active, COUNT(ut.user_id) FROM team t"
+	" LEFT JOIN user_team ut ON ut.team_id = t.id"
+	" GROUP BY t.id ORDER BY t.name",
+	/* STMT_MEMBER_ADD */
+	"INSERT IGNORE INTO user_team (user_id, team_id) VALUES (?, ?)",
+	/* STMT_MEMBER_REMOVE */
+	"DELETE FROM user_team WHERE user_id = ? AND team_id = ?",
+};
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} roles[MP_ROLE__MAX] = {
+	{ "handler", "behandelaar" },
+	{ "coordinator", "coördinator" },
+	{ "admin", "functioneel beheerder" },
+	{ "auditor", "auditor" },
+};
+
+const char *
+mp_role_name(enum mp_role r)
+{
+
+	return (unsigned)r < MP_ROLE__MAX ? roles[r].name : "";
+}
+
+const char *
+mp_role_label(enum mp_role r)
+{
+
+	return (unsigned)r < MP_ROLE__MAX ? roles[r].label : "";
+}
+
+int
+mp_role_parse(const char *s, enum mp_role *r)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < MP_ROLE__MAX; i++)
+		if (strcmp(s, roles[i].name) == 0) {
+			*r = (enum mp_role)i;
+			return 1;
+		}
+	return 0;
+}
+
+int
+mp_valid_username(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || !isalnum((unsigned char)s[0]))
+		return 0;
+	for (n = 0; s[n] != '\0'; n++)
+		if (!isalnum((unsigned char)s[n]) &&
+		    strchr("._@-", s[n]) == NULL)
+			return 0;
+	return n <= MP_USERNAME_MAX;
+}
+
+static int
+valid_name(const char *s, size_t max)
+{
+
+	return s != NULL && mp_valid_text(s, strlen(s), max, 0) &&
+	    !mp_blank(s, strlen(s));
+}
+
+static void
+copy(char *dst, size_t dstsz, const char *src)
+{
+
+	(void)snprintf(dst, dstsz, "%s", src != NULL ? src : "");
+}
+
+/* The current row of a USER_COLS query into u. */
+static void
+user_row(struct mp_stmt *st, struct mp_user *u, char *pwhash)
+{
+	const char	*pw;
+
+	memset(u, 0, sizeof(*u));
+	u->id = mp_stmt_int(st, 0);
+	copy(u->username, sizeof(u->username), mp_stmt_text(st, 1, NULL));
+	copy(u->display, sizeof(u->display), mp_stmt_text(st, 2, NULL));
+	if (!mp_role_parse(mp_stmt_text(st, 3, NULL), &u->role))
+		u->role = MP_ROLE_HANDLER;
+	u->disabled = mp_stmt_int(st, 4) != 0;
+	pw = mp_stmt_isnull(st, 5) ? NULL : mp_stmt_text(st, 5, NULL);
+	u->has_password = pw != NULL && pw[0] != '\0';
+	if (pwhash != NULL)
+		copy(pwhash, MP_PWHASH_LEN, pw);
+	u->totp_enabled = mp_stmt_int(st, 6) != 0;
+	u->totp_last_step = mp_stmt_int(st, 7);
+}
+
+static enum mp_err
+get(struct mp_db *db, enum stmt s, struct mp_dbval v, struct mp_user *u,
+    char *pwhash)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[s], &v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		user_row(st, u, pwhash);
+	mp_stmt_done(st);
+	return er;
+}
+
+enum mp_err
+mp_user_get(struct mp_db *db, const char *username, struct mp_user *u,
+    char *pwhash)
+{
+
+	if (!mp_valid_username(username))
+		return MP_ENOTFOUND;
+	return get(db, STMT_USER_BY_NAME, MP_DBTEXT(username), u, pwhash);
+}
+
+enum mp_err
+mp_user_get_id(struct mp_db *db, long long id, struct mp_user *u)
+{
+
+	return get(db, STMT_USER_BY_ID, MP_DBINT(id), u, NULL);
+}
+
+enum mp_err
+mp_user_insert(struct mp_db *db, const char *username, const char *display,
+    enum mp_role role, long long *id)
+{
+	struct mp_dbval		 v[3];
+	unsigned long long	 iid = 0;
+	enum mp_err		 er;
+
+	if (!mp_valid_username(username) || !valid_name(display,
+	    MP_DISPLAY_MAX) || (unsigned)role >= MP_ROLE__MAX)
+		return MP_EINVAL;
+	v[0] = MP_DBTEXT(username);
+	v[1] = MP_DBTEXT(display);
+	v[2] = MP_DBTEXT(mp_role_name(role));
+	er = mp_db_exec(db, stmts[STMT_USER_INSERT], v, 3, NULL, &iid);
+	if (er == MP_OK && id != NULL)
+		*id = (long long)iid;
+	return er;
+}
+
+/* An UPDATE of one column of one row by id. */
+static enum mp_err
+update(struct mp_db *db, enum stmt s, struct mp_dbval val, long long id)
+{
+	struct mp_dbval		 v[2];
+
+	v[0] = val;
+	v[1] = MP_DBINT(id);
+	return mp_db_exec(db, stmts[s], v, 2, NULL, NULL);
+}
+
+enum mp_err
+mp_user_set_disabled(struct mp_db *db, long long id, int disabled)
+{
+
+	return update(db, STMT_USER_DISABLE, MP_DBINT(disabled != 0), id);
+}
+
+enum mp_err
+mp_user_set_role(struct mp_db *db, long long id, enum mp_role role)
+{
+
+	if ((unsigned)role >= MP_ROLE__MAX)
+		return MP_EINVAL;
+	return update(db, STMT_USER_ROLE, MP_DBTEXT(mp_role_name(role)), id);
+}
+
+enum mp_err
+mp_user_set_display(struct mp_db *db, long long id, const char *display)
+{
+
+	if (!valid_name(display, MP_DISPLAY_MAX))
+		return MP_EINVAL;
+	return update(db, STMT_USER_DISPLAY, MP_DBTEXT(display), id);
+}
+
+enum mp_err
+mp_user_set_password(struct mp_db *db, long long id, const char *pw,
+    size_t minlen)
+{
+	char		 h[MP_PWHASH_LEN];
+	size_t		 len;
+	enum mp_err	 er;
+
+	if (pw == NULL || (len = strlen(pw)) > 1024 ||
+	    !mp_valid_utf8(pw, len) || mp_utf8_chars(pw, len) < minlen)
+		return MP_EINVAL;
+	if ((er = mp_password_hash(h, pw)) != MP_OK)
+		return er;
+	er = update(db, STMT_USER_PASSWORD, MP_DBTEXT(h), id);
+	mp_wipe(h, sizeof(h));
+	return er;
+}
+
+enum mp_err
+mp_user_list(struct mp_db *db, mp_user_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	struct mp_user	 u;
+	const char	*teams;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[STMT_USER_LIST], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK) {
+		user_row(st, &u, NULL);
+		u.has_password = mp_stmt_int(st, 5) != 0;
+		teams = mp_stmt_text(st, 8, NULL);
+		fn(&u, teams != NULL ? teams : "", arg);
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_team_insert(struct mp_db *db, const char *name, long long *id)
+{
+	struct mp_dbval		 v[1];
+	unsigned long long	 iid = 0;
+	enum mp_err		 er;
+
+	if (!valid_name(name, MP_TEAMNAME_MAX))
+		return MP_EINVAL;
+	v[0] = MP_DBTEXT(name);
+	er = mp_db_exec(db, stmts[STMT_TEAM_INSERT], v, 1, NULL, &iid);
+	if (er == MP_OK && id != NULL)
+		*id = (long long)iid;
+	return er;
+}
+
+enum mp_err
+mp_team_get(struct mp_db *db, const char *name, struct mp_team *t)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	if (!valid_name(name, MP_TEAMNAME_MAX))
+		return MP_ENOTFOUND;
+	v[0] = MP_DBTEXT(name);
+	if ((er = mp_db_query(db, &st, stmts[STMT_TEAM_BY_NAME], v, 1)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK) {
+		memset(t, 0, sizeof(*t));
+		t->id = mp_stmt_int(st, 0);
+		copy(t->name, sizeof(t->name), mp_stmt_text(st, 1, NULL));
+		t->active = mp_stmt_int(st, 2) != 0;
+	}
+	mp_stmt_done(st);
+	return er;
+}
+
+enum mp_err
+mp_team_rename(struct mp_db *db, long long id, const char *name)
+{
+
+	if (!valid_name(name, MP_TEAMNAME_MAX))
+		return MP_EINVAL;
+	return update(db, STMT_TEAM_RENAME, MP_DBTEXT(name), id);
+}
+
+enum mp_err
+mp_team_set_active(struct mp_db *db, long long id, int active)
+{
+
+	return update(db, STMT_TEAM_ACTIVE, MP_DBINT(active != 0), id);
+}
+
+enum mp_err
+mp_team_list(struct mp_db *db, mp_team_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	struct mp_team	 t;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[STMT_TEAM_LIST], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK) {
+		memset(&t, 0, sizeof(t));
+		t.id = mp_stmt_int(st, 0);
+		copy(t.name, sizeof(t.name), mp_stmt_text(st, 1, NULL));
+		t.active = mp_stmt_int(st, 2) != 0;
+		t.members = mp_stmt_int(st, 3);
+		fn(&t, arg);
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+static enum mp_err
+member(struct mp_db *db, enum stmt s, long long team, long long user)
+{
+	struct mp_dbval	 v[2];
+
+	v[0] = MP_DBINT(user);
+	v[1] = MP_DBINT(team);
+	return mp_db_exec(db, stmts[s], v, 2, NULL, NULL);
+}
+
+enum mp_err
+mp_team_add_member(struct mp_db *db, long long team, long long user)
+{
+
+	return member(db, STMT_MEMBER_ADD, team, user);
+}
+
+enum mp_err
+mp_team_remove_member(struct mp_db *db, long long team, long long user)
+{
+
+	return member(db, STMT_MEMBER_REMOVE, team, user);
+}

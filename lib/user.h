@@ -1,0 +1,98 @@
+/*
+ * user.h -- the dashboard's users and teams: roles, lookup, creation,
+ * disabling, passwords and team membership.  Users and teams are never
+ * deleted, since reports and the audit log refer to them.
+ */
+#ifndef MP_USER_H
+#define MP_USER_H
+
+#include <stddef.h>
+
+struct mp_db;
+
+enum mp_role {
+	MP_ROLE_HANDLER = 0,	/* behandelaar */
+	MP_ROLE_COORDINATOR,	/* coördinator */
+	MP_ROLE_ADMIN,		/* functioneel beheerder */
+	MP_ROLE_AUDITOR,	/* auditor */
+	MP_ROLE__MAX
+};
+
+/* "handler", ... as stored; the Dutch label; parse: 1 if known. */
+const char	*mp_role_name(enum mp_role);
+const char	*mp_role_label(enum mp_role);
+int		 mp_role_parse(const char *, enum mp_role *);
+
+#define MP_USERNAME_MAX	64
+#define MP_DISPLAY_MAX	100
+#define MP_TEAMNAME_MAX	100
+
+struct mp_user {
+	long long	 id;
+	char		 username[MP_USERNAME_MAX + 1];
+	char		 display[MP_DISPLAY_MAX * 4 + 1];
+	enum mp_role	 role;
+	int		 disabled;
+	int		 has_password;
+	int		 totp_enabled;
+	long long	 totp_last_step;
+};
+
+/* A user name: 1-64 of [A-Za-z0-9._@-], starting with a letter/digit. */
+int		 mp_valid_username(const char *);
+
+/*
+ * Look a user up by name or id into u.  pwhash (MP_PWHASH_LEN bytes,
+ * may be NULL) gets the stored password hash or "".  MP_ENOTFOUND when
+ * there is no such user.
+ */
+enum mp_err	 mp_user_get(struct mp_db *, const char *username,
+		    struct mp_user *u, char *pwhash);
+enum mp_err	 mp_user_get_id(struct mp_db *, long long id,
+		    struct mp_user *u);
+/* Create a user; *id (may be NULL) gets its id.  MP_EDUP if taken. */
+enum mp_err	 mp_user_insert(struct mp_db *, const char *username,
+		    const char *display, enum mp_role, long long *id);
+enum mp_err	 mp_user_set_disabled(struct mp_db *, long long id, int);
+enum mp_err	 mp_user_set_role(struct mp_db *, long long id, enum mp_role);
+enum mp_err	 mp_user_set_display(struct mp_db *, long long id,
+		    const char *display);
+/*
+ * Hash pw (scrypt, lib/crypto.h) and store it.  MP_EINVAL when pw is
+ * shorter than minlen characters or longer than 1024 bytes.
+ */
+enum mp_err	 mp_user_set_password(struct mp_db *, long long id,
+		    const char *pw, size_t minlen);
+
+/*
+ * Call fn for every user, ordered by name; teams is a comma-separated
+ * list of the user's team names (never NULL).  fn's pointers are valid
+ * during the call only.
+ */
+typedef void	(*mp_user_fn)(const struct mp_user *, const char *teams,
+		    void *arg);
+enum mp_err	 mp_user_list(struct mp_db *, mp_user_fn, void *arg);
+
+struct mp_team {
+	long long	 id;
+	char		 name[MP_TEAMNAME_MAX * 4 + 1];
+	int		 active;
+	long long	 members;
+};
+
+typedef void	(*mp_team_fn)(const struct mp_team *, void *arg);
+enum mp_err	 mp_team_insert(struct mp_db *, const char *name,
+		    long long *id);
+enum mp_err	 mp_team_get(struct mp_db *, const char *name,
+		    struct mp_team *);
+enum mp_err	 mp_team_rename(struct mp_db *, long long id,
+		    const char *name);
+enum mp_err	 mp_team_set_active(struct mp_db *, long long id, int);
+enum mp_err	 mp_team_list(struct mp_db *, mp_team_fn, void *arg);
+/* Membership; adding twice or removing what is absent is no error. */
+enum mp_err	 mp_team_add_member(struct mp_db *, long long team,
+		    long long user);
+enum mp_err	 mp_team_remove_member(struct mp_db *, long long team,
+		    long long user);
+
+#endif

@@ -1,0 +1,40 @@
+<?cs # layout.cs -- the frame of every dashboard page: head, menu with the
+     pages the user's role has, logout (a POST with the CSRF token).
+     Every var: is HTML-escaped (Config.VarEscapeMode = html). ?><?cs
+def:dash_begin() ?><!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title><?cs var:Page.Title ?> - Meldpunt <?cs var:Instance.Name ?></title>
+<link rel="stylesheet" href="<?cs var:Page.Static ?>/meldpunt.css">
+</head>
+<body class="dashboard">
+<a class="skip" href="#inhoud">Naar de inhoud</a>
+<header class="site">
+<p class="site-name"><?cs var:Instance.Name ?> &middot; Meldpunt ondermijning &middot; dashboard</p>
+<?cs if:User.Name && User.Stage == 0 ?>
+<nav aria-label="Hoofdmenu"><ul class="menu">
+<?cs if:Can.List ?><li><a href="<?cs var:Page.Mount ?>/">Werklijst</a></li><?cs /if ?>
+<?cs if:Can.Create ?><li><a href="<?cs var:Page.Mount ?>/nieuw">Nieuwe melding</a></li><?cs /if ?>
+<?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/beheer">Beheer</a></li><?cs /if ?>
+<?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/audit">Auditlog</a></li><?cs /if ?>
+<?cs if:Auth.Local ?><li><a href="<?cs var:Page.Mount ?>/tweede-factor">Tweede factor</a></li><?cs /if ?>
+</ul></nav>
+<?cs /if ?>
+<?cs if:User.Name ?>
+<form class="logout" method="post" action="<?cs var:Page.Mount ?>/afmelden">
+<p><span id="user"><?cs var:User.Display ?></span> (<?cs var:User.Role ?>)
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<button type="submit">Afmelden</button></p>
+</form>
+<?cs /if ?>
+</header>
+<main id="inhoud">
+<?cs /def ?><?cs
+def:dash_end() ?>
+</main>
+</body>
+</html>
+<?cs /def ?>

@@ -1,0 +1,72 @@
+<?cs include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
+<h1>Melding <?cs var:R.Reference ?></h1>
+<?cs if:Message ?><p class="message" role="alert" id="message"><?cs var:Message ?></p><?cs /if ?>
+<dl class="report">
+<dt>Status</dt><dd id="status"><?cs var:R.Status ?><?cs if:R.ClosedReason ?> (reden: <?cs var:R.ClosedReason ?>)<?cs /if ?></dd>
+<dt>Ontvangen</dt><dd><?cs var:R.Received ?> (<?cs var:R.Age ?>) via <?cs var:R.Channel ?></dd>
+<?cs if:R.Taken ?><dt>In behandeling sinds</dt><dd><?cs var:R.Taken ?></dd><?cs /if ?>
+<?cs if:R.Closed ?><dt>Afgerond</dt><dd><?cs var:R.Closed ?></dd><?cs /if ?>
+<dt>Team</dt><dd id="team"><?cs if:R.Team ?><?cs var:R.Team ?><?cs else ?>geen<?cs /if ?></dd>
+<dt>Behandelaar</dt><dd id="handler"><?cs if:R.Handler ?><?cs var:R.Handler ?><?cs else ?>geen<?cs /if ?></dd>
+<dt>Doelgroep</dt><dd><?cs var:R.Audience ?></dd>
+<dt>Soort</dt><dd><?cs var:R.Type ?></dd>
+<dt>Omschrijving</dt><dd id="description" class="text"><?cs var:R.Description ?></dd>
+<dt>Waargenomen</dt><dd><?cs var:R.ObservedDate ?> <?cs var:R.ObservedTime ?></dd>
+<dt>Adres</dt><dd id="address"><?cs var:R.Street ?> <?cs var:R.HouseNumber ?>, <?cs var:R.Postcode ?> <?cs var:R.City ?></dd>
+<dt>Betrokken personen</dt><dd class="text"><?cs var:R.People ?></dd>
+<dt>Betrokken bedrijven</dt><dd class="text"><?cs var:R.Companies ?></dd>
+<dt>Voertuigen</dt><dd class="text"><?cs var:R.Vehicles ?></dd>
+<dt>Melder</dt><dd id="reporter"><?cs if:R.Anonymous ?>anoniem<?cs elif:R.Contact.Shown ?><?cs var:R.Contact.Name ?><?cs if:R.Contact.Email ?>, <?cs var:R.Contact.Email ?><?cs /if ?><?cs if:R.Contact.Phone ?>, <?cs var:R.Contact.Phone ?><?cs /if ?><?cs else ?>bekend bij de coördinator<?cs /if ?></dd>
+</dl>
+<h2>Bijlagen</h2>
+<?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>
+<?cs each:a = R.Att ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/bijlage/<?cs var:a.Id ?>" download><?cs var:a.Name ?></a> (<?cs var:a.Mime ?>, <?cs var:a.Size ?> bytes)</li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs if:Act.Work || Act.Assign ?>
+<h2>Acties</h2>
+<?cs if:Act.Work ?>
+<?cs if:!R.Mine ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="oppakken"><button type="submit">Zelf oppakken</button>
+</form>
+<?cs /if ?>
+<?cs each:t = Act.Next ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="status"><input type="hidden" name="naar" value="<?cs var:t.To ?>">
+<?cs if:t.Reason ?><label for="reden-<?cs var:name(t) ?>">Reden</label> <input id="reden-<?cs var:name(t) ?>" name="reden" maxlength="500" required><?cs /if ?>
+<button type="submit"><?cs var:t.Label ?></button>
+</form>
+<?cs /each ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="notitie">
+<div class="field"><label for="tekst">Notitie</label><textarea id="tekst" name="tekst" rows="3" maxlength="4000" required></textarea></div>
+<button type="submit">Notitie toevoegen</button>
+</form>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen">
+<div class="field"><label for="veld">Veld corrigeren</label><select id="veld" name="veld">
+<?cs each:f = Act.Fields ?><option value="<?cs var:f.Name ?>"><?cs var:f.Label ?></option><?cs /each ?></select></div>
+<div class="field"><label for="waarde">Nieuwe waarde</label><textarea id="waarde" name="waarde" rows="2"></textarea></div>
+<button type="submit">Corrigeren</button>
+</form>
+<?cs /if ?>
+<?cs if:Act.Assign ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="toewijzen">
+<div class="field"><label for="a-team">Team</label><select id="a-team" name="team"><option value="">geen</option>
+<?cs each:o = Opt.Teams ?><option value="<?cs var:o.Id ?>"<?cs if:o.Sel ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<div class="field"><label for="a-behandelaar">Behandelaar</label><select id="a-behandelaar" name="behandelaar"><option value="">geen</option>
+<?cs each:o = Opt.Handlers ?><option value="<?cs var:o.Id ?>"<?cs if:o.Sel ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<button type="submit">Toewijzen</button>
+</form>
+<?cs /if ?>
+<?cs /if ?>
+<h2>Geschiedenis</h2>
+<ol class="history">
+<?cs each:e = R.Ev ?><li><?cs var:e.At ?> &middot; <?cs var:e.Kind ?><?cs if:e.Actor ?> &middot; <?cs var:e.Actor ?><?cs /if ?><?cs if:e.Detail ?>: <span class="text"><?cs var:e.Detail ?></span><?cs /if ?></li>
+<?cs /each ?></ol>
+<?cs call:dash_end() ?>

@@ -1,0 +1,88 @@
+# tests/e2e/dash.sh -- helpers for the dashboard tests (test-3x-*.sh):
+# demo users and teams, reports in known teams, requests as a portal
+# user.  Sourced by those tests; lib.sh is loaded.
+
+if [ -n "${MP_E2E_DASH_LOADED:-}" ]; then
+	return 0
+fi
+MP_E2E_DASH_LOADED=1
+
+DASH=/dashboard
+
+# dash_fixtures: teams Noord and Zuid, one user per role (handler
+# "hanna" in Noord, "henk" in Zuid, coordinator "cor", admin "ad",
+# auditor "aud", disabled "oud"), 20 demo reports: odd ids in Noord, even
+# ids in Zuid.  Idempotent.
+dash_fixtures()
+{
+	if [ "$(sql "SELECT COUNT(*) FROM app_user WHERE username = 'hanna'")" \
+	    = 1 ]; then
+		return 0
+	fi
+	mp_ctl team add Noord >/dev/null
+	mp_ctl team add Zuid >/dev/null
+	mp_ctl user add hanna handler "Hanna Handel" --team Noord >/dev/null
+	mp_ctl user add henk handler "Henk Zuidema" --team Zuid >/dev/null
+	mp_ctl user add cor coordinator "Cor Coördinator" >/dev/null
+	mp_ctl user add ad admin "Ad Beheer" >/dev/null
+	mp_ctl user add aud auditor "Audrey Audit" >/dev/null
+	mp_ctl user add oud handler "Oud Gebruiker" --team Noord >/dev/null
+	mp_ctl user disable oud >/dev/null
+	mp_ctl seed-demo --reports 20 --seed 7 >/dev/null
+	sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =
+	    IF(report.id % 2 = 1, 'Noord', 'Zuid'))"
+}
+
+# A report of team Noord (odd id) and one of Zuid, by status.
+dash_report()
+{
+	sql "SELECT MIN(r.id) FROM report r JOIN team t ON t.id = r.team_id
+	    WHERE t.name = '$1' ${2:+AND r.status = '$2'}"
+}
+
+# dash_as USER METHOD PATH [curl args...]: a request through the portal
+# as USER ("" for none).
+dash_as()
+{
+	local user=$1 method=$2 path=$3
+	shift 3
+	if [ -n "$user" ]; then
+		http_request "$method" "$DASH$path" -H "X-Test-Remote-User: $user" \
+		    "$@"
+	else
+		http_request "$method" "$DASH$path" "$@"
+	fi
+}
+
+# dash_csrf USER: the CSRF token of USER's session (from the work list
+# or the first page the role has).
+dash_csrf()
+{
+	dash_as "$1" GET / -L >/dev/null
+	form_value csrf
+}
+
+# dash_post USER PATH field=value...: a form POST with USER's token.
+dash_post()
+{
+	local user=$1 path=$2 tok args=() f
+	shift 2
+	tok=$(dash_csrf "$user")
+	for f in "$@"; do
+		args+=(--data-urlencode "$f")
+	done
+	dash_as "$user" POST "$path" --data-urlencode "csrf=$tok" "${args[@]}"
+}
+
+# dash_version ID: the report's version column.
+dash_version()
+{
+	sql "SELECT version FROM report WHERE id = $1"
+}
+
+# audit_count ACTION USER [OBJECT_ID]
+audit_count()
+{
+	sql "SELECT COUNT(*) FROM audit_log WHERE action = '$1'
+	    AND username = '$2' ${3:+AND object_id = $3}"
+}

@@ -1,0 +1,118 @@
+# test-33-dashboard-roles.sh -- the role matrix (every page and action
+# against every role, and a handler of another team), reporter
+# identity, attachments, and XSS payloads shown escaped.
+
+. "$top_srcdir/tests/e2e/dash.sh"
+dash_fixtures
+
+n=$(dash_report Noord)
+# An attachment whose stored type is HTML must still download as data.
+sql "INSERT INTO attachment (report_id, filename, mime, size, sha256, data)
+    VALUES ($n, 'x\"><script>.html', 'text/html', 20,
+    UNHEX(SHA2('x', 256)), '<script>alert(1)</script>')"
+att=$(sql "SELECT MAX(id) FROM attachment")
+
+# expect USER METHOD PATH WANT DESC [field=value...]
+expect()
+{
+	local user=$1 method=$2 path=$3 want=$4 desc=$5
+	shift 5
+	if [ "$method" = GET ]; then
+		dash_as "$user" GET "$path"
+	else
+		dash_post "$user" "$path" "$@"
+	fi
+	is "$HTTP_STATUS" "$want" "$user: $method $path ($desc) is $want"
+}
+
+#       user  method path                      want
+expect hanna GET  /                            200 "work list"
+expect henk  GET  /                            200 "work list"
+expect cor   GET  /                            200 "work list"
+expect ad    GET  /                            303 "admin goes to beheer"
+expect aud   GET  /                            303 "auditor goes to audit"
+expect hanna GET  "/melding/$n"                200 "own team's report"
+expect henk  GET  "/melding/$n"                404 "other team's report"
+expect cor   GET  "/melding/$n"                200 "any report"
+expect ad    GET  "/melding/$n"                403 "no report content"
+expect aud   GET  "/melding/$n"                403 "no report content"
+expect hanna GET  "/melding/$n/bijlage/$att"   200 "attachment"
+expect henk  GET  "/melding/$n/bijlage/$att"   404 "other team's attachment"
+expect cor   GET  "/melding/$n/bijlage/$att"   200 "attachment"
+expect ad    GET  "/melding/$n/bijlage/$att"   403 "attachment"
+expect aud   GET  "/melding/$n/bijlage/$att"   403 "attachment"
+expect hanna POST "/melding/$n"                303 "note" actie=notitie tekst=hanna
+expect henk  POST "/melding/$n"                404 "note" actie=notitie tekst=henk
+expect cor   POST "/melding/$n"                303 "note" actie=notitie tekst=cor
+expect ad    POST "/melding/$n"                403 "note" actie=notitie tekst=ad
+expect aud   POST "/melding/$n"                403 "note" actie=notitie tekst=aud
+expect hanna POST "/melding/$n"                403 "assign" actie=toewijzen versie=1
+expect henk  POST "/melding/$n"                403 "assign" actie=toewijzen versie=1
+expect ad    POST "/melding/$n"                403 "assign" actie=toewijzen versie=1
+expect aud   POST "/melding/$n"                403 "assign" actie=toewijzen versie=1
+expect hanna GET  /beheer                      403 "admin page"
+expect cor   GET  /beheer                      403 "admin page"
+expect ad    GET  /beheer                      200 "admin page"
+expect aud   GET  /beheer                      403 "admin page"
+expect hanna GET  /audit                       403 "audit log"
+expect cor   GET  /audit                       403 "audit log"
+expect ad    GET  /audit                       403 "audit log"
+expect aud   GET  /audit                       200 "audit log"
+expect ad    GET  /nieuw                       403 "new report"
+expect aud   GET  /nieuw                       403 "new report"
+expect hanna GET  "/melding/999999"            404 "no such report"
+
+is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $n AND
+    kind = 'notitie'")" 2 "only the two allowed notes were added"
+is "$(audit_count geweigerd henk "$n")" 4 \
+    "each try of another team's report is audited"
+ok '[ "$(audit_count geweigerd ad)" -ge 5 ]' \
+    "the admin's refused pages are audited"
+
+# The attachment: a download, never a page.
+downloads=$(audit_count 'bijlage downloaden' hanna "$att")
+dash_as hanna GET "/melding/$n/bijlage/$att"
+like "$(http_header Content-Disposition)" '^attachment; filename="' \
+    "attachments download as attachment"
+is "$(http_header Content-Disposition | tr -cd '"' | wc -c)" 2 \
+    "with a file name that cannot break out of its quotes"
+is "$(http_header Content-Type)" application/octet-stream \
+    "a stored type other than JPEG, PNG or PDF goes out as octet-stream"
+is "$(audit_count 'bijlage downloaden' hanna "$att")" $((downloads + 1)) \
+    "the download is audited"
+
+# Reporter identity: the coordinator only, and only when given.
+named=$(sql "SELECT MIN(r.id) FROM report r JOIN team t ON t.id =
+    r.team_id WHERE t.name = 'Noord' AND r.anonymous = 0")
+dash_as cor GET "/melding/$named"
+reporter=$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")
+unlike "$reporter" 'anoniem|coördinator' \
+    "the coordinator sees the reporter's name"
+dash_as hanna GET "/melding/$named"
+like "$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")" 'coördinator' \
+    "a handler does not"
+anon=$(sql "SELECT MIN(r.id) FROM report r WHERE r.anonymous = 1")
+dash_as cor GET "/melding/$anon"
+like "$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")" 'anoniem' \
+    "an anonymous report shows no one, even to the coordinator"
+
+# XSS: report fields, notes and audit details come out escaped.
+xss='<script>alert(1)</script>'
+sql "UPDATE report SET description = '$xss', street =
+    '\"><img src=x onerror=alert(2)>', city = '<svg onload=alert(3)>'
+    WHERE id = $n"
+dash_post hanna "/melding/$n" actie=notitie "tekst=<b onmouseover=alert(4)>"
+for who in hanna cor; do
+	dash_as "$who" GET /
+	unlike "$(http_body)" '<script>alert|<img src=x|<svg onload' \
+	    "$who's work list shows no live markup from a report"
+	like "$(http_body)" '&lt;script&gt;alert' "$who's work list escapes it"
+	dash_as "$who" GET "/melding/$n"
+	unlike "$(http_body)" '<script>alert|<img src=x|<svg onload|<b onm' \
+	    "$who's detail page shows no live markup"
+	like "$(http_body)" '&lt;b onmouseover' "$who sees the note escaped"
+done
+dash_as aud GET "/audit?melding=$n"
+unlike "$(http_body)" '<script>' "the audit page shows no live markup"
+dash_as hanna GET "/?q=%3Cscript%3E"
+unlike "$(http_body)" '<script>' "a search term is shown escaped"
