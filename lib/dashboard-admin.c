@@ -146,17 +146,3 @@ mp_dash_admin_post(struct mp_dreq *r)
 
 	dash_error(r, 400, "Onbekende beheeractie.");
 }
-
-void
-mp_dash_new_form(struct mp_dreq *r)
-{
-
-	dash_error(r, 404, "Nog niet beschikbaar.");
-}
-
-void
-mp_dash_new(struct mp_dreq *r)
-{
-
-	dash_error(r, 404, "Nog niet beschikbaar.");
-}
