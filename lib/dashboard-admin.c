@@ -17,6 +17,33 @@
 
 enum stmt {
 	STMT_AUDIT,
+	STMT_USERS,
+	STMT_TEAMS,
+	STMT_MEMBERS,
+	STMT_TYPES,
+	STMT_AUDIENCES,
+	STMT_OFFERS,
+	STMT_USER_EXISTS,
+	STMT_TEAM_EXISTS,
+	STMT_TYPE_EXISTS,
+	STMT_AUD_EXISTS,
+	STMT_USER_NEW,
+	STMT_USER_NAME,
+	STMT_USER_ROLE,
+	STMT_USER_ACTIVE,
+	STMT_MEMBER_ADD,
+	STMT_MEMBER_DEL,
+	STMT_TEAM_NEW,
+	STMT_TEAM_NAME,
+	STMT_TEAM_ACTIVE,
+	STMT_TYPE_NEW,
+	STMT_TYPE_EDIT,
+	STMT_TYPE_ACTIVE,
+	STMT_AUD_NEW,
+	STMT_AUD_EDIT,
+	STMT_AUD_ACTIVE,
+	STMT_OFFER_ADD,
+	STMT_OFFER_DEL,
 	STMT__MAX
 };
 
@@ -31,6 +58,65 @@ static const char *const stmts[STMT__MAX] = {
 	" AND (? IS NULL OR at >= ?)"
 	" AND (? IS NULL OR at < ? + INTERVAL 1 DAY)"
 	" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+	/* STMT_USERS */
+	"SELECT id, username, display_name, role, disabled FROM app_user"
+	" ORDER BY username",
+	/* STMT_TEAMS */
+	"SELECT id, name, active FROM team ORDER BY name",
+	/* STMT_MEMBERS */
+	"SELECT user_id, team_id FROM user_team",
+	/* STMT_TYPES */
+	"SELECT id, slug, name, description, active FROM signal_type"
+	" ORDER BY sort, name",
+	/* STMT_AUDIENCES */
+	"SELECT id, slug, name, intro, active FROM audience"
+	" ORDER BY sort, name",
+	/* STMT_OFFERS */
+	"SELECT audience_id, signal_type_id FROM audience_signal_type",
+	/* STMT_USER_EXISTS */
+	"SELECT 1 FROM app_user WHERE id = ? FOR UPDATE",
+	/* STMT_TEAM_EXISTS */
+	"SELECT 1 FROM team WHERE id = ? FOR UPDATE",
+	/* STMT_TYPE_EXISTS */
+	"SELECT 1 FROM signal_type WHERE id = ? FOR UPDATE",
+	/* STMT_AUD_EXISTS */
+	"SELECT 1 FROM audience WHERE id = ? FOR UPDATE",
+	/* STMT_USER_NEW */
+	"INSERT INTO app_user (username, display_name, role) VALUES (?, ?, ?)",
+	/* STMT_USER_NAME */
+	"UPDATE app_user SET display_name = ? WHERE id = ?",
+	/* STMT_USER_ROLE */
+	"UPDATE app_user SET role = ? WHERE id = ?",
+	/* STMT_USER_ACTIVE */
+	"UPDATE app_user SET disabled = 1 - ? WHERE id = ?",
+	/* STMT_MEMBER_ADD */
+	"INSERT IGNORE INTO user_team (user_id, team_id) VALUES (?, ?)",
+	/* STMT_MEMBER_DEL */
+	"DELETE FROM user_team WHERE user_id = ? AND team_id = ?",
+	/* STMT_TEAM_NEW */
+	"INSERT INTO team (name) VALUES (?)",
+	/* STMT_TEAM_NAME */
+	"UPDATE team SET name = ? WHERE id = ?",
+	/* STMT_TEAM_ACTIVE */
+	"UPDATE team SET active = ? WHERE id = ?",
+	/* STMT_TYPE_NEW */
+	"INSERT INTO signal_type (slug, name, description) VALUES (?, ?, ?)",
+	/* STMT_TYPE_EDIT */
+	"UPDATE signal_type SET name = ?, description = ? WHERE id = ?",
+	/* STMT_TYPE_ACTIVE */
+	"UPDATE signal_type SET active = ? WHERE id = ?",
+	/* STMT_AUD_NEW */
+	"INSERT INTO audience (slug, name, intro) VALUES (?, ?, ?)",
+	/* STMT_AUD_EDIT */
+	"UPDATE audience SET name = ?, intro = ? WHERE id = ?",
+	/* STMT_AUD_ACTIVE */
+	"UPDATE audience SET active = ? WHERE id = ?",
+	/* STMT_OFFER_ADD */
+	"INSERT IGNORE INTO audience_signal_type (audience_id,"
+	" signal_type_id) VALUES (?, ?)",
+	/* STMT_OFFER_DEL */
+	"DELETE FROM audience_signal_type WHERE audience_id = ?"
+	" AND signal_type_id = ?",
 };
 
 void
@@ -132,31 +218,398 @@ mp_dash_audit(struct mp_dreq *r)
 	dash_render(r, bad ? 400 : 200, v, "dashboard/audit.cs");
 }
 
+/* ------------------------------------------------------------------ */
+/* Beheer: users, teams, signal types, audiences.                      */
+
+/*
+ * Every change is one row of this table: the form's "actie", the
+ * object it changes (its id in the form's "id" unless it creates one)
+ * and the statement.  The form's other fields are read by adm_read.
+ */
+enum akind {
+	K_USER_NEW, K_USER_NAME, K_USER_ROLE, K_USER_ACTIVE, K_USER_TEAM,
+	K_TEAM_NEW, K_TEAM_NAME, K_TEAM_ACTIVE,
+	K_TYPE_NEW, K_TYPE_EDIT, K_TYPE_ACTIVE,
+	K_AUD_NEW, K_AUD_EDIT, K_AUD_ACTIVE, K_AUD_TYPE,
+	K__MAX
+};
+
+static const struct adm_action {
+	const char	*name;		/* form "actie" and audit action */
+	const char	*objtype;	/* audit object type */
+	enum stmt	 exists;	/* STMT__MAX: creates the object */
+	enum stmt	 stmt;
+} adm_actions[K__MAX] = {
+	{ "gebruiker-nieuw", "gebruiker", STMT__MAX, STMT_USER_NEW },
+	{ "gebruiker-naam", "gebruiker", STMT_USER_EXISTS, STMT_USER_NAME },
+	{ "gebruiker-rol", "gebruiker", STMT_USER_EXISTS, STMT_USER_ROLE },
+	{ "gebruiker-actief", "gebruiker", STMT_USER_EXISTS,
+	  STMT_USER_ACTIVE },
+	{ "gebruiker-team", "gebruiker", STMT_USER_EXISTS, STMT_MEMBER_ADD },
+	{ "team-nieuw", "team", STMT__MAX, STMT_TEAM_NEW },
+	{ "team-naam", "team", STMT_TEAM_EXISTS, STMT_TEAM_NAME },
+	{ "team-actief", "team", STMT_TEAM_EXISTS, STMT_TEAM_ACTIVE },
+	{ "soort-nieuw", "signaalsoort", STMT__MAX, STMT_TYPE_NEW },
+	{ "soort-wijzig", "signaalsoort", STMT_TYPE_EXISTS, STMT_TYPE_EDIT },
+	{ "soort-actief", "signaalsoort", STMT_TYPE_EXISTS,
+	  STMT_TYPE_ACTIVE },
+	{ "publiek-nieuw", "doelgroep", STMT__MAX, STMT_AUD_NEW },
+	{ "publiek-wijzig", "doelgroep", STMT_AUD_EXISTS, STMT_AUD_EDIT },
+	{ "publiek-actief", "doelgroep", STMT_AUD_EXISTS, STMT_AUD_ACTIVE },
+	{ "publiek-soort", "doelgroep", STMT_AUD_EXISTS, STMT_OFFER_ADD },
+};
+
+#define INTRO_MAX	2000
+#define DESC_MAX	500
+#define NAME_MAX	100
+
+struct adm {
+	struct mp_dreq		*r;
+	enum akind		 kind;
+	long long		 id;		/* set when created */
+	long long		 other;		/* team or signal type */
+	int			 on;		/* active, member, offered */
+	const char		*slug, *name, *text, *role;
+	const char		*msg;		/* why refused */
+	int			 status;
+};
+
+/* A one-line text of 1..max characters. */
+static int
+adm_text(const char *s, size_t max)
+{
+
+	return s != NULL && !mp_blank(s, strlen(s)) &&
+	    mp_valid_text(s, strlen(s), max, 0);
+}
+
+/* Read and check the fields the action needs; 0 and a->msg if wrong. */
+static int
+adm_read(struct mp_dreq *r, struct adm *a)
+{
+	const char	*s;
+	enum mp_role	 role;
+	enum akind	 k = a->kind;
+
+	if (adm_actions[k].exists != STMT__MAX &&
+	    (a->id = dash_number(dash_form(r, "id"), 1,
+	    4294967295LL)) < 0) {
+		a->msg = "Het formulier mist wat u wilt wijzigen.";
+		return 0;
+	}
+	a->name = dash_form(r, "naam");
+	a->text = dash_form(r, "tekst");
+	a->slug = dash_form(r, "code");
+	a->role = dash_form(r, "rol");
+	s = dash_form(r, "aan");
+	a->on = s != NULL && strcmp(s, "1") == 0;
+	switch (k) {
+	case K_USER_NEW:
+		if (a->slug == NULL || !mp_valid_username(a->slug)) {
+			a->msg = "Een gebruikersnaam bestaat uit letters, "
+			    "cijfers en . _ @ -, ten hoogste 64 tekens.";
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case K_USER_ROLE:
+		if (a->role == NULL || !mp_role_parse(a->role, &role)) {
+			a->msg = "Kies een rol uit de lijst.";
+			return 0;
+		}
+		a->role = mp_role_name(role);
+		if (k == K_USER_ROLE)
+			return 1;
+		/* FALLTHROUGH */
+	case K_USER_NAME:
+	case K_TEAM_NEW:
+	case K_TEAM_NAME:
+		if (!adm_text(a->name, NAME_MAX)) {
+			a->msg = "Vul een naam in van ten hoogste 100 tekens, "
+			    "op één regel.";
+			return 0;
+		}
+		return 1;
+	case K_TYPE_NEW:
+	case K_AUD_NEW:
+		if (a->slug == NULL || !mp_valid_slug(a->slug)) {
+			a->msg = "Een code bestaat uit kleine letters, "
+			    "cijfers en -, ten hoogste 32 tekens.";
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case K_TYPE_EDIT:
+	case K_AUD_EDIT:
+		if (!adm_text(a->name, NAME_MAX)) {
+			a->msg = "Vul een naam in van ten hoogste 100 tekens, "
+			    "op één regel.";
+			return 0;
+		}
+		if (a->text == NULL)
+			a->text = "";
+		if (!mp_valid_text(a->text, strlen(a->text), k == K_TYPE_NEW ||
+		    k == K_TYPE_EDIT ? DESC_MAX : INTRO_MAX, 1)) {
+			a->msg = "De tekst is te lang of bevat tekens die "
+			    "niet kunnen.";
+			return 0;
+		}
+		return 1;
+	case K_USER_TEAM:
+	case K_AUD_TYPE:
+		if ((a->other = dash_number(dash_form(r, k == K_USER_TEAM ?
+		    "team" : "soort"), 1, 4294967295LL)) < 0) {
+			a->msg = "Kies uit de lijst.";
+			return 0;
+		}
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/* 1 if the row exists (and is locked), 0 if not, -1 on error. */
+static int
+adm_exists(struct mp_db *db, enum stmt s, long long id)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(id);
+	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
+		return -1;
+	er = mp_stmt_next(st);
+	mp_stmt_done(st);
+	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
+}
+
+static enum mp_err
+adm_txn(struct mp_db *db, void *arg)
+{
+	struct adm			*a = arg;
+	struct mp_dreq			*r = a->r;
+	const struct adm_action		*ac = &adm_actions[a->kind];
+	struct mp_dbval			 v[3];
+	unsigned long long		 id = 0;
+	char				 detail[256];
+	size_t				 n = 0;
+	enum stmt			 s = ac->stmt;
+	enum mp_err			 er;
+	int				 ok;
+
+	a->status = 0;
+	if (ac->exists != STMT__MAX) {
+		if ((ok = adm_exists(db, ac->exists, a->id)) < 0)
+			return MP_EDB;
+		if (ok == 1 && a->other > 0)
+			ok = adm_exists(db, a->kind == K_USER_TEAM ?
+			    STMT_TEAM_EXISTS : STMT_TYPE_EXISTS, a->other);
+		if (ok < 0)
+			return MP_EDB;
+		if (ok == 0) {
+			a->status = 404;
+			a->msg = "Dat bestaat niet (meer).";
+			return MP_EINVAL;
+		}
+	}
+	detail[0] = '\0';
+	switch (a->kind) {
+	case K_USER_NEW:
+		v[n++] = MP_DBTEXT(a->slug);
+		v[n++] = MP_DBTEXT(a->name);
+		v[n++] = MP_DBTEXT(a->role);
+		(void)snprintf(detail, sizeof(detail), "%s (%s): %s",
+		    a->slug, a->role, a->name);
+		break;
+	case K_USER_ROLE:
+		v[n++] = MP_DBTEXT(a->role);
+		(void)snprintf(detail, sizeof(detail), "rol: %s", a->role);
+		break;
+	case K_TYPE_NEW:
+	case K_AUD_NEW:
+		v[n++] = MP_DBTEXT(a->slug);
+		/* FALLTHROUGH */
+	case K_TYPE_EDIT:
+	case K_AUD_EDIT:
+		v[n++] = MP_DBTEXT(a->name);
+		v[n++] = MP_DBTEXT(a->text);
+		(void)snprintf(detail, sizeof(detail), "%s%s%s",
+		    a->slug != NULL ? a->slug : "", a->slug != NULL ? ": " :
+		    "", a->name);
+		break;
+	case K_USER_NAME:
+	case K_TEAM_NEW:
+	case K_TEAM_NAME:
+		v[n++] = MP_DBTEXT(a->name);
+		(void)snprintf(detail, sizeof(detail), "naam: %s", a->name);
+		break;
+	case K_USER_ACTIVE:
+	case K_TEAM_ACTIVE:
+	case K_TYPE_ACTIVE:
+	case K_AUD_ACTIVE:
+		v[n++] = MP_DBINT(a->on);
+		(void)snprintf(detail, sizeof(detail), "%s",
+		    a->on ? "ingeschakeld" : "uitgeschakeld");
+		break;
+	case K_USER_TEAM:
+	case K_AUD_TYPE:
+		if (!a->on)
+			s = a->kind == K_USER_TEAM ? STMT_MEMBER_DEL :
+			    STMT_OFFER_DEL;
+		v[n++] = MP_DBINT(a->id);
+		v[n++] = MP_DBINT(a->other);
+		(void)snprintf(detail, sizeof(detail), "%s %lld %s",
+		    a->kind == K_USER_TEAM ? "team" : "signaalsoort",
+		    a->other, a->on ? "erbij" : "eraf");
+		break;
+	default:
+		return MP_EINVAL;
+	}
+	if (ac->exists != STMT__MAX && a->kind != K_USER_TEAM &&
+	    a->kind != K_AUD_TYPE)
+		v[n++] = MP_DBINT(a->id);
+	er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
+	if (er == MP_EDUP) {
+		a->status = 400;
+		a->msg = "Die naam of code bestaat al.";
+		return MP_EINVAL;
+	}
+	if (er != MP_OK)
+		return er;
+	if (ac->exists == STMT__MAX)
+		a->id = (long long)id;
+	return mp_audit(db, r->user.id, r->user.username, ac->name,
+	    ac->objtype, a->id, r->client, detail);
+}
+
+/* Put the rows of query s into the view under list.N.col. */
+static enum mp_err
+adm_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
+    const char *list, const char *const *cols, size_t ncols)
+{
+	struct mp_stmt	*st;
+	char		 key[96];
+	size_t		 n = 0, i;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK) {
+		for (i = 0; er == MP_OK && i < ncols; i++) {
+			(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n,
+			    cols[i]);
+			er = mp_view_set(v, key, mp_stmt_text(st, (unsigned)i,
+			    NULL));
+		}
+		n++;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* Pairs (a, b) of query s as list.a.b = 1, for "is b in a". */
+static enum mp_err
+adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
+    const char *list)
+{
+	struct mp_stmt	*st;
+	char		 key[96];
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK) {
+		(void)snprintf(key, sizeof(key), "%s.%lld.%lld", list,
+		    mp_stmt_int(st, 0), mp_stmt_int(st, 1));
+		er = mp_view_set(v, key, "1");
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+static void
+adm_page(struct mp_dreq *r, int status, const char *msg)
+{
+	static const char *const ucols[] = {
+		"Id", "Name", "Display", "Role", "Disabled"
+	};
+	static const char *const tcols[] = { "Id", "Name", "Active" };
+	static const char *const scols[] = {
+		"Id", "Slug", "Name", "Text", "Active"
+	};
+	struct mp_view	*v;
+	char		 key[64];
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	if ((v = dash_view(r, "Beheer")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	if (msg != NULL)
+		er = mp_view_set(v, "Admin.Message", msg);
+	if (er == MP_OK)
+		er = adm_list(r, v, STMT_USERS, "Users", ucols, 5);
+	if (er == MP_OK)
+		er = adm_list(r, v, STMT_TEAMS, "Teams", tcols, 3);
+	if (er == MP_OK)
+		er = adm_list(r, v, STMT_TYPES, "Types", scols, 5);
+	if (er == MP_OK)
+		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols, 5);
+	if (er == MP_OK)
+		er = adm_pairs(r, v, STMT_MEMBERS, "Member");
+	if (er == MP_OK)
+		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
+	for (i = 0; er == MP_OK && i < MP_ROLE__MAX; i++) {
+		(void)snprintf(key, sizeof(key), "Roles.%zu.Name", i);
+		er = mp_view_set(v, key, mp_role_name(i));
+		(void)snprintf(key, sizeof(key), "Roles.%zu.Label", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, mp_role_label(i));
+	}
+	if (er != MP_OK) {
+		mp_view_free(v);
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		return;
+	}
+	dash_render(r, status, v, "dashboard/admin.cs");
+}
+
 void
 mp_dash_admin(struct mp_dreq *r)
 {
-	struct mp_view	*v = dash_view(r, "Beheer");
 
-	dash_render(r, 200, v, "dashboard/admin.cs");
+	adm_page(r, 200, NULL);
 }
 
 void
 mp_dash_admin_post(struct mp_dreq *r)
 {
+	struct adm	 a;
+	const char	*s = dash_form(r, "actie");
+	size_t		 i;
+	enum mp_err	 er;
 
-	dash_error(r, 400, "Onbekende beheeractie.");
-}
-
-void
-mp_dash_new_form(struct mp_dreq *r)
-{
-
-	dash_error(r, 404, "Nog niet beschikbaar.");
-}
-
-void
-mp_dash_new(struct mp_dreq *r)
-{
-
-	dash_error(r, 404, "Nog niet beschikbaar.");
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	a.kind = K__MAX;
+	for (i = 0; s != NULL && i < K__MAX; i++)
+		if (strcmp(s, adm_actions[i].name) == 0)
+			a.kind = (enum akind)i;
+	if (a.kind == K__MAX) {
+		adm_page(r, 400, "Onbekende beheeractie.");
+		return;
+	}
+	if (!adm_read(r, &a)) {
+		adm_page(r, 400, a.msg);
+		return;
+	}
+	er = mp_db_txn(r->d->ctx->db, adm_txn, &a);
+	if (er == MP_OK)
+		dash_redirect(r, "/beheer");
+	else if (a.status != 0)
+		adm_page(r, a.status, a.msg);
+	else
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
 }

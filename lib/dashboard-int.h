@@ -8,6 +8,7 @@
 
 #include <time.h>
 
+#include "catalog.h"
 #include "session.h"
 #include "user.h"
 
@@ -39,6 +40,9 @@ struct mp_dash {
 	long		 max_attempts, attempt_window;
 	size_t		 pw_min;
 	long		 count_ttl;
+	long		 catalog_ttl;
+	long		 token_ttl;
+	struct mp_catalog cat;		/* for the new-report form */
 	time_t		 purged;
 	struct count_cache counts[COUNT_CACHE];
 };

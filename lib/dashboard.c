@@ -56,6 +56,9 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	    92, 1, 3650);
 	d->count_ttl = (long)mp_conf_int(c, "dashboard.count_ttl", 30, 0,
 	    3600);
+	d->catalog_ttl = (long)mp_conf_int(c, "catalog.ttl", 60, 0, 86400);
+	d->token_ttl = (long)mp_conf_int(c, "intake.form_token_ttl", 86400,
+	    60, 7 * 86400);
 	d->mount = mp_conf_str(c, "dashboard.mount", "/dashboard");
 	d->instance = mp_conf_str(c, "instance.name", "Gemeente");
 	d->static_url = mp_conf_str(c, "http.static", "/static");
@@ -67,6 +70,8 @@ void
 mp_dash_close(struct mp_dash *d)
 {
 
+	if (d != NULL)
+		mp_catalog_free(&d->cat);
 	free(d);
 }
 

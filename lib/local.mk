@@ -36,4 +36,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/dashboard-auth.c \
 	%reldir%/dashboard-list.c \
 	%reldir%/dashboard-report.c \
-	%reldir%/dashboard-admin.c
+	%reldir%/dashboard-admin.c \
+	%reldir%/dashboard-new.c

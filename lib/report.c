@@ -16,6 +16,7 @@
 #define F_REQUIRED	0x01	/* must not be blank */
 #define F_MULTILINE	0x02	/* may hold newlines */
 #define F_CONTACT	0x04	/* only kept for non-anonymous reports */
+#define F_STAFF		0x08	/* only on the dashboard's form */
 
 struct rfield {
 	const char	*name;		/* HTML name */
@@ -41,6 +42,9 @@ static const struct rfield rfields[RF__MAX] = {
 	{ "report-contact-email", 254,	F_CONTACT },
 	{ "report-contact-phone", 20,	F_CONTACT },
 	{ "report-attachments",	0,	0 },
+	{ "report-audience",	32,	F_REQUIRED | F_STAFF },
+	{ "report-channel",	8,	F_REQUIRED | F_STAFF },
+	{ "report-received-date", 10,	F_REQUIRED | F_STAFF },
 };
 
 enum stmt {
@@ -58,13 +62,14 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO report (reference, submission_id, channel, audience_id, "
 	"signal_type_id, description, observed_date, observed_time, street, "
 	"house_number, postcode, city, involved_people, involved_companies, "
-	"involved_vehicles, anonymous, code_hash, status, received_at) "
+	"involved_vehicles, anonymous, code_hash, status, received_at, "
+	"team_id) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"'nieuw', ?)",
+	"'nieuw', ?, ?)",
 	/* STMT_SET_REFERENCE */
 	"UPDATE report SET reference = ? WHERE id = ?",
 	/* STMT_FIND_SUBMISSION */
-	"SELECT reference FROM report WHERE submission_id = ?",
+	"SELECT reference, id FROM report WHERE submission_id = ?",
 	/* STMT_CONTACT */
 	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
 	"phone_enc) VALUES (?, ?, ?, ?)",
@@ -73,7 +78,7 @@ static const char *const stmts[STMT__MAX] = {
 	"data) VALUES (?, ?, ?, ?, ?, ?)",
 	/* STMT_EVENT */
 	"INSERT INTO event (report_id, at, kind, actor, detail) "
-	"VALUES (?, ?, 'ontvangen', '', ?)",
+	"VALUES (?, ?, 'ontvangen', ?, ?)",
 };
 
 const char *
@@ -308,9 +313,75 @@ read_files(struct mp_report *r, const struct mp_req *req)
 	return MP_OK;
 }
 
-enum mp_err
-mp_report_read(struct mp_report *r, const struct mp_req *req,
-    const struct mp_audience *aud, time_t now)
+/*
+ * Check a date field: a valid date, not after today, not before 1950;
+ * 1 when it is good.
+ */
+static int
+check_date(struct mp_report *r, enum mp_rfield f, const char *day)
+{
+	struct tm	 tm;
+
+	if (r->err[f] != NULL)
+		return 0;
+	if (!mp_valid_date(r->val[f], &tm))
+		fail(r, f, "Vul een datum in als jjjj-mm-dd, bijvoorbeeld "
+		    "2026-03-01.");
+	else if (strcmp(r->val[f], day) > 0)
+		fail(r, f, "Deze datum ligt in de toekomst.");
+	else if (tm.tm_year + 1900 < 1950)
+		fail(r, f, "Deze datum ligt te ver in het verleden.");
+	return r->err[f] == NULL;
+}
+
+/* What only the dashboard's form has: channel and date received. */
+static void
+read_staff(struct mp_report *r, time_t now, const char *day)
+{
+	struct tm	 tm;
+	time_t		 t;
+
+	if (r->err[RF_CHANNEL] == NULL) {
+		if (strcmp(r->val[RF_CHANNEL], "telefoon") == 0)
+			r->channel = "telefoon";
+		else if (strcmp(r->val[RF_CHANNEL], "email") == 0)
+			r->channel = "email";
+		else
+			fail(r, RF_CHANNEL, "Kies hoe de melding binnenkwam: "
+			    "telefoon of e-mail.");
+	}
+	if (!check_date(r, RF_RECEIVED_DATE, day))
+		return;
+	if (r->err[RF_OBSERVED_DATE] == NULL && strcmp(
+	    r->val[RF_OBSERVED_DATE], r->val[RF_RECEIVED_DATE]) > 0)
+		fail(r, RF_OBSERVED_DATE, "Deze datum ligt na de datum van "
+		    "ontvangst.");
+	/*
+	 * Received today: now.  Earlier: noon of that day, local time, so
+	 * the stored UTC time keeps the date whatever the time zone does.
+	 */
+	if (strcmp(r->val[RF_RECEIVED_DATE], day) == 0)
+		return;
+	(void)mp_valid_date(r->val[RF_RECEIVED_DATE], &tm);
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		fail(r, RF_RECEIVED_DATE, "Deze datum kunnen wij niet "
+		    "verwerken.");
+	else if (t < now)
+		r->received = t;
+}
+
+/*
+ * The form's fields into r, for the intake (staff 0: every field but
+ * the dashboard's own) or the dashboard (staff 1: no anonymous choice,
+ * no files, plus audience, channel and date received).  aud may be
+ * NULL for staff only, when the audience chosen is not known.
+ */
+static enum mp_err
+read_form(struct mp_report *r, const struct mp_req *req,
+    const struct mp_audience *aud, time_t now, int staff)
 {
 	const struct mp_signal_type *st;
 	const char	*raw, *v;
@@ -318,10 +389,14 @@ mp_report_read(struct mp_report *r, const struct mp_req *req,
 	char		 day[11];
 	struct tm	 tm;
 
-	r->audience_id = aud->id;
+	r->audience_id = aud != NULL ? aud->id : 0;
 	r->channel = "web";
 	r->received = now;
-	for (i = 0; i < RF_ATTACHMENTS; i++) {
+	for (i = 0; i < RF__MAX; i++) {
+		if (i == RF_ATTACHMENTS || (!staff &&
+		    (rfields[i].flags & F_STAFF)) ||
+		    (staff && i == RF_ANONYMOUS))
+			continue;
 		raw = mp_params_get(&req->form, rfields[i].name, &rawlen);
 		if (raw == NULL) {
 			raw = "";
@@ -344,26 +419,20 @@ mp_report_read(struct mp_report *r, const struct mp_req *req,
 	}
 
 	/* Field-specific rules, for fields that passed the generic ones. */
-	if (r->err[RF_SIGNAL_TYPE] == NULL) {
+	if (r->err[RF_SIGNAL_TYPE] == NULL && aud != NULL) {
 		st = mp_catalog_type(aud, r->val[RF_SIGNAL_TYPE]);
 		if (st == NULL)
-			fail(r, RF_SIGNAL_TYPE, "Kies een onderwerp uit de "
+			fail(r, RF_SIGNAL_TYPE, staff ? "Dit onderwerp hoort "
+			    "niet bij deze melders; kies een ander onderwerp "
+			    "of andere melders." : "Kies een onderwerp uit de "
 			    "lijst.");
 		else
 			r->signal_type_id = st->id;
 	}
-	if (r->err[RF_OBSERVED_DATE] == NULL) {
-		today(now, day);
-		if (!mp_valid_date(r->val[RF_OBSERVED_DATE], &tm))
-			fail(r, RF_OBSERVED_DATE, "Vul een datum in als "
-			    "jjjj-mm-dd, bijvoorbeeld 2026-03-01.");
-		else if (strcmp(r->val[RF_OBSERVED_DATE], day) > 0)
-			fail(r, RF_OBSERVED_DATE, "Deze datum ligt in de "
-			    "toekomst.");
-		else if (tm.tm_year + 1900 < 1950)
-			fail(r, RF_OBSERVED_DATE, "Deze datum ligt te ver in "
-			    "het verleden.");
-	}
+	today(now, day);
+	(void)check_date(r, RF_OBSERVED_DATE, day);
+	if (staff)
+		read_staff(r, now, day);
 	if (r->err[RF_OBSERVED_TIME] == NULL &&
 	    r->val[RF_OBSERVED_TIME][0] != '\0' &&
 	    !mp_valid_time(r->val[RF_OBSERVED_TIME], &tm))
@@ -383,14 +452,20 @@ mp_report_read(struct mp_report *r, const struct mp_req *req,
 		fail(r, RF_STREET, "Vul ten minste een straat, postcode of "
 		    "plaats in.");
 
-	if (r->err[RF_ANONYMOUS] == NULL) {
+	if (staff) {
+		/* The caller may leave contact details, or not. */
+		r->anonymous = 1;
+		for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++)
+			if (r->val[i][0] != '\0')
+				r->anonymous = 0;
+	} else if (r->err[RF_ANONYMOUS] == NULL) {
 		if (strcmp(r->val[RF_ANONYMOUS], "ja") == 0)
 			r->anonymous = 1;
 		else if (strcmp(r->val[RF_ANONYMOUS], "nee") != 0)
 			fail(r, RF_ANONYMOUS, "Kies of u anoniem wilt "
 			    "melden.");
 	}
-	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous) {
+	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous && !staff) {
 		/* Anonymous means anonymous: what was typed is dropped. */
 		for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++) {
 			if (r->err[i] != NULL) {
@@ -402,7 +477,7 @@ mp_report_read(struct mp_report *r, const struct mp_req *req,
 				return MP_ENOMEM;
 		}
 	} else if (r->err[RF_ANONYMOUS] == NULL) {
-		if (r->err[RF_CONTACT_NAME] == NULL &&
+		if (!staff && r->err[RF_CONTACT_NAME] == NULL &&
 		    r->val[RF_CONTACT_NAME][0] == '\0')
 			fail(r, RF_CONTACT_NAME, "Vul uw naam in, of kies "
 			    "voor anoniem melden.");
@@ -416,14 +491,40 @@ mp_report_read(struct mp_report *r, const struct mp_req *req,
 		    !mp_valid_phone(r->val[RF_CONTACT_PHONE]))
 			fail(r, RF_CONTACT_PHONE, "Vul een geldig "
 			    "telefoonnummer in, bijvoorbeeld 06 12345678.");
-		if (r->err[RF_CONTACT_EMAIL] == NULL &&
+		if (!staff && r->err[RF_CONTACT_EMAIL] == NULL &&
 		    r->err[RF_CONTACT_PHONE] == NULL &&
 		    r->val[RF_CONTACT_EMAIL][0] == '\0' &&
 		    r->val[RF_CONTACT_PHONE][0] == '\0')
 			fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres of "
 			    "telefoonnummer in, zodat wij u kunnen bereiken.");
 	}
-	return read_files(r, req);
+	return staff ? MP_OK : read_files(r, req);
+}
+
+enum mp_err
+mp_report_read(struct mp_report *r, const struct mp_req *req,
+    const struct mp_audience *aud, time_t now)
+{
+
+	return read_form(r, req, aud, now, 0);
+}
+
+enum mp_err
+mp_report_read_staff(struct mp_report *r, const struct mp_req *req,
+    const struct mp_catalog *cat, time_t now)
+{
+	const struct mp_audience	*aud = NULL;
+	const char			*slug;
+	enum mp_err			 er;
+
+	slug = mp_params_get(&req->form, rfields[RF_AUDIENCE].name, NULL);
+	if (slug != NULL && slug[0] != '\0')
+		aud = mp_catalog_audience(cat, slug);
+	if ((er = read_form(r, req, aud, now, 1)) != MP_OK)
+		return er;
+	if (aud == NULL)
+		fail(r, RF_AUDIENCE, "Kies wie de melding deed.");
+	return MP_OK;
 }
 
 void
@@ -558,7 +659,7 @@ store_txn(struct mp_db *db, void *arg)
 {
 	struct store		*s = arg;
 	struct mp_report	*r = s->r;
-	struct mp_dbval		 p[18];
+	struct mp_dbval		 p[19];
 	struct mp_stmt		*st;
 	unsigned long long	 id;
 	char			 received[20], detail[64];
@@ -586,18 +687,22 @@ store_txn(struct mp_db *db, void *arg)
 	p[13] = MP_DBTEXT(r->val[RF_COMPANIES]);
 	p[14] = MP_DBTEXT(r->val[RF_VEHICLES]);
 	p[15] = MP_DBINT(r->anonymous);
-	p[16] = MP_DBBLOB(r->code_hash, MP_SHA256_LEN);
+	p[16] = r->no_code ? MP_DBNULL() : MP_DBBLOB(r->code_hash,
+	    MP_SHA256_LEN);
 	p[17] = MP_DBTEXT(received);
-	er = mp_db_exec(db, stmts[STMT_INSERT], p, 18, NULL, &id);
+	p[18] = r->team_id > 0 ? MP_DBINT(r->team_id) : MP_DBNULL();
+	er = mp_db_exec(db, stmts[STMT_INSERT], p, 19, NULL, &id);
 	if (er == MP_EDUP && r->has_submission) {
 		/* Sent before: name the report it became. */
 		p[0] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
 		if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
 		    1) == MP_OK) {
 			if (mp_stmt_next(st) == MP_OK &&
-			    (ref = mp_stmt_text(st, 0, NULL)) != NULL)
+			    (ref = mp_stmt_text(st, 0, NULL)) != NULL) {
 				(void)snprintf(r->reference,
 				    sizeof(r->reference), "%s", ref);
+				r->id = mp_stmt_int(st, 1);
+			}
 			mp_stmt_done(st);
 		}
 		return MP_EDUP;
@@ -632,9 +737,12 @@ store_txn(struct mp_db *db, void *arg)
 	    r->spooled ? " (via spool)" : "");
 	p[0] = MP_DBINT(r->id);
 	p[1] = MP_DBTEXT(received);
-	p[2] = MP_DBTEXT(detail);
-	if ((er = mp_db_exec(db, stmts[STMT_EVENT], p, 3, NULL, NULL)) !=
+	p[2] = MP_DBTEXT(r->actor != NULL ? r->actor : "");
+	p[3] = MP_DBTEXT(detail);
+	if ((er = mp_db_exec(db, stmts[STMT_EVENT], p, 4, NULL, NULL)) !=
 	    MP_OK)
+		return er;
+	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
 	/*
 	 * Last, so the shared counter rows are locked only from here to the

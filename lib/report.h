@@ -36,6 +36,10 @@ enum mp_rfield {
 	RF_CONTACT_EMAIL,
 	RF_CONTACT_PHONE,
 	RF_ATTACHMENTS,		/* errors about files only */
+	/* Only on the dashboard's form (mp_report_read_staff). */
+	RF_AUDIENCE,		/* who reported: an audience's slug */
+	RF_CHANNEL,		/* "telefoon" or "email" */
+	RF_RECEIVED_DATE,	/* "YYYY-MM-DD", not in the future */
 	RF__MAX
 };
 
@@ -76,6 +80,16 @@ struct mp_report {
 	struct mp_attachment *att;
 	size_t		 natt;
 	time_t		 received;
+	long long	 team_id;	/* 0: none yet */
+	int		 no_code;	/* no secret code: code_hash NULL */
+	const char	*actor;		/* user name; NULL: the reporter */
+	/*
+	 * Called last in the storing transaction when not NULL (an audit
+	 * entry, say); anything but MP_OK rolls the report back.
+	 */
+	enum mp_err	(*also)(struct mp_db *, const struct mp_report *,
+			    void *);
+	void		*also_arg;
 
 	/* Set when stored (or spooled). */
 	unsigned char	 submission[MP_FORMTOKEN_NONCE];
@@ -99,6 +113,19 @@ enum mp_err	 mp_report_read(struct mp_report *, const struct mp_req *,
 		    const struct mp_audience *, time_t now);
 
 /*
+ * As mp_report_read, for a report that a member of staff enters after
+ * a telephone call or an e-mail: the audience (who reported) comes from
+ * the form and must be one of cat's, the signal type must be offered to
+ * it, the channel ("telefoon" or "email") and the date received (not in
+ * the future, not before the date observed) come from the form too.
+ * There is no anonymous choice: the contact fields are all optional and
+ * the report is anonymous when they are all blank.  No files are read.
+ */
+enum mp_err	 mp_report_read_staff(struct mp_report *,
+		    const struct mp_req *, const struct mp_catalog *,
+		    time_t now);
+
+/*
  * Make the reporter's secret code (20 Crockford base32 characters, 100
  * bits, shown as four groups of five) into code (MP_CODE_LEN) and its
  * HMAC into r->code_hash.
@@ -114,10 +141,11 @@ enum mp_err	 mp_report_code_hash(const struct mp_keys *, const char *code,
  * Store r in one transaction (with the per-client and global rate limit
  * when rl is not NULL, and addr the client's address): the report, its
  * reference, sealed contact details, attachments and the "ontvangen"
- * event.  On success r->id and r->reference are set.  MP_EDUP when the
- * submission was stored before (r->reference then names the earlier
- * report), MP_ELIMIT when rate-limited, MP_EDBDOWN when the database
- * cannot be reached (the caller spools).
+ * event (by r->actor), then r->also.  On success r->id and r->reference
+ * are set.  MP_EDUP when the submission was stored before (r->reference
+ * and r->id then name the earlier report), MP_ELIMIT when
+ * rate-limited, MP_EDBDOWN when the database cannot be reached (the
+ * caller spools).
  */
 struct mp_ratelimit;
 enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,

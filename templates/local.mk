@@ -26,4 +26,5 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/list.cs \
 	%reldir%/dashboard/report.cs \
 	%reldir%/dashboard/audit.cs \
-	%reldir%/dashboard/admin.cs
+	%reldir%/dashboard/admin.cs \
+	%reldir%/dashboard/new.cs

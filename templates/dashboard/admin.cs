@@ -1,4 +1,136 @@
-<?cs include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
+<?cs # admin.cs -- the functional administrator's page: users, teams,
+     signal types and audiences, each with forms to create, rename,
+     change and switch off.  No report content is shown here.  Every
+     form is a POST with the CSRF token; nothing is ever deleted. ?><?cs
+include:"dashboard/layout.cs" ?><?cs
+def:hidden(action, id) ?>
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<input type="hidden" name="actie" value="<?cs var:action ?>"><?cs if:id ?>
+<input type="hidden" name="id" value="<?cs var:id ?>"><?cs /if ?><?cs /def ?><?cs
+def:toggle(action, id, active) ?>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden(action, id) ?>
+<input type="hidden" name="aan" value="<?cs if:active ?>0<?cs else ?>1<?cs /if ?>">
+<button type="submit"><?cs if:active ?>Uitschakelen<?cs else ?>Inschakelen<?cs /if ?></button>
+</form><?cs /def ?><?cs
+call:dash_begin() ?>
 <h1>Beheer</h1>
-<p>Gebruikers en teams beheert u voorlopig met <code>meldpuntctl user</code> en <code>meldpuntctl team</code>.</p>
+<?cs if:Admin.Message ?>
+<div class="error-summary" role="alert" tabindex="-1"><p><?cs var:Admin.Message ?></p></div>
+<?cs /if ?>
+
+<section aria-labelledby="h-users">
+<h2 id="h-users">Gebruikers</h2>
+<table>
+<thead><tr><th scope="col">Gebruikersnaam</th><th scope="col">Naam</th><th scope="col">Rol</th><th scope="col">Teams</th><th scope="col">Status</th></tr></thead>
+<tbody>
+<?cs each:u = Users ?>
+<tr>
+<td><?cs var:u.Name ?></td>
+<td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-naam", u.Id) ?>
+<label for="u-naam-<?cs var:u.Id ?>" class="visually-hidden">Naam van <?cs var:u.Name ?></label>
+<input type="text" id="u-naam-<?cs var:u.Id ?>" name="naam" value="<?cs var:u.Display ?>" maxlength="100">
+<button type="submit">Naam opslaan</button></form></td>
+<td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-rol", u.Id) ?>
+<label for="u-rol-<?cs var:u.Id ?>" class="visually-hidden">Rol van <?cs var:u.Name ?></label>
+<select id="u-rol-<?cs var:u.Id ?>" name="rol"><?cs each:ro = Roles ?><option value="<?cs var:ro.Name ?>"<?cs if:ro.Name == u.Role ?> selected<?cs /if ?>><?cs var:ro.Label ?></option><?cs /each ?></select>
+<button type="submit">Rol opslaan</button></form></td>
+<td><ul class="plain"><?cs each:t = Teams ?><?cs set:mem = Member[u.Id][t.Id] ?>
+<li><form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden("gebruiker-team", u.Id) ?>
+<input type="hidden" name="team" value="<?cs var:t.Id ?>"><input type="hidden" name="aan" value="<?cs if:mem ?>0<?cs else ?>1<?cs /if ?>">
+<?cs var:t.Name ?>: <?cs if:mem ?>lid <button type="submit">Uit team halen</button><?cs else ?>geen lid <button type="submit">In team zetten</button><?cs /if ?></form></li><?cs /each ?></ul></td>
+<td><?cs if:u.Disabled == "1" ?>uitgeschakeld<?cs else ?>actief<?cs /if ?><?cs call:toggle("gebruiker-actief", u.Id, u.Disabled != "1") ?></td>
+</tr>
+<?cs /each ?>
+</tbody>
+</table>
+<h3>Nieuwe gebruiker</h3>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-nieuw", "") ?>
+<div class="field"><label for="nu-code">Gebruikersnaam (zoals het portaal hem doorgeeft)</label>
+<input type="text" id="nu-code" name="code" maxlength="64" autocomplete="off"></div>
+<div class="field"><label for="nu-naam">Naam</label>
+<input type="text" id="nu-naam" name="naam" maxlength="100"></div>
+<div class="field"><label for="nu-rol">Rol</label>
+<select id="nu-rol" name="rol"><?cs each:ro = Roles ?><option value="<?cs var:ro.Name ?>"><?cs var:ro.Label ?></option><?cs /each ?></select></div>
+<p><button type="submit">Gebruiker aanmaken</button></p>
+</form>
+</section>
+
+<section aria-labelledby="h-teams">
+<h2 id="h-teams">Teams</h2>
+<table>
+<thead><tr><th scope="col">Naam</th><th scope="col">Status</th></tr></thead>
+<tbody>
+<?cs each:t = Teams ?>
+<tr><td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("team-naam", t.Id) ?>
+<label for="t-naam-<?cs var:t.Id ?>" class="visually-hidden">Naam van team <?cs var:t.Name ?></label>
+<input type="text" id="t-naam-<?cs var:t.Id ?>" name="naam" value="<?cs var:t.Name ?>" maxlength="100">
+<button type="submit">Naam opslaan</button></form></td>
+<td><?cs if:t.Active == "1" ?>actief<?cs else ?>uitgeschakeld<?cs /if ?><?cs call:toggle("team-actief", t.Id, t.Active == "1") ?></td></tr>
+<?cs /each ?>
+</tbody>
+</table>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("team-nieuw", "") ?>
+<div class="field"><label for="nt-naam">Nieuw team</label>
+<input type="text" id="nt-naam" name="naam" maxlength="100"></div>
+<p><button type="submit">Team aanmaken</button></p>
+</form>
+</section>
+
+<section aria-labelledby="h-types">
+<h2 id="h-types">Signaalsoorten</h2>
+<table>
+<thead><tr><th scope="col">Code</th><th scope="col">Naam en omschrijving</th><th scope="col">Status</th></tr></thead>
+<tbody>
+<?cs each:s = Types ?>
+<tr><td><?cs var:s.Slug ?></td>
+<td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("soort-wijzig", s.Id) ?>
+<label for="s-naam-<?cs var:s.Id ?>">Naam</label>
+<input type="text" id="s-naam-<?cs var:s.Id ?>" name="naam" value="<?cs var:s.Name ?>" maxlength="100">
+<label for="s-tekst-<?cs var:s.Id ?>">Omschrijving</label>
+<textarea id="s-tekst-<?cs var:s.Id ?>" name="tekst" rows="2" maxlength="500"><?cs var:s.Text ?></textarea>
+<button type="submit">Opslaan</button></form></td>
+<td><?cs if:s.Active == "1" ?>actief<?cs else ?>uitgeschakeld<?cs /if ?><?cs call:toggle("soort-actief", s.Id, s.Active == "1") ?></td></tr>
+<?cs /each ?>
+</tbody>
+</table>
+<h3>Nieuwe signaalsoort</h3>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("soort-nieuw", "") ?>
+<div class="field"><label for="ns-code">Code (kleine letters, cijfers en -)</label>
+<input type="text" id="ns-code" name="code" maxlength="32" autocomplete="off"></div>
+<div class="field"><label for="ns-naam">Naam</label>
+<input type="text" id="ns-naam" name="naam" maxlength="100"></div>
+<div class="field"><label for="ns-tekst">Omschrijving</label>
+<textarea id="ns-tekst" name="tekst" rows="2" maxlength="500"></textarea></div>
+<p><button type="submit">Signaalsoort aanmaken</button></p>
+</form>
+</section>
+
+<section aria-labelledby="h-aud">
+<h2 id="h-aud">Doelgroepen</h2>
+<?cs each:a = Audiences ?>
+<h3><?cs var:a.Name ?> (<?cs var:a.Slug ?>, <?cs if:a.Active == "1" ?>actief<?cs else ?>uitgeschakeld<?cs /if ?>)</h3>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("publiek-wijzig", a.Id) ?>
+<div class="field"><label for="a-naam-<?cs var:a.Id ?>">Naam</label>
+<input type="text" id="a-naam-<?cs var:a.Id ?>" name="naam" value="<?cs var:a.Name ?>" maxlength="100"></div>
+<div class="field"><label for="a-tekst-<?cs var:a.Id ?>">Inleiding</label>
+<textarea id="a-tekst-<?cs var:a.Id ?>" name="tekst" rows="3" maxlength="2000"><?cs var:a.Text ?></textarea></div>
+<p><button type="submit">Opslaan</button></p></form>
+<?cs call:toggle("publiek-actief", a.Id, a.Active == "1") ?>
+<p>Signaalsoorten op dit formulier:</p>
+<ul class="plain"><?cs each:s = Types ?><?cs set:off = Offer[a.Id][s.Id] ?>
+<li><form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden("publiek-soort", a.Id) ?>
+<input type="hidden" name="soort" value="<?cs var:s.Id ?>"><input type="hidden" name="aan" value="<?cs if:off ?>0<?cs else ?>1<?cs /if ?>">
+<?cs var:s.Name ?>: <?cs if:off ?>aangeboden <button type="submit">Weghalen</button><?cs else ?>niet aangeboden <button type="submit">Aanbieden</button><?cs /if ?></form></li><?cs /each ?></ul>
+<?cs /each ?>
+<h3>Nieuwe doelgroep</h3>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("publiek-nieuw", "") ?>
+<div class="field"><label for="na-code">Code (in het adres van het formulier)</label>
+<input type="text" id="na-code" name="code" maxlength="32" autocomplete="off"></div>
+<div class="field"><label for="na-naam">Naam</label>
+<input type="text" id="na-naam" name="naam" maxlength="100"></div>
+<div class="field"><label for="na-tekst">Inleiding</label>
+<textarea id="na-tekst" name="tekst" rows="3" maxlength="2000"></textarea></div>
+<p><button type="submit">Doelgroep aanmaken</button></p>
+</form>
+</section>
 <?cs call:dash_end() ?>

@@ -34,6 +34,7 @@ readit(struct mp_req *req, struct mp_report *r, const char *body)
 	size_t			 count = 0;
 
 	memset(req, 0, sizeof(*req));
+	memset(&l, 0, sizeof(l));
 	mp_limits_default(&l);
 	assert_int_equal(mp_parse_urlencoded(&req->form, body, strlen(body),
 	    &l, &count), MP_OK);

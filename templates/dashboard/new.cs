@@ -1,0 +1,103 @@
+<?cs # new.cs -- a report received by telephone or e-mail, entered by
+     a handler: the intake's fields (intake/form.cs) with who reported,
+     the channel and the date received; contact details optional. ?><?cs
+include:"dashboard/layout.cs" ?><?cs
+# A text input with its label, hint and error, tied by id and
+  aria-describedby so screen readers read them with the field. ?><?cs
+def:field_error(f, id) ?><?cs if:Form.Error[f] ?>
+<p class="error" id="<?cs var:id ?>-error"><span class="visually-hidden">Fout: </span><?cs var:Form.Error[f] ?></p><?cs /if ?><?cs /def ?><?cs
+def:described(f, id, hint) ?><?cs if:hint || Form.Error[f] ?> aria-describedby="<?cs if:hint ?><?cs var:id ?>-hint<?cs /if ?><?cs if:hint && Form.Error[f] ?> <?cs /if ?><?cs if:Form.Error[f] ?><?cs var:id ?>-error<?cs /if ?>"<?cs /if ?><?cs if:Form.Error[f] ?> aria-invalid="true"<?cs /if ?><?cs /def ?><?cs
+def:input(f, id, label, hint, type, extra) ?>
+<div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
+<label for="<?cs var:id ?>"><?cs var:label ?></label><?cs if:hint ?>
+<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f, id) ?>
+<input type="<?cs var:type ?>" id="<?cs var:id ?>" name="<?cs var:id ?>" value="<?cs var:Form.Value[f] ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, id, hint) ?><?cs if:extra ?> autocomplete="<?cs var:extra ?>"<?cs /if ?>>
+</div><?cs /def ?><?cs
+def:textarea(f, id, label, hint, rows) ?>
+<div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
+<label for="<?cs var:id ?>"><?cs var:label ?></label><?cs if:hint ?>
+<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f, id) ?>
+<textarea id="<?cs var:id ?>" name="<?cs var:id ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, id, hint) ?>><?cs var:Form.Value[f] ?></textarea>
+</div><?cs /def ?><?cs
+call:dash_begin() ?>
+<h1>Nieuwe melding invoeren</h1>
+<p>Voor een melding die per telefoon of e-mail binnenkwam.</p>
+<?cs if:Form.Message ?>
+<div class="message" role="alert"><p><?cs var:Form.Message ?></p></div>
+<?cs /if ?>
+<?cs if:Form.Errors > 0 ?>
+<div class="error-summary" role="alert" tabindex="-1">
+<h2>Controleer het formulier</h2>
+<p><?cs if:Form.Errors == 1 ?>Eén veld is<?cs else ?><?cs var:Form.Errors ?> velden zijn<?cs /if ?> nog niet goed ingevuld:</p>
+<ul><?cs each:e = Form.ErrorList ?>
+<li><a href="#<?cs var:e.Id ?>"><?cs var:e.Message ?></a></li><?cs /each ?></ul>
+</div>
+<?cs /if ?>
+<form method="post" action="<?cs var:Page.Mount ?>/nieuw" accept-charset="UTF-8" novalidate>
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<input type="hidden" name="form-token" value="<?cs var:Form.Token ?>">
+<p class="small">Velden met <span aria-hidden="true">*</span><span class="visually-hidden">een sterretje</span> zijn verplicht.</p>
+
+<fieldset>
+<legend>Binnengekomen</legend>
+<fieldset class="field<?cs if:Form.Error.channel ?> has-error<?cs /if ?>" id="report-channel"<?cs call:described("channel", "report-channel", "") ?>>
+<legend>Hoe kwam de melding binnen? <span aria-hidden="true">*</span></legend><?cs call:field_error("channel", "report-channel") ?>
+<div class="choice"><input type="radio" id="report-channel-telefoon" name="report-channel" value="telefoon"<?cs if:Form.Value.channel == "telefoon" ?> checked<?cs /if ?>>
+<label for="report-channel-telefoon">Telefoon</label></div>
+<div class="choice"><input type="radio" id="report-channel-email" name="report-channel" value="email"<?cs if:Form.Value.channel == "email" ?> checked<?cs /if ?>>
+<label for="report-channel-email">E-mail</label></div>
+</fieldset>
+<?cs call:input("received_date", "report-received-date", "Datum ontvangen *", "Bijvoorbeeld 2026-03-01; niet in de toekomst.", "date", "") ?>
+<div class="field<?cs if:Form.Error.audience ?> has-error<?cs /if ?>">
+<label for="report-audience">Wie meldde? *</label><?cs call:field_error("audience", "report-audience") ?>
+<select id="report-audience" name="report-audience"<?cs call:described("audience", "report-audience", "") ?>>
+<?cs each:a = Audiences ?><option value="<?cs var:a.Slug ?>"<?cs if:Form.Value.audience == a.Slug || (!Form.Value.audience && a.Default) ?> selected<?cs /if ?>><?cs var:a.Name ?></option>
+<?cs /each ?></select>
+</div>
+</fieldset>
+
+<fieldset class="field<?cs if:Form.Error.signal_type ?> has-error<?cs /if ?>" id="report-signal-type"<?cs call:described("signal_type", "report-signal-type", "") ?>>
+<legend>Waar gaat de melding over? <span aria-hidden="true">*</span></legend><?cs call:field_error("signal_type", "report-signal-type") ?>
+<?cs each:t = Types ?>
+<div class="choice"><input type="radio" id="report-signal-type-<?cs var:t.Slug ?>" name="report-signal-type" value="<?cs var:t.Slug ?>"<?cs if:Form.Value.signal_type == t.Slug ?> checked<?cs /if ?>>
+<label for="report-signal-type-<?cs var:t.Slug ?>"><?cs var:t.Name ?></label></div><?cs /each ?>
+</fieldset>
+
+<fieldset>
+<legend>Wat is er gezien of gehoord?</legend>
+<?cs call:textarea("description", "report-description", "Beschrijving *", "Hoogstens " + Form.Max.description + " tekens.", "8") ?>
+</fieldset>
+
+<fieldset>
+<legend>Wanneer?</legend>
+<?cs call:input("observed_date", "report-observed-date", "Datum *", "Bijvoorbeeld 2026-03-01; niet na de datum van ontvangst.", "date", "") ?>
+<?cs call:input("observed_time", "report-observed-time", "Tijd (niet verplicht)", "Bijvoorbeeld 21:30.", "time", "") ?>
+</fieldset>
+
+<fieldset>
+<legend>Waar?</legend>
+<p class="hint">Vul ten minste een straat, postcode of plaats in.</p>
+<?cs call:input("street", "report-street", "Straat", "", "text", "off") ?>
+<?cs call:input("house_number", "report-house-number", "Huisnummer", "Bijvoorbeeld 12 of 12a.", "text", "off") ?>
+<?cs call:input("postcode", "report-postcode", "Postcode", "Bijvoorbeeld 1234 AB.", "text", "off") ?>
+<?cs call:input("city", "report-city", "Plaats", "", "text", "off") ?>
+</fieldset>
+
+<fieldset>
+<legend>Wie of wat is erbij betrokken? (niet verplicht)</legend>
+<?cs call:textarea("people", "report-people", "Personen", "", "3") ?>
+<?cs call:textarea("companies", "report-companies", "Bedrijven", "", "3") ?>
+<?cs call:textarea("vehicles", "report-vehicles", "Voertuigen", "", "3") ?>
+</fieldset>
+
+<fieldset>
+<legend>Gegevens van de melder (niet verplicht)</legend>
+<p class="hint">Alleen als de melder ze gaf. Zonder gegevens is de melding anoniem. Ze worden versleuteld bewaard; alleen de coördinator kan ze zien.</p>
+<?cs call:input("contact_name", "report-contact-name", "Naam", "", "text", "off") ?>
+<?cs call:input("contact_email", "report-contact-email", "E-mailadres", "", "email", "off") ?>
+<?cs call:input("contact_phone", "report-contact-phone", "Telefoonnummer", "", "tel", "off") ?>
+</fieldset>
+
+<p><button type="submit">Melding opslaan</button></p>
+</form>
+<?cs call:dash_end() ?>
