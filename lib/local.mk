@@ -6,6 +6,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/err.c \
 	%reldir%/alloc.c %reldir%/alloc.h \
 	%reldir%/buf.c %reldir%/buf.h \
+	%reldir%/csv.c %reldir%/csv.h \
 	%reldir%/log.c %reldir%/log.h \
 	%reldir%/conf.c %reldir%/conf.h \
 	%reldir%/cs.h \

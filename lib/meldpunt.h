@@ -39,6 +39,7 @@ const char	*mp_strerror(enum mp_err);
 
 #include "alloc.h"
 #include "buf.h"
+#include "csv.h"
 #include "log.h"
 #include "conf.h"
 #include "crypto.h"

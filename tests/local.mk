@@ -14,6 +14,7 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 if HAVE_CMOCKA
 UNIT_TESTS = \
 	tests/unit/test-buf \
+	tests/unit/test-csv \
 	tests/unit/test-conf \
 	tests/unit/test-crypto \
 	tests/unit/test-totp \
@@ -34,6 +35,9 @@ endif
 tests_unit_test_buf_SOURCES = %reldir%/unit/test-buf.c
 tests_unit_test_buf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_buf_LDADD = $(UNIT_LDADD)
+tests_unit_test_csv_SOURCES = %reldir%/unit/test-csv.c
+tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_csv_LDADD = $(UNIT_LDADD)
 tests_unit_test_conf_SOURCES = %reldir%/unit/test-conf.c
 tests_unit_test_conf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_conf_LDADD = $(UNIT_LDADD)
