@@ -32,6 +32,9 @@ static const struct mp_dash_route routes[] = {
 	{ "GET", "/beheer", MP_PERM_ADMIN, 0, mp_dash_admin },
 	{ "POST", "/beheer", MP_PERM_ADMIN, 0, mp_dash_admin_post },
 	{ "GET", "/audit", MP_PERM_AUDIT, 0, mp_dash_audit },
+	{ "GET", "/statistiek", MP_PERM_STATS, 0, mp_dash_stats },
+	{ "GET", "/statistiek/csv", MP_PERM_STATS, 0, mp_dash_stats_csv },
+	{ "GET", "/export", MP_PERM_EXPORT, 0, mp_dash_export },
 };
 
 int

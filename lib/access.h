@@ -24,6 +24,8 @@ enum mp_perm {
 	MP_PERM_REPORT_CREATE,	/* enter a report received by phone/mail */
 	MP_PERM_ADMIN,		/* users, teams, signal types, audiences */
 	MP_PERM_AUDIT,		/* the audit log */
+	MP_PERM_STATS,		/* the monthly statistics */
+	MP_PERM_EXPORT,		/* the work list as CSV */
 	MP_PERM__MAX
 };
 

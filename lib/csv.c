@@ -124,9 +124,12 @@ mp_csv_tenths(struct mp_csv *c, long long t)
 	char	 s[32];
 	int	 n;
 
-	n = snprintf(s, sizeof(s), "%s%lld%c%lld", t < 0 ? "-" : "",
-	    (t < 0 ? -t : t) / 10, c->sep == ',' ? '.' : ',',
-	    (t < 0 ? -t : t) % 10);
+	if (t % 10 == 0)
+		n = snprintf(s, sizeof(s), "%lld", t / 10);
+	else
+		n = snprintf(s, sizeof(s), "%s%lld%c%lld", t < 0 ? "-" : "",
+		    (t < 0 ? -t : t) / 10, c->sep == ',' ? '.' : ',',
+		    (t < 0 ? -t : t) % 10);
 	if (begin(c) != MP_OK)
 		return c->err;
 	return put(c, s, (size_t)n);

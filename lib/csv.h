@@ -38,7 +38,7 @@ enum mp_err	 mp_csv_field(struct mp_csv *, const char *);
 enum mp_err	 mp_csv_fieldn(struct mp_csv *, const char *, size_t);
 /* A number, written as it is (never neutralised). */
 enum mp_err	 mp_csv_int(struct mp_csv *, long long);
-/* A number with one decimal: "2,5" under ';', "2.5" under ','. */
+/* Tenths as "2,5" under ';', "2.5" under ','; "4" when whole. */
 enum mp_err	 mp_csv_tenths(struct mp_csv *, long long tenths);
 /* End the row (CRLF). */
 enum mp_err	 mp_csv_endrow(struct mp_csv *);

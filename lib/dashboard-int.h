@@ -42,6 +42,7 @@ struct mp_dash {
 	long		 count_ttl;
 	long		 catalog_ttl;
 	long		 token_ttl;
+	char		 csv_sep;	/* dashboard.csv_separator */
 	struct mp_catalog cat;		/* for the new-report form */
 	time_t		 purged;
 	struct count_cache counts[COUNT_CACHE];
@@ -81,5 +82,62 @@ void		 dash_time(char out[32], time_t);
 void		 dash_age(char out[32], time_t t, time_t now);
 /* Set the session cookie (value "" deletes it). */
 void		 dash_cookie(struct mp_dreq *, const char *value);
+
+struct mp_csv;
+
+/*
+ * Start a CSV download called filename: headers, the BOM, and c set
+ * up to write to the client with the configured separator.  On an
+ * error before the headers went out an error page was sent.
+ */
+enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
+		    const char *filename);
+
+/*
+ * The work list's filters (lib/dashboard-list.c), shared with the CSV
+ * export so both select the same reports.  A statement selecting from
+ * "report r" appends DASH_LIST_FILTERS after MP_ACCESS_REPORT_VISIBLE,
+ * and DASH_LIST_TEXT when f->boolean is set; dash_filter_params binds
+ * their values in that order.
+ */
+#define DASH_Q_MAX		100
+#define DASH_FILTER_PARAMS	(2 + 16 + 1)
+#define DASH_LIST_FILTERS \
+	" AND (? IS NULL OR r.status = ?)" \
+	" AND (? IS NULL OR r.signal_type_id = ?)" \
+	" AND (? IS NULL OR r.team_id = ?)" \
+	" AND (? IS NULL OR r.handler_id = ?)" \
+	" AND (? IS NULL OR r.audience_id = ?)" \
+	" AND (? IS NULL OR r.channel = ?)" \
+	" AND (? IS NULL OR r.received_at >= ?)" \
+	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define DASH_LIST_TEXT \
+	" AND MATCH (r.description, r.street, r.city) AGAINST" \
+	" (? IN BOOLEAN MODE)"
+
+struct mp_buf;
+struct mp_dbval;
+
+/* The filters as given, checked; NULL where not set. */
+struct dash_filter {
+	const char	*status;
+	long long	 type, team, handler, audience;
+	const char	*channel;
+	char		 from[11], to[11];
+	const char	*q;
+	char		 boolean[DASH_Q_MAX * 3];
+	long long	 page;
+	int		 bad;		/* a value was wrong and ignored */
+};
+
+/* Read the filters from the query string; f->bad when one is wrong. */
+void		 dash_filter_read(struct mp_dreq *, struct dash_filter *);
+/* Bind visibility and filters into p; returns how many were bound. */
+size_t		 dash_filter_params(struct mp_dreq *,
+		    const struct dash_filter *,
+		    struct mp_dbval p[DASH_FILTER_PARAMS]);
+/* Append the filters as a query string ("status=...&soort=..."). */
+void		 dash_filter_query(const struct dash_filter *,
+		    struct mp_buf *);
 
 #endif

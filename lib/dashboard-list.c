@@ -24,7 +24,6 @@
 
 #define PER_PAGE	50
 #define MAX_PAGE	2000
-#define Q_MAX		100
 
 enum stmt {
 	STMT_LIST,
@@ -48,15 +47,7 @@ enum stmt {
 	" LEFT JOIN app_user u ON u.id = r.handler_id" \
 	" WHERE " MP_ACCESS_REPORT_VISIBLE
 
-#define LIST_FILTERS \
-	" AND (? IS NULL OR r.status = ?)" \
-	" AND (? IS NULL OR r.signal_type_id = ?)" \
-	" AND (? IS NULL OR r.team_id = ?)" \
-	" AND (? IS NULL OR r.handler_id = ?)" \
-	" AND (? IS NULL OR r.audience_id = ?)" \
-	" AND (? IS NULL OR r.channel = ?)" \
-	" AND (? IS NULL OR r.received_at >= ?)" \
-	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define LIST_FILTERS	DASH_LIST_FILTERS
 
 #define LIST_ORDER \
 	" ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?"
@@ -66,8 +57,7 @@ static const char *const stmts[STMT__MAX] = {
 	LIST_COLS LIST_FILTERS LIST_ORDER,
 	/* STMT_LIST_TEXT */
 	LIST_COLS LIST_FILTERS
-	" AND MATCH (r.description, r.street, r.city) AGAINST"
-	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	DASH_LIST_TEXT LIST_ORDER,
 	/* STMT_COUNTS */
 	"SELECT r.status, COUNT(*) FROM report r WHERE "
 	MP_ACCESS_REPORT_VISIBLE " GROUP BY r.status",
@@ -86,17 +76,6 @@ static const char *const channels[] = {
 	"web", "intranet", "telefoon", "email"
 };
 
-/* The filters as given, checked; NULL where not set. */
-struct filter {
-	const char	*status;
-	long long	 type, team, handler, audience;
-	const char	*channel;
-	char		 from[11], to[11];
-	const char	*q;
-	char		 boolean[Q_MAX * 3];
-	long long	 page;
-	int		 bad;
-};
 
 /*
  * The text search as a FULLTEXT boolean query: every word required, as
@@ -160,8 +139,8 @@ date_param(struct mp_dreq *r, const char *name, char out[11], int *bad)
 	memcpy(out, s, 11);
 }
 
-static void
-read_filter(struct mp_dreq *r, struct filter *f)
+void
+dash_filter_read(struct mp_dreq *r, struct dash_filter *f)
 {
 	const char	*s;
 	size_t		 i;
@@ -187,7 +166,7 @@ read_filter(struct mp_dreq *r, struct filter *f)
 	date_param(r, "van", f->from, &f->bad);
 	date_param(r, "tot", f->to, &f->bad);
 	if ((s = dash_query(r, "q")) != NULL && s[0] != '\0') {
-		if (mp_valid_text(s, strlen(s), Q_MAX, 0)) {
+		if (mp_valid_text(s, strlen(s), DASH_Q_MAX, 0)) {
 			f->q = s;
 			boolean_query(s, f->boolean, sizeof(f->boolean));
 		} else
@@ -231,6 +210,42 @@ qs_addint(struct mp_buf *b, const char *name, long long v)
 		return;
 	(void)snprintf(s, sizeof(s), "%lld", v);
 	qs_add(b, name, s);
+}
+
+size_t
+dash_filter_params(struct mp_dreq *r, const struct dash_filter *f,
+    struct mp_dbval p[DASH_FILTER_PARAMS])
+{
+	size_t	 np;
+
+	mp_access_report_params(&r->user, p);
+	np = 2;
+	PAIR(p, np, OPTTEXT(f->status));
+	PAIR(p, np, OPTINT(f->type));
+	PAIR(p, np, OPTINT(f->team));
+	PAIR(p, np, OPTINT(f->handler));
+	PAIR(p, np, OPTINT(f->audience));
+	PAIR(p, np, OPTTEXT(f->channel));
+	PAIR(p, np, OPTTEXT(f->from));
+	PAIR(p, np, OPTTEXT(f->to));
+	if (f->boolean[0] != '\0')
+		p[np++] = MP_DBTEXT(f->boolean);
+	return np;
+}
+
+void
+dash_filter_query(const struct dash_filter *f, struct mp_buf *qs)
+{
+
+	qs_add(qs, "status", f->status);
+	qs_addint(qs, "soort", f->type);
+	qs_addint(qs, "team", f->team);
+	qs_addint(qs, "behandelaar", f->handler);
+	qs_addint(qs, "doelgroep", f->audience);
+	qs_add(qs, "kanaal", f->channel);
+	qs_add(qs, "van", f->from);
+	qs_add(qs, "tot", f->to);
+	qs_add(qs, "q", f->q);
 }
 
 /* Options of a <select>: List.Opt.<what>.N.{Id,Name,Sel}. */
@@ -374,7 +389,7 @@ row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st, size_t n)
 void
 mp_dash_list(struct mp_dreq *r)
 {
-	struct filter	 f;
+	struct dash_filter f;
 	struct mp_view	*v;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[2 + 16 + 3];
@@ -382,24 +397,13 @@ mp_dash_list(struct mp_dreq *r)
 	size_t		 np = 0, n = 0;
 	enum mp_err	 er;
 
-	read_filter(r, &f);
+	dash_filter_read(r, &f);
 	mp_buf_init(&qs, 4096);
 	if ((v = dash_view(r, "Werklijst")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
-	mp_access_report_params(&r->user, p);
-	np = 2;
-	PAIR(p, np, OPTTEXT(f.status));
-	PAIR(p, np, OPTINT(f.type));
-	PAIR(p, np, OPTINT(f.team));
-	PAIR(p, np, OPTINT(f.handler));
-	PAIR(p, np, OPTINT(f.audience));
-	PAIR(p, np, OPTTEXT(f.channel));
-	PAIR(p, np, OPTTEXT(f.from));
-	PAIR(p, np, OPTTEXT(f.to));
-	if (f.boolean[0] != '\0')
-		p[np++] = MP_DBTEXT(f.boolean);
+	np = dash_filter_params(r, &f, p);
 	p[np++] = MP_DBINT(PER_PAGE + 1);
 	p[np++] = MP_DBINT((f.page - 1) * PER_PAGE);
 	er = mp_db_query(r->d->ctx->db, &st, stmts[f.boolean[0] != '\0' ?
@@ -424,15 +428,7 @@ mp_dash_list(struct mp_dreq *r)
 		er = options(r, v, STMT_OPT_TEAMS, "Teams", f.team);
 	if (er == MP_OK)
 		er = options(r, v, STMT_OPT_HANDLERS, "Handlers", f.handler);
-	qs_add(&qs, "status", f.status);
-	qs_addint(&qs, "soort", f.type);
-	qs_addint(&qs, "team", f.team);
-	qs_addint(&qs, "behandelaar", f.handler);
-	qs_addint(&qs, "doelgroep", f.audience);
-	qs_add(&qs, "kanaal", f.channel);
-	qs_add(&qs, "van", f.from);
-	qs_add(&qs, "tot", f.to);
-	qs_add(&qs, "q", f.q);
+	dash_filter_query(&f, &qs);
 	if (er == MP_OK)
 		er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
 	if (er == MP_OK)

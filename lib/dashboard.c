@@ -22,7 +22,7 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 {
 	struct mp_dash		*d;
 	const struct mp_conf	*c = ctx->conf;
-	const char		*mode;
+	const char		*mode, *sep;
 
 	*out = NULL;
 	if ((d = mp_calloc(1, sizeof(*d))) == NULL)
@@ -59,6 +59,14 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	d->catalog_ttl = (long)mp_conf_int(c, "catalog.ttl", 60, 0, 86400);
 	d->token_ttl = (long)mp_conf_int(c, "intake.form_token_ttl", 86400,
 	    60, 7 * 86400);
+	sep = mp_conf_str(c, "dashboard.csv_separator", ";");
+	if (strcmp(sep, ";") != 0 && strcmp(sep, ",") != 0) {
+		mp_errx("%s: dashboard.csv_separator must be ; or , not "
+		    "\"%s\"", __func__, sep);
+		free(d);
+		return MP_ECONF;
+	}
+	d->csv_sep = sep[0];
 	d->mount = mp_conf_str(c, "dashboard.mount", "/dashboard");
 	d->instance = mp_conf_str(c, "instance.name", "Gemeente");
 	d->static_url = mp_conf_str(c, "http.static", "/static");
@@ -214,6 +222,12 @@ dash_view(struct mp_dreq *r, const char *title)
 		if (er == MP_OK)
 			er = mp_view_set_int(v, "Can.Audit", mp_access_can(
 			    r->user.role, MP_PERM_AUDIT));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Stats", mp_access_can(
+			    r->user.role, MP_PERM_STATS));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Export", mp_access_can(
+			    r->user.role, MP_PERM_EXPORT));
 	}
 	if (er != MP_OK) {
 		mp_view_free(v);

@@ -57,5 +57,8 @@ void	mp_dash_new(struct mp_dreq *);
 void	mp_dash_admin(struct mp_dreq *);
 void	mp_dash_admin_post(struct mp_dreq *);
 void	mp_dash_audit(struct mp_dreq *);
+void	mp_dash_stats(struct mp_dreq *);
+void	mp_dash_stats_csv(struct mp_dreq *);
+void	mp_dash_export(struct mp_dreq *);
 
 #endif

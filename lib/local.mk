@@ -33,9 +33,12 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/session.c %reldir%/session.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/stats.c %reldir%/stats.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
 	%reldir%/dashboard-auth.c \
 	%reldir%/dashboard-list.c \
 	%reldir%/dashboard-report.c \
 	%reldir%/dashboard-admin.c \
-	%reldir%/dashboard-new.c
+	%reldir%/dashboard-new.c \
+	%reldir%/dashboard-stats.c \
+	%reldir%/dashboard-export.c

@@ -65,5 +65,6 @@ const char	*mp_strerror(enum mp_err);
 #include "session.h"
 #include "access.h"
 #include "workflow.h"
+#include "stats.h"
 
 #endif /* MELDPUNT_H */

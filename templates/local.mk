@@ -27,4 +27,5 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/report.cs \
 	%reldir%/dashboard/audit.cs \
 	%reldir%/dashboard/admin.cs \
+	%reldir%/dashboard/stats.cs \
 	%reldir%/dashboard/new.cs

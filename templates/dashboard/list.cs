@@ -43,6 +43,7 @@
 <button type="submit">Filteren</button>
 </fieldset>
 </form>
+<?cs if:Can.Export ?><p><a id="export-csv" href="<?cs var:Page.Mount ?>/export?<?cs var:List.Query ?>">Exporteer deze selectie als CSV</a> (alle meldingen die aan de filters voldoen, zonder gegevens van de melder)</p><?cs /if ?>
 <?cs if:List.Count == 0 ?><p id="empty">Geen meldingen gevonden.</p><?cs else ?>
 <table class="worklist">
 <caption>Meldingen, nieuwste eerst (pagina <?cs var:List.Page ?>)</caption>

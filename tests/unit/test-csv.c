@@ -105,7 +105,7 @@ test_numbers_bom_and_rows(void **state)
 	assert_int_equal(mp_csv_tenths(&c, 40), MP_OK);
 	assert_int_equal(mp_csv_tenths(&c, -15), MP_OK);
 	assert_int_equal(mp_csv_flush(&c), MP_OK);
-	assert_string_equal(mp_buf_str(&s.b), "4.0,-1.5");
+	assert_string_equal(mp_buf_str(&s.b), "4,-1.5");
 	mp_buf_free(&s.b);
 }
 
