@@ -15,6 +15,7 @@ if HAVE_CMOCKA
 UNIT_TESTS = \
 	tests/unit/test-buf \
 	tests/unit/test-csv \
+	tests/unit/test-stats \
 	tests/unit/test-conf \
 	tests/unit/test-crypto \
 	tests/unit/test-totp \
@@ -38,6 +39,9 @@ tests_unit_test_buf_LDADD = $(UNIT_LDADD)
 tests_unit_test_csv_SOURCES = %reldir%/unit/test-csv.c
 tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_csv_LDADD = $(UNIT_LDADD)
+tests_unit_test_stats_SOURCES = %reldir%/unit/test-stats.c
+tests_unit_test_stats_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_stats_LDADD = $(UNIT_LDADD)
 tests_unit_test_conf_SOURCES = %reldir%/unit/test-conf.c
 tests_unit_test_conf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_conf_LDADD = $(UNIT_LDADD)
