@@ -55,8 +55,13 @@ mariadb_start() {
 			return 1
 		}
 	fi
+	# A private tmpdir: servers of other checkouts on this machine may
+	# run under the same pid in another pid namespace, and their
+	# temporary tables (/tmp/#sql-temptable-PID-...) would collide.
+	mkdir -p "$dir/tmp" || return 1
 	"$MARIADBD" --no-defaults --datadir="$dir/data" --user=root \
 	    --socket="$dir/mysql.sock" --skip-networking \
+	    --tmpdir="$dir/tmp" \
 	    --pid-file="$dir/mariadbd.pid" --log-error="$dir/mariadbd.err" \
 	    --character-set-server=utf8mb4 \
 	    --collation-server=utf8mb4_unicode_ci \
