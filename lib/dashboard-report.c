@@ -738,6 +738,9 @@ read_action(struct mp_dreq *r, struct act *a)
 		if (a->field == NULL || a->value == NULL ||
 		    !mp_valid_text(a->value, strlen(a->value),
 		    mp_report_field_max(a->field->rf), a->field->multiline) ||
+		    /* What the intake requires cannot be corrected away. */
+		    (mp_report_field_required(a->field->rf) &&
+		    mp_blank(a->value, strlen(a->value))) ||
 		    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
 		    !mp_valid_postcode(a->value, pc)) ||
 		    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
