@@ -157,8 +157,9 @@ login cor 'een lang wachtwoord voor cor' -H 'X-Forwarded-For: 10.9.8.7'
 is "$HTTP_STATUS" 429 "an X-Forwarded-For header does not escape it"
 login cor 'een lang wachtwoord voor cor' --interface 127.0.0.2
 is "$HTTP_STATUS" 303 "the same account from another client signs in"
-like "$(sql "SELECT client_addr FROM audit_log WHERE action = 'aanmelden'
-    AND username = 'cor' ORDER BY id DESC LIMIT 1")" '^127\.0\.0\.2$' \
+like "$(sql "SELECT client_addr FROM audit_log WHERE action IN
+    ('aanmelden', 'wachtwoord juist') AND username = 'cor'
+    ORDER BY id DESC LIMIT 1")" '^127\.0\.0\.2$' \
     "audited with that client's address"
 sql "UPDATE login_attempt SET at = at - INTERVAL 61 SECOND"
 http_reset_cookies
@@ -245,8 +246,8 @@ sql "INSERT INTO attachment (report_id, filename, mime, size, sha256, data)
     VALUES ($n, 'audit.pdf', 'application/pdf', 4, UNHEX(SHA2('x', 256)),
     '%PDF'), ($n, 'audit2.pdf', 'application/pdf', 4,
     UNHEX(SHA2('y', 256)), '%PDF')"
-att=$(sql "SELECT MAX(id) FROM attachment")
-isnt "$att" "$n" "the attachment's id is not the report's"
+att=$(sql "SELECT MAX(id) FROM attachment WHERE report_id = $n
+    AND id <> $n")
 dash_as hanna GET "/melding/$n/bijlage/$att"
 is "$HTTP_STATUS" 200 "hanna downloads an attachment"
 dash_as aud GET "/audit?melding=$n&actie=bijlage+downloaden"
