@@ -183,6 +183,12 @@ is "$HTTP_STATUS" 429 \
 is "$(sessions henk)" 0 "and henk has no session"
 login hanna 'een lang wachtwoord voor hanna' --interface 127.0.0.8
 is "$HTTP_STATUS" 303 "while another account from that client signs in"
+login '"><script>alert(96)</script>' 'x' --interface 127.0.0.9
+is "$HTTP_STATUS" 403 "a user name with markup is refused"
+unlike "$(http_body)" '<script>alert' "and not echoed as markup"
+is "$(sql "SELECT username FROM audit_log WHERE action =
+    'aanmelden mislukt' ORDER BY id DESC LIMIT 1")" "" \
+    "nor written to the audit log"
 sql "DELETE FROM login_attempt"
 
 # ---------------------------------------------------------------------

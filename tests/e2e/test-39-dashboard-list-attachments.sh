@@ -88,12 +88,22 @@ like "$(http_body)" '\(8 dagen\)' "the detail page says it too"
 
 conf_set dashboard.overdue_take_days 5
 conf_set dashboard.overdue_close_days 60
+conf_set dashboard.count_ttl 0
 restart_program dashboard
 dash_as cor GET "/?team=$termijn"
 check_marks "$b" 1 0 "thresholds 5/60 days: new for 6 days"
 check_marks "$f" 0 1 "thresholds 5/60 days: in handling for 80 days"
 check_marks "$e" 0 0 "thresholds 5/60 days: taken in time"
 check_marks "$d" 0 0 "thresholds 5/60 days: closed"
+# The counts per status are of the reports the user may see.
+dash_as hanna GET /
+is "$(grep -o '>[^<>]*</a>: <span class="count">[0-9]*' "$HTTP_BODY" |
+    sed 's/^>//; s/<\/a>: <span class="count">/=/' | grep -v '=0$' |
+    LC_ALL=C sort | paste -sd,)" \
+    "$(sql "SELECT CONCAT(status, '=', COUNT(*)) FROM report WHERE team_id
+    IN (SELECT team_id FROM user_team WHERE user_id = $hanna)
+    GROUP BY status" | LC_ALL=C sort | paste -sd,)" \
+    "a handler's counts per status are those of the own team"
 conf_reset
 restart_program dashboard
 # Back to team-less reports so that no other list changes.
