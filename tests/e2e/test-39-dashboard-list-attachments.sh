@@ -316,6 +316,37 @@ is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $n")" "$ev" \
     "and wrote no history"
 
 # ---------------------------------------------------------------------
+# Assignment keeps a handler within the report's team, where the
+# handler can see it.
+cor=$(sql "SELECT id FROM app_user WHERE username = 'cor'")
+state()
+{
+	sql "SELECT team_id, COALESCE(handler_id, 0), version FROM report
+	    WHERE id = $n2"
+}
+was=$(state)
+v=$(dash_version "$n2")
+dash_post cor "/melding/$n2" actie=toewijzen "team=$noord" \
+    "behandelaar=$henk" "versie=$v"
+is "$HTTP_STATUS" 400 "a handler of another team cannot be assigned"
+like "$(http_body)" 'hoort niet bij het gekozen team' "with a clear message"
+dash_post cor "/melding/$n2" actie=toewijzen "behandelaar=$hanna" \
+    "versie=$v"
+is "$HTTP_STATUS" 400 "nor a handler without a team"
+is "$(state)" "$was" "the refused assignments changed nothing"
+dash_post cor "/melding/$n2" actie=toewijzen "team=$noord" \
+    "behandelaar=$cor" "versie=$v"
+is "$HTTP_STATUS" 303 "a coordinator can be given any team's report"
+v=$(dash_version "$n2")
+dash_post cor "/melding/$n2" actie=toewijzen "team=$noord" \
+    "behandelaar=$hanna" "versie=$v"
+is "$HTTP_STATUS" 303 "a handler of the team can be assigned"
+is "$(sql "SELECT team_id, handler_id FROM report WHERE id = $n2")" \
+    "$(printf '%s\t%s' "$noord" "$hanna")" "and is"
+dash_as hanna GET "/melding/$n2"
+is "$HTTP_STATUS" 200 "and sees the report"
+
+# ---------------------------------------------------------------------
 # XSS: payloads in every kind of text a page shows.
 s1='<script>alert(91)</script>'
 s2='<img src=x onerror=alert(92)>'
