@@ -28,6 +28,7 @@ UNIT_TESTS = \
 	tests/unit/test-spool \
 	tests/unit/test-db \
 	tests/unit/test-mailmsg \
+	tests/unit/test-outbox \
 	tests/unit/test-sendmail
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -78,6 +79,9 @@ tests_unit_test_db_LDADD = $(UNIT_LDADD)
 tests_unit_test_mailmsg_SOURCES = %reldir%/unit/test-mailmsg.c
 tests_unit_test_mailmsg_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_mailmsg_LDADD = $(UNIT_LDADD)
+tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c
+tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
 tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
 tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
