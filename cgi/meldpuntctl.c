@@ -462,10 +462,15 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		{ "db.port", 0, 65535 },
 		{ "db.retries", 0, 100 },
 		{ "db.connect_timeout", 1, 3600 },
+		{ "mail.max_tries", 1, 100 },
+		{ "mail.retry_delay", 0, 86400 },
+		{ "mail.retry_max_delay", 0, 604800 },
+		{ "mail.send_timeout", 1, 3600 },
+		{ "mail.claim_timeout", 60, 86400 },
 	};
 	struct mp_keys	 keys;
 	struct mp_db	*db = NULL;
-	const char	*kf;
+	const char	*kf, *mailfrom;
 	char		 err[512];
 	size_t		 i;
 	int		 n = 0;
@@ -490,6 +495,13 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		problem(&n, "crypto.key_file: %s", err);
 	else
 		mp_keys_wipe(&keys);
+	/* Mail is optional until mail.from is set. */
+	mailfrom = mp_conf_str(c->conf, "mail.from", "");
+	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
+		problem(&n, "mail.from: not a valid e-mail address");
+	if (mailfrom[0] != '\0' && strncmp(mp_conf_str(c->conf,
+	    "mail.feedback_url", ""), "https://", 8) != 0)
+		problem(&n, "mail.feedback_url: not an https:// address");
 	check_dir(&n, "paths.templates", mp_conf_str(c->conf,
 	    "paths.templates", TEMPLATEDIR), 0);
 	check_dir(&n, "paths.spool", mp_conf_str(c->conf, "paths.spool",
