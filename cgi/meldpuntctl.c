@@ -1,9 +1,10 @@
 /*
  * meldpuntctl.c -- the command-line tool for IT and cron: schema
  * migrations and grants, configuration checks, the master key, demo
- * data and draining the spool.  Not a FastCGI program.  Every error is
- * one line on stderr and exit status 1; a usage error exits 2.  The
- * library's own log goes to stderr only with -v.
+ * data, draining the spool and delivering the mail outbox.  Not a
+ * FastCGI program.  Every error is one line on stderr and exit status
+ * 1; a usage error exits 2.  The library's own log goes to stderr only
+ * with -v (mail send logs to log.target, for cron and timers).
  */
 #include "config.h"
 
@@ -73,7 +74,8 @@ static const struct cmd cmds[] = {
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, 0,
-	  "add|disable|enable|list|set-role|set-password|add-team ...",
+	  "add|disable|enable|list|set-role|set-password|set-email|add-team"
+	  " ...",
 	  "dashboard users; \"user help\" for details" },
 	{ "team", cmd_team, 1, 1, 0, 0, "add NAME | list",
 	  "dashboard teams" },
@@ -1002,8 +1004,8 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 				    MP_LOG_INFO);
 		}
 		er = mp_outbox_send(c->db, c->conf, &c->keys, &st);
-		printf("sent %ld, deferred %ld, given up %ld\n", st.sent,
-		    st.deferred, st.failed);
+		printf("sent %ld, merged %ld, deferred %ld, given up %ld\n",
+		    st.sent, st.merged, st.deferred, st.failed);
 		if (er == MP_ECONF) {
 			warnx1("the mail settings are incomplete or wrong"
 			    " (mail.from, mail.feedback_url); see the log");

@@ -31,6 +31,7 @@ enum stmt {
 	STMT_REPORTER_ADDR,
 	STMT_HANDLER_ADDR,
 	STMT_SENT,
+	STMT_MERGE,
 	STMT_RETRY,
 	STMT_GIVEUP,
 	STMT_COUNT,
@@ -76,6 +77,16 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE mail_outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(),"
 	" tries = tries + 1, claim_token = NULL, claim_until = NULL,"
 	" last_error = '' WHERE id = ? AND claim_token = ?",
+	/*
+	 * STMT_MERGE: "there is news" covers every other notice to the
+	 * same person about the same report that has not gone out yet,
+	 * unless another sender holds it.
+	 */
+	"UPDATE mail_outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(),"
+	" last_error = 'merged', claim_token = NULL, claim_until = NULL"
+	" WHERE report_id = ? AND kind = ? AND COALESCE(user_id, 0) = ?"
+	" AND id <> ? AND status = 'pending'"
+	" AND (claim_until IS NULL OR claim_until < UTC_TIMESTAMP())",
 	/* STMT_RETRY */
 	"UPDATE mail_outbox SET tries = tries + 1,"
 	" next_try_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
@@ -337,6 +348,30 @@ get_row(struct mp_db *db, long long id, const unsigned char *tok,
 	return er;
 }
 
+/* Mark the notices that the mail just sent covers as sent too. */
+static void
+merge(struct mp_db *db, const struct row *w, struct mp_outbox_stats *st)
+{
+	struct mp_dbval	 v[4];
+	unsigned long long n = 0;
+
+	v[0] = MP_DBINT(w->report_id);
+	v[1] = MP_DBTEXT(w->handler ? "handler" : "reporter");
+	v[2] = MP_DBINT(w->handler ? w->user_id : 0);
+	v[3] = MP_DBINT(w->id);
+	if (mp_db_exec(db, stmts[STMT_MERGE], v, 4, &n, NULL) != MP_OK) {
+		/* Harmless: they go out as mails of their own. */
+		mp_warnx("%s: mail %lld: cannot merge the others", __func__,
+		    w->id);
+		return;
+	}
+	if (n > 0) {
+		st->merged += (long)n;
+		mp_infox("%s: mail %lld covered %llu more for report %lld",
+		    __func__, w->id, n, w->report_id);
+	}
+}
+
 /* Record the outcome of one row: sent, retry later, or given up. */
 static enum mp_err
 finish(struct mp_db *db, const struct settings *s, const struct row *w,
@@ -358,6 +393,7 @@ finish(struct mp_db *db, const struct settings *s, const struct row *w,
 			mp_infox("%s: mail %lld (report %lld, %s) sent",
 			    __func__, w->id, w->report_id, w->handler ?
 			    "handler" : "reporter");
+			merge(db, w, st);
 		}
 	} else if (permanent || w->tries + 1 >= s->max_tries) {
 		v[0] = MP_DBTEXT(why);

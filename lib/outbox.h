@@ -37,6 +37,7 @@ enum mp_err	 mp_outbox_notify_handler(struct mp_db *, uint64_t report_id);
 /* What one mp_outbox_send run did. */
 struct mp_outbox_stats {
 	long		 sent;		/* handed to sendmail, marked sent */
+	long		 merged;	/* covered by a mail sent (not sent) */
 	long		 deferred;	/* failed, to be tried again later */
 	long		 failed;	/* given up (status 'failed') */
 	long		 lost;		/* taken by another sender meanwhile */
@@ -47,8 +48,10 @@ struct mp_outbox_stats {
  * claim it (a random token and a lease, committed, so concurrent
  * senders never take the same row), open the address, compose the
  * Dutch text (mail.* in the configuration), run mail.sendmail, and
- * mark it sent; a failed delivery is tried again after mail.retry_delay
- * seconds, doubling up to mail.retry_max_delay, and given up after
+ * mark it sent, together with the other pending notices to the same
+ * person about the same report (one "there is news" covers them); a
+ * failed delivery is tried again after mail.retry_delay seconds,
+ * doubling up to mail.retry_max_delay, and given up after
  * mail.max_tries tries; a row whose address is gone is given up at
  * once.  Every failure is logged with the row and report id and the
  * reason, never the address or any text.  st is filled in.  Returns

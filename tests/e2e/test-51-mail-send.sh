@@ -16,7 +16,7 @@ is "$(outbox_rows "$id")" 1 "a reporter notification is queued"
 
 mail_send
 is "$MAIL_RC" 0 "mail send succeeds"
-like "$MAIL_OUT" 'sent 1, deferred 0, given up 0' "mail send reports one sent"
+like "$MAIL_OUT" 'sent 1, merged 0, deferred 0, given up 0' "mail send reports one sent"
 is "$(mail_count)" 1 "the sendmail command received one message"
 eml=$(find "$MAIL_DIR/out" -name '*.eml' | head -n 1)
 is "$(tr '\n' ' ' <"${eml%.eml}.args")" "-t -i " \
@@ -90,8 +90,21 @@ unlike "$(cat "$eml")" "$ref|${ref#M-}" "the message does not carry the referenc
 unlike "$body" '[?&](code|token|session)=' "the link does not sign in"
 
 mail_send
-is "$MAIL_OUT" "sent 0, deferred 0, given up 0" "a second run sends nothing"
+is "$MAIL_OUT" "sent 0, merged 0, deferred 0, given up 0" "a second run sends nothing"
 is "$(mail_count)" 1 "nothing is sent twice"
+
+# Several notices about one report to one person make one mail.
+mail_clear
+for k in 1 2 3; do
+	mp_ctl mail queue reporter "$ref" >/dev/null 2>&1
+done
+mail_send
+is "$MAIL_OUT" "sent 1, merged 2, deferred 0, given up 0" \
+    "three pending notices to one reporter are merged"
+is "$(mail_count)" 1 "into one mail"
+is "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE report_id = $id
+    AND status = 'sent' AND last_error = 'merged'")" 2 \
+    "the merged rows are marked sent (merged)"
 
 # The handler's notification.
 mp_ctl user add mail.handler handler "Mail Handelaar" >/dev/null 2>&1

@@ -29,7 +29,7 @@ due_now()
 echo 1 >"$MAIL_DIR/exit"
 mail_send
 is "$MAIL_RC" 0 "a deferred mail is not an error of the run"
-is "$MAIL_OUT" "sent 0, deferred 1, given up 0" "the failed mail is deferred"
+is "$MAIL_OUT" "sent 0, merged 0, deferred 1, given up 0" "the failed mail is deferred"
 is "$(row "status, tries")" "$(printf 'pending\t1')" \
     "the row stays pending with one try"
 like "$(row last_error)" 'fake-sendmail exited with status 1' \
@@ -40,7 +40,7 @@ like "$(cat "$E2E_LOG")" "mail [0-9]+ \\(report $id, reporter\\) failed \\(try 1
     "the failure is logged with the reason"
 
 mail_send
-is "$MAIL_OUT" "sent 0, deferred 0, given up 0" "a deferred mail waits for its time"
+is "$MAIL_OUT" "sent 0, merged 0, deferred 0, given up 0" "a deferred mail waits for its time"
 is "$(row tries)" 1 "and is not tried early"
 
 due_now
@@ -52,7 +52,7 @@ ok "[ $w -ge 115 ] && [ $w -le 120 ]" "the delay doubles (120 s: $w)"
 due_now
 mail_send
 is "$MAIL_RC" 1 "a run that gives a mail up exits 1"
-is "$MAIL_OUT" "sent 0, deferred 0, given up 1" "the third failure gives up (max_tries 3)"
+is "$MAIL_OUT" "sent 0, merged 0, deferred 0, given up 1" "the third failure gives up (max_tries 3)"
 is "$(row "status, tries")" "$(printf 'failed\t3')" "the row is marked failed"
 like "$(cat "$E2E_LOG")" "mail [0-9]+ \\(report $id, reporter\\) given up after 3 tries: .*exited with status 1" \
     "giving up is logged with the reason"
@@ -60,7 +60,7 @@ like "$(cat "$E2E_LOG")" "mail [0-9]+ \\(report $id, reporter\\) given up after 
 due_now
 rm -f "$MAIL_DIR/exit"
 mail_send
-is "$MAIL_OUT" "sent 0, deferred 0, given up 0" "a given-up mail is never sent"
+is "$MAIL_OUT" "sent 0, merged 0, deferred 0, given up 0" "a given-up mail is never sent"
 is "$(mail_count)" 3 "sendmail was run once per try"
 
 # The address of a reporter may appear nowhere but in the mail itself.
@@ -73,7 +73,7 @@ sql "DELETE FROM mail_outbox"
 mp_ctl mail queue reporter "$ref" >/dev/null 2>&1
 conf_set mail.sendmail "/nonexistent/sendmail -t -i"
 mail_send
-is "$MAIL_OUT" "sent 0, deferred 1, given up 0" "a missing command defers the mail"
+is "$MAIL_OUT" "sent 0, merged 0, deferred 1, given up 0" "a missing command defers the mail"
 like "$(row last_error)" 'cannot run /nonexistent/sendmail: No such file' \
     "and says why"
 
