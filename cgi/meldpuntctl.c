@@ -988,6 +988,7 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 	long long	 pending, sent, failed;
 	const char	*sub = argc > 1 ? argv[1] : "";
 	char		 why[256];
+	int		 level;
 	enum mp_err	 er;
 
 	if (strcmp(sub, "send") == 0 && argc == 2) {
@@ -997,11 +998,15 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		 * configured log unless -v asked for stderr.
 		 */
 		if (!c->verbose) {
+			if ((level = mp_log_level(mp_conf_str(c->conf,
+			    "log.level", "info"))) < 0)
+				level = MP_LOG_INFO;
 			mp_log_close();
 			if (mp_log_open(PROG, mp_conf_str(c->conf,
-			    "log.target", "syslog"), MP_LOG_INFO) != MP_OK)
+			    "log.target", "syslog"),
+			    (enum mp_loglevel)level) != MP_OK)
 				(void)mp_log_open(PROG, "stderr",
-				    MP_LOG_INFO);
+				    (enum mp_loglevel)level);
 		}
 		er = mp_outbox_send(c->db, c->conf, &c->keys, &st);
 		printf("sent %ld, merged %ld, deferred %ld, given up %ld\n",

@@ -376,13 +376,21 @@ merge(struct mp_db *db, const struct row *w, struct mp_outbox_stats *st)
 static enum mp_err
 finish(struct mp_db *db, const struct settings *s, const struct row *w,
     const unsigned char *tok, enum mp_err sent, int permanent,
-    const char *why, struct mp_outbox_stats *st)
+    const char *reason, struct mp_outbox_stats *st)
 {
 	struct mp_dbval	 v[4];
 	unsigned long long n = 0;
 	long long	 delay;
+	char		 why[WHY_LEN + 1];
+	size_t		 i;
 	int		 k;
 	enum mp_err	 er;
+
+	/* Printable ASCII that fits last_error, whatever a path holds. */
+	for (i = 0; reason[i] != '\0' && i < WHY_LEN; i++)
+		why[i] = (unsigned char)reason[i] >= 0x20 &&
+		    (unsigned char)reason[i] < 0x7f ? reason[i] : '?';
+	why[i] = '\0';
 
 	if (sent == MP_OK) {
 		v[0] = MP_DBINT(w->id);

@@ -22,6 +22,7 @@
 
 #define CMD_MAX		1024	/* bytes of the command line */
 #define POLL_NS		20000000L	/* 20 ms between looks at the child */
+#define FD_SCAN_MAX	65536	/* descriptors closed in the child */
 
 /*
  * Split cmd into words at blanks, into the caller's copy and argv
@@ -66,11 +67,16 @@ pipe_cloexec(int fd[2])
 	return 0;
 }
 
-/* In the child: stdin from the pipe, stdout and stderr to /dev/null. */
+/*
+ * In the child: stdin from the pipe, stdout and stderr to /dev/null,
+ * and no other descriptor of ours (the database connection above all)
+ * may reach the MTA, whatever flags its library set.
+ */
 static void
 child(int in, int report, char *const argv[])
 {
 	struct sigaction sa;
+	long		 max, fd;
 	int		 null, e;
 
 	memset(&sa, 0, sizeof(sa));
@@ -81,6 +87,11 @@ child(int in, int report, char *const argv[])
 	    dup2(null, STDOUT_FILENO) == -1 ||
 	    dup2(null, STDERR_FILENO) == -1)
 		goto fail;
+	if ((max = sysconf(_SC_OPEN_MAX)) < 0 || max > FD_SCAN_MAX)
+		max = FD_SCAN_MAX;
+	for (fd = STDERR_FILENO + 1; fd < max; fd++)
+		if (fd != report)
+			(void)close((int)fd);
 	execv(argv[0], argv);
 fail:
 	/* Tell the parent why through the close-on-exec pipe. */

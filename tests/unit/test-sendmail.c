@@ -8,12 +8,16 @@
 #include "util.h"
 
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 static char	dir[] = "/tmp/mp-test-sendmail-XXXXXX";
 static char	script[128], out[128], args[128];
 
-/* A fake sendmail that records stdin and argv, exits with $1. */
+/*
+ * A fake sendmail that records stdin and argv; "sleep" as its first
+ * word makes it hang, "fds" lists its open descriptors.
+ */
 static int
 setup(void **state)
 {
@@ -28,8 +32,8 @@ setup(void **state)
 	if ((f = fopen(script, "w")) == NULL)
 		return -1;
 	fprintf(f, "#!/bin/sh\ncat >'%s'\nprintf '%%s\\n' \"$@\" >'%s'\n"
-	    "case \"$1\" in sleep) sleep 5 ;; esac\nexit \"${1:-0}\"\n", out,
-	    args);
+	    "case \"$1\" in sleep) sleep 5 ;; fds) ls /proc/$$/fd >>'%s' ;;"
+	    " esac\nexit 0\n", out, args, args);
 	fclose(f);
 	return chmod(script, 0700);
 }
@@ -76,16 +80,34 @@ test_delivers(void **state)
 	assert_string_equal(slurp(args), "0\n-t\n-i\n$HOME;x\n");
 }
 
+/* A descriptor of the parent (say the database's) never reaches it. */
+static void
+test_no_inherited_fds(void **state)
+{
+	char	 cmd[256], why[256];
+	int	 fd;
+
+	(void)state;
+	assert_true((fd = open("/dev/null", O_RDONLY)) >= 0);
+	assert_int_equal(dup2(fd, 42), 42);
+	snprintf(cmd, sizeof(cmd), "%s fds", script);
+	assert_int_equal(mp_sendmail(cmd, "x\n", 2, 10, why, sizeof(why)),
+	    MP_OK);
+	print_message("# %s", slurp(args));
+	assert_null(strstr(slurp(args), "\n42\n"));
+	close(42);
+	close(fd);
+}
+
 static void
 test_failures(void **state)
 {
 	char	 cmd[256], why[256];
 
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "%s 75", script);
-	assert_int_equal(mp_sendmail(cmd, "x\n", 2, 10, why, sizeof(why)),
-	    MP_ESYS);
-	assert_non_null(strstr(why, "exited with status 75"));
+	assert_int_equal(mp_sendmail("/bin/false", "x\n", 2, 10, why,
+	    sizeof(why)), MP_ESYS);
+	assert_non_null(strstr(why, "/bin/false exited with status 1"));
 
 	assert_int_equal(mp_sendmail("/nonexistent/sendmail -t", "x\n", 2,
 	    10, why, sizeof(why)), MP_ESYS);
@@ -107,6 +129,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_delivers),
+		cmocka_unit_test(test_no_inherited_fds),
 		cmocka_unit_test(test_failures),
 	};
 
