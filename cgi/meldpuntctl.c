@@ -1013,7 +1013,8 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		    st.sent, st.merged, st.deferred, st.failed);
 		if (er == MP_ECONF) {
 			warnx1("the mail settings are incomplete or wrong"
-			    " (mail.from, mail.feedback_url); see the log");
+			    " (mail.from, mail.feedback_url, texts); see the"
+			    " log");
 			return 1;
 		}
 		if (er != MP_OK) {

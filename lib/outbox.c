@@ -249,6 +249,44 @@ body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
 	return er;
 }
 
+/*
+ * Compose both kinds of mail once with a stand-in address, so a
+ * configured text that a header refuses (a control character in a
+ * subject or the sender's name) stops the run before anything is
+ * claimed, instead of giving every mail up.
+ */
+static enum mp_err
+check_texts(const struct settings *s)
+{
+	struct mp_buf	 body, msg;
+	struct mp_mail	 m;
+	int		 k;
+	enum mp_err	 er = MP_OK;
+
+	mp_buf_init(&body, MSG_MAX);
+	mp_buf_init(&msg, MSG_MAX);
+	for (k = 0; k < 2 && er == MP_OK; k++) {
+		mp_buf_reset(&body);
+		er = k ? body_handler(&body, s, "M-2026-000001") :
+		    body_reporter(&body, s);
+		memset(&m, 0, sizeof(m));
+		m.from_name = s->from_name;
+		m.from_addr = s->from;
+		m.to_addr = "ontvanger@example.nl";
+		m.subject = k ? s->subject_handler : s->subject_reporter;
+		m.body = mp_buf_str(&body);
+		m.date = time(NULL);
+		if (er == MP_OK && (er = mp_mail_compose(&msg, &m)) != MP_OK)
+			mp_errx("%s: mail.from_name, mail.%s.subject or"
+			    " mail.signature is refused in a mail (a control"
+			    " character?)", __func__, k ? "handler" :
+			    "reporter");
+	}
+	mp_buf_free(&body);
+	mp_buf_free(&msg);
+	return er == MP_EINVAL ? MP_ECONF : er;
+}
+
 /* One claimed row as read back. */
 struct row {
 	long long	 id;
@@ -496,9 +534,8 @@ deliver(struct mp_db *db, const struct settings *s,
 	m.body = mp_buf_str(&body);
 	m.date = time(NULL);
 	if ((er = mp_mail_compose(&msg, &m)) != MP_OK) {
-		/* The stored address itself is refused: no use retrying. */
-		reason = "the address or a configured text is refused in a"
-		    " header";
+		/* The texts passed check_texts: the address is refused. */
+		reason = "the address is refused in a header";
 		permanent = er == MP_EINVAL;
 		goto done;
 	}
@@ -529,7 +566,8 @@ mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
 	enum mp_err	 er;
 
 	memset(st, 0, sizeof(*st));
-	if ((er = settings(&s, c)) != MP_OK)
+	if ((er = settings(&s, c)) != MP_OK || (er = check_texts(&s)) !=
+	    MP_OK)
 		return er;
 	/* One token per run: every row claimed here carries it. */
 	if ((er = mp_random(tok, sizeof(tok))) != MP_OK)

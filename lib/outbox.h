@@ -56,7 +56,8 @@ struct mp_outbox_stats {
  * once.  Every failure is logged with the row and report id and the
  * reason, never the address or any text.  st is filled in.  Returns
  * MP_ECONF (nothing claimed) when mail.from or a URL is missing or
- * wrong, a database error when the outbox cannot be read, else MP_OK.
+ * wrong or a configured text is refused in a header, a database
+ * error when the outbox cannot be read, else MP_OK.
  */
 enum mp_err	 mp_outbox_send(struct mp_db *, const struct mp_conf *,
 		    const struct mp_keys *, struct mp_outbox_stats *st);
