@@ -66,5 +66,8 @@ const char	*mp_strerror(enum mp_err);
 #include "access.h"
 #include "workflow.h"
 #include "stats.h"
+#include "mailmsg.h"
+#include "sendmail.h"
+#include "outbox.h"
 
 #endif /* MELDPUNT_H */
