@@ -132,7 +132,9 @@ mp_dash_export(struct mp_dreq *r)
 	}
 	(void)snprintf(fname, sizeof(fname), "meldingen-%lld.csv",
 	    (long long)r->now);
-	if (dash_csv_begin(r, &c, fname) != MP_OK)
+	/* A HEAD gets the headers only. */
+	if (dash_csv_begin(r, &c, fname) != MP_OK ||
+	    strcmp(r->req->method, "HEAD") == 0)
 		goto out;
 	for (i = 0; i < MP_NELEM(header); i++)
 		(void)mp_csv_field(&c, header[i]);

@@ -157,21 +157,24 @@ res=$(compare "$E2E_TEST_DIR/got" "$E2E_TEST_DIR/want")
 like "$res" 'differ 0$' "every figure of 2024-01..04 equals the direct count"
 diag "$res"
 
-# Today's work through the dashboard: take, close, reopen, close.
-r=$(dash_report Noord nieuw)
-if [ -n "$r" ] && [ "$r" != NULL ]; then
-	dash_post cor "/melding/$r" actie=oppakken "versie=$(dash_version "$r")"
-	dash_post cor "/melding/$r" actie=status naar=afgerond reden=klaar \
-	    "versie=$(dash_version "$r")"
-	dash_post cor "/melding/$r" actie=status 'naar=in behandeling' \
-	    "versie=$(dash_version "$r")"
-	dash_post cor "/melding/$r" actie=status naar=afgerond reden=weer \
-	    "versie=$(dash_version "$r")"
-	is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $r AND
-	    kind = 'status'")" 3 "the dashboard closed, reopened and closed"
-else
-	skip "the dashboard's own actions" "no new report left"
-fi
+# Today's work through the dashboard on a report of this test's type:
+# take, close, reopen, close.  The comparison of the last twelve
+# months is limited to this type, since earlier tests move other
+# reports' times and statuses with SQL the application never runs
+# (test-39's fixtures), which the counters do not follow by design
+# (docs/architecture.md).
+r=$(new_report "$(date -u '+%F %T')" web "$aud")
+sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name = 'Noord')
+    WHERE id = $r"
+dash_post cor "/melding/$r" actie=oppakken "versie=$(dash_version "$r")"
+dash_post cor "/melding/$r" actie=status naar=afgerond reden=klaar \
+    "versie=$(dash_version "$r")"
+dash_post cor "/melding/$r" actie=status 'naar=in behandeling' \
+    "versie=$(dash_version "$r")"
+dash_post cor "/melding/$r" actie=status naar=afgerond reden=weer \
+    "versie=$(dash_version "$r")"
+is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $r AND
+    kind = 'status'")" 3 "the dashboard closed, reopened and closed"
 dash_as cor GET /statistiek/csv
 is "$HTTP_STATUS" 200 "the default range (the last twelve months)"
 csv_rows "$HTTP_BODY" >"$E2E_TEST_DIR/got"
@@ -181,10 +184,15 @@ is "$(awk -F '\t' '$2 == "totaal" && $1 != "totaal"' "$E2E_TEST_DIR/got" |
     wc -l)" 12 "is twelve months"
 is "$(awk -F '\t' '$2 == "totaal"' "$E2E_TEST_DIR/got" | tail -n 2 |
     head -n 1 | cut -f 1)" "$to" "ending with this month"
+is "$(awk -F '\t' -v m="$to" '$1 == m && $3 == "Teststatistiek"' \
+    "$E2E_TEST_DIR/got" | cut -f 4-8)" "1	1	2	1	3" \
+    "this month's take, two closings and a reopening are counted"
 stats_direct "$from" "$to" >"$E2E_TEST_DIR/want"
-res=$(compare "$E2E_TEST_DIR/got" "$E2E_TEST_DIR/want")
-like "$res" 'differ 0$' "every figure of the last twelve months equals \
-the direct count"
+grep -P '\tTeststatistiek\t' "$E2E_TEST_DIR/got" >"$E2E_TEST_DIR/got.t"
+grep -P '\tTeststatistiek\t' "$E2E_TEST_DIR/want" >"$E2E_TEST_DIR/want.t"
+res=$(compare "$E2E_TEST_DIR/got.t" "$E2E_TEST_DIR/want.t")
+like "$res" 'rows 13, differ 0$' "every figure of the last twelve months \
+equals the direct count"
 diag "$res"
 
 # ---------------------------------------------------------------------
