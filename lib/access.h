@@ -39,8 +39,16 @@ const char	*mp_access_perm_name(enum mp_perm);
  * which mp_access_report_params writes into v[0] and v[1].
  */
 #define MP_ACCESS_REPORT_VISIBLE \
-	"(? = 1 OR r.team_id IN (SELECT ut.team_id FROM user_team ut" \
-	" WHERE ut.user_id = ?))"
+	"(? = 1 OR " MP_ACCESS_REPORT_TEAMS ")"
+/*
+ * The second case alone, with the user id as its one parameter: for a
+ * query that has a statement per case (a count that must read an index
+ * only), where mp_access_can(role, MP_PERM_REPORT_ALL) picks the
+ * statement without this condition.
+ */
+#define MP_ACCESS_REPORT_TEAMS \
+	"r.team_id IN (SELECT ut.team_id FROM user_team ut" \
+	" WHERE ut.user_id = ?)"
 void		 mp_access_report_params(const struct mp_user *,
 		    struct mp_dbval v[2]);
 

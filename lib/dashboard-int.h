@@ -22,7 +22,7 @@ enum mp_authmode {
 #define COUNT_CACHE	16
 
 struct count_cache {
-	long long	 user_id;	/* 0: free */
+	long long	 user_id;	/* 0: free; -1: all reports */
 	time_t		 at;
 	long long	 n[8];
 };

@@ -116,3 +116,34 @@ dash_as aud GET "/audit?melding=$n"
 unlike "$(http_body)" '<script>' "the audit page shows no live markup"
 dash_as hanna GET "/?q=%3Cscript%3E"
 unlike "$(http_body)" '<script>' "a search term is shown escaped"
+
+# The counts per status above the work list: a handler counts the
+# reports of their own team, a coordinator all of them, each from the
+# statement of their own case (lib/dashboard-list.c).  count_ttl 0, so
+# no worker answers from its cache.
+conf_set dashboard.count_ttl 0
+restart_programs
+# shown USER: "status=N ..." as the work list shows them.
+shown()
+{
+	dash_as "$1" GET /
+	local c='</a>: <span class="count">'
+	http_body | grep -o "/?status=[^\"]*\">[^<]*$c[0-9]*" |
+	    sed "s|/?status=[^\"]*\">\\([^<]*\\)$c|\\1=|" |
+	    grep -v '=0$' | LC_ALL=C sort | tr '\n' ' '
+}
+# counted WHERE: the same from the database.
+counted()
+{
+	sql "SELECT CONCAT(status, '=', COUNT(*)) FROM report r $1
+	    GROUP BY status" | LC_ALL=C sort | tr '\n' ' '
+}
+is "$(shown hanna)" "$(counted "JOIN team t ON t.id = r.team_id
+    WHERE t.name = 'Noord'")" "a handler's counts are of their team"
+is "$(shown henk)" "$(counted "JOIN team t ON t.id = r.team_id
+    WHERE t.name = 'Zuid'")" "so are another team's handler's"
+is "$(shown cor)" "$(counted "")" "a coordinator's counts are of all"
+like "$(shown cor)" '^afgerond=[0-9]+ .*nieuw=[0-9]+' \
+    "the counts are there to compare"
+conf_reset
+restart_programs
