@@ -25,6 +25,7 @@
 #define PER_PAGE	50
 #define MAX_PAGE	2000
 #define Q_MAX		100
+#define OPT_MAX		500	/* choices of one <select> */
 
 enum stmt {
 	STMT_LIST,
@@ -251,38 +252,101 @@ qs_addint(struct mp_buf *b, const char *name, long long v)
 	qs_add(b, name, s);
 }
 
-/* Options of a <select>: List.Opt.<what>.N.{Id,Name,Sel}. */
+static void
+opt_free(struct opt_list *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->n; i++)
+		free(o->name[i]);
+	free(o->name);
+	free(o->id);
+	memset(o, 0, sizeof(*o));
+}
+
+void
+mp_dash_list_close(struct mp_dash *d)
+{
+	size_t	 k;
+
+	for (k = 0; k < OPT_KINDS; k++)
+		opt_free(&d->opts[k]);
+	d->opts_at = 0;
+}
+
+/* Read the choices of statement s into o (emptied first). */
 static enum mp_err
-options(struct mp_dreq *r, struct mp_view *v, enum stmt s, const char *what,
-    long long selected)
+opt_load(struct mp_db *db, enum stmt s, struct opt_list *o)
 {
 	struct mp_stmt	*st;
-	char		 key[96];
-	size_t		 i = 0;
-	long long	 id;
+	const char	*name;
 	enum mp_err	 er;
 
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
-	    MP_OK)
+	opt_free(o);
+	if ((o->id = mp_calloc(OPT_MAX, sizeof(*o->id))) == NULL ||
+	    (o->name = mp_calloc(OPT_MAX, sizeof(*o->name))) == NULL)
+		return MP_ENOMEM;
+	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK && i < 500) {
-		id = mp_stmt_int(st, 0);
+	while (o->n < OPT_MAX && (er = mp_stmt_next(st)) == MP_OK) {
+		name = mp_stmt_text(st, 1, NULL);
+		if ((o->name[o->n] = mp_strdup(name != NULL ? name : "")) ==
+		    NULL) {
+			er = MP_ENOMEM;
+			break;
+		}
+		o->id[o->n++] = mp_stmt_int(st, 0);
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
+}
+
+/* The four lists of choices, read again when catalog.ttl has passed. */
+static enum mp_err
+opt_refresh(struct mp_dreq *r)
+{
+	static const enum stmt	 s[OPT_KINDS] = {
+		STMT_OPT_TYPES, STMT_OPT_AUDIENCES, STMT_OPT_TEAMS,
+		STMT_OPT_HANDLERS
+	};
+	struct mp_dash		*d = r->d;
+	size_t			 k;
+	enum mp_err		 er;
+
+	if (d->opts_at != 0 && d->opts_at + d->catalog_ttl > r->now)
+		return MP_OK;
+	for (k = 0; k < OPT_KINDS; k++)
+		if ((er = opt_load(d->ctx->db, s[k], &d->opts[k])) != MP_OK) {
+			mp_dash_list_close(d);
+			return er;
+		}
+	d->opts_at = r->now;
+	return MP_OK;
+}
+
+/* Options of a <select>: List.Opt.<what>.N.{Id,Name,Sel}. */
+static enum mp_err
+options(struct mp_view *v, const struct opt_list *o, const char *what,
+    long long selected)
+{
+	char		 key[96];
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	for (i = 0; i < o->n && er == MP_OK; i++) {
 		(void)snprintf(key, sizeof(key), "List.Opt.%s.%zu.Id", what,
 		    i);
-		if ((er = mp_view_set_int(v, key, id)) != MP_OK)
+		if ((er = mp_view_set_int(v, key, o->id[i])) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "List.Opt.%s.%zu.Name", what,
 		    i);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, 1, NULL))) !=
-		    MP_OK)
+		if ((er = mp_view_set(v, key, o->name[i])) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "List.Opt.%s.%zu.Sel", what,
-		    i++);
-		if ((er = mp_view_set_int(v, key, id == selected)) != MP_OK)
-			break;
+		    i);
+		er = mp_view_set_int(v, key, o->id[i] == selected);
 	}
-	mp_stmt_done(st);
-	return er == MP_ENOTFOUND ? MP_OK : er;
+	return er;
 }
 
 /*
@@ -442,14 +506,15 @@ mp_dash_list(struct mp_dreq *r)
 	if (er == MP_OK)
 		er = counts(r, v);
 	if (er == MP_OK)
-		er = options(r, v, STMT_OPT_TYPES, "Types", f.type);
+		er = opt_refresh(r);
 	if (er == MP_OK)
-		er = options(r, v, STMT_OPT_AUDIENCES, "Audiences",
-		    f.audience);
+		er = options(v, &r->d->opts[0], "Types", f.type);
 	if (er == MP_OK)
-		er = options(r, v, STMT_OPT_TEAMS, "Teams", f.team);
+		er = options(v, &r->d->opts[1], "Audiences", f.audience);
 	if (er == MP_OK)
-		er = options(r, v, STMT_OPT_HANDLERS, "Handlers", f.handler);
+		er = options(v, &r->d->opts[2], "Teams", f.team);
+	if (er == MP_OK)
+		er = options(v, &r->d->opts[3], "Handlers", f.handler);
 	qs_add(&qs, "status", f.status);
 	qs_addint(&qs, "soort", f.type);
 	qs_addint(&qs, "team", f.team);
