@@ -65,3 +65,32 @@ mp_access_report_params(const struct mp_user *u, struct mp_dbval v[2])
 	v[0] = MP_DBINT(mp_access_can(u->role, MP_PERM_REPORT_ALL));
 	v[1] = MP_DBINT(u->id);
 }
+
+enum mp_err
+mp_access_report_teams(struct mp_db *db, const struct mp_user *u,
+    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits)
+{
+	static const char	 sql[] =
+	    "SELECT team_id FROM user_team WHERE user_id = ? ORDER BY team_id"
+	    " LIMIT 5";
+	struct mp_stmt		*st;
+	struct mp_dbval		 p[1];
+	size_t			 n = 0;
+	enum mp_err		 er;
+
+	for (n = 0; n < MP_ACCESS_TEAMS_MAX; n++)
+		v[n] = MP_DBNULL();
+	*fits = 1;
+	p[0] = MP_DBINT(u->id);
+	if ((er = mp_db_query(db, &st, sql, p, 1)) != MP_OK)
+		return er;
+	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
+		if (n == MP_ACCESS_TEAMS_MAX) {
+			*fits = 0;
+			break;
+		}
+		v[n] = MP_DBINT(mp_stmt_int(st, 0));
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
+}

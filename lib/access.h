@@ -52,4 +52,24 @@ const char	*mp_access_perm_name(enum mp_perm);
 void		 mp_access_report_params(const struct mp_user *,
 		    struct mp_dbval v[2]);
 
+/*
+ * The second case with the user's teams bound as values, for the work
+ * list: a team given as a value lets MariaDB walk an index that starts
+ * with team_id (report_team_status, ...) and stop after a page, where
+ * the subquery leaves it checking the team of every row it reads.  Its
+ * MP_ACCESS_TEAMS_MAX parameters come from mp_access_report_teams.
+ */
+#define MP_ACCESS_TEAMS_MAX	4
+#define MP_ACCESS_REPORT_IN_TEAMS \
+	"r.team_id IN (?, ?, ?, ?)"
+struct mp_db;
+/*
+ * Read the teams of a user who lacks MP_PERM_REPORT_ALL into v (NULL
+ * where there are fewer; no team matches none).  *fits is 0 when the
+ * user has more teams than MP_ACCESS_TEAMS_MAX: use
+ * MP_ACCESS_REPORT_VISIBLE then.
+ */
+enum mp_err	 mp_access_report_teams(struct mp_db *, const struct mp_user *,
+		    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits);
+
 #endif
