@@ -64,8 +64,9 @@ void		 mp_access_report_params(const struct mp_user *,
 	"r.team_id IN (?, ?, ?, ?)"
 struct mp_db;
 /*
- * Read the teams of a user who lacks MP_PERM_REPORT_ALL into v (NULL
- * where there are fewer; no team matches none).  *fits is 0 when the
+ * Read the teams of a user who lacks MP_PERM_REPORT_ALL into v (the
+ * last one repeated where there are fewer; NULL for a user of no team,
+ * which matches no report).  *fits is 0 when the
  * user has more teams than MP_ACCESS_TEAMS_MAX: use
  * MP_ACCESS_REPORT_VISIBLE then.
  */
