@@ -32,6 +32,10 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/session.c %reldir%/session.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/partner.c %reldir%/partner.h \
+	%reldir%/share.c %reldir%/share.h \
+	%reldir%/xmlout.c %reldir%/xmlout.h \
+	%reldir%/export.c %reldir%/export.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
 	%reldir%/dashboard-auth.c \
 	%reldir%/dashboard-list.c \

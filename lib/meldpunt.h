@@ -64,5 +64,7 @@ const char	*mp_strerror(enum mp_err);
 #include "session.h"
 #include "access.h"
 #include "workflow.h"
+#include "partner.h"
+#include "share.h"
 
 #endif /* MELDPUNT_H */
