@@ -3,9 +3,10 @@
  * only for those allowed, attachments, history, the actions open to the
  * user), attachment downloads, and the actions: take into handling,
  * assign, change status (lib/workflow.c decides which), note, edit a
- * field, share with a partner (lib/share.c).  Every change runs in one transaction with its event and audit
- * entry, and checks the version the user saw, so two people acting at
- * once cannot silently overwrite each other.
+ * field, share with a partner (lib/share.c).  Every change runs in one
+ * transaction with its event and audit entry, and checks the version
+ * the user saw, so two people acting at once cannot silently overwrite
+ * each other.
  */
 #include "config.h"
 
