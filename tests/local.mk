@@ -26,7 +26,10 @@ UNIT_TESTS = \
 	tests/unit/test-formtoken \
 	tests/unit/test-report \
 	tests/unit/test-spool \
-	tests/unit/test-db
+	tests/unit/test-db \
+	tests/unit/test-partner \
+	tests/unit/test-share \
+	tests/unit/test-xmlout
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -73,6 +76,15 @@ tests_unit_test_spool_LDADD = $(UNIT_LDADD)
 tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c
 tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_db_LDADD = $(UNIT_LDADD)
+tests_unit_test_partner_SOURCES = %reldir%/unit/test-partner.c
+tests_unit_test_partner_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_partner_LDADD = $(UNIT_LDADD)
+tests_unit_test_share_SOURCES = %reldir%/unit/test-share.c
+tests_unit_test_share_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_share_LDADD = $(UNIT_LDADD)
+tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
+tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
