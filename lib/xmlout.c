@@ -101,6 +101,20 @@ mp_xml_end(struct mp_xml *x)
 	return er;
 }
 
+void
+mp_xml_abort(struct mp_xml *x)
+{
+
+	if (x == NULL)
+		return;
+	(void)xmlTextWriterFlush(x->w);
+	/* From here the writer must not add the missing end tags. */
+	x->failed = 1;
+	xmlFreeTextWriter(x->w);
+	mp_buf_free(&x->tmp);
+	free(x);
+}
+
 static enum mp_err
 rc(struct mp_xml *x, int n)
 {

@@ -21,6 +21,12 @@ struct mp_buf;
  */
 enum mp_err	 mp_xml_begin(struct mp_xml **, struct mp_req *, int status);
 enum mp_err	 mp_xml_end(struct mp_xml *);
+/*
+ * Stop a document that failed midway: what was written is flushed but
+ * no element is closed, so the client's parser refuses the document
+ * instead of taking part of it for the whole.  Frees the writer.
+ */
+void		 mp_xml_abort(struct mp_xml *);
 
 /* Open and close elements; the namespace goes on the root only. */
 enum mp_err	 mp_xml_start(struct mp_xml *, const char *name);

@@ -87,12 +87,45 @@ test_stream(void **state)
 	mp_buf_free(&out);
 }
 
+/* A document stopped midway must not parse. */
+static void
+test_abort(void **state)
+{
+	struct mp_req	 req;
+	struct mp_buf	 out;
+	struct mp_xml	*x;
+	const char	*body;
+	xmlDocPtr	 doc;
+	char		*env[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/api/",
+			    NULL };
+
+	(void)state;
+	mp_buf_init(&out, 1 << 20);
+	assert_int_equal(mp_req_parse(&req, env, NULL, NULL, to_buf, &out,
+	    NULL), MP_OK);
+	assert_int_equal(mp_xml_begin(&x, &req, 200), MP_OK);
+	assert_int_equal(mp_xml_start_ns(x, "meldingen", "urn:t"), MP_OK);
+	assert_int_equal(mp_xml_elem(x, "b", "half", (size_t)-1), MP_OK);
+	mp_xml_abort(x);
+	body = strstr(mp_buf_str(&out), "\r\n\r\n");
+	assert_non_null(body);
+	body += 4;
+	assert_non_null(strstr(body, "half"));
+	assert_null(strstr(body, "</meldingen>"));
+	doc = xmlReadMemory(body, (int)strlen(body), "t.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	assert_null(doc);
+	mp_req_free(&req);
+	mp_buf_free(&out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_stream),
+		cmocka_unit_test(test_abort),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
