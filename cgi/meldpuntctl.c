@@ -463,6 +463,9 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		{ "db.port", 0, 65535 },
 		{ "db.retries", 0, 100 },
 		{ "db.connect_timeout", 1, 3600 },
+		{ "export.default_limit", 1, 1000000 },
+		{ "export.max_limit", 1, 1000000 },
+		{ "export.pulls_per_minute", 1, 1000000 },
 	};
 	struct mp_keys	 keys;
 	struct mp_db	*db = NULL;
