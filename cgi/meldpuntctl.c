@@ -1019,7 +1019,6 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 	struct popts	 o;
 	char		 key[MP_PARTNER_KEY_SZ], why[256];
 	unsigned	 mask = MP_PF_ALL;
-	int		 rc;
 	enum mp_err	 er;
 
 	if (strcmp(sub, "add") == 0 && argc >= 4) {
@@ -1033,26 +1032,22 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 			return 2;
 		}
 		er = mp_partner_add(c->db, &c->keys, argv[2], argv[3], mask,
-		    o.cert, o.ppm > 0 ? o.ppm : 0, key, NULL);
+		    o.cert, o.ppm > 0 ? o.ppm : 0, o.types, key, NULL);
 		if (er == MP_EDUP) {
 			warnx1("partner %s exists already", argv[2]);
 			return 1;
 		}
 		if (er == MP_EINVAL) {
 			warnx1("a partner name is 1-%d of a-z, 0-9 and -; the"
-			    " display name one line of at most %d characters",
-			    MP_PARTNER_NAME_MAX, MP_PARTNER_DISPLAY_MAX);
+			    " display name one line of at most %d characters;"
+			    " signal types must exist", MP_PARTNER_NAME_MAX,
+			    MP_PARTNER_DISPLAY_MAX);
 			return 2;
 		}
 		if (er != MP_OK) {
 			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
 			return 1;
 		}
-		o.fields = NULL;
-		o.cert = NULL;
-		o.ppm = -1;
-		if ((rc = partner_apply(c, argv[2], &o)) != 0)
-			return rc;
 		fprintf(stderr, "partner %s added; its key (shown only"
 		    " now):\n", argv[2]);
 		printf("%s\n", key);

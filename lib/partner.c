@@ -226,6 +226,14 @@ valid_cert(const char *cert)
 	    MP_PARTNER_CERT_MAX, 0));
 }
 
+struct rule {
+	const char	*name, *slugs;
+	long long	 shared;
+	int		 bad;
+};
+
+static enum mp_err	rule_set(struct mp_db *, long long, struct rule *);
+
 struct add {
 	const struct mp_keys	*keys;
 	const char		*name, *display, *cert;
@@ -233,6 +241,7 @@ struct add {
 	long long		 ppm;
 	char			*key;
 	long long		 id;
+	struct rule		 rule;		/* slugs NULL: none */
 };
 
 static enum mp_err
@@ -262,14 +271,20 @@ add_txn(struct mp_db *db, void *arg)
 		return er;
 	v[0] = MP_DBBLOB(hash, sizeof(hash));
 	v[1] = MP_DBINT(a->id);
-	return mp_db_exec(db, stmts[STMT_SET_KEY], v, 2, NULL, NULL);
+	if ((er = mp_db_exec(db, stmts[STMT_SET_KEY], v, 2, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	/* The rule in the same transaction: a bad one leaves nothing. */
+	if (a->rule.slugs != NULL)
+		er = rule_set(db, a->id, &a->rule);
+	return er;
 }
 
 enum mp_err
 mp_partner_add(struct mp_db *db, const struct mp_keys *keys,
     const char *name, const char *display, unsigned fields,
-    const char *cert, long long ppm, char key[MP_PARTNER_KEY_SZ],
-    long long *id)
+    const char *cert, long long ppm, const char *slugs,
+    char key[MP_PARTNER_KEY_SZ], long long *id)
 {
 	struct add	 a;
 	enum mp_err	 er;
@@ -278,9 +293,11 @@ mp_partner_add(struct mp_db *db, const struct mp_keys *keys,
 	    mp_blank(display, strlen(display)) ||
 	    !mp_valid_text(display, strlen(display), MP_PARTNER_DISPLAY_MAX,
 	    0) || !valid_cert(cert) || (fields & ~MP_PF_ALL) != 0 ||
-	    ppm < 0 || ppm > 1000000)
+	    ppm < 0 || ppm > 1000000 || (slugs != NULL &&
+	    strlen(slugs) > SLUGS_MAX))
 		return MP_EINVAL;
 	memset(&a, 0, sizeof(a));
+	a.rule.slugs = slugs;
 	a.keys = keys;
 	a.name = name;
 	a.display = display;
@@ -416,17 +433,10 @@ mp_partner_set_limit(struct mp_db *db, const char *name, long long ppm)
 	return set(db, STMT_SET_LIMIT, MP_DBINT(ppm), name);
 }
 
-struct rule {
-	const char	*name, *slugs;
-	long long	 shared;
-	int		 bad;
-};
-
+/* Replace partner id's rule by r->slugs and share what it covers. */
 static enum mp_err
-rule_txn(struct mp_db *db, void *arg)
+rule_set(struct mp_db *db, long long id, struct rule *r)
 {
-	struct rule		*r = arg;
-	struct mp_partner	 p;
 	struct mp_dbval		 v[2];
 	unsigned long long	 n;
 	const char		*s, *e;
@@ -436,9 +446,7 @@ rule_txn(struct mp_db *db, void *arg)
 
 	r->shared = 0;
 	r->bad = 0;
-	if ((er = mp_partner_get(db, r->name, &p)) != MP_OK)
-		return er;
-	v[0] = MP_DBINT(p.id);
+	v[0] = MP_DBINT(id);
 	if ((er = mp_db_exec(db, stmts[STMT_RULE_CLEAR], v, 1, NULL,
 	    NULL)) != MP_OK)
 		return er;
@@ -460,7 +468,19 @@ rule_txn(struct mp_db *db, void *arg)
 			return MP_EINVAL;
 		}
 	}
-	return mp_share_backfill(db, p.id, &r->shared);
+	return mp_share_backfill(db, id, &r->shared);
+}
+
+static enum mp_err
+rule_txn(struct mp_db *db, void *arg)
+{
+	struct rule		*r = arg;
+	struct mp_partner	 p;
+	enum mp_err		 er;
+
+	if ((er = mp_partner_get(db, r->name, &p)) != MP_OK)
+		return er;
+	return rule_set(db, p.id, r);
 }
 
 enum mp_err

@@ -84,13 +84,16 @@ enum mp_err	 mp_partner_key_hash(const struct mp_keys *, long long id,
 /*
  * Create a partner with a new key, written once to key
  * (MP_PARTNER_KEY_SZ bytes); *id (may be NULL) gets its id.  cert may
- * be NULL or "" for none.  MP_EDUP if the name is taken, MP_EINVAL for
- * a bad name, display name or subject.
+ * be NULL or "" for none; slugs (may be NULL) is its rule, as for
+ * mp_partner_set_rule, set in the same transaction.  MP_EDUP if the
+ * name is taken, MP_EINVAL for a bad name, display name, subject or
+ * signal type (nothing is stored then).
  */
 enum mp_err	 mp_partner_add(struct mp_db *, const struct mp_keys *,
 		    const char *name, const char *display, unsigned fields,
 		    const char *cert, long long pulls_per_minute,
-		    char key[MP_PARTNER_KEY_SZ], long long *id);
+		    const char *slugs, char key[MP_PARTNER_KEY_SZ],
+		    long long *id);
 /* Replace the key; the old one stops working at once. */
 enum mp_err	 mp_partner_rotate_key(struct mp_db *, const struct mp_keys *,
 		    const char *name, char key[MP_PARTNER_KEY_SZ]);

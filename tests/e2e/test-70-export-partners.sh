@@ -39,6 +39,8 @@ is "$(sql "SELECT COUNT(*) FROM partner WHERE name IN ('fiod',
 out=$(mp_ctl partner add belasting "Belastingdienst" --fields \
     status,signaaltype --signal-types nosuchtype 2>&1)
 is "$?" 2 "an unknown signal type in the rule is refused"
+is "$(sql "SELECT COUNT(*) FROM partner WHERE name = 'belasting'")" 0 \
+    "and the partner is not stored either"
 
 mp_ctl partner set politie --fields status,signaaltype,adres \
     --pulls-per-minute 1000 >/dev/null 2>&1
