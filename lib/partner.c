@@ -228,7 +228,7 @@ valid_cert(const char *cert)
 
 struct rule {
 	const char	*name, *slugs;
-	long long	 shared;
+	long long	 id, shared;
 	int		 bad;
 };
 
@@ -306,6 +306,8 @@ mp_partner_add(struct mp_db *db, const struct mp_keys *keys,
 	a.ppm = ppm;
 	a.key = key;
 	er = mp_db_txn(db, add_txn, &a);
+	if (er == MP_OK && slugs != NULL)
+		er = mp_share_backfill(db, a.id, NULL);
 	if (er == MP_OK && id != NULL)
 		*id = a.id;
 	if (er != MP_OK)
@@ -468,7 +470,7 @@ rule_set(struct mp_db *db, long long id, struct rule *r)
 			return MP_EINVAL;
 		}
 	}
-	return mp_share_backfill(db, id, &r->shared);
+	return MP_OK;
 }
 
 static enum mp_err
@@ -480,6 +482,7 @@ rule_txn(struct mp_db *db, void *arg)
 
 	if ((er = mp_partner_get(db, r->name, &p)) != MP_OK)
 		return er;
+	r->id = p.id;
 	return rule_set(db, p.id, r);
 }
 
@@ -495,7 +498,9 @@ mp_partner_set_rule(struct mp_db *db, const char *name, const char *slugs,
 	memset(&r, 0, sizeof(r));
 	r.name = name;
 	r.slugs = slugs;
-	er = mp_db_txn(db, rule_txn, &r);
+	/* The rule first; then what it covers, in batches. */
+	if ((er = mp_db_txn(db, rule_txn, &r)) == MP_OK)
+		er = mp_share_backfill(db, r.id, &r.shared);
 	if (er == MP_OK && shared != NULL)
 		*shared = r.shared;
 	return er;

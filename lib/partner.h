@@ -112,10 +112,10 @@ enum mp_err	 mp_partner_set_limit(struct mp_db *, const char *name,
 
 /*
  * Replace the partner's rule by the signal types of the comma list of
- * slugs (may be "" for none), and share at once every stored report of
- * those types (one change sequence number for them all).  MP_EINVAL
- * for an unknown slug; *shared (may be NULL) gets the number of
- * reports newly shared.
+ * slugs (may be "" for none), and share every stored report of those
+ * types (mp_share_backfill: batches, each its own transaction and
+ * change number).  MP_EINVAL for an unknown slug (nothing changed);
+ * *shared (may be NULL) gets the number of reports newly shared.
  */
 enum mp_err	 mp_partner_set_rule(struct mp_db *, const char *name,
 		    const char *slugs, long long *shared);

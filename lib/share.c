@@ -19,6 +19,7 @@ enum stmt {
 	STMT_SET_SEQ,
 	STMT_SHARE,
 	STMT_BACKFILL,
+	STMT_MAXID,
 	STMT__MAX
 };
 
@@ -49,9 +50,15 @@ static const char *const stmts[STMT__MAX] = {
 	" shared_at, changed_at) SELECT pr.partner_id, r.id, ?, 'regel',"
 	" UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM partner_rule pr JOIN report r"
 	" ON r.signal_type_id = pr.signal_type_id WHERE pr.partner_id = ?"
-	" AND NOT EXISTS (SELECT 1 FROM report_share s WHERE s.partner_id ="
-	" pr.partner_id AND s.report_id = r.id)",
+	" AND r.id > ? AND r.id <= ? AND NOT EXISTS (SELECT 1 FROM"
+	" report_share s WHERE s.partner_id = pr.partner_id AND"
+	" s.report_id = r.id)",
+	/* STMT_MAXID */
+	"SELECT COALESCE(MAX(id), 0) FROM report",
 };
+
+/* Reports per backfill transaction (a rule over a million reports). */
+#define BACKFILL_BATCH	20000
 
 #define SEQ_MAX	9223372036854775807ULL
 
@@ -178,19 +185,60 @@ mp_share_report(struct mp_db *db, long long partner_id, long long id,
 	return renumber(db, id);
 }
 
-enum mp_err
-mp_share_backfill(struct mp_db *db, long long partner_id, long long *n)
+struct backfill {
+	long long		 partner, from, to;
+	unsigned long long	 added;
+};
+
+static enum mp_err
+backfill_txn(struct mp_db *db, void *arg)
 {
-	struct mp_dbval		 v[2];
-	unsigned long long	 seq, added = 0;
+	struct backfill		*b = arg;
+	struct mp_dbval		 v[4];
+	unsigned long long	 seq;
 	enum mp_err		 er;
 
+	b->added = 0;
 	if ((er = mp_share_next_seq(db, &seq)) != MP_OK)
 		return er;
 	v[0] = MP_DBINT((long long)seq);
-	v[1] = MP_DBINT(partner_id);
-	er = mp_db_exec(db, stmts[STMT_BACKFILL], v, 2, &added, NULL);
+	v[1] = MP_DBINT(b->partner);
+	v[2] = MP_DBINT(b->from);
+	v[3] = MP_DBINT(b->to);
+	return mp_db_exec(db, stmts[STMT_BACKFILL], v, 4, &b->added, NULL);
+}
+
+enum mp_err
+mp_share_backfill(struct mp_db *db, long long partner_id, long long *n)
+{
+	struct backfill	 b;
+	struct mp_stmt	*st;
+	long long	 max = 0;
+	enum mp_err	 er;
+
 	if (n != NULL)
-		*n = (long long)added;
-	return er;
+		*n = 0;
+	if ((er = mp_db_query(db, &st, stmts[STMT_MAXID], NULL, 0)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		max = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
+	/*
+	 * Batches by id, each its own transaction with its own number:
+	 * the counter is held for one batch at a time, and no statement
+	 * runs into the client's read timeout.  Reports stored meanwhile
+	 * are shared by the rule itself (mp_share_touch).
+	 */
+	memset(&b, 0, sizeof(b));
+	b.partner = partner_id;
+	for (b.from = 0; b.from < max; b.from += BACKFILL_BATCH) {
+		b.to = b.from + BACKFILL_BATCH;
+		if ((er = mp_db_txn(db, backfill_txn, &b)) != MP_OK)
+			return er;
+		if (n != NULL)
+			*n += (long long)b.added;
+	}
+	return MP_OK;
 }

@@ -61,8 +61,8 @@ enum mp_err	 mp_share_report(struct mp_db *, long long partner_id,
 
 /*
  * Share every stored report of the partner's rule that is not yet
- * shared with it, with one sequence number; *n gets how many.  Inside
- * a transaction.
+ * shared with it; *n gets how many.  Not inside a transaction: it runs
+ * its own, one per batch of report ids, each with one sequence number.
  */
 enum mp_err	 mp_share_backfill(struct mp_db *, long long partner_id,
 		    long long *n);
