@@ -32,6 +32,9 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/session.c %reldir%/session.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/mailmsg.c %reldir%/mailmsg.h \
+	%reldir%/sendmail.c %reldir%/sendmail.h \
+	%reldir%/outbox.c %reldir%/outbox.h \
 	%reldir%/partner.c %reldir%/partner.h \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \

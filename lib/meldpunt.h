@@ -64,6 +64,9 @@ const char	*mp_strerror(enum mp_err);
 #include "session.h"
 #include "access.h"
 #include "workflow.h"
+#include "mailmsg.h"
+#include "sendmail.h"
+#include "outbox.h"
 #include "partner.h"
 #include "share.h"
 

@@ -27,6 +27,9 @@ UNIT_TESTS = \
 	tests/unit/test-report \
 	tests/unit/test-spool \
 	tests/unit/test-db \
+	tests/unit/test-mailmsg \
+	tests/unit/test-outbox \
+	tests/unit/test-sendmail \
 	tests/unit/test-partner \
 	tests/unit/test-share \
 	tests/unit/test-xmlout
@@ -76,6 +79,15 @@ tests_unit_test_spool_LDADD = $(UNIT_LDADD)
 tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c
 tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_db_LDADD = $(UNIT_LDADD)
+tests_unit_test_mailmsg_SOURCES = %reldir%/unit/test-mailmsg.c
+tests_unit_test_mailmsg_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_mailmsg_LDADD = $(UNIT_LDADD)
+tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c
+tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
+tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
+tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
 tests_unit_test_partner_SOURCES = %reldir%/unit/test-partner.c
 tests_unit_test_partner_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_partner_LDADD = $(UNIT_LDADD)
