@@ -17,7 +17,7 @@
 #include "export.h"
 #include "xmlout.h"
 
-#define PAGE_ROWS	500		/* rows per keyset page */
+#define PAGE_ROWS	1000		/* rows per keyset page */
 #define REFS_MAX	(PAGE_ROWS * 26)
 #define DETAIL_REFS	40		/* references named in audit_log */
 #define XSD_MAX		(256 * 1024)

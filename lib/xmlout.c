@@ -68,9 +68,12 @@ mp_xml_begin(struct mp_xml **xp, struct mp_req *req, int status)
 		(void)xmlOutputBufferClose(out);
 		goto fail;
 	}
-	if (xmlTextWriterSetIndent(x->w, 1) < 0 ||
-	    xmlTextWriterSetIndentString(x->w, BAD_CAST " ") < 0 ||
-	    xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0) {
+	/*
+	 * No indentation: partners' programs read this, and indenting
+	 * cost a sixth of the writer's time and bytes in a full pull
+	 * (xmllint --format makes it readable for people).
+	 */
+	if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0) {
 		er = MP_ESYS;
 		goto fail;
 	}
