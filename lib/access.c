@@ -24,6 +24,7 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_REPORT_ASSIGN] = 1,
 		[MP_PERM_REPORTER_ID] = 1,
 		[MP_PERM_REPORT_CREATE] = 1,
+		[MP_PERM_REPORT_SHARE] = 1,
 	},
 	/* The functional administrator sees no report content at all. */
 	[MP_ROLE_ADMIN] = {
@@ -39,7 +40,7 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 static const char *const names[MP_PERM__MAX] = {
 	"aangemeld", "werklijst", "melding bekijken", "alle teams",
 	"melding behandelen", "melding toewijzen", "identiteit melder",
-	"melding invoeren", "beheer", "auditlog",
+	"melding invoeren", "beheer", "auditlog", "delen met partner",
 };
 
 int

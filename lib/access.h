@@ -24,6 +24,7 @@ enum mp_perm {
 	MP_PERM_REPORT_CREATE,	/* enter a report received by phone/mail */
 	MP_PERM_ADMIN,		/* users, teams, signal types, audiences */
 	MP_PERM_AUDIT,		/* the audit log */
+	MP_PERM_REPORT_SHARE,	/* share a report with a partner (export) */
 	MP_PERM__MAX
 };
 

@@ -58,7 +58,12 @@ mariadb_start() {
 			return 1
 		}
 	fi
+	# Temporary tables in the instance's own directory: /tmp is shared
+	# with whatever else runs on the machine and may be cleaned under
+	# the server's feet.
+	mkdir -p "$dir/tmp" || return 1
 	"$MARIADBD" --no-defaults --datadir="$dir/data" --user=root \
+	    --tmpdir="$dir/tmp" \
 	    --socket="$dir/mysql.sock" --skip-networking \
 	    --pid-file="$dir/mariadbd.pid" --log-error="$dir/mariadbd.err" \
 	    --character-set-server=utf8mb4 \
