@@ -29,3 +29,7 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/admin.cs \
 	%reldir%/dashboard/stats.cs \
 	%reldir%/dashboard/new.cs
+
+exporttemplatedir = $(templatedir)/export
+dist_exporttemplate_DATA = \
+	%reldir%/export/meldpunt-export-1.xsd
