@@ -16,7 +16,7 @@ sql "INSERT IGNORE INTO signal_type (slug, name, sort)
 st=$(sql "SELECT id FROM signal_type WHERE slug = 'teststat'")
 
 # new_report TIME CHANNEL AUDIENCE: a report received at TIME, as the
-# intake stores it; prints its id.
+# intake stores it (with its reference); prints its id.
 new_report()
 {
 	sql_at "$1" "INSERT INTO report (channel, audience_id, signal_type_id,
@@ -24,6 +24,8 @@ new_report()
 	    involved_vehicles, anonymous, received_at)
 	    VALUES ('$2', $3, $st, 'Statistiektest', '2024-01-01', '', '', '',
 	    1, UTC_TIMESTAMP());
+	    UPDATE report SET reference = CONCAT('M-', YEAR(received_at), '-',
+	    LPAD(id, 6, '0')) WHERE id = LAST_INSERT_ID();
 	    SELECT LAST_INSERT_ID()"
 }
 # take/close/reopen ID TIME: the dashboard's statements, at TIME.
@@ -77,7 +79,9 @@ then
 	    involved_vehicles, anonymous, status, received_at, taken_at,
 	    closed_at) VALUES ('web', $aud, $st, 'Statistiektest',
 	    '2024-01-01', '', '', '', 1, 'afgerond', '2024-01-10 08:00:00',
-	    '2024-01-11 09:00:00', '2024-01-20 10:00:00')"
+	    '2024-01-11 09:00:00', '2024-01-20 10:00:00');
+	    UPDATE report SET reference = CONCAT('M-', YEAR(received_at), '-',
+	    LPAD(id, 6, '0')) WHERE id = LAST_INSERT_ID()"
 	# E: last second of March; F: first second of March, taken after
 	# seven days.
 	new_report '2024-03-31 23:59:59' telefoon "$aud" >/dev/null
