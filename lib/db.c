@@ -232,6 +232,10 @@ fail(struct mp_db *db, MYSQL_STMT *st, const char *func, const char *what,
 		mp_debugx("%s: %s: %u %s", func, what, e, msg);
 		return MP_EDUP;
 	}
+	if (e == MP_DB_ERRNO_LIMIT) {
+		mp_debugx("%s: %s: %u %s", func, what, e, msg);
+		return MP_ELIMIT;
+	}
 	if (mp_db_transient(e)) {
 		er = MP_EDBTRANS;
 		mp_warnx("%s: %s: %u %s [%s]", func, what, e, msg, ex);
