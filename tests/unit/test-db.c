@@ -642,7 +642,7 @@ test_migrate(void **state)
 }
 
 static const char split_sql[] =
-    "-- 002_split.sql -- tricky splitting\n"
+    "-- 101_split.sql -- tricky splitting (above every real number)\n"
     "\n"
     "CREATE TABLE split_t (\n"
     "\tid INT NOT NULL PRIMARY KEY, -- the key\n"
@@ -687,13 +687,13 @@ test_migrate_files(void **state)
 		put(dir, "002_dashboard.sql", t2, len2);
 		free(t2);
 	}
-	put(dir, "003_split.sql", split_sql, sizeof(split_sql) - 1);
+	put(dir, "101_split.sql", split_sql, sizeof(split_sql) - 1);
 	put(dir, "README", "not a migration", 15);
 	put(dir, "3_bad.sql", "SELEKT", 6);
 	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(mp_migrate_version(E.admin), 3);
+	assert_int_equal(mp_migrate_version(E.admin), 101);
 	{
 		struct mp_stmt	*s;
 		const char	*want[] = { "a;\nb;",
@@ -721,21 +721,21 @@ test_migrate_files(void **state)
 	put(dir, "001_init.sql", text, len);
 
 	/* Two files with one number. */
-	put(dir, "004_a.sql", "SELECT 1;\n", 10);
-	put(dir, "004_b.sql", "SELECT 1;\n", 10);
+	put(dir, "102_a.sql", "SELECT 1;\n", 10);
+	put(dir, "102_b.sql", "SELECT 1;\n", 10);
 	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
-	assert_non_null(strstr(err, "004"));
-	snprintf(src, sizeof(src), "%s/004_b.sql", dir);
+	assert_non_null(strstr(err, "102"));
+	snprintf(src, sizeof(src), "%s/102_b.sql", dir);
 	unlink(src);
 
 	/* A failing statement names file and line; nothing recorded. */
-	put(dir, "005_broken.sql", "SELECT 1;\n\nSELEKT 2;\n", 21);
+	put(dir, "103_broken.sql", "SELECT 1;\n\nSELEKT 2;\n", 21);
 	assert_int_not_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
-	assert_non_null(strstr(err, "005_broken.sql"));
+	assert_non_null(strstr(err, "103_broken.sql"));
 	assert_non_null(strstr(err, "line 3"));
-	assert_int_equal(mp_migrate_version(E.admin), 4);
+	assert_int_equal(mp_migrate_version(E.admin), 102);
 
 	free(text);
 	snprintf(src, sizeof(src), "rm -rf '%s'", dir);
