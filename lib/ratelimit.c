@@ -92,8 +92,10 @@ mp_ratelimit_prepare(const struct mp_keys *keys,
 		return MP_OK;
 	if ((er = mp_random(slot, sizeof(slot))) != MP_OK)
 		return er;
-	for (i = 0; i < h->n; i++)
+	for (i = 0; i < h->n; i++) {
 		h->slot[i] = slot[i] % RL_SLOTS;
+		h->check[i] = h->limit[i] / (2 * RL_SLOTS);
+	}
 	return MP_OK;
 }
 

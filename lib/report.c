@@ -71,7 +71,7 @@ static const char *const stmts[STMT__MAX] = {
 	 * transaction (lib/db.c retries a lost SELECT only outside one).
 	 */
 	"SELECT intake_store(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
 const char *
@@ -660,8 +660,9 @@ store_contact(struct mp_db *db, const struct mp_keys *keys,
 /*
  * Store r: begin, one call of intake_store() for the report, its
  * reference, its event and the rate limit, the contact row when given,
- * commit.  Each round trip costs the server more than the rows do
- * (bench/intake), hence the one call.  A report with attachments counts
+ * commit (an anonymous report: the call alone, see mp_report_store).
+ * Each statement costs the server more than the rows do (bench/intake),
+ * hence the one call.  A report with attachments counts
  * its rate limit at the end instead, so that the shared counter rows
  * are not locked while the attachments travel.
  */
@@ -671,7 +672,7 @@ store_txn(struct mp_db *db, void *arg)
 	struct store		*s = arg;
 	struct mp_report	*r = s->r;
 	struct mp_ratehit	 h;
-	struct mp_dbval		 p[29];
+	struct mp_dbval		 p[31];
 	struct mp_stmt		*st;
 	char			 received[20], detail[64];
 	const char		*ref;
@@ -717,15 +718,17 @@ store_txn(struct mp_db *db, void *arg)
 	p[21] = MP_DBTEXT(detail);
 	p[22] = h.n > 0 ? MP_DBINT(h.wstart) : MP_DBNULL();
 	for (i = 0; i < 2; i++) {
+		struct mp_dbval	*b = &p[23 + 4 * i];
+
 		if ((int)i < h.n) {
-			p[23 + 3 * i] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
-			p[24 + 3 * i] = MP_DBINT(h.slot[i]);
-			p[25 + 3 * i] = MP_DBINT(h.limit[i]);
+			b[0] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
+			b[1] = MP_DBINT(h.slot[i]);
+			b[2] = MP_DBINT(h.limit[i]);
+			b[3] = MP_DBINT(h.check[i]);
 		} else
-			p[23 + 3 * i] = p[24 + 3 * i] = p[25 + 3 * i] =
-			    MP_DBNULL();
+			b[0] = b[1] = b[2] = b[3] = MP_DBNULL();
 	}
-	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 29);
+	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 31);
 	if (er == MP_EDUP && r->has_submission) {
 		/* Sent before: name the report it became. */
 		p[0] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
@@ -782,5 +785,12 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	s.r = r;
 	s.rl = rl;
 	s.addr = addr;
+	/*
+	 * An anonymous report without attachments or extra work is the
+	 * one statement intake_store(): let it commit by itself and save
+	 * the round trips of begin and commit.
+	 */
+	if (r->anonymous && r->natt == 0 && r->also == NULL)
+		return mp_db_txn1(db, store_txn, &s);
 	return mp_db_txn(db, store_txn, &s);
 }

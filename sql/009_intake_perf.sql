@@ -27,6 +27,16 @@
 -- undoes the whole statement; the caller rolls back.  The counter rows
 -- are touched last, so their locks are held from here to the commit.
 --
+-- Every statement cost the server 70-100 us of CPU on the 2-core
+-- development machine, whether sent or run in here, and summing a bucket's slots is one per bucket.  So the
+-- upsert reads back its own slot's count (LAST_INSERT_ID(expr)), and
+-- the slots are summed only when that count is above p_check1/2, which
+-- the caller sets to limit / (2 * slots): a bucket over its limit has
+-- an average slot above limit / slots, and the slot of a hit is drawn
+-- at random, so a sum beyond the limit with this slot under half the
+-- average is practically impossible for large limits, while for small
+-- limits (below 2 * slots) p_check is 0 and every hit is summed.
+--
 -- Functions that write need log_bin_trust_function_creators=1 (or
 -- SUPER) to be created where the binary log is on (Galera); the
 -- function writes the same rows on every node, whatever the binlog
@@ -61,9 +71,11 @@ CREATE OR REPLACE FUNCTION intake_store(
 	p_bucket1	BINARY(32),
 	p_slot1		TINYINT UNSIGNED,
 	p_limit1	BIGINT,
+	p_check1	BIGINT,
 	p_bucket2	BINARY(32),
 	p_slot2		TINYINT UNSIGNED,
-	p_limit2	BIGINT)
+	p_limit2	BIGINT,
+	p_check2	BIGINT)
 RETURNS BIGINT UNSIGNED
 NOT DETERMINISTIC
 MODIFIES SQL DATA
@@ -93,9 +105,13 @@ BEGIN
 	IF p_bucket1 IS NOT NULL THEN
 		INSERT INTO rate_counter (bucket, window_start, slot, hits)
 		VALUES (p_bucket1, p_window, p_slot1, 1)
-		ON DUPLICATE KEY UPDATE hits = hits + 1;
-		SELECT COALESCE(SUM(hits), 0) INTO v_hits FROM rate_counter
-		WHERE bucket = p_bucket1 AND window_start = p_window;
+		ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1);
+		SET v_hits = IF(ROW_COUNT() = 1, 1, LAST_INSERT_ID());
+		IF v_hits > p_check1 THEN
+			SELECT COALESCE(SUM(hits), 0) INTO v_hits
+			FROM rate_counter
+			WHERE bucket = p_bucket1 AND window_start = p_window;
+		END IF;
 		IF v_hits > p_limit1 THEN
 			SIGNAL SQLSTATE '45000' SET MYSQL_ERRNO = 45429,
 			    MESSAGE_TEXT = 'rate limit';
@@ -104,9 +120,13 @@ BEGIN
 	IF p_bucket2 IS NOT NULL THEN
 		INSERT INTO rate_counter (bucket, window_start, slot, hits)
 		VALUES (p_bucket2, p_window, p_slot2, 1)
-		ON DUPLICATE KEY UPDATE hits = hits + 1;
-		SELECT COALESCE(SUM(hits), 0) INTO v_hits FROM rate_counter
-		WHERE bucket = p_bucket2 AND window_start = p_window;
+		ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1);
+		SET v_hits = IF(ROW_COUNT() = 1, 1, LAST_INSERT_ID());
+		IF v_hits > p_check2 THEN
+			SELECT COALESCE(SUM(hits), 0) INTO v_hits
+			FROM rate_counter
+			WHERE bucket = p_bucket2 AND window_start = p_window;
+		END IF;
 		IF v_hits > p_limit2 THEN
 			SIGNAL SQLSTATE '45000' SET MYSQL_ERRNO = 45429,
 			    MESSAGE_TEXT = 'rate limit';
