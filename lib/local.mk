@@ -32,6 +32,9 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/session.c %reldir%/session.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/mailmsg.c %reldir%/mailmsg.h \
+	%reldir%/sendmail.c %reldir%/sendmail.h \
+	%reldir%/outbox.c %reldir%/outbox.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
 	%reldir%/dashboard-auth.c \
 	%reldir%/dashboard-list.c \

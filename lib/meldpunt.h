@@ -64,5 +64,8 @@ const char	*mp_strerror(enum mp_err);
 #include "session.h"
 #include "access.h"
 #include "workflow.h"
+#include "mailmsg.h"
+#include "sendmail.h"
+#include "outbox.h"
 
 #endif /* MELDPUNT_H */

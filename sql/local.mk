@@ -3,5 +3,6 @@
 dist_sql_DATA = \
 	%reldir%/001_init.sql \
 	%reldir%/002_dashboard.sql \
+	%reldir%/004_mail.sql \
 	%reldir%/009_intake_perf.sql \
 	%reldir%/grants.sql
