@@ -67,5 +67,7 @@ const char	*mp_strerror(enum mp_err);
 #include "mailmsg.h"
 #include "sendmail.h"
 #include "outbox.h"
+#include "partner.h"
+#include "share.h"
 
 #endif /* MELDPUNT_H */

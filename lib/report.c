@@ -667,7 +667,7 @@ store_contact(struct mp_db *db, const struct mp_keys *keys,
 /*
  * Store r: begin, one call of intake_store() for the report, its
  * reference, its event and the rate limit, the contact row when given,
- * commit (an anonymous report: the call alone, see mp_report_store).
+ * partners' rule shares, commit.
  * Each statement costs the server more than the rows do (bench/intake),
  * hence the one call.  A report with attachments counts
  * its rate limit at the end instead, so that the shared counter rows
@@ -774,6 +774,12 @@ store_txn(struct mp_db *db, void *arg)
 		    NULL)) != MP_OK)
 			return er;
 	}
+	/*
+	 * Partners' rules on its signal type share it at once.  A second
+	 * write, so every report is a transaction again (no mp_db_txn1).
+	 */
+	if ((er = mp_share_touch(db, r->id, 1)) != MP_OK)
+		return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
 	if (rl_late)
@@ -792,12 +798,5 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	s.r = r;
 	s.rl = rl;
 	s.addr = addr;
-	/*
-	 * An anonymous report without attachments or extra work is the
-	 * one statement intake_store(): let it commit by itself and save
-	 * the round trips of begin and commit.
-	 */
-	if (r->anonymous && r->natt == 0 && r->also == NULL)
-		return mp_db_txn1(db, store_txn, &s);
 	return mp_db_txn(db, store_txn, &s);
 }

@@ -4,5 +4,7 @@ dist_sql_DATA = \
 	%reldir%/001_init.sql \
 	%reldir%/002_dashboard.sql \
 	%reldir%/004_mail.sql \
+	%reldir%/006_export.sql \
+	%reldir%/007_dashboard_perf.sql \
 	%reldir%/009_intake_perf.sql \
 	%reldir%/grants.sql
