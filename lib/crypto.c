@@ -10,12 +10,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/kdf.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 
 #include "meldpunt.h"
@@ -64,13 +66,12 @@ ossl_err(const char *func, const char *what)
 	ERR_clear_error();
 }
 
-enum mp_err
-mp_random(void *buf, size_t len)
+/* RAND_bytes in slices: it takes an int. */
+static enum mp_err
+rand_fill(unsigned char *p, size_t len)
 {
-	unsigned char	*p = buf;
-	int		 n;
+	int	 n;
 
-	/* RAND_bytes takes an int: feed it in slices. */
 	while (len > 0) {
 		n = len > INT_MAX ? INT_MAX : (int)len;
 		if (RAND_bytes(p, n) != 1) {
@@ -80,6 +81,44 @@ mp_random(void *buf, size_t len)
 		p += n;
 		len -= (size_t)n;
 	}
+	return MP_OK;
+}
+
+/*
+ * Small requests (nonces, codes, slots: several per report) are served
+ * from a buffer filled RAND_BYTES_POOL bytes at a time, since each call
+ * of RAND_bytes costs thousands of instructions of locking and DRBG
+ * bookkeeping whatever its size.  Bytes are handed out once and wiped
+ * as they go.  The pid is checked so that a forked child never reuses
+ * its parent's bytes.
+ */
+#define RAND_POOL	512
+#define RAND_SMALL	64
+
+enum mp_err
+mp_random(void *buf, size_t len)
+{
+	static unsigned char	 pool[RAND_POOL];
+	static size_t		 left;
+	static pid_t		 owner;
+	unsigned char		*p = buf;
+	enum mp_err		 er;
+
+	if (len > RAND_SMALL)
+		return rand_fill(p, len);
+	if (owner != getpid()) {
+		mp_wipe(pool, sizeof(pool));
+		left = 0;
+		owner = getpid();
+	}
+	if (left < len) {
+		if ((er = rand_fill(pool, sizeof(pool))) != MP_OK)
+			return er;
+		left = sizeof(pool);
+	}
+	memcpy(p, pool + sizeof(pool) - left, len);
+	mp_wipe(pool + sizeof(pool) - left, len);
+	left -= len;
 	return MP_OK;
 }
 
@@ -98,12 +137,69 @@ mp_sha256(unsigned char out[MP_SHA256_LEN], const void *in, size_t len)
 	}
 }
 
+/*
+ * HMAC contexts with their key set up, by key.  A worker computes its
+ * HMACs (form tokens, codes, rate-limit buckets) under a few subkeys
+ * for every request, and OpenSSL's one-shot HMAC() fetches the
+ * algorithm and hashes the key pads each time, which costs several
+ * times the HMAC of a short message.  A cached context is restarted
+ * with the key it has.  The programs are single-threaded.
+ */
+#define HMAC_SLOTS	8
+#define HMAC_KEYMAX	64	/* SHA-256's block */
+
+static struct hmac_slot {
+	size_t		 keylen;
+	unsigned char	 key[HMAC_KEYMAX];
+	EVP_MAC_CTX	*ctx;
+} hmac_slots[HMAC_SLOTS];
+static EVP_MAC	*hmac_alg;
+
+/* The cached context for key, or NULL: use the one-shot path. */
+static EVP_MAC_CTX *
+hmac_ctx(const void *key, size_t keylen)
+{
+	OSSL_PARAM		 params[2];
+	struct hmac_slot	*s;
+	size_t			 i;
+
+	if (keylen == 0 || keylen > HMAC_KEYMAX)
+		return NULL;
+	for (i = 0; i < HMAC_SLOTS; i++) {
+		s = &hmac_slots[i];
+		if (s->ctx == NULL)
+			break;
+		if (s->keylen == keylen && memcmp(s->key, key, keylen) == 0)
+			return s->ctx;
+	}
+	if (i == HMAC_SLOTS)
+		return NULL;
+	if (hmac_alg == NULL &&
+	    (hmac_alg = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
+		return NULL;
+	if ((s->ctx = EVP_MAC_CTX_new(hmac_alg)) == NULL)
+		return NULL;
+	params[0] = OSSL_PARAM_construct_utf8_string("digest",
+	    (char *)"SHA256", 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if (EVP_MAC_init(s->ctx, key, keylen, params) != 1) {
+		EVP_MAC_CTX_free(s->ctx);
+		s->ctx = NULL;
+		return NULL;
+	}
+	memcpy(s->key, key, keylen);
+	s->keylen = keylen;
+	return s->ctx;
+}
+
 enum mp_err
 mp_hmac_sha256(unsigned char out[MP_SHA256_LEN], const void *key,
     size_t keylen, const void *msg, size_t msglen)
 {
 	static const unsigned char	 nokey[1];
+	EVP_MAC_CTX			*ctx;
 	unsigned int			 outlen = 0;
+	size_t				 olen = 0;
 
 	if (keylen > INT_MAX) {
 		mp_errx("%s: key too long", __func__);
@@ -114,6 +210,16 @@ mp_hmac_sha256(unsigned char out[MP_SHA256_LEN], const void *key,
 		key = nokey;
 	if (msg == NULL)
 		msg = nokey;
+	if ((ctx = hmac_ctx(key, keylen)) != NULL) {
+		if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1 ||
+		    EVP_MAC_update(ctx, msg, msglen) != 1 ||
+		    EVP_MAC_final(ctx, out, &olen, MP_SHA256_LEN) != 1 ||
+		    olen != MP_SHA256_LEN) {
+			ossl_err(__func__, "EVP_MAC");
+			return MP_ECRYPTO;
+		}
+		return MP_OK;
+	}
 	if (HMAC(EVP_sha256(), key, (int)keylen, msg, msglen, out,
 	    &outlen) == NULL || outlen != MP_SHA256_LEN) {
 		ossl_err(__func__, "HMAC");

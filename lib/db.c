@@ -232,6 +232,10 @@ fail(struct mp_db *db, MYSQL_STMT *st, const char *func, const char *what,
 		mp_debugx("%s: %s: %u %s", func, what, e, msg);
 		return MP_EDUP;
 	}
+	if (e == MP_DB_ERRNO_LIMIT) {
+		mp_debugx("%s: %s: %u %s", func, what, e, msg);
+		return MP_ELIMIT;
+	}
 	if (mp_db_transient(e)) {
 		er = MP_EDBTRANS;
 		mp_warnx("%s: %s: %u %s [%s]", func, what, e, msg, ex);
@@ -1008,8 +1012,8 @@ pause_ms(long ms)
 		continue;
 }
 
-enum mp_err
-mp_db_txn(struct mp_db *db, mp_txn_fn fn, void *arg)
+static enum mp_err
+txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 {
 	enum mp_err	 er;
 	int		 attempt;
@@ -1031,11 +1035,18 @@ mp_db_txn(struct mp_db *db, mp_txn_fn fn, void *arg)
 				continue;
 			return er;
 		}
+		/* Set for one statement too: run() must not retry it. */
 		db->intxn = 1;
-		er = mp_db_exec(db, stmts_db[STMT_BEGIN], NULL, 0, NULL,
-		    NULL);
+		er = single ? MP_OK : mp_db_exec(db, stmts_db[STMT_BEGIN],
+		    NULL, 0, NULL, NULL);
 		if (er == MP_OK)
 			er = fn(db, arg);
+		if (single) {
+			db->intxn = 0;
+			if (er != MP_EDBTRANS || attempt >= db->retries)
+				break;
+			continue;
+		}
 		/*
 		 * A connection lost during COMMIT leaves it unknown whether
 		 * the work was stored; the retry then runs fn again.  Work
@@ -1055,4 +1066,18 @@ mp_db_txn(struct mp_db *db, mp_txn_fn fn, void *arg)
 		    attempt + 1);
 	}
 	return er;
+}
+
+enum mp_err
+mp_db_txn(struct mp_db *db, mp_txn_fn fn, void *arg)
+{
+
+	return txn(db, fn, arg, 0);
+}
+
+enum mp_err
+mp_db_txn1(struct mp_db *db, mp_txn_fn fn, void *arg)
+{
+
+	return txn(db, fn, arg, 1);
 }

@@ -140,8 +140,20 @@ void		 mp_stmt_done(struct mp_stmt *);
  */
 typedef enum mp_err (*mp_txn_fn)(struct mp_db *, void *arg);
 enum mp_err	 mp_db_txn(struct mp_db *, mp_txn_fn, void *arg);
+/*
+ * The same for work that is one statement: it commits by itself
+ * (autocommit), which saves the round trips of begin and commit, with
+ * the same retries.  fn must run exactly one statement that changes
+ * anything, or what it does is not atomic.
+ */
+enum mp_err	 mp_db_txn1(struct mp_db *, mp_txn_fn, void *arg);
 
 /* The server's error number of the last failure (0 if none). */
+/*
+ * The error a stored routine raises (SIGNAL ... MYSQL_ERRNO) when a rate
+ * limit refuses: statements report it as MP_ELIMIT, not as a failure.
+ */
+#define MP_DB_ERRNO_LIMIT	45429
 unsigned int	 mp_db_errno(const struct mp_db *);
 /* 1 if errno is worth a retry (connection lost, 1205, 1213, 1047...). */
 int		 mp_db_transient(unsigned int errnum);

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +28,24 @@ struct blank {
 	size_t		 len;
 };
 
+/*
+ * A rendered receipt: page[0..at[0]) + first value + page[at[0] +
+ * marklen..at[1]) + second value + the rest; which[] says whether the
+ * reference (0) or the code (1) comes first.
+ */
+struct receipt {
+	char		*page;		/* NULL: not rendered yet */
+	size_t		 len;
+	size_t		 at[2];
+	int		 which[2];
+};
+
 struct mp_intake {
 	struct mp_ctx		*ctx;
 	struct blank		*blanks;
 	size_t			 nblanks;
 	time_t			 blanks_loaded;	/* catalogue they show */
+	struct receipt		 receipts[2];	/* by r->anonymous */
 	struct mp_catalog	 cat;
 	struct mp_ratelimit	 rl;
 	const char		*spool;
@@ -107,6 +121,8 @@ mp_intake_close(struct mp_intake *in)
 	for (i = 0; i < in->nblanks; i++)
 		free(in->blanks[i].page);
 	free(in->blanks);
+	for (i = 0; i < 2; i++)
+		free(in->receipts[i].page);
 	mp_catalog_free(&in->cat);
 	free(in);
 }
@@ -394,35 +410,128 @@ fields_known(const struct mp_req *req)
 	return 1;
 }
 
-static void
-show_receipt(struct mp_intake *in, struct mp_req *req,
-    const struct mp_report *r, const char *code)
+/* Render the receipt for a report shown with ref and code into out. */
+static enum mp_err
+build_receipt(struct mp_intake *in, int anonymous, size_t natt,
+    const char *ref, const char *code, struct mp_buf *out)
 {
 	struct mp_view	*v;
 	enum mp_err	 er;
 
-	if ((v = mp_view_new()) == NULL) {
-		(void)mp_http_error(req, 500, NULL);
-		return;
-	}
+	if ((v = mp_view_new()) == NULL)
+		return MP_ENOMEM;
 	er = view_common(in, v, "Uw melding is ontvangen");
 	if (er == MP_OK)
-		er = mp_view_set(v, "Receipt.Reference", r->reference);
+		er = mp_view_set(v, "Receipt.Reference", ref);
 	if (er == MP_OK)
 		er = mp_view_set(v, "Receipt.Code", code);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "Receipt.Anonymous", r->anonymous);
+		er = mp_view_set_int(v, "Receipt.Anonymous", anonymous);
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "Receipt.Attachments",
-		    (long long)r->natt);
+		    (long long)natt);
 	if (er == MP_OK)
 		er = mp_view_set(v, "Receipt.Feedback",
 		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding/"));
+	if (er == MP_OK)
+		er = mp_tmpl_render(v, "intake/receipt.cs", out);
+	mp_view_free(v);
+	return er;
+}
+
+/*
+ * Like the empty form, the receipt of a report without attachments is
+ * one page per kind (anonymous or not) but for its reference and code:
+ * keep it rendered with marks where they go.  Rendering it took a fifth
+ * of the intake's instructions per report (bench/intake, callgrind).
+ */
+#define REF_MARK	"mpREFERENCEmp"
+#define CODE_MARK	"mpSECRETCODEmp"
+
+static const char *const receipt_marks[2] = { REF_MARK, CODE_MARK };
+
+static const struct receipt *
+receipt_get(struct mp_intake *in, int anonymous)
+{
+	struct receipt	*rc = &in->receipts[anonymous ? 1 : 0];
+	struct mp_buf	 page;
+	const char	*p, *m[2];
+	int		 k;
+
+	if (rc->page != NULL)
+		return rc;
+	mp_buf_init(&page, PAGE_MAX);
+	if (build_receipt(in, anonymous, 0, REF_MARK, CODE_MARK, &page) !=
+	    MP_OK) {
+		mp_buf_free(&page);
+		return NULL;
+	}
+	p = mp_buf_str(&page);
+	/* Each mark exactly once, or the page cannot be spliced. */
+	for (k = 0; k < 2; k++)
+		if ((m[k] = strstr(p, receipt_marks[k])) == NULL ||
+		    strstr(m[k] + 1, receipt_marks[k]) != NULL) {
+			mp_buf_free(&page);
+			return NULL;
+		}
+	k = m[0] < m[1] ? 0 : 1;
+	rc->which[0] = k;
+	rc->which[1] = !k;
+	rc->at[0] = (size_t)(m[k] - p);
+	rc->at[1] = (size_t)(m[!k] - p);
+	rc->len = mp_buf_len(&page);
+	rc->page = mp_buf_take(&page, NULL);
+	return rc->page != NULL ? rc : NULL;
+}
+
+/* 1 if s needs no HTML escaping (references and codes never do). */
+static int
+plain(const char *s)
+{
+
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-')
+			return 0;
+	return 1;
+}
+
+static void
+show_receipt(struct mp_intake *in, struct mp_req *req,
+    const struct mp_report *r, const char *code)
+{
+	const struct receipt	*rc = NULL;
+	const char		*val[2];
+	struct mp_buf		 page;
+	size_t			 from, k;
+	enum mp_err		 er = MP_OK;
+
+	val[0] = r->reference;
+	val[1] = code;
+	mp_buf_init(&page, PAGE_MAX);
+	if (r->natt == 0 && plain(val[0]) && plain(val[1]))
+		rc = receipt_get(in, r->anonymous);
+	if (rc == NULL)
+		er = build_receipt(in, r->anonymous, r->natt, val[0], val[1],
+		    &page);
+	else {
+		for (from = 0, k = 0; k < 2 && er == MP_OK; k++) {
+			er = mp_buf_add(&page, rc->page + from,
+			    rc->at[k] - from);
+			if (er == MP_OK)
+				er = mp_buf_addstr(&page, val[rc->which[k]]);
+			from = rc->at[k] +
+			    strlen(receipt_marks[rc->which[k]]);
+		}
+		if (er == MP_OK)
+			er = mp_buf_add(&page, rc->page + from,
+			    rc->len - from);
+	}
 	if (er != MP_OK)
 		(void)mp_http_error(req, 500, NULL);
 	else
-		render(req, 200, v, "intake/receipt.cs");
-	mp_view_free(v);
+		(void)mp_http_send(req, 200, "text/html", mp_buf_str(&page),
+		    mp_buf_len(&page));
+	mp_buf_freezero(&page);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -187,19 +188,53 @@ slurp(const char *path, struct mp_buf *b, char *err, size_t errsz)
 /*
  * Split SQL text into statements: a statement ends at a ";" that is the
  * last thing on its line outside quotes.  "-- " comments (to the end of
- * the line, outside quotes) are dropped, blank statements skipped.  For
- * each statement fn(arg, text, len) is called; its error stops the
- * split.  *lineno gets the first line of the statement being run.
+ * the line, outside quotes) are dropped, blank statements skipped.  As
+ * in the mariadb client, a line "DELIMITER //" between statements makes
+ * "//" the end instead, so that a stored function's body, whose lines
+ * end in ";", stays one statement ("DELIMITER ;" goes back).  For each
+ * statement fn(arg, text, len) is called; its error stops the split.
+ * *lineno gets the first line of the statement being run.
  */
 typedef enum mp_err (*stmt_fn)(void *, const char *, size_t);
+
+#define DELIM_MAX	8
+
+/*
+ * If the code line (no leading space) is "DELIMITER x", make x the
+ * delimiter and say 1.
+ */
+static int
+delimiter_line(const char *p, size_t len, char delim[DELIM_MAX + 1],
+    size_t *dlen)
+{
+	size_t	 n;
+
+	if (len < 10 || strncasecmp(p, "DELIMITER", 9) != 0 ||
+	    !isspace((unsigned char)p[9]))
+		return 0;
+	p += 9;
+	len -= 9;
+	while (len > 0 && isspace((unsigned char)*p)) {
+		p++;
+		len--;
+	}
+	for (n = 0; n < len && !isspace((unsigned char)p[n]); n++)
+		continue;
+	if (n == 0 || n > DELIM_MAX)
+		return 0;
+	memcpy(delim, p, n);
+	delim[n] = '\0';
+	*dlen = n;
+	return 1;
+}
 
 static enum mp_err
 split_sql(const char *text, size_t len, stmt_fn fn, void *arg,
     int *lineno)
 {
 	struct mp_buf	 st;
-	size_t		 i, lend, cend;
-	char		 q = '\0';
+	size_t		 i, lend, cend, dlen = 1;
+	char		 q = '\0', delim[DELIM_MAX + 1] = ";";
 	int		 line = 1, first = 0;
 	enum mp_err	 er = MP_OK;
 	int		 blank;
@@ -232,6 +267,9 @@ split_sql(const char *text, size_t len, stmt_fn fn, void *arg,
 			for (k = i; k < cend; k++)
 				if (!isspace((unsigned char)text[k]))
 					break;
+			if (k < cend && delimiter_line(text + k, cend - k,
+			    delim, &dlen))
+				continue;
 			if (k < cend)
 				first = line;
 		}
@@ -240,21 +278,22 @@ split_sql(const char *text, size_t len, stmt_fn fn, void *arg,
 			goto out;
 		if (q != '\0')
 			continue;
-		/* Does the code end in ";"? */
+		/* Does the code end in the delimiter? */
 		k = cend;
 		while (k > i && isspace((unsigned char)text[k - 1]))
 			k--;
-		if (k == i || text[k - 1] != ';')
+		if (k - i < dlen || memcmp(text + k - dlen, delim, dlen) != 0)
 			continue;
 		{
 			const char	*s = mp_buf_str(&st);
 			size_t		 n = mp_buf_len(&st), j;
 
-			/* Drop the ";" and trailing space. */
+			/* Drop the delimiter and trailing space. */
 			while (n > 0 && (isspace((unsigned char)s[n - 1])))
 				n--;
-			if (n > 0 && s[n - 1] == ';')
-				n--;
+			if (n >= dlen &&
+			    memcmp(s + n - dlen, delim, dlen) == 0)
+				n -= dlen;
 			blank = 1;
 			for (j = 0; j < n; j++)
 				if (!isspace((unsigned char)s[j]) &&

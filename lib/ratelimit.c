@@ -17,6 +17,8 @@
 
 #define RL_SLOTS	16
 
+_Static_assert(MP_RATELIMIT_BUCKET == MP_SHA256_LEN, "bucket is an HMAC");
+
 enum stmt {
 	STMT_HIT1,
 	STMT_HIT2,
@@ -60,50 +62,70 @@ bucket_of(const struct mp_keys *keys, const char *scope, const char *who,
 }
 
 enum mp_err
+mp_ratelimit_prepare(const struct mp_keys *keys,
+    const struct mp_ratelimit *rl, const char *addr, time_t now,
+    struct mp_ratehit *h)
+{
+	unsigned char	 slot[2];
+	int		 i;
+	enum mp_err	 er;
+
+	h->n = 0;
+	h->wstart = 0;
+	if (rl == NULL || rl->window <= 0)
+		return MP_OK;
+	h->wstart = (long long)now - (long long)now % rl->window;
+	if (rl->global > 0) {
+		/* No address holds "\n": no client can be "global". */
+		if ((er = bucket_of(keys, rl->scope, "\nglobal",
+		    h->bucket[h->n])) != MP_OK)
+			return er;
+		h->limit[h->n++] = rl->global;
+	}
+	if (rl->per_client > 0 && addr != NULL && addr[0] != '\0') {
+		if ((er = bucket_of(keys, rl->scope, addr,
+		    h->bucket[h->n])) != MP_OK)
+			return er;
+		h->limit[h->n++] = rl->per_client;
+	}
+	if (h->n == 0)
+		return MP_OK;
+	if ((er = mp_random(slot, sizeof(slot))) != MP_OK)
+		return er;
+	for (i = 0; i < h->n; i++) {
+		h->slot[i] = slot[i] % RL_SLOTS;
+		h->check[i] = h->limit[i] / (2 * RL_SLOTS);
+	}
+	return MP_OK;
+}
+
+enum mp_err
 mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
     const struct mp_ratelimit *rl, const char *addr, time_t now)
 {
-	unsigned char	 bucket[2][MP_SHA256_LEN], slot[2];
-	long		 limit[2];
+	struct mp_ratehit h;
 	struct mp_dbval	 p[6];
 	struct mp_stmt	*st;
 	const char	*b;
 	size_t		 blen;
-	long long	 wstart;
-	int		 n = 0, i;
+	int		 n, i;
 	enum mp_err	 er;
 
-	if (rl->window <= 0)
-		return MP_OK;
-	wstart = (long long)now - (long long)now % rl->window;
-	if (rl->global > 0) {
-		/* No address holds "\n": no client can be "global". */
-		if ((er = bucket_of(keys, rl->scope, "\nglobal",
-		    bucket[n])) != MP_OK)
-			return er;
-		limit[n++] = rl->global;
-	}
-	if (rl->per_client > 0 && addr != NULL && addr[0] != '\0') {
-		er = bucket_of(keys, rl->scope, addr, bucket[n]);
-		if (er != MP_OK)
-			return er;
-		limit[n++] = rl->per_client;
-	}
-	if (n == 0)
-		return MP_OK;
-	if ((er = mp_random(slot, sizeof(slot))) != MP_OK)
+	if ((er = mp_ratelimit_prepare(keys, rl, addr, now, &h)) != MP_OK)
 		return er;
+	if ((n = h.n) == 0)
+		return MP_OK;
 	for (i = 0; i < n; i++) {
-		p[3 * i] = MP_DBBLOB(bucket[i], MP_SHA256_LEN);
-		p[3 * i + 1] = MP_DBINT(wstart);
-		p[3 * i + 2] = MP_DBINT(slot[i] % RL_SLOTS);
+		p[3 * i] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
+		p[3 * i + 1] = MP_DBINT(h.wstart);
+		p[3 * i + 2] = MP_DBINT(h.slot[i]);
 	}
 	if ((er = mp_db_exec(db, stmts[n == 2 ? STMT_HIT2 : STMT_HIT1], p,
 	    3 * (size_t)n, NULL, NULL)) != MP_OK)
 		return er;
 	for (i = 0; i < n; i++)
-		p[i] = MP_DBBLOB(bucket[i], MP_SHA256_LEN);
-	p[n] = MP_DBINT(wstart);
+		p[i] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
+	p[n] = MP_DBINT(h.wstart);
 	if ((er = mp_db_query(db, &st, stmts[n == 2 ? STMT_SUM2 : STMT_SUM1],
 	    p, (size_t)n + 1)) != MP_OK)
 		return er;
@@ -111,8 +133,8 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
 		b = mp_stmt_text(st, 0, &blen);
 		for (i = 0; i < n; i++)
 			if (b != NULL && blen == MP_SHA256_LEN &&
-			    memcmp(b, bucket[i], blen) == 0 &&
-			    mp_stmt_int(st, 1) > limit[i])
+			    memcmp(b, h.bucket[i], blen) == 0 &&
+			    mp_stmt_int(st, 1) > h.limit[i])
 				er = MP_ELIMIT;
 		if (er == MP_ELIMIT)
 			break;

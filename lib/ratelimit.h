@@ -27,6 +27,28 @@ struct mp_ratelimit {
  */
 enum mp_err	 mp_ratelimit_hit(struct mp_db *, const struct mp_keys *,
 		    const struct mp_ratelimit *, const char *addr, time_t now);
+/*
+ * One hit made ready for the server to count (intake_store() of
+ * sql/009_intake_perf.sql counts it with the report it limits, in the
+ * same round trip): n buckets (0 to 2), each with its HMAC name, the
+ * random slot to count in and the hits allowed in window wstart.
+ * check[i] is limit / (2 * slots): while the hit's own slot holds no
+ * more, the bucket cannot plausibly be over its limit and the server
+ * need not sum its slots (see sql/009_intake_perf.sql).
+ */
+#define MP_RATELIMIT_BUCKET	32	/* = MP_SHA256_LEN */
+struct mp_ratehit {
+	int		 n;
+	long long	 wstart;
+	unsigned char	 bucket[2][MP_RATELIMIT_BUCKET];
+	unsigned	 slot[2];
+	long		 limit[2];
+	long		 check[2];	/* sum the slots above this count */
+};
+enum mp_err	 mp_ratelimit_prepare(const struct mp_keys *,
+		    const struct mp_ratelimit *, const char *addr, time_t now,
+		    struct mp_ratehit *);
+
 /* Delete counters of windows that ended before now (housekeeping). */
 enum mp_err	 mp_ratelimit_purge(struct mp_db *, time_t now, long window);
 

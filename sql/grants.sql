@@ -39,3 +39,7 @@ GRANT SELECT, INSERT ON export_pull_page TO @APPUSER@@@APPHOST@;
 -- 007_dashboard_perf.sql.  report_count is written by its triggers
 -- only, with the rights of their definer: the application reads it.
 GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;
+-- 009_intake_perf.sql: the intake stores a report with one call.  The
+-- function runs with the caller's rights (SQL SECURITY INVOKER), so it
+-- can do no more than the grants above allow.
+GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;

@@ -7,4 +7,5 @@ dist_sql_DATA = \
 	%reldir%/005_stats.sql \
 	%reldir%/006_export.sql \
 	%reldir%/007_dashboard_perf.sql \
+	%reldir%/009_intake_perf.sql \
 	%reldir%/grants.sql

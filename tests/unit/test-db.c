@@ -659,6 +659,16 @@ static const char split_sql[] =
     "b;'), (2, 'it''s -- not a comment;'), (3, \"x\\\";\");\n"
     ";\n"
     "-- only a comment;\n"
+    "DELIMITER //\n"
+    "CREATE FUNCTION split_f(a INT) RETURNS INT\n"
+    "BEGIN\n"
+    "\tDECLARE b INT;\n"
+    "\tSET b = a + 1;\n"
+    "\tRETURN b;\n"
+    "END\n"
+    "//\n"
+    "delimiter ;\n"
+    "INSERT INTO split_t VALUES (5, split_f(41));\n"
     "INSERT INTO split_t VALUES (4, 'last')";
 
 static void
@@ -695,19 +705,19 @@ test_migrate_files(void **state)
 	{
 		struct mp_stmt	*s;
 		const char	*want[] = { "a;\nb;",
-		    "it's -- not a comment;", "x\";", "last" };
+		    "it's -- not a comment;", "x\";", "last", "42" };
 		int		 i = 0;
 
 		assert_int_equal(mp_db_query(E.db, &s,
 		    "SELECT s FROM split_t ORDER BY id", NULL, 0), MP_OK);
 		while (mp_stmt_next(s) == MP_OK) {
-			assert_true(i < 4);
+			assert_true(i < 5);
 			assert_string_equal(mp_stmt_text(s, 0, NULL),
 			    want[i]);
 			i++;
 		}
 		mp_stmt_done(s);
-		assert_int_equal(i, 4);
+		assert_int_equal(i, 5);
 	}
 
 	/* An applied file edited afterwards is refused. */
