@@ -416,8 +416,8 @@ show_receipt(struct mp_intake *in, struct mp_req *req,
 		er = mp_view_set_int(v, "Receipt.Attachments",
 		    (long long)r->natt);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Receipt.Feedback",
-		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding/"));
+		er = mp_view_setf(v, "Receipt.Feedback", "%s/",
+		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding"));
 	if (er != MP_OK)
 		(void)mp_http_error(req, 500, NULL);
 	else

@@ -30,8 +30,11 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \
 	%reldir%/session.c %reldir%/session.h \
+	%reldir%/throttle.c %reldir%/throttle.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/message.c %reldir%/message.h \
+	%reldir%/feedback.c %reldir%/feedback.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
 	%reldir%/dashboard-auth.c \
 	%reldir%/dashboard-list.c \

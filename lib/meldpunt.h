@@ -62,7 +62,10 @@ const char	*mp_strerror(enum mp_err);
 #include "user.h"
 #include "audit.h"
 #include "session.h"
+#include "throttle.h"
 #include "access.h"
 #include "workflow.h"
+#include "message.h"
+#include "feedback.h"
 
 #endif /* MELDPUNT_H */
