@@ -113,12 +113,13 @@ mp_message_auto_text(const struct mp_conf *c, const char *status)
 	for (i = 0; name[i] != '\0'; i++)
 		if (name[i] == ' ')
 			name[i] = '_';
-	(void)snprintf(key, sizeof(key), "feedback.auto.%s.enabled", name);
-	if (!mp_conf_bool(c, key, def[0] != '\0'))
-		return NULL;
 	(void)snprintf(key, sizeof(key), "feedback.auto.%s.text", name);
 	text = mp_conf_str(c, key, def);
-	return text == NULL || mp_blank(text, strlen(text)) ? NULL : text;
+	if (text == NULL || mp_blank(text, strlen(text)))
+		return NULL;
+	/* A text is on unless switched off. */
+	(void)snprintf(key, sizeof(key), "feedback.auto.%s.enabled", name);
+	return mp_conf_bool(c, key, 1) ? text : NULL;
 }
 
 enum mp_err
