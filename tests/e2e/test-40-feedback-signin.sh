@@ -10,6 +10,8 @@ fb_report
 ref1=$REF code1=$CODE rid1=$RID
 fb_report
 ref2=$REF code2=$CODE
+like "$(http_body)" 'de code kwijt' "the receipt says a lost code is lost"
+like "$(http_body)" 'href="/melding/"' "and links to the follow-up"
 
 # The sign-in page, and the receipt's link to it.
 fb_get /
@@ -98,3 +100,6 @@ unlike "$(mp_dump)" '127[.]0[.][12][.][0-9]|127[.]0[.]0[.](9|10)[^0-9]' \
 http_request POST "$FB/aanmelden" --interface 127.0.2.3 \
     --data-urlencode "meldingsnummer=$ref1" --data-urlencode "code=$code1"
 is "$HTTP_STATUS" 403 "a sign-in without the form's token is refused"
+
+# Leave no throttle behind for later tests.
+sql "DELETE FROM login_attempt"
