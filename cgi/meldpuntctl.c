@@ -1,9 +1,10 @@
 /*
  * meldpuntctl.c -- the command-line tool for IT and cron: schema
  * migrations and grants, configuration checks, the master key, demo
- * data and draining the spool.  Not a FastCGI program.  Every error is
- * one line on stderr and exit status 1; a usage error exits 2.  The
- * library's own log goes to stderr only with -v.
+ * data, draining the spool and delivering the mail outbox.  Not a
+ * FastCGI program.  Every error is one line on stderr and exit status
+ * 1; a usage error exits 2.  The library's own log goes to stderr only
+ * with -v (mail send logs to log.target, for cron and timers).
  */
 #include "config.h"
 
@@ -53,6 +54,7 @@ static int	cmd_seed_demo(struct ctl *, int, char **);
 static int	cmd_drain_spool(struct ctl *, int, char **);
 static int	cmd_user(struct ctl *, int, char **);
 static int	cmd_team(struct ctl *, int, char **);
+static int	cmd_mail(struct ctl *, int, char **);
 
 static const struct cmd cmds[] = {
 	{ "help", cmd_help, 0, 0, 0, 0, "",
@@ -72,10 +74,13 @@ static const struct cmd cmds[] = {
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, 0,
-	  "add|disable|enable|list|set-role|set-password|add-team ...",
+	  "add|disable|enable|list|set-role|set-password|set-email|add-team"
+	  " ...",
 	  "dashboard users; \"user help\" for details" },
 	{ "team", cmd_team, 1, 1, 0, 0, "add NAME | list",
 	  "dashboard teams" },
+	{ "mail", cmd_mail, 1, 1, 1, 0, "send | status | queue ...",
+	  "deliver pending mail (cron); \"mail help\" for details" },
 };
 
 static void	warnx1(const char *, ...)
@@ -459,10 +464,15 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		{ "db.port", 0, 65535 },
 		{ "db.retries", 0, 100 },
 		{ "db.connect_timeout", 1, 3600 },
+		{ "mail.max_tries", 1, 100 },
+		{ "mail.retry_delay", 0, 86400 },
+		{ "mail.retry_max_delay", 0, 604800 },
+		{ "mail.send_timeout", 1, 3600 },
+		{ "mail.claim_timeout", 60, 86400 },
 	};
 	struct mp_keys	 keys;
 	struct mp_db	*db = NULL;
-	const char	*kf;
+	const char	*kf, *mailfrom;
 	char		 err[512];
 	size_t		 i;
 	int		 n = 0;
@@ -487,6 +497,13 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		problem(&n, "crypto.key_file: %s", err);
 	else
 		mp_keys_wipe(&keys);
+	/* Mail is optional until mail.from is set. */
+	mailfrom = mp_conf_str(c->conf, "mail.from", "");
+	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
+		problem(&n, "mail.from: not a valid e-mail address");
+	if (mailfrom[0] != '\0' && strncmp(mp_conf_str(c->conf,
+	    "mail.feedback_url", ""), "https://", 8) != 0)
+		problem(&n, "mail.feedback_url: not an https:// address");
 	check_dir(&n, "paths.templates", mp_conf_str(c->conf,
 	    "paths.templates", TEMPLATEDIR), 0);
 	check_dir(&n, "paths.spool", mp_conf_str(c->conf, "paths.spool",
@@ -617,6 +634,8 @@ user_usage(void)
 	    "       " PROG " user set-password NAME   (reads one line from"
 	    " stdin)\n"
 	    "       " PROG " user add-team NAME TEAM\n"
+	    "       " PROG " user set-email NAME ADDRESS  (\"\" removes"
+	    " it)\n"
 	    "roles: handler, coordinator, admin, auditor\n");
 }
 
@@ -800,6 +819,21 @@ cmd_user(struct ctl *c, int argc, char **argv)
 		printf("user %s is in team %s\n", argv[2], argv[3]);
 		return 0;
 	}
+	if (strcmp(sub, "set-email") == 0 && argc == 4) {
+		if (argv[3][0] != '\0' && !mp_valid_email(argv[3])) {
+			warnx1("%s: not a valid e-mail address", argv[3]);
+			return 2;
+		}
+		if (find_user(c, argv[2], &u) == -1)
+			return 1;
+		if ((er = mp_user_set_email(c->db, u.id, argv[3])) != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("e-mail address of %s %s\n", argv[2],
+		    argv[3][0] != '\0' ? "set" : "removed");
+		return 0;
+	}
 	if (strcmp(sub, "set-password") == 0 && argc == 3) {
 		if (find_user(c, argv[2], &u) == -1)
 			return 1;
@@ -875,6 +909,134 @@ cmd_team(struct ctl *c, int argc, char **argv)
 	}
 	fprintf(stderr, "usage: " PROG " team add NAME | team list\n");
 	return 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* The mail outbox.                                                    */
+
+static void
+mail_usage(void)
+{
+
+	fprintf(stderr, "usage: " PROG " mail send\n"
+	    "       " PROG " mail status\n"
+	    "       " PROG " mail queue reporter|handler REFERENCE\n");
+}
+
+/* Queue one notification by hand, in a transaction as the programs do. */
+struct queue_arg {
+	int		 handler;
+	long long	 id;
+};
+
+static enum mp_err
+queue_txn(struct mp_db *db, void *arg)
+{
+	struct queue_arg *q = arg;
+
+	return q->handler ? mp_outbox_notify_handler(db, (uint64_t)q->id) :
+	    mp_outbox_notify_reporter(db, (uint64_t)q->id);
+}
+
+static int
+mail_queue(struct ctl *c, const char *kind, const char *ref)
+{
+	static const char sql_ref[] =
+	    "SELECT id FROM report WHERE reference = ?";
+	struct queue_arg q;
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	char		 why[256];
+	enum mp_err	 er;
+
+	memset(&q, 0, sizeof(q));
+	if (strcmp(kind, "handler") == 0)
+		q.handler = 1;
+	else if (strcmp(kind, "reporter") != 0) {
+		mail_usage();
+		return 2;
+	}
+	if (strlen(ref) > 24 || strncmp(ref, "M-", 2) != 0) {
+		warnx1("%s: not a report reference (M-...)", ref);
+		return 2;
+	}
+	v[0] = MP_DBTEXT(ref);
+	if ((er = mp_db_query(c->db, &st, sql_ref, v, 1)) == MP_OK) {
+		if ((er = mp_stmt_next(st)) == MP_OK)
+			q.id = mp_stmt_int(st, 0);
+		mp_stmt_done(st);
+	}
+	if (er == MP_ENOTFOUND) {
+		warnx1("%s: no such report", ref);
+		return 1;
+	}
+	if (er == MP_OK)
+		er = mp_db_txn(c->db, queue_txn, &q);
+	if (er != MP_OK) {
+		warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+		return 1;
+	}
+	printf("queued for the %s of %s if there is an address\n", kind,
+	    ref);
+	return 0;
+}
+
+static int
+cmd_mail(struct ctl *c, int argc, char **argv)
+{
+	struct mp_outbox_stats st;
+	long long	 pending, sent, failed;
+	const char	*sub = argc > 1 ? argv[1] : "";
+	char		 why[256];
+	int		 level;
+	enum mp_err	 er;
+
+	if (strcmp(sub, "send") == 0 && argc == 2) {
+		/*
+		 * A run from cron or a timer must leave its reasons in
+		 * the instance's log, not only on a terminal: use the
+		 * configured log unless -v asked for stderr.
+		 */
+		if (!c->verbose) {
+			if ((level = mp_log_level(mp_conf_str(c->conf,
+			    "log.level", "info"))) < 0)
+				level = MP_LOG_INFO;
+			mp_log_close();
+			if (mp_log_open(PROG, mp_conf_str(c->conf,
+			    "log.target", "syslog"),
+			    (enum mp_loglevel)level) != MP_OK)
+				(void)mp_log_open(PROG, "stderr",
+				    (enum mp_loglevel)level);
+		}
+		er = mp_outbox_send(c->db, c->conf, &c->keys, &st);
+		printf("sent %ld, merged %ld, deferred %ld, given up %ld\n",
+		    st.sent, st.merged, st.deferred, st.failed);
+		if (er == MP_ECONF) {
+			warnx1("the mail settings are incomplete or wrong"
+			    " (mail.from, mail.feedback_url, texts); see the"
+			    " log");
+			return 1;
+		}
+		if (er != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		return st.failed > 0 ? 1 : 0;
+	}
+	if (strcmp(sub, "status") == 0 && argc == 2) {
+		if ((er = mp_outbox_count(c->db, &pending, &sent, &failed)) !=
+		    MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("pending %lld, sent %lld, failed %lld\n", pending,
+		    sent, failed);
+		return 0;
+	}
+	if (strcmp(sub, "queue") == 0 && argc == 4)
+		return mail_queue(c, argv[2], argv[3]);
+	mail_usage();
+	return strcmp(sub, "help") == 0 ? 0 : 2;
 }
 
 /* Configuration, log, keys and database as cmd needs them. */

@@ -48,12 +48,16 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_AUDIT */
+	/*
+	 * STMT_AUDIT: a report's entries include the downloads of its
+	 * attachments, which are recorded under the attachment's own id.
+	 */
 	"SELECT UNIX_TIMESTAMP(at), username, action, object_type,"
 	" COALESCE(object_id, 0), client_addr, detail FROM audit_log"
 	" WHERE (? IS NULL OR username = ?)"
-	" AND (? IS NULL OR (object_type IN ('melding', 'bijlage')"
-	" AND object_id = ?))"
+	" AND (? IS NULL OR (object_type = 'melding' AND object_id = ?)"
+	" OR (object_type = 'bijlage' AND object_id IN"
+	" (SELECT id FROM attachment WHERE report_id = ?)))"
 	" AND (? IS NULL OR action = ?)"
 	" AND (? IS NULL OR at >= ?)"
 	" AND (? IS NULL OR at < ? + INTERVAL 1 DAY)"
@@ -127,7 +131,7 @@ mp_dash_audit(struct mp_dreq *r)
 	};
 	struct mp_view	*v;
 	struct mp_stmt	*st = NULL;
-	struct mp_dbval	 p[12];
+	struct mp_dbval	 p[13];
 	struct tm	 tm;
 	const char	*user, *action, *from, *to, *s;
 	char		 key[64], t[32];
@@ -157,6 +161,7 @@ mp_dash_audit(struct mp_dreq *r)
 #define OPT(x)	((x) != NULL && (x)[0] != '\0' ? MP_DBTEXT(x) : MP_DBNULL())
 	p[np++] = OPT(user);
 	p[np++] = OPT(user);
+	p[np++] = report > 0 ? MP_DBINT(report) : MP_DBNULL();
 	p[np++] = report > 0 ? MP_DBINT(report) : MP_DBNULL();
 	p[np++] = report > 0 ? MP_DBINT(report) : MP_DBNULL();
 	p[np++] = OPT(action);

@@ -38,6 +38,7 @@ enum stmt {
 	STMT_EVENT,
 	STMT_TEAM_OK,
 	STMT_HANDLER_OK,
+	STMT_HANDLER_TEAM,
 	STMT_TEAMS,
 	STMT_HANDLERS,
 	STMT_MESSAGES,
@@ -106,6 +107,14 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_HANDLER_OK */
 	"SELECT display_name FROM app_user WHERE id = ? AND disabled = 0"
 	" AND role IN ('handler', 'coordinator')",
+	/*
+	 * STMT_HANDLER_TEAM: a handler sees only the reports of the own
+	 * teams, so one can only be given a report of such a team; a
+	 * coordinator sees every report.
+	 */
+	"SELECT 1 FROM app_user u WHERE u.id = ? AND (u.role = 'coordinator'"
+	" OR EXISTS (SELECT 1 FROM user_team ut WHERE ut.user_id = u.id"
+	" AND ut.team_id = ?))",
 	/* STMT_TEAMS */
 	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",
 	/* STMT_HANDLERS */
@@ -600,6 +609,27 @@ lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
 	return found;
 }
 
+/*
+ * MP_OK if handler may handle a report of team (0: none), MP_ENOTFOUND
+ * if not, or the database's error.
+ */
+static enum mp_err
+handler_in_team(struct mp_db *db, long long handler, long long team)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(handler);
+	v[1] = team > 0 ? MP_DBINT(team) : MP_DBNULL();
+	if ((er = mp_db_query(db, &st, stmts[STMT_HANDLER_TEAM], v, 2)) !=
+	    MP_OK)
+		return er;
+	er = mp_stmt_next(st);
+	mp_stmt_done(st);
+	return er;
+}
+
 static enum mp_err
 act_txn(struct mp_db *db, void *arg)
 {
@@ -671,6 +701,17 @@ act_txn(struct mp_db *db, void *arg)
 			a->status = 400;
 			a->msg = "Dat team of die behandelaar bestaat niet "
 			    "(meer).";
+			goto out;
+		}
+		if (a->handler > 0 && (er = handler_in_team(db, a->handler,
+		    a->team)) != MP_OK) {
+			if (er != MP_ENOTFOUND)
+				goto out;
+			er = MP_OK;
+			a->status = 400;
+			a->msg = "Die behandelaar hoort niet bij het gekozen "
+			    "team. Kies een behandelaar van dat team of een "
+			    "coördinator.";
 			goto out;
 		}
 		v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
@@ -849,6 +890,9 @@ read_action(struct mp_dreq *r, struct act *a)
 		if (a->field == NULL || a->value == NULL ||
 		    !mp_valid_text(a->value, strlen(a->value),
 		    mp_report_field_max(a->field->rf), a->field->multiline) ||
+		    /* What the intake requires cannot be corrected away. */
+		    (mp_report_field_required(a->field->rf) &&
+		    mp_blank(a->value, strlen(a->value))) ||
 		    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
 		    !mp_valid_postcode(a->value, pc)) ||
 		    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&

@@ -33,6 +33,9 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/throttle.c %reldir%/throttle.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
+	%reldir%/mailmsg.c %reldir%/mailmsg.h \
+	%reldir%/sendmail.c %reldir%/sendmail.h \
+	%reldir%/outbox.c %reldir%/outbox.h \
 	%reldir%/message.c %reldir%/message.h \
 	%reldir%/feedback.c %reldir%/feedback.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \

@@ -65,6 +65,9 @@ const char	*mp_strerror(enum mp_err);
 #include "throttle.h"
 #include "access.h"
 #include "workflow.h"
+#include "mailmsg.h"
+#include "sendmail.h"
+#include "outbox.h"
 #include "message.h"
 #include "feedback.h"
 

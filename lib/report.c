@@ -95,6 +95,13 @@ mp_report_field_max(enum mp_rfield f)
 	return (unsigned)f < RF__MAX ? rfields[f].max : 0;
 }
 
+int
+mp_report_field_required(enum mp_rfield f)
+{
+
+	return (unsigned)f < RF__MAX && (rfields[f].flags & F_REQUIRED);
+}
+
 enum mp_filetype
 mp_filetype_sniff(const unsigned char *p, size_t n)
 {

@@ -47,6 +47,8 @@ enum mp_rfield {
 const char	*mp_report_field_name(enum mp_rfield);
 /* Its maximum length in characters (0 for fields without text). */
 size_t		 mp_report_field_max(enum mp_rfield);
+/* 1 when the field must not be blank. */
+int		 mp_report_field_required(enum mp_rfield);
 
 enum mp_filetype {
 	MP_FILE_UNKNOWN = 0,

@@ -16,6 +16,7 @@
 #include "meldpunt.h"
 
 #define BATCH		1000
+#define MAX_CREW	256	/* (team, handler) pairs a report may get */
 #define DAY		86400L
 #define YEAR_SECS	(365L * DAY)
 
@@ -26,6 +27,7 @@ enum stmt {
 	STMT_AUDIENCE_IDS,
 	STMT_TYPE_IDS,
 	STMT_REPORT,
+	STMT_CREW,
 	STMT__MAX
 };
 
@@ -52,8 +54,14 @@ static const char *const stmts[STMT__MAX] = {
 	" description, observed_date, observed_time, street, house_number,"
 	" postcode, city, involved_people, involved_companies,"
 	" involved_vehicles, anonymous, status, received_at, taken_at,"
-	" closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, ?)",
+	" closed_at, team_id, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_CREW: who can handle a report, by team. */
+	"SELECT ut.team_id, ut.user_id FROM user_team ut"
+	" JOIN app_user u ON u.id = ut.user_id"
+	" JOIN team t ON t.id = ut.team_id"
+	" WHERE u.role = 'handler' AND u.disabled = 0 AND t.active = 1"
+	" ORDER BY ut.team_id, ut.user_id",
 };
 
 /*
@@ -426,6 +434,10 @@ struct seedctx {
 	long			 first;		/* its first index */
 	long			 count;		/* its reports */
 	uint64_t		 rng;		/* state at batch start */
+	size_t			 ncrew;
+	struct {
+		long long	 team, handler;
+	}			 crew[MAX_CREW];
 };
 
 /* What waits to be written for the reports inserted since a flush. */
@@ -662,9 +674,10 @@ static enum mp_err
 one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
     struct pending *p)
 {
-	struct mp_dbval		 v[18];
+	struct mp_dbval		 v[20];
 	struct mp_buf		 desc;
 	unsigned long long	 id;
+	uint64_t		 cs;
 	time_t			 received, observed, taken, closed;
 	enum typ		 t;
 	enum aud		 a;
@@ -756,7 +769,21 @@ one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
 	v[15] = MP_DBTEXTN(recv, strlen(recv));
 	v[16] = taken ? MP_DBTEXTN(tkn, strlen(tkn)) : MP_DBNULL();
 	v[17] = closed ? MP_DBTEXTN(cls, strlen(cls)) : MP_DBNULL();
-	if ((er = mp_db_exec(db, stmts[STMT_REPORT], v, 18, NULL, &id)) !=
+	/*
+	 * A team, and for a report taken into handling one of that
+	 * team's handlers, when there are any.  Drawn from a stream of
+	 * its own, so the reports themselves stay the same for a seed
+	 * whatever teams exist.
+	 */
+	v[18] = v[19] = MP_DBNULL();
+	if (c->ncrew > 0) {
+		cs = rnd_seed((unsigned int)idx) ^ c->rng;
+		i = rnd(&cs, (long)c->ncrew);
+		v[18] = MP_DBINT(c->crew[i].team);
+		if (taken)
+			v[19] = MP_DBINT(c->crew[i].handler);
+	}
+	if ((er = mp_db_exec(db, stmts[STMT_REPORT], v, 20, NULL, &id)) !=
 	    MP_OK)
 		goto out;
 
@@ -833,6 +860,25 @@ load_ids(struct mp_db *db, const char *sql, long long *ids, size_t n,
 	return MP_OK;
 }
 
+/* The handlers of active teams, as (team, handler) pairs into c. */
+static enum mp_err
+load_crew(struct mp_db *db, struct seedctx *c)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	c->ncrew = 0;
+	if ((er = mp_db_query(db, &st, stmts[STMT_CREW], NULL, 0)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK && c->ncrew < MAX_CREW) {
+		c->crew[c->ncrew].team = mp_stmt_int(st, 0);
+		c->crew[c->ncrew].handler = mp_stmt_int(st, 1);
+		c->ncrew++;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
+}
+
 enum mp_err
 mp_seed_demo(struct mp_db *db, const struct mp_keys *keys, long nreports,
     unsigned int seed, long *inserted)
@@ -850,7 +896,7 @@ mp_seed_demo(struct mp_db *db, const struct mp_keys *keys, long nreports,
 	    (er = load_ids(db, stmts[STMT_AUDIENCE_IDS], c.aud, AUD__MAX,
 	    1)) != MP_OK ||
 	    (er = load_ids(db, stmts[STMT_TYPE_IDS], c.typ, T__MAX, 0)) !=
-	    MP_OK)
+	    MP_OK || (er = load_crew(db, &c)) != MP_OK)
 		return er;
 	c.keys = keys;
 	c.now = time(NULL);

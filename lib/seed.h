@@ -12,7 +12,10 @@ struct mp_keys;
 
 /*
  * Insert the catalogue (idempotent) and nreports reports.  Reports are
- * inserted in transactions of up to 1000 rows.  *inserted may be NULL.
+ * inserted in transactions of up to 1000 rows.  When active teams have
+ * enabled handlers, each report goes to one of those teams, and one
+ * taken into handling (any status but "nieuw") gets a handler of its
+ * team; make teams and users first.  *inserted may be NULL.
  */
 enum mp_err	 mp_seed_catalog(struct mp_db *);
 enum mp_err	 mp_seed_demo(struct mp_db *, const struct mp_keys *,

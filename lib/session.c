@@ -10,7 +10,12 @@
 
 #include "meldpunt.h"
 
-#define TOUCH_EVERY	60	/* seconds between writes of last_seen */
+/*
+ * Seconds between writes of last_seen: at most a minute, and at most a
+ * quarter of the idle time, or a user active more often than every
+ * TOUCH_EVERY seconds could still time out when idle is that short.
+ */
+#define TOUCH_EVERY	60
 
 enum stmt {
 	STMT_INSERT,
@@ -101,6 +106,7 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 	struct mp_dbval	 v[2];
 	unsigned char	 id[32];
 	const char	*csrf;
+	long		 touch;
 	enum mp_err	 er;
 
 	memset(s, 0, sizeof(*s));
@@ -132,9 +138,8 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 		(void)mp_session_destroy(db, s);
 		return MP_ENOTFOUND;
 	}
-	/* Short idle times (tests, strict sites) are touched sooner. */
-	if (now - s->last_seen >= (idle / 2 < TOUCH_EVERY ? idle / 2 :
-	    TOUCH_EVERY)) {
+	touch = idle / 4 < TOUCH_EVERY ? idle / 4 : TOUCH_EVERY;
+	if (now - s->last_seen >= touch) {
 		v[0] = MP_DBINT((long long)now);
 		v[1] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
 		if ((er = mp_db_exec(db, SQL(kind, STMT_TOUCH), v, 2, NULL,

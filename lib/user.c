@@ -19,6 +19,7 @@ enum stmt {
 	STMT_USER_ROLE,
 	STMT_USER_DISPLAY,
 	STMT_USER_PASSWORD,
+	STMT_USER_EMAIL,
 	STMT_USER_LIST,
 	STMT_TEAM_INSERT,
 	STMT_TEAM_BY_NAME,
@@ -48,6 +49,8 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE app_user SET display_name = ? WHERE id = ?",
 	/* STMT_USER_PASSWORD */
 	"UPDATE app_user SET password_hash = ? WHERE id = ?",
+	/* STMT_USER_EMAIL */
+	"UPDATE app_user SET email = ? WHERE id = ?",
 	/* STMT_USER_LIST */
 	"SELECT u.id, u.username, u.display_name, u.role, u.disabled,"
 	" u.password_hash IS NOT NULL, u.totp_enabled, u.totp_last_step,"
@@ -248,6 +251,17 @@ mp_user_set_display(struct mp_db *db, long long id, const char *display)
 	if (!valid_name(display, MP_DISPLAY_MAX))
 		return MP_EINVAL;
 	return update(db, STMT_USER_DISPLAY, MP_DBTEXT(display), id);
+}
+
+enum mp_err
+mp_user_set_email(struct mp_db *db, long long id, const char *email)
+{
+
+	if (email != NULL && email[0] == '\0')
+		email = NULL;
+	if (email != NULL && !mp_valid_email(email))
+		return MP_EINVAL;
+	return update(db, STMT_USER_EMAIL, MP_DBTEXT(email), id);
 }
 
 enum mp_err

@@ -58,6 +58,12 @@ enum mp_err	 mp_user_set_role(struct mp_db *, long long id, enum mp_role);
 enum mp_err	 mp_user_set_display(struct mp_db *, long long id,
 		    const char *display);
 /*
+ * The user's work address for notifications (lib/outbox.h); NULL or ""
+ * removes it.  MP_EINVAL when it is not a valid address (mp_valid_email).
+ */
+enum mp_err	 mp_user_set_email(struct mp_db *, long long id,
+		    const char *email);
+/*
  * Hash pw (scrypt, lib/crypto.h) and store it.  MP_EINVAL when pw is
  * shorter than minlen characters or longer than 1024 bytes.
  */

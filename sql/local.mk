@@ -4,4 +4,5 @@ dist_sql_DATA = \
 	%reldir%/001_init.sql \
 	%reldir%/002_dashboard.sql \
 	%reldir%/003_feedback.sql \
+	%reldir%/004_mail.sql \
 	%reldir%/grants.sql

@@ -29,7 +29,10 @@ UNIT_TESTS = \
 	tests/unit/test-workflow \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
-	tests/unit/test-db
+	tests/unit/test-db \
+	tests/unit/test-mailmsg \
+	tests/unit/test-outbox \
+	tests/unit/test-sendmail
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -85,6 +88,15 @@ tests_unit_test_spool_LDADD = $(UNIT_LDADD)
 tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c
 tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_db_LDADD = $(UNIT_LDADD)
+tests_unit_test_mailmsg_SOURCES = %reldir%/unit/test-mailmsg.c
+tests_unit_test_mailmsg_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_mailmsg_LDADD = $(UNIT_LDADD)
+tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c
+tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
+tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
+tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and

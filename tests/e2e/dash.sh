@@ -12,7 +12,8 @@ DASH=/dashboard
 # dash_fixtures: teams Noord and Zuid, one user per role (handler
 # "hanna" in Noord, "henk" in Zuid, coordinator "cor", admin "ad",
 # auditor "aud", disabled "oud"), 20 demo reports: odd ids in Noord, even
-# ids in Zuid.  Idempotent.
+# ids in Zuid, those taken into handling handled by hanna or henk.
+# Idempotent.
 dash_fixtures()
 {
 	if [ "$(sql "SELECT COUNT(*) FROM app_user WHERE username = 'hanna'")" \
@@ -29,8 +30,13 @@ dash_fixtures()
 	mp_ctl user add oud handler "Oud Gebruiker" --team Noord >/dev/null
 	mp_ctl user disable oud >/dev/null
 	mp_ctl seed-demo --reports 20 --seed 7 >/dev/null
+	# seed-demo spread the reports over the teams; make it odd and
+	# even, each taken report handled by its team's handler.
 	sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =
-	    IF(report.id % 2 = 1, 'Noord', 'Zuid'))"
+	    IF(report.id % 2 = 1, 'Noord', 'Zuid'));
+	    UPDATE report SET handler_id = (SELECT id FROM app_user WHERE
+	    username = IF(report.id % 2 = 1, 'hanna', 'henk'))
+	    WHERE handler_id IS NOT NULL"
 }
 
 # A report of team Noord (odd id) and one of Zuid, by status.

@@ -1,0 +1,629 @@
+/*
+ * outbox.c -- the mail outbox: queueing notifications inside the
+ * caller's transaction and delivering them later, each claimed by one
+ * sender with a committed token and lease, through the sendmail
+ * command, with a doubling backoff and a limit on tries.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "mailmsg.h"
+#include "outbox.h"
+#include "sendmail.h"
+
+#define BATCH		50	/* rows read per claiming round */
+#define MSG_MAX		(64 * 1024)
+#define TOKEN_LEN	16
+#define WHY_LEN		200	/* mail_outbox.last_error */
+#define URL_MAX		500
+
+enum stmt {
+	STMT_NOTIFY_REPORTER = 0,
+	STMT_NOTIFY_HANDLER,
+	STMT_DUE,
+	STMT_CLAIM,
+	STMT_GET,
+	STMT_REPORTER_ADDR,
+	STMT_HANDLER_ADDR,
+	STMT_SENT,
+	STMT_MERGE,
+	STMT_RETRY,
+	STMT_GIVEUP,
+	STMT_COUNT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_NOTIFY_REPORTER: only the fact that there is an address. */
+	"INSERT INTO mail_outbox (kind, report_id, created_at, next_try_at)"
+	" SELECT 'reporter', r.id, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+	" FROM report r JOIN reporter_contact c ON c.report_id = r.id"
+	" WHERE r.id = ? AND r.anonymous = 0 AND c.email_enc IS NOT NULL",
+	/* STMT_NOTIFY_HANDLER */
+	"INSERT INTO mail_outbox (kind, report_id, user_id, created_at,"
+	" next_try_at)"
+	" SELECT 'handler', r.id, u.id, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+	" FROM report r JOIN app_user u ON u.id = r.handler_id"
+	" WHERE r.id = ? AND u.disabled = 0 AND u.email IS NOT NULL"
+	" AND u.email <> ''",
+	/* STMT_DUE: after the cursor, so a run takes each row once. */
+	"SELECT id FROM mail_outbox WHERE status = 'pending'"
+	" AND next_try_at <= UTC_TIMESTAMP()"
+	" AND (claim_until IS NULL OR claim_until < UTC_TIMESTAMP())"
+	" AND id > ? ORDER BY id LIMIT 50",
+	/* STMT_CLAIM: autocommitted, so other senders see it at once. */
+	"UPDATE mail_outbox SET claim_token = ?,"
+	" claim_until = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+	" WHERE id = ? AND status = 'pending'"
+	" AND next_try_at <= UTC_TIMESTAMP()"
+	" AND (claim_until IS NULL OR claim_until < UTC_TIMESTAMP())",
+	/* STMT_GET */
+	"SELECT o.kind, o.report_id, o.user_id, o.tries,"
+	" COALESCE(r.reference, '')"
+	" FROM mail_outbox o JOIN report r ON r.id = o.report_id"
+	" WHERE o.id = ? AND o.claim_token = ?",
+	/* STMT_REPORTER_ADDR */
+	"SELECT c.email_enc FROM reporter_contact c"
+	" JOIN report r ON r.id = c.report_id"
+	" WHERE c.report_id = ? AND r.anonymous = 0",
+	/* STMT_HANDLER_ADDR */
+	"SELECT COALESCE(email, ''), disabled FROM app_user WHERE id = ?",
+	/* STMT_SENT */
+	"UPDATE mail_outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(),"
+	" tries = tries + 1, claim_token = NULL, claim_until = NULL,"
+	" last_error = '' WHERE id = ? AND claim_token = ?",
+	/*
+	 * STMT_MERGE: "there is news" covers every other notice to the
+	 * same person about the same report that has not gone out yet,
+	 * unless another sender holds it.
+	 */
+	"UPDATE mail_outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(),"
+	" last_error = 'merged', claim_token = NULL, claim_until = NULL"
+	" WHERE report_id = ? AND kind = ? AND COALESCE(user_id, 0) = ?"
+	" AND id <> ? AND status = 'pending'"
+	" AND (claim_until IS NULL OR claim_until < UTC_TIMESTAMP())",
+	/* STMT_RETRY */
+	"UPDATE mail_outbox SET tries = tries + 1,"
+	" next_try_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+	" claim_token = NULL, claim_until = NULL, last_error = ?"
+	" WHERE id = ? AND claim_token = ?",
+	/* STMT_GIVEUP */
+	"UPDATE mail_outbox SET status = 'failed', tries = tries + 1,"
+	" claim_token = NULL, claim_until = NULL, last_error = ?"
+	" WHERE id = ? AND claim_token = ?",
+	/* STMT_COUNT */
+	"SELECT status, COUNT(*) FROM mail_outbox GROUP BY status",
+};
+
+static enum mp_err
+notify(struct mp_db *db, enum stmt s, uint64_t report_id)
+{
+	struct mp_dbval	 v[1];
+
+	if (report_id == 0 || report_id > (uint64_t)INT64_MAX)
+		return MP_EINVAL;
+	v[0] = MP_DBINT((long long)report_id);
+	return mp_db_exec(db, stmts[s], v, 1, NULL, NULL);
+}
+
+enum mp_err
+mp_outbox_notify_reporter(struct mp_db *db, uint64_t report_id)
+{
+
+	return notify(db, STMT_NOTIFY_REPORTER, report_id);
+}
+
+enum mp_err
+mp_outbox_notify_handler(struct mp_db *db, uint64_t report_id)
+{
+
+	return notify(db, STMT_NOTIFY_HANDLER, report_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sending.                                                            */
+
+/* The mail.* settings one run uses; strings belong to the conf. */
+struct settings {
+	const char	*sendmail;
+	const char	*from;
+	const char	*from_name;
+	const char	*feedback_url;
+	const char	*dashboard_url;
+	const char	*subject_reporter;
+	const char	*subject_handler;
+	const char	*signature;
+	const char	*instance;
+	long long	 max_tries;
+	long long	 retry_delay;
+	long long	 retry_max_delay;
+	long long	 send_timeout;
+	long long	 lease;
+};
+
+/* An http(s) URL of printable ASCII without blanks. */
+static int
+valid_url(const char *u)
+{
+	size_t	 i;
+
+	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
+		return 0;
+	for (i = 0; u[i] != '\0'; i++)
+		if ((unsigned char)u[i] <= 0x20 || (unsigned char)u[i] >= 0x7f)
+			return 0;
+	return i > 8 && i <= URL_MAX;
+}
+
+static enum mp_err
+settings(struct settings *s, const struct mp_conf *c)
+{
+
+	s->instance = mp_conf_str(c, "instance.name", "Gemeente");
+	s->sendmail = mp_conf_str(c, "mail.sendmail",
+	    "/usr/sbin/sendmail -t -i");
+	s->from = mp_conf_str(c, "mail.from", "");
+	s->from_name = mp_conf_str(c, "mail.from_name", "");
+	s->feedback_url = mp_conf_str(c, "mail.feedback_url", "");
+	s->dashboard_url = mp_conf_str(c, "mail.dashboard_url", "");
+	s->subject_reporter = mp_conf_str(c, "mail.reporter.subject",
+	    "Nieuws over uw melding");
+	s->subject_handler = mp_conf_str(c, "mail.handler.subject",
+	    "De melder heeft gereageerd");
+	s->signature = mp_conf_str(c, "mail.signature", s->instance);
+	s->max_tries = mp_conf_int(c, "mail.max_tries", 8, 1, 100);
+	s->retry_delay = mp_conf_int(c, "mail.retry_delay", 300, 0, 86400);
+	s->retry_max_delay = mp_conf_int(c, "mail.retry_max_delay", 21600,
+	    0, 604800);
+	s->send_timeout = mp_conf_int(c, "mail.send_timeout", 60, 1, 3600);
+	s->lease = mp_conf_int(c, "mail.claim_timeout", 600, 60, 86400);
+	/* A lease shorter than a send would let a second sender in. */
+	if (s->lease < s->send_timeout + 60)
+		s->lease = s->send_timeout + 60;
+	if (!mp_valid_email(s->from)) {
+		mp_errx("%s: mail.from is not a valid address", __func__);
+		return MP_ECONF;
+	}
+	if (!valid_url(s->feedback_url)) {
+		mp_errx("%s: mail.feedback_url is not an http(s) URL",
+		    __func__);
+		return MP_ECONF;
+	}
+	if (s->dashboard_url[0] != '\0' && !valid_url(s->dashboard_url)) {
+		mp_errx("%s: mail.dashboard_url is not an http(s) URL",
+		    __func__);
+		return MP_ECONF;
+	}
+	return MP_OK;
+}
+
+/*
+ * The reporter's text.  Deliberately nothing about the report: not its
+ * reference, not its status, no message, and no link that signs in
+ * (docs/architecture.md, "Mail").
+ */
+static enum mp_err
+body_reporter(struct mp_buf *b, const struct settings *s)
+{
+
+	return mp_buf_printf(b,
+	    "Beste melder,\n"
+	    "\n"
+	    "Er is nieuws over uw melding bij het meldpunt van %s.\n"
+	    "\n"
+	    "U leest het door zelf naar %s te gaan en in te loggen met de\n"
+	    "referentie en de geheime code van uw ontvangstbewijs.\n"
+	    "\n"
+	    "Om u en uw melding te beschermen staat in deze e-mail niets\n"
+	    "over de inhoud, en er staat geen link in waarmee u direct\n"
+	    "inlogt. Bent u de code kwijt? Dan kunt u niet meer inloggen,\n"
+	    "want wij weten niet wie u bent. U kunt wel een nieuwe melding\n"
+	    "doen.\n"
+	    "\n"
+	    "Deze e-mail is automatisch verstuurd; u kunt er niet op\n"
+	    "antwoorden.\n"
+	    "\n"
+	    "%s\n", s->instance, s->feedback_url, s->signature);
+}
+
+/* The handler's text: the reference, no words of the reporter. */
+static enum mp_err
+body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
+{
+	enum mp_err	 er;
+
+	er = mp_buf_printf(b,
+	    "De melder heeft gereageerd op melding %s.\n"
+	    "\n", ref);
+	if (er == MP_OK && s->dashboard_url[0] != '\0')
+		er = mp_buf_printf(b, "U leest de reactie in het dashboard:"
+		    "\n%s\n\n", s->dashboard_url);
+	if (er == MP_OK)
+		er = mp_buf_printf(b, "Deze e-mail is automatisch verstuurd."
+		    "\n\n%s\n", s->signature);
+	return er;
+}
+
+/*
+ * Compose both kinds of mail once with a stand-in address, so a
+ * configured text that a header refuses (a control character in a
+ * subject or the sender's name) stops the run before anything is
+ * claimed, instead of giving every mail up.
+ */
+static enum mp_err
+check_texts(const struct settings *s)
+{
+	struct mp_buf	 body, msg;
+	struct mp_mail	 m;
+	int		 k;
+	enum mp_err	 er = MP_OK;
+
+	mp_buf_init(&body, MSG_MAX);
+	mp_buf_init(&msg, MSG_MAX);
+	for (k = 0; k < 2 && er == MP_OK; k++) {
+		mp_buf_reset(&body);
+		er = k ? body_handler(&body, s, "M-2026-000001") :
+		    body_reporter(&body, s);
+		memset(&m, 0, sizeof(m));
+		m.from_name = s->from_name;
+		m.from_addr = s->from;
+		m.to_addr = "ontvanger@example.nl";
+		m.subject = k ? s->subject_handler : s->subject_reporter;
+		m.body = mp_buf_str(&body);
+		m.date = time(NULL);
+		if (er == MP_OK && (er = mp_mail_compose(&msg, &m)) != MP_OK)
+			mp_errx("%s: mail.from_name, mail.%s.subject or"
+			    " mail.signature is refused in a mail (a control"
+			    " character?)", __func__, k ? "handler" :
+			    "reporter");
+	}
+	mp_buf_free(&body);
+	mp_buf_free(&msg);
+	return er == MP_EINVAL ? MP_ECONF : er;
+}
+
+/* One claimed row as read back. */
+struct row {
+	long long	 id;
+	int		 handler;	/* kind 'handler', else 'reporter' */
+	long long	 report_id;
+	long long	 user_id;
+	long long	 tries;
+	char		 ref[24];
+};
+
+/*
+ * The recipient's address into *addr (malloc'd, wiped and freed by the
+ * caller).  MP_ENOTFOUND when there is none any more (contact removed,
+ * handler disabled or without address): nothing to retry.
+ */
+static enum mp_err
+recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
+    char **addr, size_t *addrlen, const char **why)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	const char	*p;
+	unsigned char	*pt = NULL;
+	size_t		 len = 0, ptlen = 0;
+	char		 aad[64];
+	enum mp_err	 er;
+
+	*addr = NULL;
+	*addrlen = 0;
+	*why = "no address";
+	v[0] = MP_DBINT(w->handler ? w->user_id : w->report_id);
+	if ((er = mp_db_query(db, &st, stmts[w->handler ?
+	    STMT_HANDLER_ADDR : STMT_REPORTER_ADDR], v, 1)) != MP_OK) {
+		*why = "database error reading the address";
+		return er;
+	}
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er == MP_ENOTFOUND ? MP_ENOTFOUND : er;
+	}
+	if (w->handler) {
+		p = mp_stmt_text(st, 0, &len);
+		if (mp_stmt_int(st, 1) != 0) {
+			*why = "the handler is disabled";
+			er = MP_ENOTFOUND;
+		} else if (p == NULL || len == 0)
+			er = MP_ENOTFOUND;
+		else if ((*addr = mp_memdup0(p, len)) == NULL)
+			er = MP_ENOMEM;
+		else
+			*addrlen = len;
+	} else if (mp_stmt_isnull(st, 0) ||
+	    (p = mp_stmt_text(st, 0, &len)) == NULL || len == 0)
+		er = MP_ENOTFOUND;
+	else {
+		(void)snprintf(aad, sizeof(aad), "%lld:email", w->report_id);
+		if (mp_open(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad),
+		    (const unsigned char *)p, len, &pt, &ptlen) != MP_OK) {
+			*why = "the sealed address cannot be opened";
+			er = MP_ECRYPTO;
+		} else {
+			*addr = (char *)pt;
+			*addrlen = ptlen;
+		}
+	}
+	mp_stmt_done(st);
+	return er;
+}
+
+/* Read back a row this run has claimed. */
+static enum mp_err
+get_row(struct mp_db *db, long long id, const unsigned char *tok,
+    struct row *w)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	const char	*p;
+	enum mp_err	 er;
+
+	memset(w, 0, sizeof(*w));
+	v[0] = MP_DBINT(id);
+	v[1] = MP_DBBLOB(tok, TOKEN_LEN);
+	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 2)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK) {
+		w->id = id;
+		p = mp_stmt_text(st, 0, NULL);
+		w->handler = p != NULL && strcmp(p, "handler") == 0;
+		w->report_id = mp_stmt_int(st, 1);
+		w->user_id = mp_stmt_int(st, 2);
+		w->tries = mp_stmt_int(st, 3);
+		p = mp_stmt_text(st, 4, NULL);
+		(void)snprintf(w->ref, sizeof(w->ref), "%s",
+		    p != NULL && p[0] != '\0' ? p : "(zonder referentie)");
+	}
+	mp_stmt_done(st);
+	return er;
+}
+
+/* Mark the notices that the mail just sent covers as sent too. */
+static void
+merge(struct mp_db *db, const struct row *w, struct mp_outbox_stats *st)
+{
+	struct mp_dbval	 v[4];
+	unsigned long long n = 0;
+
+	v[0] = MP_DBINT(w->report_id);
+	v[1] = MP_DBTEXT(w->handler ? "handler" : "reporter");
+	v[2] = MP_DBINT(w->handler ? w->user_id : 0);
+	v[3] = MP_DBINT(w->id);
+	if (mp_db_exec(db, stmts[STMT_MERGE], v, 4, &n, NULL) != MP_OK) {
+		/* Harmless: they go out as mails of their own. */
+		mp_warnx("%s: mail %lld: cannot merge the others", __func__,
+		    w->id);
+		return;
+	}
+	if (n > 0) {
+		st->merged += (long)n;
+		mp_infox("%s: mail %lld covered %llu more for report %lld",
+		    __func__, w->id, n, w->report_id);
+	}
+}
+
+/* Record the outcome of one row: sent, retry later, or given up. */
+static enum mp_err
+finish(struct mp_db *db, const struct settings *s, const struct row *w,
+    const unsigned char *tok, enum mp_err sent, int permanent,
+    const char *reason, struct mp_outbox_stats *st)
+{
+	struct mp_dbval	 v[4];
+	unsigned long long n = 0;
+	long long	 delay;
+	char		 why[WHY_LEN + 1];
+	size_t		 i;
+	int		 k;
+	enum mp_err	 er;
+
+	/* Printable ASCII that fits last_error, whatever a path holds. */
+	for (i = 0; reason[i] != '\0' && i < WHY_LEN; i++)
+		why[i] = (unsigned char)reason[i] >= 0x20 &&
+		    (unsigned char)reason[i] < 0x7f ? reason[i] : '?';
+	why[i] = '\0';
+
+	if (sent == MP_OK) {
+		v[0] = MP_DBINT(w->id);
+		v[1] = MP_DBBLOB(tok, TOKEN_LEN);
+		er = mp_db_exec(db, stmts[STMT_SENT], v, 2, &n, NULL);
+		if (er == MP_OK && n == 1) {
+			st->sent++;
+			mp_infox("%s: mail %lld (report %lld, %s) sent",
+			    __func__, w->id, w->report_id, w->handler ?
+			    "handler" : "reporter");
+			merge(db, w, st);
+		}
+	} else if (permanent || w->tries + 1 >= s->max_tries) {
+		v[0] = MP_DBTEXT(why);
+		v[1] = MP_DBINT(w->id);
+		v[2] = MP_DBBLOB(tok, TOKEN_LEN);
+		er = mp_db_exec(db, stmts[STMT_GIVEUP], v, 3, &n, NULL);
+		if (er == MP_OK && n == 1) {
+			st->failed++;
+			mp_errx("%s: mail %lld (report %lld, %s) given up"
+			    " after %lld tries: %s", __func__, w->id,
+			    w->report_id, w->handler ? "handler" : "reporter",
+			    w->tries + 1, why);
+		}
+	} else {
+		/* retry_delay, doubled per failed try, at most the max. */
+		delay = s->retry_delay;
+		for (k = 1; k <= w->tries && delay < s->retry_max_delay; k++)
+			delay *= 2;
+		if (delay > s->retry_max_delay)
+			delay = s->retry_max_delay;
+		v[0] = MP_DBINT(delay);
+		v[1] = MP_DBTEXT(why);
+		v[2] = MP_DBINT(w->id);
+		v[3] = MP_DBBLOB(tok, TOKEN_LEN);
+		er = mp_db_exec(db, stmts[STMT_RETRY], v, 4, &n, NULL);
+		if (er == MP_OK && n == 1) {
+			st->deferred++;
+			mp_warnx("%s: mail %lld (report %lld, %s) failed"
+			    " (try %lld of %lld), next try in %lld s: %s",
+			    __func__, w->id, w->report_id, w->handler ?
+			    "handler" : "reporter", w->tries + 1,
+			    s->max_tries, delay, why);
+		}
+	}
+	if (er != MP_OK)
+		mp_errx("%s: mail %lld: cannot record the outcome: %s%s",
+		    __func__, w->id, mp_strerror(er), sent == MP_OK ?
+		    " (it was sent; it may be sent again)" : "");
+	else if (n != 1) {
+		/* Our lease ran out and another sender took the row. */
+		st->lost++;
+		mp_warnx("%s: mail %lld was claimed by another sender"
+		    " meanwhile%s", __func__, w->id, sent == MP_OK ?
+		    "; it may have been sent twice" : "");
+	}
+	return er;
+}
+
+/* Compose and send one claimed row. */
+static enum mp_err
+deliver(struct mp_db *db, const struct settings *s,
+    const struct mp_keys *keys, long long id, const unsigned char *tok,
+    struct mp_outbox_stats *st)
+{
+	struct row	 w;
+	struct mp_buf	 body, msg;
+	struct mp_mail	 m;
+	char		*addr = NULL;
+	size_t		 addrlen = 0;
+	char		 why[WHY_LEN + 1] = "";
+	const char	*reason = NULL;
+	int		 permanent = 0;
+	enum mp_err	 er, sent = MP_ESYS;
+
+	mp_buf_init(&body, MSG_MAX);
+	mp_buf_init(&msg, MSG_MAX);
+	if ((er = get_row(db, id, tok, &w)) != MP_OK) {
+		if (er == MP_ENOTFOUND) {
+			st->lost++;
+			er = MP_OK;
+		}
+		goto out;
+	}
+	er = recipient(db, keys, &w, &addr, &addrlen, &reason);
+	if (er == MP_ENOTFOUND || er == MP_ECRYPTO) {
+		permanent = 1;
+		goto done;
+	}
+	if (er != MP_OK)
+		goto done;
+	er = w.handler ? body_handler(&body, s, w.ref) :
+	    body_reporter(&body, s);
+	if (er != MP_OK) {
+		reason = "cannot compose the text";
+		goto done;
+	}
+	memset(&m, 0, sizeof(m));
+	m.from_name = s->from_name;
+	m.from_addr = s->from;
+	m.to_addr = addr;
+	m.subject = w.handler ? s->subject_handler : s->subject_reporter;
+	m.body = mp_buf_str(&body);
+	m.date = time(NULL);
+	if ((er = mp_mail_compose(&msg, &m)) != MP_OK) {
+		/* The texts passed check_texts: the address is refused. */
+		reason = "the address is refused in a header";
+		permanent = er == MP_EINVAL;
+		goto done;
+	}
+	sent = mp_sendmail(s->sendmail, mp_buf_str(&msg), mp_buf_len(&msg),
+	    (int)s->send_timeout, why, sizeof(why));
+	reason = why;
+done:
+	er = finish(db, s, &w, tok, sent, permanent,
+	    reason != NULL && reason[0] != '\0' ? reason : "error", st);
+out:
+	mp_freezero(addr, addrlen);
+	mp_buf_freezero(&msg);
+	mp_buf_free(&body);
+	return er;
+}
+
+enum mp_err
+mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
+    const struct mp_keys *keys, struct mp_outbox_stats *st)
+{
+	struct settings	 s;
+	struct mp_stmt	*q;
+	struct mp_dbval	 v[3];
+	unsigned char	 tok[TOKEN_LEN];
+	long long	 ids[BATCH], cursor = 0;
+	unsigned long long n;
+	size_t		 nids, i;
+	enum mp_err	 er;
+
+	memset(st, 0, sizeof(*st));
+	if ((er = settings(&s, c)) != MP_OK || (er = check_texts(&s)) !=
+	    MP_OK)
+		return er;
+	/* One token per run: every row claimed here carries it. */
+	if ((er = mp_random(tok, sizeof(tok))) != MP_OK)
+		return er;
+	for (;;) {
+		v[0] = MP_DBINT(cursor);
+		if ((er = mp_db_query(db, &q, stmts[STMT_DUE], v, 1)) !=
+		    MP_OK)
+			return er;
+		nids = 0;
+		while (nids < BATCH && (er = mp_stmt_next(q)) == MP_OK)
+			ids[nids++] = mp_stmt_int(q, 0);
+		mp_stmt_done(q);
+		if (er != MP_OK && er != MP_ENOTFOUND)
+			return er;
+		if (nids == 0)
+			return MP_OK;
+		for (i = 0; i < nids; i++) {
+			cursor = ids[i];
+			v[0] = MP_DBBLOB(tok, sizeof(tok));
+			v[1] = MP_DBINT(s.lease);
+			v[2] = MP_DBINT(ids[i]);
+			n = 0;
+			if ((er = mp_db_exec(db, stmts[STMT_CLAIM], v, 3, &n,
+			    NULL)) != MP_OK)
+				return er;
+			if (n != 1)
+				continue;	/* another sender has it */
+			if ((er = deliver(db, &s, keys, ids[i], tok, st)) !=
+			    MP_OK)
+				return er;
+		}
+	}
+}
+
+enum mp_err
+mp_outbox_count(struct mp_db *db, long long *pending, long long *sent,
+    long long *failed)
+{
+	struct mp_stmt	*q;
+	const char	*k;
+	enum mp_err	 er;
+
+	*pending = *sent = *failed = 0;
+	if ((er = mp_db_query(db, &q, stmts[STMT_COUNT], NULL, 0)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(q)) == MP_OK) {
+		if ((k = mp_stmt_text(q, 0, NULL)) == NULL)
+			continue;
+		if (strcmp(k, "pending") == 0)
+			*pending = mp_stmt_int(q, 1);
+		else if (strcmp(k, "sent") == 0)
+			*sent = mp_stmt_int(q, 1);
+		else if (strcmp(k, "failed") == 0)
+			*failed = mp_stmt_int(q, 1);
+	}
+	mp_stmt_done(q);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}

@@ -1,0 +1,69 @@
+/*
+ * outbox.h -- the mail outbox: notifications are queued as rows of
+ * mail_outbox inside the transaction of the change that causes them
+ * (so a rolled-back change sends nothing) and delivered later, outside
+ * any request, by "meldpuntctl mail send" through the configured
+ * sendmail command, with retries and a backoff.  A queued row holds
+ * the report and whom to tell, never an address or any text: a
+ * reporter's address is opened from its sealed box only to send.
+ */
+#ifndef MP_OUTBOX_H
+#define MP_OUTBOX_H
+
+#include <stdint.h>
+
+struct mp_conf;
+struct mp_db;
+struct mp_keys;
+
+/*
+ * Queue "there is news about your report" for the reporter of
+ * report_id, if and only if they left an e-mail address (a sealed
+ * reporter_contact.email_enc on a report that is not anonymous).  One
+ * prepared INSERT ... SELECT, meant to run inside the caller's
+ * transaction (mp_db_txn): it reads no address and decrypts nothing.
+ * MP_OK also when nothing was queued (anonymous, no address, no such
+ * report); a database error otherwise (the caller rolls back).
+ */
+enum mp_err	 mp_outbox_notify_reporter(struct mp_db *, uint64_t report_id);
+
+/*
+ * Queue "the reporter replied to report M-..." for the report's
+ * handler, if it has one who is not disabled and has an address
+ * (meldpuntctl user set-email).  Same contract as above.
+ */
+enum mp_err	 mp_outbox_notify_handler(struct mp_db *, uint64_t report_id);
+
+/* What one mp_outbox_send run did. */
+struct mp_outbox_stats {
+	long		 sent;		/* handed to sendmail, marked sent */
+	long		 merged;	/* covered by a mail sent (not sent) */
+	long		 deferred;	/* failed, to be tried again later */
+	long		 failed;	/* given up (status 'failed') */
+	long		 lost;		/* taken by another sender meanwhile */
+};
+
+/*
+ * Deliver every pending row that is due, each at most once per run:
+ * claim it (a random token and a lease, committed, so concurrent
+ * senders never take the same row), open the address, compose the
+ * Dutch text (mail.* in the configuration), run mail.sendmail, and
+ * mark it sent, together with the other pending notices to the same
+ * person about the same report (one "there is news" covers them); a
+ * failed delivery is tried again after mail.retry_delay seconds,
+ * doubling up to mail.retry_max_delay, and given up after
+ * mail.max_tries tries; a row whose address is gone is given up at
+ * once.  Every failure is logged with the row and report id and the
+ * reason, never the address or any text.  st is filled in.  Returns
+ * MP_ECONF (nothing claimed) when mail.from or a URL is missing or
+ * wrong or a configured text is refused in a header, a database
+ * error when the outbox cannot be read, else MP_OK.
+ */
+enum mp_err	 mp_outbox_send(struct mp_db *, const struct mp_conf *,
+		    const struct mp_keys *, struct mp_outbox_stats *st);
+
+/* Rows per status: pending, sent, failed. */
+enum mp_err	 mp_outbox_count(struct mp_db *, long long *pending,
+		    long long *sent, long long *failed);
+
+#endif
