@@ -36,28 +36,18 @@ static const char *const stmts[STMT__MAX] = {
 };
 
 /*
- * XXX outbox: the mail helper's lib/outbox.c (migration 004) is not on
- * this branch.  Its API is
- *	mp_outbox_notify_reporter(struct mp_db *, uint64_t report_id)
- *	mp_outbox_notify_handler(struct mp_db *, uint64_t report_id)
- * and both must run here, in the caller's transaction, for every
- * message.  When lib/meldpunt.h includes outbox.h (include guard
- * MP_OUTBOX_H) the calls below are compiled in; the lead checks this
- * at the merge.  Until then no mail is queued.
+ * The mail a message causes (lib/outbox.c), queued in the caller's
+ * transaction: "there is news" for a reporter who left an address, "the
+ * reporter answered" for the report's handler.  Every message goes
+ * through here, so none can forget it.
  */
 static enum mp_err
 notify(struct mp_db *db, enum mp_msg_dir dir, long long report_id)
 {
-#ifdef MP_OUTBOX_H
+
 	if (dir == MP_MSG_OUT)
 		return mp_outbox_notify_reporter(db, (uint64_t)report_id);
 	return mp_outbox_notify_handler(db, (uint64_t)report_id);
-#else
-	MP_UNUSED(db);
-	MP_UNUSED(dir);
-	MP_UNUSED(report_id);
-	return MP_OK;
-#endif
 }
 
 enum mp_err
