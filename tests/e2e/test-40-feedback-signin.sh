@@ -93,7 +93,7 @@ is "$HTTP_STATUS" 303 "while another client still signs in"
 is "$(sql "SELECT COUNT(*) FROM login_attempt WHERE
     user_hash = '$ref2' OR client_hash LIKE '127.%'")" 0 \
     "the throttle stores neither reference nor address"
-unlike "$(mp_dump)" '127[.]0[.][12][.][0-9]|127[.]0[.]0[.](9|10)[^0-9]' \
+unlike "$(fb_dump)" '127[.]0[.][12][.][0-9]|127[.]0[.]0[.](9|10)[^0-9]' \
     "no reporter's address anywhere in the database"
 
 # A form without its token is refused.

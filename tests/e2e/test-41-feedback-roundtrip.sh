@@ -84,7 +84,7 @@ unlike "$(http_body)" 'nieuw antwoord' "from the work list too"
 # Nothing identifies the reporter.
 is "$(sql "SELECT COUNT(*) FROM reporter_contact WHERE report_id = $RID")" 0 \
     "still no contact row"
-dump=$(mp_dump)
+dump=$(fb_dump)
 unlike "$dump" "$INTAKE_ADDR" "the intake address is nowhere in the database"
 unlike "$dump" "$FB_ADDR" "nor the follow-up address"
 unlike "$(cat "$E2E_LOG")" "$FB_ADDR" "nor in the programs' log"
