@@ -12,6 +12,10 @@ bin_PROGRAMS += meldpunt-dashboard
 meldpunt_dashboard_SOURCES = %reldir%/dashboard.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
+bin_PROGRAMS += meldpunt-export
+meldpunt_export_SOURCES = %reldir%/export.c
+meldpunt_export_LDADD = $(MP_LIBS)
+
 sbin_PROGRAMS += meldpuntctl
 meldpuntctl_SOURCES = %reldir%/meldpuntctl.c
 meldpuntctl_LDADD = $(MP_LIBS)

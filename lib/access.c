@@ -24,6 +24,7 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_REPORT_ASSIGN] = 1,
 		[MP_PERM_REPORTER_ID] = 1,
 		[MP_PERM_REPORT_CREATE] = 1,
+		[MP_PERM_REPORT_SHARE] = 1,
 	},
 	/* The functional administrator sees no report content at all. */
 	[MP_ROLE_ADMIN] = {
@@ -39,7 +40,7 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 static const char *const names[MP_PERM__MAX] = {
 	"aangemeld", "werklijst", "melding bekijken", "alle teams",
 	"melding behandelen", "melding toewijzen", "identiteit melder",
-	"melding invoeren", "beheer", "auditlog",
+	"melding invoeren", "beheer", "auditlog", "delen met partner",
 };
 
 int
@@ -64,4 +65,40 @@ mp_access_report_params(const struct mp_user *u, struct mp_dbval v[2])
 
 	v[0] = MP_DBINT(mp_access_can(u->role, MP_PERM_REPORT_ALL));
 	v[1] = MP_DBINT(u->id);
+}
+
+enum mp_err
+mp_access_report_teams(struct mp_db *db, const struct mp_user *u,
+    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits)
+{
+	static const char	 sql[] =
+	    "SELECT team_id FROM user_team WHERE user_id = ? ORDER BY team_id"
+	    " LIMIT 5";
+	struct mp_stmt		*st;
+	struct mp_dbval		 p[1];
+	size_t			 n;
+	enum mp_err		 er;
+
+	for (n = 0; n < MP_ACCESS_TEAMS_MAX; n++)
+		v[n] = MP_DBNULL();
+	*fits = 1;
+	p[0] = MP_DBINT(u->id);
+	if ((er = mp_db_query(db, &st, sql, p, 1)) != MP_OK)
+		return er;
+	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
+		if (n == MP_ACCESS_TEAMS_MAX) {
+			*fits = 0;
+			break;
+		}
+		v[n] = MP_DBINT(mp_stmt_int(st, 0));
+	}
+	mp_stmt_done(st);
+	/*
+	 * Pad with the last team, not NULL: with a NULL in the list
+	 * MariaDB plans a range and sorts, with the same value repeated an
+	 * equality that walks the index in order (one team: 51 rows).
+	 */
+	for (; n > 0 && n < MP_ACCESS_TEAMS_MAX; n++)
+		v[n] = v[n - 1];
+	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
 }

@@ -24,6 +24,7 @@ enum mp_perm {
 	MP_PERM_REPORT_CREATE,	/* enter a report received by phone/mail */
 	MP_PERM_ADMIN,		/* users, teams, signal types, audiences */
 	MP_PERM_AUDIT,		/* the audit log */
+	MP_PERM_REPORT_SHARE,	/* share a report with a partner (export) */
 	MP_PERM__MAX
 };
 
@@ -39,9 +40,38 @@ const char	*mp_access_perm_name(enum mp_perm);
  * which mp_access_report_params writes into v[0] and v[1].
  */
 #define MP_ACCESS_REPORT_VISIBLE \
-	"(? = 1 OR r.team_id IN (SELECT ut.team_id FROM user_team ut" \
-	" WHERE ut.user_id = ?))"
+	"(? = 1 OR " MP_ACCESS_REPORT_TEAMS ")"
+/*
+ * The second case alone, with the user id as its one parameter: for a
+ * query that has a statement per case (a count that must read an index
+ * only), where mp_access_can(role, MP_PERM_REPORT_ALL) picks the
+ * statement without this condition.
+ */
+#define MP_ACCESS_REPORT_TEAMS \
+	"r.team_id IN (SELECT ut.team_id FROM user_team ut" \
+	" WHERE ut.user_id = ?)"
 void		 mp_access_report_params(const struct mp_user *,
 		    struct mp_dbval v[2]);
+
+/*
+ * The second case with the user's teams bound as values, for the work
+ * list: a team given as a value lets MariaDB walk an index that starts
+ * with team_id (report_team_status, ...) and stop after a page, where
+ * the subquery leaves it checking the team of every row it reads.  Its
+ * MP_ACCESS_TEAMS_MAX parameters come from mp_access_report_teams.
+ */
+#define MP_ACCESS_TEAMS_MAX	4
+#define MP_ACCESS_REPORT_IN_TEAMS \
+	"r.team_id IN (?, ?, ?, ?)"
+struct mp_db;
+/*
+ * Read the teams of a user who lacks MP_PERM_REPORT_ALL into v (the
+ * last one repeated where there are fewer; NULL for a user of no team,
+ * which matches no report).  *fits is 0 when the
+ * user has more teams than MP_ACCESS_TEAMS_MAX: use
+ * MP_ACCESS_REPORT_VISIBLE then.
+ */
+enum mp_err	 mp_access_report_teams(struct mp_db *, const struct mp_user *,
+		    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits);
 
 #endif

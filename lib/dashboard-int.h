@@ -22,9 +22,24 @@ enum mp_authmode {
 #define COUNT_CACHE	16
 
 struct count_cache {
-	long long	 user_id;	/* 0: free */
+	long long	 user_id;	/* 0: free; -1: all reports */
 	time_t		 at;
 	long long	 n[8];
+};
+
+/*
+ * The choices of the work list's filters (signal types, audiences,
+ * teams, handlers), kept per worker for catalog.ttl seconds: they change
+ * by an administrator's hand, and reading them took four of a list
+ * page's seven statements.  Owned by mp_dash; freed by
+ * mp_dash_list_close.
+ */
+#define OPT_KINDS	4
+
+struct opt_list {
+	size_t		 n;
+	long long	*id;
+	char		**name;
 };
 
 struct mp_dash {
@@ -45,6 +60,8 @@ struct mp_dash {
 	struct mp_catalog cat;		/* for the new-report form */
 	time_t		 purged;
 	struct count_cache counts[COUNT_CACHE];
+	struct opt_list	 opts[OPT_KINDS];
+	time_t		 opts_at;
 };
 
 struct mp_dreq {
@@ -57,6 +74,9 @@ struct mp_dreq {
 	time_t		 now;
 	const char	*client;	/* REMOTE_ADDR, for the audit log */
 };
+
+/* Free what the work list keeps between requests (d->opts). */
+void		 mp_dash_list_close(struct mp_dash *);
 
 /* A view with what every page shows (title, user, menu, CSRF). */
 struct mp_view	*dash_view(struct mp_dreq *, const char *title);

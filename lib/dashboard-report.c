@@ -3,10 +3,11 @@
  * only for those allowed, attachments, history, the actions open to the
  * user), attachment downloads, and the actions: take into handling,
  * assign, change status (lib/workflow.c decides which), note, edit a
- * field, write to the reporter, mark the reporter's replies read.  The
- * conversation with the reporter (lib/message.c) is shown as a thread;
- * a status change adds the configured automatic text for the reporter,
- * with the handler's personal line.  Every change runs in one
+ * field, share with a partner (lib/share.c), write to the reporter,
+ * mark the reporter's replies read.  The conversation with the
+ * reporter (lib/message.c) is shown as a thread; a status change adds
+ * the configured automatic text for the reporter, with the handler's
+ * personal line.  Every change runs in one
  * transaction with its event and audit entry, and checks the version
  * the user saw, so two people acting at once cannot silently overwrite
  * each other.
@@ -43,6 +44,8 @@ enum stmt {
 	STMT_HANDLERS,
 	STMT_MESSAGES,
 	STMT_READ,
+	STMT_PARTNERS,
+	STMT_PARTNER_OK,
 	STMT__MAX
 };
 
@@ -126,6 +129,14 @@ static const char *const stmts[STMT__MAX] = {
 	" FROM message m WHERE m.report_id = ? ORDER BY m.at, m.id LIMIT 500",
 	/* STMT_READ */
 	"UPDATE report SET unread_replies = 0 WHERE id = ?",
+	/* STMT_PARTNERS: active partners, and whether this report is
+	 * shared with each. */
+	"SELECT p.id, p.display_name, s.via, DATE_FORMAT(s.shared_at,"
+	" '%d-%m-%Y %H:%i') FROM partner p LEFT JOIN report_share s ON"
+	" s.partner_id = p.id AND s.report_id = ? WHERE p.disabled = 0"
+	" ORDER BY p.display_name",
+	/* STMT_PARTNER_OK */
+	"SELECT display_name FROM partner WHERE id = ? AND disabled = 0",
 };
 
 /* Fields a handler may correct; the old value stays in the history. */
@@ -165,7 +176,8 @@ static const struct efield {
 
 /* The actions, each with the permission it needs (lib/access.c). */
 enum akind {
-	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_MESSAGE, A_READ, A__MAX
+	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A_MESSAGE, A_READ,
+	A__MAX
 };
 
 static const struct {
@@ -178,6 +190,7 @@ static const struct {
 	{ "status", MP_PERM_REPORT_WORK, 1 },
 	{ "notitie", MP_PERM_REPORT_WORK, 0 },
 	{ "wijzigen", MP_PERM_REPORT_WORK, 1 },
+	{ "delen", MP_PERM_REPORT_SHARE, 0 },
 	{ "bericht", MP_PERM_REPORT_WORK, 0 },
 	{ "gelezen", MP_PERM_REPORT_WORK, 0 },
 };
@@ -305,6 +318,44 @@ thread(struct mp_dreq *r, struct mp_view *v)
 	}
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The partners for the share action: Opt.Partners.N.{Id,Name} for
+ * those not yet shared with, R.Shares.N.{Name,Via,At} for the others.
+ */
+static enum mp_err
+partner_list(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	size_t		 i = 0, j = 0;
+	enum mp_err	 er;
+
+	p[0] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_PARTNERS], p,
+	    1)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK && i + j < 500) {
+		if (mp_stmt_isnull(st, 2)) {
+			if ((er = setki(v, "Opt.Partners", i, "Id",
+			    mp_stmt_int(st, 0))) != MP_OK ||
+			    (er = setk(v, "Opt.Partners", i++, "Name",
+			    mp_stmt_text(st, 1, NULL))) != MP_OK)
+				break;
+		} else if ((er = setk(v, "R.Shares", j, "Name",
+		    mp_stmt_text(st, 1, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Shares", j, "Via", strcmp(mp_stmt_text(st,
+		    2, NULL), "regel") == 0 ? "regel op signaaltype" :
+		    "met de hand")) != MP_OK ||
+		    (er = setk(v, "R.Shares", j++, "At", mp_stmt_text(st, 3,
+		    NULL))) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	if (er == MP_ENOTFOUND)
+		er = mp_view_set(v, "Act.Share", "1");
+	return er;
 }
 
 /*
@@ -462,6 +513,8 @@ detail(struct mp_dreq *r, int status, const char *msg)
 			er = pick_list(r, v, STMT_HANDLERS, "Handlers",
 			    handler);
 	}
+	if (er == MP_OK && mp_access_can(r->user.role, MP_PERM_REPORT_SHARE))
+		er = partner_list(r, v);
 	if (er == MP_OK && msg != NULL)
 		er = mp_view_set(v, "Message", msg);
 	if (er != MP_OK)
@@ -572,7 +625,7 @@ struct act {
 	const char	*to, *reason, *text, *value;
 	const char	*personal;	/* line for the reporter */
 	const struct efield *field;
-	long long	 team, handler;
+	long long	 team, handler, partner;
 	/* Results. */
 	int		 status;	/* 0 done, else the HTTP status */
 	const char	*msg;
@@ -781,6 +834,28 @@ act_txn(struct mp_db *db, void *arg)
 		v[0] = MP_DBINT(r->arg[0]);
 		er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL, NULL);
 		break;
+	case A_SHARE:
+		if (lookup(db, STMT_PARTNER_OK, a->partner, tname,
+		    sizeof(tname)) != 1) {
+			a->status = 400;
+			a->msg = "Die partner bestaat niet (meer).";
+			goto out;
+		}
+		er = mp_share_report(db, a->partner, r->arg[0],
+		    r->user.username);
+		if (er == MP_EDUP) {
+			a->status = 400;
+			a->msg = "Deze melding is al met die partner gedeeld.";
+			er = MP_OK;
+			goto out;
+		}
+		n = 1;
+		if (er == MP_OK)
+			er = mp_buf_printf(&detail, "%s", tname);
+		if (er == MP_OK)
+			er = event(a, db, "gedeeld met partner",
+			    mp_buf_str(&detail));
+		break;
 	case A_EDIT:
 		v[0] = MP_DBTEXT(a->value);
 		v[1] = MP_DBINT(r->arg[0]);
@@ -804,6 +879,13 @@ act_txn(struct mp_db *db, void *arg)
 		    "gewijzigd.";
 		goto out;
 	}
+	/*
+	 * A change of what partners receive: shared copies get a new
+	 * place in their feeds, and partners' rules apply (lib/share.h).
+	 */
+	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
+	    && (er = mp_share_touch(db, r->arg[0], 0)) != MP_OK)
+		goto out;
 	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
 	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",
 	    r->arg[0], r->client, a->kind == A_NOTE ||
@@ -878,6 +960,14 @@ read_action(struct mp_dreq *r, struct act *a)
 		    !mp_valid_text(a->text, strlen(a->text), NOTE_MAX, 1)) {
 			a->msg = "Een notitie heeft tekst, ten hoogste 4000 "
 			    "tekens.";
+			return 0;
+		}
+		return 1;
+	case A_SHARE:
+		s = dash_form(r, "partner");
+		a->partner = dash_number(s, 1, 4294967295LL);
+		if (a->partner < 0) {
+			a->msg = "Kies een partner uit de lijst.";
 			return 0;
 		}
 		return 1;

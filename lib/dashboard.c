@@ -70,8 +70,10 @@ void
 mp_dash_close(struct mp_dash *d)
 {
 
-	if (d != NULL)
-		mp_catalog_free(&d->cat);
+	if (d == NULL)
+		return;
+	mp_dash_list_close(d);
+	mp_catalog_free(&d->cat);
 	free(d);
 }
 

@@ -29,6 +29,7 @@ static const char *const keyinfo[MP_KEY__MAX] = {
 	"meldpunt spool v1",		/* MP_KEY_SPOOL */
 	"meldpunt session v1",		/* MP_KEY_SESSION */
 	"meldpunt totp v1",		/* MP_KEY_TOTP */
+	"meldpunt partner v1",		/* MP_KEY_PARTNER */
 };
 
 static void seterr(char *, size_t, const char *, ...)

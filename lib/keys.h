@@ -17,6 +17,7 @@ enum mp_keyuse {
 	MP_KEY_SPOOL,		/* AES-GCM: spooled reports */
 	MP_KEY_SESSION,		/* HMAC: session and CSRF tokens */
 	MP_KEY_TOTP,		/* AES-GCM: users' TOTP secrets */
+	MP_KEY_PARTNER,		/* HMAC: partner export keys */
 	MP_KEY__MAX
 };
 

@@ -36,6 +36,10 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/mailmsg.c %reldir%/mailmsg.h \
 	%reldir%/sendmail.c %reldir%/sendmail.h \
 	%reldir%/outbox.c %reldir%/outbox.h \
+	%reldir%/partner.c %reldir%/partner.h \
+	%reldir%/share.c %reldir%/share.h \
+	%reldir%/xmlout.c %reldir%/xmlout.h \
+	%reldir%/export.c %reldir%/export.h \
 	%reldir%/message.c %reldir%/message.h \
 	%reldir%/feedback.c %reldir%/feedback.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \

@@ -68,6 +68,8 @@ const char	*mp_strerror(enum mp_err);
 #include "mailmsg.h"
 #include "sendmail.h"
 #include "outbox.h"
+#include "partner.h"
+#include "share.h"
 #include "message.h"
 #include "feedback.h"
 

@@ -742,6 +742,9 @@ store_txn(struct mp_db *db, void *arg)
 	if ((er = mp_db_exec(db, stmts[STMT_EVENT], p, 4, NULL, NULL)) !=
 	    MP_OK)
 		return er;
+	/* Partners' rules on its signal type share it at once. */
+	if ((er = mp_share_touch(db, r->id, 1)) != MP_OK)
+		return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
 	/*

@@ -27,3 +27,14 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_session TO @APPUSER@@@APPHOST@;
 -- 004_mail.sql.  Sent rows are kept (status 'sent') as a record of
 -- what was sent when; the application may not delete them.
 GRANT SELECT, INSERT, UPDATE ON mail_outbox TO @APPUSER@@@APPHOST@;
+-- 006_export.sql.  export_pull and export_pull_page are append-only,
+-- as audit_log is.
+GRANT SELECT, INSERT, UPDATE ON partner TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON partner_rule TO @APPUSER@@@APPHOST@;
+GRANT SELECT, UPDATE ON export_counter TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON report_share TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON export_pull TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON export_pull_page TO @APPUSER@@@APPHOST@;
+-- 007_dashboard_perf.sql.  report_count is written by its triggers
+-- only, with the rights of their definer: the application reads it.
+GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;

@@ -5,4 +5,6 @@ dist_sql_DATA = \
 	%reldir%/002_dashboard.sql \
 	%reldir%/003_feedback.sql \
 	%reldir%/004_mail.sql \
+	%reldir%/006_export.sql \
+	%reldir%/007_dashboard_perf.sql \
 	%reldir%/grants.sql

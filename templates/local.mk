@@ -34,3 +34,7 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/audit.cs \
 	%reldir%/dashboard/admin.cs \
 	%reldir%/dashboard/new.cs
+
+exporttemplatedir = $(templatedir)/export
+dist_exporttemplate_DATA = \
+	%reldir%/export/meldpunt-export-1.xsd

@@ -32,7 +32,10 @@ UNIT_TESTS = \
 	tests/unit/test-db \
 	tests/unit/test-mailmsg \
 	tests/unit/test-outbox \
-	tests/unit/test-sendmail
+	tests/unit/test-sendmail \
+	tests/unit/test-partner \
+	tests/unit/test-share \
+	tests/unit/test-xmlout
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -97,6 +100,15 @@ tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
 tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
 tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
+tests_unit_test_partner_SOURCES = %reldir%/unit/test-partner.c
+tests_unit_test_partner_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_partner_LDADD = $(UNIT_LDADD)
+tests_unit_test_share_SOURCES = %reldir%/unit/test-share.c
+tests_unit_test_share_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_share_LDADD = $(UNIT_LDADD)
+tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
+tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and

@@ -44,7 +44,13 @@
 <button type="submit">Bericht versturen</button>
 </form>
 <?cs /if ?>
-<?cs if:Act.Work || Act.Assign ?>
+<?cs if:Act.Share ?>
+<h2>Gedeeld met partners</h2>
+<?cs if:subcount(R.Shares) == 0 ?><p>Met geen enkele partner gedeeld.</p><?cs else ?><ul>
+<?cs each:s = R.Shares ?><li><?cs var:s.Name ?> (<?cs var:s.Via ?>, <?cs var:s.At ?>)</li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs /if ?>
+<?cs if:Act.Work || Act.Assign || Act.Share ?>
 <h2>Acties</h2>
 <?cs if:Act.Work ?>
 <?cs if:!R.Mine ?>
@@ -85,6 +91,15 @@
 <div class="field"><label for="a-behandelaar">Behandelaar</label><select id="a-behandelaar" name="behandelaar"><option value="">geen</option>
 <?cs each:o = Opt.Handlers ?><option value="<?cs var:o.Id ?>"<?cs if:o.Sel ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?></select></div>
 <button type="submit">Toewijzen</button>
+</form>
+<?cs /if ?>
+<?cs if:Act.Share && subcount(Opt.Partners) > 0 ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="delen">
+<div class="field"><label for="d-partner">Delen met partner</label><select id="d-partner" name="partner">
+<?cs each:o = Opt.Partners ?><option value="<?cs var:o.Id ?>"><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<p class="hint">De partner ziet de velden van zijn profiel, nooit wie de melder is, notities of bijlagen.</p>
+<button type="submit">Delen met partner</button>
 </form>
 <?cs /if ?>
 <?cs /if ?>

@@ -648,6 +648,10 @@ http {
 		}
 		location /api/ {
 			include $n/conf/fastcgi_params;
+			# TLS client certificates, simulated: tests name the
+			# subject in an X-Test-Client-DN header (in production
+			# nginx passes \$ssl_client_s_dn; conf/nginx).
+			fastcgi_param SSL_CLIENT_S_DN \$http_x_test_client_dn;
 			fastcgi_max_temp_file_size 0;
 			fastcgi_pass unix:$E2E_RUN/export.sock;
 		}

@@ -116,3 +116,68 @@ dash_as aud GET "/audit?melding=$n"
 unlike "$(http_body)" '<script>' "the audit page shows no live markup"
 dash_as hanna GET "/?q=%3Cscript%3E"
 unlike "$(http_body)" '<script>' "a search term is shown escaped"
+
+# The counts per status above the work list: a handler counts the
+# reports of their own team, a coordinator all of them, each from the
+# statement of their own case (lib/dashboard-list.c).  count_ttl 0, so
+# no worker answers from its cache.
+conf_set dashboard.count_ttl 0
+restart_programs
+# shown USER: "status=N ..." as the work list shows them.
+shown()
+{
+	dash_as "$1" GET /
+	local c='</a>: <span class="count">'
+	http_body | grep -o "/?status=[^\"]*\">[^<]*$c[0-9]*" |
+	    sed "s|/?status=[^\"]*\">\\([^<]*\\)$c|\\1=|" |
+	    grep -v '=0$' | LC_ALL=C sort | tr '\n' ' '
+}
+# counted WHERE: the same from the database.
+counted()
+{
+	sql "SELECT CONCAT(status, '=', COUNT(*)) FROM report r $1
+	    GROUP BY status" | LC_ALL=C sort | tr '\n' ' '
+}
+is "$(shown hanna)" "$(counted "JOIN team t ON t.id = r.team_id
+    WHERE t.name = 'Noord'")" "a handler's counts are of their team"
+is "$(shown henk)" "$(counted "JOIN team t ON t.id = r.team_id
+    WHERE t.name = 'Zuid'")" "so are another team's handler's"
+is "$(shown cor)" "$(counted "")" "a coordinator's counts are of all"
+like "$(shown cor)" '^afgerond=[0-9]+ .*nieuw=[0-9]+' \
+    "the counts are there to compare"
+conf_reset
+restart_programs
+
+# The work list binds a handler's teams as values (up to four; more
+# fall back to the subquery): each way shows exactly the reports of the
+# user's teams.
+rows()
+{
+	dash_as "$1" GET /
+	http_body | grep -c 'href="/dashboard/melding/' || true
+}
+in_team()
+{
+	sql "SELECT COUNT(*) FROM report r JOIN team t ON t.id = r.team_id
+	    WHERE t.name IN ($1)"
+}
+for t in Drie Vier Vijf; do
+	mp_ctl team add "$t" >/dev/null
+done
+mp_ctl user add mia handler "Mia Beide" --team Noord >/dev/null
+mp_ctl user add max handler "Max Vijf" --team Noord >/dev/null
+mp_ctl user add nel handler "Nel Nergens" >/dev/null
+sql "INSERT INTO user_team (user_id, team_id) SELECT u.id, t.id
+    FROM app_user u, team t WHERE (u.username = 'mia' AND t.name = 'Zuid')
+    OR (u.username = 'max' AND t.name IN ('Zuid', 'Drie', 'Vier',
+    'Vijf'))"
+is "$(rows hanna)" "$(in_team "'Noord'")" "one team: its reports"
+is "$(rows mia)" "$(in_team "'Noord', 'Zuid'")" "two teams: both teams'"
+is "$(rows max)" "$(in_team "'Noord', 'Zuid'")" \
+    "five teams (past the bound values): all of theirs"
+is "$(rows nel)" 0 "no team: no reports"
+dash_as mia GET "/?status=nieuw"
+is "$(http_body | grep -c 'href="/dashboard/melding/' || true)" \
+    "$(sql "SELECT COUNT(*) FROM report r JOIN team t ON t.id = r.team_id
+    WHERE t.name IN ('Noord', 'Zuid') AND r.status = 'nieuw'")" \
+    "two teams and a filter"

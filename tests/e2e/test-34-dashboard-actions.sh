@@ -120,3 +120,10 @@ is "$(dash_version "$r")" "$v" "and changes nothing"
 like "$(sql "SELECT client_addr FROM audit_log WHERE action = 'bekijken'
     AND username = 'henk' AND object_id = $r LIMIT 1")" '^127\.0\.0\.1$' \
     "a view is audited with the client's address"
+
+# After all these actions the counts the triggers keep in report_count
+# (sql/007_dashboard_perf.sql) are those of the reports themselves.
+is "$(sql "SELECT team_id, status, SUM(n) FROM report_count GROUP BY
+    team_id, status HAVING SUM(n) <> 0 ORDER BY 1, 2")" \
+    "$(sql "SELECT COALESCE(team_id, 0), status, COUNT(*) FROM report
+    GROUP BY 1, 2 ORDER BY 1, 2")" "report_count matches the reports"

@@ -1,0 +1,38 @@
+/*
+ * export.c -- meldpunt-export, the partners' XML export at /api/ (see
+ * lib/export.h).
+ */
+#include "config.h"
+
+#include <err.h>
+#include <stdio.h>
+
+#include "meldpunt.h"
+#include "export.h"
+
+int
+main(int argc, char *argv[])
+{
+	struct mp_ctx		 ctx;
+	struct mp_fcgi		*f;
+	struct mp_export	*e;
+	struct mp_req		 r;
+	char			 errbuf[512];
+	enum mp_err		 er;
+
+	if (mp_ctx_open(&ctx, "meldpunt-export", argc, argv, errbuf,
+	    sizeof(errbuf)) != MP_OK)
+		errx(1, "%s", errbuf);
+	if (mp_export_open(&e, &ctx) != MP_OK)
+		errx(1, "cannot start the export (schema file?); see the log");
+	if (mp_fcgi_init(&f, &ctx) != MP_OK)
+		errx(1, "cannot start FastCGI");
+	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
+		mp_export_serve(e, &r);
+		mp_req_free(&r);
+	}
+	mp_fcgi_free(f);
+	mp_export_close(e);
+	mp_ctx_close(&ctx);
+	return er == MP_EXIT ? 0 : 1;
+}

@@ -1,0 +1,787 @@
+/*
+ * export.c -- meldpunt-export: partners pull what was shared with them
+ * as XML (see export.h).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "meldpunt.h"
+#include "export.h"
+#include "xmlout.h"
+
+#define PAGE_ROWS	1000		/* rows per keyset page */
+#define REFS_MAX	(PAGE_ROWS * 26)
+#define DETAIL_REFS	40		/* references named in audit_log */
+#define XSD_MAX		(256 * 1024)
+
+enum stmt {
+	STMT_PAGE,
+	STMT_ONE,
+	STMT_MORE,
+	STMT_WINDOW,
+	STMT_PULLS,
+	STMT_PULL,
+	STMT_PULL_PAGE,
+	STMT__MAX
+};
+
+/* The columns of a report as exported, shared by STMT_PAGE and STMT_ONE. */
+#define REPORT_COLS \
+	"SELECT s.seq, r.id, r.reference, r.status, st.slug, st.name," \
+	" r.channel, a.slug, a.name," \
+	" DATE_FORMAT(r.received_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(r.taken_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(r.closed_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(r.observed_date, '%Y-%m-%d')," \
+	" TIME_FORMAT(r.observed_time, '%H:%i:%s'), r.description," \
+	" r.street, r.house_number, r.postcode, r.city, r.involved_people," \
+	" r.involved_companies, r.involved_vehicles," \
+	" DATE_FORMAT(s.shared_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(s.changed_at, '%Y-%m-%dT%H:%i:%sZ')"
+
+/*
+ * The feed walks its index (partner_id, seq, report_id) and joins each
+ * row by primary key.  Left to itself the optimiser reads the
+ * partner's whole share list by the primary key, joins the three-row
+ * audience table through a join buffer and sorts the lot in a
+ * temporary table, for every page: a full pull would cost the square
+ * of its size.  The hints keep one page at one page of reads.
+ */
+#define FEED_FROM \
+	" FROM report_share s FORCE INDEX (report_share_feed)" \
+	" STRAIGHT_JOIN report r ON r.id = s.report_id" \
+	" STRAIGHT_JOIN signal_type st FORCE INDEX (PRIMARY)" \
+	" ON st.id = r.signal_type_id" \
+	" STRAIGHT_JOIN audience a FORCE INDEX (PRIMARY)" \
+	" ON a.id = r.audience_id"
+
+enum col {
+	C_SEQ, C_ID, C_REF, C_STATUS, C_ST_SLUG, C_ST_NAME, C_CHANNEL,
+	C_AUD_SLUG, C_AUD_NAME, C_RECEIVED, C_TAKEN, C_CLOSED, C_OBS_DATE,
+	C_OBS_TIME, C_DESCRIPTION, C_STREET, C_HOUSE, C_POSTCODE, C_CITY,
+	C_PEOPLE, C_COMPANIES, C_VEHICLES, C_SHARED, C_CHANGED
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_PAGE: the next keyset page of the feed. */
+	REPORT_COLS FEED_FROM
+	" WHERE s.partner_id = ? AND (s.seq > ? OR (s.seq = ? AND"
+	" s.report_id > ?)) ORDER BY s.seq, s.report_id LIMIT ?",
+	/* STMT_ONE */
+	REPORT_COLS
+	" FROM report r JOIN report_share s ON s.report_id = r.id"
+	" JOIN signal_type st ON st.id = r.signal_type_id"
+	" JOIN audience a ON a.id = r.audience_id"
+	" WHERE s.partner_id = ? AND r.reference = ?",
+	/* STMT_MORE */
+	"SELECT 1 FROM report_share s FORCE INDEX (report_share_feed)"
+	" WHERE s.partner_id = ? AND (s.seq > ?"
+	" OR (s.seq = ? AND s.report_id > ?)) LIMIT 1",
+	/*
+	 * STMT_WINDOW: count this pull in the partner's current minute
+	 * (MariaDB assigns left to right: window_pulls sees the old
+	 * window_start).
+	 */
+	"UPDATE partner SET window_pulls = IF(window_start = ?,"
+	" window_pulls + 1, 1), window_start = ? WHERE id = ?",
+	/* STMT_PULLS */
+	"SELECT window_pulls FROM partner WHERE id = ?",
+	/* STMT_PULL */
+	"INSERT INTO export_pull (partner_id, at, what, since, client_addr)"
+	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
+	/* STMT_PULL_PAGE */
+	"INSERT INTO export_pull_page (pull_id, page, count, next, refs)"
+	" VALUES (?, ?, ?, ?, ?)",
+};
+
+struct mp_export {
+	struct mp_ctx	*ctx;
+	const char	*mount;
+	long long	 default_limit, max_limit, ppm;
+	const char	*cert_param;
+	char		*xsd;		/* the schema, read at start */
+	size_t		 xsdlen;
+};
+
+/* ------------------------------------------------------------------ */
+/* Errors.                                                             */
+
+/* An error document <fout status="N"><bericht>msg</bericht></fout>. */
+static void
+xml_error(struct mp_req *req, int status, const char *msg)
+{
+	struct mp_xml	*x;
+	char		 code[8];
+
+	if (status == 401)
+		(void)mp_http_header(req, "WWW-Authenticate",
+		    "Bearer realm=\"meldpunt\"");
+	if (mp_xml_begin(&x, req, status) != MP_OK)
+		return;
+	(void)snprintf(code, sizeof(code), "%d", status);
+	(void)(mp_xml_start_ns(x, "fout", MP_EXPORT_NS) != MP_OK ||
+	    mp_xml_attr(x, "status", code) != MP_OK ||
+	    mp_xml_elem(x, "bericht", msg, (size_t)-1) != MP_OK ||
+	    mp_xml_close(x) != MP_OK);
+	(void)mp_xml_end(x);
+}
+
+/* ------------------------------------------------------------------ */
+/* Start and stop.                                                     */
+
+static enum mp_err
+read_xsd(struct mp_export *e)
+{
+	const char	*dir;
+	char		 path[1024];
+	struct mp_buf	 b;
+	char		 chunk[8192];
+	ssize_t		 n;
+	int		 fd;
+	enum mp_err	 er = MP_OK;
+
+	dir = mp_conf_str(e->ctx->conf, "paths.templates", TEMPLATEDIR);
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+	    MP_EXPORT_XSD) >= sizeof(path))
+		return MP_ECONF;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+		return MP_ECONF;
+	}
+	mp_buf_init(&b, XSD_MAX);
+	while (er == MP_OK && (n = read(fd, chunk, sizeof(chunk))) > 0)
+		er = mp_buf_add(&b, chunk, (size_t)n);
+	if (er == MP_OK && n < 0)
+		er = MP_ESYS;
+	(void)close(fd);
+	if (er == MP_OK)
+		e->xsd = mp_buf_take(&b, &e->xsdlen);
+	mp_buf_free(&b);
+	return er;
+}
+
+enum mp_err
+mp_export_open(struct mp_export **ep, struct mp_ctx *ctx)
+{
+	struct mp_export	*e;
+	enum mp_err		 er;
+
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		return MP_ENOMEM;
+	e->ctx = ctx;
+	e->mount = mp_conf_str(ctx->conf, "export.mount", "/api");
+	e->max_limit = mp_conf_int(ctx->conf, "export.max_limit", 10000, 1,
+	    1000000);
+	e->default_limit = mp_conf_int(ctx->conf, "export.default_limit",
+	    100, 1, e->max_limit);
+	e->ppm = mp_conf_int(ctx->conf, "export.pulls_per_minute", 60, 1,
+	    1000000);
+	e->cert_param = mp_conf_str(ctx->conf, "export.cert_param",
+	    "SSL_CLIENT_S_DN");
+	if ((er = read_xsd(e)) != MP_OK) {
+		free(e);
+		return er;
+	}
+	*ep = e;
+	return MP_OK;
+}
+
+void
+mp_export_close(struct mp_export *e)
+{
+
+	if (e == NULL)
+		return;
+	free(e->xsd);
+	free(e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Who is asking.                                                      */
+
+struct rate {
+	long long	 partner, window, pulls;
+};
+
+static enum mp_err
+rate_txn(struct mp_db *db, void *arg)
+{
+	struct rate	*r = arg;
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[3];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(r->window);
+	v[1] = MP_DBINT(r->window);
+	v[2] = MP_DBINT(r->partner);
+	if ((er = mp_db_exec(db, stmts[STMT_WINDOW], v, 3, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_db_query(db, &st, stmts[STMT_PULLS], v + 2, 1)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		r->pulls = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	return er;
+}
+
+/*
+ * Authenticate the request into p; on failure the error response is
+ * sent and -1 returned.
+ */
+static int
+authenticate(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
+{
+	const char	*dn;
+	struct rate	 r;
+	enum mp_err	 er;
+
+	er = mp_partner_auth(e->ctx->db, &e->ctx->keys,
+	    mp_req_env(req, "HTTP_AUTHORIZATION"), p);
+	if (er == MP_ENOTFOUND) {
+		xml_error(req, 401, "Geen geldige sleutel: stuur "
+		    "\"Authorization: Bearer <sleutel>\".");
+		return -1;
+	}
+	if (er != MP_OK) {
+		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		    "De export is tijdelijk niet beschikbaar.");
+		return -1;
+	}
+	if (p->disabled) {
+		xml_error(req, 403, "Deze sleutel is uitgeschakeld.");
+		return -1;
+	}
+	if (p->cert[0] != '\0' && ((dn = mp_req_env(req, e->cert_param)) ==
+	    NULL || strcmp(dn, p->cert) != 0)) {
+		xml_error(req, 403, "Het clientcertificaat ontbreekt of hoort "
+		    "niet bij deze sleutel.");
+		return -1;
+	}
+	memset(&r, 0, sizeof(r));
+	r.partner = p->id;
+	r.window = (long long)(time(NULL) / 60);
+	if ((er = mp_db_txn(e->ctx->db, rate_txn, &r)) != MP_OK) {
+		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		    "De export is tijdelijk niet beschikbaar.");
+		return -1;
+	}
+	if (r.pulls > (p->pulls_per_minute > 0 ? p->pulls_per_minute :
+	    e->ppm)) {
+		(void)mp_http_header(req, "Retry-After", "60");
+		xml_error(req, 429, "Te veel verzoeken; probeer het over een "
+		    "minuut opnieuw.");
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing reports.                                                    */
+
+static enum mp_err
+elem(struct mp_xml *x, struct mp_stmt *st, const char *name, enum col c)
+{
+	const char	*s;
+	size_t		 len;
+
+	if (mp_stmt_isnull(st, c) || (s = mp_stmt_text(st, c, &len)) == NULL)
+		return MP_OK;
+	return mp_xml_elem(x, name, s, len);
+}
+
+/* Text columns that may be empty are left out when they are. */
+static enum mp_err
+elem_nonempty(struct mp_xml *x, struct mp_stmt *st, const char *name,
+    enum col c)
+{
+	const char	*s;
+	size_t		 len;
+
+	if (mp_stmt_isnull(st, c) || (s = mp_stmt_text(st, c, &len)) ==
+	    NULL || len == 0)
+		return MP_OK;
+	return mp_xml_elem(x, name, s, len);
+}
+
+static enum mp_err
+coded(struct mp_xml *x, struct mp_stmt *st, const char *name, enum col slug,
+    enum col label)
+{
+	enum mp_err	 er;
+
+	if ((er = mp_xml_start(x, name)) != MP_OK ||
+	    (er = mp_xml_attr(x, "code", mp_stmt_text(st, slug, NULL))) !=
+	    MP_OK ||
+	    (er = mp_xml_text(x, mp_stmt_text(st, label, NULL), (size_t)-1))
+	    != MP_OK)
+		return er;
+	return mp_xml_close(x);
+}
+
+/*
+ * One <melding> from the current row, with the fields of the profile
+ * in the schema's order.  The cursor of the row goes into cur.
+ */
+static enum mp_err
+write_report(struct mp_xml *x, struct mp_stmt *st, unsigned f,
+    struct mp_cursor *cur, int ns)
+{
+	char		 cs[MP_CURSOR_SZ];
+	enum mp_err	 er;
+
+	cur->seq = (unsigned long long)mp_stmt_int(st, C_SEQ);
+	cur->id = (unsigned long long)mp_stmt_int(st, C_ID);
+	mp_cursor_format(cur, cs);
+	er = ns ? mp_xml_start_ns(x, "melding", MP_EXPORT_NS) :
+	    mp_xml_start(x, "melding");
+	if (er != MP_OK ||
+	    (er = mp_xml_attr(x, "referentie", mp_stmt_text(st, C_REF,
+	    NULL))) != MP_OK ||
+	    (er = mp_xml_attr(x, "wijziging", cs)) != MP_OK ||
+	    (er = mp_xml_attr(x, "gedeeld", mp_stmt_text(st, C_SHARED,
+	    NULL))) != MP_OK ||
+	    (er = mp_xml_attr(x, "gewijzigd", mp_stmt_text(st, C_CHANGED,
+	    NULL))) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_STATUS) &&
+	    (er = elem(x, st, "status", C_STATUS)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_SIGNALTYPE) && (er = coded(x, st,
+	    "signaaltype", C_ST_SLUG, C_ST_NAME)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_CHANNEL) &&
+	    (er = elem(x, st, "kanaal", C_CHANNEL)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_AUDIENCE) && (er = coded(x, st,
+	    "doelgroep", C_AUD_SLUG, C_AUD_NAME)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_DATES) &&
+	    ((er = elem(x, st, "ontvangen", C_RECEIVED)) != MP_OK ||
+	    (er = elem(x, st, "inBehandeling", C_TAKEN)) != MP_OK ||
+	    (er = elem(x, st, "afgerond", C_CLOSED)) != MP_OK))
+		return er;
+	if (MP_PF_HAS(f, MP_PF_OBSERVED) &&
+	    ((er = elem(x, st, "waargenomenOp", C_OBS_DATE)) != MP_OK ||
+	    (er = elem(x, st, "waargenomenOm", C_OBS_TIME)) != MP_OK))
+		return er;
+	if (MP_PF_HAS(f, MP_PF_DESCRIPTION) &&
+	    (er = elem(x, st, "omschrijving", C_DESCRIPTION)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_ADDRESS)) {
+		if ((er = mp_xml_start(x, "adres")) != MP_OK ||
+		    (er = elem_nonempty(x, st, "straat", C_STREET)) != MP_OK ||
+		    (er = elem_nonempty(x, st, "huisnummer", C_HOUSE)) !=
+		    MP_OK ||
+		    (er = elem_nonempty(x, st, "postcode", C_POSTCODE)) !=
+		    MP_OK ||
+		    (er = elem_nonempty(x, st, "plaats", C_CITY)) != MP_OK ||
+		    (er = mp_xml_close(x)) != MP_OK)
+			return er;
+	}
+	if (MP_PF_HAS(f, MP_PF_PEOPLE) && (er = elem_nonempty(x, st,
+	    "betrokkenPersonen", C_PEOPLE)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_COMPANIES) && (er = elem_nonempty(x, st,
+	    "betrokkenBedrijven", C_COMPANIES)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_VEHICLES) && (er = elem_nonempty(x, st,
+	    "voertuigen", C_VEHICLES)) != MP_OK)
+		return er;
+	return mp_xml_close(x);
+}
+
+/* ------------------------------------------------------------------ */
+/* The record of a pull.                                               */
+
+struct pull {
+	struct mp_export	*e;
+	struct mp_req		*req;
+	struct mp_partner	*p;
+	long long		 id;		/* export_pull.id */
+	long long		 pages, count;
+	struct mp_buf		 refs;		/* this page's references */
+	struct mp_buf		 detail;	/* the first few, for audit */
+};
+
+static enum mp_err
+pull_start(struct pull *pl, const char *what, const char *since)
+{
+	struct mp_dbval		 v[4];
+	unsigned long long	 id = 0;
+	enum mp_err		 er;
+
+	v[0] = MP_DBINT(pl->p->id);
+	v[1] = MP_DBTEXT(what);
+	v[2] = MP_DBTEXT(since);
+	v[3] = MP_DBTEXT(pl->req->remote_addr != NULL ?
+	    pl->req->remote_addr : "");
+	er = mp_db_exec(pl->e->ctx->db, stmts[STMT_PULL], v, 4, NULL, &id);
+	pl->id = (long long)id;
+	return er;
+}
+
+/* Note one reference sent. */
+static enum mp_err
+pull_ref(struct pull *pl, const char *ref)
+{
+	enum mp_err	 er;
+
+	pl->count++;
+	if (pl->count <= DETAIL_REFS && (er = mp_buf_printf(&pl->detail,
+	    "%s%s", pl->count > 1 ? ", " : "", ref)) != MP_OK)
+		return er;
+	return mp_buf_printf(&pl->refs, "%s%s", mp_buf_len(&pl->refs) > 0 ?
+	    "," : "", ref);
+}
+
+/* Record the page just sent (its references) under the pull. */
+static enum mp_err
+pull_page(struct pull *pl, long long n, const struct mp_cursor *next)
+{
+	struct mp_dbval	 v[5];
+	char		 cs[MP_CURSOR_SZ];
+	enum mp_err	 er;
+
+	if (n == 0)
+		return MP_OK;
+	mp_cursor_format(next, cs);
+	v[0] = MP_DBINT(pl->id);
+	v[1] = MP_DBINT(++pl->pages);
+	v[2] = MP_DBINT(n);
+	v[3] = MP_DBTEXT(cs);
+	v[4] = MP_DBTEXTN(mp_buf_str(&pl->refs), mp_buf_len(&pl->refs));
+	er = mp_db_exec(pl->e->ctx->db, stmts[STMT_PULL_PAGE], v, 5, NULL,
+	    NULL);
+	mp_buf_reset(&pl->refs);
+	return er;
+}
+
+/* The audit_log entry that closes a pull. */
+static void
+pull_audit(struct pull *pl, const char *action, const char *since,
+    const struct mp_cursor *next, int complete)
+{
+	struct mp_buf	 d;
+	char		 user[8 + MP_PARTNER_NAME_MAX + 1], cs[MP_CURSOR_SZ];
+
+	(void)snprintf(user, sizeof(user), "partner:%s", pl->p->name);
+	mp_cursor_format(next, cs);
+	mp_buf_init(&d, 4096);
+	if (mp_buf_printf(&d, "ophaling %lld: %lld meldingen, cursor %s ->"
+	    " %s%s; %s%s", pl->id, pl->count, since[0] != '\0' ? since : "0-0",
+	    cs, complete ? "" : " (afgebroken)", mp_buf_str(&pl->detail),
+	    pl->count > DETAIL_REFS ? ", ..." : "") == MP_OK)
+		(void)mp_audit(pl->e->ctx->db, 0, user, action, "partner",
+		    pl->p->id, pl->req->remote_addr, mp_buf_str(&d));
+	mp_buf_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* The requests.                                                       */
+
+/* A positive decimal number of at most 7 digits, or -1. */
+static long long
+small_number(const char *s)
+{
+	long long	 v = 0;
+	size_t		 i, n;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n > 7 || s[0] == '0')
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static void
+serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
+{
+	struct pull		 pl;
+	struct mp_cursor	 cur, start;
+	struct mp_stmt		*st;
+	struct mp_xml		*x = NULL;
+	struct mp_dbval		 v[5];
+	const char		*since, *ls;
+	char			 cs[MP_CURSOR_SZ], cnt[24];
+	long long		 limit, left, n, want;
+	size_t			 i;
+	int			 more = 0, complete = 0;
+	enum mp_err		 er;
+
+	for (i = 0; i < req->query.n; i++)
+		if (strcmp(req->query.v[i].name, "since") != 0 &&
+		    strcmp(req->query.v[i].name, "limit") != 0) {
+			xml_error(req, 400, "Onbekende parameter; gebruik "
+			    "alleen since en limit.");
+			return;
+		}
+	if (mp_params_count(&req->query, "since") > 1 ||
+	    mp_params_count(&req->query, "limit") > 1) {
+		xml_error(req, 400, "Geef since en limit elk hoogstens "
+		    "een keer.");
+		return;
+	}
+	since = mp_params_get(&req->query, "since", NULL);
+	if (since == NULL)
+		since = "";
+	if (!mp_cursor_parse(since, &cur)) {
+		xml_error(req, 400, "Ongeldige cursor in since: gebruik de "
+		    "cursor uit het vorige antwoord.");
+		return;
+	}
+	start = cur;
+	if ((ls = mp_params_get(&req->query, "limit", NULL)) == NULL)
+		limit = e->default_limit;
+	else if ((limit = small_number(ls)) < 1 || limit > e->max_limit) {
+		(void)snprintf(cs, sizeof(cs), "%lld", e->max_limit);
+		xml_error(req, 400, "Ongeldige limit: een getal van 1 tot en "
+		    "met het maximum van deze server.");
+		return;
+	}
+
+	memset(&pl, 0, sizeof(pl));
+	pl.e = e;
+	pl.req = req;
+	pl.p = p;
+	mp_buf_init(&pl.refs, REFS_MAX * 2);
+	mp_buf_init(&pl.detail, 4096);
+	if ((er = pull_start(&pl, "meldingen", since)) != MP_OK) {
+		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		    "De export is tijdelijk niet beschikbaar.");
+		goto out;
+	}
+	if (mp_xml_begin(&x, req, 200) != MP_OK)
+		goto out;
+	mp_cursor_format(&start, cs);
+	if (mp_xml_start_ns(x, "meldingen", MP_EXPORT_NS) != MP_OK ||
+	    mp_xml_attr(x, "partner", p->name) != MP_OK ||
+	    mp_xml_attr(x, "vanaf", cs) != MP_OK)
+		goto out;
+	/*
+	 * Keyset pages, each read whole and written before the next: the
+	 * page is the only thing held in memory, and the pull is recorded
+	 * page by page as it leaves.
+	 */
+	for (left = limit; left > 0; left -= n) {
+		want = left < PAGE_ROWS ? left : PAGE_ROWS;
+		v[0] = MP_DBINT(p->id);
+		v[1] = MP_DBINT((long long)cur.seq);
+		v[2] = MP_DBINT((long long)cur.seq);
+		v[3] = MP_DBINT((long long)cur.id);
+		v[4] = MP_DBINT(want);
+		if (mp_db_query(e->ctx->db, &st, stmts[STMT_PAGE], v, 5) !=
+		    MP_OK)
+			goto out;
+		n = 0;
+		while ((er = mp_stmt_next(st)) == MP_OK) {
+			if (write_report(x, st, p->fields, &cur, 0) != MP_OK ||
+			    pull_ref(&pl, mp_stmt_text(st, C_REF, NULL)) !=
+			    MP_OK)
+				break;
+			n++;
+		}
+		mp_stmt_done(st);
+		if (er != MP_ENOTFOUND) {
+			(void)pull_page(&pl, n, &cur);
+			goto out;
+		}
+		if (pull_page(&pl, n, &cur) != MP_OK)
+			goto out;
+		if (n < want)
+			break;
+	}
+	if (left <= 0 || n == want) {
+		v[0] = MP_DBINT(p->id);
+		v[1] = MP_DBINT((long long)cur.seq);
+		v[2] = MP_DBINT((long long)cur.seq);
+		v[3] = MP_DBINT((long long)cur.id);
+		if (mp_db_query(e->ctx->db, &st, stmts[STMT_MORE], v, 4) !=
+		    MP_OK)
+			goto out;
+		more = mp_stmt_next(st) == MP_OK;
+		mp_stmt_done(st);
+	}
+	mp_cursor_format(&cur, cs);
+	(void)snprintf(cnt, sizeof(cnt), "%lld", pl.count);
+	if (mp_xml_start(x, "volgende") != MP_OK ||
+	    mp_xml_attr(x, "cursor", cs) != MP_OK ||
+	    mp_xml_attr(x, "aantal", cnt) != MP_OK ||
+	    mp_xml_attr(x, "meer", more ? "true" : "false") != MP_OK ||
+	    mp_xml_close(x) != MP_OK || mp_xml_close(x) != MP_OK)
+		goto out;
+	complete = 1;
+out:
+	/*
+	 * On a failure mid-stream the document is left unclosed, so the
+	 * partner's parser refuses it rather than taking half a page for
+	 * the whole; its cursor stays where it was.
+	 */
+	if (x != NULL) {
+		if (complete)
+			complete = mp_xml_end(x) == MP_OK;
+		else
+			mp_xml_abort(x);
+	}
+	if (pl.id > 0)
+		pull_audit(&pl, "export", since, &cur, complete);
+	mp_buf_free(&pl.refs);
+	mp_buf_free(&pl.detail);
+}
+
+/* A reference as the URL carries it: [A-Z0-9-], 1-24 characters. */
+static int
+valid_ref(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0 || n > 24)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isupper((unsigned char)s[i]) &&
+		    !isdigit((unsigned char)s[i]) && s[i] != '-')
+			return 0;
+	return 1;
+}
+
+static void
+serve_one(struct mp_export *e, struct mp_req *req, struct mp_partner *p,
+    const char *ref)
+{
+	struct pull		 pl;
+	struct mp_cursor	 cur;
+	struct mp_stmt		*st;
+	struct mp_xml		*x = NULL;
+	struct mp_dbval		 v[2];
+	int			 complete = 0;
+	enum mp_err		 er;
+
+	if (req->query.n > 0) {
+		xml_error(req, 400, "Deze opvraging kent geen parameters.");
+		return;
+	}
+	memset(&pl, 0, sizeof(pl));
+	memset(&cur, 0, sizeof(cur));
+	pl.e = e;
+	pl.req = req;
+	pl.p = p;
+	mp_buf_init(&pl.refs, REFS_MAX);
+	mp_buf_init(&pl.detail, 4096);
+	v[0] = MP_DBINT(p->id);
+	v[1] = MP_DBTEXT(ref);
+	if ((er = mp_db_query(e->ctx->db, &st, stmts[STMT_ONE], v, 2)) !=
+	    MP_OK) {
+		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		    "De export is tijdelijk niet beschikbaar.");
+		goto out;
+	}
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		/* Not shared and not existing look the same. */
+		if (er == MP_ENOTFOUND)
+			xml_error(req, 404, "Deze melding is niet met u "
+			    "gedeeld.");
+		else
+			xml_error(req, 500, "De export is tijdelijk niet "
+			    "beschikbaar.");
+		goto out;
+	}
+	/*
+	 * The row stays with the result set; the pull record is written
+	 * after it (one statement at a time on the connection is not
+	 * needed for buffered results).
+	 */
+	if (pull_start(&pl, "melding", ref) != MP_OK ||
+	    mp_xml_begin(&x, req, 200) != MP_OK) {
+		mp_stmt_done(st);
+		if (x == NULL && pl.id == 0)
+			xml_error(req, 500, "De export is tijdelijk niet "
+			    "beschikbaar.");
+		goto out;
+	}
+	if (write_report(x, st, p->fields, &cur, 1) == MP_OK &&
+	    pull_ref(&pl, mp_stmt_text(st, C_REF, NULL)) == MP_OK)
+		complete = 1;
+	mp_stmt_done(st);
+	if (complete)
+		complete = pull_page(&pl, 1, &cur) == MP_OK;
+out:
+	if (x != NULL && mp_xml_end(x) != MP_OK)
+		complete = 0;
+	if (pl.id > 0)
+		pull_audit(&pl, "export melding", ref, &cur, complete);
+	mp_buf_free(&pl.refs);
+	mp_buf_free(&pl.detail);
+}
+
+static void
+serve_xsd(struct mp_export *e, struct mp_req *req)
+{
+
+	(void)mp_http_send(req, 200, "application/xml; charset=utf-8",
+	    e->xsd, e->xsdlen);
+}
+
+void
+mp_export_serve(struct mp_export *e, struct mp_req *req)
+{
+	struct mp_partner	 p;
+	const char		*path = req->path, *rest;
+	char			 ref[32];
+	size_t			 n = strlen(e->mount), len;
+
+	if (req->err != MP_OK) {
+		xml_error(req, req->err == MP_ETOOBIG ? 413 : 400,
+		    "Het verzoek is niet te lezen.");
+		return;
+	}
+	if (strncmp(path, e->mount, n) != 0 || strncmp(path + n, "/v1/", 4)
+	    != 0) {
+		xml_error(req, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	rest = path + n + 4;
+	if (strcmp(req->method, "GET") != 0 &&
+	    strcmp(req->method, "HEAD") != 0) {
+		(void)mp_http_header(req, "Allow", "GET, HEAD");
+		xml_error(req, 405, "Alleen GET en HEAD.");
+		return;
+	}
+	if (strcmp(rest, "schema.xsd") == 0) {
+		serve_xsd(e, req);
+		return;
+	}
+	if (strcmp(rest, "reports.xml") == 0) {
+		if (authenticate(e, req, &p) == 0)
+			serve_list(e, req, &p);
+		return;
+	}
+	if (strncmp(rest, "reports/", 8) == 0 &&
+	    (len = strlen(rest + 8)) > 4 &&
+	    strcmp(rest + 8 + len - 4, ".xml") == 0) {
+		len -= 4;
+		if (!valid_ref(rest + 8, len)) {
+			xml_error(req, 404, "Deze melding is niet met u "
+			    "gedeeld.");
+			return;
+		}
+		memcpy(ref, rest + 8, len);
+		ref[len] = '\0';
+		if (authenticate(e, req, &p) == 0)
+			serve_one(e, req, &p, ref);
+		return;
+	}
+	xml_error(req, 404, "Deze pagina bestaat niet.");
+}
