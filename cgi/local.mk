@@ -4,6 +4,10 @@ bin_PROGRAMS += meldpunt-intake
 meldpunt_intake_SOURCES = %reldir%/intake.c
 meldpunt_intake_LDADD = $(MP_LIBS)
 
+bin_PROGRAMS += meldpunt-feedback
+meldpunt_feedback_SOURCES = %reldir%/feedback.c
+meldpunt_feedback_LDADD = $(MP_LIBS)
+
 bin_PROGRAMS += meldpunt-dashboard
 meldpunt_dashboard_SOURCES = %reldir%/dashboard.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)

@@ -21,10 +21,6 @@
 #define TOTP_BOX_MAX	128
 
 enum stmt {
-	STMT_COUNT_USER,
-	STMT_COUNT_CLIENT,
-	STMT_ATTEMPT,
-	STMT_PURGE,
 	STMT_TOTP_GET,
 	STMT_TOTP_SET,
 	STMT_TOTP_USE,
@@ -32,17 +28,6 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_COUNT_USER */
-	"SELECT COUNT(*) FROM login_attempt WHERE user_hash = ?"
-	" AND at > FROM_UNIXTIME(?)",
-	/* STMT_COUNT_CLIENT */
-	"SELECT COUNT(*) FROM login_attempt WHERE client_hash = ?"
-	" AND at > FROM_UNIXTIME(?)",
-	/* STMT_ATTEMPT */
-	"INSERT INTO login_attempt (at, user_hash, client_hash)"
-	" VALUES (FROM_UNIXTIME(?), ?, ?)",
-	/* STMT_PURGE */
-	"DELETE FROM login_attempt WHERE at < FROM_UNIXTIME(?)",
 	/* STMT_TOTP_GET */
 	"SELECT totp_secret, totp_enabled, totp_last_step FROM app_user"
 	" WHERE id = ?",
@@ -57,70 +42,32 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE id = ? AND totp_last_step < ? AND totp_secret IS NOT NULL",
 };
 
-/* Keys of the throttle: HMACs of the account name and the client. */
-struct throttle {
-	unsigned char	 user[MP_SHA256_LEN];
-	unsigned char	 client[MP_SHA256_LEN];
-};
-
+/* The throttle's keys: the account name in lower case, the client. */
 static void
-throttle_keys(struct mp_dreq *r, const char *username, struct throttle *t)
+throttle_keys(struct mp_dreq *r, const char *username, struct mp_throttle *t)
 {
-	const unsigned char	*k = mp_key(&r->d->ctx->keys, MP_KEY_CLIENT);
-	char			 msg[128];
-	size_t			 i;
+	char	 name[72];
+	size_t	 i;
 
-	(void)snprintf(msg, sizeof(msg), "login-user:%s", username);
-	for (i = 0; msg[i] != '\0'; i++)
-		msg[i] = (char)tolower((unsigned char)msg[i]);
-	(void)mp_hmac_sha256(t->user, k, MP_KEY_LEN, msg, strlen(msg));
-	(void)snprintf(msg, sizeof(msg), "login-client:%s", r->client);
-	(void)mp_hmac_sha256(t->client, k, MP_KEY_LEN, msg, strlen(msg));
+	(void)snprintf(name, sizeof(name), "%s", username);
+	for (i = 0; name[i] != '\0'; i++)
+		name[i] = (char)tolower((unsigned char)name[i]);
+	mp_throttle_keys(&r->d->ctx->keys, "login", name, r->client, t);
 }
 
-static long long
-count(struct mp_dreq *r, enum stmt s, const unsigned char *h)
-{
-	struct mp_stmt	*st;
-	struct mp_dbval	 v[2];
-	long long	 n = 0;
-
-	v[0] = MP_DBBLOB(h, MP_SHA256_LEN);
-	v[1] = MP_DBINT((long long)(r->now - r->d->attempt_window));
-	if (mp_db_query(r->d->ctx->db, &st, stmts[s], v, 2) != MP_OK)
-		return -1;
-	if (mp_stmt_next(st) == MP_OK)
-		n = mp_stmt_int(st, 0);
-	mp_stmt_done(st);
-	return n;
-}
-
-/* 1 when the account or the client had too many failures lately. */
 static int
-throttled(struct mp_dreq *r, const struct throttle *t)
+throttled(struct mp_dreq *r, const struct mp_throttle *t)
 {
-	long long	 nu, nc;
 
-	nu = count(r, STMT_COUNT_USER, t->user);
-	nc = count(r, STMT_COUNT_CLIENT, t->client);
-	/* A database that cannot count cannot let anyone try either. */
-	return nu < 0 || nc < 0 || nu >= r->d->max_attempts ||
-	    nc >= r->d->max_attempts;
+	return mp_throttle_over(r->d->ctx->db, t, r->now,
+	    r->d->attempt_window, r->d->max_attempts);
 }
 
-/* Record one failed attempt, committed on its own. */
 static void
-failed(struct mp_dreq *r, const struct throttle *t)
+failed(struct mp_dreq *r, const struct mp_throttle *t)
 {
-	struct mp_dbval	 v[3];
 
-	v[0] = MP_DBINT((long long)r->now);
-	v[1] = MP_DBBLOB(t->user, MP_SHA256_LEN);
-	v[2] = MP_DBBLOB(t->client, MP_SHA256_LEN);
-	(void)mp_db_exec(r->d->ctx->db, stmts[STMT_ATTEMPT], v, 3, NULL,
-	    NULL);
-	v[0] = MP_DBINT((long long)(r->now - 86400));
-	(void)mp_db_exec(r->d->ctx->db, stmts[STMT_PURGE], v, 1, NULL, NULL);
+	mp_throttle_fail(r->d->ctx->db, t, r->now);
 }
 
 static void
@@ -160,7 +107,8 @@ new_session(struct mp_dreq *r, enum mp_sess_stage stage)
 {
 	char	 cookie[MP_SESSION_TOKEN_LEN];
 
-	if (mp_session_create(r->d->ctx->db, &r->d->ctx->keys, r->user.id,
+	if (mp_session_create(r->d->ctx->db, &r->d->ctx->keys, MP_SESS_STAFF,
+	    r->user.id,
 	    stage, r->now, r->d->absolute, cookie, &r->sess) != MP_OK) {
 		dash_error(r, 503, NULL);
 		return 0;
@@ -178,7 +126,7 @@ mp_dash_login(struct mp_dreq *r)
 	    "AAAAAAAAAAAAAAAAAAAAAA$"
 	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 	struct mp_session	 old;
-	struct throttle		 t;
+	struct mp_throttle	 t;
 	unsigned char		 nonce[MP_FORMTOKEN_NONCE];
 	const char		*name, *pw, *have;
 	char			 hash[MP_PWHASH_LEN];
@@ -232,8 +180,8 @@ mp_dash_login(struct mp_dreq *r)
 	}
 	/* A session id from before sign-in never survives it. */
 	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	if (mp_session_load(r->d->ctx->db, &r->d->ctx->keys, have, r->now,
-	    r->d->idle, &old) == MP_OK)
+	if (mp_session_load(r->d->ctx->db, &r->d->ctx->keys, MP_SESS_STAFF,
+	    have, r->now, r->d->idle, &old) == MP_OK)
 		(void)mp_session_destroy(r->d->ctx->db, &old);
 	if (!new_session(r, r->user.totp_enabled ? MP_SESS_TOTP :
 	    r->d->totp_required ? MP_SESS_ENROL : MP_SESS_FULL))
@@ -419,7 +367,7 @@ mp_dash_totp(struct mp_dreq *r)
 {
 	struct mp_session	 old = r->sess;
 	struct totp_state	 ts;
-	struct throttle		 t;
+	struct mp_throttle	 t;
 	struct mp_dbval		 v[3];
 	unsigned long long	 n = 0;
 	long long		 step = 0;

@@ -2,7 +2,8 @@
  * dashboard-list.c -- the work list: reports the user may see, newest
  * first, 50 a page, with filters on status, signal type, team,
  * handler, audience, channel, date range and a text search, counts per
- * status and markers for reports that wait too long.
+ * status, markers for reports that wait too long and for replies of
+ * the reporter that nobody has read.
  *
  * SQL is never assembled: each filter is "(? IS NULL OR col = ?)" with
  * the value bound twice, and MariaDB, which optimises a prepared
@@ -53,7 +54,8 @@ enum stmt {
 	"SELECT r.id, r.reference, r.status, UNIX_TIMESTAMP(r.received_at)," \
 	" r.taken_at IS NULL, st.name, a.name, COALESCE(t.name, '')," \
 	" COALESCE(u.display_name, ''), r.channel, LEFT(r.description, 140)," \
-	" r.street, r.city FROM (SELECT r.id FROM report r WHERE "
+	" r.street, r.city, r.unread_replies" \
+	" FROM (SELECT r.id FROM report r WHERE "
 #define LIST_PAGE	LIST_HEAD MP_ACCESS_REPORT_VISIBLE
 /*
  * For a user of a few teams, the teams as values (access.h): the page
@@ -439,6 +441,10 @@ row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st, size_t n)
 		return er;
 	(void)snprintf(key, sizeof(key), "List.Rows.%zu.Age", n);
 	if ((er = mp_view_set(v, key, age)) != MP_OK)
+		return er;
+	/* Replies of the reporter nobody has read yet. */
+	(void)snprintf(key, sizeof(key), "List.Rows.%zu.Unread", n);
+	if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 13))) != MP_OK)
 		return er;
 	closed = status != NULL && strcmp(status, MP_ST_CLOSED) == 0;
 	if (!closed && mp_stmt_int(st, 4) != 0 &&

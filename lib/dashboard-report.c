@@ -3,7 +3,11 @@
  * only for those allowed, attachments, history, the actions open to the
  * user), attachment downloads, and the actions: take into handling,
  * assign, change status (lib/workflow.c decides which), note, edit a
- * field, share with a partner (lib/share.c).  Every change runs in one
+ * field, share with a partner (lib/share.c), write to the reporter,
+ * mark the reporter's replies read.  The conversation with the
+ * reporter (lib/message.c) is shown as a thread; a status change adds
+ * the configured automatic text for the reporter, with the handler's
+ * personal line.  Every change runs in one
  * transaction with its event and audit entry, and checks the version
  * the user saw, so two people acting at once cannot silently overwrite
  * each other.
@@ -38,6 +42,8 @@ enum stmt {
 	STMT_HANDLER_TEAM,
 	STMT_TEAMS,
 	STMT_HANDLERS,
+	STMT_MESSAGES,
+	STMT_READ,
 	STMT_PARTNERS,
 	STMT_PARTNER_OK,
 	STMT__MAX
@@ -54,7 +60,8 @@ static const char *const stmts[STMT__MAX] = {
 	" r.house_number, r.postcode, r.city, r.involved_people,"
 	" r.involved_companies, r.involved_vehicles, r.anonymous, r.version,"
 	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
-	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, '')"
+	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, ''),"
+	" r.unread_replies"
 	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id"
 	" LEFT JOIN team t ON t.id = r.team_id"
@@ -116,6 +123,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_HANDLERS */
 	"SELECT id, display_name FROM app_user WHERE disabled = 0"
 	" AND role IN ('handler', 'coordinator') ORDER BY display_name",
+	/* STMT_MESSAGES */
+	"SELECT UNIX_TIMESTAMP(m.at), m.direction, m.kind, m.author, m.body,"
+	" (SELECT COUNT(*) FROM attachment a WHERE a.message_id = m.id)"
+	" FROM message m WHERE m.report_id = ? ORDER BY m.at, m.id LIMIT 500",
+	/* STMT_READ */
+	"UPDATE report SET unread_replies = 0 WHERE id = ?",
 	/* STMT_PARTNERS: active partners, and whether this report is
 	 * shared with each. */
 	"SELECT p.id, p.display_name, s.via, DATE_FORMAT(s.shared_at,"
@@ -162,7 +175,10 @@ static const struct efield {
 };
 
 /* The actions, each with the permission it needs (lib/access.c). */
-enum akind { A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A__MAX };
+enum akind {
+	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A_MESSAGE, A_READ,
+	A__MAX
+};
 
 static const struct {
 	const char	*name;		/* form value of "actie" */
@@ -175,6 +191,8 @@ static const struct {
 	{ "notitie", MP_PERM_REPORT_WORK, 0 },
 	{ "wijzigen", MP_PERM_REPORT_WORK, 1 },
 	{ "delen", MP_PERM_REPORT_SHARE, 0 },
+	{ "bericht", MP_PERM_REPORT_WORK, 0 },
+	{ "gelezen", MP_PERM_REPORT_WORK, 0 },
 };
 
 /* ------------------------------------------------------------------ */
@@ -250,6 +268,52 @@ pick_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Sel", what, i++);
 		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0) ==
 		    selected)) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The conversation with the reporter into R.Msg: the configured
+ * "received" text first (the reporter sees it so), then every message.
+ */
+static enum mp_err
+thread(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	const char	*auto_new, *dir;
+	char		 t[32];
+	size_t		 n = 0;
+	enum mp_err	 er = MP_OK;
+
+	auto_new = mp_message_auto_text(r->d->ctx->conf, MP_ST_NEW);
+	if (auto_new != NULL) {
+		if ((er = setk(v, "R.Msg", n, "At", mp_view_get(v,
+		    "R.Received"))) != MP_OK || (er = setki(v, "R.Msg", n,
+		    "Out", 1)) != MP_OK || (er = setk(v, "R.Msg", n, "Who",
+		    "automatisch bij ontvangst")) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Body", auto_new)) != MP_OK)
+			return er;
+		n++;
+	}
+	p[0] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_MESSAGES], p,
+	    1)) != MP_OK)
+		return er;
+	for (; (er = mp_stmt_next(st)) == MP_OK; n++) {
+		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		dir = mp_stmt_text(st, 1, NULL);
+		if ((er = setk(v, "R.Msg", n, "At", t)) != MP_OK ||
+		    (er = setki(v, "R.Msg", n, "Out", strcmp(dir, "uit") ==
+		    0)) != MP_OK || (er = setk(v, "R.Msg", n, "Kind",
+		    mp_stmt_text(st, 2, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Who", strcmp(dir, "uit") == 0 ?
+		    mp_stmt_text(st, 3, NULL) : "melder")) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Body", mp_stmt_text(st, 4,
+		    NULL))) != MP_OK || (er = setki(v, "R.Msg", n, "Files",
+		    mp_stmt_int(st, 5))) != MP_OK)
 			break;
 	}
 	mp_stmt_done(st);
@@ -363,6 +427,8 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		er = mp_view_set(v, "R.Handler", mp_stmt_text(st, 25, NULL));
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st, 26));
 	status_now = mp_view_get(v, "R.Status");
 	mp_stmt_done(st);
 	st = NULL;
@@ -400,6 +466,8 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	mp_stmt_done(st);
 	st = NULL;
 	if (er != MP_ENOTFOUND)
+		goto out;
+	if ((er = thread(r, v)) != MP_OK)
 		goto out;
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
 	    1)) != MP_OK)
@@ -555,6 +623,7 @@ struct act {
 	enum akind	 kind;
 	long long	 version;
 	const char	*to, *reason, *text, *value;
+	const char	*personal;	/* line for the reporter */
 	const struct efield *field;
 	long long	 team, handler, partner;
 	/* Results. */
@@ -672,6 +741,10 @@ act_txn(struct mp_db *db, void *arg)
 		if (er == MP_OK)
 			er = event(a, db, "in behandeling genomen",
 			    r->user.display);
+		if (er == MP_OK && n == 1 && strcmp(status, MP_ST_NEW) == 0)
+			er = mp_message_on_status(db, r->d->ctx->conf,
+			    r->arg[0], MP_ST_TAKEN, r->user.id,
+			    r->user.display, NULL);
 		break;
 	case A_ASSIGN:
 		tname[0] = hname[0] = '\0';
@@ -734,10 +807,32 @@ act_txn(struct mp_db *db, void *arg)
 			    tr->needs_reason ? a->reason : "");
 		if (er == MP_OK)
 			er = event(a, db, "status", mp_buf_str(&detail));
+		/* The reporter hears of it in the same transaction. */
+		if (er == MP_OK && n == 1)
+			er = mp_message_on_status(db, r->d->ctx->conf,
+			    r->arg[0], a->to, r->user.id, r->user.display,
+			    a->personal);
 		break;
 	case A_NOTE:
 		n = 1;
 		er = event(a, db, "notitie", a->text);
+		break;
+	case A_MESSAGE:
+		n = 1;
+		er = mp_message_add(db, r->arg[0], MP_MSG_OUT, MP_MSG_HANDLER,
+		    r->user.id, r->user.display, a->text, NULL);
+		if (er == MP_OK)
+			er = event(a, db, "bericht aan melder", a->text);
+		/* Who writes to the reporter has read the replies. */
+		v[0] = MP_DBINT(r->arg[0]);
+		if (er == MP_OK)
+			er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL,
+			    NULL);
+		break;
+	case A_READ:
+		n = 1;
+		v[0] = MP_DBINT(r->arg[0]);
+		er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL, NULL);
 		break;
 	case A_SHARE:
 		if (lookup(db, STMT_PARTNER_OK, a->partner, tname,
@@ -793,8 +888,8 @@ act_txn(struct mp_db *db, void *arg)
 		goto out;
 	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
 	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",
-	    r->arg[0], r->client, a->kind == A_NOTE ? NULL :
-	    mp_buf_str(&detail));
+	    r->arg[0], r->client, a->kind == A_NOTE ||
+	    a->kind == A_MESSAGE ? NULL : mp_buf_str(&detail));
 out:
 	mp_buf_free(&detail);
 	/* A refused action must leave nothing behind. */
@@ -834,11 +929,28 @@ read_action(struct mp_dreq *r, struct act *a)
 	case A_STATUS:
 		a->to = dash_form(r, "naar");
 		a->reason = dash_form(r, "reden");
+		a->personal = dash_form(r, "bericht");
 		if (!mp_workflow_status(a->to) || (a->reason != NULL &&
 		    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
 		    1))) {
 			a->msg = "Kies een status en geef een reden van ten "
 			    "hoogste 500 tekens.";
+			return 0;
+		}
+		if (a->personal != NULL && !mp_valid_text(a->personal,
+		    strlen(a->personal), MP_MSG_MAX, 1)) {
+			a->msg = "Het bericht aan de melder is te lang (ten "
+			    "hoogste 4000 tekens) of bevat tekens die niet "
+			    "kunnen.";
+			return 0;
+		}
+		return 1;
+	case A_MESSAGE:
+		a->text = dash_form(r, "tekst");
+		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
+		    !mp_valid_text(a->text, strlen(a->text), MP_MSG_MAX, 1)) {
+			a->msg = "Een bericht aan de melder heeft tekst, ten "
+			    "hoogste 4000 tekens.";
 			return 0;
 		}
 		return 1;

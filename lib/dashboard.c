@@ -351,8 +351,8 @@ portal_user(struct mp_dreq *r)
 	}
 	/* Keep the session while the portal names the same user. */
 	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	er = mp_session_load(d->ctx->db, &d->ctx->keys, have, r->now,
-	    d->idle, &r->sess);
+	er = mp_session_load(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF, have,
+	    r->now, d->idle, &r->sess);
 	if (er == MP_OK && r->sess.user_id == r->user.id &&
 	    r->sess.stage == MP_SESS_FULL) {
 		r->signed_in = 1;
@@ -364,7 +364,8 @@ portal_user(struct mp_dreq *r)
 		dash_error(r, 503, NULL);
 		return 0;
 	}
-	if (mp_session_create(d->ctx->db, &d->ctx->keys, r->user.id,
+	if (mp_session_create(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF,
+	    r->user.id,
 	    MP_SESS_FULL, r->now, d->absolute, cookie, &r->sess) != MP_OK) {
 		dash_error(r, 503, NULL);
 		return 0;
@@ -385,8 +386,8 @@ local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
 	enum mp_err	 er;
 
 	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	er = mp_session_load(d->ctx->db, &d->ctx->keys, have, r->now,
-	    d->idle, &r->sess);
+	er = mp_session_load(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF, have,
+	    r->now, d->idle, &r->sess);
 	if (er == MP_OK)
 		er = mp_user_get_id(d->ctx->db, r->sess.user_id, &r->user);
 	if (er == MP_OK && r->user.disabled) {
@@ -463,7 +464,8 @@ mp_dash_serve(struct mp_dash *d, struct mp_req *req,
 	}
 	if (d->purged + PURGE_EVERY < r.now) {
 		d->purged = r.now;
-		(void)mp_session_purge(d->ctx->db, r.now, d->idle);
+		(void)mp_session_purge(d->ctx->db, MP_SESS_STAFF, r.now,
+		    d->idle);
 	}
 	if (!(rt->flags & MP_ROUTE_PUBLIC)) {
 		if (d->mode == MP_AUTH_PORTAL ? !portal_user(&r) :

@@ -431,8 +431,8 @@ build_receipt(struct mp_intake *in, int anonymous, size_t natt,
 		er = mp_view_set_int(v, "Receipt.Attachments",
 		    (long long)natt);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Receipt.Feedback",
-		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding/"));
+		er = mp_view_setf(v, "Receipt.Feedback", "%s/",
+		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding"));
 	if (er == MP_OK)
 		er = mp_tmpl_render(v, "intake/receipt.cs", out);
 	mp_view_free(v);

@@ -31,6 +31,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \
 	%reldir%/session.c %reldir%/session.h \
+	%reldir%/throttle.c %reldir%/throttle.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \
@@ -41,6 +42,8 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
 	%reldir%/export.c %reldir%/export.h \
+	%reldir%/message.c %reldir%/message.h \
+	%reldir%/feedback.c %reldir%/feedback.h \
 	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
 	%reldir%/dashboard-auth.c \
 	%reldir%/dashboard-list.c \

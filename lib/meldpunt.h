@@ -63,6 +63,7 @@ const char	*mp_strerror(enum mp_err);
 #include "user.h"
 #include "audit.h"
 #include "session.h"
+#include "throttle.h"
 #include "access.h"
 #include "workflow.h"
 #include "stats.h"
@@ -71,5 +72,7 @@ const char	*mp_strerror(enum mp_err);
 #include "outbox.h"
 #include "partner.h"
 #include "share.h"
+#include "message.h"
+#include "feedback.h"
 
 #endif /* MELDPUNT_H */

@@ -62,8 +62,8 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
 	"phone_enc) VALUES (?, ?, ?, ?)",
 	/* STMT_ATTACHMENT */
-	"INSERT INTO attachment (report_id, filename, mime, size, sha256, "
-	"data) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO attachment (report_id, message_id, filename, mime, size,"
+	" sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
 	 * STMT_STORE: insert, reference, event and rate limit in one round
 	 * trip (sql/009_intake_perf.sql); the row holds the new id.  It
@@ -258,8 +258,8 @@ check_text(struct mp_report *r, enum mp_rfield f, const char *raw,
 	return 1;
 }
 
-static enum mp_err
-read_files(struct mp_report *r, const struct mp_req *req)
+enum mp_err
+mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 {
 	const struct mp_upload	*u;
 	struct mp_attachment	*a;
@@ -503,7 +503,7 @@ read_form(struct mp_report *r, const struct mp_req *req,
 			fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres of "
 			    "telefoonnummer in, zodat wij u kunnen bereiken.");
 	}
-	return staff ? MP_OK : read_files(r, req);
+	return staff ? MP_OK : mp_report_read_files(r, req);
 }
 
 enum mp_err
@@ -763,17 +763,10 @@ store_txn(struct mp_db *db, void *arg)
 		mp_report_reference(r->reference, tm.tm_year + 1900, r->id);
 	if (!r->anonymous && (er = store_contact(db, s->keys, r)) != MP_OK)
 		return er;
-	for (i = 0; i < r->natt; i++) {
-		p[0] = MP_DBINT(r->id);
-		p[1] = MP_DBTEXT(r->att[i].filename);
-		p[2] = MP_DBTEXT(mp_filetype_mime(r->att[i].type));
-		p[3] = MP_DBINT((long long)r->att[i].size);
-		p[4] = MP_DBBLOB(r->att[i].sha256, MP_SHA256_LEN);
-		p[5] = MP_DBBLOB(r->att[i].data, r->att[i].size);
-		if ((er = mp_db_exec(db, stmts[STMT_ATTACHMENT], p, 6, NULL,
-		    NULL)) != MP_OK)
+	for (i = 0; i < r->natt; i++)
+		if ((er = mp_attachment_store(db, r->id, 0, &r->att[i])) !=
+		    MP_OK)
 			return er;
-	}
 	/*
 	 * Partners' rules on its signal type share it at once.  A second
 	 * write, so every report is a transaction again (no mp_db_txn1).
@@ -786,6 +779,22 @@ store_txn(struct mp_db *db, void *arg)
 		er = mp_ratelimit_hit(db, s->keys, s->rl, s->addr,
 		    r->received);
 	return er;
+}
+
+enum mp_err
+mp_attachment_store(struct mp_db *db, long long report_id,
+    long long message_id, const struct mp_attachment *a)
+{
+	struct mp_dbval	 p[7];
+
+	p[0] = MP_DBINT(report_id);
+	p[1] = message_id > 0 ? MP_DBINT(message_id) : MP_DBNULL();
+	p[2] = MP_DBTEXT(a->filename);
+	p[3] = MP_DBTEXT(mp_filetype_mime(a->type));
+	p[4] = MP_DBINT((long long)a->size);
+	p[5] = MP_DBBLOB(a->sha256, MP_SHA256_LEN);
+	p[6] = MP_DBBLOB(a->data, a->size);
+	return mp_db_exec(db, stmts[STMT_ATTACHMENT], p, 7, NULL, NULL);
 }
 
 enum mp_err

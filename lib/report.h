@@ -128,6 +128,19 @@ enum mp_err	 mp_report_read_staff(struct mp_report *,
 		    time_t now);
 
 /*
+ * Read the files of req's "report-attachments" field into r->att with
+ * the intake's rules (count, size, type by content, cleaned name);
+ * a problem sets r->err[RF_ATTACHMENTS].  The data stays borrowed from
+ * req.  Used by mp_report_read and by the reporter's replies.
+ * MP_ENOMEM only on allocation failure.
+ */
+enum mp_err	 mp_report_read_files(struct mp_report *,
+		    const struct mp_req *);
+/* Store one attachment of report_id (and of message_id when > 0). */
+enum mp_err	 mp_attachment_store(struct mp_db *, long long report_id,
+		    long long message_id, const struct mp_attachment *);
+
+/*
  * Make the reporter's secret code (20 Crockford base32 characters, 100
  * bits, shown as four groups of five) into code (MP_CODE_LEN) and its
  * HMAC into r->code_hash.

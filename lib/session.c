@@ -1,5 +1,7 @@
 /*
- * session.c -- server-side sessions (see session.h).
+ * session.c -- server-side sessions (see session.h).  Both kinds run
+ * the same code; only their statements differ, one set per table,
+ * since SQL text is never assembled.
  */
 #include "config.h"
 
@@ -24,23 +26,33 @@ enum stmt {
 	STMT__MAX
 };
 
-static const char *const stmts[STMT__MAX] = {
-	/* STMT_INSERT */
-	"INSERT INTO session (id_hash, user_id, csrf, stage, created_at,"
-	" last_seen, expires_at) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?),"
-	" FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
-	/* STMT_GET */
-	"SELECT user_id, csrf, stage, UNIX_TIMESTAMP(created_at),"
-	" UNIX_TIMESTAMP(last_seen), UNIX_TIMESTAMP(expires_at)"
-	" FROM session WHERE id_hash = ?",
-	/* STMT_TOUCH */
-	"UPDATE session SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?",
-	/* STMT_DELETE */
-	"DELETE FROM session WHERE id_hash = ?",
-	/* STMT_PURGE */
-	"DELETE FROM session WHERE expires_at < FROM_UNIXTIME(?)"
-	" OR last_seen < FROM_UNIXTIME(?)",
+#define SESSION_STMTS(table, owner) { \
+	/* STMT_INSERT */ \
+	"INSERT INTO " table " (id_hash, " owner ", csrf, stage, created_at," \
+	" last_seen, expires_at) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?)," \
+	" FROM_UNIXTIME(?), FROM_UNIXTIME(?))", \
+	/* STMT_GET */ \
+	"SELECT " owner ", csrf, stage, UNIX_TIMESTAMP(created_at)," \
+	" UNIX_TIMESTAMP(last_seen), UNIX_TIMESTAMP(expires_at)" \
+	" FROM " table " WHERE id_hash = ?", \
+	/* STMT_TOUCH */ \
+	"UPDATE " table " SET last_seen = FROM_UNIXTIME(?)" \
+	" WHERE id_hash = ?", \
+	/* STMT_DELETE */ \
+	"DELETE FROM " table " WHERE id_hash = ?", \
+	/* STMT_PURGE */ \
+	"DELETE FROM " table " WHERE expires_at < FROM_UNIXTIME(?)" \
+	" OR last_seen < FROM_UNIXTIME(?)", \
+}
+
+static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
+	[MP_SESS_STAFF] = SESSION_STMTS("session", "user_id"),
+	[MP_SESS_REPORTER] = SESSION_STMTS("reporter_session", "report_id"),
 };
+
+/* The statement s of a session's kind (an unknown kind is staff's). */
+#define SQL(kind, s)	stmts[(unsigned)(kind) < MP_SESS_KIND__MAX ? \
+			    (kind) : MP_SESS_STAFF][(s)]
 
 static enum mp_err
 hash_id(const struct mp_keys *keys, const void *id, size_t len,
@@ -53,8 +65,9 @@ hash_id(const struct mp_keys *keys, const void *id, size_t len,
 
 enum mp_err
 mp_session_create(struct mp_db *db, const struct mp_keys *keys,
-    long long user_id, enum mp_sess_stage stage, time_t now, long absolute,
-    char cookie[MP_SESSION_TOKEN_LEN], struct mp_session *s)
+    enum mp_sess_kind kind, long long user_id, enum mp_sess_stage stage,
+    time_t now, long absolute, char cookie[MP_SESSION_TOKEN_LEN],
+    struct mp_session *s)
 {
 	struct mp_dbval	 v[7];
 	unsigned char	 id[32];
@@ -66,6 +79,7 @@ mp_session_create(struct mp_db *db, const struct mp_keys *keys,
 	    (er = hash_id(keys, id, sizeof(id), s->id_hash)) != MP_OK)
 		goto out;
 	mp_b64url(cookie, id, sizeof(id));
+	s->kind = kind;
 	s->user_id = user_id;
 	s->stage = stage;
 	s->created = s->last_seen = now;
@@ -77,7 +91,7 @@ mp_session_create(struct mp_db *db, const struct mp_keys *keys,
 	v[4] = MP_DBINT((long long)now);
 	v[5] = MP_DBINT((long long)now);
 	v[6] = MP_DBINT((long long)s->expires);
-	er = mp_db_exec(db, stmts[STMT_INSERT], v, 7, NULL, NULL);
+	er = mp_db_exec(db, SQL(kind, STMT_INSERT), v, 7, NULL, NULL);
 out:
 	mp_wipe(id, sizeof(id));
 	return er;
@@ -85,7 +99,8 @@ out:
 
 enum mp_err
 mp_session_load(struct mp_db *db, const struct mp_keys *keys,
-    const char *cookie, time_t now, long idle, struct mp_session *s)
+    enum mp_sess_kind kind, const char *cookie, time_t now, long idle,
+    struct mp_session *s)
 {
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[2];
@@ -95,6 +110,7 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 	enum mp_err	 er;
 
 	memset(s, 0, sizeof(*s));
+	s->kind = kind;
 	if (cookie == NULL || strlen(cookie) != 43 ||
 	    mp_unb64url(id, sizeof(id), cookie) != (long)sizeof(id))
 		return MP_ENOTFOUND;
@@ -103,7 +119,7 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 	if (er != MP_OK)
 		return er;
 	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
-	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 1)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(kind, STMT_GET), v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
 		s->user_id = mp_stmt_int(st, 0);
@@ -126,7 +142,7 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 	if (now - s->last_seen >= touch) {
 		v[0] = MP_DBINT((long long)now);
 		v[1] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
-		if ((er = mp_db_exec(db, stmts[STMT_TOUCH], v, 2, NULL,
+		if ((er = mp_db_exec(db, SQL(kind, STMT_TOUCH), v, 2, NULL,
 		    NULL)) != MP_OK)
 			return er;
 		s->last_seen = now;
@@ -140,7 +156,7 @@ mp_session_destroy(struct mp_db *db, const struct mp_session *s)
 	struct mp_dbval	 v[1];
 
 	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
-	return mp_db_exec(db, stmts[STMT_DELETE], v, 1, NULL, NULL);
+	return mp_db_exec(db, SQL(s->kind, STMT_DELETE), v, 1, NULL, NULL);
 }
 
 int
@@ -155,11 +171,12 @@ mp_session_csrf_ok(const struct mp_session *s, const char *token)
 }
 
 enum mp_err
-mp_session_purge(struct mp_db *db, time_t now, long idle)
+mp_session_purge(struct mp_db *db, enum mp_sess_kind kind, time_t now,
+    long idle)
 {
 	struct mp_dbval	 v[2];
 
 	v[0] = MP_DBINT((long long)now);
 	v[1] = MP_DBINT((long long)(now - idle));
-	return mp_db_exec(db, stmts[STMT_PURGE], v, 2, NULL, NULL);
+	return mp_db_exec(db, SQL(kind, STMT_PURGE), v, 2, NULL, NULL);
 }

@@ -1,8 +1,10 @@
 /*
- * session.h -- server-side sessions of the dashboard.  The cookie
+ * session.h -- server-side sessions, of two kinds: a member of staff
+ * on the dashboard (table session, owner an app_user) and a reporter
+ * on /melding/ (table reporter_session, owner a report).  The cookie
  * holds 32 random bytes (base64url); the database holds only their
- * HMAC under MP_KEY_SESSION, with the user, a CSRF token, the stage of
- * the sign-in, the last use and an absolute expiry.
+ * HMAC under MP_KEY_SESSION, with the owner, a CSRF token, the stage
+ * of the sign-in, the last use and an absolute expiry.
  */
 #ifndef MP_SESSION_H
 #define MP_SESSION_H
@@ -15,6 +17,7 @@ struct mp_db;
 struct mp_keys;
 
 #define MP_SESSION_COOKIE	"mp_dash"
+#define MP_SESSION_COOKIE_REPORTER "mp_melding"
 #define MP_SESSION_TOKEN_LEN	48	/* base64url of 32 bytes + NUL */
 
 enum mp_sess_stage {
@@ -23,24 +26,33 @@ enum mp_sess_stage {
 	MP_SESS_ENROL = 2	/* password given, TOTP enrolment due */
 };
 
+/* Whose session: each kind has its own table and cookie. */
+enum mp_sess_kind {
+	MP_SESS_STAFF = 0,	/* dashboard: user_id is an app_user */
+	MP_SESS_REPORTER,	/* /melding/: user_id is a report */
+	MP_SESS_KIND__MAX
+};
+
 struct mp_session {
+	enum mp_sess_kind kind;
 	unsigned char	 id_hash[MP_SHA256_LEN];
-	long long	 user_id;
+	long long	 user_id;	/* the owner, by kind */
 	char		 csrf[MP_SESSION_TOKEN_LEN];
 	enum mp_sess_stage stage;
 	time_t		 created, last_seen, expires;
 };
 
 /*
- * Start a session for user at now, lasting at most absolute seconds:
- * a fresh id goes to cookie (to be sent to the client) and the row is
- * stored.  A new session always has a new id, so an id planted before
- * sign-in (session fixation) is worth nothing.
+ * Start a session of kind for owner user_id at now, lasting at most
+ * absolute seconds: a fresh id goes to cookie (to be sent to the
+ * client) and the row is stored.  A new session always has a new
+ * id, so an id planted before sign-in (session fixation) is worth
+ * nothing.
  */
 enum mp_err	 mp_session_create(struct mp_db *, const struct mp_keys *,
-		    long long user_id, enum mp_sess_stage, time_t now,
-		    long absolute, char cookie[MP_SESSION_TOKEN_LEN],
-		    struct mp_session *);
+		    enum mp_sess_kind, long long user_id, enum mp_sess_stage,
+		    time_t now, long absolute,
+		    char cookie[MP_SESSION_TOKEN_LEN], struct mp_session *);
 /*
  * Find the session of a cookie value: MP_ENOTFOUND when there is none,
  * or it was idle for more than idle seconds, or past its absolute
@@ -48,14 +60,15 @@ enum mp_err	 mp_session_create(struct mp_db *, const struct mp_keys *,
  * once a minute, so most requests cost one read.
  */
 enum mp_err	 mp_session_load(struct mp_db *, const struct mp_keys *,
-		    const char *cookie, time_t now, long idle,
-		    struct mp_session *);
+		    enum mp_sess_kind, const char *cookie, time_t now,
+		    long idle, struct mp_session *);
 /* End the session (logout, or replaced at sign-in). */
 enum mp_err	 mp_session_destroy(struct mp_db *, const struct mp_session *);
 /* 1 if token is the session's CSRF token (constant time). */
 int		 mp_session_csrf_ok(const struct mp_session *,
 		    const char *token);
 /* Delete sessions that expired before now (housekeeping). */
-enum mp_err	 mp_session_purge(struct mp_db *, time_t now, long idle);
+enum mp_err	 mp_session_purge(struct mp_db *, enum mp_sess_kind,
+		    time_t now, long idle);
 
 #endif

@@ -11,6 +11,7 @@
 /* The statuses as stored in report.status. */
 #define MP_ST_NEW	"nieuw"
 #define MP_ST_TAKEN	"in behandeling"
+#define MP_ST_WAITING	"wacht op melder"
 #define MP_ST_PARTNER	"doorgezet naar partner"
 #define MP_ST_DOSSIER	"in dossier"
 #define MP_ST_CLOSED	"afgerond"
@@ -29,6 +30,12 @@ int		 mp_workflow_status(const char *s);
 /* The transition from -> to, or NULL when it is not allowed. */
 const struct mp_transition *
 		 mp_workflow_allowed(const char *from, const char *to);
+/*
+ * The status as the reporter sees it, in plain Dutch (a sentence):
+ * partners and dossiers are internal, so both read as "in
+ * behandeling".  Never NULL.
+ */
+const char	*mp_workflow_public(const char *status);
 /* The i-th transition leaving from, or NULL past the last. */
 const struct mp_transition *
 		 mp_workflow_next(const char *from, size_t i);

@@ -21,6 +21,9 @@ GRANT SELECT, INSERT, DELETE ON user_team TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON session TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON login_attempt TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT ON audit_log TO @APPUSER@@@APPHOST@;
+-- 003_feedback.sql.
+GRANT SELECT, INSERT ON message TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_session TO @APPUSER@@@APPHOST@;
 -- 004_mail.sql.  Sent rows are kept (status 'sent') as a record of
 -- what was sent when; the application may not delete them.
 GRANT SELECT, INSERT, UPDATE ON mail_outbox TO @APPUSER@@@APPHOST@;

@@ -3,6 +3,7 @@
 dist_sql_DATA = \
 	%reldir%/001_init.sql \
 	%reldir%/002_dashboard.sql \
+	%reldir%/003_feedback.sql \
 	%reldir%/004_mail.sql \
 	%reldir%/005_stats.sql \
 	%reldir%/006_export.sql \

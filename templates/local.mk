@@ -11,6 +11,12 @@ dist_intaketemplate_DATA = \
 	%reldir%/intake/receipt.cs \
 	%reldir%/intake/duplicate.cs
 
+feedbacktemplatedir = $(templatedir)/feedback
+dist_feedbacktemplate_DATA = \
+	%reldir%/feedback/signin.cs \
+	%reldir%/feedback/thread.cs \
+	%reldir%/feedback/signedout.cs
+
 statictemplatedir = $(templatedir)/static
 dist_statictemplate_DATA = \
 	%reldir%/static/meldpunt.css \

@@ -27,6 +27,9 @@ UNIT_TESTS = \
 	tests/unit/test-tmpl \
 	tests/unit/test-formtoken \
 	tests/unit/test-report \
+	tests/unit/test-message \
+	tests/unit/test-workflow \
+	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
 	tests/unit/test-mailmsg \
@@ -78,6 +81,15 @@ tests_unit_test_tmpl_LDADD = $(UNIT_LDADD)
 tests_unit_test_formtoken_SOURCES = %reldir%/unit/test-formtoken.c
 tests_unit_test_formtoken_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
+tests_unit_test_message_SOURCES = %reldir%/unit/test-message.c
+tests_unit_test_message_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_message_LDADD = $(UNIT_LDADD)
+tests_unit_test_workflow_SOURCES = %reldir%/unit/test-workflow.c
+tests_unit_test_workflow_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_workflow_LDADD = $(UNIT_LDADD)
+tests_unit_test_throttle_SOURCES = %reldir%/unit/test-throttle.c
+tests_unit_test_throttle_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_throttle_LDADD = $(UNIT_LDADD)
 tests_unit_test_report_SOURCES = %reldir%/unit/test-report.c
 tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_LDADD = $(UNIT_LDADD)

@@ -22,6 +22,28 @@
 <?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>
 <?cs each:a = R.Att ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/bijlage/<?cs var:a.Id ?>" download><?cs var:a.Name ?></a> (<?cs var:a.Mime ?>, <?cs var:a.Size ?> bytes)</li>
 <?cs /each ?></ul><?cs /if ?>
+<h2 id="gesprek">Gesprek met de melder<?cs if:R.Unread ?> <strong class="unread" id="unread"><?cs var:R.Unread ?> ongelezen</strong><?cs /if ?></h2>
+<?cs if:subcount(R.Msg) == 0 ?><p>Nog geen berichten.</p><?cs else ?>
+<ol class="thread" id="thread">
+<?cs each:m = R.Msg ?><li class="<?cs if:m.Out ?>from-meldpunt<?cs else ?>from-reporter<?cs /if ?>">
+<p class="small"><?cs var:m.At ?> &middot; <?cs if:m.Out ?>aan de melder, van <?cs var:m.Who ?><?cs if:m.Kind == "automatisch" ?> (automatisch)<?cs /if ?><?cs else ?>van de melder<?cs if:m.Files ?>, met <?cs var:m.Files ?> bijlage(n)<?cs /if ?><?cs /if ?></p>
+<p class="text"><?cs var:m.Body ?></p></li>
+<?cs /each ?></ol><?cs /if ?>
+<?cs if:Act.Work ?>
+<?cs if:R.Unread ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="gelezen">
+<button type="submit">Antwoorden als gelezen markeren</button>
+</form>
+<?cs /if ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="bericht">
+<div class="field"><label for="bericht">Bericht aan de melder</label>
+<p class="hint" id="bericht-hint">De melder leest dit na aanmelden met meldingsnummer en code. Uw naam ziet de melder niet. Wacht u op antwoord? Zet daarna de status op &ldquo;wacht op melder&rdquo;.</p>
+<textarea id="bericht" name="tekst" rows="4" maxlength="4000" aria-describedby="bericht-hint" required></textarea></div>
+<button type="submit">Bericht versturen</button>
+</form>
+<?cs /if ?>
 <?cs if:Act.Share ?>
 <h2>Gedeeld met partners</h2>
 <?cs if:subcount(R.Shares) == 0 ?><p>Met geen enkele partner gedeeld.</p><?cs else ?><ul>
@@ -42,6 +64,7 @@
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
 <input type="hidden" name="actie" value="status"><input type="hidden" name="naar" value="<?cs var:t.To ?>">
 <?cs if:t.Reason ?><label for="reden-<?cs var:name(t) ?>">Reden</label> <input id="reden-<?cs var:name(t) ?>" name="reden" maxlength="500" required><?cs /if ?>
+<label for="bericht-<?cs var:name(t) ?>">Persoonlijke regel voor de melder (niet verplicht)</label> <textarea id="bericht-<?cs var:name(t) ?>" name="bericht" rows="2" maxlength="4000"></textarea>
 <button type="submit"><?cs var:t.Label ?></button>
 </form>
 <?cs /each ?>

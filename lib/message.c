@@ -1,0 +1,201 @@
+/*
+ * message.c -- the conversation with the reporter (see message.h).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "meldpunt.h"
+
+enum stmt {
+	STMT_INSERT,
+	STMT_LOCK,
+	STMT_REPLIED,
+	STMT_RESUMED,
+	STMT_EVENT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_INSERT */
+	"INSERT INTO message (report_id, at, direction, kind, author_id,"
+	" author, body) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?)",
+	/* STMT_LOCK */
+	"SELECT status FROM report WHERE id = ? FOR UPDATE",
+	/* STMT_REPLIED */
+	"UPDATE report SET unread_replies = LEAST(unread_replies + 1, 9999)"
+	" WHERE id = ?",
+	/* STMT_RESUMED: the reporter answered the question. */
+	"UPDATE report SET status = 'in behandeling', version = version + 1"
+	" WHERE id = ? AND status = 'wacht op melder'",
+	/* STMT_EVENT */
+	"INSERT INTO event (report_id, at, kind, actor, detail)"
+	" VALUES (?, UTC_TIMESTAMP(), ?, '', ?)",
+};
+
+/*
+ * The mail a message causes (lib/outbox.c), queued in the caller's
+ * transaction: "there is news" for a reporter who left an address, "the
+ * reporter answered" for the report's handler.  Every message goes
+ * through here, so none can forget it.
+ */
+static enum mp_err
+notify(struct mp_db *db, enum mp_msg_dir dir, long long report_id)
+{
+
+	if (dir == MP_MSG_OUT)
+		return mp_outbox_notify_reporter(db, (uint64_t)report_id);
+	return mp_outbox_notify_handler(db, (uint64_t)report_id);
+}
+
+enum mp_err
+mp_message_add(struct mp_db *db, long long report_id, enum mp_msg_dir dir,
+    const char *kind, long long author_id, const char *author,
+    const char *body, long long *id)
+{
+	struct mp_dbval		 v[6];
+	unsigned long long	 newid = 0;
+	enum mp_err		 er;
+
+	v[0] = MP_DBINT(report_id);
+	v[1] = MP_DBTEXT(dir == MP_MSG_OUT ? "uit" : "in");
+	v[2] = MP_DBTEXT(kind);
+	v[3] = author_id > 0 ? MP_DBINT(author_id) : MP_DBNULL();
+	v[4] = MP_DBTEXT(author != NULL ? author : "");
+	v[5] = MP_DBTEXT(body != NULL ? body : "");
+	if ((er = mp_db_exec(db, stmts[STMT_INSERT], v, 6, NULL, &newid)) !=
+	    MP_OK)
+		return er;
+	if (id != NULL)
+		*id = (long long)newid;
+	return notify(db, dir, report_id);
+}
+
+/* Defaults: received, taken, closed; the rest is off unless set. */
+static const struct {
+	const char	*status;
+	const char	*text;
+} defaults[] = {
+	{ MP_ST_NEW, "Wij hebben uw melding ontvangen. Een medewerker van "
+	  "het meldpunt gaat ernaar kijken. Dank u wel." },
+	{ MP_ST_TAKEN, "Een medewerker heeft uw melding in behandeling "
+	  "genomen." },
+	{ MP_ST_CLOSED, "De behandeling van uw melding is afgerond. Wat "
+	  "wij precies hebben gedaan, kunnen wij u niet vertellen: dat "
+	  "beschermt iedereen die erbij betrokken is. Dank u wel voor uw "
+	  "melding." },
+};
+
+const char *
+mp_message_auto_text(const struct mp_conf *c, const char *status)
+{
+	const char	*def = "", *text;
+	char		 key[96], name[32];
+	size_t		 i;
+
+	if (status == NULL || !mp_workflow_status(status))
+		return NULL;
+	for (i = 0; i < MP_NELEM(defaults); i++)
+		if (strcmp(defaults[i].status, status) == 0)
+			def = defaults[i].text;
+	(void)snprintf(name, sizeof(name), "%s", status);
+	for (i = 0; name[i] != '\0'; i++)
+		if (name[i] == ' ')
+			name[i] = '_';
+	(void)snprintf(key, sizeof(key), "feedback.auto.%s.text", name);
+	text = mp_conf_str(c, key, def);
+	if (text == NULL || mp_blank(text, strlen(text)))
+		return NULL;
+	/* A text is on unless switched off. */
+	(void)snprintf(key, sizeof(key), "feedback.auto.%s.enabled", name);
+	return mp_conf_bool(c, key, 1) ? text : NULL;
+}
+
+enum mp_err
+mp_message_on_status(struct mp_db *db, const struct mp_conf *c,
+    long long report_id, const char *status, long long author_id,
+    const char *author, const char *personal)
+{
+	struct mp_buf	 b;
+	const char	*text = mp_message_auto_text(c, status);
+	enum mp_err	 er = MP_OK;
+
+	if (personal != NULL && mp_blank(personal, strlen(personal)))
+		personal = NULL;
+	if (text == NULL && personal == NULL)
+		return MP_OK;
+	mp_buf_init(&b, 4 * MP_MSG_MAX + 16);
+	if (text != NULL)
+		er = mp_buf_addstr(&b, text);
+	if (er == MP_OK && text != NULL && personal != NULL)
+		er = mp_buf_addstr(&b, "\n\n");
+	if (er == MP_OK && personal != NULL)
+		er = mp_buf_addstr(&b, personal);
+	if (er == MP_OK)
+		er = mp_message_add(db, report_id, MP_MSG_OUT, MP_MSG_AUTO,
+		    author_id, author, mp_buf_str(&b), NULL);
+	mp_buf_free(&b);
+	return er;
+}
+
+static enum mp_err
+reply_txn(struct mp_db *db, void *arg)
+{
+	struct mp_reply	*rp = arg;
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[3];
+	char		 status[32], detail[64];
+	size_t		 i;
+	enum mp_err	 er;
+
+	rp->resumed = 0;
+	rp->message_id = 0;
+	v[0] = MP_DBINT(rp->report_id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		(void)snprintf(status, sizeof(status), "%s",
+		    mp_stmt_text(st, 0, NULL));
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
+	if ((er = mp_message_add(db, rp->report_id, MP_MSG_IN, MP_MSG_REPLY,
+	    0, "", rp->body, &rp->message_id)) != MP_OK)
+		return er;
+	for (i = 0; i < rp->natt; i++)
+		if ((er = mp_attachment_store(db, rp->report_id,
+		    rp->message_id, &rp->att[i])) != MP_OK)
+			return er;
+	v[0] = MP_DBINT(rp->report_id);
+	if ((er = mp_db_exec(db, stmts[STMT_REPLIED], v, 1, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	(void)snprintf(detail, sizeof(detail), "%zu bijlage(n)", rp->natt);
+	v[1] = MP_DBTEXT("antwoord melder");
+	v[2] = MP_DBTEXT(detail);
+	if ((er = mp_db_exec(db, stmts[STMT_EVENT], v, 3, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	if (strcmp(status, MP_ST_WAITING) != 0)
+		return MP_OK;
+	if ((er = mp_db_exec(db, stmts[STMT_RESUMED], v, 1, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	rp->resumed = 1;
+	/* The status partners see changed (lib/share.h). */
+	if ((er = mp_share_touch(db, rp->report_id, 0)) != MP_OK)
+		return er;
+	v[1] = MP_DBTEXT("status");
+	v[2] = MP_DBTEXT(MP_ST_WAITING " -> " MP_ST_TAKEN
+	    " (antwoord van de melder)");
+	return mp_db_exec(db, stmts[STMT_EVENT], v, 3, NULL, NULL);
+}
+
+enum mp_err
+mp_message_reply(struct mp_db *db, struct mp_reply *rp)
+{
+
+	return mp_db_txn(db, reply_txn, rp);
+}

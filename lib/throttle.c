@@ -1,0 +1,82 @@
+/*
+ * throttle.c -- failed sign-ins per account and per client (see
+ * throttle.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "meldpunt.h"
+
+enum stmt {
+	STMT_COUNT,
+	STMT_ATTEMPT,
+	STMT_PURGE,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/*
+	 * STMT_COUNT: both counts in one round trip (every sign-in pays
+	 * for it), each half by its own index.
+	 */
+	"SELECT (SELECT COUNT(*) FROM login_attempt WHERE user_hash = ?"
+	" AND at > FROM_UNIXTIME(?)), (SELECT COUNT(*) FROM login_attempt"
+	" WHERE client_hash = ? AND at > FROM_UNIXTIME(?))",
+	/* STMT_ATTEMPT */
+	"INSERT INTO login_attempt (at, user_hash, client_hash)"
+	" VALUES (FROM_UNIXTIME(?), ?, ?)",
+	/* STMT_PURGE */
+	"DELETE FROM login_attempt WHERE at < FROM_UNIXTIME(?)",
+};
+
+void
+mp_throttle_keys(const struct mp_keys *keys, const char *scope,
+    const char *account, const char *client, struct mp_throttle *t)
+{
+	const unsigned char	*k = mp_key(keys, MP_KEY_CLIENT);
+	char			 msg[160];
+
+	(void)snprintf(msg, sizeof(msg), "%s-user:%s", scope, account);
+	(void)mp_hmac_sha256(t->account, k, MP_KEY_LEN, msg, strlen(msg));
+	(void)snprintf(msg, sizeof(msg), "%s-client:%s", scope,
+	    client != NULL ? client : "");
+	(void)mp_hmac_sha256(t->client, k, MP_KEY_LEN, msg, strlen(msg));
+	mp_wipe(msg, sizeof(msg));
+}
+
+int
+mp_throttle_over(struct mp_db *db, const struct mp_throttle *t, time_t now,
+    long window, long max)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[4];
+	long long	 na = -1, nc = -1;
+
+	v[0] = MP_DBBLOB(t->account, MP_SHA256_LEN);
+	v[1] = MP_DBINT((long long)(now - window));
+	v[2] = MP_DBBLOB(t->client, MP_SHA256_LEN);
+	v[3] = v[1];
+	if (mp_db_query(db, &st, stmts[STMT_COUNT], v, 4) == MP_OK) {
+		if (mp_stmt_next(st) == MP_OK) {
+			na = mp_stmt_int(st, 0);
+			nc = mp_stmt_int(st, 1);
+		}
+		mp_stmt_done(st);
+	}
+	return na < 0 || nc < 0 || na >= max || nc >= max;
+}
+
+void
+mp_throttle_fail(struct mp_db *db, const struct mp_throttle *t, time_t now)
+{
+	struct mp_dbval	 v[3];
+
+	v[0] = MP_DBINT((long long)now);
+	v[1] = MP_DBBLOB(t->account, MP_SHA256_LEN);
+	v[2] = MP_DBBLOB(t->client, MP_SHA256_LEN);
+	(void)mp_db_exec(db, stmts[STMT_ATTEMPT], v, 3, NULL, NULL);
+	v[0] = MP_DBINT((long long)(now - 86400));
+	(void)mp_db_exec(db, stmts[STMT_PURGE], v, 1, NULL, NULL);
+}

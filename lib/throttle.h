@@ -1,0 +1,44 @@
+/*
+ * throttle.h -- throttling of failed sign-ins, per account and per
+ * client.  Every failure is a row in login_attempt keyed by two HMACs
+ * (MP_KEY_CLIENT) of the account and of the client's address, so the
+ * table never holds either.  Failures are recorded in their own
+ * statement, outside any transaction, so a refused request counts too.
+ * Used by the dashboard's password sign-in and by the reporter's
+ * sign-in with reference and code (lib/feedback.c).
+ */
+#ifndef MP_THROTTLE_H
+#define MP_THROTTLE_H
+
+#include <time.h>
+
+#include "crypto.h"
+
+struct mp_db;
+struct mp_keys;
+
+struct mp_throttle {
+	unsigned char	 account[MP_SHA256_LEN];
+	unsigned char	 client[MP_SHA256_LEN];
+};
+
+/*
+ * The keys of account and client in scope ("login", "melding"): the
+ * HMACs of "<scope>-user:<account>" and "<scope>-client:<client>".
+ * The caller normalises account (case, spaces) first.
+ */
+void		 mp_throttle_keys(const struct mp_keys *, const char *scope,
+		    const char *account, const char *client,
+		    struct mp_throttle *);
+/*
+ * 1 when the account or the client had max or more failures in the
+ * window seconds before now, or when the database cannot tell (a
+ * database that cannot count lets nobody try).
+ */
+int		 mp_throttle_over(struct mp_db *, const struct mp_throttle *,
+		    time_t now, long window, long max);
+/* Record one failure at now, and purge failures older than a day. */
+void		 mp_throttle_fail(struct mp_db *, const struct mp_throttle *,
+		    time_t now);
+
+#endif

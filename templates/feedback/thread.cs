@@ -1,0 +1,31 @@
+<?cs include:"common/layout.cs" ?><?cs call:page_begin() ?>
+<h1>Uw melding <?cs var:R.Reference ?></h1>
+<?cs if:Note ?><p class="notice" role="status" id="note"><?cs var:Note ?></p><?cs /if ?>
+<dl class="report">
+<dt>Status</dt><dd id="status"><?cs var:R.Status ?></dd>
+<dt>Ontvangen op</dt><dd id="received"><?cs var:R.Received ?></dd>
+</dl>
+<h2>Berichten</h2>
+<?cs if:subcount(Msg) == 0 ?><p id="no-messages">Er zijn nog geen berichten.</p><?cs else ?>
+<ol class="thread" id="thread">
+<?cs each:m = Msg ?><li class="<?cs if:m.Out ?>from-meldpunt<?cs else ?>from-reporter<?cs /if ?>">
+<p class="small"><?cs var:m.At ?> &middot; <?cs if:m.Out ?>Meldpunt<?cs else ?>U<?cs /if ?></p>
+<p class="text"><?cs var:m.Body ?></p></li>
+<?cs /each ?></ol><?cs /if ?>
+<h2 id="antwoorden">Antwoorden of informatie toevoegen</h2>
+<form method="post" action="<?cs var:Page.Mount ?>/antwoord" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<div class="field<?cs if:Reply.Error ?> has-error<?cs /if ?>"><label for="tekst">Uw bericht</label>
+<p class="hint" id="tekst-hint">Ten hoogste <?cs var:Limits.MaxText ?> tekens. Schrijf geen gegevens over uzelf op als u anoniem wilt blijven.</p>
+<?cs if:Reply.Error ?><p class="error" id="tekst-error"><span class="visually-hidden">Fout: </span><?cs var:Reply.Error ?></p><?cs /if ?>
+<textarea id="tekst" name="tekst" rows="6" maxlength="<?cs var:Limits.MaxText ?>" aria-describedby="tekst-hint<?cs if:Reply.Error ?> tekst-error<?cs /if ?>"<?cs if:Reply.Error ?> aria-invalid="true"<?cs /if ?>><?cs var:Reply.Text ?></textarea></div>
+<div class="field"><label for="bestanden">Bestanden (niet verplicht)</label>
+<p class="hint" id="bestanden-hint">Foto's (JPEG of PNG) of PDF, hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB.</p>
+<input type="file" id="bestanden" name="report-attachments" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="bestanden-hint"></div>
+<button type="submit">Versturen</button>
+</form>
+<form method="post" action="<?cs var:Page.Mount ?>/afmelden" class="logout">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<p><button type="submit">Afmelden</button></p>
+</form>
+<?cs call:page_end() ?>
