@@ -479,7 +479,7 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	};
 	struct mp_keys	 keys;
 	struct mp_db	*db = NULL;
-	const char	*kf, *mailfrom;
+	const char	*kf, *mailfrom, *url;
 	char		 err[512];
 	size_t		 i;
 	int		 n = 0;
@@ -508,8 +508,14 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	mailfrom = mp_conf_str(c->conf, "mail.from", "");
 	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
 		problem(&n, "mail.from: not a valid e-mail address");
-	if (mailfrom[0] != '\0' && strncmp(mp_conf_str(c->conf,
-	    "mail.feedback_url", ""), "https://", 8) != 0)
+	/*
+	 * Reporters are sent to this address: https, except on the
+	 * loopback, where only a demo or a test can be.
+	 */
+	url = mp_conf_str(c->conf, "mail.feedback_url", "");
+	if (mailfrom[0] != '\0' && strncmp(url, "https://", 8) != 0 &&
+	    strncmp(url, "http://127.0.0.1:", 17) != 0 &&
+	    strncmp(url, "http://localhost:", 17) != 0)
 		problem(&n, "mail.feedback_url: not an https:// address");
 	check_dir(&n, "paths.templates", mp_conf_str(c->conf,
 	    "paths.templates", TEMPLATEDIR), 0);

@@ -123,6 +123,7 @@ tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 # stops what it started. It prints one TAP stream.
 TESTS += tests/e2e/run.sh
 EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/unit/util.h \
+	%reldir%/demo-smoke.sh \
 	%reldir%/lsan.supp
 
 # EXTRA_DIST copies whole directories; keep test results out of the
