@@ -36,18 +36,6 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE ut.user_id = ? AND t.active = 1 LIMIT 2",
 };
 
-/* "report-contact-name" -> "contact_name": the HDF name of a field. */
-static void
-hdf_field(enum mp_rfield f, char *out, size_t outsz)
-{
-	const char	*n = mp_report_field_name(f) + strlen("report-");
-	size_t		 i;
-
-	for (i = 0; i + 1 < outsz && n[i] != '\0'; i++)
-		out[i] = n[i] == '-' ? '_' : n[i];
-	out[i] = '\0';
-}
-
 /* The catalogue, reloaded when stale; 0 when there is none. */
 static int
 catalog(struct mp_dreq *r)
@@ -114,9 +102,8 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
     const char *token, const char *message)
 {
 	struct mp_view	*v;
-	char		 name[64], key[128], day[11];
+	char		 day[11];
 	struct tm	 tm;
-	size_t		 i, nlisted = 0;
 	enum mp_err	 er;
 
 	if ((v = dash_view(r, "Nieuwe melding")) == NULL) {
@@ -131,33 +118,8 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
 	if (er == MP_OK && rep == NULL && localtime_r(&r->now, &tm) != NULL &&
 	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) != 0)
 		er = mp_view_set(v, "Form.Value.received_date", day);
-	for (i = 0; er == MP_OK && i < RF__MAX; i++) {
-		hdf_field(i, name, sizeof(name));
-		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
-		er = mp_view_set_int(v, key,
-		    (long long)mp_report_field_max(i));
-		if (er == MP_OK && rep != NULL && rep->val[i] != NULL) {
-			(void)snprintf(key, sizeof(key), "Form.Value.%s",
-			    name);
-			er = mp_view_set(v, key, rep->val[i]);
-		}
-		if (er == MP_OK && rep != NULL && rep->err[i] != NULL) {
-			(void)snprintf(key, sizeof(key), "Form.Error.%s",
-			    name);
-			er = mp_view_set(v, key, rep->err[i]);
-			(void)snprintf(key, sizeof(key),
-			    "Form.ErrorList.%zu.Id", nlisted);
-			if (er == MP_OK)
-				er = mp_view_set(v, key,
-				    mp_report_field_name(i));
-			(void)snprintf(key, sizeof(key),
-			    "Form.ErrorList.%zu.Message", nlisted++);
-			if (er == MP_OK)
-				er = mp_view_set(v, key, rep->err[i]);
-		}
-	}
-	if (er == MP_OK && rep != NULL)
-		er = mp_view_set_int(v, "Form.Errors", rep->nerr);
+	if (er == MP_OK)
+		er = mp_report_view(v, rep);
 	if (er != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, 500, NULL);

@@ -165,18 +165,6 @@ render(struct mp_req *req, int status, struct mp_view *v, const char *tmpl)
 	mp_buf_freezero(&page);
 }
 
-/* "report-contact-name" -> "contact_name": the HDF name of a field. */
-static void
-hdf_field(enum mp_rfield f, char *out, size_t outsz)
-{
-	const char	*n = mp_report_field_name(f) + strlen("report-");
-	size_t		 i;
-
-	for (i = 0; i + 1 < outsz && n[i] != '\0'; i++)
-		out[i] = n[i] == '-' ? '_' : n[i];
-	out[i] = '\0';
-}
-
 /*
  * Fill and render the form.  r holds the values and errors to show
  * (NULL for an empty form); token is reused when still good.
@@ -187,8 +175,8 @@ build_form(struct mp_intake *in, const struct mp_req *req,
     const char *token, const char *message, struct mp_buf *out)
 {
 	struct mp_view	*v;
-	char		 name[64], key[128];
-	size_t		 i, nlisted = 0;
+	char		 key[128];
+	size_t		 i;
 	enum mp_err	 er = MP_OK;
 
 	if ((v = mp_view_new()) == NULL)
@@ -229,39 +217,12 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 		if (er == MP_OK)
 			er = mp_view_set(v, key, in->cat.aud[i].name);
 	}
-	for (i = 0; er == MP_OK && i < RF__MAX; i++) {
-		hdf_field(i, name, sizeof(name));
-		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
-		er = mp_view_set_int(v, key,
-		    (long long)mp_report_field_max(i));
-		if (er == MP_OK && r != NULL && r->val[i] != NULL) {
-			(void)snprintf(key, sizeof(key), "Form.Value.%s",
-			    name);
-			er = mp_view_set(v, key, r->val[i]);
-		}
-		if (er == MP_OK && r != NULL && r->err[i] != NULL) {
-			(void)snprintf(key, sizeof(key), "Form.Error.%s",
-			    name);
-			er = mp_view_set(v, key, r->err[i]);
-			/* The summary links to the field, in form order. */
-			(void)snprintf(key, sizeof(key),
-			    "Form.ErrorList.%zu.Id", nlisted);
-			if (er == MP_OK)
-				er = mp_view_set(v, key,
-				    mp_report_field_name(i));
-			(void)snprintf(key, sizeof(key),
-			    "Form.ErrorList.%zu.Message", nlisted++);
-			if (er == MP_OK)
-				er = mp_view_set(v, key, r->err[i]);
-		}
-	}
-	if (er == MP_OK && r != NULL) {
-		er = mp_view_set_int(v, "Form.Errors", r->nerr);
-		/* Browsers cannot send files back: say so if some came. */
-		if (er == MP_OK && req != NULL &&
-		    (req->nfiles > 0 || req->files_dropped > 0))
-			er = mp_view_set(v, "Form.FilesAgain", "1");
-	}
+	if (er == MP_OK)
+		er = mp_report_view(v, r);
+	/* Browsers cannot send files back: say so if some came. */
+	if (er == MP_OK && r != NULL && req != NULL &&
+	    (req->nfiles > 0 || req->files_dropped > 0))
+		er = mp_view_set(v, "Form.FilesAgain", "1");
 	if (er == MP_OK)
 		er = mp_tmpl_render(v, "intake/form.cs", out);
 	mp_view_free(v);

@@ -781,6 +781,56 @@ store_txn(struct mp_db *db, void *arg)
 	return er;
 }
 
+/* A field's name in the view: "report-house-number" -> "house_number". */
+static void
+view_field(enum mp_rfield f, char *out, size_t outsz)
+{
+	const char	*n = mp_report_field_name(f) + strlen("report-");
+	size_t		 i;
+
+	for (i = 0; i + 1 < outsz && n[i] != '\0'; i++)
+		out[i] = n[i] == '-' ? '_' : n[i];
+	out[i] = '\0';
+}
+
+enum mp_err
+mp_report_view(struct mp_view *v, const struct mp_report *r)
+{
+	char		 name[64], key[128];
+	size_t		 i, nlisted = 0;
+	enum mp_err	 er = MP_OK;
+
+	for (i = 0; er == MP_OK && i < RF__MAX; i++) {
+		view_field(i, name, sizeof(name));
+		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
+		er = mp_view_set_int(v, key,
+		    (long long)mp_report_field_max(i));
+		if (er == MP_OK && r != NULL && r->val[i] != NULL) {
+			(void)snprintf(key, sizeof(key), "Form.Value.%s",
+			    name);
+			er = mp_view_set(v, key, r->val[i]);
+		}
+		if (er == MP_OK && r != NULL && r->err[i] != NULL) {
+			(void)snprintf(key, sizeof(key), "Form.Error.%s",
+			    name);
+			er = mp_view_set(v, key, r->err[i]);
+			/* The summary links to the field, in form order. */
+			(void)snprintf(key, sizeof(key),
+			    "Form.ErrorList.%zu.Id", nlisted);
+			if (er == MP_OK)
+				er = mp_view_set(v, key,
+				    mp_report_field_name(i));
+			(void)snprintf(key, sizeof(key),
+			    "Form.ErrorList.%zu.Message", nlisted++);
+			if (er == MP_OK)
+				er = mp_view_set(v, key, r->err[i]);
+		}
+	}
+	if (er == MP_OK && r != NULL)
+		er = mp_view_set_int(v, "Form.Errors", r->nerr);
+	return er;
+}
+
 enum mp_err
 mp_attachment_store(struct mp_db *db, long long report_id,
     long long message_id, const struct mp_attachment *a)

@@ -136,6 +136,15 @@ enum mp_err	 mp_report_read_staff(struct mp_report *,
  */
 enum mp_err	 mp_report_read_files(struct mp_report *,
 		    const struct mp_req *);
+/*
+ * Put what a report form shows of r into v: each field's maximum
+ * length (Form.Max.<name>) and, when r is not NULL, its value
+ * (Form.Value), its error (Form.Error), the error summary in form order
+ * (Form.ErrorList) and the number of errors (Form.Errors).  The intake's
+ * and the dashboard's forms share it, so both keep the same names.
+ */
+enum mp_err	 mp_report_view(struct mp_view *, const struct mp_report *);
+
 /* Store one attachment of report_id (and of message_id when > 0). */
 enum mp_err	 mp_attachment_store(struct mp_db *, long long report_id,
 		    long long message_id, const struct mp_attachment *);

@@ -550,19 +550,19 @@ plate(uint64_t *s, char out[12])
 	for (i = 0; i < 3; i++)
 		l[i] = L[rnd(s, (long)sizeof(L) - 1)];
 	switch (rnd(s, 4)) {
-	case 0:		/* XX-999-X */
+	case 0:		/* AB-123-C */
 		(void)snprintf(out, 12, "%c%c-%03ld-%c", l[0], l[1],
 		    rnd(s, 900) + 100, l[2]);
 		break;
-	case 1:		/* 99-XXX-9 */
+	case 1:		/* 12-ABC-3 */
 		(void)snprintf(out, 12, "%02ld-%c%c%c-%ld", rnd(s, 90) + 10,
 		    l[0], l[1], l[2], rnd(s, 9) + 1);
 		break;
-	case 2:		/* 9-XXX-99 */
+	case 2:		/* 1-ABC-23 */
 		(void)snprintf(out, 12, "%ld-%c%c%c-%02ld", rnd(s, 9) + 1,
 		    l[0], l[1], l[2], rnd(s, 90) + 10);
 		break;
-	default:	/* X-999-XX */
+	default:	/* A-123-BC */
 		(void)snprintf(out, 12, "%c-%03ld-%c%c", l[0],
 		    rnd(s, 900) + 100, l[1], l[2]);
 		break;

@@ -13,11 +13,11 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "testdb.h"
 
 struct env {
-	char		 dir[64];
+	struct testdb	 server;
 	char		 sock[128];
-	char		*top;
 	struct mp_conf	*conf;
 	struct mp_db	*db;
 	struct mp_db	*admin;		/* a second connection */
@@ -26,44 +26,14 @@ struct env {
 static struct env	 E;
 
 static int
-shell(const char *fn, const char *dir)
-{
-	char	 cmd[1024];
-	int	 n;
-
-	n = snprintf(cmd, sizeof(cmd),
-	    "sh -c '. \"%s/tests/lib/mariadb.sh\" && %s \"%s\"'",
-	    E.top, fn, dir);
-	if (n < 0 || (size_t)n >= sizeof(cmd))
-		return -1;
-	return system(cmd);
-}
-
-static int
 group_setup(void **state)
 {
 	char	 text[512], err[256];
-	const char *top;
 
 	(void)state;
-	top = getenv("top_srcdir");
-	E.top = strdup(top != NULL && top[0] != '\0' ? top : ".");
-	snprintf(E.dir, sizeof(E.dir), "/tmp/mp-test-db.XXXXXX");
-	if (E.top == NULL || mkdtemp(E.dir) == NULL) {
-		fprintf(stderr, "# mkdtemp: %s\n", strerror(errno));
+	if (testdb_start(&E.server, "test-db") != 0)
 		return -1;
-	}
-	if (shell("mariadb_start", E.dir) != 0) {
-		/* Keep the directory only if it holds logs to read. */
-		(void)shell("mariadb_stop", E.dir);
-		if (rmdir(E.dir) == 0)
-			fprintf(stderr, "# cannot start MariaDB\n");
-		else
-			fprintf(stderr, "# cannot start MariaDB, see %s\n",
-			    E.dir);
-		return -1;
-	}
-	snprintf(E.sock, sizeof(E.sock), "%s/mysql.sock", E.dir);
+	snprintf(E.sock, sizeof(E.sock), "%s/mysql.sock", E.server.dir);
 	snprintf(text, sizeof(text),
 	    "db.socket = %s\ndb.user = root\ndb.name = meldpunt\n"
 	    "db.admin.user = root\ndb.retries = 3\n", E.sock);
@@ -80,18 +50,12 @@ group_setup(void **state)
 static int
 group_teardown(void **state)
 {
-	char	 cmd[256];
 
 	(void)state;
 	mp_db_close(E.db);
 	mp_db_close(E.admin);
 	mp_conf_free(E.conf);
-	if (E.dir[0] != '\0' && shell("mariadb_stop", E.dir) == 0 &&
-	    getenv("MP_KEEP_DB") == NULL) {
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", E.dir);
-		(void)system(cmd);
-	}
-	free(E.top);
+	testdb_stop(&E.server);
 	return 0;
 }
 
@@ -631,16 +595,17 @@ test_migrate(void **state)
 
 	(void)state;
 	assert_int_equal(mp_migrate_version(E.admin), 0);
-	snprintf(dir, sizeof(dir), "%s/sql", E.top);
+	snprintf(dir, sizeof(dir), "%s/sql", E.server.top);
 	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
 	    MP_OK);
 	/* Every NNN_*.sql file of sql/, however many there are. */
-	snprintf(dir, sizeof(dir), "%s/sql/[0-9][0-9][0-9]_*.sql", E.top);
+	snprintf(dir, sizeof(dir), "%s/sql/[0-9][0-9][0-9]_*.sql",
+	    E.server.top);
 	assert_int_equal(glob(dir, 0, NULL, &g), 0);
 	assert_true(g.gl_pathc >= 2);
 	assert_int_equal(n, (int)g.gl_pathc);
 	globfree(&g);
-	snprintf(dir, sizeof(dir), "%s/sql", E.top);
+	snprintf(dir, sizeof(dir), "%s/sql", E.server.top);
 	assert_true(mp_migrate_version(E.admin) >= 2);
 	assert_int_equal(count(E.db, S_NREPORT, NULL), 0);
 	assert_int_equal(mp_migrate(E.admin, dir, &n, err, sizeof(err)),
@@ -682,14 +647,15 @@ test_migrate_files(void **state)
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/mp-test-mig.XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	snprintf(src, sizeof(src), "%s/sql/001_init.sql", E.top);
+	snprintf(src, sizeof(src), "%s/sql/001_init.sql", E.server.top);
 	text = slurp(src, &len);
 	put(dir, "001_init.sql", text, len);
 	{
 		char	*t2;
 		size_t	 len2;
 
-		snprintf(src, sizeof(src), "%s/sql/002_dashboard.sql", E.top);
+		snprintf(src, sizeof(src), "%s/sql/002_dashboard.sql",
+		    E.server.top);
 		t2 = slurp(src, &len2);
 		put(dir, "002_dashboard.sql", t2, len2);
 		free(t2);

@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "testdb.h"
 
 struct env {
-	char		 dir[64];
-	char		*top;
+	struct testdb	 server;
 	struct mp_conf	*conf;
 	struct mp_db	*db;
 	struct mp_keys	 keys;
@@ -23,20 +23,6 @@ struct env {
 };
 
 static struct env	 E;
-
-static int
-shell(const char *fn, const char *dir)
-{
-	char	 cmd[1024];
-	int	 n;
-
-	n = snprintf(cmd, sizeof(cmd),
-	    "sh -c '. \"%s/tests/lib/mariadb.sh\" && %s \"%s\"'",
-	    E.top, fn, dir);
-	if (n < 0 || (size_t)n >= sizeof(cmd))
-		return -1;
-	return system(cmd);
-}
 
 static long long
 one(const char *sql, long long arg)
@@ -69,27 +55,16 @@ group_setup(void **state)
 {
 	unsigned char	 master[MP_KEY_LEN];
 	char		 text[512], err[256], sql[256];
-	const char	*top;
 	long		 n;
 	int		 applied;
 
 	(void)state;
-	top = getenv("top_srcdir");
-	E.top = strdup(top != NULL && top[0] != '\0' ? top : ".");
-	snprintf(E.dir, sizeof(E.dir), "/tmp/mp-test-outbox.XXXXXX");
-	if (E.top == NULL || mkdtemp(E.dir) == NULL) {
-		fprintf(stderr, "# mkdtemp: %s\n", strerror(errno));
+	if (testdb_start(&E.server, "test-outbox") != 0)
 		return -1;
-	}
-	if (shell("mariadb_start", E.dir) != 0) {
-		(void)shell("mariadb_stop", E.dir);
-		fprintf(stderr, "# cannot start MariaDB, see %s\n", E.dir);
-		return -1;
-	}
 	snprintf(text, sizeof(text),
 	    "db.socket = %s/mysql.sock\ndb.user = root\ndb.name = meldpunt\n"
-	    "db.admin.user = root\ndb.retries = 3\n", E.dir);
-	snprintf(sql, sizeof(sql), "%s/sql", E.top);
+	    "db.admin.user = root\ndb.retries = 3\n", E.server.dir);
+	snprintf(sql, sizeof(sql), "%s/sql", E.server.top);
 	memset(master, 9, sizeof(master));
 	if (mp_conf_parse(&E.conf, text, err, sizeof(err)) != MP_OK ||
 	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
@@ -112,18 +87,12 @@ group_setup(void **state)
 static int
 group_teardown(void **state)
 {
-	char	 cmd[256];
 
 	(void)state;
 	mp_db_close(E.db);
 	mp_conf_free(E.conf);
 	mp_keys_wipe(&E.keys);
-	if (E.dir[0] != '\0' && shell("mariadb_stop", E.dir) == 0 &&
-	    getenv("MP_KEEP_DB") == NULL) {
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", E.dir);
-		(void)system(cmd);
-	}
-	free(E.top);
+	testdb_stop(&E.server);
 	return 0;
 }
 

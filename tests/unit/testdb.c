@@ -1,0 +1,72 @@
+/*
+ * testdb.c -- a private MariaDB server for unit tests (see testdb.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testdb.h"
+
+/* Run fn of tests/lib/mariadb.sh on dir; system(3)'s status. */
+static int
+shell(const struct testdb *t, const char *fn)
+{
+	char	 cmd[1024];
+	int	 n;
+
+	n = snprintf(cmd, sizeof(cmd),
+	    "sh -c '. \"%s/tests/lib/mariadb.sh\" && %s \"%s\"'",
+	    t->top, fn, t->dir);
+	if (n < 0 || (size_t)n >= sizeof(cmd))
+		return -1;
+	return system(cmd);
+}
+
+int
+testdb_start(struct testdb *t, const char *tag)
+{
+	const char	*top = getenv("top_srcdir");
+
+	t->dir[0] = '\0';
+	t->top = strdup(top != NULL && top[0] != '\0' ? top : ".");
+	if (t->top == NULL) {
+		fprintf(stderr, "# %s\n", strerror(errno));
+		return -1;
+	}
+	(void)snprintf(t->dir, sizeof(t->dir), "/tmp/mp-%s.XXXXXX", tag);
+	if (mkdtemp(t->dir) == NULL) {
+		fprintf(stderr, "# mkdtemp: %s\n", strerror(errno));
+		t->dir[0] = '\0';
+		return -1;
+	}
+	if (shell(t, "mariadb_start") != 0) {
+		/* Keep the directory only if it holds logs to read. */
+		(void)shell(t, "mariadb_stop");
+		if (rmdir(t->dir) == 0) {
+			fprintf(stderr, "# cannot start MariaDB\n");
+			t->dir[0] = '\0';
+		} else
+			fprintf(stderr, "# cannot start MariaDB, see %s\n",
+			    t->dir);
+		return -1;
+	}
+	return 0;
+}
+
+void
+testdb_stop(struct testdb *t)
+{
+	char	 cmd[256];
+
+	if (t->dir[0] != '\0' && t->top != NULL &&
+	    shell(t, "mariadb_stop") == 0 && getenv("MP_KEEP_DB") == NULL) {
+		(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
+		(void)system(cmd);
+	}
+	free(t->top);
+	t->top = NULL;
+}
