@@ -884,7 +884,7 @@ act_txn(struct mp_db *db, void *arg)
 	 * place in their feeds, and partners' rules apply (lib/share.h).
 	 */
 	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
-	    && (er = mp_share_touch(db, r->arg[0], 0)) != MP_OK)
+	    && (er = mp_share_touch(db, r->arg[0])) != MP_OK)
 		goto out;
 	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
 	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",

@@ -185,7 +185,7 @@ reply_txn(struct mp_db *db, void *arg)
 		return er;
 	rp->resumed = 1;
 	/* The status partners see changed (lib/share.h). */
-	if ((er = mp_share_touch(db, rp->report_id, 0)) != MP_OK)
+	if ((er = mp_share_touch(db, rp->report_id)) != MP_OK)
 		return er;
 	v[1] = MP_DBTEXT("status");
 	v[2] = MP_DBTEXT(MP_ST_WAITING " -> " MP_ST_TAKEN

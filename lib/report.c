@@ -65,10 +65,11 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO attachment (report_id, message_id, filename, mime, size,"
 	" sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
-	 * STMT_STORE: insert, reference, event and rate limit in one round
-	 * trip (sql/009_intake_perf.sql); the row holds the new id.  It
-	 * writes although it reads "SELECT", so it must only run inside a
-	 * transaction (lib/db.c retries a lost SELECT only outside one).
+	 * STMT_STORE: insert, reference, event, shares and rate limit in
+	 * one round trip (sql/009, sql/010); the row holds the new id.  It
+	 * writes although it reads "SELECT", so it must only run under
+	 * mp_db_txn or mp_db_txn1 (lib/db.c retries a lost SELECT only
+	 * outside them).
 	 */
 	"SELECT intake_store(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -767,12 +768,6 @@ store_txn(struct mp_db *db, void *arg)
 		if ((er = mp_attachment_store(db, r->id, 0, &r->att[i])) !=
 		    MP_OK)
 			return er;
-	/*
-	 * Partners' rules on its signal type share it at once.  A second
-	 * write, so every report is a transaction again (no mp_db_txn1).
-	 */
-	if ((er = mp_share_touch(db, r->id, 1)) != MP_OK)
-		return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
 	if (rl_late)
@@ -857,5 +852,13 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	s.r = r;
 	s.rl = rl;
 	s.addr = addr;
+	/*
+	 * intake_store() writes the report, its reference, event, shares
+	 * and rate-limit hits in one statement, and a statement is atomic:
+	 * a report with nothing more to write needs no begin and commit
+	 * (two round trips of four).
+	 */
+	if (r->anonymous && r->natt == 0 && r->also == NULL)
+		return mp_db_txn1(db, store_txn, &s);
 	return mp_db_txn(db, store_txn, &s);
 }

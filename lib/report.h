@@ -164,8 +164,9 @@ enum mp_err	 mp_report_code_hash(const struct mp_keys *, const char *code,
 /*
  * Store r in one transaction (with the per-client and global rate limit
  * when rl is not NULL, and addr the client's address): the report, its
- * reference, sealed contact details, attachments and the "ontvangen"
- * event (by r->actor), then r->also.  On success r->id and r->reference
+ * reference, sealed contact details, attachments, the "ontvangen"
+ * event (by r->actor) and the shares by the partners' rules, then
+ * r->also.  On success r->id and r->reference
  * are set.  MP_EDUP when the submission was stored before (r->reference
  * and r->id then name the earlier report), MP_ELIMIT when
  * rate-limited, MP_EDBDOWN when the database cannot be reached (the

@@ -139,30 +139,24 @@ renumber(struct mp_db *db, long long id)
 }
 
 enum mp_err
-mp_share_touch(struct mp_db *db, long long id, int is_new)
+mp_share_touch(struct mp_db *db, long long id)
 {
 	struct mp_stmt		*st;
 	struct mp_dbval		 v[1];
-	unsigned long long	 added = 0;
 	long long		 n = 0;
 	enum mp_err		 er;
 
 	v[0] = MP_DBINT(id);
-	if ((er = mp_db_exec(db, stmts[STMT_RULE_SHARE], v, 1, &added,
+	if ((er = mp_db_exec(db, stmts[STMT_RULE_SHARE], v, 1, NULL,
 	    NULL)) != MP_OK)
 		return er;
-	if (is_new)
-		n = (long long)added;
-	else {
-		if ((er = mp_db_query(db, &st, stmts[STMT_COUNT], v, 1)) !=
-		    MP_OK)
-			return er;
-		if ((er = mp_stmt_next(st)) == MP_OK)
-			n = mp_stmt_int(st, 0);
-		mp_stmt_done(st);
-		if (er != MP_OK)
-			return er;
-	}
+	if ((er = mp_db_query(db, &st, stmts[STMT_COUNT], v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		n = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
 	/* Not shared with anyone: leave the counter alone. */
 	if (n == 0)
 		return MP_OK;

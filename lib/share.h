@@ -46,10 +46,10 @@ enum mp_err	 mp_share_next_seq(struct mp_db *, unsigned long long *seq);
  * share it by the partners' rules on its signal type if not yet done,
  * and give all its shares a new sequence number.  The caller holds
  * the report's row lock (it has just updated the row, or selected it
- * FOR UPDATE), so a share and a change cannot pass each other.  is_new:
- * the report was inserted in this transaction (one query fewer).
+ * FOR UPDATE), so a share and a change cannot pass each other.  A new
+ * report is shared by intake_store() itself (sql/010).
  */
-enum mp_err	 mp_share_touch(struct mp_db *, long long id, int is_new);
+enum mp_err	 mp_share_touch(struct mp_db *, long long id);
 
 /*
  * Share report id with partner_id by hand (the coordinator's action),

@@ -9,4 +9,5 @@ dist_sql_DATA = \
 	%reldir%/006_export.sql \
 	%reldir%/007_dashboard_perf.sql \
 	%reldir%/009_intake_perf.sql \
+	%reldir%/010_intake_share.sql \
 	%reldir%/grants.sql

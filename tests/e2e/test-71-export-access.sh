@@ -11,7 +11,8 @@ dash_fixtures
 kp=$(exp_partner pol "Politie" --pulls-per-minute 10000)
 kb=$(exp_partner belast "Belastingdienst" --fields status,signaaltype \
     --signal-types witwassen --pulls-per-minute 10000)
-kd=$(exp_partner oudpartner "Oude partner" --pulls-per-minute 10000)
+kd=$(exp_partner oudpartner "Oude partner" --signal-types witwassen \
+    --pulls-per-minute 10000)
 mp_ctl partner disable oudpartner >/dev/null
 pid=$(sql "SELECT id FROM partner WHERE name = 'pol'")
 
@@ -31,6 +32,27 @@ nid=$(sql "SELECT id FROM report WHERE reference = '$named'")
 is "$(sql "SELECT via FROM report_share s JOIN partner p ON p.id =
     s.partner_id WHERE p.name = 'belast' AND s.report_id = $nid")" regel \
     "the rule on its signal type shares it with belast at once"
+nseq=$(sql "SELECT seq FROM report_share WHERE report_id = $nid")
+is "$nseq" "$(sql "SELECT seq FROM export_counter")" \
+    "with the change sequence raised for it"
+
+# An anonymous one is stored by one autocommitted statement (no begin,
+# no commit): the rule shares it all the same, with a later sequence,
+# and a disabled partner's rule shares nothing.
+report_fields
+set_field report-signal-type witwassen
+post_report
+anon=$(receipt_ref)
+aid=$(sql "SELECT id FROM report WHERE reference = '$anon'")
+is "$(sql "SELECT CONCAT(p.name, ':', s.via) FROM report_share s JOIN
+    partner p ON p.id = s.partner_id WHERE s.report_id = $aid")" \
+    belast:regel "an anonymous report is shared by belast's rule only"
+aseq=$(sql "SELECT seq FROM report_share WHERE report_id = $aid")
+[ "$aseq" -gt "$nseq" ] && pass "with a later sequence ($aseq > $nseq)" ||
+    fail "with a later sequence ($aseq > $nseq)"
+is "$(sql "SELECT COUNT(*) FROM report_share s JOIN partner p ON p.id =
+    s.partner_id WHERE p.name = 'oudpartner' AND s.report_id IN ($nid,
+    $aid)")" 0 "the disabled partner's rule shares neither new report"
 
 # The coordinator shares a report and the named one with pol.
 r=$(sql "SELECT MIN(id) FROM report WHERE signal_type_id <> (SELECT id
