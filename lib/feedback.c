@@ -34,6 +34,7 @@ struct mp_feedback {
 	long		 idle, absolute;
 	long		 max_attempts, attempt_window;
 	long		 max_files, max_file_mb;
+	struct mp_ratelimit replies;
 	time_t		 purged;
 };
 
@@ -86,6 +87,13 @@ mp_feedback_open(struct mp_feedback **out, struct mp_ctx *ctx)
 	    1, 1000000);
 	f->attempt_window = (long)mp_conf_int(c, "feedback.attempt_window",
 	    900, 1, 86400);
+	f->replies.scope = "melding-antwoord";
+	f->replies.per_client = (long)mp_conf_int(c,
+	    "feedback.reply_rate.per_report", 20, 0, 1000000);
+	f->replies.global = (long)mp_conf_int(c,
+	    "feedback.reply_rate.global", 1000, 0, 100000000);
+	f->replies.window = (long)mp_conf_int(c, "feedback.reply_rate.window",
+	    3600, 60, MP_RATELIMIT_WINDOW_MAX);
 	f->max_files = (long)ctx->limits.max_files;
 	f->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
 	*out = f;
@@ -497,8 +505,18 @@ reply(struct freq *r)
 	rp.body = mp_blank(text, len) ? "" : text;
 	rp.att = files.att;
 	rp.natt = files.natt;
+	rp.keys = &r->f->ctx->keys;
+	rp.rl = &r->f->replies;
+	rp.now = r->now;
 	er = mp_message_reply(r->f->ctx->db, &rp);
 	mp_report_free(&files);
+	if (er == MP_ELIMIT) {
+		thread_page(r, 429, text, "U heeft de laatste tijd veel "
+		    "berichten gestuurd. Dit bericht is niet verstuurd; de "
+		    "tekst staat hieronder nog (bestanden moet u opnieuw "
+		    "kiezen). Probeer het later opnieuw.", NULL);
+		return;
+	}
 	if (er != MP_OK) {
 		(void)mp_http_error(r->req, er == MP_EDBDOWN ? 503 : 500,
 		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
@@ -615,6 +633,8 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req)
 		f->purged = r.now;
 		(void)mp_session_purge(f->ctx->db, MP_SESS_REPORTER, r.now,
 		    f->idle);
+		(void)mp_ratelimit_purge(f->ctx->db, r.now,
+		    MP_RATELIMIT_WINDOW_MAX);
 	}
 	post = strcmp(method, "POST") == 0;
 	if (rt == R_HOME) {

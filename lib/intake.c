@@ -19,6 +19,7 @@
 #include "meldpunt.h"
 
 #define PAGE_MAX	(1024 * 1024)
+#define PURGE_EVERY	600	/* seconds between rate-counter purges */
 
 /* A rendered empty form: page[0..head) + token + the rest. */
 struct blank {
@@ -55,6 +56,7 @@ struct mp_intake {
 	long			 catalog_ttl;
 	long			 drain_every;
 	time_t			 drained;
+	time_t			 purged;	/* rate counters */
 	long			 max_files;
 	long			 max_file_mb;
 };
@@ -101,7 +103,7 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 	in->rl.global = (long)mp_conf_int(c, "intake.rate.global", 100, 0,
 	    100000000);
 	in->rl.window = (long)mp_conf_int(c, "intake.rate.window", 3600, 60,
-	    86400);
+	    MP_RATELIMIT_WINDOW_MAX);
 	in->max_files = (long)ctx->limits.max_files;
 	in->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
 	/* Load the catalogue now, while the database is likely up, so the
@@ -641,6 +643,11 @@ mp_intake_drain(struct mp_intake *in)
 	time_t	 now = time(NULL);
 	long	 stored = 0, failed = 0;
 
+	if (now - in->purged >= PURGE_EVERY || now < in->purged) {
+		in->purged = now;
+		(void)mp_ratelimit_purge(in->ctx->db, now,
+		    MP_RATELIMIT_WINDOW_MAX);
+	}
 	if (now - in->drained < in->drain_every && now >= in->drained)
 		return;
 	in->drained = now;

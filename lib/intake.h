@@ -23,8 +23,11 @@ void		 mp_intake_form(struct mp_intake *, struct mp_req *,
 /* POST: take a submission for audience slug. */
 void		 mp_intake_submit(struct mp_intake *, struct mp_req *,
 		    const char *slug);
-/* Store what waits in the spool if the database is back (cheap when
- * called often: it looks at most every intake.spool_check_interval). */
+/*
+ * Housekeeping after a stored report: store what waits in the spool if
+ * the database is back (at most every intake.spool_check_interval), and
+ * drop rate-limit counters of windows long past (every few minutes).
+ */
 void		 mp_intake_drain(struct mp_intake *);
 
 #endif

@@ -146,7 +146,7 @@ reply_txn(struct mp_db *db, void *arg)
 	struct mp_reply	*rp = arg;
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[3];
-	char		 status[32], detail[64];
+	char		 status[32], detail[64], bucket[32];
 	size_t		 i;
 	enum mp_err	 er;
 
@@ -160,6 +160,11 @@ reply_txn(struct mp_db *db, void *arg)
 		    mp_stmt_text(st, 0, NULL));
 	mp_stmt_done(st);
 	if (er != MP_OK)
+		return er;
+	/* Counted in this transaction: a refused reply leaves no trace. */
+	(void)snprintf(bucket, sizeof(bucket), "report %lld", rp->report_id);
+	if (rp->rl != NULL && (er = mp_ratelimit_hit(db, rp->keys, rp->rl,
+	    bucket, rp->now)) != MP_OK)
 		return er;
 	if ((er = mp_message_add(db, rp->report_id, MP_MSG_IN, MP_MSG_REPLY,
 	    0, "", rp->body, &rp->message_id)) != MP_OK)

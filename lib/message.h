@@ -10,6 +10,7 @@
 #define MP_MESSAGE_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct mp_conf;
 struct mp_db;
@@ -57,11 +58,21 @@ enum mp_err	 mp_message_on_status(struct mp_db *, const struct mp_conf *,
 		    const char *personal);
 
 /* A reporter's reply; see mp_message_reply. */
+struct mp_keys;
+struct mp_ratelimit;
+
 struct mp_reply {
 	long long		 report_id;
 	const char		*body;		/* may be "" with files */
 	const struct mp_attachment *att;
 	size_t			 natt;
+	/*
+	 * When rl is not NULL the reply counts against it, with the report
+	 * in the per-client bucket (keyed under keys, at now).
+	 */
+	const struct mp_keys	*keys;
+	const struct mp_ratelimit *rl;
+	time_t			 now;
 	/* Set by mp_message_reply. */
 	long long		 message_id;
 	int			 resumed;	/* ended "wacht op melder" */
@@ -71,7 +82,8 @@ struct mp_reply {
  * Store a reply in one transaction: the message, its files, one more
  * unread reply on the report, an event, and when the report waited for
  * the reporter its return to "in behandeling" with an event of its own.
- * MP_ENOTFOUND when the report is gone.
+ * MP_ENOTFOUND when the report is gone, MP_ELIMIT (nothing stored) when
+ * rp->rl refuses it.
  */
 enum mp_err	 mp_message_reply(struct mp_db *, struct mp_reply *);
 

@@ -49,6 +49,13 @@ enum mp_err	 mp_ratelimit_prepare(const struct mp_keys *,
 		    const struct mp_ratelimit *, const char *addr, time_t now,
 		    struct mp_ratehit *);
 
+/*
+ * The longest window a configuration may set.  Programs purge with it,
+ * so that one program's purge never drops a window of a longer limit
+ * that another program counts in the same table.
+ */
+#define MP_RATELIMIT_WINDOW_MAX	86400
+
 /* Delete counters of windows that ended before now (housekeeping). */
 enum mp_err	 mp_ratelimit_purge(struct mp_db *, time_t now, long window);
 

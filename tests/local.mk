@@ -34,6 +34,7 @@ UNIT_TESTS = \
 	tests/unit/test-db \
 	tests/unit/test-mailmsg \
 	tests/unit/test-outbox \
+	tests/unit/test-ratelimit \
 	tests/unit/test-sendmail \
 	tests/unit/test-partner \
 	tests/unit/test-share \
@@ -107,6 +108,10 @@ tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
+tests_unit_test_ratelimit_SOURCES = %reldir%/unit/test-ratelimit.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_ratelimit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ratelimit_LDADD = $(UNIT_LDADD)
 tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
 tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)

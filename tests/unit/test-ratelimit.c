@@ -1,0 +1,246 @@
+/*
+ * test-ratelimit.c -- the rate limits against a private MariaDB
+ * (tests/lib/mariadb.sh): a client is refused past its limit while
+ * another is not, the global limit counts every client, a new window
+ * starts afresh, a refused action rolled back with its transaction
+ * leaves the count as it was, scopes count apart, the table never
+ * holds the address, and the purge drops only windows long past.
+ */
+#include "config.h"
+
+#include "util.h"
+#include "testdb.h"
+
+struct env {
+	struct testdb	 server;
+	struct mp_conf	*conf;
+	struct mp_db	*db;
+	struct mp_keys	 keys;
+};
+
+static struct env	 E;
+
+/* A fixed moment at the start of a window of an hour. */
+#define T0	((time_t)1790000000 - (time_t)1790000000 % 3600)
+
+static const char sql_rows[] = "SELECT COUNT(*) FROM rate_counter";
+static const char sql_hits[] = "SELECT COALESCE(SUM(hits), 0) FROM rate_counter";
+static const char sql_addr[] =
+    "SELECT COUNT(*) FROM rate_counter WHERE LOCATE(?, bucket) > 0";
+static const char sql_old[] =
+    "INSERT INTO rate_counter (bucket, window_start, slot, hits)"
+    " VALUES (UNHEX(SHA2('oud', 256)), ?, 0, 7)";
+static const char sql_clear[] = "DELETE FROM rate_counter";
+
+static long long
+one(const char *sql, const char *text, long long arg)
+{
+	struct mp_stmt	*s;
+	struct mp_dbval	 v[1];
+	long long	 r = -1;
+	size_t		 n = 0;
+
+	if (text != NULL)
+		v[n++] = MP_DBTEXT(text);
+	else if (arg >= 0)
+		v[n++] = MP_DBINT(arg);
+	if (mp_db_query(E.db, &s, sql, v, n) != MP_OK)
+		return -1;
+	if (mp_stmt_next(s) == MP_OK)
+		r = mp_stmt_int(s, 0);
+	mp_stmt_done(s);
+	return r;
+}
+
+static int
+group_setup(void **state)
+{
+	unsigned char	 master[MP_KEY_LEN];
+	char		 text[512], err[256], sql[256];
+	int		 applied;
+
+	(void)state;
+	err[0] = '\0';
+	if (testdb_start(&E.server, "test-ratelimit") != 0)
+		return -1;
+	snprintf(text, sizeof(text),
+	    "db.socket = %s/mysql.sock\ndb.user = root\ndb.name = meldpunt\n"
+	    "db.admin.user = root\ndb.retries = 3\n", E.server.dir);
+	snprintf(sql, sizeof(sql), "%s/sql", E.server.top);
+	memset(master, 5, sizeof(master));
+	if (mp_conf_parse(&E.conf, text, err, sizeof(err)) != MP_OK ||
+	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
+	    mp_keys_derive(&E.keys, master) != MP_OK ||
+	    mp_migrate(E.db, sql, &applied, err, sizeof(err)) != MP_OK) {
+		fprintf(stderr, "# setup: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+
+	(void)state;
+	mp_db_close(E.db);
+	mp_conf_free(E.conf);
+	mp_keys_wipe(&E.keys);
+	testdb_stop(&E.server);
+	return 0;
+}
+
+static int
+clear(void **state)
+{
+
+	(void)state;
+	return mp_db_exec(E.db, sql_clear, NULL, 0, NULL, NULL) == MP_OK ?
+	    0 : -1;
+}
+
+static enum mp_err
+hit(const struct mp_ratelimit *rl, const char *addr, time_t now)
+{
+
+	return mp_ratelimit_hit(E.db, &E.keys, rl, addr, now);
+}
+
+static void
+test_per_client(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 3, 0, 3600 };
+	int			 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		assert_int_equal(hit(&rl, "192.0.2.1", T0 + i), MP_OK);
+	assert_int_equal(hit(&rl, "192.0.2.1", T0 + 10), MP_ELIMIT);
+	assert_int_equal(hit(&rl, "192.0.2.1", T0 + 3599), MP_ELIMIT);
+	/* Another client, and the same one in the next window. */
+	assert_int_equal(hit(&rl, "192.0.2.2", T0 + 20), MP_OK);
+	assert_int_equal(hit(&rl, "192.0.2.1", T0 + 3600), MP_OK);
+	/* No client, no per-client limit. */
+	for (i = 0; i < 5; i++)
+		assert_int_equal(hit(&rl, NULL, T0 + 30), MP_OK);
+}
+
+static void
+test_global(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 100, 4, 3600 };
+	char			 addr[32];
+	int			 i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		snprintf(addr, sizeof(addr), "198.51.100.%d", i);
+		assert_int_equal(hit(&rl, addr, T0 + i), MP_OK);
+	}
+	assert_int_equal(hit(&rl, "198.51.100.200", T0 + 5), MP_ELIMIT);
+	/* Another scope counts apart. */
+	{
+		const struct mp_ratelimit other = { "ander", 100, 4, 3600 };
+
+		assert_int_equal(hit(&other, "198.51.100.200", T0 + 6),
+		    MP_OK);
+	}
+	/* Off: a limit of 0 counts nothing and refuses nothing. */
+	{
+		const struct mp_ratelimit off = { "uit", 0, 0, 3600 };
+		long long		  rows = one(sql_rows, NULL, -1);
+
+		for (i = 0; i < 10; i++)
+			assert_int_equal(hit(&off, "198.51.100.1", T0),
+			    MP_OK);
+		assert_int_equal(one(sql_rows, NULL, -1), rows);
+	}
+}
+
+/* An action limited by rl that fails after its hit, as a reply might. */
+struct action {
+	const struct mp_ratelimit *rl;
+	enum mp_err	 result;
+};
+
+static enum mp_err
+action_txn(struct mp_db *db, void *arg)
+{
+	struct action	*a = arg;
+	enum mp_err	 er;
+
+	if ((er = mp_ratelimit_hit(db, &E.keys, a->rl, "192.0.2.9", T0)) !=
+	    MP_OK)
+		return er;
+	return a->result;
+}
+
+static void
+test_rolled_back(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 2, 0, 3600 };
+	struct action		 a;
+	int			 i;
+
+	(void)state;
+	a.rl = &rl;
+	a.result = MP_EINVAL;
+	for (i = 0; i < 5; i++)
+		assert_int_equal(mp_db_txn(E.db, action_txn, &a), MP_EINVAL);
+	assert_int_equal(one(sql_hits, NULL, -1), 0);
+	a.result = MP_OK;
+	assert_int_equal(mp_db_txn(E.db, action_txn, &a), MP_OK);
+	assert_int_equal(mp_db_txn(E.db, action_txn, &a), MP_OK);
+	assert_int_equal(mp_db_txn(E.db, action_txn, &a), MP_ELIMIT);
+	/* The refused third hit was rolled back with its action. */
+	assert_int_equal(one(sql_hits, NULL, -1), 2);
+}
+
+static void
+test_no_address_stored(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 5, 50, 3600 };
+
+	(void)state;
+	assert_int_equal(hit(&rl, "203.0.113.77", T0), MP_OK);
+	assert_int_equal(hit(&rl, "2001:db8::77", T0), MP_OK);
+	assert_true(one(sql_rows, NULL, -1) >= 2);
+	assert_int_equal(one(sql_addr, "203.0.113.77", -1), 0);
+	assert_int_equal(one(sql_addr, "2001:db8::77", -1), 0);
+}
+
+static void
+test_purge(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 5, 0, 3600 };
+	struct mp_dbval		 v[1];
+	time_t			 now = T0 + 10;
+
+	(void)state;
+	/* A day-long window that began just inside the longest window. */
+	v[0] = MP_DBINT((long long)now - MP_RATELIMIT_WINDOW_MAX);
+	assert_int_equal(mp_db_exec(E.db, sql_old, v, 1, NULL, NULL), MP_OK);
+	assert_int_equal(hit(&rl, "192.0.2.1", now), MP_OK);
+	assert_int_equal(mp_ratelimit_purge(E.db, now,
+	    MP_RATELIMIT_WINDOW_MAX), MP_OK);
+	assert_int_equal(one(sql_rows, NULL, -1), 2);
+	/* A second later it has ended: only the current one stays. */
+	assert_int_equal(mp_ratelimit_purge(E.db, now + 1,
+	    MP_RATELIMIT_WINDOW_MAX), MP_OK);
+	assert_int_equal(one(sql_rows, NULL, -1), 1);
+	assert_int_equal(one(sql_hits, NULL, -1), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_per_client, clear),
+		cmocka_unit_test_setup(test_global, clear),
+		cmocka_unit_test_setup(test_rolled_back, clear),
+		cmocka_unit_test_setup(test_no_address_stored, clear),
+		cmocka_unit_test_setup(test_purge, clear),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
