@@ -3,6 +3,7 @@
 commontemplatedir = $(templatedir)/common
 dist_commontemplate_DATA = \
 	%reldir%/common/layout.cs \
+	%reldir%/common/fields.cs \
 	%reldir%/common/error.cs
 
 intaketemplatedir = $(templatedir)/intake

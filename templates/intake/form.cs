@@ -1,21 +1,5 @@
 <?cs include:"common/layout.cs" ?><?cs
-# A text input with its label, hint and error, tied by id and
-  aria-describedby so screen readers read them with the field. ?><?cs
-def:field_error(f, id) ?><?cs if:Form.Error[f] ?>
-<p class="error" id="<?cs var:id ?>-error"><span class="visually-hidden">Fout: </span><?cs var:Form.Error[f] ?></p><?cs /if ?><?cs /def ?><?cs
-def:described(f, id, hint) ?><?cs if:hint || Form.Error[f] ?> aria-describedby="<?cs if:hint ?><?cs var:id ?>-hint<?cs /if ?><?cs if:hint && Form.Error[f] ?> <?cs /if ?><?cs if:Form.Error[f] ?><?cs var:id ?>-error<?cs /if ?>"<?cs /if ?><?cs if:Form.Error[f] ?> aria-invalid="true"<?cs /if ?><?cs /def ?><?cs
-def:input(f, id, label, hint, type, extra) ?>
-<div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
-<label for="<?cs var:id ?>"><?cs var:label ?></label><?cs if:hint ?>
-<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f, id) ?>
-<input type="<?cs var:type ?>" id="<?cs var:id ?>" name="<?cs var:id ?>" value="<?cs var:Form.Value[f] ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, id, hint) ?><?cs if:extra ?> autocomplete="<?cs var:extra ?>"<?cs /if ?>>
-</div><?cs /def ?><?cs
-def:textarea(f, id, label, hint, rows) ?>
-<div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
-<label for="<?cs var:id ?>"><?cs var:label ?></label><?cs if:hint ?>
-<p class="hint" id="<?cs var:id ?>-hint"><?cs var:hint ?></p><?cs /if ?><?cs call:field_error(f, id) ?>
-<textarea id="<?cs var:id ?>" name="<?cs var:id ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:Form.Max[f] ?>"<?cs call:described(f, id, hint) ?>><?cs var:Form.Value[f] ?></textarea>
-</div><?cs /def ?><?cs
+include:"common/fields.cs" ?><?cs
 call:page_begin() ?>
 <h1>Meld een vermoeden van ondermijning</h1>
 <p class="lead"><?cs var:Audience.Name ?></p>
@@ -33,14 +17,7 @@ Dit formulier is niet voor spoed.</p>
 <?cs if:Form.Message ?>
 <div class="message" role="alert"><p><?cs var:Form.Message ?></p></div>
 <?cs /if ?>
-<?cs if:Form.Errors > 0 ?>
-<div class="error-summary" role="alert" tabindex="-1">
-<h2>Controleer het formulier</h2>
-<p><?cs if:Form.Errors == 1 ?>Eén veld is<?cs else ?><?cs var:Form.Errors ?> velden zijn<?cs /if ?> nog niet goed ingevuld:</p>
-<ul><?cs each:e = Form.ErrorList ?>
-<li><a href="#<?cs var:e.Id ?>"><?cs var:e.Message ?></a></li><?cs /each ?></ul>
-</div>
-<?cs /if ?>
+<?cs call:error_summary() ?>
 <?cs if:Form.FilesAgain ?>
 <div class="message"><p>Uw bijlagen zijn niet bewaard. Kies ze opnieuw voordat u het formulier verstuurt.</p></div>
 <?cs /if ?>
