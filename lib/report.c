@@ -666,9 +666,10 @@ store_contact(struct mp_db *db, const struct mp_keys *keys,
 }
 
 /*
- * Store r: begin, one call of intake_store() for the report, its
- * reference, its event and the rate limit, the contact row when given,
- * partners' rule shares, commit.
+ * Store r: one call of intake_store() for the report, its reference,
+ * its event, the partners' rule shares and the rate limit; then the
+ * contact row and attachments when given, and r->also (with begin and
+ * commit around them, see mp_report_store).
  * Each statement costs the server more than the rows do (bench/intake),
  * hence the one call.  A report with attachments counts
  * its rate limit at the end instead, so that the shared counter rows
