@@ -129,7 +129,7 @@ tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
 # stops what it started. It prints one TAP stream.
 TESTS += tests/e2e/run.sh
-EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/unit/util.h \
+EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 	%reldir%/demo-smoke.sh \
 	%reldir%/lsan.supp
 
@@ -138,3 +138,7 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/unit/util.h \
 dist-hook:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/bench/results/*.tmp
+
+# The accessibility test's copy of axe-core (tests/e2e/test-90-*.sh).
+clean-local:
+	rm -rf tests/a11y-cache

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""check-pages.py -- every kind of page meldpunt shows, opened in a real
+browser (Debian's Chromium, driven over WebDriver by chromedriver) and
+checked with axe-core against WCAG 2.1 A and AA, and at a phone's width
+(360 CSS pixels) for content wider than the screen.
+
+Run by tests/e2e/test-90-accessibility.sh against the test instance:
+
+    check-pages.py BASE DRIVER AXE USER PASSWORD [USER PASSWORD...]
+
+BASE is the instance (http://127.0.0.1:PORT), DRIVER chromedriver's
+address, AXE the path of axe.min.js, then the passwords of the users
+cor (coordinator), ad (admin) and aud (auditor).  The forms are filled in by script
+and sent by clicking their buttons, as a person would; the pages
+themselves carry no script.  Prints one line per check, "ok DESC" or
+"not ok DESC" with "# " lines saying why; the shell turns them into
+TAP.  Standard library only.
+"""
+
+import json
+import sys
+import time
+import urllib.error
+import urllib.request
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = (360, 740)
+DESKTOP = (1280, 900)
+
+
+class Driver:
+    """A W3C WebDriver session, just what this script needs."""
+
+    def __init__(self, address):
+        self.address = address.rstrip("/")
+        caps = {"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "pageLoadStrategy": "normal",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                         "--disable-dev-shm-usage", "--lang=nl-NL",
+                         "--window-size=%d,%d" % DESKTOP],
+            },
+        }}}
+        self.sid = self._call("POST", "/session", caps)["sessionId"]
+
+    def _call(self, method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.address + path, data=data,
+                                     method=method)
+        req.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=60) as r:
+                return json.load(r)["value"]
+        except urllib.error.HTTPError as e:
+            raise RuntimeError("%s %s: %s" % (method, path,
+                               e.read().decode(errors="replace")[:300]))
+
+    def cmd(self, method, path, body=None):
+        return self._call(method, "/session/%s%s" % (self.sid, path), body)
+
+    def go(self, url):
+        self.cmd("POST", "/url", {"url": url})
+
+    def js(self, script, *args):
+        return self.cmd("POST", "/execute/sync",
+                        {"script": script, "args": list(args)})
+
+    def js_async(self, script, *args):
+        return self.cmd("POST", "/execute/async",
+                        {"script": script, "args": list(args)})
+
+    def click(self, css):
+        """Click what css finds and wait for the page it leads to: the
+        old page is marked, and the new one has no mark."""
+        el = self.cmd("POST", "/element", {"using": "css selector",
+                                            "value": css})
+        eid = list(el.values())[0]
+        self.js("window.mpOldPage = true;")
+        self.cmd("POST", "/element/%s/click" % eid, {})
+        for _ in range(300):
+            if self.js("return window.mpOldPage !== true &&"
+                       " document.readyState === 'complete';"):
+                return
+            time.sleep(0.05)
+        raise RuntimeError("clicking %s led to no new page" % css)
+
+    def size(self, wh):
+        self.cmd("POST", "/window/rect", {"width": wh[0], "height": wh[1]})
+
+    def forget_cookies(self):
+        self.cmd("DELETE", "/cookie")
+
+    def quit(self):
+        try:
+            self.cmd("DELETE", "")
+        except Exception:
+            pass
+
+
+class Checker:
+    def __init__(self, driver, axe_source):
+        self.d = driver
+        self.axe = axe_source
+        self.failed = 0
+
+    def report(self, good, desc, why=()):
+        print(("ok " if good else "not ok ") + desc)
+        for line in why:
+            print("# " + line)
+        if not good:
+            self.failed += 1
+        sys.stdout.flush()
+
+    def page(self, name, expect=None):
+        """Check the page now shown: expect (a CSS selector) is there,
+        axe finds no WCAG 2.1 AA violation, nothing is wider than a
+        phone."""
+        d = self.d
+        title = d.js("return document.title;")
+        if expect is not None:
+            found = d.js("return document.querySelector(arguments[0])"
+                         " !== null;", expect)
+            why = []
+            if not found:
+                why = ["title: %s, url: %s" % (title,
+                       d.js("return location.href;")),
+                       "text: %s" % d.js("return document.body.innerText"
+                                         ".slice(0, 600);")]
+            self.report(found, "%s: the page shows %s" % (name, expect),
+                        why)
+        d.js(self.axe + "\n;return typeof axe;")
+        res = d.js_async(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},"
+            " resultTypes: ['violations']})"
+            ".then(function (r) { done(r.violations.map(function (v) {"
+            " return {id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.slice(0, 3).map(function (n) {"
+            " return n.target.join(' ') + ': ' +"
+            " (n.failureSummary || '').split('\\n').slice(0, 2).join(' '); })"
+            "}; })); })"
+            ".catch(function (e) { done([{id: 'axe-error', impact: 'error',"
+            " help: String(e), nodes: []}]); });", WCAG)
+        why = []
+        for v in res:
+            why.append("%s (%s): %s" % (v["id"], v["impact"], v["help"]))
+            why.extend("  " + n for n in v["nodes"])
+        self.report(not res, "%s: no WCAG 2.1 AA violations (axe-core)" %
+                    name, why)
+        d.size(PHONE)
+        widths = d.js("var e = document.documentElement;"
+                      " return [e.scrollWidth, e.clientWidth];")
+        d.size(DESKTOP)
+        self.report(widths[0] <= widths[1],
+                    "%s: fits a phone's width (%d px)" % (name, PHONE[0]),
+                    ["content is %d px wide in a %d px window" %
+                     (widths[0], widths[1])])
+
+
+def fill(d, values):
+    """Set form fields by id; radio buttons by id get checked."""
+    d.js("var v = arguments[0];"
+         "Object.keys(v).forEach(function (id) {"
+         " var e = document.getElementById(id);"
+         " if (e === null) throw new Error('no field ' + id);"
+         " if (e.type === 'radio' || e.type === 'checkbox') e.checked = true;"
+         " else e.value = v[id]; });", values)
+
+
+def main():
+    base, driver_addr, axe_path = sys.argv[1:4]
+    users = dict(zip(sys.argv[4::2], sys.argv[5::2]))
+    with open(axe_path, encoding="utf-8") as f:
+        axe = f.read()
+    d = Driver(driver_addr)
+    c = Checker(d, axe)
+    try:
+        run(base, d, c, users)
+    except Exception as e:       # a broken step is a failure, not a crash
+        c.report(False, "the walk through the pages completed", [str(e)])
+    finally:
+        d.quit()
+    return 1 if c.failed else 0
+
+
+def run(base, d, c, users):
+    # The reporter: the form, its other audiences, errors, the receipt.
+    d.go(base + "/melden/")
+    c.page("meldformulier", "form label[for=report-description]")
+    other = d.js("var a = document.querySelector('nav.audiences a');"
+                 " return a === null ? null : a.href;")
+    if other is not None:
+        d.go(other)
+        c.page("meldformulier, andere doelgroep", "form")
+    d.go(base + "/melden/")
+    d.click("form button[type=submit]")
+    c.page("meldformulier met fouten", ".error-summary")
+    first_type = d.js("return document.querySelector("
+                      "'input[name=report-signal-type]').id;")
+    fill(d, {first_type: 1, "report-description":
+             "Elke nacht bestelbusjes bij de loods; de ramen zijn"
+             " afgeplakt.", "report-observed-date": "2026-01-15",
+             "report-city": "Voorbeeldstad", "report-anonymous-ja": 1})
+    d.click("form button[type=submit]")
+    c.page("ontvangstbewijs", "#secret-code")
+    ref = d.js("return document.getElementById('reference').textContent;")
+    code = d.js("return document.getElementById('secret-code')"
+                ".textContent;")
+    d.go(base + "/melden/bestaat-niet")
+    c.page("foutpagina (404)", "h1")
+
+    # The reporter's follow-up.
+    d.go(base + "/melding/")
+    c.page("melding: aanmelden", "#meldingsnummer")
+    fill(d, {"meldingsnummer": ref.strip(), "code": "AAAA-BBBB-CCCC"})
+    d.click("form button[type=submit]")
+    c.page("melding: verkeerde code", ".error, .message, [role=alert]")
+    fill(d, {"meldingsnummer": ref.strip(), "code": code.strip()})
+    d.click("form button[type=submit]")
+    c.page("melding: het gesprek", "#tekst")
+    d.click("form[action$='/antwoord'] button[type=submit]")
+    c.page("melding: leeg antwoord", "#tekst-error")
+    d.forget_cookies()
+
+    # The handlers, signed in locally.
+    def sign_in(user, password):
+        d.forget_cookies()
+        d.go(base + "/dashboard/aanmelden")
+        fill(d, {"gebruiker": user, "wachtwoord": password})
+        d.click("form button[type=submit]")
+
+    d.go(base + "/dashboard/aanmelden")
+    c.page("dashboard: aanmelden", "#wachtwoord")
+    sign_in("cor", "dit is niet het wachtwoord")
+    c.page("dashboard: aanmelden mislukt", "#wachtwoord")
+    sign_in("cor", users["cor"])
+    c.page("dashboard: werklijst", "table")
+    detail = d.js("var a = document.querySelector("
+                  "'table a[href*=\"/melding/\"]');"
+                  " return a === null ? null : a.href;")
+    if detail is None:
+        c.report(False, "dashboard: the work list links to a report")
+    else:
+        d.go(detail)
+        c.page("dashboard: melding", "h1")
+    d.go(base + "/dashboard/nieuw")
+    c.page("dashboard: nieuwe melding", "#report-description")
+    d.click("form[action$='/nieuw'] button[type=submit]")
+    c.page("dashboard: nieuwe melding met fouten", ".error-summary")
+    d.go(base + "/dashboard/statistiek")
+    c.page("dashboard: statistiek", "h1")
+    sign_in("ad", users["ad"])
+    d.go(base + "/dashboard/beheer")
+    c.page("dashboard: beheer", "h1")
+    sign_in("aud", users["aud"])
+    d.go(base + "/dashboard/audit")
+    c.page("dashboard: auditlog", "h1")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+# test-90-accessibility.sh -- every kind of page, opened in a real
+# browser and checked by axe-core against WCAG 2.1 A and AA, and at a
+# phone's width for content wider than the screen: the intake form
+# (blank, with errors, another audience), the receipt, an error page,
+# the reporter's sign-in (blank, wrong code), thread and reply error,
+# and the dashboard's sign-in, work list, report, new report (blank and
+# with errors), statistics, administration and audit log
+# (tests/a11y/check-pages.py does the walking).
+#
+# Needs Debian's chromium and chromium-driver and python3 (scripts/check
+# installs them) and axe-core, fetched once from the npm registry into
+# $MELDPUNT_A11Y_CACHE (default $top_builddir/tests/a11y-cache) and
+# checked against the integrity the registry published for it.
+
+AXE_VERSION=4.11.0
+AXE_SHA512=ilYanEU8vxxBexpJd8cWM4ElSQq4QctCLKih0TSfjIfCQTeyH/6zVrmIJfLPrKTKJRbiG+cfnZbQIjAlJmF1jQ==
+
+. "$top_srcdir/tests/e2e/dash.sh"
+
+a11y_missing=
+for tool in chromium chromedriver python3 openssl tar setsid; do
+	command -v "$tool" >/dev/null 2>&1 || a11y_missing="$a11y_missing $tool"
+done
+if [ "${MELDPUNT_E2E_VALGRIND:-0}" = 1 ]; then
+	# The pages are the same markup in every build; under valgrind a
+	# page takes seconds and adds nothing to this check.
+	skip "pages checked for accessibility" "not under valgrind"
+	return 0
+fi
+if [ -n "$a11y_missing" ]; then
+	if [ "${MELDPUNT_E2E_REQUIRED:-0}" = 1 ]; then
+		fail "the browser tools are installed (missing:$a11y_missing)"
+	else
+		skip "pages checked for accessibility" "missing:$a11y_missing"
+	fi
+	return 0
+fi
+
+# axe-core, verified.
+cache=${MELDPUNT_A11Y_CACHE:-$top_builddir/tests/a11y-cache}
+tgz=$cache/axe-core-$AXE_VERSION.tgz
+axe=$cache/axe-core-$AXE_VERSION.min.js
+integrity() { openssl dgst -sha512 -binary <"$1" | openssl base64 -A; }
+if [ ! -s "$axe" ]; then
+	mkdir -p "$cache"
+	curl -fsS --retry 3 -o "$tgz.part" \
+	    "https://registry.npmjs.org/axe-core/-/axe-core-$AXE_VERSION.tgz" ||
+	    diag "could not fetch axe-core $AXE_VERSION"
+	if [ -s "$tgz.part" ] && [ "$(integrity "$tgz.part")" = "$AXE_SHA512" ]
+	then
+		tar -xzOf "$tgz.part" package/axe.min.js >"$axe.part" &&
+		    mv "$axe.part" "$axe"
+	fi
+	rm -f "$tgz.part" "$axe.part"
+fi
+if [ ! -s "$axe" ]; then
+	fail "axe-core $AXE_VERSION is fetched and matches its published integrity"
+	return 0
+fi
+
+# The handlers sign in locally, in the browser, as people do.
+dash_fixtures
+users=()
+for u in cor ad aud; do
+	pw="$u gebruikt een lang en toegankelijk wachtwoord"
+	printf '%s\n' "$pw" | mp_ctl user set-password "$u" >/dev/null 2>&1
+	users+=("$u" "$pw")
+done
+conf_set auth.mode local
+restart_program dashboard
+
+# chromedriver in a session of its own, so that it and the browsers it
+# starts are stopped together, by its pid, whatever happens.
+port=$(mp_free_port)
+setsid chromedriver --port="$port" --allowed-ips=127.0.0.1 \
+    >"$E2E_TEST_DIR/chromedriver.log" 2>&1 &
+driver=$!
+trap 'kill -- -$driver 2>/dev/null; wait $driver 2>/dev/null' EXIT
+if ! wait_for 20 "curl -fsS http://127.0.0.1:$port/status"; then
+	fail "chromedriver starts"
+	diag "$(tail -n 20 "$E2E_TEST_DIR/chromedriver.log")"
+else
+	python3 "$top_srcdir/tests/a11y/check-pages.py" "$E2E_BASE" \
+	    "http://127.0.0.1:$port" "$axe" "${users[@]}" \
+	    >"$E2E_TEST_DIR/pages.out" 2>&1
+	n=0
+	while IFS= read -r line; do
+		case $line in
+		"ok "*)		pass "${line#ok }"; n=$((n + 1)) ;;
+		"not ok "*)	fail "${line#not ok }"; n=$((n + 1)) ;;
+		*)		diag "${line#\# }" ;;
+		esac
+	done <"$E2E_TEST_DIR/pages.out"
+	[ "$n" -ge 54 ] && pass "all $n page checks ran" ||
+	    fail "all page checks ran (only $n)"
+fi
+kill -- -"$driver" 2>/dev/null
+wait "$driver" 2>/dev/null
+trap - EXIT
+
+conf_reset
+restart_program dashboard
