@@ -6,11 +6,12 @@ checked with axe-core against WCAG 2.1 A and AA, and at a phone's width
 
 Run by tests/e2e/test-90-accessibility.sh against the test instance:
 
-    check-pages.py BASE DRIVER AXE USER PASSWORD [USER PASSWORD...]
+    check-pages.py BASE DRIVER AXE COORDINATOR ADMIN AUDITOR PASSWORD
 
 BASE is the instance (http://127.0.0.1:PORT), DRIVER chromedriver's
-address, AXE the path of axe.min.js, then the passwords of the users
-cor (coordinator), ad (admin) and aud (auditor).  The forms are filled in by script
+address, AXE the path of axe.min.js, then the user names of a
+coordinator, an admin and an auditor without a second factor, who share
+PASSWORD.  The forms are filled in by script
 and sent by clicking their buttons, as a person would; the pages
 themselves carry no script.  Prints one line per check, "ok DESC" or
 "not ok DESC" with "# " lines saying why; the shell turns them into
@@ -170,8 +171,9 @@ def fill(d, values):
 
 
 def main():
-    base, driver_addr, axe_path = sys.argv[1:4]
-    users = dict(zip(sys.argv[4::2], sys.argv[5::2]))
+    base, driver_addr, axe_path, cor, ad, aud, password = sys.argv[1:8]
+    users = {"coordinator": cor, "admin": ad, "auditor": aud,
+             "password": password}
     with open(axe_path, encoding="utf-8") as f:
         axe = f.read()
     d = Driver(driver_addr)
@@ -233,9 +235,9 @@ def run(base, d, c, users):
 
     d.go(base + "/dashboard/aanmelden")
     c.page("dashboard: aanmelden", "#wachtwoord")
-    sign_in("cor", "dit is niet het wachtwoord")
+    sign_in(users["coordinator"], "dit is niet het wachtwoord")
     c.page("dashboard: aanmelden mislukt", "#wachtwoord")
-    sign_in("cor", users["cor"])
+    sign_in(users["coordinator"], users["password"])
     c.page("dashboard: werklijst", "table")
     detail = d.js("var a = document.querySelector("
                   "'table a[href*=\"/melding/\"]');"
@@ -251,10 +253,10 @@ def run(base, d, c, users):
     c.page("dashboard: nieuwe melding met fouten", ".error-summary")
     d.go(base + "/dashboard/statistiek")
     c.page("dashboard: statistiek", "h1")
-    sign_in("ad", users["ad"])
+    sign_in(users["admin"], users["password"])
     d.go(base + "/dashboard/beheer")
     c.page("dashboard: beheer", "h1")
-    sign_in("aud", users["aud"])
+    sign_in(users["auditor"], users["password"])
     d.go(base + "/dashboard/audit")
     c.page("dashboard: auditlog", "h1")
 

@@ -58,13 +58,19 @@ if [ ! -s "$axe" ]; then
 	return 0
 fi
 
-# The handlers sign in locally, in the browser, as people do.
+# The handlers sign in locally, in the browser, as people do: users of
+# their own, as earlier tests may have given the fixtures' users a
+# second factor.
 dash_fixtures
-users=()
-for u in cor ad aud; do
-	pw="$u gebruikt een lang en toegankelijk wachtwoord"
-	printf '%s\n' "$pw" | mp_ctl user set-password "$u" >/dev/null 2>&1
-	users+=("$u" "$pw")
+pw="een lang en toegankelijk wachtwoord"
+for u in a11ycor:coordinator a11yad:admin a11yaud:auditor; do
+	if [ "$(sql "SELECT COUNT(*) FROM app_user WHERE username =
+	    '${u%%:*}'")" = 0 ]; then
+		mp_ctl user add "${u%%:*}" "${u#*:}" "Toegang ${u#*:}" \
+		    >/dev/null 2>&1
+	fi
+	printf '%s\n' "$pw" | mp_ctl user set-password "${u%%:*}" \
+	    >/dev/null 2>&1
 done
 conf_set auth.mode local
 restart_program dashboard
@@ -81,7 +87,7 @@ if ! wait_for 20 "curl -fsS http://127.0.0.1:$port/status"; then
 	diag "$(tail -n 20 "$E2E_TEST_DIR/chromedriver.log")"
 else
 	python3 "$top_srcdir/tests/a11y/check-pages.py" "$E2E_BASE" \
-	    "http://127.0.0.1:$port" "$axe" "${users[@]}" \
+	    "http://127.0.0.1:$port" "$axe" a11ycor a11yad a11yaud "$pw" \
 	    >"$E2E_TEST_DIR/pages.out" 2>&1
 	n=0
 	while IFS= read -r line; do
