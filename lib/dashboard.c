@@ -316,7 +316,7 @@ portal_user(struct mp_dreq *r)
 	const char	*name;
 	char		 cookie[MP_SESSION_TOKEN_LEN];
 	const char	*have;
-	enum mp_err	 er;
+	enum mp_err	 er, ser;
 
 	if (env_count(r->req, d->portal_var) > 1) {
 		mp_errx("%s: %s passed more than once; check the web "
@@ -331,7 +331,13 @@ portal_user(struct mp_dreq *r)
 		    "intranetportaal. Meld u eerst aan op het portaal.");
 		return 0;
 	}
-	er = mp_user_get(d->ctx->db, name, &r->user, NULL);
+	/*
+	 * The user and the session of the cookie in one statement; the
+	 * session is kept while the portal names the same user.
+	 */
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, name,
+	    r->now, d->idle, &r->user, &r->sess, &ser);
 	if (er == MP_ENOTFOUND || (er == MP_OK && r->user.disabled)) {
 		(void)mp_audit(d->ctx->db, er == MP_OK ? r->user.id : 0,
 		    mp_valid_username(name) ? name : "?",
@@ -349,10 +355,7 @@ portal_user(struct mp_dreq *r)
 		dash_error(r, 503, NULL);
 		return 0;
 	}
-	/* Keep the session while the portal names the same user. */
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	er = mp_session_load(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF, have,
-	    r->now, d->idle, &r->sess);
+	er = ser;
 	if (er == MP_OK && r->sess.user_id == r->user.id &&
 	    r->sess.stage == MP_SESS_FULL) {
 		r->signed_in = 1;
@@ -383,13 +386,12 @@ local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
 {
 	struct mp_dash	*d = r->d;
 	const char	*have;
-	enum mp_err	 er;
+	enum mp_err	 er, ser;
 
 	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	er = mp_session_load(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF, have,
-	    r->now, d->idle, &r->sess);
-	if (er == MP_OK)
-		er = mp_user_get_id(d->ctx->db, r->sess.user_id, &r->user);
+	/* The session and its user in one statement. */
+	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, NULL,
+	    r->now, d->idle, &r->user, &r->sess, &ser);
 	if (er == MP_OK && r->user.disabled) {
 		(void)mp_session_destroy(d->ctx->db, &r->sess);
 		er = MP_ENOTFOUND;
