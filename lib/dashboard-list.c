@@ -57,7 +57,7 @@ enum stmt {
  */
 #define LIST_COLS \
 	"SELECT r.id, r.reference, r.status, UNIX_TIMESTAMP(r.received_at)," \
-	" r.taken_at IS NULL, st.name, a.name, COALESCE(t.name, '')," \
+	" r.taken_at IS NULL, st.name, COALESCE(t.name, '')," \
 	" COALESCE(u.display_name, ''), r.channel, LEFT(r.description, 140)," \
 	" r.street, r.city, r.unread_replies"
 #define LIST_HEAD	LIST_COLS " FROM (SELECT r.id FROM report r WHERE "
@@ -89,7 +89,6 @@ enum stmt {
 	" ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?) page" \
 	" JOIN report r ON r.id = page.id" \
 	" JOIN signal_type st ON st.id = r.signal_type_id" \
-	" JOIN audience a ON a.id = r.audience_id" \
 	" LEFT JOIN team t ON t.id = r.team_id" \
 	" LEFT JOIN app_user u ON u.id = r.handler_id" \
 	" ORDER BY r.received_at DESC, r.id DESC"
@@ -350,22 +349,24 @@ static enum mp_err
 options(struct mp_view *v, const struct opt_list *o, const char *what,
     long long selected)
 {
+	struct mp_vnode	*list = NULL, *on;
 	char		 key[96];
 	size_t		 i;
 	enum mp_err	 er = MP_OK;
 
+	(void)snprintf(key, sizeof(key), "List.Opt.%s", what);
+	if (o->n > 0 && (list = mp_view_node(v, key)) == NULL)
+		return MP_ENOMEM;
 	for (i = 0; i < o->n && er == MP_OK; i++) {
-		(void)snprintf(key, sizeof(key), "List.Opt.%s.%zu.Id", what,
-		    i);
-		if ((er = mp_view_set_int(v, key, o->id[i])) != MP_OK)
+		(void)snprintf(key, sizeof(key), "%zu", i);
+		if ((on = mp_vnode_node(list, key)) == NULL)
+			return MP_ENOMEM;
+		if ((er = mp_vnode_set_int(on, "Id", o->id[i])) != MP_OK)
 			break;
-		(void)snprintf(key, sizeof(key), "List.Opt.%s.%zu.Name", what,
-		    i);
-		if ((er = mp_view_set(v, key, o->name[i])) != MP_OK)
-			break;
-		(void)snprintf(key, sizeof(key), "List.Opt.%s.%zu.Sel", what,
-		    i);
-		er = mp_view_set_int(v, key, o->id[i] == selected);
+		er = mp_vnode_set(on, "Name", o->name[i]);
+		/* Only the chosen one: an absent Sel tests false. */
+		if (er == MP_OK && o->id[i] == selected)
+			er = mp_vnode_set(on, "Sel", "1");
 	}
 	return er;
 }
@@ -433,56 +434,69 @@ counts(struct mp_dreq *r, struct mp_view *v)
 	return MP_OK;
 }
 
+/*
+ * One row of the page under rows (List.Rows), as node n.  Only what
+ * list.cs shows is set, each value once: a page is some 600 nodes of
+ * ClearSilver's tree, three allocations each, and building and freeing
+ * them was the largest part of the dashboard's own time.  So a zero
+ * Unread is left out (the template tests it as a number), and street
+ * and city, shown side by side, are one value (escaping works per
+ * character: escaped apart or together, the same text).
+ */
 static enum mp_err
-row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st, size_t n)
+row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 {
 	static const char *const cols[] = {
-		NULL, "Reference", "Status", NULL, NULL, "Type", "Audience",
-		"Team", "Handler", "Channel", "Summary", "Street", "City"
+		NULL, "Reference", "Status", NULL, NULL, "Type",
+		"Team", "Handler", "Channel", "Summary"
 	};
-	char		 key[64], when[32], age[32];
+	struct mp_vnode	*rn;
+	char		 key[24], when[32], age[32];
+	char		 where[(100 + 80) * 4 + 2];	/* street, city: 001 */
 	const char	*status = mp_stmt_text(st, 2, NULL);
+	const char	*street, *city;
 	time_t		 recv = (time_t)mp_stmt_int(st, 3);
+	long long	 unread;
 	size_t		 i;
 	int		 closed;
 	enum mp_err	 er;
 
-	(void)snprintf(key, sizeof(key), "List.Rows.%zu.Id", n);
-	if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0))) != MP_OK)
+	(void)snprintf(key, sizeof(key), "%zu", n);
+	if ((rn = mp_vnode_node(rows, key)) == NULL)
+		return MP_ENOMEM;
+	if ((er = mp_vnode_set_int(rn, "Id", mp_stmt_int(st, 0))) != MP_OK)
 		return er;
 	for (i = 0; i < MP_NELEM(cols); i++) {
 		if (cols[i] == NULL)
 			continue;
-		(void)snprintf(key, sizeof(key), "List.Rows.%zu.%s", n,
-		    cols[i]);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, (unsigned)i,
-		    NULL))) != MP_OK)
+		if ((er = mp_vnode_set(rn, cols[i], mp_stmt_text(st,
+		    (unsigned)i, NULL))) != MP_OK)
 			return er;
 	}
+	street = mp_stmt_text(st, 10, NULL);
+	city = mp_stmt_text(st, 11, NULL);
+	(void)snprintf(where, sizeof(where), "%s %s",
+	    street != NULL ? street : "", city != NULL ? city : "");
+	if ((er = mp_vnode_set(rn, "Where", where)) != MP_OK)
+		return er;
 	dash_time(when, recv);
 	dash_age(age, recv, r->now);
-	(void)snprintf(key, sizeof(key), "List.Rows.%zu.Received", n);
-	if ((er = mp_view_set(v, key, when)) != MP_OK)
+	if ((er = mp_vnode_set(rn, "Received", when)) != MP_OK)
 		return er;
-	(void)snprintf(key, sizeof(key), "List.Rows.%zu.Age", n);
-	if ((er = mp_view_set(v, key, age)) != MP_OK)
+	if ((er = mp_vnode_set(rn, "Age", age)) != MP_OK)
 		return er;
 	/* Replies of the reporter nobody has read yet. */
-	(void)snprintf(key, sizeof(key), "List.Rows.%zu.Unread", n);
-	if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 13))) != MP_OK)
+	if ((unread = mp_stmt_int(st, 12)) != 0 &&
+	    (er = mp_vnode_set_int(rn, "Unread", unread)) != MP_OK)
 		return er;
 	closed = status != NULL && strcmp(status, MP_ST_CLOSED) == 0;
 	if (!closed && mp_stmt_int(st, 4) != 0 &&
-	    r->now - recv > r->d->take_days * 86400) {
-		(void)snprintf(key, sizeof(key), "List.Rows.%zu.LateTake", n);
-		if ((er = mp_view_set(v, key, "1")) != MP_OK)
-			return er;
-	}
-	if (!closed && r->now - recv > r->d->close_days * 86400) {
-		(void)snprintf(key, sizeof(key), "List.Rows.%zu.LateClose", n);
-		if ((er = mp_view_set(v, key, "1")) != MP_OK)
-			return er;
-	}
+	    r->now - recv > r->d->take_days * 86400 &&
+	    (er = mp_vnode_set(rn, "LateTake", "1")) != MP_OK)
+		return er;
+	if (!closed && r->now - recv > r->d->close_days * 86400 &&
+	    (er = mp_vnode_set(rn, "LateClose", "1")) != MP_OK)
+		return er;
 	return MP_OK;
 }
 
@@ -519,6 +533,7 @@ mp_dash_list(struct mp_dreq *r)
 {
 	struct dash_filter f;
 	struct mp_view	*v;
+	struct mp_vnode	*rows = NULL;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + 16 + 3];
 	struct mp_buf	 qs;
@@ -558,9 +573,11 @@ mp_dash_list(struct mp_dreq *r)
 		er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
 		    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(&f, p)) :
 		    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
+	if (er == MP_OK && (rows = mp_view_node(v, "List.Rows")) == NULL)
+		er = MP_ENOMEM;
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
 	    n < PER_PAGE)
-		er = row(r, v, st, n++);
+		er = row(r, rows, st, n++);
 	if (er == MP_OK && n == PER_PAGE)
 		er = mp_view_set_int(v, "List.Next", f.page + 1);
 	if (st != NULL)

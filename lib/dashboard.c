@@ -15,6 +15,7 @@
 #include "dashboard-int.h"
 
 #define PAGE_MAX	(2 * 1024 * 1024)
+#define PAGE_KEEP	(256 * 1024)	/* larger pages are not kept */
 #define PURGE_EVERY	600
 
 enum mp_err
@@ -70,6 +71,7 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	d->mount = mp_conf_str(c, "dashboard.mount", "/dashboard");
 	d->instance = mp_conf_str(c, "instance.name", "Gemeente");
 	d->static_url = mp_conf_str(c, "http.static", "/static");
+	mp_buf_init(&d->page, PAGE_MAX);
 	*out = d;
 	return MP_OK;
 }
@@ -82,6 +84,7 @@ mp_dash_close(struct mp_dash *d)
 		return;
 	mp_dash_list_close(d);
 	mp_catalog_free(&d->cat);
+	mp_buf_free(&d->page);
 	free(d);
 }
 
@@ -242,19 +245,22 @@ void
 dash_render(struct mp_dreq *r, int status, struct mp_view *v,
     const char *tmpl)
 {
-	struct mp_buf	 page;
+	struct mp_buf	*page = &r->d->page;
 
 	if (v == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
-	mp_buf_init(&page, PAGE_MAX);
-	if (mp_tmpl_render(v, tmpl, &page) != MP_OK)
+	mp_buf_reset(page);
+	if (mp_tmpl_render(v, tmpl, page) != MP_OK)
 		dash_error(r, 500, NULL);
 	else
 		(void)mp_http_send(r->req, status, "text/html",
-		    mp_buf_str(&page), mp_buf_len(&page));
-	mp_buf_free(&page);
+		    mp_buf_str(page), mp_buf_len(page));
+	if (mp_buf_len(page) > PAGE_KEEP)
+		mp_buf_free(page);
+	else
+		mp_buf_reset(page);
 	mp_view_free(v);
 }
 
