@@ -37,6 +37,11 @@ enum stmt {
 	STMT_LIST_TEAM_TYPE,
 	STMT_LIST_TEAM_AUDIENCE,
 	STMT_LIST_TEAM_CHANNEL,
+	STMT_FIRST_TEAM_NONE,		/* the same, first page: see below */
+	STMT_FIRST_TEAM_STATUS,
+	STMT_FIRST_TEAM_TYPE,
+	STMT_FIRST_TEAM_AUDIENCE,
+	STMT_FIRST_TEAM_CHANNEL,
 	STMT_COUNTS_ALL,
 	STMT_COUNTS_TEAMS,
 	STMT_OPT_TYPES,
@@ -55,11 +60,12 @@ enum stmt {
  * filter given backwards and stops after the page (EXPLAIN in
  * bench/results/dashboard-explain.txt).
  */
-#define LIST_COLS \
-	"SELECT r.id, r.reference, r.status, UNIX_TIMESTAMP(r.received_at)," \
+#define LIST_COLS_NOSELECT \
+	" r.id, r.reference, r.status, UNIX_TIMESTAMP(r.received_at)," \
 	" r.taken_at IS NULL, st.name, COALESCE(t.name, '')," \
 	" COALESCE(u.display_name, ''), r.channel, LEFT(r.description, 140)," \
 	" r.street, r.city, r.unread_replies"
+#define LIST_COLS	"SELECT" LIST_COLS_NOSELECT
 #define LIST_HEAD	LIST_COLS " FROM (SELECT r.id FROM report r WHERE "
 /*
  * The list of a user of one team with one filter (or none), the common
@@ -75,6 +81,23 @@ enum stmt {
 	" WHERE "
 #define LIST_TEAM(ix) \
 	LIST_HEAD_INDEX(ix) MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS LIST_ORDER
+/*
+ * And its first page, which is most of what is asked, in one flat
+ * SELECT: with the index named and report first (STRAIGHT_JOIN) the
+ * index gives the order and MariaDB stops after 51 rows, without the
+ * derived table's temporary table and sort of 51 rows (0.30 against
+ * 0.40 ms a query, client included).  Not for later pages: an OFFSET
+ * would read every skipped report in full, where the derived table
+ * skips index entries only.
+ */
+#define LIST_FIRST(ix) \
+	"SELECT STRAIGHT_JOIN" LIST_COLS_NOSELECT \
+	" FROM report r FORCE INDEX (" ix ")" \
+	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" LEFT JOIN team t ON t.id = r.team_id" \
+	" LEFT JOIN app_user u ON u.id = r.handler_id" \
+	" WHERE " MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS \
+	" ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?"
 #define LIST_PAGE	LIST_HEAD MP_ACCESS_REPORT_VISIBLE
 /*
  * For a user of a few teams, the teams as values (access.h): the page
@@ -112,6 +135,12 @@ static const char *const stmts[STMT__MAX] = {
 	LIST_TEAM("report_team_type"),
 	LIST_TEAM("report_team_audience"),
 	LIST_TEAM("report_team_channel"),
+	/* STMT_FIRST_TEAM_NONE ... STMT_FIRST_TEAM_CHANNEL */
+	LIST_FIRST("report_team"),
+	LIST_FIRST("report_team_status"),
+	LIST_FIRST("report_team_type"),
+	LIST_FIRST("report_team_audience"),
+	LIST_FIRST("report_team_channel"),
 	/*
 	 * STMT_COUNTS_ALL, STMT_COUNTS_TEAMS: from report_count, which
 	 * triggers keep (sql/007_dashboard_perf.sql): a sum over a few
@@ -509,8 +538,9 @@ static enum stmt
 list_stmt_team(const struct dash_filter *f,
     const struct mp_dbval teams[MP_ACCESS_TEAMS_MAX])
 {
-	size_t	 i;
-	int	 n;
+	enum stmt	 s;
+	size_t		 i;
+	int		 n;
 
 	for (i = 1; i < MP_ACCESS_TEAMS_MAX; i++)
 		if (teams[i].type != MP_DBT_INT || teams[i].i != teams[0].i)
@@ -522,10 +552,14 @@ list_stmt_team(const struct dash_filter *f,
 	    (f->channel != NULL);
 	if (n > 1)
 		return STMT_LIST_TEAMS;
-	return f->status != NULL ? STMT_LIST_TEAM_STATUS :
+	s = f->status != NULL ? STMT_LIST_TEAM_STATUS :
 	    f->type > 0 ? STMT_LIST_TEAM_TYPE :
 	    f->audience > 0 ? STMT_LIST_TEAM_AUDIENCE :
 	    f->channel != NULL ? STMT_LIST_TEAM_CHANNEL : STMT_LIST_TEAM_NONE;
+	if (f->page == 1)
+		s = (enum stmt)(s + STMT_FIRST_TEAM_NONE -
+		    STMT_LIST_TEAM_NONE);
+	return s;
 }
 
 void
