@@ -56,9 +56,9 @@ static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
  * than the reading).  The session's columns are those of STMT_GET,
  * SESS_NCOLS of them.
  */
-#define SESS_COLS	"s.user_id, s.csrf, s.stage," \
-			" UNIX_TIMESTAMP(s.created_at)," \
-			" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
+#define SESS_COLS \
+	"s.user_id, s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
+	" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
 #define SESS_NCOLS	6
 /* Portal mode: the user by name, and the session of the cookie if any. */
 static const char stmt_user_by_name[] =

@@ -32,11 +32,7 @@ enum stmt {
 	STMT__MAX
 };
 
-/*
- * MP_USER_COLS (user.h): the teams come along as "3,5,8", one statement
- * instead of two on every dashboard page; the LIMIT, one more than
- * MP_USER_TEAMS, tells whether there are more.
- */
+/* With the teams (user.h): one statement, not two, a dashboard page. */
 #define USER_COLS	MP_USER_COLS
 
 static const char *const stmts[STMT__MAX] = {

@@ -53,9 +53,9 @@ int		 mp_valid_username(const char *);
 
 /*
  * Look a user up by name or id into u, with the user's teams (in the
- * same statement: the work list needs them on every page).  pwhash (MP_PWHASH_LEN bytes,
- * may be NULL) gets the stored password hash or "".  MP_ENOTFOUND when
- * there is no such user.
+ * same statement: the work list needs them on every page).  pwhash
+ * (MP_PWHASH_LEN bytes, may be NULL) gets the stored password hash or
+ * "".  MP_ENOTFOUND when there is no such user.
  */
 enum mp_err	 mp_user_get(struct mp_db *, const char *username,
 		    struct mp_user *u, char *pwhash);
@@ -64,12 +64,15 @@ enum mp_err	 mp_user_get_id(struct mp_db *, long long id,
 /*
  * For a statement that reads a user along with something else
  * (lib/session.c): the columns of app_user u that mp_user_row reads
- * from column col on, MP_USER_NCOLS of them.
+ * from column col on, MP_USER_NCOLS of them.  The teams come as
+ * "3,5,8"; the LIMIT, one more than MP_USER_TEAMS, tells whether
+ * there are more.
  */
-#define MP_USER_COLS	"u.id, u.username, u.display_name, u.role, u.disabled," \
-			" u.password_hash, u.totp_enabled, u.totp_last_step," \
-			" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id" \
-			" LIMIT 5) FROM user_team ut WHERE ut.user_id = u.id)"
+#define MP_USER_COLS \
+	"u.id, u.username, u.display_name, u.role, u.disabled," \
+	" u.password_hash, u.totp_enabled, u.totp_last_step," \
+	" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id LIMIT 5)" \
+	" FROM user_team ut WHERE ut.user_id = u.id)"
 #define MP_USER_NCOLS	9
 struct mp_stmt;
 void		 mp_user_row(struct mp_stmt *, unsigned col,
