@@ -70,38 +70,24 @@ mp_access_report_params(const struct mp_user *u, struct mp_dbval v[2])
 	v[1] = MP_DBINT(u->id);
 }
 
-enum mp_err
-mp_access_report_teams(struct mp_db *db, const struct mp_user *u,
+/* The user must carry at least as many teams as the list binds. */
+_Static_assert(MP_ACCESS_TEAMS_MAX <= MP_USER_TEAMS,
+    "struct mp_user keeps too few teams");
+
+void
+mp_access_report_teams(const struct mp_user *u,
     struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits)
 {
-	static const char	 sql[] =
-	    "SELECT team_id FROM user_team WHERE user_id = ? ORDER BY team_id"
-	    " LIMIT 5";
-	struct mp_stmt		*st;
-	struct mp_dbval		 p[1];
-	size_t			 n;
-	enum mp_err		 er;
+	size_t	 n;
 
+	*fits = !u->teams_more && u->nteams <= MP_ACCESS_TEAMS_MAX;
 	for (n = 0; n < MP_ACCESS_TEAMS_MAX; n++)
-		v[n] = MP_DBNULL();
-	*fits = 1;
-	p[0] = MP_DBINT(u->id);
-	if ((er = mp_db_query(db, &st, sql, p, 1)) != MP_OK)
-		return er;
-	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
-		if (n == MP_ACCESS_TEAMS_MAX) {
-			*fits = 0;
-			break;
-		}
-		v[n] = MP_DBINT(mp_stmt_int(st, 0));
-	}
-	mp_stmt_done(st);
+		v[n] = n < u->nteams ? MP_DBINT(u->teams[n]) : MP_DBNULL();
 	/*
 	 * Pad with the last team, not NULL: with a NULL in the list
 	 * MariaDB plans a range and sorts, with the same value repeated an
 	 * equality that walks the index in order (one team: 51 rows).
 	 */
-	for (; n > 0 && n < MP_ACCESS_TEAMS_MAX; n++)
+	for (n = u->nteams; n > 0 && n < MP_ACCESS_TEAMS_MAX; n++)
 		v[n] = v[n - 1];
-	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
 }

@@ -65,15 +65,14 @@ void		 mp_access_report_params(const struct mp_user *,
 #define MP_ACCESS_TEAMS_MAX	4
 #define MP_ACCESS_REPORT_IN_TEAMS \
 	"r.team_id IN (?, ?, ?, ?)"
-struct mp_db;
 /*
- * Read the teams of a user who lacks MP_PERM_REPORT_ALL into v (the
- * last one repeated where there are fewer; NULL for a user of no team,
- * which matches no report).  *fits is 0 when the
- * user has more teams than MP_ACCESS_TEAMS_MAX: use
+ * The teams of a user who lacks MP_PERM_REPORT_ALL, as read with the
+ * user (struct mp_user), into v (the last one repeated where there are
+ * fewer; NULL for a user of no team, which matches no report).  *fits
+ * is 0 when the user has more teams than MP_ACCESS_TEAMS_MAX: use
  * MP_ACCESS_REPORT_VISIBLE then.
  */
-enum mp_err	 mp_access_report_teams(struct mp_db *, const struct mp_user *,
+void		 mp_access_report_teams(const struct mp_user *,
 		    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits);
 
 #endif

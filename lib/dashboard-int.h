@@ -8,6 +8,7 @@
 
 #include <time.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "session.h"
 #include "user.h"
@@ -63,6 +64,12 @@ struct mp_dash {
 	struct count_cache counts[COUNT_CACHE];
 	struct opt_list	 opts[OPT_KINDS];
 	time_t		 opts_at;
+	/*
+	 * The page being rendered, kept between requests: grown from
+	 * 256 bytes to a work list's 25 kB anew for every page it cost
+	 * eight reallocations, each a large one for malloc.
+	 */
+	struct mp_buf	 page;
 };
 
 struct mp_dreq {

@@ -15,6 +15,7 @@
 #include "dashboard-int.h"
 
 #define PAGE_MAX	(2 * 1024 * 1024)
+#define PAGE_KEEP	(256 * 1024)	/* larger pages are not kept */
 #define PURGE_EVERY	600
 
 enum mp_err
@@ -70,6 +71,7 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	d->mount = mp_conf_str(c, "dashboard.mount", "/dashboard");
 	d->instance = mp_conf_str(c, "instance.name", "Gemeente");
 	d->static_url = mp_conf_str(c, "http.static", "/static");
+	mp_buf_init(&d->page, PAGE_MAX);
 	*out = d;
 	return MP_OK;
 }
@@ -82,6 +84,7 @@ mp_dash_close(struct mp_dash *d)
 		return;
 	mp_dash_list_close(d);
 	mp_catalog_free(&d->cat);
+	mp_buf_free(&d->page);
 	free(d);
 }
 
@@ -242,19 +245,22 @@ void
 dash_render(struct mp_dreq *r, int status, struct mp_view *v,
     const char *tmpl)
 {
-	struct mp_buf	 page;
+	struct mp_buf	*page = &r->d->page;
 
 	if (v == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
-	mp_buf_init(&page, PAGE_MAX);
-	if (mp_tmpl_render(v, tmpl, &page) != MP_OK)
+	mp_buf_reset(page);
+	if (mp_tmpl_render(v, tmpl, page) != MP_OK)
 		dash_error(r, 500, NULL);
 	else
 		(void)mp_http_send(r->req, status, "text/html",
-		    mp_buf_str(&page), mp_buf_len(&page));
-	mp_buf_free(&page);
+		    mp_buf_str(page), mp_buf_len(page));
+	if (mp_buf_len(page) > PAGE_KEEP)
+		mp_buf_free(page);
+	else
+		mp_buf_reset(page);
 	mp_view_free(v);
 }
 
@@ -316,7 +322,7 @@ portal_user(struct mp_dreq *r)
 	const char	*name;
 	char		 cookie[MP_SESSION_TOKEN_LEN];
 	const char	*have;
-	enum mp_err	 er;
+	enum mp_err	 er, ser;
 
 	if (env_count(r->req, d->portal_var) > 1) {
 		mp_errx("%s: %s passed more than once; check the web "
@@ -331,7 +337,13 @@ portal_user(struct mp_dreq *r)
 		    "intranetportaal. Meld u eerst aan op het portaal.");
 		return 0;
 	}
-	er = mp_user_get(d->ctx->db, name, &r->user, NULL);
+	/*
+	 * The user and the session of the cookie in one statement; the
+	 * session is kept while the portal names the same user.
+	 */
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, name,
+	    r->now, d->idle, &r->user, &r->sess, &ser);
 	if (er == MP_ENOTFOUND || (er == MP_OK && r->user.disabled)) {
 		(void)mp_audit(d->ctx->db, er == MP_OK ? r->user.id : 0,
 		    mp_valid_username(name) ? name : "?",
@@ -349,10 +361,7 @@ portal_user(struct mp_dreq *r)
 		dash_error(r, 503, NULL);
 		return 0;
 	}
-	/* Keep the session while the portal names the same user. */
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	er = mp_session_load(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF, have,
-	    r->now, d->idle, &r->sess);
+	er = ser;
 	if (er == MP_OK && r->sess.user_id == r->user.id &&
 	    r->sess.stage == MP_SESS_FULL) {
 		r->signed_in = 1;
@@ -383,13 +392,12 @@ local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
 {
 	struct mp_dash	*d = r->d;
 	const char	*have;
-	enum mp_err	 er;
+	enum mp_err	 er, ser;
 
 	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
-	er = mp_session_load(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF, have,
-	    r->now, d->idle, &r->sess);
-	if (er == MP_OK)
-		er = mp_user_get_id(d->ctx->db, r->sess.user_id, &r->user);
+	/* The session and its user in one statement. */
+	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, NULL,
+	    r->now, d->idle, &r->user, &r->sess, &ser);
 	if (er == MP_OK && r->user.disabled) {
 		(void)mp_session_destroy(d->ctx->db, &r->sess);
 		er = MP_ENOTFOUND;

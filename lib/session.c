@@ -50,6 +50,27 @@ static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
 	[MP_SESS_REPORTER] = SESSION_STMTS("reporter_session", "report_id"),
 };
 
+/*
+ * A staff session with its user in one statement (the dashboard reads
+ * both on every request, and a round trip with its statement cost more
+ * than the reading).  The session's columns are those of STMT_GET,
+ * SESS_NCOLS of them.
+ */
+#define SESS_COLS \
+	"s.user_id, s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
+	" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
+#define SESS_NCOLS	6
+/* Portal mode: the user by name, and the session of the cookie if any. */
+static const char stmt_user_by_name[] =
+	"SELECT " MP_USER_COLS ", s.id_hash IS NOT NULL, " SESS_COLS
+	" FROM app_user u LEFT JOIN session s ON s.id_hash = ?"
+	" WHERE u.username = ?";
+/* Local mode: the session of the cookie and its owner. */
+static const char stmt_by_session[] =
+	"SELECT " MP_USER_COLS ", 1, " SESS_COLS
+	" FROM session s JOIN app_user u ON u.id = s.user_id"
+	" WHERE s.id_hash = ?";
+
 /* The statement s of a session's kind (an unknown kind is staff's). */
 #define SQL(kind, s)	stmts[(unsigned)(kind) < MP_SESS_KIND__MAX ? \
 			    (kind) : MP_SESS_STAFF][(s)]
@@ -97,43 +118,33 @@ out:
 	return er;
 }
 
-enum mp_err
-mp_session_load(struct mp_db *db, const struct mp_keys *keys,
-    enum mp_sess_kind kind, const char *cookie, time_t now, long idle,
-    struct mp_session *s)
+/* The session columns of the current row, from column c, into s. */
+static void
+sess_row(struct mp_stmt *st, unsigned c, struct mp_session *s)
 {
-	struct mp_stmt	*st;
-	struct mp_dbval	 v[2];
-	unsigned char	 id[32];
 	const char	*csrf;
+
+	s->user_id = mp_stmt_int(st, c);
+	csrf = mp_stmt_text(st, c + 1, NULL);
+	(void)snprintf(s->csrf, sizeof(s->csrf), "%s",
+	    csrf != NULL ? csrf : "");
+	s->stage = (enum mp_sess_stage)mp_stmt_int(st, c + 2);
+	s->created = (time_t)mp_stmt_int(st, c + 3);
+	s->last_seen = (time_t)mp_stmt_int(st, c + 4);
+	s->expires = (time_t)mp_stmt_int(st, c + 5);
+}
+
+/*
+ * A session just read: MP_ENOTFOUND (and the row deleted) when it is
+ * past its expiry or idle too long; its last use written when due.
+ */
+static enum mp_err
+sess_check(struct mp_db *db, struct mp_session *s, time_t now, long idle)
+{
+	struct mp_dbval	 v[2];
 	long		 touch;
 	enum mp_err	 er;
 
-	memset(s, 0, sizeof(*s));
-	s->kind = kind;
-	if (cookie == NULL || strlen(cookie) != 43 ||
-	    mp_unb64url(id, sizeof(id), cookie) != (long)sizeof(id))
-		return MP_ENOTFOUND;
-	er = hash_id(keys, id, sizeof(id), s->id_hash);
-	mp_wipe(id, sizeof(id));
-	if (er != MP_OK)
-		return er;
-	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
-	if ((er = mp_db_query(db, &st, SQL(kind, STMT_GET), v, 1)) != MP_OK)
-		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		s->user_id = mp_stmt_int(st, 0);
-		csrf = mp_stmt_text(st, 1, NULL);
-		(void)snprintf(s->csrf, sizeof(s->csrf), "%s",
-		    csrf != NULL ? csrf : "");
-		s->stage = (enum mp_sess_stage)mp_stmt_int(st, 2);
-		s->created = (time_t)mp_stmt_int(st, 3);
-		s->last_seen = (time_t)mp_stmt_int(st, 4);
-		s->expires = (time_t)mp_stmt_int(st, 5);
-	}
-	mp_stmt_done(st);
-	if (er != MP_OK)
-		return er;
 	if (now >= s->expires || now - s->last_seen > idle) {
 		(void)mp_session_destroy(db, s);
 		return MP_ENOTFOUND;
@@ -142,12 +153,96 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 	if (now - s->last_seen >= touch) {
 		v[0] = MP_DBINT((long long)now);
 		v[1] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
-		if ((er = mp_db_exec(db, SQL(kind, STMT_TOUCH), v, 2, NULL,
+		if ((er = mp_db_exec(db, SQL(s->kind, STMT_TOUCH), v, 2, NULL,
 		    NULL)) != MP_OK)
 			return er;
 		s->last_seen = now;
 	}
 	return MP_OK;
+}
+
+/* The id hash of a cookie value into s; MP_ENOTFOUND if malformed. */
+static enum mp_err
+sess_hash(const struct mp_keys *keys, const char *cookie,
+    struct mp_session *s)
+{
+	unsigned char	 id[32];
+	enum mp_err	 er;
+
+	if (cookie == NULL || strlen(cookie) != 43 ||
+	    mp_unb64url(id, sizeof(id), cookie) != (long)sizeof(id))
+		return MP_ENOTFOUND;
+	er = hash_id(keys, id, sizeof(id), s->id_hash);
+	mp_wipe(id, sizeof(id));
+	return er;
+}
+
+enum mp_err
+mp_session_load(struct mp_db *db, const struct mp_keys *keys,
+    enum mp_sess_kind kind, const char *cookie, time_t now, long idle,
+    struct mp_session *s)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	if ((er = sess_hash(keys, cookie, s)) != MP_OK)
+		return er;
+	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
+	if ((er = mp_db_query(db, &st, SQL(kind, STMT_GET), v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		sess_row(st, 0, s);
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
+	return sess_check(db, s, now, idle);
+}
+
+enum mp_err
+mp_session_load_user(struct mp_db *db, const struct mp_keys *keys,
+    const char *cookie, const char *username, time_t now, long idle,
+    struct mp_user *u, struct mp_session *s, enum mp_err *sess_er)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	enum mp_err	 er, her;
+	int		 have;
+
+	memset(u, 0, sizeof(*u));
+	memset(s, 0, sizeof(*s));
+	s->kind = MP_SESS_STAFF;
+	*sess_er = MP_ENOTFOUND;
+	her = sess_hash(keys, cookie, s);
+	if (her != MP_OK && her != MP_ENOTFOUND)
+		return her;
+	if (username == NULL && her != MP_OK)
+		return MP_ENOTFOUND;
+	if (username != NULL && !mp_valid_username(username))
+		return MP_ENOTFOUND;
+	/* A malformed cookie binds NULL: the join then finds no session. */
+	v[0] = her == MP_OK ? MP_DBBLOB(s->id_hash, sizeof(s->id_hash)) :
+	    MP_DBNULL();
+	v[1] = MP_DBTEXT(username);
+	if ((er = mp_db_query(db, &st, username != NULL ? stmt_user_by_name :
+	    stmt_by_session, v, username != NULL ? 2 : 1)) != MP_OK)
+		return er;
+	have = 0;
+	if ((er = mp_stmt_next(st)) == MP_OK) {
+		mp_user_row(st, 0, u, NULL);
+		if ((have = mp_stmt_int(st, MP_USER_NCOLS) != 0))
+			sess_row(st, MP_USER_NCOLS + 1, s);
+	}
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
+	if (have)
+		*sess_er = sess_check(db, s, now, idle);
+	if (*sess_er != MP_OK && *sess_er != MP_ENOTFOUND)
+		return *sess_er;
+	return username == NULL ? *sess_er : MP_OK;
 }
 
 enum mp_err

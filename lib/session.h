@@ -62,6 +62,21 @@ enum mp_err	 mp_session_create(struct mp_db *, const struct mp_keys *,
 enum mp_err	 mp_session_load(struct mp_db *, const struct mp_keys *,
 		    enum mp_sess_kind, const char *cookie, time_t now,
 		    long idle, struct mp_session *);
+/*
+ * A staff session and its user in one statement, for the dashboard's
+ * every request.  With username (portal mode): the user of that name
+ * into u, MP_ENOTFOUND when there is none; and the session of cookie,
+ * whoever owns it, into s with *sess_er MP_OK, or *sess_er MP_ENOTFOUND
+ * as mp_session_load would say.  Without username (local mode): the
+ * session of cookie and its owner; MP_ENOTFOUND when either is missing
+ * (or the session expired: then *sess_er says so too).  Another error
+ * (database) is returned as such.
+ */
+struct mp_user;
+enum mp_err	 mp_session_load_user(struct mp_db *, const struct mp_keys *,
+		    const char *cookie, const char *username, time_t now,
+		    long idle, struct mp_user *u, struct mp_session *s,
+		    enum mp_err *sess_er);
 /* End the session (logout, or replaced at sign-in). */
 enum mp_err	 mp_session_destroy(struct mp_db *, const struct mp_session *);
 /* 1 if token is the session's CSRF token (constant time). */

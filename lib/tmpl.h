@@ -28,6 +28,23 @@ enum mp_err	 mp_view_set_int(struct mp_view *, const char *name,
 enum mp_err	 mp_view_setf(struct mp_view *, const char *name,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+/*
+ * A node of a view, for a page that sets many values under one name
+ * (the 50 rows of the work list): setting "Reference" under the node
+ * of "List.Rows.7" costs no formatting of the whole name and no walk
+ * from the top of the tree, for each value.  A node belongs to its
+ * view and is valid until mp_view_free.
+ */
+struct mp_vnode;
+/* The node at name (dotted; made if absent) of v, or NULL (ENOMEM). */
+struct mp_vnode	*mp_view_node(struct mp_view *, const char *name);
+/* The node at name under node n (made if absent), or NULL. */
+struct mp_vnode	*mp_vnode_node(struct mp_vnode *, const char *name);
+/* As mp_view_set, mp_view_set_int under node n. */
+enum mp_err	 mp_vnode_set(struct mp_vnode *, const char *name,
+		    const char *value);
+enum mp_err	 mp_vnode_set_int(struct mp_vnode *, const char *name,
+		    long long);
 /* The value at name, or NULL; owned by the view. */
 const char	*mp_view_get(const struct mp_view *, const char *name);
 

@@ -27,6 +27,13 @@ int		 mp_role_parse(const char *, enum mp_role *);
 #define MP_DISPLAY_MAX	100
 #define MP_TEAMNAME_MAX	100
 
+/*
+ * The teams read with a user: the first MP_USER_TEAMS team ids in
+ * order, and teams_more when there are more.  What they let the user
+ * see is lib/access.h's business.
+ */
+#define MP_USER_TEAMS	4
+
 struct mp_user {
 	long long	 id;
 	char		 username[MP_USERNAME_MAX + 1];
@@ -36,20 +43,41 @@ struct mp_user {
 	int		 has_password;
 	int		 totp_enabled;
 	long long	 totp_last_step;
+	long long	 teams[MP_USER_TEAMS];
+	size_t		 nteams;
+	int		 teams_more;
 };
 
 /* A user name: 1-64 of [A-Za-z0-9._@-], starting with a letter/digit. */
 int		 mp_valid_username(const char *);
 
 /*
- * Look a user up by name or id into u.  pwhash (MP_PWHASH_LEN bytes,
- * may be NULL) gets the stored password hash or "".  MP_ENOTFOUND when
- * there is no such user.
+ * Look a user up by name or id into u, with the user's teams (in the
+ * same statement: the work list needs them on every page).  pwhash
+ * (MP_PWHASH_LEN bytes, may be NULL) gets the stored password hash or
+ * "".  MP_ENOTFOUND when there is no such user.
  */
 enum mp_err	 mp_user_get(struct mp_db *, const char *username,
 		    struct mp_user *u, char *pwhash);
 enum mp_err	 mp_user_get_id(struct mp_db *, long long id,
 		    struct mp_user *u);
+/*
+ * For a statement that reads a user along with something else
+ * (lib/session.c): the columns of app_user u that mp_user_row reads
+ * from column col on, MP_USER_NCOLS of them.  The teams come as
+ * "3,5,8"; the LIMIT, one more than MP_USER_TEAMS, tells whether
+ * there are more.
+ */
+#define MP_USER_COLS \
+	"u.id, u.username, u.display_name, u.role, u.disabled," \
+	" u.password_hash, u.totp_enabled, u.totp_last_step," \
+	" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id LIMIT 5)" \
+	" FROM user_team ut WHERE ut.user_id = u.id)"
+#define MP_USER_NCOLS	9
+struct mp_stmt;
+void		 mp_user_row(struct mp_stmt *, unsigned col,
+		    struct mp_user *u, char *pwhash);
+
 /* Create a user; *id (may be NULL) gets its id.  MP_EDUP if taken. */
 enum mp_err	 mp_user_insert(struct mp_db *, const char *username,
 		    const char *display, enum mp_role, long long *id);

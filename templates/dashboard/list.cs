@@ -54,7 +54,7 @@
 <td><?cs var:row.Received ?><br><span class="small"><?cs var:row.Age ?></span></td>
 <td><?cs var:row.Status ?><?cs if:row.LateTake ?> <strong class="overdue take">niet opgepakt</strong><?cs /if ?><?cs if:row.LateClose ?> <strong class="overdue close">te lang open</strong><?cs /if ?></td>
 <td><?cs var:row.Type ?></td><td><?cs var:row.Team ?></td><td><?cs var:row.Handler ?></td><td><?cs var:row.Channel ?></td>
-<td><?cs var:row.Street ?> <?cs var:row.City ?></td><td><?cs var:row.Summary ?></td>
+<td><?cs var:row.Where ?></td><td><?cs var:row.Summary ?></td>
 </tr>
 <?cs /each ?></tbody></table>
 <?cs /if ?>

@@ -129,6 +129,51 @@ test_errors(void **state)
 	mp_view_free(v);
 }
 
+/*
+ * A template is parsed once per process and its tree kept: each render
+ * sees only its own view (also after set:, each and a macro with an
+ * argument), and escaping holds on every render, not only the first.
+ */
+static void
+test_parse_kept(void **state)
+{
+	static const char *const xs[] = { "<b>een</b>", "twee & drie", "" };
+	struct mp_view	*v;
+	struct mp_buf	 out;
+	char		 want[256];
+	size_t		 i;
+
+	(void)state;
+	put("kept-lib.cs", "<?cs def:em(x) ?><em><?cs var:x ?></em><?cs /def ?>");
+	put("kept.cs", "<?cs include:\"kept-lib.cs\" ?><?cs "
+	    "if:!Seen ?>nieuw<?cs /if ?><?cs set:Seen = 1 ?>[<?cs "
+	    "call:em(X) ?>]<?cs each:r = Rows ?>(<?cs var:r.N ?>)<?cs /each ?>");
+	for (i = 0; i < 3; i++) {
+		assert_non_null(v = mp_view_new());
+		assert_int_equal(mp_view_set(v, "X", xs[i]), MP_OK);
+		if (i == 1)
+			assert_int_equal(mp_view_set(v, "Rows.0.N", "<r>"),
+			    MP_OK);
+		mp_buf_init(&out, 4096);
+		assert_int_equal(mp_tmpl_render(v, "kept.cs", &out), MP_OK);
+		(void)snprintf(want, sizeof(want), "nieuw[<em>%s</em>]%s",
+		    i == 0 ? "&lt;b&gt;een&lt;/b&gt;" :
+		    i == 1 ? "twee &amp; drie" : "",
+		    i == 1 ? "(&lt;r&gt;)" : "");
+		assert_string_equal(mp_buf_str(&out), want);
+		mp_buf_free(&out);
+		mp_view_free(v);
+	}
+	/* A template changed on disk is not read again while running. */
+	put("kept.cs", "anders");
+	assert_non_null(v = mp_view_new());
+	mp_buf_init(&out, 4096);
+	assert_int_equal(mp_tmpl_render(v, "kept.cs", &out), MP_OK);
+	assert_string_equal(mp_buf_str(&out), "nieuw[<em></em>]");
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
 /* The shipped form renders, escaped, with every field labelled. */
 static void
 test_shipped_form(void **state)
@@ -176,6 +221,7 @@ main(void)
 		cmocka_unit_test(test_values_are_not_templates),
 		cmocka_unit_test(test_include_macro_and_setn),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_parse_kept),
 		cmocka_unit_test(test_shipped_form),
 	};
 
