@@ -76,13 +76,31 @@ conf_set auth.mode local
 restart_program dashboard
 
 # chromedriver in a session of its own, so that it and the browsers it
-# starts are stopped together, by its pid, whatever happens.
-port=$(mp_free_port)
-setsid chromedriver --port="$port" --allowed-ips=127.0.0.1 \
-    >"$E2E_TEST_DIR/chromedriver.log" 2>&1 &
-driver=$!
-trap 'kill -- -$driver 2>/dev/null; wait $driver 2>/dev/null' EXIT
-if ! wait_for 20 "curl -fsS http://127.0.0.1:$port/status"; then
+# starts are stopped together, by its pid, whatever happens.  It binds
+# its port on IPv4 and IPv6 and gives up if either is taken, which
+# mp_free_port (IPv4) cannot foresee: then another port, a few times.
+driver=
+up=0
+for try in 1 2 3 4 5; do
+	port=$(mp_free_port)
+	setsid chromedriver --port="$port" --allowed-ips=127.0.0.1 \
+	    >"$E2E_TEST_DIR/chromedriver.log" 2>&1 &
+	driver=$!
+	trap 'kill -- -$driver 2>/dev/null; wait $driver 2>/dev/null' EXIT
+	if wait_for 20 "curl -fsS http://127.0.0.1:$port/status ||
+	    ! kill -0 $driver"; then
+		if curl -fsS "http://127.0.0.1:$port/status" >/dev/null 2>&1
+		then
+			up=1
+			break
+		fi
+	fi
+	diag "chromedriver on port $port: $(tail -n 1 \
+	    "$E2E_TEST_DIR/chromedriver.log")"
+	kill -- -"$driver" 2>/dev/null
+	wait "$driver" 2>/dev/null
+done
+if [ "$up" != 1 ]; then
 	fail "chromedriver starts"
 	diag "$(tail -n 20 "$E2E_TEST_DIR/chromedriver.log")"
 else
