@@ -28,19 +28,13 @@ static struct env	 E;
 static int
 group_setup(void **state)
 {
-	char	 text[512], err[256];
 
 	(void)state;
 	if (testdb_start(&E.server, "test-db") != 0)
 		return -1;
 	snprintf(E.sock, sizeof(E.sock), "%s/mysql.sock", E.server.dir);
-	snprintf(text, sizeof(text),
-	    "db.socket = %s\ndb.user = root\ndb.name = meldpunt\n"
-	    "db.admin.user = root\ndb.retries = 3\n", E.sock);
-	if (mp_conf_parse(&E.conf, text, err, sizeof(err)) != MP_OK) {
-		fprintf(stderr, "# conf: %s\n", err);
+	if ((E.conf = testdb_conf(&E.server)) == NULL)
 		return -1;
-	}
 	if (mp_db_open(&E.db, E.conf, 0) != MP_OK ||
 	    mp_db_open(&E.admin, E.conf, 1) != MP_OK)
 		return -1;

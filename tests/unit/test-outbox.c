@@ -54,25 +54,19 @@ static int
 group_setup(void **state)
 {
 	unsigned char	 master[MP_KEY_LEN];
-	char		 text[512], err[256], sql[256];
 	long		 n;
-	int		 applied;
 
 	(void)state;
 	if (testdb_start(&E.server, "test-outbox") != 0)
 		return -1;
-	snprintf(text, sizeof(text),
-	    "db.socket = %s/mysql.sock\ndb.user = root\ndb.name = meldpunt\n"
-	    "db.admin.user = root\ndb.retries = 3\n", E.server.dir);
-	snprintf(sql, sizeof(sql), "%s/sql", E.server.top);
 	memset(master, 9, sizeof(master));
-	if (mp_conf_parse(&E.conf, text, err, sizeof(err)) != MP_OK ||
+	if ((E.conf = testdb_conf(&E.server)) == NULL ||
 	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
 	    mp_keys_derive(&E.keys, master) != MP_OK ||
-	    mp_migrate(E.db, sql, &applied, err, sizeof(err)) != MP_OK ||
+	    testdb_migrate(&E.server, E.db) != 0 ||
 	    mp_seed_catalog(E.db) != MP_OK ||
 	    mp_seed_demo(E.db, &E.keys, 200, 3, &n) != MP_OK) {
-		fprintf(stderr, "# setup: %s\n", err);
+		fprintf(stderr, "# setup failed\n");
 		return -1;
 	}
 	E.with_email = one(sql_email, 0);

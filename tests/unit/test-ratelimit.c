@@ -56,23 +56,16 @@ static int
 group_setup(void **state)
 {
 	unsigned char	 master[MP_KEY_LEN];
-	char		 text[512], err[256], sql[256];
-	int		 applied;
 
 	(void)state;
-	err[0] = '\0';
 	if (testdb_start(&E.server, "test-ratelimit") != 0)
 		return -1;
-	snprintf(text, sizeof(text),
-	    "db.socket = %s/mysql.sock\ndb.user = root\ndb.name = meldpunt\n"
-	    "db.admin.user = root\ndb.retries = 3\n", E.server.dir);
-	snprintf(sql, sizeof(sql), "%s/sql", E.server.top);
 	memset(master, 5, sizeof(master));
-	if (mp_conf_parse(&E.conf, text, err, sizeof(err)) != MP_OK ||
+	if ((E.conf = testdb_conf(&E.server)) == NULL ||
 	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
 	    mp_keys_derive(&E.keys, master) != MP_OK ||
-	    mp_migrate(E.db, sql, &applied, err, sizeof(err)) != MP_OK) {
-		fprintf(stderr, "# setup: %s\n", err);
+	    testdb_migrate(&E.server, E.db) != 0) {
+		fprintf(stderr, "# setup failed\n");
 		return -1;
 	}
 	return 0;

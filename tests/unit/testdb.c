@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "meldpunt.h"
 #include "testdb.h"
 
 /* Run fn of tests/lib/mariadb.sh on dir; system(3)'s status. */
@@ -69,4 +70,35 @@ testdb_stop(struct testdb *t)
 	}
 	free(t->top);
 	t->top = NULL;
+}
+
+struct mp_conf *
+testdb_conf(const struct testdb *t)
+{
+	struct mp_conf	*c = NULL;
+	char		 text[512], err[256];
+
+	(void)snprintf(text, sizeof(text),
+	    "db.socket = %s/mysql.sock\ndb.user = root\ndb.name = meldpunt\n"
+	    "db.admin.user = root\ndb.retries = 3\n", t->dir);
+	if (mp_conf_parse(&c, text, err, sizeof(err)) != MP_OK) {
+		fprintf(stderr, "# conf: %s\n", err);
+		return NULL;
+	}
+	return c;
+}
+
+int
+testdb_migrate(const struct testdb *t, struct mp_db *db)
+{
+	char	 sql[256], err[256];
+	int	 applied;
+
+	err[0] = '\0';
+	(void)snprintf(sql, sizeof(sql), "%s/sql", t->top);
+	if (mp_migrate(db, sql, &applied, err, sizeof(err)) != MP_OK) {
+		fprintf(stderr, "# migrate: %s\n", err);
+		return -1;
+	}
+	return 0;
 }

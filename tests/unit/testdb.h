@@ -20,4 +20,15 @@ int	 testdb_start(struct testdb *, const char *tag);
 /* Stop it and remove its directory unless MP_KEEP_DB is set. */
 void	 testdb_stop(struct testdb *);
 
+struct mp_conf;
+struct mp_db;
+/*
+ * A configuration for the server: its root over its socket as the
+ * application's and the admin user, database meldpunt.  NULL with a
+ * "# ..." line on stderr; the caller frees it (mp_conf_free).
+ */
+struct mp_conf	*testdb_conf(const struct testdb *);
+/* Apply the source tree's sql/ on db: 0, or -1 with a "# ..." line. */
+int		 testdb_migrate(const struct testdb *, struct mp_db *);
+
 #endif
