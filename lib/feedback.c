@@ -296,6 +296,7 @@ sign_in(struct freq *r)
 	char			 ref[REF_MAX + 1];
 	char			 value[MP_SESSION_TOKEN_LEN];
 	long long		 id;
+	int			 over;
 
 	typed = form(r, "meldingsnummer");
 	code = form(r, "code");
@@ -307,16 +308,26 @@ sign_in(struct freq *r)
 	}
 	norm_reference(typed, ref);
 	mp_throttle_keys(&r->f->ctx->keys, "melding", ref, r->client, &t);
-	if (mp_throttle_over(r->f->ctx->db, &t, r->now, r->f->attempt_window,
-	    r->f->max_attempts)) {
+	/*
+	 * A client over its limit waits, whatever it types.  A reference
+	 * over its limit refuses only wrong codes: references are
+	 * sequential, so anyone could otherwise keep a reporter out by
+	 * trying wrong codes on theirs, while a 96-bit code cannot be
+	 * guessed however many clients try.
+	 */
+	over = mp_throttle_over(r->f->ctx->db, &t, r->now,
+	    r->f->attempt_window, r->f->max_attempts);
+	id = 0;
+	if (!(over & MP_THROTTLE_CLIENT) &&
+	    (id = check_code(r, ref, code)) < 0) {
+		(void)mp_http_error(r->req, 503, NULL);
+		return;
+	}
+	if (id == 0 && over != 0) {
 		mp_throttle_fail(r->f->ctx->db, &t, r->now);
 		signin_page(r, 429, typed, "U heeft te vaak een verkeerd "
 		    "meldingsnummer of een verkeerde code ingevuld. Wacht "
 		    "een kwartier en probeer het dan opnieuw.");
-		return;
-	}
-	if ((id = check_code(r, ref, code)) < 0) {
-		(void)mp_http_error(r->req, 503, NULL);
 		return;
 	}
 	if (id == 0) {

@@ -65,7 +65,10 @@ mp_throttle_over(struct mp_db *db, const struct mp_throttle *t, time_t now,
 		}
 		mp_stmt_done(st);
 	}
-	return na < 0 || nc < 0 || na >= max || nc >= max;
+	if (na < 0 || nc < 0)
+		return MP_THROTTLE_ACCOUNT | MP_THROTTLE_CLIENT;
+	return (na >= max ? MP_THROTTLE_ACCOUNT : 0) |
+	    (nc >= max ? MP_THROTTLE_CLIENT : 0);
 }
 
 void

@@ -31,10 +31,13 @@ void		 mp_throttle_keys(const struct mp_keys *, const char *scope,
 		    const char *account, const char *client,
 		    struct mp_throttle *);
 /*
- * 1 when the account or the client had max or more failures in the
- * window seconds before now, or when the database cannot tell (a
- * database that cannot count lets nobody try).
+ * Which of the two had max or more failures in the window seconds
+ * before now: 0 (neither), MP_THROTTLE_ACCOUNT, MP_THROTTLE_CLIENT or
+ * both; both also when the database cannot tell (a database that
+ * cannot count lets nobody try).
  */
+#define MP_THROTTLE_ACCOUNT	0x1
+#define MP_THROTTLE_CLIENT	0x2
 int		 mp_throttle_over(struct mp_db *, const struct mp_throttle *,
 		    time_t now, long window, long max);
 /* Record one failure at now, and purge failures older than a day. */

@@ -75,10 +75,19 @@ for i in 1 2 3 4 5; do
 	fb_signin "$ref2" "AAAAA-AAAAA-AAAAA-AAAA$i" "127.0.1.$i"
 done
 is "$HTTP_STATUS" 403 "five wrong codes are refused one by one"
-fb_signin "$ref2" "$code2" 127.0.1.9
-is "$HTTP_STATUS" 429 "then even the right code waits (per reference)"
+fb_signin "$ref2" "AAAAA-AAAAA-AAAAA-AAAA6" 127.0.1.6
+is "$HTTP_STATUS" 429 "then a sixth wrong code waits (per reference)"
 like "$(http_body)" 'te vaak' "with a clear message"
 is "$(http_header Set-Cookie)" "" "and no session"
+is "$(sql "SELECT COUNT(*) FROM reporter_session WHERE report_id =
+    (SELECT id FROM report WHERE reference = '$ref2')")" 0 \
+    "no session for the throttled reference"
+# References are sequential: others must not be able to keep the
+# reporter out by trying wrong codes on theirs.
+fb_signin "$ref2" "$code2" 127.0.1.9
+is "$HTTP_STATUS" 303 "the right code still signs in (no lockout by others)"
+like "$(http_header Set-Cookie)" 'mp_melding=' "with a session"
+http_reset_cookies
 
 # Per client: one address tries many references.
 for i in 1 2 3 4 5; do
