@@ -66,6 +66,12 @@ enum stmt {
 	" COALESCE(u.display_name, ''), r.channel, LEFT(r.description, 140)," \
 	" r.street, r.city, r.unread_replies"
 #define LIST_COLS	"SELECT" LIST_COLS_NOSELECT
+/* The names joined to a page's reports, and the list's order. */
+#define LIST_JOINS \
+	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" LEFT JOIN team t ON t.id = r.team_id" \
+	" LEFT JOIN app_user u ON u.id = r.handler_id"
+#define LIST_SORT	" ORDER BY r.received_at DESC, r.id DESC"
 #define LIST_HEAD	LIST_COLS " FROM (SELECT r.id FROM report r WHERE "
 /*
  * The list of a user of one team with one filter (or none), the common
@@ -92,12 +98,9 @@ enum stmt {
  */
 #define LIST_FIRST(ix) \
 	"SELECT STRAIGHT_JOIN" LIST_COLS_NOSELECT \
-	" FROM report r FORCE INDEX (" ix ")" \
-	" JOIN signal_type st ON st.id = r.signal_type_id" \
-	" LEFT JOIN team t ON t.id = r.team_id" \
-	" LEFT JOIN app_user u ON u.id = r.handler_id" \
+	" FROM report r FORCE INDEX (" ix ")" LIST_JOINS \
 	" WHERE " MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS \
-	" ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?"
+	LIST_SORT " LIMIT ? OFFSET ?"
 #define LIST_PAGE	LIST_HEAD MP_ACCESS_REPORT_VISIBLE
 /*
  * For a user of a few teams, the teams as values (access.h): the page
@@ -109,12 +112,8 @@ enum stmt {
 #define LIST_FILTERS	DASH_LIST_FILTERS
 
 #define LIST_ORDER \
-	" ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?) page" \
-	" JOIN report r ON r.id = page.id" \
-	" JOIN signal_type st ON st.id = r.signal_type_id" \
-	" LEFT JOIN team t ON t.id = r.team_id" \
-	" LEFT JOIN app_user u ON u.id = r.handler_id" \
-	" ORDER BY r.received_at DESC, r.id DESC"
+	LIST_SORT " LIMIT ? OFFSET ?) page" \
+	" JOIN report r ON r.id = page.id" LIST_JOINS LIST_SORT
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LIST */

@@ -26,15 +26,21 @@ enum stmt {
 	STMT__MAX
 };
 
+/*
+ * A session's six columns as sess_row() reads them, in STMT_GET and in
+ * the joined statements below; the table aliased "s".
+ */
+#define SESS_COLS(owner) \
+	"s." owner ", s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
+	" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
+
 #define SESSION_STMTS(table, owner) { \
 	/* STMT_INSERT */ \
 	"INSERT INTO " table " (id_hash, " owner ", csrf, stage, created_at," \
 	" last_seen, expires_at) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?)," \
 	" FROM_UNIXTIME(?), FROM_UNIXTIME(?))", \
 	/* STMT_GET */ \
-	"SELECT " owner ", csrf, stage, UNIX_TIMESTAMP(created_at)," \
-	" UNIX_TIMESTAMP(last_seen), UNIX_TIMESTAMP(expires_at)" \
-	" FROM " table " WHERE id_hash = ?", \
+	"SELECT " SESS_COLS(owner) " FROM " table " s WHERE s.id_hash = ?", \
 	/* STMT_TOUCH */ \
 	"UPDATE " table " SET last_seen = FROM_UNIXTIME(?)" \
 	" WHERE id_hash = ?", \
@@ -53,21 +59,17 @@ static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
 /*
  * A staff session with its user in one statement (the dashboard reads
  * both on every request, and a round trip with its statement cost more
- * than the reading).  The session's columns are those of STMT_GET,
- * SESS_NCOLS of them.
+ * than the reading).  Portal mode: the user by name, and the session of
+ * the cookie if any.
  */
-#define SESS_COLS \
-	"s.user_id, s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
-	" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
-#define SESS_NCOLS	6
-/* Portal mode: the user by name, and the session of the cookie if any. */
 static const char stmt_user_by_name[] =
-	"SELECT " MP_USER_COLS ", s.id_hash IS NOT NULL, " SESS_COLS
+	"SELECT " MP_USER_COLS ", s.id_hash IS NOT NULL, "
+	SESS_COLS("user_id")
 	" FROM app_user u LEFT JOIN session s ON s.id_hash = ?"
 	" WHERE u.username = ?";
 /* Local mode: the session of the cookie and its owner. */
 static const char stmt_by_session[] =
-	"SELECT " MP_USER_COLS ", 1, " SESS_COLS
+	"SELECT " MP_USER_COLS ", 1, " SESS_COLS("user_id")
 	" FROM session s JOIN app_user u ON u.id = s.user_id"
 	" WHERE s.id_hash = ?";
 

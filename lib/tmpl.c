@@ -226,14 +226,8 @@ mp_view_free(struct mp_view *v)
 enum mp_err
 mp_view_set(struct mp_view *v, const char *name, const char *value)
 {
-	NEOERR	*nerr;
 
-	if ((nerr = hdf_set_value(v->hdf, name,
-	    value == NULL ? "" : value)) != STATUS_OK) {
-		nerr_log(__func__, name, nerr);
-		return MP_ENOMEM;
-	}
-	return MP_OK;
+	return mp_vnode_set((struct mp_vnode *)v->hdf, name, value);
 }
 
 enum mp_err
@@ -256,10 +250,8 @@ mp_view_setn(struct mp_view *v, const char *name, const char *value,
 enum mp_err
 mp_view_set_int(struct mp_view *v, const char *name, long long val)
 {
-	char	 num[32];
 
-	(void)snprintf(num, sizeof(num), "%lld", val);
-	return mp_view_set(v, name, num);
+	return mp_vnode_set_int((struct mp_vnode *)v->hdf, name, val);
 }
 
 enum mp_err

@@ -75,6 +75,16 @@ report_fields()
 	    "website=")
 }
 
+# set_contact NAME EMAIL PHONE: the reporter is not anonymous and gives
+# these contact details.
+set_contact()
+{
+	set_field report-anonymous nee
+	set_field report-contact-name "$1"
+	set_field report-contact-email "$2"
+	set_field report-contact-phone "$3"
+}
+
 # set_field NAME VALUE: replace NAME's value in F (appended if absent).
 set_field()
 {

@@ -29,10 +29,7 @@ set_field report-city "Voorbeeld-Zuid"
 set_field report-people "Man van ongeveer 40, bijnaam 'De Kapper'"
 set_field report-companies "Kapsalon Knip & Co, KvK 12345678"
 set_field report-vehicles "Zwarte Audi, kenteken XX-123-Y"
-set_field report-anonymous nee
-set_field report-contact-name "Jan de Vries"
-set_field report-contact-email "jan.devries@voorbeeld.nl"
-set_field report-contact-phone "06 12345678"
+set_contact "Jan de Vries" "jan.devries@voorbeeld.nl" "06 12345678"
 post_report /melden/medewerkers
 is "$HTTP_STATUS" 200 "a complete report is accepted (200)"
 like "$(http_body)" '<h1>Uw melding is ontvangen</h1>' "the receipt is shown"
@@ -187,10 +184,8 @@ set_field report-people "$(long ü 2000)"
 set_field report-companies "$(long ï 2000)"
 set_field report-vehicles "$(long ö 2000)"
 set_field report-house-number "12345-abcdef"
-set_field report-anonymous nee
-set_field report-contact-name "$(long é 100)"
-set_field report-contact-email "$(long a 64)@$(long b 63).$(long c 63).$(long d 58).nl"
-set_field report-contact-phone "+31 6 1234 5678 9012"
+set_contact "$(long é 100)" "$(long a 64)@$(long b 63).$(long c 63).$(long d 58).nl" \
+    "+31 6 1234 5678 9012"
 post_report
 is "$HTTP_STATUS" 200 "every text field at exactly its limit is accepted"
 if [ "$HTTP_STATUS" != 200 ]; then

@@ -40,10 +40,7 @@ EMAIL="privacy.jansen.$RANDOM@voorbeeld.nl"
 PHONE="06 9876 $RANDOM"
 before=$(counts)
 report_fields
-set_field report-anonymous nee
-set_field report-contact-name "$NAME"
-set_field report-contact-email "$EMAIL"
-set_field report-contact-phone "$PHONE"
+set_contact "$NAME" "$EMAIL" "$PHONE"
 post_report
 is "$HTTP_STATUS" 200 "a report with contact details is accepted"
 ref=$(receipt_ref)

@@ -15,10 +15,7 @@ NAME="Exportina Klikspaan-$RANDOM"
 EMAIL="exportina.$RANDOM@voorbeeld.nl"
 PHONE="06 5555 $RANDOM"
 report_fields
-set_field report-anonymous nee
-set_field report-contact-name "$NAME"
-set_field report-contact-email "$EMAIL"
-set_field report-contact-phone "$PHONE"
+set_contact "$NAME" "$EMAIL" "$PHONE"
 post_report
 is "$HTTP_STATUS" 200 "a named reporter's report is stored"
 ref=$(receipt_ref)

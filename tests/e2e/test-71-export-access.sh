@@ -20,10 +20,8 @@ pid=$(sql "SELECT id FROM partner WHERE name = 'pol'")
 # its rule as it is stored.
 report_fields
 set_field report-signal-type witwassen
-set_field report-anonymous nee
-set_field report-contact-name "Zacharias Geheimnaam"
-set_field report-contact-email "zacharias.geheim@voorbeeld.nl"
-set_field report-contact-phone "0611223344"
+set_contact "Zacharias Geheimnaam" "zacharias.geheim@voorbeeld.nl" \
+    "0611223344"
 set_field report-people "Piet Buurman"
 post_report
 named=$(receipt_ref)
