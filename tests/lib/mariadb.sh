@@ -49,15 +49,25 @@ mariadb_start() {
 	mariadb__find || return 1
 	mkdir -p "$dir" || return 1
 	dir=$(cd "$dir" && pwd) || return 1
-	if [ ! -d "$dir/data/mysql" ]; then
+	# Once more from an empty directory if it fails: a fresh clone's
+	# check saw it fail once and pass in the same directory later.  The
+	# log's tail goes to stderr, since the directory may be gone by the
+	# time anyone looks.
+	try=1
+	while [ ! -d "$dir/data/mysql" ]; do
 		mariadb-install-db --no-defaults --datadir="$dir/data" \
 		    --user=root --auth-root-authentication-method=socket \
-		    --skip-test-db >"$dir/install.log" 2>&1 || {
-			echo "mariadb_start: mariadb-install-db failed," \
-			    "see $dir/install.log" >&2
-			return 1
-		}
-	fi
+		    --skip-test-db >"$dir/install.log" 2>&1 && break
+		echo "mariadb_start: mariadb-install-db failed (attempt" \
+		    "$try), see $dir/install.log:" >&2
+		tail -n 15 "$dir/install.log" | sed 's/^/  /' >&2
+		[ "$try" -lt 2 ] || return 1
+		try=$((try + 1))
+		# Empty it, keeping a symlinked data directory a symlink.
+		if [ -d "$dir/data" ]; then
+			find "$dir/data/" -mindepth 1 -delete || return 1
+		fi
+	done
 	# Temporary tables in the instance's own directory: /tmp is shared
 	# with whatever else runs on the machine and may be cleaned under
 	# the server's feet.
