@@ -436,8 +436,11 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		goto out;
 
 	p[0] = MP_DBINT(r->arg[0]);
-	/* The reporter's identity: one role, and only when given. */
-	if (!anonymous && mp_access_can(r->user.role, MP_PERM_REPORTER_ID)) {
+	/*
+	 * The reporter's identity: an account given the right (a role
+	 * may hold it, lib/access.c), and only when the reporter gave it.
+	 */
+	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
 		if ((er = mp_db_query(r->d->ctx->db, &st,
 		    stmts[STMT_CONTACT], p, 1)) != MP_OK)
 			goto out;
