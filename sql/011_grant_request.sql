@@ -1,5 +1,6 @@
 -- 011_grant_request.sql -- two people for every grant that lets an
--- account read reports (issue 10, finding 1).
+-- account read reports (issue 10, finding 1), and an audit log without
+-- report content (finding 2).
 --
 -- Everything InnoDB with a primary key, so it runs on Galera.
 
@@ -94,3 +95,32 @@ ALTER TABLE mail_outbox
 	ADD CONSTRAINT mail_outbox_about CHECK (IF(kind = 'grant',
 	    request_id IS NOT NULL AND user_id IS NOT NULL,
 	    report_id IS NOT NULL));
+
+-- Finding 2: the audit log names the field or the event, never a
+-- report's words.  Entries written before this migration held them:
+-- an edit's old and new value, a closing's reason, an attachment's
+-- file name, an export's search text.  They are cut back here to what
+-- the new code writes (lib/dashboard-report.c, lib/dashboard-export.c);
+-- the values stay in the report's history, which only those who may
+-- see the report can open.  This is the one change ever made to
+-- audit_log rows, by the migrating administrator: the application may
+-- only insert (grants.sql).
+UPDATE audit_log SET detail = CONCAT('veld: ',
+	SUBSTRING_INDEX(detail, ' gewijzigd; was: ', 1))
+	WHERE action = 'wijzigen' AND detail LIKE '% gewijzigd; was: %';
+
+UPDATE audit_log SET detail = CONCAT(SUBSTRING_INDEX(detail, '; reden: ',
+	1), '; reden in de geschiedenis')
+	WHERE action = 'status' AND detail LIKE '%; reden: %';
+
+UPDATE audit_log a LEFT JOIN attachment t ON t.id = a.object_id
+	SET a.detail = IF(t.id IS NULL, '', CONCAT('melding ', t.report_id))
+	WHERE a.action = 'bijlage downloaden' AND a.object_type = 'bijlage';
+
+-- The search text is the last filter (dash_filter_query), url-encoded.
+UPDATE audit_log SET detail = CONCAT(REGEXP_REPLACE(detail, '&q=[^&]*$',
+	''), '; met zoektekst')
+	WHERE action = 'export csv' AND detail REGEXP '^filter: .*&q=[^&]*$';
+
+UPDATE audit_log SET detail = 'filter: geen; met zoektekst'
+	WHERE action = 'export csv' AND detail REGEXP '^filter: q=[^&]*$';
