@@ -182,10 +182,10 @@ named=$(sql "SELECT MIN(r.id) FROM report r JOIN reporter_contact c
 reporter() { grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY"; }
 dash_as cor GET "/melding/$named"
 cor_sees=$(reporter)
-unlike "$cor_sees" 'bekend bij de co' "cor (with the right) sees the reporter"
+unlike "$cor_sees" 'niet anoniem' "cor (with the right) sees the reporter"
 dash_as cor2 GET "/melding/$named"
 is "$HTTP_STATUS" 200 "a coordinator without the right opens the report"
-is "$(reporter)" '<dd id="reporter">bekend bij de coördinator' \
+is "$(reporter)" '<dd id="reporter">niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder' \
     "but not who reported it"
 dash_decide cor bevestigen "$r2"
 is "$HTTP_STATUS" 303 "a coordinator confirms cor2's identity right"
@@ -313,6 +313,20 @@ is "$(sql "SELECT COUNT(*) FROM grant_request WHERE status = 'open'
 dash_post ad /beheer actie=gebruiker-team "id=$hanna" "team=$noord" aan=1
 dash_decide ad2 bevestigen "$(grant_open hanna team "$noord")"
 is "$(teams hanna "$noord")" 1 "(hanna back in Noord, confirmed)"
+
+# A handler may hold the identity right too, for her team's reports.
+sql "UPDATE report SET team_id = $noord WHERE id = $named"
+dash_as hanna GET "/melding/$named"
+is "$(reporter)" '<dd id="reporter">niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder' \
+    "hanna (handler) sees no reporter without the right"
+dash_post ad /beheer actie=gebruiker-identiteit "id=$hanna" aan=1
+dash_decide cor bevestigen "$(grant_open hanna identiteit)"
+dash_as hanna GET "/melding/$named"
+is "$(reporter)" "$cor_sees" "and sees the reporter once it is confirmed"
+dash_post ad /beheer actie=gebruiker-identiteit "id=$hanna" aan=0
+dash_as hanna GET "/melding/$named"
+is "$(reporter)" '<dd id="reporter">niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder' \
+    "and not once it is taken away"
 
 # CSRF on the new actions.
 dash_as cor POST /verzoeken --data-urlencode actie=afwijzen \
