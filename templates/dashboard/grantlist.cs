@@ -33,7 +33,7 @@ vroeg en het account zelf kunnen niet bevestigen.</p>
 <td><?cs if:g.MayConfirm == "1" ?><?cs call:grant_form(g, "bevestigen", "Bevestigen") ?><?cs /if ?><?cs
 if:g.MayReject == "1" ?><?cs call:grant_form(g, "afwijzen", "Afwijzen") ?><?cs /if ?><?cs
 if:g.MayWithdraw == "1" ?><?cs call:grant_form(g, "intrekken", "Intrekken") ?><?cs /if ?><?cs
-if:g.MayConfirm != "1" && g.MayWithdraw != "1" ?><p class="small">Dit verzoek gaat over uw eigen account: een ander beslist.</p><?cs /if ?></td>
+if:g.MayConfirm != "1" && g.MayWithdraw != "1" ?><p class="small">Dit verzoek gaat over uw eigen account: een ander bevestigt het.</p><?cs /if ?></td>
 </tr>
 <?cs /each ?>
 </tbody>
