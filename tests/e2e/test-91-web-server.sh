@@ -1,5 +1,6 @@
-# test-16-web-server.sh -- what the web server in front must do for the
-# programs, behind the harness's nginx and behind the shipped Apache
+# test-91-web-server.sh -- what the web server in front must do for the
+# programs (last, so its reports and sessions are in no other test's
+# counts), behind the harness's nginx and behind the shipped Apache
 # site (MELDPUNT_E2E_WEB=apache): uploads sent chunked reach the form
 # and the follow-up whole, a chunked body over the limit gets the same
 # 413 as one with a length, a body over the server's limit gets the
@@ -25,8 +26,8 @@ d=$E2E_TEST_DIR
 # The address, browser and referring page of "the reporter" of this
 # test; the no-log checks look for them.
 WEB_ADDR=127.0.0.16
-WEB_UA="Mozilla/5.0 (meldpunt test-16 $RANDOM)"
-WEB_REFERER="https://zoeken.example/q=meldpunt-test-16-$RANDOM"
+WEB_UA="Mozilla/5.0 (meldpunt test-91 $RANDOM)"
+WEB_REFERER="https://zoeken.example/q=meldpunt-test-91-$RANDOM"
 wget_()
 {
 	local url=$1
@@ -130,7 +131,7 @@ is "$(counts)" "$before" "$web: nothing stored"
 
 # --- The partner's key -----------------------------------------------------
 
-key=$(exp_partner web16 "Partner web16")
+key=$(exp_partner web91 "Partner web91")
 like "$key" '^mpx1\.' "a partner key to pull with"
 exp_get reports.xml "$key"
 is "$HTTP_STATUS" 200 "$web: the key in Authorization: Bearer is let in"
@@ -230,6 +231,10 @@ is "$HTTP_STATUS" 413 "apache: (a refused upload from it)"
 rm -f "$d/groot.jpg"
 http_get "http://127.0.0.1:$E2E_PORT80/" --interface "$WEB_ADDR" \
     -A "$WEB_UA" -e "$WEB_REFERER"
+# Plain HTTP to the HTTPS port, as scanners do.
+http_get "http://127.0.0.1:$E2E_PORT/melden/" --interface "$WEB_ADDR" \
+    -A "$WEB_UA" -e "$WEB_REFERER"
+is "$HTTP_STATUS" 400 "apache: plain HTTP on the HTTPS port is refused"
 
 logs=$(apache_logs)
 ok '[ -n "$logs" ]' "apache: there are logs to look through"
