@@ -31,9 +31,8 @@
 struct body {
 	mp_read_fn	 fn;
 	void		*arg;
-	size_t		 remain;	/* bytes still expected (open: allowed
-					   + 1) */
-	int		 open;		/* no length: the stream's end ends it */
+	size_t		 remain;	/* to read (open: max_body + 1) */
+	int		 open;		/* no length: read to the end */
 	int		 failed;	/* ended early or read_fn failed */
 	int		 toobig;	/* open: longer than max_body */
 };
