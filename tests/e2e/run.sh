@@ -33,7 +33,7 @@ if [ "${MELDPUNT_E2E_SKIP:-0}" = 1 ]; then
 fi
 
 if [ "${MELDPUNT_E2E_WEB:-nginx}" = apache ]; then
-	web=apache2
+	web="apache2 openssl"
 else
 	web=nginx
 fi
@@ -96,7 +96,7 @@ if ! e2e_setup "$E2E_ROOT"; then
 	echo "Bail out! could not set up the end-to-end instance"
 	exit 1
 fi
-diag "instance $E2E_DIR, $web on $E2E_BASE"
+diag "instance $E2E_DIR, ${web%% *} on $E2E_BASE"
 
 if [ $# -gt 0 ]; then
 	tests=()
