@@ -21,12 +21,20 @@
 #define BOUNDARY_MAX	70		/* RFC 2046, section 5.1.1 */
 #define DELIM_MAX	(2 + 2 + BOUNDARY_MAX)	/* "\r\n--" boundary */
 
-/* The body as CONTENT_LENGTH announced it, read through read_fn. */
+/*
+ * The body, read through read_fn: as long as CONTENT_LENGTH announced,
+ * or, without one (open), until the stream ends.  Apache's
+ * mod_proxy_fcgi passes a chunked body that way once it is larger than
+ * what it reads ahead; FastCGI ends the stream with an empty record,
+ * CGI with end of file.
+ */
 struct body {
 	mp_read_fn	 fn;
 	void		*arg;
-	size_t		 remain;	/* announced bytes not yet read */
-	int		 failed;	/* read_fn reported an error */
+	size_t		 remain;	/* to read (open: max_body + 1) */
+	int		 open;		/* no length: read to the end */
+	int		 failed;	/* ended early or read_fn failed */
+	int		 toobig;	/* open: longer than max_body */
 };
 
 /* State of the streaming multipart parser. */
@@ -353,9 +361,10 @@ mp_req_env(const struct mp_req *req, const char *name)
 }
 
 /*
- * Read up to len bytes of the announced body into buf.  Returns the
- * count, 0 at the end of the announced body; -1 when the body ended
- * early or read_fn failed (a truncated body).
+ * Read up to len bytes of the body into buf.  Returns the count, 0 at
+ * the end of the body; -1 when the body ended early or read_fn failed
+ * (a truncated body), or when an open body went past the limit (then
+ * b->toobig is set).
  */
 static long
 body_read(struct body *b, void *buf, size_t len)
@@ -369,12 +378,19 @@ body_read(struct body *b, void *buf, size_t len)
 	if (len == 0)
 		return 0;
 	n = b->fn(b->arg, buf, len);
+	if (n == 0 && b->open)
+		return 0;
 	if (n <= 0 || (size_t)n > len) {
 		/* Never trust the announced length, nor the reader. */
 		b->failed = 1;
 		return -1;
 	}
 	b->remain -= (size_t)n;
+	if (b->open && b->remain == 0) {
+		/* One byte past max_body: refused, nothing more read. */
+		b->toobig = 1;
+		return -1;
+	}
 	return n;
 }
 
@@ -808,7 +824,7 @@ out:
 	return er;
 }
 
-/* Read the whole announced body (at most max_body) into b. */
+/* Read the whole body (at most max_body) into b. */
 static enum mp_err
 read_all(struct body *in, struct mp_buf *b)
 {
@@ -818,14 +834,11 @@ read_all(struct body *in, struct mp_buf *b)
 
 	if ((chunk = mp_malloc(CHUNK)) == NULL)
 		return MP_ENOMEM;
-	while (in->remain > 0) {
-		if ((n = body_read(in, chunk, CHUNK)) <= 0) {
-			er = MP_EINVAL;
-			break;
-		}
+	while ((n = body_read(in, chunk, CHUNK)) > 0)
 		if ((er = mp_buf_add(b, chunk, (size_t)n)) != MP_OK)
 			break;
-	}
+	if (n < 0)
+		er = MP_EINVAL;
 	free(chunk);
 	return er;
 }
@@ -892,22 +905,28 @@ parse_body(struct mp_req *req, mp_read_fn read_fn, void *rarg,
 
 	cl = mp_req_env(req, "CONTENT_LENGTH");
 	ct = mp_req_env(req, "CONTENT_TYPE");
-	if (cl == NULL || *cl == '\0') {
-		/* No length: only an empty body is acceptable. */
-		return ct == NULL || *ct == '\0' ? MP_OK : MP_EINVAL;
+	memset(&in, 0, sizeof(in));
+	if (cl != NULL && *cl != '\0') {
+		if ((er = parse_length(cl, &len)) != MP_OK)
+			return er;
+		if (len > lim->max_body)
+			return MP_ETOOBIG;	/* refused unread */
+		if (len == 0)
+			return MP_OK;
+		in.remain = len;
+	} else {
+		/* No length and no type: a POST without a body. */
+		if (ct == NULL || *ct == '\0')
+			return MP_OK;
+		/* A chunked body: read to its end, counting the limit. */
+		in.open = 1;
+		in.remain = lim->max_body < SIZE_MAX ? lim->max_body + 1 :
+		    SIZE_MAX;
 	}
-	if ((er = parse_length(cl, &len)) != MP_OK)
-		return er;
-	if (len > lim->max_body)
-		return MP_ETOOBIG;	/* refused unread */
-	if (len == 0)
-		return MP_OK;
 	if (read_fn == NULL)
 		return MP_EINVAL;
-	memset(&in, 0, sizeof(in));
 	in.fn = read_fn;
 	in.arg = rarg;
-	in.remain = len;
 
 	if (ct != NULL &&
 	    ctype_is(ct, "application/x-www-form-urlencoded", &params)) {
@@ -924,8 +943,10 @@ parse_body(struct mp_req *req, mp_read_fn read_fn, void *rarg,
 		free(boundary);
 	} else
 		return MP_EINVAL;
-	if (in.failed)
-		mp_debugx("%s: body ended before CONTENT_LENGTH", __func__);
+	if (in.toobig)
+		er = MP_ETOOBIG;	/* as for an announced length */
+	else if (in.failed)
+		mp_debugx("%s: the body ended early", __func__);
 	return er;
 }
 

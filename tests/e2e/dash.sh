@@ -49,14 +49,16 @@ dash_report()
 }
 
 # dash_as USER METHOD PATH [curl args...]: a request through the portal
-# as USER ("" for none).
+# as USER ("" for none).  The portal names the user in the header
+# E2E_PORTAL_HEADER: the harness's nginx reads X-Test-Remote-User, the
+# shipped Apache site X-Portal-User.
 dash_as()
 {
 	local user=$1 method=$2 path=$3
 	shift 3
 	if [ -n "$user" ]; then
-		http_request "$method" "$DASH$path" -H "X-Test-Remote-User: $user" \
-		    "$@"
+		http_request "$method" "$DASH$path" \
+		    -H "${E2E_PORTAL_HEADER:-X-Test-Remote-User}: $user" "$@"
 	else
 		http_request "$method" "$DASH$path" "$@"
 	fi

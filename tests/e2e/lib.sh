@@ -258,7 +258,11 @@ mp_layout()
 	E2E_SPOOL=$E2E_DIR/spool
 	E2E_NGINX=$E2E_DIR/nginx
 	if [ ! -e "$E2E_DIR/run" ] && [ ! -L "$E2E_DIR/run" ]; then
-		if [ ${#E2E_DIR} -gt 60 ]; then
+		# Behind Apache always: its workers (another user when
+		# started as root) must reach the sockets, which a source
+		# tree under /root would hide (tests/e2e/apache.sh).
+		if [ ${#E2E_DIR} -gt 60 ] ||
+		    [ "${MELDPUNT_E2E_WEB:-nginx}" = apache ]; then
 			ln -s "$(mktemp -d /tmp/meldpunt-run.XXXXXX)" \
 			    "$E2E_DIR/run"
 		else
@@ -697,6 +701,44 @@ stop_nginx()
 }
 
 # ---------------------------------------------------------------------
+# The web server in front, by MELDPUNT_E2E_WEB: nginx (the default,
+# above) or apache (the shipped Apache site, tests/e2e/apache.sh).
+# Either sets E2E_PORT and E2E_BASE.
+# ---------------------------------------------------------------------
+
+# shellcheck source=apache.sh
+. "$top_srcdir/tests/e2e/apache.sh"
+
+MELDPUNT_E2E_WEB=${MELDPUNT_E2E_WEB:-nginx}
+export MELDPUNT_E2E_WEB
+
+# start_web [PORT] / stop_web
+start_web()
+{
+	case $MELDPUNT_E2E_WEB in
+	apache)	start_apache "$@" ;;
+	*)	start_nginx "$@" ;;
+	esac
+}
+
+stop_web()
+{
+	case $MELDPUNT_E2E_WEB in
+	apache)	stop_apache ;;
+	*)	stop_nginx ;;
+	esac
+}
+
+# web_error_log: the web server's main error log.
+web_error_log()
+{
+	case $MELDPUNT_E2E_WEB in
+	apache)	printf '%s\n' "$E2E_DIR/apache/logs/error.log" ;;
+	*)	printf '%s\n' "$E2E_NGINX/logs/error.log" ;;
+	esac
+}
+
+# ---------------------------------------------------------------------
 # Whole instance.
 # ---------------------------------------------------------------------
 
@@ -710,14 +752,14 @@ e2e_setup()
 	start_mariadb_only || return 1
 	mp_prepare_db || return 1
 	start_programs || return 1
-	start_nginx || return 1
+	start_web || return 1
 }
 
 # e2e_teardown: stop whatever runs, by pid.  Safe to call repeatedly.
 e2e_teardown()
 {
 	[ -n "${E2E_DIR:-}" ] || return 0
-	stop_nginx
+	stop_web
 	stop_programs
 	if mariadb_up; then
 		stop_mariadb_only
@@ -729,7 +771,7 @@ e2e_teardown()
 e2e_diagnostics()
 {
 	local f
-	for f in "$E2E_LOG" "$E2E_NGINX/logs/error.log" \
+	for f in "$E2E_LOG" "$(web_error_log)" \
 	    "$E2E_DIR/spawn-fcgi.log" "$E2E_DIR/ctl.log"; do
 		if [ -s "$f" ]; then
 			diag "--- last lines of $f"

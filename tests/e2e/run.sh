@@ -9,6 +9,8 @@
 #	MELDPUNT_E2E_REQUIRED=1	a missing tool is a failure, not a skip
 #	MELDPUNT_E2E_KEEP=1	leave tests/e2e-run behind (it is removed
 #				at the next start in any case)
+#	MELDPUNT_E2E_WEB=apache	run behind the shipped Apache site
+#				(tests/e2e/apache.sh) instead of nginx
 #
 # Run by hand from the build directory, optionally with test names:
 #	top_srcdir=$PWD/.. top_builddir=$PWD ../tests/e2e/run.sh test-00-harness.sh
@@ -30,8 +32,13 @@ if [ "${MELDPUNT_E2E_SKIP:-0}" = 1 ]; then
 	exit 0
 fi
 
+if [ "${MELDPUNT_E2E_WEB:-nginx}" = apache ]; then
+	web="apache2 openssl"
+else
+	web=nginx
+fi
 missing=
-for tool in mariadbd mariadb-install-db mariadb-admin mariadb nginx \
+for tool in mariadbd mariadb-install-db mariadb-admin mariadb $web \
     spawn-fcgi curl; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
 		missing="$missing $tool"
@@ -89,7 +96,7 @@ if ! e2e_setup "$E2E_ROOT"; then
 	echo "Bail out! could not set up the end-to-end instance"
 	exit 1
 fi
-diag "instance $E2E_DIR, nginx on $E2E_BASE"
+diag "instance $E2E_DIR, ${web%% *} on $E2E_BASE"
 
 if [ $# -gt 0 ]; then
 	tests=()
