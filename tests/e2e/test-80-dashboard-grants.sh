@@ -257,14 +257,14 @@ jar()
 token_for()
 {
 	curl -s -b "$(jar "$1")" -c "$(jar "$1")" \
-	    -H "X-Test-Remote-User: $1" "$E2E_BASE$DASH/verzoeken" |
+	    -H "${E2E_PORTAL_HEADER:-X-Test-Remote-User}: $1" "$E2E_BASE$DASH/verzoeken" |
 	    grep -o 'name="csrf" value="[^"]*"' | head -n 1 |
 	    sed 's/.*value="//; s/"$//'
 }
 confirm_bg()
 {
 	curl -s -o /dev/null -w '%{http_code}\n' -b "$(jar "$1")" \
-	    -c "$(jar "$1")" -H "X-Test-Remote-User: $1" \
+	    -c "$(jar "$1")" -H "${E2E_PORTAL_HEADER:-X-Test-Remote-User}: $1" \
 	    --data-urlencode "csrf=$2" --data-urlencode actie=bevestigen \
 	    --data-urlencode "id=$3" "$E2E_BASE$DASH/verzoeken"
 }
