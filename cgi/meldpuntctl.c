@@ -75,9 +75,9 @@ static const struct cmd cmds[] = {
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, 0,
-	  "add|disable|enable|list|set-role|set-password|set-email|add-team"
-	  " ...",
-	  "dashboard users; \"user help\" for details" },
+	  "add|disable|enable|list|set-role|set-identity|set-password"
+	  "|reset-totp|set-email|add-team ...",
+	  "dashboard users, at once (IT's bootstrap); \"user help\"" },
 	{ "team", cmd_team, 1, 1, 0, 0, "add NAME | list",
 	  "dashboard teams" },
 	{ "mail", cmd_mail, 1, 1, 1, 0, "send | status | queue ...",
@@ -640,16 +640,29 @@ user_usage(void)
 {
 
 	fprintf(stderr, "usage: " PROG " user add NAME ROLE [DISPLAY NAME]"
-	    " [--team TEAM]...\n"
+	    " [--team TEAM]... [--identity]\n"
 	    "       " PROG " user disable|enable NAME\n"
 	    "       " PROG " user list\n"
 	    "       " PROG " user set-role NAME ROLE\n"
+	    "       " PROG " user set-identity NAME on|off\n"
 	    "       " PROG " user set-password NAME   (reads one line from"
 	    " stdin)\n"
+	    "       " PROG " user reset-totp NAME\n"
 	    "       " PROG " user add-team NAME TEAM\n"
 	    "       " PROG " user set-email NAME ADDRESS  (\"\" removes"
 	    " it)\n"
-	    "roles: handler, coordinator, admin, auditor\n");
+	    "roles: handler, coordinator, admin, auditor\n"
+	    "--identity, set-identity: the right to see reporters' names,"
+	    " e-mail and\n"
+	    "phone (handler and coordinator only).\n"
+	    "\n"
+	    "These commands take effect at once.  They are IT's way, on the"
+	    " server,\n"
+	    "to set up the first accounts.  In the dashboard a change that"
+	    " lets an\n"
+	    "account read reports or grant rights waits until a second"
+	    " person\n"
+	    "confirms it, and nobody changes their own rights there.\n");
 }
 
 static void
@@ -657,10 +670,10 @@ print_user(const struct mp_user *u, const char *teams, void *arg)
 {
 
 	(void)arg;
-	printf("%-20s %-12s %-8s %-9s %-5s %s (%s)\n", u->username,
+	printf("%-20s %-12s %-8s %-9s %-5s %-8s %s (%s)\n", u->username,
 	    mp_role_name(u->role), u->disabled ? "disabled" : "active",
 	    u->has_password ? "password" : "-", u->totp_enabled ? "totp" :
-	    "-", u->display, teams);
+	    "-", u->identity ? "identity" : "-", u->display, teams);
 }
 
 /* Look up NAME into u, with a message when absent. */
@@ -718,7 +731,7 @@ user_add(struct ctl *c, int argc, char **argv)
 	long long	 id;
 	const char	*display = NULL;
 	char		 why[256];
-	int		 i;
+	int		 i, identity = 0;
 	enum mp_err	 er;
 
 	if (argc < 4) {
@@ -738,6 +751,13 @@ user_add(struct ctl *c, int argc, char **argv)
 		if (strcmp(argv[i], "--team") == 0 && i + 1 < argc) {
 			if (find_team(c, argv[++i], &t) == -1)
 				return 1;
+		} else if (strcmp(argv[i], "--identity") == 0) {
+			if (!mp_access_can(role, MP_PERM_REPORTER_ID)) {
+				warnx1("a %s cannot have the identity right",
+				    mp_role_name(role));
+				return 2;
+			}
+			identity = 1;
 		} else if (display == NULL && argv[i][0] != '-')
 			display = argv[i];
 		else {
@@ -770,7 +790,12 @@ user_add(struct ctl *c, int argc, char **argv)
 				return 1;
 			}
 		}
-	printf("user %s added as %s\n", argv[2], mp_role_name(role));
+	if (identity && (er = mp_user_set_identity(c->db, id, 1)) != MP_OK) {
+		warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+		return 1;
+	}
+	printf("user %s added as %s%s\n", argv[2], mp_role_name(role),
+	    identity ? " with the identity right" : "");
 	return 0;
 }
 
@@ -819,6 +844,36 @@ cmd_user(struct ctl *c, int argc, char **argv)
 			return 1;
 		}
 		printf("user %s is now %s\n", argv[2], argv[3]);
+		return 0;
+	}
+	if (strcmp(sub, "set-identity") == 0 && argc == 4 &&
+	    (strcmp(argv[3], "on") == 0 || strcmp(argv[3], "off") == 0)) {
+		if (find_user(c, argv[2], &u) == -1)
+			return 1;
+		er = mp_user_set_identity(c->db, u.id, argv[3][1] == 'n');
+		if (er == MP_EINVAL) {
+			warnx1("a %s cannot have the identity right",
+			    mp_role_name(u.role));
+			return 2;
+		}
+		if (er != MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("identity right of %s %s\n", argv[2], argv[3]);
+		return 0;
+	}
+	if (strcmp(sub, "reset-totp") == 0 && argc == 3) {
+		if (find_user(c, argv[2], &u) == -1)
+			return 1;
+		if ((er = mp_user_reset_totp(c->db, u.id)) != MP_OK ||
+		    (er = mp_session_end_owner(c->db, MP_SESS_STAFF, u.id)) !=
+		    MP_OK) {
+			warnx1("%s", dbwhy(c, er, why, sizeof(why)));
+			return 1;
+		}
+		printf("second factor of %s removed; set up anew at the next"
+		    " sign-in\n", argv[2]);
 		return 0;
 	}
 	if (strcmp(sub, "add-team") == 0 && argc == 4) {

@@ -13,6 +13,7 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_REPORT_LIST] = 1,
 		[MP_PERM_REPORT_VIEW] = 1,
 		[MP_PERM_REPORT_WORK] = 1,
+		[MP_PERM_REPORTER_ID] = 1,
 		[MP_PERM_REPORT_CREATE] = 1,
 	},
 	[MP_ROLE_COORDINATOR] = {
@@ -27,11 +28,16 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_STATS] = 1,
 		[MP_PERM_EXPORT] = 1,
 		[MP_PERM_REPORT_SHARE] = 1,
+		[MP_PERM_GRANT_DECIDE] = 1,
 	},
-	/* The functional administrator sees no report content at all. */
+	/*
+	 * The functional administrator sees no report content at all,
+	 * and what it grants takes a second person (lib/grant.h).
+	 */
 	[MP_ROLE_ADMIN] = {
 		[MP_PERM_NONE] = 1,
 		[MP_PERM_ADMIN] = 1,
+		[MP_PERM_GRANT_DECIDE] = 1,
 	},
 	[MP_ROLE_AUDITOR] = {
 		[MP_PERM_NONE] = 1,
@@ -43,7 +49,7 @@ static const char *const names[MP_PERM__MAX] = {
 	"aangemeld", "werklijst", "melding bekijken", "alle teams",
 	"melding behandelen", "melding toewijzen", "identiteit melder",
 	"melding invoeren", "beheer", "auditlog", "statistiek",
-	"export", "delen met partner",
+	"export", "delen met partner", "verzoeken beoordelen",
 };
 
 int
@@ -53,6 +59,46 @@ mp_access_can(enum mp_role role, enum mp_perm perm)
 	if ((unsigned)role >= MP_ROLE__MAX || (unsigned)perm >= MP_PERM__MAX)
 		return 0;
 	return perms[role][perm];
+}
+
+int
+mp_access_user(const struct mp_user *u, enum mp_perm perm)
+{
+
+	if (u->disabled || !mp_access_can(u->role, perm))
+		return 0;
+	return perm != MP_PERM_REPORTER_ID || u->identity;
+}
+
+/* Every permission a grant guards: all but the audit log. */
+static int
+guarded(enum mp_perm perm)
+{
+
+	return perm != MP_PERM_NONE && perm != MP_PERM_AUDIT;
+}
+
+int
+mp_access_role_widens(enum mp_role from, enum mp_role to)
+{
+	int	 p;
+
+	for (p = 0; p < MP_PERM__MAX; p++)
+		if (guarded(p) && mp_access_can(to, p) &&
+		    !mp_access_can(from, p))
+			return 1;
+	return 0;
+}
+
+int
+mp_access_role_guarded(enum mp_role role)
+{
+	int	 p;
+
+	for (p = 0; p < MP_PERM__MAX; p++)
+		if (guarded(p) && mp_access_can(role, p))
+			return 1;
+	return 0;
 }
 
 const char *

@@ -20,18 +20,38 @@ enum mp_perm {
 	MP_PERM_REPORT_ALL,	/* reports of every team, not only one's own */
 	MP_PERM_REPORT_WORK,	/* take, change status, note, edit */
 	MP_PERM_REPORT_ASSIGN,	/* route to a team or handler */
-	MP_PERM_REPORTER_ID,	/* see the reporter's identity */
+	MP_PERM_REPORTER_ID,	/* may hold the right to see the
+				   reporter's identity (mp_access_user) */
 	MP_PERM_REPORT_CREATE,	/* enter a report received by phone/mail */
 	MP_PERM_ADMIN,		/* users, teams, signal types, audiences */
 	MP_PERM_AUDIT,		/* the audit log */
 	MP_PERM_STATS,		/* the monthly statistics */
 	MP_PERM_EXPORT,		/* the work list as CSV */
 	MP_PERM_REPORT_SHARE,	/* share a report with a partner (export) */
+	MP_PERM_GRANT_DECIDE,	/* confirm or reject another's grant request */
 	MP_PERM__MAX
 };
 
 /* 1 if role has perm. */
 int		 mp_access_can(enum mp_role, enum mp_perm);
+/*
+ * 1 if the account u has perm: its role has it and, for
+ * MP_PERM_REPORTER_ID, the account holds the identity right
+ * (u->identity).  Reporter identity is a permission of its own
+ * (DESIGN.md): a role may hold it, an account must be given it.
+ */
+int		 mp_access_user(const struct mp_user *, enum mp_perm);
+/*
+ * The rule of two (lib/grant.h) asks: does this give an account more?
+ * Every permission but the audit log is guarded: reading reports and
+ * identity, and managing or confirming what others may do.
+ * mp_access_role_widens is 1 when role to has a guarded permission
+ * that role from lacks; mp_access_role_guarded is 1 when role has any
+ * guarded permission (so enabling such an account, or resetting its
+ * password, gives a person access that needs a second person's yes).
+ */
+int		 mp_access_role_widens(enum mp_role from, enum mp_role to);
+int		 mp_access_role_guarded(enum mp_role);
 /* A short Dutch name of a permission, for messages and tests. */
 const char	*mp_access_perm_name(enum mp_perm);
 

@@ -1,7 +1,9 @@
 /*
  * dashboard-admin.c -- the functional administrator's pages (users,
  * teams, signal types, audiences: create, rename, disable; nothing that
- * reports refer to is ever deleted) and the auditor's audit log.
+ * reports refer to is ever deleted) and the auditor's audit log.  What
+ * an account may read or grant is changed through lib/grant.c: nobody
+ * changes their own, and what widens it waits for a second person.
  */
 #include "config.h"
 
@@ -27,12 +29,7 @@ enum stmt {
 	STMT_TEAM_EXISTS,
 	STMT_TYPE_EXISTS,
 	STMT_AUD_EXISTS,
-	STMT_USER_NEW,
 	STMT_USER_NAME,
-	STMT_USER_ROLE,
-	STMT_USER_ACTIVE,
-	STMT_MEMBER_ADD,
-	STMT_MEMBER_DEL,
 	STMT_TEAM_NEW,
 	STMT_TEAM_NAME,
 	STMT_TEAM_ACTIVE,
@@ -63,8 +60,9 @@ static const char *const stmts[STMT__MAX] = {
 	" AND (? IS NULL OR at < ? + INTERVAL 1 DAY)"
 	" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
 	/* STMT_USERS */
-	"SELECT id, username, display_name, role, disabled FROM app_user"
-	" ORDER BY username",
+	"SELECT id, username, display_name, role, disabled,"
+	" reporter_identity, password_hash IS NOT NULL, totp_enabled"
+	" FROM app_user ORDER BY username",
 	/* STMT_TEAMS */
 	"SELECT id, name, active FROM team ORDER BY name",
 	/* STMT_MEMBERS */
@@ -85,18 +83,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT 1 FROM signal_type WHERE id = ? FOR UPDATE",
 	/* STMT_AUD_EXISTS */
 	"SELECT 1 FROM audience WHERE id = ? FOR UPDATE",
-	/* STMT_USER_NEW */
-	"INSERT INTO app_user (username, display_name, role) VALUES (?, ?, ?)",
 	/* STMT_USER_NAME */
 	"UPDATE app_user SET display_name = ? WHERE id = ?",
-	/* STMT_USER_ROLE */
-	"UPDATE app_user SET role = ? WHERE id = ?",
-	/* STMT_USER_ACTIVE */
-	"UPDATE app_user SET disabled = 1 - ? WHERE id = ?",
-	/* STMT_MEMBER_ADD */
-	"INSERT IGNORE INTO user_team (user_id, team_id) VALUES (?, ?)",
-	/* STMT_MEMBER_DEL */
-	"DELETE FROM user_team WHERE user_id = ? AND team_id = ?",
 	/* STMT_TEAM_NEW */
 	"INSERT INTO team (name) VALUES (?)",
 	/* STMT_TEAM_NAME */
@@ -227,12 +215,13 @@ mp_dash_audit(struct mp_dreq *r)
 /* Beheer: users, teams, signal types, audiences.                      */
 
 /*
- * Every change is one row of this table: the form's "actie", the
- * object it changes (its id in the form's "id" unless it creates one)
- * and the statement.  The form's other fields are read by adm_read.
+ * Every change that is not about rights is one row of this table: the
+ * form's "actie", the object it changes (its id in the form's "id"
+ * unless it creates one) and the statement.  The form's other fields
+ * are read by adm_read.  Rights are rights[] below.
  */
 enum akind {
-	K_USER_NEW, K_USER_NAME, K_USER_ROLE, K_USER_ACTIVE, K_USER_TEAM,
+	K_USER_NAME,
 	K_TEAM_NEW, K_TEAM_NAME, K_TEAM_ACTIVE,
 	K_TYPE_NEW, K_TYPE_EDIT, K_TYPE_ACTIVE,
 	K_AUD_NEW, K_AUD_EDIT, K_AUD_ACTIVE, K_AUD_TYPE,
@@ -245,12 +234,7 @@ static const struct adm_action {
 	enum stmt	 exists;	/* STMT__MAX: creates the object */
 	enum stmt	 stmt;
 } adm_actions[K__MAX] = {
-	{ "gebruiker-nieuw", "gebruiker", STMT__MAX, STMT_USER_NEW },
 	{ "gebruiker-naam", "gebruiker", STMT_USER_EXISTS, STMT_USER_NAME },
-	{ "gebruiker-rol", "gebruiker", STMT_USER_EXISTS, STMT_USER_ROLE },
-	{ "gebruiker-actief", "gebruiker", STMT_USER_EXISTS,
-	  STMT_USER_ACTIVE },
-	{ "gebruiker-team", "gebruiker", STMT_USER_EXISTS, STMT_MEMBER_ADD },
 	{ "team-nieuw", "team", STMT__MAX, STMT_TEAM_NEW },
 	{ "team-naam", "team", STMT_TEAM_EXISTS, STMT_TEAM_NAME },
 	{ "team-actief", "team", STMT_TEAM_EXISTS, STMT_TEAM_ACTIVE },
@@ -274,7 +258,7 @@ struct adm {
 	long long		 id;		/* set when created */
 	long long		 other;		/* team or signal type */
 	int			 on;		/* active, member, offered */
-	const char		*slug, *name, *text, *role;
+	const char		*slug, *name, *text;
 	const char		*msg;		/* why refused */
 	int			 status;
 };
@@ -293,7 +277,6 @@ static int
 adm_read(struct mp_dreq *r, struct adm *a)
 {
 	const char	*s;
-	enum mp_role	 role;
 	enum akind	 k = a->kind;
 
 	if (adm_actions[k].exists != STMT__MAX &&
@@ -305,26 +288,9 @@ adm_read(struct mp_dreq *r, struct adm *a)
 	a->name = dash_form(r, "naam");
 	a->text = dash_form(r, "tekst");
 	a->slug = dash_form(r, "code");
-	a->role = dash_form(r, "rol");
 	s = dash_form(r, "aan");
 	a->on = s != NULL && strcmp(s, "1") == 0;
 	switch (k) {
-	case K_USER_NEW:
-		if (a->slug == NULL || !mp_valid_username(a->slug)) {
-			a->msg = "Een gebruikersnaam bestaat uit letters, "
-			    "cijfers en . _ @ -, ten hoogste 64 tekens.";
-			return 0;
-		}
-		/* FALLTHROUGH */
-	case K_USER_ROLE:
-		if (a->role == NULL || !mp_role_parse(a->role, &role)) {
-			a->msg = "Kies een rol uit de lijst.";
-			return 0;
-		}
-		a->role = mp_role_name(role);
-		if (k == K_USER_ROLE)
-			return 1;
-		/* FALLTHROUGH */
 	case K_USER_NAME:
 	case K_TEAM_NEW:
 	case K_TEAM_NAME:
@@ -358,10 +324,9 @@ adm_read(struct mp_dreq *r, struct adm *a)
 			return 0;
 		}
 		return 1;
-	case K_USER_TEAM:
 	case K_AUD_TYPE:
-		if ((a->other = dash_number(dash_form(r, k == K_USER_TEAM ?
-		    "team" : "soort"), 1, 4294967295LL)) < 0) {
+		if ((a->other = dash_number(dash_form(r, "soort"), 1,
+		    4294967295LL)) < 0) {
 			a->msg = "Kies uit de lijst.";
 			return 0;
 		}
@@ -406,8 +371,7 @@ adm_txn(struct mp_db *db, void *arg)
 		if ((ok = adm_exists(db, ac->exists, a->id)) < 0)
 			return MP_EDB;
 		if (ok == 1 && a->other > 0)
-			ok = adm_exists(db, a->kind == K_USER_TEAM ?
-			    STMT_TEAM_EXISTS : STMT_TYPE_EXISTS, a->other);
+			ok = adm_exists(db, STMT_TYPE_EXISTS, a->other);
 		if (ok < 0)
 			return MP_EDB;
 		if (ok == 0) {
@@ -418,17 +382,6 @@ adm_txn(struct mp_db *db, void *arg)
 	}
 	detail[0] = '\0';
 	switch (a->kind) {
-	case K_USER_NEW:
-		v[n++] = MP_DBTEXT(a->slug);
-		v[n++] = MP_DBTEXT(a->name);
-		v[n++] = MP_DBTEXT(a->role);
-		(void)snprintf(detail, sizeof(detail), "%s (%s): %s",
-		    a->slug, a->role, a->name);
-		break;
-	case K_USER_ROLE:
-		v[n++] = MP_DBTEXT(a->role);
-		(void)snprintf(detail, sizeof(detail), "rol: %s", a->role);
-		break;
 	case K_TYPE_NEW:
 	case K_AUD_NEW:
 		v[n++] = MP_DBTEXT(a->slug);
@@ -447,7 +400,6 @@ adm_txn(struct mp_db *db, void *arg)
 		v[n++] = MP_DBTEXT(a->name);
 		(void)snprintf(detail, sizeof(detail), "naam: %s", a->name);
 		break;
-	case K_USER_ACTIVE:
 	case K_TEAM_ACTIVE:
 	case K_TYPE_ACTIVE:
 	case K_AUD_ACTIVE:
@@ -455,22 +407,18 @@ adm_txn(struct mp_db *db, void *arg)
 		(void)snprintf(detail, sizeof(detail), "%s",
 		    a->on ? "ingeschakeld" : "uitgeschakeld");
 		break;
-	case K_USER_TEAM:
 	case K_AUD_TYPE:
 		if (!a->on)
-			s = a->kind == K_USER_TEAM ? STMT_MEMBER_DEL :
-			    STMT_OFFER_DEL;
+			s = STMT_OFFER_DEL;
 		v[n++] = MP_DBINT(a->id);
 		v[n++] = MP_DBINT(a->other);
-		(void)snprintf(detail, sizeof(detail), "%s %lld %s",
-		    a->kind == K_USER_TEAM ? "team" : "signaalsoort",
+		(void)snprintf(detail, sizeof(detail), "signaalsoort %lld %s",
 		    a->other, a->on ? "erbij" : "eraf");
 		break;
 	default:
 		return MP_EINVAL;
 	}
-	if (ac->exists != STMT__MAX && a->kind != K_USER_TEAM &&
-	    a->kind != K_AUD_TYPE)
+	if (ac->exists != STMT__MAX && a->kind != K_AUD_TYPE)
 		v[n++] = MP_DBINT(a->id);
 	er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
 	if (er == MP_EDUP) {
@@ -533,11 +481,25 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
+/*
+ * What the page says besides its lists: a refusal (error, about the
+ * account error_for when not 0), a note that went well, and a one-time
+ * password that is shown this once (pw, for the account pw_user).
+ */
+struct adm_msg {
+	const char	*error;
+	long long	 error_for;
+	const char	*note;
+	const char	*pw_user;
+	const char	*pw;
+};
+
 static void
-adm_page(struct mp_dreq *r, int status, const char *msg)
+adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 {
 	static const char *const ucols[] = {
-		"Id", "Name", "Display", "Role", "Disabled"
+		"Id", "Name", "Display", "Role", "Disabled", "Identity",
+		"HasPassword", "Totp"
 	};
 	static const char *const tcols[] = { "Id", "Name", "Active" };
 	static const char *const scols[] = {
@@ -552,10 +514,22 @@ adm_page(struct mp_dreq *r, int status, const char *msg)
 		dash_error(r, 500, NULL);
 		return;
 	}
-	if (msg != NULL)
-		er = mp_view_set(v, "Admin.Message", msg);
+	if (m != NULL && m->error != NULL)
+		er = mp_view_set(v, "Admin.Message", m->error);
+	if (er == MP_OK && m != NULL && m->error_for > 0)
+		er = mp_view_set_int(v, "Admin.ErrorFor", m->error_for);
+	if (er == MP_OK && m != NULL && m->note != NULL)
+		er = mp_view_set(v, "Admin.Note", m->note);
+	if (er == MP_OK && m != NULL && m->pw != NULL && m->pw[0] != '\0') {
+		er = mp_view_set(v, "Admin.Password", m->pw);
+		if (er == MP_OK)
+			er = mp_view_set(v, "Admin.PasswordUser", m->pw_user);
+	}
 	if (er == MP_OK)
-		er = adm_list(r, v, STMT_USERS, "Users", ucols, 5);
+		er = mp_view_set_int(v, "Admin.Self", r->user.id);
+	if (er == MP_OK)
+		er = adm_list(r, v, STMT_USERS, "Users", ucols,
+		    MP_NELEM(ucols));
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_TEAMS, "Teams", tcols, 3);
 	if (er == MP_OK)
@@ -566,6 +540,8 @@ adm_page(struct mp_dreq *r, int status, const char *msg)
 		er = adm_pairs(r, v, STMT_MEMBERS, "Member");
 	if (er == MP_OK)
 		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
+	if (er == MP_OK)
+		er = dash_grant_list(r, v, "beheer");
 	for (i = 0; er == MP_OK && i < MP_ROLE__MAX; i++) {
 		(void)snprintf(key, sizeof(key), "Roles.%zu.Name", i);
 		er = mp_view_set(v, key, mp_role_name(i));
@@ -584,18 +560,209 @@ adm_page(struct mp_dreq *r, int status, const char *msg)
 void
 mp_dash_admin(struct mp_dreq *r)
 {
+	struct adm_msg	 m;
+	char		 note[256];
 
-	adm_page(r, 200, NULL);
+	memset(&m, 0, sizeof(m));
+	/* After a request was stored or decided (redirected here). */
+	if (dash_grant_note(r, note, sizeof(note)))
+		m.note = note;
+	adm_page(r, 200, &m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rights: through lib/grant.c.                                        */
+
+static const struct {
+	const char		*name;	/* form "actie" */
+	enum mp_grant_kind	 kind;
+} rights[] = {
+	{ "gebruiker-rol", MP_GRANT_ROLE },
+	{ "gebruiker-team", MP_GRANT_TEAM },
+	{ "gebruiker-identiteit", MP_GRANT_IDENTITY },
+	{ "gebruiker-actief", MP_GRANT_ACTIVE },
+	{ "gebruiker-wachtwoord", MP_GRANT_PASSWORD },
+	{ "gebruiker-tweede-factor", MP_GRANT_TOTP },
+};
+
+/* The HTTP status of a refusal. */
+static int
+refusal_status(enum mp_grant_outcome o)
+{
+
+	switch (o) {
+	case MP_GRANT_GONE:
+		return 404;
+	case MP_GRANT_CANNOT:
+		return 400;
+	case MP_GRANT_WAITING:
+		return 409;
+	default:
+		return 403;
+	}
+}
+
+static void
+adm_error(struct mp_dreq *r, int status, const char *msg, long long about)
+{
+	struct adm_msg	 m;
+
+	memset(&m, 0, sizeof(m));
+	m.error = msg;
+	m.error_for = about;
+	adm_page(r, status, &m);
+}
+
+static void
+adm_user_new(struct mp_dreq *r, struct mp_grant_actor *a)
+{
+	enum mp_grant_outcome	 o;
+	const char		*name, *display, *rs;
+	enum mp_role		 role;
+	long long		 user, req;
+	char			 back[64];
+	enum mp_err		 er;
+
+	name = dash_form(r, "code");
+	display = dash_form(r, "naam");
+	rs = dash_form(r, "rol");
+	if (name == NULL || !mp_valid_username(name)) {
+		adm_error(r, 400, "Een gebruikersnaam bestaat uit letters, "
+		    "cijfers en . _ @ -, ten hoogste 64 tekens.", 0);
+		return;
+	}
+	if (rs == NULL || !mp_role_parse(rs, &role)) {
+		adm_error(r, 400, "Kies een rol uit de lijst.", 0);
+		return;
+	}
+	if (!adm_text(display, NAME_MAX)) {
+		adm_error(r, 400, "Vul een naam in van ten hoogste 100 "
+		    "tekens, op één regel.", 0);
+		return;
+	}
+	er = mp_grant_user_new(r->d->ctx->db, a, name, display, role, &o,
+	    &user, &req);
+	if (er == MP_EDUP)
+		adm_error(r, 400, "Die naam of code bestaat al.", 0);
+	else if (er == MP_EINVAL)
+		adm_error(r, 400, "De naam of de rol klopt niet.", 0);
+	else if (er != MP_OK)
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+	else if (o == MP_GRANT_PENDING) {
+		(void)snprintf(back, sizeof(back), "/beheer?verzoek=%lld",
+		    req);
+		dash_redirect(r, back);
+	} else if (o == MP_GRANT_DONE)
+		dash_redirect(r, "/beheer");
+	else
+		adm_error(r, refusal_status(o), mp_grant_outcome_text(o), 0);
+}
+
+/*
+ * A change of an account's rights: at once when it only takes away,
+ * as a request when it widens, refused for one's own account.
+ */
+static void
+adm_rights(struct mp_dreq *r, enum mp_grant_kind kind)
+{
+	struct mp_grant_actor	 a;
+	struct mp_grant_change	 c;
+	struct adm_msg		 m;
+	struct mp_user		 u;
+	enum mp_grant_outcome	 o;
+	const char		*s;
+	char			 pw[MP_GRANT_PW_LEN], back[64];
+	long long		 req;
+	enum mp_err		 er;
+
+	memset(&c, 0, sizeof(c));
+	c.kind = kind;
+	if ((c.target = dash_number(dash_form(r, "id"), 1, 4294967295LL)) <
+	    0) {
+		adm_error(r, 400, "Het formulier mist wat u wilt wijzigen.",
+		    0);
+		return;
+	}
+	s = dash_form(r, "aan");
+	c.on = s != NULL && strcmp(s, "1") == 0;
+	if (kind == MP_GRANT_ROLE && !mp_role_parse(dash_form(r, "rol"),
+	    &c.role)) {
+		adm_error(r, 400, "Kies een rol uit de lijst.", c.target);
+		return;
+	}
+	if (kind == MP_GRANT_TEAM && (c.team = dash_number(dash_form(r,
+	    "team"), 1, 4294967295LL)) < 0) {
+		adm_error(r, 400, "Kies uit de lijst.", c.target);
+		return;
+	}
+	if ((kind == MP_GRANT_PASSWORD || kind == MP_GRANT_TOTP) &&
+	    r->d->mode != MP_AUTH_LOCAL) {
+		adm_error(r, 400, "Wachtwoorden en de tweede factor horen "
+		    "bij aanmelden met wachtwoord (auth.mode = local). Met "
+		    "het intranetportaal regelt het portaal dat.", c.target);
+		return;
+	}
+	a.id = r->user.id;
+	a.username = r->user.username;
+	a.client = r->client;
+	er = mp_grant_change(r->d->ctx->db, &a, &c, &o, &req, pw);
+	if (er != MP_OK) {
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		return;
+	}
+	switch (o) {
+	case MP_GRANT_PENDING:
+		(void)snprintf(back, sizeof(back), "/beheer?verzoek=%lld",
+		    req);
+		dash_redirect(r, back);
+		break;
+	case MP_GRANT_DONE:
+		if (pw[0] == '\0') {
+			dash_redirect(r, "/beheer");
+			break;
+		}
+		/* Shown once, to the one who did it; never in a URL. */
+		memset(&m, 0, sizeof(m));
+		if (mp_user_get_id(r->d->ctx->db, c.target, &u) != MP_OK)
+			u.username[0] = '\0';
+		m.note = "Het wachtwoord is hersteld.";
+		m.pw_user = u.username;
+		m.pw = pw;
+		adm_page(r, 200, &m);
+		break;
+	case MP_GRANT_SELF:
+		dash_audit(r, "geweigerd", "gebruiker", c.target,
+		    "eigen account");
+		/* FALLTHROUGH */
+	default:
+		adm_error(r, refusal_status(o), mp_grant_outcome_text(o),
+		    c.target);
+		break;
+	}
+	mp_wipe(pw, sizeof(pw));
 }
 
 void
 mp_dash_admin_post(struct mp_dreq *r)
 {
+	struct mp_grant_actor	 ga;
 	struct adm	 a;
 	const char	*s = dash_form(r, "actie");
 	size_t		 i;
 	enum mp_err	 er;
 
+	for (i = 0; s != NULL && i < MP_NELEM(rights); i++)
+		if (strcmp(s, rights[i].name) == 0) {
+			adm_rights(r, rights[i].kind);
+			return;
+		}
+	if (s != NULL && strcmp(s, "gebruiker-nieuw") == 0) {
+		ga.id = r->user.id;
+		ga.username = r->user.username;
+		ga.client = r->client;
+		adm_user_new(r, &ga);
+		return;
+	}
 	memset(&a, 0, sizeof(a));
 	a.r = r;
 	a.kind = K__MAX;
@@ -603,18 +770,18 @@ mp_dash_admin_post(struct mp_dreq *r)
 		if (strcmp(s, adm_actions[i].name) == 0)
 			a.kind = (enum akind)i;
 	if (a.kind == K__MAX) {
-		adm_page(r, 400, "Onbekende beheeractie.");
+		adm_error(r, 400, "Onbekende beheeractie.", 0);
 		return;
 	}
 	if (!adm_read(r, &a)) {
-		adm_page(r, 400, a.msg);
+		adm_error(r, 400, a.msg, 0);
 		return;
 	}
 	er = mp_db_txn(r->d->ctx->db, adm_txn, &a);
 	if (er == MP_OK)
 		dash_redirect(r, "/beheer");
 	else if (a.status != 0)
-		adm_page(r, a.status, a.msg);
+		adm_error(r, a.status, a.msg, 0);
 	else
 		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
 }

@@ -3,7 +3,14 @@
  * mode: the password form with throttling per account and per client
  * (every failed attempt is recorded, in its own statement, so a failed
  * request still counts), the second factor (TOTP, RFC 6238) with its
- * enrolment, and logout.  Portal mode signs in in dashboard.c.
+ * enrolment, the account's own new password after a reset someone
+ * else confirmed (lib/grant.h), and logout.  Portal mode signs in in
+ * dashboard.c.
+ *
+ * The stages after the password: the second factor first (a one-time
+ * password alone, which the person who confirmed the reset has seen,
+ * gets nobody past it), then the account's own password, then the
+ * enrolment of a second factor where one is required.
  */
 #include "config.h"
 
@@ -101,6 +108,22 @@ mp_dash_login_form(struct mp_dreq *r)
 	login_page(r, 200, NULL, NULL);
 }
 
+/*
+ * The stage after the password and any second factor: the account's
+ * own password if someone else set it, then an enrolment if a second
+ * factor is required and missing.
+ */
+static enum mp_sess_stage
+after_password(struct mp_dreq *r)
+{
+
+	if (r->user.password_change)
+		return MP_SESS_NEWPW;
+	if (!r->user.totp_enabled && r->d->totp_required)
+		return MP_SESS_ENROL;
+	return MP_SESS_FULL;
+}
+
 /* Start a fresh session (new id) for r->user at stage. */
 static int
 new_session(struct mp_dreq *r, enum mp_sess_stage stage)
@@ -184,12 +207,11 @@ mp_dash_login(struct mp_dreq *r)
 	    have, r->now, r->d->idle, &old) == MP_OK)
 		(void)mp_session_destroy(r->d->ctx->db, &old);
 	if (!new_session(r, r->user.totp_enabled ? MP_SESS_TOTP :
-	    r->d->totp_required ? MP_SESS_ENROL : MP_SESS_FULL))
+	    after_password(r)))
 		return;
 	dash_audit(r, r->sess.stage == MP_SESS_FULL ? "aanmelden" :
 	    "wachtwoord juist", "", 0, "lokaal");
-	dash_redirect(r, r->sess.stage == MP_SESS_FULL ? "/" :
-	    "/tweede-factor");
+	dash_redirect(r, dash_stage_path(r->sess.stage));
 }
 
 void
@@ -354,7 +376,9 @@ mp_dash_totp_form(struct mp_dreq *r)
 		dash_error(r, 404, "Deze pagina bestaat niet.");
 		return;
 	}
-	if (r->sess.stage == MP_SESS_TOTP)
+	if (r->sess.stage == MP_SESS_NEWPW)
+		dash_redirect(r, dash_stage_path(r->sess.stage));
+	else if (r->sess.stage == MP_SESS_TOTP)
 		code_page(r, 200, NULL);
 	else if (!r->user.totp_enabled)
 		enrol_page(r, 200, NULL);
@@ -374,7 +398,8 @@ mp_dash_totp(struct mp_dreq *r)
 	int			 enrol = r->sess.stage != MP_SESS_TOTP;
 	enum mp_err		 er;
 
-	if (r->d->mode != MP_AUTH_LOCAL || (enrol && r->user.totp_enabled)) {
+	if (r->d->mode != MP_AUTH_LOCAL || (enrol && r->user.totp_enabled) ||
+	    r->sess.stage == MP_SESS_NEWPW) {
 		dash_error(r, 404, "Deze pagina bestaat niet.");
 		return;
 	}
@@ -418,11 +443,103 @@ mp_dash_totp(struct mp_dreq *r)
 			    "gebruikt. Wacht op de volgende code.");
 		return;
 	}
-	/* Signed in in full now: with a new session id. */
+	/* The next stage (in full, mostly): with a new session id. */
 	(void)mp_session_destroy(r->d->ctx->db, &old);
-	if (!new_session(r, MP_SESS_FULL))
+	r->user.totp_enabled = 1;
+	if (!new_session(r, old.stage == MP_SESS_FULL ? MP_SESS_FULL :
+	    after_password(r)))
 		return;
-	dash_audit(r, enrol ? "tweede factor ingesteld" : "aanmelden", "", 0,
-	    "met tweede factor");
-	dash_redirect(r, "/");
+	dash_audit(r, enrol ? "tweede factor ingesteld" :
+	    r->sess.stage == MP_SESS_FULL ? "aanmelden" :
+	    "tweede factor juist", "", 0, "met tweede factor");
+	dash_redirect(r, dash_stage_path(r->sess.stage));
+}
+
+/* ------------------------------------------------------------------ */
+/* The account's own password, after a reset by someone else.          */
+
+static void
+password_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field)
+{
+	struct mp_view	*v;
+
+	if ((v = dash_view(r, "Kies uw eigen wachtwoord")) == NULL ||
+	    mp_view_set_int(v, "Pw.Min", (long long)r->d->pw_min) != MP_OK ||
+	    (msg != NULL && (mp_view_set(v, "Pw.Message", msg) != MP_OK ||
+	    mp_view_set(v, "Pw.Field", field) != MP_OK))) {
+		mp_view_free(v);
+		dash_error(r, 500, NULL);
+		return;
+	}
+	dash_render(r, status, v, "dashboard/password.cs");
+}
+
+void
+mp_dash_password_form(struct mp_dreq *r)
+{
+
+	if (r->d->mode != MP_AUTH_LOCAL) {
+		dash_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	if (r->sess.stage != MP_SESS_NEWPW) {
+		dash_redirect(r, dash_stage_path(r->sess.stage));
+		return;
+	}
+	password_page(r, 200, NULL, NULL);
+}
+
+void
+mp_dash_password(struct mp_dreq *r)
+{
+	struct mp_session	 old = r->sess;
+	struct mp_user		 u;
+	const char		*pw, *again;
+	char			 hash[MP_PWHASH_LEN], msg[160];
+	int			 same;
+	enum mp_err		 er;
+
+	if (r->d->mode != MP_AUTH_LOCAL || r->sess.stage != MP_SESS_NEWPW) {
+		dash_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	pw = dash_form(r, "nieuw");
+	again = dash_form(r, "herhaling");
+	if (!mp_user_password_ok(pw, r->d->pw_min)) {
+		(void)snprintf(msg, sizeof(msg), "Kies een wachtwoord van "
+		    "ten minste %zu tekens.", r->d->pw_min);
+		password_page(r, 400, msg, "nieuw");
+		return;
+	}
+	if (again == NULL || strcmp(pw, again) != 0) {
+		password_page(r, 400, "De twee wachtwoorden zijn niet gelijk.",
+		    "herhaling");
+		return;
+	}
+	/* Not the one-time password: someone else has seen that one. */
+	hash[0] = '\0';
+	if ((er = mp_user_get(r->d->ctx->db, r->user.username, &u, hash)) !=
+	    MP_OK) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	same = hash[0] != '\0' && mp_password_verify(hash, pw);
+	mp_wipe(hash, sizeof(hash));
+	if (same) {
+		password_page(r, 400, "Kies een ander wachtwoord dan het "
+		    "eenmalige wachtwoord dat u kreeg.", "nieuw");
+		return;
+	}
+	if ((er = mp_user_set_password(r->d->ctx->db, r->user.id, pw,
+	    r->d->pw_min)) != MP_OK) {
+		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		return;
+	}
+	r->user.password_change = 0;
+	(void)mp_session_destroy(r->d->ctx->db, &old);
+	if (!new_session(r, after_password(r)))
+		return;
+	dash_audit(r, "wachtwoord gekozen", "", 0, NULL);
+	dash_redirect(r, dash_stage_path(r->sess.stage));
 }

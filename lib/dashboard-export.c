@@ -95,7 +95,7 @@ dash_csv_begin(struct mp_dreq *r, struct mp_csv *c, const char *filename)
 void
 mp_dash_export(struct mp_dreq *r)
 {
-	struct dash_filter f;
+	struct dash_filter f, g;
 	struct mp_dbval	 p[DASH_FILTER_PARAMS];
 	struct mp_stmt	*st = NULL;
 	struct mp_buf	 qs;
@@ -112,10 +112,18 @@ mp_dash_export(struct mp_dreq *r)
 		    "terug naar de werklijst en pas de filters aan.");
 		return;
 	}
+	/*
+	 * The filters, but not the search text: it is words of reports
+	 * (a name, an address), which the audit log must not hold (issue
+	 * 10); the entry says only that there was one.
+	 */
+	g = f;
+	g.q = NULL;
 	mp_buf_init(&qs, 4096);
-	dash_filter_query(&f, &qs);
-	(void)snprintf(detail, sizeof(detail), "filter: %s",
-	    mp_buf_len(&qs) > 0 ? mp_buf_str(&qs) : "geen");
+	dash_filter_query(&g, &qs);
+	(void)snprintf(detail, sizeof(detail), "filter: %s%s",
+	    mp_buf_len(&qs) > 0 ? mp_buf_str(&qs) : "geen",
+	    f.q != NULL && f.q[0] != '\0' ? "; met zoektekst" : "");
 	mp_buf_free(&qs);
 	/* Audited first: an export that cannot be audited does not run. */
 	if (mp_audit(r->d->ctx->db, r->user.id, r->user.username,

@@ -107,8 +107,23 @@ long long	 dash_number(const char *s, long long min, long long max);
 void		 dash_time(char out[32], time_t);
 /* "vandaag", "3 dagen", "5 weken", ... since t. */
 void		 dash_age(char out[32], time_t t, time_t now);
+/* Where a session at stage goes next: "/", "/tweede-factor", ... */
+const char	*dash_stage_path(enum mp_sess_stage);
 /* Set the session cookie (value "" deletes it). */
 void		 dash_cookie(struct mp_dreq *, const char *value);
+
+/*
+ * The open grant requests (lib/grant.h) into v under Grants.N, with
+ * what the user may do with each; back ("beheer" or "verzoeken") is
+ * where a decision returns to.
+ */
+enum mp_err	 dash_grant_list(struct mp_dreq *, struct mp_view *,
+		    const char *back);
+/*
+ * The note after a request was made or decided ("?verzoek=N" and
+ * "&uitkomst=..."), into note (sz bytes); 0 when there is none.
+ */
+int		 dash_grant_note(struct mp_dreq *, char *note, size_t sz);
 
 struct mp_csv;
 

@@ -436,8 +436,11 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		goto out;
 
 	p[0] = MP_DBINT(r->arg[0]);
-	/* The reporter's identity: one role, and only when given. */
-	if (!anonymous && mp_access_can(r->user.role, MP_PERM_REPORTER_ID)) {
+	/*
+	 * The reporter's identity: an account given the right (a role
+	 * may hold it, lib/access.c), and only when the reporter gave it.
+	 */
+	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
 		if ((er = mp_db_query(r->d->ctx->db, &st,
 		    stmts[STMT_CONTACT], p, 1)) != MP_OK)
 			goto out;
@@ -605,9 +608,11 @@ mp_dash_attachment(struct mp_dreq *r)
 		if (strcmp(mime, types[i]) == 0)
 			ctype = types[i];
 	data = mp_stmt_text(st, 2, &len);
+	/* Which report, not the file's name (the reporter chose it). */
+	(void)snprintf(disp, sizeof(disp), "melding %lld", r->arg[0]);
+	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], disp);
 	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
 	    name);
-	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], name);
 	if (mp_http_header(r->req, "Content-Disposition", disp) != MP_OK)
 		dash_error(r, 500, NULL);
 	else
@@ -627,20 +632,29 @@ struct act {
 	const struct efield *field;
 	long long	 team, handler, partner;
 	/* Results. */
+	long long	 event;		/* the history event written */
 	int		 status;	/* 0 done, else the HTTP status */
 	const char	*msg;
 };
 
+/*
+ * A history event of the report; its id goes to a->event, which the
+ * audit entry names instead of the event's words.
+ */
 static enum mp_err
 event(struct act *a, struct mp_db *db, const char *kind, const char *detail)
 {
-	struct mp_dbval	 v[4];
+	struct mp_dbval		 v[4];
+	unsigned long long	 id = 0;
+	enum mp_err		 er;
 
 	v[0] = MP_DBINT(a->r->arg[0]);
 	v[1] = MP_DBTEXT(kind);
 	v[2] = MP_DBTEXT(a->r->user.username);
 	v[3] = MP_DBTEXT(detail != NULL ? detail : "");
-	return mp_db_exec(db, stmts[STMT_EVENT], v, 4, NULL, NULL);
+	er = mp_db_exec(db, stmts[STMT_EVENT], v, 4, NULL, &id);
+	a->event = (long long)id;
+	return er;
 }
 
 /* The name of a team or handler by id, into out; 0 if none (refused). */
@@ -690,8 +704,8 @@ act_txn(struct mp_db *db, void *arg)
 	struct mp_dreq		*r = a->r;
 	struct mp_stmt		*st;
 	struct mp_dbval		 v[9];
-	struct mp_buf		 detail;
-	const struct mp_transition *tr;
+	struct mp_buf		 detail, what;
+	const struct mp_transition *tr = NULL;
 	unsigned long long	 n = 0;
 	char			 status[32], tname[404], hname[404];
 	char			 audit[128];
@@ -700,7 +714,9 @@ act_txn(struct mp_db *db, void *arg)
 
 	a->status = 0;
 	a->msg = NULL;
+	a->event = 0;
 	mp_buf_init(&detail, 64 * 1024);
+	mp_buf_init(&what, 2048);
 	mp_access_report_params(&r->user, v);
 	v[2] = MP_DBINT(r->arg[0]);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
@@ -886,12 +902,40 @@ act_txn(struct mp_db *db, void *arg)
 	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
 	    && (er = mp_share_touch(db, r->arg[0])) != MP_OK)
 		goto out;
+	/*
+	 * The audit entry says who did what to which report, never the
+	 * report's words (issue 10): an edit names its field, a status
+	 * change its statuses, and each names its event in the history,
+	 * which only those who may see the report can open.  Team,
+	 * handler and partner are names of the organisation, not content.
+	 */
+	switch (a->kind) {
+	case A_EDIT:
+		er = mp_buf_printf(&what, "veld: %s", a->field->name);
+		break;
+	case A_STATUS:
+		er = mp_buf_printf(&what, "%s -> %s%s", status, a->to,
+		    tr != NULL && tr->needs_reason ?
+		    "; reden in de geschiedenis" : "");
+		break;
+	case A_ASSIGN:
+	case A_SHARE:
+		er = mp_buf_addstr(&what, mp_buf_str(&detail));
+		break;
+	default:
+		break;
+	}
+	if (er == MP_OK && a->event > 0)
+		er = mp_buf_printf(&what, "%sgebeurtenis %lld",
+		    mp_buf_len(&what) > 0 ? "; " : "", a->event);
+	if (er != MP_OK)
+		goto out;
 	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
 	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",
-	    r->arg[0], r->client, a->kind == A_NOTE ||
-	    a->kind == A_MESSAGE ? NULL : mp_buf_str(&detail));
+	    r->arg[0], r->client, mp_buf_str(&what));
 out:
 	mp_buf_free(&detail);
+	mp_buf_free(&what);
 	/* A refused action must leave nothing behind. */
 	if (er == MP_OK && a->status != 0)
 		er = MP_EINVAL;

@@ -233,6 +233,9 @@ dash_view(struct mp_dreq *r, const char *title)
 		if (er == MP_OK)
 			er = mp_view_set_int(v, "Can.Export", mp_access_can(
 			    r->user.role, MP_PERM_EXPORT));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Grant", mp_access_can(
+			    r->user.role, MP_PERM_GRANT_DECIDE));
 	}
 	if (er != MP_OK) {
 		mp_view_free(v);
@@ -418,7 +421,7 @@ local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
 	}
 	r->signed_in = 1;
 	if (r->sess.stage != MP_SESS_FULL && !(rt->flags & MP_ROUTE_STAGE)) {
-		dash_redirect(r, "/tweede-factor");
+		dash_redirect(r, dash_stage_path(r->sess.stage));
 		return 0;
 	}
 	return 1;
@@ -487,7 +490,7 @@ mp_dash_serve(struct mp_dash *d, struct mp_req *req,
 			    "de pagina opnieuw en probeer het nog eens.");
 			return;
 		}
-		if (!mp_access_can(r.user.role, rt->perm)) {
+		if (!mp_access_user(&r.user, rt->perm)) {
 			dash_audit(&r, "geweigerd", "pagina", 0, path);
 			dash_error(&r, 403, "U heeft geen toegang tot deze "
 			    "pagina.");
@@ -495,6 +498,20 @@ mp_dash_serve(struct mp_dash *d, struct mp_req *req,
 		}
 	}
 	rt->fn(&r);
+}
+
+const char *
+dash_stage_path(enum mp_sess_stage stage)
+{
+
+	switch (stage) {
+	case MP_SESS_FULL:
+		return "/";
+	case MP_SESS_NEWPW:
+		return "/wachtwoord";
+	default:
+		return "/tweede-factor";
+	}
 }
 
 /* "/": the first page a role has. */

@@ -33,6 +33,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/session.c %reldir%/session.h \
 	%reldir%/throttle.c %reldir%/throttle.h \
 	%reldir%/access.c %reldir%/access.h \
+	%reldir%/grant.c %reldir%/grant.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \
 	%reldir%/mailmsg.c %reldir%/mailmsg.h \
@@ -49,6 +50,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/dashboard-list.c \
 	%reldir%/dashboard-report.c \
 	%reldir%/dashboard-admin.c \
+	%reldir%/dashboard-grant.c \
 	%reldir%/dashboard-new.c \
 	%reldir%/dashboard-stats.c \
 	%reldir%/dashboard-export.c

@@ -70,6 +70,7 @@ const char	*mp_strerror(enum mp_err);
 #include "mailmsg.h"
 #include "sendmail.h"
 #include "outbox.h"
+#include "grant.h"
 #include "partner.h"
 #include "share.h"
 #include "message.h"

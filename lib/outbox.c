@@ -22,9 +22,22 @@
 #define WHY_LEN		200	/* mail_outbox.last_error */
 #define URL_MAX		500
 
+/* mail_outbox.kind: to whom, about what. */
+enum kind {
+	KIND_REPORTER = 0,	/* the reporter of report_id */
+	KIND_HANDLER,		/* user_id, the handler of report_id */
+	KIND_GRANT,		/* user_id, a coordinator: request_id */
+	KIND__MAX
+};
+
+static const char *const kind_names[KIND__MAX] = {
+	"reporter", "handler", "grant"
+};
+
 enum stmt {
 	STMT_NOTIFY_REPORTER = 0,
 	STMT_NOTIFY_HANDLER,
+	STMT_NOTIFY_GRANT,
 	STMT_DUE,
 	STMT_CLAIM,
 	STMT_GET,
@@ -51,6 +64,12 @@ static const char *const stmts[STMT__MAX] = {
 	" FROM report r JOIN app_user u ON u.id = r.handler_id"
 	" WHERE r.id = ? AND u.disabled = 0 AND u.email IS NOT NULL"
 	" AND u.email <> ''",
+	/* STMT_NOTIFY_GRANT: every coordinator who can be mailed. */
+	"INSERT INTO mail_outbox (kind, user_id, request_id, created_at,"
+	" next_try_at)"
+	" SELECT 'grant', u.id, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+	" FROM app_user u WHERE u.role = 'coordinator' AND u.disabled = 0"
+	" AND u.email IS NOT NULL AND u.email <> ''",
 	/* STMT_DUE: after the cursor, so a run takes each row once. */
 	"SELECT id FROM mail_outbox WHERE status = 'pending'"
 	" AND next_try_at <= UTC_TIMESTAMP()"
@@ -63,9 +82,9 @@ static const char *const stmts[STMT__MAX] = {
 	" AND next_try_at <= UTC_TIMESTAMP()"
 	" AND (claim_until IS NULL OR claim_until < UTC_TIMESTAMP())",
 	/* STMT_GET */
-	"SELECT o.kind, o.report_id, o.user_id, o.tries,"
-	" COALESCE(r.reference, '')"
-	" FROM mail_outbox o JOIN report r ON r.id = o.report_id"
+	"SELECT o.kind, COALESCE(o.report_id, 0), o.user_id, o.tries,"
+	" COALESCE(r.reference, ''), COALESCE(o.request_id, 0)"
+	" FROM mail_outbox o LEFT JOIN report r ON r.id = o.report_id"
 	" WHERE o.id = ? AND o.claim_token = ?",
 	/* STMT_REPORTER_ADDR */
 	"SELECT c.email_enc FROM reporter_contact c"
@@ -125,6 +144,17 @@ mp_outbox_notify_handler(struct mp_db *db, uint64_t report_id)
 	return notify(db, STMT_NOTIFY_HANDLER, report_id);
 }
 
+enum mp_err
+mp_outbox_notify_grant(struct mp_db *db, long long request_id)
+{
+	struct mp_dbval	 v[1];
+
+	if (request_id <= 0)
+		return MP_EINVAL;
+	v[0] = MP_DBINT(request_id);
+	return mp_db_exec(db, stmts[STMT_NOTIFY_GRANT], v, 1, NULL, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Sending.                                                            */
 
@@ -137,6 +167,7 @@ struct settings {
 	const char	*dashboard_url;
 	const char	*subject_reporter;
 	const char	*subject_handler;
+	const char	*subject_grant;
 	const char	*signature;
 	const char	*instance;
 	long long	 max_tries;
@@ -175,6 +206,8 @@ settings(struct settings *s, const struct mp_conf *c)
 	    "Nieuws over uw melding");
 	s->subject_handler = mp_conf_str(c, "mail.handler.subject",
 	    "De melder heeft gereageerd");
+	s->subject_grant = mp_conf_str(c, "mail.grant.subject",
+	    "Verzoek om rechten in het meldpunt");
 	s->signature = mp_conf_str(c, "mail.signature", s->instance);
 	s->max_tries = mp_conf_int(c, "mail.max_tries", 8, 1, 100);
 	s->retry_delay = mp_conf_int(c, "mail.retry_delay", 300, 0, 86400);
@@ -200,6 +233,14 @@ settings(struct settings *s, const struct mp_conf *c)
 		return MP_ECONF;
 	}
 	return MP_OK;
+}
+
+static const char *
+subject(const struct settings *s, enum kind k)
+{
+
+	return k == KIND_HANDLER ? s->subject_handler : k == KIND_GRANT ?
+	    s->subject_grant : s->subject_reporter;
 }
 
 /*
@@ -249,6 +290,71 @@ body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
 	return er;
 }
 
+/* What the coordinators' mail says about one request. */
+struct grant_text {
+	int		 found;
+	long long	 id;
+	char		 what[MP_GRANT_WHAT_MAX];
+	char		 target[MP_USERNAME_MAX + 1];
+	char		 requester[MP_USERNAME_MAX + 1];
+	char		 status[24];
+	time_t		 at;
+};
+
+static void
+grant_copy(const struct mp_grant_info *g, void *arg)
+{
+	struct grant_text *t = arg;
+
+	t->found = 1;
+	t->id = g->id;
+	(void)snprintf(t->what, sizeof(t->what), "%s", g->what);
+	(void)snprintf(t->target, sizeof(t->target), "%s", g->target_name);
+	(void)snprintf(t->requester, sizeof(t->requester), "%s",
+	    g->requester_name);
+	(void)snprintf(t->status, sizeof(t->status), "%s", g->status);
+	t->at = g->at;
+}
+
+/*
+ * The coordinators' text: which account, what change, who asked, and
+ * where to decide -- staff names only, never anything of a report.
+ */
+static enum mp_err
+body_grant(struct mp_buf *b, const struct settings *s,
+    const struct grant_text *t)
+{
+	struct tm	 tm;
+	char		 when[32] = "";
+	enum mp_err	 er;
+
+	if (localtime_r(&t->at, &tm) != NULL)
+		(void)strftime(when, sizeof(when), "%d-%m-%Y %H:%M", &tm);
+	er = mp_buf_printf(b,
+	    "In het meldpunt van %s wacht een verzoek op bevestiging.\n"
+	    "\n"
+	    "Verzoek %lld: %s voor account %s,\n"
+	    "gevraagd door %s op %s.\n"
+	    "\n"
+	    "Het gaat pas in als een tweede persoon het bevestigt: een\n"
+	    "andere beheerder of een coördinator, niet wie het vroeg en\n"
+	    "niet het account zelf. Klopt het niet, wijs het dan af.\n"
+	    "\n", s->instance, t->id, t->what, t->target, t->requester,
+	    when);
+	if (er == MP_OK && strcmp(t->status, "open") != 0)
+		er = mp_buf_printf(b, "Over dit verzoek is inmiddels "
+		    "beslist: %s.\n\n", t->status);
+	if (er == MP_OK && s->dashboard_url[0] != '\0')
+		er = mp_buf_printf(b, "De verzoeken staan in het dashboard:\n"
+		    "%s%sverzoeken\n\n", s->dashboard_url,
+		    s->dashboard_url[strlen(s->dashboard_url) - 1] == '/' ?
+		    "" : "/");
+	if (er == MP_OK)
+		er = mp_buf_printf(b, "Deze e-mail is automatisch verstuurd."
+		    "\n\n%s\n", s->signature);
+	return er;
+}
+
 /*
  * Compose both kinds of mail once with a stand-in address, so a
  * configured text that a header refuses (a control character in a
@@ -258,29 +364,35 @@ body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
 static enum mp_err
 check_texts(const struct settings *s)
 {
+	struct grant_text t;
 	struct mp_buf	 body, msg;
 	struct mp_mail	 m;
 	int		 k;
 	enum mp_err	 er = MP_OK;
 
+	memset(&t, 0, sizeof(t));
+	(void)snprintf(t.what, sizeof(t.what), "rol coördinator");
+	(void)snprintf(t.target, sizeof(t.target), "j.jansen");
+	(void)snprintf(t.requester, sizeof(t.requester), "beheer");
+	(void)snprintf(t.status, sizeof(t.status), "open");
 	mp_buf_init(&body, MSG_MAX);
 	mp_buf_init(&msg, MSG_MAX);
-	for (k = 0; k < 2 && er == MP_OK; k++) {
+	for (k = 0; k < KIND__MAX && er == MP_OK; k++) {
 		mp_buf_reset(&body);
-		er = k ? body_handler(&body, s, "M-2026-000001") :
-		    body_reporter(&body, s);
+		er = k == KIND_HANDLER ? body_handler(&body, s,
+		    "M-2026-000001") : k == KIND_GRANT ? body_grant(&body, s,
+		    &t) : body_reporter(&body, s);
 		memset(&m, 0, sizeof(m));
 		m.from_name = s->from_name;
 		m.from_addr = s->from;
 		m.to_addr = "ontvanger@example.nl";
-		m.subject = k ? s->subject_handler : s->subject_reporter;
+		m.subject = subject(s, (enum kind)k);
 		m.body = mp_buf_str(&body);
 		m.date = time(NULL);
 		if (er == MP_OK && (er = mp_mail_compose(&msg, &m)) != MP_OK)
 			mp_errx("%s: mail.from_name, mail.%s.subject or"
 			    " mail.signature is refused in a mail (a control"
-			    " character?)", __func__, k ? "handler" :
-			    "reporter");
+			    " character?)", __func__, kind_names[k]);
 	}
 	mp_buf_free(&body);
 	mp_buf_free(&msg);
@@ -290,9 +402,10 @@ check_texts(const struct settings *s)
 /* One claimed row as read back. */
 struct row {
 	long long	 id;
-	int		 handler;	/* kind 'handler', else 'reporter' */
-	long long	 report_id;
+	enum kind	 kind;
+	long long	 report_id;	/* 0 for KIND_GRANT */
 	long long	 user_id;
+	long long	 request_id;	/* KIND_GRANT */
 	long long	 tries;
 	char		 ref[24];
 };
@@ -312,13 +425,16 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 	unsigned char	*pt = NULL;
 	size_t		 len = 0, ptlen = 0;
 	char		 aad[64];
+	int		 staff;
 	enum mp_err	 er;
 
 	*addr = NULL;
 	*addrlen = 0;
 	*why = "no address";
-	v[0] = MP_DBINT(w->handler ? w->user_id : w->report_id);
-	if ((er = mp_db_query(db, &st, stmts[w->handler ?
+	/* Staff (a handler, a coordinator) by their work address. */
+	staff = w->kind != KIND_REPORTER;
+	v[0] = MP_DBINT(staff ? w->user_id : w->report_id);
+	if ((er = mp_db_query(db, &st, stmts[staff ?
 	    STMT_HANDLER_ADDR : STMT_REPORTER_ADDR], v, 1)) != MP_OK) {
 		*why = "database error reading the address";
 		return er;
@@ -327,10 +443,12 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 		mp_stmt_done(st);
 		return er == MP_ENOTFOUND ? MP_ENOTFOUND : er;
 	}
-	if (w->handler) {
+	if (staff) {
 		p = mp_stmt_text(st, 0, &len);
 		if (mp_stmt_int(st, 1) != 0) {
-			*why = "the handler is disabled";
+			*why = w->kind == KIND_HANDLER ?
+			    "the handler is disabled" :
+			    "the coordinator is disabled";
 			er = MP_ENOTFOUND;
 		} else if (p == NULL || len == 0)
 			er = MP_ENOTFOUND;
@@ -374,10 +492,15 @@ get_row(struct mp_db *db, long long id, const unsigned char *tok,
 	if ((er = mp_stmt_next(st)) == MP_OK) {
 		w->id = id;
 		p = mp_stmt_text(st, 0, NULL);
-		w->handler = p != NULL && strcmp(p, "handler") == 0;
+		for (w->kind = KIND_REPORTER; w->kind < KIND__MAX; w->kind++)
+			if (p != NULL && strcmp(p, kind_names[w->kind]) == 0)
+				break;
+		if (w->kind == KIND__MAX)
+			w->kind = KIND_REPORTER;
 		w->report_id = mp_stmt_int(st, 1);
 		w->user_id = mp_stmt_int(st, 2);
 		w->tries = mp_stmt_int(st, 3);
+		w->request_id = mp_stmt_int(st, 5);
 		p = mp_stmt_text(st, 4, NULL);
 		(void)snprintf(w->ref, sizeof(w->ref), "%s",
 		    p != NULL && p[0] != '\0' ? p : "(zonder referentie)");
@@ -393,9 +516,12 @@ merge(struct mp_db *db, const struct row *w, struct mp_outbox_stats *st)
 	struct mp_dbval	 v[4];
 	unsigned long long n = 0;
 
+	/* Each request's notice is a mail of its own. */
+	if (w->kind == KIND_GRANT)
+		return;
 	v[0] = MP_DBINT(w->report_id);
-	v[1] = MP_DBTEXT(w->handler ? "handler" : "reporter");
-	v[2] = MP_DBINT(w->handler ? w->user_id : 0);
+	v[1] = MP_DBTEXT(kind_names[w->kind]);
+	v[2] = MP_DBINT(w->kind == KIND_HANDLER ? w->user_id : 0);
 	v[3] = MP_DBINT(w->id);
 	if (mp_db_exec(db, stmts[STMT_MERGE], v, 4, &n, NULL) != MP_OK) {
 		/* Harmless: they go out as mails of their own. */
@@ -437,8 +563,8 @@ finish(struct mp_db *db, const struct settings *s, const struct row *w,
 		if (er == MP_OK && n == 1) {
 			st->sent++;
 			mp_infox("%s: mail %lld (report %lld, %s) sent",
-			    __func__, w->id, w->report_id, w->handler ?
-			    "handler" : "reporter");
+			    __func__, w->id, w->report_id,
+			    kind_names[w->kind]);
 			merge(db, w, st);
 		}
 	} else if (permanent || w->tries + 1 >= s->max_tries) {
@@ -450,7 +576,7 @@ finish(struct mp_db *db, const struct settings *s, const struct row *w,
 			st->failed++;
 			mp_errx("%s: mail %lld (report %lld, %s) given up"
 			    " after %lld tries: %s", __func__, w->id,
-			    w->report_id, w->handler ? "handler" : "reporter",
+			    w->report_id, kind_names[w->kind],
 			    w->tries + 1, why);
 		}
 	} else {
@@ -469,8 +595,8 @@ finish(struct mp_db *db, const struct settings *s, const struct row *w,
 			st->deferred++;
 			mp_warnx("%s: mail %lld (report %lld, %s) failed"
 			    " (try %lld of %lld), next try in %lld s: %s",
-			    __func__, w->id, w->report_id, w->handler ?
-			    "handler" : "reporter", w->tries + 1,
+			    __func__, w->id, w->report_id,
+			    kind_names[w->kind], w->tries + 1,
 			    s->max_tries, delay, why);
 		}
 	}
@@ -494,6 +620,7 @@ deliver(struct mp_db *db, const struct settings *s,
     const struct mp_keys *keys, long long id, const unsigned char *tok,
     struct mp_outbox_stats *st)
 {
+	struct grant_text gt;
 	struct row	 w;
 	struct mp_buf	 body, msg;
 	struct mp_mail	 m;
@@ -520,8 +647,20 @@ deliver(struct mp_db *db, const struct settings *s,
 	}
 	if (er != MP_OK)
 		goto done;
-	er = w.handler ? body_handler(&body, s, w.ref) :
-	    body_reporter(&body, s);
+	if (w.kind == KIND_GRANT) {
+		memset(&gt, 0, sizeof(gt));
+		if ((er = mp_grant_get(db, w.request_id, grant_copy, &gt)) ==
+		    MP_ENOTFOUND) {
+			reason = "the request is gone";
+			permanent = 1;
+			goto done;
+		}
+		if (er == MP_OK)
+			er = body_grant(&body, s, &gt);
+	} else if (w.kind == KIND_HANDLER)
+		er = body_handler(&body, s, w.ref);
+	else
+		er = body_reporter(&body, s);
 	if (er != MP_OK) {
 		reason = "cannot compose the text";
 		goto done;
@@ -530,7 +669,7 @@ deliver(struct mp_db *db, const struct settings *s,
 	m.from_name = s->from_name;
 	m.from_addr = s->from;
 	m.to_addr = addr;
-	m.subject = w.handler ? s->subject_handler : s->subject_reporter;
+	m.subject = subject(s, w.kind);
 	m.body = mp_buf_str(&body);
 	m.date = time(NULL);
 	if ((er = mp_mail_compose(&msg, &m)) != MP_OK) {

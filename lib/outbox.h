@@ -34,6 +34,14 @@ enum mp_err	 mp_outbox_notify_reporter(struct mp_db *, uint64_t report_id);
  */
 enum mp_err	 mp_outbox_notify_handler(struct mp_db *, uint64_t report_id);
 
+/*
+ * Queue "request N waits for confirmation" (lib/grant.h) for every
+ * coordinator who is not disabled and has an address.  Same contract
+ * as above; the text, made at send time, names the accounts and the
+ * change, never anything of a report.
+ */
+enum mp_err	 mp_outbox_notify_grant(struct mp_db *, long long request_id);
+
 /* What one mp_outbox_send run did. */
 struct mp_outbox_stats {
 	long		 sent;		/* handed to sendmail, marked sent */

@@ -23,6 +23,7 @@ enum stmt {
 	STMT_TOUCH,
 	STMT_DELETE,
 	STMT_PURGE,
+	STMT_END_OWNER,
 	STMT__MAX
 };
 
@@ -49,6 +50,8 @@ enum stmt {
 	/* STMT_PURGE */ \
 	"DELETE FROM " table " WHERE expires_at < FROM_UNIXTIME(?)" \
 	" OR last_seen < FROM_UNIXTIME(?)", \
+	/* STMT_END_OWNER */ \
+	"DELETE FROM " table " WHERE " owner " = ?", \
 }
 
 static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
@@ -254,6 +257,16 @@ mp_session_destroy(struct mp_db *db, const struct mp_session *s)
 
 	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
 	return mp_db_exec(db, SQL(s->kind, STMT_DELETE), v, 1, NULL, NULL);
+}
+
+enum mp_err
+mp_session_end_owner(struct mp_db *db, enum mp_sess_kind kind,
+    long long owner)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(owner);
+	return mp_db_exec(db, SQL(kind, STMT_END_OWNER), v, 1, NULL, NULL);
 }
 
 int

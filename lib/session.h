@@ -23,7 +23,9 @@ struct mp_keys;
 enum mp_sess_stage {
 	MP_SESS_FULL = 0,	/* signed in */
 	MP_SESS_TOTP = 1,	/* password given, TOTP code due */
-	MP_SESS_ENROL = 2	/* password given, TOTP enrolment due */
+	MP_SESS_ENROL = 2,	/* password given, TOTP enrolment due */
+	MP_SESS_NEWPW = 3	/* password given, but set by someone
+				   else: the account's own is due first */
 };
 
 /* Whose session: each kind has its own table and cookie. */
@@ -79,6 +81,12 @@ enum mp_err	 mp_session_load_user(struct mp_db *, const struct mp_keys *,
 		    enum mp_err *sess_er);
 /* End the session (logout, or replaced at sign-in). */
 enum mp_err	 mp_session_destroy(struct mp_db *, const struct mp_session *);
+/*
+ * End every session of one owner (a user whose password or second
+ * factor was reset: whoever is signed in with the old ones is out).
+ */
+enum mp_err	 mp_session_end_owner(struct mp_db *, enum mp_sess_kind,
+		    long long owner);
 /* 1 if token is the session's CSRF token (constant time). */
 int		 mp_session_csrf_ok(const struct mp_session *,
 		    const char *token);

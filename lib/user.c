@@ -15,20 +15,26 @@
 enum stmt {
 	STMT_USER_BY_NAME,
 	STMT_USER_BY_ID,
+	STMT_USER_LOCK,
 	STMT_USER_INSERT,
 	STMT_USER_DISABLE,
 	STMT_USER_ROLE,
+	STMT_USER_IDENTITY,
+	STMT_USER_TOTP_RESET,
 	STMT_USER_DISPLAY,
 	STMT_USER_PASSWORD,
+	STMT_USER_TEMP_PASSWORD,
 	STMT_USER_EMAIL,
 	STMT_USER_LIST,
 	STMT_TEAM_INSERT,
 	STMT_TEAM_BY_NAME,
+	STMT_TEAM_BY_ID,
 	STMT_TEAM_RENAME,
 	STMT_TEAM_ACTIVE,
 	STMT_TEAM_LIST,
 	STMT_MEMBER_ADD,
 	STMT_MEMBER_REMOVE,
+	STMT_MEMBER_IS,
 	STMT__MAX
 };
 
@@ -40,22 +46,35 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT " USER_COLS " FROM app_user u WHERE u.username = ?",
 	/* STMT_USER_BY_ID */
 	"SELECT " USER_COLS " FROM app_user u WHERE u.id = ?",
+	/* STMT_USER_LOCK */
+	"SELECT " USER_COLS " FROM app_user u WHERE u.id = ? FOR UPDATE",
 	/* STMT_USER_INSERT */
 	"INSERT INTO app_user (username, display_name, role) VALUES (?, ?, ?)",
 	/* STMT_USER_DISABLE */
 	"UPDATE app_user SET disabled = ? WHERE id = ?",
-	/* STMT_USER_ROLE */
-	"UPDATE app_user SET role = ? WHERE id = ?",
+	/* STMT_USER_ROLE: the second value says if it keeps identity. */
+	"UPDATE app_user SET role = ?, reporter_identity ="
+	" reporter_identity AND ? WHERE id = ?",
+	/* STMT_USER_IDENTITY */
+	"UPDATE app_user SET reporter_identity = ? WHERE id = ?",
+	/* STMT_USER_TOTP_RESET */
+	"UPDATE app_user SET totp_secret = NULL, totp_enabled = 0,"
+	" totp_last_step = 0 WHERE id = ?",
 	/* STMT_USER_DISPLAY */
 	"UPDATE app_user SET display_name = ? WHERE id = ?",
 	/* STMT_USER_PASSWORD */
-	"UPDATE app_user SET password_hash = ? WHERE id = ?",
+	"UPDATE app_user SET password_hash = ?, password_change = 0"
+	" WHERE id = ?",
+	/* STMT_USER_TEMP_PASSWORD */
+	"UPDATE app_user SET password_hash = ?, password_change = 1"
+	" WHERE id = ?",
 	/* STMT_USER_EMAIL */
 	"UPDATE app_user SET email = ? WHERE id = ?",
 	/* STMT_USER_LIST */
 	"SELECT u.id, u.username, u.display_name, u.role, u.disabled,"
 	" u.password_hash IS NOT NULL, u.totp_enabled, u.totp_last_step,"
-	" COALESCE(GROUP_CONCAT(t.name ORDER BY t.name SEPARATOR ', '), '')"
+	" COALESCE(GROUP_CONCAT(t.name ORDER BY t.name SEPARATOR ', '), ''),"
+	" u.reporter_identity, u.password_change"
 	" FROM app_user u LEFT JOIN user_team ut ON ut.user_id = u.id"
 	" LEFT JOIN team t ON t.id = ut.team_id"
 	" GROUP BY u.id ORDER BY u.username",
@@ -63,6 +82,8 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO team (name) VALUES (?)",
 	/* STMT_TEAM_BY_NAME */
 	"SELECT id, name, active FROM team WHERE name = ?",
+	/* STMT_TEAM_BY_ID */
+	"SELECT id, name, active FROM team WHERE id = ?",
 	/* STMT_TEAM_RENAME */
 	"UPDATE team SET name = ? WHERE id = ?",
 	/* STMT_TEAM_ACTIVE */
@@ -75,6 +96,8 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT IGNORE INTO user_team (user_id, team_id) VALUES (?, ?)",
 	/* STMT_MEMBER_REMOVE */
 	"DELETE FROM user_team WHERE user_id = ? AND team_id = ?",
+	/* STMT_MEMBER_IS */
+	"SELECT 1 FROM user_team WHERE user_id = ? AND team_id = ?",
 };
 
 static const struct {
@@ -164,7 +187,11 @@ user_teams(struct mp_user *u, const char *s)
 	}
 }
 
-/* The first eight columns of MP_USER_COLS, from column c, into u. */
+/*
+ * The first eight columns of MP_USER_COLS, from column c, into u, and
+ * the two after the teams (c + 9, c + 10), where STMT_USER_LIST has
+ * them too.
+ */
 static void
 user_base(struct mp_stmt *st, unsigned c, struct mp_user *u, char *pwhash)
 {
@@ -183,6 +210,8 @@ user_base(struct mp_stmt *st, unsigned c, struct mp_user *u, char *pwhash)
 		copy(pwhash, MP_PWHASH_LEN, pw);
 	u->totp_enabled = mp_stmt_int(st, c + 6) != 0;
 	u->totp_last_step = mp_stmt_int(st, c + 7);
+	u->identity = mp_stmt_int(st, c + 9) != 0;
+	u->password_change = mp_stmt_int(st, c + 10) != 0;
 }
 
 void
@@ -226,6 +255,13 @@ mp_user_get_id(struct mp_db *db, long long id, struct mp_user *u)
 }
 
 enum mp_err
+mp_user_lock(struct mp_db *db, long long id, struct mp_user *u)
+{
+
+	return get(db, STMT_USER_LOCK, MP_DBINT(id), u, NULL);
+}
+
+enum mp_err
 mp_user_insert(struct mp_db *db, const char *username, const char *display,
     enum mp_role role, long long *id)
 {
@@ -266,10 +302,38 @@ mp_user_set_disabled(struct mp_db *db, long long id, int disabled)
 enum mp_err
 mp_user_set_role(struct mp_db *db, long long id, enum mp_role role)
 {
+	struct mp_dbval	 v[3];
 
 	if ((unsigned)role >= MP_ROLE__MAX)
 		return MP_EINVAL;
-	return update(db, STMT_USER_ROLE, MP_DBTEXT(mp_role_name(role)), id);
+	v[0] = MP_DBTEXT(mp_role_name(role));
+	v[1] = MP_DBINT(mp_access_can(role, MP_PERM_REPORTER_ID));
+	v[2] = MP_DBINT(id);
+	return mp_db_exec(db, stmts[STMT_USER_ROLE], v, 3, NULL, NULL);
+}
+
+enum mp_err
+mp_user_set_identity(struct mp_db *db, long long id, int on)
+{
+	struct mp_user	 u;
+	enum mp_err	 er;
+
+	if (on) {
+		if ((er = mp_user_get_id(db, id, &u)) != MP_OK)
+			return er;
+		if (!mp_access_can(u.role, MP_PERM_REPORTER_ID))
+			return MP_EINVAL;
+	}
+	return update(db, STMT_USER_IDENTITY, MP_DBINT(on != 0), id);
+}
+
+enum mp_err
+mp_user_reset_totp(struct mp_db *db, long long id)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(id);
+	return mp_db_exec(db, stmts[STMT_USER_TOTP_RESET], v, 1, NULL, NULL);
 }
 
 enum mp_err
@@ -292,22 +356,39 @@ mp_user_set_email(struct mp_db *db, long long id, const char *email)
 	return update(db, STMT_USER_EMAIL, MP_DBTEXT(email), id);
 }
 
+int
+mp_user_password_ok(const char *pw, size_t minlen)
+{
+	size_t		 len;
+
+	return pw != NULL && (len = strlen(pw)) <= 1024 &&
+	    mp_valid_utf8(pw, len) && mp_utf8_chars(pw, len) >= minlen;
+}
+
 enum mp_err
 mp_user_set_password(struct mp_db *db, long long id, const char *pw,
     size_t minlen)
 {
 	char		 h[MP_PWHASH_LEN];
-	size_t		 len;
 	enum mp_err	 er;
 
-	if (pw == NULL || (len = strlen(pw)) > 1024 ||
-	    !mp_valid_utf8(pw, len) || mp_utf8_chars(pw, len) < minlen)
+	if (!mp_user_password_ok(pw, minlen))
 		return MP_EINVAL;
 	if ((er = mp_password_hash(h, pw)) != MP_OK)
 		return er;
 	er = update(db, STMT_USER_PASSWORD, MP_DBTEXT(h), id);
 	mp_wipe(h, sizeof(h));
 	return er;
+}
+
+enum mp_err
+mp_user_set_temporary_password(struct mp_db *db, long long id,
+    const char *hash)
+{
+
+	if (hash == NULL || strncmp(hash, "$scrypt$", 8) != 0)
+		return MP_EINVAL;
+	return update(db, STMT_USER_TEMP_PASSWORD, MP_DBTEXT(hash), id);
 }
 
 enum mp_err
@@ -347,18 +428,16 @@ mp_team_insert(struct mp_db *db, const char *name, long long *id)
 	return er;
 }
 
-enum mp_err
-mp_team_get(struct mp_db *db, const char *name, struct mp_team *t)
+static enum mp_err
+team_get(struct mp_db *db, enum stmt s, struct mp_dbval key,
+    struct mp_team *t)
 {
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[1];
 	enum mp_err	 er;
 
-	if (!valid_name(name, MP_TEAMNAME_MAX))
-		return MP_ENOTFOUND;
-	v[0] = MP_DBTEXT(name);
-	if ((er = mp_db_query(db, &st, stmts[STMT_TEAM_BY_NAME], v, 1)) !=
-	    MP_OK)
+	v[0] = key;
+	if ((er = mp_db_query(db, &st, stmts[s], v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
 		memset(t, 0, sizeof(*t));
@@ -368,6 +447,22 @@ mp_team_get(struct mp_db *db, const char *name, struct mp_team *t)
 	}
 	mp_stmt_done(st);
 	return er;
+}
+
+enum mp_err
+mp_team_get(struct mp_db *db, const char *name, struct mp_team *t)
+{
+
+	if (!valid_name(name, MP_TEAMNAME_MAX))
+		return MP_ENOTFOUND;
+	return team_get(db, STMT_TEAM_BY_NAME, MP_DBTEXT(name), t);
+}
+
+enum mp_err
+mp_team_get_id(struct mp_db *db, long long id, struct mp_team *t)
+{
+
+	return team_get(db, STMT_TEAM_BY_ID, MP_DBINT(id), t);
 }
 
 enum mp_err
@@ -430,4 +525,20 @@ mp_team_remove_member(struct mp_db *db, long long team, long long user)
 {
 
 	return member(db, STMT_MEMBER_REMOVE, team, user);
+}
+
+int
+mp_team_is_member(struct mp_db *db, long long team, long long user)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(user);
+	v[1] = MP_DBINT(team);
+	if (mp_db_query(db, &st, stmts[STMT_MEMBER_IS], v, 2) != MP_OK)
+		return -1;
+	er = mp_stmt_next(st);
+	mp_stmt_done(st);
+	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }

@@ -40,7 +40,9 @@ struct mp_user {
 	char		 display[MP_DISPLAY_MAX * 4 + 1];
 	enum mp_role	 role;
 	int		 disabled;
+	int		 identity;	/* may see reporter identity */
 	int		 has_password;
+	int		 password_change; /* must choose a new password */
 	int		 totp_enabled;
 	long long	 totp_last_step;
 	long long	 teams[MP_USER_TEAMS];
@@ -61,6 +63,8 @@ enum mp_err	 mp_user_get(struct mp_db *, const char *username,
 		    struct mp_user *u, char *pwhash);
 enum mp_err	 mp_user_get_id(struct mp_db *, long long id,
 		    struct mp_user *u);
+/* As mp_user_get_id, with the row locked for the caller's transaction. */
+enum mp_err	 mp_user_lock(struct mp_db *, long long id, struct mp_user *u);
 /*
  * For a statement that reads a user along with something else
  * (lib/session.c): the columns of app_user u that mp_user_row reads
@@ -72,8 +76,9 @@ enum mp_err	 mp_user_get_id(struct mp_db *, long long id,
 	"u.id, u.username, u.display_name, u.role, u.disabled," \
 	" u.password_hash, u.totp_enabled, u.totp_last_step," \
 	" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id LIMIT 5)" \
-	" FROM user_team ut WHERE ut.user_id = u.id)"
-#define MP_USER_NCOLS	9
+	" FROM user_team ut WHERE ut.user_id = u.id)," \
+	" u.reporter_identity, u.password_change"
+#define MP_USER_NCOLS	11
 struct mp_stmt;
 void		 mp_user_row(struct mp_stmt *, unsigned col,
 		    struct mp_user *u, char *pwhash);
@@ -81,8 +86,19 @@ void		 mp_user_row(struct mp_stmt *, unsigned col,
 /* Create a user; *id (may be NULL) gets its id.  MP_EDUP if taken. */
 enum mp_err	 mp_user_insert(struct mp_db *, const char *username,
 		    const char *display, enum mp_role, long long *id);
+/*
+ * These change an account at once, without the second person the
+ * dashboard asks for (lib/grant.h): for meldpuntctl, IT's way to set
+ * up the first accounts, and for lib/grant.c once a change may take
+ * effect.  A role that cannot hold the identity right
+ * (MP_PERM_REPORTER_ID) drops it.
+ */
 enum mp_err	 mp_user_set_disabled(struct mp_db *, long long id, int);
 enum mp_err	 mp_user_set_role(struct mp_db *, long long id, enum mp_role);
+/* MP_EINVAL when on and the account's role cannot hold the right. */
+enum mp_err	 mp_user_set_identity(struct mp_db *, long long id, int on);
+/* Forget the second factor: enrolled anew at the next sign-in. */
+enum mp_err	 mp_user_reset_totp(struct mp_db *, long long id);
 enum mp_err	 mp_user_set_display(struct mp_db *, long long id,
 		    const char *display);
 /*
@@ -93,10 +109,20 @@ enum mp_err	 mp_user_set_email(struct mp_db *, long long id,
 		    const char *email);
 /*
  * Hash pw (scrypt, lib/crypto.h) and store it.  MP_EINVAL when pw is
- * shorter than minlen characters or longer than 1024 bytes.
+ * shorter than minlen characters or longer than 1024 bytes.  The
+ * account's own choice: it clears password_change.
  */
 enum mp_err	 mp_user_set_password(struct mp_db *, long long id,
 		    const char *pw, size_t minlen);
+/*
+ * Store hash (mp_password_hash) of a password someone else chose for
+ * the account (lib/grant.c): the account must choose its own at its
+ * next sign-in (password_change).
+ */
+enum mp_err	 mp_user_set_temporary_password(struct mp_db *, long long id,
+		    const char *hash);
+/* 1 if pw is a password mp_user_set_password would take. */
+int		 mp_user_password_ok(const char *pw, size_t minlen);
 
 /*
  * Call fn for every user, ordered by name; teams is a comma-separated
@@ -119,6 +145,8 @@ enum mp_err	 mp_team_insert(struct mp_db *, const char *name,
 		    long long *id);
 enum mp_err	 mp_team_get(struct mp_db *, const char *name,
 		    struct mp_team *);
+enum mp_err	 mp_team_get_id(struct mp_db *, long long id,
+		    struct mp_team *);
 enum mp_err	 mp_team_rename(struct mp_db *, long long id,
 		    const char *name);
 enum mp_err	 mp_team_set_active(struct mp_db *, long long id, int);
@@ -127,6 +155,9 @@ enum mp_err	 mp_team_list(struct mp_db *, mp_team_fn, void *arg);
 enum mp_err	 mp_team_add_member(struct mp_db *, long long team,
 		    long long user);
 enum mp_err	 mp_team_remove_member(struct mp_db *, long long team,
+		    long long user);
+/* 1 if user is in team, 0 if not, -1 on a database error. */
+int		 mp_team_is_member(struct mp_db *, long long team,
 		    long long user);
 
 #endif

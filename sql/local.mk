@@ -10,4 +10,5 @@ dist_sql_DATA = \
 	%reldir%/007_dashboard_perf.sql \
 	%reldir%/009_intake_perf.sql \
 	%reldir%/010_intake_share.sql \
+	%reldir%/011_grant_request.sql \
 	%reldir%/grants.sql

@@ -34,6 +34,9 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/report.cs \
 	%reldir%/dashboard/audit.cs \
 	%reldir%/dashboard/admin.cs \
+	%reldir%/dashboard/grantlist.cs \
+	%reldir%/dashboard/grants.cs \
+	%reldir%/dashboard/password.cs \
 	%reldir%/dashboard/stats.cs \
 	%reldir%/dashboard/new.cs
 

@@ -34,6 +34,7 @@ UNIT_TESTS = \
 	tests/unit/test-db \
 	tests/unit/test-mailmsg \
 	tests/unit/test-outbox \
+	tests/unit/test-grant \
 	tests/unit/test-ratelimit \
 	tests/unit/test-sendmail \
 	tests/unit/test-partner \
@@ -108,6 +109,10 @@ tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
+tests_unit_test_grant_SOURCES = %reldir%/unit/test-grant.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_grant_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_grant_LDADD = $(UNIT_LDADD)
 tests_unit_test_ratelimit_SOURCES = %reldir%/unit/test-ratelimit.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_ratelimit_CFLAGS = $(UNIT_CFLAGS)

@@ -1,8 +1,11 @@
 <?cs # admin.cs -- the functional administrator's page: users, teams,
      signal types and audiences, each with forms to create, rename,
-     change and switch off.  No report content is shown here.  Every
-     form is a POST with the CSRF token; nothing is ever deleted. ?><?cs
-include:"dashboard/layout.cs" ?><?cs
+     change and switch off, and the requests that wait for a second
+     person.  No report content is shown here.  Every form is a POST
+     with the CSRF token; nothing is ever deleted.  One's own account
+     has no forms for rights: nobody changes their own (the server
+     refuses it too). ?><?cs
+include:"dashboard/layout.cs" ?><?cs include:"dashboard/grantlist.cs" ?><?cs
 def:hidden(action, id) ?>
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <input type="hidden" name="actie" value="<?cs var:action ?>"><?cs if:id ?>
@@ -12,39 +15,75 @@ def:toggle(action, id, active) ?>
 <input type="hidden" name="aan" value="<?cs if:active ?>0<?cs else ?>1<?cs /if ?>">
 <button type="submit"><?cs if:active ?>Uitschakelen<?cs else ?>Inschakelen<?cs /if ?></button>
 </form><?cs /def ?><?cs
+def:adm_described(u) ?><?cs if:Admin.ErrorFor == u.Id ?> aria-describedby="u-fout-<?cs var:u.Id ?>"<?cs /if ?><?cs /def ?><?cs
 call:dash_begin() ?>
 <h1>Beheer</h1>
 <?cs if:Admin.Message ?>
-<div class="error-summary" role="alert" tabindex="-1"><p><?cs var:Admin.Message ?></p></div>
+<div class="error-summary" role="alert" tabindex="-1"><p><?cs if:Admin.ErrorFor ?><a href="#gebruiker-<?cs var:Admin.ErrorFor ?>"><?cs var:Admin.Message ?></a><?cs else ?><?cs var:Admin.Message ?><?cs /if ?></p></div>
 <?cs /if ?>
+<?cs if:Admin.Note ?><p class="notice" role="status"><?cs var:Admin.Note ?></p><?cs /if ?>
+<?cs if:Admin.Password ?>
+<div class="receipt" role="status">
+<p>Eenmalig wachtwoord voor <strong><?cs var:Admin.PasswordUser ?></strong>:</p>
+<p class="code" id="eenmalig-wachtwoord"><?cs var:Admin.Password ?></p>
+<p>U ziet het maar één keer. Geef het persoonlijk aan de gebruiker, niet
+per e-mail. Bij de volgende aanmelding kiest de gebruiker een eigen
+wachtwoord.</p>
+</div>
+<?cs /if ?>
+
+<?cs call:grant_list() ?>
 
 <section aria-labelledby="h-users">
 <h2 id="h-users">Gebruikers</h2>
+<p>Wat een account meer laat zien of laat geven (een rol met meer
+rechten, een team, het recht op de identiteit van melders, een account
+inschakelen, een wachtwoord of tweede factor herstellen) wordt een
+verzoek dat een tweede persoon moet bevestigen. Rechten afnemen gaat
+direct. Uw eigen rol, teams en rechten wijzigt een ander.</p>
 <table>
-<thead><tr><th scope="col">Gebruikersnaam</th><th scope="col">Naam</th><th scope="col">Rol</th><th scope="col">Teams</th><th scope="col">Status</th></tr></thead>
+<thead><tr><th scope="col">Gebruikersnaam</th><th scope="col">Naam</th><th scope="col">Rol</th><th scope="col">Teams</th><th scope="col">Identiteit melder</th><th scope="col">Status</th><?cs if:Auth.Local ?><th scope="col">Aanmelden</th><?cs /if ?></tr></thead>
 <tbody>
-<?cs each:u = Users ?>
-<tr>
-<td><?cs var:u.Name ?></td>
+<?cs each:u = Users ?><?cs set:self = u.Id == Admin.Self ?>
+<tr id="gebruiker-<?cs var:u.Id ?>">
+<td><?cs var:u.Name ?><?cs if:Admin.ErrorFor == u.Id ?><p class="error" id="u-fout-<?cs var:u.Id ?>"><span class="visually-hidden">Fout: </span><?cs var:Admin.Message ?></p><?cs /if ?></td>
 <td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-naam", u.Id) ?>
 <label for="u-naam-<?cs var:u.Id ?>" class="visually-hidden">Naam van <?cs var:u.Name ?></label>
 <input type="text" id="u-naam-<?cs var:u.Id ?>" name="naam" value="<?cs var:u.Display ?>" maxlength="100">
 <button type="submit">Naam opslaan</button></form></td>
+<?cs if:self ?>
+<td><?cs each:ro = Roles ?><?cs if:ro.Name == u.Role ?><?cs var:ro.Label ?><?cs /if ?><?cs /each ?></td>
+<td colspan="<?cs if:Auth.Local ?>4<?cs else ?>3<?cs /if ?>">Dit is uw eigen account: een andere beheerder wijzigt uw rol, teams en rechten.</td>
+<?cs else ?>
 <td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-rol", u.Id) ?>
 <label for="u-rol-<?cs var:u.Id ?>" class="visually-hidden">Rol van <?cs var:u.Name ?></label>
-<select id="u-rol-<?cs var:u.Id ?>" name="rol"><?cs each:ro = Roles ?><option value="<?cs var:ro.Name ?>"<?cs if:ro.Name == u.Role ?> selected<?cs /if ?>><?cs var:ro.Label ?></option><?cs /each ?></select>
+<select id="u-rol-<?cs var:u.Id ?>" name="rol"<?cs call:adm_described(u) ?>><?cs each:ro = Roles ?><option value="<?cs var:ro.Name ?>"<?cs if:ro.Name == u.Role ?> selected<?cs /if ?>><?cs var:ro.Label ?></option><?cs /each ?></select>
 <button type="submit">Rol opslaan</button></form></td>
 <td><ul class="plain"><?cs each:t = Teams ?><?cs set:mem = Member[u.Id][t.Id] ?>
 <li><form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden("gebruiker-team", u.Id) ?>
 <input type="hidden" name="team" value="<?cs var:t.Id ?>"><input type="hidden" name="aan" value="<?cs if:mem ?>0<?cs else ?>1<?cs /if ?>">
 <?cs var:t.Name ?>: <?cs if:mem ?>lid <button type="submit">Uit team halen</button><?cs else ?>geen lid <button type="submit">In team zetten</button><?cs /if ?></form></li><?cs /each ?></ul></td>
+<td><?cs if:u.Identity == "1" ?>ja<?cs else ?>nee<?cs /if ?><?cs if:u.Role == "handler" || u.Role == "coordinator" || u.Identity == "1" ?>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden("gebruiker-identiteit", u.Id) ?>
+<input type="hidden" name="aan" value="<?cs if:u.Identity == "1" ?>0<?cs else ?>1<?cs /if ?>">
+<button type="submit"><?cs if:u.Identity == "1" ?>Recht afnemen<?cs else ?>Recht geven<?cs /if ?><span class="visually-hidden"> identiteit melder aan <?cs var:u.Name ?></span></button></form><?cs /if ?></td>
 <td><?cs if:u.Disabled == "1" ?>uitgeschakeld<?cs else ?>actief<?cs /if ?><?cs call:toggle("gebruiker-actief", u.Id, u.Disabled != "1") ?></td>
+<?cs if:Auth.Local ?>
+<td><?cs if:u.HasPassword == "1" ?>wachtwoord<?cs else ?>geen wachtwoord<?cs /if ?><?cs if:u.Totp == "1" ?>, tweede factor<?cs /if ?>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden("gebruiker-wachtwoord", u.Id) ?>
+<button type="submit">Wachtwoord herstellen<span class="visually-hidden"> van <?cs var:u.Name ?></span></button></form><?cs if:u.Totp == "1" ?>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer" class="inline"><?cs call:hidden("gebruiker-tweede-factor", u.Id) ?>
+<button type="submit">Tweede factor herstellen<span class="visually-hidden"> van <?cs var:u.Name ?></span></button></form><?cs /if ?></td>
+<?cs /if ?>
+<?cs /if ?>
 </tr>
 <?cs /each ?>
 </tbody>
 </table>
 <h3>Nieuwe gebruiker</h3>
-<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-nieuw", "") ?>
+<p id="nu-hint">Een behandelaar, coördinator of beheerder staat uit tot
+een tweede persoon het account bevestigt; een auditor werkt direct.</p>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer" aria-describedby="nu-hint"><?cs call:hidden("gebruiker-nieuw", "") ?>
 <div class="field"><label for="nu-code">Gebruikersnaam (zoals het portaal hem doorgeeft)</label>
 <input type="text" id="nu-code" name="code" maxlength="64" autocomplete="off"></div>
 <div class="field"><label for="nu-naam">Naam</label>

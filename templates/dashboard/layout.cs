@@ -20,6 +20,7 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs if:Can.Create ?><li><a href="<?cs var:Page.Mount ?>/nieuw">Nieuwe melding</a></li><?cs /if ?>
 <?cs if:Can.Stats ?><li><a href="<?cs var:Page.Mount ?>/statistiek">Statistiek</a></li><?cs /if ?>
 <?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/beheer">Beheer</a></li><?cs /if ?>
+<?cs if:Can.Grant ?><li><a href="<?cs var:Page.Mount ?>/verzoeken">Verzoeken</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/audit">Auditlog</a></li><?cs /if ?>
 <?cs if:Auth.Local ?><li><a href="<?cs var:Page.Mount ?>/tweede-factor">Tweede factor</a></li><?cs /if ?>
 </ul></nav>

@@ -16,7 +16,7 @@
 <dt>Betrokken personen</dt><dd class="text"><?cs var:R.People ?></dd>
 <dt>Betrokken bedrijven</dt><dd class="text"><?cs var:R.Companies ?></dd>
 <dt>Voertuigen</dt><dd class="text"><?cs var:R.Vehicles ?></dd>
-<dt>Melder</dt><dd id="reporter"><?cs if:R.Anonymous ?>anoniem<?cs elif:R.Contact.Shown ?><?cs var:R.Contact.Name ?><?cs if:R.Contact.Email ?>, <?cs var:R.Contact.Email ?><?cs /if ?><?cs if:R.Contact.Phone ?>, <?cs var:R.Contact.Phone ?><?cs /if ?><?cs else ?>bekend bij de coördinator<?cs /if ?></dd>
+<dt>Melder</dt><dd id="reporter"><?cs if:R.Anonymous ?>anoniem<?cs elif:R.Contact.Shown ?><?cs var:R.Contact.Name ?><?cs if:R.Contact.Email ?>, <?cs var:R.Contact.Email ?><?cs /if ?><?cs if:R.Contact.Phone ?>, <?cs var:R.Contact.Phone ?><?cs /if ?><?cs else ?>niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder<?cs /if ?></dd>
 </dl>
 <h2>Bijlagen</h2>
 <?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>

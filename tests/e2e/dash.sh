@@ -10,8 +10,9 @@ MP_E2E_DASH_LOADED=1
 DASH=/dashboard
 
 # dash_fixtures: teams Noord and Zuid, one user per role (handler
-# "hanna" in Noord, "henk" in Zuid, coordinator "cor", admin "ad",
-# auditor "aud", disabled "oud"), 20 demo reports: odd ids in Noord, even
+# "hanna" in Noord, "henk" in Zuid, coordinator "cor" with the right to
+# see reporter identity, admin "ad", auditor "aud", disabled "oud"), 20
+# demo reports: odd ids in Noord, even
 # ids in Zuid, those taken into handling handled by hanna or henk.
 # Idempotent.
 dash_fixtures()
@@ -24,7 +25,8 @@ dash_fixtures()
 	mp_ctl team add Zuid >/dev/null
 	mp_ctl user add hanna handler "Hanna Handel" --team Noord >/dev/null
 	mp_ctl user add henk handler "Henk Zuidema" --team Zuid >/dev/null
-	mp_ctl user add cor coordinator "Cor Coördinator" >/dev/null
+	mp_ctl user add cor coordinator "Cor Coördinator" --identity \
+	    >/dev/null
 	mp_ctl user add ad admin "Ad Beheer" >/dev/null
 	mp_ctl user add aud auditor "Audrey Audit" >/dev/null
 	mp_ctl user add oud handler "Oud Gebruiker" --team Noord >/dev/null
@@ -93,4 +95,21 @@ audit_count()
 {
 	sql "SELECT COUNT(*) FROM audit_log WHERE action = '$1'
 	    AND username = '$2' ${3:+AND object_id = $3}"
+}
+
+# grant_open USER KIND [TEAM]: the id of the open request of KIND
+# ('rol', 'team', 'identiteit', 'actief', 'wachtwoord',
+# 'tweede-factor') for account USER, or "".
+grant_open()
+{
+	sql "SELECT g.id FROM grant_request g JOIN app_user u
+	    ON u.id = g.target_id WHERE u.username = '$1' AND g.kind = '$2'
+	    AND g.status = 'open' ${3:+AND g.team_id = $3}"
+}
+
+# dash_decide USER ACTION ID: USER bevestigen|afwijzen|intrekken request
+# ID on /verzoeken.
+dash_decide()
+{
+	dash_post "$1" /verzoeken "actie=$2" "id=$3"
 }

@@ -81,16 +81,18 @@ is "$(http_header Content-Type)" application/octet-stream \
 is "$(audit_count 'bijlage downloaden' hanna "$att")" $((downloads + 1)) \
     "the download is audited"
 
-# Reporter identity: the coordinator only, and only when given.
+# Reporter identity: an account with the right (cor has it), and only
+# when given; test-80 gives and takes it.
 named=$(sql "SELECT MIN(r.id) FROM report r JOIN team t ON t.id =
     r.team_id WHERE t.name = 'Noord' AND r.anonymous = 0")
 dash_as cor GET "/melding/$named"
 reporter=$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")
-unlike "$reporter" 'anoniem|coördinator' \
-    "the coordinator sees the reporter's name"
+unlike "$reporter" 'anoniem|recht identiteit' \
+    "the coordinator with the right sees the reporter's name"
 dash_as hanna GET "/melding/$named"
-like "$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")" 'coördinator' \
-    "a handler does not"
+is "$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")" \
+    '<dd id="reporter">niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder' \
+    "a handler without it does not"
 anon=$(sql "SELECT MIN(r.id) FROM report r WHERE r.anonymous = 1")
 dash_as cor GET "/melding/$anon"
 like "$(grep -o '<dd id="reporter">[^<]*' "$HTTP_BODY")" 'anoniem' \

@@ -72,6 +72,14 @@ for u in a11ycor:coordinator a11yad:admin a11yaud:auditor; do
 	printf '%s\n' "$pw" | mp_ctl user set-password "${u%%:*}" \
 	    >/dev/null 2>&1
 done
+# A request that waits for a second person, for the pages that list
+# them, and an auditor whose password someone else reset.
+sql "INSERT IGNORE INTO grant_request (kind, target_id, role, was_role,
+    was_disabled, was_identity, requested_by, requested_at)
+    SELECT 'rol', u.id, 'coordinator', u.role, u.disabled,
+    u.reporter_identity, a.id, UTC_TIMESTAMP() FROM app_user u, app_user a
+    WHERE u.username = 'hanna' AND a.username = 'a11yad';
+    UPDATE app_user SET password_change = 1 WHERE username = 'a11yaud'"
 conf_set auth.mode local
 restart_program dashboard
 
