@@ -33,6 +33,9 @@ int	LLVMFuzzerInitialize(int *, char ***);
 #define FUZZ_QUIET_LOG() \
 	(void)mp_log_open("fuzz", "stderr", MP_LOG_ERR)
 
+/* A cap for the targets' own buffers (mp_buf_init(b, 0) holds none). */
+#define FUZZ_BUF_MAX	(64 * 1024 * 1024)
+
 /* The fuzzer's input, consumed from the front. */
 struct fuzz_in {
 	const uint8_t	*p;
@@ -80,6 +83,24 @@ fuzz_piece(struct fuzz_in *in, uint8_t sep, size_t *len)
 	}
 	if (len != NULL)
 		*len = n;
+	return s;
+}
+
+/* All of the rest, as fuzz_piece does it. */
+static inline char *
+fuzz_rest(struct fuzz_in *in, size_t *len)
+{
+	char	*s;
+
+	if ((s = malloc(in->len + 1)) == NULL)
+		abort();
+	if (in->len > 0)
+		memcpy(s, in->p, in->len);
+	s[in->len] = '\0';
+	if (len != NULL)
+		*len = in->len;
+	in->p += in->len;
+	in->len = 0;
 	return s;
 }
 
