@@ -121,15 +121,17 @@ mp_csv_int(struct mp_csv *c, long long v)
 enum mp_err
 mp_csv_tenths(struct mp_csv *c, long long t)
 {
-	char	 s[32];
-	int	 n;
+	char			 s[32];
+	unsigned long long	 m;
+	int			 n;
 
+	/* The magnitude unsigned: -LLONG_MIN does not fit a long long. */
+	m = t < 0 ? 0ULL - (unsigned long long)t : (unsigned long long)t;
 	if (t % 10 == 0)
 		n = snprintf(s, sizeof(s), "%lld", t / 10);
 	else
-		n = snprintf(s, sizeof(s), "%s%lld%c%lld", t < 0 ? "-" : "",
-		    (t < 0 ? -t : t) / 10, c->sep == ',' ? '.' : ',',
-		    (t < 0 ? -t : t) % 10);
+		n = snprintf(s, sizeof(s), "%s%llu%c%llu", t < 0 ? "-" : "",
+		    m / 10, c->sep == ',' ? '.' : ',', m % 10);
 	if (begin(c) != MP_OK)
 		return c->err;
 	return put(c, s, (size_t)n);

@@ -361,8 +361,13 @@ mp_http_redirect(struct mp_req *req, const char *location)
 	 * Only local paths: "//host" and "/\host" are taken by browsers
 	 * as another host, which would make this an open redirect.
 	 */
+	/*
+	 * A browser removes tabs from a URL before it reads it (WHATWG
+	 * URL), so "/<tab>/host" is "//host": no tab in a location.
+	 */
 	if (location == NULL || location[0] != '/' || location[1] == '/' ||
-	    location[1] == '\\' || !is_value(location)) {
+	    location[1] == '\\' || !is_value(location) ||
+	    strchr(location, '\t') != NULL) {
 		mp_errx("%s: refused redirect to a non-local location",
 		    __func__);
 		return MP_EINVAL;

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <limits.h>
+
 #include "util.h"
 
 /* The callback: collect into a buffer; fail when arg says so. */
@@ -106,6 +108,12 @@ test_numbers_bom_and_rows(void **state)
 	assert_int_equal(mp_csv_tenths(&c, -15), MP_OK);
 	assert_int_equal(mp_csv_flush(&c), MP_OK);
 	assert_string_equal(mp_buf_str(&s.b), "4,-1.5");
+	/* The smallest number has no positive counterpart (fuzz-csv). */
+	mp_buf_reset(&s.b);
+	mp_csv_init(&c, ';', collect, &s);
+	assert_int_equal(mp_csv_tenths(&c, LLONG_MIN), MP_OK);
+	assert_int_equal(mp_csv_flush(&c), MP_OK);
+	assert_string_equal(mp_buf_str(&s.b), "-922337203685477580,8");
 	mp_buf_free(&s.b);
 }
 

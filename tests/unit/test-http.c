@@ -227,7 +227,9 @@ test_redirect(void **state)
 	struct mp_req	 req;
 	struct mp_buf	 out;
 	const char	*bad[] = { "//evil.example", "http://evil.example",
-	    "/\\evil.example", "evil", "", "/a\r\nSet-Cookie: x=y" };
+	    "/\\evil.example", "evil", "", "/a\r\nSet-Cookie: x=y",
+	    /* Browsers drop tabs from a URL: "//evil.example" (fuzz-http). */
+	    "/\t/evil.example", "/\t\\evil.example" };
 	size_t		 i;
 
 	(void)state;
