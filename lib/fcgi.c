@@ -225,6 +225,17 @@ answer_enomem(mp_write_fn fn, void *arg)
  * to ("null" included).  Browsers too old to send either header pass:
  * the forms' tokens still protect them.  GET and HEAD change nothing.
  */
+/* The length of the host name in "host[:port]" or "[v6][:port]". */
+static size_t
+hostlen(const char *s)
+{
+	const char	*e;
+
+	if (s[0] == '[' && (e = strchr(s, ']')) != NULL)
+		return (size_t)(e - s) + 1;
+	return strcspn(s, ":/");
+}
+
 static int
 cross_site(const struct mp_req *req)
 {
@@ -241,7 +252,13 @@ cross_site(const struct mp_req *req)
 	host = mp_req_env(req, "HTTP_HOST");
 	if ((p = strstr(origin, "://")) == NULL || host == NULL)
 		return 1;
-	return strcasecmp(p + 3, host) != 0;
+	p += 3;
+	/*
+	 * Host names only: Debian's fastcgi_params passes HTTP_HOST as
+	 * nginx's $host, without the port, while Origin has it.
+	 */
+	return hostlen(p) != hostlen(host) ||
+	    strncasecmp(p, host, hostlen(p)) != 0;
 }
 
 /* Refuse req if it is a cross-site state change; 1 when refused. */
