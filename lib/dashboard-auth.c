@@ -62,12 +62,36 @@ throttle_keys(struct mp_dreq *r, const char *username, struct mp_throttle *t)
 	mp_throttle_keys(&r->d->ctx->keys, "login", name, r->client, t);
 }
 
-static int
-throttled(struct mp_dreq *r, const struct mp_throttle *t)
+/*
+ * Seconds this client must wait before it may try a password or code
+ * again.  Only the client's own failures count: failures on the
+ * account from elsewhere never keep the right password (and second
+ * factor) out, so nobody can lock an account by guessing at it.  The
+ * client's waits grow with its failures (lib/throttle.h), and each
+ * guess costs a slow KDF, which bounds guessing from many clients.
+ */
+static long
+client_wait(struct mp_dreq *r, const struct mp_throttle *t)
 {
 
-	return mp_throttle_over(r->d->ctx->db, t, r->now,
+	return mp_throttle_client_wait(r->d->ctx->db, t, r->now,
 	    r->d->attempt_window, r->d->max_attempts);
+}
+
+/* The Dutch message for a client that waits secs seconds. */
+static void
+wait_message(char *buf, size_t sz, long secs)
+{
+	long	 min = (secs + 59) / 60;
+
+	if (min <= 1)
+		(void)snprintf(buf, sz, "Te veel mislukte pogingen vanaf "
+		    "deze computer. Wacht een minuut en probeer het dan "
+		    "opnieuw.");
+	else
+		(void)snprintf(buf, sz, "Te veel mislukte pogingen vanaf "
+		    "deze computer. Wacht %ld minuten en probeer het dan "
+		    "opnieuw.", min);
 }
 
 static void
@@ -152,7 +176,8 @@ mp_dash_login(struct mp_dreq *r)
 	struct mp_throttle	 t;
 	unsigned char		 nonce[MP_FORMTOKEN_NONCE];
 	const char		*name, *pw, *have;
-	char			 hash[MP_PWHASH_LEN];
+	char			 hash[MP_PWHASH_LEN], msg[160];
+	long			 wait;
 	int			 ok;
 	enum mp_err		 er;
 
@@ -171,12 +196,13 @@ mp_dash_login(struct mp_dreq *r)
 	if (name == NULL || pw == NULL || !mp_valid_username(name))
 		name = "";
 	throttle_keys(r, name, &t);
-	if (throttled(r, &t)) {
-		failed(r, &t);
+	if ((wait = client_wait(r, &t)) > 0) {
+		/* Not a failure: nothing was tried, and the wait would
+		 * otherwise never end for a client that keeps asking. */
 		(void)mp_audit(r->d->ctx->db, 0, name, "aanmelden geweigerd",
 		    "", 0, r->client, "te veel pogingen");
-		login_page(r, 429, name, "Te veel mislukte pogingen. Wacht "
-		    "een minuut en probeer het dan opnieuw.");
+		wait_message(msg, sizeof(msg), wait);
+		login_page(r, 429, name, msg);
 		return;
 	}
 	hash[0] = '\0';
@@ -395,6 +421,8 @@ mp_dash_totp(struct mp_dreq *r)
 	struct mp_dbval		 v[3];
 	unsigned long long	 n = 0;
 	long long		 step = 0;
+	long			 wait;
+	char			 msg[160];
 	int			 enrol = r->sess.stage != MP_SESS_TOTP;
 	enum mp_err		 er;
 
@@ -404,12 +432,11 @@ mp_dash_totp(struct mp_dreq *r)
 		return;
 	}
 	throttle_keys(r, r->user.username, &t);
-	if (throttled(r, &t)) {
-		failed(r, &t);
+	if ((wait = client_wait(r, &t)) > 0) {
 		dash_audit(r, "tweede factor geweigerd", "", 0,
 		    "te veel pogingen");
-		code_page(r, 429, "Te veel mislukte pogingen. Wacht een "
-		    "minuut en probeer het dan opnieuw.");
+		wait_message(msg, sizeof(msg), wait);
+		code_page(r, 429, msg);
 		return;
 	}
 	if ((er = totp_load(r, &ts)) != MP_OK) {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -217,6 +218,62 @@ answer_enomem(mp_write_fn fn, void *arg)
 	(void)fn(arg, msg, sizeof(msg) - 1);
 }
 
+/*
+ * Whether a request that changes state comes from another site: a
+ * Sec-Fetch-Site other than same-origin or none (typed by the user),
+ * or an Origin whose host differs from the Host the request was sent
+ * to ("null" included).  Browsers too old to send either header pass:
+ * the forms' tokens still protect them.  GET and HEAD change nothing.
+ */
+/* The length of the host name in "host[:port]" or "[v6][:port]". */
+static size_t
+hostlen(const char *s)
+{
+	const char	*e;
+
+	if (s[0] == '[' && (e = strchr(s, ']')) != NULL)
+		return (size_t)(e - s) + 1;
+	return strcspn(s, ":/");
+}
+
+static int
+cross_site(const struct mp_req *req)
+{
+	const char	*m = req->method, *sfs, *origin, *host, *p;
+
+	if (m == NULL || strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0)
+		return 0;
+	sfs = mp_req_env(req, "HTTP_SEC_FETCH_SITE");
+	if (sfs != NULL && strcmp(sfs, "same-origin") != 0 &&
+	    strcmp(sfs, "none") != 0)
+		return 1;
+	if ((origin = mp_req_env(req, "HTTP_ORIGIN")) == NULL)
+		return 0;
+	host = mp_req_env(req, "HTTP_HOST");
+	if ((p = strstr(origin, "://")) == NULL || host == NULL)
+		return 1;
+	p += 3;
+	/*
+	 * Host names only: Debian's fastcgi_params passes HTTP_HOST as
+	 * nginx's $host, without the port, while Origin has it.
+	 */
+	return hostlen(p) != hostlen(host) ||
+	    strncasecmp(p, host, hostlen(p)) != 0;
+}
+
+/* Refuse req if it is a cross-site state change; 1 when refused. */
+static int
+refuse_cross_site(struct mp_req *req)
+{
+
+	if (!cross_site(req))
+		return 0;
+	(void)mp_http_error(req, 403, "Dit formulier is vanaf een andere "
+	    "website verstuurd en daarom niet verwerkt. Open de pagina "
+	    "van het meldpunt zelf en probeer het daar opnieuw.");
+	return 1;
+}
+
 enum mp_err
 mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
 {
@@ -237,6 +294,10 @@ mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
 			return er;
 		}
 		req->ctx = f->ctx;
+		if (refuse_cross_site(req)) {
+			mp_req_free(req);
+			return MP_EXIT;
+		}
 		return MP_OK;
 	}
 
@@ -246,8 +307,13 @@ mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
 			return MP_EXIT;
 		er = mp_req_parse(req, f->req.envp, fcgi_read, f->req.in,
 		    fcgi_write, f->req.out, lim);
-		if (er == MP_OK)
-			break;
+		if (er == MP_OK) {
+			req->ctx = f->ctx;
+			if (!refuse_cross_site(req))
+				break;
+			mp_req_free(req);
+			continue;
+		}
 		/* Out of memory for this request: answer, try the next. */
 		mp_errx("%s: %s", __func__, mp_strerror(er));
 		answer_enomem(fcgi_write, f->req.out);

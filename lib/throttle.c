@@ -9,8 +9,12 @@
 
 #include "meldpunt.h"
 
+/* How long failures are kept, and the longest wait. */
+#define THROTTLE_MEMORY	86400
+
 enum stmt {
 	STMT_COUNT,
+	STMT_CLIENT,
 	STMT_ATTEMPT,
 	STMT_PURGE,
 	STMT__MAX
@@ -24,6 +28,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT (SELECT COUNT(*) FROM login_attempt WHERE user_hash = ?"
 	" AND at > FROM_UNIXTIME(?)), (SELECT COUNT(*) FROM login_attempt"
 	" WHERE client_hash = ? AND at > FROM_UNIXTIME(?))",
+	/* STMT_CLIENT: the client's failures of the last day, latest. */
+	"SELECT COUNT(*), COALESCE(UNIX_TIMESTAMP(MAX(at)), 0)"
+	" FROM login_attempt WHERE client_hash = ? AND at > FROM_UNIXTIME(?)",
 	/* STMT_ATTEMPT */
 	"INSERT INTO login_attempt (at, user_hash, client_hash)"
 	" VALUES (FROM_UNIXTIME(?), ?, ?)",
@@ -71,6 +78,41 @@ mp_throttle_over(struct mp_db *db, const struct mp_throttle *t, time_t now,
 	    (nc >= max ? MP_THROTTLE_CLIENT : 0);
 }
 
+long
+mp_throttle_client_wait(struct mp_db *db, const struct mp_throttle *t,
+    time_t now, long window, long max)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	long long	 n = -1, last = 0, wait;
+	int		 doublings;
+
+	if (max < 1)
+		max = 1;
+	v[0] = MP_DBBLOB(t->client, MP_SHA256_LEN);
+	v[1] = MP_DBINT((long long)now - THROTTLE_MEMORY);
+	if (mp_db_query(db, &st, stmts[STMT_CLIENT], v, 2) == MP_OK) {
+		if (mp_stmt_next(st) == MP_OK) {
+			n = mp_stmt_int(st, 0);
+			last = mp_stmt_int(st, 1);
+		}
+		mp_stmt_done(st);
+	}
+	if (n < 0)
+		return window;
+	if (n < max)
+		return 0;
+	/* window << (n / max - 1), without overflowing, at most a day. */
+	doublings = (int)(n / max - 1);
+	wait = window;
+	while (doublings-- > 0 && wait < THROTTLE_MEMORY)
+		wait *= 2;
+	if (wait > THROTTLE_MEMORY)
+		wait = THROTTLE_MEMORY;
+	wait -= (long long)now - last;
+	return wait > 0 ? (long)wait : 0;
+}
+
 void
 mp_throttle_fail(struct mp_db *db, const struct mp_throttle *t, time_t now)
 {
@@ -80,6 +122,6 @@ mp_throttle_fail(struct mp_db *db, const struct mp_throttle *t, time_t now)
 	v[1] = MP_DBBLOB(t->account, MP_SHA256_LEN);
 	v[2] = MP_DBBLOB(t->client, MP_SHA256_LEN);
 	(void)mp_db_exec(db, stmts[STMT_ATTEMPT], v, 3, NULL, NULL);
-	v[0] = MP_DBINT((long long)(now - 86400));
+	v[0] = MP_DBINT((long long)(now - THROTTLE_MEMORY));
 	(void)mp_db_exec(db, stmts[STMT_PURGE], v, 1, NULL, NULL);
 }

@@ -40,6 +40,19 @@ void		 mp_throttle_keys(const struct mp_keys *, const char *scope,
 #define MP_THROTTLE_CLIENT	0x2
 int		 mp_throttle_over(struct mp_db *, const struct mp_throttle *,
 		    time_t now, long window, long max);
+/*
+ * How many seconds the client of t must still wait before it may try
+ * again (0: it may try now), whatever account it names.  A client with
+ * fewer than max failures in the last day need not wait; from then on
+ * it waits window seconds after its latest failure, twice as long once
+ * it has 2 * max failures, four times at 3 * max and so on, up to a
+ * day.  Guessing thus slows down ever more for each client, while no
+ * client can make another wait: the account's own failures play no
+ * part.  Returns window when the database cannot tell.
+ */
+long		 mp_throttle_client_wait(struct mp_db *,
+		    const struct mp_throttle *, time_t now, long window,
+		    long max);
 /* Record one failure at now, and purge failures older than a day. */
 void		 mp_throttle_fail(struct mp_db *, const struct mp_throttle *,
 		    time_t now);

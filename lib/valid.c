@@ -271,18 +271,26 @@ mp_valid_time(const char *s, struct tm *tm)
 	return 1;
 }
 
+/*
+ * The local part takes letters, digits and "._+-" only.  RFC 5322 allows
+ * far more ("|", "/", "!", "%", "{" ...), but an address like
+ * "|/bin/sh@x.nl" then passes, ends up in a To: header and in front of
+ * mail software that reads some of those characters as pipes, paths or
+ * routes.  No address a reporter or handler uses needs them.
+ */
 static int
 email_localchar(int c)
 {
 
-	return isalnum_a(c) || (c != '\0' && strchr("!#$%&'*+/=?^_`{|}~-.",
-	    c) != NULL);
+	return isalnum_a(c) || c == '.' || c == '_' || c == '+' || c == '-';
 }
 
 /*
- * A practical check, not RFC 5322: a dot-atom local part (no quoted
- * strings, no comments) and a DNS host name with an alphabetic TLD
- * (no address literals).  That is what a reporter types.
+ * A conservative check, not RFC 5322: a dot-atom local part of letters,
+ * digits and "._+-" that starts with a letter or digit (no quoted
+ * strings, no comments, nothing a mailer reads as an option, pipe or
+ * path) and a DNS host name with an alphabetic TLD (no address
+ * literals).  That is what a reporter types.
  */
 int
 mp_valid_email(const char *s)
@@ -295,7 +303,8 @@ mp_valid_email(const char *s)
 	if ((at = strchr(s, '@')) == NULL || strchr(at + 1, '@') != NULL)
 		return 0;
 	n = (size_t)(at - s);
-	if (n == 0 || n > EMAIL_LOCAL_MAX || s[0] == '.' || at[-1] == '.')
+	if (n == 0 || n > EMAIL_LOCAL_MAX || !isalnum_a((unsigned char)s[0]) ||
+	    at[-1] == '.')
 		return 0;
 	for (p = s; p < at; p++)
 		if (!email_localchar((unsigned char)*p) ||

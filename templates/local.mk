@@ -21,8 +21,11 @@ dist_feedbacktemplate_DATA = \
 statictemplatedir = $(templatedir)/static
 dist_statictemplate_DATA = \
 	%reldir%/static/meldpunt.css \
+	%reldir%/static/404.html \
 	%reldir%/static/413.html \
-	%reldir%/static/50x.html
+	%reldir%/static/50x.html \
+	%reldir%/static/favicon.ico \
+	%reldir%/static/robots.txt
 
 dashboardtemplatedir = $(templatedir)/dashboard
 dist_dashboardtemplate_DATA = \

@@ -598,7 +598,11 @@ http {
 		application/javascript js;
 	}
 	default_type application/octet-stream;
-	access_log $n/logs/access.log;
+	# As in production (conf/nginx/meldpunt.conf): the public host
+	# logs nothing that identifies a client; only the staff's and the
+	# partners' locations keep an access log.
+	access_log off;
+	log_not_found off;
 	client_body_temp_path $n/tmp/client_body;
 	fastcgi_temp_path $n/tmp/fastcgi;
 	proxy_temp_path $n/tmp/proxy;
@@ -614,19 +618,26 @@ http {
 		server_name localhost;
 		client_max_body_size 1m;
 
+		error_log $n/logs/error.log crit;
+
 		location = / {
 			return 302 /melden/;
 		}
 		location /static/ {
 			alias $top_srcdir/templates/static/;
 			expires 1h;
-			# As in production: the error pages of /melden/ (413,
-			# 50x) are served from here and must not log reporters.
-			access_log off;
 		}
+		location = /favicon.ico {
+			alias $top_srcdir/templates/static/favicon.ico;
+		}
+		location = /robots.txt {
+			alias $top_srcdir/templates/static/robots.txt;
+		}
+		location / {
+			return 404;
+		}
+		error_page 404 /static/404.html;
 		location /melden/ {
-			access_log off;
-			error_log $n/logs/error.log crit;
 			client_max_body_size 60m;
 			error_page 413 /static/413.html;
 			error_page 502 503 504 /static/50x.html;
@@ -634,8 +645,6 @@ http {
 			fastcgi_pass unix:$E2E_RUN/intake.sock;
 		}
 		location /melding/ {
-			access_log off;
-			error_log $n/logs/error.log crit;
 			client_max_body_size 60m;
 			error_page 413 /static/413.html;
 			error_page 502 503 504 /static/50x.html;
@@ -643,6 +652,8 @@ http {
 			fastcgi_pass unix:$E2E_RUN/feedback.sock;
 		}
 		location /dashboard/ {
+			access_log $n/logs/dashboard.log;
+			error_log $n/logs/error.log warn;
 			client_max_body_size 20m;
 			include $n/conf/fastcgi_params_dashboard;
 			# The intranet portal's login, simulated: tests name
@@ -651,6 +662,8 @@ http {
 			fastcgi_pass unix:$E2E_RUN/dashboard.sock;
 		}
 		location /api/ {
+			access_log $n/logs/api.log;
+			error_log $n/logs/error.log warn;
 			include $n/conf/fastcgi_params;
 			# TLS client certificates, simulated: tests name the
 			# subject in an X-Test-Client-DN header (in production

@@ -148,3 +148,14 @@ is "$(counts)" "$(bump "$before" 3 0 0 3)" "nothing was stored twice"
 
 conf_reset
 restart_intake
+
+# --- The spooled references are in no log -----------------------------------
+# A log line with its time and a reference would tie the request that
+# sent a report (and anything else logged then) to that report.
+logs=$(find "$E2E_DIR" "$E2E_RUN" -path "$E2E_DIR/tests" -prune -o \
+    -path "$E2E_DB/data" -prune -o -path "$E2E_DIR/mariadb-data" -prune -o \
+    -type f \( -name '*.log' -o -name '*.err' \) -print | sort -u)
+ok 'grep -qa "spool" $logs' "the logs do tell that reports were spooled"
+hits=$(grep -laF -e "$ref" -e "$ref2" -e "${ref#M-*-}" -e "${ref2#M-*-}" \
+    $logs 2>/dev/null | tr '\n' ' ')
+is "$hits" "" "no log holds a spooled report's reference"

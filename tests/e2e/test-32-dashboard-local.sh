@@ -12,13 +12,17 @@ conf_set auth.mode local
 restart_program dashboard
 
 # login USER PASSWORD: the form, then the POST; cookies kept.
+# login USER PASSWORD [CURL-ARGS...], e.g. --interface 127.0.3.1 to
+# come from another client address.
 login()
 {
-	http_get "$DASH/aanmelden"
-	local tok
+	local user=$1 pw=$2 tok
+	shift 2
+	http_get "$DASH/aanmelden" "$@"
 	tok=$(form_value token)
-	http_post_form "$DASH/aanmelden" "token=$tok" "gebruiker=$1" \
-	    "wachtwoord=$2"
+	http_request POST "$DASH/aanmelden" --data-urlencode "token=$tok" \
+	    --data-urlencode "gebruiker=$user" --data-urlencode "wachtwoord=$pw" \
+	    "$@"
 }
 
 http_reset_cookies
@@ -72,6 +76,41 @@ is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action =
 sql "UPDATE login_attempt SET at = at - INTERVAL 2 MINUTE"
 login henk 'henk heeft ook een lang wachtwoord'
 is "$HTTP_STATUS" 303 "a minute later the right password works"
+
+# No lockout by others: five wrong passwords from one address keep out
+# that address only, while the right password from another gets in.
+sql "DELETE FROM login_attempt"
+http_reset_cookies
+for i in 1 2 3 4 5 6; do
+	login henk "fout wachtwoord $i" --interface 127.0.3.1
+done
+is "$HTTP_STATUS" 429 "a client with five wrong passwords waits"
+like "$(http_body)" 'vanaf deze computer' "and is told that this computer waits"
+http_reset_cookies
+login henk 'henk heeft ook een lang wachtwoord' --interface 127.0.3.2
+is "$HTTP_STATUS" 303 "the right password from another client signs in"
+http_reset_cookies
+login henk 'henk heeft ook een lang wachtwoord' --interface 127.0.3.1
+is "$HTTP_STATUS" 429 "the guessing client still waits, even with the right one"
+# Growing delays: past five failures a client may guess once a minute,
+# past ten once every two minutes.
+for i in 7 8 9 10 11; do
+	sql "UPDATE login_attempt SET at = at - INTERVAL 70 SECOND"
+	login henk "fout wachtwoord $i" --interface 127.0.3.1
+	is "$HTTP_STATUS" 403 "after its minute the client may guess again ($i)"
+	login henk "fout wachtwoord $i" --interface 127.0.3.1
+	is "$HTTP_STATUS" 429 "but only once a minute ($i)"
+done
+like "$(http_body)" 'Wacht 2 minuten' "after ten failures it waits two minutes"
+sql "UPDATE login_attempt SET at = at - INTERVAL 70 SECOND"
+login henk 'henk heeft ook een lang wachtwoord' --interface 127.0.3.1
+is "$HTTP_STATUS" 429 "after ten failures a minute is not enough"
+sql "UPDATE login_attempt SET at = at - INTERVAL 60 SECOND"
+login henk 'henk heeft ook een lang wachtwoord' --interface 127.0.3.1
+is "$HTTP_STATUS" 303 "and then gets in with the right password"
+sql "DELETE FROM login_attempt"
+http_reset_cookies
+
 login nobody 'wat dan ook'
 is "$HTTP_STATUS" 403 "an unknown user is refused like a wrong password"
 like "$(http_body)" 'onjuist' "with the same message"

@@ -110,5 +110,42 @@ http_request POST "$FB/aanmelden" --interface 127.0.2.3 \
     --data-urlencode "meldingsnummer=$ref1" --data-urlencode "code=$code1"
 is "$HTTP_STATUS" 403 "a sign-in without the form's token is refused"
 
+# Cross-site POSTs are refused by every program, before any form is
+# looked at; same-origin ones and those without Origin (old browsers)
+# are not.
+xsite()
+{
+	local tok
+	http_reset_cookies
+	http_get "$FB/" --interface 127.0.2.4
+	tok=$(form_value token)
+	http_request POST "$FB/aanmelden" --interface 127.0.2.4 \
+	    --data-urlencode "token=$tok" \
+	    --data-urlencode "meldingsnummer=$ref1" \
+	    --data-urlencode "code=$code1" "$@"
+}
+xsite -H "Origin: https://aanvaller.example"
+is "$HTTP_STATUS" 403 "a sign-in posted from another site's page is refused"
+like "$(http_body)" 'andere website' "with a Dutch explanation"
+is "$(http_header Set-Cookie)" "" "and no session"
+xsite -H "Origin: null"
+is "$HTTP_STATUS" 403 "a sign-in with Origin: null is refused"
+xsite -H "Sec-Fetch-Site: cross-site"
+is "$HTTP_STATUS" 403 "a sign-in with Sec-Fetch-Site: cross-site is refused"
+xsite -H "Sec-Fetch-Site: same-site"
+is "$HTTP_STATUS" 403 "and one from a sibling site (same-site)"
+xsite -H "Origin: http://127.0.0.1:$E2E_PORT" -H "Sec-Fetch-Site: same-origin"
+is "$HTTP_STATUS" 303 "a same-origin sign-in works"
+xsite
+is "$HTTP_STATUS" 303 "a sign-in without Origin (older browsers) works"
+http_request POST /melden/ -H "Origin: https://aanvaller.example" \
+    --data-urlencode "report-description=x"
+is "$HTTP_STATUS" 403 "the report form refuses a cross-site POST too"
+http_request POST /dashboard/aanmelden -H "Sec-Fetch-Site: cross-site" \
+    --data-urlencode "gebruiker=x"
+is "$HTTP_STATUS" 403 "and so does the dashboard"
+like "$(http_body)" 'andere website' "with the same explanation"
+http_reset_cookies
+
 # Leave no throttle behind for later tests.
 sql "DELETE FROM login_attempt"

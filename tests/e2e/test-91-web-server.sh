@@ -172,7 +172,165 @@ for h in Content-Security-Policy X-Frame-Options X-Content-Type-Options \
 done
 unlike "$(http_header Server)" '[0-9]' "$web: the Server header names no version"
 
+# Stopped on the way out; nginx-shipped.sh defines it for nginx.
+stop_nginx_shipped() { :; }
+
+# browser_visit BASE: a reporter's visit in a real browser
+# (tests/e2e/browser-visit.py), from 127.0.0.1, as TAP.
+browser_visit()
+{
+	local base=$1 driver= up=0 try port line
+	for tool in chromium chromedriver python3 setsid; do
+		if ! command -v "$tool" >/dev/null 2>&1; then
+			fail "$web: the browser tools are installed ($tool)"
+			return 0
+		fi
+	done
+	for try in 1 2 3 4 5; do
+		port=$(mp_free_port)
+		setsid chromedriver --port="$port" --allowed-ips=127.0.0.1 \
+		    >"$d/chromedriver.log" 2>&1 &
+		driver=$!
+		trap 'kill -- -$driver 2>/dev/null; wait $driver 2>/dev/null;
+		    stop_nginx_shipped' EXIT
+		if wait_for 20 "curl -fsS http://127.0.0.1:$port/status ||
+		    ! kill -0 $driver" &&
+		    curl -fsS "http://127.0.0.1:$port/status" >/dev/null 2>&1
+		then
+			up=1
+			break
+		fi
+		kill -- -"$driver" 2>/dev/null
+		wait "$driver" 2>/dev/null
+	done
+	if [ "$up" != 1 ]; then
+		fail "$web: chromedriver starts"
+		diag "$(tail -n 20 "$d/chromedriver.log")"
+		return 0
+	fi
+	python3 "$top_srcdir/tests/e2e/browser-visit.py" \
+	    "http://127.0.0.1:$port" "$base" >"$d/visit.out" 2>&1
+	while IFS= read -r line; do
+		case $line in
+		"ok "*)		pass "$web: ${line#ok }" ;;
+		"not ok "*)	fail "$web: ${line#not ok }" ;;
+		*)		diag "${line#\# }" ;;
+		esac
+	done <"$d/visit.out"
+	kill -- -"$driver" 2>/dev/null
+	wait "$driver" 2>/dev/null
+	trap 'stop_nginx_shipped' EXIT
+}
+
+# dup_headers: the header names the last response carries twice.
+dup_headers()
+{
+	sed 1d "$HTTP_HEADERS" | awk -F: 'NF > 1 { print tolower($1) }' |
+	    sort | uniq -d | tr '\n' ' '
+}
+
 if [ "$web" != apache ]; then
+	# --- nginx: the shipped site ------------------------------------
+	# The harness's nginx above has the shipped locations; what the
+	# site itself decides (logging, headers, its own pages) is tested
+	# on conf/nginx/meldpunt.conf as shipped, run beside it.
+	. "$top_srcdir/tests/e2e/nginx-shipped.sh"
+	trap 'stop_nginx_shipped' EXIT
+	if ! start_nginx_shipped; then
+		fail "nginx: the shipped site starts"
+		return 0
+	fi
+	pass "nginx: the shipped site starts"
+	N=$NGX_BASE
+	ngx_() {
+		local url=$1
+		shift
+		http_get "$N$url" -k --interface "$WEB_ADDR" -A "$WEB_UA" \
+		    -e "$WEB_REFERER" "$@"
+	}
+
+	ngx_ /melden/
+	is "$HTTP_STATUS" 200 "nginx: the form through the shipped site"
+	http_get "http://127.0.0.1:$NGX_PORT80/melden/" --interface "$WEB_ADDR" \
+	    -A "$WEB_UA" -e "$WEB_REFERER"
+	is "$HTTP_STATUS" 301 "nginx: plain HTTP is redirected"
+	like "$(http_header Location)" '^https://127[.]0[.]0[.]1/melden/$' \
+	    "nginx: to the same page over HTTPS"
+
+	# No header twice, on every program's page.
+	for u in /melden/ /melding/ /api/v1/reports.xml; do
+		ngx_ "$u"
+		is "$(dup_headers)" "" "nginx: $u ($HTTP_STATUS) sends no header twice"
+		is "$(count_header Strict-Transport-Security)" 1 \
+		    "nginx: $u has HSTS once"
+	done
+	http_get "$N$DASH/" -k -H "X-Portal-User: web.k"
+	is "$HTTP_STATUS" 200 "nginx: the portal's user gets the dashboard"
+	is "$(dup_headers)" "" "nginx: the dashboard sends no header twice"
+
+	# nginx's own pages carry the programs' headers, once each.
+	for u in /static/meldpunt.css /favicon.ico /robots.txt /bestaat-niet \
+	    /static/bestaat-niet.css /melden/../bestaat-niet; do
+		ngx_ "$u"
+		for h in Content-Security-Policy X-Frame-Options \
+		    X-Content-Type-Options Referrer-Policy \
+		    Strict-Transport-Security; do
+			is "$(count_header "$h")" 1 "nginx: $u has $h once"
+		done
+		is "$(dup_headers)" "" "nginx: $u sends no header twice"
+	done
+	ngx_ /bestaat-niet
+	is "$HTTP_STATUS" 404 "nginx: an unknown page is 404"
+	like "$(http_body)" 'Deze pagina bestaat niet' "nginx: with the Dutch page"
+	ngx_ /favicon.ico
+	is "$HTTP_STATUS" 200 "nginx: the favicon is served"
+	ngx_ /robots.txt
+	is "$HTTP_STATUS" 200 "nginx: robots.txt is served"
+	# 413 from nginx itself: a length over the form's limit.
+	http_request POST "$N/melden/" -k --http1.1 --interface "$WEB_ADDR" \
+	    -A "$WEB_UA" -H "Content-Length: 70000000" \
+	    -H "Content-Type: application/x-www-form-urlencoded" \
+	    --max-time 10
+	is "$HTTP_STATUS" 413 "nginx: a body over the limit is 413"
+	like "$(http_body)" 'te groot' "nginx: with the Dutch page"
+	for h in Content-Security-Policy X-Frame-Options X-Content-Type-Options \
+	    Referrer-Policy; do
+		is "$(count_header "$h")" 1 "nginx: the 413 page has $h once"
+	done
+
+	# No log holds the client: a real browser's visit (from
+	# 127.0.0.1), and curl's from WEB_ADDR with a browser's
+	# User-Agent and Referer.
+	browser_visit "$N"
+	for u in / /melden/ /favicon.ico /robots.txt /static/meldpunt.css \
+	    /static/413.html /static/404.html /bestaat-niet \
+	    /melden/bestaat-niet /melding/ "/melden/?q=%ZZ" /.env; do
+		ngx_ "$u"
+	done
+	ngx_ /static/../../etc/passwd --path-as-is
+	report_fields
+	post_report "$N/melden/" -k -A "$WEB_UA" -e "$WEB_REFERER" \
+	    --interface "$WEB_ADDR"
+	is "$HTTP_STATUS" 200 "nginx: a report from the browser's address"
+	http_get "http://127.0.0.1:$NGX_PORT/melden/" --interface "$WEB_ADDR" \
+	    -A "$WEB_UA" -e "$WEB_REFERER"
+	is "$HTTP_STATUS" 400 "nginx: plain HTTP on the HTTPS port is refused"
+	stop_nginx_shipped	# flushes every log
+	logs=$(nginx_shipped_logs | grep -v -e '/meldpunt-dashboard' \
+	    -e '/meldpunt-api')
+	ok '[ -n "$logs" ]' "nginx: there are logs to look through"
+	diag "nginx logs: $(echo $logs)"
+	for s in 127.0.0.1 "$WEB_ADDR" "$WEB_UA" "$WEB_REFERER"; do
+		hits=$(grep -laF -- "$s" $logs 2>/dev/null | tr '\n' ' ')
+		is "$hits" "" "nginx: no log of the public host holds '$s'"
+	done
+	is "$(cat "$NGX_DIR/logs/access.log" 2>/dev/null)" "" \
+	    "nginx: the server's own access log stays empty"
+	like "$(cat "$NGX_DIR/logs/meldpunt-dashboard.log")" \
+	    '"GET /dashboard/' "nginx: the staff's dashboard is logged"
+	like "$(cat "$NGX_DIR/logs/meldpunt-api.log")" \
+	    '"GET /api/v1/reports.xml' "nginx: the partners' pulls are logged"
+	trap - EXIT
 	return 0
 fi
 
@@ -236,6 +394,8 @@ http_get "http://127.0.0.1:$E2E_PORT/melden/" --interface "$WEB_ADDR" \
     -A "$WEB_UA" -e "$WEB_REFERER"
 is "$HTTP_STATUS" 400 "apache: plain HTTP on the HTTPS port is refused"
 
+browser_visit "$E2E_BASE"
+trap - EXIT
 logs=$(apache_logs)
 ok '[ -n "$logs" ]' "apache: there are logs to look through"
 diag "apache logs: $(echo $logs)"
@@ -248,6 +408,9 @@ done
 hits=$(grep -laF -e "$INTAKE_ADDR" -e "$FB_ADDR" $logs 2>/dev/null |
     tr '\n' ' ')
 is "$hits" "" "apache: no log holds the form's or the follow-up's clients"
+hits=$(grep -laF -- 127.0.0.1 $(echo "$logs" | grep -v -e meldpunt-dashboard \
+    -e meldpunt-api) 2>/dev/null | tr '\n' ' ')
+is "$hits" "" "apache: no log of the public host holds the browser's 127.0.0.1"
 is "$(cat "$E2E_APACHE/logs/other_vhosts_access.log")" "" \
     "apache: the server's own access log stays empty"
 like "$(cat "$E2E_APACHE/logs/meldpunt-dashboard.log")" '"GET /dashboard/' \
