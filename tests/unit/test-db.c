@@ -718,6 +718,62 @@ test_migrate(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * A report whose first attempt committed although the client saw an
+ * error (issue 11: Galera retried the autocommit, the client got 1213)
+ * is met again by the retry: the retry must end in the receipt, with
+ * the same reference, and the report be stored once.  Simulated by
+ * storing the same report (same submission id, same code) twice.  A
+ * different code for the same submission is another request: that one
+ * still hears "already received".
+ */
+static void
+test_store_own_retry(void **state)
+{
+	struct mp_report	 r;
+	struct mp_keys		 keys;
+	unsigned char		 master[MP_KEY_LEN];
+	char			 code[MP_CODE_LEN], ref[24];
+	size_t			 i;
+	long long		 nbefore;
+
+	(void)state;
+	nbefore = count(E.db, S_NREPORT, NULL);
+	memset(master, 7, sizeof(master));
+	assert_int_equal(mp_keys_derive(&keys, master), MP_OK);
+	mp_report_init(&r);
+	for (i = 0; i < RF__MAX; i++)
+		assert_non_null(r.val[i] = strdup(""));
+	free(r.val[RF_DESCRIPTION]);
+	r.val[RF_DESCRIPTION] = strdup("Een melding om twee keer op te slaan");
+	free(r.val[RF_OBSERVED_DATE]);
+	r.val[RF_OBSERVED_DATE] = strdup("2026-11-01");
+	r.audience_id = count(E.db, S_ONE, NULL);
+	r.signal_type_id = 1;
+	r.channel = "web";
+	r.anonymous = 1;
+	snprintf(r.postcode, sizeof(r.postcode), "1234AB");
+	r.received = time(NULL);
+	memset(r.submission, 0x5a, sizeof(r.submission));
+	r.has_submission = 1;
+	assert_int_equal(mp_report_new_code(&r, &keys, code), MP_OK);
+	assert_int_equal(mp_report_store(E.db, &keys, &r, NULL, NULL), MP_OK);
+	snprintf(ref, sizeof(ref), "%s", r.reference);
+	r.reference[0] = '\0';
+	r.id = 0;
+	/* The retry finds its own submission: stored, same reference. */
+	assert_int_equal(mp_report_store(E.db, &keys, &r, NULL, NULL), MP_OK);
+	assert_string_equal(r.reference, ref);
+	assert_true(r.id > 0);
+	/* Another request with the same submission id and its own code. */
+	assert_int_equal(mp_report_new_code(&r, &keys, code), MP_OK);
+	assert_int_equal(mp_report_store(E.db, &keys, &r, NULL, NULL),
+	    MP_EDUP);
+	assert_int_equal(count(E.db, S_NREPORT, NULL), nbefore + 1);
+	mp_report_free(&r);
+	mp_keys_wipe(&keys);
+}
+
 static const char split_sql[] =
     "-- 900_split.sql -- tricky splitting\n"
     "\n"
@@ -901,6 +957,7 @@ main(void)
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_migrate_files),
 		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_store_own_retry),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
