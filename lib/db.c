@@ -1118,7 +1118,8 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 			er = fn(db, arg);
 		if (single) {
 			db->intxn = 0;
-			if (er != MP_EDBTRANS || !may_retry(db, attempt, start))
+			if (er != MP_EDBTRANS ||
+			    !may_retry(db, attempt, start))
 				break;
 			mp_infox("%s: retrying (attempt %d) after error %u",
 			    __func__, attempt + 2, db->lasterr);
