@@ -1138,8 +1138,14 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 		if (er != MP_OK)
 			rollback(db);
 		db->intxn = 0;
-		if (er != MP_EDBTRANS || !may_retry(db, attempt, start))
+		if (er != MP_EDBTRANS)
 			break;
+		if (!may_retry(db, attempt, start)) {
+			mp_errx("%s: giving up after %d attempts in %ld ms "
+			    "(error %u)", __func__, attempt + 1,
+			    now_ms() - start, db->lasterr);
+			break;
+		}
 		/* A retry, not a failure: the caller hears how it ends. */
 		mp_infox("%s: retrying (attempt %d) after error %u",
 		    __func__, attempt + 2, db->lasterr);
