@@ -42,7 +42,14 @@ mp_audit(struct mp_db *db, long long user_id, const char *username,
 	v[4] = object_id > 0 ? MP_DBINT(object_id) : MP_DBNULL();
 	v[5] = cut(client, 45);
 	v[6] = cut(detail, 1000);
-	if ((er = mp_db_exec(db, sql_insert, v, 7, NULL, NULL)) != MP_OK)
+	/*
+	 * A transient error here rolls the whole action back and mp_db_txn
+	 * runs it again, logging the retry: not a failure to report yet.
+	 */
+	er = mp_db_exec(db, sql_insert, v, 7, NULL, NULL);
+	if (er == MP_EDBTRANS)
+		mp_debugx("%s: %s: %s", __func__, action, mp_strerror(er));
+	else if (er != MP_OK)
 		mp_errx("%s: %s: %s", __func__, action, mp_strerror(er));
 	return er;
 }

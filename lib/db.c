@@ -84,6 +84,7 @@ struct mp_db {
 	char		*password;	/* NULL: none; wiped on close */
 	unsigned	 port;
 	int		 retries;
+	long		 retry_total_ms; /* retries end within this */
 	unsigned	 connect_timeout;
 	unsigned	 rw_timeout;
 
@@ -301,7 +302,14 @@ mp_db_open(struct mp_db **dbp, const struct mp_conf *conf, int admin)
 		return MP_ENOMEM;
 	db->gen = 1;
 	db->port = (unsigned)mp_conf_int(conf, "db.port", 0, 0, 65535);
-	db->retries = (int)mp_conf_int(conf, "db.retries", 3, 0, 100);
+	/*
+	 * Certification conflicts between two writer nodes come in runs:
+	 * three retries 20-60 ms apart were measured too few (issue 11).
+	 * Retries are bounded by time, well under the web server's 60 s.
+	 */
+	db->retries = (int)mp_conf_int(conf, "db.retries", 30, 0, 1000);
+	db->retry_total_ms = (long)mp_conf_int(conf, "db.retry_total_ms",
+	    10000, 0, 600000);
 	db->connect_timeout = (unsigned)mp_conf_int(conf,
 	    "db.connect_timeout", 2, 1, 3600);
 	/*
@@ -699,13 +707,38 @@ stmt_run(struct mp_stmt *s, const struct mp_dbval *params, size_t nparams,
 	}
 	if (mysql_stmt_execute(s->st)) {
 		er = fail(db, s->st, func, "execute", s->sql, SQLLEN(s));
-		/* After DDL a statement must be prepared afresh. */
-		if (db->lasterr == 1615 && db->my != NULL)
+		/*
+		 * After DDL a statement must be prepared afresh; after a
+		 * deadlock or conflict it is too, so that nothing of the
+		 * failed run is left in its state.
+		 */
+		if (er == MP_EDBTRANS && db->my != NULL && s->sql != NULL)
 			stmt_unprepare(s);
 		return er;
 	}
 	db->lasterr = 0;
 	return MP_OK;
+}
+
+/*
+ * A statement failed while its result was read (store_result, fetch).
+ * The error packet came in the middle of a result set, and reusing the
+ * statement or the connection after that was measured to leave the
+ * client waiting for packets that never come: the next execute sat out
+ * the whole read timeout (db.rw_timeout) and ended in 2006 (issue 11,
+ * a deadlock in intake_store()).  So the statement is always prepared
+ * afresh, and unless the server refused the row cleanly (duplicate,
+ * rate limit) the connection is dropped too: a reconnect costs a
+ * millisecond, the stall cost 30 s.
+ */
+static void
+in_doubt(struct mp_db *db, struct mp_stmt *s, enum mp_err er)
+{
+
+	if (s->st != NULL && s->gen == db->gen)
+		stmt_unprepare(s);
+	if (er != MP_EDUP && er != MP_ELIMIT)
+		disconnect(db);
 }
 
 /* Read-only statements may be run again after a lost connection. */
@@ -781,8 +814,7 @@ query(struct mp_db *db, struct mp_stmt **sp, const char *sql,
 		return er;
 	if (buffered && mysql_stmt_store_result(s->st)) {
 		er = fail(db, s->st, func, "store_result", sql, strlen(sql));
-		if (s->st != NULL && db->my != NULL)
-			mysql_stmt_free_result(s->st);
+		in_doubt(db, s, er);
 		return er;
 	}
 	s->active = 1;
@@ -855,9 +887,11 @@ mp_stmt_next(struct mp_stmt *s)
 	rc = mysql_stmt_fetch(s->st);
 	if (rc == MYSQL_NO_DATA)
 		return MP_ENOTFOUND;
-	if (rc == 1)
-		return fail(s->db, s->st, __func__, "fetch", s->sql,
-		    SQLLEN(s));
+	if (rc == 1) {
+		er = fail(s->db, s->st, __func__, "fetch", s->sql, SQLLEN(s));
+		in_doubt(s->db, s, er);
+		return er;
+	}
 	if (rc == MYSQL_DATA_TRUNCATED) {
 		for (i = 0; i < s->ncols; i++) {
 			if (!s->cols[i].error || s->cols[i].isint)
@@ -1012,18 +1046,59 @@ pause_ms(long ms)
 		continue;
 }
 
+static long
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/*
+ * The pause before retry attempt (1, 2, ...): exponential from 10 ms,
+ * capped at 500 ms, with full jitter so that two nodes' conflicting
+ * writers do not meet again in step.
+ */
+static long
+backoff_ms(int attempt)
+{
+	long		 cap = 10L << (attempt < 6 ? attempt : 6);
+	unsigned int	 r;
+
+	if (cap > 500)
+		cap = 500;
+	if (mp_random(&r, sizeof(r)) != MP_OK)
+		r = (unsigned int)now_ms();
+	return cap / 2 + (long)(r % (unsigned int)(cap / 2 + 1));
+}
+
+/* 1 if another attempt may start, pausing first. */
+static int
+may_retry(struct mp_db *db, int attempt, long start)
+{
+	long	 pause;
+
+	if (attempt >= db->retries)
+		return 0;
+	pause = backoff_ms(attempt + 1);
+	if (now_ms() - start + pause > db->retry_total_ms)
+		return 0;
+	pause_ms(pause);
+	return 1;
+}
+
 static enum mp_err
 txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 {
 	enum mp_err	 er;
 	int		 attempt;
+	long		 start = now_ms();
 
 	/* Nested: the outer transaction is the unit of work. */
 	if (db->intxn)
 		return fn(db, arg);
 	for (attempt = 0; ; attempt++) {
-		if (attempt > 0)
-			pause_ms(20L * attempt);
 		/*
 		 * Down from the start: say so at once (the intake spools).
 		 * Lost on the way: the server may be restarting or a
@@ -1031,7 +1106,7 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 		 */
 		if ((er = mp_db_connect(db)) != MP_OK) {
 			if (er == MP_EDBDOWN && attempt > 0 &&
-			    attempt < db->retries)
+			    may_retry(db, attempt, start))
 				continue;
 			return er;
 		}
@@ -1043,8 +1118,11 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 			er = fn(db, arg);
 		if (single) {
 			db->intxn = 0;
-			if (er != MP_EDBTRANS || attempt >= db->retries)
+			if (er != MP_EDBTRANS ||
+			    !may_retry(db, attempt, start))
 				break;
+			mp_infox("%s: retrying (attempt %d) after error %u",
+			    __func__, attempt + 2, db->lasterr);
 			continue;
 		}
 		/*
@@ -1060,10 +1138,17 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 		if (er != MP_OK)
 			rollback(db);
 		db->intxn = 0;
-		if (er != MP_EDBTRANS || attempt >= db->retries)
+		if (er != MP_EDBTRANS)
 			break;
-		mp_debugx("%s: retry %d after a transient error", __func__,
-		    attempt + 1);
+		if (!may_retry(db, attempt, start)) {
+			mp_errx("%s: giving up after %d attempts in %ld ms "
+			    "(error %u)", __func__, attempt + 1,
+			    now_ms() - start, db->lasterr);
+			break;
+		}
+		/* A retry, not a failure: the caller hears how it ends. */
+		mp_infox("%s: retrying (attempt %d) after error %u",
+		    __func__, attempt + 2, db->lasterr);
 	}
 	return er;
 }

@@ -71,7 +71,8 @@ mp_dbval_blob(const void *b, size_t n)
 /*
  * Create a handle from the configuration (db.host, db.port, db.socket,
  * db.name, db.user, db.password or db.password_file, db.retries,
- * db.connect_timeout).  admin selects db.admin.* credentials instead
+ * db.retry_total_ms, db.connect_timeout, db.rw_timeout).  admin
+ * selects db.admin.* credentials instead
  * (meldpuntctl migrate).  Does not connect.
  */
 enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
@@ -133,8 +134,11 @@ void		 mp_stmt_done(struct mp_stmt *);
 /*
  * Run fn(db, arg) inside one transaction.  On MP_EDBTRANS from fn or
  * the commit the transaction is rolled back, the connection remade if
- * it was lost, and fn run again, up to db.retries times (default 3)
- * with a short growing pause.  Any other error from fn rolls back and
+ * it was lost, and fn run again, up to db.retries times (default 30)
+ * and within db.retry_total_ms (default 10 s), with a jittered pause
+ * growing from 10 to 500 ms.  A statement that fails while its result
+ * is read is prepared afresh and its connection dropped (db.c
+ * in_doubt).  Any other error from fn rolls back and
  * is returned.  fn may therefore run more than once: it must not
  * consume or change arg in a way a second run could not repeat.
  */

@@ -24,9 +24,9 @@ void		 mp_intake_form(struct mp_intake *, struct mp_req *,
 void		 mp_intake_submit(struct mp_intake *, struct mp_req *,
 		    const char *slug);
 /*
- * Housekeeping after a stored report: store what waits in the spool if
- * the database is back (at most every intake.spool_check_interval), and
- * drop rate-limit counters of windows long past (every few minutes).
+ * Housekeeping after a stored report: drop rate-limit counters of
+ * windows long past (every few minutes).  The spool is not drained
+ * here but by meldpuntctl drain-spool (conf/systemd/meldpunt-spool.*).
  */
 void		 mp_intake_drain(struct mp_intake *);
 

@@ -57,7 +57,7 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_FIND_SUBMISSION */
-	"SELECT reference, id FROM report WHERE submission_id = ?",
+	"SELECT reference, id, code_hash FROM report WHERE submission_id = ?",
 	/* STMT_CONTACT */
 	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
 	"phone_enc) VALUES (?, ?, ?, ?)",
@@ -739,7 +739,20 @@ store_txn(struct mp_db *db, void *arg)
 	}
 	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 31);
 	if (er == MP_EDUP && r->has_submission) {
-		/* Sent before: name the report it became. */
+		/*
+		 * Sent before: name the report it became.  If it holds this
+		 * very code's hash, it is this request's own earlier
+		 * attempt, which committed although the client saw an
+		 * error (Galera retries an autocommit itself, a commit's
+		 * answer can be lost): then it is stored, and the reporter
+		 * gets the receipt and the code (issue 11), not "already
+		 * received".  The earlier attempt wrote everything this
+		 * one would have, in one transaction.
+		 */
+		int	 own = 0;
+		size_t	 hl;
+		const char *stored;
+
 		p[0] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
 		if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
 		    1) == MP_OK) {
@@ -748,8 +761,19 @@ store_txn(struct mp_db *db, void *arg)
 				(void)snprintf(r->reference,
 				    sizeof(r->reference), "%s", ref);
 				r->id = mp_stmt_int(st, 1);
+				stored = mp_stmt_text(st, 2, &hl);
+				own = !r->no_code && stored != NULL &&
+				    hl == MP_SHA256_LEN &&
+				    mp_ct_equal(stored, r->code_hash,
+				    MP_SHA256_LEN);
 			}
 			mp_stmt_done(st);
+		}
+		if (own) {
+			mp_infox("%s: report %s was stored by an earlier "
+			    "attempt of this request", __func__,
+			    r->reference);
+			return MP_OK;
 		}
 		return MP_EDUP;
 	}

@@ -107,10 +107,11 @@ is "$HTTP_STATUS" 409 "the spooled form sent again after the drain: 409"
 is "$(receipt_ref)" "$ref" "it names the spooled report's reference"
 is "$(counts)" "$before" "and stores nothing"
 
-# --- Spooled, then drained by the intake's next submission ---------------------
+# --- Spooled; the next reporter does not wait for the drain -------------------
+# The intake used to drain the spool inside the next reporter's request
+# (3.2 s measured in issue 11); the timer's meldpuntctl drain-spool
+# does it now (conf/systemd/meldpunt-spool.timer).
 
-conf_set intake.spool_check_interval 0
-restart_intake
 before=$(counts)
 report_fields
 desc2="Tweede spoolproef $RANDOM"
@@ -126,12 +127,14 @@ is "$(spooled)" 1 "it waits in the spool"
 start_mariadb_only
 
 report_fields
-set_field report-description "De melding die de spool leegmaakt"
+set_field report-description "De melding na de storing"
 post_report
 is "$HTTP_STATUS" 200 "the next report after MariaDB is back is accepted"
 like "$(receipt_ref)" '^M-[0-9]{4}-[0-9]{6}$' "it gets an ordinary reference"
-wait_for 5 '[ "$(spooled)" = 0 ]'
-is "$(spooled)" 0 "the intake drained the spool"
+is "$(spooled)" 1 "the intake leaves the spool to drain-spool"
+out=$(mp_ctl drain-spool 2>&1)
+is "$out" "stored 1, failed 0" "drain-spool stores the spooled report"
+is "$(spooled)" 0 "the spool is empty"
 is "$(sql "SELECT COUNT(*) FROM report WHERE reference = '$ref2'")" 1 \
     "the spooled report is stored under its receipt's reference"
 is "$(sql "SELECT description FROM report WHERE reference = '$ref2'")" "$desc2" \
