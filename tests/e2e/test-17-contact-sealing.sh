@@ -43,7 +43,7 @@ like "$(http_body)" 'Sara Zegel' "and the name"
 legacy=$E2E_TEST_DIR/legacy.hdf
 grep -v '^crypto.contact_' "$E2E_CONF" >"$legacy"
 before=$(sql "SELECT COALESCE(MAX(report_id), 0) FROM reporter_contact")
-"$top_builddir/meldpuntctl" -c "$legacy" seed-demo --reports 6 --seed 17 \
+"$top_builddir/meldpuntctl" -c "$legacy" seed-demo --reports 40 --seed 17 \
     >"$E2E_TEST_DIR/seed.log" 2>&1
 n=$(sql "SELECT COUNT(*) FROM reporter_contact WHERE report_id > $before
     AND (ASCII(name_enc) = 1 OR ASCII(email_enc) = 1 OR ASCII(phone_enc) = 1)")
