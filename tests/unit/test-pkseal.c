@@ -260,6 +260,56 @@ test_files(void **state)
 	(void)rmdir(dir);
 }
 
+/*
+ * What a public program loads (want_private 0) from a configuration
+ * naming both files: the public key only, so it can seal, not open.
+ */
+static void
+test_load_contact(void **state)
+{
+	char		 dir[64], priv[128], pub[128], id[17], err[256];
+	char		 text[512];
+	struct mp_conf	*c = NULL;
+	struct mp_keys	 keys;
+	unsigned char	 master[MP_KEY_LEN], *box, *pt;
+	size_t		 len, ptlen;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/test-pkseal.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(priv, sizeof(priv), "%s/contact.key", dir);
+	snprintf(pub, sizeof(pub), "%s/contact.pub", dir);
+	assert_int_equal(mp_pkring_rotate(priv, pub, id, err, sizeof(err)),
+	    MP_OK);
+	snprintf(text, sizeof(text), "crypto.contact_public_file = %s\n"
+	    "crypto.contact_private_file = %s\n", pub, priv);
+	assert_int_equal(mp_conf_parse(&c, text, err, sizeof(err)), MP_OK);
+	memset(master, 7, sizeof(master));
+	assert_int_equal(mp_keys_derive(&keys, master), MP_OK);
+	assert_int_equal(mp_keys_load_contact(&keys, c, 0, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(keys.contact.n, 1);
+	assert_false(keys.contact.k[0].has_priv);
+	assert_int_equal(mp_contact_seal(&keys, AAD, MSG, &box, &len), MP_OK);
+	assert_int_equal(box[0], MP_PKSEAL_VERSION);
+	assert_int_not_equal(mp_contact_open(&keys, AAD, box, len, &pt,
+	    &ptlen), MP_OK);
+	/* The dashboard's view of the same files opens it. */
+	assert_int_equal(mp_keys_load_contact(&keys, c, 1, err, sizeof(err)),
+	    MP_OK);
+	assert_true(keys.contact.k[0].has_priv);
+	assert_int_equal(mp_contact_open(&keys, AAD, box, len, &pt, &ptlen),
+	    MP_OK);
+	assert_string_equal((char *)pt, MSG);
+	free(pt);
+	free(box);
+	mp_keys_wipe(&keys);
+	mp_conf_free(c);
+	(void)unlink(priv);
+	(void)unlink(pub);
+	(void)rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -270,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_rotation),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_load_contact),
 	};
 
 	umask(022);
