@@ -50,6 +50,8 @@ static int	cmd_migrate(struct ctl *, int, char **);
 static int	cmd_grants(struct ctl *, int, char **);
 static int	cmd_check_config(struct ctl *, int, char **);
 static int	cmd_gen_key(struct ctl *, int, char **);
+static int	cmd_contact_key(struct ctl *, int, char **);
+static int	cmd_contact_migrate(struct ctl *, int, char **);
 static int	cmd_seed_demo(struct ctl *, int, char **);
 static int	cmd_drain_spool(struct ctl *, int, char **);
 static int	cmd_user(struct ctl *, int, char **);
@@ -70,6 +72,12 @@ static const struct cmd cmds[] = {
 	  "check the configuration, key, paths and database connection" },
 	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
 	  "write a new random master key to FILE (mode 0600)" },
+	{ "contact-key", cmd_contact_key, 1, 0, 0, 0, "rotate",
+	  "new contact key pair: appended to crypto.contact_private_file,"
+	  " the public key replaces crypto.contact_public_file" },
+	{ "contact-migrate", cmd_contact_migrate, 1, 1, 1, 0, "",
+	  "re-seal contact details of the old symmetric scheme to the"
+	  " current contact public key" },
 	{ "seed-demo", cmd_seed_demo, 1, 1, 1, 0, "[--reports N] [--seed S]",
 	  "fill the database with demo reports (default 300, seed 1)" },
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
@@ -559,6 +567,64 @@ cmd_gen_key(struct ctl *c, int argc, char **argv)
 		return 1;
 	}
 	printf("wrote a new key to %s\n", argv[1]);
+	return 0;
+}
+
+/*
+ * Rotation and first generation are one operation: the new pair goes
+ * at the end of the private file (older keys stay, to open older
+ * rows) and becomes the only key in the public file.
+ */
+static int
+cmd_contact_key(struct ctl *c, int argc, char **argv)
+{
+	const char	*priv, *pub;
+	char		 err[512], id[2 * MP_PK_IDLEN + 1];
+
+	if (argc != 2 || strcmp(argv[1], "rotate") != 0) {
+		usage();
+		return 2;
+	}
+	priv = mp_conf_str(c->conf, "crypto.contact_private_file", "");
+	pub = mp_conf_str(c->conf, "crypto.contact_public_file", "");
+	if (priv[0] == '\0' || pub[0] == '\0') {
+		warnx1("crypto.contact_private_file and "
+		    "crypto.contact_public_file must both be set");
+		return 1;
+	}
+	if (mp_pkring_rotate(priv, pub, id, err, sizeof(err)) != MP_OK) {
+		warnx1("%s", err);
+		return 1;
+	}
+	printf("new contact key %s: private key added to %s, public key "
+	    "in %s\n", id, priv, pub);
+	printf("restart the programs to seal to it; back up %s now\n",
+	    priv);
+	return 0;
+}
+
+static int
+cmd_contact_migrate(struct ctl *c, int argc, char **argv)
+{
+	unsigned long long	 n = 0;
+	enum mp_err		 er;
+
+	(void)argv;
+	if (argc != 1) {
+		usage();
+		return 2;
+	}
+	if (mp_pkring_current(&c->keys.contact) == NULL) {
+		warnx1("no contact key: set crypto.contact_private_file and "
+		    "run \"meldpuntctl contact-key rotate\" first");
+		return 1;
+	}
+	er = mp_contact_migrate(c->db, &c->keys, &n);
+	printf("re-sealed %llu contact row(s)\n", n);
+	if (er != MP_OK) {
+		warnx1("contact-migrate: %s", mp_strerror(er));
+		return 1;
+	}
 	return 0;
 }
 
@@ -1362,7 +1428,9 @@ setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
 			warnx1("%s: crypto.key_file is not set", path);
 			return -1;
 		}
-		if (mp_keys_load(&c->keys, kf, err, sizeof(err)) != MP_OK) {
+		if (mp_keys_load(&c->keys, kf, err, sizeof(err)) != MP_OK ||
+		    mp_keys_load_contact(&c->keys, c->conf, 1, err,
+		    sizeof(err)) != MP_OK) {
 			warnx1("%s", err);
 			return -1;
 		}

@@ -234,9 +234,8 @@ contact(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	    &len)) == NULL || len == 0)
 		return MP_OK;
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", r->arg[0], field);
-	if (mp_open(mp_key(&r->d->ctx->keys, MP_KEY_CONTACT), aad,
-	    strlen(aad), (const unsigned char *)box, len, &pt, &ptlen) ==
-	    MP_OK)
+	if (mp_contact_open(&r->d->ctx->keys, aad,
+	    (const unsigned char *)box, len, &pt, &ptlen) == MP_OK)
 		er = mp_view_set(v, name, (const char *)pt);
 	else
 		er = mp_view_set(v, name, "(niet te lezen)");

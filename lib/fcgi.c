@@ -79,6 +79,14 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 	}
 	if ((er = mp_keys_load(&ctx->keys, s, err, errsz)) != MP_OK)
 		goto fail;
+	/*
+	 * Only the dashboard reads reporter identities; the public
+	 * programs never load the private contact key, even when a
+	 * shared configuration names it.
+	 */
+	if ((er = mp_keys_load_contact(&ctx->keys, ctx->conf,
+	    strcmp(prog, "meldpunt-dashboard") == 0, err, errsz)) != MP_OK)
+		goto fail;
 
 	s = mp_conf_str(ctx->conf, "paths.templates", TEMPLATEDIR);
 	if ((er = mp_tmpl_init(s)) != MP_OK) {

@@ -54,6 +54,7 @@ mp_keys_derive(struct mp_keys *keys, const unsigned char master[MP_KEY_LEN])
 	enum mp_err	 er;
 	size_t		 i;
 
+	keys->contact.n = 0;
 	for (i = 0; i < MP_KEY__MAX; i++) {
 		er = mp_hkdf(keys->k[i], MP_KEY_LEN, master, MP_KEY_LEN,
 		    keyinfo[i]);
@@ -204,4 +205,61 @@ mp_keys_wipe(struct mp_keys *keys)
 
 	if (keys != NULL)
 		mp_wipe(keys, sizeof(*keys));
+}
+
+enum mp_err
+mp_keys_load_contact(struct mp_keys *keys, const struct mp_conf *conf,
+    int want_private, char *err, size_t errsz)
+{
+	const char	*pub, *priv;
+	enum mp_err	 er;
+
+	mp_pkring_wipe(&keys->contact);
+	pub = mp_conf_str(conf, "crypto.contact_public_file", "");
+	priv = want_private ?
+	    mp_conf_str(conf, "crypto.contact_private_file", "") : "";
+	if (priv[0] != '\0') {
+		/* The private file's last key is the current one. */
+		if ((er = mp_pkring_load(&keys->contact, priv, 1, err,
+		    errsz)) != MP_OK)
+			return er;
+	} else if (pub[0] != '\0') {
+		if ((er = mp_pkring_load(&keys->contact, pub, 0, err,
+		    errsz)) != MP_OK)
+			return er;
+	} else
+		mp_warnx("crypto.contact_public_file is not set: contact "
+		    "details are sealed with the old symmetric key");
+	return MP_OK;
+}
+
+int
+mp_contact_is_legacy(const unsigned char *box, size_t boxlen)
+{
+	return box != NULL && boxlen > 0 && box[0] != MP_PKSEAL_VERSION;
+}
+
+enum mp_err
+mp_contact_seal(const struct mp_keys *keys, const char *aad,
+    const char *val, unsigned char **box, size_t *boxlen)
+{
+	const struct mp_pkkey	*k;
+
+	if ((k = mp_pkring_current(&keys->contact)) != NULL)
+		return mp_pk_seal(k, aad, strlen(aad), val, strlen(val), box,
+		    boxlen);
+	return mp_seal(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), val,
+	    strlen(val), box, boxlen);
+}
+
+enum mp_err
+mp_contact_open(const struct mp_keys *keys, const char *aad,
+    const unsigned char *box, size_t boxlen, unsigned char **out,
+    size_t *outlen)
+{
+	if (box != NULL && boxlen > 0 && box[0] == MP_PKSEAL_VERSION)
+		return mp_pk_open(&keys->contact, aad, strlen(aad), box,
+		    boxlen, out, outlen);
+	return mp_open(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), box,
+	    boxlen, out, outlen);
 }

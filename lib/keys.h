@@ -8,6 +8,9 @@
 #define MP_KEYS_H
 
 #include "crypto.h"
+#include "pkseal.h"
+
+struct mp_conf;
 
 enum mp_keyuse {
 	MP_KEY_CONTACT = 0,	/* AES-GCM: reporter contact details */
@@ -23,6 +26,13 @@ enum mp_keyuse {
 
 struct mp_keys {
 	unsigned char	k[MP_KEY__MAX][MP_KEY_LEN];
+	/*
+	 * Reporter contact details are sealed to a public key
+	 * (pkseal.h).  The public programs (intake, feedback) load the
+	 * public key file only; the dashboard and meldpuntctl also
+	 * load the private key file, the only way to read them back.
+	 */
+	struct mp_pkring contact;
 };
 
 /*
@@ -37,6 +47,29 @@ enum mp_err	 mp_keys_derive(struct mp_keys *,
 		    const unsigned char master[MP_KEY_LEN]);
 /* Write a new random master key to path (mode 0600, O_EXCL). */
 enum mp_err	 mp_keys_generate(const char *path, char *err, size_t errsz);
+/*
+ * Load the contact key files named by crypto.contact_public_file and,
+ * when want_private, crypto.contact_private_file.  Neither set: the
+ * old symmetric scheme stays in use (with a warning); see README.
+ */
+enum mp_err	 mp_keys_load_contact(struct mp_keys *, const struct mp_conf *,
+		    int want_private, char *err, size_t errsz);
+/*
+ * Seal a contact value (aad "<report id>:<field>") to the current
+ * public key, or under the old symmetric subkey when no public key is
+ * configured.  *box is malloc'd; the caller frees it.
+ */
+enum mp_err	 mp_contact_seal(const struct mp_keys *, const char *aad,
+		    const char *val, unsigned char **box, size_t *boxlen);
+/*
+ * Open a contact value of either scheme (by its version byte).  *out
+ * is malloc'd, NUL-terminated; the caller frees it with mp_freezero.
+ */
+enum mp_err	 mp_contact_open(const struct mp_keys *, const char *aad,
+		    const unsigned char *box, size_t boxlen,
+		    unsigned char **out, size_t *outlen);
+/* 1 when box is in the old symmetric scheme (to be migrated). */
+int		 mp_contact_is_legacy(const unsigned char *box, size_t boxlen);
 /* Wipe all keys. */
 void		 mp_keys_wipe(struct mp_keys *);
 

@@ -57,6 +57,7 @@ const char	*mp_strerror(enum mp_err);
 #include "ratelimit.h"
 #include "catalog.h"
 #include "report.h"
+#include "contact.h"
 #include "spool.h"
 #include "seed.h"
 #include "intake.h"

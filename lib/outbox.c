@@ -461,8 +461,8 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 		er = MP_ENOTFOUND;
 	else {
 		(void)snprintf(aad, sizeof(aad), "%lld:email", w->report_id);
-		if (mp_open(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad),
-		    (const unsigned char *)p, len, &pt, &ptlen) != MP_OK) {
+		if (mp_contact_open(keys, aad, (const unsigned char *)p, len,
+		    &pt, &ptlen) != MP_OK) {
 			*why = "the sealed address cannot be opened";
 			er = MP_ECRYPTO;
 		} else {

@@ -636,8 +636,7 @@ seal_field(const struct mp_keys *keys, long long id, const char *field,
 	if (val == NULL || val[0] == '\0')
 		return MP_OK;
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, field);
-	return mp_seal(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), val,
-	    strlen(val), box, boxlen);
+	return mp_contact_seal(keys, aad, val, box, boxlen);
 }
 
 static enum mp_err

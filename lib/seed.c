@@ -624,8 +624,7 @@ seal_field(const struct mp_keys *keys, long long id, const char *field,
 
 	/* The same binding as the intake (report.c): "<id>:<field>". */
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, field);
-	return mp_seal(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), val,
-	    strlen(val), box, boxlen);
+	return mp_contact_seal(keys, aad, val, box, boxlen);
 }
 
 /* Seal made-up contact details for report id into p. */

@@ -21,6 +21,7 @@ UNIT_TESTS = \
 	tests/unit/test-totp \
 	tests/unit/test-qr \
 	tests/unit/test-keys \
+	tests/unit/test-pkseal \
 	tests/unit/test-valid \
 	tests/unit/test-req \
 	tests/unit/test-http \
@@ -68,6 +69,9 @@ tests_unit_test_qr_LDADD = $(UNIT_LDADD)
 tests_unit_test_keys_SOURCES = %reldir%/unit/test-keys.c
 tests_unit_test_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_keys_LDADD = $(UNIT_LDADD)
+tests_unit_test_pkseal_SOURCES = %reldir%/unit/test-pkseal.c
+tests_unit_test_pkseal_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pkseal_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)

@@ -10,6 +10,9 @@
 # The instance lives in one directory, E2E_DIR:
 #	meldpunt.hdf	the configuration (mp_write_config)
 #	meldpunt.key	crypto.key_file, made by meldpuntctl gen-key
+#	contact.key	crypto.contact_private_file (0600), and
+#	contact.pub	crypto.contact_public_file (0644), made by
+#			meldpuntctl contact-key rotate
 #	db.password	the application user's password (mode 0600)
 #	meldpunt.log	log.target of every program
 #	spool/		paths.spool
@@ -253,6 +256,8 @@ mp_layout()
 	E2E_DIR=$(cd "$1" && pwd)
 	E2E_CONF=$E2E_DIR/meldpunt.hdf
 	E2E_KEY=$E2E_DIR/meldpunt.key
+	E2E_CPRIV=$E2E_DIR/contact.key
+	E2E_CPUB=$E2E_DIR/contact.pub
 	E2E_PWFILE=$E2E_DIR/db.password
 	E2E_LOG=$E2E_DIR/meldpunt.log
 	E2E_SPOOL=$E2E_DIR/spool
@@ -282,6 +287,7 @@ mp_layout()
 		mkdir -p "$E2E_DIR/mariadb-data"
 		ln -s "$E2E_DIR/mariadb-data" "$E2E_DB/data"
 	fi
+	export E2E_CPRIV E2E_CPUB
 	export E2E_DIR E2E_CONF E2E_KEY E2E_PWFILE E2E_LOG E2E_SPOOL \
 	    E2E_NGINX E2E_RUN E2E_DB E2E_DBSOCK
 	export MELDPUNT_CONFIG=$E2E_CONF
@@ -323,6 +329,8 @@ paths.spool = $E2E_SPOOL
 paths.sql = $top_srcdir/sql
 
 crypto.key_file = $E2E_KEY
+crypto.contact_public_file = $E2E_CPUB
+crypto.contact_private_file = $E2E_CPRIV
 
 db {
 	host = localhost
@@ -393,6 +401,15 @@ mp_prepare_db()
 			return 1
 		}
 	fi
+	if [ ! -s "$E2E_CPRIV" ]; then
+		mp_ctl contact-key rotate >>"$E2E_DIR/ctl.log" 2>&1 || {
+			diag "meldpuntctl contact-key rotate failed:"
+			diag "$(tail -n 20 "$E2E_DIR/ctl.log")"
+			return 1
+		}
+	fi
+	chmod 0600 "$E2E_CPRIV"
+	chmod 0644 "$E2E_CPUB"
 	mp_ctl migrate >>"$E2E_DIR/ctl.log" 2>&1 || {
 		diag "meldpuntctl migrate failed:"
 		diag "$(tail -n 20 "$E2E_DIR/ctl.log")"

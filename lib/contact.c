@@ -1,0 +1,121 @@
+/*
+ * contact.c -- re-seal reporter contact details stored under the old
+ * symmetric key to the current contact public key (meldpuntctl
+ * contact-key migrate).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meldpunt.h"
+#include "db.h"
+#include "keys.h"
+#include "contact.h"
+
+/* Rows holding at least one old box (version byte 0x01), in id order. */
+static const char sql_next[] =
+    "SELECT report_id, name_enc, email_enc, phone_enc"
+    " FROM reporter_contact WHERE report_id > ? AND"
+    " (ASCII(name_enc) = 1 OR ASCII(email_enc) = 1 OR"
+    " ASCII(phone_enc) = 1) ORDER BY report_id LIMIT 1";
+static const char sql_update[] =
+    "UPDATE reporter_contact SET name_enc = ?, email_enc = ?,"
+    " phone_enc = ? WHERE report_id = ?";
+
+static const char *const fields[3] = { "name", "email", "phone" };
+
+/*
+ * Re-seal one column value: legacy boxes are opened and sealed again,
+ * new ones and NULLs are kept as they are.  *out is malloc'd.
+ */
+static enum mp_err
+reseal(const struct mp_keys *keys, long long id, int f,
+    const unsigned char *in, size_t inlen, unsigned char **out,
+    size_t *outlen)
+{
+	unsigned char	*pt = NULL;
+	size_t		 ptlen = 0;
+	char		 aad[64];
+	enum mp_err	 er;
+
+	*out = NULL;
+	*outlen = 0;
+	if (in == NULL || inlen == 0)
+		return MP_OK;
+	if (!mp_contact_is_legacy(in, inlen)) {
+		if ((*out = mp_malloc(inlen)) == NULL)
+			return MP_ENOMEM;
+		memcpy(*out, in, inlen);
+		*outlen = inlen;
+		return MP_OK;
+	}
+	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, fields[f]);
+	if ((er = mp_contact_open(keys, aad, in, inlen, &pt, &ptlen)) ==
+	    MP_OK)
+		er = mp_contact_seal(keys, aad, (const char *)pt, out, outlen);
+	mp_freezero(pt, ptlen);
+	return er;
+}
+
+enum mp_err
+mp_contact_migrate(struct mp_db *db, const struct mp_keys *keys,
+    unsigned long long *done)
+{
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[4];
+	unsigned char	*box[3];
+	size_t		 boxlen[3], len;
+	const char	*v;
+	long long	 last = 0, id;
+	enum mp_err	 er;
+	int		 i;
+
+	*done = 0;
+	/* Without a public key the "new" boxes would be old ones again. */
+	if (mp_pkring_current(&keys->contact) == NULL)
+		return MP_ECONF;
+	for (;;) {
+		p[0] = MP_DBINT(last);
+		if ((er = mp_db_query(db, &st, sql_next, p, 1)) != MP_OK)
+			return er;
+		if ((er = mp_stmt_next(st)) == MP_ENOTFOUND) {
+			mp_stmt_done(st);
+			return MP_OK;
+		}
+		if (er != MP_OK) {
+			mp_stmt_done(st);
+			return er;
+		}
+		id = mp_stmt_int(st, 0);
+		for (i = 0; i < 3; i++) {
+			box[i] = NULL;
+			boxlen[i] = 0;
+		}
+		for (i = 0; i < 3 && er == MP_OK; i++) {
+			if (mp_stmt_isnull(st, (unsigned)i + 1))
+				continue;
+			v = mp_stmt_text(st, (unsigned)i + 1, &len);
+			er = reseal(keys, id, i, (const unsigned char *)v, len,
+			    &box[i], &boxlen[i]);
+		}
+		mp_stmt_done(st);
+		if (er == MP_OK) {
+			for (i = 0; i < 3; i++)
+				p[i] = box[i] == NULL ? MP_DBNULL() :
+				    MP_DBBLOB(box[i], boxlen[i]);
+			p[3] = MP_DBINT(id);
+			er = mp_db_exec(db, sql_update, p, 4, NULL, NULL);
+		}
+		for (i = 0; i < 3; i++)
+			free(box[i]);
+		if (er != MP_OK) {
+			mp_errx("contact migrate: report %lld: %s", id,
+			    mp_strerror(er));
+			return er;
+		}
+		(*done)++;
+		last = id;
+	}
+}
