@@ -85,7 +85,9 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 		goto fail;
 	}
 
-	if ((er = mp_db_open(&ctx->db, ctx->conf, 0)) != MP_OK) {
+	/* Each program its own database account when one is set. */
+	s = strncmp(prog, "meldpunt-", 9) == 0 ? prog + 9 : prog;
+	if ((er = mp_db_open_as(&ctx->db, ctx->conf, s)) != MP_OK) {
 		snprintf(err, errsz, "database configuration: %s",
 		    mp_strerror(er));
 		goto fail;

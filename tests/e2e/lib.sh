@@ -10,7 +10,8 @@
 # The instance lives in one directory, E2E_DIR:
 #	meldpunt.hdf	the configuration (mp_write_config)
 #	meldpunt.key	crypto.key_file, made by meldpuntctl gen-key
-#	db.password	the application user's password (mode 0600)
+#	db.password	the shared account's password (mode 0600)
+#	db.PROG.password  each program's own account's password
 #	meldpunt.log	log.target of every program
 #	spool/		paths.spool
 #	nginx/		nginx prefix: conf, logs and the *_temp dirs
@@ -336,6 +337,7 @@ db {
 	app_host = localhost
 	admin.user = root
 	admin.password_file =
+$(mp_account_config)
 }
 
 http.secure_cookies = ${MP_SECURE_COOKIES:-0}
@@ -354,6 +356,21 @@ intake {
 catalog.ttl = ${MP_CATALOG_TTL:-1}
 EOF
 	cp "$E2E_CONF" "$E2E_CONF.orig"
+}
+
+# The programs' own database accounts (sql/grants-<program>.sql), as
+# production has them (conf/meldpunt.hdf.in): each program connects as
+# meldpunt_<program> with the password in db.<program>.password.  With
+# MP_SHARED_DB_ACCOUNT=1 every program uses the shared account instead
+# (the simple installation).
+mp_account_config()
+{
+	local p
+	[ "${MP_SHARED_DB_ACCOUNT:-0}" = 1 ] && return 0
+	for p in $MP_PROGRAMS; do
+		printf '\t%s.user = meldpunt_%s\n' "$p" "$p"
+		printf '\t%s.password_file = %s\n' "$p" "$E2E_DIR/db.$p.password"
+	done
 }
 
 # conf_set NAME VALUE: override one configuration value (a later line
@@ -386,6 +403,14 @@ mp_prepare_db()
 		    >"$E2E_PWFILE") || return 1
 	fi
 	chmod 0600 "$E2E_PWFILE"
+	local p
+	for p in $MP_PROGRAMS; do
+		if [ ! -s "$E2E_DIR/db.$p.password" ]; then
+			(umask 077 &&
+			    od -An -N24 -tx1 /dev/urandom | tr -d ' \n' \
+			    >"$E2E_DIR/db.$p.password") || return 1
+		fi
+	done
 	if [ ! -s "$E2E_KEY" ]; then
 		mp_ctl gen-key "$E2E_KEY" >>"$E2E_DIR/ctl.log" 2>&1 || {
 			diag "meldpuntctl gen-key failed:"
