@@ -11,7 +11,7 @@
 -- handling (lib/message.c).  Columns only: never the description,
 -- address, people involved, team or handler.
 GRANT SELECT (id, reference, code_hash, status, received_at,
-    unread_replies, version) ON report TO @APPUSER@@@APPHOST@;
+    unread_replies, version, signal_type_id) ON report TO @APPUSER@@@APPHOST@;
 GRANT UPDATE (unread_replies, status, version) ON report
     TO @APPUSER@@@APPHOST@;
 -- The conversation itself is what the reporter may see.  The
@@ -31,3 +31,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_session
 GRANT SELECT, INSERT, DELETE ON login_attempt TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter
     TO @APPUSER@@@APPHOST@;
+-- A report taken back into handling changes for the partners it is
+-- shared with: its shares get a new sequence number, and the partners'
+-- rules are applied (lib/share.c).  No partner key, no report text.
+GRANT SELECT, INSERT, UPDATE ON report_share TO @APPUSER@@@APPHOST@;
+GRANT SELECT, UPDATE ON export_counter TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON partner_rule TO @APPUSER@@@APPHOST@;
+GRANT SELECT (id, disabled) ON partner TO @APPUSER@@@APPHOST@;
