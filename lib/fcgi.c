@@ -18,6 +18,8 @@
 
 extern char	**environ;
 
+static enum mp_err	sandbox(struct mp_ctx *);
+
 struct mp_fcgi {
 	struct mp_ctx	*ctx;
 	FCGX_Request	 req;
@@ -204,7 +206,43 @@ mp_fcgi_init(struct mp_fcgi **fp, struct mp_ctx *ctx)
 		return MP_ESYS;
 	}
 	*fp = f;
-	return MP_OK;
+	return sandbox(ctx);
+}
+
+/*
+ * From here on the worker serves requests: confine it (lib/sandbox.c)
+ * unless sandbox.seccomp = 0.  Valgrind (its preload in LD_PRELOAD)
+ * and sanitizer builds make calls of their own (symbolizer, leak
+ * checker), so the filter stays off under them, and the log says so.
+ */
+static enum mp_err
+sandbox(struct mp_ctx *ctx)
+{
+	const char	*pre = getenv("LD_PRELOAD");
+	int		 san = 0;
+
+#if defined(__SANITIZE_ADDRESS__)
+	san = 1;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	san = 1;
+#endif
+#endif
+	if (ctx == NULL || ctx->conf == NULL ||
+	    !mp_conf_bool(ctx->conf, "sandbox.seccomp", 1)) {
+		mp_infox("sandbox: off (sandbox.seccomp = 0)");
+		return MP_OK;
+	}
+	if (san || (pre != NULL && strstr(pre, "vgpreload") != NULL)) {
+		mp_infox("sandbox: off under %s", san ? "a sanitizer" :
+		    "valgrind");
+		return MP_OK;
+	}
+	if (!mp_sandbox_available()) {
+		mp_warnx("sandbox: built without libseccomp");
+		return MP_OK;
+	}
+	return mp_sandbox_enter();
 }
 
 /* A response that needs no memory, when parsing ran out of it. */

@@ -108,3 +108,18 @@ for p in intake feedback export dashboard; do
 	    "meldpunt-$p is configured with its own account"
 done
 sql "DELETE FROM report WHERE id = $rid" >/dev/null 2>&1 || true
+
+# The workers serve requests inside the seccomp filter (lib/sandbox.c):
+# the kernel says "Seccomp: 2" for each (filter mode).  Sanitizer and
+# valgrind runs keep it off by design and log why.
+for p in intake feedback export dashboard; do
+	for pid in $(mp_pids "$E2E_RUN/$p.pid"); do
+		mode=$(sed -n 's/^Seccomp:[[:space:]]*//p' "/proc/$pid/status")
+		if grep -q "meldpunt-$p\[$pid\].*sandbox: off under" "$E2E_LOG"
+		then
+			is "$mode" 0 "meldpunt-$p worker $pid: no filter under a sanitizer or valgrind, as logged"
+		else
+			is "$mode" 2 "meldpunt-$p worker $pid serves inside the seccomp filter"
+		fi
+	done
+done
