@@ -67,7 +67,8 @@ static const struct cmd cmds[] = {
 	{ "migrate", cmd_migrate, 1, 1, 0, 1, "",
 	  "apply new schema migrations from paths.sql (as db.admin)" },
 	{ "grants", cmd_grants, 1, 1, 0, 1, "",
-	  "create the application's database user and grant its rights" },
+	  "create the database accounts (shared and per program) and"
+	  " grant their rights" },
 	{ "check-config", cmd_check_config, 1, 0, 0, 0, "",
 	  "check the configuration, key, paths and database connection" },
 	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
@@ -259,20 +260,34 @@ password_hash(struct mp_db *db, const char *pw, char out[42])
 	return er;
 }
 
-/* The application's password from db.password or db.password_file. */
+/* A configuration key below an account's section: "db" + ".user". */
+static const char *
+acct_str(struct ctl *c, const char *sect, const char *key, const char *def)
+{
+	char	 k[96];
+
+	(void)snprintf(k, sizeof(k), "%s.%s", sect, key);
+	return mp_conf_str(c->conf, k, def);
+}
+
+/*
+ * An account's password from <sect>.password or <sect>.password_file
+ * (sect "db" for the shared account, "db.intake" for a program's).
+ */
 static int
-app_password(struct ctl *c, struct mp_buf *pw)
+app_password(struct ctl *c, const char *sect, struct mp_buf *pw)
 {
 	const char	*p, *file;
 	char		 tmp[512];
 	ssize_t		 n;
 	int		 fd;
 
-	if ((p = mp_conf_str(c->conf, "db.password", NULL)) != NULL)
+	if ((p = acct_str(c, sect, "password", NULL)) != NULL)
 		return mp_buf_addstr(pw, p) == MP_OK ? 0 : -1;
-	file = mp_conf_str(c->conf, "db.password_file", "");
+	file = acct_str(c, sect, "password_file", "");
 	if (file[0] == '\0') {
-		warnx1("db.password or db.password_file must be set");
+		warnx1("%s.password or %s.password_file must be set", sect,
+		    sect);
 		return -1;
 	}
 	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
@@ -315,15 +330,15 @@ subst(struct mp_buf *out, const char *text, const char *from,
 	return mp_buf_addstr(out, text);
 }
 
-/* Read dir/grants.sql into b. */
+/* Read dir/name into b. */
 static int
-read_grants(const char *dir, struct mp_buf *b)
+read_grants(const char *dir, const char *name, struct mp_buf *b)
 {
 	char	 path[PATH_MAX], tmp[4096];
 	FILE	*f;
 	size_t	 n;
 
-	if ((size_t)snprintf(path, sizeof(path), "%s/grants.sql", dir) >=
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path)) {
 		warnx1("%s: path too long", dir);
 		return -1;
@@ -348,39 +363,55 @@ read_grants(const char *dir, struct mp_buf *b)
 }
 
 /*
+ * The programs that may have a database account of their own
+ * (db.<program>.user), each with the grants of grants-<program>.sql:
+ * what that program needs and no more (see the files for why).
+ */
+static const char *const grant_progs[] = {
+	"intake", "feedback", "export", "dashboard"
+};
+
+/*
+ * Create (or update) one account and give it the grants of file.  sect
+ * is "db" for the shared account or "db.<program>".  A program's
+ * account loses every right first, so that it holds exactly what its
+ * file grants even after a right was taken out of the file; the shared
+ * account keeps the old behaviour (grants only add).
+ *
  * CREATE USER and GRANT cannot take placeholders for names or the
  * password, so these statements are text.  Only validated parts go in:
  * the user and host match account_part() and the password enters as
  * the server's own hash of it (hex), computed by a prepared SELECT.
  */
 static int
-cmd_grants(struct ctl *c, int argc, char **argv)
+grant_account(struct ctl *c, const char *sect, const char *file,
+    int exact)
 {
-	const char	*user = mp_conf_str(c->conf, "db.user", "meldpunt");
-	const char	*host = mp_conf_str(c->conf, "db.app_host",
-			    "localhost");
+	const char	*user = acct_str(c, sect, "user", "meldpunt");
+	const char	*host = acct_str(c, sect, "app_host",
+			    mp_conf_str(c->conf, "db.app_host", "localhost"));
 	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
 	struct mp_buf	 pw, text, a, b, sql;
 	char		 hash[42], qu[128], qh[128], why[256];
 	int		 rc = 1, line = 0, i;
 	enum mp_err	 er;
 
-	(void)argc;
-	(void)argv;
 	mp_buf_init(&pw, 1024);
 	mp_buf_init(&text, GRANTS_MAX);
 	mp_buf_init(&a, GRANTS_MAX);
 	mp_buf_init(&b, GRANTS_MAX);
 	mp_buf_init(&sql, 1024);
 	if (!account_part(user, 80)) {
-		warnx1("db.user: only letters, digits and ._- allowed");
+		warnx1("%s.user: only letters, digits and ._- allowed", sect);
 		goto out;
 	}
 	if (!account_part(host, 255)) {
-		warnx1("db.app_host: only letters, digits and ._-%%: allowed");
+		warnx1("%s.app_host: only letters, digits and ._-%%: allowed",
+		    sect);
 		goto out;
 	}
-	if (app_password(c, &pw) == -1 || read_grants(dir, &text) == -1)
+	if (app_password(c, sect, &pw) == -1 ||
+	    read_grants(dir, file, &text) == -1)
 		goto out;
 	{
 		/* The file's first line, without the newline. */
@@ -395,32 +426,40 @@ cmd_grants(struct ctl *c, int argc, char **argv)
 	}
 	snprintf(qu, sizeof(qu), "'%s'", user);
 	snprintf(qh, sizeof(qh), "'%s'", host);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < (exact ? 3 : 2); i++) {
 		mp_buf_reset(&sql);
-		if (mp_buf_printf(&sql, i == 0 ?
-		    "CREATE USER IF NOT EXISTS %s@%s IDENTIFIED BY PASSWORD"
-		    " '%s'" : "ALTER USER %s@%s IDENTIFIED BY PASSWORD '%s'",
-		    qu, qh, hash) != MP_OK)
+		if (i == 0)
+			er = mp_buf_printf(&sql, "CREATE USER IF NOT EXISTS"
+			    " %s@%s IDENTIFIED BY PASSWORD '%s'", qu, qh,
+			    hash);
+		else if (i == 1)
+			er = mp_buf_printf(&sql, "ALTER USER %s@%s"
+			    " IDENTIFIED BY PASSWORD '%s'", qu, qh, hash);
+		else
+			er = mp_buf_printf(&sql, "REVOKE ALL PRIVILEGES,"
+			    " GRANT OPTION FROM %s@%s", qu, qh);
+		if (er != MP_OK)
 			goto out;
 		if ((er = mp_db_exec_once(c->db, mp_buf_str(&sql),
 		    mp_buf_len(&sql), NULL, 0, NULL)) != MP_OK) {
-			warnx1("cannot create user %s@%s: %s", qu, qh,
+			warnx1("cannot %s user %s@%s: %s", i < 2 ? "create" :
+			    "reset the rights of", qu, qh,
 			    dbwhy(c, er, why, sizeof(why)));
 			goto out;
 		}
 	}
 	if (subst(&a, mp_buf_str(&text), "@APPUSER@", qu) != MP_OK ||
 	    subst(&b, mp_buf_str(&a), "@APPHOST@", qh) != MP_OK) {
-		warnx1("grants.sql: too big");
+		warnx1("%s: too big", file);
 		goto out;
 	}
 	if ((er = mp_sql_run(c->db, mp_buf_str(&b), mp_buf_len(&b),
 	    &line)) != MP_OK) {
-		warnx1("grants.sql line %d: %s", line,
+		warnx1("%s line %d: %s", file, line,
 		    dbwhy(c, er, why, sizeof(why)));
 		goto out;
 	}
-	printf("user %s@%s has its grants\n", qu, qh);
+	printf("user %s@%s has its grants (%s)\n", qu, qh, file);
 	rc = 0;
 out:
 	mp_buf_freezero(&pw);
@@ -429,6 +468,49 @@ out:
 	mp_buf_free(&b);
 	mp_buf_free(&sql);
 	return rc;
+}
+
+/*
+ * The shared account (db.user: meldpuntctl's own commands, and every
+ * program without an account of its own) gets grants.sql; each program
+ * with db.<program>.user set gets its own account and file.  Two
+ * accounts with one name would add up their rights, so that is refused.
+ */
+static int
+cmd_grants(struct ctl *c, int argc, char **argv)
+{
+	const char	*u[MP_NELEM(grant_progs) + 1];
+	char		 sect[32], file[64];
+	size_t		 i, j, n = 0;
+
+	(void)argc;
+	(void)argv;
+	u[n++] = mp_conf_str(c->conf, "db.user", "meldpunt");
+	for (i = 0; i < MP_NELEM(grant_progs); i++) {
+		(void)snprintf(sect, sizeof(sect), "db.%s", grant_progs[i]);
+		if ((u[n] = acct_str(c, sect, "user", "")) [0] == '\0')
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcmp(u[j], u[n]) == 0) {
+				warnx1("%s.user: \"%s\" is another account's"
+				    " name; each program needs its own", sect,
+				    u[n]);
+				return 1;
+			}
+		n++;
+	}
+	if (grant_account(c, "db", "grants.sql", 0) != 0)
+		return 1;
+	for (i = 0; i < MP_NELEM(grant_progs); i++) {
+		(void)snprintf(sect, sizeof(sect), "db.%s", grant_progs[i]);
+		if (acct_str(c, sect, "user", "")[0] == '\0')
+			continue;
+		(void)snprintf(file, sizeof(file), "grants-%s.sql",
+		    grant_progs[i]);
+		if (grant_account(c, sect, file, 1) != 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void	problem(int *, const char *, ...)
@@ -490,7 +572,7 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	struct mp_keys	 keys;
 	struct mp_db	*db = NULL;
 	const char	*kf, *mailfrom, *url;
-	char		 err[512];
+	char		 err[512], sect[64];
 	size_t		 i;
 	int		 n = 0;
 	long		 v;
@@ -546,6 +628,24 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		problem(&n, "db: cannot read the schema version"
 		    " (error %u)", mp_db_errno(db));
 	mp_db_close(db);
+	db = NULL;
+	/* Each program's own account, where one is set. */
+	for (i = 0; i < MP_NELEM(grant_progs); i++) {
+		(void)snprintf(sect, sizeof(sect), "db.%s.user",
+		    grant_progs[i]);
+		if (mp_conf_str(c->conf, sect, "")[0] == '\0')
+			continue;
+		if ((er = mp_db_open_as(&db, c->conf, grant_progs[i])) !=
+		    MP_OK)
+			problem(&n, "%s: %s (password file?)", sect,
+			    mp_strerror(er));
+		else if ((er = mp_db_connect(db)) != MP_OK)
+			problem(&n, "db: cannot connect as %s (error %u);"
+			    " run " PROG " grants", mp_conf_str(c->conf, sect,
+			    ""), mp_db_errno(db));
+		mp_db_close(db);
+		db = NULL;
+	}
 	if (n > 0)
 		return 1;
 	printf("configuration OK\n");

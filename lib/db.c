@@ -293,8 +293,53 @@ out:
 enum mp_err
 mp_db_open(struct mp_db **dbp, const struct mp_conf *conf, int admin)
 {
+
+	return mp_db_open_as(dbp, conf, admin ? "admin" : NULL);
+}
+
+/*
+ * The credentials of account into *user, *pw, *pwfile (strings of
+ * conf).  "admin" is db.admin.* (root over the socket by default); a
+ * program's name is db.<program>.* when db.<program>.user is set, and
+ * the shared db.* account otherwise, so a simple installation keeps
+ * one account for everything.
+ */
+static void
+account_creds(const struct mp_conf *conf, const char *account,
+    const char **user, const char **pw, const char **pwfile)
+{
+	char		 k[3][64];
+	const char	*u;
+
+	if (account != NULL && strcmp(account, "admin") != 0 &&
+	    strlen(account) < 32) {
+		(void)snprintf(k[0], sizeof(k[0]), "db.%s.user", account);
+		if ((u = mp_conf_str(conf, k[0], NULL)) == NULL ||
+		    u[0] == '\0')
+			account = NULL;
+	}
+	if (account == NULL || strlen(account) >= 32) {
+		*user = mp_conf_str(conf, "db.user", "meldpunt");
+		*pw = mp_conf_str(conf, "db.password", NULL);
+		*pwfile = mp_conf_str(conf, "db.password_file", NULL);
+		return;
+	}
+	(void)snprintf(k[0], sizeof(k[0]), "db.%s.user", account);
+	(void)snprintf(k[1], sizeof(k[1]), "db.%s.password", account);
+	(void)snprintf(k[2], sizeof(k[2]), "db.%s.password_file", account);
+	*user = mp_conf_str(conf, k[0], "root");
+	*pw = mp_conf_str(conf, k[1], NULL);
+	*pwfile = mp_conf_str(conf, k[2], NULL);
+}
+
+enum mp_err
+mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
+    const char *account)
+{
 	struct mp_db	*db;
-	const char	*pw, *pwfile;
+	const char	*user, *pw, *pwfile;
+	int		 admin = account != NULL &&
+			    strcmp(account, "admin") == 0;
 	enum mp_err	 er = MP_ENOMEM;
 
 	*dbp = NULL;
@@ -326,18 +371,8 @@ mp_db_open(struct mp_db **dbp, const struct mp_conf *conf, int admin)
 	    (db->name = mp_strdup(mp_conf_str(conf, "db.name",
 	    "meldpunt"))) == NULL)
 		goto fail;
-	if (admin) {
-		db->user = mp_strdup(mp_conf_str(conf, "db.admin.user",
-		    "root"));
-		pw = mp_conf_str(conf, "db.admin.password", NULL);
-		pwfile = mp_conf_str(conf, "db.admin.password_file", NULL);
-	} else {
-		db->user = mp_strdup(mp_conf_str(conf, "db.user",
-		    "meldpunt"));
-		pw = mp_conf_str(conf, "db.password", NULL);
-		pwfile = mp_conf_str(conf, "db.password_file", NULL);
-	}
-	if (db->user == NULL)
+	account_creds(conf, account, &user, &pw, &pwfile);
+	if ((db->user = mp_strdup(user)) == NULL)
 		goto fail;
 	if (pw != NULL) {
 		if ((db->password = mp_strdup(pw)) == NULL)

@@ -77,6 +77,16 @@ mp_dbval_blob(const void *b, size_t n)
  */
 enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
 		    int admin);
+/*
+ * As mp_db_open, with the credentials of a named account: "admin"
+ * (db.admin.*), a program ("intake", "feedback", "export",
+ * "dashboard": db.<program>.user and .password or .password_file,
+ * when db.<program>.user is set; its grants are
+ * sql/grants-<program>.sql) or NULL for the shared db.* account,
+ * which a program without an account of its own uses too.
+ */
+enum mp_err	 mp_db_open_as(struct mp_db **, const struct mp_conf *,
+		    const char *account);
 void		 mp_db_close(struct mp_db *);
 /* Connect if not connected: MP_OK, or MP_EDBDOWN (logged). */
 enum mp_err	 mp_db_connect(struct mp_db *);

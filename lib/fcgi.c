@@ -19,6 +19,8 @@
 
 extern char	**environ;
 
+static enum mp_err	sandbox(struct mp_ctx *);
+
 struct mp_fcgi {
 	struct mp_ctx	*ctx;
 	FCGX_Request	 req;
@@ -94,7 +96,9 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 		goto fail;
 	}
 
-	if ((er = mp_db_open(&ctx->db, ctx->conf, 0)) != MP_OK) {
+	/* Each program its own database account when one is set. */
+	s = strncmp(prog, "meldpunt-", 9) == 0 ? prog + 9 : prog;
+	if ((er = mp_db_open_as(&ctx->db, ctx->conf, s)) != MP_OK) {
 		snprintf(err, errsz, "database configuration: %s",
 		    mp_strerror(er));
 		goto fail;
@@ -211,7 +215,43 @@ mp_fcgi_init(struct mp_fcgi **fp, struct mp_ctx *ctx)
 		return MP_ESYS;
 	}
 	*fp = f;
-	return MP_OK;
+	return sandbox(ctx);
+}
+
+/*
+ * From here on the worker serves requests: confine it (lib/sandbox.c)
+ * unless sandbox.seccomp = 0.  Valgrind (its preload in LD_PRELOAD)
+ * and sanitizer builds make calls of their own (symbolizer, leak
+ * checker), so the filter stays off under them, and the log says so.
+ */
+static enum mp_err
+sandbox(struct mp_ctx *ctx)
+{
+	const char	*pre = getenv("LD_PRELOAD");
+	int		 san = 0;
+
+#if defined(__SANITIZE_ADDRESS__)
+	san = 1;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	san = 1;
+#endif
+#endif
+	if (ctx == NULL || ctx->conf == NULL ||
+	    !mp_conf_bool(ctx->conf, "sandbox.seccomp", 1)) {
+		mp_infox("sandbox: off (sandbox.seccomp = 0)");
+		return MP_OK;
+	}
+	if (san || (pre != NULL && strstr(pre, "vgpreload") != NULL)) {
+		mp_infox("sandbox: off under %s", san ? "a sanitizer" :
+		    "valgrind");
+		return MP_OK;
+	}
+	if (!mp_sandbox_available()) {
+		mp_warnx("sandbox: built without libseccomp");
+		return MP_OK;
+	}
+	return mp_sandbox_enter();
 }
 
 /* A response that needs no memory, when parsing ran out of it. */

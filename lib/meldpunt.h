@@ -76,5 +76,6 @@ const char	*mp_strerror(enum mp_err);
 #include "share.h"
 #include "message.h"
 #include "feedback.h"
+#include "sandbox.h"
 
 #endif /* MELDPUNT_H */

@@ -57,13 +57,14 @@ static const char *const stmts[STMT__MAX] = {
 	" SELECT 'reporter', r.id, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
 	" FROM report r JOIN reporter_contact c ON c.report_id = r.id"
 	" WHERE r.id = ? AND r.anonymous = 0 AND c.email_enc IS NOT NULL",
-	/* STMT_NOTIFY_HANDLER */
-	"INSERT INTO mail_outbox (kind, report_id, user_id, created_at,"
-	" next_try_at)"
-	" SELECT 'handler', r.id, u.id, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
-	" FROM report r JOIN app_user u ON u.id = r.handler_id"
-	" WHERE r.id = ? AND u.disabled = 0 AND u.email IS NOT NULL"
-	" AND u.email <> ''",
+	/*
+	 * STMT_NOTIFY_HANDLER: the insert runs in the server as the
+	 * function's definer (sql/013), so meldpunt-feedback, which calls
+	 * this for every reply, needs no right on app_user.  It writes
+	 * although it reads "SELECT": only inside a transaction (callers
+	 * are), where lib/db.c does not retry a lost SELECT.
+	 */
+	"SELECT outbox_notify_handler(?)",
 	/* STMT_NOTIFY_GRANT: every coordinator who can be mailed. */
 	"INSERT INTO mail_outbox (kind, user_id, request_id, created_at,"
 	" next_try_at)"
@@ -141,7 +142,21 @@ enum mp_err
 mp_outbox_notify_handler(struct mp_db *db, uint64_t report_id)
 {
 
-	return notify(db, STMT_NOTIFY_HANDLER, report_id);
+	struct mp_dbval	 v[1];
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if (report_id == 0 || report_id > (uint64_t)INT64_MAX)
+		return MP_EINVAL;
+	v[0] = MP_DBINT((long long)report_id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_NOTIFY_HANDLER], v, 1)) !=
+	    MP_OK)
+		return er;
+	/* The row count it returns: 0 when the report has no handler. */
+	if ((er = mp_stmt_next(st)) == MP_ENOTFOUND)
+		er = MP_EDB;
+	mp_stmt_done(st);
+	return er;
 }
 
 enum mp_err

@@ -49,3 +49,6 @@ GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
 -- 011_grant_request.sql.  Requests are never deleted: with audit_log
 -- they are the record of who asked for and who granted what.
 GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;
+-- 013_least_privilege.sql: a reporter's reply queues the handler's
+-- notice through this function (meldpuntctl mail queue too).
+GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;

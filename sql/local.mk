@@ -11,4 +11,9 @@ dist_sql_DATA = \
 	%reldir%/009_intake_perf.sql \
 	%reldir%/010_intake_share.sql \
 	%reldir%/011_grant_request.sql \
-	%reldir%/grants.sql
+	%reldir%/013_least_privilege.sql \
+	%reldir%/grants.sql \
+	%reldir%/grants-intake.sql \
+	%reldir%/grants-feedback.sql \
+	%reldir%/grants-export.sql \
+	%reldir%/grants-dashboard.sql

@@ -40,11 +40,15 @@ UNIT_TESTS = \
 	tests/unit/test-sendmail \
 	tests/unit/test-partner \
 	tests/unit/test-share \
-	tests/unit/test-xmlout
+	tests/unit/test-xmlout \
+	tests/unit/test-sandbox
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
 
+tests_unit_test_sandbox_SOURCES = %reldir%/unit/test-sandbox.c
+tests_unit_test_sandbox_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sandbox_LDADD = $(UNIT_LDADD)
 tests_unit_test_buf_SOURCES = %reldir%/unit/test-buf.c
 tests_unit_test_buf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_buf_LDADD = $(UNIT_LDADD)

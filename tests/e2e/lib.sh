@@ -13,7 +13,8 @@
 #	contact.key	crypto.contact_private_file (0600), and
 #	contact.pub	crypto.contact_public_file (0644), made by
 #			meldpuntctl contact-key rotate
-#	db.password	the application user's password (mode 0600)
+#	db.password	the shared account's password (mode 0600)
+#	db.PROG.password  each program's own account's password
 #	meldpunt.log	log.target of every program
 #	spool/		paths.spool
 #	nginx/		nginx prefix: conf, logs and the *_temp dirs
@@ -344,6 +345,7 @@ db {
 	app_host = localhost
 	admin.user = root
 	admin.password_file =
+$(mp_account_config)
 }
 
 http.secure_cookies = ${MP_SECURE_COOKIES:-0}
@@ -362,6 +364,21 @@ intake {
 catalog.ttl = ${MP_CATALOG_TTL:-1}
 EOF
 	cp "$E2E_CONF" "$E2E_CONF.orig"
+}
+
+# The programs' own database accounts (sql/grants-<program>.sql), as
+# production has them (conf/meldpunt.hdf.in): each program connects as
+# meldpunt_<program> with the password in db.<program>.password.  With
+# MP_SHARED_DB_ACCOUNT=1 every program uses the shared account instead
+# (the simple installation).
+mp_account_config()
+{
+	local p
+	[ "${MP_SHARED_DB_ACCOUNT:-0}" = 1 ] && return 0
+	for p in $MP_PROGRAMS; do
+		printf '\t%s.user = meldpunt_%s\n' "$p" "$p"
+		printf '\t%s.password_file = %s\n' "$p" "$E2E_DIR/db.$p.password"
+	done
 }
 
 # conf_set NAME VALUE: override one configuration value (a later line
@@ -394,6 +411,14 @@ mp_prepare_db()
 		    >"$E2E_PWFILE") || return 1
 	fi
 	chmod 0600 "$E2E_PWFILE"
+	local p
+	for p in $MP_PROGRAMS; do
+		if [ ! -s "$E2E_DIR/db.$p.password" ]; then
+			(umask 077 &&
+			    od -An -N24 -tx1 /dev/urandom | tr -d ' \n' \
+			    >"$E2E_DIR/db.$p.password") || return 1
+		fi
+	done
 	if [ ! -s "$E2E_KEY" ]; then
 		mp_ctl gen-key "$E2E_KEY" >>"$E2E_DIR/ctl.log" 2>&1 || {
 			diag "meldpuntctl gen-key failed:"

@@ -1,0 +1,57 @@
+-- grants-dashboard.sql -- the rights of meldpunt-dashboard's own
+-- database account (db.dashboard.user; meldpuntctl grants creates it
+-- and takes every other right away first).  The dashboard is on the
+-- intranet, behind the portal, and role and team decide in the program
+-- what each user sees; it holds the rights the public programs do not
+-- (grants-intake.sql, grants-feedback.sql, grants-export.sql), which
+-- are those of the shared account in grants.sql.  Append-only tables
+-- stay append-only: no UPDATE or DELETE on audit_log, export_pull,
+-- grant_request rows are never deleted, sent mail is kept.
+GRANT SELECT ON schema_migrations TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON audience TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON signal_type TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON audience_signal_type TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON report TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_contact TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON attachment TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON event TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter TO @APPUSER@@@APPHOST@;
+-- 002_dashboard.sql.  audit_log is append-only for the application:
+-- no UPDATE, no DELETE, so a compromised program cannot cover its tracks.
+GRANT SELECT, INSERT, UPDATE ON team TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON app_user TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON user_team TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON session TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON login_attempt TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON audit_log TO @APPUSER@@@APPHOST@;
+-- 003_feedback.sql.
+GRANT SELECT, INSERT ON message TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_session TO @APPUSER@@@APPHOST@;
+-- 004_mail.sql.  Sent rows are kept (status 'sent') as a record of
+-- what was sent when; the application may not delete them.
+GRANT SELECT, INSERT, UPDATE ON mail_outbox TO @APPUSER@@@APPHOST@;
+-- 005_stats.sql.  The counters are written only by the triggers on
+-- report, which run as their definer: the application reads them.
+GRANT SELECT ON stats_month TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON stats_days TO @APPUSER@@@APPHOST@;
+-- 006_export.sql.  export_pull and export_pull_page are append-only,
+-- as audit_log is.
+GRANT SELECT, INSERT, UPDATE ON partner TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON partner_rule TO @APPUSER@@@APPHOST@;
+GRANT SELECT, UPDATE ON export_counter TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON report_share TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON export_pull TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON export_pull_page TO @APPUSER@@@APPHOST@;
+-- 007_dashboard_perf.sql.  report_count is written by its triggers
+-- only, with the rights of their definer: the application reads it.
+GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;
+-- 009_intake_perf.sql: the intake stores a report with one call.  The
+-- function runs with the caller's rights (SQL SECURITY INVOKER), so it
+-- can do no more than the grants above allow.
+GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
+-- 011_grant_request.sql.  Requests are never deleted: with audit_log
+-- they are the record of who asked for and who granted what.
+GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;
+-- 013_least_privilege.sql: a reporter's reply queues the handler's
+-- notice through this function (meldpuntctl mail queue too).
+GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;

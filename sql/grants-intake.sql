@@ -1,0 +1,28 @@
+-- grants-intake.sql -- the rights of meldpunt-intake's own database
+-- account (db.intake.user; meldpuntctl grants creates it and takes
+-- every other right away first).  The intake is on the internet: if it
+-- is taken over, this is all the attacker gets.  It can store reports
+-- and read none: no report's content, no reporter's contact row, no
+-- account, no audit trail (tests/e2e/test-16-db-accounts.sh proves it).
+--
+-- What the form shows: the audiences and signal types.
+GRANT SELECT ON audience TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON signal_type TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON audience_signal_type TO @APPUSER@@@APPHOST@;
+-- The report, its reference, event, partner shares and rate limit in
+-- one call (sql/009, 010), which runs with its definer's rights
+-- (sql/013): no right on report, event or report_share is needed.
+GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
+-- A form sent twice is answered with the report it became
+-- (lib/report.c, STMT_FIND_SUBMISSION): three columns, no content.
+GRANT SELECT (id, reference, submission_id) ON report
+    TO @APPUSER@@@APPHOST@;
+-- The contact row and attachments of the report it just stored: write
+-- only.
+GRANT INSERT ON reporter_contact TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON attachment TO @APPUSER@@@APPHOST@;
+-- The rate limit of a report with attachments is counted after them,
+-- and old windows are purged (lib/ratelimit.c).  The rows hold only
+-- keyed hashes of addresses.
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter
+    TO @APPUSER@@@APPHOST@;
