@@ -267,11 +267,17 @@ answer_enomem(mp_write_fn fn, void *arg)
 }
 
 /*
- * Whether a request that changes state comes from another site: a
- * Sec-Fetch-Site other than same-origin or none (typed by the user),
- * or an Origin whose host differs from the Host the request was sent
- * to ("null" included).  Browsers too old to send either header pass:
- * the forms' tokens still protect them.  GET and HEAD change nothing.
+ * Whether a request that changes state comes from another site.  A
+ * browser that sends Sec-Fetch-Site is believed: only same-origin and
+ * none (typed by the user) pass.  Only without it does Origin count:
+ * a host other than the one the request was sent to is refused.
+ * "Origin: null" then passes, because every page here is sent with
+ * Referrer-Policy: no-referrer, under which browsers send null for
+ * their own same-origin form posts (Fetch standard; Chromium does so
+ * even beside Sec-Fetch-Site: same-origin).  Browsers too old to send
+ * either header pass too: the forms' tokens, bound to the browser
+ * where it matters (sign-in), still protect them.  GET and HEAD change
+ * nothing.
  */
 /* The length of the host name in "host[:port]" or "[v6][:port]". */
 static size_t
@@ -291,11 +297,11 @@ cross_site(const struct mp_req *req)
 
 	if (m == NULL || strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0)
 		return 0;
-	sfs = mp_req_env(req, "HTTP_SEC_FETCH_SITE");
-	if (sfs != NULL && strcmp(sfs, "same-origin") != 0 &&
-	    strcmp(sfs, "none") != 0)
-		return 1;
-	if ((origin = mp_req_env(req, "HTTP_ORIGIN")) == NULL)
+	if ((sfs = mp_req_env(req, "HTTP_SEC_FETCH_SITE")) != NULL)
+		return strcmp(sfs, "same-origin") != 0 &&
+		    strcmp(sfs, "none") != 0;
+	if ((origin = mp_req_env(req, "HTTP_ORIGIN")) == NULL ||
+	    strcmp(origin, "null") == 0)
 		return 0;
 	host = mp_req_env(req, "HTTP_HOST");
 	if ((p = strstr(origin, "://")) == NULL || host == NULL)

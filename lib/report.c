@@ -57,7 +57,9 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_FIND_SUBMISSION */
-	"SELECT reference, id, code_hash FROM report WHERE submission_id = ?",
+	/* Whether it is this request's own hash: sql/016, no hash read. */
+	"SELECT reference, id, intake_submission_is_own(submission_id, ?) "
+	"FROM report WHERE submission_id = ?",
 	/* STMT_CONTACT */
 	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
 	"phone_enc) VALUES (?, ?, ?, ?)",
@@ -749,22 +751,18 @@ store_txn(struct mp_db *db, void *arg)
 		 * one would have, in one transaction.
 		 */
 		int	 own = 0;
-		size_t	 hl;
-		const char *stored;
 
-		p[0] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
+		p[0] = r->no_code ? MP_DBNULL() :
+		    MP_DBBLOB(r->code_hash, MP_SHA256_LEN);
+		p[1] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
 		if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
-		    1) == MP_OK) {
+		    2) == MP_OK) {
 			if (mp_stmt_next(st) == MP_OK &&
 			    (ref = mp_stmt_text(st, 0, NULL)) != NULL) {
 				(void)snprintf(r->reference,
 				    sizeof(r->reference), "%s", ref);
 				r->id = mp_stmt_int(st, 1);
-				stored = mp_stmt_text(st, 2, &hl);
-				own = !r->no_code && stored != NULL &&
-				    hl == MP_SHA256_LEN &&
-				    mp_ct_equal(stored, r->code_hash,
-				    MP_SHA256_LEN);
+				own = !r->no_code && mp_stmt_int(st, 2) == 1;
 			}
 			mp_stmt_done(st);
 		}

@@ -49,6 +49,7 @@ GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;
 -- function runs with the caller's rights (SQL SECURITY INVOKER), so it
 -- can do no more than the grants above allow.
 GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION intake_submission_is_own TO @APPUSER@@@APPHOST@;
 -- 011_grant_request.sql.  Requests are never deleted: with audit_log
 -- they are the record of who asked for and who granted what.
 GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;

@@ -13,6 +13,7 @@ GRANT SELECT ON audience_signal_type TO @APPUSER@@@APPHOST@;
 -- one call (sql/009, 010), which runs with its definer's rights
 -- (sql/013): no right on report, event or report_share is needed.
 GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION intake_submission_is_own TO @APPUSER@@@APPHOST@;
 -- A form sent twice is answered with the report it became
 -- (lib/report.c, STMT_FIND_SUBMISSION): three columns, no content.
 GRANT SELECT (id, reference, submission_id) ON report

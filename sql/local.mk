@@ -12,6 +12,7 @@ dist_sql_DATA = \
 	%reldir%/010_intake_share.sql \
 	%reldir%/011_grant_request.sql \
 	%reldir%/013_least_privilege.sql \
+	%reldir%/016_intake_own_submission.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

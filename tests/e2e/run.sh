@@ -118,6 +118,7 @@ for t in "${tests[@]}"; do
 	mkdir -p "$E2E_TEST_DIR"
 	diag "$name"
 	before=$(wc -l <"$E2E_DIR/tap.results")
+	started=$(date +%s)
 	(
 		set +eu
 		cd "$E2E_TEST_DIR" || exit 1
@@ -127,6 +128,8 @@ for t in "${tests[@]}"; do
 	)
 	rc=$?
 	after=$(wc -l <"$E2E_DIR/tap.results")
+	# Where the suite's time goes (scripts/check keeps it under budget).
+	diag "$name: $((after - before)) checks in $(( $(date +%s) - started )) s"
 	if [ ! -e "$E2E_TEST_DIR/.completed" ] && [ "$rc" -ne 0 ]; then
 		fail "$name ran to its end (it exited with status $rc)"
 	elif [ "$after" -eq "$before" ]; then
