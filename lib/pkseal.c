@@ -27,6 +27,9 @@
 #define HDR_LEN		(1 + MP_PK_IDLEN + MP_PK_LEN)
 #define KDF_INFO	"meldpunt contact seal v2"
 
+static void	seterr(char *, size_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
 static void
 seterr(char *err, size_t errsz, const char *fmt, ...)
 {

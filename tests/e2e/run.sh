@@ -9,6 +9,8 @@
 #	MELDPUNT_E2E_REQUIRED=1	a missing tool is a failure, not a skip
 #	MELDPUNT_E2E_KEEP=1	leave tests/e2e-run behind (it is removed
 #				at the next start in any case)
+#	MELDPUNT_E2E_ROOT=DIR	the instance directory (default
+#				$top_builddir/tests/e2e-run)
 #	MELDPUNT_E2E_WEB=apache	run behind the shipped Apache site
 #				(tests/e2e/apache.sh) instead of nginx
 #
@@ -66,7 +68,8 @@ done
 # shellcheck source=lib.sh
 . "$top_srcdir/tests/e2e/lib.sh"
 
-E2E_ROOT=$top_builddir/tests/e2e-run
+# A second instance beside a running one (scripts/check) needs its own.
+E2E_ROOT=${MELDPUNT_E2E_ROOT:-$top_builddir/tests/e2e-run}
 
 # Programs built with --enable-sanitizers write their reports to files
 # (spawn-fcgi sends stderr to /dev/null); each is a failure below.  Leak
