@@ -559,6 +559,7 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		{ "db.retries", 0, 1000 },
 		{ "db.retry_total_ms", 0, 600000 },
 		{ "db.connect_timeout", 1, 3600 },
+		{ "db.failback", 0, 86400 },
 		{ "db.rw_timeout", 1, 86400 },
 		{ "mail.max_tries", 1, 100 },
 		{ "mail.retry_delay", 0, 86400 },
@@ -570,10 +571,11 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		{ "export.pulls_per_minute", 1, 1000000 },
 	};
 	struct mp_keys	 keys;
+	struct mp_dbhost hosts[MP_DBHOST_MAX];
 	struct mp_db	*db = NULL;
 	const char	*kf, *mailfrom, *url;
 	char		 err[512], sect[64];
-	size_t		 i;
+	size_t		 i, nhosts;
 	int		 n = 0;
 	long		 v;
 	enum mp_err	 er;
@@ -585,6 +587,9 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		    ints[i].max))
 			problem(&n, "%s: not a whole number from %lld to %lld",
 			    ints[i].name, ints[i].min, ints[i].max);
+	if (mp_dbhost_list(c->conf, hosts, &nhosts, err, sizeof(err)) !=
+	    MP_OK)
+		problem(&n, "%s", err);
 	if (mp_conf_str(c->conf, "db.name", "meldpunt")[0] == '\0')
 		problem(&n, "db.name: empty");
 	if (mp_conf_str(c->conf, "db.user", "meldpunt")[0] == '\0')
@@ -616,6 +621,9 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	check_dir(&n, "paths.sql", mp_conf_str(c->conf, "paths.sql",
 	    SQLDIR), 0);
 
+	/* With a bad list every connection would fail the same way. */
+	if (nhosts == 0)
+		return 1;
 	if ((er = mp_db_open(&db, c->conf, 0)) != MP_OK)
 		problem(&n, "db: %s (password file?)", mp_strerror(er));
 	else if ((er = mp_db_connect(db)) != MP_OK)

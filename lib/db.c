@@ -9,6 +9,14 @@
  * statement prepared under an older generation belongs to a connection
  * that is gone; it is closed and prepared again the next time it is
  * used, so a lost connection costs nothing until a statement is needed.
+ *
+ * Several servers (db.hosts, dbhost.c): a connection goes to the first
+ * in the list that answers within db.connect_timeout and is synced (a
+ * Galera node in state 4; a server without wsrep always is).  A
+ * connection lost to a dead or unready server (conn_error) moves the
+ * next connect on to the following server, the lost one last; after
+ * db.failback seconds on a later server, the first is tried again at
+ * the next moment nothing is open on the connection.
  */
 #include "config.h"
 
@@ -76,13 +84,18 @@ struct mp_db {
 	unsigned	 lasterr;
 	int		 downlogged;	/* MP_EDBDOWN logged */
 	int		 intxn;
+	unsigned	 nactive;	/* statements with an open result */
 
-	char		*host;
-	char		*socket;
+	struct mp_dbhost hosts[MP_DBHOST_MAX];
+	int		 hostdown[MP_DBHOST_MAX]; /* its failure logged */
+	size_t		 nhosts;
+	size_t		 cur;		/* connected to, or to try first */
+	size_t		 last;		/* last connected to; nhosts: none */
+	long		 connected_ms;	/* when, now_ms() */
+	long		 failback_ms;	/* 0: stay where it is */
 	char		*name;
 	char		*user;
 	char		*password;	/* NULL: none; wiped on close */
-	unsigned	 port;
 	int		 retries;
 	long		 retry_total_ms; /* retries end within this */
 	unsigned	 connect_timeout;
@@ -97,8 +110,27 @@ struct mp_db {
 static const char *const stmts_db[] = {
 	"SET time_zone = '+00:00'",
 	"START TRANSACTION",
+	/*
+	 * GLOBAL_STATUS needs no privilege, so every program's account
+	 * can ask.  Without wsrep the two values are NULL or OFF and the
+	 * first column decides.
+	 */
+	"SELECT @@global.wsrep_on,"
+	" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+	"  WHERE VARIABLE_NAME = 'WSREP_READY'),"
+	" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+	"  WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE')",
 };
-enum { STMT_TZ = 0, STMT_BEGIN };
+enum { STMT_TZ = 0, STMT_BEGIN, STMT_SYNCED };
+enum { COL_SYNCED_ON = 0, COL_SYNCED_READY, COL_SYNCED_STATE };
+/* wsrep_local_state of a node that serves: Synced. */
+#define WSREP_SYNCED	"4"
+
+static long	 now_ms(void);
+static struct mp_stmt *stmt_new(struct mp_db *, const char *);
+static enum mp_err stmt_prepare(struct mp_stmt *, const char *, size_t);
+static enum mp_err stmt_run(struct mp_stmt *, const struct mp_dbval *,
+		    size_t, const char *);
 
 /*
  * Errors that mean the connection is gone: the statement may be retried
@@ -240,6 +272,15 @@ fail(struct mp_db *db, MYSQL_STMT *st, const char *func, const char *what,
 	if (mp_db_transient(e)) {
 		er = MP_EDBTRANS;
 		mp_warnx("%s: %s: %u %s [%s]", func, what, e, msg, ex);
+		/*
+		 * The server died or stopped serving: the next connect
+		 * starts at the next one in the list, this one last.  4031
+		 * is the server closing an idle connection: it still
+		 * answers, so it stays first.
+		 */
+		if (conn_error(e) && db->my != NULL && e != 4031 &&
+		    db->nhosts > 1)
+			db->cur = (db->cur + 1) % db->nhosts;
 		if (conn_error(e))
 			disconnect(db);
 	} else {
@@ -338,6 +379,7 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 {
 	struct mp_db	*db;
 	const char	*user, *pw, *pwfile;
+	char		 err[256];
 	int		 admin = account != NULL &&
 			    strcmp(account, "admin") == 0;
 	enum mp_err	 er = MP_ENOMEM;
@@ -346,7 +388,21 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	if ((db = mp_calloc(1, sizeof(*db))) == NULL)
 		return MP_ENOMEM;
 	db->gen = 1;
-	db->port = (unsigned)mp_conf_int(conf, "db.port", 0, 0, 65535);
+	if ((er = mp_dbhost_list(conf, db->hosts, &db->nhosts, err,
+	    sizeof(err))) != MP_OK) {
+		mp_errx("%s: %s", __func__, err);
+		goto fail;
+	}
+	er = MP_ENOMEM;
+	db->last = db->nhosts;
+	/*
+	 * Back to the first server after a minute: long enough that a
+	 * node flapping does not bounce every worker, short enough that
+	 * workers which moved do not stay writers beside the first for
+	 * long (README, one writer node).
+	 */
+	db->failback_ms = 1000L * (long)mp_conf_int(conf, "db.failback", 60,
+	    0, 86400);
 	/*
 	 * Certification conflicts between two writer nodes come in runs:
 	 * three retries 20-60 ms apart were measured too few (issue 11).
@@ -364,11 +420,7 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	db->rw_timeout = (unsigned)mp_conf_int(conf, admin ?
 	    "db.admin.rw_timeout" : "db.rw_timeout", admin ? 3600 : 30,
 	    1, 86400);
-	if ((db->host = mp_strdup(mp_conf_str(conf, "db.host",
-	    "localhost"))) == NULL ||
-	    (db->socket = mp_strdup(mp_conf_str(conf, "db.socket",
-	    ""))) == NULL ||
-	    (db->name = mp_strdup(mp_conf_str(conf, "db.name",
+	if ((db->name = mp_strdup(mp_conf_str(conf, "db.name",
 	    "meldpunt"))) == NULL)
 		goto fail;
 	account_creds(conf, account, &user, &pw, &pwfile);
@@ -421,8 +473,6 @@ mp_db_close(struct mp_db *db)
 	free(db->cache);
 	if (db->my != NULL)
 		mysql_close(db->my);
-	free(db->host);
-	free(db->socket);
 	free(db->name);
 	free(db->user);
 	if (db->password != NULL)
@@ -430,17 +480,113 @@ mp_db_close(struct mp_db *db)
 	free(db);
 }
 
-enum mp_err
-mp_db_connect(struct mp_db *db)
+/* A statement's result set is open: count it (failback_due). */
+static void
+stmt_activate(struct mp_stmt *s)
 {
-	MYSQL		*my;
-	unsigned long	 maxpacket = MAX_PACKET;
-	my_bool		 reconnect = 0;
-	unsigned	 e;
-	enum mp_err	 er;
 
-	if (db->my != NULL)
-		return MP_OK;
+	if (!s->active)
+		s->db->nactive++;
+	s->active = 1;
+}
+
+static void
+stmt_deactivate(struct mp_stmt *s)
+{
+
+	if (s->active && s->db->nactive > 0)
+		s->db->nactive--;
+	s->active = 0;
+}
+
+/*
+ * Time to leave a later server for the first: only between units of
+ * work (no transaction, no open result), so nothing in flight is cut.
+ */
+static int
+failback_due(const struct mp_db *db)
+{
+
+	return db->cur != 0 && db->failback_ms > 0 && !db->intxn &&
+	    db->nactive == 0 && now_ms() - db->connected_ms >= db->failback_ms;
+}
+
+/* wsrep's "ON"/"1" as a truth value. */
+static int
+is_on(const char *v)
+{
+
+	return v != NULL && (strcmp(v, "1") == 0 ||
+	    strcasecmp(v, "ON") == 0);
+}
+
+/*
+ * 1 if the server on db->my, host i, may serve: wsrep off, or ready
+ * and synced; 0 if not (logged once a burst); -1 if asking failed.
+ */
+static int
+synced(struct mp_db *db, size_t i)
+{
+	const char	*sql = stmts_db[STMT_SYNCED];
+	const char	*on, *ready, *state;
+	struct mp_stmt	*s;
+	int		 ok = -1;
+
+	if ((s = stmt_new(db, NULL)) == NULL)
+		return -1;
+	if (stmt_prepare(s, sql, strlen(sql)) != MP_OK ||
+	    stmt_run(s, NULL, 0, __func__) != MP_OK) {
+		/* A server built without wsrep has no wsrep_on. */
+		if (db->lasterr == ER_UNKNOWN_SYSTEM_VARIABLE)
+			ok = 1;
+		goto out;
+	}
+	if (mysql_stmt_store_result(s->st)) {
+		(void)fail(db, s->st, __func__, "store_result", sql,
+		    strlen(sql));
+		goto out;
+	}
+	stmt_activate(s);
+	if (mp_stmt_next(s) != MP_OK)
+		goto out;
+	on = mp_stmt_text(s, COL_SYNCED_ON, NULL);
+	ready = mp_stmt_text(s, COL_SYNCED_READY, NULL);
+	state = mp_stmt_text(s, COL_SYNCED_STATE, NULL);
+	if (!is_on(on) || (is_on(ready) && state != NULL &&
+	    strcmp(state, WSREP_SYNCED) == 0))
+		ok = 1;
+	else {
+		ok = 0;
+		if (!db->hostdown[i])
+			mp_warnx("%s: %s is not synced (wsrep_ready %s, "
+			    "wsrep_local_state %s): not used",
+			    __func__, db->hosts[i].label,
+			    ready != NULL ? ready : "-",
+			    state != NULL ? state : "-");
+		db->hostdown[i] = 1;
+	}
+out:
+	mp_stmt_done(s);
+	stmt_free(s);
+	return ok;
+}
+
+/*
+ * Connect to host i: MP_OK, MP_EDBDOWN (it does not answer within
+ * db.connect_timeout, refuses us or is not synced; logged once a
+ * burst), or MP_ENOMEM / MP_EDB for failures that another host would
+ * not mend.
+ */
+static enum mp_err
+connect_host(struct mp_db *db, size_t i)
+{
+	const struct mp_dbhost	*h = &db->hosts[i];
+	MYSQL			*my;
+	unsigned long		 maxpacket = MAX_PACKET;
+	my_bool			 reconnect = 0;
+	unsigned		 e;
+	int			 ok;
+
 	if ((my = mysql_init(NULL)) == NULL) {
 		mp_errx("%s: mysql_init failed", __func__);
 		return MP_ENOMEM;
@@ -456,37 +602,93 @@ mp_db_connect(struct mp_db *db)
 		mysql_close(my);
 		return MP_EDB;
 	}
-	if (mysql_real_connect(my, db->host, db->user, db->password,
-	    db->name, db->port, db->socket[0] != '\0' ? db->socket : NULL,
+	if (mysql_real_connect(my, h->host, db->user, db->password,
+	    db->name, h->port, h->socket[0] != '\0' ? h->socket : NULL,
 	    0) == NULL) {
 		e = db->lasterr = mysql_errno(my);
 		/* Once per burst: a dead server must not flood the log. */
-		if (!db->downlogged)
-			mp_errx("%s: %s@%s%s%s/%s: %u %s", __func__, db->user,
-			    db->host, db->socket[0] ? ":" : "", db->socket,
-			    db->name, e, mysql_error(my));
-		db->downlogged = 1;
+		if (!db->hostdown[i])
+			mp_errx("%s: %s@%s/%s: %u %s", __func__, db->user,
+			    h->label, db->name, e, mysql_error(my));
+		db->hostdown[i] = 1;
 		mysql_close(my);
 		return MP_EDBDOWN;
 	}
-	if (db->downlogged)
-		mp_infox("%s: connected to %s/%s again", __func__, db->host,
-		    db->name);
-	db->downlogged = 0;
 	db->my = my;
 	db->gen++;
+	db->cur = i;
+	db->connected_ms = now_ms();
 	/*
 	 * Every DATETIME we store or read is UTC.  Run uncached: the
 	 * statement is prepared once per connection either way, and the
 	 * cached path could reconnect from inside this function.
 	 */
-	er = mp_db_exec_once(db, stmts_db[STMT_TZ],
-	    strlen(stmts_db[STMT_TZ]), NULL, 0, NULL);
-	if (er != MP_OK) {
+	if (mp_db_exec_once(db, stmts_db[STMT_TZ],
+	    strlen(stmts_db[STMT_TZ]), NULL, 0, NULL) != MP_OK ||
+	    (ok = synced(db, i)) != 1) {
 		disconnect(db);
 		return MP_EDBDOWN;
 	}
+	if (db->hostdown[i])
+		mp_infox("%s: %s answers again", __func__, h->label);
+	db->hostdown[i] = 0;
 	return MP_OK;
+}
+
+enum mp_err
+mp_db_connect(struct mp_db *db)
+{
+	size_t		 from, k, i;
+	enum mp_err	 er;
+
+	if (db->my != NULL) {
+		if (!failback_due(db))
+			return MP_OK;
+		mp_debugx("%s: trying %s again after %ld s on %s", __func__,
+		    db->hosts[0].label, db->failback_ms / 1000,
+		    db->hosts[db->cur].label);
+		disconnect(db);
+		db->cur = 0;
+	}
+	from = db->cur < db->nhosts ? db->cur : 0;
+	for (k = 0; k < db->nhosts; k++) {
+		i = (from + k) % db->nhosts;
+		if ((er = connect_host(db, i)) == MP_EDBDOWN)
+			continue;
+		if (er != MP_OK)
+			return er;
+		/* Where it went, never how (no password, no user). */
+		if (db->last < db->nhosts && db->last != i)
+			mp_log(i == 0 ? MP_LOG_INFO : MP_LOG_WARN,
+			    "%s: moved from database server %s to %s "
+			    "(%zu of %zu)", __func__,
+			    db->hosts[db->last].label, db->hosts[i].label,
+			    i + 1, db->nhosts);
+		else if (db->last == db->nhosts && i != 0)
+			mp_warnx("%s: using database server %s (%zu of %zu)",
+			    __func__, db->hosts[i].label, i + 1,
+			    db->nhosts);
+		if (db->downlogged)
+			mp_infox("%s: connected to %s/%s again", __func__,
+			    db->hosts[i].label, db->name);
+		db->downlogged = 0;
+		db->last = i;
+		return MP_OK;
+	}
+	db->cur = from;
+	if (!db->downlogged && db->nhosts > 1)
+		mp_errx("%s: none of the %zu database servers answers and "
+		    "is synced (last error %u)", __func__, db->nhosts,
+		    db->lasterr);
+	db->downlogged = 1;
+	return MP_EDBDOWN;
+}
+
+const char *
+mp_db_host(const struct mp_db *db)
+{
+
+	return db->my != NULL ? db->hosts[db->cur].label : NULL;
 }
 
 /* Statement cache: open addressing on the SQL text's address. */
@@ -556,7 +758,7 @@ stmt_unprepare(struct mp_stmt *s)
 	s->pbind = NULL;
 	s->plen = NULL;
 	s->nparams = s->ncols = 0;
-	s->active = 0;
+	stmt_deactivate(s);
 	s->gen = 0;
 }
 
@@ -852,7 +1054,7 @@ query(struct mp_db *db, struct mp_stmt **sp, const char *sql,
 		in_doubt(db, s, er);
 		return er;
 	}
-	s->active = 1;
+	stmt_activate(s);
 	*sp = s;
 	return MP_OK;
 }
@@ -1011,7 +1213,7 @@ mp_stmt_done(struct mp_stmt *s)
 
 	if (s == NULL || !s->active)
 		return;
-	s->active = 0;
+	stmt_deactivate(s);
 	if (s->st == NULL || s->gen != s->db->gen)
 		return;
 	mysql_stmt_free_result(s->st);

@@ -69,11 +69,12 @@ mp_dbval_blob(const void *b, size_t n)
 #define MP_DBBLOB(b, n)	mp_dbval_blob((b), (n))
 
 /*
- * Create a handle from the configuration (db.host, db.port, db.socket,
- * db.name, db.user, db.password or db.password_file, db.retries,
- * db.retry_total_ms, db.connect_timeout, db.rw_timeout).  admin
- * selects db.admin.* credentials instead
- * (meldpuntctl migrate).  Does not connect.
+ * Create a handle from the configuration (db.hosts, or db.host,
+ * db.port and db.socket; db.name, db.user, db.password or
+ * db.password_file, db.retries, db.retry_total_ms, db.connect_timeout,
+ * db.rw_timeout, db.failback).  admin selects db.admin.* credentials
+ * instead (meldpuntctl migrate).  Does not connect.  MP_ECONF (logged)
+ * for a bad server list (dbhost.h).
  */
 enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
 		    int admin);
@@ -88,8 +89,21 @@ enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
 enum mp_err	 mp_db_open_as(struct mp_db **, const struct mp_conf *,
 		    const char *account);
 void		 mp_db_close(struct mp_db *);
-/* Connect if not connected: MP_OK, or MP_EDBDOWN (logged). */
+/*
+ * Connect if not connected, to the first server of the list, from the
+ * one after a server that was lost, that answers within
+ * db.connect_timeout and is synced (Galera: wsrep_ready ON and
+ * wsrep_local_state 4; a server without wsrep is).  Connected to a
+ * later server for db.failback seconds, it goes back to the first when
+ * no transaction or result is open.  MP_OK, or MP_EDBDOWN when none
+ * will do (logged once a burst).
+ */
 enum mp_err	 mp_db_connect(struct mp_db *);
+/*
+ * The server connected to, as in the logs ("10.0.0.2:3306" or a socket
+ * path), or NULL when not connected.  The string belongs to db.
+ */
+const char	*mp_db_host(const struct mp_db *);
 
 /*
  * Run a statement that returns no rows.  sql must be a string with

@@ -15,6 +15,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/http.c %reldir%/http.h \
 	%reldir%/fcgi.c %reldir%/fcgi.h \
 	%reldir%/sandbox.c %reldir%/sandbox.h \
+	%reldir%/dbhost.c %reldir%/dbhost.h \
 	%reldir%/db.c %reldir%/db.h \
 	%reldir%/migrate.c %reldir%/migrate.h \
 	%reldir%/crypto.c %reldir%/crypto.h \

@@ -51,6 +51,7 @@ const char	*mp_strerror(enum mp_err);
 #include "http.h"
 #include "tmpl.h"
 #include "fcgi.h"
+#include "dbhost.h"
 #include "db.h"
 #include "migrate.h"
 #include "formtoken.h"

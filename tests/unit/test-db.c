@@ -6,11 +6,15 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -691,6 +695,343 @@ slurp(const char *path, size_t *len)
 	return p;
 }
 
+/*
+ * Several servers (db.hosts).  The bad values are refused with the key,
+ * the entry and the reason, as meldpuntctl check-config prints them.
+ */
+static void
+hosts_of(const char *text, struct mp_dbhost *h, size_t *n, char *err,
+    size_t errsz, enum mp_err want)
+{
+	struct mp_conf	*c;
+	char		 perr[128];
+
+	assert_int_equal(mp_conf_parse(&c, text, perr, sizeof(perr)), MP_OK);
+	assert_int_equal(mp_dbhost_list(c, h, n, err, errsz), want);
+	mp_conf_free(c);
+}
+
+static void
+bad_hosts(const char *value, const char *msg)
+{
+	struct mp_dbhost h[MP_DBHOST_MAX];
+	struct mp_conf	*c;
+	struct mp_db	*db;
+	char		 text[512], err[256];
+	size_t		 n = 99;
+
+	snprintf(text, sizeof(text), "db.hosts = %s\n", value);
+	hosts_of(text, h, &n, err, sizeof(err), MP_ECONF);
+	assert_int_equal(n, 0);
+	if (strstr(err, msg) == NULL)
+		fail_msg("db.hosts = %s: \"%s\" lacks \"%s\"", value, err, msg);
+	assert_ptr_equal(strstr(err, "db.hosts: "), err);
+	/* A program refuses to start on it. */
+	assert_int_equal(mp_conf_parse(&c, text, err, sizeof(err)), MP_OK);
+	db = (struct mp_db *)1;
+	assert_int_equal(mp_db_open(&db, c, 0), MP_ECONF);
+	assert_null(db);
+	mp_conf_free(c);
+}
+
+static void
+test_hosts_parse(void **state)
+{
+	struct mp_dbhost h[MP_DBHOST_MAX];
+	char		 err[256];
+	size_t		 n;
+
+	(void)state;
+	hosts_of("db.hosts = 127.0.0.1:3306, 127.0.0.1:3307 ,"
+	    "/run/mysqld/n3.sock,db2.example.nl,[::1]:3310\ndb.port = 3308\n"
+	    "db.socket = /x.sock\n", h, &n, err, sizeof(err), MP_OK);
+	assert_int_equal(n, 5);
+	assert_string_equal(h[0].host, "127.0.0.1");
+	assert_int_equal(h[0].port, 3306);
+	assert_string_equal(h[0].socket, "");
+	assert_string_equal(h[1].label, "127.0.0.1:3307");
+	assert_string_equal(h[2].host, "localhost");
+	assert_string_equal(h[2].socket, "/run/mysqld/n3.sock");
+	assert_string_equal(h[2].label, "/run/mysqld/n3.sock");
+	assert_string_equal(h[3].label, "db2.example.nl:3308");
+	assert_string_equal(h[4].host, "::1");
+	assert_string_equal(h[4].label, "[::1]:3310");
+
+	/* The older keys are a list of one, as before. */
+	hosts_of("db.host = localhost\ndb.socket = /run/m.sock\n", h, &n,
+	    err, sizeof(err), MP_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].host, "localhost");
+	assert_string_equal(h[0].socket, "/run/m.sock");
+	hosts_of("db.host = 10.0.0.5\ndb.port = 3307\n", h, &n, err,
+	    sizeof(err), MP_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].label, "10.0.0.5:3307");
+	hosts_of("", h, &n, err, sizeof(err), MP_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].host, "localhost");
+	/* Eight is the most. */
+	hosts_of("db.hosts = h1,h2,h3,h4,h5,h6,h7,h8\n", h, &n, err,
+	    sizeof(err), MP_OK);
+	assert_int_equal(n, MP_DBHOST_MAX);
+	assert_string_equal(h[7].label, "h8:3306");
+
+	bad_hosts("", "entry 1 is empty");
+	bad_hosts("127.0.0.1:3306,,127.0.0.1:3307", "entry 2 is empty");
+	bad_hosts("127.0.0.1:3306, ", "entry 2 is empty");
+	bad_hosts(", 127.0.0.1:3306", "entry 1 is empty");
+	bad_hosts("127.0.0.1:0", "port '0' is not a number from 1 to 65535");
+	bad_hosts("a:1, 127.0.0.1:65536", "entry 2 (127.0.0.1): port "
+	    "'65536' is not a number from 1 to 65535");
+	bad_hosts("127.0.0.1:33o6", "port '33o6'");
+	bad_hosts("127.0.0.1:", "port ''");
+	bad_hosts("127.0.0.1:-1", "port '-1'");
+	bad_hosts("h1,h2,h3,h4,h5,h6,h7,h8,h9", "9 hosts, more than the 8 "
+	    "allowed");
+	bad_hosts("::1:3306", "more than one ':'");
+	bad_hosts("[::1", "no ']'");
+	bad_hosts("[::1]3306", "':port' or nothing expected");
+	bad_hosts("[zz]:1", "not an IPv6 address");
+	bad_hosts("db host", "entry 1 (db host): not a host name");
+	bad_hosts("a, b:3306, a:3306", "entry 3 (a:3306) is entry 1 again");
+	bad_hosts("/a/sock, /a/sock", "entry 2 (/a/sock) is entry 1 again");
+	bad_hosts("/0123456789012345678901234567890123456789012345678901234567"
+	    "89012345678901234567890123456789012345678901234567890123456789",
+	    "socket path longer than 107 bytes");
+}
+
+/*
+ * A port on the loopback with nothing listening (refused at once), or,
+ * with silent set, one that accepts connections and never speaks, as a
+ * hung server does: the client waits for its greeting until
+ * db.connect_timeout.  *fd is the listener to close after the test.
+ */
+static unsigned
+loopback_port(int silent, int *fd)
+{
+	struct sockaddr_in	 sin;
+	socklen_t		 len = sizeof(sin);
+	int			 s;
+
+	assert_true((s = socket(AF_INET, SOCK_STREAM, 0)) != -1);
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(s, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	assert_int_equal(getsockname(s, (struct sockaddr *)&sin, &len), 0);
+	if (silent)
+		assert_int_equal(listen(s, 16), 0);
+	else {
+		close(s);
+		s = -1;
+	}
+	*fd = s;
+	return ntohs(sin.sin_port);
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000L +
+	    (t.tv_nsec - t0->tv_nsec) / 1000000L;
+}
+
+/* A db on the servers of list, with a one-second connect timeout. */
+static struct mp_db *
+list_db(const char *list, const char *extra, struct mp_conf **cp)
+{
+	struct mp_db	*db;
+	char		 text[1024], err[256];
+
+	snprintf(text, sizeof(text), "db.hosts = %s\ndb.user = root\n"
+	    "db.name = meldpunt\ndb.connect_timeout = 1\ndb.retries = 3\n%s",
+	    list, extra != NULL ? extra : "");
+	assert_int_equal(mp_conf_parse(cp, text, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_db_open(&db, *cp, 0), MP_OK);
+	return db;
+}
+
+static void
+test_hosts_first_dead(void **state)
+{
+	struct mp_conf	*c;
+	struct mp_db	*db;
+	struct timespec	 t0;
+	char		 list[256], logf[128], line[512];
+	FILE		*f;
+	unsigned	 dead, silent;
+	int		 fd, sfd, said = 0;
+	long		 ms;
+
+	(void)state;
+	dead = loopback_port(0, &fd);
+	silent = loopback_port(1, &sfd);
+
+	/* Nothing listens on the first: the second, at once. */
+	snprintf(list, sizeof(list), "127.0.0.1:%u, %s", dead, E.sock);
+	db = list_db(list, NULL, &c);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	ms = ms_since(&t0);
+	assert_true(ms < 1000);
+	assert_string_equal(mp_db_host(db), E.sock);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	/* The first hangs: the second once db.connect_timeout is out. */
+	snprintf(list, sizeof(list), "127.0.0.1:%u, %s", silent, E.sock);
+	db = list_db(list, NULL, &c);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	ms = ms_since(&t0);
+	if (ms < 900 || ms > 2500)
+		fail_msg("connected after %ld ms, not about 1000", ms);
+	assert_string_equal(mp_db_host(db), E.sock);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	/*
+	 * None answers: MP_EDBDOWN within a timeout per server, and a
+	 * log line that names each server and then the outcome, with no
+	 * password in it.
+	 */
+	snprintf(logf, sizeof(logf), "%s/hosts.log", E.server.dir);
+	assert_int_equal(mp_log_open("test-db", logf, MP_LOG_DEBUG), MP_OK);
+	snprintf(list, sizeof(list), "127.0.0.1:%u, 127.0.0.1:%u", silent,
+	    dead);
+	db = list_db(list, "db.password = geheim-wachtwoord\n", &c);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(mp_db_connect(db), MP_EDBDOWN);
+	ms = ms_since(&t0);
+	assert_true(mp_db_errno(db) != 0);
+	assert_null(mp_db_host(db));
+	if (ms > 2500)
+		fail_msg("gave up after %ld ms, not about 1000", ms);
+	assert_int_equal(mp_db_txn(db, never, NULL), MP_EDBDOWN);
+	mp_db_close(db);
+	mp_conf_free(c);
+	mp_log_open("test-db", NULL, MP_LOG_INFO);
+	assert_non_null(f = fopen(logf, "r"));
+	while (fgets(line, sizeof(line), f) != NULL) {
+		assert_null(strstr(line, "geheim"));
+		if (strstr(line, "none of the 2 database servers answers"))
+			said++;
+	}
+	fclose(f);
+	/* Once a burst: the txn's second failure adds no line. */
+	assert_int_equal(said, 1);
+	close(sfd);
+}
+
+static enum mp_err
+selectfn(struct mp_db *db, void *arg)
+{
+
+	(void)arg;
+	return count(db, S_ONE, NULL) == 1 ? MP_OK : MP_EDB;
+}
+
+/*
+ * A connection lost mid-request goes to the next server, not back to
+ * the dead one; after db.failback seconds the first is used again.  Two
+ * names of the one test server (symbolic links to its socket) stand for
+ * two servers: removing a link kills "the first".
+ */
+static void
+test_hosts_move_on(void **state)
+{
+	struct mp_conf	*c;
+	struct mp_db	*db;
+	struct mp_dbval	 v[1];
+	char		 a[128], b[128], list[300], logf[128], line[512];
+	char		 afail[160];
+	FILE		*f;
+	long long	 id;
+	int		 nline = 0, moved = 0, tried = 0;
+
+	(void)state;
+	snprintf(a, sizeof(a), "%s/a.sock", E.server.dir);
+	snprintf(b, sizeof(b), "%s/b.sock", E.server.dir);
+	snprintf(logf, sizeof(logf), "%s/move.log", E.server.dir);
+	assert_int_equal(mp_log_open("test-db", logf, MP_LOG_DEBUG), MP_OK);
+	assert_int_equal(symlink(E.sock, a), 0);
+	assert_int_equal(symlink(E.sock, b), 0);
+	snprintf(list, sizeof(list), "%s, %s", a, b);
+	db = list_db(list, "db.failback = 1\n", &c);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	assert_string_equal(mp_db_host(db), a);
+
+	/* "a" dies under a request: the transaction ends on "b". */
+	assert_int_equal(unlink(a), 0);
+	id = count(db, S_CONNID, NULL);
+	v[0] = MP_DBINT(id);
+	assert_int_equal(mp_db_exec(E.admin, stmts[S_KILL], v, 1, NULL, NULL),
+	    MP_OK);
+	assert_int_equal(mp_db_txn(db, selectfn, NULL), MP_OK);
+	assert_string_equal(mp_db_host(db), b);
+
+	/* Lost again on "b": the next in order is "a", then "b" again. */
+	id = count(db, S_CONNID, NULL);
+	v[0] = MP_DBINT(id);
+	assert_int_equal(mp_db_exec(E.admin, stmts[S_KILL], v, 1, NULL, NULL),
+	    MP_OK);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	assert_string_equal(mp_db_host(db), b);
+
+	/* Back to "a" only after db.failback, and only once it answers. */
+	usleep(1100 * 1000);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	assert_string_equal(mp_db_host(db), b);
+	assert_int_equal(symlink(E.sock, a), 0);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	assert_string_equal(mp_db_host(db), b);
+	usleep(1100 * 1000);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	assert_string_equal(mp_db_host(db), a);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	/* db.failback = 0: it stays. */
+	assert_int_equal(unlink(a), 0);
+	db = list_db(list, "db.failback = 0\n", &c);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	assert_string_equal(mp_db_host(db), b);
+	assert_int_equal(symlink(E.sock, a), 0);
+	usleep(1100 * 1000);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	assert_string_equal(mp_db_host(db), b);
+	mp_db_close(db);
+	mp_conf_free(c);
+	(void)unlink(a);
+	(void)unlink(b);
+
+	/*
+	 * The reconnect after "a" died went straight to "b": the first
+	 * failed attempt on "a" is logged after the move, when "b" was
+	 * lost and "a" came next in order.
+	 */
+	mp_log_open("test-db", NULL, MP_LOG_INFO);
+	snprintf(afail, sizeof(afail), "@%s/meldpunt: 2002", a);
+	assert_non_null(f = fopen(logf, "r"));
+	while (fgets(line, sizeof(line), f) != NULL) {
+		nline++;
+		if (moved == 0 && strstr(line, "moved from database server") &&
+		    strstr(line, "b.sock (2 of 2)"))
+			moved = nline;
+		if (tried == 0 && strstr(line, afail))
+			tried = nline;
+	}
+	fclose(f);
+	assert_true(moved > 0);
+	if (tried == 0 || tried < moved)
+		fail_msg("a dead server was tried again (line %d, moved at "
+		    "%d)", tried, moved);
+}
+
 static void
 test_migrate(void **state)
 {
@@ -954,6 +1295,9 @@ main(void)
 		cmocka_unit_test(test_txn),
 		cmocka_unit_test(test_reconnect),
 		cmocka_unit_test(test_deadlock),
+		cmocka_unit_test(test_hosts_parse),
+		cmocka_unit_test(test_hosts_first_dead),
+		cmocka_unit_test(test_hosts_move_on),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_migrate_files),
 		cmocka_unit_test(test_seed),

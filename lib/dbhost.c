@@ -1,0 +1,266 @@
+/*
+ * dbhost.c -- the ordered list of database servers a program may use,
+ * read from db.hosts ("127.0.0.1:3306, 10.0.0.2, /run/mysqld/n3.sock")
+ * or, in the older form, from db.host, db.port and db.socket as a list
+ * of one.  Pure parsing: db.c connects, meldpuntctl check-config
+ * reports what is wrong.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "meldpunt.h"
+#include "dbhost.h"
+
+/* One entry's text, trimmed; longer entries are refused. */
+#define ENTRY_MAX	(MP_DBHOST_NAMELEN + 16)
+
+static void	 seterr(char *, size_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+static void
+seterr(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (err == NULL || errsz == 0)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+}
+
+/* A port: 1 to 65535, digits only.  0 on success, -1 otherwise. */
+static int
+parse_port(const char *s, unsigned *port)
+{
+	unsigned long	 v = 0;
+	size_t		 i;
+
+	if (s[0] == '\0' || strlen(s) > 5)
+		return -1;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	if (v < 1 || v > 65535)
+		return -1;
+	*port = (unsigned)v;
+	return 0;
+}
+
+/* A host name or IPv4 address: letters, digits, '.', '-', '_'. */
+static int
+valid_name(const char *s)
+{
+	size_t	 i;
+
+	if (s[0] == '\0' || strlen(s) >= MP_DBHOST_NAMELEN)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '.' &&
+		    s[i] != '-' && s[i] != '_')
+			return 0;
+	return 1;
+}
+
+/* An IPv6 address's characters (the resolver checks the rest). */
+static int
+valid_v6(const char *s)
+{
+	size_t	 i;
+
+	if (s[0] == '\0' || strlen(s) >= MP_DBHOST_NAMELEN)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isxdigit((unsigned char)s[i]) && s[i] != ':' &&
+		    s[i] != '.')
+			return 0;
+	return 1;
+}
+
+static void
+set_label(struct mp_dbhost *h)
+{
+	unsigned	 port = h->port != 0 ? h->port : 3306;
+
+	if (strcmp(h->host, "localhost") == 0 && h->socket[0] != '\0')
+		(void)snprintf(h->label, sizeof(h->label), "%s", h->socket);
+	else if (strcmp(h->host, "localhost") == 0)
+		(void)snprintf(h->label, sizeof(h->label), "localhost");
+	else if (strchr(h->host, ':') != NULL)
+		(void)snprintf(h->label, sizeof(h->label), "[%s]:%u",
+		    h->host, port);
+	else
+		(void)snprintf(h->label, sizeof(h->label), "%s:%u", h->host,
+		    port);
+}
+
+/*
+ * Parse one trimmed entry e (number i, from 1) into h.  defport and
+ * defsock are db.port and db.socket, for entries that do not say.
+ */
+static enum mp_err
+parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
+    struct mp_dbhost *h, char *err, size_t errsz)
+{
+	char	*p, *port = NULL;
+
+	memset(h, 0, sizeof(*h));
+	h->port = defport;
+	if (e[0] == '\0') {
+		seterr(err, errsz, "db.hosts: entry %zu is empty", i);
+		return MP_ECONF;
+	}
+	if (e[0] == '/') {
+		if (strlen(e) >= sizeof(h->socket)) {
+			seterr(err, errsz, "db.hosts: entry %zu: socket path "
+			    "longer than %zu bytes", i, sizeof(h->socket) - 1);
+			return MP_ECONF;
+		}
+		(void)snprintf(h->host, sizeof(h->host), "localhost");
+		(void)snprintf(h->socket, sizeof(h->socket), "%s", e);
+		h->port = 0;
+		set_label(h);
+		return MP_OK;
+	}
+	if (e[0] == '[') {
+		if ((p = strchr(e, ']')) == NULL) {
+			seterr(err, errsz, "db.hosts: entry %zu (%s): no ']'"
+			    " after the IPv6 address", i, e);
+			return MP_ECONF;
+		}
+		*p++ = '\0';
+		if (*p == ':')
+			port = p + 1;
+		else if (*p != '\0') {
+			seterr(err, errsz, "db.hosts: entry %zu: ':port' or "
+			    "nothing expected after ']'", i);
+			return MP_ECONF;
+		}
+		if (!valid_v6(e + 1)) {
+			seterr(err, errsz, "db.hosts: entry %zu (%s]): not an "
+			    "IPv6 address", i, e);
+			return MP_ECONF;
+		}
+		(void)snprintf(h->host, sizeof(h->host), "%s", e + 1);
+	} else {
+		if ((p = strchr(e, ':')) != NULL) {
+			*p = '\0';
+			port = p + 1;
+			if (strchr(port, ':') != NULL) {
+				seterr(err, errsz, "db.hosts: entry %zu: more "
+				    "than one ':' (write an IPv6 address as "
+				    "[addr]:port)", i);
+				return MP_ECONF;
+			}
+		}
+		if (!valid_name(e)) {
+			seterr(err, errsz, "db.hosts: entry %zu (%s): not a "
+			    "host name or address", i, e);
+			return MP_ECONF;
+		}
+		(void)snprintf(h->host, sizeof(h->host), "%s", e);
+		/* As with db.host: "localhost" is the socket db.socket. */
+		if (strcmp(e, "localhost") == 0 && port == NULL)
+			(void)snprintf(h->socket, sizeof(h->socket), "%s",
+			    defsock);
+	}
+	if (port != NULL && parse_port(port, &h->port) != 0) {
+		seterr(err, errsz, "db.hosts: entry %zu (%s): port '%s' is "
+		    "not a number from 1 to 65535", i, h->host, port);
+		return MP_ECONF;
+	}
+	set_label(h);
+	return MP_OK;
+}
+
+static int
+same(const struct mp_dbhost *a, const struct mp_dbhost *b)
+{
+
+	return strcmp(a->host, b->host) == 0 &&
+	    strcmp(a->socket, b->socket) == 0 &&
+	    (a->port != 0 ? a->port : 3306) == (b->port != 0 ? b->port : 3306);
+}
+
+enum mp_err
+mp_dbhost_list(const struct mp_conf *conf,
+    struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n, char *err,
+    size_t errsz)
+{
+	const char	*list, *p, *q, *sock;
+	char		 e[ENTRY_MAX + 1];
+	size_t		 i, j, len, count = 1;
+	unsigned	 defport;
+	enum mp_err	 er;
+
+	*n = 0;
+	seterr(err, errsz, "no error");
+	defport = (unsigned)mp_conf_int(conf, "db.port", 0, 0, 65535);
+	sock = mp_conf_str(conf, "db.socket", "");
+	if (strlen(sock) >= MP_DBHOST_SOCKLEN) {
+		seterr(err, errsz, "db.socket: longer than %d bytes",
+		    MP_DBHOST_SOCKLEN - 1);
+		return MP_ECONF;
+	}
+	if ((list = mp_conf_str(conf, "db.hosts", NULL)) == NULL) {
+		/* The older form: one server. */
+		p = mp_conf_str(conf, "db.host", "localhost");
+		if (p[0] == '\0' || strlen(p) >= MP_DBHOST_NAMELEN) {
+			seterr(err, errsz, "db.host: empty or longer than %d "
+			    "bytes", MP_DBHOST_NAMELEN - 1);
+			return MP_ECONF;
+		}
+		memset(&hosts[0], 0, sizeof(hosts[0]));
+		(void)snprintf(hosts[0].host, sizeof(hosts[0].host), "%s", p);
+		(void)snprintf(hosts[0].socket, sizeof(hosts[0].socket), "%s",
+		    sock);
+		hosts[0].port = defport;
+		set_label(&hosts[0]);
+		*n = 1;
+		return MP_OK;
+	}
+	for (p = list; *p != '\0'; p++)
+		if (*p == ',')
+			count++;
+	if (count > MP_DBHOST_MAX) {
+		seterr(err, errsz, "db.hosts: %zu hosts, more than the %d "
+		    "allowed", count, MP_DBHOST_MAX);
+		return MP_ECONF;
+	}
+	for (i = 0, p = list; i < count; i++, p = q + 1) {
+		if ((q = strchr(p, ',')) == NULL)
+			q = p + strlen(p);
+		while (p < q && (*p == ' ' || *p == '\t'))
+			p++;
+		len = (size_t)(q - p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len > ENTRY_MAX) {
+			seterr(err, errsz, "db.hosts: entry %zu is longer than "
+			    "%d bytes", i + 1, ENTRY_MAX);
+			return MP_ECONF;
+		}
+		memcpy(e, p, len);
+		e[len] = '\0';
+		if ((er = parse_entry(e, i + 1, defport, sock, &hosts[i], err,
+		    errsz)) != MP_OK)
+			return er;
+		for (j = 0; j < i; j++)
+			if (same(&hosts[j], &hosts[i])) {
+				seterr(err, errsz, "db.hosts: entry %zu (%s) "
+				    "is entry %zu again", i + 1,
+				    hosts[i].label, j + 1);
+				return MP_ECONF;
+			}
+		if (*q == '\0')
+			break;
+	}
+	*n = count;
+	return MP_OK;
+}
