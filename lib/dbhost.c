@@ -242,8 +242,8 @@ mp_dbhost_list(const struct mp_conf *conf,
 		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
 			len--;
 		if (len > ENTRY_MAX) {
-			seterr(err, errsz, "db.hosts: entry %zu is longer than "
-			    "%d bytes", i + 1, ENTRY_MAX);
+			seterr(err, errsz, "db.hosts: entry %zu is longer "
+			    "than %d bytes", i + 1, ENTRY_MAX);
 			return MP_ECONF;
 		}
 		memcpy(e, p, len);

@@ -21,7 +21,7 @@ struct mp_conf;
 #define MP_DBHOST_SOCKLEN	108
 
 struct mp_dbhost {
-	char		 host[MP_DBHOST_NAMELEN];	/* "localhost": socket */
+	char		 host[MP_DBHOST_NAMELEN];	/* localhost: socket */
 	char		 socket[MP_DBHOST_SOCKLEN];	/* "" for TCP */
 	unsigned	 port;				/* 0: 3306 */
 	char		 label[MP_DBHOST_NAMELEN + 16];	/* for logs */
