@@ -11,7 +11,8 @@
 # Works as root on Debian 12 (mariadbd in /usr/sbin).
 # MARIADB_BUFFER_POOL (256M) sizes the buffer pool: a benchmark with a
 # million reports (bench/dashboard) gives it room for its data, as a
-# production server would have.
+# production server would have.  MARIADB_EXTRA_ARGS adds options (split
+# on spaces), e.g. those of a one-node Galera cluster (test-db).
 
 MARIADBD=${MARIADBD:-}
 
@@ -82,6 +83,7 @@ mariadb_start() {
 	    --innodb-buffer-pool-size="${MARIADB_BUFFER_POOL:-256M}" \
 	    --innodb-log-file-size=256M \
 	    --innodb-flush-log-at-trx-commit=1 \
+	    ${MARIADB_EXTRA_ARGS:-} \
 	    </dev/null >/dev/null 2>&1 &
 	i=0
 	while ! mariadb-admin --no-defaults -S "$dir/mysql.sock" -uroot \

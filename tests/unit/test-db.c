@@ -26,6 +26,7 @@ struct env {
 	struct mp_conf	*conf;
 	struct mp_db	*db;
 	struct mp_db	*admin;		/* a second connection */
+	struct testdb	 galera;	/* test_hosts_synced's node */
 };
 
 static struct env	 E;
@@ -55,6 +56,8 @@ group_teardown(void **state)
 	mp_db_close(E.admin);
 	mp_conf_free(E.conf);
 	testdb_stop(&E.server);
+	/* Stopped here too, should its test have failed half-way. */
+	testdb_stop(&E.galera);
 	return 0;
 }
 
@@ -1032,6 +1035,86 @@ test_hosts_move_on(void **state)
 		    "%d)", tried, moved);
 }
 
+/*
+ * The synced check against a real Galera node: a one-node cluster of
+ * its own (galera-4).  A node that is not Synced (desynced: state 2,
+ * as a donor is) is passed over for the next server; synced again, it
+ * is first again.
+ */
+#define GALERA_LIB	"/usr/lib/galera/libgalera_smm.so"
+
+static void
+test_hosts_synced(void **state)
+{
+	struct testdb	*g = &E.galera;
+	struct mp_conf	*c, *gc;
+	struct mp_db	*db, *gdb;
+	char		 gsock[128], list[300], text[256], err[128];
+	static const char *const desync[] = {
+		"SET GLOBAL wsrep_desync = ON",
+		"SET GLOBAL wsrep_desync = OFF",
+	};
+
+	(void)state;
+	if (access(GALERA_LIB, R_OK) != 0)
+		skip();
+	setenv("MARIADB_EXTRA_ARGS", "--binlog-format=ROW "
+	    "--innodb-autoinc-lock-mode=2 --wsrep-on=ON "
+	    "--wsrep-provider=" GALERA_LIB " --wsrep-cluster-address=gcomm:// "
+	    "--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:0;"
+	    "base_port=0 --wsrep-node-address=127.0.0.1", 1);
+	setenv("MARIADB_BUFFER_POOL", "32M", 1);
+	if (testdb_start(g, "test-db-galera") != 0) {
+		unsetenv("MARIADB_EXTRA_ARGS");
+		testdb_stop(g);
+		fail_msg("cannot start a one-node Galera cluster");
+	}
+	unsetenv("MARIADB_EXTRA_ARGS");
+	unsetenv("MARIADB_BUFFER_POOL");
+	snprintf(gsock, sizeof(gsock), "%s/mysql.sock", g->dir);
+	snprintf(text, sizeof(text), "db.socket = %s\ndb.user = root\n",
+	    gsock);
+	assert_int_equal(mp_conf_parse(&gc, text, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_db_open(&gdb, gc, 0), MP_OK);
+	snprintf(list, sizeof(list), "%s, %s", gsock, E.sock);
+
+	/* Synced (state 4): the node is first. */
+	db = list_db(list, NULL, &c);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	assert_string_equal(mp_db_host(db), gsock);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	/* Desynced: passed over. */
+	assert_int_equal(mp_db_exec_once(gdb, desync[0], strlen(desync[0]),
+	    NULL, 0, NULL), MP_OK);
+	db = list_db(list, NULL, &c);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	assert_string_equal(mp_db_host(db), E.sock);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	/* Alone in the list and not synced: no connection at all. */
+	db = list_db(gsock, NULL, &c);
+	assert_int_equal(mp_db_connect(db), MP_EDBDOWN);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	/* Synced again: first again. */
+	assert_int_equal(mp_db_exec_once(gdb, desync[1], strlen(desync[1]),
+	    NULL, 0, NULL), MP_OK);
+	db = list_db(list, NULL, &c);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	assert_string_equal(mp_db_host(db), gsock);
+	mp_db_close(db);
+	mp_conf_free(c);
+
+	mp_db_close(gdb);
+	mp_conf_free(gc);
+	testdb_stop(g);
+	g->dir[0] = '\0';
+}
+
 static void
 test_migrate(void **state)
 {
@@ -1298,6 +1381,7 @@ main(void)
 		cmocka_unit_test(test_hosts_parse),
 		cmocka_unit_test(test_hosts_first_dead),
 		cmocka_unit_test(test_hosts_move_on),
+		cmocka_unit_test(test_hosts_synced),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_migrate_files),
 		cmocka_unit_test(test_seed),
