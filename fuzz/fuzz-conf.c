@@ -54,6 +54,27 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* db.hosts: a list in bounds, or a one-line reason naming the key. */
+static void
+hosts_check(const struct mp_conf *c)
+{
+	struct mp_dbhost h[MP_DBHOST_MAX];
+	char		 err[256];
+	size_t		 n = 99, i;
+
+	if (mp_dbhost_list(c, h, &n, err, sizeof(err)) == MP_OK) {
+		FUZZ_ASSERT(n >= 1 && n <= MP_DBHOST_MAX);
+		for (i = 0; i < n; i++)
+			FUZZ_ASSERT(h[i].host[0] != '\0' &&
+			    memchr(h[i].label, '\0', sizeof(h[i].label)) !=
+			    NULL);
+	} else {
+		FUZZ_ASSERT(n == 0);
+		FUZZ_ASSERT(strncmp(err, "db.", 3) == 0 &&
+		    strchr(err, '\n') == NULL);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -72,6 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		walk(c, "", 0);
 		(void)mp_conf_str(c, "db.socket", "");
 		(void)mp_conf_int(c, "db.port", 3306, 1, 65535);
+		hosts_check(c);
 		FUZZ_ASSERT(mp_conf_file(c)[0] == '\0');
 		mp_conf_free(c);
 	} else {

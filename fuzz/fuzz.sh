@@ -35,7 +35,7 @@ set -eu
 
 # The library sources the targets link (an archive: each target takes
 # only the objects it needs).  Add a file here when a target needs it.
-LIBSRC="alloc buf catalog conf contact crypto csv db err http keys log mailmsg
+LIBSRC="alloc buf catalog conf contact crypto csv db dbhost err http keys log mailmsg
 pkseal ratelimit report req tmpl valid"
 
 # conf.c names the installed configuration: no fuzzer reads it.
