@@ -126,8 +126,10 @@ T95_OUT=$E2E_TEST_DIR/receipts
 		report_fields
 		set_field report-description \
 		    "Failover 95 belasting $nonce: licht in het pand."
+		t0=$(date +%s%N)
 		post_report
-		echo "$HTTP_STATUS $(receipt_ref) $nonce" >>"$T95_OUT"
+		echo "$HTTP_STATUS $(receipt_ref) $nonce" \
+		    "$(( ($(date +%s%N) - t0) / 1000000 ))" >>"$T95_OUT"
 	done
 ) &
 T95_BG=$!
@@ -142,6 +144,9 @@ wait "$T95_BG"
 T95_BG=
 ok '! kill -0 "$n1pid" 2>/dev/null' "N1 was killed (SIGKILL) after $killed_at receipts"
 is "$(wc -l <"$T95_OUT")" 30 "all 30 reports were answered"
+slow=$(sort -n -k4 "$T95_OUT" | tail -n 1 | cut -d' ' -f4)
+median=$(sort -n -k4 "$T95_OUT" | sed -n 15p | cut -d' ' -f4)
+diag "answers: slowest $slow ms, median $median ms"
 is "$(awk '$1 != 200' "$T95_OUT" | wc -l)" 0 "every one with 200"
 is "$(awk -v y="$(date +%Y)" '$2 !~ "^M-" y "-[0-9][0-9][0-9][0-9][0-9][0-9]$"' \
     "$T95_OUT" | wc -l)" 0 "every one stored, none spooled (a reference M-YYYY-NNNNNN)"
@@ -194,7 +199,7 @@ stop_programs
 ok 'mariadb_start "$T95_N1" >>"$E2E_TEST_DIR/mariadb.log" 2>&1' \
     "N1 starts again after the kill (crash recovery)"
 bad=0
-while read -r st ref nonce; do
+while read -r st ref nonce ms; do
 	n=$(( $(on 1 "SELECT COUNT(*) FROM report WHERE reference = '$ref'
 	    AND description LIKE '%$nonce%'") +
 	    $(on 2 "SELECT COUNT(*) FROM report WHERE reference = '$ref'
