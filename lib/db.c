@@ -15,8 +15,8 @@
  * Galera node in state 4; a server without wsrep always is).  A
  * connection lost to a dead or unready server (conn_error) moves the
  * next connect on to the following server, the lost one last; after
- * db.failback seconds on a later server, the first is tried again at
- * the next moment nothing is open on the connection.
+ * db.failback seconds on a later server, the first is tried again when
+ * the next request begins (mp_db_idle).
  */
 #include "config.h"
 
@@ -500,8 +500,8 @@ stmt_deactivate(struct mp_stmt *s)
 }
 
 /*
- * Time to leave a later server for the first: only between units of
- * work (no transaction, no open result), so nothing in flight is cut.
+ * Time to leave a later server for the first.  Never with a
+ * transaction or a result open, so nothing in flight is cut.
  */
 static int
 failback_due(const struct mp_db *db)
@@ -641,15 +641,8 @@ mp_db_connect(struct mp_db *db)
 	size_t		 from, k, i;
 	enum mp_err	 er;
 
-	if (db->my != NULL) {
-		if (!failback_due(db))
-			return MP_OK;
-		mp_debugx("%s: trying %s again after %ld s on %s", __func__,
-		    db->hosts[0].label, db->failback_ms / 1000,
-		    db->hosts[db->cur].label);
-		disconnect(db);
-		db->cur = 0;
-	}
+	if (db->my != NULL)
+		return MP_OK;
 	from = db->cur < db->nhosts ? db->cur : 0;
 	for (k = 0; k < db->nhosts; k++) {
 		i = (from + k) % db->nhosts;
@@ -682,6 +675,24 @@ mp_db_connect(struct mp_db *db)
 		    db->lasterr);
 	db->downlogged = 1;
 	return MP_EDBDOWN;
+}
+
+/*
+ * Between requests, not inside one: a request that wrote on one node
+ * reads its own writes there, where another node might not have
+ * applied them yet.
+ */
+void
+mp_db_idle(struct mp_db *db)
+{
+
+	if (db == NULL || db->my == NULL || !failback_due(db))
+		return;
+	mp_debugx("%s: trying %s again after %ld s on %s", __func__,
+	    db->hosts[0].label, db->failback_ms / 1000,
+	    db->hosts[db->cur].label);
+	disconnect(db);
+	db->cur = 0;
 }
 
 const char *

@@ -93,12 +93,17 @@ void		 mp_db_close(struct mp_db *);
  * Connect if not connected, to the first server of the list, from the
  * one after a server that was lost, that answers within
  * db.connect_timeout and is synced (Galera: wsrep_ready ON and
- * wsrep_local_state 4; a server without wsrep is).  Connected to a
- * later server for db.failback seconds, it goes back to the first when
- * no transaction or result is open.  MP_OK, or MP_EDBDOWN when none
- * will do (logged once a burst).
+ * wsrep_local_state 4; a server without wsrep is).  MP_OK, or
+ * MP_EDBDOWN when none will do (logged once a burst).
  */
 enum mp_err	 mp_db_connect(struct mp_db *);
+/*
+ * A request is about to begin (mp_fcgi_accept): after db.failback
+ * seconds on a later server, drop the connection so that the next
+ * statement tries the first server again.  Does nothing inside a
+ * transaction or with a result open.  db may be NULL.
+ */
+void		 mp_db_idle(struct mp_db *);
 /*
  * The server connected to, as in the logs ("10.0.0.2:3306" or a socket
  * path), or NULL when not connected.  The string belongs to db.

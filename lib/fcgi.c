@@ -363,8 +363,12 @@ mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
 		    fcgi_write, f->req.out, lim);
 		if (er == MP_OK) {
 			req->ctx = f->ctx;
-			if (!refuse_cross_site(req))
+			if (!refuse_cross_site(req)) {
+				/* Back to the first server, between requests. */
+				if (f->ctx != NULL)
+					mp_db_idle(f->ctx->db);
 				break;
+			}
 			mp_req_free(req);
 			continue;
 		}

@@ -942,6 +942,18 @@ selectfn(struct mp_db *db, void *arg)
 	return count(db, S_ONE, NULL) == 1 ? MP_OK : MP_EDB;
 }
 
+/* mp_db_idle inside a transaction: no move. */
+static enum mp_err
+idlefn(struct mp_db *db, void *arg)
+{
+	const char	*before;
+
+	(void)arg;
+	before = mp_db_host(db);
+	mp_db_idle(db);
+	return before != NULL && mp_db_host(db) == before ? MP_OK : MP_EDB;
+}
+
 /*
  * A connection lost mid-request goes to the next server, not back to
  * the dead one; after db.failback seconds the first is used again.  Two
@@ -954,6 +966,7 @@ test_hosts_move_on(void **state)
 	struct mp_conf	*c;
 	struct mp_db	*db;
 	struct mp_dbval	 v[1];
+	struct mp_stmt	*s;
 	char		 a[128], b[128], list[300], logf[128], line[512];
 	char		 afail[160];
 	FILE		*f;
@@ -989,14 +1002,31 @@ test_hosts_move_on(void **state)
 	assert_int_equal(count(db, S_ONE, NULL), 1);
 	assert_string_equal(mp_db_host(db), b);
 
-	/* Back to "a" only after db.failback, and only once it answers. */
+	/*
+	 * Back to "a" only after db.failback, between requests
+	 * (mp_db_idle), and only once it answers.
+	 */
+	mp_db_idle(db);
+	assert_string_equal(mp_db_host(db), b);
 	usleep(1100 * 1000);
+	mp_db_idle(db);
 	assert_int_equal(count(db, S_ONE, NULL), 1);
 	assert_string_equal(mp_db_host(db), b);
 	assert_int_equal(symlink(E.sock, a), 0);
+	mp_db_idle(db);
 	assert_int_equal(count(db, S_ONE, NULL), 1);
 	assert_string_equal(mp_db_host(db), b);
 	usleep(1100 * 1000);
+	/* Not inside a transaction, nor with a result open. */
+	assert_int_equal(mp_db_txn(db, idlefn, NULL), MP_OK);
+	assert_string_equal(mp_db_host(db), b);
+	assert_int_equal(mp_db_query(db, &s, stmts[S_ONE], NULL, 0), MP_OK);
+	mp_db_idle(db);
+	assert_string_equal(mp_db_host(db), b);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	mp_stmt_done(s);
+	mp_db_idle(db);
+	assert_null(mp_db_host(db));
 	assert_int_equal(count(db, S_ONE, NULL), 1);
 	assert_string_equal(mp_db_host(db), a);
 	mp_db_close(db);
@@ -1009,6 +1039,7 @@ test_hosts_move_on(void **state)
 	assert_string_equal(mp_db_host(db), b);
 	assert_int_equal(symlink(E.sock, a), 0);
 	usleep(1100 * 1000);
+	mp_db_idle(db);
 	assert_int_equal(count(db, S_ONE, NULL), 1);
 	assert_string_equal(mp_db_host(db), b);
 	mp_db_close(db);
