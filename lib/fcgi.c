@@ -364,7 +364,7 @@ mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
 		if (er == MP_OK) {
 			req->ctx = f->ctx;
 			if (!refuse_cross_site(req)) {
-				/* Back to the first server, between requests. */
+				/* Back to the first server (db.failback). */
 				if (f->ctx != NULL)
 					mp_db_idle(f->ctx->db);
 				break;
