@@ -144,6 +144,7 @@ tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 TESTS += tests/e2e/run.sh
 EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 	%reldir%/cluster/run.sh %reldir%/cluster/galera.sh \
+	%reldir%/cluster/app.sh \
 	%reldir%/demo-smoke.sh \
 	%reldir%/lsan.supp
 

@@ -69,6 +69,8 @@ fi
 . "$top_srcdir/tests/e2e/lib.sh"
 # shellcheck source=../e2e/export.sh
 . "$top_srcdir/tests/e2e/export.sh"
+# shellcheck source=app.sh
+. "$top_srcdir/tests/cluster/app.sh"
 
 BURST_REPORTS=${BURST_REPORTS:-400}
 BURST_CLIENTS=${BURST_CLIENTS:-8}
@@ -95,7 +97,7 @@ cl_teardown()
 	[ -n "${E2E_DIR:-}" ] || return 0
 	stop_nginx
 	for p in intake-a intake-b dashboard export; do
-		mp_kill_pidfile "$E2E_RUN/$p.pid" TERM
+		cl_stop "$p"
 	done
 	galera_stop_all
 }
@@ -149,13 +151,7 @@ MP_LOG_LEVEL=info MP_RATE_PER_CLIENT=1000000 MP_RATE_GLOBAL=100000000 \
 CONF_A=$E2E_CONF
 CONF_B=$E2E_DIR/meldpunt-node2.hdf
 SPOOL_B=$E2E_DIR/spool-b
-mkdir -p "$SPOOL_B"
-chmod 0700 "$SPOOL_B"
-{
-	cat "$CONF_A"
-	printf 'db.socket = %s\n' "$GALERA_SOCK_2"
-	printf 'paths.spool = %s\n' "$SPOOL_B"
-} >"$CONF_B"
+cl_node_config "$CONF_B" "$GALERA_SOCK_2" "$SPOOL_B"
 
 mp_prepare_db
 is "$?" 0 "meldpuntctl migrate and grants on node 1" || {
@@ -232,31 +228,7 @@ ok '[ -n "$key" ] && [ -n "$sid" ]' "a partner with a sharing rule"
 # 3. The programs: intake A (node 1) and B (node 2) behind one nginx
 #    upstream, the dashboard on node 2, the export on node 1.
 # ---------------------------------------------------------------------
-# cl_start NAME PROGRAM CONFIG
-cl_start()
-{
-	rm -f "$E2E_RUN/$1.sock"
-	spawn-fcgi -s "$E2E_RUN/$1.sock" -M 0660 -F "$MP_WORKERS" \
-	    -P "$E2E_RUN/$1.pid" -d "$E2E_DIR" -- \
-	    "$top_builddir/meldpunt-$2" -c "$3" \
-	    >>"$E2E_DIR/spawn-fcgi.log" 2>&1 || return 1
-	sleep 0.3
-	mp_alive "$E2E_RUN/$1.pid"
-}
-
-# The harness's nginx, with the form served by both intakes.
-eval "$(declare -f mp_nginx_conf | sed '1s/^mp_nginx_conf/e2e_nginx_conf/')"
-mp_nginx_conf()
-{
-	e2e_nginx_conf "$@"
-	sed -i -e "s|fastcgi_pass unix:$E2E_RUN/intake.sock;|fastcgi_pass meldpunt_intake;|" \
-	    -e "/^http {/a\\
-	upstream meldpunt_intake {\\
-		server unix:$E2E_RUN/intake-a.sock;\\
-		server unix:$E2E_RUN/intake-b.sock;\\
-	}" "$E2E_NGINX/conf/nginx.conf"
-}
-
+cl_intake_upstream intake-a intake-b
 cl_start intake-a intake "$CONF_A" && cl_start intake-b intake "$CONF_B" &&
     cl_start dashboard dashboard "$CONF_B" &&
     cl_start export export "$CONF_A" && start_nginx
