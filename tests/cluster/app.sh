@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # top_builddir: set by the caller
 # tests/cluster/app.sh -- meldpunt's programs in front of a cluster:
 # several instances of a program, each with its own configuration (and
 # so its own node), and the harness's nginx sending the form to all

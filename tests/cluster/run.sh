@@ -324,7 +324,7 @@ dashboard()
 # in $B/received, failed pages in $B/pull-errors.
 puller()
 {
-	local cursor= pages=0
+	local cursor='' pages=0
 	E2E_TEST_DIR=$B/pull.d
 	mkdir -p "$E2E_TEST_DIR"
 	: >"$B/received"
