@@ -132,6 +132,7 @@ wsrep_sst_method = rsync
 wsrep_sst_receive_address = 127.0.0.1:${!s}
 wsrep_provider_options = "gmcast.listen_addr=tcp://127.0.0.1:${!g};ist.recv_addr=127.0.0.1:${!i};gcache.size=128M"
 wsrep_slave_threads = 2
+thread_cache_size = ${GALERA_THREAD_CACHE:-0}
 EOF
 }
 
