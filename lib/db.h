@@ -177,7 +177,10 @@ enum mp_err	 mp_db_txn(struct mp_db *, mp_txn_fn, void *arg);
  * The same for work that is one statement: it commits by itself
  * (autocommit), which saves the round trips of begin and commit, with
  * the same retries.  fn must run exactly one statement that changes
- * anything, or what it does is not atomic.
+ * anything, or what it does is not atomic.  On a Galera node it runs
+ * with begin and commit all the same: there a statement that fails
+ * certification at its autocommit is retried by the server after its
+ * rows were sent, and the client loses track (lib/db.c, txn).
  */
 enum mp_err	 mp_db_txn1(struct mp_db *, mp_txn_fn, void *arg);
 

@@ -13,6 +13,7 @@ dist_sql_DATA = \
 	%reldir%/011_grant_request.sql \
 	%reldir%/013_least_privilege.sql \
 	%reldir%/016_intake_own_submission.sql \
+	%reldir%/017_galera_definer.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

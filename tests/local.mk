@@ -143,6 +143,8 @@ tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 # stops what it started. It prints one TAP stream.
 TESTS += tests/e2e/run.sh
 EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
+	%reldir%/cluster/run.sh %reldir%/cluster/galera.sh \
+	%reldir%/cluster/app.sh \
 	%reldir%/demo-smoke.sh \
 	%reldir%/lsan.supp
 
@@ -151,6 +153,13 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 dist-hook:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/bench/results/*.tmp
+
+# The Galera cluster test (three nodes, a node killed in a burst of
+# reports; a few minutes), which scripts/check runs in the background.
+check-cluster: all
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	    $(SHELL) $(top_srcdir)/tests/cluster/run.sh
+.PHONY: check-cluster
 
 # The accessibility test's copy of axe-core (tests/e2e/test-90-*.sh).
 clean-local:
