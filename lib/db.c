@@ -88,6 +88,15 @@ struct mp_db {
 	unsigned	 connect_timeout;
 	unsigned	 rw_timeout;
 
+	/*
+	 * What mp_db_bind set for the connection, set again on every new
+	 * one (values copied into bindbuf, wiped on close).
+	 */
+	const char	*bindsql;
+	size_t		 nbind;
+	struct mp_dbval	 bindv[MP_DB_BIND_MAX];
+	unsigned char	 bindbuf[MP_DB_BIND_MAX][MP_DB_BIND_LEN];
+
 	/* Open-addressed hash of statements by SQL address. */
 	struct mp_stmt	**cache;
 	size_t		 ncache;	/* slots, a power of two */
@@ -427,6 +436,7 @@ mp_db_close(struct mp_db *db)
 	free(db->user);
 	if (db->password != NULL)
 		mp_freezero(db->password, strlen(db->password));
+	mp_wipe(db->bindbuf, sizeof(db->bindbuf));
 	free(db);
 }
 
@@ -482,6 +492,10 @@ mp_db_connect(struct mp_db *db)
 	 */
 	er = mp_db_exec_once(db, stmts_db[STMT_TZ],
 	    strlen(stmts_db[STMT_TZ]), NULL, 0, NULL);
+	/* The binding the last connection had (mp_db_bind). */
+	if (er == MP_OK && db->bindsql != NULL)
+		er = mp_db_exec_once(db, db->bindsql, strlen(db->bindsql),
+		    db->bindv, db->nbind, NULL);
 	if (er != MP_OK) {
 		disconnect(db);
 		return MP_EDBDOWN;
@@ -814,6 +828,34 @@ run(struct mp_db *db, const char *sql, const struct mp_dbval *params,
 		    db->my != NULL || (prepared && !readonly(sql)))
 			return er;
 	}
+}
+
+enum mp_err
+mp_db_bind(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+    size_t nparams)
+{
+	size_t	 i;
+
+	if (nparams > MP_DB_BIND_MAX)
+		return MP_EINVAL;
+	for (i = 0; i < nparams; i++)
+		if ((params[i].type == MP_DBT_TEXT ||
+		    params[i].type == MP_DBT_BLOB) &&
+		    params[i].len > MP_DB_BIND_LEN)
+			return MP_EINVAL;
+	mp_wipe(db->bindbuf, sizeof(db->bindbuf));
+	for (i = 0; i < nparams; i++) {
+		db->bindv[i] = params[i];
+		if (params[i].type != MP_DBT_TEXT &&
+		    params[i].type != MP_DBT_BLOB)
+			continue;
+		if (params[i].len > 0)
+			memcpy(db->bindbuf[i], params[i].p, params[i].len);
+		db->bindv[i].p = db->bindbuf[i];
+	}
+	db->nbind = nparams;
+	db->bindsql = sql;
+	return mp_db_exec(db, sql, db->bindv, db->nbind, NULL, NULL);
 }
 
 enum mp_err
