@@ -94,6 +94,7 @@ struct mp_db {
 	 */
 	const char	*bindsql;
 	size_t		 nbind;
+	unsigned	 bindgen;	/* gen of the connection bound */
 	struct mp_dbval	 bindv[MP_DB_BIND_MAX];
 	unsigned char	 bindbuf[MP_DB_BIND_MAX][MP_DB_BIND_LEN];
 
@@ -493,9 +494,10 @@ mp_db_connect(struct mp_db *db)
 	er = mp_db_exec_once(db, stmts_db[STMT_TZ],
 	    strlen(stmts_db[STMT_TZ]), NULL, 0, NULL);
 	/* The binding the last connection had (mp_db_bind). */
-	if (er == MP_OK && db->bindsql != NULL)
-		er = mp_db_exec_once(db, db->bindsql, strlen(db->bindsql),
-		    db->bindv, db->nbind, NULL);
+	if (er == MP_OK && db->bindsql != NULL &&
+	    (er = mp_db_exec_once(db, db->bindsql, strlen(db->bindsql),
+	    db->bindv, db->nbind, NULL)) == MP_OK)
+		db->bindgen = db->gen;
 	if (er != MP_OK) {
 		disconnect(db);
 		return MP_EDBDOWN;
@@ -830,8 +832,8 @@ run(struct mp_db *db, const char *sql, const struct mp_dbval *params,
 	}
 }
 
-enum mp_err
-mp_db_bind(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+static enum mp_err
+bind_set(struct mp_db *db, const char *sql, const struct mp_dbval *params,
     size_t nparams)
 {
 	size_t	 i;
@@ -856,6 +858,58 @@ mp_db_bind(struct mp_db *db, const char *sql, const struct mp_dbval *params,
 	db->nbind = nparams;
 	db->bindsql = sql;
 	return mp_db_exec(db, sql, db->bindv, db->nbind, NULL, NULL);
+}
+
+/* 1 when binding sql, params is what the connection holds already. */
+static int
+bound_already(const struct mp_db *db, const char *sql,
+    const struct mp_dbval *params, size_t nparams)
+{
+	size_t	 i;
+
+	if (db->my == NULL || db->bindgen != db->gen || db->bindsql != sql ||
+	    db->nbind != nparams)
+		return 0;
+	for (i = 0; i < nparams; i++) {
+		if (params[i].type != db->bindv[i].type)
+			return 0;
+		switch (params[i].type) {
+		case MP_DBT_INT:
+			if (params[i].i != db->bindv[i].i)
+				return 0;
+			break;
+		case MP_DBT_TEXT:
+		case MP_DBT_BLOB:
+			if (params[i].len != db->bindv[i].len ||
+			    (params[i].len > 0 && memcmp(params[i].p,
+			    db->bindbuf[i], params[i].len) != 0))
+				return 0;
+			break;
+		default:
+			break;
+		}
+	}
+	return 1;
+}
+
+enum mp_err
+mp_db_bind(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+    size_t nparams)
+{
+	enum mp_err	 er;
+
+	if (nparams > MP_DB_BIND_MAX)
+		return MP_EINVAL;
+	/*
+	 * A worker binds on every request, mostly to what it bound last
+	 * (no session on the sign-in page, the same partner page after
+	 * page): that costs no round trip.
+	 */
+	if (bound_already(db, sql, params, nparams))
+		return MP_OK;
+	if ((er = bind_set(db, sql, params, nparams)) == MP_OK)
+		db->bindgen = db->gen;
+	return er;
 }
 
 enum mp_err
