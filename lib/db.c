@@ -102,6 +102,16 @@ struct mp_db {
 	unsigned	 rw_timeout;
 	int		 galera;	/* the server is a Galera node */
 
+	/*
+	 * What mp_db_bind set for the connection, set again on every new
+	 * one (values copied into bindbuf, wiped on close).
+	 */
+	const char	*bindsql;
+	size_t		 nbind;
+	unsigned	 bindgen;	/* gen of the connection bound */
+	struct mp_dbval	 bindv[MP_DB_BIND_MAX];
+	unsigned char	 bindbuf[MP_DB_BIND_MAX][MP_DB_BIND_LEN];
+
 	/* Open-addressed hash of statements by SQL address. */
 	struct mp_stmt	**cache;
 	size_t		 ncache;	/* slots, a power of two */
@@ -478,6 +488,7 @@ mp_db_close(struct mp_db *db)
 	free(db->user);
 	if (db->password != NULL)
 		mp_freezero(db->password, strlen(db->password));
+	mp_wipe(db->bindbuf, sizeof(db->bindbuf));
 	free(db);
 }
 
@@ -629,10 +640,15 @@ connect_host(struct mp_db *db, size_t i)
 	 */
 	if (mp_db_exec_once(db, stmts_db[STMT_TZ],
 	    strlen(stmts_db[STMT_TZ]), NULL, 0, NULL) != MP_OK ||
-	    (ok = synced(db, i)) != 1) {
+	    (ok = synced(db, i)) != 1 ||
+	    /* The binding the last connection had (mp_db_bind). */
+	    (db->bindsql != NULL && mp_db_exec_once(db, db->bindsql,
+	    strlen(db->bindsql), db->bindv, db->nbind, NULL) != MP_OK)) {
 		disconnect(db);
 		return MP_EDBDOWN;
 	}
+	if (db->bindsql != NULL)
+		db->bindgen = db->gen;
 	if (db->hostdown[i])
 		mp_infox("%s: %s answers again", __func__, h->label);
 	db->hostdown[i] = 0;
@@ -1031,6 +1047,86 @@ run(struct mp_db *db, const char *sql, const struct mp_dbval *params,
 		    db->my != NULL || (prepared && !readonly(sql)))
 			return er;
 	}
+}
+
+static enum mp_err
+bind_set(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+    size_t nparams)
+{
+	size_t	 i;
+
+	if (nparams > MP_DB_BIND_MAX)
+		return MP_EINVAL;
+	for (i = 0; i < nparams; i++)
+		if ((params[i].type == MP_DBT_TEXT ||
+		    params[i].type == MP_DBT_BLOB) &&
+		    params[i].len > MP_DB_BIND_LEN)
+			return MP_EINVAL;
+	mp_wipe(db->bindbuf, sizeof(db->bindbuf));
+	for (i = 0; i < nparams; i++) {
+		db->bindv[i] = params[i];
+		if (params[i].type != MP_DBT_TEXT &&
+		    params[i].type != MP_DBT_BLOB)
+			continue;
+		if (params[i].len > 0)
+			memcpy(db->bindbuf[i], params[i].p, params[i].len);
+		db->bindv[i].p = db->bindbuf[i];
+	}
+	db->nbind = nparams;
+	db->bindsql = sql;
+	return mp_db_exec(db, sql, db->bindv, db->nbind, NULL, NULL);
+}
+
+/* 1 when binding sql, params is what the connection holds already. */
+static int
+bound_already(const struct mp_db *db, const char *sql,
+    const struct mp_dbval *params, size_t nparams)
+{
+	size_t	 i;
+
+	if (db->my == NULL || db->bindgen != db->gen || db->bindsql != sql ||
+	    db->nbind != nparams)
+		return 0;
+	for (i = 0; i < nparams; i++) {
+		if (params[i].type != db->bindv[i].type)
+			return 0;
+		switch (params[i].type) {
+		case MP_DBT_INT:
+			if (params[i].i != db->bindv[i].i)
+				return 0;
+			break;
+		case MP_DBT_TEXT:
+		case MP_DBT_BLOB:
+			if (params[i].len != db->bindv[i].len ||
+			    (params[i].len > 0 && memcmp(params[i].p,
+			    db->bindbuf[i], params[i].len) != 0))
+				return 0;
+			break;
+		default:
+			break;
+		}
+	}
+	return 1;
+}
+
+enum mp_err
+mp_db_bind(struct mp_db *db, const char *sql, const struct mp_dbval *params,
+    size_t nparams)
+{
+	enum mp_err	 er;
+
+	if (nparams > MP_DB_BIND_MAX)
+		return MP_EINVAL;
+	/*
+	 * A worker binds on every request, mostly to what it bound last
+	 * (no session on the sign-in page, the same partner page after
+	 * page): that costs no round trip.
+	 */
+	if (bound_already(db, sql, params, nparams))
+		return MP_OK;
+	if ((er = bind_set(db, sql, params, nparams)) == MP_OK)
+		db->bindgen = db->gen;
+	return er;
 }
 
 enum mp_err

@@ -123,6 +123,21 @@ enum mp_err	 mp_db_exec(struct mp_db *, const char *sql,
 		    unsigned long long *insert_id);
 
 /*
+ * Bind the connection: run sql (static storage, a SET of user
+ * variables, say) with at most MP_DB_BIND_MAX parameters of at most
+ * MP_DB_BIND_LEN bytes each, now and again on every new connection, so
+ * that a reconnect cannot lose what the statements after it rely on
+ * (sql/020, sql/021: the secret that binds a connection to one
+ * reporter's report or one partner's feed).  Replaces the previous
+ * binding; the values are copied, and wiped at mp_db_close.  Errors as
+ * mp_db_exec; MP_EINVAL when the values do not fit.
+ */
+#define MP_DB_BIND_MAX	2
+#define MP_DB_BIND_LEN	64
+enum mp_err	 mp_db_bind(struct mp_db *, const char *sql,
+		    const struct mp_dbval *params, size_t nparams);
+
+/*
  * As mp_db_exec, for SQL text that is not static (migration files,
  * grants): prepared, executed and closed at once, never cached.  len is
  * the text's length.  Not for application statements.

@@ -27,25 +27,30 @@ enum stmt {
 	STMT_ONE,
 	STMT_MORE,
 	STMT_WINDOW,
-	STMT_PULLS,
 	STMT_PULL,
 	STMT_PULL_PAGE,
 	STMT__MAX
 };
 
-/* The columns of a report as exported, shared by STMT_PAGE and STMT_ONE. */
+/*
+ * The columns of a report as exported, shared by STMT_PAGE and STMT_ONE,
+ * from the views of sql/021: they show only what was shared with the
+ * partner whose key came with the request (mp_partner_auth binds it),
+ * so the export's account can read no other partner's feed and no
+ * report that was not shared.
+ */
 #define REPORT_COLS \
-	"SELECT s.seq, r.id, r.reference, r.status, st.slug, st.name," \
-	" r.channel, a.slug, a.name," \
-	" DATE_FORMAT(r.received_at, '%Y-%m-%dT%H:%i:%sZ')," \
-	" DATE_FORMAT(r.taken_at, '%Y-%m-%dT%H:%i:%sZ')," \
-	" DATE_FORMAT(r.closed_at, '%Y-%m-%dT%H:%i:%sZ')," \
-	" DATE_FORMAT(r.observed_date, '%Y-%m-%d')," \
-	" TIME_FORMAT(r.observed_time, '%H:%i:%s'), r.description," \
-	" r.street, r.house_number, r.postcode, r.city, r.involved_people," \
-	" r.involved_companies, r.involved_vehicles," \
-	" DATE_FORMAT(s.shared_at, '%Y-%m-%dT%H:%i:%sZ')," \
-	" DATE_FORMAT(s.changed_at, '%Y-%m-%dT%H:%i:%sZ')"
+	"SELECT seq, report_id, reference, status, signal_slug," \
+	" signal_name, channel, audience_slug, audience_name," \
+	" DATE_FORMAT(received_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(taken_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(closed_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(observed_date, '%Y-%m-%d')," \
+	" TIME_FORMAT(observed_time, '%H:%i:%s'), description," \
+	" street, house_number, postcode, city, involved_people," \
+	" involved_companies, involved_vehicles," \
+	" DATE_FORMAT(shared_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(changed_at, '%Y-%m-%dT%H:%i:%sZ')"
 
 /*
  * The feed walks its index (partner_id, seq, report_id) and joins each
@@ -53,16 +58,9 @@ enum stmt {
  * partner's whole share list by the primary key, joins the three-row
  * audience table through a join buffer and sorts the lot in a
  * temporary table, for every page: a full pull would cost the square
- * of its size.  The hints keep one page at one page of reads.
+ * of its size.  export_feed holds the hints that keep one page at one
+ * page of reads (sql/021).
  */
-#define FEED_FROM \
-	" FROM report_share s FORCE INDEX (report_share_feed)" \
-	" STRAIGHT_JOIN report r ON r.id = s.report_id" \
-	" STRAIGHT_JOIN signal_type st FORCE INDEX (PRIMARY)" \
-	" ON st.id = r.signal_type_id" \
-	" STRAIGHT_JOIN audience a FORCE INDEX (PRIMARY)" \
-	" ON a.id = r.audience_id"
-
 enum col {
 	C_SEQ, C_ID, C_REF, C_STATUS, C_ST_SLUG, C_ST_NAME, C_CHANNEL,
 	C_AUD_SLUG, C_AUD_NAME, C_RECEIVED, C_TAKEN, C_CLOSED, C_OBS_DATE,
@@ -72,28 +70,21 @@ enum col {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAGE: the next keyset page of the feed. */
-	REPORT_COLS FEED_FROM
-	" WHERE s.partner_id = ? AND (s.seq > ? OR (s.seq = ? AND"
-	" s.report_id > ?)) ORDER BY s.seq, s.report_id LIMIT ?",
+	REPORT_COLS " FROM export_feed"
+	" WHERE partner_id = ? AND (seq > ? OR (seq = ? AND"
+	" report_id > ?)) ORDER BY seq, report_id LIMIT ?",
 	/* STMT_ONE */
-	REPORT_COLS
-	" FROM report r JOIN report_share s ON s.report_id = r.id"
-	" JOIN signal_type st ON st.id = r.signal_type_id"
-	" JOIN audience a ON a.id = r.audience_id"
-	" WHERE s.partner_id = ? AND r.reference = ?",
+	REPORT_COLS " FROM export_shared_report"
+	" WHERE partner_id = ? AND reference = ?",
 	/* STMT_MORE */
-	"SELECT 1 FROM report_share s FORCE INDEX (report_share_feed)"
-	" WHERE s.partner_id = ? AND (s.seq > ?"
-	" OR (s.seq = ? AND s.report_id > ?)) LIMIT 1",
+	"SELECT 1 FROM export_feed"
+	" WHERE partner_id = ? AND (seq > ?"
+	" OR (seq = ? AND report_id > ?)) LIMIT 1",
 	/*
-	 * STMT_WINDOW: count this pull in the partner's current minute
-	 * (MariaDB assigns left to right: window_pulls sees the old
-	 * window_start).
+	 * STMT_WINDOW: count this pull in the bound partner's current
+	 * minute and read the count (sql/021).
 	 */
-	"UPDATE partner SET window_pulls = IF(window_start = ?,"
-	" window_pulls + 1, 1), window_start = ? WHERE id = ?",
-	/* STMT_PULLS */
-	"SELECT window_pulls FROM partner WHERE id = ?",
+	"SELECT export_count_pull(?)",
 	/* STMT_PULL */
 	"INSERT INTO export_pull (partner_id, at, what, since, client_addr)"
 	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
@@ -216,17 +207,11 @@ rate_txn(struct mp_db *db, void *arg)
 {
 	struct rate	*r = arg;
 	struct mp_stmt	*st;
-	struct mp_dbval	 v[3];
+	struct mp_dbval	 v[1];
 	enum mp_err	 er;
 
 	v[0] = MP_DBINT(r->window);
-	v[1] = MP_DBINT(r->window);
-	v[2] = MP_DBINT(r->partner);
-	if ((er = mp_db_exec(db, stmts[STMT_WINDOW], v, 3, NULL, NULL)) !=
-	    MP_OK)
-		return er;
-	if ((er = mp_db_query(db, &st, stmts[STMT_PULLS], v + 2, 1)) !=
-	    MP_OK)
+	if ((er = mp_db_query(db, &st, stmts[STMT_WINDOW], v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
 		r->pulls = mp_stmt_int(st, 0);

@@ -6,10 +6,13 @@
  *	POST /melding/antwoord		a reply (multipart: text, files)
  *	POST /melding/afmelden		sign out
  *
- * The code is checked against the HMAC stored on the report
- * (lib/report.c normalises and hashes it) with CRYPTO_memcmp, and a
- * reference that does not exist costs the same work and gets the same
- * answer as a wrong code.
+ * The code's HMAC (lib/report.c normalises and hashes it) is checked
+ * against the one stored on the report by the database, which starts
+ * the session in the same call (sql/020): the program reads no code
+ * hash.  A reference that does not exist costs the same work and gets
+ * the same answer as a wrong code.  Every read and write of the report
+ * goes through views and functions bound to the request's session, so
+ * the program's database account reaches no other report.
  */
 #include "config.h"
 
@@ -49,20 +52,20 @@ struct freq {
 };
 
 enum stmt {
-	STMT_CODE,
 	STMT_REPORT,
 	STMT_MESSAGES,
 	STMT__MAX
 };
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_CODE */
-	"SELECT id, code_hash FROM report WHERE reference = ?",
-	/* STMT_REPORT */
-	"SELECT reference, status, UNIX_TIMESTAMP(received_at) FROM report"
-	" WHERE id = ?",
+	/*
+	 * STMT_REPORT: the views show the report of the session the
+	 * request came with and no other (sql/020, lib/session.c).
+	 */
+	"SELECT reference, status, UNIX_TIMESTAMP(received_at)"
+	" FROM feedback_own_report WHERE id = ?",
 	/* STMT_MESSAGES: what the reporter may see is only this table. */
-	"SELECT UNIX_TIMESTAMP(at), direction, body FROM message"
+	"SELECT UNIX_TIMESTAMP(at), direction, body FROM feedback_own_message"
 	" WHERE report_id = ? ORDER BY at, id LIMIT 500",
 };
 
@@ -239,51 +242,28 @@ signin_page(struct freq *r, int status, const char *ref, const char *msg)
 }
 
 /*
- * Check ref and code: the report's id, 0 when they do not match (the
- * same work either way), -1 when the database fails.
+ * Check ref and code and, when they match, start the reporter's
+ * session (cookie value into value): the report's id, 0 when they do
+ * not match (the same work either way: the database compares the
+ * stored hash with whatever is typed, sql/020), -1 when the database
+ * fails.
  */
 static long long
-check_code(struct freq *r, const char *ref, const char *code)
+check_code(struct freq *r, const char *ref, const char *code,
+    char value[MP_SESSION_TOKEN_LEN])
 {
-	static const unsigned char	 dummy[MP_SHA256_LEN];
-	struct mp_stmt			*st;
-	struct mp_dbval			 v[1];
-	unsigned char			 typed[MP_SHA256_LEN];
-	unsigned char			 stored[MP_SHA256_LEN];
-	const char			*h;
-	size_t				 len = 0;
-	long long			 id = 0;
-	int				 valid, have = 0;
-	enum mp_err			 er;
+	unsigned char	 typed[MP_SHA256_LEN];
+	enum mp_err	 er;
 
-	valid = code != NULL && mp_report_code_hash(&r->f->ctx->keys, code,
-	    typed) == MP_OK;
-	if (!valid)
+	if (code == NULL || mp_report_code_hash(&r->f->ctx->keys, code,
+	    typed) != MP_OK)
 		memset(typed, 0xff, sizeof(typed));
-	memcpy(stored, dummy, sizeof(stored));
-	if (ref[0] != '\0') {
-		v[0] = MP_DBTEXT(ref);
-		if (mp_db_query(r->f->ctx->db, &st, stmts[STMT_CODE], v, 1) !=
-		    MP_OK)
-			return -1;
-		if ((er = mp_stmt_next(st)) == MP_OK) {
-			id = mp_stmt_int(st, 0);
-			h = mp_stmt_text(st, 1, &len);
-			if (h != NULL && len == MP_SHA256_LEN) {
-				memcpy(stored, h, MP_SHA256_LEN);
-				have = 1;
-			}
-		}
-		mp_stmt_done(st);
-		if (er != MP_OK && er != MP_ENOTFOUND)
-			return -1;
-	}
-	/* Compared whatever was found, in constant time. */
-	if (!mp_ct_equal(stored, typed, MP_SHA256_LEN) || !valid || !have)
-		id = 0;
+	er = mp_session_create_reporter(r->f->ctx->db, &r->f->ctx->keys, ref,
+	    typed, r->now, r->f->absolute, value, &r->sess);
 	mp_wipe(typed, sizeof(typed));
-	mp_wipe(stored, sizeof(stored));
-	return id;
+	if (er == MP_ENOTFOUND)
+		return 0;
+	return er == MP_OK ? r->sess.user_id : -1;
 }
 
 static void
@@ -319,7 +299,7 @@ sign_in(struct freq *r)
 	    r->f->attempt_window, r->f->max_attempts);
 	id = 0;
 	if (!(over & MP_THROTTLE_CLIENT) &&
-	    (id = check_code(r, ref, code)) < 0) {
+	    (id = check_code(r, ref, code, value)) < 0) {
 		(void)mp_http_error(r->req, 503, NULL);
 		return;
 	}
@@ -336,18 +316,15 @@ sign_in(struct freq *r)
 		    "klopt niet. Controleer beide en probeer het opnieuw.");
 		return;
 	}
-	/* A session id from before sign-in never survives it. */
+	/*
+	 * A session id from before sign-in never survives it: the new
+	 * one (check_code) has a new id, and the old one ends.
+	 */
 	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE_REPORTER,
 	    NULL);
 	if (mp_session_load(r->f->ctx->db, &r->f->ctx->keys,
 	    MP_SESS_REPORTER, have, r->now, r->f->idle, &old) == MP_OK)
 		(void)mp_session_destroy(r->f->ctx->db, &old);
-	if (mp_session_create(r->f->ctx->db, &r->f->ctx->keys,
-	    MP_SESS_REPORTER, id, MP_SESS_FULL, r->now, r->f->absolute, value,
-	    &r->sess) != MP_OK) {
-		(void)mp_http_error(r->req, 503, NULL);
-		return;
-	}
 	cookie(r, value);
 	mp_wipe(value, sizeof(value));
 	redirect(r, "/");

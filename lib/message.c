@@ -11,10 +11,7 @@
 
 enum stmt {
 	STMT_INSERT,
-	STMT_LOCK,
-	STMT_REPLIED,
-	STMT_RESUMED,
-	STMT_EVENT,
+	STMT_REPLY,
 	STMT__MAX
 };
 
@@ -22,17 +19,14 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_INSERT */
 	"INSERT INTO message (report_id, at, direction, kind, author_id,"
 	" author, body) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?)",
-	/* STMT_LOCK */
-	"SELECT status FROM report WHERE id = ? FOR UPDATE",
-	/* STMT_REPLIED */
-	"UPDATE report SET unread_replies = LEAST(unread_replies + 1, 9999)"
-	" WHERE id = ?",
-	/* STMT_RESUMED: the reporter answered the question. */
-	"UPDATE report SET status = 'in behandeling', version = version + 1"
-	" WHERE id = ? AND status = 'wacht op melder'",
-	/* STMT_EVENT */
-	"INSERT INTO event (report_id, at, kind, actor, detail)"
-	" VALUES (?, UTC_TIMESTAMP(), ?, '', ?)",
+	/*
+	 * STMT_REPLY: the reply, its event, the handler's notice and a
+	 * report taken back into handling, for the report of the session
+	 * bound to the connection (sql/020): the follow-up's account has
+	 * no right on these tables, so a reply to any other report is
+	 * impossible rather than merely not asked for.
+	 */
+	"SELECT feedback_reply(?, ?)",
 };
 
 /*
@@ -145,57 +139,36 @@ reply_txn(struct mp_db *db, void *arg)
 {
 	struct mp_reply	*rp = arg;
 	struct mp_stmt	*st;
-	struct mp_dbval	 v[3];
-	char		 status[32], detail[64], bucket[32];
+	struct mp_dbval	 v[2];
+	char		 bucket[32];
 	size_t		 i;
 	enum mp_err	 er;
 
-	rp->resumed = 0;
 	rp->message_id = 0;
-	v[0] = MP_DBINT(rp->report_id);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 1)) != MP_OK)
-		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		(void)snprintf(status, sizeof(status), "%s",
-		    mp_stmt_text(st, 0, NULL));
-	mp_stmt_done(st);
-	if (er != MP_OK)
-		return er;
 	/* Counted in this transaction: a refused reply leaves no trace. */
 	(void)snprintf(bucket, sizeof(bucket), "report %lld", rp->report_id);
 	if (rp->rl != NULL && (er = mp_ratelimit_hit(db, rp->keys, rp->rl,
 	    bucket, rp->now)) != MP_OK)
 		return er;
-	if ((er = mp_message_add(db, rp->report_id, MP_MSG_IN, MP_MSG_REPLY,
-	    0, "", rp->body, &rp->message_id)) != MP_OK)
+	v[0] = MP_DBTEXT(rp->body != NULL ? rp->body : "");
+	v[1] = MP_DBINT((long long)rp->natt);
+	if ((er = mp_db_query(db, &st, stmts[STMT_REPLY], v, 2)) != MP_OK)
 		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		rp->message_id = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	if (er == MP_ENOTFOUND)
+		er = MP_EDB;
+	if (er != MP_OK)
+		return er;
+	/* No live session bound to the connection: nothing was written. */
+	if (rp->message_id <= 0)
+		return MP_ENOTFOUND;
 	for (i = 0; i < rp->natt; i++)
-		if ((er = mp_attachment_store(db, rp->report_id,
+		if ((er = mp_attachment_store_own(db, rp->report_id,
 		    rp->message_id, &rp->att[i])) != MP_OK)
 			return er;
-	v[0] = MP_DBINT(rp->report_id);
-	if ((er = mp_db_exec(db, stmts[STMT_REPLIED], v, 1, NULL, NULL)) !=
-	    MP_OK)
-		return er;
-	(void)snprintf(detail, sizeof(detail), "%zu bijlage(n)", rp->natt);
-	v[1] = MP_DBTEXT("antwoord melder");
-	v[2] = MP_DBTEXT(detail);
-	if ((er = mp_db_exec(db, stmts[STMT_EVENT], v, 3, NULL, NULL)) !=
-	    MP_OK)
-		return er;
-	if (strcmp(status, MP_ST_WAITING) != 0)
-		return MP_OK;
-	if ((er = mp_db_exec(db, stmts[STMT_RESUMED], v, 1, NULL, NULL)) !=
-	    MP_OK)
-		return er;
-	rp->resumed = 1;
-	/* The status partners see changed (lib/share.h). */
-	if ((er = mp_share_touch(db, rp->report_id)) != MP_OK)
-		return er;
-	v[1] = MP_DBTEXT("status");
-	v[2] = MP_DBTEXT(MP_ST_WAITING " -> " MP_ST_TAKEN
-	    " (antwoord van de melder)");
-	return mp_db_exec(db, stmts[STMT_EVENT], v, 3, NULL, NULL);
+	return MP_OK;
 }
 
 enum mp_err

@@ -75,15 +75,17 @@ struct mp_reply {
 	time_t			 now;
 	/* Set by mp_message_reply. */
 	long long		 message_id;
-	int			 resumed;	/* ended "wacht op melder" */
 };
 
 /*
  * Store a reply in one transaction: the message, its files, one more
  * unread reply on the report, an event, and when the report waited for
  * the reporter its return to "in behandeling" with an event of its own.
- * MP_ENOTFOUND when the report is gone, MP_ELIMIT (nothing stored) when
- * rp->rl refuses it.
+ * The reply goes to the report of the reporter's session bound to the
+ * connection (mp_session_load, sql/020); rp->report_id must be that
+ * report (its files are refused otherwise).  MP_ENOTFOUND (nothing
+ * stored) when no live session is bound, MP_ELIMIT (nothing stored)
+ * when rp->rl refuses it.
  */
 enum mp_err	 mp_message_reply(struct mp_db *, struct mp_reply *);
 

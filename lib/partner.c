@@ -19,7 +19,8 @@
 enum stmt {
 	STMT_INSERT,
 	STMT_GET,
-	STMT_GET_ID,
+	STMT_BIND,
+	STMT_SELF,
 	STMT_SET_KEY,
 	STMT_SET_DISABLED,
 	STMT_SET_FIELDS,
@@ -38,9 +39,16 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_GET */
 	"SELECT id, name, display_name, fields, COALESCE(cert_subject, ''),"
 	" pulls_per_minute, disabled, key_hash FROM partner WHERE name = ?",
-	/* STMT_GET_ID */
+	/*
+	 * STMT_BIND: the key sent with the request, as its keyed hash,
+	 * binds meldpunt-export's connection to its partner (sql/021):
+	 * the export's account reads no key hash and no partner, report
+	 * or share but through views that show the bound partner's.
+	 */
+	"SET @meldpunt_partner_id = ?, @meldpunt_partner_key = ?",
+	/* STMT_SELF: the bound partner, when the key's hash matched. */
 	"SELECT id, name, display_name, fields, COALESCE(cert_subject, ''),"
-	" pulls_per_minute, disabled, key_hash FROM partner WHERE id = ?",
+	" pulls_per_minute, disabled FROM export_self WHERE id = ?",
 	/* STMT_SET_KEY */
 	"UPDATE partner SET key_hash = ?, key_set_at = UTC_TIMESTAMP()"
 	" WHERE id = ?",
@@ -315,7 +323,7 @@ mp_partner_add(struct mp_db *db, const struct mp_keys *keys,
 	return er;
 }
 
-/* Read a partner row (STMT_GET / STMT_GET_ID); hash may be NULL. */
+/* Read a partner row (STMT_GET / STMT_SELF); hash may be NULL. */
 static enum mp_err
 get(struct mp_db *db, enum stmt s, struct mp_dbval *v, struct mp_partner *p,
     unsigned char *hash)
@@ -539,31 +547,40 @@ enum mp_err
 mp_partner_auth(struct mp_db *db, const struct mp_keys *keys,
     const char *authz, struct mp_partner *p)
 {
-	struct mp_dbval	 v[1];
-	unsigned char	 secret[MP_PARTNER_SECRET], want[32], got[32];
-	long long	 id;
+	struct mp_dbval	 v[2];
+	unsigned char	 secret[MP_PARTNER_SECRET], got[32];
+	long long	 id = 0;
 	enum mp_err	 er;
-	int		 ok;
+	int		 have = 0;
 
 	memset(p, 0, sizeof(*p));
-	if (authz == NULL || strncasecmp(authz, "Bearer ", 7) != 0)
-		return MP_ENOTFOUND;
-	authz += 7;
-	while (*authz == ' ')
-		authz++;
-	if (!mp_partner_key_parse(authz, &id, secret))
-		return MP_ENOTFOUND;
-	v[0] = MP_DBINT(id);
-	if ((er = get(db, STMT_GET_ID, v, p, want)) != MP_OK)
-		goto out;
-	if ((er = mp_partner_key_hash(keys, id, secret, got)) != MP_OK)
-		goto out;
-	ok = mp_ct_equal(want, got, sizeof(got));
-	if (!ok) {
-		memset(p, 0, sizeof(*p));
-		er = MP_ENOTFOUND;
+	if (authz != NULL && strncasecmp(authz, "Bearer ", 7) == 0) {
+		authz += 7;
+		while (*authz == ' ')
+			authz++;
+		have = mp_partner_key_parse(authz, &id, secret);
 	}
+	if (have && (er = mp_partner_key_hash(keys, id, secret, got)) !=
+	    MP_OK)
+		goto out;
+	/*
+	 * Bound on every request, to none without a key: a connection
+	 * never keeps the last request's partner.  The database compares
+	 * the hash (export_self is empty when it does not match).
+	 */
+	v[0] = have ? MP_DBINT(id) : MP_DBNULL();
+	v[1] = have ? MP_DBBLOB(got, sizeof(got)) : MP_DBNULL();
+	if ((er = mp_db_bind(db, stmts[STMT_BIND], v, 2)) != MP_OK)
+		goto out;
+	if (!have) {
+		er = MP_ENOTFOUND;
+		goto out;
+	}
+	v[0] = MP_DBINT(id);
+	er = get(db, STMT_SELF, v, p, NULL);
 out:
+	if (er != MP_OK)
+		memset(p, 0, sizeof(*p));
 	mp_wipe(secret, sizeof(secret));
 	mp_wipe(got, sizeof(got));
 	return er;

@@ -51,6 +51,7 @@ enum stmt {
 	STMT_FIND_SUBMISSION,
 	STMT_CONTACT,
 	STMT_ATTACHMENT,
+	STMT_ATTACHMENT_OWN,
 	STMT_STORE,
 	STMT__MAX
 };
@@ -66,6 +67,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ATTACHMENT */
 	"INSERT INTO attachment (report_id, message_id, filename, mime, size,"
 	" sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/*
+	 * STMT_ATTACHMENT_OWN: a reply's file, through the view that takes
+	 * rows of the bound reporter's report only (sql/020).
+	 */
+	"INSERT INTO feedback_own_attachment (report_id, message_id,"
+	" filename, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
 	 * STMT_STORE: insert, reference, event, shares and rate limit in
 	 * one round trip (sql/009, sql/010); the row holds the new id.  It
@@ -848,8 +855,8 @@ mp_report_view(struct mp_view *v, const struct mp_report *r)
 	return er;
 }
 
-enum mp_err
-mp_attachment_store(struct mp_db *db, long long report_id,
+static enum mp_err
+attachment_store(struct mp_db *db, const char *sql, long long report_id,
     long long message_id, const struct mp_attachment *a)
 {
 	struct mp_dbval	 p[7];
@@ -861,7 +868,25 @@ mp_attachment_store(struct mp_db *db, long long report_id,
 	p[4] = MP_DBINT((long long)a->size);
 	p[5] = MP_DBBLOB(a->sha256, MP_SHA256_LEN);
 	p[6] = MP_DBBLOB(a->data, a->size);
-	return mp_db_exec(db, stmts[STMT_ATTACHMENT], p, 7, NULL, NULL);
+	return mp_db_exec(db, sql, p, 7, NULL, NULL);
+}
+
+enum mp_err
+mp_attachment_store(struct mp_db *db, long long report_id,
+    long long message_id, const struct mp_attachment *a)
+{
+
+	return attachment_store(db, stmts[STMT_ATTACHMENT], report_id,
+	    message_id, a);
+}
+
+enum mp_err
+mp_attachment_store_own(struct mp_db *db, long long report_id,
+    long long message_id, const struct mp_attachment *a)
+{
+
+	return attachment_store(db, stmts[STMT_ATTACHMENT_OWN], report_id,
+	    message_id, a);
 }
 
 enum mp_err

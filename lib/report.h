@@ -148,6 +148,13 @@ enum mp_err	 mp_report_view(struct mp_view *, const struct mp_report *);
 /* Store one attachment of report_id (and of message_id when > 0). */
 enum mp_err	 mp_attachment_store(struct mp_db *, long long report_id,
 		    long long message_id, const struct mp_attachment *);
+/*
+ * As mp_attachment_store, for a reporter's reply: report_id must be
+ * the report of the session bound to the connection (sql/020), else
+ * the database refuses the row (MP_EDB).
+ */
+enum mp_err	 mp_attachment_store_own(struct mp_db *, long long report_id,
+		    long long message_id, const struct mp_attachment *);
 
 /*
  * Make the reporter's secret code (20 Crockford base32 characters, 100

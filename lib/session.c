@@ -24,6 +24,8 @@ enum stmt {
 	STMT_DELETE,
 	STMT_PURGE,
 	STMT_END_OWNER,
+	STMT_BIND,		/* reporters only */
+	STMT_OPEN,		/* reporters only */
 	STMT__MAX
 };
 
@@ -52,11 +54,42 @@ enum stmt {
 	" OR last_seen < FROM_UNIXTIME(?)", \
 	/* STMT_END_OWNER */ \
 	"DELETE FROM " table " WHERE " owner " = ?", \
+	/* STMT_BIND, STMT_OPEN */ \
+	NULL, NULL, \
 }
 
+/*
+ * A reporter's session is reached only through sql/020, which runs as
+ * its definer: meldpunt-feedback's account has no right on
+ * reporter_session (nor on the report), so a taken-over follow-up
+ * cannot list sessions to borrow one.  STMT_BIND puts the keyed hash
+ * of the cookie on the connection; feedback_own_session and the other
+ * views show the rows of that session's report only.  A session is
+ * created by feedback_session_open() with the reporter's code
+ * (mp_session_create_reporter), never by STMT_INSERT.
+ */
 static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
 	[MP_SESS_STAFF] = SESSION_STMTS("session", "user_id"),
-	[MP_SESS_REPORTER] = SESSION_STMTS("reporter_session", "report_id"),
+	[MP_SESS_REPORTER] = {
+		/* STMT_INSERT */
+		NULL,
+		/* STMT_GET: of the session bound by STMT_BIND. */
+		"SELECT report_id, csrf, stage, UNIX_TIMESTAMP(created_at),"
+		" UNIX_TIMESTAMP(last_seen), UNIX_TIMESTAMP(expires_at)"
+		" FROM feedback_own_session",
+		/* STMT_TOUCH */
+		"SELECT feedback_session_touch(?, ?)",
+		/* STMT_DELETE */
+		"SELECT feedback_session_end(?)",
+		/* STMT_PURGE */
+		"SELECT feedback_session_purge(?, ?)",
+		/* STMT_END_OWNER: the dashboard's, on the table itself. */
+		"DELETE FROM reporter_session WHERE report_id = ?",
+		/* STMT_BIND */
+		"SET @meldpunt_reporter_session = ?",
+		/* STMT_OPEN */
+		"SELECT feedback_session_open(?, ?, ?, ?, ?, ?, ?)",
+	},
 };
 
 /*
@@ -100,6 +133,8 @@ mp_session_create(struct mp_db *db, const struct mp_keys *keys,
 	enum mp_err	 er;
 
 	memset(s, 0, sizeof(*s));
+	if (SQL(kind, STMT_INSERT) == NULL)
+		return MP_EINVAL;
 	if ((er = mp_random(id, sizeof(id))) != MP_OK ||
 	    (er = mp_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
 	    (er = hash_id(keys, id, sizeof(id), s->id_hash)) != MP_OK)
@@ -119,6 +154,53 @@ mp_session_create(struct mp_db *db, const struct mp_keys *keys,
 	v[6] = MP_DBINT((long long)s->expires);
 	er = mp_db_exec(db, SQL(kind, STMT_INSERT), v, 7, NULL, NULL);
 out:
+	mp_wipe(id, sizeof(id));
+	return er;
+}
+
+enum mp_err
+mp_session_create_reporter(struct mp_db *db, const struct mp_keys *keys,
+    const char *reference, const unsigned char code_hash[MP_SHA256_LEN],
+    time_t now, long absolute, char cookie[MP_SESSION_TOKEN_LEN],
+    struct mp_session *s)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[7];
+	unsigned char	 id[32];
+	enum mp_err	 er;
+
+	memset(s, 0, sizeof(*s));
+	cookie[0] = '\0';
+	if ((er = mp_random(id, sizeof(id))) != MP_OK ||
+	    (er = mp_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
+	    (er = hash_id(keys, id, sizeof(id), s->id_hash)) != MP_OK)
+		goto out;
+	s->kind = MP_SESS_REPORTER;
+	s->stage = MP_SESS_FULL;
+	s->created = s->last_seen = now;
+	s->expires = now + absolute;
+	v[0] = MP_DBTEXT(reference);
+	v[1] = MP_DBBLOB(code_hash, MP_SHA256_LEN);
+	v[2] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
+	v[3] = MP_DBTEXT(s->csrf);
+	v[4] = MP_DBINT(MP_SESS_FULL);
+	v[5] = MP_DBINT((long long)now);
+	v[6] = MP_DBINT((long long)s->expires);
+	if ((er = mp_db_query(db, &st, SQL(MP_SESS_REPORTER, STMT_OPEN), v,
+	    7)) != MP_OK)
+		goto out;
+	if ((er = mp_stmt_next(st)) == MP_OK)
+		s->user_id = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	if (er == MP_ENOTFOUND)
+		er = MP_EDB;
+	if (er == MP_OK && s->user_id <= 0)
+		er = MP_ENOTFOUND;
+	if (er == MP_OK)
+		mp_b64url(cookie, id, sizeof(id));
+out:
+	if (er != MP_OK)
+		memset(s, 0, sizeof(*s));
 	mp_wipe(id, sizeof(id));
 	return er;
 }
@@ -189,14 +271,27 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 {
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[1];
-	enum mp_err	 er;
+	enum mp_err	 er, her;
 
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
-	if ((er = sess_hash(keys, cookie, s)) != MP_OK)
-		return er;
+	her = sess_hash(keys, cookie, s);
+	/*
+	 * A reporter's connection is bound to this cookie's session or,
+	 * without one, to none: never to the last request's.
+	 */
+	if (SQL(kind, STMT_BIND) != NULL) {
+		v[0] = her == MP_OK ? MP_DBBLOB(s->id_hash,
+		    sizeof(s->id_hash)) : MP_DBNULL();
+		if ((er = mp_db_bind(db, SQL(kind, STMT_BIND), v, 1)) !=
+		    MP_OK)
+			return er;
+	}
+	if (her != MP_OK)
+		return her;
 	v[0] = MP_DBBLOB(s->id_hash, sizeof(s->id_hash));
-	if ((er = mp_db_query(db, &st, SQL(kind, STMT_GET), v, 1)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(kind, STMT_GET), v,
+	    SQL(kind, STMT_BIND) != NULL ? 0 : 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
 		sess_row(st, 0, s);

@@ -56,6 +56,21 @@ enum mp_err	 mp_session_create(struct mp_db *, const struct mp_keys *,
 		    time_t now, long absolute,
 		    char cookie[MP_SESSION_TOKEN_LEN], struct mp_session *);
 /*
+ * Sign a reporter in: when code_hash is the keyed hash of the code of
+ * the report with this reference (mp_report_code_hash), start a
+ * session for it as mp_session_create does and return MP_OK with the
+ * report's id in s->user_id; MP_ENOTFOUND when the reference or the
+ * code is wrong (cookie and s are then cleared).  The database checks
+ * the code (sql/020, feedback_session_open), so the program never
+ * reads a code hash.  The kind MP_SESS_REPORTER has no other way to
+ * start a session: mp_session_create refuses it (MP_EINVAL).
+ */
+enum mp_err	 mp_session_create_reporter(struct mp_db *,
+		    const struct mp_keys *, const char *reference,
+		    const unsigned char code_hash[MP_SHA256_LEN], time_t now,
+		    long absolute, char cookie[MP_SESSION_TOKEN_LEN],
+		    struct mp_session *);
+/*
  * Find the session of a cookie value: MP_ENOTFOUND when there is none,
  * or it was idle for more than idle seconds, or past its absolute
  * expiry (such a row is deleted).  The last use is written at most

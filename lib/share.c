@@ -14,8 +14,7 @@
 enum stmt {
 	STMT_BUMP,
 	STMT_SEQ,
-	STMT_RULE_SHARE,
-	STMT_COUNT,
+	STMT_TOUCH,
 	STMT_SET_SEQ,
 	STMT_SHARE,
 	STMT_BACKFILL,
@@ -28,16 +27,12 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE export_counter SET seq = seq + 1 WHERE id = 1",
 	/* STMT_SEQ */
 	"SELECT seq FROM export_counter WHERE id = 1",
-	/* STMT_RULE_SHARE: seq 0 is replaced before the commit. */
-	"INSERT INTO report_share (partner_id, report_id, seq, via,"
-	" shared_at, changed_at) SELECT pr.partner_id, r.id, 0, 'regel',"
-	" UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM report r JOIN partner_rule pr"
-	" ON pr.signal_type_id = r.signal_type_id JOIN partner p ON p.id ="
-	" pr.partner_id AND p.disabled = 0 WHERE r.id = ? AND NOT EXISTS"
-	" (SELECT 1 FROM report_share s WHERE s.partner_id = pr.partner_id"
-	" AND s.report_id = r.id)",
-	/* STMT_COUNT: a locking read, so a share just committed counts. */
-	"SELECT COUNT(*) FROM report_share WHERE report_id = ? FOR UPDATE",
+	/*
+	 * STMT_TOUCH: the partners' rules applied to the report and its
+	 * shares renumbered, by the function the follow-up's replies use
+	 * too (sql/020), so the rule is written once.
+	 */
+	"SELECT share_touch(?)",
 	/* STMT_SET_SEQ */
 	"UPDATE report_share SET seq = ?, changed_at = UTC_TIMESTAMP()"
 	" WHERE report_id = ?",
@@ -143,24 +138,14 @@ mp_share_touch(struct mp_db *db, long long id)
 {
 	struct mp_stmt		*st;
 	struct mp_dbval		 v[1];
-	long long		 n = 0;
 	enum mp_err		 er;
 
 	v[0] = MP_DBINT(id);
-	if ((er = mp_db_exec(db, stmts[STMT_RULE_SHARE], v, 1, NULL,
-	    NULL)) != MP_OK)
+	if ((er = mp_db_query(db, &st, stmts[STMT_TOUCH], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_db_query(db, &st, stmts[STMT_COUNT], v, 1)) != MP_OK)
-		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		n = mp_stmt_int(st, 0);
+	er = mp_stmt_next(st);
 	mp_stmt_done(st);
-	if (er != MP_OK)
-		return er;
-	/* Not shared with anyone: leave the counter alone. */
-	if (n == 0)
-		return MP_OK;
-	return renumber(db, id);
+	return er == MP_ENOTFOUND ? MP_EDB : er;
 }
 
 enum mp_err

@@ -56,3 +56,6 @@ GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;
 -- 013_least_privilege.sql: a reporter's reply queues the handler's
 -- notice through this function (meldpuntctl mail queue too).
 GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;
+-- 020_feedback_own_report.sql: a report whose status changed is
+-- renumbered for its partners by the function the follow-up uses too.
+GRANT EXECUTE ON FUNCTION share_touch TO @APPUSER@@@APPHOST@;

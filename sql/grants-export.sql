@@ -5,20 +5,17 @@
 -- those columns and no contact row, account, message, event, note or
 -- code (tests/e2e/test-16-db-accounts.sh).
 --
--- Partners sign in with a key (its hash is in partner) and are counted
--- per minute.
-GRANT SELECT ON partner TO @APPUSER@@@APPHOST@;
-GRANT UPDATE (window_pulls, window_start) ON partner
-    TO @APPUSER@@@APPHOST@;
--- The feed: what was shared, and the shareable columns of a report.
-GRANT SELECT ON report_share TO @APPUSER@@@APPHOST@;
-GRANT SELECT (id, reference, status, signal_type_id, audience_id,
-    channel, received_at, taken_at, closed_at, observed_date,
-    observed_time, description, street, house_number, postcode, city,
-    involved_people, involved_companies, involved_vehicles) ON report
-    TO @APPUSER@@@APPHOST@;
-GRANT SELECT ON signal_type TO @APPUSER@@@APPHOST@;
-GRANT SELECT ON audience TO @APPUSER@@@APPHOST@;
+-- Partners sign in with a key.  The program binds the key's keyed
+-- hash to the connection and reads through sql/021, which runs as its
+-- definer: the partner's own row without its hash, its pull count, and
+-- the shareable columns of the reports shared with it.  No right on
+-- partner, report or report_share, so a taken-over program reads no
+-- key hash, no report that was not shared, and no other partner's feed
+-- without that partner's key.
+GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
 -- The record of every pull, append-only like the audit log.
 GRANT INSERT ON export_pull TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON export_pull_page TO @APPUSER@@@APPHOST@;

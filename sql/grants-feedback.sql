@@ -5,36 +5,29 @@
 -- needs and nothing else: no report text, no contact row, no account,
 -- no event, no audit trail (tests/e2e/test-16-db-accounts.sh).
 --
--- Sign-in (reference and the keyed hash of the code) and the status
--- page (lib/feedback.c); a reply marks the report as having unread
--- replies and takes a report waiting for the reporter back into
--- handling (lib/message.c).  Columns only: never the description,
--- address, people involved, team or handler.
-GRANT SELECT (id, reference, code_hash, status, received_at,
-    unread_replies, version, signal_type_id) ON report TO @APPUSER@@@APPHOST@;
-GRANT UPDATE (unread_replies, status, version) ON report
-    TO @APPUSER@@@APPHOST@;
--- The conversation itself is what the reporter may see.  The
--- statements always name the signed-in reporter's report; a row-level
--- limit would need every read behind a stored routine.
-GRANT SELECT, INSERT ON message TO @APPUSER@@@APPHOST@;
--- A reply's files, and the event "the reporter replied".
-GRANT INSERT ON attachment TO @APPUSER@@@APPHOST@;
-GRANT INSERT ON event TO @APPUSER@@@APPHOST@;
--- "The reporter answered" for the handler, queued by a function that
--- runs as its definer (sql/013): feedback reads no account.
-GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;
--- Sessions, wrong-code throttling and the reply rate limit: keyed
--- hashes only.
-GRANT SELECT, INSERT, UPDATE, DELETE ON reporter_session
-    TO @APPUSER@@@APPHOST@;
+-- Everything about a report goes through sql/020, which binds the
+-- connection to the report of one live session (the keyed hash of the
+-- reporter's cookie, which the program sets per request) and runs as
+-- its definer: no right on report, message, event, attachment,
+-- reporter_session or the partners' shares, so a taken-over program
+-- reads and writes the rows of no report but those whose cookies it is
+-- sent.  Sign-in checks the code in the database and returns a new
+-- session; no code hash is ever read.
+GRANT EXECUTE ON FUNCTION feedback_session_open TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_touch TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_end TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_purge TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_session TO @APPUSER@@@APPHOST@;
+-- The status page: the report's reference, status and date, and the
+-- conversation, of the bound report only.
+GRANT SELECT ON feedback_own_report TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_message TO @APPUSER@@@APPHOST@;
+-- A reply: the message, its event, the handler's notice and a report
+-- taken back into handling, in one call; its files through a view that
+-- takes rows of the bound report only, and shows none.
+GRANT EXECUTE ON FUNCTION feedback_reply TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON feedback_own_attachment TO @APPUSER@@@APPHOST@;
+-- Wrong-code throttling and the reply rate limit: keyed hashes only.
 GRANT SELECT, INSERT, DELETE ON login_attempt TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter
     TO @APPUSER@@@APPHOST@;
--- A report taken back into handling changes for the partners it is
--- shared with: its shares get a new sequence number, and the partners'
--- rules are applied (lib/share.c).  No partner key, no report text.
-GRANT SELECT, INSERT, UPDATE ON report_share TO @APPUSER@@@APPHOST@;
-GRANT SELECT, UPDATE ON export_counter TO @APPUSER@@@APPHOST@;
-GRANT SELECT ON partner_rule TO @APPUSER@@@APPHOST@;
-GRANT SELECT (id, disabled) ON partner TO @APPUSER@@@APPHOST@;

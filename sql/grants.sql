@@ -53,3 +53,21 @@ GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;
 -- 013_least_privilege.sql: a reporter's reply queues the handler's
 -- notice through this function (meldpuntctl mail queue too).
 GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;
+-- 020_feedback_own_report.sql, 021_export_own_partner.sql: the
+-- follow-up and the export read and write through these, bound to one
+-- reporter's session or one partner's key, with whichever account
+-- they run; the dashboard renumbers shares through share_touch.
+GRANT EXECUTE ON FUNCTION share_touch TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_open TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_touch TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_end TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_session_purge TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_reply TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_session TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_report TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_message TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON feedback_own_attachment TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;

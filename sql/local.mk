@@ -14,6 +14,8 @@ dist_sql_DATA = \
 	%reldir%/013_least_privilege.sql \
 	%reldir%/016_intake_own_submission.sql \
 	%reldir%/017_galera_definer.sql \
+	%reldir%/020_feedback_own_report.sql \
+	%reldir%/021_export_own_partner.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

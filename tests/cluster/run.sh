@@ -208,7 +208,8 @@ as_account()
 	MYSQL_PWD=$(cat "$E2E_DIR/db.$2.password") mariadb --no-defaults \
 	    -S "${!s}" -u "meldpunt_$2" -N -B meldpunt -e "$3"
 }
-is "$(as_account 3 feedback 'SELECT outbox_notify_handler(0)' 2>&1)" 0 \
+is "$(as_account 3 feedback 'SELECT feedback_session_touch(0,
+    UNHEX(REPEAT("00", 32)))' 2>&1)" 0 \
     "meldpunt_feedback calls a DEFINER function on node 3"
 is "$(as_account 2 intake 'SELECT intake_submission_is_own(
     UNHEX(REPEAT("00", 16)), UNHEX(REPEAT("00", 32)))' 2>&1 | head -c 40)" \

@@ -66,25 +66,136 @@ cannot intake "SELECT * FROM partner" "read partners"
 cannot intake "INSERT INTO report (reference) VALUES ('x')" \
     "insert into report around intake_store()"
 
-# feedback: the reporter's side only.
-can feedback "SELECT status FROM report WHERE id = $rid" \
-    "read a report's status"
+# feedback: the reporter's side only, and of one report only: the one
+# whose session the connection is bound to (sql/020).  A second report
+# with a session of its own, and a third without one.
+for n in 2 3; do
+	sql "INSERT IGNORE INTO report (reference, channel, audience_id,
+	    signal_type_id, description, observed_date, street,
+	    house_number, postcode, city, involved_people,
+	    involved_companies, involved_vehicles, anonymous, status,
+	    received_at, code_hash)
+	    SELECT 'M-1999-00016$n', 'web', a.id, s.id, 'geheime tekst 16-$n',
+	    '2024-01-01', 'Straat', '1', '1234AB', 'Stad', '', '', '', 0,
+	    'nieuw', UTC_TIMESTAMP(), UNHEX(SHA2('code 16-$n', 256))
+	    FROM audience a, signal_type s LIMIT 1" >/dev/null
+done
+rid2=$(sql "SELECT id FROM report WHERE reference = 'M-1999-000162'")
+rid3=$(sql "SELECT id FROM report WHERE reference = 'M-1999-000163'")
+for r in "$rid" "$rid2" "$rid3"; do
+	sql "INSERT INTO message (report_id, at, direction, kind, body)
+	    VALUES ($r, UTC_TIMESTAMP(), 'uit', 'bericht', 'bericht $r')"
+done
+# Sessions as lib/session.c stores them: the keyed hash of the cookie.
+# Whoever holds h1 signed in to $rid, h2 to $rid2.
+h1=$(printf 16a | sha256sum | cut -c1-64)
+h2=$(printf 16b | sha256sum | cut -c1-64)
+for pair in "$h1:$rid" "$h2:$rid2"; do
+	sql "INSERT INTO reporter_session (id_hash, report_id, csrf, stage,
+	    created_at, last_seen, expires_at) VALUES (0x${pair%%:*},
+	    ${pair#*:}, 'c', 0, UTC_TIMESTAMP(), UTC_TIMESTAMP(),
+	    UTC_TIMESTAMP() + INTERVAL 1 HOUR)"
+done
+bind1="SET @meldpunt_reporter_session = 0x$h1;"
+
 cannot feedback "SELECT description FROM report" "read report texts"
 cannot feedback "SELECT street FROM report" "read report addresses"
+cannot feedback "SELECT status FROM report WHERE id = $rid2" \
+    "read any report's status"
+cannot feedback "SELECT code_hash FROM report" "read reporters' code hashes"
+cannot feedback "SELECT * FROM reporter_session" \
+    "read sessions (to borrow another reporter's)"
+cannot feedback "SELECT * FROM message" "read the messages of all reports"
 cannot feedback "SELECT * FROM reporter_contact" "read contact rows"
 cannot feedback "SELECT * FROM attachment" "read attachments"
 cannot feedback "SELECT * FROM event" "read a report's history"
+cannot feedback "SELECT * FROM report_share" "read whom reports went to"
+cannot feedback "SELECT * FROM partner" "read partners"
 cannot feedback "SELECT * FROM app_user" "read accounts"
 cannot feedback "SELECT * FROM audit_log" "read the audit log"
 cannot feedback "DELETE FROM report WHERE id = $rid" "delete a report"
 cannot feedback "UPDATE report SET description = '' WHERE id = $rid" \
     "change a report's text"
+cannot feedback "UPDATE report SET status = 'nieuw' WHERE id = $rid2" \
+    "change a report's status"
+cannot feedback "INSERT INTO message (report_id, at, direction, kind, body)
+    VALUES ($rid2, UTC_TIMESTAMP(), 'in', 'antwoord', 'x')" \
+    "write a message on any report"
+cannot feedback "INSERT INTO event (report_id, at, kind, detail)
+    VALUES ($rid2, UTC_TIMESTAMP(), 'x', 'x')" "write any report's history"
+cannot feedback "INSERT INTO attachment (report_id, filename, mime, size,
+    sha256, data) VALUES ($rid2, 'a', 'text/plain', 1, REPEAT('a', 32),
+    'a')" "attach a file to any report"
+cannot feedback "$bind1 SELECT * FROM feedback_own_attachment" \
+    "read its own report's attachments"
 
-# export: the shareable columns, never the reporter.
-can export "SELECT description FROM report WHERE id = $rid" \
-    "read the columns partners may see"
+# Bound to the session of $rid: that report, and nothing of another,
+# whatever the statement names.
+out=$(as feedback "$bind1 SELECT reference FROM feedback_own_report")
+is "$out" "M-1999-000016" "feedback with a session sees its own report"
+out=$(as feedback "$bind1 SELECT body FROM feedback_own_message")
+is "$out" "bericht $rid" "feedback with a session reads its own messages only"
+out=$(as feedback "$bind1 SELECT COUNT(*) FROM feedback_own_message
+    WHERE report_id IN ($rid2, $rid3)")
+is "$out" 0 "feedback with a session for one report reads no other's messages"
+out=$(as feedback "$bind1 SELECT COUNT(*) FROM feedback_own_report
+    WHERE id <> $rid")
+is "$out" 0 "feedback with a session for one report sees no other report"
+out=$(as feedback "SET @meldpunt_reporter_session = 0x$(printf x |
+    sha256sum | cut -c1-64); SELECT COUNT(*) FROM feedback_own_message")
+is "$out" 0 "feedback with a made-up session reads nothing"
+out=$(as feedback "SELECT COUNT(*) FROM feedback_own_session")
+is "$out" 0 "feedback without a session sees no session"
+out=$(as feedback "$bind1 INSERT INTO feedback_own_attachment (report_id,
+    filename, mime, size, sha256, data) VALUES ($rid2, 'a', 'text/plain',
+    1, REPEAT('a', 32), 'a')") && st=0 || st=1
+is "$st:$(echo "$out" | grep -c 'CHECK OPTION failed')" 1:1 \
+    "feedback with a session cannot attach a file to another report"
+# A reply lands on the bound report, and without a session nowhere.
+out=$(as feedback "SELECT feedback_reply('zonder sessie', 0)")
+is "$out" 0 "feedback without a session cannot reply"
+out=$(as feedback "$bind1 SELECT feedback_reply('antwoord 16', 0) > 0")
+is "$out" 1 "feedback with a session replies"
+out=$(sql "SELECT GROUP_CONCAT(report_id) FROM message
+    WHERE body IN ('antwoord 16', 'zonder sessie')")
+is "$out" "$rid" "the reply went to the session's report and no other"
+# An expired session opens nothing.
+sql "UPDATE reporter_session SET expires_at = UTC_TIMESTAMP() -
+    INTERVAL 1 SECOND WHERE id_hash = 0x$h1"
+out=$(as feedback "$bind1 SELECT COUNT(*) FROM feedback_own_message")
+is "$out" 0 "feedback with an expired session reads nothing"
+# Sign-in checks the code in the database and gives a session.
+out=$(as feedback "SELECT feedback_session_open('M-1999-000162',
+    UNHEX(SHA2('fout', 256)), UNHEX(SHA2('16c', 256)), 'c', 0,
+    UNIX_TIMESTAMP(), UNIX_TIMESTAMP() + 60)")
+is "$out" 0 "feedback cannot open a session with a wrong code"
+out=$(as feedback "SELECT feedback_session_open('M-1999-000162',
+    UNHEX(SHA2('code 16-2', 256)), UNHEX(SHA2('16c', 256)), 'c', 0,
+    UNIX_TIMESTAMP(), UNIX_TIMESTAMP() + 60)")
+is "$out" "$rid2" "feedback opens a session with the right code"
+
+# export: what was shared with the partner whose key came with the
+# request, never the reporter (sql/021).  Two partners, a report shared
+# with each, and one shared with neither.
+k1=$(printf '16p1' | sha256sum | cut -c1-64)
+k2=$(printf '16p2' | sha256sum | cut -c1-64)
+sql "INSERT INTO partner (name, display_name, key_hash, fields)
+    VALUES ('test16-een', 'Een', 0x$k1, 'alle'),
+    ('test16-twee', 'Twee', 0x$k2, 'alle')"
+p1=$(sql "SELECT id FROM partner WHERE name = 'test16-een'")
+p2=$(sql "SELECT id FROM partner WHERE name = 'test16-twee'")
+sql "INSERT INTO report_share (partner_id, report_id, seq, via, shared_at,
+    changed_at) VALUES ($p1, $rid, 1, 'actie', UTC_TIMESTAMP(),
+    UTC_TIMESTAMP()), ($p2, $rid2, 1, 'actie', UTC_TIMESTAMP(),
+    UTC_TIMESTAMP())"
+xbind1="SET @meldpunt_partner_id = $p1, @meldpunt_partner_key = 0x$k1;"
+
+cannot export "SELECT description FROM report WHERE id = $rid3" \
+    "read a report that was not shared"
 cannot export "SELECT code_hash FROM report" "read reporters' code hashes"
 cannot export "SELECT anonymous FROM report" "read who stayed anonymous"
+cannot export "SELECT key_hash FROM partner" "read partners' key hashes"
+cannot export "SELECT * FROM report_share" "read every partner's shares"
 cannot export "SELECT * FROM reporter_contact" "read contact rows"
 cannot export "SELECT * FROM message" "read messages"
 cannot export "SELECT * FROM event" "read a report's history"
@@ -92,6 +203,26 @@ cannot export "SELECT * FROM app_user" "read accounts"
 cannot export "SELECT * FROM audit_log" "read the audit log"
 cannot export "UPDATE report SET status = 'afgerond' WHERE id = $rid" \
     "change a report"
+cannot export "UPDATE partner SET window_pulls = 0" \
+    "reset partners' pull counts"
+out=$(as export "$xbind1 SELECT GROUP_CONCAT(reference) FROM export_feed")
+is "$out" "M-1999-000016" \
+    "export with a partner's key reads what was shared with it, only"
+out=$(as export "$xbind1 SELECT COUNT(*) FROM export_shared_report
+    WHERE reference IN ('M-1999-000162', 'M-1999-000163')")
+is "$out" 0 "export with one partner's key reads no other's or unshared report"
+out=$(as export "SET @meldpunt_partner_id = $p2,
+    @meldpunt_partner_key = 0x$k1; SELECT COUNT(*) FROM export_feed")
+is "$out" 0 "export cannot pull as another partner with its own key"
+out=$(as export "SET @meldpunt_partner_id = $p2,
+    @meldpunt_partner_key = 0x$k1; SELECT COUNT(*) FROM export_self")
+is "$out" 0 "export cannot read another partner's row with its own key"
+out=$(as export "SELECT COUNT(*) FROM export_feed")
+is "$out" 0 "export without a key reads nothing"
+out=$(as export "$xbind1 SELECT name FROM export_self")
+is "$out" "test16-een" "export with a partner's key reads that partner's row"
+sql "DELETE FROM report_share WHERE partner_id IN ($p1, $p2)"
+sql "DELETE FROM partner WHERE id IN ($p1, $p2)"
 
 # dashboard: the rest, but the append-only tables stay so.
 can dashboard "SELECT COUNT(*) FROM reporter_contact" "read contact rows"
@@ -107,7 +238,13 @@ for p in intake feedback export dashboard; do
 	ok "grep -q '$p.user = meldpunt_$p' '$E2E_CONF'" \
 	    "meldpunt-$p is configured with its own account"
 done
-sql "DELETE FROM report WHERE id = $rid" >/dev/null 2>&1 || true
+for r in "$rid" "$rid2" "$rid3"; do
+	for t in reporter_session message event attachment report_share; do
+		sql "DELETE FROM $t WHERE report_id = $r" >/dev/null 2>&1 ||
+		    true
+	done
+	sql "DELETE FROM report WHERE id = $r" >/dev/null 2>&1 || true
+done
 
 # The workers serve requests inside the seccomp filter (lib/sandbox.c):
 # the kernel says "Seccomp: 2" for each (filter mode).  Sanitizer and

@@ -89,11 +89,14 @@ static const char *const stmts[] = {
 	" OR (taken_at IS NOT NULL AND taken_at < received_at)",
 	"SELECT COUNT(*) FROM reporter_contact",
 	"SELECT 1",
+	"SET @test_bind_a = ?, @test_bind_b = ?",
+	"SELECT CONCAT(@test_bind_a, '/', HEX(@test_bind_b))",
+	"SELECT @test_bind_a IS NULL AND @test_bind_b IS NULL",
 };
 enum {
 	S_CREATE, S_INSERT, S_GET, S_COUNTK, S_CONNID, S_KILL, S_LIKE,
 	S_IDS, S_DELETE, S_NREPORT, S_NEVENT, S_NAUD, S_NTYPE, S_NAST,
-	S_CONTACT, S_BAD, S_NCONTACT, S_ONE
+	S_CONTACT, S_BAD, S_NCONTACT, S_ONE, S_BIND, S_BOUND, S_UNBOUND
 };
 
 /* A single-integer query. */
@@ -1398,6 +1401,62 @@ test_seed(void **state)
 	mp_keys_wipe(&keys);
 }
 
+/* The bound values, as "a/HEX(b)". */
+static void
+assert_bound(const char *want)
+{
+	struct mp_stmt	*s;
+
+	assert_int_equal(mp_db_query(E.db, &s, stmts[S_BOUND], NULL, 0),
+	    MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	assert_string_equal(mp_stmt_text(s, 0, NULL), want);
+	mp_stmt_done(s);
+}
+
+/*
+ * mp_db_bind: what the follow-up and the export bind their connection
+ * to (sql/020, sql/021) is there after the connection was lost, with
+ * copies of the values, and a new binding replaces the old.
+ */
+static void
+test_bind(void **state)
+{
+	struct mp_dbval	 v[3];
+	unsigned char	 b[3] = { 0x01, 0x00, 0xff };
+	char		 a[8] = "een";
+	char		 big[MP_DB_BIND_LEN + 1];
+
+	(void)state;
+	v[0] = MP_DBTEXT(a);
+	v[1] = MP_DBBLOB(b, sizeof(b));
+	assert_int_equal(mp_db_bind(E.db, stmts[S_BIND], v, 2), MP_OK);
+	/* The caller's buffers may change: the binding holds copies. */
+	memset(a, 'x', sizeof(a) - 1);
+	memset(b, 0, sizeof(b));
+	assert_bound("een/0100FF");
+	kill_db();
+	assert_bound("een/0100FF");
+	kill_db();
+	assert_int_equal(count(E.db, S_UNBOUND, NULL), 0);
+
+	/* Too many or too long values are refused, the binding kept. */
+	v[2] = MP_DBINT(1);
+	assert_int_equal(mp_db_bind(E.db, stmts[S_BIND], v, 3), MP_EINVAL);
+	memset(big, 'a', sizeof(big));
+	v[0] = MP_DBTEXTN(big, sizeof(big));
+	assert_int_equal(mp_db_bind(E.db, stmts[S_BIND], v, 2), MP_EINVAL);
+	assert_bound("een/0100FF");
+
+	/* Unbound: NULLs, on this connection and the next. */
+	v[0] = MP_DBNULL();
+	v[1] = MP_DBNULL();
+	assert_int_equal(mp_db_bind(E.db, stmts[S_BIND], v, 2), MP_OK);
+	assert_int_equal(count(E.db, S_UNBOUND, NULL), 1);
+	kill_db();
+	assert_int_equal(count(E.db, S_UNBOUND, NULL), 1);
+}
+
 int
 main(void)
 {
@@ -1412,6 +1471,7 @@ main(void)
 		cmocka_unit_test(test_duplicate),
 		cmocka_unit_test(test_txn),
 		cmocka_unit_test(test_reconnect),
+		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_deadlock),
 		cmocka_unit_test(test_hosts_parse),
 		cmocka_unit_test(test_hosts_first_dead),
