@@ -140,13 +140,20 @@ mp_message_on_status(struct mp_db *db, const struct mp_conf *c,
 	return er;
 }
 
+/* A reply and its rate-limit hit, prepared before the transaction. */
+struct reply {
+	struct mp_reply		*rp;
+	struct mp_ratehit	 hit;
+};
+
 static enum mp_err
 reply_txn(struct mp_db *db, void *arg)
 {
-	struct mp_reply	*rp = arg;
+	struct reply	*x = arg;
+	struct mp_reply	*rp = x->rp;
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[3];
-	char		 status[32], detail[64], bucket[32];
+	char		 status[32], detail[64];
 	size_t		 i;
 	enum mp_err	 er;
 
@@ -162,9 +169,7 @@ reply_txn(struct mp_db *db, void *arg)
 	if (er != MP_OK)
 		return er;
 	/* Counted in this transaction: a refused reply leaves no trace. */
-	(void)snprintf(bucket, sizeof(bucket), "report %lld", rp->report_id);
-	if (rp->rl != NULL && (er = mp_ratelimit_hit(db, rp->keys, rp->rl,
-	    bucket, rp->now)) != MP_OK)
+	if ((er = mp_ratelimit_count(db, &x->hit)) != MP_OK)
 		return er;
 	if ((er = mp_message_add(db, rp->report_id, MP_MSG_IN, MP_MSG_REPLY,
 	    0, "", rp->body, &rp->message_id)) != MP_OK)
@@ -201,6 +206,16 @@ reply_txn(struct mp_db *db, void *arg)
 enum mp_err
 mp_message_reply(struct mp_db *db, struct mp_reply *rp)
 {
+	struct reply	 x;
+	char		 bucket[32];
+	enum mp_err	 er;
 
-	return mp_db_txn(db, reply_txn, rp);
+	x.rp = rp;
+	x.hit.n = 0;
+	/* Outside the transaction: it may make the window's key. */
+	(void)snprintf(bucket, sizeof(bucket), "report %lld", rp->report_id);
+	if (rp->rl != NULL && (er = mp_ratelimit_prepare(db, rp->keys,
+	    rp->rl, bucket, rp->now, &x.hit)) != MP_OK)
+		return er;
+	return mp_db_txn(db, reply_txn, &x);
 }

@@ -56,3 +56,8 @@ GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;
 -- 013_least_privilege.sql: a reporter's reply queues the handler's
 -- notice through this function (meldpuntctl mail queue too).
 GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;
+-- 023_signin_token.sql: the local sign-in's tokens, accepted once.
+GRANT INSERT, DELETE, SELECT (expires_at) ON signin_token_used
+    TO @APPUSER@@@APPHOST@;
+-- 024_client_key.sql: per-window secrets for the client hashes.
+GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;

@@ -13,6 +13,8 @@ dist_sql_DATA = \
 	%reldir%/011_grant_request.sql \
 	%reldir%/013_least_privilege.sql \
 	%reldir%/016_intake_own_submission.sql \
+	%reldir%/023_signin_token.sql \
+	%reldir%/024_client_key.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
