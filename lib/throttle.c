@@ -51,7 +51,8 @@ mp_throttle_keys(struct mp_db *db, const struct mp_keys *keys,
     struct mp_throttle *t)
 {
 	unsigned char	 day[MP_KEY_LEN], prev[MP_KEY_LEN];
-	long long	 start = (long long)now - (long long)now % THROTTLE_MEMORY;
+	long long	 start = (long long)now -
+			    (long long)now % THROTTLE_MEMORY;
 	char		 msg[160];
 	enum mp_err	 er;
 

@@ -3,10 +3,10 @@
  * client.  Every failure is a row in login_attempt keyed by two HMACs:
  * of the account (MP_KEY_CLIENT) and of the client's address (under
  * the day's own key, clientkey.h, forgotten once the day's failures
- * are purged), so the table never holds either.  Failures are recorded in their own
- * statement, outside any transaction, so a refused request counts too.
- * Used by the dashboard's password sign-in and by the reporter's
- * sign-in with reference and code (lib/feedback.c).
+ * are purged), so the table never holds either.  Failures are recorded
+ * in their own statement, outside any transaction, so a refused
+ * request counts too.  Used by the dashboard's password sign-in and by
+ * the reporter's sign-in with reference and code (lib/feedback.c).
  */
 #ifndef MP_THROTTLE_H
 #define MP_THROTTLE_H
