@@ -54,6 +54,7 @@ static struct cached {
 	long long	 start;
 	long		 len;
 	time_t		 forget_at;
+	int		 none;		/* known to have no secret */
 	unsigned char	 secret[SECRET_LEN];
 } cache[CACHE_MAX];
 
@@ -83,6 +84,7 @@ lookup(enum mp_clientkey_use use, long long start, long len, time_t now)
 	return hit;
 }
 
+/* Remember a window's secret, or (secret NULL) that it has none. */
 static void
 keep(enum mp_clientkey_use use, long long start, long len, time_t forget_at,
     const unsigned char secret[SECRET_LEN])
@@ -104,7 +106,10 @@ keep(enum mp_clientkey_use use, long long start, long len, time_t forget_at,
 	c->start = start;
 	c->len = len;
 	c->forget_at = forget_at;
-	memcpy(c->secret, secret, SECRET_LEN);
+	if (secret == NULL)
+		c->none = 1;
+	else
+		memcpy(c->secret, secret, SECRET_LEN);
 }
 
 /* The window's secret from the database: MP_ENOTFOUND when none. */
@@ -189,8 +194,17 @@ mp_clientkey_get(struct mp_db *db, const struct mp_keys *keys,
 	enum mp_err	 er;
 
 	if ((c = lookup(use, start, len, now)) != NULL)
-		return derive(keys, use, start, len, c->secret, key);
+		return c->none ? MP_ENOTFOUND : derive(keys, use, start, len,
+		    c->secret, key);
 	er = read_secret(db, use, start, len, secret, &stored_forget);
+	/*
+	 * A window over (with grace) that has no secret will never get
+	 * one: remembered, so that the throttle's look at yesterday costs
+	 * no statement per sign-in after a day without any.
+	 */
+	if (er == MP_ENOTFOUND && !create &&
+	    now > (time_t)(start + len + MP_CLIENTKEY_GRACE))
+		keep(use, start, len, forget_at, NULL);
 	if (er == MP_ENOTFOUND && create) {
 		if ((er = mp_random(secret, sizeof(secret))) != MP_OK)
 			goto out;

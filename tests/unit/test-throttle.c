@@ -37,6 +37,10 @@ static const char sql_add[] =
 static const char sql_keys[] =
     "SELECT purpose, window_start, window_len FROM client_key";
 static const char sql_nkeys[] = "SELECT COUNT(*) FROM client_key";
+static const char sql_late_key[] =
+    "INSERT INTO client_key (purpose, window_start, window_len, secret,"
+    " forget_at) VALUES (2, 1789862400, 86400, UNHEX(SHA2('x', 256)),"
+    " 2000000000)";
 
 static long long
 count(const char *sql)
@@ -127,6 +131,21 @@ test_keys(void **state)
 	assert_memory_not_equal(a.client, d.client, MP_SHA256_LEN);
 	/* One key for the day, made once. */
 	assert_int_equal(count(sql_nkeys), 1);
+	/* No key yesterday: today's hash stands in for yesterday's. */
+	assert_memory_equal(a.client, a.client_prev, MP_SHA256_LEN);
+	/*
+	 * Past the grace, a worker remembers that yesterday had no key
+	 * (one statement less per sign-in): a key for yesterday made
+	 * now, which no program would make, goes unread.
+	 */
+	keys_at("melding", "M-2026-000001", "127.0.0.1", D0 + 1000, &b);
+	assert_int_equal(mp_db_exec(E.db, sql_late_key, NULL, 0, NULL, NULL),
+	    MP_OK);
+	keys_at("melding", "M-2026-000001", "127.0.0.1", D0 + 1001, &b);
+	assert_memory_equal(b.client, b.client_prev, MP_SHA256_LEN);
+	mp_clientkey_flush();
+	keys_at("melding", "M-2026-000001", "127.0.0.1", D0 + 1002, &b);
+	assert_memory_not_equal(b.client, b.client_prev, MP_SHA256_LEN);
 }
 
 static void
