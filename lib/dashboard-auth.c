@@ -49,8 +49,11 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE id = ? AND totp_last_step < ? AND totp_secret IS NOT NULL",
 };
 
-/* The throttle's keys: the account name in lower case, the client. */
-static void
+/*
+ * The throttle's keys: the account name in lower case, the client.
+ * 0 when the database cannot give the client key: a 503 was sent.
+ */
+static int
 throttle_keys(struct mp_dreq *r, const char *username, struct mp_throttle *t)
 {
 	char	 name[72];
@@ -59,7 +62,21 @@ throttle_keys(struct mp_dreq *r, const char *username, struct mp_throttle *t)
 	(void)snprintf(name, sizeof(name), "%s", username);
 	for (i = 0; name[i] != '\0'; i++)
 		name[i] = (char)tolower((unsigned char)name[i]);
-	mp_throttle_keys(&r->d->ctx->keys, "login", name, r->client, t);
+	if (mp_throttle_keys(r->d->ctx->db, &r->d->ctx->keys, "login", name,
+	    r->client, r->now, t) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	return 1;
+}
+
+/* The pre-session cookie's path (without TLS), "/dashboard/". */
+static const char *
+pre_path(struct mp_dreq *r, char path[128])
+{
+
+	(void)snprintf(path, 128, "%s/", r->d->mount);
+	return path;
 }
 
 /*
@@ -106,10 +123,12 @@ login_page(struct mp_dreq *r, int status, const char *user,
     const char *msg)
 {
 	struct mp_view	*v;
-	char		 tok[MP_FORMTOKEN_LEN];
+	char		 tok[MP_FORMTOKEN_LEN], path[128];
 
 	if ((v = dash_view(r, "Aanmelden")) == NULL ||
-	    mp_formtoken_issue(&r->d->ctx->keys, r->now, tok) != MP_OK ||
+	    mp_presession_form(r->req, &r->d->ctx->keys,
+	    MP_PRESESSION_DASHBOARD, pre_path(r, path), r->now, tok) !=
+	    MP_OK ||
 	    mp_view_set(v, "Login.Token", tok) != MP_OK ||
 	    (user != NULL && mp_valid_username(user) &&
 	    mp_view_set(v, "Login.User", user) != MP_OK) ||
@@ -174,9 +193,8 @@ mp_dash_login(struct mp_dreq *r)
 	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 	struct mp_session	 old;
 	struct mp_throttle	 t;
-	unsigned char		 nonce[MP_FORMTOKEN_NONCE];
 	const char		*name, *pw, *have;
-	char			 hash[MP_PWHASH_LEN], msg[160];
+	char			 hash[MP_PWHASH_LEN], msg[160], path[128];
 	long			 wait;
 	int			 ok;
 	enum mp_err		 er;
@@ -187,15 +205,37 @@ mp_dash_login(struct mp_dreq *r)
 	}
 	name = dash_form(r, "gebruiker");
 	pw = dash_form(r, "wachtwoord");
-	if (mp_formtoken_check(&r->d->ctx->keys, dash_form(r, "token"),
-	    r->now, 3600, nonce) != MP_OK) {
-		login_page(r, 403, name, "Het formulier was verlopen. "
+	/*
+	 * The form must come from this browser's own sign-in page, once
+	 * (lib/presession.h): no foreign page can sign someone in to an
+	 * account of the attacker's.
+	 */
+	er = mp_presession_check(r->req, r->d->ctx->db, &r->d->ctx->keys,
+	    MP_PRESESSION_DASHBOARD, dash_form(r, "token"), r->now);
+	if (er == MP_ENOTFOUND) {
+		login_page(r, 400, name, "Uw browser stuurde het cookie van "
+		    "dit formulier niet mee. Sta cookies voor deze site toe "
+		    "en probeer het opnieuw.");
+		return;
+	}
+	if (er == MP_EINVAL) {
+		login_page(r, 403, name, "Het formulier was verlopen of "
+		    "hoort niet bij deze browser. Probeer het opnieuw.");
+		return;
+	}
+	if (er == MP_EDUP) {
+		login_page(r, 403, name, "Dit formulier was al verstuurd. "
 		    "Probeer het opnieuw.");
+		return;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
 		return;
 	}
 	if (name == NULL || pw == NULL || !mp_valid_username(name))
 		name = "";
-	throttle_keys(r, name, &t);
+	if (!throttle_keys(r, name, &t))
+		return;
 	if ((wait = client_wait(r, &t)) > 0) {
 		/* Not a failure: nothing was tried, and the wait would
 		 * otherwise never end for a client that keeps asking. */
@@ -232,6 +272,9 @@ mp_dash_login(struct mp_dreq *r)
 	if (mp_session_load(r->d->ctx->db, &r->d->ctx->keys, MP_SESS_STAFF,
 	    have, r->now, r->d->idle, &old) == MP_OK)
 		(void)mp_session_destroy(r->d->ctx->db, &old);
+	/* The session cookie replaces the pre-session's. */
+	mp_presession_end(r->req, MP_PRESESSION_DASHBOARD,
+	    pre_path(r, path));
 	if (!new_session(r, r->user.totp_enabled ? MP_SESS_TOTP :
 	    after_password(r)))
 		return;
@@ -431,7 +474,8 @@ mp_dash_totp(struct mp_dreq *r)
 		dash_error(r, 404, "Deze pagina bestaat niet.");
 		return;
 	}
-	throttle_keys(r, r->user.username, &t);
+	if (!throttle_keys(r, r->user.username, &t))
+		return;
 	if ((wait = client_wait(r, &t)) > 0) {
 		dash_audit(r, "tweede factor geweigerd", "", 0,
 		    "te veel pogingen");

@@ -477,6 +477,8 @@ mp_dash_serve(struct mp_dash *d, struct mp_req *req,
 		d->purged = r.now;
 		(void)mp_session_purge(d->ctx->db, MP_SESS_STAFF, r.now,
 		    d->idle);
+		if (d->mode == MP_AUTH_LOCAL)
+			(void)mp_presession_purge(d->ctx->db, r.now);
 	}
 	if (!(rt->flags & MP_ROUTE_PUBLIC)) {
 		if (d->mode == MP_AUTH_PORTAL ? !portal_user(&r) :

@@ -130,6 +130,15 @@ fmt_time(char out[32], time_t t)
 		(void)strftime(out, 32, "%d-%m-%Y %H:%M", &tm);
 }
 
+/* The cookies' path, "/melding/", into path. */
+static const char *
+cookie_path(struct freq *r, char path[128])
+{
+
+	(void)snprintf(path, 128, "%s/", r->f->mount);
+	return path;
+}
+
 static void
 cookie(struct freq *r, const char *value)
 {
@@ -138,7 +147,7 @@ cookie(struct freq *r, const char *value)
 
 	if (r->f->ctx->secure_cookies)
 		flags |= MP_COOKIE_SECURE;
-	(void)snprintf(path, sizeof(path), "%s/", r->f->mount);
+	(void)cookie_path(r, path);
 	(void)mp_http_cookie(r->req, MP_SESSION_COOKIE_REPORTER, value,
 	    value[0] == '\0' ? 0 : -1, path, flags);
 }
@@ -226,10 +235,12 @@ static void
 signin_page(struct freq *r, int status, const char *ref, const char *msg)
 {
 	struct mp_view	*v;
-	char		 tok[MP_FORMTOKEN_LEN];
+	char		 tok[MP_FORMTOKEN_LEN], path[128];
 
 	if ((v = view(r, "Uw melding volgen")) == NULL ||
-	    mp_formtoken_issue(&r->f->ctx->keys, r->now, tok) != MP_OK ||
+	    mp_presession_form(r->req, &r->f->ctx->keys,
+	    MP_PRESESSION_FEEDBACK, cookie_path(r, path), r->now, tok) !=
+	    MP_OK ||
 	    mp_view_set(v, "SignIn.Token", tok) != MP_OK ||
 	    (ref != NULL && mp_valid_text(ref, strlen(ref), REF_MAX, 0) &&
 	    mp_view_set(v, "SignIn.Reference", ref) != MP_OK) ||
@@ -271,23 +282,49 @@ sign_in(struct freq *r)
 {
 	struct mp_session	 old;
 	struct mp_throttle	 t;
-	unsigned char		 nonce[MP_FORMTOKEN_NONCE];
 	const char		*typed, *code, *have;
-	char			 ref[REF_MAX + 1];
+	char			 ref[REF_MAX + 1], path[128];
 	char			 value[MP_SESSION_TOKEN_LEN];
 	long long		 id;
 	int			 over;
+	enum mp_err		 er;
 
 	typed = form(r, "meldingsnummer");
 	code = form(r, "code");
-	if (mp_formtoken_check(&r->f->ctx->keys, form(r, "token"), r->now,
-	    3600, nonce) != MP_OK) {
-		signin_page(r, 403, typed, "Het formulier was verlopen. "
+	/*
+	 * The form must come from this browser's own sign-in page, once
+	 * (lib/presession.h): no foreign page can sign the reporter into
+	 * someone else's thread.
+	 */
+	er = mp_presession_check(r->req, r->f->ctx->db, &r->f->ctx->keys,
+	    MP_PRESESSION_FEEDBACK, form(r, "token"), r->now);
+	if (er == MP_ENOTFOUND) {
+		signin_page(r, 400, typed, "Uw browser stuurde het cookie "
+		    "van dit formulier niet mee. Sta cookies voor deze site "
+		    "toe en vul uw meldingsnummer en code opnieuw in.");
+		return;
+	}
+	if (er == MP_EINVAL) {
+		signin_page(r, 403, typed, "Het formulier was verlopen of "
+		    "hoort niet bij deze browser. Vul uw meldingsnummer en "
+		    "code opnieuw in.");
+		return;
+	}
+	if (er == MP_EDUP) {
+		signin_page(r, 403, typed, "Dit formulier was al verstuurd. "
 		    "Vul uw meldingsnummer en code opnieuw in.");
 		return;
 	}
+	if (er != MP_OK) {
+		(void)mp_http_error(r->req, 503, NULL);
+		return;
+	}
 	norm_reference(typed, ref);
-	mp_throttle_keys(&r->f->ctx->keys, "melding", ref, r->client, &t);
+	if (mp_throttle_keys(r->f->ctx->db, &r->f->ctx->keys, "melding", ref,
+	    r->client, r->now, &t) != MP_OK) {
+		(void)mp_http_error(r->req, 503, NULL);
+		return;
+	}
 	/*
 	 * A client over its limit waits, whatever it types.  A reference
 	 * over its limit refuses only wrong codes: references are
@@ -325,6 +362,9 @@ sign_in(struct freq *r)
 	if (mp_session_load(r->f->ctx->db, &r->f->ctx->keys,
 	    MP_SESS_REPORTER, have, r->now, r->f->idle, &old) == MP_OK)
 		(void)mp_session_destroy(r->f->ctx->db, &old);
+	/* The session cookie replaces the pre-session's. */
+	mp_presession_end(r->req, MP_PRESESSION_FEEDBACK,
+	    cookie_path(r, path));
 	cookie(r, value);
 	mp_wipe(value, sizeof(value));
 	redirect(r, "/");
@@ -623,6 +663,7 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req)
 		    f->idle);
 		(void)mp_ratelimit_purge(f->ctx->db, r.now,
 		    MP_RATELIMIT_WINDOW_MAX);
+		(void)mp_presession_purge(f->ctx->db, r.now);
 	}
 	post = strcmp(method, "POST") == 0;
 	if (rt == R_HOME) {

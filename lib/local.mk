@@ -26,6 +26,8 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/contact.c %reldir%/contact.h \
 	%reldir%/valid.c %reldir%/valid.h \
 	%reldir%/formtoken.c %reldir%/formtoken.h \
+	%reldir%/presession.c %reldir%/presession.h \
+	%reldir%/clientkey.c %reldir%/clientkey.h \
 	%reldir%/ratelimit.c %reldir%/ratelimit.h \
 	%reldir%/catalog.c %reldir%/catalog.h \
 	%reldir%/report.c %reldir%/report.h \

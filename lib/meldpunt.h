@@ -55,6 +55,8 @@ const char	*mp_strerror(enum mp_err);
 #include "db.h"
 #include "migrate.h"
 #include "formtoken.h"
+#include "presession.h"
+#include "clientkey.h"
 #include "ratelimit.h"
 #include "catalog.h"
 #include "report.h"

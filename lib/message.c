@@ -134,21 +134,25 @@ mp_message_on_status(struct mp_db *db, const struct mp_conf *c,
 	return er;
 }
 
+/* A reply and its rate-limit hit, prepared before the transaction. */
+struct reply {
+	struct mp_reply		*rp;
+	struct mp_ratehit	 hit;
+};
+
 static enum mp_err
 reply_txn(struct mp_db *db, void *arg)
 {
-	struct mp_reply	*rp = arg;
+	struct reply	*x = arg;
+	struct mp_reply	*rp = x->rp;
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[2];
-	char		 bucket[32];
 	size_t		 i;
 	enum mp_err	 er;
 
 	rp->message_id = 0;
 	/* Counted in this transaction: a refused reply leaves no trace. */
-	(void)snprintf(bucket, sizeof(bucket), "report %lld", rp->report_id);
-	if (rp->rl != NULL && (er = mp_ratelimit_hit(db, rp->keys, rp->rl,
-	    bucket, rp->now)) != MP_OK)
+	if ((er = mp_ratelimit_count(db, &x->hit)) != MP_OK)
 		return er;
 	v[0] = MP_DBTEXT(rp->body != NULL ? rp->body : "");
 	v[1] = MP_DBINT((long long)rp->natt);
@@ -174,6 +178,16 @@ reply_txn(struct mp_db *db, void *arg)
 enum mp_err
 mp_message_reply(struct mp_db *db, struct mp_reply *rp)
 {
+	struct reply	 x;
+	char		 bucket[32];
+	enum mp_err	 er;
 
-	return mp_db_txn(db, reply_txn, rp);
+	x.rp = rp;
+	x.hit.n = 0;
+	/* Outside the transaction: it may make the window's key. */
+	(void)snprintf(bucket, sizeof(bucket), "report %lld", rp->report_id);
+	if (rp->rl != NULL && (er = mp_ratelimit_prepare(db, rp->keys,
+	    rp->rl, bucket, rp->now, &x.hit)) != MP_OK)
+		return er;
+	return mp_db_txn(db, reply_txn, &x);
 }

@@ -1,8 +1,10 @@
 /*
  * ratelimit.c -- fixed-window counters in the database.  Each limited
  * party (a client, or everyone together) is a bucket named by an HMAC
- * under MP_KEY_CLIENT, so neither the table nor a backup of it holds an
- * address.  A bucket's count is spread over RL_SLOTS rows picked at
+ * under the window's own key (clientkey.h), so neither the table nor a
+ * backup of it holds an address, and once the window's key is
+ * forgotten nothing, not even the key file, can tell whose a bucket
+ * was.  A bucket's count is spread over RL_SLOTS rows picked at
  * random, so concurrent submissions rarely wait on the same row lock;
  * the count is their sum.  Both buckets of a hit are counted with one
  * statement and read back with one more: this runs for every report,
@@ -47,26 +49,26 @@ static const char *const stmts[STMT__MAX] = {
 };
 
 static enum mp_err
-bucket_of(const struct mp_keys *keys, const char *scope, const char *who,
-    unsigned char out[MP_SHA256_LEN])
+bucket_of(const unsigned char key[MP_KEY_LEN], const char *scope,
+    const char *who, unsigned char out[MP_SHA256_LEN])
 {
 	struct mp_buf	 b;
 	enum mp_err	 er;
 
 	mp_buf_init(&b, 512);
 	if ((er = mp_buf_printf(&b, "%s\n%s", scope, who)) == MP_OK)
-		er = mp_hmac_sha256(out, mp_key(keys, MP_KEY_CLIENT),
-		    MP_KEY_LEN, mp_buf_str(&b), mp_buf_len(&b));
+		er = mp_hmac_sha256(out, key, MP_KEY_LEN, mp_buf_str(&b),
+		    mp_buf_len(&b));
 	mp_buf_freezero(&b);
 	return er;
 }
 
 enum mp_err
-mp_ratelimit_prepare(const struct mp_keys *keys,
+mp_ratelimit_prepare(struct mp_db *db, const struct mp_keys *keys,
     const struct mp_ratelimit *rl, const char *addr, time_t now,
     struct mp_ratehit *h)
 {
-	unsigned char	 slot[2];
+	unsigned char	 slot[2], key[MP_KEY_LEN];
 	int		 i;
 	enum mp_err	 er;
 
@@ -75,28 +77,38 @@ mp_ratelimit_prepare(const struct mp_keys *keys,
 	if (rl == NULL || rl->window <= 0)
 		return MP_OK;
 	h->wstart = (long long)now - (long long)now % rl->window;
+	if (rl->global <= 0 && (rl->per_client <= 0 || addr == NULL ||
+	    addr[0] == '\0'))
+		return MP_OK;
+	/* The window's key, forgotten once the window is over. */
+	if ((er = mp_clientkey_get(db, keys, MP_CLIENTKEY_RATE, h->wstart,
+	    rl->window, (time_t)(h->wstart + rl->window +
+	    MP_CLIENTKEY_GRACE), 1, now, key)) != MP_OK)
+		goto out;
 	if (rl->global > 0) {
 		/* No address holds "\n": no client can be "global". */
-		if ((er = bucket_of(keys, rl->scope, "\nglobal",
+		if ((er = bucket_of(key, rl->scope, "\nglobal",
 		    h->bucket[h->n])) != MP_OK)
-			return er;
+			goto out;
 		h->limit[h->n++] = rl->global;
 	}
 	if (rl->per_client > 0 && addr != NULL && addr[0] != '\0') {
-		if ((er = bucket_of(keys, rl->scope, addr,
+		if ((er = bucket_of(key, rl->scope, addr,
 		    h->bucket[h->n])) != MP_OK)
-			return er;
+			goto out;
 		h->limit[h->n++] = rl->per_client;
 	}
-	if (h->n == 0)
-		return MP_OK;
 	if ((er = mp_random(slot, sizeof(slot))) != MP_OK)
-		return er;
+		goto out;
 	for (i = 0; i < h->n; i++) {
 		h->slot[i] = slot[i] % RL_SLOTS;
 		h->check[i] = h->limit[i] / (2 * RL_SLOTS);
 	}
-	return MP_OK;
+out:
+	mp_wipe(key, sizeof(key));
+	if (er != MP_OK)
+		h->n = 0;
+	return er;
 }
 
 enum mp_err
@@ -104,6 +116,17 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
     const struct mp_ratelimit *rl, const char *addr, time_t now)
 {
 	struct mp_ratehit h;
+	enum mp_err	 er;
+
+	if ((er = mp_ratelimit_prepare(db, keys, rl, addr, now, &h)) != MP_OK)
+		return er;
+	return mp_ratelimit_count(db, &h);
+}
+
+enum mp_err
+mp_ratelimit_count(struct mp_db *db, const struct mp_ratehit *hp)
+{
+	const struct mp_ratehit *h = hp;
 	struct mp_dbval	 p[6];
 	struct mp_stmt	*st;
 	const char	*b;
@@ -111,21 +134,19 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
 	int		 n, i;
 	enum mp_err	 er;
 
-	if ((er = mp_ratelimit_prepare(keys, rl, addr, now, &h)) != MP_OK)
-		return er;
-	if ((n = h.n) == 0)
+	if ((n = h->n) < 1 || n > 2)
 		return MP_OK;
 	for (i = 0; i < n; i++) {
-		p[3 * i] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
-		p[3 * i + 1] = MP_DBINT(h.wstart);
-		p[3 * i + 2] = MP_DBINT(h.slot[i]);
+		p[3 * i] = MP_DBBLOB(h->bucket[i], MP_SHA256_LEN);
+		p[3 * i + 1] = MP_DBINT(h->wstart);
+		p[3 * i + 2] = MP_DBINT(h->slot[i]);
 	}
 	if ((er = mp_db_exec(db, stmts[n == 2 ? STMT_HIT2 : STMT_HIT1], p,
 	    3 * (size_t)n, NULL, NULL)) != MP_OK)
 		return er;
 	for (i = 0; i < n; i++)
-		p[i] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
-	p[n] = MP_DBINT(h.wstart);
+		p[i] = MP_DBBLOB(h->bucket[i], MP_SHA256_LEN);
+	p[n] = MP_DBINT(h->wstart);
 	if ((er = mp_db_query(db, &st, stmts[n == 2 ? STMT_SUM2 : STMT_SUM1],
 	    p, (size_t)n + 1)) != MP_OK)
 		return er;
@@ -133,8 +154,8 @@ mp_ratelimit_hit(struct mp_db *db, const struct mp_keys *keys,
 		b = mp_stmt_text(st, 0, &blen);
 		for (i = 0; i < n; i++)
 			if (b != NULL && blen == MP_SHA256_LEN &&
-			    memcmp(b, h.bucket[i], blen) == 0 &&
-			    mp_stmt_int(st, 1) > h.limit[i])
+			    memcmp(b, h->bucket[i], blen) == 0 &&
+			    mp_stmt_int(st, 1) > h->limit[i])
 				er = MP_ELIMIT;
 		if (er == MP_ELIMIT)
 			break;
@@ -147,7 +168,11 @@ enum mp_err
 mp_ratelimit_purge(struct mp_db *db, time_t now, long window)
 {
 	struct mp_dbval	 p[1];
+	enum mp_err	 er;
 
 	p[0] = MP_DBINT((long long)now - window);
-	return mp_db_exec(db, stmts[STMT_PURGE], p, 1, NULL, NULL);
+	if ((er = mp_db_exec(db, stmts[STMT_PURGE], p, 1, NULL, NULL)) !=
+	    MP_OK)
+		return er;
+	return mp_clientkey_purge(db, now);
 }

@@ -1,8 +1,9 @@
 /*
  * ratelimit.h -- fixed-window rate limits kept in the database, so that
  * every worker on every app server counts together.  A client is known
- * only by an HMAC of its address under MP_KEY_CLIENT: the counters
- * never hold the address itself.
+ * only by an HMAC of its address under the window's own key
+ * (clientkey.h): the counters never hold the address itself, and once
+ * the window is over its key is forgotten.
  */
 #ifndef MP_RATELIMIT_H
 #define MP_RATELIMIT_H
@@ -21,9 +22,11 @@ struct mp_ratelimit {
 
 /*
  * Count one hit for client addr (may be NULL) in scope and say whether
- * it is allowed: MP_OK, or MP_ELIMIT when a limit is exceeded.  Meant
- * to run inside the transaction of the action it limits, so a refused
- * or failed action does not count.
+ * it is allowed: MP_OK, or MP_ELIMIT when a limit is exceeded.  It
+ * prepares the hit (below), which may write the window's key, so it is
+ * for use outside a transaction; an action that counts its hit inside
+ * its own transaction (so that a refused or failed action does not
+ * count) prepares first and calls mp_ratelimit_count in there.
  */
 enum mp_err	 mp_ratelimit_hit(struct mp_db *, const struct mp_keys *,
 		    const struct mp_ratelimit *, const char *addr, time_t now);
@@ -45,9 +48,18 @@ struct mp_ratehit {
 	long		 limit[2];
 	long		 check[2];	/* sum the slots above this count */
 };
-enum mp_err	 mp_ratelimit_prepare(const struct mp_keys *,
+/*
+ * Prepare one hit: the window's key (clientkey.h; made when the window
+ * has none yet, hence never inside a transaction) and the buckets.
+ */
+enum mp_err	 mp_ratelimit_prepare(struct mp_db *, const struct mp_keys *,
 		    const struct mp_ratelimit *, const char *addr, time_t now,
 		    struct mp_ratehit *);
+/*
+ * Count a prepared hit: MP_OK, or MP_ELIMIT when a limit is exceeded.
+ * Meant to run inside the transaction of the action it limits.
+ */
+enum mp_err	 mp_ratelimit_count(struct mp_db *, const struct mp_ratehit *);
 
 /*
  * The longest window a configuration may set.  Programs purge with it,
@@ -56,7 +68,10 @@ enum mp_err	 mp_ratelimit_prepare(const struct mp_keys *,
  */
 #define MP_RATELIMIT_WINDOW_MAX	86400
 
-/* Delete counters of windows that ended before now (housekeeping). */
+/*
+ * Delete counters of windows that ended before now, and the client
+ * keys past their forget_at (housekeeping).
+ */
 enum mp_err	 mp_ratelimit_purge(struct mp_db *, time_t now, long window);
 
 #endif

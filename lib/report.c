@@ -621,6 +621,7 @@ struct store {
 	struct mp_report		*r;
 	const struct mp_ratelimit	*rl;
 	const char			*addr;
+	struct mp_ratehit		 h;	/* rl's hit, prepared */
 };
 
 static void
@@ -688,7 +689,7 @@ store_txn(struct mp_db *db, void *arg)
 {
 	struct store		*s = arg;
 	struct mp_report	*r = s->r;
-	struct mp_ratehit	 h;
+	const struct mp_ratehit	*h = &s->h;
 	struct mp_dbval		 p[31];
 	struct mp_stmt		*st;
 	char			 received[20], detail[64];
@@ -698,11 +699,7 @@ store_txn(struct mp_db *db, void *arg)
 	int			 rl_late;
 	enum mp_err		 er;
 
-	h.n = 0;
-	rl_late = s->rl != NULL && r->natt > 0;
-	if (s->rl != NULL && !rl_late && (er = mp_ratelimit_prepare(s->keys,
-	    s->rl, s->addr, r->received, &h)) != MP_OK)
-		return er;
+	rl_late = h->n > 0 && r->natt > 0;
 	if (localtime_r(&r->received, &tm) == NULL)
 		return MP_ESYS;
 	utc_datetime(r->received, received);
@@ -733,15 +730,15 @@ store_txn(struct mp_db *db, void *arg)
 	p[19] = MP_DBINT(tm.tm_year + 1900);
 	p[20] = MP_DBTEXT(r->actor != NULL ? r->actor : "");
 	p[21] = MP_DBTEXT(detail);
-	p[22] = h.n > 0 ? MP_DBINT(h.wstart) : MP_DBNULL();
+	p[22] = h->n > 0 && !rl_late ? MP_DBINT(h->wstart) : MP_DBNULL();
 	for (i = 0; i < 2; i++) {
 		struct mp_dbval	*b = &p[23 + 4 * i];
 
-		if ((int)i < h.n) {
-			b[0] = MP_DBBLOB(h.bucket[i], MP_SHA256_LEN);
-			b[1] = MP_DBINT(h.slot[i]);
-			b[2] = MP_DBINT(h.limit[i]);
-			b[3] = MP_DBINT(h.check[i]);
+		if ((int)i < h->n && !rl_late) {
+			b[0] = MP_DBBLOB(h->bucket[i], MP_SHA256_LEN);
+			b[1] = MP_DBINT(h->slot[i]);
+			b[2] = MP_DBINT(h->limit[i]);
+			b[3] = MP_DBINT(h->check[i]);
 		} else
 			b[0] = b[1] = b[2] = b[3] = MP_DBNULL();
 	}
@@ -800,8 +797,7 @@ store_txn(struct mp_db *db, void *arg)
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
 	if (rl_late)
-		er = mp_ratelimit_hit(db, s->keys, s->rl, s->addr,
-		    r->received);
+		er = mp_ratelimit_count(db, h);
 	return er;
 }
 
@@ -894,11 +890,21 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
     struct mp_report *r, const struct mp_ratelimit *rl, const char *addr)
 {
 	struct store	 s;
+	enum mp_err	 er;
 
 	s.keys = keys;
 	s.r = r;
 	s.rl = rl;
 	s.addr = addr;
+	/*
+	 * The hit is prepared before the transaction: the window's
+	 * client key may have to be made, and must be committed before
+	 * it is used (clientkey.h).
+	 */
+	s.h.n = 0;
+	if (rl != NULL && (er = mp_ratelimit_prepare(db, keys, rl, addr,
+	    r->received, &s.h)) != MP_OK)
+		return er;
 	/*
 	 * intake_store() writes the report, its reference, event, shares
 	 * and rate-limit hits in one statement, and a statement is atomic:

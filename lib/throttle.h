@@ -1,11 +1,12 @@
 /*
  * throttle.h -- throttling of failed sign-ins, per account and per
- * client.  Every failure is a row in login_attempt keyed by two HMACs
- * (MP_KEY_CLIENT) of the account and of the client's address, so the
- * table never holds either.  Failures are recorded in their own
- * statement, outside any transaction, so a refused request counts too.
- * Used by the dashboard's password sign-in and by the reporter's
- * sign-in with reference and code (lib/feedback.c).
+ * client.  Every failure is a row in login_attempt keyed by two HMACs:
+ * of the account (MP_KEY_CLIENT) and of the client's address (under
+ * the day's own key, clientkey.h, forgotten once the day's failures
+ * are purged), so the table never holds either.  Failures are recorded
+ * in their own statement, outside any transaction, so a refused
+ * request counts too.  Used by the dashboard's password sign-in and by
+ * the reporter's sign-in with reference and code (lib/feedback.c).
  */
 #ifndef MP_THROTTLE_H
 #define MP_THROTTLE_H
@@ -19,17 +20,20 @@ struct mp_keys;
 
 struct mp_throttle {
 	unsigned char	 account[MP_SHA256_LEN];
-	unsigned char	 client[MP_SHA256_LEN];
+	unsigned char	 client[MP_SHA256_LEN];	/* today's: recorded */
+	unsigned char	 client_prev[MP_SHA256_LEN]; /* yesterday's too */
 };
 
 /*
- * The keys of account and client in scope ("login", "melding"): the
- * HMACs of "<scope>-user:<account>" and "<scope>-client:<client>".
- * The caller normalises account (case, spaces) first.
+ * The keys of account and client in scope ("login", "melding") at now:
+ * the HMACs of "<scope>-user:<account>" and "<scope>-client:<client>",
+ * the latter under today's and yesterday's client key (made when today
+ * has none yet; not inside a transaction).  The caller normalises
+ * account (case, spaces) first.  A database error as such.
  */
-void		 mp_throttle_keys(const struct mp_keys *, const char *scope,
-		    const char *account, const char *client,
-		    struct mp_throttle *);
+enum mp_err	 mp_throttle_keys(struct mp_db *, const struct mp_keys *,
+		    const char *scope, const char *account,
+		    const char *client, time_t now, struct mp_throttle *);
 /*
  * Which of the two had max or more failures in the window seconds
  * before now: 0 (neither), MP_THROTTLE_ACCOUNT, MP_THROTTLE_CLIENT or

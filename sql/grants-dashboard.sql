@@ -59,3 +59,8 @@ GRANT EXECUTE ON FUNCTION outbox_notify_handler TO @APPUSER@@@APPHOST@;
 -- 020_feedback_own_report.sql: a report whose status changed is
 -- renumbered for its partners by the function the follow-up uses too.
 GRANT EXECUTE ON FUNCTION share_touch TO @APPUSER@@@APPHOST@;
+-- 023_signin_token.sql: the local sign-in's tokens, accepted once.
+GRANT INSERT, DELETE, SELECT (expires_at) ON signin_token_used
+    TO @APPUSER@@@APPHOST@;
+-- 024_client_key.sql: per-window secrets for the client hashes.
+GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;

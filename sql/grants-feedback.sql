@@ -31,3 +31,13 @@ GRANT INSERT ON feedback_own_attachment TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON login_attempt TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter
     TO @APPUSER@@@APPHOST@;
+-- 023_signin_token.sql: a sign-in token is accepted once.  Its nonce is
+-- inserted (the primary key refuses a second use) and purged once
+-- expired; the purge's WHERE reads expires_at, and nothing else is
+-- ever read back.
+GRANT INSERT, DELETE, SELECT (expires_at) ON signin_token_used
+    TO @APPUSER@@@APPHOST@;
+-- 024_client_key.sql: the per-window secrets that key the client
+-- hashes of login_attempt and rate_counter, made by the first worker
+-- that needs one and deleted when their window is over.
+GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;

@@ -27,3 +27,7 @@ GRANT INSERT ON attachment TO @APPUSER@@@APPHOST@;
 -- keyed hashes of addresses.
 GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter
     TO @APPUSER@@@APPHOST@;
+-- 024_client_key.sql: the per-window secrets that key the client
+-- hashes of rate_counter, made by the first worker that needs one and
+-- deleted when their window is over.
+GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;

@@ -71,3 +71,7 @@ GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
+-- 023_signin_token.sql: sign-in tokens accepted once.
+GRANT SELECT, INSERT, DELETE ON signin_token_used TO @APPUSER@@@APPHOST@;
+-- 024_client_key.sql: per-window secrets for the client hashes.
+GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;

@@ -16,6 +16,8 @@ dist_sql_DATA = \
 	%reldir%/017_galera_definer.sql \
 	%reldir%/020_feedback_own_report.sql \
 	%reldir%/021_export_own_partner.sql \
+	%reldir%/023_signin_token.sql \
+	%reldir%/024_client_key.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -97,7 +97,8 @@ tests_unit_test_message_LDADD = $(UNIT_LDADD)
 tests_unit_test_workflow_SOURCES = %reldir%/unit/test-workflow.c
 tests_unit_test_workflow_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_workflow_LDADD = $(UNIT_LDADD)
-tests_unit_test_throttle_SOURCES = %reldir%/unit/test-throttle.c
+tests_unit_test_throttle_SOURCES = %reldir%/unit/test-throttle.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_throttle_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_throttle_LDADD = $(UNIT_LDADD)
 tests_unit_test_report_SOURCES = %reldir%/unit/test-report.c

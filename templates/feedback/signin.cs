@@ -8,7 +8,7 @@ en kunt ons antwoorden.</p>
 <input type="hidden" name="token" value="<?cs var:SignIn.Token ?>">
 <div class="field"><label for="meldingsnummer">Meldingsnummer</label>
 <p class="hint" id="meldingsnummer-hint">Bijvoorbeeld M-2026-000123.</p>
-<input type="text" id="meldingsnummer" name="meldingsnummer" aria-describedby="meldingsnummer-hint" autocomplete="off" spellcheck="false" maxlength="24" required value="<?cs var:SignIn.Reference ?>"></div>
+<input type="text" id="meldingsnummer" name="meldingsnummer" aria-describedby="<?cs if:SignIn.Message ?>message <?cs /if ?>meldingsnummer-hint" autocomplete="off" spellcheck="false" maxlength="24" required value="<?cs var:SignIn.Reference ?>"></div>
 <div class="field"><label for="code">Geheime code</label>
 <p class="hint" id="code-hint">20 letters en cijfers, bijvoorbeeld ABCDE-12345-FGHJK-67890. Hoofdletters en streepjes maken niet uit.</p>
 <input type="text" id="code" name="code" aria-describedby="code-hint" autocomplete="off" spellcheck="false" maxlength="40" required></div>

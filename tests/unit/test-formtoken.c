@@ -1,6 +1,8 @@
 /*
  * test-formtoken.c -- one-time form tokens: authentic ones pass with
- * their nonce, forged, altered, expired or foreign ones do not.
+ * their nonce, forged, altered, expired or foreign ones do not.  Bound
+ * tokens (the sign-in forms', lib/presession.h) pass only with the
+ * value they were bound to, and never as unbound ones or back.
  */
 #include "config.h"
 
@@ -71,12 +73,61 @@ test_refused(void **state)
 	    3600, n), MP_EINVAL);
 }
 
+static void
+test_bound(void **state)
+{
+	unsigned char	 pre_a[32], pre_b[32], n[MP_FORMTOKEN_NONCE];
+	unsigned char	 n2[MP_FORMTOKEN_NONCE];
+	unsigned char	 big[MP_FORMTOKEN_BIND_MAX + 1];
+	char		 t[MP_FORMTOKEN_LEN], u[MP_FORMTOKEN_LEN];
+
+	(void)state;
+	memset(pre_a, 0xa1, sizeof(pre_a));
+	memcpy(pre_b, pre_a, sizeof(pre_b));
+	pre_b[31] ^= 1;		/* another browser: one bit apart */
+	memset(big, 1, sizeof(big));
+	assert_int_equal(mp_formtoken_issue_bound(&keys, pre_a,
+	    sizeof(pre_a), 1000000, t), MP_OK);
+	/* With its own pre-session it passes, with its nonce. */
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_a,
+	    sizeof(pre_a), t, 1000100, 3600, n), MP_OK);
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_a,
+	    sizeof(pre_a), t, 1000200, 3600, n2), MP_OK);
+	assert_memory_equal(n, n2, sizeof(n));
+	/* Another browser's pre-session, a shorter one, none at all. */
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_b,
+	    sizeof(pre_b), t, 1000100, 3600, n), MP_EINVAL);
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_a, 31, t,
+	    1000100, 3600, n), MP_EINVAL);
+	assert_int_equal(mp_formtoken_check(&keys, t, 1000100, 3600, n),
+	    MP_EINVAL);
+	/* Another instance's key, an expired token. */
+	assert_int_equal(mp_formtoken_check_bound(&other, pre_a,
+	    sizeof(pre_a), t, 1000100, 3600, n), MP_EINVAL);
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_a,
+	    sizeof(pre_a), t, 1003601, 3600, n), MP_EINVAL);
+	/* An unbound token (the report form's) is no sign-in token. */
+	assert_int_equal(mp_formtoken_issue(&keys, 1000000, u), MP_OK);
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_a,
+	    sizeof(pre_a), u, 1000100, 3600, n), MP_EINVAL);
+	/* Nothing to bind to, or too much: refused, not crashed. */
+	assert_int_equal(mp_formtoken_issue_bound(&keys, pre_a, 0, 1000000,
+	    u), MP_EINVAL);
+	assert_int_equal(mp_formtoken_issue_bound(&keys, big, sizeof(big),
+	    1000000, u), MP_EINVAL);
+	assert_int_equal(mp_formtoken_check_bound(&keys, big, sizeof(big), t,
+	    1000100, 3600, n), MP_EINVAL);
+	assert_int_equal(mp_formtoken_check_bound(&keys, pre_a,
+	    sizeof(pre_a), NULL, 1000100, 3600, n), MP_EINVAL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_and_unique),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_bound),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -4,7 +4,11 @@
  * another is not, the global limit counts every client, a new window
  * starts afresh, a refused action rolled back with its transaction
  * leaves the count as it was, scopes count apart, the table never
- * holds the address, and the purge drops only windows long past.
+ * holds the address, and the purge drops only windows long past.  Each
+ * window hashes with its own key (issue 10, finding 6): workers that
+ * share nothing but the database count together, and once the window
+ * is over and purged, no key left (nor the key file's) can match a
+ * stored bucket to its address.
  */
 #include "config.h"
 
@@ -31,6 +35,12 @@ static const char sql_old[] =
     "INSERT INTO rate_counter (bucket, window_start, slot, hits)"
     " VALUES (UNHEX(SHA2('oud', 256)), ?, 0, 7)";
 static const char sql_clear[] = "DELETE FROM rate_counter";
+static const char sql_clear_keys[] = "DELETE FROM client_key";
+static const char sql_nkeys[] = "SELECT COUNT(*) FROM client_key";
+static const char sql_bucket[] =
+    "SELECT COUNT(*) FROM rate_counter WHERE bucket = ?";
+static const char sql_keys[] =
+    "SELECT purpose, window_start, window_len FROM client_key";
 
 static long long
 one(const char *sql, const char *text, long long arg)
@@ -88,7 +98,9 @@ clear(void **state)
 {
 
 	(void)state;
-	return mp_db_exec(E.db, sql_clear, NULL, 0, NULL, NULL) == MP_OK ?
+	mp_clientkey_flush();
+	return mp_db_exec(E.db, sql_clear, NULL, 0, NULL, NULL) == MP_OK &&
+	    mp_db_exec(E.db, sql_clear_keys, NULL, 0, NULL, NULL) == MP_OK ?
 	    0 : -1;
 }
 
@@ -150,9 +162,13 @@ test_global(void **state)
 	}
 }
 
-/* An action limited by rl that fails after its hit, as a reply might. */
+/*
+ * An action limited by rl that fails after its hit, as a reply might:
+ * prepared before its transaction, counted inside it.
+ */
 struct action {
 	const struct mp_ratelimit *rl;
+	struct mp_ratehit hit;
 	enum mp_err	 result;
 };
 
@@ -162,8 +178,7 @@ action_txn(struct mp_db *db, void *arg)
 	struct action	*a = arg;
 	enum mp_err	 er;
 
-	if ((er = mp_ratelimit_hit(db, &E.keys, a->rl, "192.0.2.9", T0)) !=
-	    MP_OK)
+	if ((er = mp_ratelimit_count(db, &a->hit)) != MP_OK)
 		return er;
 	return a->result;
 }
@@ -177,6 +192,8 @@ test_rolled_back(void **state)
 
 	(void)state;
 	a.rl = &rl;
+	assert_int_equal(mp_ratelimit_prepare(E.db, &E.keys, &rl,
+	    "192.0.2.9", T0, &a.hit), MP_OK);
 	a.result = MP_EINVAL;
 	for (i = 0; i < 5; i++)
 		assert_int_equal(mp_db_txn(E.db, action_txn, &a), MP_EINVAL);
@@ -224,6 +241,117 @@ test_purge(void **state)
 	assert_int_equal(one(sql_hits, NULL, -1), 1);
 }
 
+static void
+test_workers(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 3, 0, 3600 };
+	int			 i;
+
+	(void)state;
+	/* Each hit from a "new worker": nothing kept in memory. */
+	for (i = 0; i < 3; i++) {
+		mp_clientkey_flush();
+		assert_int_equal(hit(&rl, "192.0.2.1", T0 + i), MP_OK);
+	}
+	mp_clientkey_flush();
+	assert_int_equal(hit(&rl, "192.0.2.1", T0 + 10), MP_ELIMIT);
+	/* One key for the window, made by the first. */
+	assert_int_equal(one(sql_nkeys, NULL, -1), 1);
+	/* The next window has a key of its own, and counts afresh. */
+	assert_int_equal(hit(&rl, "192.0.2.1", T0 + 3600), MP_OK);
+	assert_int_equal(one(sql_nkeys, NULL, -1), 2);
+}
+
+/* The bucket of who in scope under key. */
+static void
+bucket(const unsigned char *key, const char *scope, const char *who,
+    unsigned char out[MP_SHA256_LEN])
+{
+	char	 msg[128];
+
+	(void)snprintf(msg, sizeof(msg), "%s\n%s", scope, who);
+	assert_int_equal(mp_hmac_sha256(out, key, MP_KEY_LEN, msg,
+	    strlen(msg)), MP_OK);
+}
+
+/* Stored buckets of who that any key left, or the key file's, names. */
+static long long
+matches(const char *scope, const char *who, time_t now)
+{
+	struct mp_stmt	*s;
+	struct mp_dbval	 v[1];
+	unsigned char	 key[MP_KEY_LEN], b[MP_SHA256_LEN];
+	long long	 row[16][3], n = 0, i, found = 0;
+
+	bucket(mp_key(&E.keys, MP_KEY_CLIENT), scope, who, b);
+	v[0] = MP_DBBLOB(b, sizeof(b));
+	assert_int_equal(mp_db_query(E.db, &s, sql_bucket, v, 1), MP_OK);
+	assert_int_equal(mp_stmt_next(s), MP_OK);
+	found += mp_stmt_int(s, 0);
+	mp_stmt_done(s);
+	assert_int_equal(mp_db_query(E.db, &s, sql_keys, NULL, 0), MP_OK);
+	while (n < 16 && mp_stmt_next(s) == MP_OK) {
+		row[n][0] = mp_stmt_int(s, 0);
+		row[n][1] = mp_stmt_int(s, 1);
+		row[n++][2] = mp_stmt_int(s, 2);
+	}
+	mp_stmt_done(s);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(mp_clientkey_get(E.db, &E.keys,
+		    (enum mp_clientkey_use)row[i][0], row[i][1],
+		    (long)row[i][2], 0, 0, now, key), MP_OK);
+		bucket(key, scope, who, b);
+		v[0] = MP_DBBLOB(b, sizeof(b));
+		assert_int_equal(mp_db_query(E.db, &s, sql_bucket, v, 1),
+		    MP_OK);
+		assert_int_equal(mp_stmt_next(s), MP_OK);
+		found += mp_stmt_int(s, 0);
+		mp_stmt_done(s);
+	}
+	return found;
+}
+
+static void
+test_forgotten(void **state)
+{
+	const struct mp_ratelimit rl = { "test", 5, 0, 3600 };
+	time_t			 over = T0 + 3600 + MP_CLIENTKEY_GRACE + 1;
+	unsigned char		 key[MP_KEY_LEN];
+
+	(void)state;
+	assert_int_equal(hit(&rl, "203.0.113.5", T0 + 5), MP_OK);
+	/* While the window lasts, the key file and the database can. */
+	assert_true(matches("test", "203.0.113.5", T0 + 6) > 0);
+	/* The key file alone (the old scheme) never could. */
+	{
+		struct mp_stmt	*st;
+		struct mp_dbval	 v[1];
+		unsigned char	 b[MP_SHA256_LEN];
+
+		bucket(mp_key(&E.keys, MP_KEY_CLIENT), "test", "203.0.113.5",
+		    b);
+		v[0] = MP_DBBLOB(b, sizeof(b));
+		assert_int_equal(mp_db_query(E.db, &st, sql_bucket, v, 1),
+		    MP_OK);
+		assert_int_equal(mp_stmt_next(st), MP_OK);
+		assert_int_equal(mp_stmt_int(st, 0), 0);
+		mp_stmt_done(st);
+	}
+	/* A later window's hit, then the purge after the first is over. */
+	assert_int_equal(hit(&rl, "203.0.113.6", over), MP_OK);
+	assert_int_equal(mp_ratelimit_purge(E.db, over,
+	    MP_RATELIMIT_WINDOW_MAX), MP_OK);
+	/* The counters are still there (a day's grace for all limits)... */
+	assert_true(one(sql_rows, NULL, -1) >= 2);
+	/* ...but nothing left can say whose they are. */
+	assert_int_equal(matches("test", "203.0.113.5", over), 0);
+	assert_int_equal(mp_clientkey_get(E.db, &E.keys, MP_CLIENTKEY_RATE,
+	    (long long)T0, 3600, 0, 0, over, key), MP_ENOTFOUND);
+	/* The current window's key stays, and its client is counted. */
+	assert_int_equal(one(sql_nkeys, NULL, -1), 1);
+	assert_true(matches("test", "203.0.113.6", over) > 0);
+}
+
 int
 main(void)
 {
@@ -233,6 +361,8 @@ main(void)
 		cmocka_unit_test_setup(test_rolled_back, clear),
 		cmocka_unit_test_setup(test_no_address_stored, clear),
 		cmocka_unit_test_setup(test_purge, clear),
+		cmocka_unit_test_setup(test_workers, clear),
+		cmocka_unit_test_setup(test_forgotten, clear),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
