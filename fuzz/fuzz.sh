@@ -35,8 +35,8 @@ set -eu
 
 # The library sources the targets link (an archive: each target takes
 # only the objects it needs).  Add a file here when a target needs it.
-LIBSRC="alloc buf catalog conf contact crypto csv db dbhost err http keys log mailmsg
-pkseal ratelimit report req tmpl valid"
+LIBSRC="alloc buf catalog clientkey conf contact crypto csv db dbhost err
+http keys log mailmsg pkseal ratelimit report req tmpl valid"
 
 # conf.c names the installed configuration: no fuzzer reads it.
 CFLAGS="-DSYSCONFDIR=\"/nonexistent\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1
