@@ -24,27 +24,6 @@ struct mp_conf {
 	char	*path;	/* "" when parsed from text */
 };
 
-static void seterr(char *, size_t, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Write a one-line reason to err (which may be NULL or empty). */
-static void
-seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*p;
-
-	if (err == NULL || errsz == 0)
-		return;
-	va_start(ap, fmt);
-	(void)vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-	/* ClearSilver's texts may span lines; a log line must not. */
-	for (p = err; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
-}
-
 /*
  * Turn a NEOERR chain into a message in err prefixed by what, free the
  * chain and return the matching mp_err.
@@ -58,7 +37,7 @@ neoerr(NEOERR *nerr, const char *what, char *err, size_t errsz)
 	er = nerr_match(nerr, NERR_NOMEM) ? MP_ENOMEM : MP_ECONF;
 	string_init(&str);
 	nerr_error_string(nerr, &str);
-	seterr(err, errsz, "%s: %s", what,
+	mp_seterr(err, errsz, "%s: %s", what,
 	    str.buf != NULL && str.buf[0] != '\0' ? str.buf : "unknown error");
 	string_clear(&str);
 	nerr_ignore(&nerr);
@@ -89,7 +68,7 @@ conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
 		return neoerr(nerr, "nerr_init", err, errsz);
 	if ((c = mp_calloc(1, sizeof(*c))) == NULL ||
 	    (c->path = mp_strdup(path)) == NULL) {
-		seterr(err, errsz, "out of memory");
+		mp_seterr(err, errsz, "out of memory");
 		mp_conf_free(c);
 		return MP_ENOMEM;
 	}
@@ -112,7 +91,7 @@ mp_conf_load(struct mp_conf **conf, const char *path, char *err,
 
 	*conf = NULL;
 	if (path == NULL || path[0] == '\0') {
-		seterr(err, errsz, "no configuration file given");
+		mp_seterr(err, errsz, "no configuration file given");
 		return MP_ECONF;
 	}
 	/*
@@ -121,7 +100,7 @@ mp_conf_load(struct mp_conf **conf, const char *path, char *err,
 	 */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		saved = errno;
-		seterr(err, errsz, "cannot read %s: %s", path,
+		mp_seterr(err, errsz, "cannot read %s: %s", path,
 		    strerror(saved));
 		return MP_ECONF;
 	}
@@ -146,7 +125,7 @@ mp_conf_parse(struct mp_conf **conf, const char *text, char *err,
 
 	*conf = NULL;
 	if (text == NULL) {
-		seterr(err, errsz, "no configuration text given");
+		mp_seterr(err, errsz, "no configuration text given");
 		return MP_ECONF;
 	}
 	if ((er = conf_new(&c, "", err, errsz)) != MP_OK)

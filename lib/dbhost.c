@@ -18,21 +18,6 @@
 /* One entry's text, trimmed; longer entries are refused. */
 #define ENTRY_MAX	(MP_DBHOST_NAMELEN + 16)
 
-static void	 seterr(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static void
-seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (err == NULL || errsz == 0)
-		return;
-	va_start(ap, fmt);
-	(void)vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 /* A port: 1 to 65535, digits only.  0 on success, -1 otherwise. */
 static int
 parse_port(const char *s, unsigned *port)
@@ -113,12 +98,13 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 	memset(h, 0, sizeof(*h));
 	h->port = defport;
 	if (e[0] == '\0') {
-		seterr(err, errsz, "db.hosts: entry %zu is empty", i);
+		mp_seterr(err, errsz, "db.hosts: entry %zu is empty", i);
 		return MP_ECONF;
 	}
 	if (e[0] == '/') {
 		if (strlen(e) >= sizeof(h->socket)) {
-			seterr(err, errsz, "db.hosts: entry %zu: socket path "
+			mp_seterr(err, errsz,
+			    "db.hosts: entry %zu: socket path "
 			    "longer than %zu bytes", i, sizeof(h->socket) - 1);
 			return MP_ECONF;
 		}
@@ -130,7 +116,8 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 	}
 	if (e[0] == '[') {
 		if ((p = strchr(e, ']')) == NULL) {
-			seterr(err, errsz, "db.hosts: entry %zu (%s): no ']'"
+			mp_seterr(err, errsz,
+			    "db.hosts: entry %zu (%s): no ']'"
 			    " after the IPv6 address", i, e);
 			return MP_ECONF;
 		}
@@ -138,12 +125,14 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 		if (*p == ':')
 			port = p + 1;
 		else if (*p != '\0') {
-			seterr(err, errsz, "db.hosts: entry %zu: ':port' or "
+			mp_seterr(err, errsz,
+			    "db.hosts: entry %zu: ':port' or "
 			    "nothing expected after ']'", i);
 			return MP_ECONF;
 		}
 		if (!valid_v6(e + 1)) {
-			seterr(err, errsz, "db.hosts: entry %zu (%s]): not an "
+			mp_seterr(err, errsz,
+			    "db.hosts: entry %zu (%s]): not an "
 			    "IPv6 address", i, e);
 			return MP_ECONF;
 		}
@@ -153,14 +142,16 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 			*p = '\0';
 			port = p + 1;
 			if (strchr(port, ':') != NULL) {
-				seterr(err, errsz, "db.hosts: entry %zu: more "
+				mp_seterr(err, errsz,
+				    "db.hosts: entry %zu: more "
 				    "than one ':' (write an IPv6 address as "
 				    "[addr]:port)", i);
 				return MP_ECONF;
 			}
 		}
 		if (!valid_name(e)) {
-			seterr(err, errsz, "db.hosts: entry %zu (%s): not a "
+			mp_seterr(err, errsz,
+			    "db.hosts: entry %zu (%s): not a "
 			    "host name or address", i, e);
 			return MP_ECONF;
 		}
@@ -171,7 +162,7 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 			    defsock);
 	}
 	if (port != NULL && parse_port(port, &h->port) != 0) {
-		seterr(err, errsz, "db.hosts: entry %zu (%s): port '%s' is "
+		mp_seterr(err, errsz, "db.hosts: entry %zu (%s): port '%s' is "
 		    "not a number from 1 to 65535", i, h->host, port);
 		return MP_ECONF;
 	}
@@ -200,11 +191,11 @@ mp_dbhost_list(const struct mp_conf *conf,
 	enum mp_err	 er;
 
 	*n = 0;
-	seterr(err, errsz, "no error");
+	mp_seterr(err, errsz, "no error");
 	defport = (unsigned)mp_conf_int(conf, "db.port", 0, 0, 65535);
 	sock = mp_conf_str(conf, "db.socket", "");
 	if (strlen(sock) >= MP_DBHOST_SOCKLEN) {
-		seterr(err, errsz, "db.socket: longer than %d bytes",
+		mp_seterr(err, errsz, "db.socket: longer than %d bytes",
 		    MP_DBHOST_SOCKLEN - 1);
 		return MP_ECONF;
 	}
@@ -212,7 +203,8 @@ mp_dbhost_list(const struct mp_conf *conf,
 		/* The older form: one server. */
 		p = mp_conf_str(conf, "db.host", "localhost");
 		if (p[0] == '\0' || strlen(p) >= MP_DBHOST_NAMELEN) {
-			seterr(err, errsz, "db.host: empty or longer than %d "
+			mp_seterr(err, errsz,
+			    "db.host: empty or longer than %d "
 			    "bytes", MP_DBHOST_NAMELEN - 1);
 			return MP_ECONF;
 		}
@@ -229,7 +221,7 @@ mp_dbhost_list(const struct mp_conf *conf,
 		if (*p == ',')
 			count++;
 	if (count > MP_DBHOST_MAX) {
-		seterr(err, errsz, "db.hosts: %zu hosts, more than the %d "
+		mp_seterr(err, errsz, "db.hosts: %zu hosts, more than the %d "
 		    "allowed", count, MP_DBHOST_MAX);
 		return MP_ECONF;
 	}
@@ -242,7 +234,7 @@ mp_dbhost_list(const struct mp_conf *conf,
 		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
 			len--;
 		if (len > ENTRY_MAX) {
-			seterr(err, errsz, "db.hosts: entry %zu is longer "
+			mp_seterr(err, errsz, "db.hosts: entry %zu is longer "
 			    "than %d bytes", i + 1, ENTRY_MAX);
 			return MP_ECONF;
 		}
@@ -253,7 +245,8 @@ mp_dbhost_list(const struct mp_conf *conf,
 			return er;
 		for (j = 0; j < i; j++)
 			if (same(&hosts[j], &hosts[i])) {
-				seterr(err, errsz, "db.hosts: entry %zu (%s) "
+				mp_seterr(err, errsz,
+				    "db.hosts: entry %zu (%s) "
 				    "is entry %zu again", i + 1,
 				    hosts[i].label, j + 1);
 				return MP_ECONF;

@@ -3,6 +3,9 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "meldpunt.h"
 
 static const char *const errstrs[MP_ERR__MAX] = {
@@ -30,4 +33,16 @@ mp_strerror(enum mp_err er)
 	if ((unsigned)er >= MP_ERR__MAX)
 		return "unknown error";
 	return errstrs[er];
+}
+
+void
+mp_seterr(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (err == NULL || errsz == 0)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
 }

@@ -32,22 +32,6 @@ static const char *const keyinfo[MP_KEY__MAX] = {
 	"meldpunt partner v1",		/* MP_KEY_PARTNER */
 };
 
-static void seterr(char *, size_t, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Write a one-line reason to err (which may be NULL or empty). */
-static void
-seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (err == NULL || errsz == 0)
-		return;
-	va_start(ap, fmt);
-	(void)vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 enum mp_err
 mp_keys_derive(struct mp_keys *keys, const unsigned char master[MP_KEY_LEN])
 {
@@ -82,22 +66,23 @@ mp_keys_load(struct mp_keys *keys, const char *path, char *err,
 	memset(keys, 0, sizeof(*keys));
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		saved = errno;
-		seterr(err, errsz, "cannot read key file %s: %s", path,
+		mp_seterr(err, errsz, "cannot read key file %s: %s", path,
 		    strerror(saved));
 		return saved == ENOENT ? MP_ENOTFOUND : MP_ECONF;
 	}
 	if (fstat(fd, &st) == -1) {
-		seterr(err, errsz, "cannot stat key file %s: %s", path,
+		mp_seterr(err, errsz, "cannot stat key file %s: %s", path,
 		    strerror(errno));
 		er = MP_ESYS;
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		seterr(err, errsz, "key file %s is not a regular file", path);
+		mp_seterr(err, errsz,
+		    "key file %s is not a regular file", path);
 		goto out;
 	}
 	if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-		seterr(err, errsz, "key file %s has mode %04o: others may "
+		mp_seterr(err, errsz, "key file %s has mode %04o: others may "
 		    "read or change it; chmod 600 %s", path,
 		    (unsigned int)(st.st_mode & 07777), path);
 		goto out;
@@ -107,7 +92,7 @@ mp_keys_load(struct mp_keys *keys, const char *path, char *err,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			seterr(err, errsz, "cannot read key file %s: %s",
+			mp_seterr(err, errsz, "cannot read key file %s: %s",
 			    path, strerror(errno));
 			er = MP_ESYS;
 			goto out;
@@ -120,12 +105,12 @@ mp_keys_load(struct mp_keys *keys, const char *path, char *err,
 	if (len == KEYHEX_LEN + 1 && buf[KEYHEX_LEN] == '\n')
 		buf[--len] = '\0';
 	if (len != KEYHEX_LEN || !mp_unhex(master, sizeof(master), buf)) {
-		seterr(err, errsz, "key file %s must hold exactly %d hex "
+		mp_seterr(err, errsz, "key file %s must hold exactly %d hex "
 		    "characters and at most one newline", path, KEYHEX_LEN);
 		goto out;
 	}
 	if ((er = mp_keys_derive(keys, master)) != MP_OK)
-		seterr(err, errsz, "cannot derive keys from %s: %s", path,
+		mp_seterr(err, errsz, "cannot derive keys from %s: %s", path,
 		    mp_strerror(er));
 out:
 	mp_wipe(master, sizeof(master));
@@ -145,7 +130,7 @@ mp_keys_generate(const char *path, char *err, size_t errsz)
 	int		 fd, saved;
 
 	if ((er = mp_random(master, sizeof(master))) != MP_OK) {
-		seterr(err, errsz, "cannot generate a key: %s",
+		mp_seterr(err, errsz, "cannot generate a key: %s",
 		    mp_strerror(er));
 		return er;
 	}
@@ -159,7 +144,7 @@ mp_keys_generate(const char *path, char *err, size_t errsz)
 	    0600);
 	if (fd == -1) {
 		saved = errno;
-		seterr(err, errsz, "cannot create key file %s: %s", path,
+		mp_seterr(err, errsz, "cannot create key file %s: %s", path,
 		    strerror(saved));
 		er = saved == EEXIST ? MP_EDUP : MP_ESYS;
 		goto out;
@@ -169,20 +154,20 @@ mp_keys_generate(const char *path, char *err, size_t errsz)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			seterr(err, errsz, "cannot write key file %s: %s",
+			mp_seterr(err, errsz, "cannot write key file %s: %s",
 			    path, strerror(errno));
 			goto fail;
 		}
 		off += (size_t)n;
 	}
 	if (fsync(fd) == -1) {
-		seterr(err, errsz, "cannot sync key file %s: %s", path,
+		mp_seterr(err, errsz, "cannot sync key file %s: %s", path,
 		    strerror(errno));
 		goto fail;
 	}
 	if (close(fd) == -1) {
 		fd = -1;
-		seterr(err, errsz, "cannot close key file %s: %s", path,
+		mp_seterr(err, errsz, "cannot close key file %s: %s", path,
 		    strerror(errno));
 		goto fail;
 	}

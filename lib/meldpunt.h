@@ -33,6 +33,12 @@ enum mp_err {
 
 /* A static, human-readable (English, for logs) text for an error. */
 const char	*mp_strerror(enum mp_err);
+/*
+ * Write a one-line reason to err, the caller's buffer of errsz bytes
+ * (err may be NULL or errsz 0: nothing is written).
+ */
+void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
 
 #define MP_UNUSED(x)	((void)(x))
 #define MP_NELEM(a)	(sizeof(a) / sizeof((a)[0]))

@@ -27,21 +27,6 @@
 #define HDR_LEN		(1 + MP_PK_IDLEN + MP_PK_LEN)
 #define KDF_INFO	"meldpunt contact seal v2"
 
-static void	seterr(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static void
-seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (err == NULL || errsz == 0)
-		return;
-	va_start(ap, fmt);
-	(void)vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 void
 mp_pk_from_public(struct mp_pkkey *k, const unsigned char pub[MP_PK_LEN])
 {
@@ -284,23 +269,23 @@ mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
 	int		 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		seterr(err, errsz, "%s: %s", path, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
 		return errno == ENOENT ? MP_ENOTFOUND : MP_ECONF;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		seterr(err, errsz, "%s: not a regular file", path);
+		mp_seterr(err, errsz, "%s: not a regular file", path);
 		(void)close(fd);
 		return MP_ECONF;
 	}
 	if (private && (st.st_mode & S_IRWXO) != 0) {
-		seterr(err, errsz, "%s: others may access this private key "
+		mp_seterr(err, errsz, "%s: others may access this private key "
 		    "file; chmod 0600 it", path);
 		(void)close(fd);
 		return MP_ECONF;
 	}
 	if ((f = fdopen(fd, "r")) == NULL) {
 		(void)close(fd);
-		seterr(err, errsz, "%s: %s", path, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
 		return MP_ESYS;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
@@ -310,19 +295,19 @@ mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
 		if (l == 0 || line[0] == '#')
 			continue;
 		if (l != 2 * MP_PK_LEN || !mp_unhex(raw, sizeof(raw), line)) {
-			seterr(err, errsz, "%s:%zu: not a key (64 hex "
+			mp_seterr(err, errsz, "%s:%zu: not a key (64 hex "
 			    "characters)", path, lineno);
 			goto out;
 		}
 		if (ring->n == MP_PKRING_MAX) {
-			seterr(err, errsz, "%s: more than %d keys", path,
+			mp_seterr(err, errsz, "%s: more than %d keys", path,
 			    MP_PKRING_MAX);
 			goto out;
 		}
 		if (private) {
 			if (mp_pk_from_private(&ring->k[ring->n], raw) !=
 			    MP_OK) {
-				seterr(err, errsz, "%s:%zu: bad key", path,
+				mp_seterr(err, errsz, "%s:%zu: bad key", path,
 				    lineno);
 				goto out;
 			}
@@ -331,7 +316,7 @@ mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
 		ring->n++;
 	}
 	if (ring->n == before) {
-		seterr(err, errsz, "%s: no key in the file", path);
+		mp_seterr(err, errsz, "%s: no key in the file", path);
 		goto out;
 	}
 	er = MP_OK;
@@ -370,7 +355,7 @@ mp_pkring_rotate(const char *privpath, const char *pubpath,
 	int		 fd = -1;
 
 	if ((er = mp_pk_generate(&k)) != MP_OK) {
-		seterr(err, errsz, "cannot generate a key pair");
+		mp_seterr(err, errsz, "cannot generate a key pair");
 		return er;
 	}
 	/* Private key first: a public key nobody can open is worse. */
@@ -381,7 +366,7 @@ mp_pkring_rotate(const char *privpath, const char *pubpath,
 	if ((fd = open(privpath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
 	    0600)) == -1 || write_all(fd, line, 2 * MP_PK_LEN + 1) == -1 ||
 	    fsync(fd) == -1) {
-		seterr(err, errsz, "%s: %s", privpath, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", privpath, strerror(errno));
 		goto out;
 	}
 	(void)close(fd);
@@ -389,7 +374,7 @@ mp_pkring_rotate(const char *privpath, const char *pubpath,
 	/* The public file holds the current key only, replaced whole. */
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.new", pubpath) >=
 	    sizeof(tmp)) {
-		seterr(err, errsz, "%s: path too long", pubpath);
+		mp_seterr(err, errsz, "%s: path too long", pubpath);
 		goto out;
 	}
 	mp_hex(line, k.pub, MP_PK_LEN);
@@ -398,13 +383,13 @@ mp_pkring_rotate(const char *privpath, const char *pubpath,
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0644)) == -1 || write_all(fd, line, 2 * MP_PK_LEN + 1) == -1 ||
 	    fsync(fd) == -1) {
-		seterr(err, errsz, "%s: %s", tmp, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	(void)close(fd);
 	fd = -1;
 	if (rename(tmp, pubpath) == -1) {
-		seterr(err, errsz, "%s: %s", pubpath, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", pubpath, strerror(errno));
 		goto out;
 	}
 	mp_hex(idhex, k.id, MP_PK_IDLEN);
