@@ -18,6 +18,7 @@
 #include "cs.h"
 
 #define CONF_DEFAULT	SYSCONFDIR "/meldpunt/meldpunt.hdf"
+#define CONF_MAX	(1024 * 1024)	/* far above any real file */
 
 struct mp_conf {
 	HDF	*hdf;
@@ -80,62 +81,149 @@ conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
 	return MP_OK;
 }
 
-enum mp_err
-mp_conf_load(struct mp_conf **conf, const char *path, char *err,
-    size_t errsz)
+/*
+ * Refuse the two HDF forms that make one node refer to another: a link
+ * ("name : other") and a splice ("@name").  ClearSilver follows links
+ * without a cycle check, so "a : a" or "a : b" with "b : a" overflows
+ * its stack when parsed or read (found by fuzz-conf).  meldpunt's
+ * configuration has no use for either.  Every line is screened, also
+ * inside a here-document, so that no difference between this reading
+ * and ClearSilver's can let one through; a value line of the form
+ * "word : word" needs "=" instead.
+ */
+static enum mp_err
+conf_screen(const char *text, const char *what, char *err, size_t errsz)
+{
+	const char	*s, *name;
+	size_t		 line = 1;
+
+	for (s = text; *s != '\0'; line++) {
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (*s == '@') {
+			mp_seterr(err, errsz, "%s: line %zu: \"@\" (copy of "
+			    "another node) is not supported", what, line);
+			return MP_ECONF;
+		}
+		name = s;
+		while (*s == '_' || *s == '.' || *s == '*' ||
+		    (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= 'A' && *s <= 'Z'))
+			s++;
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (*s == '[')
+			while (*s != '\0' && *s != '\n' && *s != ']')
+				s++;
+		if (*s == ']')
+			for (s++; *s == ' ' || *s == '\t' || *s == '\r'; s++)
+				continue;
+		if (s[0] == ':' && s[1] != '=') {
+			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a link "
+			    "to another node) is not supported; use \"=\"",
+			    what, line, s - name > 64 ? 64 : (int)(s - name), name);
+			return MP_ECONF;
+		}
+		while (*s != '\0' && *s != '\n')
+			s++;
+		if (*s == '\n')
+			s++;
+	}
+	return MP_OK;
+}
+
+/* Parse a screened text into a configuration remembering path. */
+static enum mp_err
+conf_read(struct mp_conf **conf, const char *path, const char *what,
+    const char *text, char *err, size_t errsz)
 {
 	struct mp_conf	*c;
 	NEOERR		*nerr;
 	enum mp_err	 er;
-	int		 fd, saved;
+
+	*conf = NULL;
+	if ((er = conf_screen(text, what, err, errsz)) != MP_OK)
+		return er;
+	if ((er = conf_new(&c, path, err, errsz)) != MP_OK)
+		return er;
+	if ((nerr = hdf_read_string(c->hdf, text)) != STATUS_OK) {
+		mp_conf_free(c);
+		return neoerr(nerr, what, err, errsz);
+	}
+	*conf = c;
+	return MP_OK;
+}
+
+/*
+ * The file is read here rather than by hdf_read_file, so that it passes
+ * the same screen as a text and so that the operator reads errno's
+ * reason instead of ClearSilver's bare "not found".
+ */
+enum mp_err
+mp_conf_load(struct mp_conf **conf, const char *path, char *err,
+    size_t errsz)
+{
+	char		*text = NULL;
+	size_t		 len = 0;
+	ssize_t		 n;
+	enum mp_err	 er = MP_ECONF;
+	int		 fd = -1, saved;
 
 	*conf = NULL;
 	if (path == NULL || path[0] == '\0') {
 		mp_seterr(err, errsz, "no configuration file given");
 		return MP_ECONF;
 	}
-	/*
-	 * ClearSilver reports a missing file as a bare "not found"; open
-	 * it first so that the operator reads errno's reason instead.
-	 */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		saved = errno;
 		mp_seterr(err, errsz, "cannot read %s: %s", path,
 		    strerror(saved));
-		return MP_ECONF;
+		goto out;
 	}
-	close(fd);
-	if ((er = conf_new(&c, path, err, errsz)) != MP_OK)
-		return er;
-	if ((nerr = hdf_read_file(c->hdf, path)) != STATUS_OK) {
-		mp_conf_free(c);
-		return neoerr(nerr, path, err, errsz);
+	if ((text = mp_malloc(CONF_MAX + 1)) == NULL) {
+		mp_seterr(err, errsz, "out of memory");
+		er = MP_ENOMEM;
+		goto out;
 	}
-	*conf = c;
-	return MP_OK;
+	while ((n = read(fd, text + len, CONF_MAX + 1 - len)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			saved = errno;
+			mp_seterr(err, errsz, "cannot read %s: %s", path,
+			    strerror(saved));
+			goto out;
+		}
+		if ((len += (size_t)n) > CONF_MAX) {
+			mp_seterr(err, errsz, "%s: larger than %d bytes", path,
+			    CONF_MAX);
+			goto out;
+		}
+	}
+	text[len] = '\0';
+	if (memchr(text, '\0', len) != NULL) {
+		mp_seterr(err, errsz, "%s: contains a NUL byte", path);
+		goto out;
+	}
+	er = conf_read(conf, path, path, text, err, errsz);
+out:
+	if (fd != -1)
+		close(fd);
+	free(text);
+	return er;
 }
 
 enum mp_err
 mp_conf_parse(struct mp_conf **conf, const char *text, char *err,
     size_t errsz)
 {
-	struct mp_conf	*c;
-	NEOERR		*nerr;
-	enum mp_err	 er;
 
 	*conf = NULL;
 	if (text == NULL) {
 		mp_seterr(err, errsz, "no configuration text given");
 		return MP_ECONF;
 	}
-	if ((er = conf_new(&c, "", err, errsz)) != MP_OK)
-		return er;
-	if ((nerr = hdf_read_string(c->hdf, text)) != STATUS_OK) {
-		mp_conf_free(c);
-		return neoerr(nerr, "configuration text", err, errsz);
-	}
-	*conf = c;
-	return MP_OK;
+	return conf_read(conf, "", "configuration text", text, err, errsz);
 }
 
 void
