@@ -83,7 +83,8 @@ conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
 
 /*
  * Refuse the two HDF forms that make one node refer to another: a link
- * ("name : other") and a splice ("@name").  ClearSilver follows links
+ * ("name : other") and a splice ("@name"), and attributes
+ * ("name [a=b] = v"), on which ClearSilver leaks when the line fails.  ClearSilver follows links
  * without a cycle check, so "a : a" or "a : b" with "b : a" overflows
  * its stack when parsed or read (found by fuzz-conf).  meldpunt's
  * configuration has no use for either.  Every line is screened, also
@@ -112,12 +113,11 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 			s++;
 		while (*s == ' ' || *s == '\t' || *s == '\r')
 			s++;
-		if (*s == '[')
-			while (*s != '\0' && *s != '\n' && *s != ']')
-				s++;
-		if (*s == ']')
-			for (s++; *s == ' ' || *s == '\t' || *s == '\r'; s++)
-				continue;
+		if (*s == '[') {
+			mp_seterr(err, errsz, "%s: line %zu: attributes "
+			    "(\"name [...]\") are not supported", what, line);
+			return MP_ECONF;
+		}
 		if (s[0] == ':' && s[1] != '=') {
 			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a link "
 			    "to another node) is not supported; use \"=\"",

@@ -284,6 +284,8 @@ test_links(void **state)
 		{ "a : b\nb : a\n", "line 1" },
 		{ "db {\n  port = 1\n  host : db.port\n}\n", "line 3" },
 		{ "x [hidden] : y\n", "line 1" },
+		{ "db {\n  h[st ]eb.hos!t\n}\n", "line 2" },
+		{ "x [a=1] = y\n", "line 1" },
 		{ "\t@db\n", "line 1" },
 		{ "m << EOM\nq : r\nEOM\n", "line 2" },
 		{ ": a\n", "line 1" },
