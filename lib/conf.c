@@ -82,14 +82,15 @@ conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
 }
 
 /*
- * Refuse the two HDF forms that make one node refer to another: a link
- * ("name : other") and a splice ("@name"), and attributes
- * ("name [a=b] = v"), on which ClearSilver leaks when the line fails.  ClearSilver follows links
- * without a cycle check, so "a : a" or "a : b" with "b : a" overflows
- * its stack when parsed or read (found by fuzz-conf).  meldpunt's
- * configuration has no use for either.  Every line is screened, also
- * inside a here-document, so that no difference between this reading
- * and ClearSilver's can let one through; a value line of the form
+ * Refuse the two HDF forms that make one node refer to another, a link
+ * ("name : other") and a splice ("@name"), and attributes ("name [a=b]
+ * = v").  ClearSilver follows links without a cycle check, so "a : a"
+ * or "a : b" with "b : a" overflows its stack when parsed or read, and
+ * it leaks a line's attributes when the rest of the line fails (both
+ * found by fuzz-conf).  meldpunt's configuration has no use for any of
+ * them.  Every line is screened, also inside a here-document, so that
+ * no difference between this reading and ClearSilver's can let one
+ * through; a value line of the form
  * "word : word" needs "=" instead.
  */
 static enum mp_err
@@ -119,9 +120,10 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 			return MP_ECONF;
 		}
 		if (s[0] == ':' && s[1] != '=') {
-			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a link "
-			    "to another node) is not supported; use \"=\"",
-			    what, line, s - name > 64 ? 64 : (int)(s - name), name);
+			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a "
+			    "link to another node) is not supported; use "
+			    "\"=\"", what, line,
+			    s - name > 64 ? 64 : (int)(s - name), name);
 			return MP_ECONF;
 		}
 		while (*s != '\0' && *s != '\n')
