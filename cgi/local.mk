@@ -17,5 +17,5 @@ meldpunt_export_SOURCES = %reldir%/export.c
 meldpunt_export_LDADD = $(MP_LIBS)
 
 sbin_PROGRAMS += meldpuntctl
-meldpuntctl_SOURCES = %reldir%/meldpuntctl.c
+meldpuntctl_SOURCES = %reldir%/meldpuntctl/main.c
 meldpuntctl_LDADD = $(MP_LIBS)
