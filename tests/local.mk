@@ -108,14 +108,16 @@ tests_unit_test_spool_SOURCES = %reldir%/unit/test-spool.c
 tests_unit_test_spool_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_spool_LDADD = $(UNIT_LDADD)
 tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_db_LDADD = $(UNIT_LDADD)
 tests_unit_test_mailmsg_SOURCES = %reldir%/unit/test-mailmsg.c
 tests_unit_test_mailmsg_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_mailmsg_LDADD = $(UNIT_LDADD)
 tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
 tests_unit_test_grant_SOURCES = %reldir%/unit/test-grant.c \

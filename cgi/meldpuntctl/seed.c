@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "meldpunt.h"
+#include "seed.h"
 
 #define BATCH		1000
 #define MAX_CREW	256	/* (team, handler) pairs a report may get */
