@@ -141,6 +141,10 @@ tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 
+# meldpuntctl without a database: help, version, usage errors, gen-key.
+TESTS += tests/ctl-help.sh
+EXTRA_DIST += %reldir%/ctl-help.sh
+
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
 # stops what it started. It prints one TAP stream.

@@ -21,6 +21,9 @@
 #include "meldpunt.h"
 #include "ctl.h"
 
+/* The width of the synopsis column of help. */
+#define HELP_COL	40
+
 struct cmd {
 	const char	*name;
 	int		(*fn)(struct ctl *, int, char **);
@@ -60,8 +63,7 @@ static const struct cmd cmds[] = {
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, 0,
-	  "add|disable|enable|list|set-role|set-identity|set-password"
-	  "|reset-totp|set-email|add-team ...",
+	  "add|disable|enable|list|add-team|reset-totp|set-* ...",
 	  "dashboard users, at once (IT's bootstrap); \"user help\"" },
 	{ "team", cmd_team, 1, 1, 0, 0, "add NAME | list",
 	  "dashboard teams" },
@@ -110,7 +112,7 @@ static int
 cmd_help(struct ctl *c, int argc, char **argv)
 {
 	size_t	 i;
-	char	 left[64];
+	int	 n;
 
 	(void)c;
 	(void)argc;
@@ -119,10 +121,20 @@ cmd_help(struct ctl *c, int argc, char **argv)
 	    "  -c FILE  configuration (default $MELDPUNT_CONFIG or %s)\n"
 	    "  -v       show the library's log on stderr\n\ncommands:\n",
 	    mp_conf_path(NULL));
+	/*
+	 * The synopsis in HELP_COL columns, then the description; a
+	 * longer synopsis is printed whole on a line of its own, with the
+	 * description under the others (it was cut at 63 bytes, and ran
+	 * into its description).
+	 */
 	for (i = 0; i < MP_NELEM(cmds); i++) {
-		snprintf(left, sizeof(left), "%s %s", cmds[i].name,
-		    cmds[i].args);
-		printf("  %-40s %s\n", left, cmds[i].help);
+		if ((n = printf("  %s %s", cmds[i].name, cmds[i].args)) < 0)
+			return 1;
+		if (n > 2 + HELP_COL)
+			printf("\n%*s", 2 + HELP_COL + 1, "");
+		else
+			printf("%*s", 2 + HELP_COL + 1 - n, "");
+		printf("%s\n", cmds[i].help);
 	}
 	return 0;
 }
