@@ -7,11 +7,9 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "meldpunt.h"
 #include "ctl.h"
@@ -72,45 +70,36 @@ acct_str(struct ctl *c, const char *sect, const char *key, const char *def)
 }
 
 /*
- * An account's password from <sect>.password or <sect>.password_file
- * (sect "db" for the shared account, "db.intake" for a program's).
+ * An account's password from <sect>.password or the first line of
+ * <sect>.password_file (sect "db" for the shared account, "db.intake"
+ * for a program's), read as the programs read it (lib/db.c).  The
+ * caller frees *pw with mp_freezero.
  */
 static int
-app_password(struct ctl *c, const char *sect, struct mp_buf *pw)
+app_password(struct ctl *c, const char *sect, char **pw)
 {
-	const char	*p, *file;
-	char		 tmp[512];
-	ssize_t		 n;
-	int		 fd;
+	const char	*account = strchr(sect, '.');
+	char		 err[512];
+	enum mp_err	 er;
 
-	if ((p = acct_str(c, sect, "password", NULL)) != NULL)
-		return mp_buf_addstr(pw, p) == MP_OK ? 0 : -1;
-	file = acct_str(c, sect, "password_file", "");
-	if (file[0] == '\0') {
+	er = mp_db_password(c->conf, account != NULL ? account + 1 : NULL,
+	    pw, err, sizeof(err));
+	if (er == MP_ENOTFOUND)
 		ctl_warnx("%s.password or %s.password_file must be set", sect,
 		    sect);
-		return -1;
-	}
-	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
-		ctl_warnx("%s: %s", file, strerror(errno));
-		return -1;
-	}
-	while ((n = read(fd, tmp, sizeof(tmp))) > 0)
-		if (mp_buf_add(pw, tmp, (size_t)n) != MP_OK) {
-			n = -1;
-			break;
-		}
-	mp_wipe(tmp, sizeof(tmp));
-	close(fd);
-	if (n < 0) {
-		ctl_warnx("%s: cannot read", file);
-		return -1;
-	}
-	if (strcspn(mp_buf_str(pw), "\r\n") == 0) {
-		ctl_warnx("%s: empty", file);
-		return -1;
-	}
-	return 0;
+	else if (er == MP_ECONF)
+		ctl_warnx("%s", err);
+	else if (er != MP_OK)
+		ctl_warnx("%s", mp_strerror(er));
+	else if ((*pw)[0] == '\0' &&
+	    acct_str(c, sect, "password", NULL) == NULL)
+		ctl_warnx("%s: empty", acct_str(c, sect, "password_file", ""));
+	else
+		return 0;
+	if (*pw != NULL)
+		mp_freezero(*pw, strlen(*pw));
+	*pw = NULL;
+	return -1;
 }
 
 /* Replace every from in text by to, into out. */
@@ -192,12 +181,12 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 	const char	*host = acct_str(c, sect, "app_host",
 			    mp_conf_str(c->conf, "db.app_host", "localhost"));
 	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
-	struct mp_buf	 pw, text, a, b, sql;
+	struct mp_buf	 text, a, b, sql;
+	char		*pw = NULL;
 	char		 hash[42], qu[128], qh[128], why[256];
 	int		 rc = 1, line = 0, i;
 	enum mp_err	 er;
 
-	mp_buf_init(&pw, 1024);
 	mp_buf_init(&text, GRANTS_MAX);
 	mp_buf_init(&a, GRANTS_MAX);
 	mp_buf_init(&b, GRANTS_MAX);
@@ -215,16 +204,10 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 	if (app_password(c, sect, &pw) == -1 ||
 	    read_grants(dir, file, &text) == -1)
 		goto out;
-	{
-		/* The file's first line, without the newline. */
-		char	*p = (char *)mp_buf_str(&pw);
-
-		p[strcspn(p, "\r\n")] = '\0';
-		if ((er = password_hash(c->db, p, hash)) != MP_OK) {
-			ctl_warnx("cannot hash the password: %s",
-			    ctl_dbwhy(c, er, why, sizeof(why)));
-			goto out;
-		}
+	if ((er = password_hash(c->db, pw, hash)) != MP_OK) {
+		ctl_warnx("cannot hash the password: %s",
+		    ctl_dbwhy(c, er, why, sizeof(why)));
+		goto out;
 	}
 	snprintf(qu, sizeof(qu), "'%s'", user);
 	snprintf(qh, sizeof(qh), "'%s'", host);
@@ -264,7 +247,8 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 	printf("user %s@%s has its grants (%s)\n", qu, qh, file);
 	rc = 0;
 out:
-	mp_buf_freezero(&pw);
+	if (pw != NULL)
+		mp_freezero(pw, strlen(pw));
 	mp_buf_free(&text);
 	mp_buf_free(&a);
 	mp_buf_free(&b);
