@@ -29,12 +29,14 @@ enum stmt {
 	STMT_TEAM_INSERT,
 	STMT_TEAM_BY_NAME,
 	STMT_TEAM_BY_ID,
+	STMT_TEAM_LOCK,
 	STMT_TEAM_RENAME,
 	STMT_TEAM_ACTIVE,
 	STMT_TEAM_LIST,
 	STMT_MEMBER_ADD,
 	STMT_MEMBER_REMOVE,
 	STMT_MEMBER_IS,
+	STMT_MEMBER_LIST,
 	STMT__MAX
 };
 
@@ -84,6 +86,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, name, active FROM team WHERE name = ?",
 	/* STMT_TEAM_BY_ID */
 	"SELECT id, name, active FROM team WHERE id = ?",
+	/* STMT_TEAM_LOCK */
+	"SELECT id, name, active FROM team WHERE id = ? FOR UPDATE",
 	/* STMT_TEAM_RENAME */
 	"UPDATE team SET name = ? WHERE id = ?",
 	/* STMT_TEAM_ACTIVE */
@@ -98,6 +102,8 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM user_team WHERE user_id = ? AND team_id = ?",
 	/* STMT_MEMBER_IS */
 	"SELECT 1 FROM user_team WHERE user_id = ? AND team_id = ?",
+	/* STMT_MEMBER_LIST */
+	"SELECT user_id, team_id FROM user_team",
 };
 
 static const struct {
@@ -466,6 +472,13 @@ mp_team_get_id(struct mp_db *db, long long id, struct mp_team *t)
 }
 
 enum mp_err
+mp_team_lock(struct mp_db *db, long long id, struct mp_team *t)
+{
+
+	return team_get(db, STMT_TEAM_LOCK, MP_DBINT(id), t);
+}
+
+enum mp_err
 mp_team_rename(struct mp_db *db, long long id, const char *name)
 {
 
@@ -541,4 +554,19 @@ mp_team_is_member(struct mp_db *db, long long team, long long user)
 	er = mp_stmt_next(st);
 	mp_stmt_done(st);
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
+}
+
+enum mp_err
+mp_team_members(struct mp_db *db, mp_member_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[STMT_MEMBER_LIST], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK)
+		fn(mp_stmt_int(st, 0), mp_stmt_int(st, 1), arg);
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }

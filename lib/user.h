@@ -147,6 +147,8 @@ enum mp_err	 mp_team_get(struct mp_db *, const char *name,
 		    struct mp_team *);
 enum mp_err	 mp_team_get_id(struct mp_db *, long long id,
 		    struct mp_team *);
+/* As mp_team_get_id, with the row locked for the caller's transaction. */
+enum mp_err	 mp_team_lock(struct mp_db *, long long id, struct mp_team *);
 enum mp_err	 mp_team_rename(struct mp_db *, long long id,
 		    const char *name);
 enum mp_err	 mp_team_set_active(struct mp_db *, long long id, int);
@@ -159,5 +161,8 @@ enum mp_err	 mp_team_remove_member(struct mp_db *, long long team,
 /* 1 if user is in team, 0 if not, -1 on a database error. */
 int		 mp_team_is_member(struct mp_db *, long long team,
 		    long long user);
+/* Call fn for every membership (user id, team id), in no order. */
+typedef void	(*mp_member_fn)(long long user, long long team, void *arg);
+enum mp_err	 mp_team_members(struct mp_db *, mp_member_fn, void *arg);
 
 #endif
