@@ -36,6 +36,7 @@ UNIT_TESTS = \
 	tests/unit/test-mailmsg \
 	tests/unit/test-outbox \
 	tests/unit/test-grant \
+	tests/unit/test-user \
 	tests/unit/test-ratelimit \
 	tests/unit/test-sendmail \
 	tests/unit/test-partner \
@@ -131,6 +132,10 @@ tests_unit_test_ratelimit_LDADD = $(UNIT_LDADD)
 tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
 tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
+tests_unit_test_user_SOURCES = %reldir%/unit/test-user.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_user_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_user_LDADD = $(UNIT_LDADD)
 tests_unit_test_partner_SOURCES = %reldir%/unit/test-partner.c
 tests_unit_test_partner_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_partner_LDADD = $(UNIT_LDADD)
