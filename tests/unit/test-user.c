@@ -548,6 +548,80 @@ test_lists(void **state)
 	assert_null(strstr(s.text, want));
 }
 
+/* A user with the staff session the dashboard reads on each request. */
+static const char sql_session[] =
+    "INSERT INTO session (id_hash, user_id, csrf, stage, created_at,"
+    " last_seen, expires_at) VALUES (REPEAT('k', 32), ?, 'tok', 1,"
+    " FROM_UNIXTIME(1700000000), FROM_UNIXTIME(1700000100),"
+    " FROM_UNIXTIME(1700000200))";
+
+static void
+test_session(void **state)
+{
+	struct mp_stmt	*st = (struct mp_stmt *)&st;
+	struct mp_dbval	 v[1];
+	struct mp_user	 u;
+	unsigned char	 k[32], other[32];
+	long long	 id = add("ines", MP_ROLE_COORDINATOR), team = 0;
+	unsigned	 c = MP_USER_SESSION_COL;
+
+	(void)state;
+	memset(k, 'k', sizeof(k));
+	memset(other, 'o', sizeof(other));
+	assert_int_equal(mp_team_insert(E.db, "Team Ines", &team), MP_OK);
+	assert_int_equal(mp_team_add_member(E.db, team, id), MP_OK);
+	v[0] = MP_DBINT(id);
+	assert_int_equal(mp_db_exec(E.db, sql_session, v, 1, NULL, NULL),
+	    MP_OK);
+
+	/* Portal mode: by name, with the session when the hash has one. */
+	assert_int_equal(mp_user_get_session(E.db, "ines", k, sizeof(k), &u,
+	    &st), MP_OK);
+	assert_int_equal(u.id, id);
+	assert_string_equal(u.username, "ines");
+	assert_int_equal(u.role, MP_ROLE_COORDINATOR);
+	assert_int_equal(u.nteams, 1);
+	assert_int_equal(u.teams[0], team);
+	assert_int_equal(mp_stmt_int(st, c), 1);
+	assert_int_equal(mp_stmt_int(st, c + 1), id);
+	assert_string_equal(mp_stmt_text(st, c + 2, NULL), "tok");
+	assert_int_equal(mp_stmt_int(st, c + 3), 1);
+	assert_int_equal(mp_stmt_int(st, c + 4), 1700000000);
+	assert_int_equal(mp_stmt_int(st, c + 5), 1700000100);
+	assert_int_equal(mp_stmt_int(st, c + 6), 1700000200);
+	mp_stmt_done(st);
+	assert_int_equal(mp_user_get_session(E.db, "ines", other,
+	    sizeof(other), &u, &st), MP_OK);
+	assert_int_equal(u.id, id);
+	assert_int_equal(mp_stmt_int(st, c), 0);
+	mp_stmt_done(st);
+	assert_int_equal(mp_user_get_session(E.db, "ines", NULL, 32, &u,
+	    &st), MP_OK);
+	assert_int_equal(mp_stmt_int(st, c), 0);
+	mp_stmt_done(st);
+
+	/* Local mode: the session of the hash and its owner. */
+	assert_int_equal(mp_user_get_session(E.db, NULL, k, sizeof(k), &u,
+	    &st), MP_OK);
+	assert_int_equal(u.id, id);
+	assert_int_equal(mp_stmt_int(st, c), 1);
+	assert_string_equal(mp_stmt_text(st, c + 2, NULL), "tok");
+	mp_stmt_done(st);
+
+	/* Nothing found: no statement left open. */
+	assert_int_equal(mp_user_get_session(E.db, NULL, other, sizeof(other),
+	    &u, &st), MP_ENOTFOUND);
+	assert_null(st);
+	st = (struct mp_stmt *)&st;
+	assert_int_equal(mp_user_get_session(E.db, "niemand", k, sizeof(k),
+	    &u, &st), MP_ENOTFOUND);
+	assert_null(st);
+	st = (struct mp_stmt *)&st;
+	assert_int_equal(mp_user_get_session(E.db, "in es", k, sizeof(k),
+	    &u, &st), MP_ENOTFOUND);
+	assert_null(st);
+}
+
 int
 main(void)
 {
@@ -560,6 +634,7 @@ main(void)
 		cmocka_unit_test(test_password_totp_email),
 		cmocka_unit_test(test_teams),
 		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_session),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
