@@ -55,6 +55,8 @@ void		 ctl_warnx(const char *, ...)
 void		 ctl_usage(void);
 /* The reason a database step failed, for a one-line message, in buf. */
 const char	*ctl_dbwhy(struct ctl *, enum mp_err, char *buf, size_t sz);
+/* ctl_dbwhy's reason as one line on stderr; returns 1, the status. */
+int		 ctl_dberr(struct ctl *, enum mp_err);
 /* A whole number in [min, max] or -1. */
 long long	 ctl_number(const char *, long long min, long long max);
 

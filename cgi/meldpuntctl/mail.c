@@ -43,7 +43,6 @@ mail_queue(struct ctl *c, const char *kind, const char *ref)
 	struct queue_arg q;
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[1];
-	char		 why[256];
 	enum mp_err	 er;
 
 	memset(&q, 0, sizeof(q));
@@ -69,10 +68,8 @@ mail_queue(struct ctl *c, const char *kind, const char *ref)
 	}
 	if (er == MP_OK)
 		er = mp_db_txn(c->db, queue_txn, &q);
-	if (er != MP_OK) {
-		ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-		return 1;
-	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
 	printf("queued for the %s of %s if there is an address\n", kind,
 	    ref);
 	return 0;
@@ -84,7 +81,6 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 	struct mp_outbox_stats st;
 	long long	 pending, sent, failed;
 	const char	*sub = argc > 1 ? argv[1] : "";
-	char		 why[256];
 	int		 level;
 	enum mp_err	 er;
 
@@ -114,18 +110,14 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 			    " log");
 			return 1;
 		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		if (er != MP_OK)
+			return ctl_dberr(c, er);
 		return st.failed > 0 ? 1 : 0;
 	}
 	if (strcmp(sub, "status") == 0 && argc == 2) {
 		if ((er = mp_outbox_count(c->db, &pending, &sent, &failed)) !=
-		    MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		    MP_OK)
+			return ctl_dberr(c, er);
 		printf("pending %lld, sent %lld, failed %lld\n", pending,
 		    sent, failed);
 		return 0;

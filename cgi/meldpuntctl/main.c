@@ -108,6 +108,15 @@ ctl_dbwhy(struct ctl *c, enum mp_err er, char *buf, size_t sz)
 	return buf;
 }
 
+int
+ctl_dberr(struct ctl *c, enum mp_err er)
+{
+	char	 why[256];
+
+	ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
+	return 1;
+}
+
 static int
 cmd_help(struct ctl *c, int argc, char **argv)
 {

@@ -93,7 +93,6 @@ partner_apply(struct ctl *c, const char *name, const struct popts *o)
 {
 	unsigned	 mask;
 	long long	 n = 0;
-	char		 why[256];
 	enum mp_err	 er = MP_OK;
 
 	if (o->fields != NULL) {
@@ -128,10 +127,8 @@ partner_apply(struct ctl *c, const char *name, const struct popts *o)
 		    " %d characters)", MP_PARTNER_CERT_MAX);
 		return 2;
 	}
-	if (er != MP_OK) {
-		ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-		return 1;
-	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
 	return 0;
 }
 
@@ -140,7 +137,7 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 {
 	const char	*sub = argc > 1 ? argv[1] : "help";
 	struct popts	 o;
-	char		 key[MP_PARTNER_KEY_SZ], why[256];
+	char		 key[MP_PARTNER_KEY_SZ];
 	unsigned	 mask = MP_PF_ALL;
 	enum mp_err	 er;
 
@@ -168,10 +165,8 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 			    MP_PARTNER_NAME_MAX, MP_PARTNER_DISPLAY_MAX);
 			return 2;
 		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		if (er != MP_OK)
+			return ctl_dberr(c, er);
 		fprintf(stderr, "partner %s added; its key (shown only"
 		    " now):\n", argv[2]);
 		printf("%s\n", key);
@@ -187,10 +182,8 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 	}
 	if (strcmp(sub, "list") == 0 && argc == 2) {
 		if ((er = mp_partner_list(c->db, print_partner, NULL)) !=
-		    MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		    MP_OK)
+			return ctl_dberr(c, er);
 		return 0;
 	}
 	if ((strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) &&
@@ -201,10 +194,8 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 			ctl_warnx("no partner %s", argv[2]);
 			return 1;
 		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		if (er != MP_OK)
+			return ctl_dberr(c, er);
 		printf("partner %s %sd\n", argv[2], sub);
 		return 0;
 	}
@@ -214,10 +205,8 @@ cmd_partner(struct ctl *c, int argc, char **argv)
 			ctl_warnx("no partner %s", argv[2]);
 			return 1;
 		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		if (er != MP_OK)
+			return ctl_dberr(c, er);
 		fprintf(stderr, "new key for %s (the old one no longer"
 		    " works; shown only now):\n", argv[2]);
 		printf("%s\n", key);

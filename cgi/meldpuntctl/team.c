@@ -21,7 +21,6 @@ print_team(const struct mp_team *t, void *arg)
 int
 cmd_team(struct ctl *c, int argc, char **argv)
 {
-	char		 why[256];
 	enum mp_err	 er;
 
 	if (argc == 3 && strcmp(argv[1], "add") == 0) {
@@ -35,18 +34,14 @@ cmd_team(struct ctl *c, int argc, char **argv)
 			    " characters", MP_TEAMNAME_MAX);
 			return 2;
 		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		if (er != MP_OK)
+			return ctl_dberr(c, er);
 		printf("team %s added\n", argv[2]);
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		if ((er = mp_team_list(c->db, print_team, NULL)) != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
+		if ((er = mp_team_list(c->db, print_team, NULL)) != MP_OK)
+			return ctl_dberr(c, er);
 		return 0;
 	}
 	fprintf(stderr, "usage: " PROG " team add NAME | team list\n");

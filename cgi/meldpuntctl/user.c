@@ -106,7 +106,6 @@ user_add(struct ctl *c, int argc, char **argv)
 	enum mp_role	 role;
 	long long	 id;
 	const char	*display = NULL;
-	char		 why[256];
 	int		 i, identity = 0;
 	enum mp_err	 er;
 
@@ -152,162 +151,214 @@ user_add(struct ctl *c, int argc, char **argv)
 		    " characters", MP_DISPLAY_MAX);
 		return 2;
 	}
-	if (er != MP_OK) {
-		ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-		return 1;
-	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
 	for (i = 4; i < argc; i++)
 		if (strcmp(argv[i], "--team") == 0) {
 			if (find_team(c, argv[++i], &t) == -1)
 				return 1;
 			if ((er = mp_team_add_member(c->db, t.id, id)) !=
-			    MP_OK) {
-				ctl_warnx("%s", ctl_dbwhy(c, er, why,
-				    sizeof(why)));
-				return 1;
-			}
+			    MP_OK)
+				return ctl_dberr(c, er);
 		}
-	if (identity && (er = mp_user_set_identity(c->db, id, 1)) != MP_OK) {
-		ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-		return 1;
-	}
+	if (identity && (er = mp_user_set_identity(c->db, id, 1)) != MP_OK)
+		return ctl_dberr(c, er);
 	printf("user %s added as %s%s\n", argv[2], mp_role_name(role),
 	    identity ? " with the identity right" : "");
 	return 0;
 }
 
-int
-cmd_user(struct ctl *c, int argc, char **argv)
+static int
+user_list(struct ctl *c, int argc, char **argv)
+{
+	enum mp_err	 er;
+
+	(void)argc;
+	(void)argv;
+	if ((er = mp_user_list(c->db, print_user, NULL)) != MP_OK)
+		return ctl_dberr(c, er);
+	return 0;
+}
+
+/* disable or enable */
+static int
+user_state(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
+	enum mp_err	 er;
+
+	(void)argc;
+	if (find_user(c, argv[2], &u) == -1)
+		return 1;
+	if ((er = mp_user_set_disabled(c->db, u.id, argv[1][0] == 'd')) !=
+	    MP_OK)
+		return ctl_dberr(c, er);
+	printf("user %s %sd\n", argv[2], argv[1]);
+	return 0;
+}
+
+static int
+user_set_role(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
+	enum mp_role	 role;
+	enum mp_err	 er;
+
+	(void)argc;
+	if (!mp_role_parse(argv[3], &role)) {
+		ctl_warnx("%s: unknown role", argv[3]);
+		return 2;
+	}
+	if (find_user(c, argv[2], &u) == -1)
+		return 1;
+	if ((er = mp_user_set_role(c->db, u.id, role)) != MP_OK)
+		return ctl_dberr(c, er);
+	printf("user %s is now %s\n", argv[2], argv[3]);
+	return 0;
+}
+
+static int
+user_set_identity(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
+	enum mp_err	 er;
+
+	(void)argc;
+	if (strcmp(argv[3], "on") != 0 && strcmp(argv[3], "off") != 0) {
+		user_usage();
+		return 2;
+	}
+	if (find_user(c, argv[2], &u) == -1)
+		return 1;
+	er = mp_user_set_identity(c->db, u.id, argv[3][1] == 'n');
+	if (er == MP_EINVAL) {
+		ctl_warnx("a %s cannot have the identity right",
+		    mp_role_name(u.role));
+		return 2;
+	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
+	printf("identity right of %s %s\n", argv[2], argv[3]);
+	return 0;
+}
+
+static int
+user_reset_totp(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
+	enum mp_err	 er;
+
+	(void)argc;
+	if (find_user(c, argv[2], &u) == -1)
+		return 1;
+	if ((er = mp_user_reset_totp(c->db, u.id)) != MP_OK ||
+	    (er = mp_session_end_owner(c->db, MP_SESS_STAFF, u.id)) != MP_OK)
+		return ctl_dberr(c, er);
+	printf("second factor of %s removed; set up anew at the next"
+	    " sign-in\n", argv[2]);
+	return 0;
+}
+
+static int
+user_add_team(struct ctl *c, int argc, char **argv)
 {
 	struct mp_user	 u;
 	struct mp_team	 t;
+	enum mp_err	 er;
+
+	(void)argc;
+	if (find_user(c, argv[2], &u) == -1 ||
+	    find_team(c, argv[3], &t) == -1)
+		return 1;
+	if ((er = mp_team_add_member(c->db, t.id, u.id)) != MP_OK)
+		return ctl_dberr(c, er);
+	printf("user %s is in team %s\n", argv[2], argv[3]);
+	return 0;
+}
+
+static int
+user_set_email(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
+	enum mp_err	 er;
+
+	(void)argc;
+	if (argv[3][0] != '\0' && !mp_valid_email(argv[3])) {
+		ctl_warnx("%s: not a valid e-mail address", argv[3]);
+		return 2;
+	}
+	if (find_user(c, argv[2], &u) == -1)
+		return 1;
+	if ((er = mp_user_set_email(c->db, u.id, argv[3])) != MP_OK)
+		return ctl_dberr(c, er);
+	printf("e-mail address of %s %s\n", argv[2],
+	    argv[3][0] != '\0' ? "set" : "removed");
+	return 0;
+}
+
+static int
+user_set_password(struct ctl *c, int argc, char **argv)
+{
+	struct mp_user	 u;
 	struct mp_buf	 pw;
-	enum mp_role	 role;
-	const char	*sub = argc > 1 ? argv[1] : "";
-	char		 why[256];
 	long long	 minlen;
 	enum mp_err	 er;
 
-	if (strcmp(sub, "add") == 0)
-		return user_add(c, argc, argv);
-	if (strcmp(sub, "list") == 0 && argc == 2) {
-		if ((er = mp_user_list(c->db, print_user, NULL)) != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		return 0;
-	}
-	if ((strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) &&
-	    argc == 3) {
-		if (find_user(c, argv[2], &u) == -1)
-			return 1;
-		if ((er = mp_user_set_disabled(c->db, u.id,
-		    sub[0] == 'd')) != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("user %s %sd\n", argv[2], sub);
-		return 0;
-	}
-	if (strcmp(sub, "set-role") == 0 && argc == 4) {
-		if (!mp_role_parse(argv[3], &role)) {
-			ctl_warnx("%s: unknown role", argv[3]);
-			return 2;
-		}
-		if (find_user(c, argv[2], &u) == -1)
-			return 1;
-		if ((er = mp_user_set_role(c->db, u.id, role)) != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("user %s is now %s\n", argv[2], argv[3]);
-		return 0;
-	}
-	if (strcmp(sub, "set-identity") == 0 && argc == 4 &&
-	    (strcmp(argv[3], "on") == 0 || strcmp(argv[3], "off") == 0)) {
-		if (find_user(c, argv[2], &u) == -1)
-			return 1;
-		er = mp_user_set_identity(c->db, u.id, argv[3][1] == 'n');
-		if (er == MP_EINVAL) {
-			ctl_warnx("a %s cannot have the identity right",
-			    mp_role_name(u.role));
-			return 2;
-		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("identity right of %s %s\n", argv[2], argv[3]);
-		return 0;
-	}
-	if (strcmp(sub, "reset-totp") == 0 && argc == 3) {
-		if (find_user(c, argv[2], &u) == -1)
-			return 1;
-		if ((er = mp_user_reset_totp(c->db, u.id)) != MP_OK ||
-		    (er = mp_session_end_owner(c->db, MP_SESS_STAFF, u.id)) !=
-		    MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("second factor of %s removed; set up anew at the next"
-		    " sign-in\n", argv[2]);
-		return 0;
-	}
-	if (strcmp(sub, "add-team") == 0 && argc == 4) {
-		if (find_user(c, argv[2], &u) == -1 ||
-		    find_team(c, argv[3], &t) == -1)
-			return 1;
-		if ((er = mp_team_add_member(c->db, t.id, u.id)) != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("user %s is in team %s\n", argv[2], argv[3]);
-		return 0;
-	}
-	if (strcmp(sub, "set-email") == 0 && argc == 4) {
-		if (argv[3][0] != '\0' && !mp_valid_email(argv[3])) {
-			ctl_warnx("%s: not a valid e-mail address", argv[3]);
-			return 2;
-		}
-		if (find_user(c, argv[2], &u) == -1)
-			return 1;
-		if ((er = mp_user_set_email(c->db, u.id, argv[3])) != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("e-mail address of %s %s\n", argv[2],
-		    argv[3][0] != '\0' ? "set" : "removed");
-		return 0;
-	}
-	if (strcmp(sub, "set-password") == 0 && argc == 3) {
-		if (find_user(c, argv[2], &u) == -1)
-			return 1;
-		minlen = mp_conf_int(c->conf, "auth.password_min_length", 12,
-		    8, 128);
-		mp_buf_init(&pw, 2048);
-		if (isatty(STDIN_FILENO))
-			fprintf(stderr, "password for %s (at least %lld"
-			    " characters): ", argv[2], minlen);
-		if (read_line(&pw) == -1) {
-			mp_buf_freezero(&pw);
-			ctl_warnx("no password on stdin");
-			return 1;
-		}
-		er = mp_user_set_password(c->db, u.id, mp_buf_str(&pw),
-		    (size_t)minlen);
+	(void)argc;
+	if (find_user(c, argv[2], &u) == -1)
+		return 1;
+	minlen = mp_conf_int(c->conf, "auth.password_min_length", 12,
+	    8, 128);
+	mp_buf_init(&pw, 2048);
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "password for %s (at least %lld"
+		    " characters): ", argv[2], minlen);
+	if (read_line(&pw) == -1) {
 		mp_buf_freezero(&pw);
-		if (er == MP_EINVAL) {
-			ctl_warnx("a password has at least %lld characters",
-			    minlen);
-			return 1;
-		}
-		if (er != MP_OK) {
-			ctl_warnx("%s", ctl_dbwhy(c, er, why, sizeof(why)));
-			return 1;
-		}
-		printf("password of %s set\n", argv[2]);
-		return 0;
+		ctl_warnx("no password on stdin");
+		return 1;
 	}
+	er = mp_user_set_password(c->db, u.id, mp_buf_str(&pw),
+	    (size_t)minlen);
+	mp_buf_freezero(&pw);
+	if (er == MP_EINVAL) {
+		ctl_warnx("a password has at least %lld characters", minlen);
+		return 1;
+	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
+	printf("password of %s set\n", argv[2]);
+	return 0;
+}
+
+/* The subcommands and their number of words (0: add checks its own). */
+static const struct {
+	const char	*name;
+	int		 argc;
+	int		(*fn)(struct ctl *, int, char **);
+} subs[] = {
+	{ "add", 0, user_add },
+	{ "list", 2, user_list },
+	{ "disable", 3, user_state },
+	{ "enable", 3, user_state },
+	{ "set-role", 4, user_set_role },
+	{ "set-identity", 4, user_set_identity },
+	{ "reset-totp", 3, user_reset_totp },
+	{ "add-team", 4, user_add_team },
+	{ "set-email", 4, user_set_email },
+	{ "set-password", 3, user_set_password },
+};
+
+int
+cmd_user(struct ctl *c, int argc, char **argv)
+{
+	const char	*sub = argc > 1 ? argv[1] : "";
+	size_t		 i;
+
+	for (i = 0; i < MP_NELEM(subs); i++)
+		if (strcmp(sub, subs[i].name) == 0 &&
+		    (subs[i].argc == 0 || subs[i].argc == argc))
+			return subs[i].fn(c, argc, argv);
 	user_usage();
 	return strcmp(sub, "help") == 0 ? 0 : 2;
 }
