@@ -39,6 +39,7 @@ enum stmt {
 	STMT_MEMBER_REMOVE,
 	STMT_MEMBER_IS,
 	STMT_MEMBER_LIST,
+	STMT_TEAM_HANDLERS,
 	STMT__MAX
 };
 
@@ -89,7 +90,7 @@ enum tcol {
 	TC_MEMBERS
 };
 
-/* STMT_MEMBER_LIST */
+/* STMT_MEMBER_LIST, STMT_TEAM_HANDLERS */
 enum mcol {
 	MC_USER,
 	MC_TEAM
@@ -167,6 +168,12 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT 1 FROM user_team WHERE user_id = ? AND team_id = ?",
 	/* STMT_MEMBER_LIST */
 	"SELECT user_id, team_id FROM user_team",
+	/* STMT_TEAM_HANDLERS: the same columns (enum mcol). */
+	"SELECT ut.user_id, ut.team_id FROM user_team ut"
+	" JOIN app_user u ON u.id = ut.user_id"
+	" JOIN team t ON t.id = ut.team_id"
+	" WHERE u.role = 'handler' AND u.disabled = 0 AND t.active = 1"
+	" ORDER BY ut.team_id, ut.user_id",
 };
 
 static const struct {
@@ -651,17 +658,30 @@ mp_team_is_member(struct mp_db *db, long long team, long long user)
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }
 
-enum mp_err
-mp_team_members(struct mp_db *db, mp_member_fn fn, void *arg)
+static enum mp_err
+members(struct mp_db *db, enum stmt s, mp_member_fn fn, void *arg)
 {
 	struct mp_stmt	*st;
 	enum mp_err	 er;
 
-	if ((er = mp_db_query(db, &st, stmts[STMT_MEMBER_LIST], NULL, 0)) !=
-	    MP_OK)
+	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK)
 		fn(mp_stmt_int(st, MC_USER), mp_stmt_int(st, MC_TEAM), arg);
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_team_members(struct mp_db *db, mp_member_fn fn, void *arg)
+{
+
+	return members(db, STMT_MEMBER_LIST, fn, arg);
+}
+
+enum mp_err
+mp_team_handlers(struct mp_db *db, mp_member_fn fn, void *arg)
+{
+
+	return members(db, STMT_TEAM_HANDLERS, fn, arg);
 }

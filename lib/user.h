@@ -164,5 +164,10 @@ int		 mp_team_is_member(struct mp_db *, long long team,
 /* Call fn for every membership (user id, team id), in no order. */
 typedef void	(*mp_member_fn)(long long user, long long team, void *arg);
 enum mp_err	 mp_team_members(struct mp_db *, mp_member_fn, void *arg);
+/*
+ * As mp_team_members, for the enabled handlers in active teams only,
+ * ordered by team and user (who may be given a report).
+ */
+enum mp_err	 mp_team_handlers(struct mp_db *, mp_member_fn, void *arg);
 
 #endif

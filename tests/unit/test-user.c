@@ -548,6 +548,44 @@ test_lists(void **state)
 	assert_null(strstr(s.text, want));
 }
 
+/* Who may be given a report: enabled handlers of active teams. */
+static void
+test_handlers(void **state)
+{
+	struct seen	 s;
+	long long	 t1, t2, off, h1, h2, hoff, co;
+	char		 want[256];
+
+	(void)state;
+	assert_int_equal(mp_team_insert(E.db, "Crew 1", &t1), MP_OK);
+	assert_int_equal(mp_team_insert(E.db, "Crew 2", &t2), MP_OK);
+	assert_int_equal(mp_team_insert(E.db, "Crew uit", &off), MP_OK);
+	h1 = add("crew-h1", MP_ROLE_HANDLER);
+	h2 = add("crew-h2", MP_ROLE_HANDLER);
+	hoff = add("crew-uit", MP_ROLE_HANDLER);
+	co = add("crew-co", MP_ROLE_COORDINATOR);
+	assert_int_equal(mp_team_add_member(E.db, t2, h1), MP_OK);
+	assert_int_equal(mp_team_add_member(E.db, t1, h2), MP_OK);
+	assert_int_equal(mp_team_add_member(E.db, t1, h1), MP_OK);
+	assert_int_equal(mp_team_add_member(E.db, t1, hoff), MP_OK);
+	assert_int_equal(mp_team_add_member(E.db, t1, co), MP_OK);
+	assert_int_equal(mp_team_add_member(E.db, off, h1), MP_OK);
+	assert_int_equal(mp_user_set_disabled(E.db, hoff, 1), MP_OK);
+	assert_int_equal(mp_team_set_active(E.db, off, 0), MP_OK);
+
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(mp_team_handlers(E.db, list_member, &s), MP_OK);
+	(void)snprintf(want, sizeof(want), "%lld.%lld\n%lld.%lld\n%lld.%lld\n",
+	    h1 < h2 ? h1 : h2, t1, h1 < h2 ? h2 : h1, t1, h1, t2);
+	assert_non_null(strstr(s.text, want));
+	(void)snprintf(want, sizeof(want), "%lld.%lld\n", hoff, t1);
+	assert_null(strstr(s.text, want));
+	(void)snprintf(want, sizeof(want), "%lld.%lld\n", co, t1);
+	assert_null(strstr(s.text, want));
+	(void)snprintf(want, sizeof(want), "%lld.%lld\n", h1, off);
+	assert_null(strstr(s.text, want));
+}
+
 /* A user with the staff session the dashboard reads on each request. */
 static const char sql_session[] =
     "INSERT INTO session (id_hash, user_id, csrf, stage, created_at,"
@@ -635,6 +673,7 @@ main(void)
 		cmocka_unit_test(test_teams),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_session),
+		cmocka_unit_test(test_handlers),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
