@@ -34,6 +34,7 @@ static enum mp_err
 password_hash(struct mp_db *db, const char *pw, char out[42])
 {
 	static const char *const sql = "SELECT PASSWORD(?)";
+	enum { PW_HASH };	/* sql's column */
 	struct mp_stmt	*s;
 	struct mp_dbval	 v[1];
 	const char	*h;
@@ -45,7 +46,7 @@ password_hash(struct mp_db *db, const char *pw, char out[42])
 		return er;
 	er = MP_EDB;
 	if (mp_stmt_next(s) == MP_OK &&
-	    (h = mp_stmt_text(s, 0, &len)) != NULL && len == 41 &&
+	    (h = mp_stmt_text(s, PW_HASH, &len)) != NULL && len == 41 &&
 	    h[0] == '*') {
 		for (i = 1; i < 41; i++)
 			if (!isxdigit((unsigned char)h[i]))

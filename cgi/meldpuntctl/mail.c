@@ -40,6 +40,7 @@ mail_queue(struct ctl *c, const char *kind, const char *ref)
 {
 	static const char sql_ref[] =
 	    "SELECT id FROM report WHERE reference = ?";
+	enum { REF_ID };	/* sql_ref's column */
 	struct queue_arg q;
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[1];
@@ -59,7 +60,7 @@ mail_queue(struct ctl *c, const char *kind, const char *ref)
 	v[0] = MP_DBTEXT(ref);
 	if ((er = mp_db_query(c->db, &st, sql_ref, v, 1)) == MP_OK) {
 		if ((er = mp_stmt_next(st)) == MP_OK)
-			q.id = mp_stmt_int(st, 0);
+			q.id = mp_stmt_int(st, REF_ID);
 		mp_stmt_done(st);
 	}
 	if (er == MP_ENOTFOUND) {
