@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -132,87 +133,133 @@ partner_apply(struct ctl *c, const char *name, const struct popts *o)
 	return 0;
 }
 
-int
-cmd_partner(struct ctl *c, int argc, char **argv)
+static int
+partner_add(struct ctl *c, int argc, char **argv)
 {
-	const char	*sub = argc > 1 ? argv[1] : "help";
 	struct popts	 o;
 	char		 key[MP_PARTNER_KEY_SZ];
 	unsigned	 mask = MP_PF_ALL;
 	enum mp_err	 er;
 
-	if (strcmp(sub, "add") == 0 && argc >= 4) {
-		if (partner_opts(argc, argv, 4, &o) == -1) {
-			partner_usage();
-			return 2;
-		}
-		if (o.fields != NULL &&
-		    mp_partner_fields_parse(o.fields, &mask) != MP_OK) {
-			ctl_warnx("--fields: unknown field in \"%s\"",
-			    o.fields);
-			return 2;
-		}
-		er = mp_partner_add(c->db, &c->keys, argv[2], argv[3], mask,
-		    o.cert, o.ppm > 0 ? o.ppm : 0, o.types, key, NULL);
-		if (er == MP_EDUP) {
-			ctl_warnx("partner %s exists already", argv[2]);
-			return 1;
-		}
-		if (er == MP_EINVAL) {
-			ctl_warnx("a partner name is 1-%d of a-z, 0-9 and -;"
-			    " the display name one line of at most %d"
-			    " characters; signal types must exist",
-			    MP_PARTNER_NAME_MAX, MP_PARTNER_DISPLAY_MAX);
-			return 2;
-		}
-		if (er != MP_OK)
-			return ctl_dberr(c, er);
-		fprintf(stderr, "partner %s added; its key (shown only"
-		    " now):\n", argv[2]);
-		printf("%s\n", key);
-		mp_wipe(key, sizeof(key));
-		return 0;
+	if (partner_opts(argc, argv, 4, &o) == -1) {
+		partner_usage();
+		return 2;
 	}
-	if (strcmp(sub, "set") == 0 && argc >= 5) {
-		if (partner_opts(argc, argv, 3, &o) == -1) {
-			partner_usage();
-			return 2;
-		}
-		return partner_apply(c, argv[2], &o);
+	if (o.fields != NULL &&
+	    mp_partner_fields_parse(o.fields, &mask) != MP_OK) {
+		ctl_warnx("--fields: unknown field in \"%s\"", o.fields);
+		return 2;
 	}
-	if (strcmp(sub, "list") == 0 && argc == 2) {
-		if ((er = mp_partner_list(c->db, print_partner, NULL)) !=
-		    MP_OK)
-			return ctl_dberr(c, er);
-		return 0;
+	er = mp_partner_add(c->db, &c->keys, argv[2], argv[3], mask,
+	    o.cert, o.ppm > 0 ? o.ppm : 0, o.types, key, NULL);
+	if (er == MP_EDUP) {
+		ctl_warnx("partner %s exists already", argv[2]);
+		return 1;
 	}
-	if ((strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) &&
-	    argc == 3) {
-		er = mp_partner_set_disabled(c->db, argv[2],
-		    strcmp(sub, "disable") == 0);
-		if (er == MP_ENOTFOUND) {
-			ctl_warnx("no partner %s", argv[2]);
-			return 1;
-		}
-		if (er != MP_OK)
-			return ctl_dberr(c, er);
-		printf("partner %s %sd\n", argv[2], sub);
-		return 0;
+	if (er == MP_EINVAL) {
+		ctl_warnx("a partner name is 1-%d of a-z, 0-9 and -; the"
+		    " display name one line of at most %d characters;"
+		    " signal types must exist", MP_PARTNER_NAME_MAX,
+		    MP_PARTNER_DISPLAY_MAX);
+		return 2;
 	}
-	if (strcmp(sub, "rotate-key") == 0 && argc == 3) {
-		er = mp_partner_rotate_key(c->db, &c->keys, argv[2], key);
-		if (er == MP_ENOTFOUND) {
-			ctl_warnx("no partner %s", argv[2]);
-			return 1;
-		}
-		if (er != MP_OK)
-			return ctl_dberr(c, er);
-		fprintf(stderr, "new key for %s (the old one no longer"
-		    " works; shown only now):\n", argv[2]);
-		printf("%s\n", key);
-		mp_wipe(key, sizeof(key));
-		return 0;
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
+	fprintf(stderr, "partner %s added; its key (shown only now):\n",
+	    argv[2]);
+	printf("%s\n", key);
+	mp_wipe(key, sizeof(key));
+	return 0;
+}
+
+static int
+partner_set(struct ctl *c, int argc, char **argv)
+{
+	struct popts	 o;
+
+	if (partner_opts(argc, argv, 3, &o) == -1) {
+		partner_usage();
+		return 2;
 	}
+	return partner_apply(c, argv[2], &o);
+}
+
+static int
+partner_list(struct ctl *c, int argc, char **argv)
+{
+	enum mp_err	 er;
+
+	(void)argc;
+	(void)argv;
+	if ((er = mp_partner_list(c->db, print_partner, NULL)) != MP_OK)
+		return ctl_dberr(c, er);
+	return 0;
+}
+
+/* disable or enable */
+static int
+partner_state(struct ctl *c, int argc, char **argv)
+{
+	enum mp_err	 er;
+
+	(void)argc;
+	er = mp_partner_set_disabled(c->db, argv[2],
+	    strcmp(argv[1], "disable") == 0);
+	if (er == MP_ENOTFOUND) {
+		ctl_warnx("no partner %s", argv[2]);
+		return 1;
+	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
+	printf("partner %s %sd\n", argv[2], argv[1]);
+	return 0;
+}
+
+static int
+partner_rotate_key(struct ctl *c, int argc, char **argv)
+{
+	char		 key[MP_PARTNER_KEY_SZ];
+	enum mp_err	 er;
+
+	(void)argc;
+	er = mp_partner_rotate_key(c->db, &c->keys, argv[2], key);
+	if (er == MP_ENOTFOUND) {
+		ctl_warnx("no partner %s", argv[2]);
+		return 1;
+	}
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
+	fprintf(stderr, "new key for %s (the old one no longer works;"
+	    " shown only now):\n", argv[2]);
+	printf("%s\n", key);
+	mp_wipe(key, sizeof(key));
+	return 0;
+}
+
+/* The subcommands and the number of words each takes. */
+static const struct {
+	const char	*name;
+	int		 min, max;
+	int		(*fn)(struct ctl *, int, char **);
+} subs[] = {
+	{ "add", 4, INT_MAX, partner_add },
+	{ "set", 5, INT_MAX, partner_set },
+	{ "list", 2, 2, partner_list },
+	{ "disable", 3, 3, partner_state },
+	{ "enable", 3, 3, partner_state },
+	{ "rotate-key", 3, 3, partner_rotate_key },
+};
+
+int
+cmd_partner(struct ctl *c, int argc, char **argv)
+{
+	const char	*sub = argc > 1 ? argv[1] : "help";
+	size_t		 i;
+
+	for (i = 0; i < MP_NELEM(subs); i++)
+		if (strcmp(sub, subs[i].name) == 0 && argc >= subs[i].min &&
+		    argc <= subs[i].max)
+			return subs[i].fn(c, argc, argv);
 	partner_usage();
 	return strcmp(sub, "help") == 0 ? 0 : 2;
 }
