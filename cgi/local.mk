@@ -17,5 +17,20 @@ meldpunt_export_SOURCES = %reldir%/export.c
 meldpunt_export_LDADD = $(MP_LIBS)
 
 sbin_PROGRAMS += meldpuntctl
-meldpuntctl_SOURCES = %reldir%/meldpuntctl.c
+meldpuntctl_SOURCES = \
+	%reldir%/meldpuntctl/ctl.h \
+	%reldir%/meldpuntctl/main.c \
+	%reldir%/meldpuntctl/check-config.c \
+	%reldir%/meldpuntctl/contact-key.c \
+	%reldir%/meldpuntctl/contact-migrate.c \
+	%reldir%/meldpuntctl/drain-spool.c \
+	%reldir%/meldpuntctl/gen-key.c \
+	%reldir%/meldpuntctl/grants.c \
+	%reldir%/meldpuntctl/mail.c \
+	%reldir%/meldpuntctl/migrate.c \
+	%reldir%/meldpuntctl/partner.c \
+	%reldir%/meldpuntctl/seed-demo.c \
+	%reldir%/meldpuntctl/seed.c %reldir%/meldpuntctl/seed.h \
+	%reldir%/meldpuntctl/team.c \
+	%reldir%/meldpuntctl/user.c
 meldpuntctl_LDADD = $(MP_LIBS)

@@ -19,20 +19,11 @@
 
 enum stmt {
 	STMT_AUDIT,
-	STMT_USERS,
-	STMT_TEAMS,
-	STMT_MEMBERS,
 	STMT_TYPES,
 	STMT_AUDIENCES,
 	STMT_OFFERS,
-	STMT_USER_EXISTS,
-	STMT_TEAM_EXISTS,
 	STMT_TYPE_EXISTS,
 	STMT_AUD_EXISTS,
-	STMT_USER_NAME,
-	STMT_TEAM_NEW,
-	STMT_TEAM_NAME,
-	STMT_TEAM_ACTIVE,
 	STMT_TYPE_NEW,
 	STMT_TYPE_EDIT,
 	STMT_TYPE_ACTIVE,
@@ -59,14 +50,6 @@ static const char *const stmts[STMT__MAX] = {
 	" AND (? IS NULL OR at >= ?)"
 	" AND (? IS NULL OR at < ? + INTERVAL 1 DAY)"
 	" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
-	/* STMT_USERS */
-	"SELECT id, username, display_name, role, disabled,"
-	" reporter_identity, password_hash IS NOT NULL, totp_enabled"
-	" FROM app_user ORDER BY username",
-	/* STMT_TEAMS */
-	"SELECT id, name, active FROM team ORDER BY name",
-	/* STMT_MEMBERS */
-	"SELECT user_id, team_id FROM user_team",
 	/* STMT_TYPES */
 	"SELECT id, slug, name, description, active FROM signal_type"
 	" ORDER BY sort, name",
@@ -75,22 +58,10 @@ static const char *const stmts[STMT__MAX] = {
 	" ORDER BY sort, name",
 	/* STMT_OFFERS */
 	"SELECT audience_id, signal_type_id FROM audience_signal_type",
-	/* STMT_USER_EXISTS */
-	"SELECT 1 FROM app_user WHERE id = ? FOR UPDATE",
-	/* STMT_TEAM_EXISTS */
-	"SELECT 1 FROM team WHERE id = ? FOR UPDATE",
 	/* STMT_TYPE_EXISTS */
 	"SELECT 1 FROM signal_type WHERE id = ? FOR UPDATE",
 	/* STMT_AUD_EXISTS */
 	"SELECT 1 FROM audience WHERE id = ? FOR UPDATE",
-	/* STMT_USER_NAME */
-	"UPDATE app_user SET display_name = ? WHERE id = ?",
-	/* STMT_TEAM_NEW */
-	"INSERT INTO team (name) VALUES (?)",
-	/* STMT_TEAM_NAME */
-	"UPDATE team SET name = ? WHERE id = ?",
-	/* STMT_TEAM_ACTIVE */
-	"UPDATE team SET active = ? WHERE id = ?",
 	/* STMT_TYPE_NEW */
 	"INSERT INTO signal_type (slug, name, description) VALUES (?, ?, ?)",
 	/* STMT_TYPE_EDIT */
@@ -217,8 +188,9 @@ mp_dash_audit(struct mp_dreq *r)
 /*
  * Every change that is not about rights is one row of this table: the
  * form's "actie", the object it changes (its id in the form's "id"
- * unless it creates one) and the statement.  The form's other fields
- * are read by adm_read.  Rights are rights[] below.
+ * unless it creates one), locked first, and the statement; users and
+ * teams are changed through lib/user.c.  The form's other fields are
+ * read by adm_read.  Rights are rights[] below.
  */
 enum akind {
 	K_USER_NAME,
@@ -228,24 +200,28 @@ enum akind {
 	K__MAX
 };
 
+/* The object an action changes; O_NEW when it creates one. */
+enum aobj {
+	O_NEW, O_USER, O_TEAM, O_TYPE, O_AUD
+};
+
 static const struct adm_action {
 	const char	*name;		/* form "actie" and audit action */
 	const char	*objtype;	/* audit object type */
-	enum stmt	 exists;	/* STMT__MAX: creates the object */
-	enum stmt	 stmt;
+	enum aobj	 of;
+	enum stmt	 stmt;		/* STMT__MAX: through lib/user.c */
 } adm_actions[K__MAX] = {
-	{ "gebruiker-naam", "gebruiker", STMT_USER_EXISTS, STMT_USER_NAME },
-	{ "team-nieuw", "team", STMT__MAX, STMT_TEAM_NEW },
-	{ "team-naam", "team", STMT_TEAM_EXISTS, STMT_TEAM_NAME },
-	{ "team-actief", "team", STMT_TEAM_EXISTS, STMT_TEAM_ACTIVE },
-	{ "soort-nieuw", "signaalsoort", STMT__MAX, STMT_TYPE_NEW },
-	{ "soort-wijzig", "signaalsoort", STMT_TYPE_EXISTS, STMT_TYPE_EDIT },
-	{ "soort-actief", "signaalsoort", STMT_TYPE_EXISTS,
-	  STMT_TYPE_ACTIVE },
-	{ "publiek-nieuw", "doelgroep", STMT__MAX, STMT_AUD_NEW },
-	{ "publiek-wijzig", "doelgroep", STMT_AUD_EXISTS, STMT_AUD_EDIT },
-	{ "publiek-actief", "doelgroep", STMT_AUD_EXISTS, STMT_AUD_ACTIVE },
-	{ "publiek-soort", "doelgroep", STMT_AUD_EXISTS, STMT_OFFER_ADD },
+	{ "gebruiker-naam", "gebruiker", O_USER, STMT__MAX },
+	{ "team-nieuw", "team", O_NEW, STMT__MAX },
+	{ "team-naam", "team", O_TEAM, STMT__MAX },
+	{ "team-actief", "team", O_TEAM, STMT__MAX },
+	{ "soort-nieuw", "signaalsoort", O_NEW, STMT_TYPE_NEW },
+	{ "soort-wijzig", "signaalsoort", O_TYPE, STMT_TYPE_EDIT },
+	{ "soort-actief", "signaalsoort", O_TYPE, STMT_TYPE_ACTIVE },
+	{ "publiek-nieuw", "doelgroep", O_NEW, STMT_AUD_NEW },
+	{ "publiek-wijzig", "doelgroep", O_AUD, STMT_AUD_EDIT },
+	{ "publiek-actief", "doelgroep", O_AUD, STMT_AUD_ACTIVE },
+	{ "publiek-soort", "doelgroep", O_AUD, STMT_OFFER_ADD },
 };
 
 #define INTRO_MAX	2000
@@ -279,7 +255,7 @@ adm_read(struct mp_dreq *r, struct adm *a)
 	const char	*s;
 	enum akind	 k = a->kind;
 
-	if (adm_actions[k].exists != STMT__MAX &&
+	if (adm_actions[k].of != O_NEW &&
 	    (a->id = dash_number(dash_form(r, "id"), 1,
 	    4294967295LL)) < 0) {
 		a->msg = "Het formulier mist wat u wilt wijzigen.";
@@ -338,17 +314,26 @@ adm_read(struct mp_dreq *r, struct adm *a)
 
 /* 1 if the row exists (and is locked), 0 if not, -1 on error. */
 static int
-adm_exists(struct mp_db *db, enum stmt s, long long id)
+adm_exists(struct mp_db *db, enum aobj o, long long id)
 {
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[1];
+	struct mp_user	 u;
+	struct mp_team	 t;
 	enum mp_err	 er;
 
-	v[0] = MP_DBINT(id);
-	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
-		return -1;
-	er = mp_stmt_next(st);
-	mp_stmt_done(st);
+	if (o == O_USER)
+		er = mp_user_lock(db, id, &u);
+	else if (o == O_TEAM)
+		er = mp_team_lock(db, id, &t);
+	else {
+		v[0] = MP_DBINT(id);
+		if (mp_db_query(db, &st, stmts[o == O_TYPE ?
+		    STMT_TYPE_EXISTS : STMT_AUD_EXISTS], v, 1) != MP_OK)
+			return -1;
+		er = mp_stmt_next(st);
+		mp_stmt_done(st);
+	}
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }
 
@@ -367,11 +352,11 @@ adm_txn(struct mp_db *db, void *arg)
 	int				 ok;
 
 	a->status = 0;
-	if (ac->exists != STMT__MAX) {
-		if ((ok = adm_exists(db, ac->exists, a->id)) < 0)
+	if (ac->of != O_NEW) {
+		if ((ok = adm_exists(db, ac->of, a->id)) < 0)
 			return MP_EDB;
 		if (ok == 1 && a->other > 0)
-			ok = adm_exists(db, STMT_TYPE_EXISTS, a->other);
+			ok = adm_exists(db, O_TYPE, a->other);
 		if (ok < 0)
 			return MP_EDB;
 		if (ok == 0) {
@@ -397,7 +382,6 @@ adm_txn(struct mp_db *db, void *arg)
 	case K_USER_NAME:
 	case K_TEAM_NEW:
 	case K_TEAM_NAME:
-		v[n++] = MP_DBTEXT(a->name);
 		(void)snprintf(detail, sizeof(detail), "naam: %s", a->name);
 		break;
 	case K_TEAM_ACTIVE:
@@ -418,9 +402,21 @@ adm_txn(struct mp_db *db, void *arg)
 	default:
 		return MP_EINVAL;
 	}
-	if (ac->exists != STMT__MAX && a->kind != K_AUD_TYPE)
-		v[n++] = MP_DBINT(a->id);
-	er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
+	if (a->kind == K_USER_NAME)
+		er = mp_user_set_display(db, a->id, a->name);
+	else if (a->kind == K_TEAM_NEW)
+		er = mp_team_insert(db, a->name, &a->id);
+	else if (a->kind == K_TEAM_NAME)
+		er = mp_team_rename(db, a->id, a->name);
+	else if (a->kind == K_TEAM_ACTIVE)
+		er = mp_team_set_active(db, a->id, a->on);
+	else {
+		if (ac->of != O_NEW && a->kind != K_AUD_TYPE)
+			v[n++] = MP_DBINT(a->id);
+		er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
+		if (er == MP_OK && ac->of == O_NEW)
+			a->id = (long long)id;
+	}
 	if (er == MP_EDUP) {
 		a->status = 400;
 		a->msg = "Die naam of code bestaat al.";
@@ -428,8 +424,6 @@ adm_txn(struct mp_db *db, void *arg)
 	}
 	if (er != MP_OK)
 		return er;
-	if (ac->exists == STMT__MAX)
-		a->id = (long long)id;
 	return mp_audit(db, r->user.id, r->user.username, ac->name,
 	    ac->objtype, a->id, r->client, detail);
 }
@@ -482,6 +476,108 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 }
 
 /*
+ * The users, teams and memberships (lib/user.c reads them) into the
+ * view as Users.N.*, Teams.N.* and Member.user.team = 1; the first
+ * error is kept, and the rest of the rows skipped.
+ */
+struct adm_rows {
+	struct mp_view	*v;
+	size_t		 n;
+	enum mp_err	 er;
+};
+
+static void
+adm_set(struct adm_rows *a, const char *list, const char *col,
+    const char *s)
+{
+	char	 key[96];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, a->n, col);
+	if (a->er == MP_OK)
+		a->er = mp_view_set(a->v, key, s);
+}
+
+static void
+adm_set_int(struct adm_rows *a, const char *list, const char *col,
+    long long i)
+{
+	char	 key[96];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, a->n, col);
+	if (a->er == MP_OK)
+		a->er = mp_view_set_int(a->v, key, i);
+}
+
+static void
+adm_user_row(const struct mp_user *u, const char *teams, void *arg)
+{
+	struct adm_rows	*a = arg;
+
+	(void)teams;
+	adm_set_int(a, "Users", "Id", u->id);
+	adm_set(a, "Users", "Name", u->username);
+	adm_set(a, "Users", "Display", u->display);
+	adm_set(a, "Users", "Role", mp_role_name(u->role));
+	adm_set_int(a, "Users", "Disabled", u->disabled);
+	adm_set_int(a, "Users", "Identity", u->identity);
+	adm_set_int(a, "Users", "HasPassword", u->has_password);
+	adm_set_int(a, "Users", "Totp", u->totp_enabled);
+	a->n++;
+}
+
+static enum mp_err
+adm_users(struct mp_dreq *r, struct mp_view *v)
+{
+	struct adm_rows	 a = { v, 0, MP_OK };
+	enum mp_err	 er;
+
+	er = mp_user_list(r->d->ctx->db, adm_user_row, &a);
+	return er != MP_OK ? er : a.er;
+}
+
+static void
+adm_team_row(const struct mp_team *t, void *arg)
+{
+	struct adm_rows	*a = arg;
+
+	adm_set_int(a, "Teams", "Id", t->id);
+	adm_set(a, "Teams", "Name", t->name);
+	adm_set_int(a, "Teams", "Active", t->active);
+	a->n++;
+}
+
+static enum mp_err
+adm_teams(struct mp_dreq *r, struct mp_view *v)
+{
+	struct adm_rows	 a = { v, 0, MP_OK };
+	enum mp_err	 er;
+
+	er = mp_team_list(r->d->ctx->db, adm_team_row, &a);
+	return er != MP_OK ? er : a.er;
+}
+
+static void
+adm_member(long long user, long long team, void *arg)
+{
+	struct adm_rows	*a = arg;
+	char		 key[96];
+
+	(void)snprintf(key, sizeof(key), "Member.%lld.%lld", user, team);
+	if (a->er == MP_OK)
+		a->er = mp_view_set(a->v, key, "1");
+}
+
+static enum mp_err
+adm_members(struct mp_dreq *r, struct mp_view *v)
+{
+	struct adm_rows	 a = { v, 0, MP_OK };
+	enum mp_err	 er;
+
+	er = mp_team_members(r->d->ctx->db, adm_member, &a);
+	return er != MP_OK ? er : a.er;
+}
+
+/*
  * What the page says besides its lists: a refusal (error, about the
  * account error_for when not 0), a note that went well, and a one-time
  * password that is shown this once (pw, for the account pw_user).
@@ -497,11 +593,6 @@ struct adm_msg {
 static void
 adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 {
-	static const char *const ucols[] = {
-		"Id", "Name", "Display", "Role", "Disabled", "Identity",
-		"HasPassword", "Totp"
-	};
-	static const char *const tcols[] = { "Id", "Name", "Active" };
 	static const char *const scols[] = {
 		"Id", "Slug", "Name", "Text", "Active"
 	};
@@ -528,16 +619,15 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "Admin.Self", r->user.id);
 	if (er == MP_OK)
-		er = adm_list(r, v, STMT_USERS, "Users", ucols,
-		    MP_NELEM(ucols));
+		er = adm_users(r, v);
 	if (er == MP_OK)
-		er = adm_list(r, v, STMT_TEAMS, "Teams", tcols, 3);
+		er = adm_teams(r, v);
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_TYPES, "Types", scols, 5);
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols, 5);
 	if (er == MP_OK)
-		er = adm_pairs(r, v, STMT_MEMBERS, "Member");
+		er = adm_members(r, v);
 	if (er == MP_OK)
 		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
 	if (er == MP_OK)

@@ -301,9 +301,12 @@ fail(struct mp_db *db, MYSQL_STMT *st, const char *func, const char *what,
 	return er;
 }
 
-/* Read a password file: its first line, without the newline. */
+/*
+ * Read a password file: its first line, without the newline.  The
+ * reason it failed goes to err, for the caller to log or print.
+ */
 static enum mp_err
-read_pwfile(const char *path, char **out)
+read_pwfile(const char *path, char **out, char *err, size_t errsz)
 {
 	char		 buf[PWFILE_MAX + 1];
 	ssize_t		 n;
@@ -313,7 +316,7 @@ read_pwfile(const char *path, char **out)
 
 	*out = NULL;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
 		return MP_ECONF;
 	}
 	while (len < sizeof(buf) - 1) {
@@ -321,7 +324,8 @@ read_pwfile(const char *path, char **out)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+			mp_seterr(err, errsz, "%s: %s", path,
+			    strerror(errno));
 			goto out;
 		}
 		if (n == 0)
@@ -329,7 +333,7 @@ read_pwfile(const char *path, char **out)
 		len += (size_t)n;
 	}
 	if (len == sizeof(buf) - 1) {
-		mp_errx("%s: %s: longer than %d bytes", __func__, path,
+		mp_seterr(err, errsz, "%s: longer than %d bytes", path,
 		    PWFILE_MAX - 1);
 		goto out;
 	}
@@ -385,6 +389,21 @@ account_creds(const struct mp_conf *conf, const char *account,
 }
 
 enum mp_err
+mp_db_password(const struct mp_conf *conf, const char *account, char **pw,
+    char *err, size_t errsz)
+{
+	const char	*user, *p, *pwfile;
+
+	*pw = NULL;
+	account_creds(conf, account, &user, &p, &pwfile);
+	if (p != NULL)
+		return (*pw = mp_strdup(p)) == NULL ? MP_ENOMEM : MP_OK;
+	if (pwfile == NULL || pwfile[0] == '\0')
+		return MP_ENOTFOUND;
+	return read_pwfile(pwfile, pw, err, errsz);
+}
+
+enum mp_err
 mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
     const char *account)
 {
@@ -437,13 +456,13 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	account_creds(conf, account, &user, &pw, &pwfile);
 	if ((db->user = mp_strdup(user)) == NULL)
 		goto fail;
-	if (pw != NULL) {
-		if ((db->password = mp_strdup(pw)) == NULL)
-			goto fail;
-	} else if (pwfile != NULL && pwfile[0] != '\0') {
-		if ((er = read_pwfile(pwfile, &db->password)) != MP_OK)
-			goto fail;
-	}
+	/* No password at all is the server's business (socket auth). */
+	if ((er = mp_db_password(conf, account, &db->password, err,
+	    sizeof(err))) == MP_ECONF)
+		mp_errx("%s: %s", __func__, err);
+	if (er != MP_OK && er != MP_ENOTFOUND)
+		goto fail;
+	er = MP_ENOMEM;
 	db->ncache = 64;
 	if ((db->cache = mp_calloc(db->ncache, sizeof(*db->cache))) == NULL)
 		goto fail;

@@ -32,7 +32,6 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/catalog.c %reldir%/catalog.h \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
-	%reldir%/seed.c %reldir%/seed.h \
 	%reldir%/intake.c %reldir%/intake.h \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \

@@ -68,7 +68,6 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "report.h"
 #include "contact.h"
 #include "spool.h"
-#include "seed.h"
 #include "intake.h"
 #include "user.h"
 #include "audit.h"

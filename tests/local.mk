@@ -36,6 +36,7 @@ UNIT_TESTS = \
 	tests/unit/test-mailmsg \
 	tests/unit/test-outbox \
 	tests/unit/test-grant \
+	tests/unit/test-user \
 	tests/unit/test-ratelimit \
 	tests/unit/test-sendmail \
 	tests/unit/test-partner \
@@ -108,14 +109,16 @@ tests_unit_test_spool_SOURCES = %reldir%/unit/test-spool.c
 tests_unit_test_spool_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_spool_LDADD = $(UNIT_LDADD)
 tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_db_LDADD = $(UNIT_LDADD)
 tests_unit_test_mailmsg_SOURCES = %reldir%/unit/test-mailmsg.c
 tests_unit_test_mailmsg_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_mailmsg_LDADD = $(UNIT_LDADD)
 tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
 tests_unit_test_grant_SOURCES = %reldir%/unit/test-grant.c \
@@ -129,6 +132,10 @@ tests_unit_test_ratelimit_LDADD = $(UNIT_LDADD)
 tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
 tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
+tests_unit_test_user_SOURCES = %reldir%/unit/test-user.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_user_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_user_LDADD = $(UNIT_LDADD)
 tests_unit_test_partner_SOURCES = %reldir%/unit/test-partner.c
 tests_unit_test_partner_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_partner_LDADD = $(UNIT_LDADD)
@@ -138,6 +145,10 @@ tests_unit_test_share_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
+
+# meldpuntctl without a database: help, version, usage errors, gen-key.
+TESTS += tests/ctl-help.sh
+EXTRA_DIST += %reldir%/ctl-help.sh
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and

@@ -246,6 +246,30 @@ for r in "$rid" "$rid2" "$rid3"; do
 	sql "DELETE FROM report WHERE id = $r" >/dev/null 2>&1 || true
 done
 
+# grants reads a program's password as the programs do (lib/db.c) and
+# names what is wrong with it, before it changes the account.
+conf_set db.intake.password_file "$E2E_DIR/nonexistent.password"
+out=$(mp_ctl grants 2>&1 >/dev/null)
+is "$?:$out" "1:meldpuntctl: $E2E_DIR/nonexistent.password: No such file or directory" \
+    "grants names a missing password file"
+: >"$E2E_DIR/empty.password"
+conf_set db.intake.password_file "$E2E_DIR/empty.password"
+out=$(mp_ctl grants 2>&1 >/dev/null)
+is "$?:$out" "1:meldpuntctl: $E2E_DIR/empty.password: empty" \
+    "grants refuses an empty password file"
+conf_set db.intake.password_file ""
+out=$(mp_ctl grants 2>&1 >/dev/null)
+is "$?:$out" "1:meldpuntctl: db.intake.password or db.intake.password_file must be set" \
+    "grants wants a password for a program's account"
+can intake "SELECT COUNT(*) FROM signal_type" \
+    "still read the signal types after grants refused its password"
+conf_set db.intake.password "$(cat "$E2E_DIR/db.intake.password")"
+out=$(mp_ctl grants 2>&1)
+is "$?" 0 "grants takes db.intake.password instead of a file"
+can intake "SELECT 1" "sign in after grants with db.intake.password"
+conf_reset
+rm -f "$E2E_DIR/empty.password"
+
 # The workers serve requests inside the seccomp filter (lib/sandbox.c):
 # the kernel says "Seccomp: 2" for each (filter mode).  Sanitizer and
 # valgrind runs keep it off by design and log why.

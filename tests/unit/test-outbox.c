@@ -12,6 +12,7 @@
 
 #include "util.h"
 #include "testdb.h"
+#include "../../cgi/meldpuntctl/seed.h"
 
 struct env {
 	struct testdb	 server;

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "meldpunt.h"
+#include "seed.h"
 
 #define BATCH		1000
 #define MAX_CREW	256	/* (team, handler) pairs a report may get */
@@ -27,7 +28,6 @@ enum stmt {
 	STMT_AUDIENCE_IDS,
 	STMT_TYPE_IDS,
 	STMT_REPORT,
-	STMT_CREW,
 	STMT__MAX
 };
 
@@ -56,12 +56,12 @@ static const char *const stmts[STMT__MAX] = {
 	" involved_vehicles, anonymous, status, received_at, taken_at,"
 	" closed_at, team_id, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_CREW: who can handle a report, by team. */
-	"SELECT ut.team_id, ut.user_id FROM user_team ut"
-	" JOIN app_user u ON u.id = ut.user_id"
-	" JOIN team t ON t.id = ut.team_id"
-	" WHERE u.role = 'handler' AND u.disabled = 0 AND t.active = 1"
-	" ORDER BY ut.team_id, ut.user_id",
+};
+
+/* The columns of STMT_AUDIENCE_IDS and STMT_TYPE_IDS. */
+enum idcol {
+	IDC_SLUG,
+	IDC_ID
 };
 
 /*
@@ -840,12 +840,12 @@ load_ids(struct mp_db *db, const char *sql, long long *ids, size_t n,
 	if ((er = mp_db_query(db, &st, sql, NULL, 0)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		if ((slug = mp_stmt_text(st, 0, NULL)) == NULL)
+		if ((slug = mp_stmt_text(st, IDC_SLUG, NULL)) == NULL)
 			continue;
 		for (i = 0; i < n; i++)
 			if (strcmp(slug, audience ? audiences[i].slug :
 			    types[i].slug) == 0)
-				ids[i] = mp_stmt_int(st, 1);
+				ids[i] = mp_stmt_int(st, IDC_ID);
 	}
 	mp_stmt_done(st);
 	if (er != MP_ENOTFOUND)
@@ -859,23 +859,26 @@ load_ids(struct mp_db *db, const char *sql, long long *ids, size_t n,
 	return MP_OK;
 }
 
+/* One (team, handler) pair into the crew, up to MAX_CREW of them. */
+static void
+crew_add(long long user, long long team, void *arg)
+{
+	struct seedctx	*c = arg;
+
+	if (c->ncrew == MAX_CREW)
+		return;
+	c->crew[c->ncrew].team = team;
+	c->crew[c->ncrew].handler = user;
+	c->ncrew++;
+}
+
 /* The handlers of active teams, as (team, handler) pairs into c. */
 static enum mp_err
 load_crew(struct mp_db *db, struct seedctx *c)
 {
-	struct mp_stmt	*st;
-	enum mp_err	 er;
 
 	c->ncrew = 0;
-	if ((er = mp_db_query(db, &st, stmts[STMT_CREW], NULL, 0)) != MP_OK)
-		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK && c->ncrew < MAX_CREW) {
-		c->crew[c->ncrew].team = mp_stmt_int(st, 0);
-		c->crew[c->ncrew].handler = mp_stmt_int(st, 1);
-		c->ncrew++;
-	}
-	mp_stmt_done(st);
-	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
+	return mp_team_handlers(db, crew_add, c);
 }
 
 enum mp_err
