@@ -119,9 +119,10 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 			for (s++; *s == ' ' || *s == '\t' || *s == '\r'; s++)
 				continue;
 		if (s[0] == ':' && s[1] != '=') {
-			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a link "
-			    "to another node) is not supported; use \"=\"",
-			    what, line, s - name > 64 ? 64 : (int)(s - name), name);
+			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a "
+			    "link to another node) is not supported; use "
+			    "\"=\"", what, line,
+			    s - name > 64 ? 64 : (int)(s - name), name);
 			return MP_ECONF;
 		}
 		while (*s != '\0' && *s != '\n')
