@@ -356,3 +356,52 @@ mp_conf_child(const struct mp_conf *conf, const char *name, void **cursor)
 	*cursor = obj;
 	return obj == NULL ? NULL : hdf_obj_name(obj);
 }
+
+#define WALK_NAMEMAX	256
+
+/* Walk the children of obj, whose dotted name is name[0..len). */
+static int
+conf_walk(HDF *obj, char *name, size_t len,
+    int (*fn)(const char *, const char *, void *), void *arg)
+{
+	HDF		*h;
+	const char	*part, *value;
+	size_t		 plen, n;
+	int		 rc;
+
+	for (h = hdf_obj_child(obj); h != NULL; h = hdf_obj_next(h)) {
+		part = hdf_obj_name(h);
+		plen = strlen(part);
+		n = len;
+		if (n > 0 && n < WALK_NAMEMAX - 1)
+			name[n++] = '.';
+		if (n + plen < WALK_NAMEMAX) {
+			memcpy(name + n, part, plen + 1);
+			n += plen;
+		} else {
+			/* Cut short and say so, rather than fail the walk. */
+			memcpy(name + n, part, WALK_NAMEMAX - 1 - n);
+			memcpy(name + WALK_NAMEMAX - 4, "...", 4);
+			n = WALK_NAMEMAX - 1;
+		}
+		if ((value = hdf_obj_value(h)) != NULL &&
+		    (rc = fn(name, value, arg)) != 0)
+			return rc;
+		if ((rc = conf_walk(h, name, n, fn, arg)) != 0)
+			return rc;
+		name[len] = '\0';
+	}
+	return 0;
+}
+
+int
+mp_conf_walk(const struct mp_conf *conf,
+    int (*fn)(const char *, const char *, void *), void *arg)
+{
+	char	 name[WALK_NAMEMAX];
+
+	if (conf == NULL)
+		return 0;
+	name[0] = '\0';
+	return conf_walk(conf->hdf, name, 0, fn, arg);
+}

@@ -53,4 +53,15 @@ const char	*mp_conf_file(const struct mp_conf *);
 const char	*mp_conf_child(const struct mp_conf *, const char *name,
 		    void **cursor);
 
+/*
+ * Call fn(name, value, arg) for every node that has a value, in file
+ * order, with its full dotted name ("db.admin.user"); a block such as
+ * "db { ... }" has none of its own.  A name longer than 255 bytes is
+ * passed cut short, ending in "...".  Stops at the first non-zero
+ * return of fn and returns it; 0 after the last node.
+ */
+int		 mp_conf_walk(const struct mp_conf *,
+		    int (*fn)(const char *name, const char *value,
+		    void *arg), void *arg);
+
 #endif
