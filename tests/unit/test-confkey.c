@@ -2,12 +2,14 @@
  * test-confkey.c -- the table of configuration keys: the table is
  * consistent, typed values come from it (defaults, bounds, bad values
  * warned about and replaced by the default, patterns), check finds
- * unknown keys and bad values with clear messages.
+ * unknown keys and bad values with clear messages, and
+ * conf/meldpunt.hdf.in documents exactly the keys of the table.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <regex.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -349,6 +351,101 @@ test_check(void **state)
 	assert_string_equal(f.text, "");
 }
 
+/*
+ * The sample configuration with its commented-out settings made live:
+ * a line "#name = value", "#name {" or "#}" is a setting shown but
+ * not set, prose is anything else.
+ */
+static char *
+sample_text(void)
+{
+	const char	*top;
+	char		 path[1024], *text, *p, *line;
+	regex_t		 re;
+	FILE		*fp;
+	long		 len;
+
+	if ((top = getenv("top_srcdir")) == NULL)
+		top = "..";
+	(void)snprintf(path, sizeof(path), "%s/conf/meldpunt.hdf.in", top);
+	if ((fp = fopen(path, "r")) == NULL)
+		fail_msg("%s: %s (set top_srcdir)", path, strerror(errno));
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	assert_true((len = ftell(fp)) > 0);
+	rewind(fp);
+	assert_non_null(text = malloc((size_t)len + 1));
+	assert_int_equal(fread(text, 1, (size_t)len, fp), (size_t)len);
+	text[len] = '\0';
+	fclose(fp);
+	assert_int_equal(regcomp(&re, "^[ \t]*#[ \t]*([A-Za-z_][A-Za-z0-9_.]*"
+	    "[ \t]*(=|\\{)|\\}[ \t]*$)", REG_EXTENDED | REG_NOSUB), 0);
+	for (line = text; *line != '\0'; line = p + (*p != '\0')) {
+		if ((p = strchr(line, '\n')) != NULL)
+			*p = '\0';
+		if (regexec(&re, line, 0, NULL, 0) == 0)
+			*strchr(line, '#') = ' ';
+		if (p == NULL)
+			break;
+		*p = '\n';
+	}
+	regfree(&re);
+	return text;
+}
+
+struct doc {
+	int	 seen[MP_CK__MAX];
+	char	 text[4096];
+};
+
+static int
+doc_one(const char *name, const char *value, void *arg)
+{
+	struct doc		*d = arg;
+	const struct mp_confkey	*k;
+	size_t			 len = strlen(d->text);
+
+	(void)value;
+	if ((k = mp_confkey_find(name)) == NULL)
+		(void)snprintf(d->text + len, sizeof(d->text) - len,
+		    "# conf/meldpunt.hdf.in has %s, which is not in the "
+		    "table (lib/confkey.c)\n", name);
+	else
+		d->seen[k - mp_confkeys]++;
+	return 0;
+}
+
+/* conf/meldpunt.hdf.in documents exactly the keys of the table. */
+static void
+test_sample_documents_table(void **state)
+{
+	struct mp_conf	*c;
+	struct doc	 d;
+	struct findings	 f;
+	char		*text;
+	size_t		 i, len;
+
+	(void)state;
+	text = sample_text();
+	c = parse(text);
+	free(text);
+	memset(&d, 0, sizeof(d));
+	(void)mp_conf_walk(c, doc_one, &d);
+	for (i = 0; i < MP_CK__MAX; i++)
+		if (d.seen[i] == 0) {
+			len = strlen(d.text);
+			(void)snprintf(d.text + len, sizeof(d.text) - len,
+			    "# %s is in the table but not in "
+			    "conf/meldpunt.hdf.in\n", mp_confkeys[i].name);
+		}
+	if (d.text[0] != '\0')
+		fail_msg("\n%s", d.text);
+	/* And the sample's own values pass the check. */
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(mp_confkey_check(c, collect, &f), 0);
+	assert_string_equal(f.text, "");
+	mp_conf_free(c);
+}
+
 int
 main(void)
 {
@@ -360,6 +457,7 @@ main(void)
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_wrong_type),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_sample_documents_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
