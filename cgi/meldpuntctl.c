@@ -69,8 +69,9 @@ static const struct cmd cmds[] = {
 	{ "grants", cmd_grants, 1, 1, 0, 1, "",
 	  "create the database accounts (shared and per program) and"
 	  " grant their rights" },
-	{ "check-config", cmd_check_config, 1, 0, 0, 0, "",
-	  "check the configuration, key, paths and database connection" },
+	{ "check-config", cmd_check_config, 1, 0, 0, 0, "[FILE]",
+	  "check the configuration (FILE, else -c's), key, paths and"
+	  " database connection" },
 	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
 	  "write a new random master key to FILE (mode 0600)" },
 	{ "contact-key", cmd_contact_key, 1, 0, 0, 0, "rotate",
@@ -170,7 +171,7 @@ cmd_version(struct ctl *c, int argc, char **argv)
 static int
 cmd_migrate(struct ctl *c, int argc, char **argv)
 {
-	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SQL);
 	struct mp_catalog cat;
 	char		 err[512];
 	int		 n, empty;
@@ -260,6 +261,18 @@ password_hash(struct mp_db *db, const char *pw, char out[42])
 	return er;
 }
 
+/*
+ * A configuration key by its full name, through the table of keys;
+ * def only where the table has no default (the key is "not set").
+ */
+static const char *
+conf_get(struct ctl *c, const char *name, const char *def)
+{
+	const char	*v;
+
+	return (v = mp_confkey_get(c->conf, name)) != NULL ? v : def;
+}
+
 /* A configuration key below an account's section: "db" + ".user". */
 static const char *
 acct_str(struct ctl *c, const char *sect, const char *key, const char *def)
@@ -267,7 +280,7 @@ acct_str(struct ctl *c, const char *sect, const char *key, const char *def)
 	char	 k[96];
 
 	(void)snprintf(k, sizeof(k), "%s.%s", sect, key);
-	return mp_conf_str(c->conf, k, def);
+	return conf_get(c, k, def);
 }
 
 /*
@@ -389,8 +402,8 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 {
 	const char	*user = acct_str(c, sect, "user", "meldpunt");
 	const char	*host = acct_str(c, sect, "app_host",
-			    mp_conf_str(c->conf, "db.app_host", "localhost"));
-	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+			    mp_confkey_str(c->conf, MP_CK_DB_APP_HOST));
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SQL);
 	struct mp_buf	 pw, text, a, b, sql;
 	char		 hash[42], qu[128], qh[128], why[256];
 	int		 rc = 1, line = 0, i;
@@ -485,7 +498,7 @@ cmd_grants(struct ctl *c, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	u[n++] = mp_conf_str(c->conf, "db.user", "meldpunt");
+	u[n++] = mp_confkey_str(c->conf, MP_CK_DB_USER);
 	for (i = 0; i < MP_NELEM(grant_progs); i++) {
 		(void)snprintf(sect, sizeof(sect), "db.%s", grant_progs[i]);
 		if ((u[n] = acct_str(c, sect, "user", "")) [0] == '\0')
@@ -529,6 +542,15 @@ problem(int *n, const char *fmt, ...)
 	(*n)++;
 }
 
+/* A finding of mp_confkey_check: an error counts, a warning does not. */
+static void
+check_report(void *arg, int error, const char *msg)
+{
+
+	(void)arg;
+	warnx1("%s%s", error ? "" : "warning: ", msg);
+}
+
 static void
 check_dir(int *n, const char *key, const char *path, int writable)
 {
@@ -546,30 +568,6 @@ check_dir(int *n, const char *key, const char *path, int writable)
 static int
 cmd_check_config(struct ctl *c, int argc, char **argv)
 {
-	static const struct {
-		const char	*name;
-		long long	 min, max;
-	} ints[] = {
-		{ "intake.max_files", 1, 20 },
-		{ "intake.max_file_size", 1, 104857600 },
-		{ "intake.rate.per_client", 0, 1000000 },
-		{ "intake.rate.global", 0, 100000000 },
-		{ "intake.rate.window", 60, 86400 },
-		{ "db.port", 0, 65535 },
-		{ "db.retries", 0, 1000 },
-		{ "db.retry_total_ms", 0, 600000 },
-		{ "db.connect_timeout", 1, 3600 },
-		{ "db.failback", 0, 86400 },
-		{ "db.rw_timeout", 1, 86400 },
-		{ "mail.max_tries", 1, 100 },
-		{ "mail.retry_delay", 0, 86400 },
-		{ "mail.retry_max_delay", 0, 604800 },
-		{ "mail.send_timeout", 1, 3600 },
-		{ "mail.claim_timeout", 60, 86400 },
-		{ "export.default_limit", 1, 1000000 },
-		{ "export.max_limit", 1, 1000000 },
-		{ "export.pulls_per_minute", 1, 1000000 },
-	};
 	struct mp_keys	 keys;
 	struct mp_dbhost hosts[MP_DBHOST_MAX];
 	struct mp_db	*db = NULL;
@@ -580,21 +578,21 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	long		 v;
 	enum mp_err	 er;
 
-	(void)argc;
 	(void)argv;
-	for (i = 0; i < MP_NELEM(ints); i++)
-		if (!mp_conf_check_int(c->conf, ints[i].name, ints[i].min,
-		    ints[i].max))
-			problem(&n, "%s: not a whole number from %lld to %lld",
-			    ints[i].name, ints[i].min, ints[i].max);
+	if (argc > 2) {
+		usage();
+		return 2;
+	}
+	/* Every key against the table (lib/confkey.c). */
+	n += mp_confkey_check(c->conf, check_report, NULL);
 	if (mp_dbhost_list(c->conf, hosts, &nhosts, err, sizeof(err)) !=
 	    MP_OK)
 		problem(&n, "%s", err);
-	if (mp_conf_str(c->conf, "db.name", "meldpunt")[0] == '\0')
+	if (mp_confkey_str(c->conf, MP_CK_DB_NAME)[0] == '\0')
 		problem(&n, "db.name: empty");
-	if (mp_conf_str(c->conf, "db.user", "meldpunt")[0] == '\0')
+	if (mp_confkey_str(c->conf, MP_CK_DB_USER)[0] == '\0')
 		problem(&n, "db.user: empty");
-	if ((kf = mp_conf_str(c->conf, "crypto.key_file", NULL)) == NULL ||
+	if ((kf = mp_confkey_str(c->conf, MP_CK_CRYPTO_KEY_FILE)) == NULL ||
 	    kf[0] == '\0')
 		problem(&n, "crypto.key_file: not set");
 	else if (mp_keys_load(&keys, kf, err, sizeof(err)) != MP_OK)
@@ -602,24 +600,24 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	else
 		mp_keys_wipe(&keys);
 	/* Mail is optional until mail.from is set. */
-	mailfrom = mp_conf_str(c->conf, "mail.from", "");
+	mailfrom = mp_confkey_str(c->conf, MP_CK_MAIL_FROM);
 	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
 		problem(&n, "mail.from: not a valid e-mail address");
 	/*
 	 * Reporters are sent to this address: https, except on the
 	 * loopback, where only a demo or a test can be.
 	 */
-	url = mp_conf_str(c->conf, "mail.feedback_url", "");
+	url = mp_confkey_str(c->conf, MP_CK_MAIL_FEEDBACK_URL);
 	if (mailfrom[0] != '\0' && strncmp(url, "https://", 8) != 0 &&
 	    strncmp(url, "http://127.0.0.1:", 17) != 0 &&
 	    strncmp(url, "http://localhost:", 17) != 0)
 		problem(&n, "mail.feedback_url: not an https:// address");
-	check_dir(&n, "paths.templates", mp_conf_str(c->conf,
-	    "paths.templates", TEMPLATEDIR), 0);
-	check_dir(&n, "paths.spool", mp_conf_str(c->conf, "paths.spool",
-	    SPOOLDIR), 1);
-	check_dir(&n, "paths.sql", mp_conf_str(c->conf, "paths.sql",
-	    SQLDIR), 0);
+	check_dir(&n, "paths.templates", mp_confkey_str(c->conf,
+	    MP_CK_PATHS_TEMPLATES), 0);
+	check_dir(&n, "paths.spool", mp_confkey_str(c->conf,
+	    MP_CK_PATHS_SPOOL), 1);
+	check_dir(&n, "paths.sql", mp_confkey_str(c->conf,
+	    MP_CK_PATHS_SQL), 0);
 
 	/* With a bad list every connection would fail the same way. */
 	if (nhosts == 0)
@@ -628,7 +626,7 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		problem(&n, "db: %s (password file?)", mp_strerror(er));
 	else if ((er = mp_db_connect(db)) != MP_OK)
 		problem(&n, "db: cannot connect as %s (error %u)",
-		    mp_conf_str(c->conf, "db.user", "meldpunt"),
+		    mp_confkey_str(c->conf, MP_CK_DB_USER),
 		    mp_db_errno(db));
 	else if ((v = mp_migrate_version(db)) == 0)
 		problem(&n, "db: no schema yet; run " PROG " migrate");
@@ -641,7 +639,7 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	for (i = 0; i < MP_NELEM(grant_progs); i++) {
 		(void)snprintf(sect, sizeof(sect), "db.%s.user",
 		    grant_progs[i]);
-		if (mp_conf_str(c->conf, sect, "")[0] == '\0')
+		if (conf_get(c, sect, "")[0] == '\0')
 			continue;
 		if ((er = mp_db_open_as(&db, c->conf, grant_progs[i])) !=
 		    MP_OK)
@@ -649,8 +647,8 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 			    mp_strerror(er));
 		else if ((er = mp_db_connect(db)) != MP_OK)
 			problem(&n, "db: cannot connect as %s (error %u);"
-			    " run " PROG " grants", mp_conf_str(c->conf, sect,
-			    ""), mp_db_errno(db));
+			    " run " PROG " grants", conf_get(c, sect, ""),
+			    mp_db_errno(db));
 		mp_db_close(db);
 		db = NULL;
 	}
@@ -693,8 +691,8 @@ cmd_contact_key(struct ctl *c, int argc, char **argv)
 		usage();
 		return 2;
 	}
-	priv = mp_conf_str(c->conf, "crypto.contact_private_file", "");
-	pub = mp_conf_str(c->conf, "crypto.contact_public_file", "");
+	priv = mp_confkey_str(c->conf, MP_CK_CRYPTO_CONTACT_PRIVATE_FILE);
+	pub = mp_confkey_str(c->conf, MP_CK_CRYPTO_CONTACT_PUBLIC_FILE);
 	if (priv[0] == '\0' || pub[0] == '\0') {
 		warnx1("crypto.contact_private_file and "
 		    "crypto.contact_public_file must both be set");
@@ -792,7 +790,7 @@ cmd_seed_demo(struct ctl *c, int argc, char **argv)
 static int
 cmd_drain_spool(struct ctl *c, int argc, char **argv)
 {
-	const char	*dir = mp_conf_str(c->conf, "paths.spool", SPOOLDIR);
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SPOOL);
 	long		 stored = 0, failed = 0;
 	char		 why[256];
 	enum mp_err	 er;
@@ -1081,8 +1079,8 @@ cmd_user(struct ctl *c, int argc, char **argv)
 	if (strcmp(sub, "set-password") == 0 && argc == 3) {
 		if (find_user(c, argv[2], &u) == -1)
 			return 1;
-		minlen = mp_conf_int(c->conf, "auth.password_min_length", 12,
-		    8, 128);
+		minlen = mp_confkey_int(c->conf,
+		    MP_CK_AUTH_PASSWORD_MIN_LENGTH);
 		mp_buf_init(&pw, 2048);
 		if (isatty(STDIN_FILENO))
 			fprintf(stderr, "password for %s (at least %lld"
@@ -1242,12 +1240,12 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		 * configured log unless -v asked for stderr.
 		 */
 		if (!c->verbose) {
-			if ((level = mp_log_level(mp_conf_str(c->conf,
-			    "log.level", "info"))) < 0)
+			if ((level = mp_log_level(mp_confkey_str(c->conf,
+			    MP_CK_LOG_LEVEL))) < 0)
 				level = MP_LOG_INFO;
 			mp_log_close();
-			if (mp_log_open(PROG, mp_conf_str(c->conf,
-			    "log.target", "syslog"),
+			if (mp_log_open(PROG, mp_confkey_str(c->conf,
+			    MP_CK_LOG_TARGET),
 			    (enum mp_loglevel)level) != MP_OK)
 				(void)mp_log_open(PROG, "stderr",
 				    (enum mp_loglevel)level);
@@ -1531,8 +1529,8 @@ setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
 		return -1;
 	}
 	if (cmd->needs_keys) {
-		kf = mp_conf_str(c->conf, "crypto.key_file", "");
-		if (kf[0] == '\0') {
+		kf = mp_confkey_str(c->conf, MP_CK_CRYPTO_KEY_FILE);
+		if (kf == NULL || kf[0] == '\0') {
 			warnx1("%s: crypto.key_file is not set", path);
 			return -1;
 		}
@@ -1588,6 +1586,9 @@ main(int argc, char *argv[])
 		warnx1("unknown command %s; try " PROG " help", argv[0]);
 		return 2;
 	}
+	/* check-config FILE checks FILE, whatever -c says. */
+	if (cmd->fn == cmd_check_config && argc == 2)
+		cfile = argv[1];
 	if (setup(&c, cmd, cfile) == -1)
 		rc = 1;
 	else
