@@ -296,22 +296,33 @@ mp_conf_int(const struct mp_conf *conf, const char *name, long long def,
 	return n;
 }
 
-int
-mp_conf_bool(const struct mp_conf *conf, const char *name, int def)
+/* 1 or 0 for the words of a yes/no value; -1 for anything else. */
+static int
+bool_word(const char *v)
 {
 	static const char *const yes[] = { "1", "yes", "true", "on" };
 	static const char *const no[] = { "0", "no", "false", "off" };
-	const char	*v;
 	size_t		 i;
 
-	if ((v = conf_value(conf, name)) == NULL)
-		return def;
 	for (i = 0; i < MP_NELEM(yes); i++)
 		if (strcasecmp(v, yes[i]) == 0)
 			return 1;
 	for (i = 0; i < MP_NELEM(no); i++)
 		if (strcasecmp(v, no[i]) == 0)
 			return 0;
+	return -1;
+}
+
+int
+mp_conf_bool(const struct mp_conf *conf, const char *name, int def)
+{
+	const char	*v;
+	int		 b;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return def;
+	if ((b = bool_word(v)) != -1)
+		return b;
 	mp_warnx("%s: %s: %s = \"%s\" is not yes/no, true/false, on/off or "
 	    "1/0; using %s", __func__,
 	    conf->path[0] != '\0' ? conf->path : "(text)", name, v,
@@ -329,6 +340,16 @@ mp_conf_check_int(const struct mp_conf *conf, const char *name,
 	if ((v = conf_value(conf, name)) == NULL)
 		return 1;
 	return parse_int(v, min, max, &n);
+}
+
+int
+mp_conf_check_bool(const struct mp_conf *conf, const char *name)
+{
+	const char	*v;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return 1;
+	return bool_word(v) != -1;
 }
 
 const char *

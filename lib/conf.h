@@ -32,8 +32,8 @@ const char	*mp_conf_str(const struct mp_conf *, const char *name,
 		    const char *def);
 /*
  * An integer value, or def when unset.  A value that is not a whole
- * number in [min, max] is logged and def is returned; use
- * mp_conf_check_int in check-config to report it instead.
+ * number in [min, max] is logged and def is returned; check-config
+ * reports it instead, with mp_conf_check_int.
  */
 long long	 mp_conf_int(const struct mp_conf *, const char *name,
 		    long long def, long long min, long long max);
@@ -43,6 +43,8 @@ int		 mp_conf_bool(const struct mp_conf *, const char *name,
 /* 1 if set and a whole number in [min, max] (or unset); else 0. */
 int		 mp_conf_check_int(const struct mp_conf *, const char *name,
 		    long long min, long long max);
+/* 1 if set to a word mp_conf_bool takes (or unset); else 0. */
+int		 mp_conf_check_bool(const struct mp_conf *, const char *name);
 /* The path the configuration was read from ("" when parsed from text). */
 const char	*mp_conf_file(const struct mp_conf *);
 

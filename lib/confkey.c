@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +449,7 @@ mp_confkey_get(const struct mp_conf *conf, const char *name)
 
 /* What a check walk carries. */
 struct check {
+	const struct mp_conf	*conf;
 	void	(*report)(void *, int, const char *);
 	void	 *arg;
 	int	  errors;
@@ -473,23 +473,11 @@ values_text(const char *const *v, char *buf, size_t sz)
 }
 
 static int
-check_bool(const char *v)
-{
-	static const char *const ok[] = {
-		"1", "yes", "true", "on", "0", "no", "false", "off", NULL
-	};
-
-	return in_list(ok, v, 1);
-}
-
-static int
 check_one(const char *name, const char *value, void *arg)
 {
 	struct check		*c = arg;
 	const struct mp_confkey	*k;
 	char			 msg[MSG_MAX], vals[128];
-	char			*ep;
-	long long		 n;
 	int			 bad = 0;
 
 	if ((k = mp_confkey_find(name)) == NULL) {
@@ -499,18 +487,13 @@ check_one(const char *name, const char *value, void *arg)
 		return 0;
 	}
 	/*
-	 * An empty number or yes/no means "the default", as their readers
-	 * take it; an empty choice is refused by its reader, so here too.
+	 * Numbers and yes/no are judged by the very functions that read
+	 * them (an empty one means "the default" there); an empty choice
+	 * is refused by its reader, so here too.
 	 */
-	if (value[0] == '\0' && (k->type == MP_CKT_INT ||
-	    k->type == MP_CKT_BOOL))
-		return 0;
 	switch (k->type) {
 	case MP_CKT_INT:
-		errno = 0;
-		n = strtoll(value, &ep, 10);
-		if (ep == value || *ep != '\0' || errno == ERANGE ||
-		    n < k->min || n > k->max) {
+		if (!mp_conf_check_int(c->conf, name, k->min, k->max)) {
 			(void)snprintf(msg, sizeof(msg), "%s = \"%.64s\": not "
 			    "a whole number from %lld to %lld", name, value,
 			    k->min, k->max);
@@ -518,7 +501,7 @@ check_one(const char *name, const char *value, void *arg)
 		}
 		break;
 	case MP_CKT_BOOL:
-		if (!check_bool(value)) {
+		if (!mp_conf_check_bool(c->conf, name)) {
 			(void)snprintf(msg, sizeof(msg), "%s = \"%.64s\": not "
 			    "1/0, yes/no, true/false or on/off", name, value);
 			bad = 1;
@@ -550,6 +533,7 @@ mp_confkey_check(const struct mp_conf *conf,
 {
 	struct check	 c;
 
+	c.conf = conf;
 	c.report = report;
 	c.arg = arg;
 	c.errors = 0;

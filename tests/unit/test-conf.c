@@ -147,6 +147,13 @@ test_bool(void **state)
 	assert_int_equal(mp_conf_bool(c, "flags.z", 0), 0);
 	assert_int_equal(mp_conf_bool(c, "flags.z", 1), 1);
 	assert_int_equal(mp_conf_bool(c, "db.empty", 1), 1);
+	/* check-config's judgement is mp_conf_bool's. */
+	assert_true(mp_conf_check_bool(c, "flags.b"));
+	assert_true(mp_conf_check_bool(c, "flags.h"));
+	assert_true(mp_conf_check_bool(c, "flags.z"));
+	assert_true(mp_conf_check_bool(c, "db.empty"));
+	assert_false(mp_conf_check_bool(c, "flags.g"));
+	assert_false(mp_conf_check_bool(c, "db.port"));
 	mp_conf_free(c);
 }
 
