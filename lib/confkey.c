@@ -258,10 +258,10 @@ in_list(const char *const *list, const char *s, int nocase)
 
 /*
  * 1 if name is the entry k: equal to an explicit name, or the pattern
- * with one part from k->parts (any part when any is set) for its "*".
+ * with one part from k->parts for its "*".
  */
 static int
-matches(const struct mp_confkey *k, const char *name, int any)
+matches(const struct mp_confkey *k, const char *name)
 {
 	const char	*star, *part;
 	char		 buf[NAME_MAX_];
@@ -282,7 +282,7 @@ matches(const struct mp_confkey *k, const char *name, int any)
 	buf[len - pre - suf] = '\0';
 	if (strchr(buf, '.') != NULL)
 		return 0;
-	return any || k->parts == NULL || in_list(k->parts, buf, 0);
+	return k->parts == NULL || in_list(k->parts, buf, 0);
 }
 
 const struct mp_confkey *
@@ -299,7 +299,7 @@ mp_confkey_find(const char *name)
 			return &mp_confkeys[i];
 	for (i = 0; i < MP_CK__MAX; i++)
 		if (strchr(mp_confkeys[i].name, '*') != NULL &&
-		    matches(&mp_confkeys[i], name, 0))
+		    matches(&mp_confkeys[i], name))
 			return &mp_confkeys[i];
 	return NULL;
 }
@@ -431,18 +431,11 @@ const char *
 mp_confkey_get(const struct mp_conf *conf, const char *name)
 {
 	const struct mp_confkey	*k;
-	size_t			 i;
 
 	if ((k = mp_confkey_find(name)) == NULL) {
-		/* Any part, so that a program's name outside parts[] reads. */
-		for (i = 0; i < MP_CK__MAX && k == NULL; i++)
-			if (matches(&mp_confkeys[i], name, 1))
-				k = &mp_confkeys[i];
-		if (k == NULL) {
-			mp_errx("%s: %s is not in the table", __func__,
-			    name == NULL ? "(null)" : name);
-			return NULL;
-		}
+		mp_errx("%s: %s is not in the table", __func__,
+		    name == NULL ? "(null)" : name);
+		return NULL;
 	}
 	return mp_conf_str(conf, name, k->def);
 }
