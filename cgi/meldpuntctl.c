@@ -70,8 +70,8 @@ static const struct cmd cmds[] = {
 	  "create the database accounts (shared and per program) and"
 	  " grant their rights" },
 	{ "check-config", cmd_check_config, 1, 0, 0, 0, "[FILE]",
-	  "check the configuration (FILE, else -c's), key, paths and"
-	  " database connection" },
+	  "check the configuration (or FILE), key, paths and database"
+	  " connection" },
 	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
 	  "write a new random master key to FILE (mode 0600)" },
 	{ "contact-key", cmd_contact_key, 1, 0, 0, 0, "rotate",
