@@ -60,7 +60,7 @@ main(int argc, char *argv[])
 		errx(1, "cannot start the intake");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)
 		errx(1, "cannot start FastCGI");
-	mount = mp_conf_str(ctx.conf, "intake.mount", "/melden");
+	mount = mp_confkey_str(ctx.conf, MP_CK_INTAKE_MOUNT);
 
 	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
 		if ((slug = route(r.path, mount)) == NULL)

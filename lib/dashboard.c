@@ -29,7 +29,7 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	if ((d = mp_calloc(1, sizeof(*d))) == NULL)
 		return MP_ENOMEM;
 	d->ctx = ctx;
-	mode = mp_conf_str(c, "auth.mode", "portal");
+	mode = mp_confkey_str(c, MP_CK_AUTH_MODE);
 	if (strcmp(mode, "portal") == 0)
 		d->mode = MP_AUTH_PORTAL;
 	else if (strcmp(mode, "local") == 0)
@@ -40,27 +40,21 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 		free(d);
 		return MP_ECONF;
 	}
-	d->portal_var = mp_conf_str(c, "auth.portal_variable", "REMOTE_USER");
-	d->totp_required = mp_conf_bool(c, "auth.totp_required", 0);
-	d->max_attempts = (long)mp_conf_int(c, "auth.max_attempts", 5, 1,
-	    1000);
-	d->attempt_window = (long)mp_conf_int(c, "auth.attempt_window", 60,
-	    1, 86400);
-	d->pw_min = (size_t)mp_conf_int(c, "auth.password_min_length", 12, 8,
-	    128);
-	d->idle = (long)mp_conf_int(c, "session.idle", 1800, 60, 86400);
-	d->absolute = (long)mp_conf_int(c, "session.absolute", 43200, 60,
-	    30 * 86400);
-	d->take_days = (long)mp_conf_int(c, "dashboard.overdue_take_days", 7,
-	    1, 3650);
-	d->close_days = (long)mp_conf_int(c, "dashboard.overdue_close_days",
-	    92, 1, 3650);
-	d->count_ttl = (long)mp_conf_int(c, "dashboard.count_ttl", 30, 0,
-	    3600);
-	d->catalog_ttl = (long)mp_conf_int(c, "catalog.ttl", 60, 0, 86400);
-	d->token_ttl = (long)mp_conf_int(c, "intake.form_token_ttl", 86400,
-	    60, 7 * 86400);
-	sep = mp_conf_str(c, "dashboard.csv_separator", ";");
+	d->portal_var = mp_confkey_str(c, MP_CK_AUTH_PORTAL_VARIABLE);
+	d->totp_required = mp_confkey_bool(c, MP_CK_AUTH_TOTP_REQUIRED);
+	d->max_attempts = (long)mp_confkey_int(c, MP_CK_AUTH_MAX_ATTEMPTS);
+	d->attempt_window = (long)mp_confkey_int(c, MP_CK_AUTH_ATTEMPT_WINDOW);
+	d->pw_min = (size_t)mp_confkey_int(c, MP_CK_AUTH_PASSWORD_MIN_LENGTH);
+	d->idle = (long)mp_confkey_int(c, MP_CK_SESSION_IDLE);
+	d->absolute = (long)mp_confkey_int(c, MP_CK_SESSION_ABSOLUTE);
+	d->take_days = (long)mp_confkey_int(c,
+	    MP_CK_DASHBOARD_OVERDUE_TAKE_DAYS);
+	d->close_days = (long)mp_confkey_int(c,
+	    MP_CK_DASHBOARD_OVERDUE_CLOSE_DAYS);
+	d->count_ttl = (long)mp_confkey_int(c, MP_CK_DASHBOARD_COUNT_TTL);
+	d->catalog_ttl = (long)mp_confkey_int(c, MP_CK_CATALOG_TTL);
+	d->token_ttl = (long)mp_confkey_int(c, MP_CK_INTAKE_FORM_TOKEN_TTL);
+	sep = mp_confkey_str(c, MP_CK_DASHBOARD_CSV_SEPARATOR);
 	if (strcmp(sep, ";") != 0 && strcmp(sep, ",") != 0) {
 		mp_errx("%s: dashboard.csv_separator must be ; or , not "
 		    "\"%s\"", __func__, sep);
@@ -68,9 +62,9 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 		return MP_ECONF;
 	}
 	d->csv_sep = sep[0];
-	d->mount = mp_conf_str(c, "dashboard.mount", "/dashboard");
-	d->instance = mp_conf_str(c, "instance.name", "Gemeente");
-	d->static_url = mp_conf_str(c, "http.static", "/static");
+	d->mount = mp_confkey_str(c, MP_CK_DASHBOARD_MOUNT);
+	d->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
+	d->static_url = mp_confkey_str(c, MP_CK_HTTP_STATIC);
 	mp_buf_init(&d->page, PAGE_MAX);
 	*out = d;
 	return MP_OK;

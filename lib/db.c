@@ -364,28 +364,26 @@ static void
 account_creds(const struct mp_conf *conf, const char *account,
     const char **user, const char **pw, const char **pwfile)
 {
-	char		 k[3][64];
 	const char	*u;
 
-	if (account != NULL && strcmp(account, "admin") != 0 &&
-	    strlen(account) < 32) {
-		(void)snprintf(k[0], sizeof(k[0]), "db.%s.user", account);
-		if ((u = mp_conf_str(conf, k[0], NULL)) == NULL ||
-		    u[0] == '\0')
-			account = NULL;
-	}
-	if (account == NULL || strlen(account) >= 32) {
-		*user = mp_conf_str(conf, "db.user", "meldpunt");
-		*pw = mp_conf_str(conf, "db.password", NULL);
-		*pwfile = mp_conf_str(conf, "db.password_file", NULL);
+	if (account != NULL && strcmp(account, "admin") == 0) {
+		*user = mp_confkey_str(conf, MP_CK_DB_ADMIN_USER);
+		*pw = mp_confkey_str(conf, MP_CK_DB_ADMIN_PASSWORD);
+		*pwfile = mp_confkey_str(conf, MP_CK_DB_ADMIN_PASSWORD_FILE);
 		return;
 	}
-	(void)snprintf(k[0], sizeof(k[0]), "db.%s.user", account);
-	(void)snprintf(k[1], sizeof(k[1]), "db.%s.password", account);
-	(void)snprintf(k[2], sizeof(k[2]), "db.%s.password_file", account);
-	*user = mp_conf_str(conf, k[0], "root");
-	*pw = mp_conf_str(conf, k[1], NULL);
-	*pwfile = mp_conf_str(conf, k[2], NULL);
+	if (account != NULL && strlen(account) < 32 &&
+	    (u = mp_confkey_str_at(conf, MP_CK_DB_PROG_USER, account)) !=
+	    NULL && u[0] != '\0') {
+		*user = u;
+		*pw = mp_confkey_str_at(conf, MP_CK_DB_PROG_PASSWORD, account);
+		*pwfile = mp_confkey_str_at(conf, MP_CK_DB_PROG_PASSWORD_FILE,
+		    account);
+		return;
+	}
+	*user = mp_confkey_str(conf, MP_CK_DB_USER);
+	*pw = mp_confkey_str(conf, MP_CK_DB_PASSWORD);
+	*pwfile = mp_confkey_str(conf, MP_CK_DB_PASSWORD_FILE);
 }
 
 enum mp_err
@@ -431,27 +429,26 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	 * workers which moved do not stay writers beside the first for
 	 * long (README, one writer node).
 	 */
-	db->failback_ms = 1000L * (long)mp_conf_int(conf, "db.failback", 60,
-	    0, 86400);
+	db->failback_ms = 1000L * (long)mp_confkey_int(conf,
+	    MP_CK_DB_FAILBACK);
 	/*
 	 * Certification conflicts between two writer nodes come in runs:
 	 * three retries 20-60 ms apart were measured too few (issue 11).
 	 * Retries are bounded by time, well under the web server's 60 s.
 	 */
-	db->retries = (int)mp_conf_int(conf, "db.retries", 30, 0, 1000);
-	db->retry_total_ms = (long)mp_conf_int(conf, "db.retry_total_ms",
-	    10000, 0, 600000);
-	db->connect_timeout = (unsigned)mp_conf_int(conf,
-	    "db.connect_timeout", 2, 1, 3600);
+	db->retries = (int)mp_confkey_int(conf, MP_CK_DB_RETRIES);
+	db->retry_total_ms = (long)mp_confkey_int(conf,
+	    MP_CK_DB_RETRY_TOTAL_MS);
+	db->connect_timeout = (unsigned)mp_confkey_int(conf,
+	    MP_CK_DB_CONNECT_TIMEOUT);
 	/*
 	 * Schema changes may run long; the application's statements
 	 * should not.
 	 */
-	db->rw_timeout = (unsigned)mp_conf_int(conf, admin ?
-	    "db.admin.rw_timeout" : "db.rw_timeout", admin ? 3600 : 30,
-	    1, 86400);
-	if ((db->name = mp_strdup(mp_conf_str(conf, "db.name",
-	    "meldpunt"))) == NULL)
+	db->rw_timeout = (unsigned)mp_confkey_int(conf, admin ?
+	    MP_CK_DB_ADMIN_RW_TIMEOUT : MP_CK_DB_RW_TIMEOUT);
+	if ((db->name = mp_strdup(mp_confkey_str(conf, MP_CK_DB_NAME))) ==
+	    NULL)
 		goto fail;
 	account_creds(conf, account, &user, &pw, &pwfile);
 	if ((db->user = mp_strdup(user)) == NULL)

@@ -139,7 +139,7 @@ read_xsd(struct mp_export *e)
 	int		 fd;
 	enum mp_err	 er = MP_OK;
 
-	dir = mp_conf_str(e->ctx->conf, "paths.templates", TEMPLATEDIR);
+	dir = mp_confkey_str(e->ctx->conf, MP_CK_PATHS_TEMPLATES);
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
 	    MP_EXPORT_XSD) >= sizeof(path))
 		return MP_ECONF;
@@ -168,15 +168,12 @@ mp_export_open(struct mp_export **ep, struct mp_ctx *ctx)
 	if ((e = calloc(1, sizeof(*e))) == NULL)
 		return MP_ENOMEM;
 	e->ctx = ctx;
-	e->mount = mp_conf_str(ctx->conf, "export.mount", "/api");
-	e->max_limit = mp_conf_int(ctx->conf, "export.max_limit", 10000, 1,
-	    1000000);
-	e->default_limit = mp_conf_int(ctx->conf, "export.default_limit",
-	    100, 1, e->max_limit);
-	e->ppm = mp_conf_int(ctx->conf, "export.pulls_per_minute", 60, 1,
-	    1000000);
-	e->cert_param = mp_conf_str(ctx->conf, "export.cert_param",
-	    "SSL_CLIENT_S_DN");
+	e->mount = mp_confkey_str(ctx->conf, MP_CK_EXPORT_MOUNT);
+	e->max_limit = mp_confkey_int(ctx->conf, MP_CK_EXPORT_MAX_LIMIT);
+	e->default_limit = mp_confkey_int_max(ctx->conf,
+	    MP_CK_EXPORT_DEFAULT_LIMIT, e->max_limit);
+	e->ppm = mp_confkey_int(ctx->conf, MP_CK_EXPORT_PULLS_PER_MINUTE);
+	e->cert_param = mp_confkey_str(ctx->conf, MP_CK_EXPORT_CERT_PARAM);
 	if ((er = read_xsd(e)) != MP_OK) {
 		free(e);
 		return er;

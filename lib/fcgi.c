@@ -60,19 +60,19 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 	    != MP_OK)
 		goto fail;
 
-	s = mp_conf_str(ctx->conf, "log.level", "info");
+	s = mp_confkey_str(ctx->conf, MP_CK_LOG_LEVEL);
 	if ((lvl = mp_log_level(s)) < 0) {
 		snprintf(err, errsz, "log.level: unknown level \"%s\"", s);
 		er = MP_ECONF;
 		goto fail;
 	}
-	s = mp_conf_str(ctx->conf, "log.target", "stderr");
+	s = mp_confkey_str(ctx->conf, MP_CK_LOG_TARGET);
 	if ((er = mp_log_open(prog, s, (enum mp_loglevel)lvl)) != MP_OK) {
 		snprintf(err, errsz, "log.target: cannot open \"%s\"", s);
 		goto fail;
 	}
 
-	if ((s = mp_conf_str(ctx->conf, "crypto.key_file", NULL)) == NULL ||
+	if ((s = mp_confkey_str(ctx->conf, MP_CK_CRYPTO_KEY_FILE)) == NULL ||
 	    *s == '\0') {
 		snprintf(err, errsz, "crypto.key_file is not set in %s",
 		    mp_conf_file(ctx->conf));
@@ -90,7 +90,7 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 	    strcmp(prog, "meldpunt-dashboard") == 0, err, errsz)) != MP_OK)
 		goto fail;
 
-	s = mp_conf_str(ctx->conf, "paths.templates", TEMPLATEDIR);
+	s = mp_confkey_str(ctx->conf, MP_CK_PATHS_TEMPLATES);
 	if ((er = mp_tmpl_init(s)) != MP_OK) {
 		snprintf(err, errsz, "paths.templates: cannot use \"%s\"", s);
 		goto fail;
@@ -104,8 +104,8 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 		goto fail;
 	}
 
-	ctx->secure_cookies = mp_conf_bool(ctx->conf, "http.secure_cookies",
-	    1);
+	ctx->secure_cookies = mp_confkey_bool(ctx->conf,
+	    MP_CK_HTTP_SECURE_COOKIES);
 	mp_limits_default(&ctx->limits);
 	return MP_OK;
 fail:
@@ -238,7 +238,7 @@ sandbox(struct mp_ctx *ctx)
 #endif
 #endif
 	if (ctx == NULL || ctx->conf == NULL ||
-	    !mp_conf_bool(ctx->conf, "sandbox.seccomp", 1)) {
+	    !mp_confkey_bool(ctx->conf, MP_CK_SANDBOX_SECCOMP)) {
 		mp_infox("sandbox: off (sandbox.seccomp = 0)");
 		return MP_OK;
 	}

@@ -79,24 +79,21 @@ mp_feedback_open(struct mp_feedback **out, struct mp_ctx *ctx)
 	if ((f = mp_calloc(1, sizeof(*f))) == NULL)
 		return MP_ENOMEM;
 	f->ctx = ctx;
-	f->mount = mp_conf_str(c, "feedback.mount", "/melding");
-	f->instance = mp_conf_str(c, "instance.name", "Gemeente");
-	f->static_url = mp_conf_str(c, "http.static", "/static");
-	f->idle = (long)mp_conf_int(c, "feedback.session.idle", 1800, 1,
-	    86400);
-	f->absolute = (long)mp_conf_int(c, "feedback.session.absolute",
-	    7200, 1, 86400);
-	f->max_attempts = (long)mp_conf_int(c, "feedback.max_attempts", 5,
-	    1, 1000000);
-	f->attempt_window = (long)mp_conf_int(c, "feedback.attempt_window",
-	    900, 1, 86400);
+	f->mount = mp_confkey_str(c, MP_CK_FEEDBACK_MOUNT);
+	f->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
+	f->static_url = mp_confkey_str(c, MP_CK_HTTP_STATIC);
+	f->idle = (long)mp_confkey_int(c, MP_CK_FEEDBACK_SESSION_IDLE);
+	f->absolute = (long)mp_confkey_int(c, MP_CK_FEEDBACK_SESSION_ABSOLUTE);
+	f->max_attempts = (long)mp_confkey_int(c, MP_CK_FEEDBACK_MAX_ATTEMPTS);
+	f->attempt_window = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_ATTEMPT_WINDOW);
 	f->replies.scope = "melding-antwoord";
-	f->replies.per_client = (long)mp_conf_int(c,
-	    "feedback.reply_rate.per_report", 20, 0, 1000000);
-	f->replies.global = (long)mp_conf_int(c,
-	    "feedback.reply_rate.global", 1000, 0, 100000000);
-	f->replies.window = (long)mp_conf_int(c, "feedback.reply_rate.window",
-	    3600, 60, MP_RATELIMIT_WINDOW_MAX);
+	f->replies.per_client = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_REPLY_RATE_PER_REPORT);
+	f->replies.global = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_REPLY_RATE_GLOBAL);
+	f->replies.window = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_REPLY_RATE_WINDOW);
 	f->max_files = (long)ctx->limits.max_files;
 	f->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
 	*out = f;

@@ -68,12 +68,12 @@ mp_intake_limits(const struct mp_ctx *ctx, struct mp_limits *l)
 {
 
 	mp_limits_default(l);
-	l->max_files = (size_t)mp_conf_int(ctx->conf, "intake.max_files", 5,
-	    1, 20);
-	l->max_file = (size_t)mp_conf_int(ctx->conf, "intake.max_file_size",
-	    10 * 1024 * 1024, 1, 100 * 1024 * 1024);
-	l->max_body = (size_t)mp_conf_int(ctx->conf, "intake.max_body",
-	    54 * 1024 * 1024, 64 * 1024, 1024LL * 1024 * 1024);
+	l->max_files = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILES);
+	l->max_file = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILE_SIZE);
+	l->max_body = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_BODY);
 	l->max_params = 64;
 	l->max_value = 32 * 1024;
 }
@@ -87,19 +87,16 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 	if ((in = mp_calloc(1, sizeof(*in))) == NULL)
 		return MP_ENOMEM;
 	in->ctx = ctx;
-	in->spool = mp_conf_str(c, "paths.spool", SPOOLDIR);
-	in->instance = mp_conf_str(c, "instance.name", "Gemeente");
-	in->mount = mp_conf_str(c, "intake.mount", "/melden");
-	in->token_ttl = (long)mp_conf_int(c, "intake.form_token_ttl", 86400,
-	    60, 7 * 86400);
-	in->catalog_ttl = (long)mp_conf_int(c, "catalog.ttl", 60, 0, 86400);
+	in->spool = mp_confkey_str(c, MP_CK_PATHS_SPOOL);
+	in->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
+	in->mount = mp_confkey_str(c, MP_CK_INTAKE_MOUNT);
+	in->token_ttl = (long)mp_confkey_int(c, MP_CK_INTAKE_FORM_TOKEN_TTL);
+	in->catalog_ttl = (long)mp_confkey_int(c, MP_CK_CATALOG_TTL);
 	in->rl.scope = "intake";
-	in->rl.per_client = (long)mp_conf_int(c, "intake.rate.per_client", 5,
-	    0, 1000000);
-	in->rl.global = (long)mp_conf_int(c, "intake.rate.global", 100, 0,
-	    100000000);
-	in->rl.window = (long)mp_conf_int(c, "intake.rate.window", 3600, 60,
-	    MP_RATELIMIT_WINDOW_MAX);
+	in->rl.per_client = (long)mp_confkey_int(c,
+	    MP_CK_INTAKE_RATE_PER_CLIENT);
+	in->rl.global = (long)mp_confkey_int(c, MP_CK_INTAKE_RATE_GLOBAL);
+	in->rl.window = (long)mp_confkey_int(c, MP_CK_INTAKE_RATE_WINDOW);
 	in->max_files = (long)ctx->limits.max_files;
 	in->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
 	/* Load the catalogue now, while the database is likely up, so the
@@ -145,8 +142,8 @@ view_common(struct mp_intake *in, struct mp_view *v, const char *title)
 	    (er = mp_view_set(v, "Instance.Name", in->instance)) != MP_OK ||
 	    (er = mp_view_set(v, "Page.Mount", in->mount)) != MP_OK)
 		return er;
-	return mp_view_set(v, "Page.Static", mp_conf_str(in->ctx->conf,
-	    "http.static", "/static"));
+	return mp_view_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
+	    MP_CK_HTTP_STATIC));
 }
 
 static void
@@ -391,7 +388,7 @@ build_receipt(struct mp_intake *in, int anonymous, size_t natt,
 		    (long long)natt);
 	if (er == MP_OK)
 		er = mp_view_setf(v, "Receipt.Feedback", "%s/",
-		    mp_conf_str(in->ctx->conf, "feedback.mount", "/melding"));
+		    mp_confkey_str(in->ctx->conf, MP_CK_FEEDBACK_MOUNT));
 	if (er == MP_OK)
 		er = mp_tmpl_render(v, "intake/receipt.cs", out);
 	mp_view_free(v);

@@ -200,9 +200,9 @@ mp_keys_load_contact(struct mp_keys *keys, const struct mp_conf *conf,
 	enum mp_err	 er;
 
 	mp_pkring_wipe(&keys->contact);
-	pub = mp_conf_str(conf, "crypto.contact_public_file", "");
+	pub = mp_confkey_str(conf, MP_CK_CRYPTO_CONTACT_PUBLIC_FILE);
 	priv = want_private ?
-	    mp_conf_str(conf, "crypto.contact_private_file", "") : "";
+	    mp_confkey_str(conf, MP_CK_CRYPTO_CONTACT_PRIVATE_FILE) : "";
 	if (priv[0] != '\0') {
 		/* The private file's last key is the current one. */
 		if ((er = mp_pkring_load(&keys->contact, priv, 1, err,

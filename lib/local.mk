@@ -9,6 +9,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/csv.c %reldir%/csv.h \
 	%reldir%/log.c %reldir%/log.h \
 	%reldir%/conf.c %reldir%/conf.h \
+	%reldir%/confkey.c %reldir%/confkey.h \
 	%reldir%/cs.h \
 	%reldir%/tmpl.c %reldir%/tmpl.h \
 	%reldir%/req.c %reldir%/req.h \

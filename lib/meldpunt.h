@@ -48,6 +48,7 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "csv.h"
 #include "log.h"
 #include "conf.h"
+#include "confkey.h"
 #include "crypto.h"
 #include "totp.h"
 #include "qr.h"

@@ -58,7 +58,7 @@ commands:
   version                                  show the version
   migrate                                  apply new schema migrations from paths.sql (as db.admin)
   grants                                   create the database accounts (shared and per program) and grant their rights
-  check-config                             check the configuration, key, paths and database connection
+  check-config [FILE]                      check the configuration (or FILE), key, paths and database connection
   gen-key FILE                             write a new random master key to FILE (mode 0600)
   contact-key rotate                       new contact key pair: appended to crypto.contact_private_file, the public key replaces crypto.contact_public_file
   contact-migrate                          re-seal contact details of the old symmetric scheme to the current contact public key

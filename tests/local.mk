@@ -17,6 +17,7 @@ UNIT_TESTS = \
 	tests/unit/test-csv \
 	tests/unit/test-stats \
 	tests/unit/test-conf \
+	tests/unit/test-confkey \
 	tests/unit/test-crypto \
 	tests/unit/test-totp \
 	tests/unit/test-qr \
@@ -62,6 +63,9 @@ tests_unit_test_stats_LDADD = $(UNIT_LDADD)
 tests_unit_test_conf_SOURCES = %reldir%/unit/test-conf.c
 tests_unit_test_conf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_conf_LDADD = $(UNIT_LDADD)
+tests_unit_test_confkey_SOURCES = %reldir%/unit/test-confkey.c
+tests_unit_test_confkey_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_confkey_LDADD = $(UNIT_LDADD)
 tests_unit_test_crypto_SOURCES = %reldir%/unit/test-crypto.c
 tests_unit_test_crypto_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_crypto_LDADD = $(UNIT_LDADD)

@@ -25,8 +25,8 @@ cmd_contact_key(struct ctl *c, int argc, char **argv)
 		ctl_usage();
 		return 2;
 	}
-	priv = mp_conf_str(c->conf, "crypto.contact_private_file", "");
-	pub = mp_conf_str(c->conf, "crypto.contact_public_file", "");
+	priv = mp_confkey_str(c->conf, MP_CK_CRYPTO_CONTACT_PRIVATE_FILE);
+	pub = mp_confkey_str(c->conf, MP_CK_CRYPTO_CONTACT_PUBLIC_FILE);
 	if (priv[0] == '\0' || pub[0] == '\0') {
 		ctl_warnx("crypto.contact_private_file and "
 		    "crypto.contact_public_file must both be set");

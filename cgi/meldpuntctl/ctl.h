@@ -57,6 +57,11 @@ void		 ctl_usage(void);
 const char	*ctl_dbwhy(struct ctl *, enum mp_err, char *buf, size_t sz);
 /* ctl_dbwhy's reason as one line on stderr; returns 1, the status. */
 int		 ctl_dberr(struct ctl *, enum mp_err);
+/*
+ * A configuration key by its full name, through the table of keys
+ * (lib/confkey.c); def only where the table has no default.
+ */
+const char	*ctl_conf_get(struct ctl *, const char *name, const char *def);
 /* A whole number in [min, max] or -1. */
 long long	 ctl_number(const char *, long long min, long long max);
 

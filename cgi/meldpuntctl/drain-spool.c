@@ -12,7 +12,7 @@
 int
 cmd_drain_spool(struct ctl *c, int argc, char **argv)
 {
-	const char	*dir = mp_conf_str(c->conf, "paths.spool", SPOOLDIR);
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SPOOL);
 	long		 stored = 0, failed = 0;
 	char		 why[256];
 	enum mp_err	 er;

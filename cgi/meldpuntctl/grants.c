@@ -67,7 +67,7 @@ acct_str(struct ctl *c, const char *sect, const char *key, const char *def)
 	char	 k[96];
 
 	(void)snprintf(k, sizeof(k), "%s.%s", sect, key);
-	return mp_conf_str(c->conf, k, def);
+	return ctl_conf_get(c, k, def);
 }
 
 /*
@@ -180,8 +180,8 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 {
 	const char	*user = acct_str(c, sect, "user", "meldpunt");
 	const char	*host = acct_str(c, sect, "app_host",
-			    mp_conf_str(c->conf, "db.app_host", "localhost"));
-	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+			    mp_confkey_str(c->conf, MP_CK_DB_APP_HOST));
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SQL);
 	struct mp_buf	 text, a, b, sql;
 	char		*pw = NULL;
 	char		 hash[42], qu[128], qh[128], why[256];
@@ -272,7 +272,7 @@ cmd_grants(struct ctl *c, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	u[n++] = mp_conf_str(c->conf, "db.user", "meldpunt");
+	u[n++] = mp_confkey_str(c->conf, MP_CK_DB_USER);
 	for (i = 0; i < CTL_NPROGS; i++) {
 		(void)snprintf(sect, sizeof(sect), "db.%s",
 		    ctl_grant_progs[i]);

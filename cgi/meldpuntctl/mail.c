@@ -92,12 +92,12 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		 * configured log unless -v asked for stderr.
 		 */
 		if (!c->verbose) {
-			if ((level = mp_log_level(mp_conf_str(c->conf,
-			    "log.level", "info"))) < 0)
+			if ((level = mp_log_level(mp_confkey_str(c->conf,
+			    MP_CK_LOG_LEVEL))) < 0)
 				level = MP_LOG_INFO;
 			mp_log_close();
-			if (mp_log_open(PROG, mp_conf_str(c->conf,
-			    "log.target", "syslog"),
+			if (mp_log_open(PROG, mp_confkey_str(c->conf,
+			    MP_CK_LOG_TARGET),
 			    (enum mp_loglevel)level) != MP_OK)
 				(void)mp_log_open(PROG, "stderr",
 				    (enum mp_loglevel)level);

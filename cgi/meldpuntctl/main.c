@@ -48,8 +48,9 @@ static const struct cmd cmds[] = {
 	{ "grants", cmd_grants, 1, 1, 0, 1, "",
 	  "create the database accounts (shared and per program) and"
 	  " grant their rights" },
-	{ "check-config", cmd_check_config, 1, 0, 0, 0, "",
-	  "check the configuration, key, paths and database connection" },
+	{ "check-config", cmd_check_config, 1, 0, 0, 0, "[FILE]",
+	  "check the configuration (or FILE), key, paths and database"
+	  " connection" },
 	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
 	  "write a new random master key to FILE (mode 0600)" },
 	{ "contact-key", cmd_contact_key, 1, 0, 0, 0, "rotate",
@@ -159,6 +160,14 @@ cmd_version(struct ctl *c, int argc, char **argv)
 	return 0;
 }
 
+const char *
+ctl_conf_get(struct ctl *c, const char *name, const char *def)
+{
+	const char	*v;
+
+	return (v = mp_confkey_get(c->conf, name)) != NULL ? v : def;
+}
+
 long long
 ctl_number(const char *s, long long min, long long max)
 {
@@ -201,8 +210,8 @@ setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
 		return -1;
 	}
 	if (cmd->needs_keys) {
-		kf = mp_conf_str(c->conf, "crypto.key_file", "");
-		if (kf[0] == '\0') {
+		kf = mp_confkey_str(c->conf, MP_CK_CRYPTO_KEY_FILE);
+		if (kf == NULL || kf[0] == '\0') {
 			ctl_warnx("%s: crypto.key_file is not set", path);
 			return -1;
 		}
@@ -258,6 +267,9 @@ main(int argc, char *argv[])
 		ctl_warnx("unknown command %s; try " PROG " help", argv[0]);
 		return 2;
 	}
+	/* check-config FILE checks FILE, whatever -c says. */
+	if (cmd->fn == cmd_check_config && argc == 2)
+		cfile = argv[1];
 	if (setup(&c, cmd, cfile) == -1)
 		rc = 1;
 	else

@@ -16,7 +16,7 @@
 int
 cmd_migrate(struct ctl *c, int argc, char **argv)
 {
-	const char	*dir = mp_conf_str(c->conf, "paths.sql", SQLDIR);
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SQL);
 	struct mp_catalog cat;
 	char		 err[512];
 	int		 n, empty;

@@ -307,8 +307,8 @@ user_set_password(struct ctl *c, int argc, char **argv)
 	(void)argc;
 	if (find_user(c, argv[2], &u) == -1)
 		return 1;
-	minlen = mp_conf_int(c->conf, "auth.password_min_length", 12,
-	    8, 128);
+	minlen = mp_confkey_int(c->conf,
+	    MP_CK_AUTH_PASSWORD_MIN_LENGTH);
 	mp_buf_init(&pw, 2048);
 	if (isatty(STDIN_FILENO))
 		fprintf(stderr, "password for %s (at least %lld"
