@@ -147,6 +147,7 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 	%reldir%/cluster/run.sh %reldir%/cluster/galera.sh \
 	%reldir%/cluster/app.sh \
 	%reldir%/demo-smoke.sh \
+	%reldir%/pages/snapshot.sh %reldir%/pages/fixclock.c \
 	%reldir%/lsan.supp
 
 # EXTRA_DIST copies whole directories; keep test results out of the
