@@ -41,7 +41,8 @@ UNIT_TESTS = \
 	tests/unit/test-partner \
 	tests/unit/test-share \
 	tests/unit/test-xmlout \
-	tests/unit/test-sandbox
+	tests/unit/test-sandbox \
+	tests/unit/test-session
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -135,6 +136,10 @@ tests_unit_test_partner_LDADD = $(UNIT_LDADD)
 tests_unit_test_share_SOURCES = %reldir%/unit/test-share.c
 tests_unit_test_share_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_share_LDADD = $(UNIT_LDADD)
+tests_unit_test_session_SOURCES = %reldir%/unit/test-session.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
