@@ -42,7 +42,8 @@ UNIT_TESTS = \
 	tests/unit/test-share \
 	tests/unit/test-xmlout \
 	tests/unit/test-sandbox \
-	tests/unit/test-session
+	tests/unit/test-session \
+	tests/unit/test-access
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -140,6 +141,10 @@ tests_unit_test_session_SOURCES = %reldir%/unit/test-session.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_session_LDADD = $(UNIT_LDADD)
+tests_unit_test_access_SOURCES = %reldir%/unit/test-access.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_access_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_access_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
