@@ -43,7 +43,8 @@ UNIT_TESTS = \
 	tests/unit/test-xmlout \
 	tests/unit/test-sandbox \
 	tests/unit/test-session \
-	tests/unit/test-access
+	tests/unit/test-access \
+	tests/unit/test-migrate
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -145,6 +146,10 @@ tests_unit_test_access_SOURCES = %reldir%/unit/test-access.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_access_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_access_LDADD = $(UNIT_LDADD)
+tests_unit_test_migrate_SOURCES = %reldir%/unit/test-migrate.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_migrate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_migrate_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
