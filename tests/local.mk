@@ -44,7 +44,8 @@ UNIT_TESTS = \
 	tests/unit/test-sandbox \
 	tests/unit/test-session \
 	tests/unit/test-access \
-	tests/unit/test-migrate
+	tests/unit/test-migrate \
+	tests/unit/test-audit
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -150,6 +151,10 @@ tests_unit_test_migrate_SOURCES = %reldir%/unit/test-migrate.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_migrate_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_migrate_LDADD = $(UNIT_LDADD)
+tests_unit_test_audit_SOURCES = %reldir%/unit/test-audit.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_audit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_audit_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
