@@ -45,7 +45,8 @@ UNIT_TESTS = \
 	tests/unit/test-session \
 	tests/unit/test-access \
 	tests/unit/test-migrate \
-	tests/unit/test-audit
+	tests/unit/test-audit \
+	tests/unit/test-presession
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -155,6 +156,10 @@ tests_unit_test_audit_SOURCES = %reldir%/unit/test-audit.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_audit_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_audit_LDADD = $(UNIT_LDADD)
+tests_unit_test_presession_SOURCES = %reldir%/unit/test-presession.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_presession_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_presession_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
