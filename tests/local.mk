@@ -47,7 +47,8 @@ UNIT_TESTS = \
 	tests/unit/test-migrate \
 	tests/unit/test-audit \
 	tests/unit/test-presession \
-	tests/unit/test-clientkey
+	tests/unit/test-clientkey \
+	tests/unit/test-catalog
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -165,6 +166,10 @@ tests_unit_test_clientkey_SOURCES = %reldir%/unit/test-clientkey.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_clientkey_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_clientkey_LDADD = $(UNIT_LDADD)
+tests_unit_test_catalog_SOURCES = %reldir%/unit/test-catalog.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_catalog_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_catalog_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
