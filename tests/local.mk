@@ -48,7 +48,8 @@ UNIT_TESTS = \
 	tests/unit/test-audit \
 	tests/unit/test-presession \
 	tests/unit/test-clientkey \
-	tests/unit/test-catalog
+	tests/unit/test-catalog \
+	tests/unit/test-contact
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -170,6 +171,10 @@ tests_unit_test_catalog_SOURCES = %reldir%/unit/test-catalog.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_catalog_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_catalog_LDADD = $(UNIT_LDADD)
+tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_contact_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_contact_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
