@@ -43,7 +43,15 @@ UNIT_TESTS = \
 	tests/unit/test-partner \
 	tests/unit/test-share \
 	tests/unit/test-xmlout \
-	tests/unit/test-sandbox
+	tests/unit/test-sandbox \
+	tests/unit/test-session \
+	tests/unit/test-access \
+	tests/unit/test-migrate \
+	tests/unit/test-audit \
+	tests/unit/test-presession \
+	tests/unit/test-clientkey \
+	tests/unit/test-catalog \
+	tests/unit/test-contact
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -146,6 +154,38 @@ tests_unit_test_partner_LDADD = $(UNIT_LDADD)
 tests_unit_test_share_SOURCES = %reldir%/unit/test-share.c
 tests_unit_test_share_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_share_LDADD = $(UNIT_LDADD)
+tests_unit_test_session_SOURCES = %reldir%/unit/test-session.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_LDADD = $(UNIT_LDADD)
+tests_unit_test_access_SOURCES = %reldir%/unit/test-access.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_access_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_access_LDADD = $(UNIT_LDADD)
+tests_unit_test_migrate_SOURCES = %reldir%/unit/test-migrate.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_migrate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_migrate_LDADD = $(UNIT_LDADD)
+tests_unit_test_audit_SOURCES = %reldir%/unit/test-audit.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_audit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_audit_LDADD = $(UNIT_LDADD)
+tests_unit_test_presession_SOURCES = %reldir%/unit/test-presession.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_presession_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_presession_LDADD = $(UNIT_LDADD)
+tests_unit_test_clientkey_SOURCES = %reldir%/unit/test-clientkey.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_clientkey_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_clientkey_LDADD = $(UNIT_LDADD)
+tests_unit_test_catalog_SOURCES = %reldir%/unit/test-catalog.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_catalog_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_catalog_LDADD = $(UNIT_LDADD)
+tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_contact_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_contact_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
@@ -162,6 +202,7 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 	%reldir%/cluster/run.sh %reldir%/cluster/galera.sh \
 	%reldir%/cluster/app.sh \
 	%reldir%/demo-smoke.sh \
+	%reldir%/pages/snapshot.sh %reldir%/pages/fixclock.c \
 	%reldir%/lsan.supp
 
 # EXTRA_DIST copies whole directories; keep test results out of the
