@@ -9,7 +9,17 @@ meldpunt_feedback_SOURCES = %reldir%/feedback.c
 meldpunt_feedback_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-dashboard
-meldpunt_dashboard_SOURCES = %reldir%/dashboard.c
+meldpunt_dashboard_SOURCES = \
+	%reldir%/dashboard/main.c \
+	%reldir%/dashboard/dashboard.c %reldir%/dashboard/dashboard.h \
+	%reldir%/dashboard/auth.c \
+	%reldir%/dashboard/list.c \
+	%reldir%/dashboard/report.c \
+	%reldir%/dashboard/admin.c \
+	%reldir%/dashboard/grant.c \
+	%reldir%/dashboard/new.c \
+	%reldir%/dashboard/stats.c \
+	%reldir%/dashboard/export.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export

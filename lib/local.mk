@@ -50,13 +50,4 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
 	%reldir%/export.c %reldir%/export.h \
 	%reldir%/message.c %reldir%/message.h \
-	%reldir%/feedback.c %reldir%/feedback.h \
-	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
-	%reldir%/dashboard-auth.c \
-	%reldir%/dashboard-list.c \
-	%reldir%/dashboard-report.c \
-	%reldir%/dashboard-admin.c \
-	%reldir%/dashboard-grant.c \
-	%reldir%/dashboard-new.c \
-	%reldir%/dashboard-stats.c \
-	%reldir%/dashboard-export.c
+	%reldir%/feedback.c %reldir%/feedback.h

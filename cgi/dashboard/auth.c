@@ -1,5 +1,5 @@
 /*
- * dashboard-auth.c -- signing in and out of the dashboard in local
+ * auth.c -- signing in and out of the dashboard in local
  * mode: the password form with throttling per account and per client
  * (every failed attempt is recorded, in its own statement, so a failed
  * request still counts), the second factor (TOTP, RFC 6238) with its
@@ -23,7 +23,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define TOTP_BOX_MAX	128
 

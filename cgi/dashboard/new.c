@@ -1,5 +1,5 @@
 /*
- * dashboard-new.c -- a report entered by a handler or coordinator after
+ * new.c -- a report entered by a handler or coordinator after
  * a telephone call or an e-mail: the intake's fields and rules
  * (lib/report.c) plus who reported, the channel and the date received,
  * stored through the intake's own storing transaction.
@@ -21,7 +21,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define FIELD_TOKEN	"form-token"
 

@@ -1,9 +1,9 @@
 /*
- * dashboard.c -- meldpunt-dashboard, the handlers' pages at /dashboard/
- * (see lib/dashboard.h).  This file is the route table: which page
+ * main.c -- meldpunt-dashboard, the handlers' pages at /dashboard/
+ * (see dashboard.h).  This file is the route table: which page
  * answers which method and path, and the permission it needs.  Who is
- * signed in, the CSRF token and the permission are checked in lib/
- * before a page runs.
+ * signed in, the CSRF token and the permission are checked in
+ * dashboard.c before a page runs.
  */
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /*
- * dashboard-grant.c -- the requests that wait for a second person
+ * grant.c -- the requests that wait for a second person
  * (lib/grant.h): listed on the admin page and on /verzoeken, where an
  * administrator or a coordinator confirms or rejects another's request
  * and a requester withdraws their own.  Each decision is a POST with
@@ -14,7 +14,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 struct list_ctx {
 	struct mp_dreq	*r;

@@ -1,5 +1,5 @@
 /*
- * dashboard-admin.c -- the functional administrator's pages (users,
+ * admin.c -- the functional administrator's pages (users,
  * teams, signal types, audiences: create, rename, disable; nothing that
  * reports refer to is ever deleted) and the auditor's audit log.  What
  * an account may read or grant is changed through lib/grant.c: nobody
@@ -13,7 +13,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define AUDIT_PAGE	100
 

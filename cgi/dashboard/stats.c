@@ -1,5 +1,5 @@
 /*
- * dashboard-stats.c -- the statistics page for coordinators: a range of
+ * stats.c -- the statistics page for coordinators: a range of
  * months (the last twelve unless the form says otherwise), tables and
  * bar charts drawn as inline SVG from the template, and the same
  * figures as CSV.  The figures come from lib/stats.c; this file checks
@@ -14,7 +14,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 /* Chart geometry, in SVG user units (the SVG scales to the page). */
 #define CH_LEFT		48	/* room for the axis labels */

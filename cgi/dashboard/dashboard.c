@@ -12,7 +12,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define PAGE_MAX	(2 * 1024 * 1024)
 #define PAGE_KEEP	(256 * 1024)	/* larger pages are not kept */

@@ -1,5 +1,5 @@
 /*
- * dashboard-report.c -- one report: its detail page (reporter identity
+ * report.c -- one report: its detail page (reporter identity
  * only for those allowed, attachments, history, the actions open to the
  * user), attachment downloads, and the actions: take into handling,
  * assign, change status (lib/workflow.c decides which), note, edit a
@@ -21,7 +21,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define NOTE_MAX	4000
 #define REASON_MAX	500

@@ -1,5 +1,5 @@
 /*
- * dashboard-list.c -- the work list: reports the user may see, newest
+ * list.c -- the work list: reports the user may see, newest
  * first, 50 a page, with filters on status, signal type, team,
  * handler, audience, channel, date range and a text search, counts per
  * status, markers for reports that wait too long and for replies of
@@ -21,7 +21,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define PER_PAGE	50
 #define MAX_PAGE	2000
@@ -668,7 +667,7 @@ mp_dash_list(struct mp_dreq *r)
 }
 
 /*
- * For the CSV export (lib/dashboard-export.c): the filters' values
+ * For the CSV export (export.c): the filters' values
  * bound after the visibility rule, and the filters as a query string.
  */
 size_t
