@@ -1,11 +1,15 @@
 # cgi/local.mk -- the programs: FastCGI responders and meldpuntctl.
 
 bin_PROGRAMS += meldpunt-intake
-meldpunt_intake_SOURCES = %reldir%/intake.c
+meldpunt_intake_SOURCES = \
+	%reldir%/intake/main.c \
+	%reldir%/intake/intake.c %reldir%/intake/intake.h
 meldpunt_intake_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-feedback
-meldpunt_feedback_SOURCES = %reldir%/feedback.c
+meldpunt_feedback_SOURCES = \
+	%reldir%/feedback/main.c \
+	%reldir%/feedback/feedback.c %reldir%/feedback/feedback.h
 meldpunt_feedback_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-dashboard
@@ -23,7 +27,9 @@ meldpunt_dashboard_SOURCES = \
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export
-meldpunt_export_SOURCES = %reldir%/export.c
+meldpunt_export_SOURCES = \
+	%reldir%/export/main.c \
+	%reldir%/export/export.c %reldir%/export/export.h
 meldpunt_export_LDADD = $(MP_LIBS)
 
 sbin_PROGRAMS += meldpuntctl

@@ -127,6 +127,21 @@ mp_ctx_close(struct mp_ctx *ctx)
 	memset(ctx, 0, sizeof(*ctx));
 }
 
+void
+mp_upload_limits(const struct mp_ctx *ctx, struct mp_limits *l)
+{
+
+	mp_limits_default(l);
+	l->max_files = (size_t)mp_conf_int(ctx->conf, "intake.max_files", 5,
+	    1, 20);
+	l->max_file = (size_t)mp_conf_int(ctx->conf, "intake.max_file_size",
+	    10 * 1024 * 1024, 1, 100 * 1024 * 1024);
+	l->max_body = (size_t)mp_conf_int(ctx->conf, "intake.max_body",
+	    54 * 1024 * 1024, 64 * 1024, 1024LL * 1024 * 1024);
+	l->max_params = 64;
+	l->max_value = 32 * 1024;
+}
+
 /* mp_read_fn on a FastCGI stream. */
 static long
 fcgi_read(void *arg, void *buf, size_t len)

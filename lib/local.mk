@@ -33,7 +33,6 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
 	%reldir%/seed.c %reldir%/seed.h \
-	%reldir%/intake.c %reldir%/intake.h \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \
 	%reldir%/session.c %reldir%/session.h \
@@ -48,6 +47,4 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/partner.c %reldir%/partner.h \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
-	%reldir%/export.c %reldir%/export.h \
-	%reldir%/message.c %reldir%/message.h \
-	%reldir%/feedback.c %reldir%/feedback.h
+	%reldir%/message.c %reldir%/message.h

@@ -69,7 +69,6 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "contact.h"
 #include "spool.h"
 #include "seed.h"
-#include "intake.h"
 #include "user.h"
 #include "audit.h"
 #include "session.h"
@@ -84,7 +83,6 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "partner.h"
 #include "share.h"
 #include "message.h"
-#include "feedback.h"
 #include "sandbox.h"
 
 #endif /* MELDPUNT_H */

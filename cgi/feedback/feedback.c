@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "meldpunt.h"
+#include "feedback.h"
 
 #define PAGE_MAX	(1024 * 1024)
 #define PURGE_EVERY	600

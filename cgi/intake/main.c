@@ -1,6 +1,6 @@
 /*
- * intake.c -- meldpunt-intake, the report form at /melden/ (see
- * lib/intake.h): GET /melden/ and /melden/<audience> show a form, POST
+ * main.c -- meldpunt-intake, the report form at /melden/ (see
+ * intake.h): GET /melden/ and /melden/<audience> show a form, POST
  * to the same address takes a report.
  */
 #include "config.h"
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "meldpunt.h"
+#include "intake.h"
 
 /*
  * The audience slug of a path below the mount point: "" for the mount
@@ -55,7 +56,7 @@ main(int argc, char *argv[])
 	if (mp_ctx_open(&ctx, "meldpunt-intake", argc, argv, errbuf,
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
-	mp_intake_limits(&ctx, &ctx.limits);
+	mp_upload_limits(&ctx, &ctx.limits);
 	if (mp_intake_open(&in, &ctx) != MP_OK)
 		errx(1, "cannot start the intake");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)

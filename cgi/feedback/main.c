@@ -1,6 +1,6 @@
 /*
- * feedback.c -- meldpunt-feedback, the reporter's follow-up at
- * /melding/ (see lib/feedback.h): sign in with the reference and the
+ * main.c -- meldpunt-feedback, the reporter's follow-up at
+ * /melding/ (see feedback.h): sign in with the reference and the
  * secret code from the receipt, read the meldpunt's messages, answer.
  */
 #include "config.h"
@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "meldpunt.h"
+#include "feedback.h"
 
 int
 main(int argc, char *argv[])
@@ -24,7 +25,7 @@ main(int argc, char *argv[])
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
 	/* Replies take files by the intake's rules (intake.*). */
-	mp_intake_limits(&ctx, &ctx.limits);
+	mp_upload_limits(&ctx, &ctx.limits);
 	if (mp_feedback_open(&fb, &ctx) != MP_OK)
 		errx(1, "cannot start the feedback program");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)

@@ -14,8 +14,6 @@ struct mp_intake;
 /* Process state of the intake, from the context's configuration. */
 enum mp_err	 mp_intake_open(struct mp_intake **, struct mp_ctx *);
 void		 mp_intake_close(struct mp_intake *);
-/* The request limits the intake needs (upload sizes from intake.*). */
-void		 mp_intake_limits(const struct mp_ctx *, struct mp_limits *);
 
 /* GET/HEAD: the form of audience slug ("" or NULL for the default). */
 void		 mp_intake_form(struct mp_intake *, struct mp_req *,

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "meldpunt.h"
+#include "intake.h"
 
 #define PAGE_MAX	(1024 * 1024)
 #define PURGE_EVERY	600	/* seconds between rate-counter purges */
@@ -62,21 +63,6 @@ struct mp_intake {
 /* Form fields besides the report's own. */
 #define FIELD_TOKEN	"form-token"
 #define FIELD_HONEYPOT	"website"
-
-void
-mp_intake_limits(const struct mp_ctx *ctx, struct mp_limits *l)
-{
-
-	mp_limits_default(l);
-	l->max_files = (size_t)mp_conf_int(ctx->conf, "intake.max_files", 5,
-	    1, 20);
-	l->max_file = (size_t)mp_conf_int(ctx->conf, "intake.max_file_size",
-	    10 * 1024 * 1024, 1, 100 * 1024 * 1024);
-	l->max_body = (size_t)mp_conf_int(ctx->conf, "intake.max_body",
-	    54 * 1024 * 1024, 64 * 1024, 1024LL * 1024 * 1024);
-	l->max_params = 64;
-	l->max_value = 32 * 1024;
-}
 
 enum mp_err
 mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)

@@ -1,6 +1,6 @@
 /*
- * export.c -- meldpunt-export, the partners' XML export at /api/ (see
- * lib/export.h).
+ * main.c -- meldpunt-export, the partners' XML export at /api/ (see
+ * export.h).
  */
 #include "config.h"
 
