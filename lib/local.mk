@@ -47,4 +47,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/partner.c %reldir%/partner.h \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
-	%reldir%/message.c %reldir%/message.h
+	%reldir%/message.c %reldir%/message.h \
+	%reldir%/route.c %reldir%/route.h

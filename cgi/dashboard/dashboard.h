@@ -20,6 +20,7 @@
 #include "access.h"
 #include "buf.h"
 #include "catalog.h"
+#include "route.h"
 #include "session.h"
 #include "user.h"
 
@@ -197,17 +198,17 @@ struct mp_req;
 struct mp_dash;
 struct mp_dreq;
 
-typedef void	(*mp_dash_fn)(struct mp_dreq *);
+typedef void	(*dash_fn)(struct mp_dreq *);
 
-#define MP_ROUTE_PUBLIC	0x01	/* no session needed (sign-in page) */
-#define MP_ROUTE_STAGE	0x02	/* also before the second factor */
+#define DASH_PUBLIC	0x01	/* no session needed (sign-in page) */
+#define DASH_STAGE	0x02	/* also before the second factor */
 
-struct mp_dash_route {
-	const char	*method;	/* "GET" (HEAD too) or "POST" */
-	const char	*pattern;	/* below the mount; "#" a number */
+/* A line of the route table (main.c); lib/route.h finds it. */
+struct dash_route {
+	struct mp_route	 r;		/* method and pattern */
 	enum mp_perm	 perm;
 	unsigned int	 flags;
-	mp_dash_fn	 fn;
+	dash_fn		 fn;
 };
 
 /* Process state: configuration read once, caches.  NULL-safe free. */
@@ -215,7 +216,7 @@ enum mp_err	 mp_dash_open(struct mp_dash **, struct mp_ctx *);
 void		 mp_dash_close(struct mp_dash *);
 /* Answer one request through routes[0..n). */
 void		 mp_dash_serve(struct mp_dash *, struct mp_req *,
-		    const struct mp_dash_route *routes, size_t n);
+		    const struct dash_route *routes, size_t n);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);

@@ -719,54 +719,75 @@ serve_xsd(struct mp_export *e, struct mp_req *req)
 	    e->xsd, e->xsdlen);
 }
 
+/* GET v1/schema.xsd */
 void
-mp_export_serve(struct mp_export *e, struct mp_req *req)
+export_schema(struct mp_export *e, struct mp_req *req,
+    const struct mp_route_args *a)
+{
+
+	MP_UNUSED(a);
+	serve_xsd(e, req);
+}
+
+/* GET v1/reports.xml */
+void
+export_reports(struct mp_export *e, struct mp_req *req,
+    const struct mp_route_args *a)
 {
 	struct mp_partner	 p;
-	const char		*path = req->path, *rest;
+
+	MP_UNUSED(a);
+	if (authenticate(e, req, &p) == 0)
+		serve_list(e, req, &p);
+}
+
+/* GET v1/reports/<reference>.xml */
+void
+export_report(struct mp_export *e, struct mp_req *req,
+    const struct mp_route_args *a)
+{
+	struct mp_partner	 p;
 	char			 ref[32];
-	size_t			 n = strlen(e->mount), len;
+
+	if (!valid_ref(a->text, a->textlen)) {
+		xml_error(req, 404, "Deze melding is niet met u gedeeld.");
+		return;
+	}
+	memcpy(ref, a->text, a->textlen);
+	ref[a->textlen] = '\0';
+	if (authenticate(e, req, &p) == 0)
+		serve_one(e, req, &p, ref);
+}
+
+void
+mp_export_serve(struct mp_export *e, struct mp_req *req,
+    const struct export_route *routes, size_t n)
+{
+	struct mp_route_args	 a;
+	const char		*path = req->path;
+	size_t			 mlen = strlen(e->mount), i;
 
 	if (req->err != MP_OK) {
 		xml_error(req, req->err == MP_ETOOBIG ? 413 : 400,
 		    "Het verzoek is niet te lezen.");
 		return;
 	}
-	if (strncmp(path, e->mount, n) != 0 || strncmp(path + n, "/v1/", 4)
-	    != 0) {
+	if (strncmp(path, e->mount, mlen) != 0 ||
+	    strncmp(path + mlen, "/v1/", 4) != 0) {
 		xml_error(req, 404, "Deze pagina bestaat niet.");
 		return;
 	}
-	rest = path + n + 4;
+	/* Any other method is refused before the path is looked at. */
 	if (strcmp(req->method, "GET") != 0 &&
 	    strcmp(req->method, "HEAD") != 0) {
 		(void)mp_http_header(req, "Allow", "GET, HEAD");
 		xml_error(req, 405, "Alleen GET en HEAD.");
 		return;
 	}
-	if (strcmp(rest, "schema.xsd") == 0) {
-		serve_xsd(e, req);
+	if (mp_route_find(routes, n, sizeof(routes[0]), req->method,
+	    path + mlen + 4, &a, &i) != 0) {
+		xml_error(req, 404, "Deze pagina bestaat niet.");
 		return;
 	}
-	if (strcmp(rest, "reports.xml") == 0) {
-		if (authenticate(e, req, &p) == 0)
-			serve_list(e, req, &p);
-		return;
-	}
-	if (strncmp(rest, "reports/", 8) == 0 &&
-	    (len = strlen(rest + 8)) > 4 &&
-	    strcmp(rest + 8 + len - 4, ".xml") == 0) {
-		len -= 4;
-		if (!valid_ref(rest + 8, len)) {
-			xml_error(req, 404, "Deze melding is niet met u "
-			    "gedeeld.");
-			return;
-		}
-		memcpy(ref, rest + 8, len);
-		ref[len] = '\0';
-		if (authenticate(e, req, &p) == 0)
-			serve_one(e, req, &p, ref);
-		return;
-	}
-	xml_error(req, 404, "Deze pagina bestaat niet.");
+	routes[i].fn(e, req, &a);
 }

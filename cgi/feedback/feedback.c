@@ -278,8 +278,8 @@ check_code(struct freq *r, const char *ref, const char *code,
 	return er == MP_OK ? r->sess.user_id : -1;
 }
 
-static void
-sign_in(struct freq *r)
+void
+feedback_sign_in(struct freq *r)
 {
 	struct mp_session	 old;
 	struct mp_throttle	 t;
@@ -490,8 +490,8 @@ reply_fields_known(const struct mp_req *req)
 	return 1;
 }
 
-static void
-reply(struct freq *r)
+void
+feedback_reply(struct freq *r)
 {
 	struct mp_report	 files;
 	struct mp_reply		 rp;
@@ -555,8 +555,8 @@ reply(struct freq *r)
 	redirect(r, "/?verstuurd=1");
 }
 
-static void
-sign_out(struct freq *r)
+void
+feedback_sign_out(struct freq *r)
 {
 	struct mp_view	*v;
 
@@ -567,20 +567,7 @@ sign_out(struct freq *r)
 }
 
 /* ------------------------------------------------------------------ */
-/* Routing.                                                            */
-
-enum route { R_HOME, R_SIGNIN, R_REPLY, R_SIGNOUT, R__MAX };
-
-static const struct {
-	const char	*path;		/* below the mount */
-	const char	*method;
-	int		 session;	/* needs a session and its token */
-} routes[R__MAX] = {
-	{ "/", "GET", 0 },
-	{ "/aanmelden", "POST", 0 },
-	{ "/antwoord", "POST", 1 },
-	{ "/afmelden", "POST", 1 },
-};
+/* The front door.                                                    */
 
 /* 1 when the reporter's session is good; else an answer was sent. */
 static int
@@ -610,14 +597,31 @@ session(struct freq *r, int post)
 	return 1;
 }
 
+/* "/": the sign-in form, or the thread when signed in. */
 void
-mp_feedback_serve(struct mp_feedback *f, struct mp_req *req)
+feedback_home(struct freq *r)
 {
-	struct freq	 r;
-	const char	*path, *method;
-	size_t		 i, mlen = strlen(f->mount);
-	enum route	 rt = R__MAX;
-	int		 path_found = 0, post;
+
+	if (!session(r, 0)) {
+		if (!r->req->sent)
+			signin_page(r, 200, NULL, NULL);
+		return;
+	}
+	thread_page(r, 200, NULL, NULL,
+	    mp_params_get(&r->req->query, "verstuurd", NULL) != NULL ?
+	    "Uw bericht is verstuurd. Dank u wel." : NULL);
+}
+
+void
+mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
+    const struct feedback_route *routes, size_t n)
+{
+	struct freq			 r;
+	const struct feedback_route	*rt;
+	struct mp_route_args		 a;
+	const char			*path, *method;
+	size_t				 i, mlen = strlen(f->mount);
+	int				 status, post;
 
 	memset(&r, 0, sizeof(r));
 	r.f = f;
@@ -643,21 +647,17 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req)
 		return;
 	}
 	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
-	for (i = 0; i < R__MAX; i++)
-		if (strcmp(routes[i].path, path) == 0) {
-			path_found = 1;
-			if (strcmp(routes[i].method, method) == 0)
-				rt = (enum route)i;
-		}
-	if (rt == R__MAX) {
-		if (path_found && strcmp(path, "/aanmelden") == 0 &&
+	if ((status = mp_route_find(routes, n, sizeof(routes[0]), method,
+	    path, &a, &i)) != 0) {
+		if (status == 405 && strcmp(path, "/aanmelden") == 0 &&
 		    strcmp(method, "GET") == 0)
 			redirect(&r, "/");
 		else
-			(void)mp_http_error(req, path_found ? 405 : 404,
-			    path_found ? NULL : "Deze pagina bestaat niet.");
+			(void)mp_http_error(req, status, status == 405 ?
+			    NULL : "Deze pagina bestaat niet.");
 		return;
 	}
+	rt = &routes[i];
 	if (f->purged + PURGE_EVERY < r.now) {
 		f->purged = r.now;
 		(void)mp_session_purge(f->ctx->db, MP_SESS_REPORTER, r.now,
@@ -667,18 +667,7 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req)
 		(void)mp_presession_purge(f->ctx->db, r.now);
 	}
 	post = strcmp(method, "POST") == 0;
-	if (rt == R_HOME) {
-		if (!session(&r, 0)) {
-			if (!req->sent)
-				signin_page(&r, 200, NULL, NULL);
-			return;
-		}
-		thread_page(&r, 200, NULL, NULL,
-		    mp_params_get(&req->query, "verstuurd", NULL) != NULL ?
-		    "Uw bericht is verstuurd. Dank u wel." : NULL);
-		return;
-	}
-	if (routes[rt].session) {
+	if (rt->session) {
 		if (!session(&r, post))
 			return;
 		/* Every state-changing request carries the token. */
@@ -690,18 +679,5 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req)
 			return;
 		}
 	}
-	switch (rt) {
-	case R_SIGNIN:
-		sign_in(&r);
-		break;
-	case R_REPLY:
-		reply(&r);
-		break;
-	case R_SIGNOUT:
-		sign_out(&r);
-		break;
-	default:
-		(void)mp_http_error(req, 404, NULL);
-		break;
-	}
+	rt->fn(&r);
 }

@@ -11,6 +11,13 @@
 #include "meldpunt.h"
 #include "feedback.h"
 
+static const struct feedback_route routes[] = {
+	{ { "GET", "/" }, 0, feedback_home },
+	{ { "POST", "/aanmelden" }, 0, feedback_sign_in },
+	{ { "POST", "/antwoord" }, 1, feedback_reply },
+	{ { "POST", "/afmelden" }, 1, feedback_sign_out },
+};
+
 int
 main(int argc, char *argv[])
 {
@@ -31,7 +38,7 @@ main(int argc, char *argv[])
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)
 		errx(1, "cannot start FastCGI");
 	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
-		mp_feedback_serve(fb, &r);
+		mp_feedback_serve(fb, &r, routes, MP_NELEM(routes));
 		mp_req_free(&r);
 	}
 	mp_fcgi_free(f);

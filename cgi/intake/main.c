@@ -11,35 +11,46 @@
 
 #include "meldpunt.h"
 #include "intake.h"
+#include "route.h"
 
-/*
- * The audience slug of a path below the mount point: "" for the mount
- * itself, NULL when the path is not ours or not a valid slug.
- */
-static const char *
-route(const char *path, const char *mount)
+typedef void	(*intake_fn)(struct mp_intake *, struct mp_req *,
+		    const char *slug);
+
+/* A page; "*" is the audience's slug, none the default audience. */
+struct intake_route {
+	struct mp_route	 r;		/* method and pattern */
+	intake_fn	 fn;
+};
+
+static const struct intake_route routes[] = {
+	{ { "GET", "/" }, mp_intake_form },
+	{ { "POST", "/" }, mp_intake_submit },
+	{ { "GET", "/*" }, mp_intake_form },
+	{ { "POST", "/*" }, mp_intake_submit },
+	{ { "GET", "/*/" }, mp_intake_form },
+	{ { "POST", "/*/" }, mp_intake_submit },
+};
+
+static void
+serve(struct mp_intake *in, struct mp_req *r, const char *mount)
 {
-	size_t		 n = strlen(mount);
-	const char	*rest;
-	static char	 slug[33];
-	size_t		 len;
+	struct mp_route_args	 a;
+	const char		*path;
+	size_t			 n = strlen(mount), i;
+	int			 status;
 
-	if (strncmp(path, mount, n) != 0)
-		return NULL;
-	rest = path + n;
-	if (rest[0] == '\0' || strcmp(rest, "/") == 0)
-		return "";
-	if (rest[0] != '/')
-		return NULL;
-	rest++;
-	len = strlen(rest);
-	if (len > 0 && rest[len - 1] == '/')
-		len--;
-	if (len == 0 || len >= sizeof(slug))
-		return NULL;
-	memcpy(slug, rest, len);
-	slug[len] = '\0';
-	return mp_valid_slug(slug) ? slug : NULL;
+	if (strncmp(r->path, mount, n) != 0) {
+		(void)mp_http_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	path = r->path[n] == '\0' ? "/" : r->path + n;
+	if ((status = mp_route_find(routes, MP_NELEM(routes),
+	    sizeof(routes[0]), r->method, path, &a, &i)) != 0) {
+		(void)mp_http_error(r, status, status == 405 ? NULL :
+		    "Deze pagina bestaat niet.");
+		return;
+	}
+	routes[i].fn(in, r, a.slug);
 }
 
 int
@@ -49,7 +60,7 @@ main(int argc, char *argv[])
 	struct mp_fcgi		*f;
 	struct mp_intake	*in;
 	struct mp_req		 r;
-	const char		*slug, *mount;
+	const char		*mount;
 	char			 errbuf[512];
 	enum mp_err		 er;
 
@@ -64,16 +75,7 @@ main(int argc, char *argv[])
 	mount = mp_conf_str(ctx.conf, "intake.mount", "/melden");
 
 	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
-		if ((slug = route(r.path, mount)) == NULL)
-			(void)mp_http_error(&r, 404, "Deze pagina bestaat "
-			    "niet.");
-		else if (strcmp(r.method, "GET") == 0 ||
-		    strcmp(r.method, "HEAD") == 0)
-			mp_intake_form(in, &r, slug);
-		else if (strcmp(r.method, "POST") == 0)
-			mp_intake_submit(in, &r, slug);
-		else
-			(void)mp_http_error(&r, 405, NULL);
+		serve(in, &r, mount);
 		mp_req_free(&r);
 	}
 	mp_fcgi_free(f);
