@@ -81,7 +81,7 @@ mp_dash_close(struct mp_dash *d)
 
 	if (d == NULL)
 		return;
-	mp_dash_list_close(d);
+	dash_options_free(d);
 	mp_catalog_free(&d->cat);
 	mp_buf_free(&d->page);
 	free(d);
@@ -482,19 +482,4 @@ dash_stage_path(enum mp_sess_stage stage)
 	default:
 		return "/tweede-factor";
 	}
-}
-
-/* "/": the first page a role has. */
-void
-mp_dash_home(struct mp_dreq *r)
-{
-
-	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
-		mp_dash_list(r);
-	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
-		dash_redirect(r, "/beheer");
-	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
-		dash_redirect(r, "/audit");
-	else
-		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
 }

@@ -43,8 +43,8 @@ struct count_cache {
  * The choices of the work list's filters (signal types, audiences,
  * teams, handlers), kept per worker for catalog.ttl seconds: they change
  * by an administrator's hand, and reading them took four of a list
- * page's seven statements.  Owned by mp_dash; freed by
- * mp_dash_list_close.
+ * page's seven statements.  Owned by mp_dash; options.c reads and
+ * frees them.
  */
 #define OPT_KINDS	4
 
@@ -94,8 +94,10 @@ struct mp_dreq {
 	const char	*client;	/* REMOTE_ADDR, for the audit log */
 };
 
-/* Free what the work list keeps between requests (d->opts). */
-void		 mp_dash_list_close(struct mp_dash *);
+/* The filters' choices (d->opts), read again when catalog.ttl passed. */
+enum mp_err	 dash_options_refresh(struct mp_dash *, time_t now);
+/* Free them (d->opts). */
+void		 dash_options_free(struct mp_dash *);
 
 /* A view with what every page shows (title, user, menu, CSRF). */
 struct mp_view	*dash_view(struct mp_dreq *, const char *title);

@@ -24,7 +24,6 @@
 
 #define PER_PAGE	50
 #define MAX_PAGE	2000
-#define OPT_MAX		500	/* choices of one <select> */
 
 enum stmt {
 	STMT_LIST,
@@ -43,10 +42,6 @@ enum stmt {
 	STMT_FIRST_TEAM_CHANNEL,
 	STMT_COUNTS_ALL,
 	STMT_COUNTS_TEAMS,
-	STMT_OPT_TYPES,
-	STMT_OPT_AUDIENCES,
-	STMT_OPT_TEAMS,
-	STMT_OPT_HANDLERS,
 	STMT__MAX
 };
 
@@ -148,15 +143,6 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT r.status, SUM(r.n) FROM report_count r GROUP BY r.status",
 	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
 	MP_ACCESS_REPORT_TEAMS " GROUP BY r.status",
-	/* STMT_OPT_TYPES */
-	"SELECT id, name FROM signal_type ORDER BY sort, name",
-	/* STMT_OPT_AUDIENCES */
-	"SELECT id, name FROM audience ORDER BY sort, name",
-	/* STMT_OPT_TEAMS */
-	"SELECT id, name FROM team ORDER BY name",
-	/* STMT_OPT_HANDLERS */
-	"SELECT id, display_name FROM app_user WHERE role IN"
-	" ('handler', 'coordinator') ORDER BY display_name",
 };
 
 static const char *const channels[] = {
@@ -297,78 +283,6 @@ qs_addint(struct mp_buf *b, const char *name, long long v)
 		return;
 	(void)snprintf(s, sizeof(s), "%lld", v);
 	qs_add(b, name, s);
-}
-
-static void
-opt_free(struct opt_list *o)
-{
-	size_t	 i;
-
-	for (i = 0; i < o->n; i++)
-		free(o->name[i]);
-	free(o->name);
-	free(o->id);
-	memset(o, 0, sizeof(*o));
-}
-
-void
-mp_dash_list_close(struct mp_dash *d)
-{
-	size_t	 k;
-
-	for (k = 0; k < OPT_KINDS; k++)
-		opt_free(&d->opts[k]);
-	d->opts_at = 0;
-}
-
-/* Read the choices of statement s into o (emptied first). */
-static enum mp_err
-opt_load(struct mp_db *db, enum stmt s, struct opt_list *o)
-{
-	struct mp_stmt	*st;
-	const char	*name;
-	enum mp_err	 er;
-
-	opt_free(o);
-	if ((o->id = mp_calloc(OPT_MAX, sizeof(*o->id))) == NULL ||
-	    (o->name = mp_calloc(OPT_MAX, sizeof(*o->name))) == NULL)
-		return MP_ENOMEM;
-	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
-		return er;
-	while (o->n < OPT_MAX && (er = mp_stmt_next(st)) == MP_OK) {
-		name = mp_stmt_text(st, 1, NULL);
-		if ((o->name[o->n] = mp_strdup(name != NULL ? name : "")) ==
-		    NULL) {
-			er = MP_ENOMEM;
-			break;
-		}
-		o->id[o->n++] = mp_stmt_int(st, 0);
-	}
-	mp_stmt_done(st);
-	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
-}
-
-/* The four lists of choices, read again when catalog.ttl has passed. */
-static enum mp_err
-opt_refresh(struct mp_dreq *r)
-{
-	static const enum stmt	 s[OPT_KINDS] = {
-		STMT_OPT_TYPES, STMT_OPT_AUDIENCES, STMT_OPT_TEAMS,
-		STMT_OPT_HANDLERS
-	};
-	struct mp_dash		*d = r->d;
-	size_t			 k;
-	enum mp_err		 er;
-
-	if (d->opts_at != 0 && d->opts_at + d->catalog_ttl > r->now)
-		return MP_OK;
-	for (k = 0; k < OPT_KINDS; k++)
-		if ((er = opt_load(d->ctx->db, s[k], &d->opts[k])) != MP_OK) {
-			mp_dash_list_close(d);
-			return er;
-		}
-	d->opts_at = r->now;
-	return MP_OK;
 }
 
 /* Options of a <select>: List.Opt.<what>.N.{Id,Name,Sel}. */
@@ -619,7 +533,7 @@ mp_dash_list(struct mp_dreq *r)
 	if (er == MP_OK)
 		er = counts(r, v);
 	if (er == MP_OK)
-		er = opt_refresh(r);
+		er = dash_options_refresh(r->d, r->now);
 	if (er == MP_OK)
 		er = options(v, &r->d->opts[0], "Types", f.type);
 	if (er == MP_OK)
@@ -704,4 +618,19 @@ dash_filter_query(const struct dash_filter *f, struct mp_buf *qs)
 	qs_add(qs, "van", f->from);
 	qs_add(qs, "tot", f->to);
 	qs_add(qs, "q", f->q);
+}
+
+/* "/": the first page a role has. */
+void
+mp_dash_home(struct mp_dreq *r)
+{
+
+	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
+		mp_dash_list(r);
+	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
+		dash_redirect(r, "/beheer");
+	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
+		dash_redirect(r, "/audit");
+	else
+		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
 }
