@@ -550,7 +550,7 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 	}
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, status, v, "dashboard/admin.cs");
@@ -646,7 +646,7 @@ adm_user_new(struct mp_dreq *r, struct mp_grant_actor *a)
 	else if (er == MP_EINVAL)
 		adm_error(r, 400, "De naam of de rol klopt niet.", 0);
 	else if (er != MP_OK)
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 	else if (o == MP_GRANT_PENDING) {
 		(void)snprintf(back, sizeof(back), "/beheer?verzoek=%lld",
 		    req);
@@ -706,7 +706,7 @@ adm_rights(struct mp_dreq *r, enum mp_grant_kind kind)
 	a.client = r->client;
 	er = mp_grant_change(r->d->ctx->db, &a, &c, &o, &req, pw);
 	if (er != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	switch (o) {
@@ -782,5 +782,5 @@ mp_dash_admin_post(struct mp_dreq *r)
 	else if (a.status != 0)
 		adm_error(r, a.status, a.msg, 0);
 	else
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 }

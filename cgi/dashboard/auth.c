@@ -603,7 +603,7 @@ mp_dash_password(struct mp_dreq *r)
 	}
 	if ((er = mp_user_set_password(r->d->ctx->db, r->user.id, pw,
 	    r->d->pw_min)) != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	r->user.password_change = 0;

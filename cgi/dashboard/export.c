@@ -134,7 +134,7 @@ mp_dash_export(struct mp_dreq *r)
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
 	    stmts[f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT], p,
 	    np)) != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	(void)snprintf(fname, sizeof(fname), "meldingen-%lld.csv",

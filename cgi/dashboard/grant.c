@@ -107,7 +107,7 @@ page(struct mp_dreq *r, int status, const char *error, const char *note,
 		er = dash_grant_list(r, v, "verzoeken");
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, status, v, "dashboard/grants.cs");
@@ -200,7 +200,7 @@ mp_dash_grants_post(struct mp_dreq *r)
 	er = mp_grant_decide(r->d->ctx->db, &a, id, decisions[d].decision,
 	    &o, what, pw);
 	if (er != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	if (o != MP_GRANT_DONE && o != MP_GRANT_STALE) {

@@ -574,7 +574,7 @@ mp_dash_list(struct mp_dreq *r)
 	mp_buf_free(&qs);
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, f.bad ? 400 : 200, v, "dashboard/list.cs");

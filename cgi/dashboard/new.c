@@ -226,7 +226,7 @@ mp_dash_new(struct mp_dreq *r)
 		(void)snprintf(back, sizeof(back), "/melding/%lld", rep.id);
 		dash_redirect(r, back);
 	} else
-		show_form(r, er == MP_EDBDOWN ? 503 : 500, &rep, token,
+		show_form(r, mp_err_status(er), &rep, token,
 		    "De melding kon nu niet worden opgeslagen. Probeer het "
 		    "over enkele minuten opnieuw; de gegevens staan nog in "
 		    "het formulier.");

@@ -528,7 +528,7 @@ out:
 		mp_stmt_done(st);
 	mp_view_free(v);
 	if (er != MP_OK && er != MP_ENOTFOUND)
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 	return er;
 }
 
@@ -1082,5 +1082,5 @@ mp_dash_action(struct mp_dreq *r)
 		if (detail(r, a.status, a.msg) == MP_ENOTFOUND)
 			not_yours(r);
 	} else
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 }

@@ -298,7 +298,7 @@ mp_dash_stats(struct mp_dreq *r)
 	mp_stats_free(s);
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, ok ? 200 : 400, v, "dashboard/stats.cs");
@@ -353,7 +353,7 @@ mp_dash_stats_csv(struct mp_dreq *r)
 	}
 	if ((er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) !=
 	    MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	(void)snprintf(fname, sizeof(fname), "statistiek-%s-%s.csv",

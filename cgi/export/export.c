@@ -238,7 +238,7 @@ authenticate(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 		return -1;
 	}
 	if (er != MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		return -1;
 	}
@@ -256,7 +256,7 @@ authenticate(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 	r.partner = p->id;
 	r.window = (long long)(time(NULL) / 60);
 	if ((er = mp_db_txn(e->ctx->db, rate_txn, &r)) != MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		return -1;
 	}
@@ -544,7 +544,7 @@ serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 	mp_buf_init(&pl.refs, REFS_MAX * 2);
 	mp_buf_init(&pl.detail, 4096);
 	if ((er = pull_start(&pl, "meldingen", since)) != MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		goto out;
 	}
@@ -668,7 +668,7 @@ serve_one(struct mp_export *e, struct mp_req *req, struct mp_partner *p,
 	v[1] = MP_DBTEXT(ref);
 	if ((er = mp_db_query(e->ctx->db, &st, stmts[STMT_ONE], v, 2)) !=
 	    MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		goto out;
 	}

@@ -466,7 +466,7 @@ out:
 		mp_stmt_done(st);
 	mp_view_free(v);
 	if (er != MP_OK)
-		(void)mp_http_error(r->req, er == MP_EDBDOWN ? 503 : 500,
+		(void)mp_http_error(r->req, mp_err_status(er),
 		    NULL);
 }
 
@@ -547,7 +547,7 @@ feedback_reply(struct freq *r)
 		return;
 	}
 	if (er != MP_OK) {
-		(void)mp_http_error(r->req, er == MP_EDBDOWN ? 503 : 500,
+		(void)mp_http_error(r->req, mp_err_status(er),
 		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
 		    "enkele minuten opnieuw.");
 		return;
