@@ -695,198 +695,311 @@ handler_in_team(struct mp_db *db, long long handler, long long team)
 	return er;
 }
 
-static enum mp_err
-act_txn(struct mp_db *db, void *arg)
-{
-	struct act		*a = arg;
-	struct mp_dreq		*r = a->r;
-	struct mp_stmt		*st;
+/*
+ * What the steps of one action's transaction share: the statement's
+ * values, the event's text, and what the locked row said.
+ */
+struct act_run {
 	struct mp_dbval		 v[9];
-	struct mp_buf		 detail, what;
-	const struct mp_transition *tr = NULL;
-	unsigned long long	 n = 0;
-	char			 status[32], tname[404], hname[404];
-	char			 audit[128];
-	long long		 version;
-	enum mp_err		 er;
+	struct mp_buf		 detail;
+	const struct mp_transition *tr;	/* A_STATUS */
+	unsigned long long	 n;		/* rows the change hit */
+	char			 status[32];	/* the report's, before */
+	char			 tname[404];	/* team or partner */
+};
 
-	a->status = 0;
-	a->msg = NULL;
-	a->event = 0;
-	mp_buf_init(&detail, 64 * 1024);
-	mp_buf_init(&what, 2048);
-	mp_access_report_params(&r->user, v);
-	v[2] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
-		goto out;
+/*
+ * Lock the report if the user may see it, and check the version the
+ * form was made from; a->status 404 or 409 when not.
+ */
+static enum mp_err
+act_lock(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	struct mp_stmt	*st;
+	long long	 version;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, u->v);
+	u->v[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], u->v, 3)) != MP_OK)
+		return er;
 	if ((er = mp_stmt_next(st)) != MP_OK) {
 		mp_stmt_done(st);
 		if (er == MP_ENOTFOUND) {
 			a->status = 404;
 			er = MP_OK;
 		}
-		goto out;
+		return er;
 	}
-	(void)snprintf(status, sizeof(status), "%s",
+	(void)snprintf(u->status, sizeof(u->status), "%s",
 	    mp_stmt_text(st, 0, NULL));
 	version = mp_stmt_int(st, 1);
 	if (a->kind == A_EDIT)
-		er = mp_buf_printf(&detail, "%s gewijzigd; was: %s",
+		er = mp_buf_printf(&u->detail, "%s gewijzigd; was: %s",
 		    a->field->label, mp_stmt_text(st, a->field->lockcol,
 		    NULL));
 	mp_stmt_done(st);
 	if (er != MP_OK)
-		goto out;
+		return er;
 	if (actions[a->kind].versioned && version != a->version) {
 		a->status = 409;
 		a->msg = "Iemand anders heeft deze melding gewijzigd terwijl "
 		    "u ernaar keek. Hieronder staat de nieuwe stand; voer uw "
 		    "wijziging zo nodig opnieuw uit.";
-		goto out;
 	}
-	v[2] = MP_DBINT(r->arg[0]);
-	v[3] = MP_DBINT(a->version);
+	return MP_OK;
+}
+
+static enum mp_err
+act_take(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	enum mp_err	 er;
+
+	u->v[0] = MP_DBINT(r->user.id);
+	u->v[1] = MP_DBINT(r->arg[0]);
+	u->v[2] = MP_DBINT(a->version);
+	er = mp_db_exec(db, stmts[STMT_TAKE], u->v, 3, &u->n, NULL);
+	if (er == MP_OK)
+		er = event(a, db, "in behandeling genomen", r->user.display);
+	if (er == MP_OK && u->n == 1 && strcmp(u->status, MP_ST_NEW) == 0)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    MP_ST_TAKEN, r->user.id, r->user.display, NULL);
+	return er;
+}
+
+static enum mp_err
+act_assign(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	char		 hname[404];
+	enum mp_err	 er;
+
+	u->tname[0] = hname[0] = '\0';
+	if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, u->tname,
+	    sizeof(u->tname)) != 1) || (a->handler > 0 && lookup(db,
+	    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
+		a->status = 400;
+		a->msg = "Dat team of die behandelaar bestaat niet (meer).";
+		return MP_OK;
+	}
+	if (a->handler > 0 && (er = handler_in_team(db, a->handler,
+	    a->team)) != MP_OK) {
+		if (er != MP_ENOTFOUND)
+			return er;
+		a->status = 400;
+		a->msg = "Die behandelaar hoort niet bij het gekozen team. "
+		    "Kies een behandelaar van dat team of een coördinator.";
+		return MP_OK;
+	}
+	u->v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
+	u->v[1] = a->handler > 0 ? MP_DBINT(a->handler) : MP_DBNULL();
+	er = mp_db_exec(db, stmts[STMT_ASSIGN], u->v, 4, &u->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "team: %s; behandelaar: %s",
+		    u->tname[0] != '\0' ? u->tname : "geen",
+		    hname[0] != '\0' ? hname : "geen");
+	if (er == MP_OK)
+		er = event(a, db, "toegewezen", mp_buf_str(&u->detail));
+	return er;
+}
+
+static enum mp_err
+act_status(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq			*r = a->r;
+	const struct mp_transition	*tr;
+	enum mp_err			 er;
+
+	if ((tr = u->tr = mp_workflow_allowed(u->status, a->to)) == NULL) {
+		a->status = 400;
+		a->msg = "Deze statuswijziging is niet mogelijk.";
+		return MP_OK;
+	}
+	if (tr->needs_reason && (a->reason == NULL ||
+	    mp_blank(a->reason, strlen(a->reason)))) {
+		a->status = 400;
+		a->msg = "Geef een reden op om de melding af te ronden.";
+		return MP_OK;
+	}
+	u->v[0] = MP_DBTEXT(a->to);
+	u->v[1] = MP_DBTEXT(a->to);
+	u->v[2] = MP_DBTEXT(a->to);
+	u->v[3] = MP_DBINT(r->user.id);
+	u->v[4] = MP_DBTEXT(a->to);
+	u->v[5] = MP_DBTEXT(a->to);
+	u->v[6] = tr->needs_reason ? MP_DBTEXT(a->reason) : MP_DBNULL();
+	u->v[7] = MP_DBINT(r->arg[0]);
+	u->v[8] = MP_DBINT(a->version);
+	er = mp_db_exec(db, stmts[STMT_STATUS], u->v, 9, &u->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "%s -> %s%s%s", u->status,
+		    a->to, tr->needs_reason ? "; reden: " : "",
+		    tr->needs_reason ? a->reason : "");
+	if (er == MP_OK)
+		er = event(a, db, "status", mp_buf_str(&u->detail));
+	/* The reporter hears of it in the same transaction. */
+	if (er == MP_OK && u->n == 1)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    a->to, r->user.id, r->user.display, a->personal);
+	return er;
+}
+
+static enum mp_err
+act_message(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	enum mp_err	 er;
+
+	u->n = 1;
+	er = mp_message_add(db, r->arg[0], MP_MSG_OUT, MP_MSG_HANDLER,
+	    r->user.id, r->user.display, a->text, NULL);
+	if (er == MP_OK)
+		er = event(a, db, "bericht aan melder", a->text);
+	/* Who writes to the reporter has read the replies. */
+	u->v[0] = MP_DBINT(r->arg[0]);
+	if (er == MP_OK)
+		er = mp_db_exec(db, stmts[STMT_READ], u->v, 1, NULL, NULL);
+	return er;
+}
+
+static enum mp_err
+act_share(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	if (lookup(db, STMT_PARTNER_OK, a->partner, u->tname,
+	    sizeof(u->tname)) != 1) {
+		a->status = 400;
+		a->msg = "Die partner bestaat niet (meer).";
+		return MP_OK;
+	}
+	er = mp_share_report(db, a->partner, a->r->arg[0],
+	    a->r->user.username);
+	if (er == MP_EDUP) {
+		a->status = 400;
+		a->msg = "Deze melding is al met die partner gedeeld.";
+		return MP_OK;
+	}
+	u->n = 1;
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "%s", u->tname);
+	if (er == MP_OK)
+		er = event(a, db, "gedeeld met partner",
+		    mp_buf_str(&u->detail));
+	return er;
+}
+
+static enum mp_err
+act_edit(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	u->v[0] = MP_DBTEXT(a->value);
+	u->v[1] = MP_DBINT(a->r->arg[0]);
+	u->v[2] = MP_DBINT(a->version);
+	er = mp_db_exec(db, a->field->sql, u->v, 3, &u->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "; nu: %s", a->value);
+	if (er == MP_OK)
+		er = event(a, db, "gewijzigd", mp_buf_str(&u->detail));
+	return er;
+}
+
+/* The change itself, by kind; a->status when refused. */
+static enum mp_err
+act_change(struct act *a, struct mp_db *db, struct act_run *u)
+{
+
+	u->v[2] = MP_DBINT(a->r->arg[0]);
+	u->v[3] = MP_DBINT(a->version);
 	switch (a->kind) {
 	case A_TAKE:
-		v[0] = MP_DBINT(r->user.id);
-		v[1] = MP_DBINT(r->arg[0]);
-		v[2] = MP_DBINT(a->version);
-		er = mp_db_exec(db, stmts[STMT_TAKE], v, 3, &n, NULL);
-		if (er == MP_OK)
-			er = event(a, db, "in behandeling genomen",
-			    r->user.display);
-		if (er == MP_OK && n == 1 && strcmp(status, MP_ST_NEW) == 0)
-			er = mp_message_on_status(db, r->d->ctx->conf,
-			    r->arg[0], MP_ST_TAKEN, r->user.id,
-			    r->user.display, NULL);
-		break;
+		return act_take(a, db, u);
 	case A_ASSIGN:
-		tname[0] = hname[0] = '\0';
-		if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, tname,
-		    sizeof(tname)) != 1) || (a->handler > 0 && lookup(db,
-		    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
-			a->status = 400;
-			a->msg = "Dat team of die behandelaar bestaat niet "
-			    "(meer).";
-			goto out;
-		}
-		if (a->handler > 0 && (er = handler_in_team(db, a->handler,
-		    a->team)) != MP_OK) {
-			if (er != MP_ENOTFOUND)
-				goto out;
-			er = MP_OK;
-			a->status = 400;
-			a->msg = "Die behandelaar hoort niet bij het gekozen "
-			    "team. Kies een behandelaar van dat team of een "
-			    "coördinator.";
-			goto out;
-		}
-		v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
-		v[1] = a->handler > 0 ? MP_DBINT(a->handler) : MP_DBNULL();
-		er = mp_db_exec(db, stmts[STMT_ASSIGN], v, 4, &n, NULL);
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail,
-			    "team: %s; behandelaar: %s",
-			    tname[0] != '\0' ? tname : "geen",
-			    hname[0] != '\0' ? hname : "geen");
-		if (er == MP_OK)
-			er = event(a, db, "toegewezen", mp_buf_str(&detail));
+		return act_assign(a, db, u);
+	case A_STATUS:
+		return act_status(a, db, u);
+	case A_NOTE:
+		u->n = 1;
+		return event(a, db, "notitie", a->text);
+	case A_MESSAGE:
+		return act_message(a, db, u);
+	case A_READ:
+		u->n = 1;
+		u->v[0] = MP_DBINT(a->r->arg[0]);
+		return mp_db_exec(db, stmts[STMT_READ], u->v, 1, NULL, NULL);
+	case A_SHARE:
+		return act_share(a, db, u);
+	case A_EDIT:
+		return act_edit(a, db, u);
+	default:
+		return MP_EINVAL;
+	}
+}
+
+/*
+ * The audit entry says who did what to which report, never the
+ * report's words (issue 10): an edit names its field, a status
+ * change its statuses, and each names its event in the history,
+ * which only those who may see the report can open.  Team,
+ * handler and partner are names of the organisation, not content.
+ */
+static enum mp_err
+act_audit(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	struct mp_buf	 what;
+	char		 audit[128];
+	enum mp_err	 er = MP_OK;
+
+	mp_buf_init(&what, 2048);
+	switch (a->kind) {
+	case A_EDIT:
+		er = mp_buf_printf(&what, "veld: %s", a->field->name);
 		break;
 	case A_STATUS:
-		if ((tr = mp_workflow_allowed(status, a->to)) == NULL) {
-			a->status = 400;
-			a->msg = "Deze statuswijziging is niet mogelijk.";
-			goto out;
-		}
-		if (tr->needs_reason && (a->reason == NULL ||
-		    mp_blank(a->reason, strlen(a->reason)))) {
-			a->status = 400;
-			a->msg = "Geef een reden op om de melding af te "
-			    "ronden.";
-			goto out;
-		}
-		v[0] = MP_DBTEXT(a->to);
-		v[1] = MP_DBTEXT(a->to);
-		v[2] = MP_DBTEXT(a->to);
-		v[3] = MP_DBINT(r->user.id);
-		v[4] = MP_DBTEXT(a->to);
-		v[5] = MP_DBTEXT(a->to);
-		v[6] = tr->needs_reason ? MP_DBTEXT(a->reason) : MP_DBNULL();
-		v[7] = MP_DBINT(r->arg[0]);
-		v[8] = MP_DBINT(a->version);
-		er = mp_db_exec(db, stmts[STMT_STATUS], v, 9, &n, NULL);
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail, "%s -> %s%s%s", status,
-			    a->to, tr->needs_reason ? "; reden: " : "",
-			    tr->needs_reason ? a->reason : "");
-		if (er == MP_OK)
-			er = event(a, db, "status", mp_buf_str(&detail));
-		/* The reporter hears of it in the same transaction. */
-		if (er == MP_OK && n == 1)
-			er = mp_message_on_status(db, r->d->ctx->conf,
-			    r->arg[0], a->to, r->user.id, r->user.display,
-			    a->personal);
+		er = mp_buf_printf(&what, "%s -> %s%s", u->status, a->to,
+		    u->tr != NULL && u->tr->needs_reason ?
+		    "; reden in de geschiedenis" : "");
 		break;
-	case A_NOTE:
-		n = 1;
-		er = event(a, db, "notitie", a->text);
-		break;
-	case A_MESSAGE:
-		n = 1;
-		er = mp_message_add(db, r->arg[0], MP_MSG_OUT, MP_MSG_HANDLER,
-		    r->user.id, r->user.display, a->text, NULL);
-		if (er == MP_OK)
-			er = event(a, db, "bericht aan melder", a->text);
-		/* Who writes to the reporter has read the replies. */
-		v[0] = MP_DBINT(r->arg[0]);
-		if (er == MP_OK)
-			er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL,
-			    NULL);
-		break;
-	case A_READ:
-		n = 1;
-		v[0] = MP_DBINT(r->arg[0]);
-		er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL, NULL);
-		break;
+	case A_ASSIGN:
 	case A_SHARE:
-		if (lookup(db, STMT_PARTNER_OK, a->partner, tname,
-		    sizeof(tname)) != 1) {
-			a->status = 400;
-			a->msg = "Die partner bestaat niet (meer).";
-			goto out;
-		}
-		er = mp_share_report(db, a->partner, r->arg[0],
-		    r->user.username);
-		if (er == MP_EDUP) {
-			a->status = 400;
-			a->msg = "Deze melding is al met die partner gedeeld.";
-			er = MP_OK;
-			goto out;
-		}
-		n = 1;
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail, "%s", tname);
-		if (er == MP_OK)
-			er = event(a, db, "gedeeld met partner",
-			    mp_buf_str(&detail));
-		break;
-	case A_EDIT:
-		v[0] = MP_DBTEXT(a->value);
-		v[1] = MP_DBINT(r->arg[0]);
-		v[2] = MP_DBINT(a->version);
-		er = mp_db_exec(db, a->field->sql, v, 3, &n, NULL);
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail, "; nu: %s", a->value);
-		if (er == MP_OK)
-			er = event(a, db, "gewijzigd", mp_buf_str(&detail));
+		er = mp_buf_addstr(&what, mp_buf_str(&u->detail));
 		break;
 	default:
-		er = MP_EINVAL;
 		break;
 	}
-	if (er != MP_OK)
+	if (er == MP_OK && a->event > 0)
+		er = mp_buf_printf(&what, "%sgebeurtenis %lld",
+		    mp_buf_len(&what) > 0 ? "; " : "", a->event);
+	if (er == MP_OK) {
+		(void)snprintf(audit, sizeof(audit), "%s",
+		    actions[a->kind].name);
+		er = mp_audit(db, r->user.id, r->user.username, audit,
+		    "melding", r->arg[0], r->client, mp_buf_str(&what));
+	}
+	mp_buf_free(&what);
+	return er;
+}
+
+static enum mp_err
+act_txn(struct mp_db *db, void *arg)
+{
+	struct act	*a = arg;
+	struct act_run	 u;
+	enum mp_err	 er;
+
+	memset(&u, 0, sizeof(u));
+	a->status = 0;
+	a->msg = NULL;
+	a->event = 0;
+	mp_buf_init(&u.detail, 64 * 1024);
+	if ((er = act_lock(a, db, &u)) != MP_OK || a->status != 0)
 		goto out;
-	if (n != 1) {
+	if ((er = act_change(a, db, &u)) != MP_OK || a->status != 0)
+		goto out;
+	if (u.n != 1) {
 		/* The version moved between our read and our write. */
 		a->status = 409;
 		a->msg = "Iemand anders heeft deze melding tegelijk "
@@ -898,42 +1011,11 @@ act_txn(struct mp_db *db, void *arg)
 	 * place in their feeds, and partners' rules apply (lib/share.h).
 	 */
 	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
-	    && (er = mp_share_touch(db, r->arg[0])) != MP_OK)
+	    && (er = mp_share_touch(db, a->r->arg[0])) != MP_OK)
 		goto out;
-	/*
-	 * The audit entry says who did what to which report, never the
-	 * report's words (issue 10): an edit names its field, a status
-	 * change its statuses, and each names its event in the history,
-	 * which only those who may see the report can open.  Team,
-	 * handler and partner are names of the organisation, not content.
-	 */
-	switch (a->kind) {
-	case A_EDIT:
-		er = mp_buf_printf(&what, "veld: %s", a->field->name);
-		break;
-	case A_STATUS:
-		er = mp_buf_printf(&what, "%s -> %s%s", status, a->to,
-		    tr != NULL && tr->needs_reason ?
-		    "; reden in de geschiedenis" : "");
-		break;
-	case A_ASSIGN:
-	case A_SHARE:
-		er = mp_buf_addstr(&what, mp_buf_str(&detail));
-		break;
-	default:
-		break;
-	}
-	if (er == MP_OK && a->event > 0)
-		er = mp_buf_printf(&what, "%sgebeurtenis %lld",
-		    mp_buf_len(&what) > 0 ? "; " : "", a->event);
-	if (er != MP_OK)
-		goto out;
-	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
-	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",
-	    r->arg[0], r->client, mp_buf_str(&what));
+	er = act_audit(a, db, &u);
 out:
-	mp_buf_free(&detail);
-	mp_buf_free(&what);
+	mp_buf_free(&u.detail);
 	/* A refused action must leave nothing behind. */
 	if (er == MP_OK && a->status != 0)
 		er = MP_EINVAL;
