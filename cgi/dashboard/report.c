@@ -356,12 +356,10 @@ partner_list(struct mp_dreq *r, struct mp_view *v)
 	return er;
 }
 
-/*
- * Render the detail of report r->arg[0] with status and an optional
- * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
- */
+/* The report's row (STMT_DETAIL) into v. */
 static enum mp_err
-detail(struct mp_dreq *r, int status, const char *msg)
+detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
+    int *anonymous_out, long long *team_out, long long *handler_out)
 {
 	static const char *const cols[] = {
 		NULL, "Reference", "Status", "Channel", NULL, NULL, NULL,
@@ -369,30 +367,12 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		"ObservedDate", "ObservedTime", "Street", "HouseNumber",
 		"Postcode", "City", "People", "Companies", "Vehicles"
 	};
-	const struct mp_transition	*tr;
-	struct mp_view	*v = NULL;
-	struct mp_stmt	*st = NULL;
-	struct mp_dbval	 p[3];
 	char		 key[96], t[32];
-	const char	*status_now;
-	size_t		 i, n;
+	size_t		 i;
 	int		 anonymous;
 	long long	 team = 0, handler = 0;
 	enum mp_err	 er;
 
-	mp_access_report_params(&r->user, p);
-	p[2] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
-	    3)) != MP_OK)
-		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
-		return er;
-	}
-	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
-		er = MP_ENOMEM;
-		goto out;
-	}
 	er = mp_view_set_int(v, "R.Id", r->arg[0]);
 	for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
 		if (cols[i] != NULL) {
@@ -427,35 +407,44 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st, 26));
-	status_now = mp_view_get(v, "R.Status");
-	mp_stmt_done(st);
-	st = NULL;
-	if (er != MP_OK)
-		goto out;
+	*anonymous_out = anonymous;
+	*team_out = team;
+	*handler_out = handler;
+	return er;
+}
 
-	p[0] = MP_DBINT(r->arg[0]);
-	/*
-	 * The reporter's identity: an account given the right (a role
-	 * may hold it, lib/access.c), and only when the reporter gave it.
-	 */
-	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
-		if ((er = mp_db_query(r->d->ctx->db, &st,
-		    stmts[STMT_CONTACT], p, 1)) != MP_OK)
-			goto out;
-		if ((er = mp_stmt_next(st)) == MP_OK &&
-		    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
-		    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
-		    MP_OK && (er = contact(r, v, st, 1, "email",
-		    "R.Contact.Email")) == MP_OK)
-			er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
-		mp_stmt_done(st);
-		st = NULL;
-		if (er != MP_OK && er != MP_ENOTFOUND)
-			goto out;
-	}
+/* The reporter's name, e-mail and phone into v (R.Contact). */
+static enum mp_err
+detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_CONTACT], p,
+	    1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK &&
+	    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
+	    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
+	    MP_OK && (er = contact(r, v, st, 1, "email",
+	    "R.Contact.Email")) == MP_OK)
+		er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
+	mp_stmt_done(st);
+	return er;
+}
+
+/* The attachments, the conversation and the history into v. */
+static enum mp_err
+detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	char		 t[32];
+	size_t		 n;
+	enum mp_err	 er;
+
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENTS], p,
 	    1)) != MP_OK)
-		goto out;
+		return er;
 	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++)
 		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st, 0))) !=
 		    MP_OK || (er = setk(v, "R.Att", n, "Name",
@@ -465,14 +454,13 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		    mp_stmt_int(st, 3))) != MP_OK)
 			break;
 	mp_stmt_done(st);
-	st = NULL;
 	if (er != MP_ENOTFOUND)
-		goto out;
+		return er;
 	if ((er = thread(r, v)) != MP_OK)
-		goto out;
+		return er;
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
 	    1)) != MP_OK)
-		goto out;
+		return er;
 	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
 		dash_time(t, (time_t)mp_stmt_int(st, 0));
 		if ((er = setk(v, "R.Ev", n, "At", t)) != MP_OK ||
@@ -484,12 +472,20 @@ detail(struct mp_dreq *r, int status, const char *msg)
 			break;
 	}
 	mp_stmt_done(st);
-	st = NULL;
 	if (er != MP_ENOTFOUND)
-		goto out;
-	er = MP_OK;
+		return er;
+	return MP_OK;
+}
 
-	/* What this user may do here. */
+/* What this user may do here: Act.* in v. */
+static enum mp_err
+detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
+    long long team, long long handler)
+{
+	const struct mp_transition	*tr;
+	size_t				 i;
+	enum mp_err			 er = MP_OK;
+
 	if (mp_access_can(r->user.role, MP_PERM_REPORT_WORK)) {
 		er = mp_view_set(v, "Act.Work", "1");
 		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
@@ -516,6 +512,57 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	}
 	if (er == MP_OK && mp_access_can(r->user.role, MP_PERM_REPORT_SHARE))
 		er = partner_list(r, v);
+	return er;
+}
+
+/*
+ * Render the detail of report r->arg[0] with status and an optional
+ * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
+ */
+static enum mp_err
+detail(struct mp_dreq *r, int status, const char *msg)
+{
+	struct mp_view	*v = NULL;
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[3];
+	const char	*status_now;
+	int		 anonymous;
+	long long	 team = 0, handler = 0;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, p);
+	p[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
+	    3)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
+		er = MP_ENOMEM;
+		goto out;
+	}
+	er = detail_row(r, v, st, &anonymous, &team, &handler);
+	status_now = mp_view_get(v, "R.Status");
+	mp_stmt_done(st);
+	st = NULL;
+	if (er != MP_OK)
+		goto out;
+
+	p[0] = MP_DBINT(r->arg[0]);
+	/*
+	 * The reporter's identity: an account given the right (a role
+	 * may hold it, lib/access.c), and only when the reporter gave it.
+	 */
+	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
+		er = detail_contact(r, v, p);
+		if (er != MP_OK && er != MP_ENOTFOUND)
+			goto out;
+	}
+	if ((er = detail_lists(r, v, p)) != MP_OK)
+		goto out;
+	er = detail_actions(r, v, status_now, team, handler);
 	if (er == MP_OK && msg != NULL)
 		er = mp_view_set(v, "Message", msg);
 	if (er != MP_OK)
