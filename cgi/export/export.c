@@ -491,52 +491,123 @@ small_number(const char *s)
 	return v;
 }
 
-static void
-serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
+/*
+ * since and limit from the query string into *since, *cur and *limit;
+ * -1 when they are wrong (an error was sent).
+ */
+static int
+list_params(struct mp_export *e, struct mp_req *req, const char **since,
+    struct mp_cursor *cur, long long *limit)
 {
-	struct pull		 pl;
-	struct mp_cursor	 cur, start;
-	struct mp_stmt		*st;
-	struct mp_xml		*x = NULL;
-	struct mp_dbval		 v[5];
-	const char		*since, *ls;
-	char			 cs[MP_CURSOR_SZ], cnt[24];
-	long long		 limit, left, n, want;
-	size_t			 i;
-	int			 more = 0, complete = 0;
-	enum mp_err		 er;
+	const char	*ls;
+	size_t		 i;
 
 	for (i = 0; i < req->query.n; i++)
 		if (strcmp(req->query.v[i].name, "since") != 0 &&
 		    strcmp(req->query.v[i].name, "limit") != 0) {
 			xml_error(req, 400, "Onbekende parameter; gebruik "
 			    "alleen since en limit.");
-			return;
+			return -1;
 		}
 	if (mp_params_count(&req->query, "since") > 1 ||
 	    mp_params_count(&req->query, "limit") > 1) {
 		xml_error(req, 400, "Geef since en limit elk hoogstens "
 		    "een keer.");
-		return;
+		return -1;
 	}
-	since = mp_params_get(&req->query, "since", NULL);
-	if (since == NULL)
-		since = "";
-	if (!mp_cursor_parse(since, &cur)) {
+	*since = mp_params_get(&req->query, "since", NULL);
+	if (*since == NULL)
+		*since = "";
+	if (!mp_cursor_parse(*since, cur)) {
 		xml_error(req, 400, "Ongeldige cursor in since: gebruik de "
 		    "cursor uit het vorige antwoord.");
-		return;
+		return -1;
 	}
-	start = cur;
 	if ((ls = mp_params_get(&req->query, "limit", NULL)) == NULL)
-		limit = e->default_limit;
-	else if ((limit = small_number(ls)) < 1 || limit > e->max_limit) {
-		(void)snprintf(cs, sizeof(cs), "%lld", e->max_limit);
+		*limit = e->default_limit;
+	else if ((*limit = small_number(ls)) < 1 || *limit > e->max_limit) {
 		xml_error(req, 400, "Ongeldige limit: een getal van 1 tot en "
 		    "met het maximum van deze server.");
-		return;
+		return -1;
 	}
+	return 0;
+}
 
+/*
+ * Up to limit reports after *cur into x, in keyset pages, each read
+ * whole and written before the next: the page is the only thing held
+ * in memory, and the pull is recorded page by page as it leaves.
+ * *cur moves past what was written; *more says whether more wait.
+ * -1 when the document must be abandoned.
+ */
+static int
+list_pages(struct pull *pl, struct mp_xml *x, struct mp_cursor *cur,
+    long long limit, int *more)
+{
+	struct mp_partner	*p = pl->p;
+	struct mp_stmt		*st;
+	struct mp_dbval		 v[5];
+	long long		 left, n = 0, want = 0;
+	enum mp_err		 er;
+
+	for (left = limit; left > 0; left -= n) {
+		want = left < PAGE_ROWS ? left : PAGE_ROWS;
+		v[0] = MP_DBINT(p->id);
+		v[1] = MP_DBINT((long long)cur->seq);
+		v[2] = MP_DBINT((long long)cur->seq);
+		v[3] = MP_DBINT((long long)cur->id);
+		v[4] = MP_DBINT(want);
+		if (mp_db_query(pl->e->ctx->db, &st, stmts[STMT_PAGE], v, 5) !=
+		    MP_OK)
+			return -1;
+		n = 0;
+		while ((er = mp_stmt_next(st)) == MP_OK) {
+			if (write_report(x, st, p->fields, cur, 0) != MP_OK ||
+			    pull_ref(pl, mp_stmt_text(st, C_REF, NULL)) !=
+			    MP_OK)
+				break;
+			n++;
+		}
+		mp_stmt_done(st);
+		if (er != MP_ENOTFOUND) {
+			(void)pull_page(pl, n, cur);
+			return -1;
+		}
+		if (pull_page(pl, n, cur) != MP_OK)
+			return -1;
+		if (n < want)
+			break;
+	}
+	*more = 0;
+	if (left <= 0 || n == want) {
+		v[0] = MP_DBINT(p->id);
+		v[1] = MP_DBINT((long long)cur->seq);
+		v[2] = MP_DBINT((long long)cur->seq);
+		v[3] = MP_DBINT((long long)cur->id);
+		if (mp_db_query(pl->e->ctx->db, &st, stmts[STMT_MORE], v, 4) !=
+		    MP_OK)
+			return -1;
+		*more = mp_stmt_next(st) == MP_OK;
+		mp_stmt_done(st);
+	}
+	return 0;
+}
+
+static void
+serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
+{
+	struct pull		 pl;
+	struct mp_cursor	 cur, start;
+	struct mp_xml		*x = NULL;
+	const char		*since;
+	char			 cs[MP_CURSOR_SZ], cnt[24];
+	long long		 limit;
+	int			 more = 0, complete = 0;
+	enum mp_err		 er;
+
+	if (list_params(e, req, &since, &cur, &limit) != 0)
+		return;
+	start = cur;
 	memset(&pl, 0, sizeof(pl));
 	pl.e = e;
 	pl.req = req;
@@ -555,50 +626,8 @@ serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 	    mp_xml_attr(x, "partner", p->name) != MP_OK ||
 	    mp_xml_attr(x, "vanaf", cs) != MP_OK)
 		goto out;
-	/*
-	 * Keyset pages, each read whole and written before the next: the
-	 * page is the only thing held in memory, and the pull is recorded
-	 * page by page as it leaves.
-	 */
-	for (left = limit; left > 0; left -= n) {
-		want = left < PAGE_ROWS ? left : PAGE_ROWS;
-		v[0] = MP_DBINT(p->id);
-		v[1] = MP_DBINT((long long)cur.seq);
-		v[2] = MP_DBINT((long long)cur.seq);
-		v[3] = MP_DBINT((long long)cur.id);
-		v[4] = MP_DBINT(want);
-		if (mp_db_query(e->ctx->db, &st, stmts[STMT_PAGE], v, 5) !=
-		    MP_OK)
-			goto out;
-		n = 0;
-		while ((er = mp_stmt_next(st)) == MP_OK) {
-			if (write_report(x, st, p->fields, &cur, 0) != MP_OK ||
-			    pull_ref(&pl, mp_stmt_text(st, C_REF, NULL)) !=
-			    MP_OK)
-				break;
-			n++;
-		}
-		mp_stmt_done(st);
-		if (er != MP_ENOTFOUND) {
-			(void)pull_page(&pl, n, &cur);
-			goto out;
-		}
-		if (pull_page(&pl, n, &cur) != MP_OK)
-			goto out;
-		if (n < want)
-			break;
-	}
-	if (left <= 0 || n == want) {
-		v[0] = MP_DBINT(p->id);
-		v[1] = MP_DBINT((long long)cur.seq);
-		v[2] = MP_DBINT((long long)cur.seq);
-		v[3] = MP_DBINT((long long)cur.id);
-		if (mp_db_query(e->ctx->db, &st, stmts[STMT_MORE], v, 4) !=
-		    MP_OK)
-			goto out;
-		more = mp_stmt_next(st) == MP_OK;
-		mp_stmt_done(st);
-	}
+	if (list_pages(&pl, x, &cur, limit, &more) != 0)
+		goto out;
 	mp_cursor_format(&cur, cs);
 	(void)snprintf(cnt, sizeof(cnt), "%lld", pl.count);
 	if (mp_xml_start(x, "volgende") != MP_OK ||
