@@ -442,6 +442,27 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 }
 
 /*
+ * Bind the filters' values into p from p[np] on, in the order of
+ * DASH_LIST_FILTERS (and DASH_LIST_TEXT); returns the new count.
+ */
+static size_t
+filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
+{
+
+	PAIR(p, np, OPTTEXT(f->status));
+	PAIR(p, np, OPTINT(f->type));
+	PAIR(p, np, OPTINT(f->team));
+	PAIR(p, np, OPTINT(f->handler));
+	PAIR(p, np, OPTINT(f->audience));
+	PAIR(p, np, OPTTEXT(f->channel));
+	PAIR(p, np, OPTTEXT(f->from));
+	PAIR(p, np, OPTTEXT(f->to));
+	if (f->boolean[0] != '\0')
+		p[np++] = MP_DBTEXT(f->boolean);
+	return np;
+}
+
+/*
  * The statement for a user of one team (teams: the bound values, all
  * the same team) with at most one of the filters that have an index
  * after the team; STMT_LIST_TEAMS for anything else.
@@ -474,26 +495,21 @@ list_stmt_team(const struct dash_filter *f,
 	return s;
 }
 
-void
-mp_dash_list(struct mp_dreq *r)
+/*
+ * The page's rows into v (List.Rows, List.Next): visibility, filters,
+ * the page.  *count is how many are shown.
+ */
+static enum mp_err
+list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
+    size_t *count)
 {
-	struct dash_filter f;
-	struct mp_view	*v;
 	struct mp_vnode	*rows = NULL;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + 16 + 3];
-	struct mp_buf	 qs;
 	size_t		 np = 0, n = 0;
 	int		 teams = 0, text;
 	enum mp_err	 er;
 
-	dash_filter_read(r, &f);
-	mp_buf_init(&qs, 4096);
-	if ((v = dash_view(r, "Werklijst")) == NULL) {
-		dash_error(r, 500, NULL);
-		return;
-	}
-	er = MP_OK;
 	if (!mp_access_can(r->user.role, MP_PERM_REPORT_ALL))
 		mp_access_report_teams(&r->user, p, &teams);
 	if (teams)
@@ -502,76 +518,97 @@ mp_dash_list(struct mp_dreq *r)
 		mp_access_report_params(&r->user, p);
 		np = 2;
 	}
-	PAIR(p, np, OPTTEXT(f.status));
-	PAIR(p, np, OPTINT(f.type));
-	PAIR(p, np, OPTINT(f.team));
-	PAIR(p, np, OPTINT(f.handler));
-	PAIR(p, np, OPTINT(f.audience));
-	PAIR(p, np, OPTTEXT(f.channel));
-	PAIR(p, np, OPTTEXT(f.from));
-	PAIR(p, np, OPTTEXT(f.to));
-	if (f.boolean[0] != '\0')
-		p[np++] = MP_DBTEXT(f.boolean);
+	np = filter_pairs(f, p, np);
 	p[np++] = MP_DBINT(PER_PAGE + 1);
-	p[np++] = MP_DBINT((f.page - 1) * PER_PAGE);
-	text = f.boolean[0] != '\0';
-	if (er == MP_OK)
-		er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
-		    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(&f, p)) :
-		    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
+	p[np++] = MP_DBINT((f->page - 1) * PER_PAGE);
+	text = f->boolean[0] != '\0';
+	er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
+	    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(f, p)) :
+	    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
 	if (er == MP_OK && (rows = mp_view_node(v, "List.Rows")) == NULL)
 		er = MP_ENOMEM;
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
 	    n < PER_PAGE)
 		er = row(r, rows, st, n++);
 	if (er == MP_OK && n == PER_PAGE)
-		er = mp_view_set_int(v, "List.Next", f.page + 1);
+		er = mp_view_set_int(v, "List.Next", f->page + 1);
 	if (st != NULL)
 		mp_stmt_done(st);
-	if (er == MP_ENOTFOUND)
-		er = MP_OK;
+	*count = n;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* The choices of the filters' <select>s into v (List.Opt). */
+static enum mp_err
+list_options(struct mp_dreq *r, struct mp_view *v,
+    const struct dash_filter *f)
+{
+	enum mp_err	 er;
+
+	er = dash_options_refresh(r->d, r->now);
 	if (er == MP_OK)
-		er = counts(r, v);
+		er = options(v, &r->d->opts[0], "Types", f->type);
 	if (er == MP_OK)
-		er = dash_options_refresh(r->d, r->now);
+		er = options(v, &r->d->opts[1], "Audiences", f->audience);
 	if (er == MP_OK)
-		er = options(v, &r->d->opts[0], "Types", f.type);
+		er = options(v, &r->d->opts[2], "Teams", f->team);
 	if (er == MP_OK)
-		er = options(v, &r->d->opts[1], "Audiences", f.audience);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[2], "Teams", f.team);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[3], "Handlers", f.handler);
-	qs_add(&qs, "status", f.status);
-	qs_addint(&qs, "soort", f.type);
-	qs_addint(&qs, "team", f.team);
-	qs_addint(&qs, "behandelaar", f.handler);
-	qs_addint(&qs, "doelgroep", f.audience);
-	qs_add(&qs, "kanaal", f.channel);
-	qs_add(&qs, "van", f.from);
-	qs_add(&qs, "tot", f.to);
-	qs_add(&qs, "q", f.q);
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
+		er = options(v, &r->d->opts[3], "Handlers", f->handler);
+	return er;
+}
+
+/* The paging and the filters' values into v (List.*, List.F). */
+static enum mp_err
+list_values(struct mp_view *v, const struct dash_filter *f, size_t n)
+{
+	struct mp_buf	 qs;
+	enum mp_err	 er;
+
+	mp_buf_init(&qs, 4096);
+	dash_filter_query(f, &qs);
+	er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
+	mp_buf_free(&qs);
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "List.Count", (long long)n);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "List.Page", f.page);
-	if (er == MP_OK && f.page > 1)
-		er = mp_view_set_int(v, "List.Prev", f.page - 1);
-	if (er == MP_OK && f.bad)
+		er = mp_view_set_int(v, "List.Page", f->page);
+	if (er == MP_OK && f->page > 1)
+		er = mp_view_set_int(v, "List.Prev", f->page - 1);
+	if (er == MP_OK && f->bad)
 		er = mp_view_set(v, "List.Bad", "1");
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Status", f.status);
+		er = mp_view_set(v, "List.F.Status", f->status);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Channel", f.channel);
+		er = mp_view_set(v, "List.F.Channel", f->channel);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.From", f.from);
+		er = mp_view_set(v, "List.F.From", f->from);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.To", f.to);
+		er = mp_view_set(v, "List.F.To", f->to);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Q", f.q);
-	mp_buf_free(&qs);
+		er = mp_view_set(v, "List.F.Q", f->q);
+	return er;
+}
+
+void
+mp_dash_list(struct mp_dreq *r)
+{
+	struct dash_filter f;
+	struct mp_view	*v;
+	size_t		 n = 0;
+	enum mp_err	 er;
+
+	dash_filter_read(r, &f);
+	if ((v = dash_view(r, "Werklijst")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	er = list_rows(r, v, &f, &n);
+	if (er == MP_OK)
+		er = counts(r, v);
+	if (er == MP_OK)
+		er = list_options(r, v, &f);
+	if (er == MP_OK)
+		er = list_values(v, &f, n);
 	if (er != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, mp_err_status(er), NULL);
@@ -588,21 +625,9 @@ size_t
 dash_filter_params(struct mp_dreq *r, const struct dash_filter *f,
     struct mp_dbval p[DASH_FILTER_PARAMS])
 {
-	size_t	 np;
 
 	mp_access_report_params(&r->user, p);
-	np = 2;
-	PAIR(p, np, OPTTEXT(f->status));
-	PAIR(p, np, OPTINT(f->type));
-	PAIR(p, np, OPTINT(f->team));
-	PAIR(p, np, OPTINT(f->handler));
-	PAIR(p, np, OPTINT(f->audience));
-	PAIR(p, np, OPTTEXT(f->channel));
-	PAIR(p, np, OPTTEXT(f->from));
-	PAIR(p, np, OPTTEXT(f->to));
-	if (f->boolean[0] != '\0')
-		p[np++] = MP_DBTEXT(f->boolean);
-	return np;
+	return filter_pairs(f, p, 2);
 }
 
 void
