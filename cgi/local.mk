@@ -3,7 +3,9 @@
 bin_PROGRAMS += meldpunt-intake
 meldpunt_intake_SOURCES = \
 	%reldir%/intake/main.c \
-	%reldir%/intake/intake.c %reldir%/intake/intake.h
+	%reldir%/intake/intake.c %reldir%/intake/intake.h \
+	%reldir%/intake/form.c \
+	%reldir%/intake/submit.c
 meldpunt_intake_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-feedback
