@@ -11,7 +11,9 @@ meldpunt_intake_LDADD = $(MP_LIBS)
 bin_PROGRAMS += meldpunt-feedback
 meldpunt_feedback_SOURCES = \
 	%reldir%/feedback/main.c \
-	%reldir%/feedback/feedback.c %reldir%/feedback/feedback.h
+	%reldir%/feedback/feedback.c %reldir%/feedback/feedback.h \
+	%reldir%/feedback/signin.c \
+	%reldir%/feedback/thread.c
 meldpunt_feedback_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-dashboard
