@@ -1069,13 +1069,65 @@ out:
 	return er;
 }
 
+/* A_STATUS: the new status, a reason, a line for the reporter. */
+static int
+read_status(struct mp_dreq *r, struct act *a)
+{
+
+	a->to = dash_form(r, "naar");
+	a->reason = dash_form(r, "reden");
+	a->personal = dash_form(r, "bericht");
+	if (!mp_workflow_status(a->to) || (a->reason != NULL &&
+	    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
+	    1))) {
+		a->msg = "Kies een status en geef een reden van ten "
+		    "hoogste 500 tekens.";
+		return 0;
+	}
+	if (a->personal != NULL && !mp_valid_text(a->personal,
+	    strlen(a->personal), MP_MSG_MAX, 1)) {
+		a->msg = "Het bericht aan de melder is te lang (ten "
+		    "hoogste 4000 tekens) of bevat tekens die niet "
+		    "kunnen.";
+		return 0;
+	}
+	return 1;
+}
+
+/* A_EDIT: one of efields and its new value, checked as the intake would. */
+static int
+read_edit(struct mp_dreq *r, struct act *a)
+{
+	const char	*s;
+	size_t		 i;
+	char		 pc[8];
+
+	s = dash_form(r, "veld");
+	for (i = 0; s != NULL && i < MP_NELEM(efields); i++)
+		if (strcmp(s, efields[i].name) == 0)
+			a->field = &efields[i];
+	a->value = dash_form(r, "waarde");
+	if (a->field == NULL || a->value == NULL ||
+	    !mp_valid_text(a->value, strlen(a->value),
+	    mp_report_field_max(a->field->rf), a->field->multiline) ||
+	    /* What the intake requires cannot be corrected away. */
+	    (mp_report_field_required(a->field->rf) &&
+	    mp_blank(a->value, strlen(a->value))) ||
+	    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
+	    !mp_valid_postcode(a->value, pc)) ||
+	    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
+	    !mp_valid_housenumber(a->value))) {
+		a->msg = "Deze waarde past niet in dit veld.";
+		return 0;
+	}
+	return 1;
+}
+
 /* Read and check the action's fields; 0 and a->msg when wrong. */
 static int
 read_action(struct mp_dreq *r, struct act *a)
 {
 	const char	*s;
-	size_t		 i;
-	char		 pc[8];
 
 	s = dash_form(r, "versie");
 	a->version = dash_number(s, 1, 4294967295LL);
@@ -1098,24 +1150,7 @@ read_action(struct mp_dreq *r, struct act *a)
 		}
 		return 1;
 	case A_STATUS:
-		a->to = dash_form(r, "naar");
-		a->reason = dash_form(r, "reden");
-		a->personal = dash_form(r, "bericht");
-		if (!mp_workflow_status(a->to) || (a->reason != NULL &&
-		    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
-		    1))) {
-			a->msg = "Kies een status en geef een reden van ten "
-			    "hoogste 500 tekens.";
-			return 0;
-		}
-		if (a->personal != NULL && !mp_valid_text(a->personal,
-		    strlen(a->personal), MP_MSG_MAX, 1)) {
-			a->msg = "Het bericht aan de melder is te lang (ten "
-			    "hoogste 4000 tekens) of bevat tekens die niet "
-			    "kunnen.";
-			return 0;
-		}
-		return 1;
+		return read_status(r, a);
 	case A_MESSAGE:
 		a->text = dash_form(r, "tekst");
 		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
@@ -1143,25 +1178,7 @@ read_action(struct mp_dreq *r, struct act *a)
 		}
 		return 1;
 	case A_EDIT:
-		s = dash_form(r, "veld");
-		for (i = 0; s != NULL && i < MP_NELEM(efields); i++)
-			if (strcmp(s, efields[i].name) == 0)
-				a->field = &efields[i];
-		a->value = dash_form(r, "waarde");
-		if (a->field == NULL || a->value == NULL ||
-		    !mp_valid_text(a->value, strlen(a->value),
-		    mp_report_field_max(a->field->rf), a->field->multiline) ||
-		    /* What the intake requires cannot be corrected away. */
-		    (mp_report_field_required(a->field->rf) &&
-		    mp_blank(a->value, strlen(a->value))) ||
-		    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
-		    !mp_valid_postcode(a->value, pc)) ||
-		    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
-		    !mp_valid_housenumber(a->value))) {
-			a->msg = "Deze waarde past niet in dit veld.";
-			return 0;
-		}
-		return 1;
+		return read_edit(r, a);
 	default:
 		return 1;
 	}
