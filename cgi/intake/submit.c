@@ -187,46 +187,61 @@ show_duplicate(struct mp_intake *in, struct mp_req *req, const char *ref)
 	mp_view_free(v);
 }
 
-void
-mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
+/*
+ * The request before its report is read: size, fields, the catalogue,
+ * the audience of slug, the honeypot.  NULL when refused (answered).
+ */
+static const struct mp_audience *
+submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 {
 	const struct mp_audience	*aud;
-	struct mp_report		 r;
-	const char			*token, *hp;
-	char				 code[MP_CODE_LEN];
-	enum mp_err			 er;
+	const char			*hp;
 
-	mp_report_init(&r);
-	code[0] = '\0';
 	if (req->err == MP_ETOOBIG) {
 		(void)mp_http_error(req, 413, "Uw melding is groter dan wij "
 		    "kunnen ontvangen. Stuur minder of kleinere bijlagen "
 		    "mee.");
-		goto out;
+		return NULL;
 	}
 	if (req->err != MP_OK || !fields_known(req)) {
 		(void)mp_http_error(req, 400, "Het formulier kon niet worden "
 		    "gelezen. Ga terug naar het formulier en probeer het "
 		    "opnieuw.");
-		goto out;
+		return NULL;
 	}
 	if (!intake_catalog(in)) {
 		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
 		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
-		goto out;
+		return NULL;
 	}
 	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {
 		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
 		    "niet.");
-		goto out;
+		return NULL;
 	}
 	if ((hp = mp_params_get(&req->form, FIELD_HONEYPOT, NULL)) != NULL &&
 	    hp[0] != '\0') {
 		/* Only robots fill in the field people cannot see. */
 		(void)mp_http_error(req, 400, "Uw melding is niet verstuurd, "
 		    "omdat het verborgen veld 'website' was ingevuld.");
-		goto out;
+		return NULL;
 	}
+	return aud;
+}
+
+void
+mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
+{
+	const struct mp_audience	*aud;
+	struct mp_report		 r;
+	const char			*token;
+	char				 code[MP_CODE_LEN];
+	enum mp_err			 er;
+
+	mp_report_init(&r);
+	code[0] = '\0';
+	if ((aud = submit_check(in, req, slug)) == NULL)
+		goto out;
 	if ((er = mp_report_read(&r, req, aud, time(NULL))) != MP_OK) {
 		(void)mp_http_error(req, 500, NULL);
 		goto out;
