@@ -69,6 +69,45 @@ check_code(struct freq *r, const char *ref, const char *code,
 	return er == MP_OK ? r->sess.user_id : -1;
 }
 
+/*
+ * The form must come from this browser's own sign-in page, once
+ * (lib/presession.h): no foreign page can sign the reporter into
+ * someone else's thread.  1 when it does; else 0, answered.
+ */
+static int
+form_ok(struct freq *r, const char *typed)
+{
+	enum mp_err	 er;
+
+	er = mp_presession_check(r->req, r->f->ctx->db, &r->f->ctx->keys,
+	    MP_PRESESSION_FEEDBACK, feedback_form(r, "token"), r->now);
+	if (er == MP_ENOTFOUND) {
+		feedback_signin_page(r, 400, typed,
+		    "Uw browser stuurde het cookie "
+		    "van dit formulier niet mee. Sta cookies voor deze site "
+		    "toe en vul uw meldingsnummer en code opnieuw in.");
+		return 0;
+	}
+	if (er == MP_EINVAL) {
+		feedback_signin_page(r, 403, typed,
+		    "Het formulier was verlopen of "
+		    "hoort niet bij deze browser. Vul uw meldingsnummer en "
+		    "code opnieuw in.");
+		return 0;
+	}
+	if (er == MP_EDUP) {
+		feedback_signin_page(r, 403, typed,
+		    "Dit formulier was al verstuurd. "
+		    "Vul uw meldingsnummer en code opnieuw in.");
+		return 0;
+	}
+	if (er != MP_OK) {
+		(void)mp_http_error(r->req, 503, NULL);
+		return 0;
+	}
+	return 1;
+}
+
 void
 feedback_sign_in(struct freq *r)
 {
@@ -79,41 +118,11 @@ feedback_sign_in(struct freq *r)
 	char			 value[MP_SESSION_TOKEN_LEN];
 	long long		 id;
 	int			 over;
-	enum mp_err		 er;
 
 	typed = feedback_form(r, "meldingsnummer");
 	code = feedback_form(r, "code");
-	/*
-	 * The form must come from this browser's own sign-in page, once
-	 * (lib/presession.h): no foreign page can sign the reporter into
-	 * someone else's thread.
-	 */
-	er = mp_presession_check(r->req, r->f->ctx->db, &r->f->ctx->keys,
-	    MP_PRESESSION_FEEDBACK, feedback_form(r, "token"), r->now);
-	if (er == MP_ENOTFOUND) {
-		feedback_signin_page(r, 400, typed,
-		    "Uw browser stuurde het cookie "
-		    "van dit formulier niet mee. Sta cookies voor deze site "
-		    "toe en vul uw meldingsnummer en code opnieuw in.");
+	if (!form_ok(r, typed))
 		return;
-	}
-	if (er == MP_EINVAL) {
-		feedback_signin_page(r, 403, typed,
-		    "Het formulier was verlopen of "
-		    "hoort niet bij deze browser. Vul uw meldingsnummer en "
-		    "code opnieuw in.");
-		return;
-	}
-	if (er == MP_EDUP) {
-		feedback_signin_page(r, 403, typed,
-		    "Dit formulier was al verstuurd. "
-		    "Vul uw meldingsnummer en code opnieuw in.");
-		return;
-	}
-	if (er != MP_OK) {
-		(void)mp_http_error(r->req, 503, NULL);
-		return;
-	}
 	norm_reference(typed, ref);
 	if (mp_throttle_keys(r->f->ctx->db, &r->f->ctx->keys, "melding", ref,
 	    r->client, r->now, &t) != MP_OK) {
