@@ -34,6 +34,54 @@ static const char *const stmts[STMT__MAX] = {
 };
 
 /*
+ * The thread into v (Msg.N): first "received", from the configuration,
+ * dated received, then the messages the views hold.
+ */
+static enum mp_err
+thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
+    const char *received)
+{
+	struct mp_stmt	*st;
+	const char	*auto_new;
+	char		 key[64], t[32];
+	size_t		 n = 0;
+	enum mp_err	 er;
+
+	/* "Received" is the first message, from the configuration. */
+	if ((auto_new = mp_message_auto_text(r->f->ctx->conf, MP_ST_NEW)) !=
+	    NULL) {
+		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
+		if ((er = mp_view_set(v, key, received)) != MP_OK)
+			return er;
+		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
+		if ((er = mp_view_set_int(v, key, 1)) != MP_OK)
+			return er;
+		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
+		if ((er = mp_view_set(v, key, auto_new)) != MP_OK)
+			return er;
+	}
+	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_MESSAGES], p,
+	    1)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK && n <= THREAD_MAX) {
+		feedback_time(t, (time_t)mp_stmt_int(st, 0));
+		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
+		if ((er = mp_view_set(v, key, t)) != MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
+		if ((er = mp_view_set_int(v, key, strcmp(mp_stmt_text(st, 1,
+		    NULL), "uit") == 0)) != MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
+		if ((er = mp_view_set(v, key, mp_stmt_text(st, 2, NULL))) !=
+		    MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
  * The report's page for the signed-in reporter: status, date, the
  * messages and the reply form; text and err (may be NULL) are a reply
  * that came back with a problem, note a line above the thread.
@@ -45,10 +93,8 @@ thread_page(struct freq *r, int status, const char *text, const char *err,
 	struct mp_view	*v = NULL;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[1];
-	const char	*auto_new;
-	char		 key[64], t[32];
+	char		 t[32];
 	time_t		 received;
-	size_t		 n = 0;
 	enum mp_err	 er;
 
 	p[0] = MP_DBINT(r->sess.user_id);
@@ -75,41 +121,8 @@ thread_page(struct freq *r, int status, const char *text, const char *err,
 		goto out;
 	mp_stmt_done(st);
 	st = NULL;
-	/* "Received" is the first message, from the configuration. */
-	if ((auto_new = mp_message_auto_text(r->f->ctx->conf, MP_ST_NEW)) !=
-	    NULL) {
-		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
-		if ((er = mp_view_set(v, key, t)) != MP_OK)
-			goto out;
-		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
-		if ((er = mp_view_set_int(v, key, 1)) != MP_OK)
-			goto out;
-		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
-		if ((er = mp_view_set(v, key, auto_new)) != MP_OK)
-			goto out;
-	}
-	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_MESSAGES], p,
-	    1)) != MP_OK)
+	if ((er = thread_messages(r, v, p, t)) != MP_OK)
 		goto out;
-	while ((er = mp_stmt_next(st)) == MP_OK && n <= THREAD_MAX) {
-		feedback_time(t, (time_t)mp_stmt_int(st, 0));
-		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
-		if ((er = mp_view_set(v, key, t)) != MP_OK)
-			goto out;
-		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
-		if ((er = mp_view_set_int(v, key, strcmp(mp_stmt_text(st, 1,
-		    NULL), "uit") == 0)) != MP_OK)
-			goto out;
-		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, 2, NULL))) !=
-		    MP_OK)
-			goto out;
-	}
-	if (er != MP_ENOTFOUND)
-		goto out;
-	mp_stmt_done(st);
-	st = NULL;
-	er = MP_OK;
 	if (text != NULL)
 		er = mp_view_set(v, "Reply.Text", text);
 	if (er == MP_OK && err != NULL)
