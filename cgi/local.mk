@@ -1,19 +1,39 @@
 # cgi/local.mk -- the programs: FastCGI responders and meldpuntctl.
 
 bin_PROGRAMS += meldpunt-intake
-meldpunt_intake_SOURCES = %reldir%/intake.c
+meldpunt_intake_SOURCES = \
+	%reldir%/intake/main.c \
+	%reldir%/intake/intake.c %reldir%/intake/intake.h \
+	%reldir%/intake/form.c \
+	%reldir%/intake/submit.c
 meldpunt_intake_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-feedback
-meldpunt_feedback_SOURCES = %reldir%/feedback.c
+meldpunt_feedback_SOURCES = \
+	%reldir%/feedback/main.c \
+	%reldir%/feedback/feedback.c %reldir%/feedback/feedback.h \
+	%reldir%/feedback/signin.c \
+	%reldir%/feedback/thread.c
 meldpunt_feedback_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-dashboard
-meldpunt_dashboard_SOURCES = %reldir%/dashboard.c
+meldpunt_dashboard_SOURCES = \
+	%reldir%/dashboard/main.c \
+	%reldir%/dashboard/dashboard.c %reldir%/dashboard/dashboard.h \
+	%reldir%/dashboard/auth.c \
+	%reldir%/dashboard/list.c %reldir%/dashboard/options.c \
+	%reldir%/dashboard/report.c \
+	%reldir%/dashboard/admin.c \
+	%reldir%/dashboard/grant.c \
+	%reldir%/dashboard/new.c \
+	%reldir%/dashboard/stats.c \
+	%reldir%/dashboard/export.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export
-meldpunt_export_SOURCES = %reldir%/export.c
+meldpunt_export_SOURCES = \
+	%reldir%/export/main.c \
+	%reldir%/export/export.c %reldir%/export/export.h
 meldpunt_export_LDADD = $(MP_LIBS)
 
 sbin_PROGRAMS += meldpuntctl

@@ -127,6 +127,21 @@ mp_ctx_close(struct mp_ctx *ctx)
 	memset(ctx, 0, sizeof(*ctx));
 }
 
+void
+mp_upload_limits(const struct mp_ctx *ctx, struct mp_limits *l)
+{
+
+	mp_limits_default(l);
+	l->max_files = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILES);
+	l->max_file = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILE_SIZE);
+	l->max_body = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_BODY);
+	l->max_params = 64;
+	l->max_value = 32 * 1024;
+}
+
 /* mp_read_fn on a FastCGI stream. */
 static long
 fcgi_read(void *arg, void *buf, size_t len)

@@ -34,6 +34,12 @@ struct mp_ctx {
 enum mp_err	 mp_ctx_open(struct mp_ctx *, const char *prog, int argc,
 		    char *argv[], char *err, size_t errsz);
 void		 mp_ctx_close(struct mp_ctx *);
+/*
+ * The request limits of the programs that take a reporter's files (the
+ * report form and the replies after it), from intake.max_files,
+ * intake.max_file_size and intake.max_body.
+ */
+void		 mp_upload_limits(const struct mp_ctx *, struct mp_limits *);
 
 /* Start accepting on the FastCGI socket given on fd 0. */
 enum mp_err	 mp_fcgi_init(struct mp_fcgi **, struct mp_ctx *);

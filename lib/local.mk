@@ -33,7 +33,6 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/catalog.c %reldir%/catalog.h \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
-	%reldir%/intake.c %reldir%/intake.h \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \
 	%reldir%/session.c %reldir%/session.h \
@@ -48,15 +47,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/partner.c %reldir%/partner.h \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
-	%reldir%/export.c %reldir%/export.h \
 	%reldir%/message.c %reldir%/message.h \
-	%reldir%/feedback.c %reldir%/feedback.h \
-	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
-	%reldir%/dashboard-auth.c \
-	%reldir%/dashboard-list.c \
-	%reldir%/dashboard-report.c \
-	%reldir%/dashboard-admin.c \
-	%reldir%/dashboard-grant.c \
-	%reldir%/dashboard-new.c \
-	%reldir%/dashboard-stats.c \
-	%reldir%/dashboard-export.c
+	%reldir%/route.c %reldir%/route.h

@@ -34,6 +34,13 @@ enum mp_err {
 /* A static, human-readable (English, for logs) text for an error. */
 const char	*mp_strerror(enum mp_err);
 /*
+ * The HTTP status that answers a request the program could not serve
+ * because of er: 503 (try again later) when the database cannot be
+ * reached, 500 for any other failure.  What the client did wrong (a
+ * bad value, a limit) each page answers itself, with its own message.
+ */
+int		 mp_err_status(enum mp_err);
+/*
  * Write a one-line reason to err, the caller's buffer of errsz bytes
  * (err may be NULL or errsz 0: nothing is written).
  */
@@ -69,7 +76,6 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "report.h"
 #include "contact.h"
 #include "spool.h"
-#include "intake.h"
 #include "user.h"
 #include "audit.h"
 #include "session.h"
@@ -84,7 +90,6 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "partner.h"
 #include "share.h"
 #include "message.h"
-#include "feedback.h"
 #include "sandbox.h"
 
 #endif /* MELDPUNT_H */

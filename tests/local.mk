@@ -24,6 +24,7 @@ UNIT_TESTS = \
 	tests/unit/test-keys \
 	tests/unit/test-pkseal \
 	tests/unit/test-valid \
+	tests/unit/test-route \
 	tests/unit/test-req \
 	tests/unit/test-http \
 	tests/unit/test-tmpl \
@@ -89,6 +90,9 @@ tests_unit_test_keys_LDADD = $(UNIT_LDADD)
 tests_unit_test_pkseal_SOURCES = %reldir%/unit/test-pkseal.c
 tests_unit_test_pkseal_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pkseal_LDADD = $(UNIT_LDADD)
+tests_unit_test_route_SOURCES = %reldir%/unit/test-route.c
+tests_unit_test_route_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_route_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)

@@ -1,5 +1,5 @@
 /*
- * dashboard-report.c -- one report: its detail page (reporter identity
+ * report.c -- one report: its detail page (reporter identity
  * only for those allowed, attachments, history, the actions open to the
  * user), attachment downloads, and the actions: take into handling,
  * assign, change status (lib/workflow.c decides which), note, edit a
@@ -21,7 +21,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define NOTE_MAX	4000
 #define REASON_MAX	500
@@ -357,12 +356,10 @@ partner_list(struct mp_dreq *r, struct mp_view *v)
 	return er;
 }
 
-/*
- * Render the detail of report r->arg[0] with status and an optional
- * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
- */
+/* The report's row (STMT_DETAIL) into v. */
 static enum mp_err
-detail(struct mp_dreq *r, int status, const char *msg)
+detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
+    int *anonymous_out, long long *team_out, long long *handler_out)
 {
 	static const char *const cols[] = {
 		NULL, "Reference", "Status", "Channel", NULL, NULL, NULL,
@@ -370,30 +367,12 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		"ObservedDate", "ObservedTime", "Street", "HouseNumber",
 		"Postcode", "City", "People", "Companies", "Vehicles"
 	};
-	const struct mp_transition	*tr;
-	struct mp_view	*v = NULL;
-	struct mp_stmt	*st = NULL;
-	struct mp_dbval	 p[3];
 	char		 key[96], t[32];
-	const char	*status_now;
-	size_t		 i, n;
+	size_t		 i;
 	int		 anonymous;
 	long long	 team = 0, handler = 0;
 	enum mp_err	 er;
 
-	mp_access_report_params(&r->user, p);
-	p[2] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
-	    3)) != MP_OK)
-		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
-		return er;
-	}
-	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
-		er = MP_ENOMEM;
-		goto out;
-	}
 	er = mp_view_set_int(v, "R.Id", r->arg[0]);
 	for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
 		if (cols[i] != NULL) {
@@ -428,35 +407,44 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st, 26));
-	status_now = mp_view_get(v, "R.Status");
-	mp_stmt_done(st);
-	st = NULL;
-	if (er != MP_OK)
-		goto out;
+	*anonymous_out = anonymous;
+	*team_out = team;
+	*handler_out = handler;
+	return er;
+}
 
-	p[0] = MP_DBINT(r->arg[0]);
-	/*
-	 * The reporter's identity: an account given the right (a role
-	 * may hold it, lib/access.c), and only when the reporter gave it.
-	 */
-	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
-		if ((er = mp_db_query(r->d->ctx->db, &st,
-		    stmts[STMT_CONTACT], p, 1)) != MP_OK)
-			goto out;
-		if ((er = mp_stmt_next(st)) == MP_OK &&
-		    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
-		    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
-		    MP_OK && (er = contact(r, v, st, 1, "email",
-		    "R.Contact.Email")) == MP_OK)
-			er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
-		mp_stmt_done(st);
-		st = NULL;
-		if (er != MP_OK && er != MP_ENOTFOUND)
-			goto out;
-	}
+/* The reporter's name, e-mail and phone into v (R.Contact). */
+static enum mp_err
+detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_CONTACT], p,
+	    1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK &&
+	    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
+	    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
+	    MP_OK && (er = contact(r, v, st, 1, "email",
+	    "R.Contact.Email")) == MP_OK)
+		er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
+	mp_stmt_done(st);
+	return er;
+}
+
+/* The attachments, the conversation and the history into v. */
+static enum mp_err
+detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	char		 t[32];
+	size_t		 n;
+	enum mp_err	 er;
+
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENTS], p,
 	    1)) != MP_OK)
-		goto out;
+		return er;
 	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++)
 		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st, 0))) !=
 		    MP_OK || (er = setk(v, "R.Att", n, "Name",
@@ -466,14 +454,13 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		    mp_stmt_int(st, 3))) != MP_OK)
 			break;
 	mp_stmt_done(st);
-	st = NULL;
 	if (er != MP_ENOTFOUND)
-		goto out;
+		return er;
 	if ((er = thread(r, v)) != MP_OK)
-		goto out;
+		return er;
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
 	    1)) != MP_OK)
-		goto out;
+		return er;
 	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
 		dash_time(t, (time_t)mp_stmt_int(st, 0));
 		if ((er = setk(v, "R.Ev", n, "At", t)) != MP_OK ||
@@ -485,12 +472,20 @@ detail(struct mp_dreq *r, int status, const char *msg)
 			break;
 	}
 	mp_stmt_done(st);
-	st = NULL;
 	if (er != MP_ENOTFOUND)
-		goto out;
-	er = MP_OK;
+		return er;
+	return MP_OK;
+}
 
-	/* What this user may do here. */
+/* What this user may do here: Act.* in v. */
+static enum mp_err
+detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
+    long long team, long long handler)
+{
+	const struct mp_transition	*tr;
+	size_t				 i;
+	enum mp_err			 er = MP_OK;
+
 	if (mp_access_can(r->user.role, MP_PERM_REPORT_WORK)) {
 		er = mp_view_set(v, "Act.Work", "1");
 		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
@@ -517,6 +512,57 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	}
 	if (er == MP_OK && mp_access_can(r->user.role, MP_PERM_REPORT_SHARE))
 		er = partner_list(r, v);
+	return er;
+}
+
+/*
+ * Render the detail of report r->arg[0] with status and an optional
+ * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
+ */
+static enum mp_err
+detail(struct mp_dreq *r, int status, const char *msg)
+{
+	struct mp_view	*v = NULL;
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[3];
+	const char	*status_now;
+	int		 anonymous;
+	long long	 team = 0, handler = 0;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, p);
+	p[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
+	    3)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
+		er = MP_ENOMEM;
+		goto out;
+	}
+	er = detail_row(r, v, st, &anonymous, &team, &handler);
+	status_now = mp_view_get(v, "R.Status");
+	mp_stmt_done(st);
+	st = NULL;
+	if (er != MP_OK)
+		goto out;
+
+	p[0] = MP_DBINT(r->arg[0]);
+	/*
+	 * The reporter's identity: an account given the right (a role
+	 * may hold it, lib/access.c), and only when the reporter gave it.
+	 */
+	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
+		er = detail_contact(r, v, p);
+		if (er != MP_OK && er != MP_ENOTFOUND)
+			goto out;
+	}
+	if ((er = detail_lists(r, v, p)) != MP_OK)
+		goto out;
+	er = detail_actions(r, v, status_now, team, handler);
 	if (er == MP_OK && msg != NULL)
 		er = mp_view_set(v, "Message", msg);
 	if (er != MP_OK)
@@ -529,7 +575,7 @@ out:
 		mp_stmt_done(st);
 	mp_view_free(v);
 	if (er != MP_OK && er != MP_ENOTFOUND)
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 	return er;
 }
 
@@ -696,198 +742,311 @@ handler_in_team(struct mp_db *db, long long handler, long long team)
 	return er;
 }
 
-static enum mp_err
-act_txn(struct mp_db *db, void *arg)
-{
-	struct act		*a = arg;
-	struct mp_dreq		*r = a->r;
-	struct mp_stmt		*st;
+/*
+ * What the steps of one action's transaction share: the statement's
+ * values, the event's text, and what the locked row said.
+ */
+struct act_run {
 	struct mp_dbval		 v[9];
-	struct mp_buf		 detail, what;
-	const struct mp_transition *tr = NULL;
-	unsigned long long	 n = 0;
-	char			 status[32], tname[404], hname[404];
-	char			 audit[128];
-	long long		 version;
-	enum mp_err		 er;
+	struct mp_buf		 detail;
+	const struct mp_transition *tr;	/* A_STATUS */
+	unsigned long long	 n;		/* rows the change hit */
+	char			 status[32];	/* the report's, before */
+	char			 tname[404];	/* team or partner */
+};
 
-	a->status = 0;
-	a->msg = NULL;
-	a->event = 0;
-	mp_buf_init(&detail, 64 * 1024);
-	mp_buf_init(&what, 2048);
-	mp_access_report_params(&r->user, v);
-	v[2] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
-		goto out;
+/*
+ * Lock the report if the user may see it, and check the version the
+ * form was made from; a->status 404 or 409 when not.
+ */
+static enum mp_err
+act_lock(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	struct mp_stmt	*st;
+	long long	 version;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, u->v);
+	u->v[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], u->v, 3)) != MP_OK)
+		return er;
 	if ((er = mp_stmt_next(st)) != MP_OK) {
 		mp_stmt_done(st);
 		if (er == MP_ENOTFOUND) {
 			a->status = 404;
 			er = MP_OK;
 		}
-		goto out;
+		return er;
 	}
-	(void)snprintf(status, sizeof(status), "%s",
+	(void)snprintf(u->status, sizeof(u->status), "%s",
 	    mp_stmt_text(st, 0, NULL));
 	version = mp_stmt_int(st, 1);
 	if (a->kind == A_EDIT)
-		er = mp_buf_printf(&detail, "%s gewijzigd; was: %s",
+		er = mp_buf_printf(&u->detail, "%s gewijzigd; was: %s",
 		    a->field->label, mp_stmt_text(st, a->field->lockcol,
 		    NULL));
 	mp_stmt_done(st);
 	if (er != MP_OK)
-		goto out;
+		return er;
 	if (actions[a->kind].versioned && version != a->version) {
 		a->status = 409;
 		a->msg = "Iemand anders heeft deze melding gewijzigd terwijl "
 		    "u ernaar keek. Hieronder staat de nieuwe stand; voer uw "
 		    "wijziging zo nodig opnieuw uit.";
-		goto out;
 	}
-	v[2] = MP_DBINT(r->arg[0]);
-	v[3] = MP_DBINT(a->version);
+	return MP_OK;
+}
+
+static enum mp_err
+act_take(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	enum mp_err	 er;
+
+	u->v[0] = MP_DBINT(r->user.id);
+	u->v[1] = MP_DBINT(r->arg[0]);
+	u->v[2] = MP_DBINT(a->version);
+	er = mp_db_exec(db, stmts[STMT_TAKE], u->v, 3, &u->n, NULL);
+	if (er == MP_OK)
+		er = event(a, db, "in behandeling genomen", r->user.display);
+	if (er == MP_OK && u->n == 1 && strcmp(u->status, MP_ST_NEW) == 0)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    MP_ST_TAKEN, r->user.id, r->user.display, NULL);
+	return er;
+}
+
+static enum mp_err
+act_assign(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	char		 hname[404];
+	enum mp_err	 er;
+
+	u->tname[0] = hname[0] = '\0';
+	if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, u->tname,
+	    sizeof(u->tname)) != 1) || (a->handler > 0 && lookup(db,
+	    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
+		a->status = 400;
+		a->msg = "Dat team of die behandelaar bestaat niet (meer).";
+		return MP_OK;
+	}
+	if (a->handler > 0 && (er = handler_in_team(db, a->handler,
+	    a->team)) != MP_OK) {
+		if (er != MP_ENOTFOUND)
+			return er;
+		a->status = 400;
+		a->msg = "Die behandelaar hoort niet bij het gekozen team. "
+		    "Kies een behandelaar van dat team of een coördinator.";
+		return MP_OK;
+	}
+	u->v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
+	u->v[1] = a->handler > 0 ? MP_DBINT(a->handler) : MP_DBNULL();
+	er = mp_db_exec(db, stmts[STMT_ASSIGN], u->v, 4, &u->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "team: %s; behandelaar: %s",
+		    u->tname[0] != '\0' ? u->tname : "geen",
+		    hname[0] != '\0' ? hname : "geen");
+	if (er == MP_OK)
+		er = event(a, db, "toegewezen", mp_buf_str(&u->detail));
+	return er;
+}
+
+static enum mp_err
+act_status(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq			*r = a->r;
+	const struct mp_transition	*tr;
+	enum mp_err			 er;
+
+	if ((tr = u->tr = mp_workflow_allowed(u->status, a->to)) == NULL) {
+		a->status = 400;
+		a->msg = "Deze statuswijziging is niet mogelijk.";
+		return MP_OK;
+	}
+	if (tr->needs_reason && (a->reason == NULL ||
+	    mp_blank(a->reason, strlen(a->reason)))) {
+		a->status = 400;
+		a->msg = "Geef een reden op om de melding af te ronden.";
+		return MP_OK;
+	}
+	u->v[0] = MP_DBTEXT(a->to);
+	u->v[1] = MP_DBTEXT(a->to);
+	u->v[2] = MP_DBTEXT(a->to);
+	u->v[3] = MP_DBINT(r->user.id);
+	u->v[4] = MP_DBTEXT(a->to);
+	u->v[5] = MP_DBTEXT(a->to);
+	u->v[6] = tr->needs_reason ? MP_DBTEXT(a->reason) : MP_DBNULL();
+	u->v[7] = MP_DBINT(r->arg[0]);
+	u->v[8] = MP_DBINT(a->version);
+	er = mp_db_exec(db, stmts[STMT_STATUS], u->v, 9, &u->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "%s -> %s%s%s", u->status,
+		    a->to, tr->needs_reason ? "; reden: " : "",
+		    tr->needs_reason ? a->reason : "");
+	if (er == MP_OK)
+		er = event(a, db, "status", mp_buf_str(&u->detail));
+	/* The reporter hears of it in the same transaction. */
+	if (er == MP_OK && u->n == 1)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    a->to, r->user.id, r->user.display, a->personal);
+	return er;
+}
+
+static enum mp_err
+act_message(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	enum mp_err	 er;
+
+	u->n = 1;
+	er = mp_message_add(db, r->arg[0], MP_MSG_OUT, MP_MSG_HANDLER,
+	    r->user.id, r->user.display, a->text, NULL);
+	if (er == MP_OK)
+		er = event(a, db, "bericht aan melder", a->text);
+	/* Who writes to the reporter has read the replies. */
+	u->v[0] = MP_DBINT(r->arg[0]);
+	if (er == MP_OK)
+		er = mp_db_exec(db, stmts[STMT_READ], u->v, 1, NULL, NULL);
+	return er;
+}
+
+static enum mp_err
+act_share(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	if (lookup(db, STMT_PARTNER_OK, a->partner, u->tname,
+	    sizeof(u->tname)) != 1) {
+		a->status = 400;
+		a->msg = "Die partner bestaat niet (meer).";
+		return MP_OK;
+	}
+	er = mp_share_report(db, a->partner, a->r->arg[0],
+	    a->r->user.username);
+	if (er == MP_EDUP) {
+		a->status = 400;
+		a->msg = "Deze melding is al met die partner gedeeld.";
+		return MP_OK;
+	}
+	u->n = 1;
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "%s", u->tname);
+	if (er == MP_OK)
+		er = event(a, db, "gedeeld met partner",
+		    mp_buf_str(&u->detail));
+	return er;
+}
+
+static enum mp_err
+act_edit(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	u->v[0] = MP_DBTEXT(a->value);
+	u->v[1] = MP_DBINT(a->r->arg[0]);
+	u->v[2] = MP_DBINT(a->version);
+	er = mp_db_exec(db, a->field->sql, u->v, 3, &u->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "; nu: %s", a->value);
+	if (er == MP_OK)
+		er = event(a, db, "gewijzigd", mp_buf_str(&u->detail));
+	return er;
+}
+
+/* The change itself, by kind; a->status when refused. */
+static enum mp_err
+act_change(struct act *a, struct mp_db *db, struct act_run *u)
+{
+
+	u->v[2] = MP_DBINT(a->r->arg[0]);
+	u->v[3] = MP_DBINT(a->version);
 	switch (a->kind) {
 	case A_TAKE:
-		v[0] = MP_DBINT(r->user.id);
-		v[1] = MP_DBINT(r->arg[0]);
-		v[2] = MP_DBINT(a->version);
-		er = mp_db_exec(db, stmts[STMT_TAKE], v, 3, &n, NULL);
-		if (er == MP_OK)
-			er = event(a, db, "in behandeling genomen",
-			    r->user.display);
-		if (er == MP_OK && n == 1 && strcmp(status, MP_ST_NEW) == 0)
-			er = mp_message_on_status(db, r->d->ctx->conf,
-			    r->arg[0], MP_ST_TAKEN, r->user.id,
-			    r->user.display, NULL);
-		break;
+		return act_take(a, db, u);
 	case A_ASSIGN:
-		tname[0] = hname[0] = '\0';
-		if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, tname,
-		    sizeof(tname)) != 1) || (a->handler > 0 && lookup(db,
-		    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
-			a->status = 400;
-			a->msg = "Dat team of die behandelaar bestaat niet "
-			    "(meer).";
-			goto out;
-		}
-		if (a->handler > 0 && (er = handler_in_team(db, a->handler,
-		    a->team)) != MP_OK) {
-			if (er != MP_ENOTFOUND)
-				goto out;
-			er = MP_OK;
-			a->status = 400;
-			a->msg = "Die behandelaar hoort niet bij het gekozen "
-			    "team. Kies een behandelaar van dat team of een "
-			    "coördinator.";
-			goto out;
-		}
-		v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
-		v[1] = a->handler > 0 ? MP_DBINT(a->handler) : MP_DBNULL();
-		er = mp_db_exec(db, stmts[STMT_ASSIGN], v, 4, &n, NULL);
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail,
-			    "team: %s; behandelaar: %s",
-			    tname[0] != '\0' ? tname : "geen",
-			    hname[0] != '\0' ? hname : "geen");
-		if (er == MP_OK)
-			er = event(a, db, "toegewezen", mp_buf_str(&detail));
+		return act_assign(a, db, u);
+	case A_STATUS:
+		return act_status(a, db, u);
+	case A_NOTE:
+		u->n = 1;
+		return event(a, db, "notitie", a->text);
+	case A_MESSAGE:
+		return act_message(a, db, u);
+	case A_READ:
+		u->n = 1;
+		u->v[0] = MP_DBINT(a->r->arg[0]);
+		return mp_db_exec(db, stmts[STMT_READ], u->v, 1, NULL, NULL);
+	case A_SHARE:
+		return act_share(a, db, u);
+	case A_EDIT:
+		return act_edit(a, db, u);
+	default:
+		return MP_EINVAL;
+	}
+}
+
+/*
+ * The audit entry says who did what to which report, never the
+ * report's words (issue 10): an edit names its field, a status
+ * change its statuses, and each names its event in the history,
+ * which only those who may see the report can open.  Team,
+ * handler and partner are names of the organisation, not content.
+ */
+static enum mp_err
+act_audit(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	struct mp_buf	 what;
+	char		 audit[128];
+	enum mp_err	 er = MP_OK;
+
+	mp_buf_init(&what, 2048);
+	switch (a->kind) {
+	case A_EDIT:
+		er = mp_buf_printf(&what, "veld: %s", a->field->name);
 		break;
 	case A_STATUS:
-		if ((tr = mp_workflow_allowed(status, a->to)) == NULL) {
-			a->status = 400;
-			a->msg = "Deze statuswijziging is niet mogelijk.";
-			goto out;
-		}
-		if (tr->needs_reason && (a->reason == NULL ||
-		    mp_blank(a->reason, strlen(a->reason)))) {
-			a->status = 400;
-			a->msg = "Geef een reden op om de melding af te "
-			    "ronden.";
-			goto out;
-		}
-		v[0] = MP_DBTEXT(a->to);
-		v[1] = MP_DBTEXT(a->to);
-		v[2] = MP_DBTEXT(a->to);
-		v[3] = MP_DBINT(r->user.id);
-		v[4] = MP_DBTEXT(a->to);
-		v[5] = MP_DBTEXT(a->to);
-		v[6] = tr->needs_reason ? MP_DBTEXT(a->reason) : MP_DBNULL();
-		v[7] = MP_DBINT(r->arg[0]);
-		v[8] = MP_DBINT(a->version);
-		er = mp_db_exec(db, stmts[STMT_STATUS], v, 9, &n, NULL);
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail, "%s -> %s%s%s", status,
-			    a->to, tr->needs_reason ? "; reden: " : "",
-			    tr->needs_reason ? a->reason : "");
-		if (er == MP_OK)
-			er = event(a, db, "status", mp_buf_str(&detail));
-		/* The reporter hears of it in the same transaction. */
-		if (er == MP_OK && n == 1)
-			er = mp_message_on_status(db, r->d->ctx->conf,
-			    r->arg[0], a->to, r->user.id, r->user.display,
-			    a->personal);
+		er = mp_buf_printf(&what, "%s -> %s%s", u->status, a->to,
+		    u->tr != NULL && u->tr->needs_reason ?
+		    "; reden in de geschiedenis" : "");
 		break;
-	case A_NOTE:
-		n = 1;
-		er = event(a, db, "notitie", a->text);
-		break;
-	case A_MESSAGE:
-		n = 1;
-		er = mp_message_add(db, r->arg[0], MP_MSG_OUT, MP_MSG_HANDLER,
-		    r->user.id, r->user.display, a->text, NULL);
-		if (er == MP_OK)
-			er = event(a, db, "bericht aan melder", a->text);
-		/* Who writes to the reporter has read the replies. */
-		v[0] = MP_DBINT(r->arg[0]);
-		if (er == MP_OK)
-			er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL,
-			    NULL);
-		break;
-	case A_READ:
-		n = 1;
-		v[0] = MP_DBINT(r->arg[0]);
-		er = mp_db_exec(db, stmts[STMT_READ], v, 1, NULL, NULL);
-		break;
+	case A_ASSIGN:
 	case A_SHARE:
-		if (lookup(db, STMT_PARTNER_OK, a->partner, tname,
-		    sizeof(tname)) != 1) {
-			a->status = 400;
-			a->msg = "Die partner bestaat niet (meer).";
-			goto out;
-		}
-		er = mp_share_report(db, a->partner, r->arg[0],
-		    r->user.username);
-		if (er == MP_EDUP) {
-			a->status = 400;
-			a->msg = "Deze melding is al met die partner gedeeld.";
-			er = MP_OK;
-			goto out;
-		}
-		n = 1;
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail, "%s", tname);
-		if (er == MP_OK)
-			er = event(a, db, "gedeeld met partner",
-			    mp_buf_str(&detail));
-		break;
-	case A_EDIT:
-		v[0] = MP_DBTEXT(a->value);
-		v[1] = MP_DBINT(r->arg[0]);
-		v[2] = MP_DBINT(a->version);
-		er = mp_db_exec(db, a->field->sql, v, 3, &n, NULL);
-		if (er == MP_OK)
-			er = mp_buf_printf(&detail, "; nu: %s", a->value);
-		if (er == MP_OK)
-			er = event(a, db, "gewijzigd", mp_buf_str(&detail));
+		er = mp_buf_addstr(&what, mp_buf_str(&u->detail));
 		break;
 	default:
-		er = MP_EINVAL;
 		break;
 	}
-	if (er != MP_OK)
+	if (er == MP_OK && a->event > 0)
+		er = mp_buf_printf(&what, "%sgebeurtenis %lld",
+		    mp_buf_len(&what) > 0 ? "; " : "", a->event);
+	if (er == MP_OK) {
+		(void)snprintf(audit, sizeof(audit), "%s",
+		    actions[a->kind].name);
+		er = mp_audit(db, r->user.id, r->user.username, audit,
+		    "melding", r->arg[0], r->client, mp_buf_str(&what));
+	}
+	mp_buf_free(&what);
+	return er;
+}
+
+static enum mp_err
+act_txn(struct mp_db *db, void *arg)
+{
+	struct act	*a = arg;
+	struct act_run	 u;
+	enum mp_err	 er;
+
+	memset(&u, 0, sizeof(u));
+	a->status = 0;
+	a->msg = NULL;
+	a->event = 0;
+	mp_buf_init(&u.detail, 64 * 1024);
+	if ((er = act_lock(a, db, &u)) != MP_OK || a->status != 0)
 		goto out;
-	if (n != 1) {
+	if ((er = act_change(a, db, &u)) != MP_OK || a->status != 0)
+		goto out;
+	if (u.n != 1) {
 		/* The version moved between our read and our write. */
 		a->status = 409;
 		a->msg = "Iemand anders heeft deze melding tegelijk "
@@ -899,46 +1058,69 @@ act_txn(struct mp_db *db, void *arg)
 	 * place in their feeds, and partners' rules apply (lib/share.h).
 	 */
 	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
-	    && (er = mp_share_touch(db, r->arg[0])) != MP_OK)
+	    && (er = mp_share_touch(db, a->r->arg[0])) != MP_OK)
 		goto out;
-	/*
-	 * The audit entry says who did what to which report, never the
-	 * report's words (issue 10): an edit names its field, a status
-	 * change its statuses, and each names its event in the history,
-	 * which only those who may see the report can open.  Team,
-	 * handler and partner are names of the organisation, not content.
-	 */
-	switch (a->kind) {
-	case A_EDIT:
-		er = mp_buf_printf(&what, "veld: %s", a->field->name);
-		break;
-	case A_STATUS:
-		er = mp_buf_printf(&what, "%s -> %s%s", status, a->to,
-		    tr != NULL && tr->needs_reason ?
-		    "; reden in de geschiedenis" : "");
-		break;
-	case A_ASSIGN:
-	case A_SHARE:
-		er = mp_buf_addstr(&what, mp_buf_str(&detail));
-		break;
-	default:
-		break;
-	}
-	if (er == MP_OK && a->event > 0)
-		er = mp_buf_printf(&what, "%sgebeurtenis %lld",
-		    mp_buf_len(&what) > 0 ? "; " : "", a->event);
-	if (er != MP_OK)
-		goto out;
-	(void)snprintf(audit, sizeof(audit), "%s", actions[a->kind].name);
-	er = mp_audit(db, r->user.id, r->user.username, audit, "melding",
-	    r->arg[0], r->client, mp_buf_str(&what));
+	er = act_audit(a, db, &u);
 out:
-	mp_buf_free(&detail);
-	mp_buf_free(&what);
+	mp_buf_free(&u.detail);
 	/* A refused action must leave nothing behind. */
 	if (er == MP_OK && a->status != 0)
 		er = MP_EINVAL;
 	return er;
+}
+
+/* A_STATUS: the new status, a reason, a line for the reporter. */
+static int
+read_status(struct mp_dreq *r, struct act *a)
+{
+
+	a->to = dash_form(r, "naar");
+	a->reason = dash_form(r, "reden");
+	a->personal = dash_form(r, "bericht");
+	if (!mp_workflow_status(a->to) || (a->reason != NULL &&
+	    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
+	    1))) {
+		a->msg = "Kies een status en geef een reden van ten "
+		    "hoogste 500 tekens.";
+		return 0;
+	}
+	if (a->personal != NULL && !mp_valid_text(a->personal,
+	    strlen(a->personal), MP_MSG_MAX, 1)) {
+		a->msg = "Het bericht aan de melder is te lang (ten "
+		    "hoogste 4000 tekens) of bevat tekens die niet "
+		    "kunnen.";
+		return 0;
+	}
+	return 1;
+}
+
+/* A_EDIT: one of efields and its new value, checked as the intake would. */
+static int
+read_edit(struct mp_dreq *r, struct act *a)
+{
+	const char	*s;
+	size_t		 i;
+	char		 pc[8];
+
+	s = dash_form(r, "veld");
+	for (i = 0; s != NULL && i < MP_NELEM(efields); i++)
+		if (strcmp(s, efields[i].name) == 0)
+			a->field = &efields[i];
+	a->value = dash_form(r, "waarde");
+	if (a->field == NULL || a->value == NULL ||
+	    !mp_valid_text(a->value, strlen(a->value),
+	    mp_report_field_max(a->field->rf), a->field->multiline) ||
+	    /* What the intake requires cannot be corrected away. */
+	    (mp_report_field_required(a->field->rf) &&
+	    mp_blank(a->value, strlen(a->value))) ||
+	    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
+	    !mp_valid_postcode(a->value, pc)) ||
+	    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
+	    !mp_valid_housenumber(a->value))) {
+		a->msg = "Deze waarde past niet in dit veld.";
+		return 0;
+	}
+	return 1;
 }
 
 /* Read and check the action's fields; 0 and a->msg when wrong. */
@@ -946,8 +1128,6 @@ static int
 read_action(struct mp_dreq *r, struct act *a)
 {
 	const char	*s;
-	size_t		 i;
-	char		 pc[8];
 
 	s = dash_form(r, "versie");
 	a->version = dash_number(s, 1, 4294967295LL);
@@ -970,24 +1150,7 @@ read_action(struct mp_dreq *r, struct act *a)
 		}
 		return 1;
 	case A_STATUS:
-		a->to = dash_form(r, "naar");
-		a->reason = dash_form(r, "reden");
-		a->personal = dash_form(r, "bericht");
-		if (!mp_workflow_status(a->to) || (a->reason != NULL &&
-		    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
-		    1))) {
-			a->msg = "Kies een status en geef een reden van ten "
-			    "hoogste 500 tekens.";
-			return 0;
-		}
-		if (a->personal != NULL && !mp_valid_text(a->personal,
-		    strlen(a->personal), MP_MSG_MAX, 1)) {
-			a->msg = "Het bericht aan de melder is te lang (ten "
-			    "hoogste 4000 tekens) of bevat tekens die niet "
-			    "kunnen.";
-			return 0;
-		}
-		return 1;
+		return read_status(r, a);
 	case A_MESSAGE:
 		a->text = dash_form(r, "tekst");
 		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
@@ -1015,25 +1178,7 @@ read_action(struct mp_dreq *r, struct act *a)
 		}
 		return 1;
 	case A_EDIT:
-		s = dash_form(r, "veld");
-		for (i = 0; s != NULL && i < MP_NELEM(efields); i++)
-			if (strcmp(s, efields[i].name) == 0)
-				a->field = &efields[i];
-		a->value = dash_form(r, "waarde");
-		if (a->field == NULL || a->value == NULL ||
-		    !mp_valid_text(a->value, strlen(a->value),
-		    mp_report_field_max(a->field->rf), a->field->multiline) ||
-		    /* What the intake requires cannot be corrected away. */
-		    (mp_report_field_required(a->field->rf) &&
-		    mp_blank(a->value, strlen(a->value))) ||
-		    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
-		    !mp_valid_postcode(a->value, pc)) ||
-		    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
-		    !mp_valid_housenumber(a->value))) {
-			a->msg = "Deze waarde past niet in dit veld.";
-			return 0;
-		}
-		return 1;
+		return read_edit(r, a);
 	default:
 		return 1;
 	}
@@ -1083,5 +1228,5 @@ mp_dash_action(struct mp_dreq *r)
 		if (detail(r, a.status, a.msg) == MP_ENOTFOUND)
 			not_yours(r);
 	} else
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 }

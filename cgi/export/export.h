@@ -16,9 +16,22 @@
 #ifndef MP_EXPORT_H
 #define MP_EXPORT_H
 
+#include <stddef.h>
+
+#include "route.h"
+
 struct mp_ctx;
 struct mp_req;
 struct mp_export;
+
+typedef void	(*export_fn)(struct mp_export *, struct mp_req *,
+		    const struct mp_route_args *);
+
+/* A line of the route table (main.c); patterns are below mount/v1/. */
+struct export_route {
+	struct mp_route	 r;		/* method and pattern */
+	export_fn	 fn;
+};
 
 /* The schema's namespace; a new major version gets a new one. */
 #define MP_EXPORT_NS	"urn:meldpunt:export:1"
@@ -31,7 +44,16 @@ struct mp_export;
  */
 enum mp_err	 mp_export_open(struct mp_export **, struct mp_ctx *);
 void		 mp_export_close(struct mp_export *);
-/* Answer one request. */
-void		 mp_export_serve(struct mp_export *, struct mp_req *);
+/* Answer one request through routes[0..n). */
+void		 mp_export_serve(struct mp_export *, struct mp_req *,
+		    const struct export_route *routes, size_t n);
+
+/* Pages. */
+void		 export_schema(struct mp_export *, struct mp_req *,
+		    const struct mp_route_args *);
+void		 export_reports(struct mp_export *, struct mp_req *,
+		    const struct mp_route_args *);
+void		 export_report(struct mp_export *, struct mp_req *,
+		    const struct mp_route_args *);
 
 #endif

@@ -1,15 +1,26 @@
 /*
- * dashboard-int.h -- what the lib/dashboard*.c files share and nothing
- * else sees: the process state, one request's state and the helpers
- * every page uses.
+ * dashboard.h -- meldpunt-dashboard, the handlers' pages at /dashboard/:
+ * sign-in (portal or local, with TOTP), the work list, a report's
+ * detail and actions, new reports taken by phone or e-mail, admin
+ * pages and the audit log.  What the files of cgi/dashboard/ share and
+ * nothing else sees: the process state, one request's state and the
+ * helpers every page uses.
+ *
+ * main.c holds the route table; mp_dash_serve (dashboard.c) matches a
+ * request to a route and, before the page runs, finds who is signed
+ * in, checks the CSRF token of every POST and the route's permission
+ * (lib/access.h).  Pages never check those themselves.
  */
-#ifndef MP_DASHBOARD_INT_H
-#define MP_DASHBOARD_INT_H
+#ifndef MP_DASHBOARD_H
+#define MP_DASHBOARD_H
 
+#include <stddef.h>
 #include <time.h>
 
+#include "access.h"
 #include "buf.h"
 #include "catalog.h"
+#include "route.h"
 #include "session.h"
 #include "user.h"
 
@@ -32,8 +43,8 @@ struct count_cache {
  * The choices of the work list's filters (signal types, audiences,
  * teams, handlers), kept per worker for catalog.ttl seconds: they change
  * by an administrator's hand, and reading them took four of a list
- * page's seven statements.  Owned by mp_dash; freed by
- * mp_dash_list_close.
+ * page's seven statements.  Owned by mp_dash; options.c reads and
+ * frees them.
  */
 #define OPT_KINDS	4
 
@@ -83,8 +94,10 @@ struct mp_dreq {
 	const char	*client;	/* REMOTE_ADDR, for the audit log */
 };
 
-/* Free what the work list keeps between requests (d->opts). */
-void		 mp_dash_list_close(struct mp_dash *);
+/* The filters' choices (d->opts), read again when catalog.ttl passed. */
+enum mp_err	 dash_options_refresh(struct mp_dash *, time_t now);
+/* Free them (d->opts). */
+void		 dash_options_free(struct mp_dash *);
 
 /* A view with what every page shows (title, user, menu, CSRF). */
 struct mp_view	*dash_view(struct mp_dreq *, const char *title);
@@ -136,7 +149,7 @@ enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
 		    const char *filename);
 
 /*
- * The work list's filters (lib/dashboard-list.c), shared with the CSV
+ * The work list's filters (list.c), shared with the CSV
  * export so both select the same reports.  A statement selecting from
  * "report r" appends DASH_LIST_FILTERS after MP_ACCESS_REPORT_VISIBLE,
  * and DASH_LIST_TEXT when f->boolean is set; dash_filter_params binds
@@ -181,5 +194,54 @@ size_t		 dash_filter_params(struct mp_dreq *,
 /* Append the filters as a query string ("status=...&soort=..."). */
 void		 dash_filter_query(const struct dash_filter *,
 		    struct mp_buf *);
+
+struct mp_ctx;
+struct mp_req;
+struct mp_dash;
+struct mp_dreq;
+
+typedef void	(*dash_fn)(struct mp_dreq *);
+
+#define DASH_PUBLIC	0x01	/* no session needed (sign-in page) */
+#define DASH_STAGE	0x02	/* also before the second factor */
+
+/* A line of the route table (main.c); lib/route.h finds it. */
+struct dash_route {
+	struct mp_route	 r;		/* method and pattern */
+	enum mp_perm	 perm;
+	unsigned int	 flags;
+	dash_fn		 fn;
+};
+
+/* Process state: configuration read once, caches.  NULL-safe free. */
+enum mp_err	 mp_dash_open(struct mp_dash **, struct mp_ctx *);
+void		 mp_dash_close(struct mp_dash *);
+/* Answer one request through routes[0..n). */
+void		 mp_dash_serve(struct mp_dash *, struct mp_req *,
+		    const struct dash_route *routes, size_t n);
+
+/* Pages (auth.c, list.c, report.c, ...). */
+void	mp_dash_home(struct mp_dreq *);
+void	mp_dash_login_form(struct mp_dreq *);
+void	mp_dash_login(struct mp_dreq *);
+void	mp_dash_logout(struct mp_dreq *);
+void	mp_dash_totp_form(struct mp_dreq *);
+void	mp_dash_totp(struct mp_dreq *);
+void	mp_dash_list(struct mp_dreq *);
+void	mp_dash_report(struct mp_dreq *);
+void	mp_dash_attachment(struct mp_dreq *);
+void	mp_dash_action(struct mp_dreq *);
+void	mp_dash_new_form(struct mp_dreq *);
+void	mp_dash_new(struct mp_dreq *);
+void	mp_dash_admin(struct mp_dreq *);
+void	mp_dash_admin_post(struct mp_dreq *);
+void	mp_dash_audit(struct mp_dreq *);
+void	mp_dash_grants(struct mp_dreq *);
+void	mp_dash_grants_post(struct mp_dreq *);
+void	mp_dash_password_form(struct mp_dreq *);
+void	mp_dash_password(struct mp_dreq *);
+void	mp_dash_stats(struct mp_dreq *);
+void	mp_dash_stats_csv(struct mp_dreq *);
+void	mp_dash_export(struct mp_dreq *);
 
 #endif

@@ -12,7 +12,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define PAGE_MAX	(2 * 1024 * 1024)
 #define PAGE_KEEP	(256 * 1024)	/* larger pages are not kept */
@@ -76,7 +75,7 @@ mp_dash_close(struct mp_dash *d)
 
 	if (d == NULL)
 		return;
-	mp_dash_list_close(d);
+	dash_options_free(d);
 	mp_catalog_free(&d->cat);
 	mp_buf_free(&d->page);
 	free(d);
@@ -264,33 +263,6 @@ dash_render(struct mp_dreq *r, int status, struct mp_view *v,
 /* ------------------------------------------------------------------ */
 /* Routing.                                                            */
 
-/* Match path against pattern ("#" one number); 1 and args set if so. */
-static int
-match(const char *pattern, const char *path, long long arg[2])
-{
-	const char	*p = pattern, *s = path;
-	size_t		 n = 0, len;
-	char		 num[20];
-
-	while (*p != '\0') {
-		if (*p == '#') {
-			for (len = 0; s[len] >= '0' && s[len] <= '9'; len++)
-				continue;
-			if (len == 0 || len >= sizeof(num) || n >= 2)
-				return 0;
-			memcpy(num, s, len);
-			num[len] = '\0';
-			if ((arg[n++] = dash_number(num, 1,
-			    999999999999LL)) < 0)
-				return 0;
-			s += len;
-			p++;
-		} else if (*p++ != *s++)
-			return 0;
-	}
-	return *s == '\0';
-}
-
 /* How often name=... appears among the CGI variables. */
 static size_t
 env_count(const struct mp_req *req, const char *name)
@@ -385,7 +357,7 @@ portal_user(struct mp_dreq *r)
 
 /* Local mode: the session cookie.  Same contract as portal_user. */
 static int
-local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
+local_user(struct mp_dreq *r, const struct dash_route *rt)
 {
 	struct mp_dash	*d = r->d;
 	const char	*have;
@@ -414,7 +386,7 @@ local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
 		return 0;
 	}
 	r->signed_in = 1;
-	if (r->sess.stage != MP_SESS_FULL && !(rt->flags & MP_ROUTE_STAGE)) {
+	if (r->sess.stage != MP_SESS_FULL && !(rt->flags & DASH_STAGE)) {
 		dash_redirect(r, dash_stage_path(r->sess.stage));
 		return 0;
 	}
@@ -423,13 +395,14 @@ local_user(struct mp_dreq *r, const struct mp_dash_route *rt)
 
 void
 mp_dash_serve(struct mp_dash *d, struct mp_req *req,
-    const struct mp_dash_route *routes, size_t n)
+    const struct dash_route *routes, size_t n)
 {
 	struct mp_dreq			 r;
-	const struct mp_dash_route	*rt = NULL;
+	const struct dash_route		*rt;
+	struct mp_route_args		 a;
 	const char			*path, *method;
 	size_t				 i, mlen = strlen(d->mount);
-	int				 path_found = 0;
+	int				 status;
 
 	memset(&r, 0, sizeof(r));
 	r.d = d;
@@ -454,19 +427,14 @@ mp_dash_serve(struct mp_dash *d, struct mp_req *req,
 		return;
 	}
 	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
-	for (i = 0; i < n; i++)
-		if (match(routes[i].pattern, path, r.arg)) {
-			path_found = 1;
-			if (strcmp(routes[i].method, method) == 0) {
-				rt = &routes[i];
-				break;
-			}
-		}
-	if (rt == NULL) {
-		dash_error(&r, path_found ? 405 : 404, path_found ? NULL :
+	if ((status = mp_route_find(routes, n, sizeof(routes[0]), method,
+	    path, &a, &i)) != 0) {
+		dash_error(&r, status, status == 405 ? NULL :
 		    "Deze pagina bestaat niet.");
 		return;
 	}
+	rt = &routes[i];
+	memcpy(r.arg, a.num, sizeof(r.arg));
 	if (d->purged + PURGE_EVERY < r.now) {
 		d->purged = r.now;
 		(void)mp_session_purge(d->ctx->db, MP_SESS_STAFF, r.now,
@@ -474,7 +442,7 @@ mp_dash_serve(struct mp_dash *d, struct mp_req *req,
 		if (d->mode == MP_AUTH_LOCAL)
 			(void)mp_presession_purge(d->ctx->db, r.now);
 	}
-	if (!(rt->flags & MP_ROUTE_PUBLIC)) {
+	if (!(rt->flags & DASH_PUBLIC)) {
 		if (d->mode == MP_AUTH_PORTAL ? !portal_user(&r) :
 		    !local_user(&r, rt))
 			return;
@@ -508,19 +476,4 @@ dash_stage_path(enum mp_sess_stage stage)
 	default:
 		return "/tweede-factor";
 	}
-}
-
-/* "/": the first page a role has. */
-void
-mp_dash_home(struct mp_dreq *r)
-{
-
-	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
-		mp_dash_list(r);
-	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
-		dash_redirect(r, "/beheer");
-	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
-		dash_redirect(r, "/audit");
-	else
-		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
 }

@@ -1,5 +1,5 @@
 /*
- * dashboard-auth.c -- signing in and out of the dashboard in local
+ * auth.c -- signing in and out of the dashboard in local
  * mode: the password form with throttling per account and per client
  * (every failed attempt is recorded, in its own statement, so a failed
  * request still counts), the second factor (TOTP, RFC 6238) with its
@@ -23,7 +23,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define TOTP_BOX_MAX	128
 
@@ -185,6 +184,41 @@ new_session(struct mp_dreq *r, enum mp_sess_stage stage)
 	return 1;
 }
 
+/*
+ * The form must come from this browser's own sign-in page, once
+ * (lib/presession.h): no foreign page can sign someone in to an
+ * account of the attacker's.  1 when it does; else 0, answered.
+ */
+static int
+login_form_ok(struct mp_dreq *r, const char *name)
+{
+	enum mp_err	 er;
+
+	er = mp_presession_check(r->req, r->d->ctx->db, &r->d->ctx->keys,
+	    MP_PRESESSION_DASHBOARD, dash_form(r, "token"), r->now);
+	if (er == MP_ENOTFOUND) {
+		login_page(r, 400, name, "Uw browser stuurde het cookie van "
+		    "dit formulier niet mee. Sta cookies voor deze site toe "
+		    "en probeer het opnieuw.");
+		return 0;
+	}
+	if (er == MP_EINVAL) {
+		login_page(r, 403, name, "Het formulier was verlopen of "
+		    "hoort niet bij deze browser. Probeer het opnieuw.");
+		return 0;
+	}
+	if (er == MP_EDUP) {
+		login_page(r, 403, name, "Dit formulier was al verstuurd. "
+		    "Probeer het opnieuw.");
+		return 0;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	return 1;
+}
+
 void
 mp_dash_login(struct mp_dreq *r)
 {
@@ -205,33 +239,8 @@ mp_dash_login(struct mp_dreq *r)
 	}
 	name = dash_form(r, "gebruiker");
 	pw = dash_form(r, "wachtwoord");
-	/*
-	 * The form must come from this browser's own sign-in page, once
-	 * (lib/presession.h): no foreign page can sign someone in to an
-	 * account of the attacker's.
-	 */
-	er = mp_presession_check(r->req, r->d->ctx->db, &r->d->ctx->keys,
-	    MP_PRESESSION_DASHBOARD, dash_form(r, "token"), r->now);
-	if (er == MP_ENOTFOUND) {
-		login_page(r, 400, name, "Uw browser stuurde het cookie van "
-		    "dit formulier niet mee. Sta cookies voor deze site toe "
-		    "en probeer het opnieuw.");
+	if (!login_form_ok(r, name))
 		return;
-	}
-	if (er == MP_EINVAL) {
-		login_page(r, 403, name, "Het formulier was verlopen of "
-		    "hoort niet bij deze browser. Probeer het opnieuw.");
-		return;
-	}
-	if (er == MP_EDUP) {
-		login_page(r, 403, name, "Dit formulier was al verstuurd. "
-		    "Probeer het opnieuw.");
-		return;
-	}
-	if (er != MP_OK) {
-		dash_error(r, 503, NULL);
-		return;
-	}
 	if (name == NULL || pw == NULL || !mp_valid_username(name))
 		name = "";
 	if (!throttle_keys(r, name, &t))
@@ -604,7 +613,7 @@ mp_dash_password(struct mp_dreq *r)
 	}
 	if ((er = mp_user_set_password(r->d->ctx->db, r->user.id, pw,
 	    r->d->pw_min)) != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	r->user.password_change = 0;

@@ -1,6 +1,6 @@
 /*
- * dashboard-export.c -- the work list as CSV for coordinators: the
- * same filters as the list (lib/dashboard-list.c), every matching
+ * export.c -- the work list as CSV for coordinators: the
+ * same filters as the list (list.c), every matching
  * report, newest first, without anything that identifies the
  * reporter.  Rows stream from the server (mp_db_query_stream) through
  * the CSV writer to the FastCGI stream, so memory stays the same for
@@ -15,7 +15,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 enum stmt {
 	STMT_EXPORT,
@@ -135,7 +134,7 @@ mp_dash_export(struct mp_dreq *r)
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
 	    stmts[f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT], p,
 	    np)) != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	(void)snprintf(fname, sizeof(fname), "meldingen-%lld.csv",

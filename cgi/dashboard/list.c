@@ -1,5 +1,5 @@
 /*
- * dashboard-list.c -- the work list: reports the user may see, newest
+ * list.c -- the work list: reports the user may see, newest
  * first, 50 a page, with filters on status, signal type, team,
  * handler, audience, channel, date range and a text search, counts per
  * status, markers for reports that wait too long and for replies of
@@ -21,11 +21,9 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define PER_PAGE	50
 #define MAX_PAGE	2000
-#define OPT_MAX		500	/* choices of one <select> */
 
 enum stmt {
 	STMT_LIST,
@@ -44,10 +42,6 @@ enum stmt {
 	STMT_FIRST_TEAM_CHANNEL,
 	STMT_COUNTS_ALL,
 	STMT_COUNTS_TEAMS,
-	STMT_OPT_TYPES,
-	STMT_OPT_AUDIENCES,
-	STMT_OPT_TEAMS,
-	STMT_OPT_HANDLERS,
 	STMT__MAX
 };
 
@@ -149,15 +143,6 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT r.status, SUM(r.n) FROM report_count r GROUP BY r.status",
 	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
 	MP_ACCESS_REPORT_TEAMS " GROUP BY r.status",
-	/* STMT_OPT_TYPES */
-	"SELECT id, name FROM signal_type ORDER BY sort, name",
-	/* STMT_OPT_AUDIENCES */
-	"SELECT id, name FROM audience ORDER BY sort, name",
-	/* STMT_OPT_TEAMS */
-	"SELECT id, name FROM team ORDER BY name",
-	/* STMT_OPT_HANDLERS */
-	"SELECT id, display_name FROM app_user WHERE role IN"
-	" ('handler', 'coordinator') ORDER BY display_name",
 };
 
 static const char *const channels[] = {
@@ -298,78 +283,6 @@ qs_addint(struct mp_buf *b, const char *name, long long v)
 		return;
 	(void)snprintf(s, sizeof(s), "%lld", v);
 	qs_add(b, name, s);
-}
-
-static void
-opt_free(struct opt_list *o)
-{
-	size_t	 i;
-
-	for (i = 0; i < o->n; i++)
-		free(o->name[i]);
-	free(o->name);
-	free(o->id);
-	memset(o, 0, sizeof(*o));
-}
-
-void
-mp_dash_list_close(struct mp_dash *d)
-{
-	size_t	 k;
-
-	for (k = 0; k < OPT_KINDS; k++)
-		opt_free(&d->opts[k]);
-	d->opts_at = 0;
-}
-
-/* Read the choices of statement s into o (emptied first). */
-static enum mp_err
-opt_load(struct mp_db *db, enum stmt s, struct opt_list *o)
-{
-	struct mp_stmt	*st;
-	const char	*name;
-	enum mp_err	 er;
-
-	opt_free(o);
-	if ((o->id = mp_calloc(OPT_MAX, sizeof(*o->id))) == NULL ||
-	    (o->name = mp_calloc(OPT_MAX, sizeof(*o->name))) == NULL)
-		return MP_ENOMEM;
-	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
-		return er;
-	while (o->n < OPT_MAX && (er = mp_stmt_next(st)) == MP_OK) {
-		name = mp_stmt_text(st, 1, NULL);
-		if ((o->name[o->n] = mp_strdup(name != NULL ? name : "")) ==
-		    NULL) {
-			er = MP_ENOMEM;
-			break;
-		}
-		o->id[o->n++] = mp_stmt_int(st, 0);
-	}
-	mp_stmt_done(st);
-	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
-}
-
-/* The four lists of choices, read again when catalog.ttl has passed. */
-static enum mp_err
-opt_refresh(struct mp_dreq *r)
-{
-	static const enum stmt	 s[OPT_KINDS] = {
-		STMT_OPT_TYPES, STMT_OPT_AUDIENCES, STMT_OPT_TEAMS,
-		STMT_OPT_HANDLERS
-	};
-	struct mp_dash		*d = r->d;
-	size_t			 k;
-	enum mp_err		 er;
-
-	if (d->opts_at != 0 && d->opts_at + d->catalog_ttl > r->now)
-		return MP_OK;
-	for (k = 0; k < OPT_KINDS; k++)
-		if ((er = opt_load(d->ctx->db, s[k], &d->opts[k])) != MP_OK) {
-			mp_dash_list_close(d);
-			return er;
-		}
-	d->opts_at = r->now;
-	return MP_OK;
 }
 
 /* Options of a <select>: List.Opt.<what>.N.{Id,Name,Sel}. */
@@ -529,6 +442,27 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 }
 
 /*
+ * Bind the filters' values into p from p[np] on, in the order of
+ * DASH_LIST_FILTERS (and DASH_LIST_TEXT); returns the new count.
+ */
+static size_t
+filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
+{
+
+	PAIR(p, np, OPTTEXT(f->status));
+	PAIR(p, np, OPTINT(f->type));
+	PAIR(p, np, OPTINT(f->team));
+	PAIR(p, np, OPTINT(f->handler));
+	PAIR(p, np, OPTINT(f->audience));
+	PAIR(p, np, OPTTEXT(f->channel));
+	PAIR(p, np, OPTTEXT(f->from));
+	PAIR(p, np, OPTTEXT(f->to));
+	if (f->boolean[0] != '\0')
+		p[np++] = MP_DBTEXT(f->boolean);
+	return np;
+}
+
+/*
  * The statement for a user of one team (teams: the bound values, all
  * the same team) with at most one of the filters that have an index
  * after the team; STMT_LIST_TEAMS for anything else.
@@ -561,26 +495,21 @@ list_stmt_team(const struct dash_filter *f,
 	return s;
 }
 
-void
-mp_dash_list(struct mp_dreq *r)
+/*
+ * The page's rows into v (List.Rows, List.Next): visibility, filters,
+ * the page.  *count is how many are shown.
+ */
+static enum mp_err
+list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
+    size_t *count)
 {
-	struct dash_filter f;
-	struct mp_view	*v;
 	struct mp_vnode	*rows = NULL;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + 16 + 3];
-	struct mp_buf	 qs;
 	size_t		 np = 0, n = 0;
 	int		 teams = 0, text;
 	enum mp_err	 er;
 
-	dash_filter_read(r, &f);
-	mp_buf_init(&qs, 4096);
-	if ((v = dash_view(r, "Werklijst")) == NULL) {
-		dash_error(r, 500, NULL);
-		return;
-	}
-	er = MP_OK;
 	if (!mp_access_can(r->user.role, MP_PERM_REPORT_ALL))
 		mp_access_report_teams(&r->user, p, &teams);
 	if (teams)
@@ -589,107 +518,116 @@ mp_dash_list(struct mp_dreq *r)
 		mp_access_report_params(&r->user, p);
 		np = 2;
 	}
-	PAIR(p, np, OPTTEXT(f.status));
-	PAIR(p, np, OPTINT(f.type));
-	PAIR(p, np, OPTINT(f.team));
-	PAIR(p, np, OPTINT(f.handler));
-	PAIR(p, np, OPTINT(f.audience));
-	PAIR(p, np, OPTTEXT(f.channel));
-	PAIR(p, np, OPTTEXT(f.from));
-	PAIR(p, np, OPTTEXT(f.to));
-	if (f.boolean[0] != '\0')
-		p[np++] = MP_DBTEXT(f.boolean);
+	np = filter_pairs(f, p, np);
 	p[np++] = MP_DBINT(PER_PAGE + 1);
-	p[np++] = MP_DBINT((f.page - 1) * PER_PAGE);
-	text = f.boolean[0] != '\0';
-	if (er == MP_OK)
-		er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
-		    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(&f, p)) :
-		    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
+	p[np++] = MP_DBINT((f->page - 1) * PER_PAGE);
+	text = f->boolean[0] != '\0';
+	er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
+	    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(f, p)) :
+	    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
 	if (er == MP_OK && (rows = mp_view_node(v, "List.Rows")) == NULL)
 		er = MP_ENOMEM;
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
 	    n < PER_PAGE)
 		er = row(r, rows, st, n++);
 	if (er == MP_OK && n == PER_PAGE)
-		er = mp_view_set_int(v, "List.Next", f.page + 1);
+		er = mp_view_set_int(v, "List.Next", f->page + 1);
 	if (st != NULL)
 		mp_stmt_done(st);
-	if (er == MP_ENOTFOUND)
-		er = MP_OK;
+	*count = n;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* The choices of the filters' <select>s into v (List.Opt). */
+static enum mp_err
+list_options(struct mp_dreq *r, struct mp_view *v,
+    const struct dash_filter *f)
+{
+	enum mp_err	 er;
+
+	er = dash_options_refresh(r->d, r->now);
 	if (er == MP_OK)
-		er = counts(r, v);
+		er = options(v, &r->d->opts[0], "Types", f->type);
 	if (er == MP_OK)
-		er = opt_refresh(r);
+		er = options(v, &r->d->opts[1], "Audiences", f->audience);
 	if (er == MP_OK)
-		er = options(v, &r->d->opts[0], "Types", f.type);
+		er = options(v, &r->d->opts[2], "Teams", f->team);
 	if (er == MP_OK)
-		er = options(v, &r->d->opts[1], "Audiences", f.audience);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[2], "Teams", f.team);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[3], "Handlers", f.handler);
-	qs_add(&qs, "status", f.status);
-	qs_addint(&qs, "soort", f.type);
-	qs_addint(&qs, "team", f.team);
-	qs_addint(&qs, "behandelaar", f.handler);
-	qs_addint(&qs, "doelgroep", f.audience);
-	qs_add(&qs, "kanaal", f.channel);
-	qs_add(&qs, "van", f.from);
-	qs_add(&qs, "tot", f.to);
-	qs_add(&qs, "q", f.q);
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
+		er = options(v, &r->d->opts[3], "Handlers", f->handler);
+	return er;
+}
+
+/* The paging and the filters' values into v (List.*, List.F). */
+static enum mp_err
+list_values(struct mp_view *v, const struct dash_filter *f, size_t n)
+{
+	struct mp_buf	 qs;
+	enum mp_err	 er;
+
+	mp_buf_init(&qs, 4096);
+	dash_filter_query(f, &qs);
+	er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
+	mp_buf_free(&qs);
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "List.Count", (long long)n);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "List.Page", f.page);
-	if (er == MP_OK && f.page > 1)
-		er = mp_view_set_int(v, "List.Prev", f.page - 1);
-	if (er == MP_OK && f.bad)
+		er = mp_view_set_int(v, "List.Page", f->page);
+	if (er == MP_OK && f->page > 1)
+		er = mp_view_set_int(v, "List.Prev", f->page - 1);
+	if (er == MP_OK && f->bad)
 		er = mp_view_set(v, "List.Bad", "1");
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Status", f.status);
+		er = mp_view_set(v, "List.F.Status", f->status);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Channel", f.channel);
+		er = mp_view_set(v, "List.F.Channel", f->channel);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.From", f.from);
+		er = mp_view_set(v, "List.F.From", f->from);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.To", f.to);
+		er = mp_view_set(v, "List.F.To", f->to);
 	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Q", f.q);
-	mp_buf_free(&qs);
+		er = mp_view_set(v, "List.F.Q", f->q);
+	return er;
+}
+
+void
+mp_dash_list(struct mp_dreq *r)
+{
+	struct dash_filter f;
+	struct mp_view	*v;
+	size_t		 n = 0;
+	enum mp_err	 er;
+
+	dash_filter_read(r, &f);
+	if ((v = dash_view(r, "Werklijst")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	er = list_rows(r, v, &f, &n);
+	if (er == MP_OK)
+		er = counts(r, v);
+	if (er == MP_OK)
+		er = list_options(r, v, &f);
+	if (er == MP_OK)
+		er = list_values(v, &f, n);
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, f.bad ? 400 : 200, v, "dashboard/list.cs");
 }
 
 /*
- * For the CSV export (lib/dashboard-export.c): the filters' values
+ * For the CSV export (export.c): the filters' values
  * bound after the visibility rule, and the filters as a query string.
  */
 size_t
 dash_filter_params(struct mp_dreq *r, const struct dash_filter *f,
     struct mp_dbval p[DASH_FILTER_PARAMS])
 {
-	size_t	 np;
 
 	mp_access_report_params(&r->user, p);
-	np = 2;
-	PAIR(p, np, OPTTEXT(f->status));
-	PAIR(p, np, OPTINT(f->type));
-	PAIR(p, np, OPTINT(f->team));
-	PAIR(p, np, OPTINT(f->handler));
-	PAIR(p, np, OPTINT(f->audience));
-	PAIR(p, np, OPTTEXT(f->channel));
-	PAIR(p, np, OPTTEXT(f->from));
-	PAIR(p, np, OPTTEXT(f->to));
-	if (f->boolean[0] != '\0')
-		p[np++] = MP_DBTEXT(f->boolean);
-	return np;
+	return filter_pairs(f, p, 2);
 }
 
 void
@@ -705,4 +643,19 @@ dash_filter_query(const struct dash_filter *f, struct mp_buf *qs)
 	qs_add(qs, "van", f->from);
 	qs_add(qs, "tot", f->to);
 	qs_add(qs, "q", f->q);
+}
+
+/* "/": the first page a role has. */
+void
+mp_dash_home(struct mp_dreq *r)
+{
+
+	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
+		mp_dash_list(r);
+	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
+		dash_redirect(r, "/beheer");
+	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
+		dash_redirect(r, "/audit");
+	else
+		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
 }

@@ -1,5 +1,5 @@
 /*
- * dashboard-new.c -- a report entered by a handler or coordinator after
+ * new.c -- a report entered by a handler or coordinator after
  * a telephone call or an e-mail: the intake's fields and rules
  * (lib/report.c) plus who reported, the channel and the date received,
  * stored through the intake's own storing transaction.
@@ -21,7 +21,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define FIELD_TOKEN	"form-token"
 
@@ -227,7 +226,7 @@ mp_dash_new(struct mp_dreq *r)
 		(void)snprintf(back, sizeof(back), "/melding/%lld", rep.id);
 		dash_redirect(r, back);
 	} else
-		show_form(r, er == MP_EDBDOWN ? 503 : 500, &rep, token,
+		show_form(r, mp_err_status(er), &rep, token,
 		    "De melding kon nu niet worden opgeslagen. Probeer het "
 		    "over enkele minuten opnieuw; de gegevens staan nog in "
 		    "het formulier.");

@@ -1,5 +1,5 @@
 /*
- * dashboard-grant.c -- the requests that wait for a second person
+ * grant.c -- the requests that wait for a second person
  * (lib/grant.h): listed on the admin page and on /verzoeken, where an
  * administrator or a coordinator confirms or rejects another's request
  * and a requester withdraws their own.  Each decision is a POST with
@@ -14,7 +14,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 struct list_ctx {
 	struct mp_dreq	*r;
@@ -108,7 +107,7 @@ page(struct mp_dreq *r, int status, const char *error, const char *note,
 		er = dash_grant_list(r, v, "verzoeken");
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, status, v, "dashboard/grants.cs");
@@ -201,7 +200,7 @@ mp_dash_grants_post(struct mp_dreq *r)
 	er = mp_grant_decide(r->d->ctx->db, &a, id, decisions[d].decision,
 	    &o, what, pw);
 	if (er != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	if (o != MP_GRANT_DONE && o != MP_GRANT_STALE) {

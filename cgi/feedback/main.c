@@ -1,6 +1,6 @@
 /*
- * feedback.c -- meldpunt-feedback, the reporter's follow-up at
- * /melding/ (see lib/feedback.h): sign in with the reference and the
+ * main.c -- meldpunt-feedback, the reporter's follow-up at
+ * /melding/ (see feedback.h): sign in with the reference and the
  * secret code from the receipt, read the meldpunt's messages, answer.
  */
 #include "config.h"
@@ -9,6 +9,14 @@
 #include <stdio.h>
 
 #include "meldpunt.h"
+#include "feedback.h"
+
+static const struct feedback_route routes[] = {
+	{ { "GET", "/" }, 0, feedback_home },
+	{ { "POST", "/aanmelden" }, 0, feedback_sign_in },
+	{ { "POST", "/antwoord" }, 1, feedback_reply },
+	{ { "POST", "/afmelden" }, 1, feedback_sign_out },
+};
 
 int
 main(int argc, char *argv[])
@@ -24,13 +32,13 @@ main(int argc, char *argv[])
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
 	/* Replies take files by the intake's rules (intake.*). */
-	mp_intake_limits(&ctx, &ctx.limits);
+	mp_upload_limits(&ctx, &ctx.limits);
 	if (mp_feedback_open(&fb, &ctx) != MP_OK)
 		errx(1, "cannot start the feedback program");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)
 		errx(1, "cannot start FastCGI");
 	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
-		mp_feedback_serve(fb, &r);
+		mp_feedback_serve(fb, &r, routes, MP_NELEM(routes));
 		mp_req_free(&r);
 	}
 	mp_fcgi_free(f);

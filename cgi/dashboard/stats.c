@@ -1,5 +1,5 @@
 /*
- * dashboard-stats.c -- the statistics page for coordinators: a range of
+ * stats.c -- the statistics page for coordinators: a range of
  * months (the last twelve unless the form says otherwise), tables and
  * bar charts drawn as inline SVG from the template, and the same
  * figures as CSV.  The figures come from lib/stats.c; this file checks
@@ -14,7 +14,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 /* Chart geometry, in SVG user units (the SVG scales to the page). */
 #define CH_LEFT		48	/* room for the axis labels */
@@ -299,7 +298,7 @@ mp_dash_stats(struct mp_dreq *r)
 	mp_stats_free(s);
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, ok ? 200 : 400, v, "dashboard/stats.cs");
@@ -354,7 +353,7 @@ mp_dash_stats_csv(struct mp_dreq *r)
 	}
 	if ((er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) !=
 	    MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	(void)snprintf(fname, sizeof(fname), "statistiek-%s-%s.csv",

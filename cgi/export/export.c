@@ -235,7 +235,7 @@ authenticate(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 		return -1;
 	}
 	if (er != MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		return -1;
 	}
@@ -253,7 +253,7 @@ authenticate(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 	r.partner = p->id;
 	r.window = (long long)(time(NULL) / 60);
 	if ((er = mp_db_txn(e->ctx->db, rate_txn, &r)) != MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		return -1;
 	}
@@ -488,52 +488,123 @@ small_number(const char *s)
 	return v;
 }
 
-static void
-serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
+/*
+ * since and limit from the query string into *since, *cur and *limit;
+ * -1 when they are wrong (an error was sent).
+ */
+static int
+list_params(struct mp_export *e, struct mp_req *req, const char **since,
+    struct mp_cursor *cur, long long *limit)
 {
-	struct pull		 pl;
-	struct mp_cursor	 cur, start;
-	struct mp_stmt		*st;
-	struct mp_xml		*x = NULL;
-	struct mp_dbval		 v[5];
-	const char		*since, *ls;
-	char			 cs[MP_CURSOR_SZ], cnt[24];
-	long long		 limit, left, n, want;
-	size_t			 i;
-	int			 more = 0, complete = 0;
-	enum mp_err		 er;
+	const char	*ls;
+	size_t		 i;
 
 	for (i = 0; i < req->query.n; i++)
 		if (strcmp(req->query.v[i].name, "since") != 0 &&
 		    strcmp(req->query.v[i].name, "limit") != 0) {
 			xml_error(req, 400, "Onbekende parameter; gebruik "
 			    "alleen since en limit.");
-			return;
+			return -1;
 		}
 	if (mp_params_count(&req->query, "since") > 1 ||
 	    mp_params_count(&req->query, "limit") > 1) {
 		xml_error(req, 400, "Geef since en limit elk hoogstens "
 		    "een keer.");
-		return;
+		return -1;
 	}
-	since = mp_params_get(&req->query, "since", NULL);
-	if (since == NULL)
-		since = "";
-	if (!mp_cursor_parse(since, &cur)) {
+	*since = mp_params_get(&req->query, "since", NULL);
+	if (*since == NULL)
+		*since = "";
+	if (!mp_cursor_parse(*since, cur)) {
 		xml_error(req, 400, "Ongeldige cursor in since: gebruik de "
 		    "cursor uit het vorige antwoord.");
-		return;
+		return -1;
 	}
-	start = cur;
 	if ((ls = mp_params_get(&req->query, "limit", NULL)) == NULL)
-		limit = e->default_limit;
-	else if ((limit = small_number(ls)) < 1 || limit > e->max_limit) {
-		(void)snprintf(cs, sizeof(cs), "%lld", e->max_limit);
+		*limit = e->default_limit;
+	else if ((*limit = small_number(ls)) < 1 || *limit > e->max_limit) {
 		xml_error(req, 400, "Ongeldige limit: een getal van 1 tot en "
 		    "met het maximum van deze server.");
-		return;
+		return -1;
 	}
+	return 0;
+}
 
+/*
+ * Up to limit reports after *cur into x, in keyset pages, each read
+ * whole and written before the next: the page is the only thing held
+ * in memory, and the pull is recorded page by page as it leaves.
+ * *cur moves past what was written; *more says whether more wait.
+ * -1 when the document must be abandoned.
+ */
+static int
+list_pages(struct pull *pl, struct mp_xml *x, struct mp_cursor *cur,
+    long long limit, int *more)
+{
+	struct mp_partner	*p = pl->p;
+	struct mp_stmt		*st;
+	struct mp_dbval		 v[5];
+	long long		 left, n = 0, want = 0;
+	enum mp_err		 er;
+
+	for (left = limit; left > 0; left -= n) {
+		want = left < PAGE_ROWS ? left : PAGE_ROWS;
+		v[0] = MP_DBINT(p->id);
+		v[1] = MP_DBINT((long long)cur->seq);
+		v[2] = MP_DBINT((long long)cur->seq);
+		v[3] = MP_DBINT((long long)cur->id);
+		v[4] = MP_DBINT(want);
+		if (mp_db_query(pl->e->ctx->db, &st, stmts[STMT_PAGE], v, 5) !=
+		    MP_OK)
+			return -1;
+		n = 0;
+		while ((er = mp_stmt_next(st)) == MP_OK) {
+			if (write_report(x, st, p->fields, cur, 0) != MP_OK ||
+			    pull_ref(pl, mp_stmt_text(st, C_REF, NULL)) !=
+			    MP_OK)
+				break;
+			n++;
+		}
+		mp_stmt_done(st);
+		if (er != MP_ENOTFOUND) {
+			(void)pull_page(pl, n, cur);
+			return -1;
+		}
+		if (pull_page(pl, n, cur) != MP_OK)
+			return -1;
+		if (n < want)
+			break;
+	}
+	*more = 0;
+	if (left <= 0 || n == want) {
+		v[0] = MP_DBINT(p->id);
+		v[1] = MP_DBINT((long long)cur->seq);
+		v[2] = MP_DBINT((long long)cur->seq);
+		v[3] = MP_DBINT((long long)cur->id);
+		if (mp_db_query(pl->e->ctx->db, &st, stmts[STMT_MORE], v, 4) !=
+		    MP_OK)
+			return -1;
+		*more = mp_stmt_next(st) == MP_OK;
+		mp_stmt_done(st);
+	}
+	return 0;
+}
+
+static void
+serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
+{
+	struct pull		 pl;
+	struct mp_cursor	 cur, start;
+	struct mp_xml		*x = NULL;
+	const char		*since;
+	char			 cs[MP_CURSOR_SZ], cnt[24];
+	long long		 limit;
+	int			 more = 0, complete = 0;
+	enum mp_err		 er;
+
+	if (list_params(e, req, &since, &cur, &limit) != 0)
+		return;
+	start = cur;
 	memset(&pl, 0, sizeof(pl));
 	pl.e = e;
 	pl.req = req;
@@ -541,7 +612,7 @@ serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 	mp_buf_init(&pl.refs, REFS_MAX * 2);
 	mp_buf_init(&pl.detail, 4096);
 	if ((er = pull_start(&pl, "meldingen", since)) != MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		goto out;
 	}
@@ -552,50 +623,8 @@ serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 	    mp_xml_attr(x, "partner", p->name) != MP_OK ||
 	    mp_xml_attr(x, "vanaf", cs) != MP_OK)
 		goto out;
-	/*
-	 * Keyset pages, each read whole and written before the next: the
-	 * page is the only thing held in memory, and the pull is recorded
-	 * page by page as it leaves.
-	 */
-	for (left = limit; left > 0; left -= n) {
-		want = left < PAGE_ROWS ? left : PAGE_ROWS;
-		v[0] = MP_DBINT(p->id);
-		v[1] = MP_DBINT((long long)cur.seq);
-		v[2] = MP_DBINT((long long)cur.seq);
-		v[3] = MP_DBINT((long long)cur.id);
-		v[4] = MP_DBINT(want);
-		if (mp_db_query(e->ctx->db, &st, stmts[STMT_PAGE], v, 5) !=
-		    MP_OK)
-			goto out;
-		n = 0;
-		while ((er = mp_stmt_next(st)) == MP_OK) {
-			if (write_report(x, st, p->fields, &cur, 0) != MP_OK ||
-			    pull_ref(&pl, mp_stmt_text(st, C_REF, NULL)) !=
-			    MP_OK)
-				break;
-			n++;
-		}
-		mp_stmt_done(st);
-		if (er != MP_ENOTFOUND) {
-			(void)pull_page(&pl, n, &cur);
-			goto out;
-		}
-		if (pull_page(&pl, n, &cur) != MP_OK)
-			goto out;
-		if (n < want)
-			break;
-	}
-	if (left <= 0 || n == want) {
-		v[0] = MP_DBINT(p->id);
-		v[1] = MP_DBINT((long long)cur.seq);
-		v[2] = MP_DBINT((long long)cur.seq);
-		v[3] = MP_DBINT((long long)cur.id);
-		if (mp_db_query(e->ctx->db, &st, stmts[STMT_MORE], v, 4) !=
-		    MP_OK)
-			goto out;
-		more = mp_stmt_next(st) == MP_OK;
-		mp_stmt_done(st);
-	}
+	if (list_pages(&pl, x, &cur, limit, &more) != 0)
+		goto out;
 	mp_cursor_format(&cur, cs);
 	(void)snprintf(cnt, sizeof(cnt), "%lld", pl.count);
 	if (mp_xml_start(x, "volgende") != MP_OK ||
@@ -665,7 +694,7 @@ serve_one(struct mp_export *e, struct mp_req *req, struct mp_partner *p,
 	v[1] = MP_DBTEXT(ref);
 	if ((er = mp_db_query(e->ctx->db, &st, stmts[STMT_ONE], v, 2)) !=
 	    MP_OK) {
-		xml_error(req, er == MP_EDBDOWN ? 503 : 500,
+		xml_error(req, mp_err_status(er),
 		    "De export is tijdelijk niet beschikbaar.");
 		goto out;
 	}
@@ -716,54 +745,75 @@ serve_xsd(struct mp_export *e, struct mp_req *req)
 	    e->xsd, e->xsdlen);
 }
 
+/* GET v1/schema.xsd */
 void
-mp_export_serve(struct mp_export *e, struct mp_req *req)
+export_schema(struct mp_export *e, struct mp_req *req,
+    const struct mp_route_args *a)
+{
+
+	MP_UNUSED(a);
+	serve_xsd(e, req);
+}
+
+/* GET v1/reports.xml */
+void
+export_reports(struct mp_export *e, struct mp_req *req,
+    const struct mp_route_args *a)
 {
 	struct mp_partner	 p;
-	const char		*path = req->path, *rest;
+
+	MP_UNUSED(a);
+	if (authenticate(e, req, &p) == 0)
+		serve_list(e, req, &p);
+}
+
+/* GET v1/reports/<reference>.xml */
+void
+export_report(struct mp_export *e, struct mp_req *req,
+    const struct mp_route_args *a)
+{
+	struct mp_partner	 p;
 	char			 ref[32];
-	size_t			 n = strlen(e->mount), len;
+
+	if (!valid_ref(a->text, a->textlen)) {
+		xml_error(req, 404, "Deze melding is niet met u gedeeld.");
+		return;
+	}
+	memcpy(ref, a->text, a->textlen);
+	ref[a->textlen] = '\0';
+	if (authenticate(e, req, &p) == 0)
+		serve_one(e, req, &p, ref);
+}
+
+void
+mp_export_serve(struct mp_export *e, struct mp_req *req,
+    const struct export_route *routes, size_t n)
+{
+	struct mp_route_args	 a;
+	const char		*path = req->path;
+	size_t			 mlen = strlen(e->mount), i;
 
 	if (req->err != MP_OK) {
 		xml_error(req, req->err == MP_ETOOBIG ? 413 : 400,
 		    "Het verzoek is niet te lezen.");
 		return;
 	}
-	if (strncmp(path, e->mount, n) != 0 || strncmp(path + n, "/v1/", 4)
-	    != 0) {
+	if (strncmp(path, e->mount, mlen) != 0 ||
+	    strncmp(path + mlen, "/v1/", 4) != 0) {
 		xml_error(req, 404, "Deze pagina bestaat niet.");
 		return;
 	}
-	rest = path + n + 4;
+	/* Any other method is refused before the path is looked at. */
 	if (strcmp(req->method, "GET") != 0 &&
 	    strcmp(req->method, "HEAD") != 0) {
 		(void)mp_http_header(req, "Allow", "GET, HEAD");
 		xml_error(req, 405, "Alleen GET en HEAD.");
 		return;
 	}
-	if (strcmp(rest, "schema.xsd") == 0) {
-		serve_xsd(e, req);
+	if (mp_route_find(routes, n, sizeof(routes[0]), req->method,
+	    path + mlen + 4, &a, &i) != 0) {
+		xml_error(req, 404, "Deze pagina bestaat niet.");
 		return;
 	}
-	if (strcmp(rest, "reports.xml") == 0) {
-		if (authenticate(e, req, &p) == 0)
-			serve_list(e, req, &p);
-		return;
-	}
-	if (strncmp(rest, "reports/", 8) == 0 &&
-	    (len = strlen(rest + 8)) > 4 &&
-	    strcmp(rest + 8 + len - 4, ".xml") == 0) {
-		len -= 4;
-		if (!valid_ref(rest + 8, len)) {
-			xml_error(req, 404, "Deze melding is niet met u "
-			    "gedeeld.");
-			return;
-		}
-		memcpy(ref, rest + 8, len);
-		ref[len] = '\0';
-		if (authenticate(e, req, &p) == 0)
-			serve_one(e, req, &p, ref);
-		return;
-	}
-	xml_error(req, 404, "Deze pagina bestaat niet.");
+	routes[i].fn(e, req, &a);
 }

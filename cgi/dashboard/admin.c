@@ -1,5 +1,5 @@
 /*
- * dashboard-admin.c -- the functional administrator's pages (users,
+ * admin.c -- the functional administrator's pages (users,
  * teams, signal types, audiences: create, rename, disable; nothing that
  * reports refer to is ever deleted) and the auditor's audit log.  What
  * an account may read or grant is changed through lib/grant.c: nobody
@@ -13,7 +13,6 @@
 
 #include "meldpunt.h"
 #include "dashboard.h"
-#include "dashboard-int.h"
 
 #define AUDIT_PAGE	100
 
@@ -82,60 +81,72 @@ static const char *const stmts[STMT__MAX] = {
 	" AND signal_type_id = ?",
 };
 
-void
-mp_dash_audit(struct mp_dreq *r)
+/* The audit log's filters as given, checked; NULL where not set. */
+struct audit_filter {
+	const char	*user, *action, *from, *to;
+	long long	 report, page;
+	int		 bad;		/* a value was wrong and ignored */
+};
+
+static void
+audit_filter_read(struct mp_dreq *r, struct audit_filter *f)
+{
+	struct tm	 tm;
+	const char	*s;
+
+	memset(f, 0, sizeof(*f));
+	f->page = 1;
+	f->user = dash_query(r, "gebruiker");
+	f->action = dash_query(r, "actie");
+	f->from = dash_query(r, "van");
+	f->to = dash_query(r, "tot");
+	if (f->user != NULL && f->user[0] != '\0' &&
+	    !mp_valid_username(f->user))
+		f->bad = 1, f->user = NULL;
+	if (f->action != NULL && !mp_valid_text(f->action,
+	    strlen(f->action), 32, 0))
+		f->bad = 1, f->action = NULL;
+	if (f->from != NULL && f->from[0] != '\0' &&
+	    !mp_valid_date(f->from, &tm))
+		f->bad = 1, f->from = NULL;
+	if (f->to != NULL && f->to[0] != '\0' && !mp_valid_date(f->to, &tm))
+		f->bad = 1, f->to = NULL;
+	if ((s = dash_query(r, "melding")) != NULL && s[0] != '\0' &&
+	    (f->report = dash_number(s, 1, 999999999999LL)) < 0)
+		f->bad = 1, f->report = 0;
+	if ((s = dash_query(r, "pagina")) != NULL &&
+	    (f->page = dash_number(s, 1, 100000)) < 0)
+		f->bad = 1, f->page = 1;
+}
+
+/* The page of entries into v (Audit.Rows, Audit.Next). */
+static enum mp_err
+audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 {
 	static const char *const cols[] = {
 		NULL, "User", "Action", "Type", NULL, "Client", "Detail"
 	};
-	struct mp_view	*v;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[13];
-	struct tm	 tm;
-	const char	*user, *action, *from, *to, *s;
 	char		 key[64], t[32];
-	long long	 report = 0, page = 1;
 	size_t		 n = 0, i, np = 0;
-	int		 bad = 0;
 	enum mp_err	 er;
 
-	user = dash_query(r, "gebruiker");
-	action = dash_query(r, "actie");
-	from = dash_query(r, "van");
-	to = dash_query(r, "tot");
-	if (user != NULL && user[0] != '\0' && !mp_valid_username(user))
-		bad = 1, user = NULL;
-	if (action != NULL && !mp_valid_text(action, strlen(action), 32, 0))
-		bad = 1, action = NULL;
-	if (from != NULL && from[0] != '\0' && !mp_valid_date(from, &tm))
-		bad = 1, from = NULL;
-	if (to != NULL && to[0] != '\0' && !mp_valid_date(to, &tm))
-		bad = 1, to = NULL;
-	if ((s = dash_query(r, "melding")) != NULL && s[0] != '\0' &&
-	    (report = dash_number(s, 1, 999999999999LL)) < 0)
-		bad = 1, report = 0;
-	if ((s = dash_query(r, "pagina")) != NULL &&
-	    (page = dash_number(s, 1, 100000)) < 0)
-		bad = 1, page = 1;
 #define OPT(x)	((x) != NULL && (x)[0] != '\0' ? MP_DBTEXT(x) : MP_DBNULL())
-	p[np++] = OPT(user);
-	p[np++] = OPT(user);
-	p[np++] = report > 0 ? MP_DBINT(report) : MP_DBNULL();
-	p[np++] = report > 0 ? MP_DBINT(report) : MP_DBNULL();
-	p[np++] = report > 0 ? MP_DBINT(report) : MP_DBNULL();
-	p[np++] = OPT(action);
-	p[np++] = OPT(action);
-	p[np++] = OPT(from);
-	p[np++] = OPT(from);
-	p[np++] = OPT(to);
-	p[np++] = OPT(to);
+	p[np++] = OPT(f->user);
+	p[np++] = OPT(f->user);
+	p[np++] = f->report > 0 ? MP_DBINT(f->report) : MP_DBNULL();
+	p[np++] = f->report > 0 ? MP_DBINT(f->report) : MP_DBNULL();
+	p[np++] = f->report > 0 ? MP_DBINT(f->report) : MP_DBNULL();
+	p[np++] = OPT(f->action);
+	p[np++] = OPT(f->action);
+	p[np++] = OPT(f->from);
+	p[np++] = OPT(f->from);
+	p[np++] = OPT(f->to);
+	p[np++] = OPT(f->to);
 #undef OPT
 	p[np++] = MP_DBINT(AUDIT_PAGE + 1);
-	p[np++] = MP_DBINT((page - 1) * AUDIT_PAGE);
-	if ((v = dash_view(r, "Auditlog")) == NULL) {
-		dash_error(r, 500, NULL);
-		return;
-	}
+	p[np++] = MP_DBINT((f->page - 1) * AUDIT_PAGE);
 	er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_AUDIT], p, np);
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
 	    n < AUDIT_PAGE) {
@@ -155,31 +166,45 @@ mp_dash_audit(struct mp_dreq *r)
 		n++;
 	}
 	if (er == MP_OK && n == AUDIT_PAGE)
-		er = mp_view_set_int(v, "Audit.Next", page + 1);
+		er = mp_view_set_int(v, "Audit.Next", f->page + 1);
 	if (st != NULL)
 		mp_stmt_done(st);
-	if (er == MP_ENOTFOUND)
-		er = MP_OK;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+void
+mp_dash_audit(struct mp_dreq *r)
+{
+	struct audit_filter	 f;
+	struct mp_view		*v;
+	enum mp_err		 er;
+
+	audit_filter_read(r, &f);
+	if ((v = dash_view(r, "Auditlog")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	er = audit_rows(r, v, &f);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.User", user);
+		er = mp_view_set(v, "Audit.F.User", f.user);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.Action", action);
+		er = mp_view_set(v, "Audit.F.Action", f.action);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.From", from);
+		er = mp_view_set(v, "Audit.F.From", f.from);
 	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.To", to);
-	if (er == MP_OK && report > 0)
-		er = mp_view_set_int(v, "Audit.F.Report", report);
+		er = mp_view_set(v, "Audit.F.To", f.to);
+	if (er == MP_OK && f.report > 0)
+		er = mp_view_set_int(v, "Audit.F.Report", f.report);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "Audit.Page", page);
-	if (er == MP_OK && bad)
+		er = mp_view_set_int(v, "Audit.Page", f.page);
+	if (er == MP_OK && f.bad)
 		er = mp_view_set(v, "Audit.Bad", "1");
 	if (er != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, 500, NULL);
 		return;
 	}
-	dash_render(r, bad ? 400 : 200, v, "dashboard/audit.cs");
+	dash_render(r, f.bad ? 400 : 200, v, "dashboard/audit.cs");
 }
 
 /* ------------------------------------------------------------------ */
@@ -641,7 +666,7 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 	}
 	if (er != MP_OK) {
 		mp_view_free(v);
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	dash_render(r, status, v, "dashboard/admin.cs");
@@ -737,7 +762,7 @@ adm_user_new(struct mp_dreq *r, struct mp_grant_actor *a)
 	else if (er == MP_EINVAL)
 		adm_error(r, 400, "De naam of de rol klopt niet.", 0);
 	else if (er != MP_OK)
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 	else if (o == MP_GRANT_PENDING) {
 		(void)snprintf(back, sizeof(back), "/beheer?verzoek=%lld",
 		    req);
@@ -797,7 +822,7 @@ adm_rights(struct mp_dreq *r, enum mp_grant_kind kind)
 	a.client = r->client;
 	er = mp_grant_change(r->d->ctx->db, &a, &c, &o, &req, pw);
 	if (er != MP_OK) {
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	switch (o) {
@@ -873,5 +898,5 @@ mp_dash_admin_post(struct mp_dreq *r)
 	else if (a.status != 0)
 		adm_error(r, a.status, a.msg, 0);
 	else
-		dash_error(r, er == MP_EDBDOWN ? 503 : 500, NULL);
+		dash_error(r, mp_err_status(er), NULL);
 }

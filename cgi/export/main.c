@@ -1,6 +1,6 @@
 /*
- * export.c -- meldpunt-export, the partners' XML export at /api/ (see
- * lib/export.h).
+ * main.c -- meldpunt-export, the partners' XML export at /api/ (see
+ * export.h).
  */
 #include "config.h"
 
@@ -9,6 +9,12 @@
 
 #include "meldpunt.h"
 #include "export.h"
+
+static const struct export_route routes[] = {
+	{ { "GET", "schema.xsd" }, export_schema },
+	{ { "GET", "reports.xml" }, export_reports },
+	{ { "GET", "reports/$.xml" }, export_report },
+};
 
 int
 main(int argc, char *argv[])
@@ -28,7 +34,7 @@ main(int argc, char *argv[])
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)
 		errx(1, "cannot start FastCGI");
 	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
-		mp_export_serve(e, &r);
+		mp_export_serve(e, &r, routes, MP_NELEM(routes));
 		mp_req_free(&r);
 	}
 	mp_fcgi_free(f);
