@@ -159,11 +159,13 @@ tests_unit_test_share_SOURCES = %reldir%/unit/test-share.c
 tests_unit_test_share_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_share_LDADD = $(UNIT_LDADD)
 tests_unit_test_session_SOURCES = %reldir%/unit/test-session.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_session_LDADD = $(UNIT_LDADD)
 tests_unit_test_access_SOURCES = %reldir%/unit/test-access.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_access_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_access_LDADD = $(UNIT_LDADD)
 tests_unit_test_migrate_SOURCES = %reldir%/unit/test-migrate.c \
@@ -187,7 +189,8 @@ tests_unit_test_catalog_SOURCES = %reldir%/unit/test-catalog.c \
 tests_unit_test_catalog_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_catalog_LDADD = $(UNIT_LDADD)
 tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_contact_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_contact_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

@@ -14,6 +14,7 @@
 
 #include "util.h"
 #include "testdb.h"
+#include "../../cgi/meldpuntctl/seed.h"
 
 #define H	MP_ROLE_HANDLER
 #define C	MP_ROLE_COORDINATOR

@@ -12,6 +12,7 @@
 
 #include "util.h"
 #include "testdb.h"
+#include "../../cgi/meldpuntctl/seed.h"
 
 static struct testenv	 E;
 static char		 kdir[64];

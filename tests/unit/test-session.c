@@ -17,6 +17,7 @@
 
 #include "util.h"
 #include "testdb.h"
+#include "../../cgi/meldpuntctl/seed.h"
 
 /* A fixed moment for staff sessions: the program passes its clock. */
 #define T0	((time_t)1790000000)
