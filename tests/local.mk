@@ -139,10 +139,6 @@ tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 
-# The shipped systemd units: a socket and a hardened service for every
-# program the nginx and Apache sites route to (no server started).
-TESTS += tests/systemd-units.sh
-
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
 # stops what it started. It prints one TAP stream.
@@ -151,7 +147,6 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 	%reldir%/cluster/run.sh %reldir%/cluster/galera.sh \
 	%reldir%/cluster/app.sh \
 	%reldir%/demo-smoke.sh \
-	%reldir%/systemd-units.sh \
 	%reldir%/lsan.supp
 
 # EXTRA_DIST copies whole directories; keep test results out of the
@@ -159,6 +154,11 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 dist-hook:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/bench/results/*.tmp
+
+# The shipped systemd units: a socket and a hardened service for every
+# program the nginx and Apache sites route to (no server started).
+TESTS += tests/systemd-units.sh
+EXTRA_DIST += %reldir%/systemd-units.sh
 
 # The Galera cluster test (three nodes, a node killed in a burst of
 # reports; a few minutes), which scripts/check runs in the background.
