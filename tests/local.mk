@@ -218,6 +218,11 @@ dist-hook:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/bench/results/*.tmp
 
+# The shipped systemd units: a socket and a hardened service for every
+# program the nginx and Apache sites route to (no server started).
+TESTS += tests/systemd-units.sh
+EXTRA_DIST += %reldir%/systemd-units.sh
+
 # The Galera cluster test (three nodes, a node killed in a burst of
 # reports; a few minutes), which scripts/check runs in the background.
 check-cluster: all
