@@ -93,6 +93,17 @@ conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
  * through; a value line of the form
  * "word : word" needs "=" instead.
  */
+/*
+ * ClearSilver skips what isspace() calls space at the start of a line
+ * and after a name; so must the screen, or "\va:a" slips through.
+ */
+static int
+conf_blank(char c)
+{
+
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 static enum mp_err
 conf_screen(const char *text, const char *what, char *err, size_t errsz)
 {
@@ -100,7 +111,7 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 	size_t		 line = 1;
 
 	for (s = text; *s != '\0'; line++) {
-		while (*s == ' ' || *s == '\t' || *s == '\r')
+		while (conf_blank(*s))
 			s++;
 		if (*s == '@') {
 			mp_seterr(err, errsz, "%s: line %zu: \"@\" (copy of "
@@ -112,7 +123,7 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 		    (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= 'A' && *s <= 'Z'))
 			s++;
-		while (*s == ' ' || *s == '\t' || *s == '\r')
+		while (conf_blank(*s))
 			s++;
 		if (*s == '[') {
 			mp_seterr(err, errsz, "%s: line %zu: attributes "

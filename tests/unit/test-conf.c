@@ -289,6 +289,8 @@ test_links(void **state)
 		const char	*line;
 	} bad[] = {
 		{ "a:a\n", "line 1" },
+		{ "\va:a\n", "line 1" },
+		{ "x = 1\n\f b \v: a\n", "line 2" },
 		{ "a : b\nb : a\n", "line 1" },
 		{ "db {\n  port = 1\n  host : db.port\n}\n", "line 3" },
 		{ "x [hidden] : y\n", "line 1" },
