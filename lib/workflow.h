@@ -80,6 +80,7 @@ enum mp_err	 mp_workflow_change(struct mp_db *, struct mp_status_change *);
  */
 enum mp_err	 mp_workflow_take(struct mp_db *, long long report_id,
 		    long long version, long long user_id, const char *actor,
-		    const char *display, unsigned long long *n, long long *event);
+		    const char *display, unsigned long long *n,
+		    long long *event);
 
 #endif

@@ -134,7 +134,8 @@ static const struct efield {
 	enum mp_rfield	 rf;		/* rules, write: lib/report.c */
 	int		 multiline;
 } efields[] = {
-	{ "omschrijving", "Omschrijving", LOCK_DESCRIPTION, RF_DESCRIPTION, 1 },
+	{ "omschrijving", "Omschrijving", LOCK_DESCRIPTION, RF_DESCRIPTION,
+	  1 },
 	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0 },
 	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER, 0 },
 	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0 },
