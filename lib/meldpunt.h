@@ -81,6 +81,7 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "session.h"
 #include "throttle.h"
 #include "access.h"
+#include "event.h"
 #include "workflow.h"
 #include "stats.h"
 #include "mailmsg.h"

@@ -32,6 +32,7 @@ UNIT_TESTS = \
 	tests/unit/test-report \
 	tests/unit/test-message \
 	tests/unit/test-workflow \
+	tests/unit/test-event \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -111,7 +112,9 @@ tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
 tests_unit_test_message_SOURCES = %reldir%/unit/test-message.c
 tests_unit_test_message_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_message_LDADD = $(UNIT_LDADD)
-tests_unit_test_workflow_SOURCES = %reldir%/unit/test-workflow.c
+tests_unit_test_workflow_SOURCES = %reldir%/unit/test-workflow.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_workflow_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_workflow_LDADD = $(UNIT_LDADD)
 tests_unit_test_throttle_SOURCES = %reldir%/unit/test-throttle.c \
@@ -188,6 +191,11 @@ tests_unit_test_catalog_SOURCES = %reldir%/unit/test-catalog.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
 tests_unit_test_catalog_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_catalog_LDADD = $(UNIT_LDADD)
+tests_unit_test_event_SOURCES = %reldir%/unit/test-event.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_event_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_event_LDADD = $(UNIT_LDADD)
 tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h

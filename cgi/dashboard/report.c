@@ -32,17 +32,12 @@ enum stmt {
 	STMT_EVENTS,
 	STMT_ATTACHMENT,
 	STMT_LOCK,
-	STMT_TAKE,
-	STMT_ASSIGN,
-	STMT_STATUS,
-	STMT_EVENT,
 	STMT_TEAM_OK,
 	STMT_HANDLER_OK,
 	STMT_HANDLER_TEAM,
 	STMT_TEAMS,
 	STMT_HANDLERS,
 	STMT_MESSAGES,
-	STMT_READ,
 	STMT_PARTNERS,
 	STMT_PARTNER_OK,
 	STMT__MAX
@@ -85,25 +80,6 @@ static const char *const stmts[STMT__MAX] = {
 	" r.involved_companies, r.involved_vehicles"
 	" FROM report r WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?"
 	" FOR UPDATE",
-	/* STMT_TAKE */
-	"UPDATE report SET handler_id = ?, taken_at = COALESCE(taken_at,"
-	" UTC_TIMESTAMP()), status = IF(status = 'nieuw', 'in behandeling',"
-	" status), version = version + 1 WHERE id = ? AND version = ?",
-	/* STMT_ASSIGN */
-	"UPDATE report SET team_id = ?, handler_id = ?, version = version + 1"
-	" WHERE id = ? AND version = ?",
-	/* STMT_STATUS */
-	"UPDATE report SET status = ?,"
-	" taken_at = IF(? = 'in behandeling', COALESCE(taken_at,"
-	" UTC_TIMESTAMP()), taken_at),"
-	" handler_id = IF(? = 'in behandeling', COALESCE(handler_id, ?),"
-	" handler_id),"
-	" closed_at = IF(? = 'afgerond', UTC_TIMESTAMP(), NULL),"
-	" closed_reason = IF(? = 'afgerond', ?, NULL),"
-	" version = version + 1 WHERE id = ? AND version = ?",
-	/* STMT_EVENT */
-	"INSERT INTO event (report_id, at, kind, actor, detail)"
-	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
 	/* STMT_TEAM_OK */
 	"SELECT name FROM team WHERE id = ? AND active = 1",
 	/* STMT_HANDLER_OK */
@@ -126,8 +102,6 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT UNIX_TIMESTAMP(m.at), m.direction, m.kind, m.author, m.body,"
 	" (SELECT COUNT(*) FROM attachment a WHERE a.message_id = m.id)"
 	" FROM message m WHERE m.report_id = ? ORDER BY m.at, m.id LIMIT 500",
-	/* STMT_READ */
-	"UPDATE report SET unread_replies = 0 WHERE id = ?",
 	/* STMT_PARTNERS: active partners, and whether this report is
 	 * shared with each. */
 	"SELECT p.id, p.display_name, s.via, DATE_FORMAT(s.shared_at,"
@@ -138,39 +112,39 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT display_name FROM partner WHERE id = ? AND disabled = 0",
 };
 
+/* STMT_LOCK's columns. */
+enum lock_col {
+	LOCK_STATUS,
+	LOCK_VERSION,
+	LOCK_DESCRIPTION,
+	LOCK_STREET,
+	LOCK_HOUSE_NUMBER,
+	LOCK_POSTCODE,
+	LOCK_CITY,
+	LOCK_PEOPLE,
+	LOCK_COMPANIES,
+	LOCK_VEHICLES
+};
+
 /* Fields a handler may correct; the old value stays in the history. */
 static const struct efield {
 	const char	*name;		/* form value of "veld" */
 	const char	*label;
-	unsigned	 lockcol;	/* its column in STMT_LOCK */
-	enum mp_rfield	 rf;		/* its rules (lib/report.c) */
+	enum lock_col	 lockcol;	/* its column in STMT_LOCK */
+	enum mp_rfield	 rf;		/* rules, write: lib/report.c */
 	int		 multiline;
-	const char	*sql;
 } efields[] = {
-	{ "omschrijving", "Omschrijving", 2, RF_DESCRIPTION, 1,
-	  "UPDATE report SET description = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "straat", "Straat", 3, RF_STREET, 0,
-	  "UPDATE report SET street = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "huisnummer", "Huisnummer", 4, RF_HOUSE_NUMBER, 0,
-	  "UPDATE report SET house_number = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "postcode", "Postcode", 5, RF_POSTCODE, 0,
-	  "UPDATE report SET postcode = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "plaats", "Plaats", 6, RF_CITY, 0,
-	  "UPDATE report SET city = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "personen", "Betrokken personen", 7, RF_PEOPLE, 1,
-	  "UPDATE report SET involved_people = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "bedrijven", "Betrokken bedrijven", 8, RF_COMPANIES, 1,
-	  "UPDATE report SET involved_companies = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
-	{ "voertuigen", "Voertuigen", 9, RF_VEHICLES, 1,
-	  "UPDATE report SET involved_vehicles = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	{ "omschrijving", "Omschrijving", LOCK_DESCRIPTION, RF_DESCRIPTION,
+	  1 },
+	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0 },
+	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER, 0 },
+	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0 },
+	{ "plaats", "Plaats", LOCK_CITY, RF_CITY, 0 },
+	{ "personen", "Betrokken personen", LOCK_PEOPLE,
+	  RF_PEOPLE, 1 },
+	{ "bedrijven", "Betrokken bedrijven", LOCK_COMPANIES,
+	  RF_COMPANIES, 1 },
+	{ "voertuigen", "Voertuigen", LOCK_VEHICLES, RF_VEHICLES, 1 },
 };
 
 /* The actions, each with the permission it needs (lib/access.c). */
@@ -689,17 +663,9 @@ struct act {
 static enum mp_err
 event(struct act *a, struct mp_db *db, const char *kind, const char *detail)
 {
-	struct mp_dbval		 v[4];
-	unsigned long long	 id = 0;
-	enum mp_err		 er;
 
-	v[0] = MP_DBINT(a->r->arg[0]);
-	v[1] = MP_DBTEXT(kind);
-	v[2] = MP_DBTEXT(a->r->user.username);
-	v[3] = MP_DBTEXT(detail != NULL ? detail : "");
-	er = mp_db_exec(db, stmts[STMT_EVENT], v, 4, NULL, &id);
-	a->event = (long long)id;
-	return er;
+	return mp_event_add(db, a->r->arg[0], kind, a->r->user.username,
+	    detail, &a->event);
 }
 
 /* The name of a team or handler by id, into out; 0 if none (refused). */
@@ -747,7 +713,7 @@ handler_in_team(struct mp_db *db, long long handler, long long team)
  * values, the event's text, and what the locked row said.
  */
 struct act_run {
-	struct mp_dbval		 v[9];
+	struct mp_dbval		 v[3];		/* STMT_LOCK's */
 	struct mp_buf		 detail;
 	const struct mp_transition *tr;	/* A_STATUS */
 	unsigned long long	 n;		/* rows the change hit */
@@ -780,8 +746,8 @@ act_lock(struct act *a, struct mp_db *db, struct act_run *u)
 		return er;
 	}
 	(void)snprintf(u->status, sizeof(u->status), "%s",
-	    mp_stmt_text(st, 0, NULL));
-	version = mp_stmt_int(st, 1);
+	    mp_stmt_text(st, LOCK_STATUS, NULL));
+	version = mp_stmt_int(st, LOCK_VERSION);
 	if (a->kind == A_EDIT)
 		er = mp_buf_printf(&u->detail, "%s gewijzigd; was: %s",
 		    a->field->label, mp_stmt_text(st, a->field->lockcol,
@@ -804,12 +770,8 @@ act_take(struct act *a, struct mp_db *db, struct act_run *u)
 	struct mp_dreq	*r = a->r;
 	enum mp_err	 er;
 
-	u->v[0] = MP_DBINT(r->user.id);
-	u->v[1] = MP_DBINT(r->arg[0]);
-	u->v[2] = MP_DBINT(a->version);
-	er = mp_db_exec(db, stmts[STMT_TAKE], u->v, 3, &u->n, NULL);
-	if (er == MP_OK)
-		er = event(a, db, "in behandeling genomen", r->user.display);
+	er = mp_workflow_take(db, r->arg[0], a->version, r->user.id,
+	    r->user.username, r->user.display, &u->n, &a->event);
 	if (er == MP_OK && u->n == 1 && strcmp(u->status, MP_ST_NEW) == 0)
 		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
 		    MP_ST_TAKEN, r->user.id, r->user.display, NULL);
@@ -839,9 +801,8 @@ act_assign(struct act *a, struct mp_db *db, struct act_run *u)
 		    "Kies een behandelaar van dat team of een coördinator.";
 		return MP_OK;
 	}
-	u->v[0] = a->team > 0 ? MP_DBINT(a->team) : MP_DBNULL();
-	u->v[1] = a->handler > 0 ? MP_DBINT(a->handler) : MP_DBNULL();
-	er = mp_db_exec(db, stmts[STMT_ASSIGN], u->v, 4, &u->n, NULL);
+	er = mp_report_assign(db, a->r->arg[0], a->version, a->team,
+	    a->handler, &u->n);
 	if (er == MP_OK)
 		er = mp_buf_printf(&u->detail, "team: %s; behandelaar: %s",
 		    u->tname[0] != '\0' ? u->tname : "geen",
@@ -855,36 +816,29 @@ static enum mp_err
 act_status(struct act *a, struct mp_db *db, struct act_run *u)
 {
 	struct mp_dreq			*r = a->r;
-	const struct mp_transition	*tr;
+	struct mp_status_change		 c;
 	enum mp_err			 er;
 
-	if ((tr = u->tr = mp_workflow_allowed(u->status, a->to)) == NULL) {
+	memset(&c, 0, sizeof(c));
+	c.report_id = r->arg[0];
+	c.version = a->version;
+	c.from = u->status;
+	c.to = a->to;
+	c.reason = a->reason;
+	c.user_id = r->user.id;
+	c.actor = r->user.username;
+	er = mp_workflow_change(db, &c);
+	u->tr = c.tr;
+	u->n = c.n;
+	a->event = c.event;
+	if (er == MP_EINVAL) {
+		/* Refused by the workflow: nothing was written. */
 		a->status = 400;
-		a->msg = "Deze statuswijziging is niet mogelijk.";
+		a->msg = c.tr == NULL ? "Deze statuswijziging is niet "
+		    "mogelijk." : "Geef een reden op om de melding af te "
+		    "ronden.";
 		return MP_OK;
 	}
-	if (tr->needs_reason && (a->reason == NULL ||
-	    mp_blank(a->reason, strlen(a->reason)))) {
-		a->status = 400;
-		a->msg = "Geef een reden op om de melding af te ronden.";
-		return MP_OK;
-	}
-	u->v[0] = MP_DBTEXT(a->to);
-	u->v[1] = MP_DBTEXT(a->to);
-	u->v[2] = MP_DBTEXT(a->to);
-	u->v[3] = MP_DBINT(r->user.id);
-	u->v[4] = MP_DBTEXT(a->to);
-	u->v[5] = MP_DBTEXT(a->to);
-	u->v[6] = tr->needs_reason ? MP_DBTEXT(a->reason) : MP_DBNULL();
-	u->v[7] = MP_DBINT(r->arg[0]);
-	u->v[8] = MP_DBINT(a->version);
-	er = mp_db_exec(db, stmts[STMT_STATUS], u->v, 9, &u->n, NULL);
-	if (er == MP_OK)
-		er = mp_buf_printf(&u->detail, "%s -> %s%s%s", u->status,
-		    a->to, tr->needs_reason ? "; reden: " : "",
-		    tr->needs_reason ? a->reason : "");
-	if (er == MP_OK)
-		er = event(a, db, "status", mp_buf_str(&u->detail));
 	/* The reporter hears of it in the same transaction. */
 	if (er == MP_OK && u->n == 1)
 		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
@@ -904,9 +858,8 @@ act_message(struct act *a, struct mp_db *db, struct act_run *u)
 	if (er == MP_OK)
 		er = event(a, db, "bericht aan melder", a->text);
 	/* Who writes to the reporter has read the replies. */
-	u->v[0] = MP_DBINT(r->arg[0]);
 	if (er == MP_OK)
-		er = mp_db_exec(db, stmts[STMT_READ], u->v, 1, NULL, NULL);
+		er = mp_report_mark_read(db, r->arg[0]);
 	return er;
 }
 
@@ -942,10 +895,8 @@ act_edit(struct act *a, struct mp_db *db, struct act_run *u)
 {
 	enum mp_err	 er;
 
-	u->v[0] = MP_DBTEXT(a->value);
-	u->v[1] = MP_DBINT(a->r->arg[0]);
-	u->v[2] = MP_DBINT(a->version);
-	er = mp_db_exec(db, a->field->sql, u->v, 3, &u->n, NULL);
+	er = mp_report_set_field(db, a->r->arg[0], a->version, a->field->rf,
+	    a->value, &u->n);
 	if (er == MP_OK)
 		er = mp_buf_printf(&u->detail, "; nu: %s", a->value);
 	if (er == MP_OK)
@@ -958,8 +909,6 @@ static enum mp_err
 act_change(struct act *a, struct mp_db *db, struct act_run *u)
 {
 
-	u->v[2] = MP_DBINT(a->r->arg[0]);
-	u->v[3] = MP_DBINT(a->version);
 	switch (a->kind) {
 	case A_TAKE:
 		return act_take(a, db, u);
@@ -974,8 +923,7 @@ act_change(struct act *a, struct mp_db *db, struct act_run *u)
 		return act_message(a, db, u);
 	case A_READ:
 		u->n = 1;
-		u->v[0] = MP_DBINT(a->r->arg[0]);
-		return mp_db_exec(db, stmts[STMT_READ], u->v, 1, NULL, NULL);
+		return mp_report_mark_read(db, a->r->arg[0]);
 	case A_SHARE:
 		return act_share(a, db, u);
 	case A_EDIT:
