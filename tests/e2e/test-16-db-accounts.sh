@@ -65,6 +65,56 @@ cannot intake "SELECT * FROM audit_log" "read the audit log"
 cannot intake "SELECT * FROM partner" "read partners"
 cannot intake "INSERT INTO report (reference) VALUES ('x')" \
     "insert into report around intake_store()"
+# A contact row and files only for the report this connection's
+# intake_store() just stored (sql/026), none for any other report.
+cannot intake "INSERT INTO attachment (report_id, filename, mime, size,
+    sha256, data) VALUES ($rid, 'x.txt', 'text/plain', 1, 0x00, 'x')" \
+    "attach a file to any report"
+cannot intake "INSERT INTO reporter_contact (report_id, name_enc)
+    VALUES ($rid, 0x00)" "add a contact row to any report"
+istore="SELECT intake_store(NULL, NULL, 'web', (SELECT MIN(id) FROM audience),
+    (SELECT MIN(id) FROM signal_type), 'eigen melding 16', '2024-01-01',
+    NULL, 'Straat', '1', '1234AB', 'Stad', '', '', '', 0, NULL,
+    UTC_TIMESTAMP(), NULL, 2024, 'test16', 'test 16', 0, NULL, 0, 0, 0,
+    NULL, 0, 0, 0) INTO @own;"
+iatt="INSERT INTO intake_own_attachment (report_id, filename, mime, size,
+    sha256, data) VALUES"
+# refused INTAKE-SQL DESC: the view's check option refuses the row.
+refused()
+{
+	local out
+	if out=$(as intake "$1"); then
+		fail "intake cannot: $2"
+		diag "  it could: $1"
+		return 1
+	fi
+	like "$out" 'CHECK OPTION failed' "intake cannot: $2"
+}
+refused "$iatt ($rid, 'x.txt', 'text/plain', 1, 0x00, 'x')" \
+    "attach a file to a report it did not store"
+refused "SET @meldpunt_intake_report = $rid, @meldpunt_intake_proof =
+    UNHEX(SHA2('raden', 256)); $iatt ($rid, 'x.txt', 'text/plain', 1,
+    0x00, 'x')" "attach a file with a guessed proof"
+refused "$istore SET @meldpunt_intake_report = $rid;
+    $iatt ($rid, 'x.txt', 'text/plain', 1, 0x00, 'x')" \
+    "attach a file to another report with its own report's proof"
+refused "$istore INSERT INTO intake_own_contact (report_id, name_enc)
+    VALUES ($rid, 0x00)" "add a contact row to another report"
+out=$(as intake "$istore
+    INSERT INTO intake_own_contact (report_id, name_enc) VALUES (@own, 0x01);
+    $iatt (@own, 'eigen.txt', 'text/plain', 1, 0x00, 'x'); SELECT @own")
+own=$(sql "SELECT r.id FROM report r JOIN reporter_contact c
+    ON c.report_id = r.id JOIN attachment a ON a.report_id = r.id
+    WHERE r.description = 'eigen melding 16' AND a.filename = 'eigen.txt'")
+if [ -n "$own" ] && [ "$out" = "$own" ]; then
+	pass "intake can: add a contact row and a file to the report it stored"
+else
+	fail "intake can: add a contact row and a file to the report it stored"
+	diag "  $out"
+fi
+n=$(sql "SELECT (SELECT COUNT(*) FROM attachment WHERE report_id = $rid)
+    + (SELECT COUNT(*) FROM reporter_contact WHERE report_id = $rid)")
+is "$n" 0 "and none of the refused attempts wrote a row"
 
 # feedback: the reporter's side only, and of one report only: the one
 # whose session the connection is bound to (sql/020).  A second report
