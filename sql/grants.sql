@@ -75,6 +75,10 @@ GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
+-- 027_export_own_rows.sql: the export records its pulls through these.
+GRANT EXECUTE ON FUNCTION export_log_pull TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_log_page TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_log_audit TO @APPUSER@@@APPHOST@;
 -- 023_signin_token.sql: sign-in tokens accepted once.
 GRANT SELECT, INSERT, DELETE ON signin_token_used TO @APPUSER@@@APPHOST@;
 -- 024_client_key.sql: per-window secrets for the client hashes.

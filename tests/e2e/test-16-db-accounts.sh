@@ -271,6 +271,41 @@ out=$(as export "SELECT COUNT(*) FROM export_feed")
 is "$out" 0 "export without a key reads nothing"
 out=$(as export "$xbind1 SELECT name FROM export_self")
 is "$out" "test16-een" "export with a partner's key reads that partner's row"
+# The record of pulls: only in the bound partner's name (sql/027).
+cannot export "INSERT INTO export_pull (partner_id, at, what)
+    VALUES ($p2, UTC_TIMESTAMP(), 'vals')" "record a pull for any partner"
+cannot export "INSERT INTO audit_log (at, username, action)
+    VALUES (UTC_TIMESTAMP(), 'partner:test16-twee', 'vals')" \
+    "write the audit log in any name"
+cannot export "INSERT INTO export_pull_page (pull_id, page, count, next,
+    refs) VALUES (1, 99, 1, '', 'M-1')" "add a page to any pull"
+out=$(as export "SET @meldpunt_partner_id = $p2,
+    @meldpunt_partner_key = 0x$k1; SELECT IFNULL(export_log_pull('vals',
+    '', ''), 'NULL'), export_log_audit('vals', '', 'vals')")
+is "$out" "NULL	0" "export cannot record a pull as another partner"
+out=$(as export "SELECT IFNULL(export_log_pull('vals', '', ''), 'NULL')")
+is "$out" "NULL" "export cannot record a pull without a key"
+pull1=$(as export "$xbind1 SELECT export_log_pull('lijst', '', '')")
+out=$(as export "$xbind1 SELECT export_log_page($pull1, 1, 1, '', 'M-1'),
+    export_log_audit('ophalen', '', 'test 16')")
+is "$out" "1	1" "export records a pull, page and audit entry for its partner"
+out=$(sql "SELECT CONCAT(p.partner_id, ' ', g.count, ' ', a.username, ' ',
+    a.object_id) FROM export_pull p JOIN export_pull_page g
+    ON g.pull_id = p.id JOIN audit_log a ON a.object_type = 'partner'
+    AND a.object_id = p.partner_id AND a.detail = 'test 16'
+    WHERE p.id = $pull1")
+is "$out" "$p1 1 partner:test16-een $p1" "in that partner's name"
+out=$(as export "SET @meldpunt_partner_id = $p2,
+    @meldpunt_partner_key = 0x$k2; SELECT export_log_page($pull1, 2, 1,
+    '', 'M-2')")
+is "$out" 0 "export cannot add a page to another partner's pull"
+n=$(sql "SELECT (SELECT COUNT(*) FROM export_pull WHERE what = 'vals')
+    + (SELECT COUNT(*) FROM audit_log WHERE action = 'vals')
+    + (SELECT COUNT(*) FROM export_pull_page WHERE pull_id = $pull1
+    AND page > 1)")
+is "$n" 0 "and none of the refused attempts wrote a row"
+sql "DELETE FROM export_pull_page WHERE pull_id = $pull1"
+sql "DELETE FROM export_pull WHERE id = $pull1"
 sql "DELETE FROM report_share WHERE partner_id IN ($p1, $p2)"
 sql "DELETE FROM partner WHERE id IN ($p1, $p2)"
 
