@@ -68,12 +68,15 @@ static const char *const stmts[STMT__MAX] = {
 	/* Whether it is this request's own hash: sql/016, no hash read. */
 	"SELECT reference, id, intake_submission_is_own(submission_id, ?) "
 	"FROM report WHERE submission_id = ?",
-	/* STMT_CONTACT */
-	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
+	/*
+	 * STMT_CONTACT, STMT_ATTACHMENT: through the views that take rows
+	 * of the report this connection's intake_store() just stored, only
+	 * (sql/026).
+	 */
+	"INSERT INTO intake_own_contact (report_id, name_enc, email_enc, "
 	"phone_enc) VALUES (?, ?, ?, ?)",
-	/* STMT_ATTACHMENT */
-	"INSERT INTO attachment (report_id, message_id, filename, mime, size,"
-	" sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO intake_own_attachment (report_id, message_id, filename,"
+	" mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
 	 * STMT_ATTACHMENT_OWN: a reply's file, through the view that takes
 	 * rows of the bound reporter's report only (sql/020).

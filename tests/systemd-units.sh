@@ -20,6 +20,8 @@
 #     other (the reference itself must hold a fixed minimum);
 #   - only the intake may write (its spool), only the dashboard is in
 #     the group that reads the contact private key;
+#   - meldpunt-spool.service drains the spool as the intake's user and
+#     group (the spool is the intake's, mode 0700);
 # and `systemd-analyze verify` accepts every unit without a word, when
 # systemd-analyze is installed (skipped otherwise).
 #
@@ -260,6 +262,42 @@ for p in $programs; do
 		    "${bad[@]}"
 	fi
 done
+
+# --- the spool drain ------------------------------------------------
+#
+# meldpunt-spool.service stores what the intake spooled.  The spool is
+# the intake's (0700, files 0600), so the drain runs as the intake's
+# user and group, may write only the spool, and reads no contact
+# private key; meldpuntctl drain-spool opens the intake's database
+# account (db.intake) by itself.
+
+spool=$units/meldpunt-spool.service
+if [ ! -f "$spool" ] || [ ! -f "$ref" ]; then
+	notok "meldpunt-spool.service and meldpunt-intake.service exist"
+else
+	bad=()
+	v=$(unit_value "$spool" Service ExecStart)
+	case $v in
+	*/meldpuntctl\ *drain-spool*) ;;
+	*) bad+=("ExecStart=$v does not run meldpuntctl drain-spool") ;;
+	esac
+	for k in User Group ReadWritePaths; do
+		v=$(unit_value "$spool" Service "$k")
+		w=$(unit_value "$ref" Service "$k")
+		[ -n "$v" ] && [ "$v" = "$w" ] ||
+		    bad+=("$k=$v, not the intake's $k=$w")
+	done
+	v=$(unit_value "$spool" Service SupplementaryGroups)
+	if printf '%s\n' "$v" | grep -qw meldpunt-contact; then
+		bad+=("SupplementaryGroups=$v: only the dashboard reads contact.key")
+	fi
+	if [ ${#bad[@]} -eq 0 ]; then
+		ok "meldpunt-spool.service: drains as the intake's user, its spool only"
+	else
+		notok "meldpunt-spool.service: drains as the intake's user, its spool only" \
+		    "${bad[@]}"
+	fi
+fi
 
 # --- systemd's own parser --------------------------------------------
 

@@ -29,6 +29,7 @@ enum stmt {
 	STMT_WINDOW,
 	STMT_PULL,
 	STMT_PULL_PAGE,
+	STMT_AUDIT,
 	STMT__MAX
 };
 
@@ -85,12 +86,18 @@ static const char *const stmts[STMT__MAX] = {
 	 * minute and read the count (sql/021).
 	 */
 	"SELECT export_count_pull(?)",
-	/* STMT_PULL */
-	"INSERT INTO export_pull (partner_id, at, what, since, client_addr)"
-	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
-	/* STMT_PULL_PAGE */
-	"INSERT INTO export_pull_page (pull_id, page, count, next, refs)"
-	" VALUES (?, ?, ?, ?, ?)",
+	/*
+	 * The record of a pull, in the bound partner's name only: the
+	 * account has no INSERT on these tables (sql/027).  They write
+	 * although they read "SELECT", so they run under mp_db_txn1
+	 * (record()).
+	 */
+	/* STMT_PULL: the new pull's id. */
+	"SELECT export_log_pull(?, ?, ?)",
+	/* STMT_PULL_PAGE: 1 when written. */
+	"SELECT export_log_page(?, ?, ?, ?, ?)",
+	/* STMT_AUDIT: 1 when written. */
+	"SELECT export_log_audit(?, ?, ?)",
 };
 
 struct mp_export {
@@ -395,21 +402,63 @@ struct pull {
 	struct mp_buf		 detail;	/* the first few, for audit */
 };
 
+/* One statement of the record and its answer. */
+struct rec {
+	enum stmt		 stmt;
+	const struct mp_dbval	*v;
+	size_t			 n;
+	long long		 out;
+};
+
+static enum mp_err
+record_txn(struct mp_db *db, void *arg)
+{
+	struct rec	*r = arg;
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	r->out = 0;
+	if ((er = mp_db_query(db, &st, stmts[r->stmt], r->v, r->n)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK && !mp_stmt_isnull(st, 0))
+		r->out = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	return er;
+}
+
+/*
+ * Run one statement of the record; MP_EDB when it wrote nothing (no
+ * partner bound to the connection, or not this pull's).
+ */
+static enum mp_err
+record(struct mp_db *db, enum stmt stmt, const struct mp_dbval *v, size_t n,
+    long long *out)
+{
+	struct rec	 r = { stmt, v, n, 0 };
+	enum mp_err	 er;
+
+	if ((er = mp_db_txn1(db, record_txn, &r)) != MP_OK)
+		return er;
+	if (r.out <= 0) {
+		mp_errx("%s: %s: nothing written", __func__, stmts[stmt]);
+		return MP_EDB;
+	}
+	if (out != NULL)
+		*out = r.out;
+	return MP_OK;
+}
+
 static enum mp_err
 pull_start(struct pull *pl, const char *what, const char *since)
 {
-	struct mp_dbval		 v[4];
-	unsigned long long	 id = 0;
-	enum mp_err		 er;
+	struct mp_dbval		 v[3];
 
-	v[0] = MP_DBINT(pl->p->id);
-	v[1] = MP_DBTEXT(what);
-	v[2] = MP_DBTEXT(since);
-	v[3] = MP_DBTEXT(pl->req->remote_addr != NULL ?
+	v[0] = MP_DBTEXT(what);
+	v[1] = MP_DBTEXT(since);
+	v[2] = MP_DBTEXT(pl->req->remote_addr != NULL ?
 	    pl->req->remote_addr : "");
-	er = mp_db_exec(pl->e->ctx->db, stmts[STMT_PULL], v, 4, NULL, &id);
-	pl->id = (long long)id;
-	return er;
+	pl->id = 0;
+	return record(pl->e->ctx->db, STMT_PULL, v, 3, &pl->id);
 }
 
 /* Note one reference sent. */
@@ -442,8 +491,7 @@ pull_page(struct pull *pl, long long n, const struct mp_cursor *next)
 	v[2] = MP_DBINT(n);
 	v[3] = MP_DBTEXT(cs);
 	v[4] = MP_DBTEXTN(mp_buf_str(&pl->refs), mp_buf_len(&pl->refs));
-	er = mp_db_exec(pl->e->ctx->db, stmts[STMT_PULL_PAGE], v, 5, NULL,
-	    NULL);
+	er = record(pl->e->ctx->db, STMT_PULL_PAGE, v, 5, NULL);
 	mp_buf_reset(&pl->refs);
 	return er;
 }
@@ -454,17 +502,26 @@ pull_audit(struct pull *pl, const char *action, const char *since,
     const struct mp_cursor *next, int complete)
 {
 	struct mp_buf	 d;
-	char		 user[8 + MP_PARTNER_NAME_MAX + 1], cs[MP_CURSOR_SZ];
+	struct mp_dbval	 v[3];
+	char		 cs[MP_CURSOR_SZ];
 
-	(void)snprintf(user, sizeof(user), "partner:%s", pl->p->name);
 	mp_cursor_format(next, cs);
 	mp_buf_init(&d, 4096);
+	/*
+	 * The user (partner:<name>) and object are the bound partner's,
+	 * set by the database (sql/027); the detail is cut to its column
+	 * there.
+	 */
+	v[0] = MP_DBTEXT(action);
+	v[1] = MP_DBTEXT(pl->req->remote_addr != NULL ?
+	    pl->req->remote_addr : "");
 	if (mp_buf_printf(&d, "ophaling %lld: %lld meldingen, cursor %s ->"
 	    " %s%s; %s%s", pl->id, pl->count, since[0] != '\0' ? since : "0-0",
 	    cs, complete ? "" : " (afgebroken)", mp_buf_str(&pl->detail),
-	    pl->count > DETAIL_REFS ? ", ..." : "") == MP_OK)
-		(void)mp_audit(pl->e->ctx->db, 0, user, action, "partner",
-		    pl->p->id, pl->req->remote_addr, mp_buf_str(&d));
+	    pl->count > DETAIL_REFS ? ", ..." : "") == MP_OK) {
+		v[2] = MP_DBTEXTN(mp_buf_str(&d), mp_buf_len(&d));
+		(void)record(pl->e->ctx->db, STMT_AUDIT, v, 3, NULL);
+	}
 	mp_buf_free(&d);
 }
 

@@ -30,7 +30,13 @@ struct cmd {
 	int		 needs_conf;
 	int		 needs_db;
 	int		 needs_keys;
-	int		 admin;
+	/*
+	 * The database account (mp_db_open_as): NULL the shared one,
+	 * "admin", or a program's, for work that is that program's (its
+	 * own account when db.<program>.user is set).  A program's account
+	 * comes with that program's keys: the contact public key only.
+	 */
+	const char	*account;
 	const char	*args;
 	const char	*help;
 };
@@ -39,38 +45,39 @@ static int	cmd_help(struct ctl *, int, char **);
 static int	cmd_version(struct ctl *, int, char **);
 
 static const struct cmd cmds[] = {
-	{ "help", cmd_help, 0, 0, 0, 0, "",
+	{ "help", cmd_help, 0, 0, 0, NULL, "",
 	  "show this list" },
-	{ "version", cmd_version, 0, 0, 0, 0, "",
+	{ "version", cmd_version, 0, 0, 0, NULL, "",
 	  "show the version" },
-	{ "migrate", cmd_migrate, 1, 1, 0, 1, "",
+	{ "migrate", cmd_migrate, 1, 1, 0, "admin", "",
 	  "apply new schema migrations from paths.sql (as db.admin)" },
-	{ "grants", cmd_grants, 1, 1, 0, 1, "",
+	{ "grants", cmd_grants, 1, 1, 0, "admin", "",
 	  "create the database accounts (shared and per program) and"
 	  " grant their rights" },
-	{ "check-config", cmd_check_config, 1, 0, 0, 0, "[FILE]",
+	{ "check-config", cmd_check_config, 1, 0, 0, NULL, "[FILE]",
 	  "check the configuration (or FILE), key, paths and database"
 	  " connection" },
-	{ "gen-key", cmd_gen_key, 0, 0, 0, 0, "FILE",
+	{ "gen-key", cmd_gen_key, 0, 0, 0, NULL, "FILE",
 	  "write a new random master key to FILE (mode 0600)" },
-	{ "contact-key", cmd_contact_key, 1, 0, 0, 0, "rotate",
+	{ "contact-key", cmd_contact_key, 1, 0, 0, NULL, "rotate",
 	  "new contact key pair: appended to crypto.contact_private_file,"
 	  " the public key replaces crypto.contact_public_file" },
-	{ "contact-migrate", cmd_contact_migrate, 1, 1, 1, 0, "",
+	{ "contact-migrate", cmd_contact_migrate, 1, 1, 1, NULL, "",
 	  "re-seal contact details of the old symmetric scheme to the"
 	  " current contact public key" },
-	{ "seed-demo", cmd_seed_demo, 1, 1, 1, 0, "[--reports N] [--seed S]",
+	{ "seed-demo", cmd_seed_demo, 1, 1, 1, NULL,
+	  "[--reports N] [--seed S]",
 	  "fill the database with demo reports (default 300, seed 1)" },
-	{ "drain-spool", cmd_drain_spool, 1, 1, 1, 0, "",
+	{ "drain-spool", cmd_drain_spool, 1, 1, 1, "intake", "",
 	  "store the reports waiting in the spool directory" },
-	{ "user", cmd_user, 1, 1, 0, 0,
+	{ "user", cmd_user, 1, 1, 0, NULL,
 	  "add|disable|enable|list|add-team|reset-totp|set-* ...",
 	  "dashboard users, at once (IT's bootstrap); \"user help\"" },
-	{ "team", cmd_team, 1, 1, 0, 0, "add NAME | list",
+	{ "team", cmd_team, 1, 1, 0, NULL, "add NAME | list",
 	  "dashboard teams" },
-	{ "mail", cmd_mail, 1, 1, 1, 0, "send | status | queue ...",
+	{ "mail", cmd_mail, 1, 1, 1, NULL, "send | status | queue ...",
 	  "deliver pending mail (cron); \"mail help\" for details" },
-	{ "partner", cmd_partner, 1, 1, 1, 0,
+	{ "partner", cmd_partner, 1, 1, 1, NULL,
 	  "add|list|set|disable|enable|rotate-key ...",
 	  "partners of the XML export; \"partner help\" for details" },
 };
@@ -215,16 +222,22 @@ setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
 			ctl_warnx("%s: crypto.key_file is not set", path);
 			return -1;
 		}
+		/*
+		 * A program's work (drain-spool: the intake's) runs as that
+		 * program's user, which cannot read the contact private
+		 * key and does not need it.
+		 */
 		if (mp_keys_load(&c->keys, kf, err, sizeof(err)) != MP_OK ||
-		    mp_keys_load_contact(&c->keys, c->conf, 1, err,
-		    sizeof(err)) != MP_OK) {
+		    mp_keys_load_contact(&c->keys, c->conf,
+		    cmd->account == NULL || strcmp(cmd->account, "admin") == 0,
+		    err, sizeof(err)) != MP_OK) {
 			ctl_warnx("%s", err);
 			return -1;
 		}
 		c->haskeys = 1;
 	}
 	if (cmd->needs_db &&
-	    mp_db_open(&c->db, c->conf, cmd->admin) != MP_OK) {
+	    mp_db_open_as(&c->db, c->conf, cmd->account) != MP_OK) {
 		ctl_warnx("%s: cannot set up the database connection"
 		    " (password file?)", path);
 		return -1;
