@@ -20,7 +20,10 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "log.h"
 
 #define SEAL_VERSION	0x01
 

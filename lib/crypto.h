@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "errcode.h"
+
 #define MP_SHA256_LEN	32
 #define MP_KEY_LEN	32	/* AES-256 and HMAC keys */
 #define MP_GCM_NONCE	12

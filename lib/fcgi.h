@@ -8,6 +8,7 @@
 #ifndef MP_FCGI_H
 #define MP_FCGI_H
 
+#include "errcode.h"
 #include "keys.h"
 #include "req.h"
 

@@ -3,7 +3,7 @@
 noinst_LTLIBRARIES += lib/libmeldpunt.la
 lib_libmeldpunt_la_SOURCES = \
 	%reldir%/meldpunt.h \
-	%reldir%/err.c \
+	%reldir%/err.c %reldir%/errcode.h \
 	%reldir%/alloc.c %reldir%/alloc.h \
 	%reldir%/buf.c %reldir%/buf.h \
 	%reldir%/csv.c %reldir%/csv.h \

@@ -10,6 +10,8 @@
 
 #include <time.h>
 
+#include "errcode.h"
+
 struct mp_db;
 struct mp_keys;
 

@@ -15,7 +15,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "errcode.h"
+#include "log.h"
+#include "req.h"
 
 #define CHUNK		(64 * 1024)	/* bytes asked of read_fn at once */
 #define BOUNDARY_MAX	70		/* RFC 2046, section 5.1.1 */

@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "meldpunt.h"
+#include "errcode.h"
+#include "workflow.h"
 
 const char *const mp_statuses[] = {
 	MP_ST_NEW, MP_ST_TAKEN, MP_ST_WAITING, MP_ST_PARTNER, MP_ST_DOSSIER,
