@@ -13,7 +13,6 @@
 #include "conf.h"
 #include "confkey.h"
 #include "log.h"
-#include "ratelimit.h"
 
 #define NAME_MAX_	128	/* the longest key name, with its part */
 #define MSG_MAX		512
