@@ -14,7 +14,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/tmpl.c %reldir%/tmpl.h \
 	%reldir%/req.c %reldir%/req.h \
 	%reldir%/http.c %reldir%/http.h \
-	%reldir%/fcgi.c %reldir%/fcgi.h \
+	%reldir%/fcgi.c %reldir%/fcgi.h %reldir%/ctx.h \
 	%reldir%/sandbox.c %reldir%/sandbox.h \
 	%reldir%/dbhost.c %reldir%/dbhost.h \
 	%reldir%/db.c %reldir%/db.h \

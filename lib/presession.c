@@ -20,9 +20,9 @@
 
 #include "alloc.h"
 #include "crypto.h"
+#include "ctx.h"
 #include "db.h"
 #include "errcode.h"
-#include "fcgi.h"
 #include "formtoken.h"
 #include "http.h"
 #include "keys.h"
