@@ -63,6 +63,8 @@ int		 mp_password_verify(const char *stored, const char *pw);
 
 /* Lower-case hex of len bytes into out (2 * len + 1 bytes). */
 void		 mp_hex(char *out, const void *in, size_t len);
+/* The value of one hex digit c (either case), or -1 if c is none. */
+int		 mp_hexval(int c);
 /* Decode exactly outlen bytes of hex; 1 on success, 0 if malformed. */
 int		 mp_unhex(void *out, size_t outlen, const char *hex);
 /*
