@@ -14,8 +14,11 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
 #include "cs.h"
+#include "alloc.h"
+#include "conf.h"
+#include "errcode.h"
+#include "log.h"
 
 #define CONF_DEFAULT	SYSCONFDIR "/meldpunt/meldpunt.hdf"
 #define CONF_MAX	(1024 * 1024)	/* far above any real file */

@@ -6,6 +6,8 @@
 #ifndef MP_CONF_H
 #define MP_CONF_H
 
+#include "errcode.h"
+
 struct mp_conf;
 
 /*

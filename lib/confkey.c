@@ -10,7 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meldpunt.h"
+#include "conf.h"
+#include "confkey.h"
+#include "log.h"
 
 #define NAME_MAX_	128	/* the longest key name, with its part */
 #define MSG_MAX		512

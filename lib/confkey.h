@@ -177,4 +177,12 @@ int		 mp_confkey_check(const struct mp_conf *,
 		    void (*report)(void *arg, int error, const char *msg),
 		    void *arg);
 
+/*
+ * The longest window a configuration may set.  Programs purge with it,
+ * so that one program's purge never drops a window of a longer limit
+ * that another program counts in the same table.  It bounds the
+ * window keys of the table (confkey.c), so it lives here.
+ */
+#define MP_RATELIMIT_WINDOW_MAX	86400
+
 #endif

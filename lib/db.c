@@ -34,7 +34,13 @@
 #include <mysqld_error.h>
 #include <errmsg.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "confkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "dbhost.h"
+#include "errcode.h"
+#include "log.h"
 
 /* Parameters of this size or more go to the server in chunks. */
 #define LONGDATA_MIN	(1024 * 1024)

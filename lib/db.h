@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "errcode.h"
+
 struct mp_conf;
 struct mp_db;
 struct mp_stmt;

@@ -12,8 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "confkey.h"
 #include "dbhost.h"
+#include "errcode.h"
 
 /* One entry's text, trimmed; longer entries are refused. */
 #define ENTRY_MAX	(MP_DBHOST_NAMELEN + 16)

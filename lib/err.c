@@ -7,7 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "meldpunt.h"
+#include "errcode.h"
 
 static const char *const errstrs[MP_ERR__MAX] = {
 	"success",				/* MP_OK */

@@ -15,7 +15,18 @@
 
 #include <fcgiapp.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "conf.h"
+#include "confkey.h"
+#include "db.h"
+#include "errcode.h"
+#include "fcgi.h"
+#include "http.h"
+#include "keys.h"
+#include "log.h"
+#include "req.h"
+#include "sandbox.h"
+#include "tmpl.h"
 
 extern char	**environ;
 

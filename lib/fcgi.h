@@ -8,22 +8,11 @@
 #ifndef MP_FCGI_H
 #define MP_FCGI_H
 
-#include "keys.h"
+#include "ctx.h"
+#include "errcode.h"
 #include "req.h"
 
-struct mp_conf;
-struct mp_db;
 struct mp_fcgi;
-
-/* Everything a program keeps from start to stop. */
-struct mp_ctx {
-	const char	*prog;		/* program name for logs */
-	struct mp_conf	*conf;
-	struct mp_keys	 keys;
-	struct mp_db	*db;		/* connects lazily */
-	struct mp_limits limits;	/* request limits for this program */
-	int		 secure_cookies; /* http.secure_cookies */
-};
 
 /*
  * Open the context for prog: read -c FILE from argv (or

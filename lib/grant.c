@@ -17,8 +17,16 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "access.h"
+#include "alloc.h"
+#include "audit.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
 #include "grant.h"
+#include "outbox.h"
+#include "session.h"
+#include "user.h"
 
 enum stmt {
 	STMT_INSERT,

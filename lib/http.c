@@ -12,7 +12,15 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "confkey.h"
+#include "ctx.h"
+#include "errcode.h"
+#include "http.h"
+#include "log.h"
+#include "req.h"
+#include "tmpl.h"
 
 #define HDRS_MAX	(16 * 1024)	/* added headers of one response */
 #define PAGE_MAX	(256 * 1024)	/* a rendered error page */

@@ -13,7 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "confkey.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "keys.h"
+#include "log.h"
+#include "pkseal.h"
 
 #define KEYHEX_LEN	(2 * MP_KEY_LEN)
 

@@ -3,7 +3,7 @@
 noinst_LTLIBRARIES += lib/libmeldpunt.la
 lib_libmeldpunt_la_SOURCES = \
 	%reldir%/meldpunt.h \
-	%reldir%/err.c \
+	%reldir%/err.c %reldir%/errcode.h \
 	%reldir%/alloc.c %reldir%/alloc.h \
 	%reldir%/buf.c %reldir%/buf.h \
 	%reldir%/csv.c %reldir%/csv.h \
@@ -14,7 +14,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/tmpl.c %reldir%/tmpl.h \
 	%reldir%/req.c %reldir%/req.h \
 	%reldir%/http.c %reldir%/http.h \
-	%reldir%/fcgi.c %reldir%/fcgi.h \
+	%reldir%/fcgi.c %reldir%/fcgi.h %reldir%/ctx.h \
 	%reldir%/sandbox.c %reldir%/sandbox.h \
 	%reldir%/dbhost.c %reldir%/dbhost.h \
 	%reldir%/db.c %reldir%/db.h \

@@ -7,7 +7,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "buf.h"
+#include "confkey.h"
+#include "db.h"
+#include "errcode.h"
+#include "message.h"
+#include "outbox.h"
+#include "ratelimit.h"
+#include "report.h"
+#include "valid.h"
+#include "workflow.h"
 
 enum stmt {
 	STMT_INSERT,

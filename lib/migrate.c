@@ -22,7 +22,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "log.h"
+#include "migrate.h"
 
 #define MIGRATION_MAX	(16 * 1024 * 1024)
 

@@ -11,10 +11,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "confkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "grant.h"
+#include "keys.h"
+#include "log.h"
 #include "mailmsg.h"
 #include "outbox.h"
 #include "sendmail.h"
+#include "user.h"
+#include "valid.h"
 
 #define BATCH		50	/* rows read per claiming round */
 #define MSG_MAX		(64 * 1024)

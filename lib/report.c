@@ -18,7 +18,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "catalog.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "formtoken.h"
+#include "keys.h"
+#include "log.h"
+#include "ratelimit.h"
+#include "report.h"
+#include "req.h"
+#include "tmpl.h"
+#include "valid.h"
 
 #define F_REQUIRED	0x01	/* must not be blank */
 #define F_MULTILINE	0x02	/* may hold newlines */

@@ -10,9 +10,11 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "errcode.h"
 #include "formtoken.h"
 
 struct mp_db;
+struct mp_view;
 struct mp_keys;
 struct mp_req;
 struct mp_catalog;

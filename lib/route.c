@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "meldpunt.h"
 #include "route.h"
+#include "valid.h"
 
 /* Match path against pattern; 1 and a set if so. */
 static int

@@ -8,7 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
+#include "session.h"
+#include "user.h"
 
 /*
  * Seconds between writes of last_seen: at most a minute, and at most a

@@ -23,7 +23,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "formtoken.h"
+#include "keys.h"
+#include "log.h"
+#include "report.h"
+#include "spool.h"
 
 #define SPOOL_MAGIC	"MPSPOOL1"
 #define SPOOL_MAX	(80 * 1024 * 1024)	/* > 5 files of 10 MiB */

@@ -10,7 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "access.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "user.h"
+#include "valid.h"
 
 enum stmt {
 	STMT_USER_BY_NAME,

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_db;
 
 enum mp_role {

@@ -18,7 +18,8 @@
 
 #include <string.h>
 
-#include "meldpunt.h"
+#include "errcode.h"
+#include "workflow.h"
 
 enum stmt {
 	STMT_TAKE,

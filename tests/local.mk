@@ -6,7 +6,10 @@ TESTS_ENVIRONMENT = CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
 	LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/tests/lsan.supp'; \
 	export LSAN_OPTIONS; \
 	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
-	export top_srcdir top_builddir;
+	export top_srcdir top_builddir; \
+	CC='$(CC)'; MP_HDR_CFLAGS='$(CLEARSILVER_CFLAGS) $(FCGI_CFLAGS) \
+	$(MARIADB_CFLAGS) $(XML_CFLAGS) $(OPENSSL_CFLAGS) $(QRENCODE_CFLAGS) \
+	$(SECCOMP_CFLAGS)'; export CC MP_HDR_CFLAGS;
 
 UNIT_LDADD = $(MP_LIBS) $(CMOCKA_LIBS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -225,6 +228,12 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 dist-hook:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/bench/results/*.tmp
+
+# Readable dependencies: each lib/ header compiles alone, lib/ includes
+# neither the umbrella nor cgi/, no include cycle between lib modules,
+# every exported symbol starts with mp_.
+TESTS += tests/deps.sh
+EXTRA_DIST += %reldir%/deps.sh
 
 # The shipped systemd units: a socket and a hardened service for every
 # program the nginx and Apache sites route to (no server started).

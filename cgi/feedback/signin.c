@@ -77,35 +77,34 @@ check_code(struct freq *r, const char *ref, const char *code,
 static int
 form_ok(struct freq *r, const char *typed)
 {
-	enum mp_err	 er;
+	const char	*msg;
+	int		 status = 403;
 
-	er = mp_presession_check(r->req, r->f->ctx->db, &r->f->ctx->keys,
-	    MP_PRESESSION_FEEDBACK, feedback_form(r, "token"), r->now);
-	if (er == MP_ENOTFOUND) {
-		feedback_signin_page(r, 400, typed,
-		    "Uw browser stuurde het cookie "
+	switch (mp_presession_check(r->req, r->f->ctx->db, &r->f->ctx->keys,
+	    MP_PRESESSION_FEEDBACK, feedback_form(r, "token"), r->now)) {
+	case MP_OK:
+		return 1;
+	case MP_ENOTFOUND:
+		status = 400;
+		msg = "Uw browser stuurde het cookie "
 		    "van dit formulier niet mee. Sta cookies voor deze site "
-		    "toe en vul uw meldingsnummer en code opnieuw in.");
-		return 0;
-	}
-	if (er == MP_EINVAL) {
-		feedback_signin_page(r, 403, typed,
-		    "Het formulier was verlopen of "
+		    "toe en vul uw meldingsnummer en code opnieuw in.";
+		break;
+	case MP_EINVAL:
+		msg = "Het formulier was verlopen of "
 		    "hoort niet bij deze browser. Vul uw meldingsnummer en "
-		    "code opnieuw in.");
-		return 0;
-	}
-	if (er == MP_EDUP) {
-		feedback_signin_page(r, 403, typed,
-		    "Dit formulier was al verstuurd. "
-		    "Vul uw meldingsnummer en code opnieuw in.");
-		return 0;
-	}
-	if (er != MP_OK) {
+		    "code opnieuw in.";
+		break;
+	case MP_EDUP:
+		msg = "Dit formulier was al verstuurd. "
+		    "Vul uw meldingsnummer en code opnieuw in.";
+		break;
+	default:
 		(void)mp_http_error(r->req, 503, NULL);
 		return 0;
 	}
-	return 1;
+	feedback_signin_page(r, status, typed, msg);
+	return 0;
 }
 
 void

@@ -23,11 +23,9 @@ problem(int *n, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fputs(PROG ": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ctl_vwarnx(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	(*n)++;
 }
 

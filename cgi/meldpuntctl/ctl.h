@@ -6,6 +6,7 @@
 #ifndef CTL_H
 #define CTL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #define PROG		"meldpuntctl"
@@ -51,6 +52,9 @@ extern const char *const ctl_grant_progs[CTL_NPROGS];
 /* One line on stderr: "meldpuntctl: ...". */
 void		 ctl_warnx(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+/* The same with a va_list, for a caller that counts its lines too. */
+void		 ctl_vwarnx(const char *, va_list)
+		    __attribute__((format(printf, 1, 0)));
 /* The short usage on stderr, for a usage error. */
 void		 ctl_usage(void);
 /* The reason a database step failed, for a one-line message, in buf. */

@@ -83,15 +83,22 @@ static const struct cmd cmds[] = {
 };
 
 void
+ctl_vwarnx(const char *fmt, va_list ap)
+{
+
+	fputs(PROG ": ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
 ctl_warnx(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fputs(PROG ": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ctl_vwarnx(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
