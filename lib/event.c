@@ -11,7 +11,10 @@
  */
 #include "config.h"
 
-#include "meldpunt.h"
+#include <stddef.h>
+
+#include "db.h"
+#include "event.h"
 
 static const char sql_add[] =
     "INSERT INTO event (report_id, at, kind, actor, detail)"

@@ -5,6 +5,8 @@
 #ifndef MP_EVENT_H
 #define MP_EVENT_H
 
+#include "errcode.h"
+
 struct mp_db;
 
 /*

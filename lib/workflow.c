@@ -18,7 +18,11 @@
 
 #include <string.h>
 
+#include "buf.h"
+#include "db.h"
 #include "errcode.h"
+#include "event.h"
+#include "valid.h"
 #include "workflow.h"
 
 enum stmt {
