@@ -682,6 +682,13 @@ part_end(struct mpart *m, struct part *pt)
  * so a delimiter split across reads is still found.  The body is
  * taken to start with a virtual CRLF, so the first delimiter needs no
  * special case.
+ *
+ * A parser kept in one piece on purpose: its four loops (preamble,
+ * delimiter tail, header block, content) share the window state m and
+ * the part pt, and each loop's exit is the next one's entry, so the
+ * function reads as the grammar of the body.  It is fuzzed (fuzz/) and
+ * covers untrusted input; splitting it would move the window arithmetic
+ * into helpers for no reader's gain.
  */
 static enum mp_err
 parse_multipart(struct mp_req *req, struct body *in, const char *boundary,

@@ -52,18 +52,98 @@ check_dir(int *n, const char *key, const char *path, int writable)
 		    "not writable" : "not readable");
 }
 
+/* The key file, mail and directories: what needs no database. */
+static void
+check_local(struct ctl *c, int *n)
+{
+	struct mp_keys	 keys;
+	const char	*kf, *mailfrom, *url;
+	char		 err[512];
+
+	if ((kf = mp_confkey_str(c->conf, MP_CK_CRYPTO_KEY_FILE)) == NULL ||
+	    kf[0] == '\0')
+		problem(n, "crypto.key_file: not set");
+	else if (mp_keys_load(&keys, kf, err, sizeof(err)) != MP_OK)
+		problem(n, "crypto.key_file: %s", err);
+	else
+		mp_keys_wipe(&keys);
+	/* Mail is optional until mail.from is set. */
+	mailfrom = mp_confkey_str(c->conf, MP_CK_MAIL_FROM);
+	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
+		problem(n, "mail.from: not a valid e-mail address");
+	/*
+	 * Reporters are sent to this address: https, except on the
+	 * loopback, where only a demo or a test can be.
+	 */
+	url = mp_confkey_str(c->conf, MP_CK_MAIL_FEEDBACK_URL);
+	if (mailfrom[0] != '\0' && strncmp(url, "https://", 8) != 0 &&
+	    strncmp(url, "http://127.0.0.1:", 17) != 0 &&
+	    strncmp(url, "http://localhost:", 17) != 0)
+		problem(n, "mail.feedback_url: not an https:// address");
+	check_dir(n, "paths.templates", mp_confkey_str(c->conf,
+	    MP_CK_PATHS_TEMPLATES), 0);
+	check_dir(n, "paths.spool", mp_confkey_str(c->conf,
+	    MP_CK_PATHS_SPOOL), 1);
+	check_dir(n, "paths.sql", mp_confkey_str(c->conf,
+	    MP_CK_PATHS_SQL), 0);
+}
+
+/* The shared account connects and finds a schema. */
+static void
+check_db(struct ctl *c, int *n)
+{
+	struct mp_db	*db = NULL;
+	long		 v;
+	enum mp_err	 er;
+
+	if ((er = mp_db_open(&db, c->conf, 0)) != MP_OK)
+		problem(n, "db: %s (password file?)", mp_strerror(er));
+	else if ((er = mp_db_connect(db)) != MP_OK)
+		problem(n, "db: cannot connect as %s (error %u)",
+		    mp_confkey_str(c->conf, MP_CK_DB_USER),
+		    mp_db_errno(db));
+	else if ((v = mp_migrate_version(db)) == 0)
+		problem(n, "db: no schema yet; run " PROG " migrate");
+	else if (v < 0)
+		problem(n, "db: cannot read the schema version"
+		    " (error %u)", mp_db_errno(db));
+	mp_db_close(db);
+}
+
+/* Each program's own account, where one is set, connects. */
+static void
+check_prog_accounts(struct ctl *c, int *n)
+{
+	struct mp_db	*db = NULL;
+	char		 sect[64];
+	size_t		 i;
+	enum mp_err	 er;
+
+	for (i = 0; i < CTL_NPROGS; i++) {
+		(void)snprintf(sect, sizeof(sect), "db.%s.user",
+		    ctl_grant_progs[i]);
+		if (ctl_conf_get(c, sect, "")[0] == '\0')
+			continue;
+		if ((er = mp_db_open_as(&db, c->conf, ctl_grant_progs[i])) !=
+		    MP_OK)
+			problem(n, "%s: %s (password file?)", sect,
+			    mp_strerror(er));
+		else if ((er = mp_db_connect(db)) != MP_OK)
+			problem(n, "db: cannot connect as %s (error %u);"
+			    " run " PROG " grants", ctl_conf_get(c, sect, ""),
+			    mp_db_errno(db));
+		mp_db_close(db);
+		db = NULL;
+	}
+}
+
 int
 cmd_check_config(struct ctl *c, int argc, char **argv)
 {
-	struct mp_keys	 keys;
 	struct mp_dbhost hosts[MP_DBHOST_MAX];
-	struct mp_db	*db = NULL;
-	const char	*kf, *mailfrom, *url;
-	char		 err[512], sect[64];
-	size_t		 i, nhosts;
+	char		 err[512];
+	size_t		 nhosts;
 	int		 n = 0;
-	long		 v;
-	enum mp_err	 er;
 
 	(void)argv;
 	if (argc > 2) {
@@ -79,66 +159,13 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 		problem(&n, "db.name: empty");
 	if (mp_confkey_str(c->conf, MP_CK_DB_USER)[0] == '\0')
 		problem(&n, "db.user: empty");
-	if ((kf = mp_confkey_str(c->conf, MP_CK_CRYPTO_KEY_FILE)) == NULL ||
-	    kf[0] == '\0')
-		problem(&n, "crypto.key_file: not set");
-	else if (mp_keys_load(&keys, kf, err, sizeof(err)) != MP_OK)
-		problem(&n, "crypto.key_file: %s", err);
-	else
-		mp_keys_wipe(&keys);
-	/* Mail is optional until mail.from is set. */
-	mailfrom = mp_confkey_str(c->conf, MP_CK_MAIL_FROM);
-	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
-		problem(&n, "mail.from: not a valid e-mail address");
-	/*
-	 * Reporters are sent to this address: https, except on the
-	 * loopback, where only a demo or a test can be.
-	 */
-	url = mp_confkey_str(c->conf, MP_CK_MAIL_FEEDBACK_URL);
-	if (mailfrom[0] != '\0' && strncmp(url, "https://", 8) != 0 &&
-	    strncmp(url, "http://127.0.0.1:", 17) != 0 &&
-	    strncmp(url, "http://localhost:", 17) != 0)
-		problem(&n, "mail.feedback_url: not an https:// address");
-	check_dir(&n, "paths.templates", mp_confkey_str(c->conf,
-	    MP_CK_PATHS_TEMPLATES), 0);
-	check_dir(&n, "paths.spool", mp_confkey_str(c->conf,
-	    MP_CK_PATHS_SPOOL), 1);
-	check_dir(&n, "paths.sql", mp_confkey_str(c->conf,
-	    MP_CK_PATHS_SQL), 0);
+	check_local(c, &n);
 
 	/* With a bad list every connection would fail the same way. */
 	if (nhosts == 0)
 		return 1;
-	if ((er = mp_db_open(&db, c->conf, 0)) != MP_OK)
-		problem(&n, "db: %s (password file?)", mp_strerror(er));
-	else if ((er = mp_db_connect(db)) != MP_OK)
-		problem(&n, "db: cannot connect as %s (error %u)",
-		    mp_confkey_str(c->conf, MP_CK_DB_USER),
-		    mp_db_errno(db));
-	else if ((v = mp_migrate_version(db)) == 0)
-		problem(&n, "db: no schema yet; run " PROG " migrate");
-	else if (v < 0)
-		problem(&n, "db: cannot read the schema version"
-		    " (error %u)", mp_db_errno(db));
-	mp_db_close(db);
-	db = NULL;
-	/* Each program's own account, where one is set. */
-	for (i = 0; i < CTL_NPROGS; i++) {
-		(void)snprintf(sect, sizeof(sect), "db.%s.user",
-		    ctl_grant_progs[i]);
-		if (ctl_conf_get(c, sect, "")[0] == '\0')
-			continue;
-		if ((er = mp_db_open_as(&db, c->conf, ctl_grant_progs[i])) !=
-		    MP_OK)
-			problem(&n, "%s: %s (password file?)", sect,
-			    mp_strerror(er));
-		else if ((er = mp_db_connect(db)) != MP_OK)
-			problem(&n, "db: cannot connect as %s (error %u);"
-			    " run " PROG " grants", ctl_conf_get(c, sect, ""),
-			    mp_db_errno(db));
-		mp_db_close(db);
-		db = NULL;
-	}
+	check_db(c, &n);
+	check_prog_accounts(c, &n);
 	if (n > 0)
 		return 1;
 	printf("configuration OK\n");

@@ -163,55 +163,20 @@ const char *const ctl_grant_progs[CTL_NPROGS] = {
 };
 
 /*
- * Create (or update) one account and give it the grants of file.  sect
- * is "db" for the shared account or "db.<program>".  A program's
- * account loses every right first, so that it holds exactly what its
- * file grants even after a right was taken out of the file; the shared
- * account keeps the old behaviour (grants only add).
- *
- * CREATE USER and GRANT cannot take placeholders for names or the
- * password, so these statements are text.  Only validated parts go in:
- * the user and host match account_part() and the password enters as
- * the server's own hash of it (hex), computed by a prepared SELECT.
+ * Create the account qu@qh (both quoted) with the password hash, or set
+ * the hash if it exists; with exact, also revoke every right it had, so
+ * that the grants file alone says what it may.  0, or -1 with a warning.
  */
 static int
-grant_account(struct ctl *c, const char *sect, const char *file,
-    int exact)
+create_user(struct ctl *c, const char *qu, const char *qh,
+    const char *hash, int exact)
 {
-	const char	*user = acct_str(c, sect, "user", "meldpunt");
-	const char	*host = acct_str(c, sect, "app_host",
-			    mp_confkey_str(c->conf, MP_CK_DB_APP_HOST));
-	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SQL);
-	struct mp_buf	 text, a, b, sql;
-	char		*pw = NULL;
-	char		 hash[42], qu[128], qh[128], why[256];
-	int		 rc = 1, line = 0, i;
+	struct mp_buf	 sql;
+	char		 why[256];
+	int		 rc = -1, i;
 	enum mp_err	 er;
 
-	mp_buf_init(&text, GRANTS_MAX);
-	mp_buf_init(&a, GRANTS_MAX);
-	mp_buf_init(&b, GRANTS_MAX);
 	mp_buf_init(&sql, 1024);
-	if (!account_part(user, 80)) {
-		ctl_warnx("%s.user: only letters, digits and ._- allowed",
-		    sect);
-		goto out;
-	}
-	if (!account_part(host, 255)) {
-		ctl_warnx("%s.app_host: only letters, digits and ._-%%:"
-		    " allowed", sect);
-		goto out;
-	}
-	if (app_password(c, sect, &pw) == -1 ||
-	    read_grants(dir, file, &text) == -1)
-		goto out;
-	if ((er = password_hash(c->db, pw, hash)) != MP_OK) {
-		ctl_warnx("cannot hash the password: %s",
-		    ctl_dbwhy(c, er, why, sizeof(why)));
-		goto out;
-	}
-	snprintf(qu, sizeof(qu), "'%s'", user);
-	snprintf(qh, sizeof(qh), "'%s'", host);
 	for (i = 0; i < (exact ? 3 : 2); i++) {
 		mp_buf_reset(&sql);
 		if (i == 0)
@@ -234,6 +199,63 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 			goto out;
 		}
 	}
+	rc = 0;
+out:
+	mp_buf_free(&sql);
+	return rc;
+}
+
+/*
+ * Create (or update) one account and give it the grants of file.  sect
+ * is "db" for the shared account or "db.<program>".  A program's
+ * account loses every right first, so that it holds exactly what its
+ * file grants even after a right was taken out of the file; the shared
+ * account keeps the old behaviour (grants only add).
+ *
+ * CREATE USER and GRANT cannot take placeholders for names or the
+ * password, so these statements are text.  Only validated parts go in:
+ * the user and host match account_part() and the password enters as
+ * the server's own hash of it (hex), computed by a prepared SELECT.
+ */
+static int
+grant_account(struct ctl *c, const char *sect, const char *file,
+    int exact)
+{
+	const char	*user = acct_str(c, sect, "user", "meldpunt");
+	const char	*host = acct_str(c, sect, "app_host",
+			    mp_confkey_str(c->conf, MP_CK_DB_APP_HOST));
+	const char	*dir = mp_confkey_str(c->conf, MP_CK_PATHS_SQL);
+	struct mp_buf	 text, a, b;
+	char		*pw = NULL;
+	char		 hash[42], qu[128], qh[128], why[256];
+	int		 rc = 1, line = 0;
+	enum mp_err	 er;
+
+	mp_buf_init(&text, GRANTS_MAX);
+	mp_buf_init(&a, GRANTS_MAX);
+	mp_buf_init(&b, GRANTS_MAX);
+	if (!account_part(user, 80)) {
+		ctl_warnx("%s.user: only letters, digits and ._- allowed",
+		    sect);
+		goto out;
+	}
+	if (!account_part(host, 255)) {
+		ctl_warnx("%s.app_host: only letters, digits and ._-%%:"
+		    " allowed", sect);
+		goto out;
+	}
+	if (app_password(c, sect, &pw) == -1 ||
+	    read_grants(dir, file, &text) == -1)
+		goto out;
+	if ((er = password_hash(c->db, pw, hash)) != MP_OK) {
+		ctl_warnx("cannot hash the password: %s",
+		    ctl_dbwhy(c, er, why, sizeof(why)));
+		goto out;
+	}
+	snprintf(qu, sizeof(qu), "'%s'", user);
+	snprintf(qh, sizeof(qh), "'%s'", host);
+	if (create_user(c, qu, qh, hash, exact) == -1)
+		goto out;
 	if (subst(&a, mp_buf_str(&text), "@APPUSER@", qu) != MP_OK ||
 	    subst(&b, mp_buf_str(&a), "@APPHOST@", qh) != MP_OK) {
 		ctl_warnx("%s: too big", file);
@@ -253,7 +275,6 @@ out:
 	mp_buf_free(&text);
 	mp_buf_free(&a);
 	mp_buf_free(&b);
-	mp_buf_free(&sql);
 	return rc;
 }
 

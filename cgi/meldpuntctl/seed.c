@@ -668,6 +668,129 @@ out:
 	return er;
 }
 
+/* When a demo report was made, as text for its columns. */
+struct when {
+	time_t		 received, taken, closed;
+	char		 recv[20], obsdate[11], obstime[9];
+	char		 tkn[20], cls[20];
+};
+
+/* Where a demo report happened, as text for its columns. */
+struct place {
+	const char	*city;
+	char		 pc[24], house[24], veh[64];
+};
+
+/*
+ * Spread evenly over the year, in id order, with jitter; observed up
+ * to ten days before.  The draws from s come in a fixed order, so the
+ * set stays the same for a seed: keep them so.
+ */
+static void
+report_received(const struct seedctx *c, uint64_t *s, long idx,
+    struct when *w)
+{
+	struct tm	 tm;
+	time_t		 observed;
+	long		 slot;
+
+	slot = YEAR_SECS / (c->total > 0 ? c->total : 1);
+	w->received = c->start + (time_t)((double)idx * YEAR_SECS /
+	    c->total) + rnd(s, slot > 1 ? slot : 1);
+	if (w->received > c->now)
+		w->received = c->now;
+	observed = w->received - rnd(s, 10) * DAY;
+	fmt_datetime(w->recv, w->received);
+	(void)gmtime_r(&observed, &tm);
+	(void)strftime(w->obsdate, sizeof(w->obsdate), "%Y-%m-%d", &tm);
+	(void)snprintf(w->obstime, sizeof(w->obstime), "%02ld:%02ld:00",
+	    rnd(s, 24), rnd(s, 4) * 15);
+}
+
+/* Who the report is for and how it came in, as the mix in practice. */
+static void
+report_audience(uint64_t *s, enum typ t, enum aud *a, const char **channel)
+{
+	long	 r;
+
+	r = rnd(s, 100);
+	*a = r < 75 ? AUD_BEWONERS : r < 87 ? AUD_MEDEWERKERS :
+	    AUD_ONDERNEMERS;
+	if (*a == AUD_ONDERNEMERS && t == T_WOONFRAUDE)
+		*a = AUD_BEWONERS;
+	r = rnd(s, 100);
+	if (*a == AUD_MEDEWERKERS)
+		*channel = r < 90 ? "intranet" : "email";
+	else
+		*channel = r < 85 ? "web" : r < 95 ? "telefoon" : "email";
+}
+
+/* The description: an opening for the type, details, a closing. */
+static enum mp_err
+report_desc(uint64_t *s, enum typ t, struct mp_buf *desc)
+{
+	long		 nd, i;
+	enum mp_err	 er;
+
+	if ((er = mp_buf_addstr(desc, pick(s, opening[t],
+	    MP_NELEM(opening[t])))) != MP_OK)
+		return er;
+	nd = rnd(s, 3);
+	for (i = 0; i < nd; i++)
+		if ((er = mp_buf_printf(desc, " %s", PICK(s, detail))) !=
+		    MP_OK)
+			return er;
+	return mp_buf_addstr(desc, PICK(s, closing));
+}
+
+/* A city with a postcode in its range, a house number, maybe a car. */
+static void
+report_place(uint64_t *s, struct place *pl)
+{
+	char	 kenteken[12];
+	size_t	 ci;
+	long	 r;
+
+	ci = (size_t)rnd(s, (long)MP_NELEM(cities));
+	pl->city = cities[ci].name;
+	(void)snprintf(pl->pc, sizeof(pl->pc), "%04ld %c%c",
+	    cities[ci].pc_from + rnd(s, cities[ci].pc_to -
+	    cities[ci].pc_from + 1),
+	    "ABCEGHJKLMNPRTVWXZ"[rnd(s, 18)],
+	    "ABCDEGHJKLMNPRTVWXZ"[rnd(s, 19)]);
+	r = rnd(s, 10);
+	(void)snprintf(pl->house, sizeof(pl->house), "%ld%s",
+	    rnd(s, 180) + 1, r == 0 ? "a" : r == 1 ? "-2" : "");
+	pl->veh[0] = '\0';
+	if (rnd(s, 100) < 35) {
+		plate(s, kenteken);
+		(void)snprintf(pl->veh, sizeof(pl->veh), "%s, kenteken %s",
+		    PICK(s, vehicles), kenteken);
+	}
+}
+
+/*
+ * A team, and for a report taken into handling one of that team's
+ * handlers, when there are any.  Drawn from a stream of its own, so the
+ * reports themselves stay the same for a seed whatever teams exist.
+ */
+static void
+report_crew(const struct seedctx *c, long idx, int taken,
+    struct mp_dbval *team, struct mp_dbval *handler)
+{
+	uint64_t	 cs;
+	long		 i;
+
+	*team = *handler = MP_DBNULL();
+	if (c->ncrew == 0)
+		return;
+	cs = rnd_seed((unsigned int)idx) ^ c->rng;
+	i = rnd(&cs, (long)c->ncrew);
+	*team = MP_DBINT(c->crew[i].team);
+	if (taken)
+		*handler = MP_DBINT(c->crew[i].handler);
+}
+
 /* Insert report number idx of the demo set. */
 static enum mp_err
 one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
@@ -675,120 +798,57 @@ one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
 {
 	struct mp_dbval		 v[20];
 	struct mp_buf		 desc;
+	struct when		 w;
+	struct place		 pl;
 	unsigned long long	 id;
-	uint64_t		 cs;
-	time_t			 received, observed, taken, closed;
 	enum typ		 t;
 	enum aud		 a;
-	const char		*channel, *status, *city;
-	char			 recv[20], obsdate[11], obstime[9];
-	char			 tkn[20], cls[20], house[24], pc[24];
-	char			 veh[64], pl[12];
-	long			 slot, r, nd, i;
-	size_t			 ci;
+	const char		*channel, *status;
 	int			 anonymous;
 	struct tm		 tm;
 	enum mp_err		 er;
 
-	/* Spread evenly over the year, in id order, with jitter. */
-	slot = YEAR_SECS / (c->total > 0 ? c->total : 1);
-	received = c->start + (time_t)((double)idx * YEAR_SECS / c->total) +
-	    rnd(s, slot > 1 ? slot : 1);
-	if (received > c->now)
-		received = c->now;
-	observed = received - rnd(s, 10) * DAY;
-	fmt_datetime(recv, received);
-	(void)gmtime_r(&observed, &tm);
-	(void)strftime(obsdate, sizeof(obsdate), "%Y-%m-%d", &tm);
-	(void)snprintf(obstime, sizeof(obstime), "%02ld:%02ld:00",
-	    rnd(s, 24), rnd(s, 4) * 15);
-
+	report_received(c, s, idx, &w);
 	t = pick_type(s);
-	r = rnd(s, 100);
-	a = r < 75 ? AUD_BEWONERS : r < 87 ? AUD_MEDEWERKERS :
-	    AUD_ONDERNEMERS;
-	if (a == AUD_ONDERNEMERS && t == T_WOONFRAUDE)
-		a = AUD_BEWONERS;
-	r = rnd(s, 100);
-	if (a == AUD_MEDEWERKERS)
-		channel = r < 90 ? "intranet" : "email";
-	else
-		channel = r < 85 ? "web" : r < 95 ? "telefoon" : "email";
-
+	report_audience(s, t, &a, &channel);
 	mp_buf_init(&desc, 4096);
-	if ((er = mp_buf_addstr(&desc, pick(s, opening[t],
-	    MP_NELEM(opening[t])))) != MP_OK)
+	if ((er = report_desc(s, t, &desc)) != MP_OK)
 		goto out;
-	nd = rnd(s, 3);
-	for (i = 0; i < nd; i++)
-		if ((er = mp_buf_printf(&desc, " %s", PICK(s, detail))) !=
-		    MP_OK)
-			goto out;
-	if ((er = mp_buf_addstr(&desc, PICK(s, closing))) != MP_OK)
-		goto out;
-
-	ci = (size_t)rnd(s, (long)MP_NELEM(cities));
-	city = cities[ci].name;
-	(void)snprintf(pc, sizeof(pc), "%04ld %c%c", cities[ci].pc_from +
-	    rnd(s, cities[ci].pc_to - cities[ci].pc_from + 1),
-	    "ABCEGHJKLMNPRTVWXZ"[rnd(s, 18)],
-	    "ABCDEGHJKLMNPRTVWXZ"[rnd(s, 19)]);
-	r = rnd(s, 10);
-	(void)snprintf(house, sizeof(house), "%ld%s", rnd(s, 180) + 1,
-	    r == 0 ? "a" : r == 1 ? "-2" : "");
-	veh[0] = '\0';
-	if (rnd(s, 100) < 35) {
-		plate(s, pl);
-		(void)snprintf(veh, sizeof(veh), "%s, kenteken %s",
-		    PICK(s, vehicles), pl);
-	}
-	status = pick_status(s, received, c->now, &taken, &closed);
-	if (taken)
-		fmt_datetime(tkn, taken);
-	if (closed)
-		fmt_datetime(cls, closed);
+	report_place(s, &pl);
+	status = pick_status(s, w.received, c->now, &w.taken, &w.closed);
+	if (w.taken)
+		fmt_datetime(w.tkn, w.taken);
+	if (w.closed)
+		fmt_datetime(w.cls, w.closed);
 	anonymous = rnd(s, 100) >= 30;
 
 	v[0] = MP_DBTEXT(channel);
 	v[1] = MP_DBINT(c->aud[a]);
 	v[2] = MP_DBINT(c->typ[t]);
 	v[3] = MP_DBTEXTN(mp_buf_str(&desc), mp_buf_len(&desc));
-	v[4] = MP_DBTEXTN(obsdate, strlen(obsdate));
+	v[4] = MP_DBTEXTN(w.obsdate, strlen(w.obsdate));
 	v[5] = rnd(s, 100) < 40 ? MP_DBNULL() :
-	    MP_DBTEXTN(obstime, strlen(obstime));
+	    MP_DBTEXTN(w.obstime, strlen(w.obstime));
 	v[6] = MP_DBTEXT(PICK(s, streets));
-	v[7] = MP_DBTEXTN(house, strlen(house));
-	v[8] = MP_DBTEXTN(pc, strlen(pc));
-	v[9] = MP_DBTEXT(city);
+	v[7] = MP_DBTEXTN(pl.house, strlen(pl.house));
+	v[8] = MP_DBTEXTN(pl.pc, strlen(pl.pc));
+	v[9] = MP_DBTEXT(pl.city);
 	v[10] = MP_DBTEXT(rnd(s, 100) < 40 ? PICK(s, people) : "");
 	v[11] = MP_DBTEXT(rnd(s, 100) < 25 ? PICK(s, companies) : "");
-	v[12] = MP_DBTEXTN(veh, strlen(veh));
+	v[12] = MP_DBTEXTN(pl.veh, strlen(pl.veh));
 	v[13] = MP_DBINT(anonymous);
 	v[14] = MP_DBTEXT(status);
-	v[15] = MP_DBTEXTN(recv, strlen(recv));
-	v[16] = taken ? MP_DBTEXTN(tkn, strlen(tkn)) : MP_DBNULL();
-	v[17] = closed ? MP_DBTEXTN(cls, strlen(cls)) : MP_DBNULL();
-	/*
-	 * A team, and for a report taken into handling one of that
-	 * team's handlers, when there are any.  Drawn from a stream of
-	 * its own, so the reports themselves stay the same for a seed
-	 * whatever teams exist.
-	 */
-	v[18] = v[19] = MP_DBNULL();
-	if (c->ncrew > 0) {
-		cs = rnd_seed((unsigned int)idx) ^ c->rng;
-		i = rnd(&cs, (long)c->ncrew);
-		v[18] = MP_DBINT(c->crew[i].team);
-		if (taken)
-			v[19] = MP_DBINT(c->crew[i].handler);
-	}
+	v[15] = MP_DBTEXTN(w.recv, strlen(w.recv));
+	v[16] = w.taken ? MP_DBTEXTN(w.tkn, strlen(w.tkn)) : MP_DBNULL();
+	v[17] = w.closed ? MP_DBTEXTN(w.cls, strlen(w.cls)) : MP_DBNULL();
+	report_crew(c, idx, w.taken != 0, &v[18], &v[19]);
 	if ((er = mp_db_exec(db, stmts[STMT_REPORT], v, 20, NULL, &id)) !=
 	    MP_OK)
 		goto out;
 
-	(void)gmtime_r(&received, &tm);
+	(void)gmtime_r(&w.received, &tm);
 	mp_report_reference(p->ref[p->n], tm.tm_year + 1900, (long long)id);
-	memcpy(p->recv[p->n], recv, sizeof(recv));
+	memcpy(p->recv[p->n], w.recv, sizeof(w.recv));
 	p->id[p->n] = (long long)id;
 	p->n++;
 	if (!anonymous)
