@@ -139,7 +139,9 @@ scan(const char *dir, struct mfile **files, size_t *nfiles, char *err,
 		(void)snprintf(f[n].name, sizeof(f[n].name), "%s", de->d_name);
 		n++;
 	}
-	qsort(f, n, sizeof(*f), mfile_cmp);
+	/* qsort(NULL, 0, ...) is undefined: an empty directory has no list. */
+	if (n > 1)
+		qsort(f, n, sizeof(*f), mfile_cmp);
 	for (i = 1; i < n; i++)
 		if (f[i].version == f[i - 1].version) {
 			snprintf(err, errsz, "two migrations numbered %03ld:"
