@@ -1,21 +1,56 @@
 # cgi/local.mk -- the programs: FastCGI responders and meldpuntctl.
 
 bin_PROGRAMS += meldpunt-intake
-meldpunt_intake_SOURCES = %reldir%/intake.c
+meldpunt_intake_SOURCES = \
+	%reldir%/intake/main.c \
+	%reldir%/intake/intake.c %reldir%/intake/intake.h \
+	%reldir%/intake/form.c \
+	%reldir%/intake/submit.c
 meldpunt_intake_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-feedback
-meldpunt_feedback_SOURCES = %reldir%/feedback.c
+meldpunt_feedback_SOURCES = \
+	%reldir%/feedback/main.c \
+	%reldir%/feedback/feedback.c %reldir%/feedback/feedback.h \
+	%reldir%/feedback/signin.c \
+	%reldir%/feedback/thread.c
 meldpunt_feedback_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-dashboard
-meldpunt_dashboard_SOURCES = %reldir%/dashboard.c
+meldpunt_dashboard_SOURCES = \
+	%reldir%/dashboard/main.c \
+	%reldir%/dashboard/dashboard.c %reldir%/dashboard/dashboard.h \
+	%reldir%/dashboard/auth.c \
+	%reldir%/dashboard/list.c %reldir%/dashboard/options.c \
+	%reldir%/dashboard/report.c \
+	%reldir%/dashboard/admin.c \
+	%reldir%/dashboard/grant.c \
+	%reldir%/dashboard/new.c \
+	%reldir%/dashboard/stats.c \
+	%reldir%/dashboard/export.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export
-meldpunt_export_SOURCES = %reldir%/export.c
+meldpunt_export_SOURCES = \
+	%reldir%/export/main.c \
+	%reldir%/export/export.c %reldir%/export/export.h
 meldpunt_export_LDADD = $(MP_LIBS)
 
 sbin_PROGRAMS += meldpuntctl
-meldpuntctl_SOURCES = %reldir%/meldpuntctl.c
+meldpuntctl_SOURCES = \
+	%reldir%/meldpuntctl/ctl.h \
+	%reldir%/meldpuntctl/main.c \
+	%reldir%/meldpuntctl/check-config.c \
+	%reldir%/meldpuntctl/contact-key.c \
+	%reldir%/meldpuntctl/contact-migrate.c \
+	%reldir%/meldpuntctl/drain-spool.c \
+	%reldir%/meldpuntctl/gen-key.c \
+	%reldir%/meldpuntctl/grants.c \
+	%reldir%/meldpuntctl/mail.c \
+	%reldir%/meldpuntctl/migrate.c \
+	%reldir%/meldpuntctl/partner.c \
+	%reldir%/meldpuntctl/seed-demo.c \
+	%reldir%/meldpuntctl/seed.c %reldir%/meldpuntctl/seed.h \
+	%reldir%/meldpuntctl/team.c \
+	%reldir%/meldpuntctl/user.c
 meldpuntctl_LDADD = $(MP_LIBS)

@@ -35,11 +35,12 @@ set -eu
 
 # The library sources the targets link (an archive: each target takes
 # only the objects it needs).  Add a file here when a target needs it.
-LIBSRC="alloc buf catalog clientkey conf contact crypto csv db dbhost err
-http keys log mailmsg pkseal ratelimit report req tmpl valid"
+LIBSRC="alloc buf catalog clientkey conf confkey contact crypto csv db dbhost
+err http keys log mailmsg pkseal ratelimit report req tmpl valid"
 
-# conf.c names the installed configuration: no fuzzer reads it.
-CFLAGS="-DSYSCONFDIR=\"/nonexistent\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1
+# conf.c and confkey.c name the installed paths: no fuzzer reads them.
+CFLAGS="-DSYSCONFDIR=\"/nonexistent\" -DTEMPLATEDIR=\"/nonexistent\"
+-DSQLDIR=\"/nonexistent\" -DSPOOLDIR=\"/nonexistent\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1
 -fno-omit-frame-pointer -fsanitize=address,undefined
 -fno-sanitize-recover=undefined -Wall -Wextra -Wformat=2
 -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wvla -Werror"

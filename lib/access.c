@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
-#include "meldpunt.h"
+#include "access.h"
+#include "db.h"
+#include "user.h"
 
 static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 	[MP_ROLE_HANDLER] = {

@@ -9,9 +9,8 @@
 #ifndef MP_ACCESS_H
 #define MP_ACCESS_H
 
+#include "db.h"
 #include "user.h"
-
-struct mp_dbval;
 
 enum mp_perm {
 	MP_PERM_NONE = 0,	/* any signed-in user */

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "log.h"
 
 void *
 mp_malloc(size_t sz)

@@ -5,7 +5,10 @@
 
 #include <string.h>
 
-#include "meldpunt.h"
+#include "audit.h"
+#include "db.h"
+#include "errcode.h"
+#include "log.h"
 
 static const char *const sql_insert =
 	"INSERT INTO audit_log (at, user_id, username, action, object_type,"

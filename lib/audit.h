@@ -6,6 +6,8 @@
 #ifndef MP_AUDIT_H
 #define MP_AUDIT_H
 
+#include "errcode.h"
+
 struct mp_db;
 
 /*

@@ -7,10 +7,13 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "errcode.h"
 
 void
 mp_buf_init(struct mp_buf *b, size_t max)

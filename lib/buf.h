@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_buf {
 	char	*data;	/* private */
 	size_t	 len;	/* private */

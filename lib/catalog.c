@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "catalog.h"
+#include "db.h"
+#include "errcode.h"
 
 enum stmt {
 	STMT_AUDIENCES,

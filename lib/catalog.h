@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "errcode.h"
+
 struct mp_db;
 
 struct mp_signal_type {

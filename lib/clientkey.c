@@ -22,7 +22,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "clientkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
 
 #define SECRET_LEN	32
 #define CACHE_MAX	8

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "errcode.h"
 
 struct mp_db;
 struct mp_keys;

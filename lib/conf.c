@@ -14,8 +14,11 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
 #include "cs.h"
+#include "alloc.h"
+#include "conf.h"
+#include "errcode.h"
+#include "log.h"
 
 #define CONF_DEFAULT	SYSCONFDIR "/meldpunt/meldpunt.hdf"
 #define CONF_MAX	(1024 * 1024)	/* far above any real file */
@@ -308,22 +311,33 @@ mp_conf_int(const struct mp_conf *conf, const char *name, long long def,
 	return n;
 }
 
-int
-mp_conf_bool(const struct mp_conf *conf, const char *name, int def)
+/* 1 or 0 for the words of a yes/no value; -1 for anything else. */
+static int
+bool_word(const char *v)
 {
 	static const char *const yes[] = { "1", "yes", "true", "on" };
 	static const char *const no[] = { "0", "no", "false", "off" };
-	const char	*v;
 	size_t		 i;
 
-	if ((v = conf_value(conf, name)) == NULL)
-		return def;
 	for (i = 0; i < MP_NELEM(yes); i++)
 		if (strcasecmp(v, yes[i]) == 0)
 			return 1;
 	for (i = 0; i < MP_NELEM(no); i++)
 		if (strcasecmp(v, no[i]) == 0)
 			return 0;
+	return -1;
+}
+
+int
+mp_conf_bool(const struct mp_conf *conf, const char *name, int def)
+{
+	const char	*v;
+	int		 b;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return def;
+	if ((b = bool_word(v)) != -1)
+		return b;
 	mp_warnx("%s: %s: %s = \"%s\" is not yes/no, true/false, on/off or "
 	    "1/0; using %s", __func__,
 	    conf->path[0] != '\0' ? conf->path : "(text)", name, v,
@@ -341,6 +355,16 @@ mp_conf_check_int(const struct mp_conf *conf, const char *name,
 	if ((v = conf_value(conf, name)) == NULL)
 		return 1;
 	return parse_int(v, min, max, &n);
+}
+
+int
+mp_conf_check_bool(const struct mp_conf *conf, const char *name)
+{
+	const char	*v;
+
+	if ((v = conf_value(conf, name)) == NULL)
+		return 1;
+	return bool_word(v) != -1;
 }
 
 const char *
@@ -367,4 +391,53 @@ mp_conf_child(const struct mp_conf *conf, const char *name, void **cursor)
 		obj = hdf_obj_next(*cursor);
 	*cursor = obj;
 	return obj == NULL ? NULL : hdf_obj_name(obj);
+}
+
+#define WALK_NAMEMAX	256
+
+/* Walk the children of obj, whose dotted name is name[0..len). */
+static int
+conf_walk(HDF *obj, char *name, size_t len,
+    int (*fn)(const char *, const char *, void *), void *arg)
+{
+	HDF		*h;
+	const char	*part, *value;
+	size_t		 plen, n;
+	int		 rc;
+
+	for (h = hdf_obj_child(obj); h != NULL; h = hdf_obj_next(h)) {
+		part = hdf_obj_name(h);
+		plen = strlen(part);
+		n = len;
+		if (n > 0 && n < WALK_NAMEMAX - 1)
+			name[n++] = '.';
+		if (n + plen < WALK_NAMEMAX) {
+			memcpy(name + n, part, plen + 1);
+			n += plen;
+		} else {
+			/* Cut short and say so, rather than fail the walk. */
+			memcpy(name + n, part, WALK_NAMEMAX - 1 - n);
+			memcpy(name + WALK_NAMEMAX - 4, "...", 4);
+			n = WALK_NAMEMAX - 1;
+		}
+		if ((value = hdf_obj_value(h)) != NULL &&
+		    (rc = fn(name, value, arg)) != 0)
+			return rc;
+		if ((rc = conf_walk(h, name, n, fn, arg)) != 0)
+			return rc;
+		name[len] = '\0';
+	}
+	return 0;
+}
+
+int
+mp_conf_walk(const struct mp_conf *conf,
+    int (*fn)(const char *, const char *, void *), void *arg)
+{
+	char	 name[WALK_NAMEMAX];
+
+	if (conf == NULL)
+		return 0;
+	name[0] = '\0';
+	return conf_walk(conf->hdf, name, 0, fn, arg);
 }

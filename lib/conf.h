@@ -6,6 +6,8 @@
 #ifndef MP_CONF_H
 #define MP_CONF_H
 
+#include "errcode.h"
+
 struct mp_conf;
 
 /*
@@ -32,8 +34,8 @@ const char	*mp_conf_str(const struct mp_conf *, const char *name,
 		    const char *def);
 /*
  * An integer value, or def when unset.  A value that is not a whole
- * number in [min, max] is logged and def is returned; use
- * mp_conf_check_int in check-config to report it instead.
+ * number in [min, max] is logged and def is returned; check-config
+ * reports it instead, with mp_conf_check_int.
  */
 long long	 mp_conf_int(const struct mp_conf *, const char *name,
 		    long long def, long long min, long long max);
@@ -43,6 +45,8 @@ int		 mp_conf_bool(const struct mp_conf *, const char *name,
 /* 1 if set and a whole number in [min, max] (or unset); else 0. */
 int		 mp_conf_check_int(const struct mp_conf *, const char *name,
 		    long long min, long long max);
+/* 1 if set to a word mp_conf_bool takes (or unset); else 0. */
+int		 mp_conf_check_bool(const struct mp_conf *, const char *name);
 /* The path the configuration was read from ("" when parsed from text). */
 const char	*mp_conf_file(const struct mp_conf *);
 
@@ -52,5 +56,16 @@ const char	*mp_conf_file(const struct mp_conf *);
  */
 const char	*mp_conf_child(const struct mp_conf *, const char *name,
 		    void **cursor);
+
+/*
+ * Call fn(name, value, arg) for every node that has a value, in file
+ * order, with its full dotted name ("db.admin.user"); a block such as
+ * "db { ... }" has none of its own.  A name longer than 255 bytes is
+ * passed cut short, ending in "...".  Stops at the first non-zero
+ * return of fn and returns it; 0 after the last node.
+ */
+int		 mp_conf_walk(const struct mp_conf *,
+		    int (*fn)(const char *name, const char *value,
+		    void *arg), void *arg);
 
 #endif

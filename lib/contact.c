@@ -9,10 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
-#include "db.h"
-#include "keys.h"
+#include "alloc.h"
 #include "contact.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
+#include "log.h"
+#include "pkseal.h"
 
 /* Rows holding at least one old box (version byte 0x01), in id order. */
 static const char sql_next[] =

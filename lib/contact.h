@@ -5,6 +5,8 @@
 #ifndef MP_CONTACT_H
 #define MP_CONTACT_H
 
+#include "errcode.h"
+
 struct mp_db;
 struct mp_keys;
 

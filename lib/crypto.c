@@ -20,7 +20,10 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "log.h"
 
 #define SEAL_VERSION	0x01
 
@@ -557,8 +560,8 @@ mp_hex(char *out, const void *in, size_t len)
 	out[2 * len] = '\0';
 }
 
-static int
-hexval(char c)
+int
+mp_hexval(int c)
 {
 
 	if (c >= '0' && c <= '9')
@@ -580,8 +583,8 @@ mp_unhex(void *out, size_t outlen, const char *hex)
 	if (hex == NULL || strlen(hex) != 2 * outlen)
 		return 0;
 	for (i = 0; i < outlen; i++) {
-		if ((hi = hexval(hex[2 * i])) < 0 ||
-		    (lo = hexval(hex[2 * i + 1])) < 0) {
+		if ((hi = mp_hexval((unsigned char)hex[2 * i])) < 0 ||
+		    (lo = mp_hexval((unsigned char)hex[2 * i + 1])) < 0) {
 			/* out may be meant for a key: leave no half of one. */
 			mp_wipe(out, outlen);
 			return 0;

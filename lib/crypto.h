@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "errcode.h"
+
 #define MP_SHA256_LEN	32
 #define MP_KEY_LEN	32	/* AES-256 and HMAC keys */
 #define MP_GCM_NONCE	12
@@ -61,6 +63,8 @@ int		 mp_password_verify(const char *stored, const char *pw);
 
 /* Lower-case hex of len bytes into out (2 * len + 1 bytes). */
 void		 mp_hex(char *out, const void *in, size_t len);
+/* The value of one hex digit c (either case), or -1 if c is none. */
+int		 mp_hexval(int c);
 /* Decode exactly outlen bytes of hex; 1 on success, 0 if malformed. */
 int		 mp_unhex(void *out, size_t outlen, const char *hex);
 /*

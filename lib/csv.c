@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "csv.h"
+#include "errcode.h"
 
 void
 mp_csv_init(struct mp_csv *c, char sep, mp_csv_write_fn fn, void *arg)

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 /* Receives output; an error stops the writer (it is kept in err). */
 typedef enum mp_err (*mp_csv_write_fn)(void *arg, const void *, size_t);
 

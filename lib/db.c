@@ -34,7 +34,13 @@
 #include <mysqld_error.h>
 #include <errmsg.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "confkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "dbhost.h"
+#include "errcode.h"
+#include "log.h"
 
 /* Parameters of this size or more go to the server in chunks. */
 #define LONGDATA_MIN	(1024 * 1024)
@@ -301,9 +307,12 @@ fail(struct mp_db *db, MYSQL_STMT *st, const char *func, const char *what,
 	return er;
 }
 
-/* Read a password file: its first line, without the newline. */
+/*
+ * Read a password file: its first line, without the newline.  The
+ * reason it failed goes to err, for the caller to log or print.
+ */
 static enum mp_err
-read_pwfile(const char *path, char **out)
+read_pwfile(const char *path, char **out, char *err, size_t errsz)
 {
 	char		 buf[PWFILE_MAX + 1];
 	ssize_t		 n;
@@ -313,7 +322,7 @@ read_pwfile(const char *path, char **out)
 
 	*out = NULL;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
 		return MP_ECONF;
 	}
 	while (len < sizeof(buf) - 1) {
@@ -321,7 +330,8 @@ read_pwfile(const char *path, char **out)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			mp_errx("%s: %s: %s", __func__, path, strerror(errno));
+			mp_seterr(err, errsz, "%s: %s", path,
+			    strerror(errno));
 			goto out;
 		}
 		if (n == 0)
@@ -329,7 +339,7 @@ read_pwfile(const char *path, char **out)
 		len += (size_t)n;
 	}
 	if (len == sizeof(buf) - 1) {
-		mp_errx("%s: %s: longer than %d bytes", __func__, path,
+		mp_seterr(err, errsz, "%s: longer than %d bytes", path,
 		    PWFILE_MAX - 1);
 		goto out;
 	}
@@ -360,28 +370,41 @@ static void
 account_creds(const struct mp_conf *conf, const char *account,
     const char **user, const char **pw, const char **pwfile)
 {
-	char		 k[3][64];
 	const char	*u;
 
-	if (account != NULL && strcmp(account, "admin") != 0 &&
-	    strlen(account) < 32) {
-		(void)snprintf(k[0], sizeof(k[0]), "db.%s.user", account);
-		if ((u = mp_conf_str(conf, k[0], NULL)) == NULL ||
-		    u[0] == '\0')
-			account = NULL;
-	}
-	if (account == NULL || strlen(account) >= 32) {
-		*user = mp_conf_str(conf, "db.user", "meldpunt");
-		*pw = mp_conf_str(conf, "db.password", NULL);
-		*pwfile = mp_conf_str(conf, "db.password_file", NULL);
+	if (account != NULL && strcmp(account, "admin") == 0) {
+		*user = mp_confkey_str(conf, MP_CK_DB_ADMIN_USER);
+		*pw = mp_confkey_str(conf, MP_CK_DB_ADMIN_PASSWORD);
+		*pwfile = mp_confkey_str(conf, MP_CK_DB_ADMIN_PASSWORD_FILE);
 		return;
 	}
-	(void)snprintf(k[0], sizeof(k[0]), "db.%s.user", account);
-	(void)snprintf(k[1], sizeof(k[1]), "db.%s.password", account);
-	(void)snprintf(k[2], sizeof(k[2]), "db.%s.password_file", account);
-	*user = mp_conf_str(conf, k[0], "root");
-	*pw = mp_conf_str(conf, k[1], NULL);
-	*pwfile = mp_conf_str(conf, k[2], NULL);
+	if (account != NULL && strlen(account) < 32 &&
+	    (u = mp_confkey_str_at(conf, MP_CK_DB_PROG_USER, account)) !=
+	    NULL && u[0] != '\0') {
+		*user = u;
+		*pw = mp_confkey_str_at(conf, MP_CK_DB_PROG_PASSWORD, account);
+		*pwfile = mp_confkey_str_at(conf, MP_CK_DB_PROG_PASSWORD_FILE,
+		    account);
+		return;
+	}
+	*user = mp_confkey_str(conf, MP_CK_DB_USER);
+	*pw = mp_confkey_str(conf, MP_CK_DB_PASSWORD);
+	*pwfile = mp_confkey_str(conf, MP_CK_DB_PASSWORD_FILE);
+}
+
+enum mp_err
+mp_db_password(const struct mp_conf *conf, const char *account, char **pw,
+    char *err, size_t errsz)
+{
+	const char	*user, *p, *pwfile;
+
+	*pw = NULL;
+	account_creds(conf, account, &user, &p, &pwfile);
+	if (p != NULL)
+		return (*pw = mp_strdup(p)) == NULL ? MP_ENOMEM : MP_OK;
+	if (pwfile == NULL || pwfile[0] == '\0')
+		return MP_ENOTFOUND;
+	return read_pwfile(pwfile, pw, err, errsz);
 }
 
 enum mp_err
@@ -412,38 +435,37 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	 * workers which moved do not stay writers beside the first for
 	 * long (README, one writer node).
 	 */
-	db->failback_ms = 1000L * (long)mp_conf_int(conf, "db.failback", 60,
-	    0, 86400);
+	db->failback_ms = 1000L * (long)mp_confkey_int(conf,
+	    MP_CK_DB_FAILBACK);
 	/*
 	 * Certification conflicts between two writer nodes come in runs:
 	 * three retries 20-60 ms apart were measured too few (issue 11).
 	 * Retries are bounded by time, well under the web server's 60 s.
 	 */
-	db->retries = (int)mp_conf_int(conf, "db.retries", 30, 0, 1000);
-	db->retry_total_ms = (long)mp_conf_int(conf, "db.retry_total_ms",
-	    10000, 0, 600000);
-	db->connect_timeout = (unsigned)mp_conf_int(conf,
-	    "db.connect_timeout", 2, 1, 3600);
+	db->retries = (int)mp_confkey_int(conf, MP_CK_DB_RETRIES);
+	db->retry_total_ms = (long)mp_confkey_int(conf,
+	    MP_CK_DB_RETRY_TOTAL_MS);
+	db->connect_timeout = (unsigned)mp_confkey_int(conf,
+	    MP_CK_DB_CONNECT_TIMEOUT);
 	/*
 	 * Schema changes may run long; the application's statements
 	 * should not.
 	 */
-	db->rw_timeout = (unsigned)mp_conf_int(conf, admin ?
-	    "db.admin.rw_timeout" : "db.rw_timeout", admin ? 3600 : 30,
-	    1, 86400);
-	if ((db->name = mp_strdup(mp_conf_str(conf, "db.name",
-	    "meldpunt"))) == NULL)
+	db->rw_timeout = (unsigned)mp_confkey_int(conf, admin ?
+	    MP_CK_DB_ADMIN_RW_TIMEOUT : MP_CK_DB_RW_TIMEOUT);
+	if ((db->name = mp_strdup(mp_confkey_str(conf, MP_CK_DB_NAME))) ==
+	    NULL)
 		goto fail;
 	account_creds(conf, account, &user, &pw, &pwfile);
 	if ((db->user = mp_strdup(user)) == NULL)
 		goto fail;
-	if (pw != NULL) {
-		if ((db->password = mp_strdup(pw)) == NULL)
-			goto fail;
-	} else if (pwfile != NULL && pwfile[0] != '\0') {
-		if ((er = read_pwfile(pwfile, &db->password)) != MP_OK)
-			goto fail;
-	}
+	/* No password at all is the server's business (socket auth). */
+	if ((er = mp_db_password(conf, account, &db->password, err,
+	    sizeof(err))) == MP_ECONF)
+		mp_errx("%s: %s", __func__, err);
+	if (er != MP_OK && er != MP_ENOTFOUND)
+		goto fail;
+	er = MP_ENOMEM;
 	db->ncache = 64;
 	if ((db->cache = mp_calloc(db->ncache, sizeof(*db->cache))) == NULL)
 		goto fail;

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "errcode.h"
+
 struct mp_conf;
 struct mp_db;
 struct mp_stmt;
@@ -88,6 +90,16 @@ enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
  */
 enum mp_err	 mp_db_open_as(struct mp_db **, const struct mp_conf *,
 		    const char *account);
+/*
+ * The password of account (as mp_db_open_as names it) into *pw, which
+ * the caller frees with mp_freezero: <account>.password, or the first
+ * line of the file <account>.password_file without its newline
+ * (meldpuntctl grants hashes it for CREATE USER).  MP_ENOTFOUND when
+ * neither is set; MP_ECONF with the reason in err when the file cannot
+ * be read or is too long.
+ */
+enum mp_err	 mp_db_password(const struct mp_conf *, const char *account,
+		    char **pw, char *err, size_t errsz);
 void		 mp_db_close(struct mp_db *);
 /*
  * Connect if not connected, to the first server of the list, from the

@@ -12,8 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "confkey.h"
 #include "dbhost.h"
+#include "errcode.h"
 
 /* One entry's text, trimmed; longer entries are refused. */
 #define ENTRY_MAX	(MP_DBHOST_NAMELEN + 16)
@@ -192,16 +193,16 @@ mp_dbhost_list(const struct mp_conf *conf,
 
 	*n = 0;
 	mp_seterr(err, errsz, "no error");
-	defport = (unsigned)mp_conf_int(conf, "db.port", 0, 0, 65535);
-	sock = mp_conf_str(conf, "db.socket", "");
+	defport = (unsigned)mp_confkey_int(conf, MP_CK_DB_PORT);
+	sock = mp_confkey_str(conf, MP_CK_DB_SOCKET);
 	if (strlen(sock) >= MP_DBHOST_SOCKLEN) {
 		mp_seterr(err, errsz, "db.socket: longer than %d bytes",
 		    MP_DBHOST_SOCKLEN - 1);
 		return MP_ECONF;
 	}
-	if ((list = mp_conf_str(conf, "db.hosts", NULL)) == NULL) {
+	if ((list = mp_confkey_str(conf, MP_CK_DB_HOSTS)) == NULL) {
 		/* The older form: one server. */
-		p = mp_conf_str(conf, "db.host", "localhost");
+		p = mp_confkey_str(conf, MP_CK_DB_HOST);
 		if (p[0] == '\0' || strlen(p) >= MP_DBHOST_NAMELEN) {
 			mp_seterr(err, errsz,
 			    "db.host: empty or longer than %d "

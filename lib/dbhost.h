@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_conf;
 
 /*

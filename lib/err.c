@@ -1,12 +1,13 @@
 /*
- * err.c -- texts for the library's error codes (for logs, in English).
+ * err.c -- the library's error codes: texts for logs (in English) and
+ * the HTTP status of a failure.
  */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "meldpunt.h"
+#include "errcode.h"
 
 static const char *const errstrs[MP_ERR__MAX] = {
 	"success",				/* MP_OK */
@@ -45,4 +46,11 @@ mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(err, errsz, fmt, ap);
 	va_end(ap);
+}
+
+int
+mp_err_status(enum mp_err er)
+{
+
+	return er == MP_EDBDOWN ? 503 : 500;
 }

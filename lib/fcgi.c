@@ -15,7 +15,18 @@
 
 #include <fcgiapp.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "conf.h"
+#include "confkey.h"
+#include "db.h"
+#include "errcode.h"
+#include "fcgi.h"
+#include "http.h"
+#include "keys.h"
+#include "log.h"
+#include "req.h"
+#include "sandbox.h"
+#include "tmpl.h"
 
 extern char	**environ;
 
@@ -28,18 +39,12 @@ struct mp_fcgi {
 	int		 done;		/* CGI: the request was handed out */
 };
 
-enum mp_err
-mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
+/* The only option is -c file; anything else is a usage error. */
+static enum mp_err
+ctx_args(const char *prog, int argc, char *argv[], const char **arg,
     char *err, size_t errsz)
 {
-	const char	*arg = NULL, *s;
-	int		 c, lvl;
-	enum mp_err	 er;
-
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->prog = prog;
-	if (errsz > 0)
-		err[0] = '\0';
+	int	 c;
 
 	/* Reset getopt: a test may call this more than once. */
 	optind = 1;
@@ -49,48 +54,83 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 			snprintf(err, errsz, "usage: %s [-c file]", prog);
 			return MP_ECONF;
 		}
-		arg = optarg;
+		*arg = optarg;
 	}
 	if (argc > 0 && optind < argc) {
 		snprintf(err, errsz, "usage: %s [-c file]", prog);
 		return MP_ECONF;
 	}
+	return MP_OK;
+}
 
-	if ((er = mp_conf_load(&ctx->conf, mp_conf_path(arg), err, errsz))
-	    != MP_OK)
-		goto fail;
+/* Open the log the configuration asks for, before anything can fail. */
+static enum mp_err
+ctx_log(const struct mp_ctx *ctx, const char *prog, char *err,
+    size_t errsz)
+{
+	const char	*s;
+	int		 lvl;
+	enum mp_err	 er;
 
-	s = mp_conf_str(ctx->conf, "log.level", "info");
+	s = mp_confkey_str(ctx->conf, MP_CK_LOG_LEVEL);
 	if ((lvl = mp_log_level(s)) < 0) {
 		snprintf(err, errsz, "log.level: unknown level \"%s\"", s);
-		er = MP_ECONF;
-		goto fail;
+		return MP_ECONF;
 	}
-	s = mp_conf_str(ctx->conf, "log.target", "stderr");
+	s = mp_confkey_str(ctx->conf, MP_CK_LOG_TARGET);
 	if ((er = mp_log_open(prog, s, (enum mp_loglevel)lvl)) != MP_OK) {
 		snprintf(err, errsz, "log.target: cannot open \"%s\"", s);
-		goto fail;
+		return er;
 	}
+	return MP_OK;
+}
 
-	if ((s = mp_conf_str(ctx->conf, "crypto.key_file", NULL)) == NULL ||
+/* Load the keys every program needs, and the contact key if it may. */
+static enum mp_err
+ctx_keys(struct mp_ctx *ctx, const char *prog, char *err, size_t errsz)
+{
+	const char	*s;
+	enum mp_err	 er;
+
+	if ((s = mp_confkey_str(ctx->conf, MP_CK_CRYPTO_KEY_FILE)) == NULL ||
 	    *s == '\0') {
 		snprintf(err, errsz, "crypto.key_file is not set in %s",
 		    mp_conf_file(ctx->conf));
-		er = MP_ECONF;
-		goto fail;
+		return MP_ECONF;
 	}
 	if ((er = mp_keys_load(&ctx->keys, s, err, errsz)) != MP_OK)
-		goto fail;
+		return er;
 	/*
 	 * Only the dashboard reads reporter identities; the public
 	 * programs never load the private contact key, even when a
 	 * shared configuration names it.
 	 */
-	if ((er = mp_keys_load_contact(&ctx->keys, ctx->conf,
-	    strcmp(prog, "meldpunt-dashboard") == 0, err, errsz)) != MP_OK)
+	return mp_keys_load_contact(&ctx->keys, ctx->conf,
+	    strcmp(prog, "meldpunt-dashboard") == 0, err, errsz);
+}
+
+enum mp_err
+mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
+    char *err, size_t errsz)
+{
+	const char	*arg = NULL, *s;
+	enum mp_err	 er;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->prog = prog;
+	if (errsz > 0)
+		err[0] = '\0';
+
+	/* Nothing is open yet: a usage error needs no cleanup. */
+	if ((er = ctx_args(prog, argc, argv, &arg, err, errsz)) != MP_OK)
+		return er;
+	if ((er = mp_conf_load(&ctx->conf, mp_conf_path(arg), err, errsz))
+	    != MP_OK ||
+	    (er = ctx_log(ctx, prog, err, errsz)) != MP_OK ||
+	    (er = ctx_keys(ctx, prog, err, errsz)) != MP_OK)
 		goto fail;
 
-	s = mp_conf_str(ctx->conf, "paths.templates", TEMPLATEDIR);
+	s = mp_confkey_str(ctx->conf, MP_CK_PATHS_TEMPLATES);
 	if ((er = mp_tmpl_init(s)) != MP_OK) {
 		snprintf(err, errsz, "paths.templates: cannot use \"%s\"", s);
 		goto fail;
@@ -104,8 +144,8 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 		goto fail;
 	}
 
-	ctx->secure_cookies = mp_conf_bool(ctx->conf, "http.secure_cookies",
-	    1);
+	ctx->secure_cookies = mp_confkey_bool(ctx->conf,
+	    MP_CK_HTTP_SECURE_COOKIES);
 	mp_limits_default(&ctx->limits);
 	return MP_OK;
 fail:
@@ -125,6 +165,21 @@ mp_ctx_close(struct mp_ctx *ctx)
 	if (ctx->conf != NULL)
 		mp_conf_free(ctx->conf);
 	memset(ctx, 0, sizeof(*ctx));
+}
+
+void
+mp_upload_limits(const struct mp_ctx *ctx, struct mp_limits *l)
+{
+
+	mp_limits_default(l);
+	l->max_files = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILES);
+	l->max_file = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILE_SIZE);
+	l->max_body = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_BODY);
+	l->max_params = 64;
+	l->max_value = 32 * 1024;
 }
 
 /* mp_read_fn on a FastCGI stream. */
@@ -238,7 +293,7 @@ sandbox(struct mp_ctx *ctx)
 #endif
 #endif
 	if (ctx == NULL || ctx->conf == NULL ||
-	    !mp_conf_bool(ctx->conf, "sandbox.seccomp", 1)) {
+	    !mp_confkey_bool(ctx->conf, MP_CK_SANDBOX_SECCOMP)) {
 		mp_infox("sandbox: off (sandbox.seccomp = 0)");
 		return MP_OK;
 	}

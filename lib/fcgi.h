@@ -8,22 +8,11 @@
 #ifndef MP_FCGI_H
 #define MP_FCGI_H
 
-#include "keys.h"
+#include "ctx.h"
+#include "errcode.h"
 #include "req.h"
 
-struct mp_conf;
-struct mp_db;
 struct mp_fcgi;
-
-/* Everything a program keeps from start to stop. */
-struct mp_ctx {
-	const char	*prog;		/* program name for logs */
-	struct mp_conf	*conf;
-	struct mp_keys	 keys;
-	struct mp_db	*db;		/* connects lazily */
-	struct mp_limits limits;	/* request limits for this program */
-	int		 secure_cookies; /* http.secure_cookies */
-};
 
 /*
  * Open the context for prog: read -c FILE from argv (or
@@ -34,6 +23,12 @@ struct mp_ctx {
 enum mp_err	 mp_ctx_open(struct mp_ctx *, const char *prog, int argc,
 		    char *argv[], char *err, size_t errsz);
 void		 mp_ctx_close(struct mp_ctx *);
+/*
+ * The request limits of the programs that take a reporter's files (the
+ * report form and the replies after it), from intake.max_files,
+ * intake.max_file_size and intake.max_body.
+ */
+void		 mp_upload_limits(const struct mp_ctx *, struct mp_limits *);
 
 /* Start accepting on the FastCGI socket given on fd 0. */
 enum mp_err	 mp_fcgi_init(struct mp_fcgi **, struct mp_ctx *);

@@ -12,7 +12,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "formtoken.h"
+#include "keys.h"
 
 #define TOK_TIME	8
 #define TOK_MAC		16

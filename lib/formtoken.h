@@ -11,6 +11,8 @@
 
 #include <time.h>
 
+#include "errcode.h"
+
 #define MP_FORMTOKEN_NONCE	16
 #define MP_FORMTOKEN_LEN	72	/* buffer for the text form */
 #define MP_FORMTOKEN_BIND_MAX	64	/* longest value to bind to */

@@ -17,8 +17,16 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "access.h"
+#include "alloc.h"
+#include "audit.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
 #include "grant.h"
+#include "outbox.h"
+#include "session.h"
+#include "user.h"
 
 enum stmt {
 	STMT_INSERT,
@@ -593,6 +601,65 @@ set_status(struct mp_db *db, struct decide_ctx *x, const char *status)
 	return n == 1 ? MP_OK : MP_EDBTRANS;
 }
 
+/*
+ * The status the decision gives the open request w, in *status; NULL
+ * when the decision is refused, with x->outcome saying why.  A
+ * confirmation of an account unchanged since the request applies the
+ * change here, inside the caller's transaction.
+ */
+static enum mp_err
+decide_status(struct mp_db *db, struct decide_ctx *x, const struct row *w,
+    const struct mp_user *u, const struct mp_team *t, long long target,
+    const char **status)
+{
+	enum mp_err	 er;
+	int		 stale;
+
+	*status = NULL;
+	switch (x->decision) {
+	case MP_GRANT_WITHDRAW:
+		if (w->requester != x->a->id) {
+			x->outcome = MP_GRANT_NOT_YOURS;
+			return MP_OK;
+		}
+		*status = "ingetrokken";
+		return MP_OK;
+	case MP_GRANT_REJECT:
+		if (w->requester == x->a->id) {
+			x->outcome = MP_GRANT_OWN_REQUEST;
+			return MP_OK;
+		}
+		*status = "afgewezen";
+		return MP_OK;
+	case MP_GRANT_CONFIRM:
+		if (w->requester == x->a->id) {
+			x->outcome = MP_GRANT_OWN_REQUEST;
+			return MP_OK;
+		}
+		if (target == x->a->id) {
+			x->outcome = MP_GRANT_CONCERNS_YOU;
+			return MP_OK;
+		}
+		/* The account must be as it was when asked for. */
+		stale = strcmp(w->was_role, mp_role_name(u->role)) != 0 ||
+		    w->was_disabled != u->disabled ||
+		    w->was_identity != u->identity ||
+		    (w->c.kind == MP_GRANT_TEAM && !t->active);
+		if (stale) {
+			x->outcome = MP_GRANT_STALE;
+			*status = "vervallen";
+			return MP_OK;
+		}
+		if ((er = apply(db, &w->c, x->hash)) != MP_OK)
+			return er;
+		x->reset = w->c.kind == MP_GRANT_PASSWORD;
+		*status = "bevestigd";
+		return MP_OK;
+	default:
+		return MP_EINVAL;
+	}
+}
+
 static enum mp_err
 decide_txn(struct mp_db *db, void *arg)
 {
@@ -604,7 +671,6 @@ decide_txn(struct mp_db *db, void *arg)
 	const char		*status;
 	long long		 target = 0;
 	char			 action[32];
-	int			 stale;
 	enum mp_err		 er;
 
 	x->outcome = MP_GRANT_DONE;
@@ -634,48 +700,9 @@ decide_txn(struct mp_db *db, void *arg)
 		x->outcome = MP_GRANT_DECIDED;
 		return MP_OK;
 	}
-	switch (x->decision) {
-	case MP_GRANT_WITHDRAW:
-		if (w.requester != x->a->id) {
-			x->outcome = MP_GRANT_NOT_YOURS;
-			return MP_OK;
-		}
-		status = "ingetrokken";
-		break;
-	case MP_GRANT_REJECT:
-		if (w.requester == x->a->id) {
-			x->outcome = MP_GRANT_OWN_REQUEST;
-			return MP_OK;
-		}
-		status = "afgewezen";
-		break;
-	case MP_GRANT_CONFIRM:
-		if (w.requester == x->a->id) {
-			x->outcome = MP_GRANT_OWN_REQUEST;
-			return MP_OK;
-		}
-		if (target == x->a->id) {
-			x->outcome = MP_GRANT_CONCERNS_YOU;
-			return MP_OK;
-		}
-		/* The account must be as it was when asked for. */
-		stale = strcmp(w.was_role, mp_role_name(u.role)) != 0 ||
-		    w.was_disabled != u.disabled ||
-		    w.was_identity != u.identity ||
-		    (w.c.kind == MP_GRANT_TEAM && !t.active);
-		if (stale) {
-			x->outcome = MP_GRANT_STALE;
-			status = "vervallen";
-			break;
-		}
-		if ((er = apply(db, &w.c, x->hash)) != MP_OK)
-			return er;
-		x->reset = w.c.kind == MP_GRANT_PASSWORD;
-		status = "bevestigd";
-		break;
-	default:
-		return MP_EINVAL;
-	}
+	if ((er = decide_status(db, x, &w, &u, &t, target, &status)) !=
+	    MP_OK || status == NULL)
+		return er;
 	if ((er = set_status(db, x, status)) != MP_OK)
 		return er;
 	(void)snprintf(action, sizeof(action), "verzoek %s", status);

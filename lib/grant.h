@@ -20,6 +20,7 @@
 
 #include <time.h>
 
+#include "errcode.h"
 #include "user.h"
 
 struct mp_db;

@@ -12,7 +12,15 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "confkey.h"
+#include "ctx.h"
+#include "errcode.h"
+#include "http.h"
+#include "log.h"
+#include "req.h"
+#include "tmpl.h"
 
 #define HDRS_MAX	(16 * 1024)	/* added headers of one response */
 #define PAGE_MAX	(256 * 1024)	/* a rendered error page */
@@ -401,10 +409,10 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 	if ((v = mp_view_new()) == NULL)
 		return MP_ENOMEM;
 	/* The same frame as every other page: name and style sheet. */
-	if ((er = mp_view_set(v, "Instance.Name", c == NULL ? "Meldpunt" :
-	    mp_conf_str(c, "instance.name", "Meldpunt"))) == MP_OK &&
-	    (er = mp_view_set(v, "Page.Static", c == NULL ? "/static" :
-	    mp_conf_str(c, "http.static", "/static"))) == MP_OK &&
+	if ((er = mp_view_set(v, "Instance.Name",
+	    mp_confkey_str(c, MP_CK_INSTANCE_NAME))) == MP_OK &&
+	    (er = mp_view_set(v, "Page.Static",
+	    mp_confkey_str(c, MP_CK_HTTP_STATIC))) == MP_OK &&
 	    (er = mp_view_set(v, "Page.Title", title)) == MP_OK &&
 	    (er = mp_view_set_int(v, "Error.Status", status)) == MP_OK &&
 	    (er = mp_view_set(v, "Error.Title", title)) == MP_OK &&

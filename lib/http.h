@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_req;
 
 #define MP_COOKIE_SECURE	0x01

@@ -13,7 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "confkey.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "keys.h"
+#include "log.h"
+#include "pkseal.h"
 
 #define KEYHEX_LEN	(2 * MP_KEY_LEN)
 
@@ -200,9 +206,9 @@ mp_keys_load_contact(struct mp_keys *keys, const struct mp_conf *conf,
 	enum mp_err	 er;
 
 	mp_pkring_wipe(&keys->contact);
-	pub = mp_conf_str(conf, "crypto.contact_public_file", "");
+	pub = mp_confkey_str(conf, MP_CK_CRYPTO_CONTACT_PUBLIC_FILE);
 	priv = want_private ?
-	    mp_conf_str(conf, "crypto.contact_private_file", "") : "";
+	    mp_confkey_str(conf, MP_CK_CRYPTO_CONTACT_PRIVATE_FILE) : "";
 	if (priv[0] != '\0') {
 		/* The private file's last key is the current one. */
 		if ((er = mp_pkring_load(&keys->contact, priv, 1, err,

@@ -8,6 +8,7 @@
 #define MP_KEYS_H
 
 #include "crypto.h"
+#include "errcode.h"
 #include "pkseal.h"
 
 struct mp_conf;

@@ -3,17 +3,18 @@
 noinst_LTLIBRARIES += lib/libmeldpunt.la
 lib_libmeldpunt_la_SOURCES = \
 	%reldir%/meldpunt.h \
-	%reldir%/err.c \
+	%reldir%/err.c %reldir%/errcode.h \
 	%reldir%/alloc.c %reldir%/alloc.h \
 	%reldir%/buf.c %reldir%/buf.h \
 	%reldir%/csv.c %reldir%/csv.h \
 	%reldir%/log.c %reldir%/log.h \
 	%reldir%/conf.c %reldir%/conf.h \
+	%reldir%/confkey.c %reldir%/confkey.h \
 	%reldir%/cs.h \
 	%reldir%/tmpl.c %reldir%/tmpl.h \
 	%reldir%/req.c %reldir%/req.h \
 	%reldir%/http.c %reldir%/http.h \
-	%reldir%/fcgi.c %reldir%/fcgi.h \
+	%reldir%/fcgi.c %reldir%/fcgi.h %reldir%/ctx.h \
 	%reldir%/sandbox.c %reldir%/sandbox.h \
 	%reldir%/dbhost.c %reldir%/dbhost.h \
 	%reldir%/db.c %reldir%/db.h \
@@ -32,14 +33,13 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/catalog.c %reldir%/catalog.h \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
-	%reldir%/seed.c %reldir%/seed.h \
-	%reldir%/intake.c %reldir%/intake.h \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \
 	%reldir%/session.c %reldir%/session.h \
 	%reldir%/throttle.c %reldir%/throttle.h \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/grant.c %reldir%/grant.h \
+	%reldir%/event.c %reldir%/event.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \
 	%reldir%/mailmsg.c %reldir%/mailmsg.h \
@@ -48,15 +48,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/partner.c %reldir%/partner.h \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
-	%reldir%/export.c %reldir%/export.h \
 	%reldir%/message.c %reldir%/message.h \
-	%reldir%/feedback.c %reldir%/feedback.h \
-	%reldir%/dashboard.c %reldir%/dashboard.h %reldir%/dashboard-int.h \
-	%reldir%/dashboard-auth.c \
-	%reldir%/dashboard-list.c \
-	%reldir%/dashboard-report.c \
-	%reldir%/dashboard-admin.c \
-	%reldir%/dashboard-grant.c \
-	%reldir%/dashboard-new.c \
-	%reldir%/dashboard-stats.c \
-	%reldir%/dashboard-export.c
+	%reldir%/route.c %reldir%/route.h

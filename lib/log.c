@@ -17,7 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "errcode.h"
+#include "log.h"
 
 static const char	*logprog = "meldpunt";
 static int		 logfd = STDERR_FILENO;

@@ -6,6 +6,8 @@
 #ifndef MP_LOG_H
 #define MP_LOG_H
 
+#include "errcode.h"
+
 enum mp_loglevel {
 	MP_LOG_ERR = 0,
 	MP_LOG_WARN,

@@ -12,7 +12,11 @@
 
 #include <openssl/evp.h>
 
-#include "meldpunt.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "mailmsg.h"
+#include "valid.h"
 
 #define NAME_MAX_LEN	64
 #define TEXT_MAX	1000	/* bytes of a text header's value */

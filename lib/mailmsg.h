@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "errcode.h"
+
 struct mp_buf;
 
 /* Recommended line length (RFC 5322 2.1.1), without the line end. */

@@ -1,53 +1,20 @@
 /*
  * meldpunt.h -- the public interface of libmeldpunt, used by every
- * program in cgi/.  Each concept has its own header; this one holds the
- * error codes they share and includes the rest.
+ * program in cgi/.  Each concept has its own header, which includes
+ * what it needs; this one only gathers them for the programs.  The
+ * library's own files include the headers they use, never this one.
  */
 #ifndef MELDPUNT_H
 #define MELDPUNT_H
 
-#include <stddef.h>
-
-/*
- * Library functions return enum mp_err: MP_OK (0) on success.  The
- * library logs where a failure is detected and returns; it never exits.
- */
-enum mp_err {
-	MP_OK = 0,
-	MP_ENOMEM,	/* allocation failed */
-	MP_ESYS,	/* a system call failed; errno was logged */
-	MP_EINVAL,	/* malformed input (a client error: 400) */
-	MP_ETOOBIG,	/* a size or count limit was exceeded (413) */
-	MP_ECONF,	/* the configuration is missing or wrong */
-	MP_EDB,		/* a database error that retrying will not fix */
-	MP_EDBTRANS,	/* a transient database error: retry may succeed */
-	MP_EDBDOWN,	/* the database cannot be reached at all */
-	MP_EDUP,	/* a unique key or constraint refused the row */
-	MP_ENOTFOUND,	/* no such row, file or key */
-	MP_ECRYPTO,	/* a cryptographic operation or check failed */
-	MP_ELIMIT,	/* a rate limit refused the action (429) */
-	MP_ETMPL,	/* a template failed to load or render */
-	MP_EXIT,	/* the request loop ends normally */
-	MP_ERR__MAX
-};
-
-/* A static, human-readable (English, for logs) text for an error. */
-const char	*mp_strerror(enum mp_err);
-/*
- * Write a one-line reason to err, the caller's buffer of errsz bytes
- * (err may be NULL or errsz 0: nothing is written).
- */
-void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-#define MP_UNUSED(x)	((void)(x))
-#define MP_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "errcode.h"
 
 #include "alloc.h"
 #include "buf.h"
 #include "csv.h"
 #include "log.h"
 #include "conf.h"
+#include "confkey.h"
 #include "crypto.h"
 #include "totp.h"
 #include "qr.h"
@@ -68,13 +35,12 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "report.h"
 #include "contact.h"
 #include "spool.h"
-#include "seed.h"
-#include "intake.h"
 #include "user.h"
 #include "audit.h"
 #include "session.h"
 #include "throttle.h"
 #include "access.h"
+#include "event.h"
 #include "workflow.h"
 #include "stats.h"
 #include "mailmsg.h"
@@ -84,7 +50,6 @@ void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
 #include "partner.h"
 #include "share.h"
 #include "message.h"
-#include "feedback.h"
 #include "sandbox.h"
 
 #endif /* MELDPUNT_H */

@@ -7,7 +7,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "buf.h"
+#include "confkey.h"
+#include "db.h"
+#include "errcode.h"
+#include "message.h"
+#include "outbox.h"
+#include "ratelimit.h"
+#include "report.h"
+#include "valid.h"
+#include "workflow.h"
 
 enum stmt {
 	STMT_INSERT,
@@ -86,7 +95,7 @@ const char *
 mp_message_auto_text(const struct mp_conf *c, const char *status)
 {
 	const char	*def = "", *text;
-	char		 key[96], name[32];
+	char		 name[32];
 	size_t		 i;
 
 	if (status == NULL || !mp_workflow_status(status))
@@ -98,13 +107,14 @@ mp_message_auto_text(const struct mp_conf *c, const char *status)
 	for (i = 0; name[i] != '\0'; i++)
 		if (name[i] == ' ')
 			name[i] = '_';
-	(void)snprintf(key, sizeof(key), "feedback.auto.%s.text", name);
-	text = mp_conf_str(c, key, def);
+	if ((text = mp_confkey_str_at(c, MP_CK_FEEDBACK_AUTO_TEXT, name)) ==
+	    NULL)
+		text = def;
 	if (text == NULL || mp_blank(text, strlen(text)))
 		return NULL;
 	/* A text is on unless switched off. */
-	(void)snprintf(key, sizeof(key), "feedback.auto.%s.enabled", name);
-	return mp_conf_bool(c, key, 1) ? text : NULL;
+	return mp_confkey_bool_at(c, MP_CK_FEEDBACK_AUTO_ENABLED, name) ?
+	    text : NULL;
 }
 
 enum mp_err

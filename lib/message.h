@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "errcode.h"
+
 struct mp_conf;
 struct mp_db;
 struct mp_attachment;

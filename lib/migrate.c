@@ -22,7 +22,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "log.h"
+#include "migrate.h"
 
 #define MIGRATION_MAX	(16 * 1024 * 1024)
 
@@ -133,7 +139,9 @@ scan(const char *dir, struct mfile **files, size_t *nfiles, char *err,
 		(void)snprintf(f[n].name, sizeof(f[n].name), "%s", de->d_name);
 		n++;
 	}
-	qsort(f, n, sizeof(*f), mfile_cmp);
+	/* qsort(NULL, 0, ...) is undefined: an empty directory has no list. */
+	if (n > 1)
+		qsort(f, n, sizeof(*f), mfile_cmp);
 	for (i = 1; i < n; i++)
 		if (f[i].version == f[i - 1].version) {
 			snprintf(err, errsz, "two migrations numbered %03ld:"
@@ -228,6 +236,13 @@ delimiter_line(const char *p, size_t len, char delim[DELIM_MAX + 1],
 	return 1;
 }
 
+/*
+ * A parser, kept in one piece on purpose: the quote state q, the
+ * statement's first line and the delimiter carry from one line to the
+ * next, and the comment, delimiter and end-of-statement tests all read
+ * them.  Split into helpers, each would take and return that whole state;
+ * read top to bottom it is one pass over the lines.
+ */
 static enum mp_err
 split_sql(const char *text, size_t len, stmt_fn fn, void *arg,
     int *lineno)
@@ -396,19 +411,105 @@ find_applied(const struct applied *a, size_t n, long version)
 	return NULL;
 }
 
+/* Read dir/name into text; a path too long says so in err. */
+static enum mp_err
+read_migration(const char *dir, const char *name, struct mp_buf *path,
+    struct mp_buf *text, char *err, size_t errsz)
+{
+	enum mp_err	 er;
+
+	mp_buf_reset(path);
+	mp_buf_reset(text);
+	if ((er = mp_buf_printf(path, "%s/%s", dir, name)) != MP_OK) {
+		snprintf(err, errsz, "%s: path too long", name);
+		return er;
+	}
+	return slurp(mp_buf_str(path), text, err, errsz);
+}
+
+/*
+ * Check that every file already applied is unchanged, in content and
+ * name, so that a refusal comes before anything is changed.
+ */
+static enum mp_err
+check_applied(const char *dir, const struct mfile *files, size_t nfiles,
+    const struct applied *done, size_t ndone, struct mp_buf *path,
+    struct mp_buf *text, char *err, size_t errsz)
+{
+	const struct applied	*ap;
+	unsigned char		 md[MP_SHA256_LEN];
+	char			 hex[2 * MP_SHA256_LEN + 1];
+	size_t			 i;
+	enum mp_err		 er;
+
+	for (i = 0; i < nfiles; i++) {
+		if ((er = read_migration(dir, files[i].name, path, text, err,
+		    errsz)) != MP_OK)
+			return er;
+		if ((ap = find_applied(done, ndone, files[i].version)) ==
+		    NULL)
+			continue;
+		mp_sha256(md, mp_buf_str(text), mp_buf_len(text));
+		mp_hex(hex, md, sizeof(md));
+		if (strcmp(hex, ap->sha) != 0) {
+			snprintf(err, errsz, "migration %s changed after it"
+			    " was applied", files[i].name);
+			return MP_ECONF;
+		}
+		if (strcmp(ap->name, files[i].name) != 0) {
+			snprintf(err, errsz, "migration %s was applied as %s",
+			    files[i].name, ap->name);
+			return MP_ECONF;
+		}
+	}
+	return MP_OK;
+}
+
+/*
+ * Run one migration whose text is read and record it with its checksum,
+ * so that a later change to the file is refused.
+ */
+static enum mp_err
+apply_one(struct mp_db *db, const struct mfile *f, const struct mp_buf *text,
+    char *err, size_t errsz)
+{
+	struct mp_dbval		 v[3];
+	unsigned char		 md[MP_SHA256_LEN];
+	char			 hex[2 * MP_SHA256_LEN + 1];
+	int			 line = 0;
+	enum mp_err		 er;
+
+	mp_sha256(md, mp_buf_str(text), mp_buf_len(text));
+	mp_hex(hex, md, sizeof(md));
+	/* The log line names the entry point, as it always has. */
+	mp_infox("%s: applying %s", "mp_migrate", f->name);
+	if ((er = mp_sql_run(db, mp_buf_str(text), mp_buf_len(text),
+	    &line)) != MP_OK) {
+		snprintf(err, errsz, "migration %s failed at the"
+		    " statement on line %d: %s (error %u)",
+		    f->name, line, mp_strerror(er), mp_db_errno(db));
+		return er;
+	}
+	v[0] = MP_DBINT(f->version);
+	v[1] = MP_DBTEXTN(f->name, strlen(f->name));
+	v[2] = MP_DBTEXTN(hex, strlen(hex));
+	if ((er = mp_db_exec(db, stmts[STMT_RECORD], v, 3, NULL,
+	    NULL)) != MP_OK) {
+		snprintf(err, errsz, "migration %s applied but not"
+		    " recorded: %s", f->name, mp_strerror(er));
+		return er;
+	}
+	return MP_OK;
+}
+
 enum mp_err
 mp_migrate(struct mp_db *db, const char *dir, int *applied, char *err,
     size_t errsz)
 {
 	struct mfile		*files = NULL;
 	struct applied		*done = NULL;
-	const struct applied	*ap;
 	struct mp_buf		 text, path;
-	struct mp_dbval		 v[3];
-	unsigned char		 md[MP_SHA256_LEN];
-	char			 hex[2 * MP_SHA256_LEN + 1];
 	size_t			 nfiles = 0, ndone = 0, i;
-	int			 line = 0;
 	enum mp_err		 er;
 
 	*applied = 0;
@@ -429,67 +530,17 @@ mp_migrate(struct mp_db *db, const char *dir, int *applied, char *err,
 		    mp_strerror(er));
 		goto out;
 	}
-	/* Check every file first: refuse before changing anything. */
-	for (i = 0; i < nfiles; i++) {
-		mp_buf_reset(&path);
-		mp_buf_reset(&text);
-		if ((er = mp_buf_printf(&path, "%s/%s", dir,
-		    files[i].name)) != MP_OK) {
-			snprintf(err, errsz, "%s: path too long",
-			    files[i].name);
-			goto out;
-		}
-		if ((er = slurp(mp_buf_str(&path), &text, err, errsz)) !=
-		    MP_OK)
-			goto out;
-		if ((ap = find_applied(done, ndone, files[i].version)) ==
-		    NULL)
-			continue;
-		mp_sha256(md, mp_buf_str(&text), mp_buf_len(&text));
-		mp_hex(hex, md, sizeof(md));
-		if (strcmp(hex, ap->sha) != 0) {
-			snprintf(err, errsz, "migration %s changed after it"
-			    " was applied", files[i].name);
-			er = MP_ECONF;
-			goto out;
-		}
-		if (strcmp(ap->name, files[i].name) != 0) {
-			snprintf(err, errsz, "migration %s was applied as %s",
-			    files[i].name, ap->name);
-			er = MP_ECONF;
-			goto out;
-		}
-	}
+	if ((er = check_applied(dir, files, nfiles, done, ndone, &path,
+	    &text, err, errsz)) != MP_OK)
+		goto out;
 	for (i = 0; i < nfiles; i++) {
 		if (find_applied(done, ndone, files[i].version) != NULL)
 			continue;
-		mp_buf_reset(&path);
-		mp_buf_reset(&text);
-		if ((er = mp_buf_printf(&path, "%s/%s", dir,
-		    files[i].name)) != MP_OK ||
-		    (er = slurp(mp_buf_str(&path), &text, err, errsz)) !=
+		if ((er = read_migration(dir, files[i].name, &path, &text,
+		    err, errsz)) != MP_OK ||
+		    (er = apply_one(db, &files[i], &text, err, errsz)) !=
 		    MP_OK)
 			goto out;
-		mp_sha256(md, mp_buf_str(&text), mp_buf_len(&text));
-		mp_hex(hex, md, sizeof(md));
-		mp_infox("%s: applying %s", __func__, files[i].name);
-		if ((er = mp_sql_run(db, mp_buf_str(&text), mp_buf_len(&text),
-		    &line)) != MP_OK) {
-			snprintf(err, errsz, "migration %s failed at the"
-			    " statement on line %d: %s (error %u)",
-			    files[i].name, line, mp_strerror(er),
-			    mp_db_errno(db));
-			goto out;
-		}
-		v[0] = MP_DBINT(files[i].version);
-		v[1] = MP_DBTEXTN(files[i].name, strlen(files[i].name));
-		v[2] = MP_DBTEXTN(hex, strlen(hex));
-		if ((er = mp_db_exec(db, stmts[STMT_RECORD], v, 3, NULL,
-		    NULL)) != MP_OK) {
-			snprintf(err, errsz, "migration %s applied but not"
-			    " recorded: %s", files[i].name, mp_strerror(er));
-			goto out;
-		}
 		(*applied)++;
 	}
 	er = MP_OK;

@@ -11,10 +11,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "confkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "grant.h"
+#include "keys.h"
+#include "log.h"
 #include "mailmsg.h"
 #include "outbox.h"
 #include "sendmail.h"
+#include "user.h"
+#include "valid.h"
 
 #define BATCH		50	/* rows read per claiming round */
 #define MSG_MAX		(64 * 1024)
@@ -210,26 +220,22 @@ static enum mp_err
 settings(struct settings *s, const struct mp_conf *c)
 {
 
-	s->instance = mp_conf_str(c, "instance.name", "Gemeente");
-	s->sendmail = mp_conf_str(c, "mail.sendmail",
-	    "/usr/sbin/sendmail -t -i");
-	s->from = mp_conf_str(c, "mail.from", "");
-	s->from_name = mp_conf_str(c, "mail.from_name", "");
-	s->feedback_url = mp_conf_str(c, "mail.feedback_url", "");
-	s->dashboard_url = mp_conf_str(c, "mail.dashboard_url", "");
-	s->subject_reporter = mp_conf_str(c, "mail.reporter.subject",
-	    "Nieuws over uw melding");
-	s->subject_handler = mp_conf_str(c, "mail.handler.subject",
-	    "De melder heeft gereageerd");
-	s->subject_grant = mp_conf_str(c, "mail.grant.subject",
-	    "Verzoek om rechten in het meldpunt");
-	s->signature = mp_conf_str(c, "mail.signature", s->instance);
-	s->max_tries = mp_conf_int(c, "mail.max_tries", 8, 1, 100);
-	s->retry_delay = mp_conf_int(c, "mail.retry_delay", 300, 0, 86400);
-	s->retry_max_delay = mp_conf_int(c, "mail.retry_max_delay", 21600,
-	    0, 604800);
-	s->send_timeout = mp_conf_int(c, "mail.send_timeout", 60, 1, 3600);
-	s->lease = mp_conf_int(c, "mail.claim_timeout", 600, 60, 86400);
+	s->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
+	s->sendmail = mp_confkey_str(c, MP_CK_MAIL_SENDMAIL);
+	s->from = mp_confkey_str(c, MP_CK_MAIL_FROM);
+	s->from_name = mp_confkey_str(c, MP_CK_MAIL_FROM_NAME);
+	s->feedback_url = mp_confkey_str(c, MP_CK_MAIL_FEEDBACK_URL);
+	s->dashboard_url = mp_confkey_str(c, MP_CK_MAIL_DASHBOARD_URL);
+	s->subject_reporter = mp_confkey_str(c, MP_CK_MAIL_REPORTER_SUBJECT);
+	s->subject_handler = mp_confkey_str(c, MP_CK_MAIL_HANDLER_SUBJECT);
+	s->subject_grant = mp_confkey_str(c, MP_CK_MAIL_GRANT_SUBJECT);
+	if ((s->signature = mp_confkey_str(c, MP_CK_MAIL_SIGNATURE)) == NULL)
+		s->signature = s->instance;
+	s->max_tries = mp_confkey_int(c, MP_CK_MAIL_MAX_TRIES);
+	s->retry_delay = mp_confkey_int(c, MP_CK_MAIL_RETRY_DELAY);
+	s->retry_max_delay = mp_confkey_int(c, MP_CK_MAIL_RETRY_MAX_DELAY);
+	s->send_timeout = mp_confkey_int(c, MP_CK_MAIL_SEND_TIMEOUT);
+	s->lease = mp_confkey_int(c, MP_CK_MAIL_CLAIM_TIMEOUT);
 	/* A lease shorter than a send would let a second sender in. */
 	if (s->lease < s->send_timeout + 60)
 		s->lease = s->send_timeout + 60;

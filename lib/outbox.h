@@ -12,6 +12,8 @@
 
 #include <stdint.h>
 
+#include "errcode.h"
+
 struct mp_conf;
 struct mp_db;
 struct mp_keys;

@@ -10,7 +10,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
+#include "partner.h"
+#include "share.h"
+#include "valid.h"
 
 #define KEY_PREFIX	"mpx1."
 #define SECRET_B64	43	/* base64url of 32 bytes, no padding */

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_db;
 struct mp_keys;
 

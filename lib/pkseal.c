@@ -17,9 +17,9 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 
-#include "meldpunt.h"
 #include "alloc.h"
 #include "crypto.h"
+#include "errcode.h"
 #include "pkseal.h"
 
 #define NONCE_LEN	12

@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 #define MP_PK_LEN		32
 #define MP_PK_IDLEN		8
 #define MP_PKSEAL_VERSION	0x02

@@ -18,7 +18,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "ctx.h"
+#include "db.h"
+#include "errcode.h"
+#include "formtoken.h"
+#include "http.h"
+#include "keys.h"
+#include "presession.h"
+#include "req.h"
 
 #define ID_LEN		32			/* random bytes */
 #define ID_TEXT		43			/* their base64url */

@@ -10,7 +10,11 @@
 
 #include <qrencode.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "errcode.h"
+#include "log.h"
+#include "qr.h"
 
 #define QUIET		4	/* modules of white border, ISO 18004 */
 #define PX_PER_MODULE	4	/* default size when no CSS sets one */

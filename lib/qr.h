@@ -6,6 +6,8 @@
 #ifndef MP_QR_H
 #define MP_QR_H
 
+#include "errcode.h"
+
 struct mp_buf;
 
 /*

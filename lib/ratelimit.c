@@ -15,7 +15,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "clientkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
+#include "ratelimit.h"
 
 #define RL_SLOTS	16
 

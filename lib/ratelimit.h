@@ -10,6 +10,8 @@
 
 #include <time.h>
 
+#include "errcode.h"
+
 struct mp_db;
 struct mp_keys;
 
@@ -60,13 +62,6 @@ enum mp_err	 mp_ratelimit_prepare(struct mp_db *, const struct mp_keys *,
  * Meant to run inside the transaction of the action it limits.
  */
 enum mp_err	 mp_ratelimit_count(struct mp_db *, const struct mp_ratehit *);
-
-/*
- * The longest window a configuration may set.  Programs purge with it,
- * so that one program's purge never drops a window of a longer limit
- * that another program counts in the same table.
- */
-#define MP_RATELIMIT_WINDOW_MAX	86400
 
 /*
  * Delete counters of windows that ended before now, and the client

@@ -2,7 +2,14 @@
  * report.c -- a report as submitted: the form's fields and their rules
  * in one table, reading and validating a request against it, the
  * reporter's secret code, and storing a report with its sealed contact
- * details, attachments and first event in one transaction.
+ * details, attachments and first event in one transaction; and the
+ * dashboard's changes of a report (assign, correct a field, replies
+ * read).  The C code writes table `report` only here and, for its
+ * status, in lib/workflow.c.  Other writers: the stored functions
+ * intake_store() (sql/009, 010, 017) and feedback_reply() (sql/020,
+ * unread replies and the return from "wacht op melder"), triggers
+ * (sql/007), and the demo data (cgi/meldpuntctl/seed.c, in bulk into a
+ * fresh database).
  */
 #include "config.h"
 
@@ -11,7 +18,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "catalog.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "formtoken.h"
+#include "keys.h"
+#include "log.h"
+#include "ratelimit.h"
+#include "report.h"
+#include "req.h"
+#include "tmpl.h"
+#include "valid.h"
 
 #define F_REQUIRED	0x01	/* must not be blank */
 #define F_MULTILINE	0x02	/* may hold newlines */
@@ -61,12 +81,15 @@ static const char *const stmts[STMT__MAX] = {
 	/* Whether it is this request's own hash: sql/016, no hash read. */
 	"SELECT reference, id, intake_submission_is_own(submission_id, ?) "
 	"FROM report WHERE submission_id = ?",
-	/* STMT_CONTACT */
-	"INSERT INTO reporter_contact (report_id, name_enc, email_enc, "
+	/*
+	 * STMT_CONTACT, STMT_ATTACHMENT: through the views that take rows
+	 * of the report this connection's intake_store() just stored, only
+	 * (sql/026).
+	 */
+	"INSERT INTO intake_own_contact (report_id, name_enc, email_enc, "
 	"phone_enc) VALUES (?, ?, ?, ?)",
-	/* STMT_ATTACHMENT */
-	"INSERT INTO attachment (report_id, message_id, filename, mime, size,"
-	" sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO intake_own_attachment (report_id, message_id, filename,"
+	" mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
 	 * STMT_ATTACHMENT_OWN: a reply's file, through the view that takes
 	 * rows of the bound reporter's report only (sql/020).
@@ -914,4 +937,86 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	if (r->anonymous && r->natt == 0 && r->also == NULL)
 		return mp_db_txn1(db, store_txn, &s);
 	return mp_db_txn(db, store_txn, &s);
+}
+
+/* ------------------------------------------------------------------ */
+/* The dashboard's changes.                                            */
+
+static const char sql_assign[] =
+    "UPDATE report SET team_id = ?, handler_id = ?, version = version + 1"
+    " WHERE id = ? AND version = ?";
+static const char sql_read[] =
+    "UPDATE report SET unread_replies = 0 WHERE id = ?";
+
+/* The fields a handler may correct, each with its statement. */
+static const struct {
+	enum mp_rfield	 rf;
+	const char	*sql;
+} setfields[] = {
+	{ RF_DESCRIPTION,
+	  "UPDATE report SET description = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_STREET,
+	  "UPDATE report SET street = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_HOUSE_NUMBER,
+	  "UPDATE report SET house_number = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_POSTCODE,
+	  "UPDATE report SET postcode = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_CITY,
+	  "UPDATE report SET city = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_PEOPLE,
+	  "UPDATE report SET involved_people = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_COMPANIES,
+	  "UPDATE report SET involved_companies = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_VEHICLES,
+	  "UPDATE report SET involved_vehicles = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+};
+
+enum mp_err
+mp_report_assign(struct mp_db *db, long long id, long long version,
+    long long team, long long handler, unsigned long long *n)
+{
+	struct mp_dbval	 v[4];
+
+	*n = 0;
+	v[0] = team > 0 ? MP_DBINT(team) : MP_DBNULL();
+	v[1] = handler > 0 ? MP_DBINT(handler) : MP_DBNULL();
+	v[2] = MP_DBINT(id);
+	v[3] = MP_DBINT(version);
+	return mp_db_exec(db, sql_assign, v, 4, n, NULL);
+}
+
+enum mp_err
+mp_report_set_field(struct mp_db *db, long long id, long long version,
+    enum mp_rfield rf, const char *value, unsigned long long *n)
+{
+	struct mp_dbval	 v[3];
+	size_t		 i;
+
+	*n = 0;
+	for (i = 0; i < MP_NELEM(setfields); i++)
+		if (setfields[i].rf == rf)
+			break;
+	if (i == MP_NELEM(setfields) || value == NULL)
+		return MP_EINVAL;
+	v[0] = MP_DBTEXT(value);
+	v[1] = MP_DBINT(id);
+	v[2] = MP_DBINT(version);
+	return mp_db_exec(db, setfields[i].sql, v, 3, n, NULL);
+}
+
+enum mp_err
+mp_report_mark_read(struct mp_db *db, long long id)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(id);
+	return mp_db_exec(db, sql_read, v, 1, NULL, NULL);
 }

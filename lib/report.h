@@ -10,9 +10,11 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "errcode.h"
 #include "formtoken.h"
 
 struct mp_db;
+struct mp_view;
 struct mp_keys;
 struct mp_req;
 struct mp_catalog;
@@ -186,5 +188,27 @@ enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,
 
 /* "M-2026-000123" for id and year. */
 void		 mp_report_reference(char out[24], int year, long long id);
+
+/*
+ * The dashboard's changes of a report, each in the caller's
+ * transaction and only at the version the user saw: *n is the rows
+ * changed, 0 when the version moved (or there is no such report).
+ * The status is the workflow's (lib/workflow.h).
+ */
+struct mp_db;
+/* Give it to team and handler (0: none). */
+enum mp_err	 mp_report_assign(struct mp_db *, long long id,
+		    long long version, long long team, long long handler,
+		    unsigned long long *n);
+/*
+ * Correct one field a handler may correct (description, street, house
+ * number, postcode, city, people, companies, vehicles); MP_EINVAL with
+ * nothing written for any other field.
+ */
+enum mp_err	 mp_report_set_field(struct mp_db *, long long id,
+		    long long version, enum mp_rfield, const char *value,
+		    unsigned long long *n);
+/* The reporter's replies have been read (no version: never refused). */
+enum mp_err	 mp_report_mark_read(struct mp_db *, long long id);
 
 #endif

@@ -11,6 +11,9 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+#include "errcode.h"
+
 struct mp_ctx;
 
 /* One name=value pair; val is NUL-terminated but may hold NULs (valsz). */

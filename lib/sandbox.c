@@ -13,7 +13,8 @@
 #include <seccomp.h>
 #endif
 
-#include "meldpunt.h"
+#include "errcode.h"
+#include "log.h"
 #include "sandbox.h"
 
 #ifdef HAVE_SECCOMP

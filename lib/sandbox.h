@@ -5,6 +5,8 @@
 #ifndef MP_SANDBOX_H
 #define MP_SANDBOX_H
 
+#include "errcode.h"
+
 /* 1 when built with libseccomp, else 0. */
 int		 mp_sandbox_available(void);
 

@@ -18,7 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "meldpunt.h"
+#include "errcode.h"
+#include "sendmail.h"
 
 #define CMD_MAX		1024	/* bytes of the command line */
 #define POLL_NS		20000000L	/* 20 ms between looks at the child */

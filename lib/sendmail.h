@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 #define MP_SENDMAIL_ARGS	32	/* words in the command, at most */
 
 /*

@@ -8,7 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
+#include "session.h"
+#include "user.h"
 
 /*
  * Seconds between writes of last_seen: at most a minute, and at most a
@@ -30,8 +36,9 @@ enum stmt {
 };
 
 /*
- * A session's six columns as sess_row() reads them, in STMT_GET and in
- * the joined statements below; the table aliased "s".
+ * A session's six columns as sess_row() reads them, in STMT_GET and,
+ * for a staff session with its user, in lib/user.c's
+ * mp_user_get_session; the table aliased "s".
  */
 #define SESS_COLS(owner) \
 	"s." owner ", s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
@@ -91,23 +98,6 @@ static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
 		"SELECT feedback_session_open(?, ?, ?, ?, ?, ?, ?)",
 	},
 };
-
-/*
- * A staff session with its user in one statement (the dashboard reads
- * both on every request, and a round trip with its statement cost more
- * than the reading).  Portal mode: the user by name, and the session of
- * the cookie if any.
- */
-static const char stmt_user_by_name[] =
-	"SELECT " MP_USER_COLS ", s.id_hash IS NOT NULL, "
-	SESS_COLS("user_id")
-	" FROM app_user u LEFT JOIN session s ON s.id_hash = ?"
-	" WHERE u.username = ?";
-/* Local mode: the session of the cookie and its owner. */
-static const char stmt_by_session[] =
-	"SELECT " MP_USER_COLS ", 1, " SESS_COLS("user_id")
-	" FROM session s JOIN app_user u ON u.id = s.user_id"
-	" WHERE s.id_hash = ?";
 
 /* The statement s of a session's kind (an unknown kind is staff's). */
 #define SQL(kind, s)	stmts[(unsigned)(kind) < MP_SESS_KIND__MAX ? \
@@ -307,7 +297,6 @@ mp_session_load_user(struct mp_db *db, const struct mp_keys *keys,
     struct mp_user *u, struct mp_session *s, enum mp_err *sess_er)
 {
 	struct mp_stmt	*st;
-	struct mp_dbval	 v[2];
 	enum mp_err	 er, her;
 	int		 have;
 
@@ -320,24 +309,13 @@ mp_session_load_user(struct mp_db *db, const struct mp_keys *keys,
 		return her;
 	if (username == NULL && her != MP_OK)
 		return MP_ENOTFOUND;
-	if (username != NULL && !mp_valid_username(username))
-		return MP_ENOTFOUND;
-	/* A malformed cookie binds NULL: the join then finds no session. */
-	v[0] = her == MP_OK ? MP_DBBLOB(s->id_hash, sizeof(s->id_hash)) :
-	    MP_DBNULL();
-	v[1] = MP_DBTEXT(username);
-	if ((er = mp_db_query(db, &st, username != NULL ? stmt_user_by_name :
-	    stmt_by_session, v, username != NULL ? 2 : 1)) != MP_OK)
+	/* A malformed cookie looks for no session. */
+	if ((er = mp_user_get_session(db, username, her == MP_OK ?
+	    s->id_hash : NULL, sizeof(s->id_hash), u, &st)) != MP_OK)
 		return er;
-	have = 0;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		mp_user_row(st, 0, u, NULL);
-		if ((have = mp_stmt_int(st, MP_USER_NCOLS) != 0))
-			sess_row(st, MP_USER_NCOLS + 1, s);
-	}
+	if ((have = mp_stmt_int(st, MP_USER_SESSION_COL) != 0))
+		sess_row(st, MP_USER_SESSION_COL + 1, s);
 	mp_stmt_done(st);
-	if (er != MP_OK)
-		return er;
 	if (have)
 		*sess_er = sess_check(db, s, now, idle);
 	if (*sess_er != MP_OK && *sess_er != MP_ENOTFOUND)

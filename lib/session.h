@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "errcode.h"
 
 struct mp_db;
 struct mp_keys;

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "db.h"
+#include "errcode.h"
+#include "log.h"
+#include "share.h"
 
 enum stmt {
 	STMT_BUMP,

@@ -15,6 +15,8 @@
 #ifndef MP_SHARE_H
 #define MP_SHARE_H
 
+#include "errcode.h"
+
 struct mp_db;
 
 /* A position in a partner's feed: after (seq, id). */

@@ -10,6 +10,8 @@
 #ifndef MP_SPOOL_H
 #define MP_SPOOL_H
 
+#include "errcode.h"
+
 struct mp_db;
 struct mp_keys;
 struct mp_report;

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "db.h"
+#include "errcode.h"
+#include "stats.h"
 
 enum stmt {
 	STMT_TYPES,

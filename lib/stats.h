@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_db;
 
 #define MP_STATS_MAX_MONTHS	120	/* ten years in one overview */

@@ -13,7 +13,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "clientkey.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "keys.h"
+#include "throttle.h"
 
 /* How long failures are kept, and the longest wait. */
 #define THROTTLE_MEMORY	86400

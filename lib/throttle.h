@@ -6,7 +6,7 @@
  * are purged), so the table never holds either.  Failures are recorded
  * in their own statement, outside any transaction, so a refused
  * request counts too.  Used by the dashboard's password sign-in and by
- * the reporter's sign-in with reference and code (lib/feedback.c).
+ * the reporter's sign-in with reference and code (cgi/feedback/feedback.c).
  */
 #ifndef MP_THROTTLE_H
 #define MP_THROTTLE_H
@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "errcode.h"
 
 struct mp_db;
 struct mp_keys;

@@ -26,7 +26,11 @@
 #include <unistd.h>
 
 #include "cs.h"
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "errcode.h"
+#include "log.h"
+#include "tmpl.h"
 
 #define TMPL_MAX_FILE	(256 * 1024)	/* no template is larger */
 #define TMPL_MAX_CACHE	64

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_view;
 struct mp_buf;
 

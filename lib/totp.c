@@ -14,7 +14,12 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "meldpunt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errcode.h"
+#include "log.h"
+#include "totp.h"
 
 #define SHA1_LEN	20
 /* Steps accepted either side of now: one covers a slow phone clock. */

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "errcode.h"
+
 #define MP_TOTP_SECRET_LEN	20	/* 160 bits, RFC 4226 section 4 */
 #define MP_TOTP_B32_LEN		32	/* base32 of the secret, no NUL */
 #define MP_TOTP_PERIOD		30	/* seconds per step */

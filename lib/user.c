@@ -10,12 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meldpunt.h"
+#include "access.h"
+#include "alloc.h"
+#include "crypto.h"
+#include "db.h"
+#include "errcode.h"
+#include "user.h"
+#include "valid.h"
 
 enum stmt {
 	STMT_USER_BY_NAME,
 	STMT_USER_BY_ID,
 	STMT_USER_LOCK,
+	STMT_USER_SESSION_BY_NAME,
+	STMT_USER_BY_SESSION,
 	STMT_USER_INSERT,
 	STMT_USER_DISABLE,
 	STMT_USER_ROLE,
@@ -29,17 +37,70 @@ enum stmt {
 	STMT_TEAM_INSERT,
 	STMT_TEAM_BY_NAME,
 	STMT_TEAM_BY_ID,
+	STMT_TEAM_LOCK,
 	STMT_TEAM_RENAME,
 	STMT_TEAM_ACTIVE,
 	STMT_TEAM_LIST,
 	STMT_MEMBER_ADD,
 	STMT_MEMBER_REMOVE,
 	STMT_MEMBER_IS,
+	STMT_MEMBER_LIST,
+	STMT_TEAM_HANDLERS,
 	STMT__MAX
 };
 
-/* With the teams (user.h): one statement, not two, a dashboard page. */
-#define USER_COLS	MP_USER_COLS
+/*
+ * A user's columns, as user_row reads them (enum ucol), with the teams
+ * in the same statement (the work list needs them on every page): the
+ * ids as "3,5,8", the LIMIT, one more than MP_USER_TEAMS, telling
+ * whether there are more.
+ */
+#define USER_COLS \
+	"u.id, u.username, u.display_name, u.role, u.disabled," \
+	" u.password_hash, u.totp_enabled, u.totp_last_step," \
+	" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id LIMIT 5)" \
+	" FROM user_team ut WHERE ut.user_id = u.id)," \
+	" u.reporter_identity, u.password_change"
+
+enum ucol {
+	UC_ID,
+	UC_USERNAME,
+	UC_DISPLAY,
+	UC_ROLE,
+	UC_DISABLED,
+	UC_PWHASH,	/* STMT_USER_LIST: 1 if there is one */
+	UC_TOTP,
+	UC_TOTP_STEP,
+	UC_TEAMS,	/* STMT_USER_LIST: the names, ", " between */
+	UC_IDENTITY,
+	UC_PWCHANGE,
+	UC__MAX
+};
+
+_Static_assert(UC__MAX == MP_USER_SESSION_COL,
+    "the session's columns follow the user's (user.h)");
+
+/*
+ * The staff session's columns after a user's, in the order
+ * lib/session.c reads them (mp_user_get_session).
+ */
+#define SESS_COLS \
+	"s.user_id, s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
+	" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
+
+/* STMT_TEAM_BY_NAME, _BY_ID, _LOCK, _LIST (which adds the count). */
+enum tcol {
+	TC_ID,
+	TC_NAME,
+	TC_ACTIVE,
+	TC_MEMBERS
+};
+
+/* STMT_MEMBER_LIST, STMT_TEAM_HANDLERS */
+enum mcol {
+	MC_USER,
+	MC_TEAM
+};
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_BY_NAME */
@@ -48,6 +109,17 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT " USER_COLS " FROM app_user u WHERE u.id = ?",
 	/* STMT_USER_LOCK */
 	"SELECT " USER_COLS " FROM app_user u WHERE u.id = ? FOR UPDATE",
+	/*
+	 * STMT_USER_SESSION_BY_NAME: portal mode, the user by name and the
+	 * session of the cookie if any.
+	 */
+	"SELECT " USER_COLS ", s.id_hash IS NOT NULL, " SESS_COLS
+	" FROM app_user u LEFT JOIN session s ON s.id_hash = ?"
+	" WHERE u.username = ?",
+	/* STMT_USER_BY_SESSION: local mode, the session and its owner. */
+	"SELECT " USER_COLS ", 1, " SESS_COLS
+	" FROM session s JOIN app_user u ON u.id = s.user_id"
+	" WHERE s.id_hash = ?",
 	/* STMT_USER_INSERT */
 	"INSERT INTO app_user (username, display_name, role) VALUES (?, ?, ?)",
 	/* STMT_USER_DISABLE */
@@ -84,6 +156,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, name, active FROM team WHERE name = ?",
 	/* STMT_TEAM_BY_ID */
 	"SELECT id, name, active FROM team WHERE id = ?",
+	/* STMT_TEAM_LOCK */
+	"SELECT id, name, active FROM team WHERE id = ? FOR UPDATE",
 	/* STMT_TEAM_RENAME */
 	"UPDATE team SET name = ? WHERE id = ?",
 	/* STMT_TEAM_ACTIVE */
@@ -98,6 +172,14 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM user_team WHERE user_id = ? AND team_id = ?",
 	/* STMT_MEMBER_IS */
 	"SELECT 1 FROM user_team WHERE user_id = ? AND team_id = ?",
+	/* STMT_MEMBER_LIST */
+	"SELECT user_id, team_id FROM user_team",
+	/* STMT_TEAM_HANDLERS: the same columns (enum mcol). */
+	"SELECT ut.user_id, ut.team_id FROM user_team ut"
+	" JOIN app_user u ON u.id = ut.user_id"
+	" JOIN team t ON t.id = ut.team_id"
+	" WHERE u.role = 'handler' AND u.disabled = 0 AND t.active = 1"
+	" ORDER BY ut.team_id, ut.user_id",
 };
 
 static const struct {
@@ -188,38 +270,41 @@ user_teams(struct mp_user *u, const char *s)
 }
 
 /*
- * The first eight columns of MP_USER_COLS, from column c, into u, and
- * the two after the teams (c + 9, c + 10), where STMT_USER_LIST has
- * them too.
+ * The columns of USER_COLS but the teams into u, where STMT_USER_LIST
+ * has them too.
  */
 static void
-user_base(struct mp_stmt *st, unsigned c, struct mp_user *u, char *pwhash)
+user_base(struct mp_stmt *st, struct mp_user *u, char *pwhash)
 {
 	const char	*pw;
 
 	memset(u, 0, sizeof(*u));
-	u->id = mp_stmt_int(st, c);
-	copy(u->username, sizeof(u->username), mp_stmt_text(st, c + 1, NULL));
-	copy(u->display, sizeof(u->display), mp_stmt_text(st, c + 2, NULL));
-	if (!mp_role_parse(mp_stmt_text(st, c + 3, NULL), &u->role))
+	u->id = mp_stmt_int(st, UC_ID);
+	copy(u->username, sizeof(u->username), mp_stmt_text(st, UC_USERNAME,
+	    NULL));
+	copy(u->display, sizeof(u->display), mp_stmt_text(st, UC_DISPLAY,
+	    NULL));
+	if (!mp_role_parse(mp_stmt_text(st, UC_ROLE, NULL), &u->role))
 		u->role = MP_ROLE_HANDLER;
-	u->disabled = mp_stmt_int(st, c + 4) != 0;
-	pw = mp_stmt_isnull(st, c + 5) ? NULL : mp_stmt_text(st, c + 5, NULL);
+	u->disabled = mp_stmt_int(st, UC_DISABLED) != 0;
+	pw = mp_stmt_isnull(st, UC_PWHASH) ? NULL : mp_stmt_text(st,
+	    UC_PWHASH, NULL);
 	u->has_password = pw != NULL && pw[0] != '\0';
 	if (pwhash != NULL)
 		copy(pwhash, MP_PWHASH_LEN, pw);
-	u->totp_enabled = mp_stmt_int(st, c + 6) != 0;
-	u->totp_last_step = mp_stmt_int(st, c + 7);
-	u->identity = mp_stmt_int(st, c + 9) != 0;
-	u->password_change = mp_stmt_int(st, c + 10) != 0;
+	u->totp_enabled = mp_stmt_int(st, UC_TOTP) != 0;
+	u->totp_last_step = mp_stmt_int(st, UC_TOTP_STEP);
+	u->identity = mp_stmt_int(st, UC_IDENTITY) != 0;
+	u->password_change = mp_stmt_int(st, UC_PWCHANGE) != 0;
 }
 
-void
-mp_user_row(struct mp_stmt *st, unsigned c, struct mp_user *u, char *pwhash)
+/* A row of USER_COLS into u. */
+static void
+user_row(struct mp_stmt *st, struct mp_user *u, char *pwhash)
 {
 
-	user_base(st, c, u, pwhash);
-	user_teams(u, mp_stmt_text(st, c + 8, NULL));
+	user_base(st, u, pwhash);
+	user_teams(u, mp_stmt_text(st, UC_TEAMS, NULL));
 }
 
 static enum mp_err
@@ -232,7 +317,7 @@ get(struct mp_db *db, enum stmt s, struct mp_dbval v, struct mp_user *u,
 	if ((er = mp_db_query(db, &st, stmts[s], &v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
-		mp_user_row(st, 0, u, pwhash);
+		user_row(st, u, pwhash);
 	mp_stmt_done(st);
 	return er;
 }
@@ -259,6 +344,34 @@ mp_user_lock(struct mp_db *db, long long id, struct mp_user *u)
 {
 
 	return get(db, STMT_USER_LOCK, MP_DBINT(id), u, NULL);
+}
+
+enum mp_err
+mp_user_get_session(struct mp_db *db, const char *username,
+    const void *id_hash, size_t len, struct mp_user *u,
+    struct mp_stmt **stp)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	*stp = NULL;
+	if (username != NULL && !mp_valid_username(username))
+		return MP_ENOTFOUND;
+	/* NULL binds NULL: the join then finds no session. */
+	v[0] = MP_DBBLOB(id_hash, len);
+	v[1] = MP_DBTEXT(username);
+	if ((er = mp_db_query(db, &st, stmts[username != NULL ?
+	    STMT_USER_SESSION_BY_NAME : STMT_USER_BY_SESSION], v,
+	    username != NULL ? 2 : 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	user_row(st, u, NULL);
+	*stp = st;
+	return MP_OK;
 }
 
 enum mp_err
@@ -403,9 +516,9 @@ mp_user_list(struct mp_db *db, mp_user_fn fn, void *arg)
 	    MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		user_base(st, 0, &u, NULL);
-		u.has_password = mp_stmt_int(st, 5) != 0;
-		teams = mp_stmt_text(st, 8, NULL);
+		user_base(st, &u, NULL);
+		u.has_password = mp_stmt_int(st, UC_PWHASH) != 0;
+		teams = mp_stmt_text(st, UC_TEAMS, NULL);
 		fn(&u, teams != NULL ? teams : "", arg);
 	}
 	mp_stmt_done(st);
@@ -441,9 +554,10 @@ team_get(struct mp_db *db, enum stmt s, struct mp_dbval key,
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
 		memset(t, 0, sizeof(*t));
-		t->id = mp_stmt_int(st, 0);
-		copy(t->name, sizeof(t->name), mp_stmt_text(st, 1, NULL));
-		t->active = mp_stmt_int(st, 2) != 0;
+		t->id = mp_stmt_int(st, TC_ID);
+		copy(t->name, sizeof(t->name), mp_stmt_text(st, TC_NAME,
+		    NULL));
+		t->active = mp_stmt_int(st, TC_ACTIVE) != 0;
 	}
 	mp_stmt_done(st);
 	return er;
@@ -463,6 +577,13 @@ mp_team_get_id(struct mp_db *db, long long id, struct mp_team *t)
 {
 
 	return team_get(db, STMT_TEAM_BY_ID, MP_DBINT(id), t);
+}
+
+enum mp_err
+mp_team_lock(struct mp_db *db, long long id, struct mp_team *t)
+{
+
+	return team_get(db, STMT_TEAM_LOCK, MP_DBINT(id), t);
 }
 
 enum mp_err
@@ -493,10 +614,10 @@ mp_team_list(struct mp_db *db, mp_team_fn fn, void *arg)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
 		memset(&t, 0, sizeof(t));
-		t.id = mp_stmt_int(st, 0);
-		copy(t.name, sizeof(t.name), mp_stmt_text(st, 1, NULL));
-		t.active = mp_stmt_int(st, 2) != 0;
-		t.members = mp_stmt_int(st, 3);
+		t.id = mp_stmt_int(st, TC_ID);
+		copy(t.name, sizeof(t.name), mp_stmt_text(st, TC_NAME, NULL));
+		t.active = mp_stmt_int(st, TC_ACTIVE) != 0;
+		t.members = mp_stmt_int(st, TC_MEMBERS);
 		fn(&t, arg);
 	}
 	mp_stmt_done(st);
@@ -541,4 +662,32 @@ mp_team_is_member(struct mp_db *db, long long team, long long user)
 	er = mp_stmt_next(st);
 	mp_stmt_done(st);
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
+}
+
+static enum mp_err
+members(struct mp_db *db, enum stmt s, mp_member_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK)
+		fn(mp_stmt_int(st, MC_USER), mp_stmt_int(st, MC_TEAM), arg);
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_team_members(struct mp_db *db, mp_member_fn fn, void *arg)
+{
+
+	return members(db, STMT_MEMBER_LIST, fn, arg);
+}
+
+enum mp_err
+mp_team_handlers(struct mp_db *db, mp_member_fn fn, void *arg)
+{
+
+	return members(db, STMT_TEAM_HANDLERS, fn, arg);
 }

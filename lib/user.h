@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_db;
 
 enum mp_role {
@@ -66,22 +68,22 @@ enum mp_err	 mp_user_get_id(struct mp_db *, long long id,
 /* As mp_user_get_id, with the row locked for the caller's transaction. */
 enum mp_err	 mp_user_lock(struct mp_db *, long long id, struct mp_user *u);
 /*
- * For a statement that reads a user along with something else
- * (lib/session.c): the columns of app_user u that mp_user_row reads
- * from column col on, MP_USER_NCOLS of them.  The teams come as
- * "3,5,8"; the LIMIT, one more than MP_USER_TEAMS, tells whether
- * there are more.
+ * The user of a dashboard request and its staff session, in one
+ * statement (the dashboard reads both on every request, and a second
+ * round trip cost more than the reading): by username, with the
+ * session whose id hash is id_hash (len bytes) if there is one
+ * (id_hash NULL: none), or, username NULL, the session of id_hash and
+ * its owner.  On MP_OK u is read and *st is on the row, for
+ * lib/session.c: column MP_USER_SESSION_COL is 1 when a session was
+ * found, and the session's user_id, csrf, stage and three times
+ * (UNIX_TIMESTAMP) follow it; the caller calls mp_stmt_done(*st).
+ * MP_ENOTFOUND when there is no such user or session.
  */
-#define MP_USER_COLS \
-	"u.id, u.username, u.display_name, u.role, u.disabled," \
-	" u.password_hash, u.totp_enabled, u.totp_last_step," \
-	" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id LIMIT 5)" \
-	" FROM user_team ut WHERE ut.user_id = u.id)," \
-	" u.reporter_identity, u.password_change"
-#define MP_USER_NCOLS	11
+#define MP_USER_SESSION_COL	11
 struct mp_stmt;
-void		 mp_user_row(struct mp_stmt *, unsigned col,
-		    struct mp_user *u, char *pwhash);
+enum mp_err	 mp_user_get_session(struct mp_db *, const char *username,
+		    const void *id_hash, size_t len, struct mp_user *u,
+		    struct mp_stmt **st);
 
 /* Create a user; *id (may be NULL) gets its id.  MP_EDUP if taken. */
 enum mp_err	 mp_user_insert(struct mp_db *, const char *username,
@@ -147,6 +149,8 @@ enum mp_err	 mp_team_get(struct mp_db *, const char *name,
 		    struct mp_team *);
 enum mp_err	 mp_team_get_id(struct mp_db *, long long id,
 		    struct mp_team *);
+/* As mp_team_get_id, with the row locked for the caller's transaction. */
+enum mp_err	 mp_team_lock(struct mp_db *, long long id, struct mp_team *);
 enum mp_err	 mp_team_rename(struct mp_db *, long long id,
 		    const char *name);
 enum mp_err	 mp_team_set_active(struct mp_db *, long long id, int);
@@ -159,5 +163,13 @@ enum mp_err	 mp_team_remove_member(struct mp_db *, long long team,
 /* 1 if user is in team, 0 if not, -1 on a database error. */
 int		 mp_team_is_member(struct mp_db *, long long team,
 		    long long user);
+/* Call fn for every membership (user id, team id), in no order. */
+typedef void	(*mp_member_fn)(long long user, long long team, void *arg);
+enum mp_err	 mp_team_members(struct mp_db *, mp_member_fn, void *arg);
+/*
+ * As mp_team_members, for the enabled handlers in active teams only,
+ * ordered by team and user (who may be given a report).
+ */
+enum mp_err	 mp_team_handlers(struct mp_db *, mp_member_fn, void *arg);
 
 #endif

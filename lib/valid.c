@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "meldpunt.h"
+#include "valid.h"
 
 #define EMAIL_MAX	254
 #define EMAIL_LOCAL_MAX	64

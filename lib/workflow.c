@@ -5,12 +5,47 @@
  * through dossiers, which come later.  "wacht op melder" is set by a
  * handler who asked the reporter something; the reporter's reply ends
  * it (lib/message.c), back to "in behandeling".
+ *
+ * The status of a report is written here only: mp_workflow_change for
+ * a handler's change, mp_workflow_take for taking a report.  Two
+ * writers stay in SQL, each in the one statement that does all its
+ * work: intake_store() creates a report as "nieuw" (sql/009, 010, 017),
+ * and feedback_reply() (sql/020), called by lib/message.c, takes a
+ * report back from "wacht op melder" to "in behandeling" when the
+ * reporter answers -- a transition of the table below.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "meldpunt.h"
+#include "buf.h"
+#include "db.h"
+#include "errcode.h"
+#include "event.h"
+#include "valid.h"
+#include "workflow.h"
+
+enum stmt {
+	STMT_TAKE,
+	STMT_STATUS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_TAKE */
+	"UPDATE report SET handler_id = ?, taken_at = COALESCE(taken_at,"
+	" UTC_TIMESTAMP()), status = IF(status = 'nieuw', 'in behandeling',"
+	" status), version = version + 1 WHERE id = ? AND version = ?",
+	/* STMT_STATUS */
+	"UPDATE report SET status = ?,"
+	" taken_at = IF(? = 'in behandeling', COALESCE(taken_at,"
+	" UTC_TIMESTAMP()), taken_at),"
+	" handler_id = IF(? = 'in behandeling', COALESCE(handler_id, ?),"
+	" handler_id),"
+	" closed_at = IF(? = 'afgerond', UTC_TIMESTAMP(), NULL),"
+	" closed_reason = IF(? = 'afgerond', ?, NULL),"
+	" version = version + 1 WHERE id = ? AND version = ?",
+};
 
 const char *const mp_statuses[] = {
 	MP_ST_NEW, MP_ST_TAKEN, MP_ST_WAITING, MP_ST_PARTNER, MP_ST_DOSSIER,
@@ -96,4 +131,60 @@ mp_workflow_next(const char *from, size_t n)
 		if (strcmp(transitions[i].from, from) == 0 && n-- == 0)
 			return &transitions[i];
 	return NULL;
+}
+
+enum mp_err
+mp_workflow_change(struct mp_db *db, struct mp_status_change *c)
+{
+	struct mp_dbval		 v[9];
+	struct mp_buf		 detail;
+	const struct mp_transition *tr;
+	enum mp_err		 er;
+
+	c->n = 0;
+	c->event = 0;
+	if ((tr = c->tr = mp_workflow_allowed(c->from, c->to)) == NULL)
+		return MP_EINVAL;
+	if (tr->needs_reason && (c->reason == NULL ||
+	    mp_blank(c->reason, strlen(c->reason))))
+		return MP_EINVAL;
+	v[0] = MP_DBTEXT(c->to);
+	v[1] = MP_DBTEXT(c->to);
+	v[2] = MP_DBTEXT(c->to);
+	v[3] = MP_DBINT(c->user_id);
+	v[4] = MP_DBTEXT(c->to);
+	v[5] = MP_DBTEXT(c->to);
+	v[6] = tr->needs_reason ? MP_DBTEXT(c->reason) : MP_DBNULL();
+	v[7] = MP_DBINT(c->report_id);
+	v[8] = MP_DBINT(c->version);
+	mp_buf_init(&detail, 64 * 1024);
+	er = mp_db_exec(db, stmts[STMT_STATUS], v, 9, &c->n, NULL);
+	if (er == MP_OK)
+		er = mp_buf_printf(&detail, "%s -> %s%s%s", c->from, c->to,
+		    tr->needs_reason ? "; reden: " : "",
+		    tr->needs_reason ? c->reason : "");
+	if (er == MP_OK)
+		er = mp_event_add(db, c->report_id, "status", c->actor,
+		    mp_buf_str(&detail), &c->event);
+	mp_buf_free(&detail);
+	return er;
+}
+
+enum mp_err
+mp_workflow_take(struct mp_db *db, long long report_id, long long version,
+    long long user_id, const char *actor, const char *display,
+    unsigned long long *n, long long *event)
+{
+	struct mp_dbval	 v[3];
+	enum mp_err	 er;
+
+	*n = 0;
+	*event = 0;
+	v[0] = MP_DBINT(user_id);
+	v[1] = MP_DBINT(report_id);
+	v[2] = MP_DBINT(version);
+	if ((er = mp_db_exec(db, stmts[STMT_TAKE], v, 3, n, NULL)) != MP_OK)
+		return er;
+	return mp_event_add(db, report_id, "in behandeling genomen", actor,
+	    display, event);
 }

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+struct mp_db;
+
 /* The statuses as stored in report.status. */
 #define MP_ST_NEW	"nieuw"
 #define MP_ST_TAKEN	"in behandeling"
@@ -39,5 +41,46 @@ const char	*mp_workflow_public(const char *status);
 /* The i-th transition leaving from, or NULL past the last. */
 const struct mp_transition *
 		 mp_workflow_next(const char *from, size_t i);
+
+/*
+ * A status change of one report, by a user, in the caller's
+ * transaction, which has locked the row and read its status (from)
+ * and the version the user saw.
+ */
+struct mp_status_change {
+	long long	 report_id;
+	long long	 version;	/* the row changes only at this one */
+	const char	*from;		/* the status now */
+	const char	*to;
+	const char	*reason;	/* closing: required */
+	long long	 user_id;	/* the handler when it is taken */
+	const char	*actor;		/* the history's name for the user */
+	/* Results. */
+	const struct mp_transition *tr;	/* NULL: not allowed */
+	unsigned long long n;		/* rows changed; 0: version moved */
+	long long	 event;		/* the history row's id */
+};
+
+/*
+ * Check c->from -> c->to, then write the status (taken_at, handler,
+ * closed_at, closed_reason with it) and its history row "status"
+ * (lib/event.c).  MP_EINVAL with nothing written when the transition
+ * is not allowed (c->tr NULL) or needs a reason that is blank (c->tr
+ * set); otherwise the database's error.  A moved version (c->n 0)
+ * still writes the history row: the caller rolls back.
+ */
+enum mp_err	 mp_workflow_change(struct mp_db *, struct mp_status_change *);
+/*
+ * Take report_id into handling by user_id at version: the handler is
+ * set, and "nieuw" becomes "in behandeling" (the one transition taking
+ * makes; any other status stays); history row "in behandeling
+ * genomen" with detail display, its id to *event.  *n: rows changed
+ * (0: version moved; the history row is still written, the caller
+ * rolls back).
+ */
+enum mp_err	 mp_workflow_take(struct mp_db *, long long report_id,
+		    long long version, long long user_id, const char *actor,
+		    const char *display, unsigned long long *n,
+		    long long *event);
 
 #endif

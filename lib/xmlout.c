@@ -9,7 +9,10 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "meldpunt.h"
+#include "buf.h"
+#include "errcode.h"
+#include "http.h"
+#include "req.h"
 #include "xmlout.h"
 
 /* Values longer than this are cut (report texts are far shorter). */

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "errcode.h"
+
 struct mp_req;
 struct mp_xml;
 struct mp_buf;

@@ -50,6 +50,10 @@ GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;
 -- can do no more than the grants above allow.
 GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION intake_submission_is_own TO @APPUSER@@@APPHOST@;
+-- 026_intake_own_rows.sql: a new report's contact row and files go in
+-- through the views that take rows of the report just stored.
+GRANT INSERT ON intake_own_contact TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_attachment TO @APPUSER@@@APPHOST@;
 -- 011_grant_request.sql.  Requests are never deleted: with audit_log
 -- they are the record of who asked for and who granted what.
 GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;

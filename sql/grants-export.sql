@@ -16,7 +16,9 @@ GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
--- The record of every pull, append-only like the audit log.
-GRANT INSERT ON export_pull TO @APPUSER@@@APPHOST@;
-GRANT INSERT ON export_pull_page TO @APPUSER@@@APPHOST@;
-GRANT INSERT ON audit_log TO @APPUSER@@@APPHOST@;
+-- The record of every pull, append-only like the audit log, and only
+-- in the bound partner's name (sql/027): no INSERT on export_pull,
+-- export_pull_page or audit_log.
+GRANT EXECUTE ON FUNCTION export_log_pull TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_log_page TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_log_audit TO @APPUSER@@@APPHOST@;

@@ -18,10 +18,12 @@ GRANT EXECUTE ON FUNCTION intake_submission_is_own TO @APPUSER@@@APPHOST@;
 -- (lib/report.c, STMT_FIND_SUBMISSION): three columns, no content.
 GRANT SELECT (id, reference, submission_id) ON report
     TO @APPUSER@@@APPHOST@;
--- The contact row and attachments of the report it just stored: write
--- only.
-GRANT INSERT ON reporter_contact TO @APPUSER@@@APPHOST@;
-GRANT INSERT ON attachment TO @APPUSER@@@APPHOST@;
+-- The contact row and attachments of the report it just stored, and of
+-- no other: write only, through the views of sql/026, whose check
+-- option takes only the report intake_store() stored last on this
+-- connection.  No INSERT on reporter_contact or attachment.
+GRANT INSERT ON intake_own_contact TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_attachment TO @APPUSER@@@APPHOST@;
 -- The rate limit of a report with attachments is counted after them,
 -- and old windows are purged (lib/ratelimit.c).  The rows hold only
 -- keyed hashes of addresses.

@@ -47,6 +47,10 @@ GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;
 -- can do no more than the grants above allow.
 GRANT EXECUTE ON FUNCTION intake_store TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION intake_submission_is_own TO @APPUSER@@@APPHOST@;
+-- 026_intake_own_rows.sql: a new report's contact row and files go in
+-- through the views that take rows of the report just stored.
+GRANT INSERT ON intake_own_contact TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_attachment TO @APPUSER@@@APPHOST@;
 -- 011_grant_request.sql.  Requests are never deleted: with audit_log
 -- they are the record of who asked for and who granted what.
 GRANT SELECT, INSERT, UPDATE ON grant_request TO @APPUSER@@@APPHOST@;
@@ -71,6 +75,10 @@ GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
+-- 027_export_own_rows.sql: the export records its pulls through these.
+GRANT EXECUTE ON FUNCTION export_log_pull TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_log_page TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION export_log_audit TO @APPUSER@@@APPHOST@;
 -- 023_signin_token.sql: sign-in tokens accepted once.
 GRANT SELECT, INSERT, DELETE ON signin_token_used TO @APPUSER@@@APPHOST@;
 -- 024_client_key.sql: per-window secrets for the client hashes.

@@ -18,6 +18,8 @@ dist_sql_DATA = \
 	%reldir%/021_export_own_partner.sql \
 	%reldir%/023_signin_token.sql \
 	%reldir%/024_client_key.sql \
+	%reldir%/026_intake_own_rows.sql \
+	%reldir%/027_export_own_rows.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

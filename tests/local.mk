@@ -6,7 +6,10 @@ TESTS_ENVIRONMENT = CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
 	LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/tests/lsan.supp'; \
 	export LSAN_OPTIONS; \
 	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
-	export top_srcdir top_builddir;
+	export top_srcdir top_builddir; \
+	CC='$(CC)'; MP_HDR_CFLAGS='$(CLEARSILVER_CFLAGS) $(FCGI_CFLAGS) \
+	$(MARIADB_CFLAGS) $(XML_CFLAGS) $(OPENSSL_CFLAGS) $(QRENCODE_CFLAGS) \
+	$(SECCOMP_CFLAGS)'; export CC MP_HDR_CFLAGS;
 
 UNIT_LDADD = $(MP_LIBS) $(CMOCKA_LIBS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -17,12 +20,14 @@ UNIT_TESTS = \
 	tests/unit/test-csv \
 	tests/unit/test-stats \
 	tests/unit/test-conf \
+	tests/unit/test-confkey \
 	tests/unit/test-crypto \
 	tests/unit/test-totp \
 	tests/unit/test-qr \
 	tests/unit/test-keys \
 	tests/unit/test-pkseal \
 	tests/unit/test-valid \
+	tests/unit/test-route \
 	tests/unit/test-req \
 	tests/unit/test-http \
 	tests/unit/test-tmpl \
@@ -30,18 +35,28 @@ UNIT_TESTS = \
 	tests/unit/test-report \
 	tests/unit/test-message \
 	tests/unit/test-workflow \
+	tests/unit/test-event \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
 	tests/unit/test-mailmsg \
 	tests/unit/test-outbox \
 	tests/unit/test-grant \
+	tests/unit/test-user \
 	tests/unit/test-ratelimit \
 	tests/unit/test-sendmail \
 	tests/unit/test-partner \
 	tests/unit/test-share \
 	tests/unit/test-xmlout \
-	tests/unit/test-sandbox
+	tests/unit/test-sandbox \
+	tests/unit/test-session \
+	tests/unit/test-access \
+	tests/unit/test-migrate \
+	tests/unit/test-audit \
+	tests/unit/test-presession \
+	tests/unit/test-clientkey \
+	tests/unit/test-catalog \
+	tests/unit/test-contact
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -61,6 +76,9 @@ tests_unit_test_stats_LDADD = $(UNIT_LDADD)
 tests_unit_test_conf_SOURCES = %reldir%/unit/test-conf.c
 tests_unit_test_conf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_conf_LDADD = $(UNIT_LDADD)
+tests_unit_test_confkey_SOURCES = %reldir%/unit/test-confkey.c
+tests_unit_test_confkey_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_confkey_LDADD = $(UNIT_LDADD)
 tests_unit_test_crypto_SOURCES = %reldir%/unit/test-crypto.c
 tests_unit_test_crypto_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_crypto_LDADD = $(UNIT_LDADD)
@@ -76,6 +94,9 @@ tests_unit_test_keys_LDADD = $(UNIT_LDADD)
 tests_unit_test_pkseal_SOURCES = %reldir%/unit/test-pkseal.c
 tests_unit_test_pkseal_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pkseal_LDADD = $(UNIT_LDADD)
+tests_unit_test_route_SOURCES = %reldir%/unit/test-route.c
+tests_unit_test_route_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_route_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)
@@ -94,7 +115,9 @@ tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
 tests_unit_test_message_SOURCES = %reldir%/unit/test-message.c
 tests_unit_test_message_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_message_LDADD = $(UNIT_LDADD)
-tests_unit_test_workflow_SOURCES = %reldir%/unit/test-workflow.c
+tests_unit_test_workflow_SOURCES = %reldir%/unit/test-workflow.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_workflow_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_workflow_LDADD = $(UNIT_LDADD)
 tests_unit_test_throttle_SOURCES = %reldir%/unit/test-throttle.c \
@@ -108,14 +131,16 @@ tests_unit_test_spool_SOURCES = %reldir%/unit/test-spool.c
 tests_unit_test_spool_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_spool_LDADD = $(UNIT_LDADD)
 tests_unit_test_db_SOURCES = %reldir%/unit/test-db.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_db_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_db_LDADD = $(UNIT_LDADD)
 tests_unit_test_mailmsg_SOURCES = %reldir%/unit/test-mailmsg.c
 tests_unit_test_mailmsg_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_mailmsg_LDADD = $(UNIT_LDADD)
 tests_unit_test_outbox_SOURCES = %reldir%/unit/test-outbox.c \
-	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_outbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_outbox_LDADD = $(UNIT_LDADD)
 tests_unit_test_grant_SOURCES = %reldir%/unit/test-grant.c \
@@ -129,15 +154,63 @@ tests_unit_test_ratelimit_LDADD = $(UNIT_LDADD)
 tests_unit_test_sendmail_SOURCES = %reldir%/unit/test-sendmail.c
 tests_unit_test_sendmail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sendmail_LDADD = $(UNIT_LDADD)
+tests_unit_test_user_SOURCES = %reldir%/unit/test-user.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_user_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_user_LDADD = $(UNIT_LDADD)
 tests_unit_test_partner_SOURCES = %reldir%/unit/test-partner.c
 tests_unit_test_partner_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_partner_LDADD = $(UNIT_LDADD)
 tests_unit_test_share_SOURCES = %reldir%/unit/test-share.c
 tests_unit_test_share_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_share_LDADD = $(UNIT_LDADD)
+tests_unit_test_session_SOURCES = %reldir%/unit/test-session.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_LDADD = $(UNIT_LDADD)
+tests_unit_test_access_SOURCES = %reldir%/unit/test-access.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_access_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_access_LDADD = $(UNIT_LDADD)
+tests_unit_test_migrate_SOURCES = %reldir%/unit/test-migrate.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_migrate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_migrate_LDADD = $(UNIT_LDADD)
+tests_unit_test_audit_SOURCES = %reldir%/unit/test-audit.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_audit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_audit_LDADD = $(UNIT_LDADD)
+tests_unit_test_presession_SOURCES = %reldir%/unit/test-presession.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_presession_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_presession_LDADD = $(UNIT_LDADD)
+tests_unit_test_clientkey_SOURCES = %reldir%/unit/test-clientkey.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_clientkey_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_clientkey_LDADD = $(UNIT_LDADD)
+tests_unit_test_catalog_SOURCES = %reldir%/unit/test-catalog.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h
+tests_unit_test_catalog_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_catalog_LDADD = $(UNIT_LDADD)
+tests_unit_test_event_SOURCES = %reldir%/unit/test-event.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_event_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_event_LDADD = $(UNIT_LDADD)
+tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_contact_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_contact_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
+
+# meldpuntctl without a database: help, version, usage errors, gen-key.
+TESTS += tests/ctl-help.sh
+EXTRA_DIST += %reldir%/ctl-help.sh
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
@@ -147,6 +220,7 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 	%reldir%/cluster/run.sh %reldir%/cluster/galera.sh \
 	%reldir%/cluster/app.sh \
 	%reldir%/demo-smoke.sh \
+	%reldir%/pages/snapshot.sh %reldir%/pages/fixclock.c \
 	%reldir%/lsan.supp
 
 # EXTRA_DIST copies whole directories; keep test results out of the
@@ -154,6 +228,17 @@ EXTRA_DIST += %reldir%/e2e %reldir%/lib %reldir%/a11y %reldir%/unit/util.h \
 dist-hook:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/bench/results/*.tmp
+
+# Readable dependencies: each lib/ header compiles alone, lib/ includes
+# neither the umbrella nor cgi/, no include cycle between lib modules,
+# every exported symbol starts with mp_.
+TESTS += tests/deps.sh
+EXTRA_DIST += %reldir%/deps.sh
+
+# The shipped systemd units: a socket and a hardened service for every
+# program the nginx and Apache sites route to (no server started).
+TESTS += tests/systemd-units.sh
+EXTRA_DIST += %reldir%/systemd-units.sh
 
 # The Galera cluster test (three nodes, a node killed in a burst of
 # reports; a few minutes), which scripts/check runs in the background.

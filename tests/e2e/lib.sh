@@ -311,9 +311,8 @@ mp_remove_instance()
 
 # mp_write_config: write $E2E_CONF for the instance.  Tunables, from the
 # environment: MP_SECURE_COOKIES (0), MP_RATE_PER_CLIENT (1000),
-# MP_RATE_GLOBAL (100000), MP_RATE_WINDOW (3600),
-# MP_SPOOL_CHECK_INTERVAL (1), MP_LOG_LEVEL (debug), MP_CATALOG_TTL (1),
-# MP_FORM_TOKEN_TTL (86400).
+# MP_RATE_GLOBAL (100000), MP_RATE_WINDOW (3600), MP_LOG_LEVEL (debug),
+# MP_CATALOG_TTL (1), MP_FORM_TOKEN_TTL (86400).
 mp_write_config()
 {
 	mkdir -p "$E2E_SPOOL"
@@ -358,7 +357,6 @@ intake {
 	rate.per_client = ${MP_RATE_PER_CLIENT:-1000}
 	rate.global = ${MP_RATE_GLOBAL:-100000}
 	rate.window = ${MP_RATE_WINDOW:-3600}
-	spool_check_interval = ${MP_SPOOL_CHECK_INTERVAL:-1}
 }
 
 catalog.ttl = ${MP_CATALOG_TTL:-1}

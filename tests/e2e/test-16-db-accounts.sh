@@ -65,6 +65,62 @@ cannot intake "SELECT * FROM audit_log" "read the audit log"
 cannot intake "SELECT * FROM partner" "read partners"
 cannot intake "INSERT INTO report (reference) VALUES ('x')" \
     "insert into report around intake_store()"
+# A contact row and files only for the report this connection's
+# intake_store() just stored (sql/026), none for any other report.
+cannot intake "INSERT INTO attachment (report_id, filename, mime, size,
+    sha256, data) VALUES ($rid, 'x.txt', 'text/plain', 1, 0x00, 'x')" \
+    "attach a file to any report"
+cannot intake "INSERT INTO reporter_contact (report_id, name_enc)
+    VALUES ($rid, 0x00)" "add a contact row to any report"
+istore="SELECT intake_store(NULL, NULL, 'web', (SELECT MIN(id) FROM audience),
+    (SELECT MIN(id) FROM signal_type), 'eigen melding 16', '2024-01-01',
+    NULL, 'Straat', '1', '1234AB', 'Stad', '', '', '', 0, NULL,
+    UTC_TIMESTAMP(), NULL, 2024, 'test16', 'test 16', 0, NULL, 0, 0, 0,
+    NULL, 0, 0, 0) INTO @own;"
+iatt="INSERT INTO intake_own_attachment (report_id, filename, mime, size,
+    sha256, data) VALUES"
+# refused INTAKE-SQL DESC: the view's check option refuses the row.
+refused()
+{
+	local out
+	if out=$(as intake "$1"); then
+		fail "intake cannot: $2"
+		diag "  it could: $1"
+		return 1
+	fi
+	like "$out" 'CHECK OPTION failed' "intake cannot: $2"
+}
+refused "$iatt ($rid, 'x.txt', 'text/plain', 1, 0x00, 'x')" \
+    "attach a file to a report it did not store"
+refused "SET @meldpunt_intake_report = $rid, @meldpunt_intake_proof =
+    UNHEX(SHA2('raden', 256)); $iatt ($rid, 'x.txt', 'text/plain', 1,
+    0x00, 'x')" "attach a file with a guessed proof"
+refused "$istore SET @meldpunt_intake_report = $rid;
+    $iatt ($rid, 'x.txt', 'text/plain', 1, 0x00, 'x')" \
+    "attach a file to another report with its own report's proof"
+refused "$istore INSERT INTO intake_own_contact (report_id, name_enc)
+    VALUES ($rid, 0x00)" "add a contact row to another report"
+out=$(as intake "$istore
+    INSERT INTO intake_own_contact (report_id, name_enc) VALUES (@own, 0x01);
+    $iatt (@own, 'eigen.txt', 'text/plain', 1, 0x00, 'x'); SELECT @own")
+own=$(sql "SELECT r.id FROM report r JOIN reporter_contact c
+    ON c.report_id = r.id JOIN attachment a ON a.report_id = r.id
+    WHERE r.description = 'eigen melding 16' AND a.filename = 'eigen.txt'")
+if [ -n "$own" ] && [ "$out" = "$own" ]; then
+	pass "intake can: add a contact row and a file to the report it stored"
+else
+	fail "intake can: add a contact row and a file to the report it stored"
+	diag "  $out"
+fi
+n=$(sql "SELECT (SELECT COUNT(*) FROM attachment WHERE report_id = $rid)
+    + (SELECT COUNT(*) FROM reporter_contact WHERE report_id = $rid)")
+is "$n" 0 "and none of the refused attempts wrote a row"
+# The test's rows are no real boxes (contact-migrate, test-17, would
+# try to open them).
+if [ -n "$own" ]; then
+	sql "DELETE FROM reporter_contact WHERE report_id = $own"
+	sql "DELETE FROM attachment WHERE report_id = $own"
+fi
 
 # feedback: the reporter's side only, and of one report only: the one
 # whose session the connection is bound to (sql/020).  A second report
@@ -221,6 +277,41 @@ out=$(as export "SELECT COUNT(*) FROM export_feed")
 is "$out" 0 "export without a key reads nothing"
 out=$(as export "$xbind1 SELECT name FROM export_self")
 is "$out" "test16-een" "export with a partner's key reads that partner's row"
+# The record of pulls: only in the bound partner's name (sql/027).
+cannot export "INSERT INTO export_pull (partner_id, at, what)
+    VALUES ($p2, UTC_TIMESTAMP(), 'vals')" "record a pull for any partner"
+cannot export "INSERT INTO audit_log (at, username, action)
+    VALUES (UTC_TIMESTAMP(), 'partner:test16-twee', 'vals')" \
+    "write the audit log in any name"
+cannot export "INSERT INTO export_pull_page (pull_id, page, count, next,
+    refs) VALUES (1, 99, 1, '', 'M-1')" "add a page to any pull"
+out=$(as export "SET @meldpunt_partner_id = $p2,
+    @meldpunt_partner_key = 0x$k1; SELECT IFNULL(export_log_pull('vals',
+    '', ''), 'NULL'), export_log_audit('vals', '', 'vals')")
+is "$out" "NULL	0" "export cannot record a pull as another partner"
+out=$(as export "SELECT IFNULL(export_log_pull('vals', '', ''), 'NULL')")
+is "$out" "NULL" "export cannot record a pull without a key"
+pull1=$(as export "$xbind1 SELECT export_log_pull('lijst', '', '')")
+out=$(as export "$xbind1 SELECT export_log_page($pull1, 1, 1, '', 'M-1'),
+    export_log_audit('ophalen', '', 'test 16')")
+is "$out" "1	1" "export records a pull, page and audit entry for its partner"
+out=$(sql "SELECT CONCAT(p.partner_id, ' ', g.count, ' ', a.username, ' ',
+    a.object_id) FROM export_pull p JOIN export_pull_page g
+    ON g.pull_id = p.id JOIN audit_log a ON a.object_type = 'partner'
+    AND a.object_id = p.partner_id AND a.detail = 'test 16'
+    WHERE p.id = $pull1")
+is "$out" "$p1 1 partner:test16-een $p1" "in that partner's name"
+out=$(as export "SET @meldpunt_partner_id = $p2,
+    @meldpunt_partner_key = 0x$k2; SELECT export_log_page($pull1, 2, 1,
+    '', 'M-2')")
+is "$out" 0 "export cannot add a page to another partner's pull"
+n=$(sql "SELECT (SELECT COUNT(*) FROM export_pull WHERE what = 'vals')
+    + (SELECT COUNT(*) FROM audit_log WHERE action = 'vals')
+    + (SELECT COUNT(*) FROM export_pull_page WHERE pull_id = $pull1
+    AND page > 1)")
+is "$n" 0 "and none of the refused attempts wrote a row"
+sql "DELETE FROM export_pull_page WHERE pull_id = $pull1"
+sql "DELETE FROM export_pull WHERE id = $pull1"
 sql "DELETE FROM report_share WHERE partner_id IN ($p1, $p2)"
 sql "DELETE FROM partner WHERE id IN ($p1, $p2)"
 
@@ -245,6 +336,30 @@ for r in "$rid" "$rid2" "$rid3"; do
 	done
 	sql "DELETE FROM report WHERE id = $r" >/dev/null 2>&1 || true
 done
+
+# grants reads a program's password as the programs do (lib/db.c) and
+# names what is wrong with it, before it changes the account.
+conf_set db.intake.password_file "$E2E_DIR/nonexistent.password"
+out=$(mp_ctl grants 2>&1 >/dev/null)
+is "$?:$out" "1:meldpuntctl: $E2E_DIR/nonexistent.password: No such file or directory" \
+    "grants names a missing password file"
+: >"$E2E_DIR/empty.password"
+conf_set db.intake.password_file "$E2E_DIR/empty.password"
+out=$(mp_ctl grants 2>&1 >/dev/null)
+is "$?:$out" "1:meldpuntctl: $E2E_DIR/empty.password: empty" \
+    "grants refuses an empty password file"
+conf_set db.intake.password_file ""
+out=$(mp_ctl grants 2>&1 >/dev/null)
+is "$?:$out" "1:meldpuntctl: db.intake.password or db.intake.password_file must be set" \
+    "grants wants a password for a program's account"
+can intake "SELECT COUNT(*) FROM signal_type" \
+    "still read the signal types after grants refused its password"
+conf_set db.intake.password "$(cat "$E2E_DIR/db.intake.password")"
+out=$(mp_ctl grants 2>&1)
+is "$?" 0 "grants takes db.intake.password instead of a file"
+can intake "SELECT 1" "sign in after grants with db.intake.password"
+conf_reset
+rm -f "$E2E_DIR/empty.password"
 
 # The workers serve requests inside the seccomp filter (lib/sandbox.c):
 # the kernel says "Seccomp: 2" for each (filter mode).  Sanitizer and

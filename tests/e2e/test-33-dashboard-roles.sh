@@ -121,7 +121,7 @@ unlike "$(http_body)" '<script>' "a search term is shown escaped"
 
 # The counts per status above the work list: a handler counts the
 # reports of their own team, a coordinator all of them, each from the
-# statement of their own case (lib/dashboard-list.c).  count_ttl 0, so
+# statement of their own case (cgi/dashboard/list.c).  count_ttl 0, so
 # no worker answers from its cache.
 conf_set dashboard.count_ttl 0
 restart_programs

@@ -64,3 +64,33 @@ isnt "$(sql "SELECT HEX(key_hash) FROM partner WHERE name = 'politie'")" \
     "$old" "and replaces the stored hash"
 mp_ctl partner rotate-key nobody >/dev/null 2>&1
 is "$?" 1 "rotating the key of an unknown partner fails"
+
+# Each subcommand's line and status, and its usage errors.
+out=$(mp_ctl partner disable politie 2>&1)
+is "$?:$out" "0:partner politie disabled" "partner disable says so"
+out=$(mp_ctl partner enable politie 2>&1)
+is "$?:$out" "0:partner politie enabled" "partner enable says so"
+out=$(mp_ctl partner disable nobody 2>&1)
+is "$?:$out" "1:meldpuntctl: no partner nobody" \
+    "disabling an unknown partner names it"
+out=$(mp_ctl partner rotate-key nobody 2>&1)
+is "$?:$out" "1:meldpuntctl: no partner nobody" \
+    "rotating an unknown partner's key names it"
+out=$(mp_ctl partner set nobody --pulls-per-minute 5 2>&1)
+is "$?:$out" "1:meldpuntctl: no partner nobody" \
+    "setting an unknown partner names it"
+out=$(mp_ctl partner set politie --pulls-per-minute 5 2>&1)
+is "$?:$out" "0:" "partner set says nothing when it worked"
+is "$(sql "SELECT pulls_per_minute FROM partner WHERE name = 'politie'")" \
+    5 "and stores the limit"
+mp_ctl partner set politie --pulls-per-minute 0 >/dev/null 2>&1
+mp_ctl partner >/dev/null 2>&1
+is "$?" 0 "partner without a subcommand shows its help"
+like "$(mp_ctl partner help 2>&1)" 'partner rotate-key NAME' \
+    "partner help lists the subcommands"
+for args in "frobnicate" "add politie" "set politie" "list extra" \
+    "disable" "enable a b" "rotate-key" "set politie --fields"; do
+	# shellcheck disable=SC2086
+	mp_ctl partner $args >/dev/null 2>&1
+	is "$?" 2 "partner $args: a usage error"
+done

@@ -1,6 +1,7 @@
 /*
  * test-conf.c -- the HDF configuration: parsing, typed lookups with
- * defaults and ranges, child iteration, load errors, path precedence.
+ * defaults and ranges, child iteration, load errors, path precedence,
+ * the walk over every value.
  */
 #include "config.h"
 
@@ -146,6 +147,13 @@ test_bool(void **state)
 	assert_int_equal(mp_conf_bool(c, "flags.z", 0), 0);
 	assert_int_equal(mp_conf_bool(c, "flags.z", 1), 1);
 	assert_int_equal(mp_conf_bool(c, "db.empty", 1), 1);
+	/* check-config's judgement is mp_conf_bool's. */
+	assert_true(mp_conf_check_bool(c, "flags.b"));
+	assert_true(mp_conf_check_bool(c, "flags.h"));
+	assert_true(mp_conf_check_bool(c, "flags.z"));
+	assert_true(mp_conf_check_bool(c, "db.empty"));
+	assert_false(mp_conf_check_bool(c, "flags.g"));
+	assert_false(mp_conf_check_bool(c, "db.port"));
 	mp_conf_free(c);
 }
 
@@ -353,6 +361,51 @@ test_path(void **state)
 	assert_int_equal(unsetenv("MELDPUNT_CONFIG"), 0);
 }
 
+/* mp_conf_walk: full dotted names of valued nodes, in file order. */
+static int
+walk_one(const char *name, const char *value, void *arg)
+{
+	char	*out = arg;
+	size_t	 len = strlen(out);
+
+	(void)snprintf(out + len, 2048 - len, "%s=%s;", name, value);
+	return strcmp(value, "stop") == 0 ? 7 : 0;
+}
+
+static void
+test_walk(void **state)
+{
+	struct mp_conf	*c;
+	char		 out[2048], text[1024], err[256];
+
+	(void)state;
+	out[0] = '\0';
+	assert_int_equal(mp_conf_parse(&c,
+	    "a = 1\nb {\n c = 2\n d.e = 3\n}\nb.f =\n", err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(mp_conf_walk(c, walk_one, out), 0);
+	mp_conf_free(c);
+	assert_string_equal(out, "a=1;b.c=2;b.d.e=3;b.f=;");
+
+	out[0] = '\0';
+	assert_int_equal(mp_conf_parse(&c, "a = 1\nb = stop\nc = 3\n", err,
+	    sizeof(err)), MP_OK);
+	assert_int_equal(mp_conf_walk(c, walk_one, out), 7);
+	mp_conf_free(c);
+	assert_string_equal(out, "a=1;b=stop;");
+
+	/* A name past 255 bytes is cut short and says so. */
+	out[0] = '\0';
+	memset(text, 'x', 300);
+	memcpy(text + 300, ".y = 1\n", 8);
+	assert_int_equal(mp_conf_parse(&c, text, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_conf_walk(c, walk_one, out), 0);
+	mp_conf_free(c);
+	assert_int_equal(strlen(out), 255 + strlen("=1;"));
+	assert_memory_equal(out + 252, "...=1;", 6);
+	assert_int_equal(mp_conf_walk(NULL, walk_one, out), 0);
+}
+
 int
 main(void)
 {
@@ -366,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_walk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

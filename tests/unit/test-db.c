@@ -19,6 +19,7 @@
 
 #include "util.h"
 #include "testdb.h"
+#include "../../cgi/meldpuntctl/seed.h"
 
 struct env {
 	struct testdb	 server;

@@ -12,32 +12,19 @@
 
 #include "util.h"
 #include "testdb.h"
+#include "../../cgi/meldpuntctl/seed.h"
 
-struct env {
-	struct testdb	 server;
-	struct mp_conf	*conf;
-	struct mp_db	*db;
-	struct mp_keys	 keys;
-	long long	 with_email;	/* a report whose reporter left one */
-	long long	 anonymous;	/* an anonymous report */
-};
-
-static struct env	 E;
+static struct testenv	 E;
+static long long	 with_email;	/* a report whose reporter left one */
+static long long	 anonymous;	/* an anonymous report */
 
 static long long
 one(const char *sql, long long arg)
 {
-	struct mp_stmt	*s;
 	struct mp_dbval	 v[1];
-	long long	 r = -1;
 
 	v[0] = MP_DBINT(arg);
-	if (mp_db_query(E.db, &s, sql, v, 1) != MP_OK)
-		return -1;
-	if (mp_stmt_next(s) == MP_OK)
-		r = mp_stmt_isnull(s, 0) ? 0 : mp_stmt_int(s, 0);
-	mp_stmt_done(s);
-	return r;
+	return testdb_int(E.db, sql, v, 1);
 }
 
 static const char sql_email[] =
@@ -53,25 +40,19 @@ static const char sql_clear[] = "DELETE FROM mail_outbox";
 static int
 group_setup(void **state)
 {
-	unsigned char	 master[MP_KEY_LEN];
 	long		 n;
 
 	(void)state;
-	if (testdb_start(&E.server, "test-outbox") != 0)
+	if (testenv_setup(&E, "test-outbox", 9) != 0)
 		return -1;
-	memset(master, 9, sizeof(master));
-	if ((E.conf = testdb_conf(&E.server)) == NULL ||
-	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
-	    mp_keys_derive(&E.keys, master) != MP_OK ||
-	    testdb_migrate(&E.server, E.db) != 0 ||
-	    mp_seed_catalog(E.db) != MP_OK ||
+	if (mp_seed_catalog(E.db) != MP_OK ||
 	    mp_seed_demo(E.db, &E.keys, 200, 3, &n) != MP_OK) {
 		fprintf(stderr, "# setup failed\n");
 		return -1;
 	}
-	E.with_email = one(sql_email, 0);
-	E.anonymous = one(sql_anon, 0);
-	if (E.with_email <= 0 || E.anonymous <= 0) {
+	with_email = one(sql_email, 0);
+	anonymous = one(sql_anon, 0);
+	if (with_email <= 0 || anonymous <= 0) {
 		fprintf(stderr, "# the demo data has no suitable reports\n");
 		return -1;
 	}
@@ -83,10 +64,7 @@ group_teardown(void **state)
 {
 
 	(void)state;
-	mp_db_close(E.db);
-	mp_conf_free(E.conf);
-	mp_keys_wipe(&E.keys);
-	testdb_stop(&E.server);
+	testenv_teardown(&E);
 	return 0;
 }
 
@@ -122,7 +100,7 @@ test_rollback_queues_nothing(void **state)
 	struct change	 c;
 
 	(void)state;
-	c.id = E.with_email;
+	c.id = with_email;
 	c.result = MP_EINVAL;
 	assert_int_equal(mp_db_txn(E.db, change_txn, &c), MP_EINVAL);
 	assert_int_equal(one(sql_count, c.id), 0);
@@ -134,7 +112,7 @@ test_commit_queues_once(void **state)
 	struct change	 c;
 
 	(void)state;
-	c.id = E.with_email;
+	c.id = with_email;
 	c.result = MP_OK;
 	assert_int_equal(mp_db_txn(E.db, change_txn, &c), MP_OK);
 	assert_int_equal(one(sql_count, c.id), 1);
@@ -146,14 +124,14 @@ test_no_address_no_mail(void **state)
 	struct change	 c;
 
 	(void)state;
-	c.id = E.anonymous;
+	c.id = anonymous;
 	c.result = MP_OK;
 	assert_int_equal(mp_db_txn(E.db, change_txn, &c), MP_OK);
 	assert_int_equal(one(sql_count, c.id), 0);
 	/* No handler on demo reports: nothing for a handler either. */
 	assert_int_equal(mp_outbox_notify_handler(E.db,
-	    (uint64_t)E.with_email), MP_OK);
-	assert_int_equal(one(sql_count, E.with_email), 0);
+	    (uint64_t)with_email), MP_OK);
+	assert_int_equal(one(sql_count, with_email), 0);
 	/* An unknown report queues nothing; id 0 is refused. */
 	assert_int_equal(mp_outbox_notify_reporter(E.db, 99999999), MP_OK);
 	assert_int_equal(mp_outbox_notify_reporter(E.db, 0), MP_EINVAL);

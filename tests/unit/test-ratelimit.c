@@ -15,14 +15,7 @@
 #include "util.h"
 #include "testdb.h"
 
-struct env {
-	struct testdb	 server;
-	struct mp_conf	*conf;
-	struct mp_db	*db;
-	struct mp_keys	 keys;
-};
-
-static struct env	 E;
+static struct testenv	 E;
 
 /* A fixed moment at the start of a window of an hour. */
 #define T0	((time_t)1790000000 - (time_t)1790000000 % 3600)
@@ -45,40 +38,22 @@ static const char sql_keys[] =
 static long long
 one(const char *sql, const char *text, long long arg)
 {
-	struct mp_stmt	*s;
 	struct mp_dbval	 v[1];
-	long long	 r = -1;
 	size_t		 n = 0;
 
 	if (text != NULL)
 		v[n++] = MP_DBTEXT(text);
 	else if (arg >= 0)
 		v[n++] = MP_DBINT(arg);
-	if (mp_db_query(E.db, &s, sql, v, n) != MP_OK)
-		return -1;
-	if (mp_stmt_next(s) == MP_OK)
-		r = mp_stmt_int(s, 0);
-	mp_stmt_done(s);
-	return r;
+	return testdb_int(E.db, sql, v, n);
 }
 
 static int
 group_setup(void **state)
 {
-	unsigned char	 master[MP_KEY_LEN];
 
 	(void)state;
-	if (testdb_start(&E.server, "test-ratelimit") != 0)
-		return -1;
-	memset(master, 5, sizeof(master));
-	if ((E.conf = testdb_conf(&E.server)) == NULL ||
-	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
-	    mp_keys_derive(&E.keys, master) != MP_OK ||
-	    testdb_migrate(&E.server, E.db) != 0) {
-		fprintf(stderr, "# setup failed\n");
-		return -1;
-	}
-	return 0;
+	return testenv_setup(&E, "test-ratelimit", 5);
 }
 
 static int
@@ -86,10 +61,7 @@ group_teardown(void **state)
 {
 
 	(void)state;
-	mp_db_close(E.db);
-	mp_conf_free(E.conf);
-	mp_keys_wipe(&E.keys);
-	testdb_stop(&E.server);
+	testenv_teardown(&E);
 	return 0;
 }
 

@@ -20,14 +20,7 @@
 #define D0	((time_t)1790000000 - (time_t)1790000000 % DAY)
 #define LATE	(D0 + DAY - 100)
 
-struct env {
-	struct testdb	 server;
-	struct mp_conf	*conf;
-	struct mp_db	*db;
-	struct mp_keys	 keys;
-};
-
-static struct env	 E;
+static struct testenv	 E;
 
 static const char sql_del_attempts[] = "DELETE FROM login_attempt";
 static const char sql_del_keys[] = "DELETE FROM client_key";
@@ -45,34 +38,16 @@ static const char sql_late_key[] =
 static long long
 count(const char *sql)
 {
-	struct mp_stmt	*s;
-	long long	 n = -1;
 
-	if (mp_db_query(E.db, &s, sql, NULL, 0) != MP_OK)
-		return -1;
-	if (mp_stmt_next(s) == MP_OK)
-		n = mp_stmt_int(s, 0);
-	mp_stmt_done(s);
-	return n;
+	return testdb_int(E.db, sql, NULL, 0);
 }
 
 static int
 group_setup(void **state)
 {
-	unsigned char	 master[MP_KEY_LEN];
 
 	(void)state;
-	if (testdb_start(&E.server, "test-throttle") != 0)
-		return -1;
-	memset(master, 7, sizeof(master));
-	if ((E.conf = testdb_conf(&E.server)) == NULL ||
-	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
-	    mp_keys_derive(&E.keys, master) != MP_OK ||
-	    testdb_migrate(&E.server, E.db) != 0) {
-		fprintf(stderr, "# setup failed\n");
-		return -1;
-	}
-	return 0;
+	return testenv_setup(&E, "test-throttle", 7);
 }
 
 static int
@@ -80,10 +55,7 @@ group_teardown(void **state)
 {
 
 	(void)state;
-	mp_db_close(E.db);
-	mp_conf_free(E.conf);
-	mp_keys_wipe(&E.keys);
-	testdb_stop(&E.server);
+	testenv_teardown(&E);
 	return 0;
 }
 

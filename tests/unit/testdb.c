@@ -102,3 +102,50 @@ testdb_migrate(const struct testdb *t, struct mp_db *db)
 	}
 	return 0;
 }
+
+int
+testenv_setup(struct testenv *e, const char *tag, unsigned char fill)
+{
+	unsigned char	 master[MP_KEY_LEN];
+	int		 rc = -1;
+
+	memset(e, 0, sizeof(*e));
+	memset(master, fill, sizeof(master));
+	if (testdb_start(&e->server, tag) == 0 &&
+	    (e->conf = testdb_conf(&e->server)) != NULL &&
+	    mp_db_open(&e->db, e->conf, 1) == MP_OK &&
+	    mp_keys_derive(&e->keys, master) == MP_OK &&
+	    testdb_migrate(&e->server, e->db) == 0)
+		rc = 0;
+	else
+		fprintf(stderr, "# setup failed\n");
+	mp_wipe(master, sizeof(master));
+	return rc;
+}
+
+void
+testenv_teardown(struct testenv *e)
+{
+
+	mp_db_close(e->db);
+	e->db = NULL;
+	mp_conf_free(e->conf);
+	e->conf = NULL;
+	mp_keys_wipe(&e->keys);
+	testdb_stop(&e->server);
+}
+
+long long
+testdb_int(struct mp_db *db, const char *sql, const struct mp_dbval *v,
+    size_t nv)
+{
+	struct mp_stmt	*s;
+	long long	 r = -1;
+
+	if (mp_db_query(db, &s, sql, v, nv) != MP_OK)
+		return -1;
+	if (mp_stmt_next(s) == MP_OK)
+		r = mp_stmt_isnull(s, 0) ? 0 : mp_stmt_int(s, 0);
+	mp_stmt_done(s);
+	return r;
+}

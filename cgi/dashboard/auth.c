@@ -1,0 +1,625 @@
+/*
+ * auth.c -- signing in and out of the dashboard in local
+ * mode: the password form with throttling per account and per client
+ * (every failed attempt is recorded, in its own statement, so a failed
+ * request still counts), the second factor (TOTP, RFC 6238) with its
+ * enrolment, the account's own new password after a reset someone
+ * else confirmed (lib/grant.h), and logout.  Portal mode signs in in
+ * dashboard.c.
+ *
+ * The stages after the password: the second factor first (a one-time
+ * password alone, which the person who confirmed the reset has seen,
+ * gets nobody past it), then the account's own password, then the
+ * enrolment of a second factor where one is required.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/evp.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+#define TOTP_BOX_MAX	128
+
+enum stmt {
+	STMT_TOTP_GET,
+	STMT_TOTP_SET,
+	STMT_TOTP_USE,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_TOTP_GET */
+	"SELECT totp_secret, totp_enabled, totp_last_step FROM app_user"
+	" WHERE id = ?",
+	/* STMT_TOTP_SET: a new secret only while none is confirmed. */
+	"UPDATE app_user SET totp_secret = ?, totp_last_step = -1"
+	" WHERE id = ? AND totp_enabled = 0",
+	/*
+	 * STMT_TOTP_USE: the step moves forward only, in one statement,
+	 * so two requests with the same code cannot both succeed.
+	 */
+	"UPDATE app_user SET totp_last_step = ?, totp_enabled = 1"
+	" WHERE id = ? AND totp_last_step < ? AND totp_secret IS NOT NULL",
+};
+
+/*
+ * The throttle's keys: the account name in lower case, the client.
+ * 0 when the database cannot give the client key: a 503 was sent.
+ */
+static int
+throttle_keys(struct mp_dreq *r, const char *username, struct mp_throttle *t)
+{
+	char	 name[72];
+	size_t	 i;
+
+	(void)snprintf(name, sizeof(name), "%s", username);
+	for (i = 0; name[i] != '\0'; i++)
+		name[i] = (char)tolower((unsigned char)name[i]);
+	if (mp_throttle_keys(r->d->ctx->db, &r->d->ctx->keys, "login", name,
+	    r->client, r->now, t) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	return 1;
+}
+
+/* The pre-session cookie's path (without TLS), "/dashboard/". */
+static const char *
+pre_path(struct mp_dreq *r, char path[128])
+{
+
+	(void)snprintf(path, 128, "%s/", r->d->mount);
+	return path;
+}
+
+/*
+ * Seconds this client must wait before it may try a password or code
+ * again.  Only the client's own failures count: failures on the
+ * account from elsewhere never keep the right password (and second
+ * factor) out, so nobody can lock an account by guessing at it.  The
+ * client's waits grow with its failures (lib/throttle.h), and each
+ * guess costs a slow KDF, which bounds guessing from many clients.
+ */
+static long
+client_wait(struct mp_dreq *r, const struct mp_throttle *t)
+{
+
+	return mp_throttle_client_wait(r->d->ctx->db, t, r->now,
+	    r->d->attempt_window, r->d->max_attempts);
+}
+
+/* The Dutch message for a client that waits secs seconds. */
+static void
+wait_message(char *buf, size_t sz, long secs)
+{
+	long	 min = (secs + 59) / 60;
+
+	if (min <= 1)
+		(void)snprintf(buf, sz, "Te veel mislukte pogingen vanaf "
+		    "deze computer. Wacht een minuut en probeer het dan "
+		    "opnieuw.");
+	else
+		(void)snprintf(buf, sz, "Te veel mislukte pogingen vanaf "
+		    "deze computer. Wacht %ld minuten en probeer het dan "
+		    "opnieuw.", min);
+}
+
+static void
+failed(struct mp_dreq *r, const struct mp_throttle *t)
+{
+
+	mp_throttle_fail(r->d->ctx->db, t, r->now);
+}
+
+static void
+login_page(struct mp_dreq *r, int status, const char *user,
+    const char *msg)
+{
+	struct mp_view	*v;
+	char		 tok[MP_FORMTOKEN_LEN], path[128];
+
+	if ((v = dash_view(r, "Aanmelden")) == NULL ||
+	    mp_presession_form(r->req, &r->d->ctx->keys,
+	    MP_PRESESSION_DASHBOARD, pre_path(r, path), r->now, tok) !=
+	    MP_OK ||
+	    mp_view_set(v, "Login.Token", tok) != MP_OK ||
+	    (user != NULL && mp_valid_username(user) &&
+	    mp_view_set(v, "Login.User", user) != MP_OK) ||
+	    (msg != NULL && mp_view_set(v, "Login.Message", msg) != MP_OK)) {
+		mp_view_free(v);
+		dash_error(r, 500, NULL);
+		return;
+	}
+	dash_render(r, status, v, "dashboard/login.cs");
+}
+
+void
+mp_dash_login_form(struct mp_dreq *r)
+{
+
+	if (r->d->mode != MP_AUTH_LOCAL) {
+		dash_redirect(r, "/");
+		return;
+	}
+	login_page(r, 200, NULL, NULL);
+}
+
+/*
+ * The stage after the password and any second factor: the account's
+ * own password if someone else set it, then an enrolment if a second
+ * factor is required and missing.
+ */
+static enum mp_sess_stage
+after_password(struct mp_dreq *r)
+{
+
+	if (r->user.password_change)
+		return MP_SESS_NEWPW;
+	if (!r->user.totp_enabled && r->d->totp_required)
+		return MP_SESS_ENROL;
+	return MP_SESS_FULL;
+}
+
+/* Start a fresh session (new id) for r->user at stage. */
+static int
+new_session(struct mp_dreq *r, enum mp_sess_stage stage)
+{
+	char	 cookie[MP_SESSION_TOKEN_LEN];
+
+	if (mp_session_create(r->d->ctx->db, &r->d->ctx->keys, MP_SESS_STAFF,
+	    r->user.id,
+	    stage, r->now, r->d->absolute, cookie, &r->sess) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	dash_cookie(r, cookie);
+	mp_wipe(cookie, sizeof(cookie));
+	r->signed_in = 1;
+	return 1;
+}
+
+/*
+ * The form must come from this browser's own sign-in page, once
+ * (lib/presession.h): no foreign page can sign someone in to an
+ * account of the attacker's.  1 when it does; else 0, answered.
+ */
+static int
+login_form_ok(struct mp_dreq *r, const char *name)
+{
+	enum mp_err	 er;
+
+	er = mp_presession_check(r->req, r->d->ctx->db, &r->d->ctx->keys,
+	    MP_PRESESSION_DASHBOARD, dash_form(r, "token"), r->now);
+	if (er == MP_ENOTFOUND) {
+		login_page(r, 400, name, "Uw browser stuurde het cookie van "
+		    "dit formulier niet mee. Sta cookies voor deze site toe "
+		    "en probeer het opnieuw.");
+		return 0;
+	}
+	if (er == MP_EINVAL) {
+		login_page(r, 403, name, "Het formulier was verlopen of "
+		    "hoort niet bij deze browser. Probeer het opnieuw.");
+		return 0;
+	}
+	if (er == MP_EDUP) {
+		login_page(r, 403, name, "Dit formulier was al verstuurd. "
+		    "Probeer het opnieuw.");
+		return 0;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	return 1;
+}
+
+void
+mp_dash_login(struct mp_dreq *r)
+{
+	static const char	 dummy[] = "$scrypt$ln=15,r=8,p=1$"
+	    "AAAAAAAAAAAAAAAAAAAAAA$"
+	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+	struct mp_session	 old;
+	struct mp_throttle	 t;
+	const char		*name, *pw, *have;
+	char			 hash[MP_PWHASH_LEN], msg[160], path[128];
+	long			 wait;
+	int			 ok;
+	enum mp_err		 er;
+
+	if (r->d->mode != MP_AUTH_LOCAL) {
+		dash_error(r, 404, "Aanmelden gaat via het intranetportaal.");
+		return;
+	}
+	name = dash_form(r, "gebruiker");
+	pw = dash_form(r, "wachtwoord");
+	if (!login_form_ok(r, name))
+		return;
+	if (name == NULL || pw == NULL || !mp_valid_username(name))
+		name = "";
+	if (!throttle_keys(r, name, &t))
+		return;
+	if ((wait = client_wait(r, &t)) > 0) {
+		/* Not a failure: nothing was tried, and the wait would
+		 * otherwise never end for a client that keeps asking. */
+		(void)mp_audit(r->d->ctx->db, 0, name, "aanmelden geweigerd",
+		    "", 0, r->client, "te veel pogingen");
+		wait_message(msg, sizeof(msg), wait);
+		login_page(r, 429, name, msg);
+		return;
+	}
+	hash[0] = '\0';
+	er = name[0] != '\0' ? mp_user_get(r->d->ctx->db, name, &r->user,
+	    hash) : MP_ENOTFOUND;
+	if (er != MP_OK && er != MP_ENOTFOUND) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	/* The same slow work whether or not the account exists. */
+	ok = mp_password_verify(hash[0] != '\0' ? hash : dummy,
+	    pw != NULL ? pw : "");
+	ok = ok && er == MP_OK && hash[0] != '\0' && !r->user.disabled;
+	mp_wipe(hash, sizeof(hash));
+	if (!ok) {
+		failed(r, &t);
+		(void)mp_audit(r->d->ctx->db, er == MP_OK ? r->user.id : 0,
+		    name, "aanmelden mislukt", "", 0, r->client,
+		    er != MP_OK ? "onbekende gebruiker" : r->user.disabled ?
+		    "uitgeschakeld" : "wachtwoord onjuist");
+		login_page(r, 403, name, "De gebruikersnaam of het "
+		    "wachtwoord is onjuist, of uw account is uitgeschakeld.");
+		return;
+	}
+	/* A session id from before sign-in never survives it. */
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	if (mp_session_load(r->d->ctx->db, &r->d->ctx->keys, MP_SESS_STAFF,
+	    have, r->now, r->d->idle, &old) == MP_OK)
+		(void)mp_session_destroy(r->d->ctx->db, &old);
+	/* The session cookie replaces the pre-session's. */
+	mp_presession_end(r->req, MP_PRESESSION_DASHBOARD,
+	    pre_path(r, path));
+	if (!new_session(r, r->user.totp_enabled ? MP_SESS_TOTP :
+	    after_password(r)))
+		return;
+	dash_audit(r, r->sess.stage == MP_SESS_FULL ? "aanmelden" :
+	    "wachtwoord juist", "", 0, "lokaal");
+	dash_redirect(r, dash_stage_path(r->sess.stage));
+}
+
+void
+mp_dash_logout(struct mp_dreq *r)
+{
+	struct mp_view	*v;
+
+	(void)mp_session_destroy(r->d->ctx->db, &r->sess);
+	dash_audit(r, "afmelden", "", 0, NULL);
+	dash_cookie(r, "");
+	if (r->d->mode == MP_AUTH_LOCAL) {
+		dash_redirect(r, "/aanmelden");
+		return;
+	}
+	r->signed_in = 0;
+	v = dash_view(r, "Afgemeld");
+	dash_render(r, 200, v, "dashboard/loggedout.cs");
+}
+
+/* ------------------------------------------------------------------ */
+/* The second factor.                                                  */
+
+struct totp_state {
+	unsigned char	 secret[MP_TOTP_SECRET_LEN];
+	int		 has_secret;
+	int		 enabled;
+	long long	 last_step;
+};
+
+static enum mp_err
+totp_load(struct mp_dreq *r, struct totp_state *ts)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	const char	*box;
+	unsigned char	*pt = NULL;
+	size_t		 boxlen, ptlen;
+	char		 aad[32];
+	enum mp_err	 er;
+
+	memset(ts, 0, sizeof(*ts));
+	v[0] = MP_DBINT(r->user.id);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_TOTP_GET], v,
+	    1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	ts->enabled = mp_stmt_int(st, 1) != 0;
+	ts->last_step = mp_stmt_int(st, 2);
+	(void)snprintf(aad, sizeof(aad), "totp:%lld", r->user.id);
+	if (!mp_stmt_isnull(st, 0) && (box = mp_stmt_text(st, 0,
+	    &boxlen)) != NULL && mp_open(mp_key(&r->d->ctx->keys,
+	    MP_KEY_TOTP), aad, strlen(aad), (const unsigned char *)box,
+	    boxlen, &pt, &ptlen) == MP_OK) {
+		if (ptlen == MP_TOTP_SECRET_LEN) {
+			memcpy(ts->secret, pt, ptlen);
+			ts->has_secret = 1;
+		}
+		mp_freezero(pt, ptlen);
+	}
+	mp_stmt_done(st);
+	return MP_OK;
+}
+
+/* Standard base64 (for a data: URI) of len bytes into b. */
+static enum mp_err
+base64(struct mp_buf *b, const void *in, size_t len)
+{
+	unsigned char	*out;
+	int		 n;
+	enum mp_err	 er;
+
+	if (len > 4 * 1024 * 1024)
+		return MP_ETOOBIG;
+	if ((out = mp_malloc((len + 2) / 3 * 4 + 1)) == NULL)
+		return MP_ENOMEM;
+	n = EVP_EncodeBlock(out, in, (int)len);
+	er = mp_buf_add(b, out, (size_t)n);
+	free(out);
+	return er;
+}
+
+/*
+ * The enrolment page: a new secret, stored sealed but not yet
+ * confirmed, shown once as a QR code and as text.  Showing the page
+ * again makes another secret, so an old screen is worth nothing.
+ */
+static void
+enrol_page(struct mp_dreq *r, int status, const char *msg)
+{
+	unsigned char	 secret[MP_TOTP_SECRET_LEN], *box = NULL;
+	char		 b32[MP_TOTP_B32_LEN + 1], aad[32];
+	struct mp_buf	 uri, svg, img;
+	struct mp_dbval	 v[2];
+	struct mp_view	*view = NULL;
+	size_t		 boxlen = 0;
+	enum mp_err	 er;
+
+	mp_buf_init(&uri, 1024);
+	mp_buf_init(&svg, 256 * 1024);
+	mp_buf_init(&img, 512 * 1024);
+	(void)snprintf(aad, sizeof(aad), "totp:%lld", r->user.id);
+	if ((er = mp_totp_secret_new(secret)) != MP_OK ||
+	    (er = mp_seal(mp_key(&r->d->ctx->keys, MP_KEY_TOTP), aad,
+	    strlen(aad), secret, sizeof(secret), &box, &boxlen)) != MP_OK)
+		goto out;
+	v[0] = MP_DBBLOB(box, boxlen);
+	v[1] = MP_DBINT(r->user.id);
+	if ((er = mp_db_exec(r->d->ctx->db, stmts[STMT_TOTP_SET], v, 2, NULL,
+	    NULL)) != MP_OK)
+		goto out;
+	mp_totp_base32(b32, secret);
+	if ((er = mp_totp_uri(&uri, r->d->instance, r->user.username,
+	    b32)) != MP_OK || (er = mp_qr_svg(&svg, mp_buf_str(&uri))) !=
+	    MP_OK || (er = mp_buf_addstr(&img, "data:image/svg+xml;base64,"))
+	    != MP_OK || (er = base64(&img, mp_buf_str(&svg),
+	    mp_buf_len(&svg))) != MP_OK)
+		goto out;
+	er = MP_ENOMEM;
+	if ((view = dash_view(r, "Tweede factor instellen")) == NULL ||
+	    mp_view_set(view, "Totp.Enrol", "1") != MP_OK ||
+	    mp_view_set(view, "Totp.Secret", b32) != MP_OK ||
+	    mp_view_set(view, "Totp.Qr", mp_buf_str(&img)) != MP_OK ||
+	    (msg != NULL && mp_view_set(view, "Totp.Message", msg) != MP_OK))
+		goto out;
+	dash_render(r, status, view, "dashboard/totp.cs");
+	view = NULL;
+	er = MP_OK;
+out:
+	if (er != MP_OK)
+		dash_error(r, 500, NULL);
+	mp_view_free(view);
+	mp_wipe(secret, sizeof(secret));
+	mp_wipe(b32, sizeof(b32));
+	free(box);
+	mp_buf_freezero(&uri);
+	mp_buf_freezero(&svg);
+	mp_buf_freezero(&img);
+}
+
+static void
+code_page(struct mp_dreq *r, int status, const char *msg)
+{
+	struct mp_view	*v;
+
+	if ((v = dash_view(r, "Tweede factor")) == NULL ||
+	    (msg != NULL && mp_view_set(v, "Totp.Message", msg) != MP_OK)) {
+		mp_view_free(v);
+		dash_error(r, 500, NULL);
+		return;
+	}
+	dash_render(r, status, v, "dashboard/totp.cs");
+}
+
+void
+mp_dash_totp_form(struct mp_dreq *r)
+{
+
+	if (r->d->mode != MP_AUTH_LOCAL) {
+		dash_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	if (r->sess.stage == MP_SESS_NEWPW)
+		dash_redirect(r, dash_stage_path(r->sess.stage));
+	else if (r->sess.stage == MP_SESS_TOTP)
+		code_page(r, 200, NULL);
+	else if (!r->user.totp_enabled)
+		enrol_page(r, 200, NULL);
+	else
+		dash_redirect(r, "/");
+}
+
+void
+mp_dash_totp(struct mp_dreq *r)
+{
+	struct mp_session	 old = r->sess;
+	struct totp_state	 ts;
+	struct mp_throttle	 t;
+	struct mp_dbval		 v[3];
+	unsigned long long	 n = 0;
+	long long		 step = 0;
+	long			 wait;
+	char			 msg[160];
+	int			 enrol = r->sess.stage != MP_SESS_TOTP;
+	enum mp_err		 er;
+
+	if (r->d->mode != MP_AUTH_LOCAL || (enrol && r->user.totp_enabled) ||
+	    r->sess.stage == MP_SESS_NEWPW) {
+		dash_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	if (!throttle_keys(r, r->user.username, &t))
+		return;
+	if ((wait = client_wait(r, &t)) > 0) {
+		dash_audit(r, "tweede factor geweigerd", "", 0,
+		    "te veel pogingen");
+		wait_message(msg, sizeof(msg), wait);
+		code_page(r, 429, msg);
+		return;
+	}
+	if ((er = totp_load(r, &ts)) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	if (ts.has_secret)
+		er = mp_totp_verify(ts.secret, sizeof(ts.secret),
+		    dash_form(r, "code") != NULL ? dash_form(r, "code") : "",
+		    r->now, ts.last_step, &step);
+	else
+		er = MP_ECRYPTO;
+	mp_wipe(ts.secret, sizeof(ts.secret));
+	if (er == MP_OK) {
+		v[0] = MP_DBINT(step);
+		v[1] = MP_DBINT(r->user.id);
+		v[2] = MP_DBINT(step);
+		er = mp_db_exec(r->d->ctx->db, stmts[STMT_TOTP_USE], v, 3, &n,
+		    NULL);
+		if (er == MP_OK && n != 1)
+			er = MP_ECRYPTO;	/* used meanwhile */
+	}
+	if (er != MP_OK) {
+		failed(r, &t);
+		dash_audit(r, "tweede factor mislukt", "", 0, NULL);
+		if (enrol)
+			enrol_page(r, 403, "De code klopte niet. Scan deze "
+			    "nieuwe code en probeer het opnieuw.");
+		else
+			code_page(r, 403, "De code klopt niet of is al "
+			    "gebruikt. Wacht op de volgende code.");
+		return;
+	}
+	/* The next stage (in full, mostly): with a new session id. */
+	(void)mp_session_destroy(r->d->ctx->db, &old);
+	r->user.totp_enabled = 1;
+	if (!new_session(r, old.stage == MP_SESS_FULL ? MP_SESS_FULL :
+	    after_password(r)))
+		return;
+	dash_audit(r, enrol ? "tweede factor ingesteld" :
+	    r->sess.stage == MP_SESS_FULL ? "aanmelden" :
+	    "tweede factor juist", "", 0, "met tweede factor");
+	dash_redirect(r, dash_stage_path(r->sess.stage));
+}
+
+/* ------------------------------------------------------------------ */
+/* The account's own password, after a reset by someone else.          */
+
+static void
+password_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field)
+{
+	struct mp_view	*v;
+
+	if ((v = dash_view(r, "Kies uw eigen wachtwoord")) == NULL ||
+	    mp_view_set_int(v, "Pw.Min", (long long)r->d->pw_min) != MP_OK ||
+	    (msg != NULL && (mp_view_set(v, "Pw.Message", msg) != MP_OK ||
+	    mp_view_set(v, "Pw.Field", field) != MP_OK))) {
+		mp_view_free(v);
+		dash_error(r, 500, NULL);
+		return;
+	}
+	dash_render(r, status, v, "dashboard/password.cs");
+}
+
+void
+mp_dash_password_form(struct mp_dreq *r)
+{
+
+	if (r->d->mode != MP_AUTH_LOCAL) {
+		dash_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	if (r->sess.stage != MP_SESS_NEWPW) {
+		dash_redirect(r, dash_stage_path(r->sess.stage));
+		return;
+	}
+	password_page(r, 200, NULL, NULL);
+}
+
+void
+mp_dash_password(struct mp_dreq *r)
+{
+	struct mp_session	 old = r->sess;
+	struct mp_user		 u;
+	const char		*pw, *again;
+	char			 hash[MP_PWHASH_LEN], msg[160];
+	int			 same;
+	enum mp_err		 er;
+
+	if (r->d->mode != MP_AUTH_LOCAL || r->sess.stage != MP_SESS_NEWPW) {
+		dash_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	pw = dash_form(r, "nieuw");
+	again = dash_form(r, "herhaling");
+	if (!mp_user_password_ok(pw, r->d->pw_min)) {
+		(void)snprintf(msg, sizeof(msg), "Kies een wachtwoord van "
+		    "ten minste %zu tekens.", r->d->pw_min);
+		password_page(r, 400, msg, "nieuw");
+		return;
+	}
+	if (again == NULL || strcmp(pw, again) != 0) {
+		password_page(r, 400, "De twee wachtwoorden zijn niet gelijk.",
+		    "herhaling");
+		return;
+	}
+	/* Not the one-time password: someone else has seen that one. */
+	hash[0] = '\0';
+	if ((er = mp_user_get(r->d->ctx->db, r->user.username, &u, hash)) !=
+	    MP_OK) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	same = hash[0] != '\0' && mp_password_verify(hash, pw);
+	mp_wipe(hash, sizeof(hash));
+	if (same) {
+		password_page(r, 400, "Kies een ander wachtwoord dan het "
+		    "eenmalige wachtwoord dat u kreeg.", "nieuw");
+		return;
+	}
+	if ((er = mp_user_set_password(r->d->ctx->db, r->user.id, pw,
+	    r->d->pw_min)) != MP_OK) {
+		dash_error(r, mp_err_status(er), NULL);
+		return;
+	}
+	r->user.password_change = 0;
+	(void)mp_session_destroy(r->d->ctx->db, &old);
+	if (!new_session(r, after_password(r)))
+		return;
+	dash_audit(r, "wachtwoord gekozen", "", 0, NULL);
+	dash_redirect(r, dash_stage_path(r->sess.stage));
+}

@@ -1,0 +1,479 @@
+/*
+ * dashboard.c -- the dashboard's front door (see dashboard.h): routing,
+ * who is signed in (portal variable or local session), CSRF and
+ * permission checks before any page runs, and the helpers pages share.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+#define PAGE_MAX	(2 * 1024 * 1024)
+#define PAGE_KEEP	(256 * 1024)	/* larger pages are not kept */
+#define PURGE_EVERY	600
+
+enum mp_err
+mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
+{
+	struct mp_dash		*d;
+	const struct mp_conf	*c = ctx->conf;
+	const char		*mode, *sep;
+
+	*out = NULL;
+	if ((d = mp_calloc(1, sizeof(*d))) == NULL)
+		return MP_ENOMEM;
+	d->ctx = ctx;
+	mode = mp_confkey_str(c, MP_CK_AUTH_MODE);
+	if (strcmp(mode, "portal") == 0)
+		d->mode = MP_AUTH_PORTAL;
+	else if (strcmp(mode, "local") == 0)
+		d->mode = MP_AUTH_LOCAL;
+	else {
+		mp_errx("%s: auth.mode must be portal or local, not \"%s\"",
+		    __func__, mode);
+		free(d);
+		return MP_ECONF;
+	}
+	d->portal_var = mp_confkey_str(c, MP_CK_AUTH_PORTAL_VARIABLE);
+	d->totp_required = mp_confkey_bool(c, MP_CK_AUTH_TOTP_REQUIRED);
+	d->max_attempts = (long)mp_confkey_int(c, MP_CK_AUTH_MAX_ATTEMPTS);
+	d->attempt_window = (long)mp_confkey_int(c, MP_CK_AUTH_ATTEMPT_WINDOW);
+	d->pw_min = (size_t)mp_confkey_int(c, MP_CK_AUTH_PASSWORD_MIN_LENGTH);
+	d->idle = (long)mp_confkey_int(c, MP_CK_SESSION_IDLE);
+	d->absolute = (long)mp_confkey_int(c, MP_CK_SESSION_ABSOLUTE);
+	d->take_days = (long)mp_confkey_int(c,
+	    MP_CK_DASHBOARD_OVERDUE_TAKE_DAYS);
+	d->close_days = (long)mp_confkey_int(c,
+	    MP_CK_DASHBOARD_OVERDUE_CLOSE_DAYS);
+	d->count_ttl = (long)mp_confkey_int(c, MP_CK_DASHBOARD_COUNT_TTL);
+	d->catalog_ttl = (long)mp_confkey_int(c, MP_CK_CATALOG_TTL);
+	d->token_ttl = (long)mp_confkey_int(c, MP_CK_INTAKE_FORM_TOKEN_TTL);
+	sep = mp_confkey_str(c, MP_CK_DASHBOARD_CSV_SEPARATOR);
+	if (strcmp(sep, ";") != 0 && strcmp(sep, ",") != 0) {
+		mp_errx("%s: dashboard.csv_separator must be ; or , not "
+		    "\"%s\"", __func__, sep);
+		free(d);
+		return MP_ECONF;
+	}
+	d->csv_sep = sep[0];
+	d->mount = mp_confkey_str(c, MP_CK_DASHBOARD_MOUNT);
+	d->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
+	d->static_url = mp_confkey_str(c, MP_CK_HTTP_STATIC);
+	mp_buf_init(&d->page, PAGE_MAX);
+	*out = d;
+	return MP_OK;
+}
+
+void
+mp_dash_close(struct mp_dash *d)
+{
+
+	if (d == NULL)
+		return;
+	dash_options_free(d);
+	mp_catalog_free(&d->cat);
+	mp_buf_free(&d->page);
+	free(d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers for the pages.                                              */
+
+const char *
+dash_form(struct mp_dreq *r, const char *name)
+{
+
+	return mp_params_get(&r->req->form, name, NULL);
+}
+
+const char *
+dash_query(struct mp_dreq *r, const char *name)
+{
+
+	return mp_params_get(&r->req->query, name, NULL);
+}
+
+long long
+dash_number(const char *s, long long min, long long max)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s < '0' || *s > '9' || strlen(s) > 18)
+		return -1;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < min || v > max)
+		return -1;
+	return v;
+}
+
+void
+dash_time(char out[32], time_t t)
+{
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (t <= 0 || localtime_r(&t, &tm) == NULL)
+		return;
+	(void)strftime(out, 32, "%d-%m-%Y %H:%M", &tm);
+}
+
+void
+dash_age(char out[32], time_t t, time_t now)
+{
+	long	 days = (long)((now - t) / 86400);
+
+	if (days < 1)
+		(void)snprintf(out, 32, "vandaag");
+	else if (days == 1)
+		(void)snprintf(out, 32, "1 dag");
+	else if (days < 14)
+		(void)snprintf(out, 32, "%ld dagen", days);
+	else if (days < 61)
+		(void)snprintf(out, 32, "%ld weken", days / 7);
+	else
+		(void)snprintf(out, 32, "%ld maanden", days / 30);
+}
+
+void
+dash_audit(struct mp_dreq *r, const char *action, const char *objtype,
+    long long objid, const char *detail)
+{
+
+	(void)mp_audit(r->d->ctx->db, r->signed_in ? r->user.id : 0,
+	    r->signed_in ? r->user.username : "", action, objtype, objid,
+	    r->client, detail);
+}
+
+void
+dash_cookie(struct mp_dreq *r, const char *value)
+{
+	char	 path[128];
+	int	 flags = MP_COOKIE_HTTPONLY | MP_COOKIE_STRICT;
+
+	if (r->d->ctx->secure_cookies)
+		flags |= MP_COOKIE_SECURE;
+	(void)snprintf(path, sizeof(path), "%s/", r->d->mount);
+	(void)mp_http_cookie(r->req, MP_SESSION_COOKIE, value,
+	    value[0] == '\0' ? 0 : -1, path, flags);
+}
+
+void
+dash_error(struct mp_dreq *r, int status, const char *msg)
+{
+
+	(void)mp_http_error(r->req, status, msg);
+}
+
+void
+dash_redirect(struct mp_dreq *r, const char *path)
+{
+	char	 loc[512];
+
+	(void)snprintf(loc, sizeof(loc), "%s%s", r->d->mount, path);
+	(void)mp_http_redirect(r->req, loc);
+}
+
+struct mp_view *
+dash_view(struct mp_dreq *r, const char *title)
+{
+	struct mp_view	*v;
+	enum mp_err	 er;
+
+	if ((v = mp_view_new()) == NULL)
+		return NULL;
+	er = mp_view_set(v, "Page.Title", title);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Instance.Name", r->d->instance);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Page.Static", r->d->static_url);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Page.Mount", r->d->mount);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Auth.Local",
+		    r->d->mode == MP_AUTH_LOCAL);
+	if (er == MP_OK && r->signed_in) {
+		er = mp_view_set(v, "User.Name", r->user.username);
+		if (er == MP_OK)
+			er = mp_view_set(v, "User.Display", r->user.display);
+		if (er == MP_OK)
+			er = mp_view_set(v, "User.Role",
+			    mp_role_label(r->user.role));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "User.Stage", r->sess.stage);
+		if (er == MP_OK)
+			er = mp_view_set(v, "Csrf", r->sess.csrf);
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.List", mp_access_can(
+			    r->user.role, MP_PERM_REPORT_LIST));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Create", mp_access_can(
+			    r->user.role, MP_PERM_REPORT_CREATE));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Admin", mp_access_can(
+			    r->user.role, MP_PERM_ADMIN));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Audit", mp_access_can(
+			    r->user.role, MP_PERM_AUDIT));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Stats", mp_access_can(
+			    r->user.role, MP_PERM_STATS));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Export", mp_access_can(
+			    r->user.role, MP_PERM_EXPORT));
+		if (er == MP_OK)
+			er = mp_view_set_int(v, "Can.Grant", mp_access_can(
+			    r->user.role, MP_PERM_GRANT_DECIDE));
+	}
+	if (er != MP_OK) {
+		mp_view_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+void
+dash_render(struct mp_dreq *r, int status, struct mp_view *v,
+    const char *tmpl)
+{
+	struct mp_buf	*page = &r->d->page;
+
+	if (v == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	mp_buf_reset(page);
+	if (mp_tmpl_render(v, tmpl, page) != MP_OK)
+		dash_error(r, 500, NULL);
+	else
+		(void)mp_http_send(r->req, status, "text/html",
+		    mp_buf_str(page), mp_buf_len(page));
+	if (mp_buf_len(page) > PAGE_KEEP)
+		mp_buf_free(page);
+	else
+		mp_buf_reset(page);
+	mp_view_free(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Routing.                                                            */
+
+/* How often name=... appears among the CGI variables. */
+static size_t
+env_count(const struct mp_req *req, const char *name)
+{
+	char	**e;
+	size_t	  len = strlen(name), n = 0;
+
+	for (e = req->env; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, len) == 0 && (*e)[len] == '=')
+			n++;
+	return n;
+}
+
+/*
+ * Portal mode: the web server names the user in its variable, after
+ * the portal's own sign-in.  A variable given twice is refused: only a
+ * misconfigured server sends that (for example nginx's fastcgi_params
+ * REMOTE_USER, which comes from the client's Authorization header,
+ * next to the portal's), and we cannot tell which one to trust.
+ * Returns 1 when r->user is set; 0 when an answer was sent.
+ */
+static int
+portal_user(struct mp_dreq *r)
+{
+	struct mp_dash	*d = r->d;
+	const char	*name;
+	char		 cookie[MP_SESSION_TOKEN_LEN];
+	const char	*have;
+	enum mp_err	 er, ser;
+
+	if (env_count(r->req, d->portal_var) > 1) {
+		mp_errx("%s: %s passed more than once; check the web "
+		    "server configuration", __func__, d->portal_var);
+		dash_error(r, 403, "De aanmelding via het portaal is niet "
+		    "goed ingesteld. Neem contact op met de servicedesk.");
+		return 0;
+	}
+	name = mp_req_env(r->req, d->portal_var);
+	if (name == NULL || name[0] == '\0') {
+		dash_error(r, 403, "U bent niet aangemeld via het "
+		    "intranetportaal. Meld u eerst aan op het portaal.");
+		return 0;
+	}
+	/*
+	 * The user and the session of the cookie in one statement; the
+	 * session is kept while the portal names the same user.
+	 */
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, name,
+	    r->now, d->idle, &r->user, &r->sess, &ser);
+	if (er == MP_ENOTFOUND || (er == MP_OK && r->user.disabled)) {
+		(void)mp_audit(d->ctx->db, er == MP_OK ? r->user.id : 0,
+		    mp_valid_username(name) ? name : "?",
+		    "aanmelden geweigerd",
+		    "", 0, r->client, er == MP_OK ? "uitgeschakeld" :
+		    "onbekend");
+		dash_error(r, 403, er == MP_OK ? "Uw account voor het "
+		    "meldpunt is uitgeschakeld. Neem contact op met de "
+		    "functioneel beheerder." : "U heeft geen toegang tot het "
+		    "meldpunt. Neem contact op met de functioneel beheerder "
+		    "als u toegang nodig heeft.");
+		return 0;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	er = ser;
+	if (er == MP_OK && r->sess.user_id == r->user.id &&
+	    r->sess.stage == MP_SESS_FULL) {
+		r->signed_in = 1;
+		return 1;
+	}
+	if (er == MP_OK)
+		(void)mp_session_destroy(d->ctx->db, &r->sess);
+	else if (er != MP_ENOTFOUND) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	if (mp_session_create(d->ctx->db, &d->ctx->keys, MP_SESS_STAFF,
+	    r->user.id,
+	    MP_SESS_FULL, r->now, d->absolute, cookie, &r->sess) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	dash_cookie(r, cookie);
+	mp_wipe(cookie, sizeof(cookie));
+	r->signed_in = 1;
+	dash_audit(r, "aanmelden", "", 0, "portaal");
+	return 1;
+}
+
+/* Local mode: the session cookie.  Same contract as portal_user. */
+static int
+local_user(struct mp_dreq *r, const struct dash_route *rt)
+{
+	struct mp_dash	*d = r->d;
+	const char	*have;
+	enum mp_err	 er, ser;
+
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	/* The session and its user in one statement. */
+	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, NULL,
+	    r->now, d->idle, &r->user, &r->sess, &ser);
+	if (er == MP_OK && r->user.disabled) {
+		(void)mp_session_destroy(d->ctx->db, &r->sess);
+		er = MP_ENOTFOUND;
+	}
+	if (er == MP_ENOTFOUND) {
+		if (have != NULL)
+			dash_cookie(r, "");
+		if (strcmp(r->req->method, "POST") == 0)
+			dash_error(r, 403, "Uw sessie is verlopen. Meld u "
+			    "opnieuw aan; wat u invulde is niet opgeslagen.");
+		else
+			dash_redirect(r, "/aanmelden");
+		return 0;
+	}
+	if (er != MP_OK) {
+		dash_error(r, 503, NULL);
+		return 0;
+	}
+	r->signed_in = 1;
+	if (r->sess.stage != MP_SESS_FULL && !(rt->flags & DASH_STAGE)) {
+		dash_redirect(r, dash_stage_path(r->sess.stage));
+		return 0;
+	}
+	return 1;
+}
+
+void
+mp_dash_serve(struct mp_dash *d, struct mp_req *req,
+    const struct dash_route *routes, size_t n)
+{
+	struct mp_dreq			 r;
+	const struct dash_route		*rt;
+	struct mp_route_args		 a;
+	const char			*path, *method;
+	size_t				 i, mlen = strlen(d->mount);
+	int				 status;
+
+	memset(&r, 0, sizeof(r));
+	r.d = d;
+	r.req = req;
+	r.now = time(NULL);
+	r.client = req->remote_addr != NULL ? req->remote_addr : "";
+	if (req->err == MP_ETOOBIG) {
+		dash_error(&r, 413, "Wat u verstuurde is te groot.");
+		return;
+	}
+	if (req->err != MP_OK) {
+		dash_error(&r, 400, NULL);
+		return;
+	}
+	if (strncmp(req->path, d->mount, mlen) != 0) {
+		dash_error(&r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	path = req->path + mlen;
+	if (*path == '\0') {
+		dash_redirect(&r, "/");
+		return;
+	}
+	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+	if ((status = mp_route_find(routes, n, sizeof(routes[0]), method,
+	    path, &a, &i)) != 0) {
+		dash_error(&r, status, status == 405 ? NULL :
+		    "Deze pagina bestaat niet.");
+		return;
+	}
+	rt = &routes[i];
+	memcpy(r.arg, a.num, sizeof(r.arg));
+	if (d->purged + PURGE_EVERY < r.now) {
+		d->purged = r.now;
+		(void)mp_session_purge(d->ctx->db, MP_SESS_STAFF, r.now,
+		    d->idle);
+		if (d->mode == MP_AUTH_LOCAL)
+			(void)mp_presession_purge(d->ctx->db, r.now);
+	}
+	if (!(rt->flags & DASH_PUBLIC)) {
+		if (d->mode == MP_AUTH_PORTAL ? !portal_user(&r) :
+		    !local_user(&r, rt))
+			return;
+		/* Every state-changing request carries the token. */
+		if (strcmp(method, "POST") == 0 &&
+		    !mp_session_csrf_ok(&r.sess, dash_form(&r, "csrf"))) {
+			dash_error(&r, 403, "Dit formulier is verlopen of "
+			    "niet door deze site verstuurd. Ga terug, laad "
+			    "de pagina opnieuw en probeer het nog eens.");
+			return;
+		}
+		if (!mp_access_user(&r.user, rt->perm)) {
+			dash_audit(&r, "geweigerd", "pagina", 0, path);
+			dash_error(&r, 403, "U heeft geen toegang tot deze "
+			    "pagina.");
+			return;
+		}
+	}
+	rt->fn(&r);
+}
+
+const char *
+dash_stage_path(enum mp_sess_stage stage)
+{
+
+	switch (stage) {
+	case MP_SESS_FULL:
+		return "/";
+	case MP_SESS_NEWPW:
+		return "/wachtwoord";
+	default:
+		return "/tweede-factor";
+	}
+}

@@ -1,0 +1,247 @@
+/*
+ * dashboard.h -- meldpunt-dashboard, the handlers' pages at /dashboard/:
+ * sign-in (portal or local, with TOTP), the work list, a report's
+ * detail and actions, new reports taken by phone or e-mail, admin
+ * pages and the audit log.  What the files of cgi/dashboard/ share and
+ * nothing else sees: the process state, one request's state and the
+ * helpers every page uses.
+ *
+ * main.c holds the route table; mp_dash_serve (dashboard.c) matches a
+ * request to a route and, before the page runs, finds who is signed
+ * in, checks the CSRF token of every POST and the route's permission
+ * (lib/access.h).  Pages never check those themselves.
+ */
+#ifndef MP_DASHBOARD_H
+#define MP_DASHBOARD_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "access.h"
+#include "buf.h"
+#include "catalog.h"
+#include "route.h"
+#include "session.h"
+#include "user.h"
+
+struct mp_view;
+
+enum mp_authmode {
+	MP_AUTH_PORTAL = 0,
+	MP_AUTH_LOCAL
+};
+
+#define COUNT_CACHE	16
+
+struct count_cache {
+	long long	 user_id;	/* 0: free; -1: all reports */
+	time_t		 at;
+	long long	 n[8];
+};
+
+/*
+ * The choices of the work list's filters (signal types, audiences,
+ * teams, handlers), kept per worker for catalog.ttl seconds: they change
+ * by an administrator's hand, and reading them took four of a list
+ * page's seven statements.  Owned by mp_dash; options.c reads and
+ * frees them.
+ */
+#define OPT_KINDS	4
+
+struct opt_list {
+	size_t		 n;
+	long long	*id;
+	char		**name;
+};
+
+struct mp_dash {
+	struct mp_ctx	*ctx;
+	enum mp_authmode mode;
+	const char	*portal_var;
+	const char	*mount;		/* "/dashboard" */
+	const char	*instance;
+	const char	*static_url;
+	int		 totp_required;
+	long		 idle, absolute;
+	long		 take_days, close_days;
+	long		 max_attempts, attempt_window;
+	size_t		 pw_min;
+	long		 count_ttl;
+	long		 catalog_ttl;
+	long		 token_ttl;
+	char		 csv_sep;	/* dashboard.csv_separator */
+	struct mp_catalog cat;		/* for the new-report form */
+	time_t		 purged;
+	struct count_cache counts[COUNT_CACHE];
+	struct opt_list	 opts[OPT_KINDS];
+	time_t		 opts_at;
+	/*
+	 * The page being rendered, kept between requests: grown from
+	 * 256 bytes to a work list's 25 kB anew for every page it cost
+	 * eight reallocations, each a large one for malloc.
+	 */
+	struct mp_buf	 page;
+};
+
+struct mp_dreq {
+	struct mp_dash	*d;
+	struct mp_req	*req;
+	struct mp_user	 user;		/* valid when signed_in */
+	struct mp_session sess;
+	int		 signed_in;
+	long long	 arg[2];	/* the "#" numbers of the path */
+	time_t		 now;
+	const char	*client;	/* REMOTE_ADDR, for the audit log */
+};
+
+/* The filters' choices (d->opts), read again when catalog.ttl passed. */
+enum mp_err	 dash_options_refresh(struct mp_dash *, time_t now);
+/* Free them (d->opts). */
+void		 dash_options_free(struct mp_dash *);
+
+/* A view with what every page shows (title, user, menu, CSRF). */
+struct mp_view	*dash_view(struct mp_dreq *, const char *title);
+/* Render a template and send it with status; frees v. */
+void		 dash_render(struct mp_dreq *, int status, struct mp_view *,
+		    const char *tmpl);
+/* An error page (mp_http_error) with status and a Dutch message. */
+void		 dash_error(struct mp_dreq *, int status, const char *msg);
+/* 303 to mount + path. */
+void		 dash_redirect(struct mp_dreq *, const char *path);
+/* Audit in its own statement (logged on failure). */
+void		 dash_audit(struct mp_dreq *, const char *action,
+		    const char *objtype, long long objid, const char *detail);
+/* A form or query value, NULL when absent. */
+const char	*dash_form(struct mp_dreq *, const char *name);
+const char	*dash_query(struct mp_dreq *, const char *name);
+/* A whole number in [min, max] from s, or -1. */
+long long	 dash_number(const char *s, long long min, long long max);
+/* "12-03-2026 14:05" in local time; "" for 0. */
+void		 dash_time(char out[32], time_t);
+/* "vandaag", "3 dagen", "5 weken", ... since t. */
+void		 dash_age(char out[32], time_t t, time_t now);
+/* Where a session at stage goes next: "/", "/tweede-factor", ... */
+const char	*dash_stage_path(enum mp_sess_stage);
+/* Set the session cookie (value "" deletes it). */
+void		 dash_cookie(struct mp_dreq *, const char *value);
+
+/*
+ * The open grant requests (lib/grant.h) into v under Grants.N, with
+ * what the user may do with each; back ("beheer" or "verzoeken") is
+ * where a decision returns to.
+ */
+enum mp_err	 dash_grant_list(struct mp_dreq *, struct mp_view *,
+		    const char *back);
+/*
+ * The note after a request was made or decided ("?verzoek=N" and
+ * "&uitkomst=..."), into note (sz bytes); 0 when there is none.
+ */
+int		 dash_grant_note(struct mp_dreq *, char *note, size_t sz);
+
+struct mp_csv;
+
+/*
+ * Start a CSV download called filename: headers, the BOM, and c set
+ * up to write to the client with the configured separator.  On an
+ * error before the headers went out an error page was sent.
+ */
+enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
+		    const char *filename);
+
+/*
+ * The work list's filters (list.c), shared with the CSV
+ * export so both select the same reports.  A statement selecting from
+ * "report r" appends DASH_LIST_FILTERS after MP_ACCESS_REPORT_VISIBLE,
+ * and DASH_LIST_TEXT when f->boolean is set; dash_filter_params binds
+ * their values in that order.
+ */
+#define DASH_Q_MAX		100
+#define DASH_FILTER_PARAMS	(2 + 16 + 1)
+#define DASH_LIST_FILTERS \
+	" AND (? IS NULL OR r.status = ?)" \
+	" AND (? IS NULL OR r.signal_type_id = ?)" \
+	" AND (? IS NULL OR r.team_id = ?)" \
+	" AND (? IS NULL OR r.handler_id = ?)" \
+	" AND (? IS NULL OR r.audience_id = ?)" \
+	" AND (? IS NULL OR r.channel = ?)" \
+	" AND (? IS NULL OR r.received_at >= ?)" \
+	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define DASH_LIST_TEXT \
+	" AND MATCH (r.description, r.street, r.city) AGAINST" \
+	" (? IN BOOLEAN MODE)"
+
+struct mp_buf;
+struct mp_dbval;
+
+/* The filters as given, checked; NULL where not set. */
+struct dash_filter {
+	const char	*status;
+	long long	 type, team, handler, audience;
+	const char	*channel;
+	char		 from[11], to[11];
+	const char	*q;
+	char		 boolean[DASH_Q_MAX * 3];
+	long long	 page;
+	int		 bad;		/* a value was wrong and ignored */
+};
+
+/* Read the filters from the query string; f->bad when one is wrong. */
+void		 dash_filter_read(struct mp_dreq *, struct dash_filter *);
+/* Bind visibility and filters into p; returns how many were bound. */
+size_t		 dash_filter_params(struct mp_dreq *,
+		    const struct dash_filter *,
+		    struct mp_dbval p[DASH_FILTER_PARAMS]);
+/* Append the filters as a query string ("status=...&soort=..."). */
+void		 dash_filter_query(const struct dash_filter *,
+		    struct mp_buf *);
+
+struct mp_ctx;
+struct mp_req;
+struct mp_dash;
+struct mp_dreq;
+
+typedef void	(*dash_fn)(struct mp_dreq *);
+
+#define DASH_PUBLIC	0x01	/* no session needed (sign-in page) */
+#define DASH_STAGE	0x02	/* also before the second factor */
+
+/* A line of the route table (main.c); lib/route.h finds it. */
+struct dash_route {
+	struct mp_route	 r;		/* method and pattern */
+	enum mp_perm	 perm;
+	unsigned int	 flags;
+	dash_fn		 fn;
+};
+
+/* Process state: configuration read once, caches.  NULL-safe free. */
+enum mp_err	 mp_dash_open(struct mp_dash **, struct mp_ctx *);
+void		 mp_dash_close(struct mp_dash *);
+/* Answer one request through routes[0..n). */
+void		 mp_dash_serve(struct mp_dash *, struct mp_req *,
+		    const struct dash_route *routes, size_t n);
+
+/* Pages (auth.c, list.c, report.c, ...). */
+void	mp_dash_home(struct mp_dreq *);
+void	mp_dash_login_form(struct mp_dreq *);
+void	mp_dash_login(struct mp_dreq *);
+void	mp_dash_logout(struct mp_dreq *);
+void	mp_dash_totp_form(struct mp_dreq *);
+void	mp_dash_totp(struct mp_dreq *);
+void	mp_dash_list(struct mp_dreq *);
+void	mp_dash_report(struct mp_dreq *);
+void	mp_dash_attachment(struct mp_dreq *);
+void	mp_dash_action(struct mp_dreq *);
+void	mp_dash_new_form(struct mp_dreq *);
+void	mp_dash_new(struct mp_dreq *);
+void	mp_dash_admin(struct mp_dreq *);
+void	mp_dash_admin_post(struct mp_dreq *);
+void	mp_dash_audit(struct mp_dreq *);
+void	mp_dash_grants(struct mp_dreq *);
+void	mp_dash_grants_post(struct mp_dreq *);
+void	mp_dash_password_form(struct mp_dreq *);
+void	mp_dash_password(struct mp_dreq *);
+void	mp_dash_stats(struct mp_dreq *);
+void	mp_dash_stats_csv(struct mp_dreq *);
+void	mp_dash_export(struct mp_dreq *);
+
+#endif

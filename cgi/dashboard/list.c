@@ -1,0 +1,661 @@
+/*
+ * list.c -- the work list: reports the user may see, newest
+ * first, 50 a page, with filters on status, signal type, team,
+ * handler, audience, channel, date range and a text search, counts per
+ * status, markers for reports that wait too long and for replies of
+ * the reporter that nobody has read.
+ *
+ * SQL is never assembled: each filter is "(? IS NULL OR col = ?)" with
+ * the value bound twice, and MariaDB, which optimises a prepared
+ * statement anew for each execution with its values, drops the unused
+ * ones and picks the index of the ones given.  The text search has a
+ * statement of its own, since MATCH needs its FULLTEXT index.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+#define PER_PAGE	50
+#define MAX_PAGE	2000
+
+enum stmt {
+	STMT_LIST,
+	STMT_LIST_TEXT,
+	STMT_LIST_TEAMS,
+	STMT_LIST_TEXT_TEAMS,
+	STMT_LIST_TEAM_NONE,		/* one team, by index: see below */
+	STMT_LIST_TEAM_STATUS,
+	STMT_LIST_TEAM_TYPE,
+	STMT_LIST_TEAM_AUDIENCE,
+	STMT_LIST_TEAM_CHANNEL,
+	STMT_FIRST_TEAM_NONE,		/* the same, first page: see below */
+	STMT_FIRST_TEAM_STATUS,
+	STMT_FIRST_TEAM_TYPE,
+	STMT_FIRST_TEAM_AUDIENCE,
+	STMT_FIRST_TEAM_CHANNEL,
+	STMT_COUNTS_ALL,
+	STMT_COUNTS_TEAMS,
+	STMT__MAX
+};
+
+/*
+ * The page is chosen from report alone, in a derived table, and only
+ * its rows are joined to the names.  With the joins in the same
+ * SELECT, MariaDB put the small tables first (or buffered a join) and
+ * sorted every matching report -- 100,000 of a million for one filter,
+ * over a second -- before taking 50; alone, it walks the index of the
+ * filter given backwards and stops after the page (EXPLAIN in
+ * bench/results/dashboard-explain.txt).
+ */
+#define LIST_COLS_NOSELECT \
+	" r.id, r.reference, r.status, UNIX_TIMESTAMP(r.received_at)," \
+	" r.taken_at IS NULL, st.name, COALESCE(t.name, '')," \
+	" COALESCE(u.display_name, ''), r.channel, LEFT(r.description, 140)," \
+	" r.street, r.city, r.unread_replies"
+#define LIST_COLS	"SELECT" LIST_COLS_NOSELECT
+/* The names joined to a page's reports, and the list's order. */
+#define LIST_JOINS \
+	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" LEFT JOIN team t ON t.id = r.team_id" \
+	" LEFT JOIN app_user u ON u.id = r.handler_id"
+#define LIST_SORT	" ORDER BY r.received_at DESC, r.id DESC"
+#define LIST_HEAD	LIST_COLS " FROM (SELECT r.id FROM report r WHERE "
+/*
+ * The list of a user of one team with one filter (or none), the common
+ * case by far, names its index.  MariaDB found the same index by
+ * itself, but it plans a prepared statement anew at each execution and
+ * weighed some fifteen candidate indexes each time: half of the 0.6 to
+ * 1 ms the page query took in the server (bench/results/
+ * dashboard-explain.txt).  The hint changes only the plan; the WHERE
+ * is the same as STMT_LIST_TEAMS's, so the rows are too.
+ */
+#define LIST_HEAD_INDEX(ix) \
+	LIST_COLS " FROM (SELECT r.id FROM report r FORCE INDEX (" ix ")" \
+	" WHERE "
+#define LIST_TEAM(ix) \
+	LIST_HEAD_INDEX(ix) MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS LIST_ORDER
+/*
+ * And its first page, which is most of what is asked, in one flat
+ * SELECT: with the index named and report first (STRAIGHT_JOIN) the
+ * index gives the order and MariaDB stops after 51 rows, without the
+ * derived table's temporary table and sort of 51 rows (0.30 against
+ * 0.40 ms a query, client included).  Not for later pages: an OFFSET
+ * would read every skipped report in full, where the derived table
+ * skips index entries only.
+ */
+#define LIST_FIRST(ix) \
+	"SELECT STRAIGHT_JOIN" LIST_COLS_NOSELECT \
+	" FROM report r FORCE INDEX (" ix ")" LIST_JOINS \
+	" WHERE " MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS \
+	LIST_SORT " LIMIT ? OFFSET ?"
+#define LIST_PAGE	LIST_HEAD MP_ACCESS_REPORT_VISIBLE
+/*
+ * For a user of a few teams, the teams as values (access.h): the page
+ * then comes from an index that starts with team_id (002, 007) and
+ * reads 51 entries, not the 8 x 51 or more of checking each row.
+ */
+#define LIST_PAGE_TEAMS	LIST_HEAD MP_ACCESS_REPORT_IN_TEAMS
+
+#define LIST_FILTERS	DASH_LIST_FILTERS
+
+#define LIST_ORDER \
+	LIST_SORT " LIMIT ? OFFSET ?) page" \
+	" JOIN report r ON r.id = page.id" LIST_JOINS LIST_SORT
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_LIST */
+	LIST_PAGE LIST_FILTERS LIST_ORDER,
+	/* STMT_LIST_TEXT */
+	LIST_PAGE LIST_FILTERS
+	" AND MATCH (r.description, r.street, r.city) AGAINST"
+	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	/* STMT_LIST_TEAMS */
+	LIST_PAGE_TEAMS LIST_FILTERS LIST_ORDER,
+	/* STMT_LIST_TEXT_TEAMS */
+	LIST_PAGE_TEAMS LIST_FILTERS
+	" AND MATCH (r.description, r.street, r.city) AGAINST"
+	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	/* STMT_LIST_TEAM_NONE ... STMT_LIST_TEAM_CHANNEL (002, 007) */
+	LIST_TEAM("report_team"),
+	LIST_TEAM("report_team_status"),
+	LIST_TEAM("report_team_type"),
+	LIST_TEAM("report_team_audience"),
+	LIST_TEAM("report_team_channel"),
+	/* STMT_FIRST_TEAM_NONE ... STMT_FIRST_TEAM_CHANNEL */
+	LIST_FIRST("report_team"),
+	LIST_FIRST("report_team_status"),
+	LIST_FIRST("report_team_type"),
+	LIST_FIRST("report_team_audience"),
+	LIST_FIRST("report_team_channel"),
+	/*
+	 * STMT_COUNTS_ALL, STMT_COUNTS_TEAMS: from report_count, which
+	 * triggers keep (sql/007_dashboard_perf.sql): a sum over a few
+	 * dozen rows instead of a count over a million.  The visibility
+	 * rule in its two cases; report_count has the team_id it needs.
+	 */
+	"SELECT r.status, SUM(r.n) FROM report_count r GROUP BY r.status",
+	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
+	MP_ACCESS_REPORT_TEAMS " GROUP BY r.status",
+};
+
+static const char *const channels[] = {
+	"web", "intranet", "telefoon", "email"
+};
+
+
+/*
+ * The text search as a FULLTEXT boolean query: every word required, as
+ * a prefix.  Only letters and digits pass (any byte >= 0x80 too, for
+ * UTF-8 letters), so no operator of the boolean syntax can come in.
+ */
+static void
+boolean_query(const char *q, char *out, size_t outsz)
+{
+	size_t	 o = 0, words = 0;
+	int	 inword = 0;
+
+	out[0] = '\0';
+	for (; *q != '\0' && o + 4 < outsz; q++) {
+		if (isalnum((unsigned char)*q) || (unsigned char)*q >= 0x80) {
+			if (!inword) {
+				if (words++ == 8)
+					break;
+				if (o > 0)
+					out[o++] = ' ';
+				out[o++] = '+';
+				inword = 1;
+			}
+			out[o++] = *q;
+		} else if (inword) {
+			out[o++] = '*';
+			inword = 0;
+		}
+	}
+	if (inword)
+		out[o++] = '*';
+	out[o] = '\0';
+}
+
+static long long
+id_param(struct mp_dreq *r, const char *name, int *bad)
+{
+	const char	*s = dash_query(r, name);
+	long long	 v;
+
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	if ((v = dash_number(s, 1, 4294967295LL)) < 0)
+		*bad = 1;
+	return v < 0 ? 0 : v;
+}
+
+static void
+date_param(struct mp_dreq *r, const char *name, char out[11], int *bad)
+{
+	const char	*s = dash_query(r, name);
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (s == NULL || s[0] == '\0')
+		return;
+	if (strlen(s) != 10 || !mp_valid_date(s, &tm)) {
+		*bad = 1;
+		return;
+	}
+	memcpy(out, s, 11);
+}
+
+void
+dash_filter_read(struct mp_dreq *r, struct dash_filter *f)
+{
+	const char	*s;
+	size_t		 i;
+
+	memset(f, 0, sizeof(*f));
+	if ((s = dash_query(r, "status")) != NULL && s[0] != '\0') {
+		if (mp_workflow_status(s))
+			f->status = s;
+		else
+			f->bad = 1;
+	}
+	f->type = id_param(r, "soort", &f->bad);
+	f->team = id_param(r, "team", &f->bad);
+	f->handler = id_param(r, "behandelaar", &f->bad);
+	f->audience = id_param(r, "doelgroep", &f->bad);
+	if ((s = dash_query(r, "kanaal")) != NULL && s[0] != '\0') {
+		for (i = 0; i < MP_NELEM(channels); i++)
+			if (strcmp(s, channels[i]) == 0)
+				f->channel = channels[i];
+		if (f->channel == NULL)
+			f->bad = 1;
+	}
+	date_param(r, "van", f->from, &f->bad);
+	date_param(r, "tot", f->to, &f->bad);
+	if ((s = dash_query(r, "q")) != NULL && s[0] != '\0') {
+		if (mp_valid_text(s, strlen(s), DASH_Q_MAX, 0)) {
+			f->q = s;
+			boolean_query(s, f->boolean, sizeof(f->boolean));
+		} else
+			f->bad = 1;
+	}
+	f->page = 1;
+	if ((s = dash_query(r, "pagina")) != NULL &&
+	    (f->page = dash_number(s, 1, MAX_PAGE)) < 0) {
+		f->page = 1;
+		f->bad = 1;
+	}
+}
+
+#define PAIR(v, n, x)	do { (v)[(n)++] = (x); (v)[(n)++] = (x); } while (0)
+#define OPTINT(i)	((i) > 0 ? MP_DBINT(i) : MP_DBNULL())
+#define OPTTEXT(s)	((s) != NULL && (s)[0] != '\0' ? MP_DBTEXT(s) : \
+			    MP_DBNULL())
+
+/* Append "name=value&" (urlencoded) to b when value is set. */
+static void
+qs_add(struct mp_buf *b, const char *name, const char *value)
+{
+	const char	*p;
+
+	if (value == NULL || value[0] == '\0')
+		return;
+	(void)mp_buf_printf(b, "%s%s=", mp_buf_len(b) > 0 ? "&" : "", name);
+	for (p = value; *p != '\0'; p++)
+		if (isalnum((unsigned char)*p) || strchr("-._~", *p) != NULL)
+			(void)mp_buf_addc(b, *p);
+		else
+			(void)mp_buf_printf(b, "%%%02X", (unsigned char)*p);
+}
+
+static void
+qs_addint(struct mp_buf *b, const char *name, long long v)
+{
+	char	 s[24];
+
+	if (v <= 0)
+		return;
+	(void)snprintf(s, sizeof(s), "%lld", v);
+	qs_add(b, name, s);
+}
+
+/* Options of a <select>: List.Opt.<what>.N.{Id,Name,Sel}. */
+static enum mp_err
+options(struct mp_view *v, const struct opt_list *o, const char *what,
+    long long selected)
+{
+	struct mp_vnode	*list = NULL, *on;
+	char		 key[96];
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	(void)snprintf(key, sizeof(key), "List.Opt.%s", what);
+	if (o->n > 0 && (list = mp_view_node(v, key)) == NULL)
+		return MP_ENOMEM;
+	for (i = 0; i < o->n && er == MP_OK; i++) {
+		(void)snprintf(key, sizeof(key), "%zu", i);
+		if ((on = mp_vnode_node(list, key)) == NULL)
+			return MP_ENOMEM;
+		if ((er = mp_vnode_set_int(on, "Id", o->id[i])) != MP_OK)
+			break;
+		er = mp_vnode_set(on, "Name", o->name[i]);
+		/* Only the chosen one: an absent Sel tests false. */
+		if (er == MP_OK && o->id[i] == selected)
+			er = mp_vnode_set(on, "Sel", "1");
+	}
+	return er;
+}
+
+/*
+ * Counts per status of all reports the user may see, from report_count.
+ * Each worker keeps the answer per user for dashboard.count_ttl seconds
+ * (30): the counts may lag that much, the list itself never does.
+ * Everyone who sees all reports sees the same counts: they share one
+ * entry (key ALL_KEY).
+ */
+#define ALL_KEY		(-1LL)
+
+static enum mp_err
+counts(struct mp_dreq *r, struct mp_view *v)
+{
+	struct count_cache	*c = NULL, *oldest = &r->d->counts[0];
+	struct mp_stmt		*st;
+	struct mp_dbval		 p[1];
+	const char		*s;
+	char			 key[64];
+	size_t			 i;
+	long long		 ckey;
+	int			 all;
+	enum mp_err		 er;
+
+	all = mp_access_can(r->user.role, MP_PERM_REPORT_ALL);
+	ckey = all ? ALL_KEY : r->user.id;
+	for (i = 0; i < COUNT_CACHE; i++) {
+		if (r->d->counts[i].user_id == ckey)
+			c = &r->d->counts[i];
+		if (r->d->counts[i].at < oldest->at)
+			oldest = &r->d->counts[i];
+	}
+	if (c == NULL || c->at + r->d->count_ttl <= r->now) {
+		if (c == NULL)
+			c = oldest;
+		memset(c, 0, sizeof(*c));
+		p[0] = MP_DBINT(r->user.id);
+		if ((er = mp_db_query(r->d->ctx->db, &st, stmts[all ?
+		    STMT_COUNTS_ALL : STMT_COUNTS_TEAMS], p, all ? 0 : 1)) !=
+		    MP_OK)
+			return er;
+		while ((er = mp_stmt_next(st)) == MP_OK) {
+			s = mp_stmt_text(st, 0, NULL);
+			for (i = 0; mp_statuses[i] != NULL && i < 8; i++)
+				if (s != NULL &&
+				    strcmp(s, mp_statuses[i]) == 0)
+					c->n[i] = mp_stmt_int(st, 1);
+		}
+		mp_stmt_done(st);
+		if (er != MP_ENOTFOUND)
+			return er;
+		c->user_id = ckey;
+		c->at = r->now;
+	}
+	for (i = 0; mp_statuses[i] != NULL && i < 8; i++) {
+		(void)snprintf(key, sizeof(key), "List.Counts.%zu.Status", i);
+		if ((er = mp_view_set(v, key, mp_statuses[i])) != MP_OK)
+			return er;
+		(void)snprintf(key, sizeof(key), "List.Counts.%zu.N", i);
+		if ((er = mp_view_set_int(v, key, c->n[i])) != MP_OK)
+			return er;
+	}
+	return MP_OK;
+}
+
+/*
+ * One row of the page under rows (List.Rows), as node n.  Only what
+ * list.cs shows is set, each value once: a page is some 600 nodes of
+ * ClearSilver's tree, three allocations each, and building and freeing
+ * them was the largest part of the dashboard's own time.  So a zero
+ * Unread is left out (the template tests it as a number), and street
+ * and city, shown side by side, are one value (escaping works per
+ * character: escaped apart or together, the same text).
+ */
+static enum mp_err
+row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
+{
+	static const char *const cols[] = {
+		NULL, "Reference", "Status", NULL, NULL, "Type",
+		"Team", "Handler", "Channel", "Summary"
+	};
+	struct mp_vnode	*rn;
+	char		 key[24], when[32], age[32];
+	char		 where[(100 + 80) * 4 + 2];	/* street, city: 001 */
+	const char	*status = mp_stmt_text(st, 2, NULL);
+	const char	*street, *city;
+	time_t		 recv = (time_t)mp_stmt_int(st, 3);
+	long long	 unread;
+	size_t		 i;
+	int		 closed;
+	enum mp_err	 er;
+
+	(void)snprintf(key, sizeof(key), "%zu", n);
+	if ((rn = mp_vnode_node(rows, key)) == NULL)
+		return MP_ENOMEM;
+	if ((er = mp_vnode_set_int(rn, "Id", mp_stmt_int(st, 0))) != MP_OK)
+		return er;
+	for (i = 0; i < MP_NELEM(cols); i++) {
+		if (cols[i] == NULL)
+			continue;
+		if ((er = mp_vnode_set(rn, cols[i], mp_stmt_text(st,
+		    (unsigned)i, NULL))) != MP_OK)
+			return er;
+	}
+	street = mp_stmt_text(st, 10, NULL);
+	city = mp_stmt_text(st, 11, NULL);
+	(void)snprintf(where, sizeof(where), "%s %s",
+	    street != NULL ? street : "", city != NULL ? city : "");
+	if ((er = mp_vnode_set(rn, "Where", where)) != MP_OK)
+		return er;
+	dash_time(when, recv);
+	dash_age(age, recv, r->now);
+	if ((er = mp_vnode_set(rn, "Received", when)) != MP_OK)
+		return er;
+	if ((er = mp_vnode_set(rn, "Age", age)) != MP_OK)
+		return er;
+	/* Replies of the reporter nobody has read yet. */
+	if ((unread = mp_stmt_int(st, 12)) != 0 &&
+	    (er = mp_vnode_set_int(rn, "Unread", unread)) != MP_OK)
+		return er;
+	closed = status != NULL && strcmp(status, MP_ST_CLOSED) == 0;
+	if (!closed && mp_stmt_int(st, 4) != 0 &&
+	    r->now - recv > r->d->take_days * 86400 &&
+	    (er = mp_vnode_set(rn, "LateTake", "1")) != MP_OK)
+		return er;
+	if (!closed && r->now - recv > r->d->close_days * 86400 &&
+	    (er = mp_vnode_set(rn, "LateClose", "1")) != MP_OK)
+		return er;
+	return MP_OK;
+}
+
+/*
+ * Bind the filters' values into p from p[np] on, in the order of
+ * DASH_LIST_FILTERS (and DASH_LIST_TEXT); returns the new count.
+ */
+static size_t
+filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
+{
+
+	PAIR(p, np, OPTTEXT(f->status));
+	PAIR(p, np, OPTINT(f->type));
+	PAIR(p, np, OPTINT(f->team));
+	PAIR(p, np, OPTINT(f->handler));
+	PAIR(p, np, OPTINT(f->audience));
+	PAIR(p, np, OPTTEXT(f->channel));
+	PAIR(p, np, OPTTEXT(f->from));
+	PAIR(p, np, OPTTEXT(f->to));
+	if (f->boolean[0] != '\0')
+		p[np++] = MP_DBTEXT(f->boolean);
+	return np;
+}
+
+/*
+ * The statement for a user of one team (teams: the bound values, all
+ * the same team) with at most one of the filters that have an index
+ * after the team; STMT_LIST_TEAMS for anything else.
+ */
+static enum stmt
+list_stmt_team(const struct dash_filter *f,
+    const struct mp_dbval teams[MP_ACCESS_TEAMS_MAX])
+{
+	enum stmt	 s;
+	size_t		 i;
+	int		 n;
+
+	for (i = 1; i < MP_ACCESS_TEAMS_MAX; i++)
+		if (teams[i].type != MP_DBT_INT || teams[i].i != teams[0].i)
+			return STMT_LIST_TEAMS;
+	if (f->team > 0 || f->handler > 0 || f->from[0] != '\0' ||
+	    f->to[0] != '\0' || f->boolean[0] != '\0')
+		return STMT_LIST_TEAMS;
+	n = (f->status != NULL) + (f->type > 0) + (f->audience > 0) +
+	    (f->channel != NULL);
+	if (n > 1)
+		return STMT_LIST_TEAMS;
+	s = f->status != NULL ? STMT_LIST_TEAM_STATUS :
+	    f->type > 0 ? STMT_LIST_TEAM_TYPE :
+	    f->audience > 0 ? STMT_LIST_TEAM_AUDIENCE :
+	    f->channel != NULL ? STMT_LIST_TEAM_CHANNEL : STMT_LIST_TEAM_NONE;
+	if (f->page == 1)
+		s = (enum stmt)(s + STMT_FIRST_TEAM_NONE -
+		    STMT_LIST_TEAM_NONE);
+	return s;
+}
+
+/*
+ * The page's rows into v (List.Rows, List.Next): visibility, filters,
+ * the page.  *count is how many are shown.
+ */
+static enum mp_err
+list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
+    size_t *count)
+{
+	struct mp_vnode	*rows = NULL;
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + 16 + 3];
+	size_t		 np = 0, n = 0;
+	int		 teams = 0, text;
+	enum mp_err	 er;
+
+	if (!mp_access_can(r->user.role, MP_PERM_REPORT_ALL))
+		mp_access_report_teams(&r->user, p, &teams);
+	if (teams)
+		np = MP_ACCESS_TEAMS_MAX;
+	else {
+		mp_access_report_params(&r->user, p);
+		np = 2;
+	}
+	np = filter_pairs(f, p, np);
+	p[np++] = MP_DBINT(PER_PAGE + 1);
+	p[np++] = MP_DBINT((f->page - 1) * PER_PAGE);
+	text = f->boolean[0] != '\0';
+	er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
+	    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(f, p)) :
+	    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
+	if (er == MP_OK && (rows = mp_view_node(v, "List.Rows")) == NULL)
+		er = MP_ENOMEM;
+	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
+	    n < PER_PAGE)
+		er = row(r, rows, st, n++);
+	if (er == MP_OK && n == PER_PAGE)
+		er = mp_view_set_int(v, "List.Next", f->page + 1);
+	if (st != NULL)
+		mp_stmt_done(st);
+	*count = n;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* The choices of the filters' <select>s into v (List.Opt). */
+static enum mp_err
+list_options(struct mp_dreq *r, struct mp_view *v,
+    const struct dash_filter *f)
+{
+	enum mp_err	 er;
+
+	er = dash_options_refresh(r->d, r->now);
+	if (er == MP_OK)
+		er = options(v, &r->d->opts[0], "Types", f->type);
+	if (er == MP_OK)
+		er = options(v, &r->d->opts[1], "Audiences", f->audience);
+	if (er == MP_OK)
+		er = options(v, &r->d->opts[2], "Teams", f->team);
+	if (er == MP_OK)
+		er = options(v, &r->d->opts[3], "Handlers", f->handler);
+	return er;
+}
+
+/* The paging and the filters' values into v (List.*, List.F). */
+static enum mp_err
+list_values(struct mp_view *v, const struct dash_filter *f, size_t n)
+{
+	struct mp_buf	 qs;
+	enum mp_err	 er;
+
+	mp_buf_init(&qs, 4096);
+	dash_filter_query(f, &qs);
+	er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
+	mp_buf_free(&qs);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "List.Count", (long long)n);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "List.Page", f->page);
+	if (er == MP_OK && f->page > 1)
+		er = mp_view_set_int(v, "List.Prev", f->page - 1);
+	if (er == MP_OK && f->bad)
+		er = mp_view_set(v, "List.Bad", "1");
+	if (er == MP_OK)
+		er = mp_view_set(v, "List.F.Status", f->status);
+	if (er == MP_OK)
+		er = mp_view_set(v, "List.F.Channel", f->channel);
+	if (er == MP_OK)
+		er = mp_view_set(v, "List.F.From", f->from);
+	if (er == MP_OK)
+		er = mp_view_set(v, "List.F.To", f->to);
+	if (er == MP_OK)
+		er = mp_view_set(v, "List.F.Q", f->q);
+	return er;
+}
+
+void
+mp_dash_list(struct mp_dreq *r)
+{
+	struct dash_filter f;
+	struct mp_view	*v;
+	size_t		 n = 0;
+	enum mp_err	 er;
+
+	dash_filter_read(r, &f);
+	if ((v = dash_view(r, "Werklijst")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	er = list_rows(r, v, &f, &n);
+	if (er == MP_OK)
+		er = counts(r, v);
+	if (er == MP_OK)
+		er = list_options(r, v, &f);
+	if (er == MP_OK)
+		er = list_values(v, &f, n);
+	if (er != MP_OK) {
+		mp_view_free(v);
+		dash_error(r, mp_err_status(er), NULL);
+		return;
+	}
+	dash_render(r, f.bad ? 400 : 200, v, "dashboard/list.cs");
+}
+
+/*
+ * For the CSV export (export.c): the filters' values
+ * bound after the visibility rule, and the filters as a query string.
+ */
+size_t
+dash_filter_params(struct mp_dreq *r, const struct dash_filter *f,
+    struct mp_dbval p[DASH_FILTER_PARAMS])
+{
+
+	mp_access_report_params(&r->user, p);
+	return filter_pairs(f, p, 2);
+}
+
+void
+dash_filter_query(const struct dash_filter *f, struct mp_buf *qs)
+{
+
+	qs_add(qs, "status", f->status);
+	qs_addint(qs, "soort", f->type);
+	qs_addint(qs, "team", f->team);
+	qs_addint(qs, "behandelaar", f->handler);
+	qs_addint(qs, "doelgroep", f->audience);
+	qs_add(qs, "kanaal", f->channel);
+	qs_add(qs, "van", f->from);
+	qs_add(qs, "tot", f->to);
+	qs_add(qs, "q", f->q);
+}
+
+/* "/": the first page a role has. */
+void
+mp_dash_home(struct mp_dreq *r)
+{
+
+	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
+		mp_dash_list(r);
+	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
+		dash_redirect(r, "/beheer");
+	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
+		dash_redirect(r, "/audit");
+	else
+		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
+}

@@ -1,0 +1,72 @@
+/*
+ * main.c -- meldpunt-dashboard, the handlers' pages at /dashboard/
+ * (see dashboard.h).  This file is the route table: which page
+ * answers which method and path, and the permission it needs.  Who is
+ * signed in, the CSRF token and the permission are checked in
+ * dashboard.c before a page runs.
+ */
+#include "config.h"
+
+#include <err.h>
+#include <stdio.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+static const struct dash_route routes[] = {
+	{ { "GET", "/" }, MP_PERM_NONE, 0, mp_dash_home },
+	{ { "GET", "/aanmelden" }, MP_PERM_NONE, DASH_PUBLIC,
+	  mp_dash_login_form },
+	{ { "POST", "/aanmelden" }, MP_PERM_NONE, DASH_PUBLIC, mp_dash_login },
+	{ { "POST", "/afmelden" }, MP_PERM_NONE, DASH_STAGE, mp_dash_logout },
+	{ { "GET", "/tweede-factor" }, MP_PERM_NONE, DASH_STAGE,
+	  mp_dash_totp_form },
+	{ { "POST", "/tweede-factor" }, MP_PERM_NONE, DASH_STAGE,
+	  mp_dash_totp },
+	{ { "GET", "/wachtwoord" }, MP_PERM_NONE, DASH_STAGE,
+	  mp_dash_password_form },
+	{ { "POST", "/wachtwoord" }, MP_PERM_NONE, DASH_STAGE,
+	  mp_dash_password },
+	{ { "GET", "/melding/#" }, MP_PERM_REPORT_VIEW, 0, mp_dash_report },
+	{ { "POST", "/melding/#" }, MP_PERM_REPORT_VIEW, 0, mp_dash_action },
+	{ { "GET", "/melding/#/bijlage/#" }, MP_PERM_REPORT_VIEW, 0,
+	  mp_dash_attachment },
+	{ { "GET", "/nieuw" }, MP_PERM_REPORT_CREATE, 0, mp_dash_new_form },
+	{ { "POST", "/nieuw" }, MP_PERM_REPORT_CREATE, 0, mp_dash_new },
+	{ { "GET", "/beheer" }, MP_PERM_ADMIN, 0, mp_dash_admin },
+	{ { "POST", "/beheer" }, MP_PERM_ADMIN, 0, mp_dash_admin_post },
+	{ { "GET", "/verzoeken" }, MP_PERM_GRANT_DECIDE, 0, mp_dash_grants },
+	{ { "POST", "/verzoeken" }, MP_PERM_GRANT_DECIDE, 0,
+	  mp_dash_grants_post },
+	{ { "GET", "/audit" }, MP_PERM_AUDIT, 0, mp_dash_audit },
+	{ { "GET", "/statistiek" }, MP_PERM_STATS, 0, mp_dash_stats },
+	{ { "GET", "/statistiek/csv" }, MP_PERM_STATS, 0, mp_dash_stats_csv },
+	{ { "GET", "/export" }, MP_PERM_EXPORT, 0, mp_dash_export },
+};
+
+int
+main(int argc, char *argv[])
+{
+	struct mp_ctx	 ctx;
+	struct mp_fcgi	*f;
+	struct mp_dash	*d;
+	struct mp_req	 r;
+	char		 errbuf[512];
+	enum mp_err	 er;
+
+	if (mp_ctx_open(&ctx, "meldpunt-dashboard", argc, argv, errbuf,
+	    sizeof(errbuf)) != MP_OK)
+		errx(1, "%s", errbuf);
+	if (mp_dash_open(&d, &ctx) != MP_OK)
+		errx(1, "cannot start the dashboard; see the log");
+	if (mp_fcgi_init(&f, &ctx) != MP_OK)
+		errx(1, "cannot start FastCGI");
+	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
+		mp_dash_serve(d, &r, routes, MP_NELEM(routes));
+		mp_req_free(&r);
+	}
+	mp_fcgi_free(f);
+	mp_dash_close(d);
+	mp_ctx_close(&ctx);
+	return er == MP_EXIT ? 0 : 1;
+}

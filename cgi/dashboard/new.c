@@ -1,0 +1,235 @@
+/*
+ * new.c -- a report entered by a handler or coordinator after
+ * a telephone call or an e-mail: the intake's fields and rules
+ * (lib/report.c) plus who reported, the channel and the date received,
+ * stored through the intake's own storing transaction.
+ *
+ * A second POST of the same form (double click, reload, back and send
+ * again) must not make a second report.  The form carries the intake's
+ * stateless one-time form token (lib/formtoken.c); its nonce becomes
+ * the report's submission_id, whose unique key refuses the second
+ * insert inside the database, even when both POSTs run at once on two
+ * workers.  The second POST then goes to the report the first made.
+ * The CSRF token cannot do this: it is the session's, the same for
+ * every form, so it says who sent a form but not which one.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+#define FIELD_TOKEN	"form-token"
+
+enum stmt {
+	STMT_TEAMS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_TEAMS: two rows are enough to know "not exactly one" */
+	"SELECT ut.team_id FROM user_team ut JOIN team t ON t.id = ut.team_id"
+	" WHERE ut.user_id = ? AND t.active = 1 LIMIT 2",
+};
+
+/* The catalogue, reloaded when stale; 0 when there is none. */
+static int
+catalog(struct mp_dreq *r)
+{
+	struct mp_dash	*d = r->d;
+
+	if (mp_catalog_load(&d->cat, d->ctx->db, r->now, d->catalog_ttl) !=
+	    MP_OK && d->cat.naud == 0)
+		return 0;
+	return 1;
+}
+
+/* Every signal type of every audience, once each, in catalogue order. */
+static enum mp_err
+set_types(struct mp_view *v, const struct mp_catalog *cat)
+{
+	const struct mp_signal_type	*t;
+	char				 key[64];
+	size_t				 a, i, j, k, n = 0;
+	int				 seen;
+	enum mp_err			 er = MP_OK;
+
+	for (a = 0; er == MP_OK && a < cat->naud; a++)
+		for (i = 0; er == MP_OK && i < cat->aud[a].ntypes; i++) {
+			t = &cat->aud[a].types[i];
+			seen = 0;
+			for (j = 0; !seen && j < a; j++)
+				for (k = 0; k < cat->aud[j].ntypes; k++)
+					if (cat->aud[j].types[k].id == t->id)
+						seen = 1;
+			for (k = 0; !seen && k < i; k++)
+				if (cat->aud[a].types[k].id == t->id)
+					seen = 1;
+			if (seen)
+				continue;
+			(void)snprintf(key, sizeof(key), "Types.%zu.Slug", n);
+			er = mp_view_set(v, key, t->slug);
+			(void)snprintf(key, sizeof(key), "Types.%zu.Name", n);
+			if (er == MP_OK)
+				er = mp_view_set(v, key, t->name);
+			n++;
+		}
+	for (a = 0; er == MP_OK && a < cat->naud; a++) {
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", a);
+		er = mp_view_set(v, key, cat->aud[a].slug);
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", a);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, cat->aud[a].name);
+		if (er == MP_OK && cat->aud[a].is_default) {
+			(void)snprintf(key, sizeof(key),
+			    "Audiences.%zu.Default", a);
+			er = mp_view_set(v, key, "1");
+		}
+	}
+	return er;
+}
+
+/*
+ * Render the form with status: rep holds the values and errors to show
+ * (NULL for an empty one), token the form token to carry.
+ */
+static void
+show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
+    const char *token, const char *message)
+{
+	struct mp_view	*v;
+	char		 day[11];
+	struct tm	 tm;
+	enum mp_err	 er;
+
+	if ((v = dash_view(r, "Nieuwe melding")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	er = mp_view_set(v, "Form.Token", token);
+	if (er == MP_OK)
+		er = set_types(v, &r->d->cat);
+	if (er == MP_OK && message != NULL)
+		er = mp_view_set(v, "Form.Message", message);
+	if (er == MP_OK && rep == NULL && localtime_r(&r->now, &tm) != NULL &&
+	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) != 0)
+		er = mp_view_set(v, "Form.Value.received_date", day);
+	if (er == MP_OK)
+		er = mp_report_view(v, rep);
+	if (er != MP_OK) {
+		mp_view_free(v);
+		dash_error(r, 500, NULL);
+		return;
+	}
+	dash_render(r, status, v, "dashboard/new.cs");
+}
+
+void
+mp_dash_new_form(struct mp_dreq *r)
+{
+	char	 tok[MP_FORMTOKEN_LEN];
+
+	if (!catalog(r)) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	if (mp_formtoken_issue(&r->d->ctx->keys, r->now, tok) != MP_OK) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	show_form(r, 200, NULL, tok, NULL);
+}
+
+/* The handler's team when they have exactly one; 0 otherwise. */
+static enum mp_err
+only_team(struct mp_dreq *r, long long *team)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	size_t		 n = 0;
+	enum mp_err	 er;
+
+	*team = 0;
+	v[0] = MP_DBINT(r->user.id);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_TEAMS], v,
+	    1)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK)
+		if (n++ == 0)
+			*team = mp_stmt_int(st, 0);
+	mp_stmt_done(st);
+	if (n != 1)
+		*team = 0;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* In the storing transaction: the audit entry, or no report. */
+static enum mp_err
+audit_new(struct mp_db *db, const struct mp_report *rep, void *arg)
+{
+	struct mp_dreq	*r = arg;
+	char		 detail[64];
+
+	(void)snprintf(detail, sizeof(detail), "%s; kanaal: %s",
+	    rep->reference, rep->channel);
+	return mp_audit(db, r->user.id, r->user.username,
+	    "melding ingevoerd", "melding", rep->id, r->client, detail);
+}
+
+void
+mp_dash_new(struct mp_dreq *r)
+{
+	struct mp_report	 rep;
+	const char		*token;
+	char			 tok[MP_FORMTOKEN_LEN], back[64];
+	enum mp_err		 er;
+
+	mp_report_init(&rep);
+	if (!catalog(r)) {
+		dash_error(r, 503, NULL);
+		goto out;
+	}
+	if (mp_report_read_staff(&rep, r->req, &r->d->cat, r->now) !=
+	    MP_OK) {
+		dash_error(r, 500, NULL);
+		goto out;
+	}
+	token = dash_form(r, FIELD_TOKEN);
+	if (mp_formtoken_check(&r->d->ctx->keys, token, r->now,
+	    r->d->token_ttl, rep.submission) != MP_OK) {
+		if (mp_formtoken_issue(&r->d->ctx->keys, r->now, tok) !=
+		    MP_OK)
+			dash_error(r, 500, NULL);
+		else
+			show_form(r, 400, &rep, tok, "Dit formulier is "
+			    "verlopen. Controleer de gegevens en sla de "
+			    "melding opnieuw op.");
+		goto out;
+	}
+	rep.has_submission = 1;
+	if (rep.nerr > 0) {
+		show_form(r, 400, &rep, token, NULL);
+		goto out;
+	}
+	rep.no_code = 1;
+	rep.actor = r->user.username;
+	rep.also = audit_new;
+	rep.also_arg = r;
+	if ((er = only_team(r, &rep.team_id)) == MP_OK)
+		er = mp_report_store(r->d->ctx->db, &r->d->ctx->keys, &rep,
+		    NULL, NULL);
+	if (er == MP_OK || (er == MP_EDUP && rep.id > 0)) {
+		/* The same form again lands on the report it made. */
+		(void)snprintf(back, sizeof(back), "/melding/%lld", rep.id);
+		dash_redirect(r, back);
+	} else
+		show_form(r, mp_err_status(er), &rep, token,
+		    "De melding kon nu niet worden opgeslagen. Probeer het "
+		    "over enkele minuten opnieuw; de gegevens staan nog in "
+		    "het formulier.");
+out:
+	mp_report_free(&rep);
+}

@@ -1,0 +1,1180 @@
+/*
+ * report.c -- one report: its detail page (reporter identity
+ * only for those allowed, attachments, history, the actions open to the
+ * user), attachment downloads, and the actions: take into handling,
+ * assign, change status (lib/workflow.c decides which), note, edit a
+ * field, share with a partner (lib/share.c), write to the reporter,
+ * mark the reporter's replies read.  The conversation with the
+ * reporter (lib/message.c) is shown as a thread; a status change adds
+ * the configured automatic text for the reporter, with the handler's
+ * personal line.  Every change runs in one
+ * transaction with its event and audit entry, and checks the version
+ * the user saw, so two people acting at once cannot silently overwrite
+ * each other.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+#define NOTE_MAX	4000
+#define REASON_MAX	500
+
+enum stmt {
+	STMT_DETAIL,
+	STMT_CONTACT,
+	STMT_ATTACHMENTS,
+	STMT_EVENTS,
+	STMT_ATTACHMENT,
+	STMT_LOCK,
+	STMT_TEAM_OK,
+	STMT_HANDLER_OK,
+	STMT_HANDLER_TEAM,
+	STMT_TEAMS,
+	STMT_HANDLERS,
+	STMT_MESSAGES,
+	STMT_PARTNERS,
+	STMT_PARTNER_OK,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_DETAIL */
+	"SELECT r.id, r.reference, r.status, r.channel,"
+	" UNIX_TIMESTAMP(r.received_at), COALESCE(UNIX_TIMESTAMP(r.taken_at),"
+	" 0), COALESCE(UNIX_TIMESTAMP(r.closed_at), 0),"
+	" COALESCE(r.closed_reason, ''), st.name, a.name, r.description,"
+	" DATE_FORMAT(r.observed_date, '%d-%m-%Y'),"
+	" COALESCE(TIME_FORMAT(r.observed_time, '%H:%i'), ''), r.street,"
+	" r.house_number, r.postcode, r.city, r.involved_people,"
+	" r.involved_companies, r.involved_vehicles, r.anonymous, r.version,"
+	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
+	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, ''),"
+	" r.unread_replies"
+	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
+	" JOIN audience a ON a.id = r.audience_id"
+	" LEFT JOIN team t ON t.id = r.team_id"
+	" LEFT JOIN app_user u ON u.id = r.handler_id"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?",
+	/* STMT_CONTACT */
+	"SELECT name_enc, email_enc, phone_enc FROM reporter_contact"
+	" WHERE report_id = ?",
+	/* STMT_ATTACHMENTS */
+	"SELECT id, filename, mime, size FROM attachment WHERE report_id = ?"
+	" ORDER BY id",
+	/* STMT_EVENTS */
+	"SELECT UNIX_TIMESTAMP(at), kind, actor, detail FROM event"
+	" WHERE report_id = ? ORDER BY at, id",
+	/* STMT_ATTACHMENT */
+	"SELECT a.filename, a.mime, a.data FROM attachment a"
+	" JOIN report r ON r.id = a.report_id"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ? AND a.id = ?",
+	/* STMT_LOCK: the row as it is now, locked for the change. */
+	"SELECT r.status, r.version, r.description, r.street,"
+	" r.house_number, r.postcode, r.city, r.involved_people,"
+	" r.involved_companies, r.involved_vehicles"
+	" FROM report r WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?"
+	" FOR UPDATE",
+	/* STMT_TEAM_OK */
+	"SELECT name FROM team WHERE id = ? AND active = 1",
+	/* STMT_HANDLER_OK */
+	"SELECT display_name FROM app_user WHERE id = ? AND disabled = 0"
+	" AND role IN ('handler', 'coordinator')",
+	/*
+	 * STMT_HANDLER_TEAM: a handler sees only the reports of the own
+	 * teams, so one can only be given a report of such a team; a
+	 * coordinator sees every report.
+	 */
+	"SELECT 1 FROM app_user u WHERE u.id = ? AND (u.role = 'coordinator'"
+	" OR EXISTS (SELECT 1 FROM user_team ut WHERE ut.user_id = u.id"
+	" AND ut.team_id = ?))",
+	/* STMT_TEAMS */
+	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",
+	/* STMT_HANDLERS */
+	"SELECT id, display_name FROM app_user WHERE disabled = 0"
+	" AND role IN ('handler', 'coordinator') ORDER BY display_name",
+	/* STMT_MESSAGES */
+	"SELECT UNIX_TIMESTAMP(m.at), m.direction, m.kind, m.author, m.body,"
+	" (SELECT COUNT(*) FROM attachment a WHERE a.message_id = m.id)"
+	" FROM message m WHERE m.report_id = ? ORDER BY m.at, m.id LIMIT 500",
+	/* STMT_PARTNERS: active partners, and whether this report is
+	 * shared with each. */
+	"SELECT p.id, p.display_name, s.via, DATE_FORMAT(s.shared_at,"
+	" '%d-%m-%Y %H:%i') FROM partner p LEFT JOIN report_share s ON"
+	" s.partner_id = p.id AND s.report_id = ? WHERE p.disabled = 0"
+	" ORDER BY p.display_name",
+	/* STMT_PARTNER_OK */
+	"SELECT display_name FROM partner WHERE id = ? AND disabled = 0",
+};
+
+/* STMT_LOCK's columns. */
+enum lock_col {
+	LOCK_STATUS,
+	LOCK_VERSION,
+	LOCK_DESCRIPTION,
+	LOCK_STREET,
+	LOCK_HOUSE_NUMBER,
+	LOCK_POSTCODE,
+	LOCK_CITY,
+	LOCK_PEOPLE,
+	LOCK_COMPANIES,
+	LOCK_VEHICLES
+};
+
+/* Fields a handler may correct; the old value stays in the history. */
+static const struct efield {
+	const char	*name;		/* form value of "veld" */
+	const char	*label;
+	enum lock_col	 lockcol;	/* its column in STMT_LOCK */
+	enum mp_rfield	 rf;		/* rules, write: lib/report.c */
+	int		 multiline;
+} efields[] = {
+	{ "omschrijving", "Omschrijving", LOCK_DESCRIPTION, RF_DESCRIPTION,
+	  1 },
+	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0 },
+	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER, 0 },
+	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0 },
+	{ "plaats", "Plaats", LOCK_CITY, RF_CITY, 0 },
+	{ "personen", "Betrokken personen", LOCK_PEOPLE,
+	  RF_PEOPLE, 1 },
+	{ "bedrijven", "Betrokken bedrijven", LOCK_COMPANIES,
+	  RF_COMPANIES, 1 },
+	{ "voertuigen", "Voertuigen", LOCK_VEHICLES, RF_VEHICLES, 1 },
+};
+
+/* The actions, each with the permission it needs (lib/access.c). */
+enum akind {
+	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A_MESSAGE, A_READ,
+	A__MAX
+};
+
+static const struct {
+	const char	*name;		/* form value of "actie" */
+	enum mp_perm	 perm;
+	int		 versioned;	/* refuses a stale version */
+} actions[A__MAX] = {
+	{ "oppakken", MP_PERM_REPORT_WORK, 1 },
+	{ "toewijzen", MP_PERM_REPORT_ASSIGN, 1 },
+	{ "status", MP_PERM_REPORT_WORK, 1 },
+	{ "notitie", MP_PERM_REPORT_WORK, 0 },
+	{ "wijzigen", MP_PERM_REPORT_WORK, 1 },
+	{ "delen", MP_PERM_REPORT_SHARE, 0 },
+	{ "bericht", MP_PERM_REPORT_WORK, 0 },
+	{ "gelezen", MP_PERM_REPORT_WORK, 0 },
+};
+
+/* ------------------------------------------------------------------ */
+/* The detail page.                                                    */
+
+/* Set list.N.name in the view. */
+static enum mp_err
+setk(struct mp_view *v, const char *list, size_t n, const char *name,
+    const char *val)
+{
+	char	 key[96];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	return mp_view_set(v, key, val);
+}
+
+static enum mp_err
+setki(struct mp_view *v, const char *list, size_t n, const char *name,
+    long long val)
+{
+	char	 key[96];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	return mp_view_set_int(v, key, val);
+}
+
+/* Open one sealed contact value into the view. */
+static enum mp_err
+contact(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
+    unsigned col, const char *field, const char *name)
+{
+	const char	*box;
+	unsigned char	*pt = NULL;
+	size_t		 len, ptlen = 0;
+	char		 aad[64];
+	enum mp_err	 er = MP_OK;
+
+	if (mp_stmt_isnull(st, col) || (box = mp_stmt_text(st, col,
+	    &len)) == NULL || len == 0)
+		return MP_OK;
+	(void)snprintf(aad, sizeof(aad), "%lld:%s", r->arg[0], field);
+	if (mp_contact_open(&r->d->ctx->keys, aad,
+	    (const unsigned char *)box, len, &pt, &ptlen) == MP_OK)
+		er = mp_view_set(v, name, (const char *)pt);
+	else
+		er = mp_view_set(v, name, "(niet te lezen)");
+	mp_freezero(pt, ptlen);
+	return er;
+}
+
+static enum mp_err
+pick_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
+    const char *what, long long selected)
+{
+	struct mp_stmt	*st;
+	char		 key[96];
+	size_t		 i = 0;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK && i < 500) {
+		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Id", what, i);
+		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0))) !=
+		    MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Name", what, i);
+		if ((er = mp_view_set(v, key, mp_stmt_text(st, 1, NULL))) !=
+		    MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Sel", what, i++);
+		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0) ==
+		    selected)) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The conversation with the reporter into R.Msg: the configured
+ * "received" text first (the reporter sees it so), then every message.
+ */
+static enum mp_err
+thread(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	const char	*auto_new, *dir;
+	char		 t[32];
+	size_t		 n = 0;
+	enum mp_err	 er = MP_OK;
+
+	auto_new = mp_message_auto_text(r->d->ctx->conf, MP_ST_NEW);
+	if (auto_new != NULL) {
+		if ((er = setk(v, "R.Msg", n, "At", mp_view_get(v,
+		    "R.Received"))) != MP_OK || (er = setki(v, "R.Msg", n,
+		    "Out", 1)) != MP_OK || (er = setk(v, "R.Msg", n, "Who",
+		    "automatisch bij ontvangst")) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Body", auto_new)) != MP_OK)
+			return er;
+		n++;
+	}
+	p[0] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_MESSAGES], p,
+	    1)) != MP_OK)
+		return er;
+	for (; (er = mp_stmt_next(st)) == MP_OK; n++) {
+		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		dir = mp_stmt_text(st, 1, NULL);
+		if ((er = setk(v, "R.Msg", n, "At", t)) != MP_OK ||
+		    (er = setki(v, "R.Msg", n, "Out", strcmp(dir, "uit") ==
+		    0)) != MP_OK || (er = setk(v, "R.Msg", n, "Kind",
+		    mp_stmt_text(st, 2, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Who", strcmp(dir, "uit") == 0 ?
+		    mp_stmt_text(st, 3, NULL) : "melder")) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Body", mp_stmt_text(st, 4,
+		    NULL))) != MP_OK || (er = setki(v, "R.Msg", n, "Files",
+		    mp_stmt_int(st, 5))) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The partners for the share action: Opt.Partners.N.{Id,Name} for
+ * those not yet shared with, R.Shares.N.{Name,Via,At} for the others.
+ */
+static enum mp_err
+partner_list(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	size_t		 i = 0, j = 0;
+	enum mp_err	 er;
+
+	p[0] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_PARTNERS], p,
+	    1)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK && i + j < 500) {
+		if (mp_stmt_isnull(st, 2)) {
+			if ((er = setki(v, "Opt.Partners", i, "Id",
+			    mp_stmt_int(st, 0))) != MP_OK ||
+			    (er = setk(v, "Opt.Partners", i++, "Name",
+			    mp_stmt_text(st, 1, NULL))) != MP_OK)
+				break;
+		} else if ((er = setk(v, "R.Shares", j, "Name",
+		    mp_stmt_text(st, 1, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Shares", j, "Via", strcmp(mp_stmt_text(st,
+		    2, NULL), "regel") == 0 ? "regel op signaaltype" :
+		    "met de hand")) != MP_OK ||
+		    (er = setk(v, "R.Shares", j++, "At", mp_stmt_text(st, 3,
+		    NULL))) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	if (er == MP_ENOTFOUND)
+		er = mp_view_set(v, "Act.Share", "1");
+	return er;
+}
+
+/* The report's row (STMT_DETAIL) into v. */
+static enum mp_err
+detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
+    int *anonymous_out, long long *team_out, long long *handler_out)
+{
+	static const char *const cols[] = {
+		NULL, "Reference", "Status", "Channel", NULL, NULL, NULL,
+		"ClosedReason", "Type", "Audience", "Description",
+		"ObservedDate", "ObservedTime", "Street", "HouseNumber",
+		"Postcode", "City", "People", "Companies", "Vehicles"
+	};
+	char		 key[96], t[32];
+	size_t		 i;
+	int		 anonymous;
+	long long	 team = 0, handler = 0;
+	enum mp_err	 er;
+
+	er = mp_view_set_int(v, "R.Id", r->arg[0]);
+	for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
+		if (cols[i] != NULL) {
+			(void)snprintf(key, sizeof(key), "R.%s", cols[i]);
+			er = mp_view_set(v, key, mp_stmt_text(st,
+			    (unsigned)i, NULL));
+		}
+	dash_time(t, (time_t)mp_stmt_int(st, 4));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Received", t);
+	dash_age(t, (time_t)mp_stmt_int(st, 4), r->now);
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Age", t);
+	dash_time(t, (time_t)mp_stmt_int(st, 5));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Taken", t);
+	dash_time(t, (time_t)mp_stmt_int(st, 6));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Closed", t);
+	anonymous = mp_stmt_int(st, 20) != 0;
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Anonymous", anonymous);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Version", mp_stmt_int(st, 21));
+	team = mp_stmt_int(st, 22);
+	handler = mp_stmt_int(st, 24);
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Team", mp_stmt_text(st, 23, NULL));
+	if (er == MP_OK)
+		er = mp_view_set(v, "R.Handler", mp_stmt_text(st, 25, NULL));
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st, 26));
+	*anonymous_out = anonymous;
+	*team_out = team;
+	*handler_out = handler;
+	return er;
+}
+
+/* The reporter's name, e-mail and phone into v (R.Contact). */
+static enum mp_err
+detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_CONTACT], p,
+	    1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) == MP_OK &&
+	    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
+	    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
+	    MP_OK && (er = contact(r, v, st, 1, "email",
+	    "R.Contact.Email")) == MP_OK)
+		er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
+	mp_stmt_done(st);
+	return er;
+}
+
+/* The attachments, the conversation and the history into v. */
+static enum mp_err
+detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	char		 t[32];
+	size_t		 n;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENTS], p,
+	    1)) != MP_OK)
+		return er;
+	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++)
+		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st, 0))) !=
+		    MP_OK || (er = setk(v, "R.Att", n, "Name",
+		    mp_stmt_text(st, 1, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Att", n, "Mime", mp_stmt_text(st, 2,
+		    NULL))) != MP_OK || (er = setki(v, "R.Att", n, "Size",
+		    mp_stmt_int(st, 3))) != MP_OK)
+			break;
+	mp_stmt_done(st);
+	if (er != MP_ENOTFOUND)
+		return er;
+	if ((er = thread(r, v)) != MP_OK)
+		return er;
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
+	    1)) != MP_OK)
+		return er;
+	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
+		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		if ((er = setk(v, "R.Ev", n, "At", t)) != MP_OK ||
+		    (er = setk(v, "R.Ev", n, "Kind", mp_stmt_text(st, 1,
+		    NULL))) != MP_OK || (er = setk(v, "R.Ev", n, "Actor",
+		    mp_stmt_text(st, 2, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Ev", n, "Detail", mp_stmt_text(st, 3,
+		    NULL))) != MP_OK)
+			break;
+	}
+	mp_stmt_done(st);
+	if (er != MP_ENOTFOUND)
+		return er;
+	return MP_OK;
+}
+
+/* What this user may do here: Act.* in v. */
+static enum mp_err
+detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
+    long long team, long long handler)
+{
+	const struct mp_transition	*tr;
+	size_t				 i;
+	enum mp_err			 er = MP_OK;
+
+	if (mp_access_can(r->user.role, MP_PERM_REPORT_WORK)) {
+		er = mp_view_set(v, "Act.Work", "1");
+		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
+		    i)) != NULL; i++)
+			if ((er = setk(v, "Act.Next", i, "To", tr->to)) ==
+			    MP_OK && (er = setk(v, "Act.Next", i, "Label",
+			    tr->label)) == MP_OK)
+				er = setki(v, "Act.Next", i, "Reason",
+				    tr->needs_reason);
+		for (i = 0; er == MP_OK && i < MP_NELEM(efields); i++)
+			if ((er = setk(v, "Act.Fields", i, "Name",
+			    efields[i].name)) == MP_OK)
+				er = setk(v, "Act.Fields", i, "Label",
+				    efields[i].label);
+	}
+	if (er == MP_OK && mp_access_can(r->user.role,
+	    MP_PERM_REPORT_ASSIGN)) {
+		er = mp_view_set(v, "Act.Assign", "1");
+		if (er == MP_OK)
+			er = pick_list(r, v, STMT_TEAMS, "Teams", team);
+		if (er == MP_OK)
+			er = pick_list(r, v, STMT_HANDLERS, "Handlers",
+			    handler);
+	}
+	if (er == MP_OK && mp_access_can(r->user.role, MP_PERM_REPORT_SHARE))
+		er = partner_list(r, v);
+	return er;
+}
+
+/*
+ * Render the detail of report r->arg[0] with status and an optional
+ * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
+ */
+static enum mp_err
+detail(struct mp_dreq *r, int status, const char *msg)
+{
+	struct mp_view	*v = NULL;
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[3];
+	const char	*status_now;
+	int		 anonymous;
+	long long	 team = 0, handler = 0;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, p);
+	p[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
+	    3)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
+		er = MP_ENOMEM;
+		goto out;
+	}
+	er = detail_row(r, v, st, &anonymous, &team, &handler);
+	status_now = mp_view_get(v, "R.Status");
+	mp_stmt_done(st);
+	st = NULL;
+	if (er != MP_OK)
+		goto out;
+
+	p[0] = MP_DBINT(r->arg[0]);
+	/*
+	 * The reporter's identity: an account given the right (a role
+	 * may hold it, lib/access.c), and only when the reporter gave it.
+	 */
+	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
+		er = detail_contact(r, v, p);
+		if (er != MP_OK && er != MP_ENOTFOUND)
+			goto out;
+	}
+	if ((er = detail_lists(r, v, p)) != MP_OK)
+		goto out;
+	er = detail_actions(r, v, status_now, team, handler);
+	if (er == MP_OK && msg != NULL)
+		er = mp_view_set(v, "Message", msg);
+	if (er != MP_OK)
+		goto out;
+	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
+	dash_render(r, status, v, "dashboard/report.cs");
+	v = NULL;
+out:
+	if (st != NULL)
+		mp_stmt_done(st);
+	mp_view_free(v);
+	if (er != MP_OK && er != MP_ENOTFOUND)
+		dash_error(r, mp_err_status(er), NULL);
+	return er;
+}
+
+/* The answer for a report the user may not see: 404, and audited. */
+static void
+not_yours(struct mp_dreq *r)
+{
+
+	dash_audit(r, "geweigerd", "melding", r->arg[0], NULL);
+	dash_error(r, 404, "Deze melding bestaat niet, of u heeft er geen "
+	    "toegang toe.");
+}
+
+void
+mp_dash_report(struct mp_dreq *r)
+{
+
+	if (detail(r, 200, NULL) == MP_ENOTFOUND)
+		not_yours(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Attachments.                                                        */
+
+/* A file name safe inside a quoted header value: ASCII, no quotes. */
+static void
+safe_filename(const char *in, char *out, size_t outsz)
+{
+	size_t	 o = 0;
+
+	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
+		unsigned char	 c = (unsigned char)*in;
+
+		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
+		    c == '/' || c == ';' ? '_' : (char)c;
+	}
+	out[o] = '\0';
+	if (o == 0)
+		(void)snprintf(out, outsz, "bijlage");
+}
+
+void
+mp_dash_attachment(struct mp_dreq *r)
+{
+	static const char *const types[] = {
+		"image/jpeg", "image/png", "application/pdf"
+	};
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[4];
+	const char	*mime, *data, *ctype = "application/octet-stream";
+	char		 name[200], disp[300];
+	size_t		 len, i;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, p);
+	p[2] = MP_DBINT(r->arg[0]);
+	p[3] = MP_DBINT(r->arg[1]);
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENT], p,
+	    4)) != MP_OK) {
+		dash_error(r, 503, NULL);
+		return;
+	}
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		if (er == MP_ENOTFOUND)
+			not_yours(r);
+		else
+			dash_error(r, 500, NULL);
+		return;
+	}
+	safe_filename(mp_stmt_text(st, 0, NULL), name, sizeof(name));
+	/* Only the types the intake stores; never text/html. */
+	mime = mp_stmt_text(st, 1, NULL);
+	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
+		if (strcmp(mime, types[i]) == 0)
+			ctype = types[i];
+	data = mp_stmt_text(st, 2, &len);
+	/* Which report, not the file's name (the reporter chose it). */
+	(void)snprintf(disp, sizeof(disp), "melding %lld", r->arg[0]);
+	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], disp);
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	    name);
+	if (mp_http_header(r->req, "Content-Disposition", disp) != MP_OK)
+		dash_error(r, 500, NULL);
+	else
+		(void)mp_http_send(r->req, 200, ctype, data, len);
+	mp_stmt_done(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions.                                                            */
+
+struct act {
+	struct mp_dreq	*r;
+	enum akind	 kind;
+	long long	 version;
+	const char	*to, *reason, *text, *value;
+	const char	*personal;	/* line for the reporter */
+	const struct efield *field;
+	long long	 team, handler, partner;
+	/* Results. */
+	long long	 event;		/* the history event written */
+	int		 status;	/* 0 done, else the HTTP status */
+	const char	*msg;
+};
+
+/*
+ * A history event of the report; its id goes to a->event, which the
+ * audit entry names instead of the event's words.
+ */
+static enum mp_err
+event(struct act *a, struct mp_db *db, const char *kind, const char *detail)
+{
+
+	return mp_event_add(db, a->r->arg[0], kind, a->r->user.username,
+	    detail, &a->event);
+}
+
+/* The name of a team or handler by id, into out; 0 if none (refused). */
+static int
+lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	int		 found = 0;
+
+	v[0] = MP_DBINT(id);
+	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
+		return -1;
+	if (mp_stmt_next(st) == MP_OK) {
+		(void)snprintf(out, sz, "%s", mp_stmt_text(st, 0, NULL));
+		found = 1;
+	}
+	mp_stmt_done(st);
+	return found;
+}
+
+/*
+ * MP_OK if handler may handle a report of team (0: none), MP_ENOTFOUND
+ * if not, or the database's error.
+ */
+static enum mp_err
+handler_in_team(struct mp_db *db, long long handler, long long team)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(handler);
+	v[1] = team > 0 ? MP_DBINT(team) : MP_DBNULL();
+	if ((er = mp_db_query(db, &st, stmts[STMT_HANDLER_TEAM], v, 2)) !=
+	    MP_OK)
+		return er;
+	er = mp_stmt_next(st);
+	mp_stmt_done(st);
+	return er;
+}
+
+/*
+ * What the steps of one action's transaction share: the statement's
+ * values, the event's text, and what the locked row said.
+ */
+struct act_run {
+	struct mp_dbval		 v[3];		/* STMT_LOCK's */
+	struct mp_buf		 detail;
+	const struct mp_transition *tr;	/* A_STATUS */
+	unsigned long long	 n;		/* rows the change hit */
+	char			 status[32];	/* the report's, before */
+	char			 tname[404];	/* team or partner */
+};
+
+/*
+ * Lock the report if the user may see it, and check the version the
+ * form was made from; a->status 404 or 409 when not.
+ */
+static enum mp_err
+act_lock(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	struct mp_stmt	*st;
+	long long	 version;
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, u->v);
+	u->v[2] = MP_DBINT(r->arg[0]);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], u->v, 3)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		if (er == MP_ENOTFOUND) {
+			a->status = 404;
+			er = MP_OK;
+		}
+		return er;
+	}
+	(void)snprintf(u->status, sizeof(u->status), "%s",
+	    mp_stmt_text(st, LOCK_STATUS, NULL));
+	version = mp_stmt_int(st, LOCK_VERSION);
+	if (a->kind == A_EDIT)
+		er = mp_buf_printf(&u->detail, "%s gewijzigd; was: %s",
+		    a->field->label, mp_stmt_text(st, a->field->lockcol,
+		    NULL));
+	mp_stmt_done(st);
+	if (er != MP_OK)
+		return er;
+	if (actions[a->kind].versioned && version != a->version) {
+		a->status = 409;
+		a->msg = "Iemand anders heeft deze melding gewijzigd terwijl "
+		    "u ernaar keek. Hieronder staat de nieuwe stand; voer uw "
+		    "wijziging zo nodig opnieuw uit.";
+	}
+	return MP_OK;
+}
+
+static enum mp_err
+act_take(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	enum mp_err	 er;
+
+	er = mp_workflow_take(db, r->arg[0], a->version, r->user.id,
+	    r->user.username, r->user.display, &u->n, &a->event);
+	if (er == MP_OK && u->n == 1 && strcmp(u->status, MP_ST_NEW) == 0)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    MP_ST_TAKEN, r->user.id, r->user.display, NULL);
+	return er;
+}
+
+static enum mp_err
+act_assign(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	char		 hname[404];
+	enum mp_err	 er;
+
+	u->tname[0] = hname[0] = '\0';
+	if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, u->tname,
+	    sizeof(u->tname)) != 1) || (a->handler > 0 && lookup(db,
+	    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
+		a->status = 400;
+		a->msg = "Dat team of die behandelaar bestaat niet (meer).";
+		return MP_OK;
+	}
+	if (a->handler > 0 && (er = handler_in_team(db, a->handler,
+	    a->team)) != MP_OK) {
+		if (er != MP_ENOTFOUND)
+			return er;
+		a->status = 400;
+		a->msg = "Die behandelaar hoort niet bij het gekozen team. "
+		    "Kies een behandelaar van dat team of een coördinator.";
+		return MP_OK;
+	}
+	er = mp_report_assign(db, a->r->arg[0], a->version, a->team,
+	    a->handler, &u->n);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "team: %s; behandelaar: %s",
+		    u->tname[0] != '\0' ? u->tname : "geen",
+		    hname[0] != '\0' ? hname : "geen");
+	if (er == MP_OK)
+		er = event(a, db, "toegewezen", mp_buf_str(&u->detail));
+	return er;
+}
+
+static enum mp_err
+act_status(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq			*r = a->r;
+	struct mp_status_change		 c;
+	enum mp_err			 er;
+
+	memset(&c, 0, sizeof(c));
+	c.report_id = r->arg[0];
+	c.version = a->version;
+	c.from = u->status;
+	c.to = a->to;
+	c.reason = a->reason;
+	c.user_id = r->user.id;
+	c.actor = r->user.username;
+	er = mp_workflow_change(db, &c);
+	u->tr = c.tr;
+	u->n = c.n;
+	a->event = c.event;
+	if (er == MP_EINVAL) {
+		/* Refused by the workflow: nothing was written. */
+		a->status = 400;
+		a->msg = c.tr == NULL ? "Deze statuswijziging is niet "
+		    "mogelijk." : "Geef een reden op om de melding af te "
+		    "ronden.";
+		return MP_OK;
+	}
+	/* The reporter hears of it in the same transaction. */
+	if (er == MP_OK && u->n == 1)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    a->to, r->user.id, r->user.display, a->personal);
+	return er;
+}
+
+static enum mp_err
+act_message(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	enum mp_err	 er;
+
+	u->n = 1;
+	er = mp_message_add(db, r->arg[0], MP_MSG_OUT, MP_MSG_HANDLER,
+	    r->user.id, r->user.display, a->text, NULL);
+	if (er == MP_OK)
+		er = event(a, db, "bericht aan melder", a->text);
+	/* Who writes to the reporter has read the replies. */
+	if (er == MP_OK)
+		er = mp_report_mark_read(db, r->arg[0]);
+	return er;
+}
+
+static enum mp_err
+act_share(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	if (lookup(db, STMT_PARTNER_OK, a->partner, u->tname,
+	    sizeof(u->tname)) != 1) {
+		a->status = 400;
+		a->msg = "Die partner bestaat niet (meer).";
+		return MP_OK;
+	}
+	er = mp_share_report(db, a->partner, a->r->arg[0],
+	    a->r->user.username);
+	if (er == MP_EDUP) {
+		a->status = 400;
+		a->msg = "Deze melding is al met die partner gedeeld.";
+		return MP_OK;
+	}
+	u->n = 1;
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "%s", u->tname);
+	if (er == MP_OK)
+		er = event(a, db, "gedeeld met partner",
+		    mp_buf_str(&u->detail));
+	return er;
+}
+
+static enum mp_err
+act_edit(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	er = mp_report_set_field(db, a->r->arg[0], a->version, a->field->rf,
+	    a->value, &u->n);
+	if (er == MP_OK)
+		er = mp_buf_printf(&u->detail, "; nu: %s", a->value);
+	if (er == MP_OK)
+		er = event(a, db, "gewijzigd", mp_buf_str(&u->detail));
+	return er;
+}
+
+/* The change itself, by kind; a->status when refused. */
+static enum mp_err
+act_change(struct act *a, struct mp_db *db, struct act_run *u)
+{
+
+	switch (a->kind) {
+	case A_TAKE:
+		return act_take(a, db, u);
+	case A_ASSIGN:
+		return act_assign(a, db, u);
+	case A_STATUS:
+		return act_status(a, db, u);
+	case A_NOTE:
+		u->n = 1;
+		return event(a, db, "notitie", a->text);
+	case A_MESSAGE:
+		return act_message(a, db, u);
+	case A_READ:
+		u->n = 1;
+		return mp_report_mark_read(db, a->r->arg[0]);
+	case A_SHARE:
+		return act_share(a, db, u);
+	case A_EDIT:
+		return act_edit(a, db, u);
+	default:
+		return MP_EINVAL;
+	}
+}
+
+/*
+ * The audit entry says who did what to which report, never the
+ * report's words (issue 10): an edit names its field, a status
+ * change its statuses, and each names its event in the history,
+ * which only those who may see the report can open.  Team,
+ * handler and partner are names of the organisation, not content.
+ */
+static enum mp_err
+act_audit(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq	*r = a->r;
+	struct mp_buf	 what;
+	char		 audit[128];
+	enum mp_err	 er = MP_OK;
+
+	mp_buf_init(&what, 2048);
+	switch (a->kind) {
+	case A_EDIT:
+		er = mp_buf_printf(&what, "veld: %s", a->field->name);
+		break;
+	case A_STATUS:
+		er = mp_buf_printf(&what, "%s -> %s%s", u->status, a->to,
+		    u->tr != NULL && u->tr->needs_reason ?
+		    "; reden in de geschiedenis" : "");
+		break;
+	case A_ASSIGN:
+	case A_SHARE:
+		er = mp_buf_addstr(&what, mp_buf_str(&u->detail));
+		break;
+	default:
+		break;
+	}
+	if (er == MP_OK && a->event > 0)
+		er = mp_buf_printf(&what, "%sgebeurtenis %lld",
+		    mp_buf_len(&what) > 0 ? "; " : "", a->event);
+	if (er == MP_OK) {
+		(void)snprintf(audit, sizeof(audit), "%s",
+		    actions[a->kind].name);
+		er = mp_audit(db, r->user.id, r->user.username, audit,
+		    "melding", r->arg[0], r->client, mp_buf_str(&what));
+	}
+	mp_buf_free(&what);
+	return er;
+}
+
+static enum mp_err
+act_txn(struct mp_db *db, void *arg)
+{
+	struct act	*a = arg;
+	struct act_run	 u;
+	enum mp_err	 er;
+
+	memset(&u, 0, sizeof(u));
+	a->status = 0;
+	a->msg = NULL;
+	a->event = 0;
+	mp_buf_init(&u.detail, 64 * 1024);
+	if ((er = act_lock(a, db, &u)) != MP_OK || a->status != 0)
+		goto out;
+	if ((er = act_change(a, db, &u)) != MP_OK || a->status != 0)
+		goto out;
+	if (u.n != 1) {
+		/* The version moved between our read and our write. */
+		a->status = 409;
+		a->msg = "Iemand anders heeft deze melding tegelijk "
+		    "gewijzigd.";
+		goto out;
+	}
+	/*
+	 * A change of what partners receive: shared copies get a new
+	 * place in their feeds, and partners' rules apply (lib/share.h).
+	 */
+	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
+	    && (er = mp_share_touch(db, a->r->arg[0])) != MP_OK)
+		goto out;
+	er = act_audit(a, db, &u);
+out:
+	mp_buf_free(&u.detail);
+	/* A refused action must leave nothing behind. */
+	if (er == MP_OK && a->status != 0)
+		er = MP_EINVAL;
+	return er;
+}
+
+/* A_STATUS: the new status, a reason, a line for the reporter. */
+static int
+read_status(struct mp_dreq *r, struct act *a)
+{
+
+	a->to = dash_form(r, "naar");
+	a->reason = dash_form(r, "reden");
+	a->personal = dash_form(r, "bericht");
+	if (!mp_workflow_status(a->to) || (a->reason != NULL &&
+	    !mp_valid_text(a->reason, strlen(a->reason), REASON_MAX,
+	    1))) {
+		a->msg = "Kies een status en geef een reden van ten "
+		    "hoogste 500 tekens.";
+		return 0;
+	}
+	if (a->personal != NULL && !mp_valid_text(a->personal,
+	    strlen(a->personal), MP_MSG_MAX, 1)) {
+		a->msg = "Het bericht aan de melder is te lang (ten "
+		    "hoogste 4000 tekens) of bevat tekens die niet "
+		    "kunnen.";
+		return 0;
+	}
+	return 1;
+}
+
+/* A_EDIT: one of efields and its new value, checked as the intake would. */
+static int
+read_edit(struct mp_dreq *r, struct act *a)
+{
+	const char	*s;
+	size_t		 i;
+	char		 pc[8];
+
+	s = dash_form(r, "veld");
+	for (i = 0; s != NULL && i < MP_NELEM(efields); i++)
+		if (strcmp(s, efields[i].name) == 0)
+			a->field = &efields[i];
+	a->value = dash_form(r, "waarde");
+	if (a->field == NULL || a->value == NULL ||
+	    !mp_valid_text(a->value, strlen(a->value),
+	    mp_report_field_max(a->field->rf), a->field->multiline) ||
+	    /* What the intake requires cannot be corrected away. */
+	    (mp_report_field_required(a->field->rf) &&
+	    mp_blank(a->value, strlen(a->value))) ||
+	    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
+	    !mp_valid_postcode(a->value, pc)) ||
+	    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
+	    !mp_valid_housenumber(a->value))) {
+		a->msg = "Deze waarde past niet in dit veld.";
+		return 0;
+	}
+	return 1;
+}
+
+/* Read and check the action's fields; 0 and a->msg when wrong. */
+static int
+read_action(struct mp_dreq *r, struct act *a)
+{
+	const char	*s;
+
+	s = dash_form(r, "versie");
+	a->version = dash_number(s, 1, 4294967295LL);
+	if (actions[a->kind].versioned && a->version < 0) {
+		a->msg = "Het formulier mist de versie van de melding.";
+		return 0;
+	}
+	switch (a->kind) {
+	case A_ASSIGN:
+		s = dash_form(r, "team");
+		a->team = s == NULL || s[0] == '\0' ? 0 :
+		    dash_number(s, 1, 4294967295LL);
+		s = dash_form(r, "behandelaar");
+		a->handler = s == NULL || s[0] == '\0' ? 0 :
+		    dash_number(s, 1, 4294967295LL);
+		if (a->team < 0 || a->handler < 0) {
+			a->msg = "Kies een team en een behandelaar uit de "
+			    "lijst.";
+			return 0;
+		}
+		return 1;
+	case A_STATUS:
+		return read_status(r, a);
+	case A_MESSAGE:
+		a->text = dash_form(r, "tekst");
+		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
+		    !mp_valid_text(a->text, strlen(a->text), MP_MSG_MAX, 1)) {
+			a->msg = "Een bericht aan de melder heeft tekst, ten "
+			    "hoogste 4000 tekens.";
+			return 0;
+		}
+		return 1;
+	case A_NOTE:
+		a->text = dash_form(r, "tekst");
+		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
+		    !mp_valid_text(a->text, strlen(a->text), NOTE_MAX, 1)) {
+			a->msg = "Een notitie heeft tekst, ten hoogste 4000 "
+			    "tekens.";
+			return 0;
+		}
+		return 1;
+	case A_SHARE:
+		s = dash_form(r, "partner");
+		a->partner = dash_number(s, 1, 4294967295LL);
+		if (a->partner < 0) {
+			a->msg = "Kies een partner uit de lijst.";
+			return 0;
+		}
+		return 1;
+	case A_EDIT:
+		return read_edit(r, a);
+	default:
+		return 1;
+	}
+}
+
+void
+mp_dash_action(struct mp_dreq *r)
+{
+	struct act	 a;
+	const char	*s = dash_form(r, "actie");
+	char		 back[64];
+	size_t		 i;
+	enum mp_err	 er;
+
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	a.kind = A__MAX;
+	for (i = 0; s != NULL && i < A__MAX; i++)
+		if (strcmp(s, actions[i].name) == 0)
+			a.kind = (enum akind)i;
+	if (a.kind == A__MAX) {
+		dash_error(r, 400, "Onbekende actie.");
+		return;
+	}
+	/* The matrix of lib/access.c decides, per action. */
+	if (!mp_access_can(r->user.role, actions[a.kind].perm)) {
+		dash_audit(r, "geweigerd", "melding", r->arg[0],
+		    actions[a.kind].name);
+		dash_error(r, 403, "U mag deze actie niet uitvoeren.");
+		return;
+	}
+	if (!read_action(r, &a)) {
+		if (detail(r, 400, a.msg) == MP_ENOTFOUND)
+			not_yours(r);
+		return;
+	}
+	er = mp_db_txn(r->d->ctx->db, act_txn, &a);
+	if (er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/melding/%lld",
+		    r->arg[0]);
+		dash_redirect(r, back);
+		return;
+	}
+	if (a.status == 404)
+		not_yours(r);
+	else if (a.status != 0) {
+		if (detail(r, a.status, a.msg) == MP_ENOTFOUND)
+			not_yours(r);
+	} else
+		dash_error(r, mp_err_status(er), NULL);
+}

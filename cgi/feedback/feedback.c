@@ -1,0 +1,283 @@
+/*
+ * feedback.c -- the reporter's pages at /melding/ (see feedback.h): the
+ * process state, the front door and what the pages (signin.c,
+ * thread.c) share.
+ *
+ *	GET  /melding/			sign-in form, or the thread
+ *	POST /melding/aanmelden		reference + code
+ *	POST /melding/antwoord		a reply (multipart: text, files)
+ *	POST /melding/afmelden		sign out
+ *
+ * The code's HMAC (lib/report.c normalises and hashes it) is checked
+ * against the one stored on the report by the database, which starts
+ * the session in the same call (sql/020): the program reads no code
+ * hash.  A reference that does not exist costs the same work and gets
+ * the same answer as a wrong code.  Every read and write of the report
+ * goes through views and functions bound to the request's session, so
+ * the program's database account reaches no other report.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "feedback.h"
+
+#define PAGE_MAX	(1024 * 1024)
+#define PURGE_EVERY	600
+
+enum mp_err
+mp_feedback_open(struct mp_feedback **out, struct mp_ctx *ctx)
+{
+	struct mp_feedback	*f;
+	const struct mp_conf	*c = ctx->conf;
+
+	*out = NULL;
+	if ((f = mp_calloc(1, sizeof(*f))) == NULL)
+		return MP_ENOMEM;
+	f->ctx = ctx;
+	f->mount = mp_confkey_str(c, MP_CK_FEEDBACK_MOUNT);
+	f->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
+	f->static_url = mp_confkey_str(c, MP_CK_HTTP_STATIC);
+	f->idle = (long)mp_confkey_int(c, MP_CK_FEEDBACK_SESSION_IDLE);
+	f->absolute = (long)mp_confkey_int(c, MP_CK_FEEDBACK_SESSION_ABSOLUTE);
+	f->max_attempts = (long)mp_confkey_int(c, MP_CK_FEEDBACK_MAX_ATTEMPTS);
+	f->attempt_window = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_ATTEMPT_WINDOW);
+	f->replies.scope = "melding-antwoord";
+	f->replies.per_client = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_REPLY_RATE_PER_REPORT);
+	f->replies.global = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_REPLY_RATE_GLOBAL);
+	f->replies.window = (long)mp_confkey_int(c,
+	    MP_CK_FEEDBACK_REPLY_RATE_WINDOW);
+	f->max_files = (long)ctx->limits.max_files;
+	f->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
+	*out = f;
+	return MP_OK;
+}
+
+void
+mp_feedback_close(struct mp_feedback *f)
+{
+
+	free(f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers the pages share (feedback.h).                              */
+
+const char *
+feedback_form(struct freq *r, const char *name)
+{
+
+	return mp_params_get(&r->req->form, name, NULL);
+}
+
+void
+feedback_time(char out[32], time_t t)
+{
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (t > 0 && localtime_r(&t, &tm) != NULL)
+		(void)strftime(out, 32, "%d-%m-%Y %H:%M", &tm);
+}
+
+/* The cookies' path, "/melding/", into path. */
+const char *
+feedback_cookie_path(struct freq *r, char path[128])
+{
+
+	(void)snprintf(path, 128, "%s/", r->f->mount);
+	return path;
+}
+
+void
+feedback_cookie(struct freq *r, const char *value)
+{
+	char	 path[128];
+	int	 flags = MP_COOKIE_HTTPONLY | MP_COOKIE_STRICT;
+
+	if (r->f->ctx->secure_cookies)
+		flags |= MP_COOKIE_SECURE;
+	(void)feedback_cookie_path(r, path);
+	(void)mp_http_cookie(r->req, MP_SESSION_COOKIE_REPORTER, value,
+	    value[0] == '\0' ? 0 : -1, path, flags);
+}
+
+void
+feedback_redirect(struct freq *r, const char *path)
+{
+	char	 loc[256];
+
+	(void)snprintf(loc, sizeof(loc), "%s%s", r->f->mount, path);
+	(void)mp_http_redirect(r->req, loc);
+}
+
+struct mp_view *
+feedback_view(struct freq *r, const char *title)
+{
+	struct mp_view	*v;
+
+	if ((v = mp_view_new()) == NULL)
+		return NULL;
+	if (mp_view_set(v, "Page.Title", title) != MP_OK ||
+	    mp_view_set(v, "Instance.Name", r->f->instance) != MP_OK ||
+	    mp_view_set(v, "Page.Static", r->f->static_url) != MP_OK ||
+	    mp_view_set(v, "Page.Mount", r->f->mount) != MP_OK) {
+		mp_view_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* Render and send; frees v (NULL: 500). */
+void
+feedback_render(struct freq *r, int status, struct mp_view *v,
+    const char *tmpl)
+{
+	struct mp_buf	 page;
+
+	if (v == NULL) {
+		(void)mp_http_error(r->req, 500, NULL);
+		return;
+	}
+	mp_buf_init(&page, PAGE_MAX);
+	if (mp_tmpl_render(v, tmpl, &page) != MP_OK)
+		(void)mp_http_error(r->req, 500, NULL);
+	else
+		(void)mp_http_send(r->req, status, "text/html",
+		    mp_buf_str(&page), mp_buf_len(&page));
+	mp_buf_freezero(&page);
+	mp_view_free(v);
+}
+
+/* The sign-in form, with status and an optional message. */
+void
+feedback_signin_page(struct freq *r, int status, const char *ref,
+    const char *msg)
+{
+	struct mp_view	*v;
+	char		 tok[MP_FORMTOKEN_LEN], path[128];
+
+	if ((v = feedback_view(r, "Uw melding volgen")) == NULL ||
+	    mp_presession_form(r->req, &r->f->ctx->keys,
+	    MP_PRESESSION_FEEDBACK, feedback_cookie_path(r, path), r->now,
+	    tok) != MP_OK ||
+	    mp_view_set(v, "SignIn.Token", tok) != MP_OK ||
+	    (ref != NULL && mp_valid_text(ref, strlen(ref), FEEDBACK_REF_MAX,
+	    0) && mp_view_set(v, "SignIn.Reference", ref) != MP_OK) ||
+	    (msg != NULL && mp_view_set(v, "SignIn.Message", msg) != MP_OK)) {
+		mp_view_free(v);
+		(void)mp_http_error(r->req, 500, NULL);
+		return;
+	}
+	feedback_render(r, status, v, "feedback/signin.cs");
+}
+
+/* ------------------------------------------------------------------ */
+/* The front door.                                                    */
+
+/* 1 when the reporter's session is good; else an answer was sent. */
+int
+feedback_session(struct freq *r, int post)
+{
+	const char	*have;
+	enum mp_err	 er;
+
+	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE_REPORTER,
+	    NULL);
+	er = mp_session_load(r->f->ctx->db, &r->f->ctx->keys,
+	    MP_SESS_REPORTER, have, r->now, r->f->idle, &r->sess);
+	if (er == MP_ENOTFOUND) {
+		if (have != NULL)
+			feedback_cookie(r, "");
+		if (post)
+			feedback_signin_page(r, 403, NULL,
+			    "Uw sessie is verlopen. "
+			    "Meld u opnieuw aan; wat u invulde is niet "
+			    "verstuurd.");
+		return 0;
+	}
+	if (er != MP_OK) {
+		(void)mp_http_error(r->req, 503, NULL);
+		return 0;
+	}
+	r->signed_in = 1;
+	return 1;
+}
+
+void
+mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
+    const struct feedback_route *routes, size_t n)
+{
+	struct freq			 r;
+	const struct feedback_route	*rt;
+	struct mp_route_args		 a;
+	const char			*path, *method;
+	size_t				 i, mlen = strlen(f->mount);
+	int				 status, post;
+
+	memset(&r, 0, sizeof(r));
+	r.f = f;
+	r.req = req;
+	r.now = time(NULL);
+	r.client = req->remote_addr != NULL ? req->remote_addr : "";
+	if (req->err == MP_ETOOBIG) {
+		(void)mp_http_error(req, 413, "Wat u verstuurde is te groot. "
+		    "Stuur minder of kleinere bestanden.");
+		return;
+	}
+	if (req->err != MP_OK) {
+		(void)mp_http_error(req, 400, NULL);
+		return;
+	}
+	if (strncmp(req->path, f->mount, mlen) != 0) {
+		(void)mp_http_error(req, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	path = req->path + mlen;
+	if (*path == '\0') {
+		feedback_redirect(&r, "/");
+		return;
+	}
+	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+	if ((status = mp_route_find(routes, n, sizeof(routes[0]), method,
+	    path, &a, &i)) != 0) {
+		if (status == 405 && strcmp(path, "/aanmelden") == 0 &&
+		    strcmp(method, "GET") == 0)
+			feedback_redirect(&r, "/");
+		else
+			(void)mp_http_error(req, status, status == 405 ?
+			    NULL : "Deze pagina bestaat niet.");
+		return;
+	}
+	rt = &routes[i];
+	if (f->purged + PURGE_EVERY < r.now) {
+		f->purged = r.now;
+		(void)mp_session_purge(f->ctx->db, MP_SESS_REPORTER, r.now,
+		    f->idle);
+		(void)mp_ratelimit_purge(f->ctx->db, r.now,
+		    MP_RATELIMIT_WINDOW_MAX);
+		(void)mp_presession_purge(f->ctx->db, r.now);
+	}
+	post = strcmp(method, "POST") == 0;
+	if (rt->session) {
+		if (!feedback_session(&r, post))
+			return;
+		/* Every state-changing request carries the token. */
+		if (!mp_session_csrf_ok(&r.sess, feedback_form(&r, "csrf"))) {
+			(void)mp_http_error(req, 403, "Dit formulier is "
+			    "verlopen of niet door deze site verstuurd. Ga "
+			    "terug, laad de pagina opnieuw en probeer het nog "
+			    "eens.");
+			return;
+		}
+	}
+	rt->fn(&r);
+}

@@ -1,0 +1,196 @@
+/*
+ * form.c -- GET: the report form of an audience, with a fresh one-time
+ * token; the empty form kept rendered per audience.  intake_show_form
+ * also shows a submitted form again with its values and errors.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "intake.h"
+
+/*
+ * Fill and render the form.  r holds the values and errors to show
+ * (NULL for an empty form); token is reused when still good.
+ */
+static enum mp_err
+build_form(struct mp_intake *in, const struct mp_req *req,
+    const struct mp_audience *aud, const struct mp_report *r,
+    const char *token, const char *message, struct mp_buf *out)
+{
+	struct mp_view	*v;
+	char		 key[128];
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	if ((v = mp_view_new()) == NULL)
+		return MP_ENOMEM;
+	if ((er = intake_view(in, v, aud->name)) == MP_OK)
+		er = mp_view_set(v, "Form.Token", token);
+	if (er == MP_OK)
+		er = mp_view_setf(v, "Form.Action", "%s/%s", in->mount,
+		    aud->is_default ? "" : aud->slug);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Form.Mount", in->mount);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Audience.Slug", aud->slug);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Audience.Name", aud->name);
+	if (er == MP_OK)
+		er = mp_view_set(v, "Audience.Intro", aud->intro);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Limits.MaxFiles", in->max_files);
+	if (er == MP_OK)
+		er = mp_view_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
+	if (er == MP_OK && message != NULL)
+		er = mp_view_set(v, "Form.Message", message);
+	for (i = 0; er == MP_OK && i < aud->ntypes; i++) {
+		(void)snprintf(key, sizeof(key), "Types.%zu.Slug", i);
+		er = mp_view_set(v, key, aud->types[i].slug);
+		(void)snprintf(key, sizeof(key), "Types.%zu.Name", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, aud->types[i].name);
+		(void)snprintf(key, sizeof(key), "Types.%zu.Description", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, aud->types[i].description);
+	}
+	for (i = 0; er == MP_OK && i < in->cat.naud; i++) {
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", i);
+		er = mp_view_set(v, key, in->cat.aud[i].slug);
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", i);
+		if (er == MP_OK)
+			er = mp_view_set(v, key, in->cat.aud[i].name);
+	}
+	if (er == MP_OK)
+		er = mp_report_view(v, r);
+	/* Browsers cannot send files back: say so if some came. */
+	if (er == MP_OK && r != NULL && req != NULL &&
+	    (req->nfiles > 0 || req->files_dropped > 0))
+		er = mp_view_set(v, "Form.FilesAgain", "1");
+	if (er == MP_OK)
+		er = mp_tmpl_render(v, "intake/form.cs", out);
+	mp_view_free(v);
+	return er;
+}
+
+/*
+ * Render and send the form: r holds the values and errors to show
+ * (NULL for an empty form); token is reused when still good.
+ */
+void
+intake_show_form(struct mp_intake *in, struct mp_req *req, int status,
+    const struct mp_audience *aud, const struct mp_report *r,
+    const char *token, const char *message)
+{
+	struct mp_buf	 page;
+	char		 tok[MP_FORMTOKEN_LEN];
+
+	mp_buf_init(&page, INTAKE_PAGE_MAX);
+	if (token == NULL && mp_formtoken_issue(&in->ctx->keys, time(NULL),
+	    tok) == MP_OK)
+		token = tok;
+	if (token == NULL || build_form(in, req, aud, r, token, message,
+	    &page) != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		(void)mp_http_send(req, status, "text/html", mp_buf_str(&page),
+		    mp_buf_len(&page));
+	mp_buf_freezero(&page);
+}
+
+/*
+ * The empty form of an audience is the same page for everyone but for
+ * its token, and showing it is the commonest request: keep it rendered,
+ * split where the token goes, until the catalogue is reloaded.
+ */
+#define TOKEN_MARK	"mpFORMTOKENmp"
+
+static const struct blank *
+blank_get(struct mp_intake *in, const struct mp_audience *aud)
+{
+	struct mp_buf	 page;
+	struct blank	*b, *nb;
+	const char	*mark;
+	size_t		 i;
+
+	if (in->blanks_loaded != in->cat.loaded) {
+		for (i = 0; i < in->nblanks; i++)
+			free(in->blanks[i].page);
+		in->nblanks = 0;
+		in->blanks_loaded = in->cat.loaded;
+	}
+	for (i = 0; i < in->nblanks; i++)
+		if (in->blanks[i].audience_id == aud->id)
+			return &in->blanks[i];
+	mp_buf_init(&page, INTAKE_PAGE_MAX);
+	if (build_form(in, NULL, aud, NULL, TOKEN_MARK, NULL, &page) !=
+	    MP_OK || (mark = strstr(mp_buf_str(&page), TOKEN_MARK)) == NULL) {
+		mp_buf_free(&page);
+		return NULL;
+	}
+	nb = mp_reallocarray(in->blanks, in->nblanks + 1, sizeof(*nb));
+	if (nb == NULL) {
+		mp_buf_free(&page);
+		return NULL;
+	}
+	in->blanks = nb;
+	b = &nb[in->nblanks];
+	b->audience_id = aud->id;
+	b->head = (size_t)(mark - mp_buf_str(&page));
+	b->len = mp_buf_len(&page);
+	if ((b->page = mp_buf_take(&page, NULL)) == NULL)
+		return NULL;
+	in->nblanks++;
+	return b;
+}
+
+/* Send the empty form of aud with a fresh token. */
+static void
+send_blank(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud)
+{
+	const struct blank	*b;
+	struct mp_buf		 page;
+	char			 tok[MP_FORMTOKEN_LEN];
+	size_t			 marklen = strlen(TOKEN_MARK);
+
+	if ((b = blank_get(in, aud)) == NULL ||
+	    mp_formtoken_issue(&in->ctx->keys, time(NULL), tok) != MP_OK) {
+		(void)mp_http_error(req, 500, NULL);
+		return;
+	}
+	mp_buf_init(&page, INTAKE_PAGE_MAX);
+	if (mp_buf_add(&page, b->page, b->head) != MP_OK ||
+	    mp_buf_addstr(&page, tok) != MP_OK ||
+	    mp_buf_add(&page, b->page + b->head + marklen,
+	    b->len - b->head - marklen) != MP_OK)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		(void)mp_http_send(req, 200, "text/html", mp_buf_str(&page),
+		    mp_buf_len(&page));
+	mp_buf_free(&page);
+}
+
+
+void
+mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
+{
+	const struct mp_audience	*aud;
+
+	if (!intake_catalog(in)) {
+		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
+		    "bereikbaar. Probeer het over enkele minuten opnieuw. Is "
+		    "er acuut gevaar? Bel 112.");
+		return;
+	}
+	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {
+		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
+		    "niet.");
+		return;
+	}
+	send_blank(in, req, aud);
+}

@@ -1,0 +1,101 @@
+/*
+ * intake.h -- the report form (meldpunt-intake): showing the form of an
+ * audience, and taking a submission: validation, the one-time token,
+ * honeypot and rate limit, storing (or spooling when the database is
+ * down), and the receipt with the reporter's secret code.
+ */
+#ifndef MP_INTAKE_H
+#define MP_INTAKE_H
+
+struct mp_ctx;
+struct mp_req;
+struct mp_intake;
+
+/* Process state of the intake, from the context's configuration. */
+enum mp_err	 mp_intake_open(struct mp_intake **, struct mp_ctx *);
+void		 mp_intake_close(struct mp_intake *);
+
+/* GET/HEAD: the form of audience slug ("" or NULL for the default). */
+void		 mp_intake_form(struct mp_intake *, struct mp_req *,
+		    const char *slug);
+/* POST: take a submission for audience slug. */
+void		 mp_intake_submit(struct mp_intake *, struct mp_req *,
+		    const char *slug);
+/*
+ * Housekeeping after a stored report: drop rate-limit counters of
+ * windows long past (every few minutes).  The spool is not drained
+ * here but by meldpuntctl drain-spool (conf/systemd/meldpunt-spool.*).
+ */
+void		 mp_intake_drain(struct mp_intake *);
+
+/* ------------------------------------------------------------------ */
+/* What the files of cgi/intake/ share.                                */
+
+#include <stddef.h>
+#include <time.h>
+
+#include "catalog.h"
+#include "ratelimit.h"
+
+struct mp_audience;
+struct mp_report;
+struct mp_view;
+
+#define INTAKE_PAGE_MAX	(1024 * 1024)
+
+/* A rendered empty form: page[0..head) + token + the rest. */
+struct blank {
+	long long	 audience_id;
+	char		*page;
+	size_t		 head;		/* offset of TOKEN_MARK */
+	size_t		 len;
+};
+
+/*
+ * A rendered receipt: page[0..at[0]) + first value + page[at[0] +
+ * marklen..at[1]) + second value + the rest; which[] says whether the
+ * reference (0) or the code (1) comes first.
+ */
+struct receipt {
+	char		*page;		/* NULL: not rendered yet */
+	size_t		 len;
+	size_t		 at[2];
+	int		 which[2];
+};
+
+struct mp_intake {
+	struct mp_ctx		*ctx;
+	struct blank		*blanks;
+	size_t			 nblanks;
+	time_t			 blanks_loaded;	/* catalogue they show */
+	struct receipt		 receipts[2];	/* by r->anonymous */
+	struct mp_catalog	 cat;
+	struct mp_ratelimit	 rl;
+	const char		*spool;
+	const char		*instance;
+	const char		*mount;
+	long			 token_ttl;
+	long			 catalog_ttl;
+	time_t			 purged;	/* rate counters */
+	long			 max_files;
+	long			 max_file_mb;
+};
+
+/* The catalogue, reloaded when stale; 0 when there is none at all. */
+int		 intake_catalog(struct mp_intake *);
+/* Title, instance, mount and static URL into a page's view. */
+enum mp_err	 intake_view(struct mp_intake *, struct mp_view *,
+		    const char *title);
+/* Render tmpl with v and send it with status (500 if it fails). */
+void		 intake_render(struct mp_req *, int status, struct mp_view *,
+		    const char *tmpl);
+/*
+ * Render and send the form: r holds the values and errors to show
+ * (NULL for an empty form); token is reused when still good.
+ */
+void		 intake_show_form(struct mp_intake *, struct mp_req *,
+		    int status, const struct mp_audience *,
+		    const struct mp_report *r, const char *token,
+		    const char *message);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * main.c -- meldpunt-intake, the report form at /melden/ (see
+ * intake.h): GET /melden/ and /melden/<audience> show a form, POST
+ * to the same address takes a report.
+ */
+#include "config.h"
+
+#include <err.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "meldpunt.h"
+#include "intake.h"
+#include "route.h"
+
+typedef void	(*intake_fn)(struct mp_intake *, struct mp_req *,
+		    const char *slug);
+
+/* A page; "*" is the audience's slug, none the default audience. */
+struct intake_route {
+	struct mp_route	 r;		/* method and pattern */
+	intake_fn	 fn;
+};
+
+static const struct intake_route routes[] = {
+	{ { "GET", "/" }, mp_intake_form },
+	{ { "POST", "/" }, mp_intake_submit },
+	{ { "GET", "/*" }, mp_intake_form },
+	{ { "POST", "/*" }, mp_intake_submit },
+	{ { "GET", "/*/" }, mp_intake_form },
+	{ { "POST", "/*/" }, mp_intake_submit },
+};
+
+static void
+serve(struct mp_intake *in, struct mp_req *r, const char *mount)
+{
+	struct mp_route_args	 a;
+	const char		*path;
+	size_t			 n = strlen(mount), i;
+	int			 status;
+
+	if (strncmp(r->path, mount, n) != 0) {
+		(void)mp_http_error(r, 404, "Deze pagina bestaat niet.");
+		return;
+	}
+	path = r->path[n] == '\0' ? "/" : r->path + n;
+	if ((status = mp_route_find(routes, MP_NELEM(routes),
+	    sizeof(routes[0]), r->method, path, &a, &i)) != 0) {
+		(void)mp_http_error(r, status, status == 405 ? NULL :
+		    "Deze pagina bestaat niet.");
+		return;
+	}
+	routes[i].fn(in, r, a.slug);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct mp_ctx		 ctx;
+	struct mp_fcgi		*f;
+	struct mp_intake	*in;
+	struct mp_req		 r;
+	const char		*mount;
+	char			 errbuf[512];
+	enum mp_err		 er;
+
+	if (mp_ctx_open(&ctx, "meldpunt-intake", argc, argv, errbuf,
+	    sizeof(errbuf)) != MP_OK)
+		errx(1, "%s", errbuf);
+	mp_upload_limits(&ctx, &ctx.limits);
+	if (mp_intake_open(&in, &ctx) != MP_OK)
+		errx(1, "cannot start the intake");
+	if (mp_fcgi_init(&f, &ctx) != MP_OK)
+		errx(1, "cannot start FastCGI");
+	mount = mp_confkey_str(ctx.conf, MP_CK_INTAKE_MOUNT);
+
+	while ((er = mp_fcgi_accept(f, &r)) == MP_OK) {
+		serve(in, &r, mount);
+		mp_req_free(&r);
+	}
+	mp_fcgi_free(f);
+	mp_intake_close(in);
+	mp_ctx_close(&ctx);
+	return er == MP_EXIT ? 0 : 1;
+}

@@ -1,0 +1,72 @@
+/*
+ * ctl.h -- private to meldpuntctl: the state every command gets, the
+ * commands (one file each, named after the command) and the few
+ * helpers they share (main.c).
+ */
+#ifndef CTL_H
+#define CTL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define PROG		"meldpuntctl"
+
+/*
+ * What setup() in main.c made ready for the command, as the command's
+ * table entry asks: the configuration, a database handle (not yet
+ * connected) and the keys.
+ */
+struct ctl {
+	struct mp_conf	*conf;
+	struct mp_db	*db;
+	struct mp_keys	 keys;
+	int		 haskeys;
+	int		 verbose;
+};
+
+/*
+ * A command: argv[0] is its name, argv[1...] its arguments.  Returns
+ * the exit status: 0, 1 for an error (one line on stderr, from
+ * ctl_warnx), 2 for a usage error.
+ */
+int	cmd_check_config(struct ctl *, int, char **);
+int	cmd_contact_key(struct ctl *, int, char **);
+int	cmd_contact_migrate(struct ctl *, int, char **);
+int	cmd_drain_spool(struct ctl *, int, char **);
+int	cmd_gen_key(struct ctl *, int, char **);
+int	cmd_grants(struct ctl *, int, char **);
+int	cmd_mail(struct ctl *, int, char **);
+int	cmd_migrate(struct ctl *, int, char **);
+int	cmd_partner(struct ctl *, int, char **);
+int	cmd_seed_demo(struct ctl *, int, char **);
+int	cmd_team(struct ctl *, int, char **);
+int	cmd_user(struct ctl *, int, char **);
+
+/*
+ * grants.c: the programs that may have a database account of their
+ * own (db.<program>.user), in check-config's order of checking.
+ */
+#define CTL_NPROGS	4
+extern const char *const ctl_grant_progs[CTL_NPROGS];
+
+/* One line on stderr: "meldpuntctl: ...". */
+void		 ctl_warnx(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+/* The same with a va_list, for a caller that counts its lines too. */
+void		 ctl_vwarnx(const char *, va_list)
+		    __attribute__((format(printf, 1, 0)));
+/* The short usage on stderr, for a usage error. */
+void		 ctl_usage(void);
+/* The reason a database step failed, for a one-line message, in buf. */
+const char	*ctl_dbwhy(struct ctl *, enum mp_err, char *buf, size_t sz);
+/* ctl_dbwhy's reason as one line on stderr; returns 1, the status. */
+int		 ctl_dberr(struct ctl *, enum mp_err);
+/*
+ * A configuration key by its full name, through the table of keys
+ * (lib/confkey.c); def only where the table has no default.
+ */
+const char	*ctl_conf_get(struct ctl *, const char *name, const char *def);
+/* A whole number in [min, max] or -1. */
+long long	 ctl_number(const char *, long long min, long long max);
+
+#endif
