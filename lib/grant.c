@@ -52,6 +52,26 @@ enum stmt {
 	" JOIN app_user tg ON tg.id = g.target_id" \
 	" LEFT JOIN team t ON t.id = g.team_id"
 
+/* INFO_SQL's columns, in its SELECT order. */
+enum {
+	INFO_ID,
+	INFO_KIND,
+	INFO_ROLE,		/* '' when none */
+	INFO_TEAM,		/* the team's name, '' when none */
+	INFO_AT,
+	INFO_REQUESTER,
+	INFO_REQUESTER_NAME,
+	INFO_REQUESTER_DISPLAY,
+	INFO_TARGET,
+	INFO_TARGET_NAME,
+	INFO_TARGET_DISPLAY,
+	INFO_TARGET_ROLE,
+	INFO_TARGET_DISABLED,
+	INFO_TARGET_IDENTITY,
+	INFO_TARGET_TEAMS,
+	INFO_STATUS
+};
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_INSERT */
 	"INSERT INTO grant_request (kind, target_id, role, team_id,"
@@ -70,6 +90,25 @@ static const char *const stmts[STMT__MAX] = {
 	INFO_SQL " WHERE g.status = 'open' ORDER BY g.id LIMIT 200",
 	/* STMT_GET */
 	INFO_SQL " WHERE g.id = ?",
+};
+
+/* STMT_PEEK's columns. */
+enum {
+	PEEK_TARGET,
+	PEEK_KIND
+};
+
+/* STMT_LOCK's columns. */
+enum {
+	LOCK_KIND,
+	LOCK_TARGET,
+	LOCK_ROLE,
+	LOCK_TEAM,
+	LOCK_WAS_ROLE,
+	LOCK_WAS_DISABLED,
+	LOCK_WAS_IDENTITY,
+	LOCK_REQUESTER,
+	LOCK_STATUS
 };
 
 static const struct {
@@ -543,21 +582,22 @@ lock_row(struct mp_db *db, long long id, struct row *w)
 	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
-		if (!kind_parse(mp_stmt_text(st, 0, NULL), &w->c.kind))
+		if (!kind_parse(mp_stmt_text(st, LOCK_KIND, NULL), &w->c.kind))
 			er = MP_EDB;
-		w->c.target = mp_stmt_int(st, 1);
+		w->c.target = mp_stmt_int(st, LOCK_TARGET);
 		if (w->c.kind == MP_GRANT_ROLE &&
-		    !mp_role_parse(mp_stmt_text(st, 2, NULL), &w->c.role))
+		    !mp_role_parse(mp_stmt_text(st, LOCK_ROLE, NULL),
+		    &w->c.role))
 			er = MP_EDB;
-		w->c.team = mp_stmt_int(st, 3);
+		w->c.team = mp_stmt_int(st, LOCK_TEAM);
 		w->c.on = 1;	/* a request only ever widens */
 		(void)snprintf(w->was_role, sizeof(w->was_role), "%s",
-		    mp_stmt_text(st, 4, NULL));
-		w->was_disabled = mp_stmt_int(st, 5) != 0;
-		w->was_identity = mp_stmt_int(st, 6) != 0;
-		w->requester = mp_stmt_int(st, 7);
+		    mp_stmt_text(st, LOCK_WAS_ROLE, NULL));
+		w->was_disabled = mp_stmt_int(st, LOCK_WAS_DISABLED) != 0;
+		w->was_identity = mp_stmt_int(st, LOCK_WAS_IDENTITY) != 0;
+		w->requester = mp_stmt_int(st, LOCK_REQUESTER);
 		(void)snprintf(w->status, sizeof(w->status), "%s",
-		    mp_stmt_text(st, 8, NULL));
+		    mp_stmt_text(st, LOCK_STATUS, NULL));
 	}
 	mp_stmt_done(st);
 	return er;
@@ -576,8 +616,8 @@ peek(struct mp_db *db, long long id, long long *target,
 	if ((er = mp_db_query(db, &st, stmts[STMT_PEEK], v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
-		*target = mp_stmt_int(st, 0);
-		if (!kind_parse(mp_stmt_text(st, 1, NULL), k))
+		*target = mp_stmt_int(st, PEEK_TARGET);
+		if (!kind_parse(mp_stmt_text(st, PEEK_KIND, NULL), k))
 			er = MP_EDB;
 	}
 	mp_stmt_done(st);
@@ -770,28 +810,30 @@ list(struct mp_db *db, enum stmt s, const struct mp_dbval *v, size_t nv,
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
 		memset(&g, 0, sizeof(g));
-		g.id = mp_stmt_int(st, 0);
-		if (!kind_parse(mp_stmt_text(st, 1, NULL), &g.kind))
+		g.id = mp_stmt_int(st, INFO_ID);
+		if (!kind_parse(mp_stmt_text(st, INFO_KIND, NULL), &g.kind))
 			continue;
 		if (g.kind == MP_GRANT_ROLE &&
-		    !mp_role_parse(mp_stmt_text(st, 2, NULL), &role))
+		    !mp_role_parse(mp_stmt_text(st, INFO_ROLE, NULL), &role))
 			continue;
-		describe(what, g.kind, role, mp_stmt_text(st, 3, NULL), 1);
+		describe(what, g.kind, role, mp_stmt_text(st, INFO_TEAM, NULL),
+		    1);
 		g.what = what;
-		g.at = (time_t)mp_stmt_int(st, 4);
-		g.requester = mp_stmt_int(st, 5);
-		g.requester_name = mp_stmt_text(st, 6, NULL);
-		g.requester_display = mp_stmt_text(st, 7, NULL);
-		g.target = mp_stmt_int(st, 8);
-		g.target_name = mp_stmt_text(st, 9, NULL);
-		g.target_display = mp_stmt_text(st, 10, NULL);
-		if (!mp_role_parse(mp_stmt_text(st, 11, NULL),
+		g.at = (time_t)mp_stmt_int(st, INFO_AT);
+		g.requester = mp_stmt_int(st, INFO_REQUESTER);
+		g.requester_name = mp_stmt_text(st, INFO_REQUESTER_NAME, NULL);
+		g.requester_display = mp_stmt_text(st, INFO_REQUESTER_DISPLAY,
+		    NULL);
+		g.target = mp_stmt_int(st, INFO_TARGET);
+		g.target_name = mp_stmt_text(st, INFO_TARGET_NAME, NULL);
+		g.target_display = mp_stmt_text(st, INFO_TARGET_DISPLAY, NULL);
+		if (!mp_role_parse(mp_stmt_text(st, INFO_TARGET_ROLE, NULL),
 		    &g.target_role))
 			g.target_role = MP_ROLE_HANDLER;
-		g.target_disabled = mp_stmt_int(st, 12) != 0;
-		g.target_identity = mp_stmt_int(st, 13) != 0;
-		g.target_teams = mp_stmt_text(st, 14, NULL);
-		g.status = mp_stmt_text(st, 15, NULL);
+		g.target_disabled = mp_stmt_int(st, INFO_TARGET_DISABLED) != 0;
+		g.target_identity = mp_stmt_int(st, INFO_TARGET_IDENTITY) != 0;
+		g.target_teams = mp_stmt_text(st, INFO_TARGET_TEAMS, NULL);
+		g.status = mp_stmt_text(st, INFO_STATUS, NULL);
 		fn(&g, arg);
 		n++;
 	}

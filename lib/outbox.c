@@ -130,6 +130,34 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT status, COUNT(*) FROM mail_outbox GROUP BY status",
 };
 
+/* STMT_DUE's column. */
+enum {
+	DUE_ID
+};
+/* STMT_GET's columns. */
+enum {
+	GET_KIND,
+	GET_REPORT,		/* 0 when none */
+	GET_USER,
+	GET_TRIES,
+	GET_REF,		/* '' when none */
+	GET_REQUEST		/* 0 when none */
+};
+/* STMT_REPORTER_ADDR's column. */
+enum {
+	RADDR_EMAIL		/* sealed */
+};
+/* STMT_HANDLER_ADDR's columns. */
+enum {
+	HADDR_EMAIL,
+	HADDR_DISABLED
+};
+/* STMT_COUNT's columns. */
+enum {
+	COUNT_STATUS,
+	COUNT_N
+};
+
 static enum mp_err
 notify(struct mp_db *db, enum stmt s, uint64_t report_id)
 {
@@ -465,8 +493,8 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 		return er == MP_ENOTFOUND ? MP_ENOTFOUND : er;
 	}
 	if (staff) {
-		p = mp_stmt_text(st, 0, &len);
-		if (mp_stmt_int(st, 1) != 0) {
+		p = mp_stmt_text(st, HADDR_EMAIL, &len);
+		if (mp_stmt_int(st, HADDR_DISABLED) != 0) {
 			*why = w->kind == KIND_HANDLER ?
 			    "the handler is disabled" :
 			    "the coordinator is disabled";
@@ -477,8 +505,8 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 			er = MP_ENOMEM;
 		else
 			*addrlen = len;
-	} else if (mp_stmt_isnull(st, 0) ||
-	    (p = mp_stmt_text(st, 0, &len)) == NULL || len == 0)
+	} else if (mp_stmt_isnull(st, RADDR_EMAIL) ||
+	    (p = mp_stmt_text(st, RADDR_EMAIL, &len)) == NULL || len == 0)
 		er = MP_ENOTFOUND;
 	else {
 		(void)snprintf(aad, sizeof(aad), "%lld:email", w->report_id);
@@ -512,17 +540,17 @@ get_row(struct mp_db *db, long long id, const unsigned char *tok,
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
 		w->id = id;
-		p = mp_stmt_text(st, 0, NULL);
+		p = mp_stmt_text(st, GET_KIND, NULL);
 		for (w->kind = KIND_REPORTER; w->kind < KIND__MAX; w->kind++)
 			if (p != NULL && strcmp(p, kind_names[w->kind]) == 0)
 				break;
 		if (w->kind == KIND__MAX)
 			w->kind = KIND_REPORTER;
-		w->report_id = mp_stmt_int(st, 1);
-		w->user_id = mp_stmt_int(st, 2);
-		w->tries = mp_stmt_int(st, 3);
-		w->request_id = mp_stmt_int(st, 5);
-		p = mp_stmt_text(st, 4, NULL);
+		w->report_id = mp_stmt_int(st, GET_REPORT);
+		w->user_id = mp_stmt_int(st, GET_USER);
+		w->tries = mp_stmt_int(st, GET_TRIES);
+		w->request_id = mp_stmt_int(st, GET_REQUEST);
+		p = mp_stmt_text(st, GET_REF, NULL);
 		(void)snprintf(w->ref, sizeof(w->ref), "%s",
 		    p != NULL && p[0] != '\0' ? p : "(zonder referentie)");
 	}
@@ -739,7 +767,7 @@ mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
 			return er;
 		nids = 0;
 		while (nids < BATCH && (er = mp_stmt_next(q)) == MP_OK)
-			ids[nids++] = mp_stmt_int(q, 0);
+			ids[nids++] = mp_stmt_int(q, DUE_ID);
 		mp_stmt_done(q);
 		if (er != MP_OK && er != MP_ENOTFOUND)
 			return er;
@@ -775,14 +803,14 @@ mp_outbox_count(struct mp_db *db, long long *pending, long long *sent,
 	if ((er = mp_db_query(db, &q, stmts[STMT_COUNT], NULL, 0)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(q)) == MP_OK) {
-		if ((k = mp_stmt_text(q, 0, NULL)) == NULL)
+		if ((k = mp_stmt_text(q, COUNT_STATUS, NULL)) == NULL)
 			continue;
 		if (strcmp(k, "pending") == 0)
-			*pending = mp_stmt_int(q, 1);
+			*pending = mp_stmt_int(q, COUNT_N);
 		else if (strcmp(k, "sent") == 0)
-			*sent = mp_stmt_int(q, 1);
+			*sent = mp_stmt_int(q, COUNT_N);
 		else if (strcmp(k, "failed") == 0)
-			*failed = mp_stmt_int(q, 1);
+			*failed = mp_stmt_int(q, COUNT_N);
 	}
 	mp_stmt_done(q);
 	return er == MP_ENOTFOUND ? MP_OK : er;

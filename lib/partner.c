@@ -82,6 +82,27 @@ static const char *const stmts[STMT__MAX] = {
 	" FROM partner p ORDER BY p.name",
 };
 
+/* The columns STMT_GET, STMT_SELF and STMT_LIST begin with. */
+enum {
+	PC_ID,
+	PC_NAME,
+	PC_DISPLAY,
+	PC_FIELDS,
+	PC_CERT,
+	PC_PULLS,
+	PC_DISABLED,
+	PC__COMMON
+};
+/* STMT_GET's column after those. */
+enum {
+	GET_HASH = PC__COMMON
+};
+/* STMT_LIST's columns after those. */
+enum {
+	LIST_RULES = PC__COMMON,
+	LIST_SHARES
+};
+
 static const char *const pfnames[MP_PF__MAX] = {
 	"status", "signaaltype", "kanaal", "doelgroep", "data", "waarneming",
 	"omschrijving", "adres", "personen", "bedrijven", "voertuigen",
@@ -344,20 +365,20 @@ get(struct mp_db *db, enum stmt s, struct mp_dbval *v, struct mp_partner *p,
 	if ((er = mp_db_query(db, &st, stmts[s], v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
-		p->id = mp_stmt_int(st, 0);
+		p->id = mp_stmt_int(st, PC_ID);
 		(void)snprintf(p->name, sizeof(p->name), "%s",
-		    mp_stmt_text(st, 1, NULL));
+		    mp_stmt_text(st, PC_NAME, NULL));
 		(void)snprintf(p->display, sizeof(p->display), "%s",
-		    mp_stmt_text(st, 2, NULL));
-		if (mp_partner_fields_parse(mp_stmt_text(st, 3, NULL),
+		    mp_stmt_text(st, PC_DISPLAY, NULL));
+		if (mp_partner_fields_parse(mp_stmt_text(st, PC_FIELDS, NULL),
 		    &p->fields) != MP_OK)
 			p->fields = 0;	/* an unknown name: send least */
 		(void)snprintf(p->cert, sizeof(p->cert), "%s",
-		    mp_stmt_text(st, 4, NULL));
-		p->pulls_per_minute = mp_stmt_int(st, 5);
-		p->disabled = mp_stmt_int(st, 6) != 0;
+		    mp_stmt_text(st, PC_CERT, NULL));
+		p->pulls_per_minute = mp_stmt_int(st, PC_PULLS);
+		p->disabled = mp_stmt_int(st, PC_DISABLED) != 0;
 		if (hash != NULL) {
-			t = mp_stmt_text(st, 7, &len);
+			t = mp_stmt_text(st, GET_HASH, &len);
 			if (t == NULL || len != 32)
 				memset(hash, 0, 32);
 			else
@@ -532,19 +553,20 @@ mp_partner_list(struct mp_db *db, mp_partner_fn fn, void *arg)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
 		memset(&p, 0, sizeof(p));
-		p.id = mp_stmt_int(st, 0);
+		p.id = mp_stmt_int(st, PC_ID);
 		(void)snprintf(p.name, sizeof(p.name), "%s",
-		    mp_stmt_text(st, 1, NULL));
+		    mp_stmt_text(st, PC_NAME, NULL));
 		(void)snprintf(p.display, sizeof(p.display), "%s",
-		    mp_stmt_text(st, 2, NULL));
-		if (mp_partner_fields_parse(mp_stmt_text(st, 3, NULL),
+		    mp_stmt_text(st, PC_DISPLAY, NULL));
+		if (mp_partner_fields_parse(mp_stmt_text(st, PC_FIELDS, NULL),
 		    &p.fields) != MP_OK)
 			p.fields = 0;
 		(void)snprintf(p.cert, sizeof(p.cert), "%s",
-		    mp_stmt_text(st, 4, NULL));
-		p.pulls_per_minute = mp_stmt_int(st, 5);
-		p.disabled = mp_stmt_int(st, 6) != 0;
-		fn(&p, mp_stmt_text(st, 7, NULL), mp_stmt_int(st, 8), arg);
+		    mp_stmt_text(st, PC_CERT, NULL));
+		p.pulls_per_minute = mp_stmt_int(st, PC_PULLS);
+		p.disabled = mp_stmt_int(st, PC_DISABLED) != 0;
+		fn(&p, mp_stmt_text(st, LIST_RULES, NULL),
+		    mp_stmt_int(st, LIST_SHARES), arg);
 	}
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;

@@ -50,6 +50,55 @@ static const char *const stmts[STMT__MAX] = {
 	" HAVING SUM(n) <> 0 ORDER BY measure, days",
 };
 
+/* STMT_TYPES' and STMT_AUDIENCES' columns. */
+enum {
+	ITEM_ID,
+	ITEM_NAME
+};
+/* STMT_BEFORE's columns. */
+enum {
+	BEFORE_TYPE,
+	BEFORE_AUDIENCE,
+	BEFORE_CHANNEL,
+	BEFORE_OPEN
+};
+/* STMT_RANGE's columns. */
+enum {
+	RANGE_MONTH,		/* year * 12 + month - 1 */
+	RANGE_TYPE,
+	RANGE_AUDIENCE,
+	RANGE_CHANNEL,
+	RANGE_RECEIVED,
+	RANGE_TAKEN,
+	RANGE_CLOSED,
+	RANGE_REOPENED
+};
+/* STMT_DAYS' columns. */
+enum {
+	DAYS_MONTH,		/* year * 12 + month - 1 */
+	DAYS_MEASURE,
+	DAYS_DAYS,
+	DAYS_N
+};
+/* STMT_DAYS_ALL's columns. */
+enum {
+	DAYS_ALL_MEASURE,
+	DAYS_ALL_DAYS,
+	DAYS_ALL_N
+};
+
+/* The column of each dimension in STMT_BEFORE and in STMT_RANGE. */
+static const unsigned before_dim[MP_SD__MAX] = {
+	[MP_SD_TYPE] = BEFORE_TYPE,
+	[MP_SD_AUDIENCE] = BEFORE_AUDIENCE,
+	[MP_SD_CHANNEL] = BEFORE_CHANNEL
+};
+static const unsigned range_dim[MP_SD__MAX] = {
+	[MP_SD_TYPE] = RANGE_TYPE,
+	[MP_SD_AUDIENCE] = RANGE_AUDIENCE,
+	[MP_SD_CHANNEL] = RANGE_CHANNEL
+};
+
 /* The channels of report.channel (sql/001_init.sql). */
 static const char *const channels[] = {
 	"web", "intranet", "telefoon", "email"
@@ -139,9 +188,9 @@ load_items(struct mp_db *db, struct mp_stats *s, enum mp_stats_dim d)
 		while ((er = mp_stmt_next(st)) == MP_OK &&
 		    n < MP_STATS_MAX_DIM) {
 			it = &s->items[d][n++];
-			it->id = mp_stmt_int(st, 0);
+			it->id = mp_stmt_int(st, ITEM_ID);
 			(void)snprintf(it->name, sizeof(it->name), "%s",
-			    mp_stmt_text(st, 1, NULL));
+			    mp_stmt_text(st, ITEM_NAME, NULL));
 		}
 		mp_stmt_done(st);
 		if (er != MP_OK && er != MP_ENOTFOUND)
@@ -237,7 +286,7 @@ load_counts(struct mp_db *db, struct mp_stats *s, const char *from,
 	struct mp_stats_item	*it[MP_SD__MAX];
 	struct mp_stats_counts	*c;
 	long long		 v[4];
-	size_t			 d, m, i;
+	size_t			 d, m;
 	int			 month;
 	enum mp_err		 er;
 
@@ -245,11 +294,11 @@ load_counts(struct mp_db *db, struct mp_stats *s, const char *from,
 	if ((er = mp_db_query(db, &st, stmts[STMT_BEFORE], p, 1)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		v[0] = mp_stmt_int(st, 3);
+		v[0] = mp_stmt_int(st, BEFORE_OPEN);
 		s->total.open += v[0];
 		for (d = 0; d < MP_SD__MAX; d++)
 			if ((it[d] = item(s, (enum mp_stats_dim)d, st,
-			    (unsigned)d)) != NULL)
+			    before_dim[d])) != NULL)
 				it[d]->total.open += v[0];
 	}
 	mp_stmt_done(st);
@@ -259,17 +308,19 @@ load_counts(struct mp_db *db, struct mp_stats *s, const char *from,
 	if ((er = mp_db_query(db, &st, stmts[STMT_RANGE], p, 2)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		month = (int)mp_stmt_int(st, 0);
+		month = (int)mp_stmt_int(st, RANGE_MONTH);
 		if (month < s->from || month > s->to)
 			continue;
 		m = (size_t)(month - s->from);
-		for (i = 0; i < 4; i++)
-			v[i] = mp_stmt_int(st, 4 + (unsigned)i);
+		v[0] = mp_stmt_int(st, RANGE_RECEIVED);
+		v[1] = mp_stmt_int(st, RANGE_TAKEN);
+		v[2] = mp_stmt_int(st, RANGE_CLOSED);
+		v[3] = mp_stmt_int(st, RANGE_REOPENED);
 		for (d = 0; d <= MP_SD__MAX; d++) {
 			if (d == MP_SD__MAX)
 				c = &s->months[m].c;
 			else if ((it[d] = item(s, (enum mp_stats_dim)d, st,
-			    1 + (unsigned)d)) != NULL)
+			    range_dim[d])) != NULL)
 				c = &it[d]->months[m];
 			else
 				continue;
@@ -322,7 +373,7 @@ load_medians(struct mp_db *db, struct mp_stats *s, const char *from,
 	/* h[0] takings, h[1] closings of the month being read. */
 	for (;;) {
 		er = mp_stmt_next(st);
-		month = er == MP_OK ? (int)mp_stmt_int(st, 0) : -1;
+		month = er == MP_OK ? (int)mp_stmt_int(st, DAYS_MONTH) : -1;
 		if (cur >= s->from && cur <= s->to && (er != MP_OK ||
 		    month != cur)) {
 			k = (size_t)(cur - s->from);
@@ -337,9 +388,10 @@ load_medians(struct mp_db *db, struct mp_stats *s, const char *from,
 			memset(h, 0, 2 * sizeof(*h));
 			cur = month;
 		}
-		meas = mp_stmt_text(st, 1, NULL);
+		meas = mp_stmt_text(st, DAYS_MEASURE, NULL);
 		curm = meas != NULL && meas[0] == 'c';
-		hist_add(&h[curm], mp_stmt_int(st, 2), mp_stmt_int(st, 3));
+		hist_add(&h[curm], mp_stmt_int(st, DAYS_DAYS),
+		    mp_stmt_int(st, DAYS_N));
 	}
 	mp_stmt_done(st);
 	if (er != MP_ENOTFOUND)
@@ -348,9 +400,10 @@ load_medians(struct mp_db *db, struct mp_stats *s, const char *from,
 	if ((er = mp_db_query(db, &st, stmts[STMT_DAYS_ALL], p, 2)) != MP_OK)
 		goto out;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		meas = mp_stmt_text(st, 0, NULL);
+		meas = mp_stmt_text(st, DAYS_ALL_MEASURE, NULL);
 		curm = meas != NULL && meas[0] == 'c';
-		hist_add(&h[curm], mp_stmt_int(st, 1), mp_stmt_int(st, 2));
+		hist_add(&h[curm], mp_stmt_int(st, DAYS_ALL_DAYS),
+		    mp_stmt_int(st, DAYS_ALL_N));
 	}
 	mp_stmt_done(st);
 	if (er != MP_ENOTFOUND)
