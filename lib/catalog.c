@@ -32,6 +32,23 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE s.active = 1 ORDER BY s.sort, s.id",
 };
 
+/* STMT_AUDIENCES' columns. */
+enum {
+	AUD_ID,
+	AUD_SLUG,
+	AUD_NAME,
+	AUD_INTRO,
+	AUD_DEFAULT
+};
+/* STMT_TYPES' columns. */
+enum {
+	TYPE_AUDIENCE,
+	TYPE_ID,
+	TYPE_SLUG,
+	TYPE_NAME,
+	TYPE_DESCRIPTION
+};
+
 static void
 types_free(struct mp_signal_type *t, size_t n)
 {
@@ -96,11 +113,11 @@ load_audiences(struct mp_db *db, struct mp_audience **out, size_t *nout)
 		a = na;
 		x = &a[n++];
 		memset(x, 0, sizeof(*x));
-		x->id = mp_stmt_int(st, 0);
-		x->slug = coldup(st, 1);
-		x->name = coldup(st, 2);
-		x->intro = coldup(st, 3);
-		x->is_default = mp_stmt_int(st, 4) != 0;
+		x->id = mp_stmt_int(st, AUD_ID);
+		x->slug = coldup(st, AUD_SLUG);
+		x->name = coldup(st, AUD_NAME);
+		x->intro = coldup(st, AUD_INTRO);
+		x->is_default = mp_stmt_int(st, AUD_DEFAULT) != 0;
 		if (x->slug == NULL || x->name == NULL || x->intro == NULL) {
 			er = MP_ENOMEM;
 			break;
@@ -128,7 +145,7 @@ load_types(struct mp_db *db, struct mp_audience *a, size_t naud)
 	if ((er = mp_db_query(db, &st, stmts[STMT_TYPES], NULL, 0)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		aid = mp_stmt_int(st, 0);
+		aid = mp_stmt_int(st, TYPE_AUDIENCE);
 		for (i = 0; i < naud && a[i].id != aid; i++)
 			continue;
 		if (i == naud)
@@ -141,10 +158,10 @@ load_types(struct mp_db *db, struct mp_audience *a, size_t naud)
 		a[i].types = nt;
 		t = &nt[a[i].ntypes++];
 		memset(t, 0, sizeof(*t));
-		t->id = mp_stmt_int(st, 1);
-		t->slug = coldup(st, 2);
-		t->name = coldup(st, 3);
-		t->description = coldup(st, 4);
+		t->id = mp_stmt_int(st, TYPE_ID);
+		t->slug = coldup(st, TYPE_SLUG);
+		t->name = coldup(st, TYPE_NAME);
+		t->description = coldup(st, TYPE_DESCRIPTION);
 		if (t->slug == NULL || t->name == NULL ||
 		    t->description == NULL) {
 			er = MP_ENOMEM;

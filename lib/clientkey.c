@@ -50,6 +50,12 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM client_key WHERE forget_at < ?",
 };
 
+/* STMT_GET's columns. */
+enum {
+	GET_SECRET,
+	GET_FORGET_AT
+};
+
 /*
  * The secrets this worker has read.  Process state, as db.c's statement
  * cache is: a FastCGI worker serves one request at a time.
@@ -134,12 +140,12 @@ read_secret(struct mp_db *db, enum mp_clientkey_use use, long long start,
 	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 3)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK) {
-		s = mp_stmt_text(st, 0, &slen);
+		s = mp_stmt_text(st, GET_SECRET, &slen);
 		if (s == NULL || slen != SECRET_LEN)
 			er = MP_EDB;
 		else {
 			memcpy(secret, s, SECRET_LEN);
-			*forget_at = (time_t)mp_stmt_int(st, 1);
+			*forget_at = (time_t)mp_stmt_int(st, GET_FORGET_AT);
 		}
 	}
 	mp_stmt_done(st);

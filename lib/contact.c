@@ -23,6 +23,13 @@ static const char sql_next[] =
     " FROM reporter_contact WHERE report_id > ? AND"
     " (ASCII(name_enc) = 1 OR ASCII(email_enc) = 1 OR"
     " ASCII(phone_enc) = 1) ORDER BY report_id LIMIT 1";
+/* sql_next's columns; the boxes in the order of fields[] below. */
+enum {
+	NEXT_ID,
+	NEXT_NAME,
+	NEXT_EMAIL,
+	NEXT_PHONE
+};
 static const char sql_update[] =
     "UPDATE reporter_contact SET name_enc = ?, email_enc = ?,"
     " phone_enc = ? WHERE report_id = ?";
@@ -91,15 +98,15 @@ mp_contact_migrate(struct mp_db *db, const struct mp_keys *keys,
 			mp_stmt_done(st);
 			return er;
 		}
-		id = mp_stmt_int(st, 0);
+		id = mp_stmt_int(st, NEXT_ID);
 		for (i = 0; i < 3; i++) {
 			box[i] = NULL;
 			boxlen[i] = 0;
 		}
 		for (i = 0; i < 3 && er == MP_OK; i++) {
-			if (mp_stmt_isnull(st, (unsigned)i + 1))
+			if (mp_stmt_isnull(st, NEXT_NAME + (unsigned)i))
 				continue;
-			v = mp_stmt_text(st, (unsigned)i + 1, &len);
+			v = mp_stmt_text(st, NEXT_NAME + (unsigned)i, &len);
 			er = reseal(keys, id, i, (const unsigned char *)v, len,
 			    &box[i], &boxlen[i]);
 		}

@@ -38,6 +38,11 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT feedback_reply(?, ?)",
 };
 
+/* STMT_REPLY's column: the new message's id, 0 when none was written. */
+enum {
+	REPLY_ID
+};
+
 /*
  * The mail a message causes (lib/outbox.c), queued in the caller's
  * transaction: "there is news" for a reporter who left an address, "the
@@ -169,7 +174,7 @@ reply_txn(struct mp_db *db, void *arg)
 	if ((er = mp_db_query(db, &st, stmts[STMT_REPLY], v, 2)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
-		rp->message_id = mp_stmt_int(st, 0);
+		rp->message_id = mp_stmt_int(st, REPLY_ID);
 	mp_stmt_done(st);
 	if (er == MP_ENOTFOUND)
 		er = MP_EDB;

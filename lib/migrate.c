@@ -64,6 +64,13 @@ static const char *const stmts[STMT__MAX] = {
 	" AND table_name = 'schema_migrations'",
 };
 
+/* STMT_LIST's columns (STMT_VERSION and STMT_EXISTS have one). */
+enum {
+	LIST_VERSION,
+	LIST_NAME,
+	LIST_SHA
+};
+
 struct mfile {
 	long	 version;
 	char	 name[256];
@@ -383,10 +390,10 @@ list_applied(struct mp_db *db, struct applied **out, size_t *nout)
 			break;
 		}
 		a = na;
-		a[n].version = (long)mp_stmt_int(s, 0);
-		p = mp_stmt_text(s, 1, NULL);
+		a[n].version = (long)mp_stmt_int(s, LIST_VERSION);
+		p = mp_stmt_text(s, LIST_NAME, NULL);
 		(void)snprintf(a[n].name, sizeof(a[n].name), "%s", p ? p : "");
-		p = mp_stmt_text(s, 2, NULL);
+		p = mp_stmt_text(s, LIST_SHA, NULL);
 		(void)snprintf(a[n].sha, sizeof(a[n].sha), "%s", p ? p : "");
 		n++;
 	}

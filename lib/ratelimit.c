@@ -55,6 +55,12 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM rate_counter WHERE window_start < ?",
 };
 
+/* STMT_SUM1's and STMT_SUM2's columns. */
+enum {
+	SUM_BUCKET,
+	SUM_HITS
+};
+
 static enum mp_err
 bucket_of(const unsigned char key[MP_KEY_LEN], const char *scope,
     const char *who, unsigned char out[MP_SHA256_LEN])
@@ -158,11 +164,11 @@ mp_ratelimit_count(struct mp_db *db, const struct mp_ratehit *hp)
 	    p, (size_t)n + 1)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
-		b = mp_stmt_text(st, 0, &blen);
+		b = mp_stmt_text(st, SUM_BUCKET, &blen);
 		for (i = 0; i < n; i++)
 			if (b != NULL && blen == MP_SHA256_LEN &&
 			    memcmp(b, h->bucket[i], blen) == 0 &&
-			    mp_stmt_int(st, 1) > h->limit[i])
+			    mp_stmt_int(st, SUM_HITS) > h->limit[i])
 				er = MP_ELIMIT;
 		if (er == MP_ELIMIT)
 			break;

@@ -107,6 +107,17 @@ static const char *const stmts[STMT__MAX] = {
 	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
+/* STMT_FIND_SUBMISSION's columns. */
+enum {
+	FIND_REFERENCE,
+	FIND_ID,
+	FIND_OWN		/* 1 if it holds this request's hash */
+};
+/* STMT_STORE's column: intake_store()'s answer. */
+enum {
+	STORE_ID
+};
+
 const char *
 mp_report_field_name(enum mp_rfield f)
 {
@@ -785,11 +796,13 @@ store_txn(struct mp_db *db, void *arg)
 		if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
 		    2) == MP_OK) {
 			if (mp_stmt_next(st) == MP_OK &&
-			    (ref = mp_stmt_text(st, 0, NULL)) != NULL) {
+			    (ref = mp_stmt_text(st, FIND_REFERENCE, NULL)) !=
+			    NULL) {
 				(void)snprintf(r->reference,
 				    sizeof(r->reference), "%s", ref);
-				r->id = mp_stmt_int(st, 1);
-				own = !r->no_code && mp_stmt_int(st, 2) == 1;
+				r->id = mp_stmt_int(st, FIND_ID);
+				own = !r->no_code &&
+				    mp_stmt_int(st, FIND_OWN) == 1;
 			}
 			mp_stmt_done(st);
 		}
@@ -804,7 +817,7 @@ store_txn(struct mp_db *db, void *arg)
 	if (er != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
-		r->id = mp_stmt_int(st, 0);
+		r->id = mp_stmt_int(st, STORE_ID);
 	mp_stmt_done(st);
 	if (er != MP_OK || r->id <= 0)
 		return er == MP_OK || er == MP_ENOTFOUND ? MP_EDB : er;

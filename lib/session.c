@@ -44,6 +44,19 @@ enum stmt {
 	"s." owner ", s.csrf, s.stage, UNIX_TIMESTAMP(s.created_at)," \
 	" UNIX_TIMESTAMP(s.last_seen), UNIX_TIMESTAMP(s.expires_at)"
 
+/*
+ * SESS_COLS' columns (and those of the reporter's STMT_GET, in the same
+ * order), counted from the first, the owner: user or report id.
+ */
+enum {
+	SESS_OWNER,
+	SESS_CSRF,
+	SESS_STAGE,
+	SESS_CREATED,
+	SESS_LAST_SEEN,
+	SESS_EXPIRES
+};
+
 #define SESSION_STMTS(table, owner) { \
 	/* STMT_INSERT */ \
 	"INSERT INTO " table " (id_hash, " owner ", csrf, stage, created_at," \
@@ -97,6 +110,11 @@ static const char *const stmts[MP_SESS_KIND__MAX][STMT__MAX] = {
 		/* STMT_OPEN */
 		"SELECT feedback_session_open(?, ?, ?, ?, ?, ?, ?)",
 	},
+};
+
+/* The reporter's STMT_OPEN's column: the report's id, 0 if refused. */
+enum {
+	OPEN_REPORT
 };
 
 /* The statement s of a session's kind (an unknown kind is staff's). */
@@ -180,7 +198,7 @@ mp_session_create_reporter(struct mp_db *db, const struct mp_keys *keys,
 	    7)) != MP_OK)
 		goto out;
 	if ((er = mp_stmt_next(st)) == MP_OK)
-		s->user_id = mp_stmt_int(st, 0);
+		s->user_id = mp_stmt_int(st, OPEN_REPORT);
 	mp_stmt_done(st);
 	if (er == MP_ENOTFOUND)
 		er = MP_EDB;
@@ -201,14 +219,14 @@ sess_row(struct mp_stmt *st, unsigned c, struct mp_session *s)
 {
 	const char	*csrf;
 
-	s->user_id = mp_stmt_int(st, c);
-	csrf = mp_stmt_text(st, c + 1, NULL);
+	s->user_id = mp_stmt_int(st, c + SESS_OWNER);
+	csrf = mp_stmt_text(st, c + SESS_CSRF, NULL);
 	(void)snprintf(s->csrf, sizeof(s->csrf), "%s",
 	    csrf != NULL ? csrf : "");
-	s->stage = (enum mp_sess_stage)mp_stmt_int(st, c + 2);
-	s->created = (time_t)mp_stmt_int(st, c + 3);
-	s->last_seen = (time_t)mp_stmt_int(st, c + 4);
-	s->expires = (time_t)mp_stmt_int(st, c + 5);
+	s->stage = (enum mp_sess_stage)mp_stmt_int(st, c + SESS_STAGE);
+	s->created = (time_t)mp_stmt_int(st, c + SESS_CREATED);
+	s->last_seen = (time_t)mp_stmt_int(st, c + SESS_LAST_SEEN);
+	s->expires = (time_t)mp_stmt_int(st, c + SESS_EXPIRES);
 }
 
 /*

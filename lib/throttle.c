@@ -51,6 +51,17 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM login_attempt WHERE at < FROM_UNIXTIME(?)",
 };
 
+/* STMT_COUNT's columns: the account's failures, the client's. */
+enum {
+	COUNT_ACCOUNT,
+	COUNT_CLIENT
+};
+/* STMT_CLIENT's columns. */
+enum {
+	CLIENT_N,
+	CLIENT_LAST		/* UNIX time, 0 when none */
+};
+
 enum mp_err
 mp_throttle_keys(struct mp_db *db, const struct mp_keys *keys,
     const char *scope, const char *account, const char *client, time_t now,
@@ -107,8 +118,8 @@ mp_throttle_over(struct mp_db *db, const struct mp_throttle *t, time_t now,
 	v[4] = v[1];
 	if (mp_db_query(db, &st, stmts[STMT_COUNT], v, 5) == MP_OK) {
 		if (mp_stmt_next(st) == MP_OK) {
-			na = mp_stmt_int(st, 0);
-			nc = mp_stmt_int(st, 1);
+			na = mp_stmt_int(st, COUNT_ACCOUNT);
+			nc = mp_stmt_int(st, COUNT_CLIENT);
 		}
 		mp_stmt_done(st);
 	}
@@ -134,8 +145,8 @@ mp_throttle_client_wait(struct mp_db *db, const struct mp_throttle *t,
 	v[2] = MP_DBINT((long long)now - THROTTLE_MEMORY);
 	if (mp_db_query(db, &st, stmts[STMT_CLIENT], v, 3) == MP_OK) {
 		if (mp_stmt_next(st) == MP_OK) {
-			n = mp_stmt_int(st, 0);
-			last = mp_stmt_int(st, 1);
+			n = mp_stmt_int(st, CLIENT_N);
+			last = mp_stmt_int(st, CLIENT_LAST);
 		}
 		mp_stmt_done(st);
 	}
