@@ -8,7 +8,10 @@
 #     NAME.h (the graph comes from the #include lines of the sources;
 #     two known edges are left out, CYCLE_EXCEPT below);
 #   - every global symbol libmeldpunt.a defines starts with mp_
-#     (exceptions, with the reason, in EXCEPT below: none).
+#     (exceptions, with the reason, in EXCEPT below: none);
+#   - no result column is read by a bare number greater than 0: each
+#     statement names its columns with an enum next to its SQL text
+#     (COLS_FILES below says where this is looked for).
 #
 # Prints TAP.  Run from make check, or alone:
 #   top_srcdir=.. top_builddir=. ../tests/deps.sh
@@ -28,6 +31,9 @@ EXCEPT=''	# symbols allowed without mp_, space-separated
 #     while outbox.c reads the grant (mp_grant_get) to write that mail.
 CYCLE_EXCEPT='user access
 grant outbox'
+# Sources whose result columns must be read by name (globs relative to
+# top_srcdir).  cgi/*/*.c joins when its reads are named too.
+COLS_FILES='lib/*.c'
 
 n=0
 fails=0
@@ -117,6 +123,22 @@ else
 		notok "libmeldpunt.a exports only mp_ symbols"
 		echo "$odd" | sed 's/^/# without mp_: /'
 	fi
+fi
+
+# 5. Result columns by name: mp_stmt_int(st, 3), mp_stmt_text(st, 2,
+# ...) or mp_stmt_isnull(st, 1) hides which column is meant, and a
+# column added to the SELECT shifts them silently.  Column 0 of a
+# one-column statement may stay a number.  A call split after its
+# first argument is not seen: keep the column on the call's line.
+# shellcheck disable=SC2086
+bare=$(cd "$top_srcdir" && grep -HnE \
+    'mp_stmt_(int|text|isnull)[[:space:]]*\([^,]*,[[:space:]]*[(]?[1-9]' \
+    $COLS_FILES 2>&1)
+if [ -z "$bare" ]; then
+	ok "result columns are read by name, not by number ($COLS_FILES)"
+else
+	notok "result columns are read by name, not by number ($COLS_FILES)"
+	echo "$bare" | sed 's/^/# /'
 fi
 
 echo "1..$n"
