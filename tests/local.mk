@@ -16,6 +16,8 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 
 if HAVE_CMOCKA
 UNIT_TESTS = \
+	tests/unit/test-alloc \
+	tests/unit/test-log \
 	tests/unit/test-buf \
 	tests/unit/test-csv \
 	tests/unit/test-stats \
@@ -64,6 +66,12 @@ endif
 tests_unit_test_sandbox_SOURCES = %reldir%/unit/test-sandbox.c
 tests_unit_test_sandbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sandbox_LDADD = $(UNIT_LDADD)
+tests_unit_test_alloc_SOURCES = %reldir%/unit/test-alloc.c
+tests_unit_test_alloc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_alloc_LDADD = $(UNIT_LDADD)
+tests_unit_test_log_SOURCES = %reldir%/unit/test-log.c
+tests_unit_test_log_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_log_LDADD = $(UNIT_LDADD)
 tests_unit_test_buf_SOURCES = %reldir%/unit/test-buf.c
 tests_unit_test_buf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_buf_LDADD = $(UNIT_LDADD)
