@@ -81,6 +81,17 @@ static const char *const stmts[STMT__MAX] = {
 	" AND signal_type_id = ?",
 };
 
+/* STMT_AUDIT's columns. */
+enum audit_col {
+	AU_AT, AU_USER, AU_ACTION, AU_TYPE, AU_OBJECT, AU_CLIENT, AU_DETAIL
+};
+
+/* The columns of STMT_TYPES and STMT_AUDIENCES (description, intro). */
+enum cat_col { CAT_ID, CAT_SLUG, CAT_NAME, CAT_TEXT, CAT_ACTIVE, CAT__MAX };
+
+/* STMT_OFFERS's columns. */
+enum offer_col { OFFER_AUDIENCE, OFFER_TYPE };
+
 /* The audit log's filters as given, checked; NULL where not set. */
 struct audit_filter {
 	const char	*user, *action, *from, *to;
@@ -124,7 +135,9 @@ static enum mp_err
 audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 {
 	static const char *const cols[] = {
-		NULL, "User", "Action", "Type", NULL, "Client", "Detail"
+		[AU_USER] = "User", [AU_ACTION] = "Action",
+		[AU_TYPE] = "Type", [AU_CLIENT] = "Client",
+		[AU_DETAIL] = "Detail"
 	};
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[13];
@@ -150,10 +163,10 @@ audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 	er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_AUDIT], p, np);
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
 	    n < AUDIT_PAGE) {
-		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		dash_time(t, (time_t)mp_stmt_int(st, AU_AT));
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.At", n);
 		er = mp_view_set(v, key, t);
-		for (i = 1; er == MP_OK && i < MP_NELEM(cols); i++)
+		for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
 			if (cols[i] != NULL) {
 				(void)snprintf(key, sizeof(key),
 				    "Audit.Rows.%zu.%s", n, cols[i]);
@@ -162,7 +175,8 @@ audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 			}
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.Object", n);
 		if (er == MP_OK)
-			er = mp_view_set_int(v, key, mp_stmt_int(st, 4));
+			er = mp_view_set_int(v, key, mp_stmt_int(st,
+			    AU_OBJECT));
 		n++;
 	}
 	if (er == MP_OK && n == AUDIT_PAGE)
@@ -479,7 +493,10 @@ adm_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
-/* Pairs (a, b) of query s as list.a.b = 1, for "is b in a". */
+/*
+ * Pairs (a, b) of query s (its columns as STMT_OFFERS's) as
+ * list.a.b = 1, for "is b in a".
+ */
 static enum mp_err
 adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
     const char *list)
@@ -493,7 +510,8 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 		return er;
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK) {
 		(void)snprintf(key, sizeof(key), "%s.%lld.%lld", list,
-		    mp_stmt_int(st, 0), mp_stmt_int(st, 1));
+		    mp_stmt_int(st, OFFER_AUDIENCE), mp_stmt_int(st,
+		    OFFER_TYPE));
 		er = mp_view_set(v, key, "1");
 	}
 	mp_stmt_done(st);
@@ -618,8 +636,9 @@ struct adm_msg {
 static void
 adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 {
-	static const char *const scols[] = {
-		"Id", "Slug", "Name", "Text", "Active"
+	static const char *const scols[CAT__MAX] = {
+		[CAT_ID] = "Id", [CAT_SLUG] = "Slug", [CAT_NAME] = "Name",
+		[CAT_TEXT] = "Text", [CAT_ACTIVE] = "Active"
 	};
 	struct mp_view	*v;
 	char		 key[64];
@@ -648,9 +667,10 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 	if (er == MP_OK)
 		er = adm_teams(r, v);
 	if (er == MP_OK)
-		er = adm_list(r, v, STMT_TYPES, "Types", scols, 5);
+		er = adm_list(r, v, STMT_TYPES, "Types", scols, CAT__MAX);
 	if (er == MP_OK)
-		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols, 5);
+		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols,
+		    CAT__MAX);
 	if (er == MP_OK)
 		er = adm_members(r, v);
 	if (er == MP_OK)
