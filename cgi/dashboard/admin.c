@@ -376,87 +376,128 @@ adm_exists(struct mp_db *db, enum aobj o, long long id)
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }
 
+/*
+ * MP_OK if the object a acts on (and the signal type of K_AUD_TYPE)
+ * exists, now locked; MP_EINVAL with a 404 in a if not.
+ */
 static enum mp_err
-adm_txn(struct mp_db *db, void *arg)
+adm_target(struct mp_db *db, struct adm *a)
 {
-	struct adm			*a = arg;
-	struct mp_dreq			*r = a->r;
-	const struct adm_action		*ac = &adm_actions[a->kind];
-	struct mp_dbval			 v[3];
-	unsigned long long		 id = 0;
-	char				 detail[256];
-	size_t				 n = 0;
-	enum stmt			 s = ac->stmt;
-	enum mp_err			 er;
-	int				 ok;
+	enum aobj	 of = adm_actions[a->kind].of;
+	int		 ok;
 
-	a->status = 0;
-	if (ac->of != O_NEW) {
-		if ((ok = adm_exists(db, ac->of, a->id)) < 0)
-			return MP_EDB;
-		if (ok == 1 && a->other > 0)
-			ok = adm_exists(db, O_TYPE, a->other);
-		if (ok < 0)
-			return MP_EDB;
-		if (ok == 0) {
-			a->status = 404;
-			a->msg = "Dat bestaat niet (meer).";
-			return MP_EINVAL;
-		}
+	if (of == O_NEW)
+		return MP_OK;
+	if ((ok = adm_exists(db, of, a->id)) == 1 && a->other > 0)
+		ok = adm_exists(db, O_TYPE, a->other);
+	if (ok < 0)
+		return MP_EDB;
+	if (ok == 0) {
+		a->status = 404;
+		a->msg = "Dat bestaat niet (meer).";
+		return MP_EINVAL;
 	}
+	return MP_OK;
+}
+
+/*
+ * The values of a's statement but the object's id, into v (*n of
+ * them; the statement into *s where the form chooses another one), and
+ * the audit entry's detail; MP_EINVAL for an action without them.
+ */
+static enum mp_err
+adm_values(const struct adm *a, struct mp_dbval *v, size_t *n,
+    enum stmt *s, char *detail, size_t dsz)
+{
+	size_t	 k = 0;
+
 	detail[0] = '\0';
 	switch (a->kind) {
 	case K_TYPE_NEW:
 	case K_AUD_NEW:
-		v[n++] = MP_DBTEXT(a->slug);
+		v[k++] = MP_DBTEXT(a->slug);
 		/* FALLTHROUGH */
 	case K_TYPE_EDIT:
 	case K_AUD_EDIT:
-		v[n++] = MP_DBTEXT(a->name);
-		v[n++] = MP_DBTEXT(a->text);
-		(void)snprintf(detail, sizeof(detail), "%s%s%s",
+		v[k++] = MP_DBTEXT(a->name);
+		v[k++] = MP_DBTEXT(a->text);
+		(void)snprintf(detail, dsz, "%s%s%s",
 		    a->slug != NULL ? a->slug : "", a->slug != NULL ? ": " :
 		    "", a->name);
 		break;
 	case K_USER_NAME:
 	case K_TEAM_NEW:
 	case K_TEAM_NAME:
-		(void)snprintf(detail, sizeof(detail), "naam: %s", a->name);
+		(void)snprintf(detail, dsz, "naam: %s", a->name);
 		break;
 	case K_TEAM_ACTIVE:
 	case K_TYPE_ACTIVE:
 	case K_AUD_ACTIVE:
-		v[n++] = MP_DBINT(a->on);
-		(void)snprintf(detail, sizeof(detail), "%s",
+		v[k++] = MP_DBINT(a->on);
+		(void)snprintf(detail, dsz, "%s",
 		    a->on ? "ingeschakeld" : "uitgeschakeld");
 		break;
 	case K_AUD_TYPE:
 		if (!a->on)
-			s = STMT_OFFER_DEL;
-		v[n++] = MP_DBINT(a->id);
-		v[n++] = MP_DBINT(a->other);
-		(void)snprintf(detail, sizeof(detail), "signaalsoort %lld %s",
+			*s = STMT_OFFER_DEL;
+		v[k++] = MP_DBINT(a->id);
+		v[k++] = MP_DBINT(a->other);
+		(void)snprintf(detail, dsz, "signaalsoort %lld %s",
 		    a->other, a->on ? "erbij" : "eraf");
 		break;
 	default:
 		return MP_EINVAL;
 	}
+	*n = k;
+	return MP_OK;
+}
+
+/*
+ * The change itself: users and teams through lib/user.c, the rest by
+ * a's statement; the audit entry's detail into detail.
+ */
+static enum mp_err
+adm_change(struct mp_db *db, struct adm *a, char *detail, size_t dsz)
+{
+	const struct adm_action		*ac = &adm_actions[a->kind];
+	struct mp_dbval			 v[3];
+	unsigned long long		 id = 0;
+	size_t				 n = 0;
+	enum stmt			 s = ac->stmt;
+	enum mp_err			 er;
+
+	if ((er = adm_values(a, v, &n, &s, detail, dsz)) != MP_OK)
+		return er;
 	if (a->kind == K_USER_NAME)
-		er = mp_user_set_display(db, a->id, a->name);
-	else if (a->kind == K_TEAM_NEW)
-		er = mp_team_insert(db, a->name, &a->id);
-	else if (a->kind == K_TEAM_NAME)
-		er = mp_team_rename(db, a->id, a->name);
-	else if (a->kind == K_TEAM_ACTIVE)
-		er = mp_team_set_active(db, a->id, a->on);
-	else {
-		if (ac->of != O_NEW && a->kind != K_AUD_TYPE)
-			v[n++] = MP_DBINT(a->id);
-		er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
-		if (er == MP_OK && ac->of == O_NEW)
-			a->id = (long long)id;
-	}
-	if (er == MP_EDUP) {
+		return mp_user_set_display(db, a->id, a->name);
+	if (a->kind == K_TEAM_NEW)
+		return mp_team_insert(db, a->name, &a->id);
+	if (a->kind == K_TEAM_NAME)
+		return mp_team_rename(db, a->id, a->name);
+	if (a->kind == K_TEAM_ACTIVE)
+		return mp_team_set_active(db, a->id, a->on);
+	if (ac->of != O_NEW && a->kind != K_AUD_TYPE)
+		v[n++] = MP_DBINT(a->id);
+	er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
+	if (er == MP_OK && ac->of == O_NEW)
+		a->id = (long long)id;
+	return er;
+}
+
+/* One change of the Beheer page with its audit entry, in mp_db_txn. */
+static enum mp_err
+adm_txn(struct mp_db *db, void *arg)
+{
+	struct adm			*a = arg;
+	struct mp_dreq			*r = a->r;
+	const struct adm_action		*ac = &adm_actions[a->kind];
+	char				 detail[256];
+	enum mp_err			 er;
+
+	a->status = 0;
+	if ((er = adm_target(db, a)) != MP_OK)
+		return er;
+	if ((er = adm_change(db, a, detail, sizeof(detail))) == MP_EDUP) {
 		a->status = 400;
 		a->msg = "Die naam of code bestaat al.";
 		return MP_EINVAL;
