@@ -609,16 +609,6 @@ adm_user_row(const struct mp_user *u, const char *teams, void *arg)
 	a->n++;
 }
 
-static enum mp_err
-adm_users(struct mp_dreq *r, struct mp_view *v)
-{
-	struct adm_rows	 a = { v, 0, MP_OK };
-	enum mp_err	 er;
-
-	er = mp_user_list(r->d->ctx->db, adm_user_row, &a);
-	return er != MP_OK ? er : a.er;
-}
-
 static void
 adm_team_row(const struct mp_team *t, void *arg)
 {
@@ -628,16 +618,6 @@ adm_team_row(const struct mp_team *t, void *arg)
 	adm_set(a, "Teams", "Name", t->name);
 	adm_set_int(a, "Teams", "Active", t->active);
 	a->n++;
-}
-
-static enum mp_err
-adm_teams(struct mp_dreq *r, struct mp_view *v)
-{
-	struct adm_rows	 a = { v, 0, MP_OK };
-	enum mp_err	 er;
-
-	er = mp_team_list(r->d->ctx->db, adm_team_row, &a);
-	return er != MP_OK ? er : a.er;
 }
 
 static void
@@ -651,13 +631,22 @@ adm_member(long long user, long long team, void *arg)
 		a->er = mp_view_set(a->v, key, "1");
 }
 
+/* The three lists, each numbered from 0; the first error. */
 static enum mp_err
-adm_members(struct mp_dreq *r, struct mp_view *v)
+adm_people(struct mp_dreq *r, struct mp_view *v)
 {
+	struct mp_db	*db = r->d->ctx->db;
 	struct adm_rows	 a = { v, 0, MP_OK };
 	enum mp_err	 er;
 
-	er = mp_team_members(r->d->ctx->db, adm_member, &a);
+	if ((er = mp_user_list(db, adm_user_row, &a)) != MP_OK ||
+	    (er = a.er) != MP_OK)
+		return er;
+	a.n = 0;
+	if ((er = mp_team_list(db, adm_team_row, &a)) != MP_OK ||
+	    (er = a.er) != MP_OK)
+		return er;
+	er = mp_team_members(db, adm_member, &a);
 	return er != MP_OK ? er : a.er;
 }
 
@@ -704,16 +693,12 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "Admin.Self", r->user.id);
 	if (er == MP_OK)
-		er = adm_users(r, v);
-	if (er == MP_OK)
-		er = adm_teams(r, v);
+		er = adm_people(r, v);
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_TYPES, "Types", scols, CAT__MAX);
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols,
 		    CAT__MAX);
-	if (er == MP_OK)
-		er = adm_members(r, v);
 	if (er == MP_OK)
 		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
 	if (er == MP_OK)
