@@ -81,6 +81,17 @@ static const char *const stmts[STMT__MAX] = {
 	" AND signal_type_id = ?",
 };
 
+/* STMT_AUDIT's columns. */
+enum audit_col {
+	AU_AT, AU_USER, AU_ACTION, AU_TYPE, AU_OBJECT, AU_CLIENT, AU_DETAIL
+};
+
+/* The columns of STMT_TYPES and STMT_AUDIENCES (description, intro). */
+enum cat_col { CAT_ID, CAT_SLUG, CAT_NAME, CAT_TEXT, CAT_ACTIVE, CAT__MAX };
+
+/* STMT_OFFERS's columns. */
+enum offer_col { OFFER_AUDIENCE, OFFER_TYPE };
+
 /* The audit log's filters as given, checked; NULL where not set. */
 struct audit_filter {
 	const char	*user, *action, *from, *to;
@@ -124,7 +135,9 @@ static enum mp_err
 audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 {
 	static const char *const cols[] = {
-		NULL, "User", "Action", "Type", NULL, "Client", "Detail"
+		[AU_USER] = "User", [AU_ACTION] = "Action",
+		[AU_TYPE] = "Type", [AU_CLIENT] = "Client",
+		[AU_DETAIL] = "Detail"
 	};
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[13];
@@ -150,10 +163,10 @@ audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 	er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_AUDIT], p, np);
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
 	    n < AUDIT_PAGE) {
-		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		dash_time(t, (time_t)mp_stmt_int(st, AU_AT));
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.At", n);
 		er = mp_view_set(v, key, t);
-		for (i = 1; er == MP_OK && i < MP_NELEM(cols); i++)
+		for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
 			if (cols[i] != NULL) {
 				(void)snprintf(key, sizeof(key),
 				    "Audit.Rows.%zu.%s", n, cols[i]);
@@ -162,7 +175,8 @@ audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 			}
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.Object", n);
 		if (er == MP_OK)
-			er = mp_view_set_int(v, key, mp_stmt_int(st, 4));
+			er = mp_view_set_int(v, key, mp_stmt_int(st,
+			    AU_OBJECT));
 		n++;
 	}
 	if (er == MP_OK && n == AUDIT_PAGE)
@@ -362,87 +376,128 @@ adm_exists(struct mp_db *db, enum aobj o, long long id)
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }
 
+/*
+ * MP_OK if the object a acts on (and the signal type of K_AUD_TYPE)
+ * exists, now locked; MP_EINVAL with a 404 in a if not.
+ */
 static enum mp_err
-adm_txn(struct mp_db *db, void *arg)
+adm_target(struct mp_db *db, struct adm *a)
 {
-	struct adm			*a = arg;
-	struct mp_dreq			*r = a->r;
-	const struct adm_action		*ac = &adm_actions[a->kind];
-	struct mp_dbval			 v[3];
-	unsigned long long		 id = 0;
-	char				 detail[256];
-	size_t				 n = 0;
-	enum stmt			 s = ac->stmt;
-	enum mp_err			 er;
-	int				 ok;
+	enum aobj	 of = adm_actions[a->kind].of;
+	int		 ok;
 
-	a->status = 0;
-	if (ac->of != O_NEW) {
-		if ((ok = adm_exists(db, ac->of, a->id)) < 0)
-			return MP_EDB;
-		if (ok == 1 && a->other > 0)
-			ok = adm_exists(db, O_TYPE, a->other);
-		if (ok < 0)
-			return MP_EDB;
-		if (ok == 0) {
-			a->status = 404;
-			a->msg = "Dat bestaat niet (meer).";
-			return MP_EINVAL;
-		}
+	if (of == O_NEW)
+		return MP_OK;
+	if ((ok = adm_exists(db, of, a->id)) == 1 && a->other > 0)
+		ok = adm_exists(db, O_TYPE, a->other);
+	if (ok < 0)
+		return MP_EDB;
+	if (ok == 0) {
+		a->status = 404;
+		a->msg = "Dat bestaat niet (meer).";
+		return MP_EINVAL;
 	}
+	return MP_OK;
+}
+
+/*
+ * The values of a's statement but the object's id, into v (*n of
+ * them; the statement into *s where the form chooses another one), and
+ * the audit entry's detail; MP_EINVAL for an action without them.
+ */
+static enum mp_err
+adm_values(const struct adm *a, struct mp_dbval *v, size_t *n,
+    enum stmt *s, char *detail, size_t dsz)
+{
+	size_t	 k = 0;
+
 	detail[0] = '\0';
 	switch (a->kind) {
 	case K_TYPE_NEW:
 	case K_AUD_NEW:
-		v[n++] = MP_DBTEXT(a->slug);
+		v[k++] = MP_DBTEXT(a->slug);
 		/* FALLTHROUGH */
 	case K_TYPE_EDIT:
 	case K_AUD_EDIT:
-		v[n++] = MP_DBTEXT(a->name);
-		v[n++] = MP_DBTEXT(a->text);
-		(void)snprintf(detail, sizeof(detail), "%s%s%s",
+		v[k++] = MP_DBTEXT(a->name);
+		v[k++] = MP_DBTEXT(a->text);
+		(void)snprintf(detail, dsz, "%s%s%s",
 		    a->slug != NULL ? a->slug : "", a->slug != NULL ? ": " :
 		    "", a->name);
 		break;
 	case K_USER_NAME:
 	case K_TEAM_NEW:
 	case K_TEAM_NAME:
-		(void)snprintf(detail, sizeof(detail), "naam: %s", a->name);
+		(void)snprintf(detail, dsz, "naam: %s", a->name);
 		break;
 	case K_TEAM_ACTIVE:
 	case K_TYPE_ACTIVE:
 	case K_AUD_ACTIVE:
-		v[n++] = MP_DBINT(a->on);
-		(void)snprintf(detail, sizeof(detail), "%s",
+		v[k++] = MP_DBINT(a->on);
+		(void)snprintf(detail, dsz, "%s",
 		    a->on ? "ingeschakeld" : "uitgeschakeld");
 		break;
 	case K_AUD_TYPE:
 		if (!a->on)
-			s = STMT_OFFER_DEL;
-		v[n++] = MP_DBINT(a->id);
-		v[n++] = MP_DBINT(a->other);
-		(void)snprintf(detail, sizeof(detail), "signaalsoort %lld %s",
+			*s = STMT_OFFER_DEL;
+		v[k++] = MP_DBINT(a->id);
+		v[k++] = MP_DBINT(a->other);
+		(void)snprintf(detail, dsz, "signaalsoort %lld %s",
 		    a->other, a->on ? "erbij" : "eraf");
 		break;
 	default:
 		return MP_EINVAL;
 	}
+	*n = k;
+	return MP_OK;
+}
+
+/*
+ * The change itself: users and teams through lib/user.c, the rest by
+ * a's statement; the audit entry's detail into detail.
+ */
+static enum mp_err
+adm_change(struct mp_db *db, struct adm *a, char *detail, size_t dsz)
+{
+	const struct adm_action		*ac = &adm_actions[a->kind];
+	struct mp_dbval			 v[3];
+	unsigned long long		 id = 0;
+	size_t				 n = 0;
+	enum stmt			 s = ac->stmt;
+	enum mp_err			 er;
+
+	if ((er = adm_values(a, v, &n, &s, detail, dsz)) != MP_OK)
+		return er;
 	if (a->kind == K_USER_NAME)
-		er = mp_user_set_display(db, a->id, a->name);
-	else if (a->kind == K_TEAM_NEW)
-		er = mp_team_insert(db, a->name, &a->id);
-	else if (a->kind == K_TEAM_NAME)
-		er = mp_team_rename(db, a->id, a->name);
-	else if (a->kind == K_TEAM_ACTIVE)
-		er = mp_team_set_active(db, a->id, a->on);
-	else {
-		if (ac->of != O_NEW && a->kind != K_AUD_TYPE)
-			v[n++] = MP_DBINT(a->id);
-		er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
-		if (er == MP_OK && ac->of == O_NEW)
-			a->id = (long long)id;
-	}
-	if (er == MP_EDUP) {
+		return mp_user_set_display(db, a->id, a->name);
+	if (a->kind == K_TEAM_NEW)
+		return mp_team_insert(db, a->name, &a->id);
+	if (a->kind == K_TEAM_NAME)
+		return mp_team_rename(db, a->id, a->name);
+	if (a->kind == K_TEAM_ACTIVE)
+		return mp_team_set_active(db, a->id, a->on);
+	if (ac->of != O_NEW && a->kind != K_AUD_TYPE)
+		v[n++] = MP_DBINT(a->id);
+	er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
+	if (er == MP_OK && ac->of == O_NEW)
+		a->id = (long long)id;
+	return er;
+}
+
+/* One change of the Beheer page with its audit entry, in mp_db_txn. */
+static enum mp_err
+adm_txn(struct mp_db *db, void *arg)
+{
+	struct adm			*a = arg;
+	struct mp_dreq			*r = a->r;
+	const struct adm_action		*ac = &adm_actions[a->kind];
+	char				 detail[256];
+	enum mp_err			 er;
+
+	a->status = 0;
+	if ((er = adm_target(db, a)) != MP_OK)
+		return er;
+	if ((er = adm_change(db, a, detail, sizeof(detail))) == MP_EDUP) {
 		a->status = 400;
 		a->msg = "Die naam of code bestaat al.";
 		return MP_EINVAL;
@@ -479,7 +534,10 @@ adm_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
-/* Pairs (a, b) of query s as list.a.b = 1, for "is b in a". */
+/*
+ * Pairs (a, b) of query s (its columns as STMT_OFFERS's) as
+ * list.a.b = 1, for "is b in a".
+ */
 static enum mp_err
 adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
     const char *list)
@@ -493,7 +551,8 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 		return er;
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK) {
 		(void)snprintf(key, sizeof(key), "%s.%lld.%lld", list,
-		    mp_stmt_int(st, 0), mp_stmt_int(st, 1));
+		    mp_stmt_int(st, OFFER_AUDIENCE), mp_stmt_int(st,
+		    OFFER_TYPE));
 		er = mp_view_set(v, key, "1");
 	}
 	mp_stmt_done(st);
@@ -550,16 +609,6 @@ adm_user_row(const struct mp_user *u, const char *teams, void *arg)
 	a->n++;
 }
 
-static enum mp_err
-adm_users(struct mp_dreq *r, struct mp_view *v)
-{
-	struct adm_rows	 a = { v, 0, MP_OK };
-	enum mp_err	 er;
-
-	er = mp_user_list(r->d->ctx->db, adm_user_row, &a);
-	return er != MP_OK ? er : a.er;
-}
-
 static void
 adm_team_row(const struct mp_team *t, void *arg)
 {
@@ -569,16 +618,6 @@ adm_team_row(const struct mp_team *t, void *arg)
 	adm_set(a, "Teams", "Name", t->name);
 	adm_set_int(a, "Teams", "Active", t->active);
 	a->n++;
-}
-
-static enum mp_err
-adm_teams(struct mp_dreq *r, struct mp_view *v)
-{
-	struct adm_rows	 a = { v, 0, MP_OK };
-	enum mp_err	 er;
-
-	er = mp_team_list(r->d->ctx->db, adm_team_row, &a);
-	return er != MP_OK ? er : a.er;
 }
 
 static void
@@ -592,13 +631,22 @@ adm_member(long long user, long long team, void *arg)
 		a->er = mp_view_set(a->v, key, "1");
 }
 
+/* The three lists, each numbered from 0; the first error. */
 static enum mp_err
-adm_members(struct mp_dreq *r, struct mp_view *v)
+adm_people(struct mp_dreq *r, struct mp_view *v)
 {
+	struct mp_db	*db = r->d->ctx->db;
 	struct adm_rows	 a = { v, 0, MP_OK };
 	enum mp_err	 er;
 
-	er = mp_team_members(r->d->ctx->db, adm_member, &a);
+	if ((er = mp_user_list(db, adm_user_row, &a)) != MP_OK ||
+	    (er = a.er) != MP_OK)
+		return er;
+	a.n = 0;
+	if ((er = mp_team_list(db, adm_team_row, &a)) != MP_OK ||
+	    (er = a.er) != MP_OK)
+		return er;
+	er = mp_team_members(db, adm_member, &a);
 	return er != MP_OK ? er : a.er;
 }
 
@@ -618,8 +666,9 @@ struct adm_msg {
 static void
 adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 {
-	static const char *const scols[] = {
-		"Id", "Slug", "Name", "Text", "Active"
+	static const char *const scols[CAT__MAX] = {
+		[CAT_ID] = "Id", [CAT_SLUG] = "Slug", [CAT_NAME] = "Name",
+		[CAT_TEXT] = "Text", [CAT_ACTIVE] = "Active"
 	};
 	struct mp_view	*v;
 	char		 key[64];
@@ -644,15 +693,12 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "Admin.Self", r->user.id);
 	if (er == MP_OK)
-		er = adm_users(r, v);
+		er = adm_people(r, v);
 	if (er == MP_OK)
-		er = adm_teams(r, v);
+		er = adm_list(r, v, STMT_TYPES, "Types", scols, CAT__MAX);
 	if (er == MP_OK)
-		er = adm_list(r, v, STMT_TYPES, "Types", scols, 5);
-	if (er == MP_OK)
-		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols, 5);
-	if (er == MP_OK)
-		er = adm_members(r, v);
+		er = adm_list(r, v, STMT_AUDIENCES, "Audiences", scols,
+		    CAT__MAX);
 	if (er == MP_OK)
 		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
 	if (er == MP_OK)

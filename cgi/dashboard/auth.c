@@ -48,6 +48,9 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE id = ? AND totp_last_step < ? AND totp_secret IS NOT NULL",
 };
 
+/* STMT_TOTP_GET's columns. */
+enum totp_col { TOTP_SECRET, TOTP_ENABLED, TOTP_LAST_STEP };
+
 /*
  * The throttle's keys: the account name in lower case, the client.
  * 0 when the database cannot give the client key: a 503 was sent.
@@ -339,11 +342,11 @@ totp_load(struct mp_dreq *r, struct totp_state *ts)
 		mp_stmt_done(st);
 		return er;
 	}
-	ts->enabled = mp_stmt_int(st, 1) != 0;
-	ts->last_step = mp_stmt_int(st, 2);
+	ts->enabled = mp_stmt_int(st, TOTP_ENABLED) != 0;
+	ts->last_step = mp_stmt_int(st, TOTP_LAST_STEP);
 	(void)snprintf(aad, sizeof(aad), "totp:%lld", r->user.id);
-	if (!mp_stmt_isnull(st, 0) && (box = mp_stmt_text(st, 0,
-	    &boxlen)) != NULL && mp_open(mp_key(&r->d->ctx->keys,
+	if (!mp_stmt_isnull(st, TOTP_SECRET) && (box = mp_stmt_text(st,
+	    TOTP_SECRET, &boxlen)) != NULL && mp_open(mp_key(&r->d->ctx->keys,
 	    MP_KEY_TOTP), aad, strlen(aad), (const unsigned char *)box,
 	    boxlen, &pt, &ptlen) == MP_OK) {
 		if (ptlen == MP_TOTP_SECRET_LEN) {

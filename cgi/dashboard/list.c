@@ -59,6 +59,12 @@ enum stmt {
 	" r.taken_at IS NULL, st.name, COALESCE(t.name, '')," \
 	" COALESCE(u.display_name, ''), r.channel, LEFT(r.description, 140)," \
 	" r.street, r.city, r.unread_replies"
+/* LIST_COLS_NOSELECT's columns, in every STMT_LIST* and STMT_FIRST*. */
+enum list_col {
+	LC_ID, LC_REFERENCE, LC_STATUS, LC_RECEIVED, LC_NOT_TAKEN, LC_TYPE,
+	LC_TEAM, LC_HANDLER, LC_CHANNEL, LC_SUMMARY, LC_STREET, LC_CITY,
+	LC_UNREAD
+};
 #define LIST_COLS	"SELECT" LIST_COLS_NOSELECT
 /* The names joined to a page's reports, and the list's order. */
 #define LIST_JOINS \
@@ -144,6 +150,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
 	MP_ACCESS_REPORT_TEAMS " GROUP BY r.status",
 };
+
+/* The columns of STMT_COUNTS_ALL and STMT_COUNTS_TEAMS. */
+enum count_col { CC_STATUS, CC_N };
 
 static const char *const channels[] = {
 	"web", "intranet", "telefoon", "email"
@@ -352,11 +361,11 @@ counts(struct mp_dreq *r, struct mp_view *v)
 		    MP_OK)
 			return er;
 		while ((er = mp_stmt_next(st)) == MP_OK) {
-			s = mp_stmt_text(st, 0, NULL);
+			s = mp_stmt_text(st, CC_STATUS, NULL);
 			for (i = 0; mp_statuses[i] != NULL && i < 8; i++)
 				if (s != NULL &&
 				    strcmp(s, mp_statuses[i]) == 0)
-					c->n[i] = mp_stmt_int(st, 1);
+					c->n[i] = mp_stmt_int(st, CC_N);
 		}
 		mp_stmt_done(st);
 		if (er != MP_ENOTFOUND)
@@ -388,15 +397,17 @@ static enum mp_err
 row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 {
 	static const char *const cols[] = {
-		NULL, "Reference", "Status", NULL, NULL, "Type",
-		"Team", "Handler", "Channel", "Summary"
+		[LC_REFERENCE] = "Reference", [LC_STATUS] = "Status",
+		[LC_TYPE] = "Type", [LC_TEAM] = "Team",
+		[LC_HANDLER] = "Handler", [LC_CHANNEL] = "Channel",
+		[LC_SUMMARY] = "Summary"
 	};
 	struct mp_vnode	*rn;
 	char		 key[24], when[32], age[32];
 	char		 where[(100 + 80) * 4 + 2];	/* street, city: 001 */
-	const char	*status = mp_stmt_text(st, 2, NULL);
+	const char	*status = mp_stmt_text(st, LC_STATUS, NULL);
 	const char	*street, *city;
-	time_t		 recv = (time_t)mp_stmt_int(st, 3);
+	time_t		 recv = (time_t)mp_stmt_int(st, LC_RECEIVED);
 	long long	 unread;
 	size_t		 i;
 	int		 closed;
@@ -405,7 +416,8 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 	(void)snprintf(key, sizeof(key), "%zu", n);
 	if ((rn = mp_vnode_node(rows, key)) == NULL)
 		return MP_ENOMEM;
-	if ((er = mp_vnode_set_int(rn, "Id", mp_stmt_int(st, 0))) != MP_OK)
+	if ((er = mp_vnode_set_int(rn, "Id", mp_stmt_int(st, LC_ID))) !=
+	    MP_OK)
 		return er;
 	for (i = 0; i < MP_NELEM(cols); i++) {
 		if (cols[i] == NULL)
@@ -414,8 +426,8 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 		    (unsigned)i, NULL))) != MP_OK)
 			return er;
 	}
-	street = mp_stmt_text(st, 10, NULL);
-	city = mp_stmt_text(st, 11, NULL);
+	street = mp_stmt_text(st, LC_STREET, NULL);
+	city = mp_stmt_text(st, LC_CITY, NULL);
 	(void)snprintf(where, sizeof(where), "%s %s",
 	    street != NULL ? street : "", city != NULL ? city : "");
 	if ((er = mp_vnode_set(rn, "Where", where)) != MP_OK)
@@ -427,11 +439,11 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 	if ((er = mp_vnode_set(rn, "Age", age)) != MP_OK)
 		return er;
 	/* Replies of the reporter nobody has read yet. */
-	if ((unread = mp_stmt_int(st, 12)) != 0 &&
+	if ((unread = mp_stmt_int(st, LC_UNREAD)) != 0 &&
 	    (er = mp_vnode_set_int(rn, "Unread", unread)) != MP_OK)
 		return er;
 	closed = status != NULL && strcmp(status, MP_ST_CLOSED) == 0;
-	if (!closed && mp_stmt_int(st, 4) != 0 &&
+	if (!closed && mp_stmt_int(st, LC_NOT_TAKEN) != 0 &&
 	    r->now - recv > r->d->take_days * 86400 &&
 	    (er = mp_vnode_set(rn, "LateTake", "1")) != MP_OK)
 		return er;

@@ -35,6 +35,9 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE ut.user_id = ? AND t.active = 1 LIMIT 2",
 };
 
+/* STMT_TEAMS's column. */
+enum teams_col { TEAMS_ID };
+
 /* The catalogue, reloaded when stale; 0 when there is none. */
 static int
 catalog(struct mp_dreq *r)
@@ -159,7 +162,7 @@ only_team(struct mp_dreq *r, long long *team)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK)
 		if (n++ == 0)
-			*team = mp_stmt_int(st, 0);
+			*team = mp_stmt_int(st, TEAMS_ID);
 	mp_stmt_done(st);
 	if (n != 1)
 		*team = 0;

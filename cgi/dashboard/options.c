@@ -35,6 +35,9 @@ static const char *const stmts[STMT__MAX] = {
 	" ('handler', 'coordinator') ORDER BY display_name",
 };
 
+/* The columns of every statement above. */
+enum opt_col { OPT_ID, OPT_NAME };
+
 static void
 opt_free(struct opt_list *o)
 {
@@ -72,13 +75,13 @@ opt_load(struct mp_db *db, enum stmt s, struct opt_list *o)
 	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
 		return er;
 	while (o->n < OPT_MAX && (er = mp_stmt_next(st)) == MP_OK) {
-		name = mp_stmt_text(st, 1, NULL);
+		name = mp_stmt_text(st, OPT_NAME, NULL);
 		if ((o->name[o->n] = mp_strdup(name != NULL ? name : "")) ==
 		    NULL) {
 			er = MP_ENOMEM;
 			break;
 		}
-		o->id[o->n++] = mp_stmt_int(st, 0);
+		o->id[o->n++] = mp_stmt_int(st, OPT_ID);
 	}
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;

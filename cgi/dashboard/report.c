@@ -112,6 +112,49 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT display_name FROM partner WHERE id = ? AND disabled = 0",
 };
 
+/* STMT_DETAIL's columns. */
+enum detail_col {
+	DET_ID,
+	DET_REFERENCE,
+	DET_STATUS,
+	DET_CHANNEL,
+	DET_RECEIVED,
+	DET_TAKEN,
+	DET_CLOSED,
+	DET_CLOSED_REASON,
+	DET_TYPE,
+	DET_AUDIENCE,
+	DET_DESCRIPTION,
+	DET_OBSERVED_DATE,
+	DET_OBSERVED_TIME,
+	DET_STREET,
+	DET_HOUSE_NUMBER,
+	DET_POSTCODE,
+	DET_CITY,
+	DET_PEOPLE,
+	DET_COMPANIES,
+	DET_VEHICLES,
+	DET_ANONYMOUS,
+	DET_VERSION,
+	DET_TEAM_ID,
+	DET_TEAM,
+	DET_HANDLER_ID,
+	DET_HANDLER,
+	DET_UNREAD
+};
+
+/* STMT_CONTACT's columns. */
+enum contact_col { CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE };
+
+/* STMT_ATTACHMENTS's columns. */
+enum atts_col { ATTS_ID, ATTS_NAME, ATTS_MIME, ATTS_SIZE };
+
+/* STMT_EVENTS's columns. */
+enum ev_col { EV_AT, EV_KIND, EV_ACTOR, EV_DETAIL };
+
+/* STMT_ATTACHMENT's columns. */
+enum att_col { ATT_NAME, ATT_MIME, ATT_DATA };
+
 /* STMT_LOCK's columns. */
 enum lock_col {
 	LOCK_STATUS,
@@ -125,6 +168,20 @@ enum lock_col {
 	LOCK_COMPANIES,
 	LOCK_VEHICLES
 };
+
+/* The column of STMT_TEAM_OK, STMT_HANDLER_OK and STMT_PARTNER_OK. */
+enum ok_col { OK_NAME };
+
+/* The columns of STMT_TEAMS and STMT_HANDLERS. */
+enum pick_col { PICK_ID, PICK_NAME };
+
+/* STMT_MESSAGES's columns. */
+enum msg_col {
+	MSG_AT, MSG_DIRECTION, MSG_KIND, MSG_AUTHOR, MSG_BODY, MSG_FILES
+};
+
+/* STMT_PARTNERS's columns; PART_VIA is NULL where not shared. */
+enum part_col { PART_ID, PART_NAME, PART_VIA, PART_AT };
 
 /* Fields a handler may correct; the old value stays in the history. */
 static const struct efield {
@@ -195,7 +252,7 @@ setki(struct mp_view *v, const char *list, size_t n, const char *name,
 /* Open one sealed contact value into the view. */
 static enum mp_err
 contact(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
-    unsigned col, const char *field, const char *name)
+    enum contact_col col, const char *field, const char *name)
 {
 	const char	*box;
 	unsigned char	*pt = NULL;
@@ -230,15 +287,15 @@ pick_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK && i < 500) {
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Id", what, i);
-		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0))) !=
-		    MP_OK)
+		if ((er = mp_view_set_int(v, key, mp_stmt_int(st,
+		    PICK_ID))) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Name", what, i);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, 1, NULL))) !=
-		    MP_OK)
+		if ((er = mp_view_set(v, key, mp_stmt_text(st, PICK_NAME,
+		    NULL))) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Sel", what, i++);
-		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, 0) ==
+		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, PICK_ID) ==
 		    selected)) != MP_OK)
 			break;
 	}
@@ -275,17 +332,17 @@ thread(struct mp_dreq *r, struct mp_view *v)
 	    1)) != MP_OK)
 		return er;
 	for (; (er = mp_stmt_next(st)) == MP_OK; n++) {
-		dash_time(t, (time_t)mp_stmt_int(st, 0));
-		dir = mp_stmt_text(st, 1, NULL);
+		dash_time(t, (time_t)mp_stmt_int(st, MSG_AT));
+		dir = mp_stmt_text(st, MSG_DIRECTION, NULL);
 		if ((er = setk(v, "R.Msg", n, "At", t)) != MP_OK ||
 		    (er = setki(v, "R.Msg", n, "Out", strcmp(dir, "uit") ==
 		    0)) != MP_OK || (er = setk(v, "R.Msg", n, "Kind",
-		    mp_stmt_text(st, 2, NULL))) != MP_OK ||
+		    mp_stmt_text(st, MSG_KIND, NULL))) != MP_OK ||
 		    (er = setk(v, "R.Msg", n, "Who", strcmp(dir, "uit") == 0 ?
-		    mp_stmt_text(st, 3, NULL) : "melder")) != MP_OK ||
-		    (er = setk(v, "R.Msg", n, "Body", mp_stmt_text(st, 4,
-		    NULL))) != MP_OK || (er = setki(v, "R.Msg", n, "Files",
-		    mp_stmt_int(st, 5))) != MP_OK)
+		    mp_stmt_text(st, MSG_AUTHOR, NULL) : "melder")) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Body", mp_stmt_text(st,
+		    MSG_BODY, NULL))) != MP_OK || (er = setki(v, "R.Msg", n,
+		    "Files", mp_stmt_int(st, MSG_FILES))) != MP_OK)
 			break;
 	}
 	mp_stmt_done(st);
@@ -309,19 +366,19 @@ partner_list(struct mp_dreq *r, struct mp_view *v)
 	    1)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK && i + j < 500) {
-		if (mp_stmt_isnull(st, 2)) {
+		if (mp_stmt_isnull(st, PART_VIA)) {
 			if ((er = setki(v, "Opt.Partners", i, "Id",
-			    mp_stmt_int(st, 0))) != MP_OK ||
+			    mp_stmt_int(st, PART_ID))) != MP_OK ||
 			    (er = setk(v, "Opt.Partners", i++, "Name",
-			    mp_stmt_text(st, 1, NULL))) != MP_OK)
+			    mp_stmt_text(st, PART_NAME, NULL))) != MP_OK)
 				break;
 		} else if ((er = setk(v, "R.Shares", j, "Name",
-		    mp_stmt_text(st, 1, NULL))) != MP_OK ||
+		    mp_stmt_text(st, PART_NAME, NULL))) != MP_OK ||
 		    (er = setk(v, "R.Shares", j, "Via", strcmp(mp_stmt_text(st,
-		    2, NULL), "regel") == 0 ? "regel op signaaltype" :
+		    PART_VIA, NULL), "regel") == 0 ? "regel op signaaltype" :
 		    "met de hand")) != MP_OK ||
-		    (er = setk(v, "R.Shares", j++, "At", mp_stmt_text(st, 3,
-		    NULL))) != MP_OK)
+		    (er = setk(v, "R.Shares", j++, "At", mp_stmt_text(st,
+		    PART_AT, NULL))) != MP_OK)
 			break;
 	}
 	mp_stmt_done(st);
@@ -336,10 +393,17 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
     int *anonymous_out, long long *team_out, long long *handler_out)
 {
 	static const char *const cols[] = {
-		NULL, "Reference", "Status", "Channel", NULL, NULL, NULL,
-		"ClosedReason", "Type", "Audience", "Description",
-		"ObservedDate", "ObservedTime", "Street", "HouseNumber",
-		"Postcode", "City", "People", "Companies", "Vehicles"
+		[DET_REFERENCE] = "Reference", [DET_STATUS] = "Status",
+		[DET_CHANNEL] = "Channel",
+		[DET_CLOSED_REASON] = "ClosedReason", [DET_TYPE] = "Type",
+		[DET_AUDIENCE] = "Audience",
+		[DET_DESCRIPTION] = "Description",
+		[DET_OBSERVED_DATE] = "ObservedDate",
+		[DET_OBSERVED_TIME] = "ObservedTime", [DET_STREET] = "Street",
+		[DET_HOUSE_NUMBER] = "HouseNumber",
+		[DET_POSTCODE] = "Postcode", [DET_CITY] = "City",
+		[DET_PEOPLE] = "People", [DET_COMPANIES] = "Companies",
+		[DET_VEHICLES] = "Vehicles"
 	};
 	char		 key[96], t[32];
 	size_t		 i;
@@ -354,33 +418,37 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 			er = mp_view_set(v, key, mp_stmt_text(st,
 			    (unsigned)i, NULL));
 		}
-	dash_time(t, (time_t)mp_stmt_int(st, 4));
+	dash_time(t, (time_t)mp_stmt_int(st, DET_RECEIVED));
 	if (er == MP_OK)
 		er = mp_view_set(v, "R.Received", t);
-	dash_age(t, (time_t)mp_stmt_int(st, 4), r->now);
+	dash_age(t, (time_t)mp_stmt_int(st, DET_RECEIVED), r->now);
 	if (er == MP_OK)
 		er = mp_view_set(v, "R.Age", t);
-	dash_time(t, (time_t)mp_stmt_int(st, 5));
+	dash_time(t, (time_t)mp_stmt_int(st, DET_TAKEN));
 	if (er == MP_OK)
 		er = mp_view_set(v, "R.Taken", t);
-	dash_time(t, (time_t)mp_stmt_int(st, 6));
+	dash_time(t, (time_t)mp_stmt_int(st, DET_CLOSED));
 	if (er == MP_OK)
 		er = mp_view_set(v, "R.Closed", t);
-	anonymous = mp_stmt_int(st, 20) != 0;
+	anonymous = mp_stmt_int(st, DET_ANONYMOUS) != 0;
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "R.Anonymous", anonymous);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "R.Version", mp_stmt_int(st, 21));
-	team = mp_stmt_int(st, 22);
-	handler = mp_stmt_int(st, 24);
+		er = mp_view_set_int(v, "R.Version", mp_stmt_int(st,
+		    DET_VERSION));
+	team = mp_stmt_int(st, DET_TEAM_ID);
+	handler = mp_stmt_int(st, DET_HANDLER_ID);
 	if (er == MP_OK)
-		er = mp_view_set(v, "R.Team", mp_stmt_text(st, 23, NULL));
+		er = mp_view_set(v, "R.Team", mp_stmt_text(st, DET_TEAM,
+		    NULL));
 	if (er == MP_OK)
-		er = mp_view_set(v, "R.Handler", mp_stmt_text(st, 25, NULL));
+		er = mp_view_set(v, "R.Handler", mp_stmt_text(st,
+		    DET_HANDLER, NULL));
 	if (er == MP_OK)
 		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
 	if (er == MP_OK)
-		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st, 26));
+		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st,
+		    DET_UNREAD));
 	*anonymous_out = anonymous;
 	*team_out = team;
 	*handler_out = handler;
@@ -399,10 +467,11 @@ detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK &&
 	    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
-	    (er = contact(r, v, st, 0, "name", "R.Contact.Name")) ==
-	    MP_OK && (er = contact(r, v, st, 1, "email",
-	    "R.Contact.Email")) == MP_OK)
-		er = contact(r, v, st, 2, "phone", "R.Contact.Phone");
+	    (er = contact(r, v, st, CONTACT_NAME, "name",
+	    "R.Contact.Name")) == MP_OK && (er = contact(r, v, st,
+	    CONTACT_EMAIL, "email", "R.Contact.Email")) == MP_OK)
+		er = contact(r, v, st, CONTACT_PHONE, "phone",
+		    "R.Contact.Phone");
 	mp_stmt_done(st);
 	return er;
 }
@@ -420,12 +489,12 @@ detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	    1)) != MP_OK)
 		return er;
 	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++)
-		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st, 0))) !=
-		    MP_OK || (er = setk(v, "R.Att", n, "Name",
-		    mp_stmt_text(st, 1, NULL))) != MP_OK ||
-		    (er = setk(v, "R.Att", n, "Mime", mp_stmt_text(st, 2,
-		    NULL))) != MP_OK || (er = setki(v, "R.Att", n, "Size",
-		    mp_stmt_int(st, 3))) != MP_OK)
+		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st,
+		    ATTS_ID))) != MP_OK || (er = setk(v, "R.Att", n, "Name",
+		    mp_stmt_text(st, ATTS_NAME, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Att", n, "Mime", mp_stmt_text(st,
+		    ATTS_MIME, NULL))) != MP_OK || (er = setki(v, "R.Att", n,
+		    "Size", mp_stmt_int(st, ATTS_SIZE))) != MP_OK)
 			break;
 	mp_stmt_done(st);
 	if (er != MP_ENOTFOUND)
@@ -436,13 +505,13 @@ detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	    1)) != MP_OK)
 		return er;
 	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
-		dash_time(t, (time_t)mp_stmt_int(st, 0));
+		dash_time(t, (time_t)mp_stmt_int(st, EV_AT));
 		if ((er = setk(v, "R.Ev", n, "At", t)) != MP_OK ||
-		    (er = setk(v, "R.Ev", n, "Kind", mp_stmt_text(st, 1,
+		    (er = setk(v, "R.Ev", n, "Kind", mp_stmt_text(st, EV_KIND,
 		    NULL))) != MP_OK || (er = setk(v, "R.Ev", n, "Actor",
-		    mp_stmt_text(st, 2, NULL))) != MP_OK ||
-		    (er = setk(v, "R.Ev", n, "Detail", mp_stmt_text(st, 3,
-		    NULL))) != MP_OK)
+		    mp_stmt_text(st, EV_ACTOR, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Ev", n, "Detail", mp_stmt_text(st,
+		    EV_DETAIL, NULL))) != MP_OK)
 			break;
 	}
 	mp_stmt_done(st);
@@ -513,7 +582,8 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		mp_stmt_done(st);
 		return er;
 	}
-	if ((v = dash_view(r, mp_stmt_text(st, 1, NULL))) == NULL) {
+	if ((v = dash_view(r, mp_stmt_text(st, DET_REFERENCE, NULL))) ==
+	    NULL) {
 		er = MP_ENOMEM;
 		goto out;
 	}
@@ -620,13 +690,13 @@ mp_dash_attachment(struct mp_dreq *r)
 			dash_error(r, 500, NULL);
 		return;
 	}
-	safe_filename(mp_stmt_text(st, 0, NULL), name, sizeof(name));
+	safe_filename(mp_stmt_text(st, ATT_NAME, NULL), name, sizeof(name));
 	/* Only the types the intake stores; never text/html. */
-	mime = mp_stmt_text(st, 1, NULL);
+	mime = mp_stmt_text(st, ATT_MIME, NULL);
 	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
 		if (strcmp(mime, types[i]) == 0)
 			ctype = types[i];
-	data = mp_stmt_text(st, 2, &len);
+	data = mp_stmt_text(st, ATT_DATA, &len);
 	/* Which report, not the file's name (the reporter chose it). */
 	(void)snprintf(disp, sizeof(disp), "melding %lld", r->arg[0]);
 	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], disp);
@@ -680,7 +750,7 @@ lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
 	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
 		return -1;
 	if (mp_stmt_next(st) == MP_OK) {
-		(void)snprintf(out, sz, "%s", mp_stmt_text(st, 0, NULL));
+		(void)snprintf(out, sz, "%s", mp_stmt_text(st, OK_NAME, NULL));
 		found = 1;
 	}
 	mp_stmt_done(st);

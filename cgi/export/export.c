@@ -52,6 +52,13 @@ enum stmt {
 	" involved_companies, involved_vehicles," \
 	" DATE_FORMAT(shared_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(changed_at, '%Y-%m-%dT%H:%i:%sZ')"
+/* REPORT_COLS's columns. */
+enum col {
+	C_SEQ, C_ID, C_REF, C_STATUS, C_ST_SLUG, C_ST_NAME, C_CHANNEL,
+	C_AUD_SLUG, C_AUD_NAME, C_RECEIVED, C_TAKEN, C_CLOSED, C_OBS_DATE,
+	C_OBS_TIME, C_DESCRIPTION, C_STREET, C_HOUSE, C_POSTCODE, C_CITY,
+	C_PEOPLE, C_COMPANIES, C_VEHICLES, C_SHARED, C_CHANGED
+};
 
 /*
  * The feed walks its index (partner_id, seq, report_id) and joins each
@@ -62,12 +69,6 @@ enum stmt {
  * of its size.  export_feed holds the hints that keep one page at one
  * page of reads (sql/021).
  */
-enum col {
-	C_SEQ, C_ID, C_REF, C_STATUS, C_ST_SLUG, C_ST_NAME, C_CHANNEL,
-	C_AUD_SLUG, C_AUD_NAME, C_RECEIVED, C_TAKEN, C_CLOSED, C_OBS_DATE,
-	C_OBS_TIME, C_DESCRIPTION, C_STREET, C_HOUSE, C_POSTCODE, C_CITY,
-	C_PEOPLE, C_COMPANIES, C_VEHICLES, C_SHARED, C_CHANGED
-};
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAGE: the next keyset page of the feed. */
@@ -99,6 +100,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_AUDIT: 1 when written. */
 	"SELECT export_log_audit(?, ?, ?)",
 };
+
+/* STMT_WINDOW's column: the pulls in the minute, this one included. */
+enum window_col { WINDOW_PULLS };
+
+/* The column of STMT_PULL, STMT_PULL_PAGE and STMT_AUDIT: the answer. */
+enum rec_col { REC_OUT };
 
 struct mp_export {
 	struct mp_ctx	*ctx;
@@ -218,7 +225,7 @@ rate_txn(struct mp_db *db, void *arg)
 	if ((er = mp_db_query(db, &st, stmts[STMT_WINDOW], v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
-		r->pulls = mp_stmt_int(st, 0);
+		r->pulls = mp_stmt_int(st, WINDOW_PULLS);
 	mp_stmt_done(st);
 	return er;
 }
@@ -420,8 +427,8 @@ record_txn(struct mp_db *db, void *arg)
 	r->out = 0;
 	if ((er = mp_db_query(db, &st, stmts[r->stmt], r->v, r->n)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK && !mp_stmt_isnull(st, 0))
-		r->out = mp_stmt_int(st, 0);
+	if ((er = mp_stmt_next(st)) == MP_OK && !mp_stmt_isnull(st, REC_OUT))
+		r->out = mp_stmt_int(st, REC_OUT);
 	mp_stmt_done(st);
 	return er;
 }

@@ -33,6 +33,12 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE report_id = ? ORDER BY at, id LIMIT 500",
 };
 
+/* STMT_REPORT's columns. */
+enum report_col { REP_REFERENCE, REP_STATUS, REP_RECEIVED };
+
+/* STMT_MESSAGES's columns. */
+enum msg_col { MSG_AT, MSG_DIRECTION, MSG_BODY };
+
 /*
  * The thread into v (Msg.N): first "received", from the configuration,
  * dated received, then the messages the views hold.
@@ -64,17 +70,17 @@ thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
 	    1)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK && n <= THREAD_MAX) {
-		feedback_time(t, (time_t)mp_stmt_int(st, 0));
+		feedback_time(t, (time_t)mp_stmt_int(st, MSG_AT));
 		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
 		if ((er = mp_view_set(v, key, t)) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
-		if ((er = mp_view_set_int(v, key, strcmp(mp_stmt_text(st, 1,
-		    NULL), "uit") == 0)) != MP_OK)
+		if ((er = mp_view_set_int(v, key, strcmp(mp_stmt_text(st,
+		    MSG_DIRECTION, NULL), "uit") == 0)) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, 2, NULL))) !=
-		    MP_OK)
+		if ((er = mp_view_set(v, key, mp_stmt_text(st, MSG_BODY,
+		    NULL))) != MP_OK)
 			break;
 	}
 	mp_stmt_done(st);
@@ -107,11 +113,12 @@ thread_page(struct freq *r, int status, const char *text, const char *err,
 		er = MP_ENOMEM;
 		goto out;
 	}
-	received = (time_t)mp_stmt_int(st, 2);
+	received = (time_t)mp_stmt_int(st, REP_RECEIVED);
 	feedback_time(t, received);
-	if ((er = mp_view_set(v, "R.Reference", mp_stmt_text(st, 0,
-	    NULL))) != MP_OK || (er = mp_view_set(v, "R.Status",
-	    mp_workflow_public(mp_stmt_text(st, 1, NULL)))) != MP_OK ||
+	if ((er = mp_view_set(v, "R.Reference", mp_stmt_text(st,
+	    REP_REFERENCE, NULL))) != MP_OK || (er = mp_view_set(v,
+	    "R.Status", mp_workflow_public(mp_stmt_text(st, REP_STATUS,
+	    NULL)))) != MP_OK ||
 	    (er = mp_view_set(v, "R.Received", t)) != MP_OK ||
 	    (er = mp_view_set(v, "Csrf", r->sess.csrf)) != MP_OK ||
 	    (er = mp_view_set_int(v, "Limits.MaxFiles", r->f->max_files)) !=
