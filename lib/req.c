@@ -689,6 +689,7 @@ part_end(struct mpart *m, struct part *pt)
  * function reads as the grammar of the body.  It is fuzzed (fuzz/) and
  * covers untrusted input; splitting it would move the window arithmetic
  * into helpers for no reader's gain.
+ * long: the grammar of a multipart body, one loop for each of its parts.
  */
 static enum mp_err
 parse_multipart(struct mp_req *req, struct body *in, const char *boundary,

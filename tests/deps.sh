@@ -8,7 +8,11 @@
 #     NAME.h (the graph comes from the #include lines of the sources;
 #     two known edges are left out, CYCLE_EXCEPT below);
 #   - every global symbol libmeldpunt.a defines starts with mp_
-#     (exceptions, with the reason, in EXCEPT below: none).
+#     (exceptions, with the reason, in EXCEPT below: none);
+#   - no function in lib/*.c or cgi/*/*.c is longer than LONG_MAX lines
+#     (from its '{' to its '}', both at column 0) unless one of the
+#     three comment lines right above its signature says why, as
+#     "long: <reason>" (a table, or a parser read top to bottom).
 #
 # Prints TAP.  Run from make check, or alone:
 #   top_srcdir=.. top_builddir=. ../tests/deps.sh
@@ -28,6 +32,12 @@ EXCEPT=''	# symbols allowed without mp_, space-separated
 #     while outbox.c reads the grant (mp_grant_get) to write that mail.
 CYCLE_EXCEPT='user access
 grant outbox'
+LONG_MAX=80
+# Functions over LONG_MAX lines without a "long:" reason, as FILE:NAME,
+# each to be split by a later change (the list may only shrink):
+#   cgi/dashboard/admin.c:adm_txn (88 lines), split by the change that
+#     names the dashboard's result columns.
+LONG_EXCEPT='cgi/dashboard/admin.c:adm_txn'
 
 n=0
 fails=0
@@ -117,6 +127,46 @@ else
 		notok "libmeldpunt.a exports only mp_ symbols"
 		echo "$odd" | sed 's/^/# without mp_: /'
 	fi
+fi
+
+# 5. Long functions say why they are long.
+for f in "$top_srcdir"/lib/*.c "$top_srcdir"/cgi/*/*.c; do
+	[ -f "$f" ] || continue
+	awk -v f="${f#"$top_srcdir"/}" -v lim="$LONG_MAX" '
+	{ line[NR] = $0 }
+	/^[A-Za-z_].*\(/ { sig = $0 }
+	/^\{/ { start = NR; name = sig }
+	/^\}/ && start {
+		n = NR - start + 1
+		if (n > lim) {
+			m = name; sub(/\(.*/, "", m); sub(/.*[ *]/, "", m)
+			# Up over the signature block to the line above it.
+			for (j = start - 1; j > 0 && line[j] !~ /^[ \t]*$/ &&
+			    line[j] !~ /^(\/\*| \*)/; j--)
+				;
+			why = 0
+			for (k = j; k > 0 && k > j - 3 &&
+			    line[k] ~ /^(\/\*| \*)/; k--)
+				if (line[k] ~ /long:[ \t]*[^ \t*]/)
+					why = 1
+			if (!why)
+				printf "%s:%s %d\n", f, m, n
+		}
+		start = 0
+	}' "$f"
+done > "$tmp/long"
+odd=$(while read -r fn len; do
+	case " $LONG_EXCEPT " in *" $fn "*) ;; *) echo "$fn $len" ;; esac
+done < "$tmp/long")
+for x in $LONG_EXCEPT; do
+	grep -q "^$x " "$tmp/long" ||
+	    echo "# $x is no longer long: take it out of LONG_EXCEPT"
+done
+if [ -z "$odd" ]; then
+	ok "no function over $LONG_MAX lines without a long: reason"
+else
+	notok "no function over $LONG_MAX lines without a long: reason"
+	echo "$odd" | sed 's/^/# too long, no "long:" above: /'
 fi
 
 echo "1..$n"
