@@ -146,6 +146,7 @@ enum { COL_SYNCED_ON = 0, COL_SYNCED_READY, COL_SYNCED_STATE };
 static long	 now_ms(void);
 static struct mp_stmt *stmt_new(struct mp_db *, const char *);
 static enum mp_err stmt_prepare(struct mp_stmt *, const char *, size_t);
+static void	 stmt_unprepare(struct mp_stmt *);
 static enum mp_err stmt_run(struct mp_stmt *, const struct mp_dbval *,
 		    size_t, const char *);
 
@@ -479,18 +480,10 @@ fail:
 static void
 stmt_free(struct mp_stmt *s)
 {
-	unsigned	 i;
 
 	if (s == NULL)
 		return;
-	if (s->st != NULL)
-		mysql_stmt_close(s->st);
-	for (i = 0; i < s->ncols; i++)
-		free(s->cols[i].buf);
-	free(s->cols);
-	free(s->rbind);
-	free(s->pbind);
-	free(s->plen);
+	stmt_unprepare(s);
 	free(s);
 }
 

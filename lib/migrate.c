@@ -249,6 +249,7 @@ delimiter_line(const char *p, size_t len, char delim[DELIM_MAX + 1],
  * next, and the comment, delimiter and end-of-statement tests all read
  * them.  Split into helpers, each would take and return that whole state;
  * read top to bottom it is one pass over the lines.
+ * long: one pass over the lines, with the state carried between them.
  */
 static enum mp_err
 split_sql(const char *text, size_t len, stmt_fn fn, void *arg,

@@ -418,24 +418,16 @@ read_staff(struct mp_report *r, time_t now, const char *day)
 }
 
 /*
- * The form's fields into r, for the intake (staff 0: every field but
- * the dashboard's own) or the dashboard (staff 1: no anonymous choice,
- * no files, plus audience, channel and date received).  aud may be
- * NULL for staff only, when the audience chosen is not known.
+ * The form's fields, each checked against the generic rules of
+ * rfields[] (length, characters, required), into r->val and r->err.
+ * Which fields: see read_form.
  */
 static enum mp_err
-read_form(struct mp_report *r, const struct mp_req *req,
-    const struct mp_audience *aud, time_t now, int staff)
+read_fields(struct mp_report *r, const struct mp_req *req, int staff)
 {
-	const struct mp_signal_type *st;
 	const char	*raw, *v;
 	size_t		 rawlen, vlen, i;
-	char		 day[11];
-	struct tm	 tm;
 
-	r->audience_id = aud != NULL ? aud->id : 0;
-	r->channel = "web";
-	r->received = now;
 	for (i = 0; i < RF__MAX; i++) {
 		if (i == RF_ATTACHMENTS || (!staff &&
 		    (rfields[i].flags & F_STAFF)) ||
@@ -466,22 +458,34 @@ read_form(struct mp_report *r, const struct mp_req *req,
 			    "waar uw melding over gaat." : "Dit veld is "
 			    "verplicht.");
 	}
+	return MP_OK;
+}
 
-	/* Field-specific rules, for fields that passed the generic ones. */
-	if (r->err[RF_SIGNAL_TYPE] == NULL && aud != NULL) {
-		st = mp_catalog_type(aud, r->val[RF_SIGNAL_TYPE]);
-		if (st == NULL)
-			fail(r, RF_SIGNAL_TYPE, staff ? "Dit onderwerp hoort "
-			    "niet bij deze melders; kies een ander onderwerp "
-			    "of andere melders." : "Kies een onderwerp uit de "
-			    "lijst.");
-		else
-			r->signal_type_id = st->id;
-	}
-	today(now, day);
-	(void)check_date(r, RF_OBSERVED_DATE, day);
-	if (staff)
-		read_staff(r, now, day);
+/* The subject chosen must be one of aud's (when aud is known). */
+static void
+check_signal_type(struct mp_report *r, const struct mp_audience *aud,
+    int staff)
+{
+	const struct mp_signal_type *st;
+
+	if (r->err[RF_SIGNAL_TYPE] != NULL || aud == NULL)
+		return;
+	st = mp_catalog_type(aud, r->val[RF_SIGNAL_TYPE]);
+	if (st == NULL)
+		fail(r, RF_SIGNAL_TYPE, staff ? "Dit onderwerp hoort "
+		    "niet bij deze melders; kies een ander onderwerp "
+		    "of andere melders." : "Kies een onderwerp uit de "
+		    "lijst.");
+	else
+		r->signal_type_id = st->id;
+}
+
+/* The time observed and the place: each in its form, one at least. */
+static void
+check_time_place(struct mp_report *r)
+{
+	struct tm	 tm;
+
 	if (r->err[RF_OBSERVED_TIME] == NULL &&
 	    r->val[RF_OBSERVED_TIME][0] != '\0' &&
 	    !mp_valid_time(r->val[RF_OBSERVED_TIME], &tm))
@@ -500,6 +504,18 @@ read_form(struct mp_report *r, const struct mp_req *req,
 	    r->val[RF_POSTCODE][0] == '\0' && r->val[RF_CITY][0] == '\0')
 		fail(r, RF_STREET, "Vul ten minste een straat, postcode of "
 		    "plaats in.");
+}
+
+/*
+ * Anonymous or not, and the contact details that go with it: staff
+ * record a caller as anonymous when no detail was given; a reporter
+ * who chose anonymous has what was typed dropped, one who did not
+ * must leave a name and a way to be reached.
+ */
+static enum mp_err
+read_contact(struct mp_report *r, int staff)
+{
+	size_t		 i;
 
 	if (staff) {
 		/* The caller may leave contact details, or not. */
@@ -525,28 +541,60 @@ read_form(struct mp_report *r, const struct mp_req *req,
 			if ((r->val[i] = mp_strdup("")) == NULL)
 				return MP_ENOMEM;
 		}
-	} else if (r->err[RF_ANONYMOUS] == NULL) {
-		if (!staff && r->err[RF_CONTACT_NAME] == NULL &&
-		    r->val[RF_CONTACT_NAME][0] == '\0')
-			fail(r, RF_CONTACT_NAME, "Vul uw naam in, of kies "
-			    "voor anoniem melden.");
-		if (r->err[RF_CONTACT_EMAIL] == NULL &&
-		    r->val[RF_CONTACT_EMAIL][0] != '\0' &&
-		    !mp_valid_email(r->val[RF_CONTACT_EMAIL]))
-			fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres in "
-			    "als naam@voorbeeld.nl.");
-		if (r->err[RF_CONTACT_PHONE] == NULL &&
-		    r->val[RF_CONTACT_PHONE][0] != '\0' &&
-		    !mp_valid_phone(r->val[RF_CONTACT_PHONE]))
-			fail(r, RF_CONTACT_PHONE, "Vul een geldig "
-			    "telefoonnummer in, bijvoorbeeld 06 12345678.");
-		if (!staff && r->err[RF_CONTACT_EMAIL] == NULL &&
-		    r->err[RF_CONTACT_PHONE] == NULL &&
-		    r->val[RF_CONTACT_EMAIL][0] == '\0' &&
-		    r->val[RF_CONTACT_PHONE][0] == '\0')
-			fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres of "
-			    "telefoonnummer in, zodat wij u kunnen bereiken.");
+		return MP_OK;
 	}
+	if (r->err[RF_ANONYMOUS] != NULL)
+		return MP_OK;
+	if (!staff && r->err[RF_CONTACT_NAME] == NULL &&
+	    r->val[RF_CONTACT_NAME][0] == '\0')
+		fail(r, RF_CONTACT_NAME, "Vul uw naam in, of kies "
+		    "voor anoniem melden.");
+	if (r->err[RF_CONTACT_EMAIL] == NULL &&
+	    r->val[RF_CONTACT_EMAIL][0] != '\0' &&
+	    !mp_valid_email(r->val[RF_CONTACT_EMAIL]))
+		fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres in "
+		    "als naam@voorbeeld.nl.");
+	if (r->err[RF_CONTACT_PHONE] == NULL &&
+	    r->val[RF_CONTACT_PHONE][0] != '\0' &&
+	    !mp_valid_phone(r->val[RF_CONTACT_PHONE]))
+		fail(r, RF_CONTACT_PHONE, "Vul een geldig "
+		    "telefoonnummer in, bijvoorbeeld 06 12345678.");
+	if (!staff && r->err[RF_CONTACT_EMAIL] == NULL &&
+	    r->err[RF_CONTACT_PHONE] == NULL &&
+	    r->val[RF_CONTACT_EMAIL][0] == '\0' &&
+	    r->val[RF_CONTACT_PHONE][0] == '\0')
+		fail(r, RF_CONTACT_EMAIL, "Vul een e-mailadres of "
+		    "telefoonnummer in, zodat wij u kunnen bereiken.");
+	return MP_OK;
+}
+
+/*
+ * The form's fields into r, for the intake (staff 0: every field but
+ * the dashboard's own) or the dashboard (staff 1: no anonymous choice,
+ * no files, plus audience, channel and date received).  aud may be
+ * NULL for staff only, when the audience chosen is not known.
+ */
+static enum mp_err
+read_form(struct mp_report *r, const struct mp_req *req,
+    const struct mp_audience *aud, time_t now, int staff)
+{
+	char		 day[11];
+	enum mp_err	 er;
+
+	r->audience_id = aud != NULL ? aud->id : 0;
+	r->channel = "web";
+	r->received = now;
+	if ((er = read_fields(r, req, staff)) != MP_OK)
+		return er;
+	/* Field-specific rules, for fields that passed the generic ones. */
+	check_signal_type(r, aud, staff);
+	today(now, day);
+	(void)check_date(r, RF_OBSERVED_DATE, day);
+	if (staff)
+		read_staff(r, now, day);
+	check_time_place(r);
+	if ((er = read_contact(r, staff)) != MP_OK)
+		return er;
 	return staff ? MP_OK : mp_report_read_files(r, req);
 }
 
@@ -709,36 +757,18 @@ store_contact(struct mp_db *db, const struct mp_keys *keys,
 }
 
 /*
- * Store r: one call of intake_store() for the report, its reference,
- * its event, the partners' rule shares and the rate limit; then the
- * contact row and attachments when given, and r->also (with begin and
- * commit around them, see mp_report_store).
- * Each statement costs the server more than the rows do (bench/intake),
- * hence the one call.  A report with attachments counts
- * its rate limit at the end instead, so that the shared counter rows
- * are not locked while the attachments travel.
+ * intake_store()'s 31 parameters for r into p: the report's columns,
+ * its event's actor and detail, and the rate-limit hits unless they are
+ * counted late (rl_late).  received and detail are p's text for those
+ * two and must outlive it.
  */
-static enum mp_err
-store_txn(struct mp_db *db, void *arg)
+static void
+store_bind(struct mp_dbval p[31], const struct mp_report *r,
+    const struct mp_ratehit *h, int rl_late, int year,
+    const char *received, const char *detail)
 {
-	struct store		*s = arg;
-	struct mp_report	*r = s->r;
-	const struct mp_ratehit	*h = &s->h;
-	struct mp_dbval		 p[31];
-	struct mp_stmt		*st;
-	char			 received[20], detail[64];
-	const char		*ref;
-	struct tm		 tm;
-	size_t			 i;
-	int			 rl_late;
-	enum mp_err		 er;
+	size_t		 i;
 
-	rl_late = h->n > 0 && r->natt > 0;
-	if (localtime_r(&r->received, &tm) == NULL)
-		return MP_ESYS;
-	utc_datetime(r->received, received);
-	(void)snprintf(detail, sizeof(detail), "kanaal: %s%s", r->channel,
-	    r->spooled ? " (via spool)" : "");
 	p[0] = r->spooled ? MP_DBTEXT(r->reference) : MP_DBNULL();
 	p[1] = r->has_submission ? MP_DBBLOB(r->submission,
 	    MP_FORMTOKEN_NONCE) : MP_DBNULL();
@@ -761,7 +791,7 @@ store_txn(struct mp_db *db, void *arg)
 	    MP_SHA256_LEN);
 	p[17] = MP_DBTEXT(received);
 	p[18] = r->team_id > 0 ? MP_DBINT(r->team_id) : MP_DBNULL();
-	p[19] = MP_DBINT(tm.tm_year + 1900);
+	p[19] = MP_DBINT(year);
 	p[20] = MP_DBTEXT(r->actor != NULL ? r->actor : "");
 	p[21] = MP_DBTEXT(detail);
 	p[22] = h->n > 0 && !rl_late ? MP_DBINT(h->wstart) : MP_DBNULL();
@@ -776,44 +806,106 @@ store_txn(struct mp_db *db, void *arg)
 		} else
 			b[0] = b[1] = b[2] = b[3] = MP_DBNULL();
 	}
-	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 31);
-	if (er == MP_EDUP && r->has_submission) {
-		/*
-		 * Sent before: name the report it became.  If it holds this
-		 * very code's hash, it is this request's own earlier
-		 * attempt, which committed although the client saw an
-		 * error (Galera retries an autocommit itself, a commit's
-		 * answer can be lost): then it is stored, and the reporter
-		 * gets the receipt and the code (issue 11), not "already
-		 * received".  The earlier attempt wrote everything this
-		 * one would have, in one transaction.
-		 */
-		int	 own = 0;
+}
 
-		p[0] = r->no_code ? MP_DBNULL() :
-		    MP_DBBLOB(r->code_hash, MP_SHA256_LEN);
-		p[1] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
-		if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
-		    2) == MP_OK) {
-			if (mp_stmt_next(st) == MP_OK &&
-			    (ref = mp_stmt_text(st, FIND_REFERENCE, NULL)) !=
-			    NULL) {
-				(void)snprintf(r->reference,
-				    sizeof(r->reference), "%s", ref);
-				r->id = mp_stmt_int(st, FIND_ID);
-				own = !r->no_code &&
-				    mp_stmt_int(st, FIND_OWN) == 1;
-			}
-			mp_stmt_done(st);
+/*
+ * r's submission was sent before: name the report it became.  If it
+ * holds this very code's hash, it is this request's own earlier
+ * attempt, which committed although the client saw an error (Galera
+ * retries an autocommit itself, a commit's answer can be lost): then
+ * it is stored, and the reporter gets the receipt and the code (issue
+ * 11), not "already received".  The earlier attempt wrote everything
+ * this one would have, in one transaction.  Returns MP_OK for that
+ * case, MP_EDUP otherwise.
+ */
+static enum mp_err
+stored_before(struct mp_db *db, struct mp_report *r)
+{
+	struct mp_dbval	 p[2];
+	struct mp_stmt	*st;
+	const char	*ref;
+	int		 own = 0;
+
+	p[0] = r->no_code ? MP_DBNULL() :
+	    MP_DBBLOB(r->code_hash, MP_SHA256_LEN);
+	p[1] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
+	if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
+	    2) == MP_OK) {
+		if (mp_stmt_next(st) == MP_OK &&
+		    (ref = mp_stmt_text(st, FIND_REFERENCE, NULL)) !=
+		    NULL) {
+			(void)snprintf(r->reference,
+			    sizeof(r->reference), "%s", ref);
+			r->id = mp_stmt_int(st, FIND_ID);
+			own = !r->no_code &&
+			    mp_stmt_int(st, FIND_OWN) == 1;
 		}
-		if (own) {
-			mp_infox("%s: report %s was stored by an earlier "
-			    "attempt of this request", __func__,
-			    r->reference);
-			return MP_OK;
-		}
-		return MP_EDUP;
+		mp_stmt_done(st);
 	}
+	if (!own)
+		return MP_EDUP;
+	mp_infox("%s: report %s was stored by an earlier attempt of this "
+	    "request", __func__, r->reference);
+	return MP_OK;
+}
+
+/*
+ * What follows the report row: its contact row unless anonymous, its
+ * attachments, r->also, and the rate limit when it is counted late.
+ */
+static enum mp_err
+store_rest(struct mp_db *db, const struct store *s, int rl_late)
+{
+	struct mp_report	*r = s->r;
+	size_t			 i;
+	enum mp_err		 er = MP_OK;
+
+	if (!r->anonymous && (er = store_contact(db, s->keys, r)) != MP_OK)
+		return er;
+	for (i = 0; i < r->natt; i++)
+		if ((er = mp_attachment_store(db, r->id, 0, &r->att[i])) !=
+		    MP_OK)
+			return er;
+	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
+		return er;
+	if (rl_late)
+		er = mp_ratelimit_count(db, &s->h);
+	return er;
+}
+
+/*
+ * Store r: one call of intake_store() for the report, its reference,
+ * its event, the partners' rule shares and the rate limit; then the
+ * contact row and attachments when given, and r->also (with begin and
+ * commit around them, see mp_report_store).
+ * Each statement costs the server more than the rows do (bench/intake),
+ * hence the one call.  A report with attachments counts
+ * its rate limit at the end instead, so that the shared counter rows
+ * are not locked while the attachments travel.
+ */
+static enum mp_err
+store_txn(struct mp_db *db, void *arg)
+{
+	struct store		*s = arg;
+	struct mp_report	*r = s->r;
+	struct mp_dbval		 p[31];
+	struct mp_stmt		*st;
+	char			 received[20], detail[64];
+	struct tm		 tm;
+	int			 rl_late;
+	enum mp_err		 er;
+
+	rl_late = s->h.n > 0 && r->natt > 0;
+	if (localtime_r(&r->received, &tm) == NULL)
+		return MP_ESYS;
+	utc_datetime(r->received, received);
+	(void)snprintf(detail, sizeof(detail), "kanaal: %s%s", r->channel,
+	    r->spooled ? " (via spool)" : "");
+	store_bind(p, r, &s->h, rl_late, tm.tm_year + 1900, received,
+	    detail);
+	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 31);
+	if (er == MP_EDUP && r->has_submission)
+		return stored_before(db, r);
 	if (er != MP_OK)
 		return er;
 	if ((er = mp_stmt_next(st)) == MP_OK)
@@ -824,17 +916,7 @@ store_txn(struct mp_db *db, void *arg)
 	/* As intake_store() made it. */
 	if (!r->spooled)
 		mp_report_reference(r->reference, tm.tm_year + 1900, r->id);
-	if (!r->anonymous && (er = store_contact(db, s->keys, r)) != MP_OK)
-		return er;
-	for (i = 0; i < r->natt; i++)
-		if ((er = mp_attachment_store(db, r->id, 0, &r->att[i])) !=
-		    MP_OK)
-			return er;
-	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
-		return er;
-	if (rl_late)
-		er = mp_ratelimit_count(db, h);
-	return er;
+	return store_rest(db, s, rl_late);
 }
 
 /* A field's name in the view: "report-house-number" -> "house_number". */

@@ -186,6 +186,24 @@ mp_params_count(const struct mp_params *ps, const char *name)
 	return c;
 }
 
+int
+mp_req_form_known(const struct mp_req *req, int (*known)(const char *),
+    const char *files)
+{
+	const char	*n;
+	size_t		 i;
+
+	for (i = 0; i < req->form.n; i++) {
+		n = req->form.v[i].name;
+		if (!known(n) || mp_params_count(&req->form, n) != 1)
+			return 0;
+	}
+	for (i = 0; i < req->nfiles; i++)
+		if (strcmp(req->files[i].field, files) != 0)
+			return 0;
+	return 1;
+}
+
 /* The first occurrence of n (nlen > 0 bytes) in h, or NULL. */
 static void *
 findmem(const void *h, size_t hlen, const void *n, size_t nlen)
@@ -689,6 +707,7 @@ part_end(struct mpart *m, struct part *pt)
  * function reads as the grammar of the body.  It is fuzzed (fuzz/) and
  * covers untrusted input; splitting it would move the window arithmetic
  * into helpers for no reader's gain.
+ * long: the grammar of a multipart body, one loop for each of its parts.
  */
 static enum mp_err
 parse_multipart(struct mp_req *req, struct body *in, const char *boundary,

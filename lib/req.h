@@ -105,6 +105,12 @@ const char	*mp_params_get(const struct mp_params *, const char *name,
 		    size_t *len);
 /* How many values name has. */
 size_t		 mp_params_count(const struct mp_params *, const char *name);
+/*
+ * Whether the form holds only fields known(name) accepts, each once, and
+ * files only under the field named files: 1 or 0.  known must be pure.
+ */
+int		 mp_req_form_known(const struct mp_req *,
+		    int (*known)(const char *name), const char *files);
 
 /*
  * Parsers used by mp_req_parse, exported for tests: append pairs from

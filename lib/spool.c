@@ -144,6 +144,7 @@ toint(const unsigned char *p, size_t len)
  * switch reads as the table of the spool format, next to the bounds
  * each tag must keep.  It is fuzzed (fuzz/) as it stands; splitting the
  * switch would only scatter that table.
+ * long: one case per record tag, the table of the spool format.
  */
 static enum mp_err
 deserialise(struct mp_report *r, const unsigned char *plain, size_t len)

@@ -12,6 +12,10 @@
 #   - no result column is read by a bare number greater than 0: each
 #     statement names its columns with an enum next to its SQL text
 #     (COLS_FILES below says where this is looked for).
+#   - no function in lib/*.c or cgi/*/*.c is longer than LONG_MAX lines
+#     (from its '{' to its '}', both at column 0) unless one of the
+#     three comment lines right above its signature says why, as
+#     "long: <reason>" (a table, or a parser read top to bottom).
 #
 # Prints TAP.  Run from make check, or alone:
 #   top_srcdir=.. top_builddir=. ../tests/deps.sh
@@ -34,6 +38,10 @@ grant outbox'
 # Sources whose result columns must be read by name (globs relative to
 # top_srcdir): every library module and every program's pages.
 COLS_FILES='lib/*.c cgi/*/*.c'
+LONG_MAX=80
+# Functions over LONG_MAX lines without a "long:" reason, as FILE:NAME,
+# each to be split by a later change (the list may only shrink; empty).
+LONG_EXCEPT=''
 
 n=0
 fails=0
@@ -139,6 +147,44 @@ if [ -z "$bare" ]; then
 else
 	notok "result columns are read by name, not by number ($COLS_FILES)"
 	echo "$bare" | sed 's/^/# /'
+# 6. Long functions say why they are long.
+for f in "$top_srcdir"/lib/*.c "$top_srcdir"/cgi/*/*.c; do
+	[ -f "$f" ] || continue
+	awk -v f="${f#"$top_srcdir"/}" -v lim="$LONG_MAX" '
+	{ line[NR] = $0 }
+	/^[A-Za-z_].*\(/ { sig = $0 }
+	/^\{/ { start = NR; name = sig }
+	/^\}/ && start {
+		n = NR - start + 1
+		if (n > lim) {
+			m = name; sub(/\(.*/, "", m); sub(/.*[ *]/, "", m)
+			# Up over the signature block to the line above it.
+			for (j = start - 1; j > 0 && line[j] !~ /^[ \t]*$/ &&
+			    line[j] !~ /^(\/\*| \*)/; j--)
+				;
+			why = 0
+			for (k = j; k > 0 && k > j - 3 &&
+			    line[k] ~ /^(\/\*| \*)/; k--)
+				if (line[k] ~ /long:[ \t]*[^ \t*]/)
+					why = 1
+			if (!why)
+				printf "%s:%s %d\n", f, m, n
+		}
+		start = 0
+	}' "$f"
+done > "$tmp/long"
+odd=$(while read -r fn len; do
+	case " $LONG_EXCEPT " in *" $fn "*) ;; *) echo "$fn $len" ;; esac
+done < "$tmp/long")
+for x in $LONG_EXCEPT; do
+	grep -q "^$x " "$tmp/long" ||
+	    echo "# $x is no longer long: take it out of LONG_EXCEPT"
+done
+if [ -z "$odd" ]; then
+	ok "no function over $LONG_MAX lines without a long: reason"
+else
+	notok "no function over $LONG_MAX lines without a long: reason"
+	echo "$odd" | sed 's/^/# too long, no "long:" above: /'
 fi
 
 echo "1..$n"

@@ -149,24 +149,21 @@ out:
 		    NULL);
 }
 
+/* A field the reply form has. */
+static int
+reply_field(const char *n)
+{
+
+	return strcmp(n, "csrf") == 0 || strcmp(n, "tekst") == 0;
+}
+
 /* Only the reply form's fields, each once. */
 static int
 reply_fields_known(const struct mp_req *req)
 {
-	const char	*n;
-	size_t		 i;
 
-	for (i = 0; i < req->form.n; i++) {
-		n = req->form.v[i].name;
-		if ((strcmp(n, "csrf") != 0 && strcmp(n, "tekst") != 0) ||
-		    mp_params_count(&req->form, n) != 1)
-			return 0;
-	}
-	for (i = 0; i < req->nfiles; i++)
-		if (strcmp(req->files[i].field,
-		    mp_report_field_name(RF_ATTACHMENTS)) != 0)
-			return 0;
-	return 1;
+	return mp_req_form_known(req, reply_field,
+	    mp_report_field_name(RF_ATTACHMENTS));
 }
 
 void

@@ -19,28 +19,27 @@
 #define FIELD_TOKEN	"form-token"
 #define FIELD_HONEYPOT	"website"
 
+/* A field the form has. */
+static int
+field_known(const char *n)
+{
+	size_t	 f;
+
+	if (strcmp(n, FIELD_TOKEN) == 0 || strcmp(n, FIELD_HONEYPOT) == 0)
+		return 1;
+	for (f = 0; f < RF_ATTACHMENTS; f++)
+		if (strcmp(n, mp_report_field_name(f)) == 0)
+			return 1;
+	return 0;
+}
+
 /* Every field sent must be one the form has, and each only once. */
 static int
 fields_known(const struct mp_req *req)
 {
-	const char	*n;
-	size_t		 i, f;
-	int		 known;
 
-	for (i = 0; i < req->form.n; i++) {
-		n = req->form.v[i].name;
-		known = strcmp(n, FIELD_TOKEN) == 0 ||
-		    strcmp(n, FIELD_HONEYPOT) == 0;
-		for (f = 0; !known && f < RF_ATTACHMENTS; f++)
-			known = strcmp(n, mp_report_field_name(f)) == 0;
-		if (!known || mp_params_count(&req->form, n) != 1)
-			return 0;
-	}
-	for (i = 0; i < req->nfiles; i++)
-		if (strcmp(req->files[i].field,
-		    mp_report_field_name(RF_ATTACHMENTS)) != 0)
-			return 0;
-	return 1;
+	return mp_req_form_known(req, field_known,
+	    mp_report_field_name(RF_ATTACHMENTS));
 }
 
 /* Render the receipt for a report shown with ref and code into out. */

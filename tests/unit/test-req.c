@@ -683,6 +683,51 @@ test_multipart_files(void **state)
 	assert_int_equal(req.nfiles, 0);
 }
 
+static int
+known_ab(const char *n)
+{
+
+	return strcmp(n, "a") == 0 || strcmp(n, "b") == 0;
+}
+
+static void
+test_form_known(void **state)
+{
+	struct mp_req	 req;
+	const char	*ok = "a=1&b=2", *twice = "a=1&b=2&a=3",
+			*odd = "a=1&c=2";
+	const char	 mp[] =
+	    "--b\r\n"
+	    "Content-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+	    "--b\r\n"
+	    "Content-Disposition: form-data; name=\"f\"; filename=\"x.txt\""
+	    "\r\n\r\ninhoud\r\n"
+	    "--b--\r\n";
+
+	(void)state;
+	parse_post(&req, "application/x-www-form-urlencoded", ok,
+	    strlen(ok), 0, NULL);
+	assert_int_equal(mp_req_form_known(&req, known_ab, "f"), 1);
+	mp_req_free(&req);
+	/* A field twice, or one not known: refused. */
+	parse_post(&req, "application/x-www-form-urlencoded", twice,
+	    strlen(twice), 0, NULL);
+	assert_int_equal(mp_req_form_known(&req, known_ab, "f"), 0);
+	mp_req_free(&req);
+	parse_post(&req, "application/x-www-form-urlencoded", odd,
+	    strlen(odd), 0, NULL);
+	assert_int_equal(mp_req_form_known(&req, known_ab, "f"), 0);
+	mp_req_free(&req);
+	/* Files only under their field. */
+	parse_post(&req, "multipart/form-data; boundary=b", mp,
+	    sizeof(mp) - 1, 0, NULL);
+	assert_int_equal(req.err, MP_OK);
+	assert_int_equal(req.nfiles, 1);
+	assert_int_equal(mp_req_form_known(&req, known_ab, "f"), 1);
+	assert_int_equal(mp_req_form_known(&req, known_ab, "g"), 0);
+	mp_req_free(&req);
+}
+
 static void
 test_multipart_malformed(void **state)
 {
@@ -1034,6 +1079,7 @@ main(void)
 		cmocka_unit_test(test_multipart_quoted_boundary),
 		cmocka_unit_test(test_multipart_bad_boundary),
 		cmocka_unit_test(test_multipart_files),
+		cmocka_unit_test(test_form_known),
 		cmocka_unit_test(test_multipart_malformed),
 		cmocka_unit_test(test_multipart_param_limit),
 		cmocka_unit_test(test_chunked_urlencoded),
