@@ -147,6 +147,8 @@ if [ -z "$bare" ]; then
 else
 	notok "result columns are read by name, not by number ($COLS_FILES)"
 	echo "$bare" | sed 's/^/# /'
+fi
+
 # 6. Long functions say why they are long.
 for f in "$top_srcdir"/lib/*.c "$top_srcdir"/cgi/*/*.c; do
 	[ -f "$f" ] || continue
