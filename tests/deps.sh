@@ -8,7 +8,10 @@
 #     NAME.h (the graph comes from the #include lines of the sources;
 #     two known edges are left out, CYCLE_EXCEPT below);
 #   - every global symbol libmeldpunt.a defines starts with mp_
-#     (exceptions, with the reason, in EXCEPT below: none).
+#     (exceptions, with the reason, in EXCEPT below: none);
+#   - one mapping from enum mp_err to HTTP status: "MP_EDBDOWN ? 503"
+#     is written only in lib/err.c (mp_err_status), nowhere in lib/
+#     or cgi/ besides.
 #
 # Prints TAP.  Run from make check, or alone:
 #   top_srcdir=.. top_builddir=. ../tests/deps.sh
@@ -117,6 +120,17 @@ else
 		notok "libmeldpunt.a exports only mp_ symbols"
 		echo "$odd" | sed 's/^/# without mp_: /'
 	fi
+fi
+
+# 5. One mapping from error to status: mp_err_status in lib/err.c.
+odd=$(grep -rnE --include='*.[ch]' 'MP_EDBDOWN[[:space:]]*[?]' \
+    "$lib" "$top_srcdir/cgi" | grep -v "^$lib/err\.c:")
+if [ -z "$odd" ] && grep -qE 'MP_EDBDOWN[[:space:]]*[?][[:space:]]*503' \
+    "$lib/err.c"; then
+	ok "MP_EDBDOWN ? 503 is written only in lib/err.c (mp_err_status)"
+else
+	notok "MP_EDBDOWN ? 503 is written only in lib/err.c (mp_err_status)"
+	echo "$odd" | sed "s|^$top_srcdir/|# elsewhere: |"
 fi
 
 echo "1..$n"
