@@ -409,7 +409,8 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 	if ((v = mp_view_new()) == NULL)
 		return MP_ENOMEM;
 	/* The same frame as every other page: name and style sheet. */
-	mp_view_set(v, "Instance.Name", mp_confkey_str(c, MP_CK_INSTANCE_NAME));
+	mp_view_set(v, "Instance.Name",
+	    mp_confkey_str(c, MP_CK_INSTANCE_NAME));
 	mp_view_set(v, "Page.Static", mp_confkey_str(c, MP_CK_HTTP_STATIC));
 	mp_view_set(v, "Page.Title", title);
 	mp_view_set_int(v, "Error.Status", status);
