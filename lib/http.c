@@ -409,15 +409,15 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 	if ((v = mp_view_new()) == NULL)
 		return MP_ENOMEM;
 	/* The same frame as every other page: name and style sheet. */
-	if ((er = mp_view_set(v, "Instance.Name",
-	    mp_confkey_str(c, MP_CK_INSTANCE_NAME))) == MP_OK &&
-	    (er = mp_view_set(v, "Page.Static",
-	    mp_confkey_str(c, MP_CK_HTTP_STATIC))) == MP_OK &&
-	    (er = mp_view_set(v, "Page.Title", title)) == MP_OK &&
-	    (er = mp_view_set_int(v, "Error.Status", status)) == MP_OK &&
-	    (er = mp_view_set(v, "Error.Title", title)) == MP_OK &&
-	    (er = mp_view_set(v, "Error.Message", msg)) == MP_OK)
-		er = mp_tmpl_render(v, "common/error.cs", b);
+	mp_view_set(v, "Instance.Name",
+	    mp_confkey_str(c, MP_CK_INSTANCE_NAME));
+	mp_view_set(v, "Page.Static", mp_confkey_str(c, MP_CK_HTTP_STATIC));
+	mp_view_set(v, "Page.Title", title);
+	mp_view_set_int(v, "Error.Status", status);
+	mp_view_set(v, "Error.Title", title);
+	mp_view_set(v, "Error.Message", msg);
+	/* Renders nothing and returns the first error if a set failed. */
+	er = mp_tmpl_render(v, "common/error.cs", b);
 	mp_view_free(v);
 	if (er == MP_OK && mp_buf_len(b) == 0)
 		er = MP_ETMPL;

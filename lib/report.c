@@ -936,37 +936,32 @@ mp_report_view(struct mp_view *v, const struct mp_report *r)
 {
 	char		 name[64], key[128];
 	size_t		 i, nlisted = 0;
-	enum mp_err	 er = MP_OK;
 
-	for (i = 0; er == MP_OK && i < RF__MAX; i++) {
+	for (i = 0; i < RF__MAX; i++) {
 		view_field(i, name, sizeof(name));
 		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
-		er = mp_view_set_int(v, key,
-		    (long long)mp_report_field_max(i));
-		if (er == MP_OK && r != NULL && r->val[i] != NULL) {
+		mp_view_set_int(v, key, (long long)mp_report_field_max(i));
+		if (r != NULL && r->val[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "Form.Value.%s",
 			    name);
-			er = mp_view_set(v, key, r->val[i]);
+			mp_view_set(v, key, r->val[i]);
 		}
-		if (er == MP_OK && r != NULL && r->err[i] != NULL) {
+		if (r != NULL && r->err[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "Form.Error.%s",
 			    name);
-			er = mp_view_set(v, key, r->err[i]);
+			mp_view_set(v, key, r->err[i]);
 			/* The summary links to the field, in form order. */
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Id", nlisted);
-			if (er == MP_OK)
-				er = mp_view_set(v, key,
-				    mp_report_field_name(i));
+			mp_view_set(v, key, mp_report_field_name(i));
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Message", nlisted++);
-			if (er == MP_OK)
-				er = mp_view_set(v, key, r->err[i]);
+			mp_view_set(v, key, r->err[i]);
 		}
 	}
-	if (er == MP_OK && r != NULL)
-		er = mp_view_set_int(v, "Form.Errors", r->nerr);
-	return er;
+	if (r != NULL)
+		mp_view_set_int(v, "Form.Errors", r->nerr);
+	return mp_view_err(v);
 }
 
 static enum mp_err

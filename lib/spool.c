@@ -52,76 +52,78 @@ enum tag {
 	TAG_ATT_DATA
 };
 
-static enum mp_err
-put(struct mp_buf *b, int tag, const void *p, size_t len)
+/*
+ * A record being written: its buffer and its first error, after which
+ * every put does nothing, as a view keeps its first error (tmpl.h).
+ * struct mp_buf itself does not keep one: its callers may go on after
+ * a refused add (lib/req.c drops a file part that grew too large).
+ */
+struct rec {
+	struct mp_buf	*b;
+	enum mp_err	 er;
+};
+
+static void
+put(struct rec *w, int tag, const void *p, size_t len)
 {
 	unsigned char	 hdr[5];
-	enum mp_err	 er;
 
-	if (len > UINT32_MAX)
-		return MP_ETOOBIG;
+	if (w->er != MP_OK)
+		return;
+	if (len > UINT32_MAX) {
+		w->er = MP_ETOOBIG;
+		return;
+	}
 	hdr[0] = (unsigned char)tag;
 	hdr[1] = (unsigned char)(len >> 24);
 	hdr[2] = (unsigned char)(len >> 16);
 	hdr[3] = (unsigned char)(len >> 8);
 	hdr[4] = (unsigned char)len;
-	if ((er = mp_buf_add(b, hdr, sizeof(hdr))) != MP_OK)
-		return er;
-	return mp_buf_add(b, p, len);
+	if ((w->er = mp_buf_add(w->b, hdr, sizeof(hdr))) == MP_OK)
+		w->er = mp_buf_add(w->b, p, len);
 }
 
-static enum mp_err
-putstr(struct mp_buf *b, int tag, const char *s)
+static void
+putstr(struct rec *w, int tag, const char *s)
 {
 
-	return put(b, tag, s, strlen(s));
+	put(w, tag, s, strlen(s));
 }
 
-static enum mp_err
-putint(struct mp_buf *b, int tag, long long v)
+static void
+putint(struct rec *w, int tag, long long v)
 {
 	char	 num[32];
 
 	(void)snprintf(num, sizeof(num), "%lld", v);
-	return putstr(b, tag, num);
+	putstr(w, tag, num);
 }
 
 static enum mp_err
 serialise(const struct mp_report *r, struct mp_buf *b)
 {
-	enum mp_err	 er = MP_OK;
+	struct rec	 w;
 	size_t		 i;
 
-	er = mp_buf_addstr(b, SPOOL_MAGIC);
-	for (i = 0; i < RF_ATTACHMENTS && er == MP_OK; i++)
-		er = putstr(b, (int)i, r->val[i] == NULL ? "" : r->val[i]);
-	if (er == MP_OK)
-		er = putint(b, TAG_AUDIENCE, r->audience_id);
-	if (er == MP_OK)
-		er = putint(b, TAG_SIGNAL_TYPE, r->signal_type_id);
-	if (er == MP_OK)
-		er = putstr(b, TAG_CHANNEL, r->channel);
-	if (er == MP_OK)
-		er = putint(b, TAG_ANONYMOUS, r->anonymous);
-	if (er == MP_OK)
-		er = putstr(b, TAG_POSTCODE, r->postcode);
-	if (er == MP_OK)
-		er = putint(b, TAG_RECEIVED, (long long)r->received);
-	if (er == MP_OK)
-		er = put(b, TAG_SUBMISSION, r->submission, MP_FORMTOKEN_NONCE);
-	if (er == MP_OK)
-		er = put(b, TAG_CODE_HASH, r->code_hash, MP_SHA256_LEN);
-	if (er == MP_OK)
-		er = putstr(b, TAG_REFERENCE, r->reference);
-	for (i = 0; i < r->natt && er == MP_OK; i++) {
-		er = putstr(b, TAG_ATT_NAME, r->att[i].filename);
-		if (er == MP_OK)
-			er = putint(b, TAG_ATT_TYPE, r->att[i].type);
-		if (er == MP_OK)
-			er = put(b, TAG_ATT_DATA, r->att[i].data,
-			    r->att[i].size);
+	w.b = b;
+	w.er = mp_buf_addstr(b, SPOOL_MAGIC);
+	for (i = 0; i < RF_ATTACHMENTS; i++)
+		putstr(&w, (int)i, r->val[i] == NULL ? "" : r->val[i]);
+	putint(&w, TAG_AUDIENCE, r->audience_id);
+	putint(&w, TAG_SIGNAL_TYPE, r->signal_type_id);
+	putstr(&w, TAG_CHANNEL, r->channel);
+	putint(&w, TAG_ANONYMOUS, r->anonymous);
+	putstr(&w, TAG_POSTCODE, r->postcode);
+	putint(&w, TAG_RECEIVED, (long long)r->received);
+	put(&w, TAG_SUBMISSION, r->submission, MP_FORMTOKEN_NONCE);
+	put(&w, TAG_CODE_HASH, r->code_hash, MP_SHA256_LEN);
+	putstr(&w, TAG_REFERENCE, r->reference);
+	for (i = 0; i < r->natt; i++) {
+		putstr(&w, TAG_ATT_NAME, r->att[i].filename);
+		putint(&w, TAG_ATT_TYPE, r->att[i].type);
+		put(&w, TAG_ATT_DATA, r->att[i].data, r->att[i].size);
 	}
-	return er;
+	return w.er;
 }
 
 static long long

@@ -35,8 +35,26 @@
 #define TMPL_MAX_FILE	(256 * 1024)	/* no template is larger */
 #define TMPL_MAX_CACHE	64
 
+/*
+ * A node handle knows its view, so that a setter on a node keeps the
+ * view's first error as the view's own setters do.  Handles are made
+ * by mp_view_node and mp_vnode_node, one small allocation each (the
+ * work list makes about a hundred, against thousands of ClearSilver's
+ * own for its values), and freed with the view.  dead is what a
+ * failed view hands out instead of a node: every setter on it does
+ * nothing, so a caller need not check for NULL.
+ */
+struct mp_vnode {
+	HDF		*hdf;
+	struct mp_view	*v;
+	struct mp_vnode	*next;		/* the view's list, for freeing */
+};
+
 struct mp_view {
-	HDF	*hdf;
+	HDF		*hdf;
+	enum mp_err	 err;		/* the first failure, or MP_OK */
+	struct mp_vnode	*nodes;
+	struct mp_vnode	 dead;
 };
 
 struct tfile {
@@ -214,24 +232,84 @@ mp_view_new(void)
 		free(v);
 		return NULL;
 	}
+	v->err = MP_OK;
+	v->dead.v = v;
 	return v;
 }
 
 void
 mp_view_free(struct mp_view *v)
 {
+	struct mp_vnode	*n;
 
 	if (v == NULL)
 		return;
+	while ((n = v->nodes) != NULL) {
+		v->nodes = n->next;
+		free(n);
+	}
 	hdf_destroy(&v->hdf);
 	free(v);
+}
+
+enum mp_err
+mp_view_err(const struct mp_view *v)
+{
+
+	return v->err;
+}
+
+/* Keep er as the view's first error (if it is the first); return it. */
+static enum mp_err
+view_fail(struct mp_view *v, enum mp_err er)
+{
+
+	if (v->err == MP_OK)
+		v->err = er;
+	return v->err;
+}
+
+/* Set name under at to value (all setters but mp_view_setn). */
+static enum mp_err
+view_set(struct mp_view *v, HDF *at, const char *name, const char *value)
+{
+	NEOERR	*nerr;
+
+	if (v->err != MP_OK)
+		return v->err;
+	if ((nerr = hdf_set_value(at, name,
+	    value == NULL ? "" : value)) != STATUS_OK) {
+		nerr_log(__func__, name, nerr);
+		return view_fail(v, MP_ENOMEM);
+	}
+	return MP_OK;
+}
+
+/*
+ * val as decimal text in num (of 32 bytes), by hand: snprintf was a
+ * tenth of the work list's own time.
+ */
+static const char *
+fmt_int(char num[32], long long val)
+{
+	char			*p = num + 31;
+	unsigned long long	 u;
+
+	*p = '\0';
+	u = val < 0 ? 0ULL - (unsigned long long)val : (unsigned long long)val;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (val < 0)
+		*--p = '-';
+	return p;
 }
 
 enum mp_err
 mp_view_set(struct mp_view *v, const char *name, const char *value)
 {
 
-	return mp_vnode_set((struct mp_vnode *)v->hdf, name, value);
+	return view_set(v, v->hdf, name, value);
 }
 
 enum mp_err
@@ -241,12 +319,14 @@ mp_view_setn(struct mp_view *v, const char *name, const char *value,
 	char		*copy;
 	NEOERR		*nerr;
 
+	if (v->err != MP_OK)
+		return v->err;
 	if ((copy = mp_memdup0(value, len)) == NULL)
-		return MP_ENOMEM;
+		return view_fail(v, MP_ENOMEM);
 	/* hdf_set_buf takes ownership of copy, also on failure. */
 	if ((nerr = hdf_set_buf(v->hdf, name, copy)) != STATUS_OK) {
 		nerr_log(__func__, name, nerr);
-		return MP_ENOMEM;
+		return view_fail(v, MP_ENOMEM);
 	}
 	return MP_OK;
 }
@@ -254,8 +334,11 @@ mp_view_setn(struct mp_view *v, const char *name, const char *value,
 enum mp_err
 mp_view_set_int(struct mp_view *v, const char *name, long long val)
 {
+	char	 num[32];
 
-	return mp_vnode_set_int((struct mp_vnode *)v->hdf, name, val);
+	if (v->err != MP_OK)
+		return v->err;
+	return view_set(v, v->hdf, name, fmt_int(num, val));
 }
 
 enum mp_err
@@ -265,75 +348,77 @@ mp_view_setf(struct mp_view *v, const char *name, const char *fmt, ...)
 	va_list		 ap;
 	enum mp_err	 er;
 
+	if (v->err != MP_OK)
+		return v->err;
 	mp_buf_init(&b, 64 * 1024);
 	va_start(ap, fmt);
 	er = mp_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (er == MP_OK)
-		er = mp_view_set(v, name, mp_buf_str(&b));
+	er = er == MP_OK ? view_set(v, v->hdf, name, mp_buf_str(&b)) :
+	    view_fail(v, er);
 	mp_buf_free(&b);
 	return er;
 }
 
 /*
- * struct mp_vnode is never defined: a node handle is the HDF node
- * itself, cast, so callers see no ClearSilver type.
+ * The node at name under at, as a handle of v; &v->dead once v has
+ * failed or when the node or its handle cannot be made (MP_ENOMEM).
  */
 static struct mp_vnode *
-vnode_get(HDF *at, const char *name)
+vnode_get(struct mp_view *v, HDF *at, const char *name)
 {
-	HDF	*node;
-	NEOERR	*nerr;
+	struct mp_vnode	*n;
+	HDF		*node;
+	NEOERR		*nerr;
 
+	if (v->err != MP_OK)
+		return &v->dead;
 	if ((nerr = hdf_get_node(at, name, &node)) != STATUS_OK) {
 		nerr_log(__func__, name, nerr);
-		return NULL;
+		(void)view_fail(v, MP_ENOMEM);
+		return &v->dead;
 	}
-	return (struct mp_vnode *)node;
+	if ((n = mp_malloc(sizeof(*n))) == NULL) {
+		(void)view_fail(v, MP_ENOMEM);
+		return &v->dead;
+	}
+	n->hdf = node;
+	n->v = v;
+	n->next = v->nodes;
+	v->nodes = n;
+	return n;
 }
 
 struct mp_vnode *
 mp_view_node(struct mp_view *v, const char *name)
 {
 
-	return vnode_get(v->hdf, name);
+	return vnode_get(v, v->hdf, name);
 }
 
 struct mp_vnode *
 mp_vnode_node(struct mp_vnode *n, const char *name)
 {
 
-	return vnode_get((HDF *)n, name);
+	return vnode_get(n->v, n->hdf, name);
 }
 
 enum mp_err
 mp_vnode_set(struct mp_vnode *n, const char *name, const char *value)
 {
-	NEOERR	*nerr;
 
-	if ((nerr = hdf_set_value((HDF *)n, name,
-	    value == NULL ? "" : value)) != STATUS_OK) {
-		nerr_log(__func__, name, nerr);
-		return MP_ENOMEM;
-	}
-	return MP_OK;
+	/* The dead node's hdf is never used: its view has failed. */
+	return view_set(n->v, n->hdf, name, value);
 }
 
 enum mp_err
 mp_vnode_set_int(struct mp_vnode *n, const char *name, long long val)
 {
-	char			 num[32], *p = num + sizeof(num) - 1;
-	unsigned long long	 u;
+	char	 num[32];
 
-	/* By hand: snprintf was a tenth of the work list's own time. */
-	*p = '\0';
-	u = val < 0 ? 0ULL - (unsigned long long)val : (unsigned long long)val;
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (val < 0)
-		*--p = '-';
-	return mp_vnode_set(n, name, p);
+	if (n->v->err != MP_OK)
+		return n->v->err;
+	return view_set(n->v, n->hdf, name, fmt_int(num, val));
 }
 
 const char *
@@ -430,6 +515,9 @@ mp_tmpl_render(struct mp_view *v, const char *name, struct mp_buf *out)
 	struct tparsed	*tp;
 	NEOERR		*nerr;
 
+	/* A failed view was logged where it failed; render nothing. */
+	if (v->err != MP_OK)
+		return v->err;
 	if ((tp = parsed_get(name)) == NULL)
 		return MP_ETMPL;
 	if ((nerr = render_parsed(tp, v->hdf, out)) != STATUS_OK) {

@@ -19,6 +19,21 @@ struct mp_buf;
 struct mp_view	*mp_view_new(void);
 void		 mp_view_free(struct mp_view *);
 
+/*
+ * A view keeps its first error.  Every setter below (mp_view_set*,
+ * mp_view_node, mp_vnode_*) that fails records its error in the view,
+ * and once the view has failed every setter does nothing and returns
+ * that first error; mp_tmpl_render then returns it too, without
+ * writing anything.  So a page calls the setters plainly, one after
+ * the other, and checks once: mp_view_err, or the render's result.
+ * The setters still return MP_OK or the view's first error, for a
+ * caller that must stop early (before a database call, say).  A
+ * setter fails only for want of memory (MP_ENOMEM) or, for
+ * mp_view_setf, a value over 64 KiB (MP_ETOOBIG) or a bad format.
+ */
+/* The view's first error, MP_OK while every setter has succeeded. */
+enum mp_err	 mp_view_err(const struct mp_view *);
+
 /* Set name (dotted HDF path) to a copy of value.  NULL value is "". */
 enum mp_err	 mp_view_set(struct mp_view *, const char *name,
 		    const char *value);
@@ -38,11 +53,15 @@ enum mp_err	 mp_view_setf(struct mp_view *, const char *name,
  * view and is valid until mp_view_free.
  */
 struct mp_vnode;
-/* The node at name (dotted; made if absent) of v, or NULL (ENOMEM). */
+/*
+ * The node at name (dotted; made if absent) of v.  Never NULL: when
+ * the view has failed, or fails here (MP_ENOMEM, kept in the view),
+ * a node on which every setter does nothing.
+ */
 struct mp_vnode	*mp_view_node(struct mp_view *, const char *name);
-/* The node at name under node n (made if absent), or NULL. */
+/* The node at name under node n (made if absent); as mp_view_node. */
 struct mp_vnode	*mp_vnode_node(struct mp_vnode *, const char *name);
-/* As mp_view_set, mp_view_set_int under node n. */
+/* As mp_view_set, mp_view_set_int under node n (same sticky rule). */
 enum mp_err	 mp_vnode_set(struct mp_vnode *, const char *name,
 		    const char *value);
 enum mp_err	 mp_vnode_set_int(struct mp_vnode *, const char *name,
@@ -53,7 +72,8 @@ const char	*mp_view_get(const struct mp_view *, const char *name);
 /*
  * Render dir/name (e.g. "intake/form.cs") with the view's data into
  * out (appended).  The template directory is set once per process with
- * mp_tmpl_init.  Returns MP_ETMPL (logged) when parsing or rendering
+ * mp_tmpl_init.  Returns the view's first error (see mp_view_err;
+ * nothing is written), or MP_ETMPL (logged) when parsing or rendering
  * fails; out may then hold a partial page and should be discarded.
  */
 enum mp_err	 mp_tmpl_init(const char *dir);

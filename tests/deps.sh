@@ -16,6 +16,9 @@
 #     (from its '{' to its '}', both at column 0) unless one of the
 #     three comment lines right above its signature says why, as
 #     "long: <reason>" (a table, or a parser read top to bottom).
+#   - one mapping from enum mp_err to HTTP status: "MP_EDBDOWN ? 503"
+#     is written only in lib/err.c (mp_err_status), nowhere in lib/
+#     or cgi/ besides.
 #
 # Prints TAP.  Run from make check, or alone:
 #   top_srcdir=.. top_builddir=. ../tests/deps.sh
@@ -187,6 +190,17 @@ if [ -z "$odd" ]; then
 else
 	notok "no function over $LONG_MAX lines without a long: reason"
 	echo "$odd" | sed 's/^/# too long, no "long:" above: /'
+fi
+
+# 7. One mapping from error to status: mp_err_status in lib/err.c.
+odd=$(grep -rnE --include='*.[ch]' 'MP_EDBDOWN[[:space:]]*[?]' \
+    "$lib" "$top_srcdir/cgi" | grep -v "^$lib/err\.c:")
+if [ -z "$odd" ] && grep -qE 'MP_EDBDOWN[[:space:]]*[?][[:space:]]*503' \
+    "$lib/err.c"; then
+	ok "MP_EDBDOWN ? 503 is written only in lib/err.c (mp_err_status)"
+else
+	notok "MP_EDBDOWN ? 503 is written only in lib/err.c (mp_err_status)"
+	echo "$odd" | sed "s|^$top_srcdir/|# elsewhere: |"
 fi
 
 echo "1..$n"

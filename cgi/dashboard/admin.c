@@ -165,19 +165,18 @@ audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 	    n < AUDIT_PAGE) {
 		dash_time(t, (time_t)mp_stmt_int(st, AU_AT));
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.At", n);
-		er = mp_view_set(v, key, t);
-		for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
+		mp_view_set(v, key, t);
+		for (i = 0; i < MP_NELEM(cols); i++)
 			if (cols[i] != NULL) {
 				(void)snprintf(key, sizeof(key),
 				    "Audit.Rows.%zu.%s", n, cols[i]);
-				er = mp_view_set(v, key, mp_stmt_text(st,
+				mp_view_set(v, key, mp_stmt_text(st,
 				    (unsigned)i, NULL));
 			}
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.Object", n);
-		if (er == MP_OK)
-			er = mp_view_set_int(v, key, mp_stmt_int(st,
-			    AU_OBJECT));
+		mp_view_set_int(v, key, mp_stmt_int(st, AU_OBJECT));
 		n++;
+		er = mp_view_err(v);
 	}
 	if (er == MP_OK && n == AUDIT_PAGE)
 		er = mp_view_set_int(v, "Audit.Next", f->page + 1);
@@ -199,21 +198,16 @@ mp_dash_audit(struct mp_dreq *r)
 		return;
 	}
 	er = audit_rows(r, v, &f);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.User", f.user);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.Action", f.action);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.From", f.from);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audit.F.To", f.to);
-	if (er == MP_OK && f.report > 0)
-		er = mp_view_set_int(v, "Audit.F.Report", f.report);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Audit.Page", f.page);
-	if (er == MP_OK && f.bad)
-		er = mp_view_set(v, "Audit.Bad", "1");
-	if (er != MP_OK) {
+	mp_view_set(v, "Audit.F.User", f.user);
+	mp_view_set(v, "Audit.F.Action", f.action);
+	mp_view_set(v, "Audit.F.From", f.from);
+	mp_view_set(v, "Audit.F.To", f.to);
+	if (f.report > 0)
+		mp_view_set_int(v, "Audit.F.Report", f.report);
+	mp_view_set_int(v, "Audit.Page", f.page);
+	if (f.bad)
+		mp_view_set(v, "Audit.Bad", "1");
+	if (er != MP_OK || mp_view_err(v) != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, 500, NULL);
 		return;
@@ -561,13 +555,12 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 
 /*
  * The users, teams and memberships (lib/user.c reads them) into the
- * view as Users.N.*, Teams.N.* and Member.user.team = 1; the first
- * error is kept, and the rest of the rows skipped.
+ * view as Users.N.*, Teams.N.* and Member.user.team = 1; the view
+ * keeps the first error, and sets nothing after it (tmpl.h).
  */
 struct adm_rows {
 	struct mp_view	*v;
 	size_t		 n;
-	enum mp_err	 er;
 };
 
 static void
@@ -577,8 +570,7 @@ adm_set(struct adm_rows *a, const char *list, const char *col,
 	char	 key[96];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, a->n, col);
-	if (a->er == MP_OK)
-		a->er = mp_view_set(a->v, key, s);
+	mp_view_set(a->v, key, s);
 }
 
 static void
@@ -588,8 +580,7 @@ adm_set_int(struct adm_rows *a, const char *list, const char *col,
 	char	 key[96];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, a->n, col);
-	if (a->er == MP_OK)
-		a->er = mp_view_set_int(a->v, key, i);
+	mp_view_set_int(a->v, key, i);
 }
 
 static void
@@ -627,8 +618,7 @@ adm_member(long long user, long long team, void *arg)
 	char		 key[96];
 
 	(void)snprintf(key, sizeof(key), "Member.%lld.%lld", user, team);
-	if (a->er == MP_OK)
-		a->er = mp_view_set(a->v, key, "1");
+	mp_view_set(a->v, key, "1");
 }
 
 /* The three lists, each numbered from 0; the first error. */
@@ -636,18 +626,18 @@ static enum mp_err
 adm_people(struct mp_dreq *r, struct mp_view *v)
 {
 	struct mp_db	*db = r->d->ctx->db;
-	struct adm_rows	 a = { v, 0, MP_OK };
+	struct adm_rows	 a = { v, 0 };
 	enum mp_err	 er;
 
 	if ((er = mp_user_list(db, adm_user_row, &a)) != MP_OK ||
-	    (er = a.er) != MP_OK)
+	    (er = mp_view_err(v)) != MP_OK)
 		return er;
 	a.n = 0;
 	if ((er = mp_team_list(db, adm_team_row, &a)) != MP_OK ||
-	    (er = a.er) != MP_OK)
+	    (er = mp_view_err(v)) != MP_OK)
 		return er;
 	er = mp_team_members(db, adm_member, &a);
-	return er != MP_OK ? er : a.er;
+	return er != MP_OK ? er : mp_view_err(v);
 }
 
 /*
@@ -680,19 +670,18 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		return;
 	}
 	if (m != NULL && m->error != NULL)
-		er = mp_view_set(v, "Admin.Message", m->error);
-	if (er == MP_OK && m != NULL && m->error_for > 0)
-		er = mp_view_set_int(v, "Admin.ErrorFor", m->error_for);
-	if (er == MP_OK && m != NULL && m->note != NULL)
-		er = mp_view_set(v, "Admin.Note", m->note);
-	if (er == MP_OK && m != NULL && m->pw != NULL && m->pw[0] != '\0') {
-		er = mp_view_set(v, "Admin.Password", m->pw);
-		if (er == MP_OK)
-			er = mp_view_set(v, "Admin.PasswordUser", m->pw_user);
+		mp_view_set(v, "Admin.Message", m->error);
+	if (m != NULL && m->error_for > 0)
+		mp_view_set_int(v, "Admin.ErrorFor", m->error_for);
+	if (m != NULL && m->note != NULL)
+		mp_view_set(v, "Admin.Note", m->note);
+	if (m != NULL && m->pw != NULL && m->pw[0] != '\0') {
+		mp_view_set(v, "Admin.Password", m->pw);
+		mp_view_set(v, "Admin.PasswordUser", m->pw_user);
 	}
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Admin.Self", r->user.id);
-	if (er == MP_OK)
+	mp_view_set_int(v, "Admin.Self", r->user.id);
+	/* The lists read the database: stop at the first failure. */
+	if ((er = mp_view_err(v)) == MP_OK)
 		er = adm_people(r, v);
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_TYPES, "Types", scols, CAT__MAX);
@@ -703,13 +692,14 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
 	if (er == MP_OK)
 		er = dash_grant_list(r, v, "beheer");
-	for (i = 0; er == MP_OK && i < MP_ROLE__MAX; i++) {
+	for (i = 0; i < MP_ROLE__MAX; i++) {
 		(void)snprintf(key, sizeof(key), "Roles.%zu.Name", i);
-		er = mp_view_set(v, key, mp_role_name(i));
+		mp_view_set(v, key, mp_role_name(i));
 		(void)snprintf(key, sizeof(key), "Roles.%zu.Label", i);
-		if (er == MP_OK)
-			er = mp_view_set(v, key, mp_role_label(i));
+		mp_view_set(v, key, mp_role_label(i));
 	}
+	if (er == MP_OK)
+		er = mp_view_err(v);
 	if (er != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, mp_err_status(er), NULL);

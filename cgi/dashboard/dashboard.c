@@ -182,55 +182,40 @@ dash_redirect(struct mp_dreq *r, const char *path)
 struct mp_view *
 dash_view(struct mp_dreq *r, const char *title)
 {
+	/* What the menu offers: Can.<name> is 1 when the role may. */
+	static const struct {
+		const char	*name;
+		enum mp_perm	 perm;
+	} cans[] = {
+		{ "Can.List", MP_PERM_REPORT_LIST },
+		{ "Can.Create", MP_PERM_REPORT_CREATE },
+		{ "Can.Admin", MP_PERM_ADMIN },
+		{ "Can.Audit", MP_PERM_AUDIT },
+		{ "Can.Stats", MP_PERM_STATS },
+		{ "Can.Export", MP_PERM_EXPORT },
+		{ "Can.Grant", MP_PERM_GRANT_DECIDE },
+	};
 	struct mp_view	*v;
-	enum mp_err	 er;
+	size_t		 i;
 
 	if ((v = mp_view_new()) == NULL)
 		return NULL;
-	er = mp_view_set(v, "Page.Title", title);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Instance.Name", r->d->instance);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Page.Static", r->d->static_url);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Page.Mount", r->d->mount);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Auth.Local",
-		    r->d->mode == MP_AUTH_LOCAL);
-	if (er == MP_OK && r->signed_in) {
-		er = mp_view_set(v, "User.Name", r->user.username);
-		if (er == MP_OK)
-			er = mp_view_set(v, "User.Display", r->user.display);
-		if (er == MP_OK)
-			er = mp_view_set(v, "User.Role",
-			    mp_role_label(r->user.role));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "User.Stage", r->sess.stage);
-		if (er == MP_OK)
-			er = mp_view_set(v, "Csrf", r->sess.csrf);
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.List", mp_access_can(
-			    r->user.role, MP_PERM_REPORT_LIST));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.Create", mp_access_can(
-			    r->user.role, MP_PERM_REPORT_CREATE));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.Admin", mp_access_can(
-			    r->user.role, MP_PERM_ADMIN));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.Audit", mp_access_can(
-			    r->user.role, MP_PERM_AUDIT));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.Stats", mp_access_can(
-			    r->user.role, MP_PERM_STATS));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.Export", mp_access_can(
-			    r->user.role, MP_PERM_EXPORT));
-		if (er == MP_OK)
-			er = mp_view_set_int(v, "Can.Grant", mp_access_can(
-			    r->user.role, MP_PERM_GRANT_DECIDE));
+	mp_view_set(v, "Page.Title", title);
+	mp_view_set(v, "Instance.Name", r->d->instance);
+	mp_view_set(v, "Page.Static", r->d->static_url);
+	mp_view_set(v, "Page.Mount", r->d->mount);
+	mp_view_set_int(v, "Auth.Local", r->d->mode == MP_AUTH_LOCAL);
+	if (r->signed_in) {
+		mp_view_set(v, "User.Name", r->user.username);
+		mp_view_set(v, "User.Display", r->user.display);
+		mp_view_set(v, "User.Role", mp_role_label(r->user.role));
+		mp_view_set_int(v, "User.Stage", r->sess.stage);
+		mp_view_set(v, "Csrf", r->sess.csrf);
+		for (i = 0; i < MP_NELEM(cans); i++)
+			mp_view_set_int(v, cans[i].name,
+			    mp_access_can(r->user.role, cans[i].perm));
 	}
-	if (er != MP_OK) {
+	if (mp_view_err(v) != MP_OK) {
 		mp_view_free(v);
 		return NULL;
 	}

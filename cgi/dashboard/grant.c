@@ -19,7 +19,6 @@ struct list_ctx {
 	struct mp_dreq	*r;
 	struct mp_view	*v;
 	size_t		 n;
-	enum mp_err	 er;
 };
 
 static void
@@ -29,38 +28,26 @@ list_one(const struct mp_grant_info *g, void *arg)
 	struct mp_vnode		*n;
 	char			 key[48], t[32];
 	long long		 me = x->r->user.id;
-	enum mp_err		 er;
 
-	if (x->er != MP_OK)
-		return;
 	(void)snprintf(key, sizeof(key), "Grants.%zu", x->n++);
-	if ((n = mp_view_node(x->v, key)) == NULL) {
-		x->er = MP_ENOMEM;
-		return;
-	}
+	n = mp_view_node(x->v, key);
 	dash_time(t, g->at);
-	if ((er = mp_vnode_set_int(n, "Id", g->id)) != MP_OK ||
-	    (er = mp_vnode_set(n, "What", g->what)) != MP_OK ||
-	    (er = mp_vnode_set(n, "At", t)) != MP_OK ||
-	    (er = mp_vnode_set(n, "By", g->requester_name)) != MP_OK ||
-	    (er = mp_vnode_set(n, "ByName", g->requester_display)) != MP_OK ||
-	    (er = mp_vnode_set(n, "User", g->target_name)) != MP_OK ||
-	    (er = mp_vnode_set(n, "UserName", g->target_display)) != MP_OK ||
-	    (er = mp_vnode_set(n, "Role", mp_role_label(g->target_role))) !=
-	    MP_OK ||
-	    (er = mp_vnode_set(n, "Teams", g->target_teams)) != MP_OK ||
-	    (er = mp_vnode_set_int(n, "Disabled", g->target_disabled)) !=
-	    MP_OK ||
-	    (er = mp_vnode_set_int(n, "Identity", g->target_identity)) !=
-	    MP_OK ||
-	    /* What this user may do; lib/grant.c checks again. */
-	    (er = mp_vnode_set_int(n, "MayConfirm", g->requester != me &&
-	    g->target != me)) != MP_OK ||
-	    (er = mp_vnode_set_int(n, "MayReject", g->requester != me)) !=
-	    MP_OK ||
-	    (er = mp_vnode_set_int(n, "MayWithdraw", g->requester == me)) !=
-	    MP_OK)
-		x->er = er;
+	mp_vnode_set_int(n, "Id", g->id);
+	mp_vnode_set(n, "What", g->what);
+	mp_vnode_set(n, "At", t);
+	mp_vnode_set(n, "By", g->requester_name);
+	mp_vnode_set(n, "ByName", g->requester_display);
+	mp_vnode_set(n, "User", g->target_name);
+	mp_vnode_set(n, "UserName", g->target_display);
+	mp_vnode_set(n, "Role", mp_role_label(g->target_role));
+	mp_vnode_set(n, "Teams", g->target_teams);
+	mp_vnode_set_int(n, "Disabled", g->target_disabled);
+	mp_vnode_set_int(n, "Identity", g->target_identity);
+	/* What this user may do; lib/grant.c checks again. */
+	mp_vnode_set_int(n, "MayConfirm", g->requester != me &&
+	    g->target != me);
+	mp_vnode_set_int(n, "MayReject", g->requester != me);
+	mp_vnode_set_int(n, "MayWithdraw", g->requester == me);
 }
 
 enum mp_err
@@ -76,7 +63,8 @@ dash_grant_list(struct mp_dreq *r, struct mp_view *v, const char *back)
 		return er;
 	if ((er = mp_grant_list_open(r->d->ctx->db, list_one, &x)) != MP_OK)
 		return er;
-	return x.er;
+	/* A set that failed in list_one is kept in the view. */
+	return mp_view_err(v);
 }
 
 /*
@@ -88,22 +76,22 @@ page(struct mp_dreq *r, int status, const char *error, const char *note,
     const char *pw_user, const char *pw)
 {
 	struct mp_view	*v;
-	enum mp_err	 er = MP_OK;
+	enum mp_err	 er;
 
 	if ((v = dash_view(r, "Verzoeken")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
 	if (error != NULL)
-		er = mp_view_set(v, "Grant.Error", error);
-	if (er == MP_OK && note != NULL)
-		er = mp_view_set(v, "Grant.Note", note);
-	if (er == MP_OK && pw != NULL && pw[0] != '\0') {
-		er = mp_view_set(v, "Grant.Password", pw);
-		if (er == MP_OK)
-			er = mp_view_set(v, "Grant.PasswordUser", pw_user);
+		mp_view_set(v, "Grant.Error", error);
+	if (note != NULL)
+		mp_view_set(v, "Grant.Note", note);
+	if (pw != NULL && pw[0] != '\0') {
+		mp_view_set(v, "Grant.Password", pw);
+		mp_view_set(v, "Grant.PasswordUser", pw_user);
 	}
-	if (er == MP_OK)
+	/* The list reads the database: only for a view still good. */
+	if ((er = mp_view_err(v)) == MP_OK)
 		er = dash_grant_list(r, v, "verzoeken");
 	if (er != MP_OK) {
 		mp_view_free(v);

@@ -302,23 +302,20 @@ options(struct mp_view *v, const struct opt_list *o, const char *what,
 	struct mp_vnode	*list = NULL, *on;
 	char		 key[96];
 	size_t		 i;
-	enum mp_err	 er = MP_OK;
 
 	(void)snprintf(key, sizeof(key), "List.Opt.%s", what);
-	if (o->n > 0 && (list = mp_view_node(v, key)) == NULL)
-		return MP_ENOMEM;
-	for (i = 0; i < o->n && er == MP_OK; i++) {
+	if (o->n > 0)
+		list = mp_view_node(v, key);
+	for (i = 0; i < o->n; i++) {
 		(void)snprintf(key, sizeof(key), "%zu", i);
-		if ((on = mp_vnode_node(list, key)) == NULL)
-			return MP_ENOMEM;
-		if ((er = mp_vnode_set_int(on, "Id", o->id[i])) != MP_OK)
-			break;
-		er = mp_vnode_set(on, "Name", o->name[i]);
+		on = mp_vnode_node(list, key);
+		mp_vnode_set_int(on, "Id", o->id[i]);
+		mp_vnode_set(on, "Name", o->name[i]);
 		/* Only the chosen one: an absent Sel tests false. */
-		if (er == MP_OK && o->id[i] == selected)
-			er = mp_vnode_set(on, "Sel", "1");
+		if (o->id[i] == selected)
+			mp_vnode_set(on, "Sel", "1");
 	}
-	return er;
+	return mp_view_err(v);
 }
 
 /*
@@ -557,16 +554,13 @@ list_options(struct mp_dreq *r, struct mp_view *v,
 {
 	enum mp_err	 er;
 
-	er = dash_options_refresh(r->d, r->now);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[0], "Types", f->type);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[1], "Audiences", f->audience);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[2], "Teams", f->team);
-	if (er == MP_OK)
-		er = options(v, &r->d->opts[3], "Handlers", f->handler);
-	return er;
+	if ((er = dash_options_refresh(r->d, r->now)) != MP_OK)
+		return er;
+	options(v, &r->d->opts[0], "Types", f->type);
+	options(v, &r->d->opts[1], "Audiences", f->audience);
+	options(v, &r->d->opts[2], "Teams", f->team);
+	options(v, &r->d->opts[3], "Handlers", f->handler);
+	return mp_view_err(v);
 }
 
 /* The paging and the filters' values into v (List.*, List.F). */
@@ -574,31 +568,23 @@ static enum mp_err
 list_values(struct mp_view *v, const struct dash_filter *f, size_t n)
 {
 	struct mp_buf	 qs;
-	enum mp_err	 er;
 
 	mp_buf_init(&qs, 4096);
 	dash_filter_query(f, &qs);
-	er = mp_view_set(v, "List.Query", mp_buf_str(&qs));
+	mp_view_set(v, "List.Query", mp_buf_str(&qs));
 	mp_buf_free(&qs);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "List.Count", (long long)n);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "List.Page", f->page);
-	if (er == MP_OK && f->page > 1)
-		er = mp_view_set_int(v, "List.Prev", f->page - 1);
-	if (er == MP_OK && f->bad)
-		er = mp_view_set(v, "List.Bad", "1");
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Status", f->status);
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Channel", f->channel);
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.From", f->from);
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.To", f->to);
-	if (er == MP_OK)
-		er = mp_view_set(v, "List.F.Q", f->q);
-	return er;
+	mp_view_set_int(v, "List.Count", (long long)n);
+	mp_view_set_int(v, "List.Page", f->page);
+	if (f->page > 1)
+		mp_view_set_int(v, "List.Prev", f->page - 1);
+	if (f->bad)
+		mp_view_set(v, "List.Bad", "1");
+	mp_view_set(v, "List.F.Status", f->status);
+	mp_view_set(v, "List.F.Channel", f->channel);
+	mp_view_set(v, "List.F.From", f->from);
+	mp_view_set(v, "List.F.To", f->to);
+	mp_view_set(v, "List.F.Q", f->q);
+	return mp_view_err(v);
 }
 
 void

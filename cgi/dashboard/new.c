@@ -58,10 +58,9 @@ set_types(struct mp_view *v, const struct mp_catalog *cat)
 	char				 key[64];
 	size_t				 a, i, j, k, n = 0;
 	int				 seen;
-	enum mp_err			 er = MP_OK;
 
-	for (a = 0; er == MP_OK && a < cat->naud; a++)
-		for (i = 0; er == MP_OK && i < cat->aud[a].ntypes; i++) {
+	for (a = 0; a < cat->naud; a++)
+		for (i = 0; i < cat->aud[a].ntypes; i++) {
 			t = &cat->aud[a].types[i];
 			seen = 0;
 			for (j = 0; !seen && j < a; j++)
@@ -74,25 +73,23 @@ set_types(struct mp_view *v, const struct mp_catalog *cat)
 			if (seen)
 				continue;
 			(void)snprintf(key, sizeof(key), "Types.%zu.Slug", n);
-			er = mp_view_set(v, key, t->slug);
+			mp_view_set(v, key, t->slug);
 			(void)snprintf(key, sizeof(key), "Types.%zu.Name", n);
-			if (er == MP_OK)
-				er = mp_view_set(v, key, t->name);
+			mp_view_set(v, key, t->name);
 			n++;
 		}
-	for (a = 0; er == MP_OK && a < cat->naud; a++) {
+	for (a = 0; a < cat->naud; a++) {
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", a);
-		er = mp_view_set(v, key, cat->aud[a].slug);
+		mp_view_set(v, key, cat->aud[a].slug);
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", a);
-		if (er == MP_OK)
-			er = mp_view_set(v, key, cat->aud[a].name);
-		if (er == MP_OK && cat->aud[a].is_default) {
+		mp_view_set(v, key, cat->aud[a].name);
+		if (cat->aud[a].is_default) {
 			(void)snprintf(key, sizeof(key),
 			    "Audiences.%zu.Default", a);
-			er = mp_view_set(v, key, "1");
+			mp_view_set(v, key, "1");
 		}
 	}
-	return er;
+	return mp_view_err(v);
 }
 
 /*
@@ -106,23 +103,20 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
 	struct mp_view	*v;
 	char		 day[11];
 	struct tm	 tm;
-	enum mp_err	 er;
 
 	if ((v = dash_view(r, "Nieuwe melding")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
-	er = mp_view_set(v, "Form.Token", token);
-	if (er == MP_OK)
-		er = set_types(v, &r->d->cat);
-	if (er == MP_OK && message != NULL)
-		er = mp_view_set(v, "Form.Message", message);
-	if (er == MP_OK && rep == NULL && localtime_r(&r->now, &tm) != NULL &&
+	mp_view_set(v, "Form.Token", token);
+	set_types(v, &r->d->cat);
+	if (message != NULL)
+		mp_view_set(v, "Form.Message", message);
+	if (rep == NULL && localtime_r(&r->now, &tm) != NULL &&
 	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) != 0)
-		er = mp_view_set(v, "Form.Value.received_date", day);
-	if (er == MP_OK)
-		er = mp_report_view(v, rep);
-	if (er != MP_OK) {
+		mp_view_set(v, "Form.Value.received_date", day);
+	mp_report_view(v, rep);
+	if (mp_view_err(v) != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, 500, NULL);
 		return;

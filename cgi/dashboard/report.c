@@ -409,50 +409,35 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	size_t		 i;
 	int		 anonymous;
 	long long	 team = 0, handler = 0;
-	enum mp_err	 er;
 
-	er = mp_view_set_int(v, "R.Id", r->arg[0]);
-	for (i = 0; er == MP_OK && i < MP_NELEM(cols); i++)
+	mp_view_set_int(v, "R.Id", r->arg[0]);
+	for (i = 0; i < MP_NELEM(cols); i++)
 		if (cols[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "R.%s", cols[i]);
-			er = mp_view_set(v, key, mp_stmt_text(st,
+			mp_view_set(v, key, mp_stmt_text(st,
 			    (unsigned)i, NULL));
 		}
 	dash_time(t, (time_t)mp_stmt_int(st, DET_RECEIVED));
-	if (er == MP_OK)
-		er = mp_view_set(v, "R.Received", t);
+	mp_view_set(v, "R.Received", t);
 	dash_age(t, (time_t)mp_stmt_int(st, DET_RECEIVED), r->now);
-	if (er == MP_OK)
-		er = mp_view_set(v, "R.Age", t);
+	mp_view_set(v, "R.Age", t);
 	dash_time(t, (time_t)mp_stmt_int(st, DET_TAKEN));
-	if (er == MP_OK)
-		er = mp_view_set(v, "R.Taken", t);
+	mp_view_set(v, "R.Taken", t);
 	dash_time(t, (time_t)mp_stmt_int(st, DET_CLOSED));
-	if (er == MP_OK)
-		er = mp_view_set(v, "R.Closed", t);
+	mp_view_set(v, "R.Closed", t);
 	anonymous = mp_stmt_int(st, DET_ANONYMOUS) != 0;
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "R.Anonymous", anonymous);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "R.Version", mp_stmt_int(st,
-		    DET_VERSION));
+	mp_view_set_int(v, "R.Anonymous", anonymous);
+	mp_view_set_int(v, "R.Version", mp_stmt_int(st, DET_VERSION));
 	team = mp_stmt_int(st, DET_TEAM_ID);
 	handler = mp_stmt_int(st, DET_HANDLER_ID);
-	if (er == MP_OK)
-		er = mp_view_set(v, "R.Team", mp_stmt_text(st, DET_TEAM,
-		    NULL));
-	if (er == MP_OK)
-		er = mp_view_set(v, "R.Handler", mp_stmt_text(st,
-		    DET_HANDLER, NULL));
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "R.Mine", handler == r->user.id);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "R.Unread", mp_stmt_int(st,
-		    DET_UNREAD));
+	mp_view_set(v, "R.Team", mp_stmt_text(st, DET_TEAM, NULL));
+	mp_view_set(v, "R.Handler", mp_stmt_text(st, DET_HANDLER, NULL));
+	mp_view_set_int(v, "R.Mine", handler == r->user.id);
+	mp_view_set_int(v, "R.Unread", mp_stmt_int(st, DET_UNREAD));
 	*anonymous_out = anonymous;
 	*team_out = team;
 	*handler_out = handler;
-	return er;
+	return mp_view_err(v);
 }
 
 /* The reporter's name, e-mail and phone into v (R.Contact). */

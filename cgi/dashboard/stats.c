@@ -98,46 +98,42 @@ median_text(long long tenths, char out[32])
 		(void)snprintf(out, 32, "%lld,%lld", tenths / 10, tenths % 10);
 }
 
-/* Set prefix.suffix = value in v; er carries the first error. */
+/* Set prefix.suffix = value in v; v keeps the first error (tmpl.h). */
 static void
-seti(struct mp_view *v, enum mp_err *er, const char *prefix,
+seti(struct mp_view *v, const char *prefix,
     const char *suffix, long long value)
 {
 	char	 key[128];
 
-	if (*er != MP_OK)
-		return;
 	(void)snprintf(key, sizeof(key), "%s.%s", prefix, suffix);
-	*er = mp_view_set_int(v, key, value);
+	mp_view_set_int(v, key, value);
 }
 
 static void
-sets(struct mp_view *v, enum mp_err *er, const char *prefix,
+sets(struct mp_view *v, const char *prefix,
     const char *suffix, const char *value)
 {
 	char	 key[128];
 
-	if (*er != MP_OK)
-		return;
 	(void)snprintf(key, sizeof(key), "%s.%s", prefix, suffix);
-	*er = mp_view_set(v, key, value);
+	mp_view_set(v, key, value);
 }
 
 static void
-set_counts(struct mp_view *v, enum mp_err *er, const char *prefix,
+set_counts(struct mp_view *v, const char *prefix,
     const struct mp_stats_counts *c)
 {
 
-	seti(v, er, prefix, "Received", c->received);
-	seti(v, er, prefix, "Taken", c->taken);
-	seti(v, er, prefix, "Closed", c->closed);
-	seti(v, er, prefix, "Reopened", c->reopened);
-	seti(v, er, prefix, "Open", c->open);
+	seti(v, prefix, "Received", c->received);
+	seti(v, prefix, "Taken", c->taken);
+	seti(v, prefix, "Closed", c->closed);
+	seti(v, prefix, "Reopened", c->reopened);
+	seti(v, prefix, "Open", c->open);
 }
 
 /* A bar of height value / max of the plot, bottom on the axis. */
 static void
-set_bar(struct mp_view *v, enum mp_err *er, const char *prefix,
+set_bar(struct mp_view *v, const char *prefix,
     const char *name, long long x, long long value, long long max)
 {
 	char		 p[96];
@@ -146,9 +142,9 @@ set_bar(struct mp_view *v, enum mp_err *er, const char *prefix,
 	if (value > 0 && h == 0)
 		h = 1;		/* a count above 0 stays visible */
 	(void)snprintf(p, sizeof(p), "%s.%s", prefix, name);
-	seti(v, er, p, "X", x);
-	seti(v, er, p, "Y", CH_TOP + CH_PLOT - h);
-	seti(v, er, p, "H", h);
+	seti(v, p, "X", x);
+	seti(v, p, "Y", CH_TOP + CH_PLOT - h);
+	seti(v, p, "H", h);
 }
 
 /* A round axis maximum at or above max: 1, 2 or 5 times a power of 10. */
@@ -169,7 +165,7 @@ nice_max(long long max)
 }
 
 static void
-set_items(struct mp_view *v, enum mp_err *er, const struct mp_stats *s,
+set_items(struct mp_view *v, const struct mp_stats *s,
     enum mp_stats_dim d, const char *what)
 {
 	char		 p[64];
@@ -181,24 +177,24 @@ set_items(struct mp_view *v, enum mp_err *er, const struct mp_stats *s,
 			max = s->items[d][i].total.received;
 	max = nice_max(max > 0 ? max : 1);
 	(void)snprintf(p, sizeof(p), "Stats.%s", what);
-	seti(v, er, p, "Max", max);
-	seti(v, er, p, "H", (long long)s->nitems[d] * HB_ROW + 8);
+	seti(v, p, "Max", max);
+	seti(v, p, "H", (long long)s->nitems[d] * HB_ROW + 8);
 	for (i = 0; i < s->nitems[d]; i++) {
 		(void)snprintf(p, sizeof(p), "Stats.%s.Rows.%zu", what, i);
-		sets(v, er, p, "Name", s->items[d][i].name);
-		set_counts(v, er, p, &s->items[d][i].total);
+		sets(v, p, "Name", s->items[d][i].name);
+		set_counts(v, p, &s->items[d][i].total);
 		w = s->items[d][i].total.received * HB_PLOT / max;
 		if (s->items[d][i].total.received > 0 && w == 0)
 			w = 1;
-		seti(v, er, p, "Y", (long long)i * HB_ROW + 4);
-		seti(v, er, p, "TY", (long long)i * HB_ROW + 4 + 15);
-		seti(v, er, p, "W", w);
-		seti(v, er, p, "TX", HB_LABEL + w + 6);
+		seti(v, p, "Y", (long long)i * HB_ROW + 4);
+		seti(v, p, "TY", (long long)i * HB_ROW + 4 + 15);
+		seti(v, p, "W", w);
+		seti(v, p, "TX", HB_LABEL + w + 6);
 	}
 }
 
 static void
-set_stats(struct mp_view *v, enum mp_err *er, const struct mp_stats *s)
+set_stats(struct mp_view *v, const struct mp_stats *s)
 {
 	char		 p[64], label[16], med[32];
 	long long	 max = 0, omax = 0, x;
@@ -218,58 +214,58 @@ set_stats(struct mp_view *v, enum mp_err *er, const struct mp_stats *s)
 	}
 	max = nice_max(max > 0 ? max : 1);
 	omax = nice_max(omax > 0 ? omax : 1);
-	seti(v, er, "Stats", "Max", max);
-	seti(v, er, "Stats", "HalfMax", max / 2);
-	seti(v, er, "Stats", "OpenMax", omax);
-	seti(v, er, "Stats", "OpenHalfMax", omax / 2);
-	seti(v, er, "Stats.Chart", "W", CH_LEFT + (long long)s->nmonths *
+	seti(v, "Stats", "Max", max);
+	seti(v, "Stats", "HalfMax", max / 2);
+	seti(v, "Stats", "OpenMax", omax);
+	seti(v, "Stats", "OpenHalfMax", omax / 2);
+	seti(v, "Stats.Chart", "W", CH_LEFT + (long long)s->nmonths *
 	    CH_GROUP + 8);
-	seti(v, er, "Stats.Chart", "H", CH_TOP + CH_PLOT + CH_BOTTOM);
-	seti(v, er, "Stats.Chart", "Left", CH_LEFT);
-	seti(v, er, "Stats.Chart", "Right", CH_LEFT + (long long)s->nmonths *
+	seti(v, "Stats.Chart", "H", CH_TOP + CH_PLOT + CH_BOTTOM);
+	seti(v, "Stats.Chart", "Left", CH_LEFT);
+	seti(v, "Stats.Chart", "Right", CH_LEFT + (long long)s->nmonths *
 	    CH_GROUP);
-	seti(v, er, "Stats.Chart", "Top", CH_TOP);
-	seti(v, er, "Stats.Chart", "Mid", CH_TOP + CH_PLOT / 2);
-	seti(v, er, "Stats.Chart", "Base", CH_TOP + CH_PLOT);
-	seti(v, er, "Stats.Chart", "LabelY", CH_TOP + CH_PLOT + 16);
-	seti(v, er, "Stats.Chart", "YearY", CH_TOP + CH_PLOT + 30);
-	seti(v, er, "Stats.Chart", "HbLabel", HB_LABEL);
-	seti(v, er, "Stats.Chart", "HbW", HB_LABEL + HB_PLOT + 60);
+	seti(v, "Stats.Chart", "Top", CH_TOP);
+	seti(v, "Stats.Chart", "Mid", CH_TOP + CH_PLOT / 2);
+	seti(v, "Stats.Chart", "Base", CH_TOP + CH_PLOT);
+	seti(v, "Stats.Chart", "LabelY", CH_TOP + CH_PLOT + 16);
+	seti(v, "Stats.Chart", "YearY", CH_TOP + CH_PLOT + 30);
+	seti(v, "Stats.Chart", "HbLabel", HB_LABEL);
+	seti(v, "Stats.Chart", "HbW", HB_LABEL + HB_PLOT + 60);
 	for (m = 0; m < s->nmonths; m++) {
 		const struct mp_stats_month *sm = &s->months[m];
 
 		(void)snprintf(p, sizeof(p), "Stats.Months.%zu", m);
 		mp_stats_month_format(sm->month, label);
-		sets(v, er, p, "Key", label);
+		sets(v, p, "Key", label);
 		(void)snprintf(label, sizeof(label), "%s %d",
 		    month_abbr[sm->month % 12], sm->month / 12);
-		sets(v, er, p, "Label", label);
-		sets(v, er, p, "Abbr", month_abbr[sm->month % 12]);
+		sets(v, p, "Label", label);
+		sets(v, p, "Abbr", month_abbr[sm->month % 12]);
 		if (sm->month % 12 == 0 || m == 0) {
 			(void)snprintf(label, sizeof(label), "%d",
 			    sm->month / 12);
-			sets(v, er, p, "Year", label);
+			sets(v, p, "Year", label);
 		}
-		set_counts(v, er, p, &sm->c);
+		set_counts(v, p, &sm->c);
 		median_text(sm->take_median, med);
-		sets(v, er, p, "TakeMedian", med);
+		sets(v, p, "TakeMedian", med);
 		median_text(sm->close_median, med);
-		sets(v, er, p, "CloseMedian", med);
+		sets(v, p, "CloseMedian", med);
 		x = CH_LEFT + (long long)m * CH_GROUP;
-		seti(v, er, p, "LX", x + CH_GROUP / 2);
-		set_bar(v, er, p, "R", x + 3, sm->c.received, max);
-		set_bar(v, er, p, "T", x + 3 + CH_BAR, sm->c.taken, max);
-		set_bar(v, er, p, "C", x + 3 + 2 * CH_BAR, sm->c.closed, max);
-		set_bar(v, er, p, "O", x + 6, sm->c.open, omax);
+		seti(v, p, "LX", x + CH_GROUP / 2);
+		set_bar(v, p, "R", x + 3, sm->c.received, max);
+		set_bar(v, p, "T", x + 3 + CH_BAR, sm->c.taken, max);
+		set_bar(v, p, "C", x + 3 + 2 * CH_BAR, sm->c.closed, max);
+		set_bar(v, p, "O", x + 6, sm->c.open, omax);
 	}
-	set_counts(v, er, "Stats.Total", &s->total);
+	set_counts(v, "Stats.Total", &s->total);
 	median_text(s->take_median, med);
-	sets(v, er, "Stats.Total", "TakeMedian", med);
+	sets(v, "Stats.Total", "TakeMedian", med);
 	median_text(s->close_median, med);
-	sets(v, er, "Stats.Total", "CloseMedian", med);
-	set_items(v, er, s, MP_SD_TYPE, "Types");
-	set_items(v, er, s, MP_SD_AUDIENCE, "Audiences");
-	set_items(v, er, s, MP_SD_CHANNEL, "Channels");
+	sets(v, "Stats.Total", "CloseMedian", med);
+	set_items(v, s, MP_SD_TYPE, "Types");
+	set_items(v, s, MP_SD_AUDIENCE, "Audiences");
+	set_items(v, s, MP_SD_CHANNEL, "Channels");
 }
 
 void
@@ -279,23 +275,26 @@ mp_dash_stats(struct mp_dreq *r)
 	struct mp_stats	*s = NULL;
 	struct mp_view	*v;
 	int		 ok;
-	enum mp_err	 er = MP_OK;
+	enum mp_err	 er;
 
 	ok = read_range(r, &rg);
 	if ((v = dash_view(r, "Statistiek")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
-	sets(v, &er, "Stats", "From", rg.from_s);
-	sets(v, &er, "Stats", "To", rg.to_s);
+	sets(v, "Stats", "From", rg.from_s);
+	sets(v, "Stats", "To", rg.to_s);
 	if (rg.err_from != NULL)
-		sets(v, &er, "Stats.Err", "From", rg.err_from);
+		sets(v, "Stats.Err", "From", rg.err_from);
 	if (rg.err_to != NULL)
-		sets(v, &er, "Stats.Err", "To", rg.err_to);
-	if (er == MP_OK && ok &&
+		sets(v, "Stats.Err", "To", rg.err_to);
+	/* The figures read the database: only for a view still good. */
+	if ((er = mp_view_err(v)) == MP_OK && ok &&
 	    (er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) == MP_OK)
-		set_stats(v, &er, s);
+		set_stats(v, s);
 	mp_stats_free(s);
+	if (er == MP_OK)
+		er = mp_view_err(v);
 	if (er != MP_OK) {
 		mp_view_free(v);
 		dash_error(r, mp_err_status(er), NULL);

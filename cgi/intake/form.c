@@ -25,54 +25,43 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	struct mp_view	*v;
 	char		 key[128];
 	size_t		 i;
-	enum mp_err	 er = MP_OK;
+	enum mp_err	 er;
 
 	if ((v = mp_view_new()) == NULL)
 		return MP_ENOMEM;
-	if ((er = intake_view(in, v, aud->name)) == MP_OK)
-		er = mp_view_set(v, "Form.Token", token);
-	if (er == MP_OK)
-		er = mp_view_setf(v, "Form.Action", "%s/%s", in->mount,
-		    aud->is_default ? "" : aud->slug);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Form.Mount", in->mount);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audience.Slug", aud->slug);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audience.Name", aud->name);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Audience.Intro", aud->intro);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Limits.MaxFiles", in->max_files);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
-	if (er == MP_OK && message != NULL)
-		er = mp_view_set(v, "Form.Message", message);
-	for (i = 0; er == MP_OK && i < aud->ntypes; i++) {
+	intake_view(in, v, aud->name);
+	mp_view_set(v, "Form.Token", token);
+	mp_view_setf(v, "Form.Action", "%s/%s", in->mount,
+	    aud->is_default ? "" : aud->slug);
+	mp_view_set(v, "Form.Mount", in->mount);
+	mp_view_set(v, "Audience.Slug", aud->slug);
+	mp_view_set(v, "Audience.Name", aud->name);
+	mp_view_set(v, "Audience.Intro", aud->intro);
+	mp_view_set_int(v, "Limits.MaxFiles", in->max_files);
+	mp_view_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
+	if (message != NULL)
+		mp_view_set(v, "Form.Message", message);
+	for (i = 0; i < aud->ntypes; i++) {
 		(void)snprintf(key, sizeof(key), "Types.%zu.Slug", i);
-		er = mp_view_set(v, key, aud->types[i].slug);
+		mp_view_set(v, key, aud->types[i].slug);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Name", i);
-		if (er == MP_OK)
-			er = mp_view_set(v, key, aud->types[i].name);
+		mp_view_set(v, key, aud->types[i].name);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Description", i);
-		if (er == MP_OK)
-			er = mp_view_set(v, key, aud->types[i].description);
+		mp_view_set(v, key, aud->types[i].description);
 	}
-	for (i = 0; er == MP_OK && i < in->cat.naud; i++) {
+	for (i = 0; i < in->cat.naud; i++) {
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", i);
-		er = mp_view_set(v, key, in->cat.aud[i].slug);
+		mp_view_set(v, key, in->cat.aud[i].slug);
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", i);
-		if (er == MP_OK)
-			er = mp_view_set(v, key, in->cat.aud[i].name);
+		mp_view_set(v, key, in->cat.aud[i].name);
 	}
-	if (er == MP_OK)
-		er = mp_report_view(v, r);
+	mp_report_view(v, r);
 	/* Browsers cannot send files back: say so if some came. */
-	if (er == MP_OK && r != NULL && req != NULL &&
+	if (r != NULL && req != NULL &&
 	    (req->nfiles > 0 || req->files_dropped > 0))
-		er = mp_view_set(v, "Form.FilesAgain", "1");
-	if (er == MP_OK)
-		er = mp_tmpl_render(v, "intake/form.cs", out);
+		mp_view_set(v, "Form.FilesAgain", "1");
+	/* Renders nothing and returns the first error if a set failed. */
+	er = mp_tmpl_render(v, "intake/form.cs", out);
 	mp_view_free(v);
 	return er;
 }

@@ -80,14 +80,13 @@ intake_catalog(struct mp_intake *in)
 enum mp_err
 intake_view(struct mp_intake *in, struct mp_view *v, const char *title)
 {
-	enum mp_err	 er;
 
-	if ((er = mp_view_set(v, "Page.Title", title)) != MP_OK ||
-	    (er = mp_view_set(v, "Instance.Name", in->instance)) != MP_OK ||
-	    (er = mp_view_set(v, "Page.Mount", in->mount)) != MP_OK)
-		return er;
-	return mp_view_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
+	mp_view_set(v, "Page.Title", title);
+	mp_view_set(v, "Instance.Name", in->instance);
+	mp_view_set(v, "Page.Mount", in->mount);
+	mp_view_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
 	    MP_CK_HTTP_STATIC));
+	return mp_view_err(v);
 }
 
 void

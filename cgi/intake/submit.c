@@ -52,21 +52,15 @@ build_receipt(struct mp_intake *in, int anonymous, size_t natt,
 
 	if ((v = mp_view_new()) == NULL)
 		return MP_ENOMEM;
-	er = intake_view(in, v, "Uw melding is ontvangen");
-	if (er == MP_OK)
-		er = mp_view_set(v, "Receipt.Reference", ref);
-	if (er == MP_OK)
-		er = mp_view_set(v, "Receipt.Code", code);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Receipt.Anonymous", anonymous);
-	if (er == MP_OK)
-		er = mp_view_set_int(v, "Receipt.Attachments",
-		    (long long)natt);
-	if (er == MP_OK)
-		er = mp_view_setf(v, "Receipt.Feedback", "%s/",
-		    mp_confkey_str(in->ctx->conf, MP_CK_FEEDBACK_MOUNT));
-	if (er == MP_OK)
-		er = mp_tmpl_render(v, "intake/receipt.cs", out);
+	intake_view(in, v, "Uw melding is ontvangen");
+	mp_view_set(v, "Receipt.Reference", ref);
+	mp_view_set(v, "Receipt.Code", code);
+	mp_view_set_int(v, "Receipt.Anonymous", anonymous);
+	mp_view_set_int(v, "Receipt.Attachments", (long long)natt);
+	mp_view_setf(v, "Receipt.Feedback", "%s/",
+	    mp_confkey_str(in->ctx->conf, MP_CK_FEEDBACK_MOUNT));
+	/* Renders nothing and returns the first error if a set failed. */
+	er = mp_tmpl_render(v, "intake/receipt.cs", out);
 	mp_view_free(v);
 	return er;
 }

@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "util.h"
 
@@ -130,6 +131,80 @@ test_errors(void **state)
 }
 
 /*
+ * A view keeps its first error: after a failed set (a value over
+ * mp_view_setf's 64 KiB, or a wide character the C locale cannot
+ * print), every later set and node is a no-op that returns that first
+ * error, and rendering returns it without writing anything.
+ */
+static void
+test_sticky(void **state)
+{
+	struct mp_view	*v;
+	struct mp_vnode	*n, *before;
+	struct mp_buf	 out;
+
+	(void)state;
+	put("sticky.cs", "[<?cs var:A ?>|<?cs var:B ?>|<?cs var:N.X ?>]");
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_err(v), MP_OK);
+	assert_int_equal(mp_view_set(v, "A", "a"), MP_OK);
+	assert_non_null(before = mp_view_node(v, "N"));
+	assert_int_equal(mp_vnode_set(before, "Y", "y"), MP_OK);
+	assert_int_equal(mp_view_err(v), MP_OK);
+	/* The failure itself: nothing set, the error kept. */
+	assert_int_equal(mp_view_setf(v, "Big", "%*s", 70000, ""),
+	    MP_ETOOBIG);
+	assert_int_equal(mp_view_err(v), MP_ETOOBIG);
+	assert_null(mp_view_get(v, "Big"));
+	/* Every later setter does nothing and returns the first error. */
+	assert_int_equal(mp_view_set(v, "B", "b"), MP_ETOOBIG);
+	assert_int_equal(mp_view_setn(v, "B", "b", 1), MP_ETOOBIG);
+	assert_int_equal(mp_view_set_int(v, "B", 7), MP_ETOOBIG);
+	assert_int_equal(mp_view_setf(v, "B", "%ls", L"\xe9"), MP_ETOOBIG);
+	assert_int_equal(mp_vnode_set(before, "X", "x"), MP_ETOOBIG);
+	assert_int_equal(mp_vnode_set_int(before, "X", 1), MP_ETOOBIG);
+	assert_non_null(n = mp_view_node(v, "M"));
+	assert_non_null(n = mp_vnode_node(n, "K"));
+	assert_int_equal(mp_vnode_set(n, "X", "x"), MP_ETOOBIG);
+	assert_null(mp_view_get(v, "B"));
+	assert_null(mp_view_get(v, "N.X"));
+	assert_null(mp_view_get(v, "M.K.X"));
+	assert_null(mp_view_get(v, "M"));
+	assert_string_equal(mp_view_get(v, "A"), "a");
+	assert_string_equal(mp_view_get(v, "N.Y"), "y");
+	assert_int_equal(mp_view_err(v), MP_ETOOBIG);
+	/* Render returns the first error and leaves out as it was. */
+	mp_buf_init(&out, 4096);
+	assert_int_equal(mp_buf_addstr(&out, "vooraf"), MP_OK);
+	assert_int_equal(mp_tmpl_render(v, "sticky.cs", &out), MP_ETOOBIG);
+	assert_string_equal(mp_buf_str(&out), "vooraf");
+	mp_view_free(v);
+
+	/* Another first error is kept as well: a bad format (MP_EINVAL). */
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_setf(v, "W", "%ls", L"\xe9"), MP_EINVAL);
+	assert_int_equal(mp_view_setf(v, "Big", "%*s", 70000, ""),
+	    MP_EINVAL);
+	assert_int_equal(mp_view_err(v), MP_EINVAL);
+	assert_int_equal(mp_tmpl_render(v, "sticky.cs", &out), MP_EINVAL);
+	assert_string_equal(mp_buf_str(&out), "vooraf");
+	mp_view_free(v);
+
+	/* The same sets on a view that has not failed render. */
+	assert_non_null(v = mp_view_new());
+	assert_int_equal(mp_view_set(v, "A", "a"), MP_OK);
+	assert_int_equal(mp_view_set(v, "B", "b"), MP_OK);
+	assert_non_null(n = mp_view_node(v, "N"));
+	assert_int_equal(mp_vnode_set(n, "X", "x"), MP_OK);
+	mp_buf_reset(&out);
+	assert_int_equal(mp_tmpl_render(v, "sticky.cs", &out), MP_OK);
+	assert_string_equal(mp_buf_str(&out), "[a|b|x]");
+	assert_int_equal(mp_view_err(v), MP_OK);
+	mp_buf_free(&out);
+	mp_view_free(v);
+}
+
+/*
  * A template is parsed once per process and its tree kept: each render
  * sees only its own view (also after set:, each and a macro with an
  * argument), and escaping holds on every render, not only the first.
@@ -221,6 +296,7 @@ main(void)
 		cmocka_unit_test(test_values_are_not_templates),
 		cmocka_unit_test(test_include_macro_and_setn),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_sticky),
 		cmocka_unit_test(test_parse_kept),
 		cmocka_unit_test(test_shipped_form),
 	};
