@@ -15,6 +15,8 @@
 #include "crypto.h"
 #include "db.h"
 #include "errcode.h"
+#include "keys.h"
+#include "totp.h"
 #include "user.h"
 #include "valid.h"
 
@@ -29,6 +31,9 @@ enum stmt {
 	STMT_USER_ROLE,
 	STMT_USER_IDENTITY,
 	STMT_USER_TOTP_RESET,
+	STMT_USER_TOTP_GET,
+	STMT_USER_TOTP_SET,
+	STMT_USER_TOTP_USE,
 	STMT_USER_DISPLAY,
 	STMT_USER_PASSWORD,
 	STMT_USER_TEMP_PASSWORD,
@@ -96,6 +101,13 @@ enum tcol {
 	TC_MEMBERS
 };
 
+/* STMT_USER_TOTP_GET */
+enum totpcol {
+	TOTP_SECRET,
+	TOTP_ENABLED,
+	TOTP_STEP
+};
+
 /* STMT_MEMBER_LIST, STMT_TEAM_HANDLERS */
 enum mcol {
 	MC_USER,
@@ -132,6 +144,19 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_TOTP_RESET */
 	"UPDATE app_user SET totp_secret = NULL, totp_enabled = 0,"
 	" totp_last_step = 0 WHERE id = ?",
+	/* STMT_USER_TOTP_GET */
+	"SELECT totp_secret, totp_enabled, totp_last_step FROM app_user"
+	" WHERE id = ?",
+	/* STMT_USER_TOTP_SET: a new secret only while none is confirmed. */
+	"UPDATE app_user SET totp_secret = ?, totp_last_step = -1"
+	" WHERE id = ? AND totp_enabled = 0",
+	/*
+	 * STMT_USER_TOTP_USE: the step moves forward only, in one
+	 * statement, so two requests with the same code cannot both
+	 * succeed.
+	 */
+	"UPDATE app_user SET totp_last_step = ?, totp_enabled = 1"
+	" WHERE id = ? AND totp_last_step < ? AND totp_secret IS NOT NULL",
 	/* STMT_USER_DISPLAY */
 	"UPDATE app_user SET display_name = ? WHERE id = ?",
 	/* STMT_USER_PASSWORD */
@@ -447,6 +472,89 @@ mp_user_reset_totp(struct mp_db *db, long long id)
 
 	v[0] = MP_DBINT(id);
 	return mp_db_exec(db, stmts[STMT_USER_TOTP_RESET], v, 1, NULL, NULL);
+}
+
+/* The additional data a secret is sealed with: the account's id. */
+static void
+totp_aad(char aad[32], long long id)
+{
+
+	(void)snprintf(aad, 32, "totp:%lld", id);
+}
+
+enum mp_err
+mp_user_totp_get(struct mp_db *db, const struct mp_keys *keys, long long id,
+    struct mp_user_totp *t)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	const char	*box;
+	unsigned char	*pt = NULL;
+	size_t		 boxlen, ptlen;
+	char		 aad[32];
+	enum mp_err	 er;
+
+	memset(t, 0, sizeof(*t));
+	v[0] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_USER_TOTP_GET], v, 1)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_stmt_next(st)) != MP_OK) {
+		mp_stmt_done(st);
+		return er;
+	}
+	t->enabled = mp_stmt_int(st, TOTP_ENABLED) != 0;
+	t->last_step = mp_stmt_int(st, TOTP_STEP);
+	totp_aad(aad, id);
+	if (!mp_stmt_isnull(st, TOTP_SECRET) && (box = mp_stmt_text(st,
+	    TOTP_SECRET, &boxlen)) != NULL && mp_open(mp_key(keys,
+	    MP_KEY_TOTP), aad, strlen(aad), (const unsigned char *)box,
+	    boxlen, &pt, &ptlen) == MP_OK) {
+		if (ptlen == MP_TOTP_SECRET_LEN) {
+			memcpy(t->secret, pt, ptlen);
+			t->has_secret = 1;
+		}
+		mp_freezero(pt, ptlen);
+	}
+	mp_stmt_done(st);
+	return MP_OK;
+}
+
+enum mp_err
+mp_user_totp_set_secret(struct mp_db *db, const struct mp_keys *keys,
+    long long id, const unsigned char secret[MP_TOTP_SECRET_LEN])
+{
+	struct mp_dbval	 v[2];
+	unsigned char	*box = NULL;
+	size_t		 boxlen = 0;
+	char		 aad[32];
+	enum mp_err	 er;
+
+	totp_aad(aad, id);
+	if ((er = mp_seal(mp_key(keys, MP_KEY_TOTP), aad, strlen(aad),
+	    secret, MP_TOTP_SECRET_LEN, &box, &boxlen)) != MP_OK)
+		return er;
+	v[0] = MP_DBBLOB(box, boxlen);
+	v[1] = MP_DBINT(id);
+	er = mp_db_exec(db, stmts[STMT_USER_TOTP_SET], v, 2, NULL, NULL);
+	free(box);
+	return er;
+}
+
+enum mp_err
+mp_user_totp_accept_step(struct mp_db *db, long long id, long long step)
+{
+	struct mp_dbval		 v[3];
+	unsigned long long	 n = 0;
+	enum mp_err		 er;
+
+	v[0] = MP_DBINT(step);
+	v[1] = MP_DBINT(id);
+	v[2] = MP_DBINT(step);
+	if ((er = mp_db_exec(db, stmts[STMT_USER_TOTP_USE], v, 3, &n,
+	    NULL)) != MP_OK)
+		return er;
+	return n == 1 ? MP_OK : MP_ECRYPTO;
 }
 
 enum mp_err

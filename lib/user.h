@@ -1,7 +1,8 @@
 /*
  * user.h -- the dashboard's users and teams: roles, lookup, creation,
- * disabling, passwords and team membership.  Users and teams are never
- * deleted, since reports and the audit log refer to them.
+ * disabling, passwords, the second factor and team membership.  Users
+ * and teams are never deleted, since reports and the audit log refer
+ * to them.
  */
 #ifndef MP_USER_H
 #define MP_USER_H
@@ -9,8 +10,10 @@
 #include <stddef.h>
 
 #include "errcode.h"
+#include "totp.h"
 
 struct mp_db;
+struct mp_keys;
 
 enum mp_role {
 	MP_ROLE_HANDLER = 0,	/* behandelaar */
@@ -101,6 +104,46 @@ enum mp_err	 mp_user_set_role(struct mp_db *, long long id, enum mp_role);
 enum mp_err	 mp_user_set_identity(struct mp_db *, long long id, int on);
 /* Forget the second factor: enrolled anew at the next sign-in. */
 enum mp_err	 mp_user_reset_totp(struct mp_db *, long long id);
+
+/*
+ * The account's second factor (TOTP, lib/totp.h), for the dashboard's
+ * sign-in and enrolment.  The secret is stored sealed (mp_seal) with
+ * the MP_KEY_TOTP key and the account's id as additional data, so a
+ * secret copied into another account's row does not open.
+ */
+struct mp_user_totp {
+	unsigned char	 secret[MP_TOTP_SECRET_LEN];
+	int		 has_secret;	/* a stored secret that opened */
+	int		 enabled;	/* confirmed by a first code */
+	long long	 last_step;	/* the last step accepted; -1: none */
+};
+/*
+ * Read account id's second factor into t (all of it written).  A
+ * secret that is absent or does not open (another key, another row)
+ * leaves has_secret 0 and is MP_OK all the same.  MP_ENOTFOUND when
+ * there is no such account.  t->secret is the caller's to wipe
+ * (mp_wipe) once used.
+ */
+enum mp_err	 mp_user_totp_get(struct mp_db *, const struct mp_keys *,
+		    long long id, struct mp_user_totp *t);
+/*
+ * Store secret (the caller's, not kept) sealed as the account's new,
+ * unconfirmed secret, with no step accepted yet (-1).  Only while no
+ * secret is confirmed: a confirmed one is left as it is, and that is
+ * MP_OK too (the dashboard enrols only accounts without one).
+ */
+enum mp_err	 mp_user_totp_set_secret(struct mp_db *,
+		    const struct mp_keys *, long long id,
+		    const unsigned char secret[MP_TOTP_SECRET_LEN]);
+/*
+ * Accept step (mp_totp_verify's) as the account's last step used and
+ * confirm its secret, in one statement, so that of two requests with
+ * the same code only one succeeds.  MP_ECRYPTO when the step is not
+ * after the last one accepted (a replay), the account has no secret
+ * or there is no such account; a database error otherwise.
+ */
+enum mp_err	 mp_user_totp_accept_step(struct mp_db *, long long id,
+		    long long step);
 enum mp_err	 mp_user_set_display(struct mp_db *, long long id,
 		    const char *display);
 /*

@@ -26,31 +26,6 @@
 
 #define TOTP_BOX_MAX	128
 
-enum stmt {
-	STMT_TOTP_GET,
-	STMT_TOTP_SET,
-	STMT_TOTP_USE,
-	STMT__MAX
-};
-
-static const char *const stmts[STMT__MAX] = {
-	/* STMT_TOTP_GET */
-	"SELECT totp_secret, totp_enabled, totp_last_step FROM app_user"
-	" WHERE id = ?",
-	/* STMT_TOTP_SET: a new secret only while none is confirmed. */
-	"UPDATE app_user SET totp_secret = ?, totp_last_step = -1"
-	" WHERE id = ? AND totp_enabled = 0",
-	/*
-	 * STMT_TOTP_USE: the step moves forward only, in one statement,
-	 * so two requests with the same code cannot both succeed.
-	 */
-	"UPDATE app_user SET totp_last_step = ?, totp_enabled = 1"
-	" WHERE id = ? AND totp_last_step < ? AND totp_secret IS NOT NULL",
-};
-
-/* STMT_TOTP_GET's columns. */
-enum totp_col { TOTP_SECRET, TOTP_ENABLED, TOTP_LAST_STEP };
-
 /*
  * The throttle's keys: the account name in lower case, the client.
  * 0 when the database cannot give the client key: a 503 was sent.
@@ -315,50 +290,6 @@ mp_dash_logout(struct mp_dreq *r)
 /* ------------------------------------------------------------------ */
 /* The second factor.                                                  */
 
-struct totp_state {
-	unsigned char	 secret[MP_TOTP_SECRET_LEN];
-	int		 has_secret;
-	int		 enabled;
-	long long	 last_step;
-};
-
-static enum mp_err
-totp_load(struct mp_dreq *r, struct totp_state *ts)
-{
-	struct mp_stmt	*st;
-	struct mp_dbval	 v[1];
-	const char	*box;
-	unsigned char	*pt = NULL;
-	size_t		 boxlen, ptlen;
-	char		 aad[32];
-	enum mp_err	 er;
-
-	memset(ts, 0, sizeof(*ts));
-	v[0] = MP_DBINT(r->user.id);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_TOTP_GET], v,
-	    1)) != MP_OK)
-		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
-		return er;
-	}
-	ts->enabled = mp_stmt_int(st, TOTP_ENABLED) != 0;
-	ts->last_step = mp_stmt_int(st, TOTP_LAST_STEP);
-	(void)snprintf(aad, sizeof(aad), "totp:%lld", r->user.id);
-	if (!mp_stmt_isnull(st, TOTP_SECRET) && (box = mp_stmt_text(st,
-	    TOTP_SECRET, &boxlen)) != NULL && mp_open(mp_key(&r->d->ctx->keys,
-	    MP_KEY_TOTP), aad, strlen(aad), (const unsigned char *)box,
-	    boxlen, &pt, &ptlen) == MP_OK) {
-		if (ptlen == MP_TOTP_SECRET_LEN) {
-			memcpy(ts->secret, pt, ptlen);
-			ts->has_secret = 1;
-		}
-		mp_freezero(pt, ptlen);
-	}
-	mp_stmt_done(st);
-	return MP_OK;
-}
-
 /* Standard base64 (for a data: URI) of len bytes into b. */
 static enum mp_err
 base64(struct mp_buf *b, const void *in, size_t len)
@@ -385,26 +316,18 @@ base64(struct mp_buf *b, const void *in, size_t len)
 static void
 enrol_page(struct mp_dreq *r, int status, const char *msg)
 {
-	unsigned char	 secret[MP_TOTP_SECRET_LEN], *box = NULL;
-	char		 b32[MP_TOTP_B32_LEN + 1], aad[32];
+	unsigned char	 secret[MP_TOTP_SECRET_LEN];
+	char		 b32[MP_TOTP_B32_LEN + 1];
 	struct mp_buf	 uri, svg, img;
-	struct mp_dbval	 v[2];
 	struct mp_view	*view = NULL;
-	size_t		 boxlen = 0;
 	enum mp_err	 er;
 
 	mp_buf_init(&uri, 1024);
 	mp_buf_init(&svg, 256 * 1024);
 	mp_buf_init(&img, 512 * 1024);
-	(void)snprintf(aad, sizeof(aad), "totp:%lld", r->user.id);
 	if ((er = mp_totp_secret_new(secret)) != MP_OK ||
-	    (er = mp_seal(mp_key(&r->d->ctx->keys, MP_KEY_TOTP), aad,
-	    strlen(aad), secret, sizeof(secret), &box, &boxlen)) != MP_OK)
-		goto out;
-	v[0] = MP_DBBLOB(box, boxlen);
-	v[1] = MP_DBINT(r->user.id);
-	if ((er = mp_db_exec(r->d->ctx->db, stmts[STMT_TOTP_SET], v, 2, NULL,
-	    NULL)) != MP_OK)
+	    (er = mp_user_totp_set_secret(r->d->ctx->db, &r->d->ctx->keys,
+	    r->user.id, secret)) != MP_OK)
 		goto out;
 	mp_totp_base32(b32, secret);
 	if ((er = mp_totp_uri(&uri, r->d->instance, r->user.username,
@@ -429,7 +352,6 @@ out:
 	mp_view_free(view);
 	mp_wipe(secret, sizeof(secret));
 	mp_wipe(b32, sizeof(b32));
-	free(box);
 	mp_buf_freezero(&uri);
 	mp_buf_freezero(&svg);
 	mp_buf_freezero(&img);
@@ -471,10 +393,8 @@ void
 mp_dash_totp(struct mp_dreq *r)
 {
 	struct mp_session	 old = r->sess;
-	struct totp_state	 ts;
+	struct mp_user_totp	 ts;
 	struct mp_throttle	 t;
-	struct mp_dbval		 v[3];
-	unsigned long long	 n = 0;
 	long long		 step = 0;
 	long			 wait;
 	char			 msg[160];
@@ -495,7 +415,8 @@ mp_dash_totp(struct mp_dreq *r)
 		code_page(r, 429, msg);
 		return;
 	}
-	if ((er = totp_load(r, &ts)) != MP_OK) {
+	if ((er = mp_user_totp_get(r->d->ctx->db, &r->d->ctx->keys,
+	    r->user.id, &ts)) != MP_OK) {
 		dash_error(r, 503, NULL);
 		return;
 	}
@@ -506,15 +427,8 @@ mp_dash_totp(struct mp_dreq *r)
 	else
 		er = MP_ECRYPTO;
 	mp_wipe(ts.secret, sizeof(ts.secret));
-	if (er == MP_OK) {
-		v[0] = MP_DBINT(step);
-		v[1] = MP_DBINT(r->user.id);
-		v[2] = MP_DBINT(step);
-		er = mp_db_exec(r->d->ctx->db, stmts[STMT_TOTP_USE], v, 3, &n,
-		    NULL);
-		if (er == MP_OK && n != 1)
-			er = MP_ECRYPTO;	/* used meanwhile */
-	}
+	if (er == MP_OK)	/* MP_ECRYPTO: used meanwhile */
+		er = mp_user_totp_accept_step(r->d->ctx->db, r->user.id, step);
 	if (er != MP_OK) {
 		failed(r, &t);
 		dash_audit(r, "tweede factor mislukt", "", 0, NULL);

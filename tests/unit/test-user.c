@@ -660,6 +660,106 @@ test_session(void **state)
 	assert_null(st);
 }
 
+/*
+ * The second factor's storage for the dashboard: a secret stored
+ * sealed reads back under the same key and account only, a new one
+ * replaces an unconfirmed one but never a confirmed one, and a step
+ * is accepted once, moving forward only.
+ */
+static void
+test_totp_secret_steps(void **state)
+{
+	struct mp_keys		 keys, other;
+	struct mp_user_totp	 t;
+	struct mp_dbval		 v[1];
+	unsigned char		 master[MP_KEY_LEN], s1[MP_TOTP_SECRET_LEN],
+				 s2[MP_TOTP_SECRET_LEN];
+	long long		 id = add("totpa", MP_ROLE_HANDLER);
+	long long		 id2 = add("totpb", MP_ROLE_HANDLER);
+
+	(void)state;
+	memset(master, 0x42, sizeof(master));
+	assert_int_equal(mp_keys_derive(&keys, master), MP_OK);
+	master[0] ^= 1;
+	assert_int_equal(mp_keys_derive(&other, master), MP_OK);
+	memset(s1, 0x11, sizeof(s1));
+	memset(s2, 0x22, sizeof(s2));
+
+	/* Nothing stored: no secret, not enabled; no such account. */
+	memset(&t, 0xff, sizeof(t));
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_false(t.has_secret);
+	assert_false(t.enabled);
+	assert_int_equal(t.last_step, 0);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, 999999, &t),
+	    MP_ENOTFOUND);
+	/* No secret: no step is accepted. */
+	assert_int_equal(mp_user_totp_accept_step(E.db, id, 5), MP_ECRYPTO);
+	assert_int_equal(one(sql_totp, id), 0);
+
+	/* A stored secret reads back, unconfirmed, with no step yet. */
+	assert_int_equal(mp_user_totp_set_secret(E.db, &keys, id, s1), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_true(t.has_secret);
+	assert_memory_equal(t.secret, s1, sizeof(s1));
+	assert_false(t.enabled);
+	assert_int_equal(t.last_step, -1);
+	/* Sealed, not stored in the clear. */
+	assert_int_equal(one("SELECT LOCATE(REPEAT(CHAR(17), 20),"
+	    " totp_secret) = 0 AND LENGTH(totp_secret) > 20 FROM app_user"
+	    " WHERE id = ?", id), 1);
+	/* Another key, or the box copied to another account: no secret. */
+	assert_int_equal(mp_user_totp_get(E.db, &other, id, &t), MP_OK);
+	assert_false(t.has_secret);
+	v[0] = MP_DBINT(id2);
+	assert_int_equal(mp_db_exec(E.db, "UPDATE app_user u, app_user v"
+	    " SET u.totp_secret = v.totp_secret WHERE u.id = ?"
+	    " AND v.username = 'totpa'", v, 1, NULL, NULL), MP_OK);
+	assert_int_equal(one("SELECT totp_secret IS NOT NULL FROM app_user"
+	    " WHERE id = ?", id2), 1);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id2, &t), MP_OK);
+	assert_false(t.has_secret);
+
+	/* Before it is confirmed, a new secret replaces it. */
+	assert_int_equal(mp_user_totp_set_secret(E.db, &keys, id, s2), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_memory_equal(t.secret, s2, sizeof(s2));
+
+	/* The first step confirms it; the same step again is refused. */
+	assert_int_equal(mp_user_totp_accept_step(E.db, id, 100), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_true(t.enabled);
+	assert_int_equal(t.last_step, 100);
+	assert_int_equal(mp_user_totp_accept_step(E.db, id, 100),
+	    MP_ECRYPTO);
+	assert_int_equal(mp_user_totp_accept_step(E.db, id, 99), MP_ECRYPTO);
+	assert_int_equal(mp_user_totp_accept_step(E.db, id, 101), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_int_equal(t.last_step, 101);
+	assert_int_equal(mp_user_totp_accept_step(E.db, 999999, 500),
+	    MP_ECRYPTO);
+
+	/* A confirmed secret stays as it is: MP_OK, nothing changed. */
+	assert_int_equal(mp_user_totp_set_secret(E.db, &keys, id, s1), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_true(t.has_secret);
+	assert_memory_equal(t.secret, s2, sizeof(s2));
+	assert_true(t.enabled);
+	assert_int_equal(t.last_step, 101);
+
+	/* After a reset the account enrols anew. */
+	assert_int_equal(mp_user_reset_totp(E.db, id), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_false(t.has_secret);
+	assert_false(t.enabled);
+	assert_int_equal(mp_user_totp_set_secret(E.db, &keys, id, s1), MP_OK);
+	assert_int_equal(mp_user_totp_get(E.db, &keys, id, &t), MP_OK);
+	assert_memory_equal(t.secret, s1, sizeof(s1));
+	assert_int_equal(mp_user_totp_accept_step(E.db, id, 1), MP_OK);
+	mp_keys_wipe(&keys);
+	mp_keys_wipe(&other);
+}
+
 int
 main(void)
 {
@@ -670,6 +770,7 @@ main(void)
 		cmocka_unit_test(test_create_bad),
 		cmocka_unit_test(test_role_identity_state),
 		cmocka_unit_test(test_password_totp_email),
+		cmocka_unit_test(test_totp_secret_steps),
 		cmocka_unit_test(test_teams),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_session),
