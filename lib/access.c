@@ -1,52 +1,16 @@
 /*
- * access.c -- roles and permissions (see access.h).  The whole policy
- * is this table and MP_ACCESS_REPORT_VISIBLE: change either and every
- * page follows.
+ * access.c -- what an account may do and see (see access.h).  The
+ * whole policy is the roles' table (lib/role.c) and
+ * MP_ACCESS_REPORT_VISIBLE: change either and every page follows.
  */
 #include "config.h"
 
 #include "access.h"
 #include "db.h"
+#include "role.h"
 #include "user.h"
 
-static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
-	[MP_ROLE_HANDLER] = {
-		[MP_PERM_NONE] = 1,
-		[MP_PERM_REPORT_LIST] = 1,
-		[MP_PERM_REPORT_VIEW] = 1,
-		[MP_PERM_REPORT_WORK] = 1,
-		[MP_PERM_REPORTER_ID] = 1,
-		[MP_PERM_REPORT_CREATE] = 1,
-	},
-	[MP_ROLE_COORDINATOR] = {
-		[MP_PERM_NONE] = 1,
-		[MP_PERM_REPORT_LIST] = 1,
-		[MP_PERM_REPORT_VIEW] = 1,
-		[MP_PERM_REPORT_ALL] = 1,
-		[MP_PERM_REPORT_WORK] = 1,
-		[MP_PERM_REPORT_ASSIGN] = 1,
-		[MP_PERM_REPORTER_ID] = 1,
-		[MP_PERM_REPORT_CREATE] = 1,
-		[MP_PERM_STATS] = 1,
-		[MP_PERM_EXPORT] = 1,
-		[MP_PERM_REPORT_SHARE] = 1,
-		[MP_PERM_GRANT_DECIDE] = 1,
-	},
-	/*
-	 * The functional administrator sees no report content at all,
-	 * and what it grants takes a second person (lib/grant.h).
-	 */
-	[MP_ROLE_ADMIN] = {
-		[MP_PERM_NONE] = 1,
-		[MP_PERM_ADMIN] = 1,
-		[MP_PERM_GRANT_DECIDE] = 1,
-	},
-	[MP_ROLE_AUDITOR] = {
-		[MP_PERM_NONE] = 1,
-		[MP_PERM_AUDIT] = 1,
-	},
-};
-
+/* By enum mp_perm (lib/role.h). */
 static const char *const names[MP_PERM__MAX] = {
 	"aangemeld", "werklijst", "melding bekijken", "alle teams",
 	"melding behandelen", "melding toewijzen", "identiteit melder",
@@ -55,19 +19,10 @@ static const char *const names[MP_PERM__MAX] = {
 };
 
 int
-mp_access_can(enum mp_role role, enum mp_perm perm)
-{
-
-	if ((unsigned)role >= MP_ROLE__MAX || (unsigned)perm >= MP_PERM__MAX)
-		return 0;
-	return perms[role][perm];
-}
-
-int
 mp_access_user(const struct mp_user *u, enum mp_perm perm)
 {
 
-	if (u->disabled || !mp_access_can(u->role, perm))
+	if (u->disabled || !mp_role_can(u->role, perm))
 		return 0;
 	return perm != MP_PERM_REPORTER_ID || u->identity;
 }
@@ -86,8 +41,8 @@ mp_access_role_widens(enum mp_role from, enum mp_role to)
 	int	 p;
 
 	for (p = 0; p < MP_PERM__MAX; p++)
-		if (guarded(p) && mp_access_can(to, p) &&
-		    !mp_access_can(from, p))
+		if (guarded(p) && mp_role_can(to, p) &&
+		    !mp_role_can(from, p))
 			return 1;
 	return 0;
 }
@@ -98,7 +53,7 @@ mp_access_role_guarded(enum mp_role role)
 	int	 p;
 
 	for (p = 0; p < MP_PERM__MAX; p++)
-		if (guarded(p) && mp_access_can(role, p))
+		if (guarded(p) && mp_role_can(role, p))
 			return 1;
 	return 0;
 }
@@ -114,7 +69,7 @@ void
 mp_access_report_params(const struct mp_user *u, struct mp_dbval v[2])
 {
 
-	v[0] = MP_DBINT(mp_access_can(u->role, MP_PERM_REPORT_ALL));
+	v[0] = MP_DBINT(mp_role_can(u->role, MP_PERM_REPORT_ALL));
 	v[1] = MP_DBINT(u->id);
 }
 

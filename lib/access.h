@@ -1,38 +1,18 @@
 /*
- * access.h -- who may do what: every role's permissions in one table,
- * and the one rule of which reports a user may see.  The dashboard
- * checks a page's permission before it runs (mp_dash_serve) and every
- * query of reports includes MP_ACCESS_REPORT_VISIBLE with its two
- * parameters from mp_access_report_params, so no page can forget
- * either.
+ * access.h -- what an account may do, from its role's permissions
+ * (the one table is lib/role.c's), and the one rule of which reports
+ * a user may see.  The dashboard checks a page's permission before it
+ * runs (mp_dash_serve) and every query of reports includes
+ * MP_ACCESS_REPORT_VISIBLE with its two parameters from
+ * mp_access_report_params, so no page can forget either.
  */
 #ifndef MP_ACCESS_H
 #define MP_ACCESS_H
 
 #include "db.h"
+#include "role.h"
 #include "user.h"
 
-enum mp_perm {
-	MP_PERM_NONE = 0,	/* any signed-in user */
-	MP_PERM_REPORT_LIST,	/* the work list */
-	MP_PERM_REPORT_VIEW,	/* a report's detail and attachments */
-	MP_PERM_REPORT_ALL,	/* reports of every team, not only one's own */
-	MP_PERM_REPORT_WORK,	/* take, change status, note, edit */
-	MP_PERM_REPORT_ASSIGN,	/* route to a team or handler */
-	MP_PERM_REPORTER_ID,	/* may hold the right to see the
-				   reporter's identity (mp_access_user) */
-	MP_PERM_REPORT_CREATE,	/* enter a report received by phone/mail */
-	MP_PERM_ADMIN,		/* users, teams, signal types, audiences */
-	MP_PERM_AUDIT,		/* the audit log */
-	MP_PERM_STATS,		/* the monthly statistics */
-	MP_PERM_EXPORT,		/* the work list as CSV */
-	MP_PERM_REPORT_SHARE,	/* share a report with a partner (export) */
-	MP_PERM_GRANT_DECIDE,	/* confirm or reject another's grant request */
-	MP_PERM__MAX
-};
-
-/* 1 if role has perm. */
-int		 mp_access_can(enum mp_role, enum mp_perm);
 /*
  * 1 if the account u has perm: its role has it and, for
  * MP_PERM_REPORTER_ID, the account holds the identity right
@@ -65,7 +45,7 @@ const char	*mp_access_perm_name(enum mp_perm);
 /*
  * The second case alone, with the user id as its one parameter: for a
  * query that has a statement per case (a count that must read an index
- * only), where mp_access_can(role, MP_PERM_REPORT_ALL) picks the
+ * only), where mp_role_can(role, MP_PERM_REPORT_ALL) picks the
  * statement without this condition.
  */
 #define MP_ACCESS_REPORT_TEAMS \

@@ -428,7 +428,7 @@ change_txn(struct mp_db *db, void *arg)
 			return er;
 	}
 	if (c->kind == MP_GRANT_IDENTITY && c->on &&
-	    !mp_access_can(u.role, MP_PERM_REPORTER_ID)) {
+	    !mp_role_can(u.role, MP_PERM_REPORTER_ID)) {
 		x->outcome = MP_GRANT_CANNOT;
 		return MP_OK;
 	}

@@ -33,6 +33,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/catalog.c %reldir%/catalog.h \
 	%reldir%/report.c %reldir%/report.h \
 	%reldir%/spool.c %reldir%/spool.h \
+	%reldir%/role.c %reldir%/role.h \
 	%reldir%/user.c %reldir%/user.h \
 	%reldir%/audit.c %reldir%/audit.h \
 	%reldir%/session.c %reldir%/session.h \

@@ -35,6 +35,7 @@
 #include "report.h"
 #include "contact.h"
 #include "spool.h"
+#include "role.h"
 #include "user.h"
 #include "audit.h"
 #include "session.h"

@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "access.h"
 #include "alloc.h"
 #include "crypto.h"
 #include "db.h"
 #include "errcode.h"
 #include "keys.h"
+#include "role.h"
 #include "totp.h"
 #include "user.h"
 #include "valid.h"
@@ -206,45 +206,6 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE u.role = 'handler' AND u.disabled = 0 AND t.active = 1"
 	" ORDER BY ut.team_id, ut.user_id",
 };
-
-static const struct {
-	const char	*name;
-	const char	*label;
-} roles[MP_ROLE__MAX] = {
-	{ "handler", "behandelaar" },
-	{ "coordinator", "coördinator" },
-	{ "admin", "functioneel beheerder" },
-	{ "auditor", "auditor" },
-};
-
-const char *
-mp_role_name(enum mp_role r)
-{
-
-	return (unsigned)r < MP_ROLE__MAX ? roles[r].name : "";
-}
-
-const char *
-mp_role_label(enum mp_role r)
-{
-
-	return (unsigned)r < MP_ROLE__MAX ? roles[r].label : "";
-}
-
-int
-mp_role_parse(const char *s, enum mp_role *r)
-{
-	size_t	 i;
-
-	if (s == NULL)
-		return 0;
-	for (i = 0; i < MP_ROLE__MAX; i++)
-		if (strcmp(s, roles[i].name) == 0) {
-			*r = (enum mp_role)i;
-			return 1;
-		}
-	return 0;
-}
 
 int
 mp_valid_username(const char *s)
@@ -445,7 +406,7 @@ mp_user_set_role(struct mp_db *db, long long id, enum mp_role role)
 	if ((unsigned)role >= MP_ROLE__MAX)
 		return MP_EINVAL;
 	v[0] = MP_DBTEXT(mp_role_name(role));
-	v[1] = MP_DBINT(mp_access_can(role, MP_PERM_REPORTER_ID));
+	v[1] = MP_DBINT(mp_role_can(role, MP_PERM_REPORTER_ID));
 	v[2] = MP_DBINT(id);
 	return mp_db_exec(db, stmts[STMT_USER_ROLE], v, 3, NULL, NULL);
 }
@@ -459,7 +420,7 @@ mp_user_set_identity(struct mp_db *db, long long id, int on)
 	if (on) {
 		if ((er = mp_user_get_id(db, id, &u)) != MP_OK)
 			return er;
-		if (!mp_access_can(u.role, MP_PERM_REPORTER_ID))
+		if (!mp_role_can(u.role, MP_PERM_REPORTER_ID))
 			return MP_EINVAL;
 	}
 	return update(db, STMT_USER_IDENTITY, MP_DBINT(on != 0), id);

@@ -10,23 +10,11 @@
 #include <stddef.h>
 
 #include "errcode.h"
+#include "role.h"
 #include "totp.h"
 
 struct mp_db;
 struct mp_keys;
-
-enum mp_role {
-	MP_ROLE_HANDLER = 0,	/* behandelaar */
-	MP_ROLE_COORDINATOR,	/* coördinator */
-	MP_ROLE_ADMIN,		/* functioneel beheerder */
-	MP_ROLE_AUDITOR,	/* auditor */
-	MP_ROLE__MAX
-};
-
-/* "handler", ... as stored; the Dutch label; parse: 1 if known. */
-const char	*mp_role_name(enum mp_role);
-const char	*mp_role_label(enum mp_role);
-int		 mp_role_parse(const char *, enum mp_role *);
 
 #define MP_USERNAME_MAX	64
 #define MP_DISPLAY_MAX	100

@@ -213,7 +213,7 @@ dash_view(struct mp_dreq *r, const char *title)
 		mp_view_set(v, "Csrf", r->sess.csrf);
 		for (i = 0; i < MP_NELEM(cans); i++)
 			mp_view_set_int(v, cans[i].name,
-			    mp_access_can(r->user.role, cans[i].perm));
+			    mp_role_can(r->user.role, cans[i].perm));
 	}
 	if (mp_view_err(v) != MP_OK) {
 		mp_view_free(v);

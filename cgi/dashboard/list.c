@@ -340,7 +340,7 @@ counts(struct mp_dreq *r, struct mp_view *v)
 	int			 all;
 	enum mp_err		 er;
 
-	all = mp_access_can(r->user.role, MP_PERM_REPORT_ALL);
+	all = mp_role_can(r->user.role, MP_PERM_REPORT_ALL);
 	ckey = all ? ALL_KEY : r->user.id;
 	for (i = 0; i < COUNT_CACHE; i++) {
 		if (r->d->counts[i].user_id == ckey)
@@ -519,7 +519,7 @@ list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
 	int		 teams = 0, text;
 	enum mp_err	 er;
 
-	if (!mp_access_can(r->user.role, MP_PERM_REPORT_ALL))
+	if (!mp_role_can(r->user.role, MP_PERM_REPORT_ALL))
 		mp_access_report_teams(&r->user, p, &teams);
 	if (teams)
 		np = MP_ACCESS_TEAMS_MAX;
@@ -648,11 +648,11 @@ void
 mp_dash_home(struct mp_dreq *r)
 {
 
-	if (mp_access_can(r->user.role, MP_PERM_REPORT_LIST))
+	if (mp_role_can(r->user.role, MP_PERM_REPORT_LIST))
 		mp_dash_list(r);
-	else if (mp_access_can(r->user.role, MP_PERM_ADMIN))
+	else if (mp_role_can(r->user.role, MP_PERM_ADMIN))
 		dash_redirect(r, "/beheer");
-	else if (mp_access_can(r->user.role, MP_PERM_AUDIT))
+	else if (mp_role_can(r->user.role, MP_PERM_AUDIT))
 		dash_redirect(r, "/audit");
 	else
 		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");

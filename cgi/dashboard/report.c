@@ -514,7 +514,7 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	size_t				 i;
 	enum mp_err			 er = MP_OK;
 
-	if (mp_access_can(r->user.role, MP_PERM_REPORT_WORK)) {
+	if (mp_role_can(r->user.role, MP_PERM_REPORT_WORK)) {
 		er = mp_view_set(v, "Act.Work", "1");
 		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
 		    i)) != NULL; i++)
@@ -529,7 +529,7 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 				er = setk(v, "Act.Fields", i, "Label",
 				    efields[i].label);
 	}
-	if (er == MP_OK && mp_access_can(r->user.role,
+	if (er == MP_OK && mp_role_can(r->user.role,
 	    MP_PERM_REPORT_ASSIGN)) {
 		er = mp_view_set(v, "Act.Assign", "1");
 		if (er == MP_OK)
@@ -538,7 +538,7 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 			er = pick_list(r, v, STMT_HANDLERS, "Handlers",
 			    handler);
 	}
-	if (er == MP_OK && mp_access_can(r->user.role, MP_PERM_REPORT_SHARE))
+	if (er == MP_OK && mp_role_can(r->user.role, MP_PERM_REPORT_SHARE))
 		er = partner_list(r, v);
 	return er;
 }
@@ -1207,7 +1207,7 @@ mp_dash_action(struct mp_dreq *r)
 		return;
 	}
 	/* The matrix of lib/access.c decides, per action. */
-	if (!mp_access_can(r->user.role, actions[a.kind].perm)) {
+	if (!mp_role_can(r->user.role, actions[a.kind].perm)) {
 		dash_audit(r, "geweigerd", "melding", r->arg[0],
 		    actions[a.kind].name);
 		dash_error(r, 403, "U mag deze actie niet uitvoeren.");

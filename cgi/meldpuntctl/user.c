@@ -127,7 +127,7 @@ user_add(struct ctl *c, int argc, char **argv)
 			if (find_team(c, argv[++i], &t) == -1)
 				return 1;
 		} else if (strcmp(argv[i], "--identity") == 0) {
-			if (!mp_access_can(role, MP_PERM_REPORTER_ID)) {
+			if (!mp_role_can(role, MP_PERM_REPORTER_ID)) {
 				ctl_warnx("a %s cannot have the identity"
 				    " right", mp_role_name(role));
 				return 2;

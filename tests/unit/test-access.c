@@ -54,7 +54,7 @@ test_policy(void **state)
 	for (i = 0; i < MP_NELEM(policy); i++) {
 		assert_int_equal(policy[i].perm, (enum mp_perm)i);
 		for (r = 0; r < MP_ROLE__MAX; r++) {
-			if (mp_access_can((enum mp_role)r, policy[i].perm) !=
+			if (mp_role_can((enum mp_role)r, policy[i].perm) !=
 			    policy[i].can[r])
 				fail_msg("role %d, permission %s: %d", r,
 				    mp_access_perm_name(policy[i].perm),
@@ -69,11 +69,11 @@ test_out_of_range(void **state)
 {
 
 	(void)state;
-	assert_false(mp_access_can(MP_ROLE__MAX, MP_PERM_NONE));
-	assert_false(mp_access_can((enum mp_role)-1, MP_PERM_NONE));
-	assert_false(mp_access_can(C, MP_PERM__MAX));
-	assert_false(mp_access_can(C, (enum mp_perm)-1));
-	assert_false(mp_access_can((enum mp_role)1000, MP_PERM_AUDIT));
+	assert_false(mp_role_can(MP_ROLE__MAX, MP_PERM_NONE));
+	assert_false(mp_role_can((enum mp_role)-1, MP_PERM_NONE));
+	assert_false(mp_role_can(C, MP_PERM__MAX));
+	assert_false(mp_role_can(C, (enum mp_perm)-1));
+	assert_false(mp_role_can((enum mp_role)1000, MP_PERM_AUDIT));
 	assert_string_equal(mp_access_perm_name(MP_PERM__MAX), "");
 	assert_string_equal(mp_access_perm_name((enum mp_perm)-1), "");
 }
@@ -124,13 +124,13 @@ test_user(void **state)
 		for (p = 0; p < MP_PERM__MAX; p++) {
 			u = user(r, 0, 1);
 			assert_int_equal(mp_access_user(&u, p),
-			    mp_access_can(r, p));
+			    mp_role_can(r, p));
 			u = user(r, 1, 1);
 			assert_false(mp_access_user(&u, p));
 			u = user(r, 0, 0);
 			assert_int_equal(mp_access_user(&u, p),
 			    p == MP_PERM_REPORTER_ID ? 0 :
-			    mp_access_can(r, p));
+			    mp_role_can(r, p));
 		}
 	/* The right alone gives nothing to a role without it. */
 	u = user(A, 0, 1);

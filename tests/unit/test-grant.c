@@ -182,11 +182,11 @@ test_identity_per_account(void **state)
 	u.role = MP_ROLE_AUDITOR;
 	assert_false(mp_access_user(&u, MP_PERM_REPORTER_ID));
 	/* Who decides requests: admins and coordinators. */
-	assert_true(mp_access_can(MP_ROLE_ADMIN, MP_PERM_GRANT_DECIDE));
-	assert_true(mp_access_can(MP_ROLE_COORDINATOR,
+	assert_true(mp_role_can(MP_ROLE_ADMIN, MP_PERM_GRANT_DECIDE));
+	assert_true(mp_role_can(MP_ROLE_COORDINATOR,
 	    MP_PERM_GRANT_DECIDE));
-	assert_false(mp_access_can(MP_ROLE_HANDLER, MP_PERM_GRANT_DECIDE));
-	assert_false(mp_access_can(MP_ROLE_AUDITOR, MP_PERM_GRANT_DECIDE));
+	assert_false(mp_role_can(MP_ROLE_HANDLER, MP_PERM_GRANT_DECIDE));
+	assert_false(mp_role_can(MP_ROLE_AUDITOR, MP_PERM_GRANT_DECIDE));
 }
 
 static void
