@@ -858,3 +858,29 @@ mp_grant_get(struct mp_db *db, long long id, mp_grant_fn fn, void *arg)
 	v[0] = MP_DBINT(id);
 	return list(db, STMT_GET, v, 1, fn, arg);
 }
+
+/* The mail's copy of a description is never cut short. */
+_Static_assert(MP_OUTBOX_WHAT_MAX >= MP_GRANT_WHAT_MAX,
+    "struct mp_outbox_request holds a request's description");
+
+static void
+mail_copy(const struct mp_grant_info *g, void *arg)
+{
+	struct mp_outbox_request *t = arg;
+
+	t->id = g->id;
+	(void)snprintf(t->what, sizeof(t->what), "%s", g->what);
+	(void)snprintf(t->target, sizeof(t->target), "%s", g->target_name);
+	(void)snprintf(t->requester, sizeof(t->requester), "%s",
+	    g->requester_name);
+	(void)snprintf(t->status, sizeof(t->status), "%s", g->status);
+	t->at = g->at;
+}
+
+enum mp_err
+mp_grant_mail(struct mp_db *db, long long id, struct mp_outbox_request *r)
+{
+
+	memset(r, 0, sizeof(*r));
+	return mp_grant_get(db, id, mail_copy, r);
+}

@@ -156,6 +156,16 @@ enum mp_err	 mp_grant_list_open(struct mp_db *, mp_grant_fn, void *arg);
 enum mp_err	 mp_grant_get(struct mp_db *, long long id, mp_grant_fn,
 		    void *arg);
 
+/*
+ * Request id as the coordinators' mail tells it, into *r (the outbox's
+ * mp_outbox_request_fn: meldpuntctl passes it to mp_outbox_send, so
+ * the mail says how the request stands when it is sent).
+ * MP_ENOTFOUND when there is no such request.
+ */
+struct mp_outbox_request;
+enum mp_err	 mp_grant_mail(struct mp_db *, long long id,
+		    struct mp_outbox_request *r);
+
 /* The Dutch word for an outcome's refusal, for messages; "" for DONE. */
 const char	*mp_grant_outcome_text(enum mp_grant_outcome);
 

@@ -17,7 +17,6 @@
 #include "crypto.h"
 #include "db.h"
 #include "errcode.h"
-#include "grant.h"
 #include "keys.h"
 #include "log.h"
 #include "mailmsg.h"
@@ -339,39 +338,13 @@ body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
 	return er;
 }
 
-/* What the coordinators' mail says about one request. */
-struct grant_text {
-	int		 found;
-	long long	 id;
-	char		 what[MP_GRANT_WHAT_MAX];
-	char		 target[MP_USERNAME_MAX + 1];
-	char		 requester[MP_USERNAME_MAX + 1];
-	char		 status[24];
-	time_t		 at;
-};
-
-static void
-grant_copy(const struct mp_grant_info *g, void *arg)
-{
-	struct grant_text *t = arg;
-
-	t->found = 1;
-	t->id = g->id;
-	(void)snprintf(t->what, sizeof(t->what), "%s", g->what);
-	(void)snprintf(t->target, sizeof(t->target), "%s", g->target_name);
-	(void)snprintf(t->requester, sizeof(t->requester), "%s",
-	    g->requester_name);
-	(void)snprintf(t->status, sizeof(t->status), "%s", g->status);
-	t->at = g->at;
-}
-
 /*
  * The coordinators' text: which account, what change, who asked, and
  * where to decide -- staff names only, never anything of a report.
  */
 static enum mp_err
 body_grant(struct mp_buf *b, const struct settings *s,
-    const struct grant_text *t)
+    const struct mp_outbox_request *t)
 {
 	struct tm	 tm;
 	char		 when[32] = "";
@@ -413,7 +386,7 @@ body_grant(struct mp_buf *b, const struct settings *s,
 static enum mp_err
 check_texts(const struct settings *s)
 {
-	struct grant_text t;
+	struct mp_outbox_request t;
 	struct mp_buf	 body, msg;
 	struct mp_mail	 m;
 	int		 k;
@@ -666,10 +639,10 @@ finish(struct mp_db *db, const struct settings *s, const struct row *w,
 /* Compose and send one claimed row. */
 static enum mp_err
 deliver(struct mp_db *db, const struct settings *s,
-    const struct mp_keys *keys, long long id, const unsigned char *tok,
-    struct mp_outbox_stats *st)
+    const struct mp_keys *keys, mp_outbox_request_fn request, long long id,
+    const unsigned char *tok, struct mp_outbox_stats *st)
 {
-	struct grant_text gt;
+	struct mp_outbox_request gt;
 	struct row	 w;
 	struct mp_buf	 body, msg;
 	struct mp_mail	 m;
@@ -698,8 +671,7 @@ deliver(struct mp_db *db, const struct settings *s,
 		goto done;
 	if (w.kind == KIND_GRANT) {
 		memset(&gt, 0, sizeof(gt));
-		if ((er = mp_grant_get(db, w.request_id, grant_copy, &gt)) ==
-		    MP_ENOTFOUND) {
+		if ((er = request(db, w.request_id, &gt)) == MP_ENOTFOUND) {
 			reason = "the request is gone";
 			permanent = 1;
 			goto done;
@@ -742,7 +714,8 @@ out:
 
 enum mp_err
 mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
-    const struct mp_keys *keys, struct mp_outbox_stats *st)
+    const struct mp_keys *keys, mp_outbox_request_fn request,
+    struct mp_outbox_stats *st)
 {
 	struct settings	 s;
 	struct mp_stmt	*q;
@@ -754,6 +727,8 @@ mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
 	enum mp_err	 er;
 
 	memset(st, 0, sizeof(*st));
+	if (request == NULL)
+		return MP_EINVAL;
 	if ((er = settings(&s, c)) != MP_OK || (er = check_texts(&s)) !=
 	    MP_OK)
 		return er;
@@ -784,8 +759,8 @@ mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
 				return er;
 			if (n != 1)
 				continue;	/* another sender has it */
-			if ((er = deliver(db, &s, keys, ids[i], tok, st)) !=
-			    MP_OK)
+			if ((er = deliver(db, &s, keys, request, ids[i], tok,
+			    st)) != MP_OK)
 				return er;
 		}
 	}

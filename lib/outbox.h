@@ -11,8 +11,10 @@
 #define MP_OUTBOX_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "errcode.h"
+#include "user.h"
 
 struct mp_conf;
 struct mp_db;
@@ -44,6 +46,26 @@ enum mp_err	 mp_outbox_notify_handler(struct mp_db *, uint64_t report_id);
  */
 enum mp_err	 mp_outbox_notify_grant(struct mp_db *, long long request_id);
 
+/*
+ * What the coordinators' mail says about one grant request, read when
+ * the mail is sent, so it tells how the request stands then.  The
+ * outbox, a mechanism below the domain, does not read requests
+ * itself: the caller of mp_outbox_send passes a function of the grant
+ * module (mp_grant_mail, lib/grant.h) that fills this in.
+ */
+#define MP_OUTBOX_WHAT_MAX	600
+struct mp_outbox_request {
+	long long	 id;
+	char		 what[MP_OUTBOX_WHAT_MAX];	/* "rol coördinator" */
+	char		 target[MP_USERNAME_MAX + 1];
+	char		 requester[MP_USERNAME_MAX + 1];
+	char		 status[24];			/* "open", ... */
+	time_t		 at;				/* requested at */
+};
+/* Fill *r for request id; MP_ENOTFOUND when there is no such request. */
+typedef enum mp_err (*mp_outbox_request_fn)(struct mp_db *, long long id,
+		    struct mp_outbox_request *r);
+
 /* What one mp_outbox_send run did. */
 struct mp_outbox_stats {
 	long		 sent;		/* handed to sendmail, marked sent */
@@ -63,14 +85,17 @@ struct mp_outbox_stats {
  * failed delivery is tried again after mail.retry_delay seconds,
  * doubling up to mail.retry_max_delay, and given up after
  * mail.max_tries tries; a row whose address is gone is given up at
- * once.  Every failure is logged with the row and report id and the
- * reason, never the address or any text.  st is filled in.  Returns
- * MP_ECONF (nothing claimed) when mail.from or a URL is missing or
- * wrong or a configured text is refused in a header, a database
- * error when the outbox cannot be read, else MP_OK.
+ * once, and so is a mail about a request that request (the function
+ * that reads requests) no longer finds.  Every failure is logged with
+ * the row and report id and the reason, never the address or any
+ * text.  st is filled in.  Returns MP_EINVAL (nothing claimed) when
+ * request is NULL, MP_ECONF (nothing claimed) when mail.from or a URL
+ * is missing or wrong or a configured text is refused in a header, a
+ * database error when the outbox cannot be read, else MP_OK.
  */
 enum mp_err	 mp_outbox_send(struct mp_db *, const struct mp_conf *,
-		    const struct mp_keys *, struct mp_outbox_stats *st);
+		    const struct mp_keys *, mp_outbox_request_fn request,
+		    struct mp_outbox_stats *st);
 
 /* Rows per status: pending, sent, failed. */
 enum mp_err	 mp_outbox_count(struct mp_db *, long long *pending,

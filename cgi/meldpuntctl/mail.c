@@ -102,7 +102,8 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 				(void)mp_log_open(PROG, "stderr",
 				    (enum mp_loglevel)level);
 		}
-		er = mp_outbox_send(c->db, c->conf, &c->keys, &st);
+		er = mp_outbox_send(c->db, c->conf, &c->keys, mp_grant_mail,
+		    &st);
 		printf("sent %ld, merged %ld, deferred %ld, given up %ld\n",
 		    st.sent, st.merged, st.deferred, st.failed);
 		if (er == MP_ECONF) {

@@ -287,6 +287,7 @@ test_self_refused(void **state)
 static void
 test_confirm_once(void **state)
 {
+	struct mp_outbox_request m;
 	long long	 req = 0;
 
 	(void)state;
@@ -295,6 +296,16 @@ test_confirm_once(void **state)
 	assert_true(req > 0);
 	assert_int_equal(user(E.handler).role, MP_ROLE_HANDLER);
 	assert_int_equal(one(sql_grant_mail, req), 1);
+	/* What the coordinators' mail will say about it (lib/outbox.h). */
+	memset(&m, 0xff, sizeof(m));
+	assert_int_equal(mp_grant_mail(E.db, req, &m), MP_OK);
+	assert_int_equal(m.id, req);
+	assert_string_equal(m.what, "rol coördinator");
+	assert_string_equal(m.target, "hanna");
+	assert_string_equal(m.requester, "ad");
+	assert_string_equal(m.status, "open");
+	assert_true(m.at > 0);
+	assert_int_equal(mp_grant_mail(E.db, 999999, &m), MP_ENOTFOUND);
 	/* The same change again waits already. */
 	assert_int_equal(change(E.admin2, "ad2", MP_GRANT_ROLE, E.handler,
 	    MP_ROLE_COORDINATOR, 0, NULL), MP_GRANT_WAITING);
@@ -317,6 +328,9 @@ test_confirm_once(void **state)
 	assert_int_equal(decide(E.admin, "ad", req, MP_GRANT_WITHDRAW, NULL),
 	    MP_GRANT_DECIDED);
 	assert_int_equal(one(sql_confirmed, req), 1);
+	/* A mail sent now says so. */
+	assert_int_equal(mp_grant_mail(E.db, req, &m), MP_OK);
+	assert_string_equal(m.status, "bevestigd");
 	/* Back at once: it only takes away. */
 	assert_int_equal(change(E.admin, "ad", MP_GRANT_ROLE, E.handler,
 	    MP_ROLE_HANDLER, 0, NULL), MP_GRANT_DONE);
