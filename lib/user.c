@@ -51,6 +51,10 @@ enum stmt {
 	STMT_MEMBER_IS,
 	STMT_MEMBER_LIST,
 	STMT_TEAM_HANDLERS,
+	STMT_TEAM_ACTIVE_NAME,
+	STMT_USER_HANDLER_NAME,
+	STMT_USER_MAY_HANDLE,
+	STMT_USER_ONLY_TEAM,
 	STMT__MAX
 };
 
@@ -205,6 +209,22 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN team t ON t.id = ut.team_id"
 	" WHERE u.role = 'handler' AND u.disabled = 0 AND t.active = 1"
 	" ORDER BY ut.team_id, ut.user_id",
+	/* STMT_TEAM_ACTIVE_NAME */
+	"SELECT name FROM team WHERE id = ? AND active = 1",
+	/* STMT_USER_HANDLER_NAME */
+	"SELECT display_name FROM app_user WHERE id = ? AND disabled = 0"
+	" AND role IN ('handler', 'coordinator')",
+	/*
+	 * STMT_USER_MAY_HANDLE: a handler sees only the reports of the
+	 * own teams, so one can only be given a report of such a team; a
+	 * coordinator sees every report.
+	 */
+	"SELECT 1 FROM app_user u WHERE u.id = ? AND (u.role = 'coordinator'"
+	" OR EXISTS (SELECT 1 FROM user_team ut WHERE ut.user_id = u.id"
+	" AND ut.team_id = ?))",
+	/* STMT_USER_ONLY_TEAM: two rows tell "not exactly one". */
+	"SELECT ut.team_id FROM user_team ut JOIN team t ON t.id = ut.team_id"
+	" WHERE ut.user_id = ? AND t.active = 1 LIMIT 2",
 };
 
 int
@@ -759,4 +779,75 @@ mp_team_handlers(struct mp_db *db, mp_member_fn fn, void *arg)
 {
 
 	return members(db, STMT_TEAM_HANDLERS, fn, arg);
+}
+
+/* The one text column of statement st for id, into out (sz bytes). */
+static enum mp_err
+name_of(struct mp_db *db, enum stmt st, long long id, char *out, size_t sz)
+{
+	struct mp_stmt	*q;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &q, stmts[st], v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_stmt_next(q)) == MP_OK)
+		(void)snprintf(out, sz, "%s", mp_stmt_text(q, 0, NULL));
+	mp_stmt_done(q);
+	return er;
+}
+
+enum mp_err
+mp_team_active_name(struct mp_db *db, long long id, char *name, size_t sz)
+{
+
+	return name_of(db, STMT_TEAM_ACTIVE_NAME, id, name, sz);
+}
+
+enum mp_err
+mp_user_handler_name(struct mp_db *db, long long id, char *display,
+    size_t sz)
+{
+
+	return name_of(db, STMT_USER_HANDLER_NAME, id, display, sz);
+}
+
+enum mp_err
+mp_user_may_handle(struct mp_db *db, long long user, long long team)
+{
+	struct mp_stmt	*q;
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(user);
+	v[1] = team > 0 ? MP_DBINT(team) : MP_DBNULL();
+	if ((er = mp_db_query(db, &q, stmts[STMT_USER_MAY_HANDLE], v, 2)) !=
+	    MP_OK)
+		return er;
+	er = mp_stmt_next(q);
+	mp_stmt_done(q);
+	return er;
+}
+
+enum mp_err
+mp_user_only_team(struct mp_db *db, long long user, long long *team)
+{
+	struct mp_stmt	*q;
+	struct mp_dbval	 v[1];
+	size_t		 n = 0;
+	enum mp_err	 er;
+
+	*team = 0;
+	v[0] = MP_DBINT(user);
+	if ((er = mp_db_query(db, &q, stmts[STMT_USER_ONLY_TEAM], v, 1)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_stmt_next(q)) == MP_OK)
+		if (n++ == 0)
+			*team = mp_stmt_int(q, 0);
+	mp_stmt_done(q);
+	if (n != 1)
+		*team = 0;
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }

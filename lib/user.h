@@ -203,4 +203,29 @@ enum mp_err	 mp_team_members(struct mp_db *, mp_member_fn, void *arg);
  */
 enum mp_err	 mp_team_handlers(struct mp_db *, mp_member_fn, void *arg);
 
+/*
+ * For assigning a report (the dashboard's report page): the name of
+ * active team id, or the display name of enabled handler or
+ * coordinator id, into out (sz bytes, cut short if need be).
+ * MP_ENOTFOUND when there is no such team or person (out untouched).
+ */
+enum mp_err	 mp_team_active_name(struct mp_db *, long long id,
+		    char *name, size_t sz);
+enum mp_err	 mp_user_handler_name(struct mp_db *, long long id,
+		    char *display, size_t sz);
+/*
+ * MP_OK if user may be given a report of team (0: of no team): a
+ * coordinator may be given any, anyone else only one of their own
+ * teams (they see no other).  MP_ENOTFOUND if not, or if there is no
+ * such user; a database error otherwise.
+ */
+enum mp_err	 mp_user_may_handle(struct mp_db *, long long user,
+		    long long team);
+/*
+ * The user's team when they are in exactly one active team, into
+ * *team; 0 when in none or more than one (a new report's default).
+ */
+enum mp_err	 mp_user_only_team(struct mp_db *, long long user,
+		    long long *team);
+
 #endif

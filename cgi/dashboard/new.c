@@ -24,20 +24,6 @@
 
 #define FIELD_TOKEN	"form-token"
 
-enum stmt {
-	STMT_TEAMS,
-	STMT__MAX
-};
-
-static const char *const stmts[STMT__MAX] = {
-	/* STMT_TEAMS: two rows are enough to know "not exactly one" */
-	"SELECT ut.team_id FROM user_team ut JOIN team t ON t.id = ut.team_id"
-	" WHERE ut.user_id = ? AND t.active = 1 LIMIT 2",
-};
-
-/* STMT_TEAMS's column. */
-enum teams_col { TEAMS_ID };
-
 /* The catalogue, reloaded when stale; 0 when there is none. */
 static int
 catalog(struct mp_dreq *r)
@@ -140,29 +126,6 @@ mp_dash_new_form(struct mp_dreq *r)
 	show_form(r, 200, NULL, tok, NULL);
 }
 
-/* The handler's team when they have exactly one; 0 otherwise. */
-static enum mp_err
-only_team(struct mp_dreq *r, long long *team)
-{
-	struct mp_stmt	*st;
-	struct mp_dbval	 v[1];
-	size_t		 n = 0;
-	enum mp_err	 er;
-
-	*team = 0;
-	v[0] = MP_DBINT(r->user.id);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_TEAMS], v,
-	    1)) != MP_OK)
-		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK)
-		if (n++ == 0)
-			*team = mp_stmt_int(st, TEAMS_ID);
-	mp_stmt_done(st);
-	if (n != 1)
-		*team = 0;
-	return er == MP_ENOTFOUND ? MP_OK : er;
-}
-
 /* In the storing transaction: the audit entry, or no report. */
 static enum mp_err
 audit_new(struct mp_db *db, const struct mp_report *rep, void *arg)
@@ -215,7 +178,8 @@ mp_dash_new(struct mp_dreq *r)
 	rep.actor = r->user.username;
 	rep.also = audit_new;
 	rep.also_arg = r;
-	if ((er = only_team(r, &rep.team_id)) == MP_OK)
+	if ((er = mp_user_only_team(r->d->ctx->db, r->user.id,
+	    &rep.team_id)) == MP_OK)
 		er = mp_report_store(r->d->ctx->db, &r->d->ctx->keys, &rep,
 		    NULL, NULL);
 	if (er == MP_OK || (er == MP_EDUP && rep.id > 0)) {

@@ -32,9 +32,6 @@ enum stmt {
 	STMT_EVENTS,
 	STMT_ATTACHMENT,
 	STMT_LOCK,
-	STMT_TEAM_OK,
-	STMT_HANDLER_OK,
-	STMT_HANDLER_TEAM,
 	STMT_TEAMS,
 	STMT_HANDLERS,
 	STMT_MESSAGES,
@@ -80,19 +77,6 @@ static const char *const stmts[STMT__MAX] = {
 	" r.involved_companies, r.involved_vehicles"
 	" FROM report r WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?"
 	" FOR UPDATE",
-	/* STMT_TEAM_OK */
-	"SELECT name FROM team WHERE id = ? AND active = 1",
-	/* STMT_HANDLER_OK */
-	"SELECT display_name FROM app_user WHERE id = ? AND disabled = 0"
-	" AND role IN ('handler', 'coordinator')",
-	/*
-	 * STMT_HANDLER_TEAM: a handler sees only the reports of the own
-	 * teams, so one can only be given a report of such a team; a
-	 * coordinator sees every report.
-	 */
-	"SELECT 1 FROM app_user u WHERE u.id = ? AND (u.role = 'coordinator'"
-	" OR EXISTS (SELECT 1 FROM user_team ut WHERE ut.user_id = u.id"
-	" AND ut.team_id = ?))",
 	/* STMT_TEAMS */
 	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",
 	/* STMT_HANDLERS */
@@ -169,7 +153,7 @@ enum lock_col {
 	LOCK_VEHICLES
 };
 
-/* The column of STMT_TEAM_OK, STMT_HANDLER_OK and STMT_PARTNER_OK. */
+/* The column of STMT_PARTNER_OK. */
 enum ok_col { OK_NAME };
 
 /* The columns of STMT_TEAMS and STMT_HANDLERS. */
@@ -743,27 +727,6 @@ lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
 }
 
 /*
- * MP_OK if handler may handle a report of team (0: none), MP_ENOTFOUND
- * if not, or the database's error.
- */
-static enum mp_err
-handler_in_team(struct mp_db *db, long long handler, long long team)
-{
-	struct mp_stmt	*st;
-	struct mp_dbval	 v[2];
-	enum mp_err	 er;
-
-	v[0] = MP_DBINT(handler);
-	v[1] = team > 0 ? MP_DBINT(team) : MP_DBNULL();
-	if ((er = mp_db_query(db, &st, stmts[STMT_HANDLER_TEAM], v, 2)) !=
-	    MP_OK)
-		return er;
-	er = mp_stmt_next(st);
-	mp_stmt_done(st);
-	return er;
-}
-
-/*
  * What the steps of one action's transaction share: the statement's
  * values, the event's text, and what the locked row said.
  */
@@ -840,14 +803,15 @@ act_assign(struct act *a, struct mp_db *db, struct act_run *u)
 	enum mp_err	 er;
 
 	u->tname[0] = hname[0] = '\0';
-	if ((a->team > 0 && lookup(db, STMT_TEAM_OK, a->team, u->tname,
-	    sizeof(u->tname)) != 1) || (a->handler > 0 && lookup(db,
-	    STMT_HANDLER_OK, a->handler, hname, sizeof(hname)) != 1)) {
+	if ((a->team > 0 && mp_team_active_name(db, a->team, u->tname,
+	    sizeof(u->tname)) != MP_OK) || (a->handler > 0 &&
+	    mp_user_handler_name(db, a->handler, hname, sizeof(hname)) !=
+	    MP_OK)) {
 		a->status = 400;
 		a->msg = "Dat team of die behandelaar bestaat niet (meer).";
 		return MP_OK;
 	}
-	if (a->handler > 0 && (er = handler_in_team(db, a->handler,
+	if (a->handler > 0 && (er = mp_user_may_handle(db, a->handler,
 	    a->team)) != MP_OK) {
 		if (er != MP_ENOTFOUND)
 			return er;

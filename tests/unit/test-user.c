@@ -760,6 +760,82 @@ test_totp_secret_steps(void **state)
 	mp_keys_wipe(&other);
 }
 
+/*
+ * What assigning a report and a new report's default team ask: an
+ * active team's name, an enabled handler's or coordinator's name,
+ * whether a person may be given a report of a team, the one team.
+ */
+static void
+test_assign_checks(void **state)
+{
+	char		 name[MP_TEAMNAME_MAX * 4 + 1];
+	char		 small[4];
+	long long	 t1 = 0, t2 = 0, t3 = 0, team = -1;
+	long long	 h = add("asha", MP_ROLE_HANDLER);
+	long long	 c = add("acor", MP_ROLE_COORDINATOR);
+	long long	 a = add("aadm", MP_ROLE_ADMIN);
+
+	(void)state;
+	assert_int_equal(mp_team_insert(E.db, "Assign Een", &t1), MP_OK);
+	assert_int_equal(mp_team_insert(E.db, "Assign Twee", &t2), MP_OK);
+	assert_int_equal(mp_team_insert(E.db, "Assign Drie", &t3), MP_OK);
+
+	/* Team names: active teams only; cut short to the buffer. */
+	assert_int_equal(mp_team_active_name(E.db, t1, name, sizeof(name)),
+	    MP_OK);
+	assert_string_equal(name, "Assign Een");
+	assert_int_equal(mp_team_active_name(E.db, t1, small, sizeof(small)),
+	    MP_OK);
+	assert_string_equal(small, "Ass");
+	assert_int_equal(mp_team_set_active(E.db, t3, 0), MP_OK);
+	(void)snprintf(name, sizeof(name), "x");
+	assert_int_equal(mp_team_active_name(E.db, t3, name, sizeof(name)),
+	    MP_ENOTFOUND);
+	assert_string_equal(name, "x");
+	assert_int_equal(mp_team_active_name(E.db, 999999, name,
+	    sizeof(name)), MP_ENOTFOUND);
+
+	/* Handler names: enabled handlers and coordinators only. */
+	assert_int_equal(mp_user_handler_name(E.db, h, name, sizeof(name)),
+	    MP_OK);
+	assert_string_equal(name, "asha");
+	assert_int_equal(mp_user_handler_name(E.db, c, name, sizeof(name)),
+	    MP_OK);
+	assert_string_equal(name, "acor");
+	assert_int_equal(mp_user_handler_name(E.db, a, name, sizeof(name)),
+	    MP_ENOTFOUND);
+	assert_int_equal(mp_user_set_disabled(E.db, h, 1), MP_OK);
+	assert_int_equal(mp_user_handler_name(E.db, h, name, sizeof(name)),
+	    MP_ENOTFOUND);
+	assert_int_equal(mp_user_set_disabled(E.db, h, 0), MP_OK);
+
+	/* A handler only for an own team; a coordinator for any. */
+	assert_int_equal(mp_user_may_handle(E.db, h, t1), MP_ENOTFOUND);
+	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
+	assert_int_equal(team, 0);
+	assert_int_equal(mp_team_add_member(E.db, t1, h), MP_OK);
+	assert_int_equal(mp_user_may_handle(E.db, h, t1), MP_OK);
+	assert_int_equal(mp_user_may_handle(E.db, h, t2), MP_ENOTFOUND);
+	assert_int_equal(mp_user_may_handle(E.db, h, 0), MP_ENOTFOUND);
+	assert_int_equal(mp_user_may_handle(E.db, c, t2), MP_OK);
+	assert_int_equal(mp_user_may_handle(E.db, c, 0), MP_OK);
+	assert_int_equal(mp_user_may_handle(E.db, 999999, t1),
+	    MP_ENOTFOUND);
+
+	/* The one active team, or 0. */
+	team = -1;
+	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
+	assert_int_equal(team, t1);
+	assert_int_equal(mp_team_add_member(E.db, t3, h), MP_OK);
+	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
+	assert_int_equal(team, t1);	/* t3 is not active */
+	assert_int_equal(mp_team_add_member(E.db, t2, h), MP_OK);
+	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
+	assert_int_equal(team, 0);
+	assert_int_equal(mp_user_only_team(E.db, 999999, &team), MP_OK);
+	assert_int_equal(team, 0);
+}
+
 int
 main(void)
 {
@@ -775,6 +851,7 @@ main(void)
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_session),
 		cmocka_unit_test(test_handlers),
+		cmocka_unit_test(test_assign_checks),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
