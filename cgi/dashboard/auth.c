@@ -24,8 +24,6 @@
 #include "meldpunt.h"
 #include "dashboard.h"
 
-#define TOTP_BOX_MAX	128
-
 /*
  * The throttle's keys: the account name in lower case, the client.
  * 0 when the database cannot give the client key: a 503 was sent.
