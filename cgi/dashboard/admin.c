@@ -207,12 +207,7 @@ mp_dash_audit(struct mp_dreq *r)
 	mp_view_set_int(v, "Audit.Page", f.page);
 	if (f.bad)
 		mp_view_set(v, "Audit.Bad", "1");
-	if (er != MP_OK || mp_view_err(v) != MP_OK) {
-		mp_view_free(v);
-		dash_error(r, 500, NULL);
-		return;
-	}
-	dash_render(r, f.bad ? 400 : 200, v, "dashboard/audit.cs");
+	dash_finish(r, er, f.bad ? 400 : 200, v, "dashboard/audit.cs");
 }
 
 /* ------------------------------------------------------------------ */
@@ -698,14 +693,7 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		(void)snprintf(key, sizeof(key), "Roles.%zu.Label", i);
 		mp_view_set(v, key, mp_role_label(i));
 	}
-	if (er == MP_OK)
-		er = mp_view_err(v);
-	if (er != MP_OK) {
-		mp_view_free(v);
-		dash_error(r, mp_err_status(er), NULL);
-		return;
-	}
-	dash_render(r, status, v, "dashboard/admin.cs");
+	dash_finish(r, er, status, v, "dashboard/admin.cs");
 }
 
 void

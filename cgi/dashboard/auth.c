@@ -100,17 +100,19 @@ login_page(struct mp_dreq *r, int status, const char *user,
 	struct mp_view	*v;
 	char		 tok[MP_FORMTOKEN_LEN], path[128];
 
-	if ((v = dash_view(r, "Aanmelden")) == NULL ||
+	if ((v = dash_view(r, "Aanmelden")) != NULL &&
 	    mp_presession_form(r->req, &r->d->ctx->keys,
 	    MP_PRESESSION_DASHBOARD, pre_path(r, path), r->now, tok) !=
-	    MP_OK ||
-	    mp_view_set(v, "Login.Token", tok) != MP_OK ||
-	    (user != NULL && mp_valid_username(user) &&
-	    mp_view_set(v, "Login.User", user) != MP_OK) ||
-	    (msg != NULL && mp_view_set(v, "Login.Message", msg) != MP_OK)) {
+	    MP_OK) {
 		mp_view_free(v);
-		dash_error(r, 500, NULL);
-		return;
+		v = NULL;
+	}
+	if (v != NULL) {
+		mp_view_set(v, "Login.Token", tok);
+		if (user != NULL && mp_valid_username(user))
+			mp_view_set(v, "Login.User", user);
+		if (msg != NULL)
+			mp_view_set(v, "Login.Message", msg);
 	}
 	dash_render(r, status, v, "dashboard/login.cs");
 }
@@ -360,12 +362,8 @@ code_page(struct mp_dreq *r, int status, const char *msg)
 {
 	struct mp_view	*v;
 
-	if ((v = dash_view(r, "Tweede factor")) == NULL ||
-	    (msg != NULL && mp_view_set(v, "Totp.Message", msg) != MP_OK)) {
-		mp_view_free(v);
-		dash_error(r, 500, NULL);
-		return;
-	}
+	if ((v = dash_view(r, "Tweede factor")) != NULL && msg != NULL)
+		mp_view_set(v, "Totp.Message", msg);
 	dash_render(r, status, v, "dashboard/totp.cs");
 }
 
@@ -459,13 +457,12 @@ password_page(struct mp_dreq *r, int status, const char *msg,
 {
 	struct mp_view	*v;
 
-	if ((v = dash_view(r, "Kies uw eigen wachtwoord")) == NULL ||
-	    mp_view_set_int(v, "Pw.Min", (long long)r->d->pw_min) != MP_OK ||
-	    (msg != NULL && (mp_view_set(v, "Pw.Message", msg) != MP_OK ||
-	    mp_view_set(v, "Pw.Field", field) != MP_OK))) {
-		mp_view_free(v);
-		dash_error(r, 500, NULL);
-		return;
+	if ((v = dash_view(r, "Kies uw eigen wachtwoord")) != NULL) {
+		mp_view_set_int(v, "Pw.Min", (long long)r->d->pw_min);
+		if (msg != NULL) {
+			mp_view_set(v, "Pw.Message", msg);
+			mp_view_set(v, "Pw.Field", field);
+		}
 	}
 	dash_render(r, status, v, "dashboard/password.cs");
 }

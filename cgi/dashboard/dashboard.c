@@ -245,6 +245,19 @@ dash_render(struct mp_dreq *r, int status, struct mp_view *v,
 	mp_view_free(v);
 }
 
+void
+dash_finish(struct mp_dreq *r, enum mp_err er, int status,
+    struct mp_view *v, const char *tmpl)
+{
+
+	if (er != MP_OK) {
+		mp_view_free(v);
+		dash_error(r, mp_err_status(er), NULL);
+		return;
+	}
+	dash_render(r, status, v, tmpl);
+}
+
 /* ------------------------------------------------------------------ */
 /* Routing.                                                            */
 

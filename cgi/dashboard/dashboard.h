@@ -101,9 +101,19 @@ void		 dash_options_free(struct mp_dash *);
 
 /* A view with what every page shows (title, user, menu, CSRF). */
 struct mp_view	*dash_view(struct mp_dreq *, const char *title);
-/* Render a template and send it with status; frees v. */
+/*
+ * Render a template and send it with status; frees v.  A NULL v, or a
+ * view that failed while it was filled (mp_view_err), gets a 500.
+ */
 void		 dash_render(struct mp_dreq *, int status, struct mp_view *,
 		    const char *tmpl);
+/*
+ * The end of a page whose building also read the database: er (the
+ * first error met) gets its error page (mp_err_status), otherwise as
+ * dash_render.  Frees v.
+ */
+void		 dash_finish(struct mp_dreq *, enum mp_err er, int status,
+		    struct mp_view *, const char *tmpl);
 /* An error page (mp_http_error) with status and a Dutch message. */
 void		 dash_error(struct mp_dreq *, int status, const char *msg);
 /* 303 to mount + path. */

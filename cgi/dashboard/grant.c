@@ -93,12 +93,7 @@ page(struct mp_dreq *r, int status, const char *error, const char *note,
 	/* The list reads the database: only for a view still good. */
 	if ((er = mp_view_err(v)) == MP_OK)
 		er = dash_grant_list(r, v, "verzoeken");
-	if (er != MP_OK) {
-		mp_view_free(v);
-		dash_error(r, mp_err_status(er), NULL);
-		return;
-	}
-	dash_render(r, status, v, "dashboard/grants.cs");
+	dash_finish(r, er, status, v, "dashboard/grants.cs");
 }
 
 /* The account's user name of a request, into arg. */

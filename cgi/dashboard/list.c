@@ -607,12 +607,7 @@ mp_dash_list(struct mp_dreq *r)
 		er = list_options(r, v, &f);
 	if (er == MP_OK)
 		er = list_values(v, &f, n);
-	if (er != MP_OK) {
-		mp_view_free(v);
-		dash_error(r, mp_err_status(er), NULL);
-		return;
-	}
-	dash_render(r, f.bad ? 400 : 200, v, "dashboard/list.cs");
+	dash_finish(r, er, f.bad ? 400 : 200, v, "dashboard/list.cs");
 }
 
 /*

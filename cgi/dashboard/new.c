@@ -102,11 +102,6 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
 	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) != 0)
 		mp_view_set(v, "Form.Value.received_date", day);
 	mp_report_view(v, rep);
-	if (mp_view_err(v) != MP_OK) {
-		mp_view_free(v);
-		dash_error(r, 500, NULL);
-		return;
-	}
 	dash_render(r, status, v, "dashboard/new.cs");
 }
 

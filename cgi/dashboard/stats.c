@@ -293,14 +293,7 @@ mp_dash_stats(struct mp_dreq *r)
 	    (er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) == MP_OK)
 		set_stats(v, s);
 	mp_stats_free(s);
-	if (er == MP_OK)
-		er = mp_view_err(v);
-	if (er != MP_OK) {
-		mp_view_free(v);
-		dash_error(r, mp_err_status(er), NULL);
-		return;
-	}
-	dash_render(r, ok ? 200 : 400, v, "dashboard/stats.cs");
+	dash_finish(r, er, ok ? 200 : 400, v, "dashboard/stats.cs");
 }
 
 /* One CSV row of counts, with medians when given. */
