@@ -436,11 +436,26 @@ house(const char *p, size_t n, int whole, struct out *o)
 }
 
 /*
- * A postcode and a house number at the start of p: the normal form to
- * o, the bytes used (0 when there is none).
+ * A house number at p as the rest of the text (whole, "12 hs"), else
+ * as the start of running text ("12 Amsterdam"); as house().
  */
 static size_t
-postcode_house(const char *p, size_t n, struct out *o)
+house_rest(const char *p, size_t n, struct out *o)
+{
+	size_t	 h;
+
+	if ((h = house(p, n, 1, o)) != 0)
+		return h;
+	return house(p, n, 0, o);
+}
+
+/*
+ * A postcode and a house number at the start of p: the normal form to
+ * o, the bytes used (0 when there is none).  rest: the number may be
+ * the rest of the text (house_rest), else only running text's.
+ */
+static size_t
+postcode_house(const char *p, size_t n, int rest, struct out *o)
 {
 	char	 pc[7];
 	size_t	 k, h;
@@ -451,7 +466,8 @@ postcode_house(const char *p, size_t n, struct out *o)
 		k++;
 	out_add(o, pc, 6);
 	out_c(o, ' ');
-	if ((h = house(p + k, n - k, 0, o)) == 0) {
+	h = rest ? house_rest(p + k, n - k, o) : house(p + k, n - k, 0, o);
+	if (h == 0) {
 		o->len = 0;
 		return 0;
 	}
@@ -477,6 +493,31 @@ first_number(const char *p, size_t n)
 }
 
 /*
+ * ", " and the folded city to o, or nothing when p holds only ASCII
+ * space and punctuation; an error when the city cannot be folded
+ * (invalid UTF-8, too long), rather than a form without it.
+ */
+static enum mp_err
+add_city(const char *p, size_t n, struct out *o)
+{
+	char		 f[MP_SUBJECT_NORM_MAX];
+	size_t		 i;
+	enum mp_err	 er;
+
+	for (i = 0; i < n; i++)
+		if (is_alnum((unsigned char)p[i]) ||
+		    (unsigned char)p[i] >= 0x80)
+			break;
+	if (i == n)
+		return MP_OK;
+	if ((er = mp_subject_fold(p, n, f, sizeof(f))) != MP_OK)
+		return er;
+	out_add(o, ", ", 2);
+	out_add(o, f, strlen(f));
+	return MP_OK;
+}
+
+/*
  * The street form from running text: street, number, then city.  With
  * pc not NULL the postcode form with that postcode instead.
  */
@@ -498,7 +539,7 @@ street_form(const char *p, size_t n, const char *pc, struct out *o)
 	if ((i = first_number(p, n)) == n)
 		return MP_EINVAL;
 	out_init(&no, num, sizeof(num));
-	if ((h = house(p + i, n - i, 0, &no)) == 0 || no.over)
+	if ((h = house_rest(p + i, n - i, &no)) == 0 || no.over)
 		return MP_EINVAL;
 	if (pc != NULL) {
 		out_add(o, pc, 6);
@@ -513,11 +554,7 @@ street_form(const char *p, size_t n, const char *pc, struct out *o)
 	out_add(o, num, no.len);
 	rest = p + i + h;
 	restn = n - i - h;
-	if (mp_subject_fold(rest, restn, f, sizeof(f)) == MP_OK) {
-		out_add(o, ", ", 2);
-		out_add(o, f, strlen(f));
-	}
-	return MP_OK;
+	return add_city(rest, restn, o);
 }
 
 enum mp_err
@@ -535,7 +572,7 @@ mp_subject_address(const char *text, size_t len, char *out, size_t outsz)
 			continue;
 		if (postcode(text + i, len - i, pc) == 0)
 			continue;
-		if (postcode_house(text + i, len - i, &o) > 0)
+		if (postcode_house(text + i, len - i, 1, &o) > 0)
 			return out_end(&o, MP_OK);
 		return out_end(&o, street_form(text, i, pc, &o));
 	}
@@ -569,17 +606,15 @@ mp_subject_address_fields(const char *street, const char *number,
 		out_add(&o, num, no.len);
 		return out_end(&o, MP_OK);
 	}
-	if (street == NULL || (er = fold_street(street, strlen(street), f,
-	    sizeof(f))) != MP_OK)
+	if (street == NULL)
 		return out_end(&o, MP_EINVAL);
+	if ((er = fold_street(street, strlen(street), f, sizeof(f))) != MP_OK)
+		return out_end(&o, er);
 	out_add(&o, f, strlen(f));
 	out_c(&o, ' ');
 	out_add(&o, num, no.len);
-	if (city != NULL && mp_subject_fold(city, strlen(city), f,
-	    sizeof(f)) == MP_OK) {
-		out_add(&o, ", ", 2);
-		out_add(&o, f, strlen(f));
-	}
+	if (city != NULL && (er = add_city(city, strlen(city), &o)) != MP_OK)
+		return out_end(&o, er);
 	return out_end(&o, MP_OK);
 }
 
@@ -1254,7 +1289,7 @@ rec_postcode(struct extract *x)
 
 	last = x->nw < 4 ? x->nw - 1 : 3;
 	out_init(&o, x->norm, sizeof(x->norm));
-	used = postcode_house(wstr(x, 0), x->w[last].e - x->w[0].s, &o);
+	used = postcode_house(wstr(x, 0), x->w[last].e - x->w[0].s, 0, &o);
 	if (used == 0 || o.over)
 		return 0;
 	x->kind = MP_SUBJECT_ADDRESS;

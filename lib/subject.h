@@ -76,7 +76,11 @@ enum mp_err	 mp_subject_fold(const char *text, size_t len, char *out,
  * mp_subject_address reads one text: a postcode followed by a number
  * ("1234 AB 12-a"), a street and number before a postcode ("Hoofdstraat
  * 12, 1234 AB Amsterdam"), or a street, number and city without one
- * ("Hoofdstr. 12 Amsterdam").
+ * ("Hoofdstr. 12 Amsterdam").  What follows the number is its letter
+ * and additions when it can be ("1234 AB 12 hs" -> "1234AB 12 HS", as
+ * from the report's fields), else a single letter after a space, a
+ * dash or slash, or letters and digits close to it, and the rest is
+ * the city.  A normal form read again gives itself.
  */
 enum mp_err	 mp_subject_address(const char *text, size_t len, char *out,
 		    size_t outsz);

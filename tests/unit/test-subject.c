@@ -42,6 +42,12 @@ check_table(const char *what, norm_fn fn, const struct row *t, size_t n)
 				fail_msg("%s \"%s\": %s \"%s\", want \"%s\"",
 				    what, t[i].in, mp_strerror(er), out,
 				    t[i].norm);
+			/* A normal form is its own normal form. */
+			er = fn(t[i].norm, strlen(t[i].norm), out,
+			    sizeof(out));
+			if (er != MP_OK || strcmp(out, t[i].norm) != 0)
+				fail_msg("%s \"%s\" again: %s \"%s\"", what,
+				    t[i].norm, mp_strerror(er), out);
 		}
 	}
 }
@@ -154,7 +160,10 @@ test_address(void **state)
 		{ "1234 AB 12", "1234AB 12" },
 		{ "1234AB, 12", "1234AB 12" },
 		{ "1234ab 12a-2", "1234AB 12 A 2" },
-		{ "1234 AB 12 hs", "1234AB 12" },
+		{ "1234 AB 12 hs", "1234AB 12 HS" },
+		{ "1234AB 12 A 2", "1234AB 12 A 2" },
+		{ "1234 AB 12 Amsterdam", "1234AB 12" },
+		{ "Hoofdstraat 12 hs", "hoofdstraat 12 HS" },
 		{ "1234 AB 12-hs", "1234AB 12 HS" },
 		{ "9999 ZZ 99999", "9999ZZ 99999" },
 		{ "Hoofdstraat 12, 1234 AB Amsterdam", "1234AB 12" },
@@ -180,7 +189,7 @@ test_address(void **state)
 		{ "12", NULL },
 		{ "", NULL },
 	};
-	char	 out[MP_SUBJECT_NORM_MAX];
+	char	 out[MP_SUBJECT_NORM_MAX], big[300];
 
 	(void)state;
 	check_table("address", mp_subject_address, t, MP_NELEM(t));
@@ -203,6 +212,17 @@ test_address(void **state)
 	    "naast de kerk", "1234AB", "X", out, sizeof(out)), MP_EINVAL);
 	assert_int_equal(mp_subject_address_fields(NULL, "12", "", "X",
 	    out, sizeof(out)), MP_EINVAL);
+	assert_string_equal(out, "");
+	/* A street longer than a normal form: too big, not a mangled one. */
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(mp_subject_address_fields(big, "12", "", "X",
+	    out, sizeof(out)), MP_ETOOBIG);
+	assert_string_equal(out, "");
+	assert_int_equal(mp_subject_address_fields("Kort", "12", "", big,
+	    out, sizeof(out)), MP_ETOOBIG);
+	assert_int_equal(mp_subject_address_fields("Kort", "12", "", "X",
+	    out, 8), MP_ETOOBIG);
 	assert_string_equal(out, "");
 }
 
