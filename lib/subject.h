@@ -145,9 +145,10 @@ enum mp_err	 mp_subject_phone(const char *text, size_t len, char *out,
  * An e-mail address: trimmed, the domain lower case.  The local part is
  * kept as written: it may be case-sensitive (RFC 5321, 2.4), so folding
  * it could make two mailboxes one subject.  Valid: one "@", a local
- * part of 1 to 64 of the characters RFC 5322 allows unquoted, with no
- * dot first, last or doubled, and a domain of at least two labels of
- * letters, digits and inner dashes, the last one letters only.
+ * part of 1 to 64 letters, digits and . _ % + - ' (what real addresses
+ * use; RFC 5322 allows more, such as & { } |, that only tricks use),
+ * with no dot first, last or doubled, and a domain of at least two
+ * labels of letters, digits and inner dashes, the last letters only.
  */
 enum mp_err	 mp_subject_email(const char *text, size_t len, char *out,
 		    size_t outsz);
@@ -179,12 +180,16 @@ struct mp_subject_found {
 };
 
 /*
- * Find candidates in text: licence plates in a Dutch side code, IBANs,
- * phone numbers, e-mail addresses, a postcode followed by a house
- * number, and KvK numbers: 8 or 12 digits only with "kvk" (any case,
- * also in "KvK-nummer") or "vestigingsnummer" at most three words
- * before, because 8 digits alone are too common (amounts, dates, other
- * numbers).  Each is checked as its normaliser checks it; the same
+ * Find candidates in text: licence plates in a Dutch side code (one
+ * word, "12-ABC-3" or "12abc3", or three words in capitals, "12 ABC
+ * 3"), IBANs (also in groups of four), phone numbers, e-mail
+ * addresses, a postcode followed by a house number, and KvK numbers: 8
+ * or 12 digits in one word only with "kvk" (any case, also in
+ * "KvK-nummer" and "KvK:"), "vestigingsnummer" or "handelsregister" at
+ * most three words before, because 8 digits alone are too common
+ * (amounts, dates, other numbers).  An IBAN-shaped run of words that
+ * fails its check is skipped whole, so that its digits are not taken
+ * for a phone number.  Each is checked as its normaliser checks it; the same
  * kind and normal form is reported once, at its first place.  At most
  * max go into found[], in the order they stand; *n gets their number
  * and *cutoff 1 when more were there.  Time is linear in len (each
@@ -202,7 +207,10 @@ enum mp_err	 mp_subject_extract(const char *text, size_t len,
  * The subject of kind with normal form norm, made with display (as
  * written; norm when NULL) if it is new: its id to *id.  Idempotent:
  * a second call returns the same id and keeps the first display.
- * MP_EINVAL for a bad kind or an empty norm.
+ * MP_EINVAL for a bad kind or an empty norm.  Call it and
+ * mp_subject_link in one transaction (mp_db_txn): the row lock the
+ * upsert takes keeps sql/028's purge from deleting the subject (its
+ * last link gone elsewhere) before the link is made.
  */
 enum mp_err	 mp_subject_upsert(struct mp_db *, enum mp_subject_kind,
 		    const char *norm, const char *display, long long *id);
