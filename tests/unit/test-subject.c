@@ -120,6 +120,13 @@ test_vehicle(void **state)
 		{ "ABC123", "ABC123", 0 },	/* LLLDDD: no side code */
 		{ "1A2B3C", "1A2B3C", 0 },
 		{ "123456", "123456", 0 },
+		/* Shapes that are no side code: foreign, not Dutch. */
+		{ "123-ABC", "123-ABC", 0 },
+		{ "A1-B2-C3", "A1-B2-C3", 0 },
+		{ "1A-2B-3C", "1A-2B-3C", 0 },
+		{ "1-2345-A", "1-2345-A", 0 },
+		{ "12-ABC-34", "12-ABC-34", 0 },	/* 7 characters */
+		{ "1-AB-2", "1-AB-2", 0 },		/* 4 */
 	};
 	static const struct row	 bad[] = {
 		{ "ABCDEF", NULL },		/* no digit */
@@ -145,6 +152,36 @@ test_vehicle(void **state)
 			    nl[i].sidecode);
 	}
 	check_table("plate", vehicle, bad, MP_NELEM(bad));
+	/*
+	 * In free text: each side code as written is found; with a dash
+	 * off its group boundaries it is not a plate at all.
+	 */
+	for (i = 0; i < 14; i++) {
+		struct mp_subject_found	 f[2];
+		char			 text[64], moved[8];
+		size_t			 n, pos;
+		int			 cut;
+
+		snprintf(text, sizeof(text), "kenteken %s gezien", nl[i].in);
+		assert_int_equal(mp_subject_extract(text, strlen(text), f, 2,
+		    &n, &cut), MP_OK);
+		if (n != 1 || strcmp(f[0].norm, nl[i].norm) != 0)
+			fail_msg("plate in \"%s\": %zu found", text, n);
+		/*
+		 * A place inside a group: 1 when the first group is longer
+		 * than 1, else 2, inside the second (2 or 3 long).
+		 */
+		pos = strcspn(nl[i].in, "-") > 1 ? 1 : 2;
+		memcpy(moved, nl[i].norm, pos);
+		moved[pos] = '-';
+		memcpy(moved + pos + 1, nl[i].norm + pos, 6 - pos);
+		moved[7] = '\0';
+		snprintf(text, sizeof(text), "kenteken %s gezien", moved);
+		assert_int_equal(mp_subject_extract(text, strlen(text), f, 2,
+		    &n, &cut), MP_OK);
+		if (n != 0)
+			fail_msg("\"%s\" taken for a plate", moved);
+	}
 	/* Too small a buffer. */
 	assert_int_equal(mp_subject_vehicle("12-ABC-3", 8, out, 6, NULL),
 	    MP_ETOOBIG);
