@@ -212,8 +212,13 @@ mp_subject_fold(const char *text, size_t len, char *out, size_t outsz)
 	for (i = 0; i < len; i += k) {
 		if ((k = utf8_next(p + i, len - i, &cp)) == 0)
 			return out_end(&o, MP_EINVAL);
-		/* Apostrophes vanish: 's-Hertogenbosch, D'Souza. */
-		if (cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x2bc)
+		/*
+		 * Apostrophes vanish ('s-Hertogenbosch, D'Souza), and so
+		 * do combining accents: "e" + U+0301 (decomposed, as some
+		 * systems paste it) folds as "é" does.
+		 */
+		if (cp == '\'' || cp == 0x2018 || cp == 0x2019 ||
+		    cp == 0x2bc || (cp >= 0x300 && cp <= 0x36f))
 			continue;
 		if (cp == '&') {
 			if (o.len > 0)

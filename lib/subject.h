@@ -53,10 +53,11 @@ const char	*mp_subject_kind_name(enum mp_subject_kind);
  * Latin-1 and Latin Extended-A lose their accents (é ë -> e, ç -> c,
  * ß -> ss, æ -> ae, ø -> o, œ -> oe, the ligature ĳ -> ij; "y" and
  * "ij" stay apart: they are different letters in names); "&" becomes
- * "en"; apostrophes vanish ('s-Hertogenbosch -> s hertogenbosch); any
- * other punctuation separates words; runs of space become one; other
- * characters (Greek, Cyrillic ...) are kept as they are.  MP_EINVAL for
- * invalid UTF-8 or nothing left.
+ * "en"; apostrophes and combining accents (U+0300 to U+036F) vanish
+ * ('s-Hertogenbosch -> s hertogenbosch); any other punctuation
+ * separates words; runs of space become one; other characters (Greek,
+ * Cyrillic ...) are kept as they are.  MP_EINVAL for invalid UTF-8 or
+ * nothing left.
  */
 enum mp_err	 mp_subject_fold(const char *text, size_t len, char *out,
 		    size_t outsz);
