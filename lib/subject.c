@@ -442,14 +442,22 @@ house(const char *p, size_t n, int whole, struct out *o)
 
 /*
  * A house number at p as the rest of the text (whole, "12 hs"), else
- * as the start of running text ("12 Amsterdam"); as house().
+ * as all up to a comma ("12 hs, Amsterdam"), else as the start of
+ * running text ("12 Amsterdam"); as house().  The comma is what the
+ * street form writes after the number, so a normal form reads back as
+ * itself; the price is that "12 Ede, Gelderland" takes Ede for an
+ * addition (write "12, Ede").
  */
 static size_t
 house_rest(const char *p, size_t n, struct out *o)
 {
-	size_t	 h;
+	const char	*c;
+	size_t		 h;
 
 	if ((h = house(p, n, 1, o)) != 0)
+		return h;
+	if ((c = memchr(p, ',', n)) != NULL &&
+	    (h = house(p, (size_t)(c - p), 1, o)) != 0)
 		return h;
 	return house(p, n, 0, o);
 }
@@ -479,7 +487,10 @@ postcode_house(const char *p, size_t n, int rest, struct out *o)
 	return k + h;
 }
 
-/* The first digit at or after p that follows a letter; n if none. */
+/*
+ * The first digit of a number after a letter (the street's; ASCII or
+ * not, punctuation is none); n if none.
+ */
 static size_t
 first_number(const char *p, size_t n)
 {
@@ -490,22 +501,40 @@ first_number(const char *p, size_t n)
 		if (is_digit((unsigned char)p[i]) && letter &&
 		    (i == 0 || !is_alnum((unsigned char)p[i - 1])))
 			return i;
-		if (!is_digit((unsigned char)p[i]) && !is_space(
-		    (unsigned char)p[i]) && p[i] != ',')
+		if (is_alpha((unsigned char)p[i]) || p[i] == '&' ||
+		    (unsigned char)p[i] >= 0x80)	/* & folds as "en" */
 			letter = 1;
 	}
 	return n;
 }
 
 /*
+ * A word of a city: none with a digit ("2e etage" after the number is
+ * no city, and "1234 ab" in one could be read as a postcode later).
+ */
+static void
+city_word(struct out *o, const char *w, size_t n, void *arg)
+{
+	size_t	 i;
+
+	(void)arg;
+	for (i = 0; i < n; i++)
+		if (is_digit((unsigned char)w[i]))
+			return;
+	out_word(o, w, n);
+}
+
+/*
  * ", " and the folded city to o, or nothing when p holds only ASCII
- * space and punctuation; an error when the city cannot be folded
- * (invalid UTF-8, too long), rather than a form without it.
+ * space and punctuation or words with digits; an error when the city
+ * cannot be folded (invalid UTF-8, too long), rather than a form
+ * without it.
  */
 static enum mp_err
 add_city(const char *p, size_t n, struct out *o)
 {
-	char		 f[MP_SUBJECT_NORM_MAX];
+	char		 f[MP_SUBJECT_NORM_MAX], city[MP_SUBJECT_NORM_MAX];
+	struct out	 c;
 	size_t		 i;
 	enum mp_err	 er;
 
@@ -517,8 +546,12 @@ add_city(const char *p, size_t n, struct out *o)
 		return MP_OK;
 	if ((er = mp_subject_fold(p, n, f, sizeof(f))) != MP_OK)
 		return er;
-	out_add(o, ", ", 2);
-	out_add(o, f, strlen(f));
+	out_init(&c, city, sizeof(city));
+	words(f, city_word, &c, NULL);
+	if (c.len > 0) {
+		out_add(o, ", ", 2);
+		out_add(o, city, c.len);
+	}
 	return MP_OK;
 }
 
@@ -536,11 +569,6 @@ street_form(const char *p, size_t n, const char *pc, struct out *o)
 	size_t		 restn;
 	enum mp_err	 er;
 
-	/* "1234 SA 5": a postcode that is none, not a street. */
-	if (n >= 4 && is_digit((unsigned char)p[0]) &&
-	    is_digit((unsigned char)p[1]) && is_digit((unsigned char)p[2]) &&
-	    is_digit((unsigned char)p[3]))
-		return MP_EINVAL;
 	if ((i = first_number(p, n)) == n)
 		return MP_EINVAL;
 	out_init(&no, num, sizeof(num));
@@ -554,6 +582,10 @@ street_form(const char *p, size_t n, const char *pc, struct out *o)
 	}
 	if ((er = fold_street(p, i, f, sizeof(f))) != MP_OK)
 		return er;
+	/* "1234 SA 5": a postcode that is none, not a street. */
+	if (is_digit((unsigned char)f[0]) && is_digit((unsigned char)f[1]) &&
+	    is_digit((unsigned char)f[2]) && is_digit((unsigned char)f[3]))
+		return MP_EINVAL;
 	out_add(o, f, strlen(f));
 	out_c(o, ' ');
 	out_add(o, num, no.len);
@@ -562,8 +594,8 @@ street_form(const char *p, size_t n, const char *pc, struct out *o)
 	return add_city(rest, restn, o);
 }
 
-enum mp_err
-mp_subject_address(const char *text, size_t len, char *out, size_t outsz)
+static enum mp_err
+address_text(const char *text, size_t len, char *out, size_t outsz)
 {
 	struct out	 o;
 	char		 pc[7];
@@ -577,11 +609,45 @@ mp_subject_address(const char *text, size_t len, char *out, size_t outsz)
 			continue;
 		if (postcode(text + i, len - i, pc) == 0)
 			continue;
-		if (postcode_house(text + i, len - i, 1, &o) > 0)
+		if (postcode_house(text + i, len - i, 1, &o) > 0 ||
+		    street_form(text, i, pc, &o) == MP_OK)
 			return out_end(&o, MP_OK);
-		return out_end(&o, street_form(text, i, pc, &o));
+		/* "Hoofdweg 1234 hs": a house number, not a postcode. */
+		o.len = 0;
+		o.over = 0;
 	}
 	return out_end(&o, street_form(text, len, NULL, &o));
+}
+
+/*
+ * A normal form must read back as itself, or a search for it would
+ * find another subject: an odd street ("3 00-4678, mn") can fold into
+ * something that reads as a postcode and number.  Such a text is
+ * refused rather than stored under a form nobody can find.
+ */
+static enum mp_err
+address_check(char *out, size_t outsz, enum mp_err er)
+{
+	char	 again[MP_SUBJECT_NORM_MAX];
+
+	if (er != MP_OK)
+		return er;
+	if (strlen(out) >= sizeof(again))
+		er = MP_ETOOBIG;
+	else if (address_text(out, strlen(out), again, sizeof(again)) !=
+	    MP_OK || strcmp(out, again) != 0)
+		er = MP_EINVAL;
+	if (er != MP_OK && outsz > 0)
+		out[0] = '\0';
+	return er;
+}
+
+enum mp_err
+mp_subject_address(const char *text, size_t len, char *out, size_t outsz)
+{
+
+	return address_check(out, outsz, address_text(text, len, out,
+	    outsz));
 }
 
 enum mp_err
@@ -609,7 +675,7 @@ mp_subject_address_fields(const char *street, const char *number,
 		out_add(&o, pc, 6);
 		out_c(&o, ' ');
 		out_add(&o, num, no.len);
-		return out_end(&o, MP_OK);
+		return address_check(out, outsz, out_end(&o, MP_OK));
 	}
 	if (street == NULL)
 		return out_end(&o, MP_EINVAL);
@@ -620,7 +686,7 @@ mp_subject_address_fields(const char *street, const char *number,
 	out_add(&o, num, no.len);
 	if (city != NULL && (er = add_city(city, strlen(city), &o)) != MP_OK)
 		return out_end(&o, er);
-	return out_end(&o, MP_OK);
+	return address_check(out, outsz, out_end(&o, MP_OK));
 }
 
 /* Legal forms dropped from company names (subject.h). */
@@ -692,10 +758,22 @@ mp_subject_company(const char *text, size_t len, char *out, size_t outsz)
 	out_init(&o, out, outsz);
 	if ((er = mp_subject_fold(text, len, f, sizeof(f))) != MP_OK)
 		return out_end(&o, er);
-	c.runlen = 0;
-	words(f, company_word, &o, &c);
-	if (c.runlen > 0)
-		company_flush(&o, &c);
+	/*
+	 * Again until nothing changes: a form dropped between letters
+	 * ("z bv n") leaves letters that now stand together.  Each pass
+	 * that changes anything makes the text shorter.
+	 */
+	while (!o.over) {
+		o.len = 0;
+		o.p[0] = '\0';
+		c.runlen = 0;
+		words(f, company_word, &o, &c);
+		if (c.runlen > 0)
+			company_flush(&o, &c);
+		if (o.over || o.len >= sizeof(f) || strcmp(f, o.p) == 0)
+			break;
+		memcpy(f, o.p, o.len + 1);
+	}
 	return out_end(&o, o.len == 0 ? MP_EINVAL : MP_OK);
 }
 
@@ -775,7 +853,7 @@ mp_subject_vehicle(const char *text, size_t len, char *out, size_t outsz,
 			if (k < 6)
 				nl[k] = (char)to_upper((unsigned char)text[i]);
 			k++;
-		} else if (text[i] != '-' && text[i] != ' ')
+		} else if (text[i] != '-' && !is_space((unsigned char)text[i]))
 			dutch = 0;
 	}
 	if (dutch && k == 6) {

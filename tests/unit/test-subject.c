@@ -216,6 +216,13 @@ test_address(void **state)
 		{ "Wgstraat 5", "wgstraat 5" },	/* whole words only */
 		{ "Rue d'Élysée 3 Zürich", "rue delysee 3, zurich" },
 		{ "1e Jan Steenstraat 5", "1e jan steenstraat 5" },
+		{ "Hoofdweg 1234 hs", "hoofdweg 1234 HS" },
+		{ "Hoofdstraat 12 hs, Amsterdam",
+		    "hoofdstraat 12 HS, amsterdam" },
+		{ "1234 AB 12 hs 2, Amsterdam", "1234AB 12 HS 2" },
+		{ "Hoofdstraat 12 Amsterdam, NL", "hoofdstraat 12, amsterdam nl" },
+		{ "Hoofdstraat 12, 2e etage, Amsterdam",
+		    "hoofdstraat 12, etage amsterdam" },
 		/* Not valid. */
 		{ "0123 AB 12", NULL },		/* no postcode starts 0 */
 		{ "1234 SA 5", NULL },		/* SA, SD, SS: never issued */
@@ -279,6 +286,8 @@ test_company(void **state)
 		{ "Nieuw B.V. i.o.", "nieuw" },
 		{ "Müller GmbH", "muller" },
 		{ "Stichting Groen", "stichting groen" },
+		{ "Z. Holding N.", "zn" },	/* letters that meet later */
+		{ "B. Holding V.", NULL },
 		{ "Holding B.V.", NULL },
 		{ "", NULL },
 	};
