@@ -77,11 +77,14 @@ enum mp_err	 mp_subject_fold(const char *text, size_t len, char *out,
  * mp_subject_address reads one text: a postcode followed by a number
  * ("1234 AB 12-a"), a street and number before a postcode ("Hoofdstraat
  * 12, 1234 AB Amsterdam"), or a street, number and city without one
- * ("Hoofdstr. 12 Amsterdam").  What follows the number is its letter
- * and additions when it can be ("1234 AB 12 hs" -> "1234AB 12 HS", as
- * from the report's fields), else a single letter after a space, a
- * dash or slash, or letters and digits close to it, and the rest is
- * the city.  A normal form read again gives itself.
+ * ("Hoofdstr. 12 Amsterdam").  What follows the number, to the end or
+ * to a comma, is its letter and additions when it can be ("1234 AB 12
+ * hs" -> "1234AB 12 HS", as from the report's fields; "Hoofdstraat 12
+ * hs, Amsterdam"), else a single letter after a space, a dash or
+ * slash, or letters and digits close to it, and the rest is the city,
+ * without words that hold a digit ("2e etage").  A normal form read
+ * again gives itself; a text whose form would not (an odd street that
+ * folds into a postcode and number) is refused.
  */
 enum mp_err	 mp_subject_address(const char *text, size_t len, char *out,
 		    size_t outsz);
