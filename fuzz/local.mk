@@ -30,7 +30,7 @@ fuzz-build:
 EXTRA_DIST += fuzz/README.md fuzz/fuzz.sh fuzz/fuzz.h fuzz/fuzz-req.dict \
 	fuzz/fuzz-conf.c fuzz/fuzz-csv.c fuzz/fuzz-form.c fuzz/fuzz-http.c \
 	fuzz/fuzz-mailmsg.c fuzz/fuzz-req.c fuzz/fuzz-upload.c \
-	fuzz/fuzz-valid.c fuzz/corpus
+	fuzz/fuzz-subject.c fuzz/fuzz-valid.c fuzz/corpus
 clean-local: clean-fuzz
 clean-fuzz:
 	-rm -rf fuzz/obj fuzz/libfuzzmp.a fuzz/check fuzz/crashes

@@ -41,6 +41,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/access.c %reldir%/access.h \
 	%reldir%/grant.c %reldir%/grant.h \
 	%reldir%/event.c %reldir%/event.h \
+	%reldir%/subject.c %reldir%/subject.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \
 	%reldir%/mailmsg.c %reldir%/mailmsg.h \

@@ -42,6 +42,7 @@
 #include "throttle.h"
 #include "access.h"
 #include "event.h"
+#include "subject.h"
 #include "workflow.h"
 #include "stats.h"
 #include "mailmsg.h"

@@ -83,3 +83,7 @@ GRANT EXECUTE ON FUNCTION export_log_audit TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON signin_token_used TO @APPUSER@@@APPHOST@;
 -- 024_client_key.sql: per-window secrets for the client hashes.
 GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;
+-- 028_subject.sql: subjects and their links.  No DELETE on subject:
+-- a subject goes when its last link does, by report_subject_purge.
+GRANT SELECT, INSERT, UPDATE ON subject TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON report_subject TO @APPUSER@@@APPHOST@;

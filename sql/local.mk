@@ -20,6 +20,7 @@ dist_sql_DATA = \
 	%reldir%/024_client_key.sql \
 	%reldir%/026_intake_own_rows.sql \
 	%reldir%/027_export_own_rows.sql \
+	%reldir%/028_subject.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

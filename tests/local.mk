@@ -38,6 +38,7 @@ UNIT_TESTS = \
 	tests/unit/test-message \
 	tests/unit/test-workflow \
 	tests/unit/test-event \
+	tests/unit/test-subject \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -207,6 +208,11 @@ tests_unit_test_event_SOURCES = %reldir%/unit/test-event.c \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_event_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_event_LDADD = $(UNIT_LDADD)
+tests_unit_test_subject_SOURCES = %reldir%/unit/test-subject.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_subject_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_subject_LDADD = $(UNIT_LDADD)
 tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h

@@ -315,6 +315,17 @@ sql "DELETE FROM export_pull WHERE id = $pull1"
 sql "DELETE FROM report_share WHERE partner_id IN ($p1, $p2)"
 sql "DELETE FROM partner WHERE id IN ($p1, $p2)"
 
+# Subjects (sql/028) are personal data: the dashboard's alone.
+for p in intake feedback export; do
+	cannot "$p" "SELECT * FROM subject" "read subjects"
+	cannot "$p" "SELECT * FROM report_subject" "read a report's subjects"
+	cannot "$p" "INSERT INTO subject (kind, norm, display, created_at)
+	    VALUES (4, '16ZZZ6', 'x', UTC_TIMESTAMP())" "add a subject"
+done
+can dashboard "SELECT COUNT(*) FROM report_subject" "read a report's subjects"
+cannot dashboard "DELETE FROM subject" \
+    "delete subjects (they go with their last link)"
+
 # dashboard: the rest, but the append-only tables stay so.
 can dashboard "SELECT COUNT(*) FROM reporter_contact" "read contact rows"
 cannot dashboard "DELETE FROM audit_log" "delete from the audit log"
