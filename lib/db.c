@@ -10,9 +10,10 @@
  * that is gone; it is closed and prepared again the next time it is
  * used, so a lost connection costs nothing until a statement is needed.
  *
- * Several servers (db.hosts, dbhost.c): a connection goes to the first
- * in the list that answers within db.connect_timeout and is synced (a
- * Galera node in state 4; a server without wsrep always is).  A
+ * Several servers (db.hosts, or db.admin.hosts for the administrator;
+ * dbhost.c): a connection goes to the first in the list that answers
+ * within db.connect_timeout and is synced (a Galera node in state 4; a
+ * server without wsrep always is).  A
  * connection lost to a dead or unready server (conn_error) moves the
  * next connect on to the following server, the lost one last; after
  * db.failback seconds on a later server, the first is tried again when
@@ -423,8 +424,14 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	if ((db = mp_calloc(1, sizeof(*db))) == NULL)
 		return MP_ENOMEM;
 	db->gen = 1;
-	if ((er = mp_dbhost_list(conf, db->hosts, &db->nhosts, err,
-	    sizeof(err))) != MP_OK) {
+	/* meldpuntctl's own list of servers, if it has one. */
+	if (admin)
+		er = mp_dbhost_admin_list(conf, db->hosts, &db->nhosts, err,
+		    sizeof(err));
+	else
+		er = mp_dbhost_list(conf, db->hosts, &db->nhosts, err,
+		    sizeof(err));
+	if (er != MP_OK) {
 		mp_errx("%s: %s", __func__, err);
 		goto fail;
 	}

@@ -75,14 +75,15 @@ mp_dbval_blob(const void *b, size_t n)
  * db.port and db.socket; db.name, db.user, db.password or
  * db.password_file, db.retries, db.retry_total_ms, db.connect_timeout,
  * db.rw_timeout, db.failback).  admin selects db.admin.* credentials
- * instead (meldpuntctl migrate).  Does not connect.  MP_ECONF (logged)
+ * and db.admin.hosts, when set, instead (meldpuntctl).  Does not
+ * connect.  MP_ECONF (logged)
  * for a bad server list (dbhost.h).
  */
 enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
 		    int admin);
 /*
  * As mp_db_open, with the credentials of a named account: "admin"
- * (db.admin.*), a program ("intake", "feedback", "export",
+ * (db.admin.*, and db.admin.hosts as its servers), a program ("intake", "feedback", "export",
  * "dashboard": db.<program>.user and .password or .password_file,
  * when db.<program>.user is set; its grants are
  * sql/grants-<program>.sql) or NULL for the shared db.* account,

@@ -2,7 +2,8 @@
  * dbhost.c -- the ordered list of database servers a program may use,
  * read from db.hosts ("127.0.0.1:3306, 10.0.0.2, /run/mysqld/n3.sock")
  * or, in the older form, from db.host, db.port and db.socket as a list
- * of one.  Pure parsing: db.c connects, meldpuntctl check-config
+ * of one; meldpuntctl's administrator may have its own list,
+ * db.admin.hosts.  Pure parsing: db.c connects, meldpuntctl check-config
  * reports what is wrong.
  */
 #include "config.h"
@@ -87,26 +88,26 @@ set_label(struct mp_dbhost *h)
 }
 
 /*
- * Parse one trimmed entry e (number i, from 1) into h.  defport and
- * defsock are db.port and db.socket, for entries that do not say.
+ * Parse one trimmed entry e (number i, from 1) of key into h.  defport
+ * and defsock are db.port and db.socket, for entries that do not say.
  */
 static enum mp_err
-parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
-    struct mp_dbhost *h, char *err, size_t errsz)
+parse_entry(const char *key, char *e, size_t i, unsigned defport,
+    const char *defsock, struct mp_dbhost *h, char *err, size_t errsz)
 {
 	char	*p, *port = NULL;
 
 	memset(h, 0, sizeof(*h));
 	h->port = defport;
 	if (e[0] == '\0') {
-		mp_seterr(err, errsz, "db.hosts: entry %zu is empty", i);
+		mp_seterr(err, errsz, "%s: entry %zu is empty", key, i);
 		return MP_ECONF;
 	}
 	if (e[0] == '/') {
 		if (strlen(e) >= sizeof(h->socket)) {
 			mp_seterr(err, errsz,
-			    "db.hosts: entry %zu: socket path "
-			    "longer than %zu bytes", i, sizeof(h->socket) - 1);
+			    "%s: entry %zu: socket path longer than %zu "
+			    "bytes", key, i, sizeof(h->socket) - 1);
 			return MP_ECONF;
 		}
 		(void)snprintf(h->host, sizeof(h->host), "localhost");
@@ -118,8 +119,8 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 	if (e[0] == '[') {
 		if ((p = strchr(e, ']')) == NULL) {
 			mp_seterr(err, errsz,
-			    "db.hosts: entry %zu (%s): no ']'"
-			    " after the IPv6 address", i, e);
+			    "%s: entry %zu (%s): no ']'"
+			    " after the IPv6 address", key, i, e);
 			return MP_ECONF;
 		}
 		*p++ = '\0';
@@ -127,14 +128,14 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 			port = p + 1;
 		else if (*p != '\0') {
 			mp_seterr(err, errsz,
-			    "db.hosts: entry %zu: ':port' or "
-			    "nothing expected after ']'", i);
+			    "%s: entry %zu: ':port' or "
+			    "nothing expected after ']'", key, i);
 			return MP_ECONF;
 		}
 		if (!valid_v6(e + 1)) {
 			mp_seterr(err, errsz,
-			    "db.hosts: entry %zu (%s]): not an "
-			    "IPv6 address", i, e);
+			    "%s: entry %zu (%s]): not an "
+			    "IPv6 address", key, i, e);
 			return MP_ECONF;
 		}
 		(void)snprintf(h->host, sizeof(h->host), "%s", e + 1);
@@ -144,16 +145,16 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 			port = p + 1;
 			if (strchr(port, ':') != NULL) {
 				mp_seterr(err, errsz,
-				    "db.hosts: entry %zu: more "
+				    "%s: entry %zu: more "
 				    "than one ':' (write an IPv6 address as "
-				    "[addr]:port)", i);
+				    "[addr]:port)", key, i);
 				return MP_ECONF;
 			}
 		}
 		if (!valid_name(e)) {
 			mp_seterr(err, errsz,
-			    "db.hosts: entry %zu (%s): not a "
-			    "host name or address", i, e);
+			    "%s: entry %zu (%s): not a "
+			    "host name or address", key, i, e);
 			return MP_ECONF;
 		}
 		(void)snprintf(h->host, sizeof(h->host), "%s", e);
@@ -163,8 +164,8 @@ parse_entry(char *e, size_t i, unsigned defport, const char *defsock,
 			    defsock);
 	}
 	if (port != NULL && parse_port(port, &h->port) != 0) {
-		mp_seterr(err, errsz, "db.hosts: entry %zu (%s): port '%s' is "
-		    "not a number from 1 to 65535", i, h->host, port);
+		mp_seterr(err, errsz, "%s: entry %zu (%s): port '%s' is "
+		    "not a number from 1 to 65535", key, i, h->host, port);
 		return MP_ECONF;
 	}
 	set_label(h);
@@ -180,11 +181,16 @@ same(const struct mp_dbhost *a, const struct mp_dbhost *b)
 	    (a->port != 0 ? a->port : 3306) == (b->port != 0 ? b->port : 3306);
 }
 
-enum mp_err
-mp_dbhost_list(const struct mp_conf *conf,
+/*
+ * The list of key (db.hosts or db.admin.hosts), or without db.hosts
+ * the older form; mp_dbhost_list and mp_dbhost_admin_list choose key.
+ */
+static enum mp_err
+list_of(const struct mp_conf *conf, enum mp_ck which,
     struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n, char *err,
     size_t errsz)
 {
+	const char	*key = mp_confkeys[which].name;
 	const char	*list, *p, *q, *sock;
 	char		 e[ENTRY_MAX + 1];
 	size_t		 i, j, len, count = 1;
@@ -200,7 +206,7 @@ mp_dbhost_list(const struct mp_conf *conf,
 		    MP_DBHOST_SOCKLEN - 1);
 		return MP_ECONF;
 	}
-	if ((list = mp_confkey_str(conf, MP_CK_DB_HOSTS)) == NULL) {
+	if ((list = mp_confkey_str(conf, which)) == NULL) {
 		/* The older form: one server. */
 		p = mp_confkey_str(conf, MP_CK_DB_HOST);
 		if (p[0] == '\0' || strlen(p) >= MP_DBHOST_NAMELEN) {
@@ -222,8 +228,8 @@ mp_dbhost_list(const struct mp_conf *conf,
 		if (*p == ',')
 			count++;
 	if (count > MP_DBHOST_MAX) {
-		mp_seterr(err, errsz, "db.hosts: %zu hosts, more than the %d "
-		    "allowed", count, MP_DBHOST_MAX);
+		mp_seterr(err, errsz, "%s: %zu hosts, more than the %d "
+		    "allowed", key, count, MP_DBHOST_MAX);
 		return MP_ECONF;
 	}
 	for (i = 0, p = list; i < count; i++, p = q + 1) {
@@ -235,20 +241,20 @@ mp_dbhost_list(const struct mp_conf *conf,
 		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
 			len--;
 		if (len > ENTRY_MAX) {
-			mp_seterr(err, errsz, "db.hosts: entry %zu is longer "
-			    "than %d bytes", i + 1, ENTRY_MAX);
+			mp_seterr(err, errsz, "%s: entry %zu is longer "
+			    "than %d bytes", key, i + 1, ENTRY_MAX);
 			return MP_ECONF;
 		}
 		memcpy(e, p, len);
 		e[len] = '\0';
-		if ((er = parse_entry(e, i + 1, defport, sock, &hosts[i], err,
+		if ((er = parse_entry(key, e, i + 1, defport, sock, &hosts[i], err,
 		    errsz)) != MP_OK)
 			return er;
 		for (j = 0; j < i; j++)
 			if (same(&hosts[j], &hosts[i])) {
 				mp_seterr(err, errsz,
-				    "db.hosts: entry %zu (%s) "
-				    "is entry %zu again", i + 1,
+				    "%s: entry %zu (%s) "
+				    "is entry %zu again", key, i + 1,
 				    hosts[i].label, j + 1);
 				return MP_ECONF;
 			}
@@ -257,4 +263,30 @@ mp_dbhost_list(const struct mp_conf *conf,
 	}
 	*n = count;
 	return MP_OK;
+}
+
+enum mp_err
+mp_dbhost_list(const struct mp_conf *conf,
+    struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n, char *err,
+    size_t errsz)
+{
+
+	return list_of(conf, MP_CK_DB_HOSTS, hosts, n, err, errsz);
+}
+
+/*
+ * meldpuntctl may reach the cluster another way than the programs (an
+ * app server's own node first for them; any live node, or the nodes
+ * in another order, for a migration or a drain): db.admin.hosts, and
+ * the programs' list where it is unset.
+ */
+enum mp_err
+mp_dbhost_admin_list(const struct mp_conf *conf,
+    struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n, char *err,
+    size_t errsz)
+{
+
+	if (mp_confkey_str(conf, MP_CK_DB_ADMIN_HOSTS) == NULL)
+		return mp_dbhost_list(conf, hosts, n, err, errsz);
+	return list_of(conf, MP_CK_DB_ADMIN_HOSTS, hosts, n, err, errsz);
 }

@@ -42,4 +42,12 @@ enum mp_err	 mp_dbhost_list(const struct mp_conf *,
 		    struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n,
 		    char *err, size_t errsz);
 
+/*
+ * The same for the administrator (meldpuntctl): db.admin.hosts, with
+ * the same syntax, or mp_dbhost_list's list where it is unset.
+ */
+enum mp_err	 mp_dbhost_admin_list(const struct mp_conf *,
+		    struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n,
+		    char *err, size_t errsz);
+
 #endif

@@ -152,6 +152,11 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	}
 	/* Every key against the table (lib/confkey.c). */
 	n += mp_confkey_check(c->conf, check_report, NULL);
+	/* meldpuntctl's own list, when it has one. */
+	if (mp_confkey_str(c->conf, MP_CK_DB_ADMIN_HOSTS) != NULL &&
+	    mp_dbhost_admin_list(c->conf, hosts, &nhosts, err,
+	    sizeof(err)) != MP_OK)
+		problem(&n, "%s", err);
 	if (mp_dbhost_list(c->conf, hosts, &nhosts, err, sizeof(err)) !=
 	    MP_OK)
 		problem(&n, "%s", err);

@@ -938,6 +938,88 @@ test_hosts_first_dead(void **state)
 	close(sfd);
 }
 
+/*
+ * db.admin.hosts: meldpuntctl's own list, with db.hosts' syntax and
+ * errors under its own name; unset, the programs' list.  The
+ * administrator's handle goes past a dead first entry to a live
+ * server while the programs' list has none that answers.
+ */
+static void
+test_admin_hosts(void **state)
+{
+	struct mp_dbhost h[MP_DBHOST_MAX];
+	struct mp_conf	*c;
+	struct mp_db	*db;
+	char		 text[1024], err[256];
+	size_t		 n = 99;
+	unsigned	 dead;
+	int		 fd;
+
+	(void)state;
+	assert_int_equal(mp_conf_parse(&c, "db.hosts = a:1, b:2\n"
+	    "db.admin.hosts = c:3, /x.sock\n", err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_dbhost_admin_list(c, h, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].label, "c:3");
+	assert_string_equal(h[1].socket, "/x.sock");
+	assert_int_equal(mp_dbhost_list(c, h, &n, err, sizeof(err)), MP_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].label, "a:1");
+	mp_conf_free(c);
+
+	/* Unset: db.hosts, or the older db.host. */
+	assert_int_equal(mp_conf_parse(&c, "db.hosts = a:1, b:2\n", err,
+	    sizeof(err)), MP_OK);
+	assert_int_equal(mp_dbhost_admin_list(c, h, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[1].label, "b:2");
+	mp_conf_free(c);
+	assert_int_equal(mp_conf_parse(&c, "db.host = 10.0.0.5\n", err,
+	    sizeof(err)), MP_OK);
+	assert_int_equal(mp_dbhost_admin_list(c, h, &n, err, sizeof(err)),
+	    MP_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].label, "10.0.0.5:3306");
+	mp_conf_free(c);
+
+	/* A bad value names db.admin.hosts; db.hosts is not at fault. */
+	assert_int_equal(mp_conf_parse(&c, "db.hosts = a:1\n"
+	    "db.admin.hosts = a:1, a:1\n", err, sizeof(err)), MP_OK);
+	n = 99;
+	assert_int_equal(mp_dbhost_admin_list(c, h, &n, err, sizeof(err)),
+	    MP_ECONF);
+	assert_int_equal(n, 0);
+	assert_string_equal(err, "db.admin.hosts: entry 2 (a:1) is entry 1 "
+	    "again");
+	assert_int_equal(mp_dbhost_list(c, h, &n, err, sizeof(err)), MP_OK);
+	db = (struct mp_db *)1;
+	assert_int_equal(mp_db_open(&db, c, 1), MP_ECONF);
+	assert_null(db);
+	mp_conf_free(c);
+
+	/*
+	 * The programs' only server is dead; the administrator's list
+	 * has it first, then the live one.
+	 */
+	dead = loopback_port(0, &fd);
+	snprintf(text, sizeof(text), "db.hosts = 127.0.0.1:%u\n"
+	    "db.admin.hosts = 127.0.0.1:%u, %s\ndb.user = root\n"
+	    "db.admin.user = root\ndb.name = meldpunt\n"
+	    "db.connect_timeout = 1\ndb.retries = 0\n", dead, dead, E.sock);
+	assert_int_equal(mp_conf_parse(&c, text, err, sizeof(err)), MP_OK);
+	assert_int_equal(mp_db_open(&db, c, 0), MP_OK);
+	assert_int_equal(mp_db_connect(db), MP_EDBDOWN);
+	mp_db_close(db);
+	assert_int_equal(mp_db_open(&db, c, 1), MP_OK);
+	assert_int_equal(mp_db_connect(db), MP_OK);
+	assert_string_equal(mp_db_host(db), E.sock);
+	assert_int_equal(count(db, S_ONE, NULL), 1);
+	mp_db_close(db);
+	mp_conf_free(c);
+}
+
 static enum mp_err
 selectfn(struct mp_db *db, void *arg)
 {
@@ -1490,6 +1572,7 @@ main(void)
 		cmocka_unit_test(test_hosts_first_dead),
 		cmocka_unit_test(test_hosts_move_on),
 		cmocka_unit_test(test_hosts_synced),
+		cmocka_unit_test(test_admin_hosts),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_migrate_files),
 		cmocka_unit_test(test_seed),
