@@ -114,7 +114,7 @@ const struct mp_confkey mp_confkeys[MP_CK__MAX] = {
 [MP_CK_DB_ADMIN_RW_TIMEOUT] = INT("db.admin.rw_timeout", 3600, 1, 86400,
     "seconds a migration statement may wait for the server"),
 [MP_CK_DB_ADMIN_HOSTS] = { "db.admin.hosts", MP_CKT_LIST, NULL, 0, 0, NULL,
-    NULL, 0, "the servers meldpuntctl tries in order (unset: hosts)" },
+    NULL, 0, "the servers migrate and grants try in order (unset: hosts)" },
 [MP_CK_SANDBOX_SECCOMP] = BOOL("sandbox.seccomp", 1,
     "confine each worker to the system calls it needs"),
 [MP_CK_HTTP_SECURE_COOKIES] = BOOL("http.secure_cookies", 1,

@@ -275,10 +275,10 @@ mp_dbhost_list(const struct mp_conf *conf,
 }
 
 /*
- * meldpuntctl may reach the cluster another way than the programs (an
- * app server's own node first for them; any live node, or the nodes
- * in another order, for a migration or a drain): db.admin.hosts, and
- * the programs' list where it is unset.
+ * meldpuntctl's administrator (migrate, grants) may reach the cluster
+ * another way than the programs (an app server's own node first for
+ * them; every node, in any order, for a migration): db.admin.hosts,
+ * and the programs' list where it is unset.
  */
 enum mp_err
 mp_dbhost_admin_list(const struct mp_conf *conf,
