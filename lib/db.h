@@ -83,11 +83,11 @@ enum mp_err	 mp_db_open(struct mp_db **, const struct mp_conf *,
 		    int admin);
 /*
  * As mp_db_open, with the credentials of a named account: "admin"
- * (db.admin.*, and db.admin.hosts as its servers), a program ("intake", "feedback", "export",
- * "dashboard": db.<program>.user and .password or .password_file,
- * when db.<program>.user is set; its grants are
- * sql/grants-<program>.sql) or NULL for the shared db.* account,
- * which a program without an account of its own uses too.
+ * (db.admin.*, and db.admin.hosts as its servers), a program
+ * ("intake", "feedback", "export", "dashboard": db.<program>.user
+ * and .password or .password_file, when db.<program>.user is set;
+ * its grants are sql/grants-<program>.sql) or NULL for the shared db.*
+ * account, which a program without an account of its own uses too.
  */
 enum mp_err	 mp_db_open_as(struct mp_db **, const struct mp_conf *,
 		    const char *account);

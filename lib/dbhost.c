@@ -247,8 +247,8 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
 		}
 		memcpy(e, p, len);
 		e[len] = '\0';
-		if ((er = parse_entry(key, e, i + 1, defport, sock, &hosts[i], err,
-		    errsz)) != MP_OK)
+		if ((er = parse_entry(key, e, i + 1, defport, sock,
+		    &hosts[i], err, errsz)) != MP_OK)
 			return er;
 		for (j = 0; j < i; j++)
 			if (same(&hosts[j], &hosts[i])) {
