@@ -26,15 +26,19 @@ cl_stop()
 	rm -f "$E2E_RUN/$1.sock"
 }
 
-# cl_node_config FILE SOCKET SPOOL: a copy of $E2E_CONF whose programs
-# connect to the node at SOCKET and spool to SPOOL (each app server
-# has its own spool; README "Running on a cluster").
+# cl_node_config FILE HOSTS SPOOL [ADMIN_HOSTS]: a copy of $E2E_CONF
+# whose programs connect to the nodes of HOSTS (a db.hosts list: one
+# node's socket, or the app server's own node first and the others
+# after), meldpuntctl migrate and grants to those of ADMIN_HOSTS if
+# given, and which spools to SPOOL (each app server has its own spool;
+# README "Running on a cluster").
 cl_node_config()
 {
 	mkdir -p "$3" && chmod 0700 "$3" || return 1
 	{
 		cat "$E2E_CONF"
-		printf 'db.socket = %s\n' "$2"
+		printf 'db.hosts = %s\n' "$2"
+		[ -z "${4:-}" ] || printf 'db.admin.hosts = %s\n' "$4"
 		printf 'paths.spool = %s\n' "$3"
 	} >"$1"
 }
@@ -58,7 +62,10 @@ cl_intake_upstream()
 			servers="$servers\\
 		server unix:$E2E_RUN/$i.sock;"
 		done
-		sed -i -e "s|fastcgi_pass unix:$E2E_RUN/intake.sock;|fastcgi_pass meldpunt_intake;|" \
+		# X-Cluster-Upstream: which instance answered (the test
+		# counts intake B's receipts while its node is down).
+		sed -i -e "s|fastcgi_pass unix:$E2E_RUN/intake.sock;|fastcgi_pass meldpunt_intake;\\
+			add_header X-Cluster-Upstream \$upstream_addr always;|" \
 		    -e "/^http {/a\\
 	upstream meldpunt_intake {$servers\\
 	}" "$E2E_NGINX/conf/nginx.conf"

@@ -10,21 +10,29 @@
 #  2. meldpuntctl migrate and grants on node 1: the tables, the stored
 #     functions with their DEFINER, the triggers and the per-program
 #     accounts must arrive on every node, and a program's account must
-#     be able to call a DEFINER function on another node.
+#     be able to call a DEFINER function on another node.  migrate
+#     goes past a dead first entry of db.admin.hosts to a live node.
 #  3. Intake A on node 1 and intake B on node 2 behind one nginx
-#     upstream, the dashboard on node 2, the partner export on node 1.
+#     upstream, the dashboard on node 2, the partner export on node 1:
+#     each app server's db.hosts lists its own node first and the
+#     others after, so a program moves on when its node dies.
 #  4. The burst: BURST_REPORTS (400) reports through the form from
 #     BURST_CLIENTS (8) parallel clients, a few dozen dashboard actions
-#     (notes, shares, edits of shared reports) and a partner pulling the
-#     export page by page; node 3 is killed with SIGKILL once a third
-#     of the reports are in, restarted from its --wsrep-recover position
-#     and must catch up by IST while the burst goes on.
+#     (notes, shares, edits of shared reports) spread over the burst,
+#     and a partner pulling the export page by page; node 2, the first
+#     node of intake B and the dashboard, is killed with SIGKILL once a
+#     third of the reports are in, restarted from its --wsrep-recover
+#     position once two thirds are, and must catch up by IST while the
+#     burst goes on.
 #  5. Afterwards, on every node: each receipt's reference is stored
 #     exactly once with the description sent (spooled receipts are
 #     stored by meldpuntctl drain-spool first), no 409 or 5xx answered a
 #     report, the nodes' tables are identical, every dashboard action
 #     is there once, and the partner got every change of every shared
-#     report once, in cursor order.  The burst's time is printed.
+#     report once, in cursor order.  Intake B and the dashboard went on
+#     answering while node 2 was down, and the programs' log shows them
+#     moving off it.  The burst's and the whole test's times are
+#     printed.
 #
 # Prints "1..0 # SKIP" only when galera-4 (libgalera_smm.so) is not
 # installed.  Run by hand from the build directory:
@@ -145,13 +153,19 @@ is "$(ps -o user= -p "$(galera_pid 2)" | tr -d ' ')" "$GALERA_USER" \
 # ---------------------------------------------------------------------
 # 2. The schema, migrated on node 1, on every node.
 # ---------------------------------------------------------------------
-# Two spools, one per app server (README: each has its own).
+# Two spools, one per app server (README: each has its own).  Each
+# app server lists its own node first and the others after (two
+# writer nodes: the harder case); migrate and grants may use any node.
 MP_LOG_LEVEL=info MP_RATE_PER_CLIENT=1000000 MP_RATE_GLOBAL=100000000 \
     mp_write_config
 CONF_A=$E2E_CONF
 CONF_B=$E2E_DIR/meldpunt-node2.hdf
 SPOOL_B=$E2E_DIR/spool-b
-cl_node_config "$CONF_B" "$GALERA_SOCK_2" "$SPOOL_B"
+ALL_NODES="$GALERA_SOCK_1, $GALERA_SOCK_2, $GALERA_SOCK_3"
+cl_node_config "$CONF_B" "$GALERA_SOCK_2, $GALERA_SOCK_3, $GALERA_SOCK_1" \
+    "$SPOOL_B" "$ALL_NODES"
+printf 'db.hosts = %s\ndb.admin.hosts = %s\n' "$ALL_NODES" "$ALL_NODES" \
+    >>"$CONF_A"
 
 mp_prepare_db
 is "$?" 0 "meldpuntctl migrate and grants on node 1" || {
@@ -217,6 +231,25 @@ is "$(as_account 2 intake 'SELECT intake_submission_is_own(
 like "$(as_account 3 intake 'SELECT COUNT(*) FROM reporter_contact' 2>&1)" \
     'denied' "and may still read no contact row there"
 
+# db.admin.hosts: with the programs' only server dead (db.hosts), migrate
+# goes past the same dead server to node 3 when db.admin.hosts lists
+# it second, and fails without that list.
+dead=$(mp_free_port)
+CONF_X=$E2E_DIR/meldpunt-admin.hdf
+printf 'db.hosts = 127.0.0.1:%s\n' "$dead" |
+    cat "$E2E_CONF.orig" - >"$CONF_X.nolist"
+printf 'db.admin.hosts = 127.0.0.1:%s, %s\n' "$dead" "$GALERA_SOCK_3" |
+    cat "$CONF_X.nolist" - >"$CONF_X"
+"$top_builddir/meldpuntctl" -c "$CONF_X.nolist" migrate \
+    >"$E2E_DIR/admin-nolist.out" 2>&1
+isnt "$?" 0 "migrate fails when db.hosts has no live server"
+"$top_builddir/meldpuntctl" -v -c "$CONF_X" migrate \
+    >"$E2E_DIR/admin-hosts.out" 2>&1
+is "$?" 0 "migrate works past a dead first entry of db.admin.hosts" ||
+    diag "$(tail -n 5 "$E2E_DIR/admin-hosts.out")"
+ok 'grep -qF "using database server $GALERA_SOCK_3 (2 of 2)" \
+    "$E2E_DIR/admin-hosts.out"' "and used node 3, the second entry"
+
 # Fixtures: users, teams, 20 reports, a partner whose rule shares
 # every drugs report.
 dash_fixtures
@@ -227,7 +260,8 @@ ok '[ -n "$key" ] && [ -n "$sid" ]' "a partner with a sharing rule"
 
 # ---------------------------------------------------------------------
 # 3. The programs: intake A (node 1) and B (node 2) behind one nginx
-#    upstream, the dashboard on node 2, the export on node 1.
+#    upstream, the dashboard on node 2, the export on node 1; each
+#    moves on to the next node of its db.hosts when its own fails.
 # ---------------------------------------------------------------------
 cl_intake_upstream intake-a intake-b
 cl_start intake-a intake "$CONF_A" && cl_start intake-b intake "$CONF_B" &&
@@ -249,19 +283,23 @@ stype=$(sql "SELECT slug FROM signal_type WHERE slug = 'drugs'")
 odate=$(date -d '2 days ago' +%F)
 
 # reporter W N: N reports, each a GET of the form and a POST with its
-# token; one line per report in $B/rep.W: "status reference description".
+# token; one line per report in $B/rep.W: "status reference
+# description", and in $B/at.W: "time status instance" (the intake
+# instance that answered the POST, from nginx's X-Cluster-Upstream).
 reporter()
 {
-	local w=$1 n=$2 i page st ref desc
+	local w=$1 n=$2 i page st ref desc out
 	for ((i = 1; i <= n; i++)); do
 		desc="Clusterproef $w-$i: busjes bij de loods."
 		page=$(curl -sS --max-time 60 "$E2E_BASE/melden/" 2>&1)
 		if ! [[ $page =~ name=\"form-token\"\ value=\"([^\"]+)\" ]]
 		then
 			echo "GET - $desc" >>"$B/rep.$w"
+			echo "$EPOCHREALTIME GET -" >>"$B/at.$w"
 			continue
 		fi
-		st=$(curl -sS --max-time 60 -o "$B/body.$w" -w '%{http_code}' \
+		out=$(curl -sS --max-time 60 -o "$B/body.$w" \
+		    -w '%{http_code} %header{x-cluster-upstream}' \
 		    --data-urlencode "form-token=${BASH_REMATCH[1]}" \
 		    --data-urlencode "report-signal-type=$stype" \
 		    --data-urlencode "report-description=$desc" \
@@ -271,6 +309,8 @@ reporter()
 		    --data-urlencode "report-city=Voorbeeld" \
 		    --data-urlencode "report-anonymous=ja" \
 		    --data-urlencode "website=" "$E2E_BASE/melden/" 2>/dev/null)
+		st=${out%% *}
+		echo "$EPOCHREALTIME ${st:-000} ${out#* }" >>"$B/at.$w"
 		page=$(<"$B/body.$w")
 		ref=-
 		if [[ $page =~ id=\"reference\"\>([^<]*)\< ]]; then
@@ -280,26 +320,51 @@ reporter()
 	done
 }
 
-# dashboard N: N actions as coordinator cor on node 2, in turn a note on
-# a report, sharing a report with the partner, and an edit of a shared
-# report's street (which the partner must receive again; the
-# description stays what the reporter sent, checked below).  One
-# line per action in $B/dash: "status kind report text".
+# pick SQL: one value from node 1 (never killed), read causally
+# (wsrep_sync_wait: every write the cluster committed before is seen,
+# wherever the dashboard made it); tried again for a while when the
+# cluster is reforming after the kill.
+pick()
+{
+	local v i
+	for ((i = 0; i < 40; i++)); do
+		v=$(galera_sql 1 "SET SESSION wsrep_sync_wait = 1; $1" \
+		    2>/dev/null) && [ -n "$v" ] && break
+		sleep 0.5
+	done
+	printf '%s\n' "$v"
+}
+
+# dashboard N: N actions as coordinator cor (the dashboard runs on
+# node 2, then on the next node while node 2 is down), spread over the
+# burst: action i once i/(N+1) of the reports are in.  In turn a note
+# on a report, sharing a report with the partner, and an edit of a
+# shared report's street (which the partner must receive again; the
+# description stays what the reporter sent, checked below).  One line
+# per action in $B/dash: "status kind report text", and in $B/dash.at:
+# "time status".
 dashboard()
 {
-	local n=$1 i id txt
+	local n=$1 i id txt w
 	E2E_TEST_DIR=$B/dash.d
 	mkdir -p "$E2E_TEST_DIR"
 	for ((i = 1; i <= n; i++)); do
+		# At most 2 minutes a wait, should the reports stop.
+		for ((w = 0; w < 600; w++)); do
+			[ "$(stored)" -ge $((BURST_REPORTS * i / (n + 1))) ] &&
+			    break
+			[ -e "$B/reporters-done" ] && break
+			sleep 0.2
+		done
 		case $((i % 3)) in
 		1)
-			id=$(galera_sql 2 "SELECT id FROM meldpunt.report
+			id=$(pick "SELECT id FROM meldpunt.report
 			    ORDER BY RAND() LIMIT 1")
 			txt="Clusternotitie $i"
 			dash_post cor "/melding/$id" actie=notitie "tekst=$txt"
 			;;
 		2)
-			id=$(galera_sql 2 "SELECT id FROM meldpunt.report r
+			id=$(pick "SELECT id FROM meldpunt.report r
 			    WHERE NOT EXISTS (SELECT 1 FROM meldpunt.report_share
 			    s WHERE s.report_id = r.id AND s.partner_id = $sid)
 			    ORDER BY RAND() LIMIT 1")
@@ -307,16 +372,17 @@ dashboard()
 			dash_post cor "/melding/$id" actie=delen "partner=$sid"
 			;;
 		0)
-			id=$(galera_sql 2 "SELECT report_id FROM
+			id=$(pick "SELECT report_id FROM
 			    meldpunt.report_share WHERE partner_id = $sid
 			    ORDER BY RAND() LIMIT 1")
 			txt="Clusterstraat $i"
 			dash_post cor "/melding/$id" actie=wijzigen \
-			    veld=straat "waarde=$txt" "versie=$(galera_sql 2 \
+			    veld=straat "waarde=$txt" "versie=$(pick \
 			    "SELECT version FROM meldpunt.report WHERE id = $id")"
 			;;
 		esac
 		echo "$HTTP_STATUS $((i % 3)) $id $txt" >>"$B/dash"
+		echo "$EPOCHREALTIME $HTTP_STATUS" >>"$B/dash.at"
 	done
 }
 
@@ -357,25 +423,30 @@ stored()
 	cat "$B"/rep.* 2>/dev/null | grep -c '^200 '
 }
 
-# killer: SIGKILL node 3 once a third of the reports are in; restart it
-# from its recovered position once two thirds are, and wait for Synced.
+# killer: SIGKILL node KILLED (2: intake B's and the dashboard's first
+# node) once a third of the reports are in; restart it from its
+# recovered position once two thirds are, and wait for Synced.  The
+# moments of the kill and the restart in $B/t.killed, $B/t.restarted.
+KILLED=2
 killer()
 {
 	wait_for 120 "[ \$(stored) -ge $((BURST_REPORTS / 3)) ]"
-	galera_kill 3
+	galera_kill "$KILLED"
+	echo "$EPOCHREALTIME" >"$B/t.killed"
 	echo "killed $(date +%s) at $(stored) receipts" >"$B/killed"
 	wait_for 120 "[ \$(stored) -ge $((BURST_REPORTS * 2 / 3)) ]"
-	galera_recover_start 3 2>>"$B/recover.err" &&
+	galera_recover_start "$KILLED" 2>>"$B/recover.err" &&
 	    echo "$GALERA_RECOVERED" >"$B/recovered"
+	echo "$EPOCHREALTIME" >"$B/t.restarted"
 	echo "restarted $(date +%s) at $(stored) receipts" >>"$B/killed"
-	galera_wait_synced 3 120 3 2>>"$B/recover.err" &&
+	galera_wait_synced "$KILLED" 120 3 2>>"$B/recover.err" &&
 	    echo "synced $(date +%s) at $(stored) receipts" >>"$B/killed"
 }
 
 per=$(( BURST_REPORTS / BURST_CLIENTS ))
 BURST_REPORTS=$(( per * BURST_CLIENTS ))
 diag "burst: $BURST_REPORTS reports from $BURST_CLIENTS clients,\
- $BURST_ACTIONS dashboard actions, node 3 killed mid-burst"
+ $BURST_ACTIONS dashboard actions, node $KILLED killed mid-burst"
 t0=$(date +%s.%N)
 pids=()
 for ((w = 1; w <= BURST_CLIENTS; w++)); do
@@ -383,7 +454,7 @@ for ((w = 1; w <= BURST_CLIENTS; w++)); do
 	pids+=($!)
 done
 dashboard "$BURST_ACTIONS" &
-pids+=($!)
+dash_pid=$!
 puller &
 pull_pid=$!
 killer &
@@ -391,6 +462,8 @@ kill_pid=$!
 for p in "${pids[@]}"; do
 	wait "$p"
 done
+touch "$B/reporters-done"
+wait "$dash_pid"
 t1=$(date +%s.%N)
 burst=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 wait "$kill_pid"
@@ -410,19 +483,53 @@ wait "$pull_pid"
 rate=$(awk -v n="$(stored)" -v s="$burst" \
     'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
 pass "the burst of $BURST_REPORTS reports and $BURST_ACTIONS dashboard \
-actions took $burst s ($rate receipts/s) with node 3 killed"
+actions took $burst s ($rate receipts/s) with node $KILLED killed"
 echo "# burst time: $burst s"
 
 # ---------------------------------------------------------------------
 # 5. Every node has it all, once.
 # ---------------------------------------------------------------------
 ok '[ -s "$B/recovered" ]' \
-    "node 3 recovered its position ($(cat "$B/recovered" 2>/dev/null))"
+    "node $KILLED recovered its position ($(cat "$B/recovered" 2>/dev/null))"
 ok 'grep -q "^synced" "$B/killed"' \
-    "node 3 rejoined and was Synced again"
+    "node $KILLED rejoined and was Synced again"
 ok 'sed -n "/galera_start --wsrep-start-position/,\$p" \
-    "$GALERA_DIR/node3/mariadbd.err" | grep -q "IST received"' \
-    "node 3 caught up by IST"
+    "$GALERA_DIR/node$KILLED/mariadbd.err" | grep -q "IST received"' \
+    "node $KILLED caught up by IST"
+
+# Fail-over: intake B and the dashboard, whose first node was dead,
+# answered meanwhile from the next one, and said so in the log.
+t_kill=$(cat "$B/t.killed" 2>/dev/null || echo 0)
+t_restart=$(cat "$B/t.restarted" 2>/dev/null || echo 0)
+# down_200 INSTANCE: its receipts while the node was down.
+down_200()
+{
+	awk -v a="$t_kill" -v b="$t_restart" -v s="unix:$E2E_RUN/$1.sock" \
+	    '$1 > a && $1 < b && $2 == 200 && $3 == s' "$B"/at.* | wc -l
+}
+b_up=$(down_200 intake-b)
+a_up=$(down_200 intake-a)
+d_up=$(awk -v a="$t_kill" -v b="$t_restart" '$1 > a && $1 < b && $2 == 303' \
+    "$B/dash.at" | wc -l)
+diag "while node $KILLED was down ($(awk -v a="$t_kill" -v b="$t_restart" \
+    'BEGIN { printf "%.1f", b - a }') s): intake B $b_up receipts,\
+ intake A $a_up, dashboard $d_up actions"
+ok '[ "$b_up" -gt 0 ]' \
+    "intake B gave receipts while its node $KILLED was down ($b_up)"
+ok '[ "$d_up" -gt 0 ]' \
+    "the dashboard made actions while its node $KILLED was down ($d_up)"
+moved()
+{
+	local s=GALERA_SOCK_$KILLED
+	grep -F -e "moved from database server ${!s} to" \
+	    -e "using database server" "$E2E_LOG" | grep -c "^[^ ]* $1\["
+}
+ok '[ "$(moved meldpunt-intake)" -gt 0 ]' \
+    "the log shows intake B moving off node $KILLED ($(moved \
+meldpunt-intake) lines)"
+ok '[ "$(moved meldpunt-dashboard)" -gt 0 ]' \
+    "the log shows the dashboard moving off node $KILLED ($(moved \
+meldpunt-dashboard) lines)"
 for n in $GALERA_NODES; do
 	is "$(galera_status "$n" wsrep_local_state_comment) $(galera_status \
 	    "$n" wsrep_cluster_size)" "Synced 3" \
@@ -493,6 +600,7 @@ is "$(cut -f1 "$B/expected" | LC_ALL=C sort | comm -23 - \
 
 diag "error lines in the programs' log: $(grep -c ' err: ' "$E2E_LOG")"
 diag "whole test: $(( $(date +%s) - started )) s"
+echo "# whole test time: $(( $(date +%s) - started )) s"
 
 total=$(wc -l <"$E2E_DIR/tap.results")
 failed=$(grep -c '^not ok' "$E2E_DIR/tap.results")
