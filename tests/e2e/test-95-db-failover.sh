@@ -93,6 +93,14 @@ bad_list "$T95_N1/mysql.sock,,$T95_N2/mysql.sock" \
 bad_list "127.0.0.1:70000" \
     "db\\.hosts: entry 1 \\(127\\.0\\.0\\.1\\): port '70000' is not a number from 1 to 65535"
 bad_list "a,b,c,d,e,f,g,h,i" 'db\.hosts: 9 hosts, more than the 8 allowed'
+# meldpuntctl's own list (db.admin.hosts) is checked too, by its name.
+{ cat "$T95_CONF.orig"; echo "db.admin.hosts = a:1, a:1"; } \
+    >"$E2E_TEST_DIR/bad.hdf"
+out=$("$top_builddir/meldpuntctl" -c "$E2E_TEST_DIR/bad.hdf" check-config \
+    2>&1)
+is "$?" 1 "check-config refuses db.admin.hosts = a:1, a:1"
+like "$out" 'db\.admin\.hosts: entry 2 \(a:1\) is entry 1 again' \
+    "and names db.admin.hosts"
 
 # --- The programs on [N1, N2] -----------------------------------------------
 
