@@ -8,7 +8,9 @@
 #     NAME.h (the graph comes from the #include lines of the sources;
 #     edges in CYCLE_EXCEPT below are left out: none now);
 #   - every global symbol libmeldpunt.a defines starts with mp_
-#     (exceptions, with the reason, in EXCEPT below: none);
+#     (exceptions, with the reason, in EXCEPT below: none), and the
+#     ones lib/X.c defines are mp_X or start with mp_X_ (exceptions in
+#     MODULE_EXCEPT below: none);
 #   - no result column is read by a bare number greater than 0: each
 #     statement names its columns with an enum next to its SQL text
 #     (COLS_FILES below says where this is looked for).
@@ -135,14 +137,44 @@ else
 	fi
 fi
 
-# 5. Result columns by name: mp_stmt_int(st, 3), mp_stmt_text(st, 2,
-# ...) or mp_stmt_isnull(st, 1) hides which column is meant, and a
+# 4b. ... and the prefix of their module (issue 12): every global that
+# lib/X.o defines is mp_X or starts with mp_X_, so a name says where it
+# lives.  The module is the archive member's name (libtool may put
+# "libmeldpunt_la-" before it).  Exceptions, as "MODULE:SYMBOL" with
+# the reason, in MODULE_EXCEPT: none.
+MODULE_EXCEPT=''
+if [ -f "$a" ] && nm -A -g --defined-only "$a" > "$tmp/nmA" 2> /dev/null
+then
+	# "ARCHIVE:MEMBER.o:ADDR TYPE NAME"; sanitizer globals skipped as
+	# in 4.
+	alien=$(awk 'NF == 3 {
+		k = split($1, p, ":"); m = p[k - 1]
+		sub(/^libmeldpunt_la-/, "", m); sub(/[.]o$/, "", m)
+		s = $3
+		if (s ~ /^__(odr_asan[.]|asan_|ubsan_|sancov_)/) next
+		if (s != "mp_" m && index(s, "mp_" m "_") != 1)
+			print m ":" s
+	}' "$tmp/nmA" | sort -u | while read -r ms; do
+		case " $MODULE_EXCEPT " in *" $ms "*) ;; *) echo "$ms" ;; esac
+	done)
+	if [ -z "$alien" ]; then
+		ok "each lib/X.o exports only mp_X and mp_X_* symbols"
+	else
+		notok "each lib/X.o exports only mp_X and mp_X_* symbols"
+		echo "$alien" | sed 's/^/# not its module'"'"'s prefix: /'
+	fi
+else
+	notok "each lib/X.o exports only mp_X and mp_X_* symbols (nm -A)"
+fi
+
+# 5. Result columns by name: mp_db_int(st, 3), mp_db_text(st, 2,
+# ...) or mp_db_isnull(st, 1) hides which column is meant, and a
 # column added to the SELECT shifts them silently.  Column 0 of a
 # one-column statement may stay a number.  A call split after its
 # first argument is not seen: keep the column on the call's line.
 # shellcheck disable=SC2086
 bare=$(cd "$top_srcdir" && grep -HnE \
-    'mp_stmt_(int|text|isnull)[[:space:]]*\([^,]*,[[:space:]]*[(]?[1-9]' \
+    'mp_db_(int|text|isnull)[[:space:]]*\([^,]*,[[:space:]]*[(]?[1-9]' \
     $COLS_FILES 2>&1)
 if [ -z "$bare" ]; then
 	ok "result columns are read by name, not by number ($COLS_FILES)"
