@@ -42,7 +42,7 @@ enum mp_err	 mp_link_mark(struct mp_db *, enum mp_link_kind,
 struct mp_link_row {
 	long long		 other;		/* the other report */
 	enum mp_link_kind	 kind;
-	int			 this_dup;	/* this report is the duplicate */
+	int			 this_dup;	/* this one is the duplicate */
 	const char		*reason;
 	long long		 at;		/* unix time */
 };

@@ -1914,7 +1914,7 @@ rep_rows(struct mp_db *db, enum stmt s, struct mp_dbval *v, size_t nv,
 
 enum mp_err
 mp_subject_related(struct mp_db *db, long long report,
-    const struct mp_dbval vis[2], unsigned limit, mp_subject_rep_fn fn,
+    const struct mp_dbval *vis, unsigned limit, mp_subject_rep_fn fn,
     void *arg)
 {
 	struct mp_dbval	 v[23];
@@ -1936,7 +1936,7 @@ mp_subject_related(struct mp_db *db, long long report,
 
 enum mp_err
 mp_subject_reports_of(struct mp_db *db, long long subject,
-    const struct mp_dbval vis[2], unsigned limit, mp_subject_rep_fn fn,
+    const struct mp_dbval *vis, unsigned limit, mp_subject_rep_fn fn,
     void *arg)
 {
 	struct mp_dbval	 v[12];

@@ -318,14 +318,14 @@ typedef void	(*mp_subject_rep_fn)(const struct mp_subject_rep *,
  * and subject.  One statement, whatever the number of reports.
  */
 enum mp_err	 mp_subject_related(struct mp_db *, long long report,
-		    const struct mp_dbval vis[2], unsigned limit,
+		    const struct mp_dbval *vis, unsigned limit,
 		    mp_subject_rep_fn fn, void *arg);
 /*
  * Every report linked to subject (any source, confirmed or not),
  * newest first, at most limit (1 to 1000), visible as above.
  */
 enum mp_err	 mp_subject_reports_of(struct mp_db *, long long subject,
-		    const struct mp_dbval vis[2], unsigned limit,
+		    const struct mp_dbval *vis, unsigned limit,
 		    mp_subject_rep_fn fn, void *arg);
 
 #endif /* MP_SUBJECT_H */

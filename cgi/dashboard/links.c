@@ -30,6 +30,7 @@
 
 enum stmt {
 	STMT_LOCK,
+	STMT_BY_REF,
 	STMT__MAX
 };
 
@@ -37,10 +38,18 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LOCK: a report the user may see, locked for a change. */
 	"SELECT r.id, r.reference, r.status, r.version FROM report r"
 	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ? FOR UPDATE",
+	/* STMT_BY_REF: a report the user may see, by its reference. */
+	"SELECT r.id FROM report r"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.reference = ?",
 };
 
 /* STMT_LOCK's columns. */
 enum lock_col { LOCK_ID, LOCK_REFERENCE, LOCK_STATUS, LOCK_VERSION };
+
+/* STMT_BY_REF's column. */
+enum ref_col { REF_ID };
+
+#define COORD_NAMES	10	/* coordinators named at most */
 
 static const char *const sources[MP_SUBJECT_SOURCE__MAX] = {
 	[MP_SUBJECT_STRUCTURED] = "adres van de melding",
@@ -75,6 +84,45 @@ setki(struct mp_view *v, const char *list, size_t n, const char *name,
 	(void)mp_view_set_int(v, key, val);
 }
 
+struct coord {
+	struct mp_buf	 b;
+	size_t		 n;
+};
+
+static void
+coord_add(const struct mp_user *u, const char *teams, void *arg)
+{
+	struct coord	*c = arg;
+
+	(void)teams;
+	if (u->role != MP_ROLE_COORDINATOR || u->disabled ||
+	    c->n >= COORD_NAMES)
+		return;
+	(void)mp_buf_printf(&c->b, "%s%s", c->n > 0 ? ", " : "",
+	    u->display);
+	c->n++;
+}
+
+/*
+ * Who can be asked about a report in another team: the coordinators
+ * (they see all), by name, into Coordinators.  Read only when a page
+ * has such a report, once.
+ */
+static enum mp_err
+coordinators(struct mp_dreq *r, struct mp_view *v)
+{
+	struct coord	 c;
+	enum mp_err	 er;
+
+	memset(&c, 0, sizeof(c));
+	mp_buf_init(&c.b, 4096);
+	er = mp_user_list(r->d->ctx->db, coord_add, &c);
+	if (er == MP_OK && c.n > 0)
+		er = mp_view_set(v, "Coordinators", mp_buf_str(&c.b));
+	mp_buf_free(&c.b);
+	return er;
+}
+
 /* ------------------------------------------------------------------ */
 /* The report page's parts.                                            */
 
@@ -85,6 +133,7 @@ struct fill {
 	size_t		 g, m;		/* group, row in it */
 	long long	 subject;	/* the group's */
 	int		 nearby;
+	int		 unseen;	/* a report the user may not see */
 	long long	 hide[DECISIONS_MAX];	/* unrelated reports */
 	size_t		 nhide;
 };
@@ -140,12 +189,15 @@ fill_related(const struct mp_subject_rep *x, void *arg)
 		f->subject = x->subject;
 		f->nearby = x->nearby;
 		setki(f->v, "Verb", f->g, "Subject", x->subject);
-		setk(f->v, "Verb", f->g, "Kind", mp_subject_kind_name(x->kind));
+		setk(f->v, "Verb", f->g, "Kind",
+		    mp_subject_kind_name(x->kind));
 		setk(f->v, "Verb", f->g, "Display", x->display);
 		setki(f->v, "Verb", f->g, "Nearby", x->nearby);
 	}
 	(void)snprintf(list, sizeof(list), "Verb.%zu.Rep", f->g);
 	setki(f->v, list, f->m, "Visible", x->visible);
+	if (!x->visible)
+		f->unseen = 1;
 	if (x->visible) {
 		setki(f->v, list, f->m, "Id", x->report);
 		setk(f->v, list, f->m, "Reference", x->reference);
@@ -182,6 +234,8 @@ dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 	if ((er = mp_subject_related(db, r->arg[0], vis, RELATED_MAX,
 	    fill_related, &f)) != MP_OK)
 		return er;
+	if (f.unseen && (er = coordinators(r, v)) != MP_OK)
+		return er;
 	for (i = 1; i < MP_SUBJECT__MAX; i++)
 		setk(v, "Opt.Kinds", i, "Name",
 		    mp_subject_kind_name((enum mp_subject_kind)i));
@@ -204,7 +258,7 @@ struct sub {
 	enum sact		 act;
 	enum mp_subject_kind	 kind;
 	const char		*value;		/* as typed */
-	long long		 subject;	/* S_CONFIRM, S_REMOVE, S_EDIT */
+	long long		 subject;	/* but for S_ADD */
 	char			 norm[MP_SUBJECT_NORM_MAX];
 	/* Results. */
 	int			 status;
@@ -329,11 +383,11 @@ sub_change(struct sub *s, struct mp_db *db, const struct own *o)
 	if ((er = mp_event_add(db, r->arg[0], kind, r->user.username, detail,
 	    &ev)) != MP_OK)
 		return er;
-	(void)snprintf(audit, sizeof(audit), "onderwerp %lld%s%lld; "
-	    "gebeurtenis %lld", s->act == S_EDIT ? old : s->subject,
-	    s->act == S_EDIT ? " -> " : "", s->act == S_EDIT ? s->subject :
-	    0, ev);
-	if (s->act != S_EDIT)
+	/* Ids only: the value is personal data, the history has it. */
+	if (s->act == S_EDIT)
+		(void)snprintf(audit, sizeof(audit), "onderwerp %lld -> %lld; "
+		    "gebeurtenis %lld", old, s->subject, ev);
+	else
 		(void)snprintf(audit, sizeof(audit), "onderwerp %lld; "
 		    "gebeurtenis %lld", s->subject, ev);
 	(void)snprintf(detail, sizeof(detail), "onderwerp %s", snames[s->act]);
@@ -557,6 +611,27 @@ lnk_txn(struct mp_db *db, void *arg)
 	    "melding", r->arg[0], r->client, audit);
 }
 
+/* The other report by number or reference ("M-2026-000012"); -1. */
+static long long
+other_report(struct mp_dreq *r, const char *s)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[3];
+	long long	 id;
+
+	if (s == NULL || (id = dash_number(s, 1, 9223372036854775806LL)) >=
+	    0 || strlen(s) > 32)
+		return s == NULL ? -1 : id;
+	mp_access_report_params(&r->user, v);
+	v[2] = MP_DBTEXT(s);
+	if (mp_db_query(r->d->ctx->db, &st, stmts[STMT_BY_REF], v, 3) !=
+	    MP_OK)
+		return -1;
+	id = mp_stmt_next(st) == MP_OK ? mp_stmt_int(st, REF_ID) : -1;
+	mp_stmt_done(st);
+	return id;
+}
+
 void
 mp_dash_link_post(struct mp_dreq *r)
 {
@@ -570,8 +645,7 @@ mp_dash_link_post(struct mp_dreq *r)
 	for (l.k = 0; k != NULL && l.k < MP_NELEM(lkinds); l.k++)
 		if (strcmp(k, lkinds[l.k].name) == 0)
 			break;
-	l.other = dash_number(dash_form(r, "ander"), 1,
-	    9223372036854775806LL);
+	l.other = other_report(r, dash_form(r, "ander"));
 	l.reason = dash_form(r, "reden");
 	if (k == NULL || l.k == MP_NELEM(lkinds)) {
 		refused(r, 400, "Kies zelfde zaak, geen verband of dubbel.",
@@ -579,8 +653,8 @@ mp_dash_link_post(struct mp_dreq *r)
 		return;
 	}
 	if (l.other < 0 || l.other == r->arg[0]) {
-		refused(r, 400, "Geef het nummer van een andere melding.",
-		    "verband-ander");
+		refused(r, 400, "Geef het nummer of meldingsnummer van een "
+		    "andere melding die u mag zien.", "verband-ander");
 		return;
 	}
 	if (l.reason == NULL || mp_blank(l.reason, strlen(l.reason)) ||
@@ -660,6 +734,8 @@ mp_dash_subject(struct mp_dreq *r)
 	(void)mp_view_set(s.v, "S.Kind", mp_subject_kind_name(kind));
 	(void)mp_view_set(s.v, "S.Display", display);
 	(void)mp_view_set_int(s.v, "S.Hidden", s.hidden);
+	if (er == MP_OK && s.hidden > 0)
+		er = coordinators(r, s.v);
 	/* The subject's id, never its value: the audit log is no place
 	 * for personal data. */
 	if (er == MP_OK)

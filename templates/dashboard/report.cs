@@ -49,11 +49,11 @@
 <?cs if:subcount(Verb) == 0 ?><p>Geen andere meldingen met een gedeeld onderwerp.</p><?cs else ?>
 <?cs each:g = Verb ?><h3><?cs if:g.Nearby ?>In de buurt (zelfde postcode, ander huisnummer): <?cs /if ?><?cs var:g.Kind ?>: <a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:g.Subject ?>"><?cs var:g.Display ?></a></h3>
 <ul class="links<?cs if:g.Nearby ?> nearby<?cs /if ?>">
-<?cs each:x = g.Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs var:x.Status ?><?cs else ?><span class="other-team">Er is een verband met een melding in een ander team. Wilt u die zien? Vraag het een coördinator.</span><?cs /if ?></li>
+<?cs each:x = g.Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs var:x.Status ?><?cs else ?><span class="other-team">Er is een verband met een melding in een ander team. Wilt u die zien? Vraag het een coördinator<?cs if:Coordinators ?> (<?cs var:Coordinators ?>)<?cs /if ?>.</span><?cs /if ?></li>
 <?cs /each ?></ul>
 <?cs /each ?><?cs /if ?>
 <?cs if:subcount(Dec) > 0 ?><h3>Besluiten over verbanden</h3><ul id="decisions">
-<?cs each:x = Dec ?><li><?cs var:x.At ?> &middot; <?cs var:x.Kind ?> melding nummer <?cs var:x.Other ?>: <span class="text"><?cs var:x.Reason ?></span></li>
+<?cs each:x = Dec ?><li><?cs var:x.At ?> &middot; <?cs var:x.Kind ?> <a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Other ?>">melding <?cs var:x.Other ?></a>: <span class="text"><?cs var:x.Reason ?></span></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Act.Subj ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/verband" class="action">
@@ -61,7 +61,7 @@
 <fieldset><legend>Verband met een andere melding vastleggen</legend>
 <div class="field"><label for="verband-soort">Besluit</label><select id="verband-soort" name="soort"<?cs if:FieldErr == "verband-soort" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>>
 <option value="zelfde">zelfde zaak</option><option value="los">geen verband (verbergen)</option><option value="dubbel">deze melding is dubbel (rondt haar af)</option></select></div>
-<div class="field"><label for="verband-ander">Nummer van de andere melding</label><input id="verband-ander" name="ander" inputmode="numeric" maxlength="20" required<?cs if:FieldErr == "verband-ander" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></div>
+<div class="field"><label for="verband-ander">Meldingsnummer van de andere melding</label><input id="verband-ander" name="ander" maxlength="32" required<?cs if:FieldErr == "verband-ander" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></div>
 <div class="field"><label for="verband-reden">Reden</label><textarea id="verband-reden" name="reden" rows="2" maxlength="500" required<?cs if:FieldErr == "verband-reden" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></textarea></div>
 <button type="submit">Vastleggen</button>
 </fieldset>

@@ -14,6 +14,9 @@ z=$(dash_report Zuid)
 ref() { sql "SELECT reference FROM report WHERE id = $1"; }
 ref1=$(ref "$r1") ref2=$(ref "$r2") refz=$(ref "$z")
 page() { dash_as "$1" GET "/melding/$2" >/dev/null; http_body; }
+text1=$(sql "SELECT MD5(CONCAT_WS('|', description, street, house_number,
+    postcode, city, involved_people, involved_companies,
+    involved_vehicles)) FROM report WHERE id = $r1")
 nsubj() { sql "SELECT COUNT(*) FROM report_subject WHERE report_id = $1"; }
 
 # Two reports about one address, written differently, link.
@@ -45,6 +48,8 @@ body=$(page hanna "$r1")
 like "$body" 'melding in een ander team' \
     "a Noord handler sees that a Zuid report is linked"
 unlike "$body" "$refz" "but not its reference"
+like "$body" 'Vraag het een coördinator \(Cor Coördinator' \
+    "and whom to ask: the coordinators"
 unlike "$body" "melding/$z\"" "nor a link to it"
 like "$(page cor "$r1")" "melding/$z\">$refz</a>" "a coordinator sees all"
 
@@ -88,9 +93,10 @@ is "$(sql "SELECT COUNT(*) FROM subject WHERE id = $nid")" 0 \
 is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $r1 AND kind IN
     ('onderwerp gewijzigd', 'onderwerp verwijderd')")" 2 \
     "both in the history"
-is "$(sql "SELECT description FROM report WHERE id = $r1")" \
-    "$(sql "SELECT description FROM report WHERE id = $r1")" \
-    "the report's text is never touched"
+is "$(sql "SELECT MD5(CONCAT_WS('|', description, street, house_number,
+    postcode, city, involved_people, involved_companies,
+    involved_vehicles)) FROM report WHERE id = $r1")" "$text1" \
+    "the report's own text is never touched"
 
 # XSS in a subject's value is shown escaped.
 dash_post hanna "/melding/$r1/onderwerpen" actie=toevoegen soort=bedrijf \
@@ -143,7 +149,7 @@ is "$HTTP_STATUS" 404 "an unknown subject is a clear 404"
 # Same case, unrelated, duplicate.
 events() { sql "SELECT COUNT(*) FROM event WHERE report_id = $1 AND
     kind = '$2'"; }
-dash_post hanna "/melding/$r1/verband" soort=zelfde "ander=$r2" \
+dash_post hanna "/melding/$r1/verband" soort=zelfde "ander=$ref2" \
     "reden=Zelfde pand"
 is "$HTTP_STATUS" 303 "two reports are marked the same case"
 is "$(events "$r1" 'verband: zelfde zaak')$(events "$r2" \
@@ -152,8 +158,15 @@ is "$(audit_count verband hanna "$r1")" 1 "and an audit row"
 dash_post hanna "/melding/$r1/verband" soort=zelfde "ander=$z" reden=x
 is "$HTTP_STATUS" 400 "a report of another team cannot be linked"
 like "$(http_body)" 'geen toegang' "with a clear message"
+dash_post hanna "/melding/$r1/verband" soort=zelfde "ander=$refz" reden=x
+is "$HTTP_STATUS" 400 "not by its reference either"
+like "$(http_body)" 'die u mag zien' "with a clear message"
 dash_post hanna "/melding/$r1/verband" soort=zelfde "ander=$r2" "reden= "
 is "$HTTP_STATUS" 400 "a reason is required"
+dash_post hanna "/melding/$r1/verband" soort=vaag "ander=$r2" reden=x
+is "$HTTP_STATUS" 400 "an unknown decision is refused"
+is "$(sql "SELECT COUNT(*) FROM report_link")" 1 \
+    "and no refused decision wrote a row"
 dash_post hanna "/melding/$r1/verband" soort=los "ander=$r2" \
     "reden=Ander bedrijf"
 is "$HTTP_STATUS" 303 "two reports are marked unrelated"
