@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "access.h"
 #include "db.h"
 #include "link.h"
 #include "valid.h"
@@ -30,19 +31,27 @@ static const char *const stmts[STMT__MAX] = {
 	" ON DUPLICATE KEY UPDATE kind = VALUES(kind),"
 	" duplicate_id = VALUES(duplicate_id), reason = VALUES(reason),"
 	" created_by = VALUES(created_by), created_at = VALUES(created_at)",
-	/* STMT_LIST: both directions, each by its own index. */
-	"SELECT other, kind, dup, reason, at FROM ("
+	/*
+	 * STMT_LIST: both directions, each by its own index; the other
+	 * report's reference only where the user may see it.
+	 */
+	"SELECT l.other, l.kind, l.dup, l.reason, l.at,"
+	" " MP_ACCESS_REPORT_VISIBLE ","
+	" IF(" MP_ACCESS_REPORT_VISIBLE ", r.reference, '') FROM ("
 	" SELECT report_b AS other, kind, duplicate_id = report_a AS dup,"
 	" reason, UNIX_TIMESTAMP(created_at) AS at FROM report_link"
 	" WHERE report_a = ?"
 	" UNION ALL"
 	" SELECT report_a, kind, duplicate_id = report_b, reason,"
 	" UNIX_TIMESTAMP(created_at) FROM report_link WHERE report_b = ?"
-	") l ORDER BY at DESC, other DESC LIMIT ?",
+	") l JOIN report r ON r.id = l.other"
+	" ORDER BY l.at DESC, l.other DESC LIMIT ?",
 };
 
 /* STMT_LIST's columns. */
-enum lcol { LC_OTHER, LC_KIND, LC_DUP, LC_REASON, LC_AT };
+enum lcol {
+	LC_OTHER, LC_KIND, LC_DUP, LC_REASON, LC_AT, LC_VIS, LC_REFERENCE
+};
 
 const char *
 mp_link_kind_name(enum mp_link_kind k)
@@ -71,21 +80,23 @@ mp_link_mark(struct mp_db *db, enum mp_link_kind kind, long long a,
 }
 
 enum mp_err
-mp_link_list(struct mp_db *db, long long report, unsigned limit,
-    mp_link_fn fn, void *arg)
+mp_link_list(struct mp_db *db, long long report,
+    const struct mp_dbval *vis, unsigned limit, mp_link_fn fn, void *arg)
 {
 	struct mp_stmt		*st;
 	struct mp_link_row	 l;
-	struct mp_dbval		 v[3];
+	struct mp_dbval		 v[7];
 	const char		*k;
 	size_t			 i;
 	enum mp_err		 er;
 
 	if (limit < 1 || limit > 1000)
 		return MP_EINVAL;
-	v[0] = v[1] = MP_DBINT(report);
-	v[2] = MP_DBINT(limit);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 3)) != MP_OK)
+	v[0] = v[2] = vis[0];
+	v[1] = v[3] = vis[1];
+	v[4] = v[5] = MP_DBINT(report);
+	v[6] = MP_DBINT(limit);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 7)) != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
 		memset(&l, 0, sizeof(l));
@@ -96,7 +107,11 @@ mp_link_list(struct mp_db *db, long long report, unsigned limit,
 				l.kind = (enum mp_link_kind)i;
 		l.this_dup = !mp_stmt_isnull(st, LC_DUP) &&
 		    mp_stmt_int(st, LC_DUP) != 0;
-		l.reason = mp_stmt_text(st, LC_REASON, NULL);
+		l.visible = mp_stmt_int(st, LC_VIS) != 0;
+		/* The reason may tell of the other report: need-to-know. */
+		l.reason = l.visible ? mp_stmt_text(st, LC_REASON, NULL) : "";
+		l.reference = l.visible ? mp_stmt_text(st, LC_REFERENCE,
+		    NULL) : "";
 		l.at = mp_stmt_int(st, LC_AT);
 		if (l.kind != 0)
 			fn(&l, arg);

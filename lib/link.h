@@ -13,6 +13,7 @@
 #include "errcode.h"
 
 struct mp_db;
+struct mp_dbval;
 
 enum mp_link_kind {
 	MP_LINK_SAME = 1,
@@ -43,16 +44,22 @@ struct mp_link_row {
 	long long		 other;		/* the other report */
 	enum mp_link_kind	 kind;
 	int			 this_dup;	/* this one is the duplicate */
-	const char		*reason;
+	int			 visible;	/* the user may see other */
+	const char		*reference;	/* "" unless visible */
+	const char		*reason;	/* "" unless visible */
 	long long		 at;		/* unix time */
 };
 typedef void	(*mp_link_fn)(const struct mp_link_row *, void *arg);
 
 /*
  * Call fn for each decision about report, newest first, at most limit
- * (1 to 1000).  The pointers are valid during the call only.
+ * (1 to 1000), for a user whose visibility parameters vis (two) came
+ * from mp_access_report_params: the other report's reference and the
+ * reason only where the user may see it.  The pointers are valid
+ * during the call only.
  */
 enum mp_err	 mp_link_list(struct mp_db *, long long report,
-		    unsigned limit, mp_link_fn fn, void *arg);
+		    const struct mp_dbval *vis, unsigned limit,
+		    mp_link_fn fn, void *arg);
 
 #endif /* MP_LINK_H */

@@ -165,9 +165,14 @@ fill_decision(const struct mp_link_row *l, void *arg)
 	what = l->kind == MP_LINK_SAME ? "zelfde zaak" :
 	    l->kind == MP_LINK_UNRELATED ? "geen verband" :
 	    l->this_dup ? "deze melding is dubbel van" : "dubbel hiervan";
-	setki(f->v, "Dec", f->n, "Other", l->other);
+	setki(f->v, "Dec", f->n, "Visible", l->visible);
+	if (l->visible) {
+		setki(f->v, "Dec", f->n, "Other", l->other);
+		setk(f->v, "Dec", f->n, "Reference", l->reference);
+		setk(f->v, "Dec", f->n, "Reason", l->reason);
+	} else
+		f->unseen = 1;
 	setk(f->v, "Dec", f->n, "Kind", what);
-	setk(f->v, "Dec", f->n, "Reason", l->reason);
 	dash_time(t, (time_t)l->at);
 	setk(f->v, "Dec", f->n, "At", t);
 	f->n++;
@@ -226,11 +231,11 @@ dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 	    &f)) != MP_OK)
 		return er;
 	f.n = 0;
-	if ((er = mp_link_list(db, r->arg[0], DECISIONS_MAX, fill_decision,
-	    &f)) != MP_OK)
+	mp_access_report_params(&r->user, vis);
+	if ((er = mp_link_list(db, r->arg[0], vis, DECISIONS_MAX,
+	    fill_decision, &f)) != MP_OK)
 		return er;
 	f.n = 0;
-	mp_access_report_params(&r->user, vis);
 	if ((er = mp_subject_related(db, r->arg[0], vis, RELATED_MAX,
 	    fill_related, &f)) != MP_OK)
 		return er;

@@ -53,7 +53,7 @@
 <?cs /each ?></ul>
 <?cs /each ?><?cs /if ?>
 <?cs if:subcount(Dec) > 0 ?><h3>Besluiten over verbanden</h3><ul id="decisions">
-<?cs each:x = Dec ?><li><?cs var:x.At ?> &middot; <?cs var:x.Kind ?> <a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Other ?>">melding <?cs var:x.Other ?></a>: <span class="text"><?cs var:x.Reason ?></span></li>
+<?cs each:x = Dec ?><li><?cs var:x.At ?> &middot; <?cs var:x.Kind ?> <?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Other ?>"><?cs var:x.Reference ?></a>: <span class="text"><?cs var:x.Reason ?></span><?cs else ?>een melding in een ander team (vraag het een coördinator<?cs if:Coordinators ?>: <?cs var:Coordinators ?><?cs /if ?>)<?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Act.Subj ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/verband" class="action">

@@ -192,3 +192,15 @@ is "$(events "$r1" 'verband: dubbel')$(events "$r2" 'verband: dubbel')" 11 \
     "an event on both reports"
 dash_post hanna "/melding/$r2/verband" soort=dubbel "ander=$r1" reden=nog
 is "$HTTP_STATUS" 400 "a closed report cannot close again as a duplicate"
+
+# A decision about a report that went to another team keeps its words
+# there: the reason may tell of that report.
+sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name = 'Zuid')
+    WHERE id = $r2"
+# (r1's own history keeps what was written then: it is r1's.)
+body=$(page hanna "$r1" | sed -n '/<ul id="decisions">/,/<\/ul>/p')
+unlike "$body" 'Zelfde melder' \
+    "a decision's reason is not shown when the other report is out of sight"
+unlike "$body" "$ref2" "nor the other's reference"
+like "$body" 'een melding in een ander team \(vraag het een coördinator' \
+    "only that it exists, and whom to ask"
