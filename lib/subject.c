@@ -1642,8 +1642,10 @@ static const char *const stmts[STMT__MAX] = {
 	" " REL_VIS ", " REL_CONTENT
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
 	" AND s.kind = 1 AND s.norm REGEXP '^[0-9]{4}[A-Z]{2} '"
+	/* A range on subject_norm: after "1234AB " comes a digit. */
 	" JOIN subject s2 ON s2.kind = 1"
-	" AND s2.norm LIKE CONCAT(LEFT(s.norm, 7), '%')"
+	" AND s2.norm >= LEFT(s.norm, 7)"
+	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')"
 	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>"
 	" SUBSTRING_INDEX(SUBSTRING(s.norm, 8), ' ', 1)"
 	" JOIN report_subject o ON o.subject_id = s2.id"
