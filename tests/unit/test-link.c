@@ -4,7 +4,11 @@
  * the order given, a later decision replaces the earlier, a duplicate
  * names the report that was closed, bad input is refused with nothing
  * written, and the list hides the other report's reference and the
- * reason from a user who may not see that report.
+ * reason from a user who may not see that report.  Also the links a
+ * shared subject makes (mp_subject_related, mp_subject_reports_of):
+ * only confirmed or structured links on both sides count, a nearby
+ * address is told apart, and a report the user may not see comes
+ * without its content.
  */
 #include "config.h"
 
@@ -172,6 +176,97 @@ test_list(void **state)
 	    MP_EINVAL);
 }
 
+struct rel {
+	size_t		 n;
+	long long	 report[8], subject[8];
+	int		 nearby[8], visible[8];
+	char		 reference[8][32];
+};
+
+static void
+rel_collect(const struct mp_subject_rep *x, void *arg)
+{
+	struct rel	*r = arg;
+
+	if (r->n >= 8)
+		return;
+	r->report[r->n] = x->report;
+	r->subject[r->n] = x->subject;
+	r->nearby[r->n] = x->nearby;
+	r->visible[r->n] = x->visible;
+	(void)snprintf(r->reference[r->n], 32, "%s", x->reference);
+	r->n++;
+}
+
+static long long
+subject(enum mp_subject_kind kind, const char *norm)
+{
+	long long	 id = 0;
+
+	assert_int_equal(mp_subject_upsert(E.db, kind, norm, NULL, &id),
+	    MP_OK);
+	return id;
+}
+
+static void
+test_related(void **state)
+{
+	struct mp_dbval	 vis[2];
+	struct rel	 r;
+	long long	 a12, a14, car;
+
+	(void)state;
+	a12 = subject(MP_SUBJECT_ADDRESS, "1234AB 12");
+	a14 = subject(MP_SUBJECT_ADDRESS, "1234AB 14");
+	car = subject(MP_SUBJECT_VEHICLE, "12ABC3");
+	assert_int_equal(mp_subject_link(E.db, report[0], a12,
+	    MP_SUBJECT_STRUCTURED, 0, 0), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[1], a12,
+	    MP_SUBJECT_HANDLER, 1, user), MP_OK);
+	/* A proposal links nothing. */
+	assert_int_equal(mp_subject_link(E.db, report[2], a12,
+	    MP_SUBJECT_EXTRACTED, 0, 0), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[2], a14,
+	    MP_SUBJECT_STRUCTURED, 0, 0), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[0], car,
+	    MP_SUBJECT_EXTRACTED, 1, user), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[1], car,
+	    MP_SUBJECT_EXTRACTED, 0, 0), MP_OK);
+
+	vis[0] = MP_DBINT(1);
+	vis[1] = MP_DBINT(user);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(mp_subject_related(E.db, report[0], vis, 100,
+	    rel_collect, &r), MP_OK);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.report[0], report[1]);
+	assert_int_equal(r.subject[0], a12);
+	assert_int_equal(r.nearby[0], 0);
+	assert_int_equal(r.visible[0], 1);
+	assert_true(r.reference[0][0] != '\0');
+	assert_int_equal(r.report[1], report[2]);
+	assert_int_equal(r.subject[1], a14);
+	assert_int_equal(r.nearby[1], 1);
+
+	/* A user of no team: the links, not the content. */
+	vis[0] = MP_DBINT(0);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(mp_subject_related(E.db, report[0], vis, 100,
+	    rel_collect, &r), MP_OK);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.visible[0] + r.visible[1], 0);
+	assert_string_equal(r.reference[0], "");
+
+	/* The subject page: every link, proposals too. */
+	vis[0] = MP_DBINT(1);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(mp_subject_reports_of(E.db, a12, vis, 100,
+	    rel_collect, &r), MP_OK);
+	assert_int_equal(r.n, 3);
+	assert_int_equal(mp_subject_related(E.db, report[0], vis, 0,
+	    rel_collect, &r), MP_EINVAL);
+}
+
 int
 main(void)
 {
@@ -179,6 +274,7 @@ main(void)
 		cmocka_unit_test(test_mark),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_related),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
