@@ -67,7 +67,7 @@ mp_link_mark(struct mp_db *db, enum mp_link_kind kind, long long a,
 	struct mp_dbval	 v[8];
 
 	if (mp_link_kind_name(kind) == NULL || a <= 0 || b <= 0 || a == b ||
-	    reason == NULL || mp_blank(reason, strlen(reason)) ||
+	    reason == NULL || mp_valid_blank(reason, strlen(reason)) ||
 	    strlen(reason) > MP_LINK_REASON_MAX)
 		return MP_EINVAL;
 	v[0] = v[2] = MP_DBINT(a);
@@ -98,24 +98,24 @@ mp_link_list(struct mp_db *db, long long report,
 	v[6] = MP_DBINT(limit);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 7)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&l, 0, sizeof(l));
-		l.other = mp_stmt_int(st, LC_OTHER);
-		k = mp_stmt_text(st, LC_KIND, NULL);
+		l.other = mp_db_int(st, LC_OTHER);
+		k = mp_db_text(st, LC_KIND, NULL);
 		for (i = 1; i < MP_LINK__MAX; i++)
 			if (k != NULL && strcmp(k, kinds[i]) == 0)
 				l.kind = (enum mp_link_kind)i;
-		l.this_dup = !mp_stmt_isnull(st, LC_DUP) &&
-		    mp_stmt_int(st, LC_DUP) != 0;
-		l.visible = mp_stmt_int(st, LC_VIS) != 0;
+		l.this_dup = !mp_db_isnull(st, LC_DUP) &&
+		    mp_db_int(st, LC_DUP) != 0;
+		l.visible = mp_db_int(st, LC_VIS) != 0;
 		/* The reason may tell of the other report: need-to-know. */
-		l.reason = l.visible ? mp_stmt_text(st, LC_REASON, NULL) : "";
-		l.reference = l.visible ? mp_stmt_text(st, LC_REFERENCE,
+		l.reason = l.visible ? mp_db_text(st, LC_REASON, NULL) : "";
+		l.reference = l.visible ? mp_db_text(st, LC_REFERENCE,
 		    NULL) : "";
-		l.at = mp_stmt_int(st, LC_AT);
+		l.at = mp_db_int(st, LC_AT);
 		if (l.kind != 0)
 			fn(&l, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

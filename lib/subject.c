@@ -1789,18 +1789,18 @@ mp_subject_list_for_report(struct mp_db *db, long long report,
 	v[0] = MP_DBINT(report);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		l.subject = mp_stmt_int(st, LC_ID);
-		l.kind = (enum mp_subject_kind)mp_stmt_int(st, LC_KIND);
-		l.norm = mp_stmt_text(st, LC_NORM, NULL);
-		l.display = mp_stmt_text(st, LC_DISPLAY, NULL);
-		l.source = (enum mp_subject_source)mp_stmt_int(st, LC_SOURCE);
-		l.confirmed = mp_stmt_int(st, LC_CONFIRMED) != 0;
-		l.user = mp_stmt_int(st, LC_USER);
-		l.created = mp_stmt_int(st, LC_CREATED);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		l.subject = mp_db_int(st, LC_ID);
+		l.kind = (enum mp_subject_kind)mp_db_int(st, LC_KIND);
+		l.norm = mp_db_text(st, LC_NORM, NULL);
+		l.display = mp_db_text(st, LC_DISPLAY, NULL);
+		l.source = (enum mp_subject_source)mp_db_int(st, LC_SOURCE);
+		l.confirmed = mp_db_int(st, LC_CONFIRMED) != 0;
+		l.user = mp_db_int(st, LC_USER);
+		l.created = mp_db_int(st, LC_CREATED);
 		fn(&l, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1818,10 +1818,10 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 	v[1] = MP_DBINT(limit);
 	if ((er = mp_db_query(db, &st, stmts[STMT_REPORTS], v, 2)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK)
-		fn(mp_stmt_int(st, RC_REPORT), mp_stmt_int(st, RC_SUBJECT),
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_int(st, RC_REPORT), mp_db_int(st, RC_SUBJECT),
 		    arg);
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1851,9 +1851,9 @@ mp_subject_count(struct mp_db *db, long long report, long long *n)
 	v[0] = MP_DBINT(report);
 	if ((er = mp_db_query(db, &st, stmts[STMT_COUNT], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		*n = mp_stmt_int(st, CC_N);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK)
+		*n = mp_db_int(st, CC_N);
+	mp_db_done(st);
 	return er;
 }
 
@@ -1870,12 +1870,12 @@ mp_subject_get(struct mp_db *db, long long id, enum mp_subject_kind *kind,
 	v[0] = MP_DBINT(id);
 	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		*kind = (enum mp_subject_kind)mp_stmt_int(st, GC_KIND);
-		(void)snprintf(display, sz, "%s", mp_stmt_text(st,
+	if ((er = mp_db_next(st)) == MP_OK) {
+		*kind = (enum mp_subject_kind)mp_db_int(st, GC_KIND);
+		(void)snprintf(display, sz, "%s", mp_db_text(st,
 		    GC_DISPLAY, NULL));
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -1890,27 +1890,27 @@ rep_rows(struct mp_db *db, enum stmt s, struct mp_dbval *v, size_t nv,
 
 	if ((er = mp_db_query(db, &st, stmts[s], v, nv)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&x, 0, sizeof(x));
-		x.subject = mp_stmt_int(st, XC_SUBJECT);
-		x.kind = (enum mp_subject_kind)mp_stmt_int(st, XC_KIND);
-		x.display = mp_stmt_text(st, XC_DISPLAY, NULL);
-		x.report = mp_stmt_int(st, XC_REPORT);
-		x.nearby = mp_stmt_int(st, XC_NEAR) != 0;
-		x.visible = mp_stmt_int(st, XC_VIS) != 0;
-		x.reference = x.visible ? mp_stmt_text(st, XC_REFERENCE,
+		x.subject = mp_db_int(st, XC_SUBJECT);
+		x.kind = (enum mp_subject_kind)mp_db_int(st, XC_KIND);
+		x.display = mp_db_text(st, XC_DISPLAY, NULL);
+		x.report = mp_db_int(st, XC_REPORT);
+		x.nearby = mp_db_int(st, XC_NEAR) != 0;
+		x.visible = mp_db_int(st, XC_VIS) != 0;
+		x.reference = x.visible ? mp_db_text(st, XC_REFERENCE,
 		    NULL) : "";
-		x.type = x.visible ? mp_stmt_text(st, XC_TYPE, NULL) : "";
-		x.status = x.visible ? mp_stmt_text(st, XC_STATUS, NULL) : "";
-		x.received = x.visible ? mp_stmt_int(st, XC_RECEIVED) : 0;
+		x.type = x.visible ? mp_db_text(st, XC_TYPE, NULL) : "";
+		x.status = x.visible ? mp_db_text(st, XC_STATUS, NULL) : "";
+		x.received = x.visible ? mp_db_int(st, XC_RECEIVED) : 0;
 		if (s == STMT_REPORTS_OF) {
-			x.confirmed = mp_stmt_int(st, XC_CONFIRMED) != 0;
-			x.source = (enum mp_subject_source)mp_stmt_int(st,
+			x.confirmed = mp_db_int(st, XC_CONFIRMED) != 0;
+			x.source = (enum mp_subject_source)mp_db_int(st,
 			    XC_SOURCE);
 		}
 		fn(&x, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 

@@ -71,7 +71,7 @@ setk(struct mp_view *v, const char *list, size_t n, const char *name,
 	char	 key[128];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_view_set(v, key, val != NULL ? val : "");
+	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
 }
 
 static void
@@ -81,7 +81,7 @@ setki(struct mp_view *v, const char *list, size_t n, const char *name,
 	char	 key[128];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_view_set_int(v, key, val);
+	(void)mp_tmpl_set_int(v, key, val);
 }
 
 struct coord {
@@ -118,7 +118,7 @@ coordinators(struct mp_dreq *r, struct mp_view *v)
 	mp_buf_init(&c.b, 4096);
 	er = mp_user_list(r->d->ctx->db, coord_add, &c);
 	if (er == MP_OK && c.n > 0)
-		er = mp_view_set(v, "Coordinators", mp_buf_str(&c.b));
+		er = mp_tmpl_set(v, "Coordinators", mp_buf_str(&c.b));
 	mp_buf_free(&c.b);
 	return er;
 }
@@ -244,10 +244,10 @@ dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 	for (i = 1; i < MP_SUBJECT__MAX; i++)
 		setk(v, "Opt.Kinds", i, "Name",
 		    mp_subject_kind_name((enum mp_subject_kind)i));
-	(void)mp_view_set_int(v, "Act.Subj", mp_role_can(r->user.role,
+	(void)mp_tmpl_set_int(v, "Act.Subj", mp_role_can(r->user.role,
 	    MP_PERM_REPORT_WORK));
-	(void)mp_view_set_int(v, "SubjMax", SUBJECTS_MAX);
-	return mp_view_err(v);
+	(void)mp_tmpl_set_int(v, "SubjMax", SUBJECTS_MAX);
+	return mp_tmpl_err(v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -284,16 +284,16 @@ lock_report(struct mp_dreq *r, struct mp_db *db, long long id, char *ref,
 	v[2] = MP_DBINT(id);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		(void)snprintf(ref, refsz, "%s", mp_stmt_text(st,
+	if ((er = mp_db_next(st)) == MP_OK) {
+		(void)snprintf(ref, refsz, "%s", mp_db_text(st,
 		    LOCK_REFERENCE, NULL));
 		if (status != NULL)
-			(void)snprintf(status, stsz, "%s", mp_stmt_text(st,
+			(void)snprintf(status, stsz, "%s", mp_db_text(st,
 			    LOCK_STATUS, NULL));
 		if (version != NULL)
-			*version = mp_stmt_int(st, LOCK_VERSION);
+			*version = mp_db_int(st, LOCK_VERSION);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -467,7 +467,7 @@ sub_read(struct mp_dreq *r, struct sub *s)
 		s->msg = "Kies een soort onderwerp uit de lijst.";
 		return 0;
 	}
-	if (s->value == NULL || mp_blank(s->value, strlen(s->value)) ||
+	if (s->value == NULL || mp_valid_blank(s->value, strlen(s->value)) ||
 	    !mp_valid_text(s->value, strlen(s->value), VALUE_MAX, 0) ||
 	    mp_subject_norm(s->kind, s->value, strlen(s->value), s->norm,
 	    sizeof(s->norm)) != MP_OK) {
@@ -632,8 +632,8 @@ other_report(struct mp_dreq *r, const char *s)
 	if (mp_db_query(r->d->ctx->db, &st, stmts[STMT_BY_REF], v, 3) !=
 	    MP_OK)
 		return -1;
-	id = mp_stmt_next(st) == MP_OK ? mp_stmt_int(st, REF_ID) : -1;
-	mp_stmt_done(st);
+	id = mp_db_next(st) == MP_OK ? mp_db_int(st, REF_ID) : -1;
+	mp_db_done(st);
 	return id;
 }
 
@@ -662,7 +662,7 @@ mp_dash_link_post(struct mp_dreq *r)
 		    "andere melding die u mag zien.", "verband-ander");
 		return;
 	}
-	if (l.reason == NULL || mp_blank(l.reason, strlen(l.reason)) ||
+	if (l.reason == NULL || mp_valid_blank(l.reason, strlen(l.reason)) ||
 	    !mp_valid_text(l.reason, strlen(l.reason), REASON_CHARS, 1)) {
 		refused(r, 400, "Geef een reden, ten hoogste 500 tekens.",
 		    "verband-reden");
@@ -735,10 +735,10 @@ mp_dash_subject(struct mp_dreq *r)
 	mp_access_report_params(&r->user, vis);
 	er = mp_subject_reports_of(db, r->arg[0], vis, SUBJECT_PAGE_MAX,
 	    sp_row, &s);
-	(void)mp_view_set_int(s.v, "S.Id", r->arg[0]);
-	(void)mp_view_set(s.v, "S.Kind", mp_subject_kind_name(kind));
-	(void)mp_view_set(s.v, "S.Display", display);
-	(void)mp_view_set_int(s.v, "S.Hidden", s.hidden);
+	(void)mp_tmpl_set_int(s.v, "S.Id", r->arg[0]);
+	(void)mp_tmpl_set(s.v, "S.Kind", mp_subject_kind_name(kind));
+	(void)mp_tmpl_set(s.v, "S.Display", display);
+	(void)mp_tmpl_set_int(s.v, "S.Hidden", s.hidden);
 	if (er == MP_OK && s.hidden > 0)
 		er = coordinators(r, s.v);
 	/* The subject's id, never its value: the audit log is no place
