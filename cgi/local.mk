@@ -22,7 +22,7 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/dashboard.c %reldir%/dashboard/dashboard.h \
 	%reldir%/dashboard/auth.c \
 	%reldir%/dashboard/list.c %reldir%/dashboard/options.c \
-	%reldir%/dashboard/report.c \
+	%reldir%/dashboard/report.c %reldir%/dashboard/links.c \
 	%reldir%/dashboard/admin.c \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \

@@ -51,6 +51,7 @@
 #include "grant.h"
 #include "partner.h"
 #include "share.h"
+#include "link.h"
 #include "message.h"
 #include "sandbox.h"
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "access.h"
 #include "db.h"
 #include "errcode.h"
 #include "subject.h"
@@ -1566,12 +1567,25 @@ mp_subject_extract(const char *text, size_t len,
  * The SQL.  subject rows are made by mp_subject_upsert and deleted
  * only by sql/028's trigger, when their last link goes.
  */
+/* A report r's visibility (2 parameters) and, if visible, its content. */
+#define REL_VIS	"(" MP_ACCESS_REPORT_VISIBLE ")"
+#define REL_CONTENT \
+	"IF(" REL_VIS ", r.reference, '') AS reference," \
+	" IF(" REL_VIS ", st.name, '') AS type," \
+	" IF(" REL_VIS ", r.status, '') AS status," \
+	" IF(" REL_VIS ", UNIX_TIMESTAMP(r.received_at), 0) AS received"
+
 enum stmt {
 	STMT_UPSERT,
 	STMT_LINK,
 	STMT_UNLINK,
 	STMT_LIST,
 	STMT_REPORTS,
+	STMT_CONFIRM,
+	STMT_COUNT,
+	STMT_GET,
+	STMT_RELATED,
+	STMT_REPORTS_OF,
 	STMT__MAX
 };
 
@@ -1601,6 +1615,54 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN report r ON r.id = o.report_id"
 	" WHERE me.report_id = ?"
 	" ORDER BY r.received_at DESC, r.id DESC, o.subject_id LIMIT ?",
+	/* STMT_CONFIRM */
+	"UPDATE report_subject SET confirmed = 1"
+	" WHERE report_id = ? AND subject_id = ? AND confirmed = 0",
+	/* STMT_COUNT */
+	"SELECT COUNT(*) FROM report_subject WHERE report_id = ?",
+	/* STMT_GET */
+	"SELECT kind, display FROM subject WHERE id = ?",
+	/*
+	 * STMT_RELATED: the shared subjects, then the nearby addresses
+	 * (postcode form "1234AB 12 ...": the same first 7 bytes, another
+	 * number).  Content only where visible: a page cannot leak it.
+	 */
+	"SELECT * FROM ("
+	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near,"
+	" " REL_VIS " AS vis, " REL_CONTENT
+	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
+	" JOIN report_subject o ON o.subject_id = me.subject_id"
+	" AND o.report_id <> me.report_id"
+	" AND (o.confirmed = 1 OR o.source = 1)"
+	" JOIN report r ON r.id = o.report_id"
+	" JOIN signal_type st ON st.id = r.signal_type_id"
+	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
+	" UNION ALL "
+	"SELECT s2.id, s2.kind, s2.display, r.id, 1,"
+	" " REL_VIS ", " REL_CONTENT
+	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
+	" AND s.kind = 1 AND s.norm REGEXP '^[0-9]{4}[A-Z]{2} '"
+	/* A range on subject_norm: after "1234AB " comes a digit. */
+	" JOIN subject s2 ON s2.kind = 1"
+	" AND s2.norm >= LEFT(s.norm, 7)"
+	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')"
+	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>"
+	" SUBSTRING_INDEX(SUBSTRING(s.norm, 8), ' ', 1)"
+	" JOIN report_subject o ON o.subject_id = s2.id"
+	" AND o.report_id <> me.report_id"
+	" AND (o.confirmed = 1 OR o.source = 1)"
+	" JOIN report r ON r.id = o.report_id"
+	" JOIN signal_type st ON st.id = r.signal_type_id"
+	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
+	") x ORDER BY near, kind, id, received DESC, rid DESC LIMIT ?",
+	/* STMT_REPORTS_OF */
+	"SELECT s.id, s.kind, s.display, r.id, 0, " REL_VIS ", "
+	REL_CONTENT ", rs.confirmed, rs.source"
+	" FROM report_subject rs JOIN subject s ON s.id = rs.subject_id"
+	" JOIN report r ON r.id = rs.report_id"
+	" JOIN signal_type st ON st.id = r.signal_type_id"
+	" WHERE rs.subject_id = ?"
+	" ORDER BY r.received_at DESC, r.id DESC LIMIT ?",
 };
 
 /* STMT_LIST's columns. */
@@ -1637,6 +1699,28 @@ display_len(const char *s)
 	}
 	return i;
 }
+
+/* STMT_COUNT's column. */
+enum ccol { CC_N };
+
+/* STMT_GET's columns. */
+enum gcol { GC_KIND, GC_DISPLAY };
+
+/* The columns of STMT_RELATED and STMT_REPORTS_OF (the last two). */
+enum xcol {
+	XC_SUBJECT,
+	XC_KIND,
+	XC_DISPLAY,
+	XC_REPORT,
+	XC_NEAR,
+	XC_VIS,
+	XC_REFERENCE,
+	XC_TYPE,
+	XC_STATUS,
+	XC_RECEIVED,
+	XC_CONFIRMED,
+	XC_SOURCE
+};
 
 enum mp_err
 mp_subject_upsert(struct mp_db *db, enum mp_subject_kind kind,
@@ -1739,4 +1823,134 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 		    arg);
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_subject_confirm(struct mp_db *db, long long report, long long subject)
+{
+	struct mp_dbval		 v[2];
+	unsigned long long	 n = 0;
+	enum mp_err		 er;
+
+	v[0] = MP_DBINT(report);
+	v[1] = MP_DBINT(subject);
+	if ((er = mp_db_exec(db, stmts[STMT_CONFIRM], v, 2, &n, NULL)) !=
+	    MP_OK)
+		return er;
+	return n == 0 ? MP_ENOTFOUND : MP_OK;
+}
+
+enum mp_err
+mp_subject_count(struct mp_db *db, long long report, long long *n)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	*n = 0;
+	v[0] = MP_DBINT(report);
+	if ((er = mp_db_query(db, &st, stmts[STMT_COUNT], v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK)
+		*n = mp_db_int(st, CC_N);
+	mp_db_done(st);
+	return er;
+}
+
+enum mp_err
+mp_subject_get(struct mp_db *db, long long id, enum mp_subject_kind *kind,
+    char *display, size_t sz)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	*kind = 0;
+	display[0] = '\0';
+	v[0] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		*kind = (enum mp_subject_kind)mp_db_int(st, GC_KIND);
+		(void)snprintf(display, sz, "%s", mp_db_text(st,
+		    GC_DISPLAY, NULL));
+	}
+	mp_db_done(st);
+	return er;
+}
+
+/* Run STMT_RELATED or STMT_REPORTS_OF, one row at a time into fn. */
+static enum mp_err
+rep_rows(struct mp_db *db, enum stmt s, struct mp_dbval *v, size_t nv,
+    mp_subject_rep_fn fn, void *arg)
+{
+	struct mp_stmt		*st;
+	struct mp_subject_rep	 x;
+	enum mp_err		 er;
+
+	if ((er = mp_db_query(db, &st, stmts[s], v, nv)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		memset(&x, 0, sizeof(x));
+		x.subject = mp_db_int(st, XC_SUBJECT);
+		x.kind = (enum mp_subject_kind)mp_db_int(st, XC_KIND);
+		x.display = mp_db_text(st, XC_DISPLAY, NULL);
+		x.report = mp_db_int(st, XC_REPORT);
+		x.nearby = mp_db_int(st, XC_NEAR) != 0;
+		x.visible = mp_db_int(st, XC_VIS) != 0;
+		x.reference = x.visible ? mp_db_text(st, XC_REFERENCE,
+		    NULL) : "";
+		x.type = x.visible ? mp_db_text(st, XC_TYPE, NULL) : "";
+		x.status = x.visible ? mp_db_text(st, XC_STATUS, NULL) : "";
+		x.received = x.visible ? mp_db_int(st, XC_RECEIVED) : 0;
+		if (s == STMT_REPORTS_OF) {
+			x.confirmed = mp_db_int(st, XC_CONFIRMED) != 0;
+			x.source = (enum mp_subject_source)mp_db_int(st,
+			    XC_SOURCE);
+		}
+		fn(&x, arg);
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_subject_related(struct mp_db *db, long long report,
+    const struct mp_dbval *vis, unsigned limit, mp_subject_rep_fn fn,
+    void *arg)
+{
+	struct mp_dbval	 v[23];
+	size_t		 i, n = 0, b;
+
+	if (limit < 1 || limit > 1000)
+		return MP_EINVAL;
+	/* Each branch: REL_VIS five times, then the report. */
+	for (b = 0; b < 2; b++) {
+		for (i = 0; i < 5; i++) {
+			v[n++] = vis[0];
+			v[n++] = vis[1];
+		}
+		v[n++] = MP_DBINT(report);
+	}
+	v[n++] = MP_DBINT(limit);
+	return rep_rows(db, STMT_RELATED, v, n, fn, arg);
+}
+
+enum mp_err
+mp_subject_reports_of(struct mp_db *db, long long subject,
+    const struct mp_dbval *vis, unsigned limit, mp_subject_rep_fn fn,
+    void *arg)
+{
+	struct mp_dbval	 v[12];
+	size_t		 i, n = 0;
+
+	if (limit < 1 || limit > 1000)
+		return MP_EINVAL;
+	for (i = 0; i < 5; i++) {
+		v[n++] = vis[0];
+		v[n++] = vis[1];
+	}
+	v[n++] = MP_DBINT(subject);
+	v[n++] = MP_DBINT(limit);
+	return rep_rows(db, STMT_REPORTS_OF, v, n, fn, arg);
 }

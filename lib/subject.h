@@ -20,6 +20,7 @@
 #include "errcode.h"
 
 struct mp_db;
+struct mp_dbval;
 
 /* The kinds, as stored in subject.kind (sql/028): never renumber. */
 enum mp_subject_kind {
@@ -264,5 +265,67 @@ typedef void	(*mp_subject_report_fn)(long long report, long long subject,
 		    void *arg);
 enum mp_err	 mp_subject_reports(struct mp_db *, long long report,
 		    unsigned limit, mp_subject_report_fn fn, void *arg);
+
+/* 1 when the link counts for "Verbanden": confirmed, or structured. */
+#define MP_SUBJECT_COUNTS(src, confirmed) \
+	((confirmed) || (src) == MP_SUBJECT_STRUCTURED)
+
+/*
+ * Confirm a proposal (report_subject.confirmed 0 -> 1).  MP_ENOTFOUND
+ * when there is no such link, or it was confirmed already.
+ */
+enum mp_err	 mp_subject_confirm(struct mp_db *, long long report,
+		    long long subject);
+/* The number of subjects of report into *n. */
+enum mp_err	 mp_subject_count(struct mp_db *, long long report,
+		    long long *n);
+/*
+ * The kind and display of subject id (display: sz bytes).
+ * MP_ENOTFOUND when there is none.
+ */
+enum mp_err	 mp_subject_get(struct mp_db *, long long id,
+		    enum mp_subject_kind *kind, char *display, size_t sz);
+
+/*
+ * Another report met through a subject.  visible: the user may see it
+ * (MP_ACCESS_REPORT_VISIBLE); only then are reference, type, status,
+ * received and team set (else "" and 0), so a page cannot show what it
+ * must not.  nearby: a weaker link, an address of the same postcode
+ * with another house number (subject is then the other address).
+ */
+struct mp_subject_rep {
+	long long		 subject;
+	enum mp_subject_kind	 kind;
+	const char		*display;
+	long long		 report;
+	int			 nearby;
+	int			 visible;
+	const char		*reference;
+	const char		*type;
+	const char		*status;
+	long long		 received;	/* unix time */
+	int			 confirmed;	/* subject page: the link's */
+	enum mp_subject_source	 source;
+};
+typedef void	(*mp_subject_rep_fn)(const struct mp_subject_rep *,
+		    void *arg);
+/*
+ * The reports linked to report through a subject, for a user whose
+ * visibility parameters vis[2] came from mp_access_report_params: only
+ * links that count (MP_SUBJECT_COUNTS) on both sides; first the shared
+ * subjects, by kind and subject, each newest report first, then the
+ * nearby addresses so.  At most limit rows (1 to 1000), one a report
+ * and subject.  One statement, whatever the number of reports.
+ */
+enum mp_err	 mp_subject_related(struct mp_db *, long long report,
+		    const struct mp_dbval *vis, unsigned limit,
+		    mp_subject_rep_fn fn, void *arg);
+/*
+ * Every report linked to subject (any source, confirmed or not),
+ * newest first, at most limit (1 to 1000), visible as above.
+ */
+enum mp_err	 mp_subject_reports_of(struct mp_db *, long long subject,
+		    const struct mp_dbval *vis, unsigned limit,
+		    mp_subject_rep_fn fn, void *arg);
 
 #endif /* MP_SUBJECT_H */

@@ -35,6 +35,7 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/totp.cs \
 	%reldir%/dashboard/list.cs \
 	%reldir%/dashboard/report.cs \
+	%reldir%/dashboard/subject.cs \
 	%reldir%/dashboard/audit.cs \
 	%reldir%/dashboard/admin.cs \
 	%reldir%/dashboard/grantlist.cs \

@@ -39,6 +39,7 @@ UNIT_TESTS = \
 	tests/unit/test-workflow \
 	tests/unit/test-event \
 	tests/unit/test-subject \
+	tests/unit/test-link \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -213,6 +214,11 @@ tests_unit_test_subject_SOURCES = %reldir%/unit/test-subject.c \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_subject_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_subject_LDADD = $(UNIT_LDADD)
+tests_unit_test_link_SOURCES = %reldir%/unit/test-link.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_link_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_link_LDADD = $(UNIT_LDADD)
 tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h

@@ -230,6 +230,19 @@ void		 mp_dash_close(struct mp_dash *);
 void		 mp_dash_serve(struct mp_dash *, struct mp_req *,
 		    const struct dash_route *routes, size_t n);
 
+/*
+ * The detail page of report r->arg[0] (report.c) with status, an
+ * optional message and, when field is not NULL, the form field the
+ * message is about (FieldErr, for aria-invalid and its place).
+ * MP_ENOTFOUND when the user may not see the report: nothing was sent.
+ */
+enum mp_err	 dash_report_page(struct mp_dreq *, int status,
+		    const char *msg, const char *field);
+/* The answer for a report the user may not see: 404, and audited. */
+void		 dash_report_refused(struct mp_dreq *);
+/* The report's subjects, links and decisions into v (links.c). */
+enum mp_err	 dash_links_fill(struct mp_dreq *, struct mp_view *);
+
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
 void	mp_dash_login_form(struct mp_dreq *);
@@ -253,5 +266,8 @@ void	mp_dash_password(struct mp_dreq *);
 void	mp_dash_stats(struct mp_dreq *);
 void	mp_dash_stats_csv(struct mp_dreq *);
 void	mp_dash_export(struct mp_dreq *);
+void	mp_dash_subjects_post(struct mp_dreq *);
+void	mp_dash_link_post(struct mp_dreq *);
+void	mp_dash_subject(struct mp_dreq *);
 
 #endif

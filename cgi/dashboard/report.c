@@ -527,12 +527,17 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	return er;
 }
 
-/*
- * Render the detail of report r->arg[0] with status and an optional
- * message.  MP_ENOTFOUND when the user may not see it (nothing sent).
- */
+/* As dash_report_page, without a field. */
 static enum mp_err
 detail(struct mp_dreq *r, int status, const char *msg)
+{
+
+	return dash_report_page(r, status, msg, NULL);
+}
+
+enum mp_err
+dash_report_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field)
 {
 	struct mp_view	*v = NULL;
 	struct mp_stmt	*st = NULL;
@@ -576,8 +581,12 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	if ((er = detail_lists(r, v, p)) != MP_OK)
 		goto out;
 	er = detail_actions(r, v, status_now, team, handler);
+	if (er == MP_OK)
+		er = dash_links_fill(r, v);
 	if (er == MP_OK && msg != NULL)
 		er = mp_tmpl_set(v, "Message", msg);
+	if (er == MP_OK && msg != NULL && field != NULL)
+		er = mp_tmpl_set(v, "FieldErr", field);
 	if (er != MP_OK)
 		goto out;
 	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
@@ -592,9 +601,16 @@ out:
 	return er;
 }
 
-/* The answer for a report the user may not see: 404, and audited. */
+/* As dash_report_refused. */
 static void
 not_yours(struct mp_dreq *r)
+{
+
+	dash_report_refused(r);
+}
+
+void
+dash_report_refused(struct mp_dreq *r)
 {
 
 	dash_audit(r, "geweigerd", "melding", r->arg[0], NULL);

@@ -18,6 +18,55 @@
 <dt>Voertuigen</dt><dd class="text"><?cs var:R.Vehicles ?></dd>
 <dt>Melder</dt><dd id="reporter"><?cs if:R.Anonymous ?>anoniem<?cs elif:R.Contact.Shown ?><?cs var:R.Contact.Name ?><?cs if:R.Contact.Email ?>, <?cs var:R.Contact.Email ?><?cs /if ?><?cs if:R.Contact.Phone ?>, <?cs var:R.Contact.Phone ?><?cs /if ?><?cs else ?>niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder<?cs /if ?></dd>
 </dl>
+<h2 id="onderwerpen">Onderwerpen</h2>
+<?cs if:subcount(Subj) == 0 ?><p>Nog geen onderwerpen.</p><?cs else ?>
+<ul id="subjects">
+<?cs each:o = Subj ?><li><?cs var:o.Kind ?>: <a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:o.Id ?>"><?cs var:o.Display ?></a> (<?cs var:o.Source ?>)<?cs if:o.Proposal ?> <strong class="proposal">voorstel, nog niet bevestigd</strong><?cs /if ?>
+<?cs if:Act.Subj ?><?cs if:o.Proposal ?><form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/onderwerpen" class="inline">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="bevestigen"><input type="hidden" name="onderwerp" value="<?cs var:o.Id ?>">
+<button type="submit">Bevestigen<span class="visually-hidden">: <?cs var:o.Display ?></span></button></form><?cs /if ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/onderwerpen" class="inline">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="verwijderen"><input type="hidden" name="onderwerp" value="<?cs var:o.Id ?>">
+<button type="submit">Verwijderen<span class="visually-hidden">: <?cs var:o.Display ?></span></button></form><?cs /if ?></li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs if:Act.Subj ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/onderwerpen" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<fieldset><legend>Onderwerp toevoegen of wijzigen</legend>
+<p class="hint" id="onderwerp-hint">Ten hoogste <?cs var:SubjMax ?> onderwerpen per melding. Wijzigen vervangt het gekozen onderwerp door dit nieuwe.</p>
+<div class="field"><label for="onderwerp-soort">Soort</label><select id="onderwerp-soort" name="soort"<?cs if:FieldErr == "onderwerp-soort" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>>
+<?cs each:k = Opt.Kinds ?><option value="<?cs var:k.Name ?>"><?cs var:k.Name ?></option><?cs /each ?></select></div>
+<div class="field"><label for="onderwerp-waarde">Waarde</label><?cs if:FieldErr == "onderwerp-waarde" ?><p class="error" id="onderwerp-fout"><?cs var:Message ?></p><?cs /if ?>
+<input id="onderwerp-waarde" name="waarde" maxlength="255" required aria-describedby="onderwerp-hint<?cs if:FieldErr == "onderwerp-waarde" ?> onderwerp-fout<?cs /if ?>"<?cs if:FieldErr == "onderwerp-waarde" ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs if:subcount(Subj) > 0 ?><div class="field"><label for="onderwerp-oud">Te vervangen onderwerp (alleen bij wijzigen)</label><select id="onderwerp-oud" name="onderwerp">
+<?cs each:o = Subj ?><option value="<?cs var:o.Id ?>"><?cs var:o.Kind ?>: <?cs var:o.Display ?></option><?cs /each ?></select></div><?cs /if ?>
+<button type="submit" name="actie" value="toevoegen">Toevoegen</button>
+<?cs if:subcount(Subj) > 0 ?><button type="submit" name="actie" value="wijzigen">Wijzigen</button><?cs /if ?>
+</fieldset>
+</form>
+<?cs /if ?>
+<h2 id="verbanden">Verbanden</h2>
+<?cs if:subcount(Verb) == 0 ?><p>Geen andere meldingen met een gedeeld onderwerp.</p><?cs else ?>
+<?cs each:g = Verb ?><h3><?cs if:g.Nearby ?>In de buurt (zelfde postcode, ander huisnummer): <?cs /if ?><?cs var:g.Kind ?>: <a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:g.Subject ?>"><?cs var:g.Display ?></a></h3>
+<ul class="links<?cs if:g.Nearby ?> nearby<?cs /if ?>">
+<?cs each:x = g.Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs var:x.Status ?><?cs else ?><span class="other-team">Er is een verband met een melding in een ander team. Wilt u die zien? Vraag het een coördinator<?cs if:Coordinators ?> (<?cs var:Coordinators ?>)<?cs /if ?>.</span><?cs /if ?></li>
+<?cs /each ?></ul>
+<?cs /each ?><?cs /if ?>
+<?cs if:subcount(Dec) > 0 ?><h3>Besluiten over verbanden</h3><ul id="decisions">
+<?cs each:x = Dec ?><li><?cs var:x.At ?> &middot; <?cs var:x.Kind ?> <?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Other ?>"><?cs var:x.Reference ?></a>: <span class="text"><?cs var:x.Reason ?></span><?cs else ?>een melding in een ander team (vraag het een coördinator<?cs if:Coordinators ?>: <?cs var:Coordinators ?><?cs /if ?>)<?cs /if ?></li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs if:Act.Subj ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/verband" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<fieldset><legend>Verband met een andere melding vastleggen</legend>
+<div class="field"><label for="verband-soort">Besluit</label><select id="verband-soort" name="soort"<?cs if:FieldErr == "verband-soort" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>>
+<option value="zelfde">zelfde zaak</option><option value="los">geen verband (verbergen)</option><option value="dubbel">deze melding is dubbel (rondt haar af)</option></select></div>
+<div class="field"><label for="verband-ander">Meldingsnummer van de andere melding</label><input id="verband-ander" name="ander" maxlength="32" required<?cs if:FieldErr == "verband-ander" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></div>
+<div class="field"><label for="verband-reden">Reden</label><textarea id="verband-reden" name="reden" rows="2" maxlength="500" required<?cs if:FieldErr == "verband-reden" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></textarea></div>
+<button type="submit">Vastleggen</button>
+</fieldset>
+</form>
+<?cs /if ?>
 <h2>Bijlagen</h2>
 <?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>
 <?cs each:a = R.Att ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/bijlage/<?cs var:a.Id ?>" download><?cs var:a.Name ?></a> (<?cs var:a.Mime ?>, <?cs var:a.Size ?> bytes)</li>

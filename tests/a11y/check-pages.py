@@ -247,6 +247,23 @@ def run(base, d, c, users):
     else:
         d.go(detail)
         c.page("dashboard: melding", "h1")
+        # Its subjects (issue 13): one added, the subject page, and a
+        # value refused with its error at the field.
+        fill(d, {"onderwerp-waarde": "1234 AB 12"})
+        d.click("form[action$='/onderwerpen'] button[value=toevoegen]")
+        c.page("dashboard: melding met onderwerp", "#subjects")
+        subject = d.js("var a = document.querySelector("
+                       "'#subjects a[href*=\"/onderwerp/\"]');"
+                       " return a === null ? null : a.href;")
+        if subject is None:
+            c.report(False, "dashboard: a report links to its subject")
+        else:
+            d.go(subject)
+            c.page("dashboard: onderwerp", "#timeline")
+        d.go(detail)
+        fill(d, {"onderwerp-waarde": "geen adres"})
+        d.click("form[action$='/onderwerpen'] button[value=toevoegen]")
+        c.page("dashboard: onderwerp met fout", "#onderwerp-fout")
     d.go(base + "/dashboard/nieuw")
     c.page("dashboard: nieuwe melding", "#report-description")
     d.click("form[action$='/nieuw'] button[type=submit]")

@@ -321,10 +321,14 @@ for p in intake feedback export; do
 	cannot "$p" "SELECT * FROM report_subject" "read a report's subjects"
 	cannot "$p" "INSERT INTO subject (kind, norm, display, created_at)
 	    VALUES (4, '16ZZZ6', 'x', UTC_TIMESTAMP())" "add a subject"
+	cannot "$p" "SELECT * FROM report_link" "read decisions about links"
 done
 can dashboard "SELECT COUNT(*) FROM report_subject" "read a report's subjects"
 cannot dashboard "DELETE FROM subject" \
     "delete subjects (they go with their last link)"
+# 030: a decision about two reports is replaced, never deleted.
+can dashboard "SELECT COUNT(*) FROM report_link" "read decisions about links"
+cannot dashboard "DELETE FROM report_link" "delete decisions about links"
 
 # dashboard: the rest, but the append-only tables stay so.
 can dashboard "SELECT COUNT(*) FROM reporter_contact" "read contact rows"

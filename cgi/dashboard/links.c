@@ -1,0 +1,750 @@
+/*
+ * links.c -- a report's subjects and links (issue 13): the
+ * "Onderwerpen" and "Verbanden" parts of the report page, their
+ * actions (add, confirm, remove and edit a subject; mark two reports
+ * the same case, unrelated, or one a duplicate), and the subject page.
+ * The SQL is lib/subject.c's and lib/link.c's.  Need-to-know holds
+ * across links: a linked report the user may not see is named only as
+ * "a report in another team"; lib/subject.c leaves its content empty.
+ * Every change runs in one transaction with its history events and
+ * audit row; the audit names ids, never a subject's value.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+/* Subjects a report may have (no configuration key yet). */
+#define SUBJECTS_MAX	50
+/* Rows of "Verbanden", of decisions, and of a subject's page. */
+#define RELATED_MAX	200
+#define DECISIONS_MAX	50
+#define SUBJECT_PAGE_MAX 500
+#define VALUE_MAX	255	/* characters of a subject as typed */
+#define REASON_CHARS	500
+
+enum stmt {
+	STMT_LOCK,
+	STMT_BY_REF,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_LOCK: a report the user may see, locked for a change. */
+	"SELECT r.id, r.reference, r.status, r.version FROM report r"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ? FOR UPDATE",
+	/* STMT_BY_REF: a report the user may see, by its reference. */
+	"SELECT r.id FROM report r"
+	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.reference = ?",
+};
+
+/* STMT_LOCK's columns. */
+enum lock_col { LOCK_ID, LOCK_REFERENCE, LOCK_STATUS, LOCK_VERSION };
+
+/* STMT_BY_REF's column. */
+enum ref_col { REF_ID };
+
+#define COORD_NAMES	10	/* coordinators named at most */
+
+static const char *const sources[MP_SUBJECT_SOURCE__MAX] = {
+	[MP_SUBJECT_STRUCTURED] = "adres van de melding",
+	[MP_SUBJECT_EXTRACTED] = "herkend in de tekst",
+	[MP_SUBJECT_HANDLER] = "toegevoegd door behandelaar",
+};
+
+static const char *
+source_name(enum mp_subject_source s)
+{
+
+	return (int)s > 0 && s < MP_SUBJECT_SOURCE__MAX ? sources[s] : "";
+}
+
+static void
+setk(struct mp_view *v, const char *list, size_t n, const char *name,
+    const char *val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
+}
+
+static void
+setki(struct mp_view *v, const char *list, size_t n, const char *name,
+    long long val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set_int(v, key, val);
+}
+
+struct coord {
+	struct mp_buf	 b;
+	size_t		 n;
+};
+
+static void
+coord_add(const struct mp_user *u, const char *teams, void *arg)
+{
+	struct coord	*c = arg;
+
+	(void)teams;
+	if (u->role != MP_ROLE_COORDINATOR || u->disabled ||
+	    c->n >= COORD_NAMES)
+		return;
+	(void)mp_buf_printf(&c->b, "%s%s", c->n > 0 ? ", " : "",
+	    u->display);
+	c->n++;
+}
+
+/*
+ * Who can be asked about a report in another team: the coordinators
+ * (they see all), by name, into Coordinators.  Read only when a page
+ * has such a report, once.
+ */
+static enum mp_err
+coordinators(struct mp_dreq *r, struct mp_view *v)
+{
+	struct coord	 c;
+	enum mp_err	 er;
+
+	memset(&c, 0, sizeof(c));
+	mp_buf_init(&c.b, 4096);
+	er = mp_user_list(r->d->ctx->db, coord_add, &c);
+	if (er == MP_OK && c.n > 0)
+		er = mp_tmpl_set(v, "Coordinators", mp_buf_str(&c.b));
+	mp_buf_free(&c.b);
+	return er;
+}
+
+/* ------------------------------------------------------------------ */
+/* The report page's parts.                                            */
+
+struct fill {
+	struct mp_dreq	*r;
+	struct mp_view	*v;
+	size_t		 n;		/* rows so far */
+	size_t		 g, m;		/* group, row in it */
+	long long	 subject;	/* the group's */
+	int		 nearby;
+	int		 unseen;	/* a report the user may not see */
+	long long	 hide[DECISIONS_MAX];	/* unrelated reports */
+	size_t		 nhide;
+};
+
+static void
+fill_subject(const struct mp_subject_link *l, void *arg)
+{
+	struct fill	*f = arg;
+
+	setki(f->v, "Subj", f->n, "Id", l->subject);
+	setk(f->v, "Subj", f->n, "Kind", mp_subject_kind_name(l->kind));
+	setk(f->v, "Subj", f->n, "Display", l->display);
+	setk(f->v, "Subj", f->n, "Norm", l->norm);
+	setk(f->v, "Subj", f->n, "Source", source_name(l->source));
+	setki(f->v, "Subj", f->n, "Proposal", !MP_SUBJECT_COUNTS(l->source,
+	    l->confirmed));
+	f->n++;
+}
+
+static void
+fill_decision(const struct mp_link_row *l, void *arg)
+{
+	struct fill	*f = arg;
+	char		 t[32];
+	const char	*what;
+
+	if (l->kind == MP_LINK_UNRELATED && f->nhide < DECISIONS_MAX)
+		f->hide[f->nhide++] = l->other;
+	what = l->kind == MP_LINK_SAME ? "zelfde zaak" :
+	    l->kind == MP_LINK_UNRELATED ? "geen verband" :
+	    l->this_dup ? "deze melding is dubbel van" : "dubbel hiervan";
+	setki(f->v, "Dec", f->n, "Visible", l->visible);
+	if (l->visible) {
+		setki(f->v, "Dec", f->n, "Other", l->other);
+		setk(f->v, "Dec", f->n, "Reference", l->reference);
+		setk(f->v, "Dec", f->n, "Reason", l->reason);
+	} else
+		f->unseen = 1;
+	setk(f->v, "Dec", f->n, "Kind", what);
+	dash_time(t, (time_t)l->at);
+	setk(f->v, "Dec", f->n, "At", t);
+	f->n++;
+}
+
+static void
+fill_related(const struct mp_subject_rep *x, void *arg)
+{
+	struct fill	*f = arg;
+	char		 list[64], t[32];
+	size_t		 i;
+
+	for (i = 0; i < f->nhide; i++)
+		if (f->hide[i] == x->report)
+			return;
+	if (f->n == 0 || x->subject != f->subject || x->nearby != f->nearby) {
+		f->g = f->n == 0 ? 0 : f->g + 1;
+		f->m = 0;
+		f->subject = x->subject;
+		f->nearby = x->nearby;
+		setki(f->v, "Verb", f->g, "Subject", x->subject);
+		setk(f->v, "Verb", f->g, "Kind",
+		    mp_subject_kind_name(x->kind));
+		setk(f->v, "Verb", f->g, "Display", x->display);
+		setki(f->v, "Verb", f->g, "Nearby", x->nearby);
+	}
+	(void)snprintf(list, sizeof(list), "Verb.%zu.Rep", f->g);
+	setki(f->v, list, f->m, "Visible", x->visible);
+	if (!x->visible)
+		f->unseen = 1;
+	if (x->visible) {
+		setki(f->v, list, f->m, "Id", x->report);
+		setk(f->v, list, f->m, "Reference", x->reference);
+		setk(f->v, list, f->m, "Type", x->type);
+		setk(f->v, list, f->m, "Status", x->status);
+		dash_time(t, (time_t)x->received);
+		setk(f->v, list, f->m, "Date", t);
+	}
+	f->m++;
+	f->n++;
+}
+
+enum mp_err
+dash_links_fill(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_db	*db = r->d->ctx->db;
+	struct mp_dbval	 vis[2];
+	struct fill	 f;
+	size_t		 i;
+	enum mp_err	 er;
+
+	memset(&f, 0, sizeof(f));
+	f.r = r;
+	f.v = v;
+	if ((er = mp_subject_list_for_report(db, r->arg[0], fill_subject,
+	    &f)) != MP_OK)
+		return er;
+	f.n = 0;
+	mp_access_report_params(&r->user, vis);
+	if ((er = mp_link_list(db, r->arg[0], vis, DECISIONS_MAX,
+	    fill_decision, &f)) != MP_OK)
+		return er;
+	f.n = 0;
+	if ((er = mp_subject_related(db, r->arg[0], vis, RELATED_MAX,
+	    fill_related, &f)) != MP_OK)
+		return er;
+	if (f.unseen && (er = coordinators(r, v)) != MP_OK)
+		return er;
+	for (i = 1; i < MP_SUBJECT__MAX; i++)
+		setk(v, "Opt.Kinds", i, "Name",
+		    mp_subject_kind_name((enum mp_subject_kind)i));
+	(void)mp_tmpl_set_int(v, "Act.Subj", mp_role_can(r->user.role,
+	    MP_PERM_REPORT_WORK));
+	(void)mp_tmpl_set_int(v, "SubjMax", SUBJECTS_MAX);
+	return mp_tmpl_err(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Changes.                                                            */
+
+enum sact { S_ADD, S_CONFIRM, S_REMOVE, S_EDIT, S__MAX };
+static const char *const snames[S__MAX] = {
+	"toevoegen", "bevestigen", "verwijderen", "wijzigen"
+};
+
+struct sub {
+	struct mp_dreq		*r;
+	enum sact		 act;
+	enum mp_subject_kind	 kind;
+	const char		*value;		/* as typed */
+	long long		 subject;	/* but for S_ADD */
+	char			 norm[MP_SUBJECT_NORM_MAX];
+	/* Results. */
+	int			 status;
+	const char		*msg, *field;
+	char			 ref[64];
+};
+
+/* Lock report id if the user may see it; ref gets its reference. */
+static enum mp_err
+lock_report(struct mp_dreq *r, struct mp_db *db, long long id, char *ref,
+    size_t refsz, char *status, size_t stsz, long long *version)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[3];
+	enum mp_err	 er;
+
+	mp_access_report_params(&r->user, v);
+	v[2] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		(void)snprintf(ref, refsz, "%s", mp_db_text(st,
+		    LOCK_REFERENCE, NULL));
+		if (status != NULL)
+			(void)snprintf(status, stsz, "%s", mp_db_text(st,
+			    LOCK_STATUS, NULL));
+		if (version != NULL)
+			*version = mp_db_int(st, LOCK_VERSION);
+	}
+	mp_db_done(st);
+	return er;
+}
+
+/* The subject of one of the report's own links, by id, into old. */
+struct own {
+	long long	 id;
+	int		 found;
+	char		 display[MP_SUBJECT_NORM_MAX];
+};
+
+static void
+own_find(const struct mp_subject_link *l, void *arg)
+{
+	struct own	*o = arg;
+
+	if (l->subject == o->id) {
+		o->found = 1;
+		(void)snprintf(o->display, sizeof(o->display), "%s",
+		    l->display);
+	}
+}
+
+static enum mp_err
+sub_add(struct sub *s, struct mp_db *db)
+{
+	long long	 id, n;
+	enum mp_err	 er;
+
+	if ((er = mp_subject_count(db, s->r->arg[0], &n)) != MP_OK)
+		return er;
+	if (n >= SUBJECTS_MAX) {
+		s->status = 400;
+		s->field = "onderwerp-waarde";
+		s->msg = "Deze melding heeft al het grootste aantal "
+		    "onderwerpen (50). Verwijder er eerst een.";
+		return MP_OK;
+	}
+	if ((er = mp_subject_upsert(db, s->kind, s->norm, s->value, &id)) !=
+	    MP_OK)
+		return er;
+	s->subject = id;
+	return mp_subject_link(db, s->r->arg[0], id, MP_SUBJECT_HANDLER, 1,
+	    s->r->user.id);
+}
+
+/* The change, its event (detail: the value) and audit (ids only). */
+static enum mp_err
+sub_change(struct sub *s, struct mp_db *db, const struct own *o)
+{
+	struct mp_dreq	*r = s->r;
+	char		 detail[700], audit[128];
+	long long	 old = s->subject, ev = 0;
+	const char	*kind = NULL;
+	enum mp_err	 er = MP_OK;
+
+	switch (s->act) {
+	case S_ADD:
+		er = sub_add(s, db);
+		kind = "onderwerp toegevoegd";
+		(void)snprintf(detail, sizeof(detail), "%s: %s",
+		    mp_subject_kind_name(s->kind), s->value);
+		break;
+	case S_CONFIRM:
+		er = mp_subject_confirm(db, r->arg[0], s->subject);
+		kind = "onderwerp bevestigd";
+		(void)snprintf(detail, sizeof(detail), "%s", o->display);
+		break;
+	case S_REMOVE:
+		er = mp_subject_unlink(db, r->arg[0], s->subject);
+		kind = "onderwerp verwijderd";
+		(void)snprintf(detail, sizeof(detail), "%s", o->display);
+		break;
+	case S_EDIT:
+		if ((er = mp_subject_unlink(db, r->arg[0], s->subject)) ==
+		    MP_OK)
+			er = sub_add(s, db);
+		kind = "onderwerp gewijzigd";
+		(void)snprintf(detail, sizeof(detail), "was: %s; nu: %s: %s",
+		    o->display, mp_subject_kind_name(s->kind), s->value);
+		break;
+	default:
+		return MP_EINVAL;
+	}
+	if (er == MP_ENOTFOUND) {
+		s->status = 400;
+		s->msg = "Dit onderwerp is al bevestigd of hoort niet (meer) "
+		    "bij deze melding.";
+		return MP_OK;
+	}
+	if (er != MP_OK || s->status != 0)
+		return er;
+	if ((er = mp_event_add(db, r->arg[0], kind, r->user.username, detail,
+	    &ev)) != MP_OK)
+		return er;
+	/* Ids only: the value is personal data, the history has it. */
+	if (s->act == S_EDIT)
+		(void)snprintf(audit, sizeof(audit), "onderwerp %lld -> %lld; "
+		    "gebeurtenis %lld", old, s->subject, ev);
+	else
+		(void)snprintf(audit, sizeof(audit), "onderwerp %lld; "
+		    "gebeurtenis %lld", s->subject, ev);
+	(void)snprintf(detail, sizeof(detail), "onderwerp %s", snames[s->act]);
+	return mp_audit(db, r->user.id, r->user.username, detail, "melding",
+	    r->arg[0], r->client, audit);
+}
+
+static enum mp_err
+sub_txn(struct mp_db *db, void *arg)
+{
+	struct sub	*s = arg;
+	struct own	 o;
+	enum mp_err	 er;
+
+	s->status = 0;
+	if ((er = lock_report(s->r, db, s->r->arg[0], s->ref,
+	    sizeof(s->ref), NULL, 0, NULL)) != MP_OK) {
+		if (er == MP_ENOTFOUND)
+			s->status = 404;
+		return er;
+	}
+	memset(&o, 0, sizeof(o));
+	o.id = s->subject;
+	if (s->act != S_ADD) {
+		if ((er = mp_subject_list_for_report(db, s->r->arg[0],
+		    own_find, &o)) != MP_OK)
+			return er;
+		if (!o.found) {
+			s->status = 400;
+			s->msg = "Dit onderwerp hoort niet (meer) bij deze "
+			    "melding.";
+			return MP_EINVAL;
+		}
+	}
+	er = sub_change(s, db, &o);
+	/* A refused change leaves nothing behind. */
+	if (er == MP_OK && s->status != 0)
+		er = MP_EINVAL;
+	return er;
+}
+
+/* Read the form; 0 with s->msg and s->field when wrong. */
+static int
+sub_read(struct mp_dreq *r, struct sub *s)
+{
+	const char	*a = dash_form(r, "actie"), *k;
+	size_t		 i;
+
+	s->act = S__MAX;
+	for (i = 0; a != NULL && i < S__MAX; i++)
+		if (strcmp(a, snames[i]) == 0)
+			s->act = (enum sact)i;
+	if (s->act == S__MAX) {
+		s->msg = "Onbekende actie voor onderwerpen.";
+		return 0;
+	}
+	if (s->act != S_ADD && (s->subject = dash_number(dash_form(r,
+	    "onderwerp"), 1, 9223372036854775806LL)) < 0) {
+		s->msg = "Dit onderwerp hoort niet bij deze melding.";
+		return 0;
+	}
+	if (s->act == S_CONFIRM || s->act == S_REMOVE)
+		return 1;
+	k = dash_form(r, "soort");
+	for (i = 1; k != NULL && i < MP_SUBJECT__MAX; i++)
+		if (strcmp(k, mp_subject_kind_name((enum mp_subject_kind)i))
+		    == 0)
+			s->kind = (enum mp_subject_kind)i;
+	s->value = dash_form(r, "waarde");
+	if (s->kind == 0) {
+		s->field = "onderwerp-soort";
+		s->msg = "Kies een soort onderwerp uit de lijst.";
+		return 0;
+	}
+	if (s->value == NULL || mp_valid_blank(s->value, strlen(s->value)) ||
+	    !mp_valid_text(s->value, strlen(s->value), VALUE_MAX, 0) ||
+	    mp_subject_norm(s->kind, s->value, strlen(s->value), s->norm,
+	    sizeof(s->norm)) != MP_OK) {
+		s->field = "onderwerp-waarde";
+		s->msg = "Deze waarde is geen geldig onderwerp van de gekozen "
+		    "soort (bijvoorbeeld een adres met postcode en "
+		    "huisnummer, een Nederlands kenteken of een IBAN met "
+		    "juist controlegetal).";
+		return 0;
+	}
+	return 1;
+}
+
+/* After a refused change: the page again with the reason, or 404. */
+static void
+refused(struct mp_dreq *r, int status, const char *msg, const char *field)
+{
+
+	if (status == 404 || dash_report_page(r, status, msg, field) ==
+	    MP_ENOTFOUND)
+		dash_report_refused(r);
+}
+
+void
+mp_dash_subjects_post(struct mp_dreq *r)
+{
+	struct sub	 s;
+	char		 back[64];
+	enum mp_err	 er;
+
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	if (!sub_read(r, &s)) {
+		refused(r, 400, s.msg, s.field);
+		return;
+	}
+	er = mp_db_txn(r->d->ctx->db, sub_txn, &s);
+	if (er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/melding/%lld#onderwerpen",
+		    r->arg[0]);
+		dash_redirect(r, back);
+	} else if (s.status != 0)
+		refused(r, s.status, s.msg, s.field);
+	else
+		dash_error(r, mp_err_status(er), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Decisions about two reports.                                        */
+
+static const struct {
+	const char		*name;		/* form value of "soort" */
+	enum mp_link_kind	 kind;
+	const char		*event;
+} lkinds[] = {
+	{ "zelfde", MP_LINK_SAME, "verband: zelfde zaak" },
+	{ "los", MP_LINK_UNRELATED, "verband: geen verband" },
+	{ "dubbel", MP_LINK_DUPLICATE, "verband: dubbel" },
+};
+
+struct lnk {
+	struct mp_dreq	*r;
+	size_t		 k;		/* in lkinds */
+	long long	 other;
+	const char	*reason;
+	char		 ref[64], oref[64], status[32];
+	long long	 version;
+	int		 status_code;
+	const char	*msg, *field;
+};
+
+/* The duplicate closes through the workflow, without a message. */
+static enum mp_err
+lnk_close(struct lnk *l, struct mp_db *db)
+{
+	struct mp_status_change	 c;
+	char			 why[700];
+	enum mp_err		 er;
+
+	(void)snprintf(why, sizeof(why), "dubbel van %s: %s", l->oref,
+	    l->reason);
+	memset(&c, 0, sizeof(c));
+	c.report_id = l->r->arg[0];
+	c.version = l->version;
+	c.from = l->status;
+	c.to = MP_ST_CLOSED;
+	c.reason = why;
+	c.user_id = l->r->user.id;
+	c.actor = l->r->user.username;
+	er = mp_workflow_change(db, &c);
+	if (er == MP_EINVAL) {
+		l->status_code = 400;
+		l->msg = "Deze melding kan in haar huidige status niet als "
+		    "dubbel worden afgerond.";
+		return MP_OK;
+	}
+	return er == MP_OK && c.n != 1 ? MP_EINVAL : er;
+}
+
+static enum mp_err
+lnk_txn(struct mp_db *db, void *arg)
+{
+	struct lnk	*l = arg;
+	struct mp_dreq	*r = l->r;
+	char		 d[900], audit[160];
+	long long	 e1 = 0, e2 = 0;
+	enum mp_err	 er;
+
+	l->status_code = 0;
+	/* Both locked, the lower id first: no deadlock between two. */
+	if ((er = lock_report(r, db, r->arg[0] < l->other ? r->arg[0] :
+	    l->other, r->arg[0] < l->other ? l->ref : l->oref, 64,
+	    r->arg[0] < l->other ? l->status : NULL, sizeof(l->status),
+	    r->arg[0] < l->other ? &l->version : NULL)) == MP_OK)
+		er = lock_report(r, db, r->arg[0] < l->other ? l->other :
+		    r->arg[0], r->arg[0] < l->other ? l->oref : l->ref, 64,
+		    r->arg[0] < l->other ? NULL : l->status,
+		    sizeof(l->status), r->arg[0] < l->other ? NULL :
+		    &l->version);
+	if (er == MP_ENOTFOUND) {
+		l->status_code = 400;
+		l->field = "verband-ander";
+		l->msg = "Die andere melding bestaat niet, of u heeft er geen "
+		    "toegang toe.";
+		return MP_EINVAL;
+	}
+	if (er == MP_OK && lkinds[l->k].kind == MP_LINK_DUPLICATE)
+		er = lnk_close(l, db);
+	if (er != MP_OK || l->status_code != 0)
+		return er != MP_OK ? er : MP_EINVAL;
+	if ((er = mp_link_mark(db, lkinds[l->k].kind, r->arg[0], l->other,
+	    l->reason, r->user.id)) != MP_OK)
+		return er;
+	(void)snprintf(d, sizeof(d), "met %s: %s", l->oref, l->reason);
+	if ((er = mp_event_add(db, r->arg[0], lkinds[l->k].event,
+	    r->user.username, d, &e1)) != MP_OK)
+		return er;
+	(void)snprintf(d, sizeof(d), "met %s: %s", l->ref, l->reason);
+	if ((er = mp_event_add(db, l->other, lkinds[l->k].event,
+	    r->user.username, d, &e2)) != MP_OK)
+		return er;
+	(void)snprintf(audit, sizeof(audit), "%s; andere melding %lld; "
+	    "gebeurtenissen %lld en %lld", lkinds[l->k].name, l->other, e1,
+	    e2);
+	return mp_audit(db, r->user.id, r->user.username, "verband",
+	    "melding", r->arg[0], r->client, audit);
+}
+
+/* The other report by number or reference ("M-2026-000012"); -1. */
+static long long
+other_report(struct mp_dreq *r, const char *s)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[3];
+	long long	 id;
+
+	if (s == NULL || (id = dash_number(s, 1, 9223372036854775806LL)) >=
+	    0 || strlen(s) > 32)
+		return s == NULL ? -1 : id;
+	mp_access_report_params(&r->user, v);
+	v[2] = MP_DBTEXT(s);
+	if (mp_db_query(r->d->ctx->db, &st, stmts[STMT_BY_REF], v, 3) !=
+	    MP_OK)
+		return -1;
+	id = mp_db_next(st) == MP_OK ? mp_db_int(st, REF_ID) : -1;
+	mp_db_done(st);
+	return id;
+}
+
+void
+mp_dash_link_post(struct mp_dreq *r)
+{
+	struct lnk	 l;
+	const char	*k = dash_form(r, "soort");
+	char		 back[64];
+	enum mp_err	 er;
+
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	for (l.k = 0; k != NULL && l.k < MP_NELEM(lkinds); l.k++)
+		if (strcmp(k, lkinds[l.k].name) == 0)
+			break;
+	l.other = other_report(r, dash_form(r, "ander"));
+	l.reason = dash_form(r, "reden");
+	if (k == NULL || l.k == MP_NELEM(lkinds)) {
+		refused(r, 400, "Kies zelfde zaak, geen verband of dubbel.",
+		    "verband-soort");
+		return;
+	}
+	if (l.other < 0 || l.other == r->arg[0]) {
+		refused(r, 400, "Geef het nummer of meldingsnummer van een "
+		    "andere melding die u mag zien.", "verband-ander");
+		return;
+	}
+	if (l.reason == NULL || mp_valid_blank(l.reason, strlen(l.reason)) ||
+	    !mp_valid_text(l.reason, strlen(l.reason), REASON_CHARS, 1)) {
+		refused(r, 400, "Geef een reden, ten hoogste 500 tekens.",
+		    "verband-reden");
+		return;
+	}
+	er = mp_db_txn(r->d->ctx->db, lnk_txn, &l);
+	if (er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/melding/%lld#verbanden",
+		    r->arg[0]);
+		dash_redirect(r, back);
+	} else if (l.status_code != 0)
+		refused(r, l.status_code, l.msg, l.field);
+	else
+		dash_error(r, mp_err_status(er), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The subject page.                                                   */
+
+struct sp {
+	struct mp_view	*v;
+	size_t		 n;
+	long long	 hidden;
+};
+
+static void
+sp_row(const struct mp_subject_rep *x, void *arg)
+{
+	struct sp	*s = arg;
+	char		 t[32];
+
+	if (!x->visible) {
+		s->hidden++;
+		return;
+	}
+	setki(s->v, "Rep", s->n, "Id", x->report);
+	setk(s->v, "Rep", s->n, "Reference", x->reference);
+	setk(s->v, "Rep", s->n, "Type", x->type);
+	setk(s->v, "Rep", s->n, "Status", x->status);
+	dash_time(t, (time_t)x->received);
+	setk(s->v, "Rep", s->n, "Date", t);
+	setk(s->v, "Rep", s->n, "Source", source_name(x->source));
+	setki(s->v, "Rep", s->n, "Proposal", !MP_SUBJECT_COUNTS(x->source,
+	    x->confirmed));
+	s->n++;
+}
+
+void
+mp_dash_subject(struct mp_dreq *r)
+{
+	struct mp_db		*db = r->d->ctx->db;
+	struct mp_dbval		 vis[2];
+	struct sp		 s;
+	enum mp_subject_kind	 kind;
+	char			 display[MP_SUBJECT_NORM_MAX * 2];
+	enum mp_err		 er;
+
+	memset(&s, 0, sizeof(s));
+	er = mp_subject_get(db, r->arg[0], &kind, display, sizeof(display));
+	if (er == MP_ENOTFOUND) {
+		dash_audit(r, "geweigerd", "onderwerp", r->arg[0], NULL);
+		dash_error(r, 404, "Dit onderwerp bestaat niet (meer).");
+		return;
+	}
+	if (er != MP_OK || (s.v = dash_view(r, "Onderwerp")) == NULL) {
+		dash_error(r, mp_err_status(er != MP_OK ? er : MP_ENOMEM),
+		    NULL);
+		return;
+	}
+	mp_access_report_params(&r->user, vis);
+	er = mp_subject_reports_of(db, r->arg[0], vis, SUBJECT_PAGE_MAX,
+	    sp_row, &s);
+	(void)mp_tmpl_set_int(s.v, "S.Id", r->arg[0]);
+	(void)mp_tmpl_set(s.v, "S.Kind", mp_subject_kind_name(kind));
+	(void)mp_tmpl_set(s.v, "S.Display", display);
+	(void)mp_tmpl_set_int(s.v, "S.Hidden", s.hidden);
+	if (er == MP_OK && s.hidden > 0)
+		er = coordinators(r, s.v);
+	/* The subject's id, never its value: the audit log is no place
+	 * for personal data. */
+	if (er == MP_OK)
+		dash_audit(r, "onderwerp bekijken", "onderwerp", r->arg[0],
+		    NULL);
+	dash_finish(r, er, 200, s.v, "dashboard/subject.cs");
+}
