@@ -22,6 +22,7 @@
 #include "catalog.h"
 #include "route.h"
 #include "session.h"
+#include "sqltext.h"
 #include "user.h"
 
 struct mp_view;
@@ -161,24 +162,25 @@ enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
 /*
  * The work list's filters (list.c), shared with the CSV
  * export so both select the same reports.  A statement selecting from
- * "report r" appends DASH_LIST_FILTERS after MP_ACCESS_REPORT_VISIBLE,
- * and DASH_LIST_TEXT when f->boolean is set; dash_filter_params binds
- * their values in that order.
+ * "report r" appends dash_list_sql_filters after the visibility rule
+ * (mp_access_sql_visible), and dash_list_sql_text when f->boolean is
+ * set, both through its template (lib/sqltext.h); dash_filter_params
+ * binds their values in that order.
  */
 #define DASH_Q_MAX		100
 #define DASH_FILTER_PARAMS	(2 + 16 + 1)
-#define DASH_LIST_FILTERS \
-	" AND (? IS NULL OR r.status = ?)" \
-	" AND (? IS NULL OR r.signal_type_id = ?)" \
-	" AND (? IS NULL OR r.team_id = ?)" \
-	" AND (? IS NULL OR r.handler_id = ?)" \
-	" AND (? IS NULL OR r.audience_id = ?)" \
-	" AND (? IS NULL OR r.channel = ?)" \
-	" AND (? IS NULL OR r.received_at >= ?)" \
-	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
-#define DASH_LIST_TEXT \
-	" AND MATCH (r.description, r.street, r.city) AGAINST" \
-	" (? IN BOOLEAN MODE)"
+extern const char dash_list_sql_filters[];
+extern const char dash_list_sql_text[];
+
+/*
+ * The statements of the pages that put in a fragment of another
+ * module: expanded by mp_dash_open, freed by mp_dash_close.
+ */
+extern struct mp_sqltext_set dash_list_sql, dash_report_sql,
+		    dash_export_sql;
+/* Expand them all (MP_EINVAL for a bad template) and free them. */
+enum mp_err	 dash_sql_open(void);
+void		 dash_sql_close(void);
 
 struct mp_buf;
 struct mp_dbval;

@@ -44,16 +44,27 @@ enum stmt {
 	" JOIN audience a ON a.id = r.audience_id" \
 	" LEFT JOIN team t ON t.id = r.team_id" \
 	" LEFT JOIN app_user u ON u.id = r.handler_id" \
-	" WHERE " MP_ACCESS_REPORT_VISIBLE DASH_LIST_FILTERS
+	" WHERE {visible}{filters}"
 
 #define EXPORT_ORDER	" ORDER BY r.received_at DESC, r.id DESC"
 
+/* Templates (lib/sqltext.h), expanded at start-up (mp_dash_open). */
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_EXPORT */
 	EXPORT_COLS EXPORT_ORDER,
 	/* STMT_EXPORT_TEXT */
-	EXPORT_COLS DASH_LIST_TEXT EXPORT_ORDER,
+	EXPORT_COLS "{text}" EXPORT_ORDER,
 };
+
+/* The visibility rule (access.h) and the list's filters (list.c). */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ "filters", dash_list_sql_filters },
+	{ "text", dash_list_sql_text },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set dash_export_sql = { stmts, STMT__MAX, parts, NULL };
 
 static const char *const header[] = {
 	"referentie", "status", "ontvangen", "in behandeling genomen",
@@ -132,7 +143,8 @@ mp_dash_export(struct mp_dreq *r)
 	}
 	np = dash_filter_params(r, &f, p);
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
-	    stmts[f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT], p,
+	    mp_sqltext_get(&dash_export_sql, f.boolean[0] != '\0' ?
+	    STMT_EXPORT_TEXT : STMT_EXPORT), p,
 	    np)) != MP_OK) {
 		dash_error(r, mp_err_status(er), NULL);
 		return;

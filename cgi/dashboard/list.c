@@ -5,11 +5,13 @@
  * status, markers for reports that wait too long and for replies of
  * the reporter that nobody has read.
  *
- * SQL is never assembled: each filter is "(? IS NULL OR col = ?)" with
- * the value bound twice, and MariaDB, which optimises a prepared
- * statement anew for each execution with its values, drops the unused
- * ones and picks the index of the ones given.  The text search has a
- * statement of its own, since MATCH needs its FULLTEXT index.
+ * SQL is never assembled per request (the visibility rule is put into
+ * the templates once, at start-up: lib/sqltext.h): each filter is
+ * "(? IS NULL OR col = ?)" with the value bound twice, and MariaDB,
+ * which optimises a prepared statement anew for each execution with
+ * its values, drops the unused ones and picks the index of the ones
+ * given.  The text search has a statement of its own, since MATCH
+ * needs its FULLTEXT index.
  */
 #include "config.h"
 
@@ -86,7 +88,7 @@ enum list_col {
 	LIST_COLS " FROM (SELECT r.id FROM report r FORCE INDEX (" ix ")" \
 	" WHERE "
 #define LIST_TEAM(ix) \
-	LIST_HEAD_INDEX(ix) MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS LIST_ORDER
+	LIST_HEAD_INDEX(ix) "{in_teams}" LIST_FILTERS LIST_ORDER
 /*
  * And its first page, which is most of what is asked, in one flat
  * SELECT: with the index named and report first (STRAIGHT_JOIN) the
@@ -99,35 +101,51 @@ enum list_col {
 #define LIST_FIRST(ix) \
 	"SELECT STRAIGHT_JOIN" LIST_COLS_NOSELECT \
 	" FROM report r FORCE INDEX (" ix ")" LIST_JOINS \
-	" WHERE " MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS \
+	" WHERE {in_teams}" LIST_FILTERS \
 	LIST_SORT " LIMIT ? OFFSET ?"
-#define LIST_PAGE	LIST_HEAD MP_ACCESS_REPORT_VISIBLE
+#define LIST_PAGE	LIST_HEAD "{visible}"
 /*
  * For a user of a few teams, the teams as values (access.h): the page
  * then comes from an index that starts with team_id (002, 007) and
  * reads 51 entries, not the 8 x 51 or more of checking each row.
  */
-#define LIST_PAGE_TEAMS	LIST_HEAD MP_ACCESS_REPORT_IN_TEAMS
+#define LIST_PAGE_TEAMS	LIST_HEAD "{in_teams}"
 
-#define LIST_FILTERS	DASH_LIST_FILTERS
+/*
+ * The filters, each "(? IS NULL OR ...)" with its value bound twice
+ * (filter_pairs), and the text search: the list's, and the CSV
+ * export's through dash_list_sql_filters and dash_list_sql_text.
+ */
+#define LIST_FILTERS \
+	" AND (? IS NULL OR r.status = ?)" \
+	" AND (? IS NULL OR r.signal_type_id = ?)" \
+	" AND (? IS NULL OR r.team_id = ?)" \
+	" AND (? IS NULL OR r.handler_id = ?)" \
+	" AND (? IS NULL OR r.audience_id = ?)" \
+	" AND (? IS NULL OR r.channel = ?)" \
+	" AND (? IS NULL OR r.received_at >= ?)" \
+	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define LIST_TEXT \
+	" AND MATCH (r.description, r.street, r.city) AGAINST" \
+	" (? IN BOOLEAN MODE)"
+
+const char dash_list_sql_filters[] = LIST_FILTERS;
+const char dash_list_sql_text[] = LIST_TEXT;
 
 #define LIST_ORDER \
 	LIST_SORT " LIMIT ? OFFSET ?) page" \
 	" JOIN report r ON r.id = page.id" LIST_JOINS LIST_SORT
 
+/* Templates (lib/sqltext.h), expanded at start-up (mp_dash_open). */
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LIST */
 	LIST_PAGE LIST_FILTERS LIST_ORDER,
 	/* STMT_LIST_TEXT */
-	LIST_PAGE LIST_FILTERS
-	" AND MATCH (r.description, r.street, r.city) AGAINST"
-	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	LIST_PAGE LIST_FILTERS LIST_TEXT LIST_ORDER,
 	/* STMT_LIST_TEAMS */
 	LIST_PAGE_TEAMS LIST_FILTERS LIST_ORDER,
 	/* STMT_LIST_TEXT_TEAMS */
-	LIST_PAGE_TEAMS LIST_FILTERS
-	" AND MATCH (r.description, r.street, r.city) AGAINST"
-	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	LIST_PAGE_TEAMS LIST_FILTERS LIST_TEXT LIST_ORDER,
 	/* STMT_LIST_TEAM_NONE ... STMT_LIST_TEAM_CHANNEL (002, 007) */
 	LIST_TEAM("report_team"),
 	LIST_TEAM("report_team_status"),
@@ -148,8 +166,19 @@ static const char *const stmts[STMT__MAX] = {
 	 */
 	"SELECT r.status, SUM(r.n) FROM report_count r GROUP BY r.status",
 	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
-	MP_ACCESS_REPORT_TEAMS " GROUP BY r.status",
+	"{teams} GROUP BY r.status",
 };
+
+/* The visibility rule's cases (access.h) the templates above name. */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ "teams", mp_access_sql_teams },
+	{ "in_teams", mp_access_sql_in_teams },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set dash_list_sql = { stmts, STMT__MAX, parts, NULL };
+#define SQL(s)	mp_sqltext_get(&dash_list_sql, (s))
 
 /* The columns of STMT_COUNTS_ALL and STMT_COUNTS_TEAMS. */
 enum count_col { CC_STATUS, CC_N };
@@ -353,8 +382,8 @@ counts(struct mp_dreq *r, struct mp_view *v)
 			c = oldest;
 		memset(c, 0, sizeof(*c));
 		p[0] = MP_DBINT(r->user.id);
-		if ((er = mp_db_query(r->d->ctx->db, &st, stmts[all ?
-		    STMT_COUNTS_ALL : STMT_COUNTS_TEAMS], p, all ? 0 : 1)) !=
+		if ((er = mp_db_query(r->d->ctx->db, &st, SQL(all ?
+		    STMT_COUNTS_ALL : STMT_COUNTS_TEAMS), p, all ? 0 : 1)) !=
 		    MP_OK)
 			return er;
 		while ((er = mp_stmt_next(st)) == MP_OK) {
@@ -452,7 +481,7 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 
 /*
  * Bind the filters' values into p from p[np] on, in the order of
- * DASH_LIST_FILTERS (and DASH_LIST_TEXT); returns the new count.
+ * LIST_FILTERS (and LIST_TEXT); returns the new count.
  */
 static size_t
 filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
@@ -531,9 +560,9 @@ list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
 	p[np++] = MP_DBINT(PER_PAGE + 1);
 	p[np++] = MP_DBINT((f->page - 1) * PER_PAGE);
 	text = f->boolean[0] != '\0';
-	er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
+	er = mp_db_query(r->d->ctx->db, &st, SQL(teams ?
 	    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(f, p)) :
-	    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
+	    (text ? STMT_LIST_TEXT : STMT_LIST)), p, np);
 	if (er == MP_OK && (rows = mp_view_node(v, "List.Rows")) == NULL)
 		er = MP_ENOMEM;
 	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
