@@ -23,30 +23,45 @@ part_of(const struct mp_sqltext_part *parts, const char *name, size_t len)
 	return NULL;
 }
 
+/*
+ * Append tmpl expanded to b.  A part's text may name parts itself (the
+ * list's search names the subjects' fragment): expanded in turn, at
+ * most DEPTH_MAX deep, so that a part naming itself fails, not loops.
+ */
+#define DEPTH_MAX	4
+
+static enum mp_err
+expand(struct mp_buf *b, const char *tmpl,
+    const struct mp_sqltext_part *parts, int depth)
+{
+	const struct mp_sqltext_part *pt;
+	const char	*p, *open, *close;
+	enum mp_err	 er = MP_OK;
+
+	if (depth > DEPTH_MAX)
+		return MP_EINVAL;
+	for (p = tmpl; (open = strchr(p, '{')) != NULL; p = close + 1) {
+		if ((close = strchr(open, '}')) == NULL ||
+		    (pt = part_of(parts, open + 1,
+		    (size_t)(close - open - 1))) == NULL)
+			return MP_EINVAL;
+		if ((er = mp_buf_add(b, p, (size_t)(open - p))) != MP_OK ||
+		    (er = expand(b, pt->text, parts, depth + 1)) != MP_OK)
+			return er;
+	}
+	return mp_buf_add(b, p, strlen(p));
+}
+
 enum mp_err
 mp_sqltext_expand(const char *tmpl, const struct mp_sqltext_part *parts,
     char **out)
 {
-	const struct mp_sqltext_part *pt;
-	const char	*p, *open, *close;
 	struct mp_buf	 b;
-	enum mp_err	 er = MP_OK;
+	enum mp_err	 er;
 
 	*out = NULL;
 	mp_buf_init(&b, 1 << 20);
-	for (p = tmpl; er == MP_OK && (open = strchr(p, '{')) != NULL;
-	    p = close + 1) {
-		if ((close = strchr(open, '}')) == NULL ||
-		    (pt = part_of(parts, open + 1,
-		    (size_t)(close - open - 1))) == NULL) {
-			er = MP_EINVAL;
-			break;
-		}
-		if ((er = mp_buf_add(&b, p, (size_t)(open - p))) == MP_OK)
-			er = mp_buf_add(&b, pt->text, strlen(pt->text));
-	}
-	if (er == MP_OK)
-		er = mp_buf_add(&b, p, strlen(p));
+	er = expand(&b, tmpl, parts, 0);
 	if (er == MP_OK && (*out = mp_strdup(mp_buf_str(&b))) == NULL)
 		er = MP_ENOMEM;
 	mp_buf_free(&b);

@@ -25,8 +25,10 @@ struct mp_sqltext_part {
 /*
  * Expand tmpl into *out (a heap string the caller frees): every
  * "{name}" replaced by the text of the part of that name (parts ends
- * with a NULL name).  MP_EINVAL for an unknown name or a "{" without
- * its "}" (*out NULL), MP_ENOMEM.
+ * with a NULL name); names in a part's text are expanded too, four
+ * levels deep at most.  MP_EINVAL for an unknown name, a "{" without
+ * its "}" or a deeper nesting (a part naming itself), with *out NULL;
+ * MP_ENOMEM.
  */
 enum mp_err	 mp_sqltext_expand(const char *tmpl,
 		    const struct mp_sqltext_part *parts, char **out);

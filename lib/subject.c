@@ -1740,3 +1740,48 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
+
+/* The kinds a search tries, in the order of their parameters. */
+static const enum mp_subject_kind search_kinds[MP_SUBJECT_SEARCH_MAX] = {
+	MP_SUBJECT_ADDRESS, MP_SUBJECT_KVK, MP_SUBJECT_VEHICLE,
+	MP_SUBJECT_PHONE, MP_SUBJECT_EMAIL, MP_SUBJECT_IBAN
+};
+
+void
+mp_subject_search(const char *q, size_t len, struct mp_subject_search *s)
+{
+	size_t	 i;
+
+	s->n = 0;
+	for (i = 0; i < MP_SUBJECT_SEARCH_MAX; i++)
+		if (mp_subject_norm(search_kinds[i], q, len, s->norm[s->n],
+		    sizeof(s->norm[s->n])) == MP_OK)
+			s->kind[s->n++] = search_kinds[i];
+}
+
+/*
+ * One (kind, norm) pair per kind: an OR of equalities on the unique
+ * key, which MariaDB reads as that many point ranges (a NULL pair is
+ * an empty one).
+ */
+#define SEARCH_PAIR	"(s.kind = ? AND s.norm = ?)"
+const char mp_subject_sql_search[] =
+	"SELECT rs.report_id FROM subject s"
+	" JOIN report_subject rs ON rs.subject_id = s.id"
+	" WHERE " SEARCH_PAIR " OR " SEARCH_PAIR " OR " SEARCH_PAIR
+	" OR " SEARCH_PAIR " OR " SEARCH_PAIR " OR " SEARCH_PAIR;
+
+void
+mp_subject_search_params(const struct mp_subject_search *s,
+    struct mp_dbval v[2 * MP_SUBJECT_SEARCH_MAX])
+{
+	size_t	 i;
+
+	for (i = 0; i < MP_SUBJECT_SEARCH_MAX; i++) {
+		if (i < s->n) {
+			v[2 * i] = MP_DBINT((long long)s->kind[i]);
+			v[2 * i + 1] = MP_DBTEXT(s->norm[i]);
+		} else
+			v[2 * i] = v[2 * i + 1] = MP_DBNULL();
+	}
+}

@@ -17,9 +17,8 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "errcode.h"
-
-struct mp_db;
 
 /* The kinds, as stored in subject.kind (sql/028): never renumber. */
 enum mp_subject_kind {
@@ -264,5 +263,36 @@ typedef void	(*mp_subject_report_fn)(long long report, long long subject,
 		    void *arg);
 enum mp_err	 mp_subject_reports(struct mp_db *, long long report,
 		    unsigned limit, mp_subject_report_fn fn, void *arg);
+
+/*
+ * A search box's text as subjects (issue 13: "12-abc-3", "12ABC3" and
+ * "12 ABC 3" find the same reports).  The kinds tried are those whose
+ * normal form is a real identifier: address, KvK number, plate, phone
+ * number, e-mail address and IBAN.  Not a company's name or a person:
+ * any word is one of those, and the full-text search already finds
+ * words.
+ */
+#define MP_SUBJECT_SEARCH_MAX	6
+struct mp_subject_search {
+	size_t			 n;	/* kinds that took the text: 0 to 6 */
+	enum mp_subject_kind	 kind[MP_SUBJECT_SEARCH_MAX];
+	char			 norm[MP_SUBJECT_SEARCH_MAX]
+				    [MP_SUBJECT_NORM_MAX];
+};
+/* Normalise q (len bytes) with each kind's normaliser into s. */
+void		 mp_subject_search(const char *q, size_t len,
+		    struct mp_subject_search *s);
+/*
+ * "The ids of the reports linked to one of s's subjects", confirmed or
+ * not: a SELECT of one column for a statement to put in (a UNION, an
+ * IN; lib/sqltext.h, as "{subject_reports}").  It reads the subjects
+ * by their unique key (kind, norm) and their links by
+ * report_subject_subject.  Its 2 * MP_SUBJECT_SEARCH_MAX parameters
+ * come from mp_subject_search_params (NULL for the kinds that did not
+ * take the text: they match nothing).
+ */
+extern const char mp_subject_sql_search[];
+void		 mp_subject_search_params(const struct mp_subject_search *,
+		    struct mp_dbval v[2 * MP_SUBJECT_SEARCH_MAX]);
 
 #endif /* MP_SUBJECT_H */

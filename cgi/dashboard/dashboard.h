@@ -23,6 +23,7 @@
 #include "route.h"
 #include "session.h"
 #include "sqltext.h"
+#include "subject.h"
 #include "user.h"
 
 struct mp_view;
@@ -165,12 +166,17 @@ enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
  * "report r" appends dash_list_sql_filters after the visibility rule
  * (mp_access_sql_visible), and dash_list_sql_text when f->boolean is
  * set, both through its template (lib/sqltext.h); dash_filter_params
- * binds their values in that order.
+ * binds their values in that order.  When q is also a subject
+ * (f->subj.n > 0) the statement selects from dash_list_sql_hits (the
+ * words' and the subjects' reports, which names lib/subject.h's
+ * fragment) instead of from report r, and has no dash_list_sql_text:
+ * the search's values then come first.
  */
 #define DASH_Q_MAX		100
-#define DASH_FILTER_PARAMS	(2 + 16 + 1)
+#define DASH_FILTER_PARAMS	(1 + 2 * MP_SUBJECT_SEARCH_MAX + 2 + 16)
 extern const char dash_list_sql_filters[];
 extern const char dash_list_sql_text[];
+extern const char dash_list_sql_hits[];
 
 /*
  * The statements of the pages that put in a fragment of another
@@ -193,6 +199,7 @@ struct dash_filter {
 	char		 from[11], to[11];
 	const char	*q;
 	char		 boolean[DASH_Q_MAX * 3];
+	struct mp_subject_search subj;	/* q as subjects (n 0: none) */
 	long long	 page;
 	int		 bad;		/* a value was wrong and ignored */
 };
