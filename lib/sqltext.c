@@ -62,7 +62,7 @@ mp_sqltext_expand(const char *tmpl, const struct mp_sqltext_part *parts,
 	*out = NULL;
 	mp_buf_init(&b, 1 << 20);
 	er = expand(&b, tmpl, parts, 0);
-	if (er == MP_OK && (*out = mp_strdup(mp_buf_str(&b))) == NULL)
+	if (er == MP_OK && (*out = mp_alloc_strdup(mp_buf_str(&b))) == NULL)
 		er = MP_ENOMEM;
 	mp_buf_free(&b);
 	return er;
@@ -77,7 +77,7 @@ mp_sqltext_open(struct mp_sqltext_set *s)
 
 	if (s->sql != NULL)
 		return MP_OK;
-	if ((s->sql = mp_calloc(s->n, sizeof(*s->sql))) == NULL)
+	if ((s->sql = mp_alloc_calloc(s->n, sizeof(*s->sql))) == NULL)
 		return MP_ENOMEM;
 	for (i = 0; i < s->n; i++) {
 		if (strchr(s->tmpl[i], '{') == NULL) {
