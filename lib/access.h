@@ -3,8 +3,11 @@
  * (the one table is lib/role.c's), and the one rule of which reports
  * a user may see.  The dashboard checks a page's permission before it
  * runs (mp_dash_serve) and every query of reports includes
- * MP_ACCESS_REPORT_VISIBLE with its two parameters from
- * mp_access_report_params, so no page can forget either.
+ * mp_access_sql_visible with its two parameters from
+ * mp_access_report_params, so no page can forget either.  The rule's
+ * SQL is data of access.c, not text in this header (issue 12): a
+ * statement names it in its template ("{visible}") and lib/sqltext.h
+ * puts it in once, at the program's start.
  */
 #ifndef MP_ACCESS_H
 #define MP_ACCESS_H
@@ -40,17 +43,14 @@ const char	*mp_access_perm_name(enum mp_perm);
  * the teams they belong to.  It takes two parameters, in this order,
  * which mp_access_report_params writes into v[0] and v[1].
  */
-#define MP_ACCESS_REPORT_VISIBLE \
-	"(? = 1 OR " MP_ACCESS_REPORT_TEAMS ")"
+extern const char mp_access_sql_visible[];
 /*
  * The second case alone, with the user id as its one parameter: for a
  * query that has a statement per case (a count that must read an index
  * only), where mp_role_can(role, MP_PERM_REPORT_ALL) picks the
  * statement without this condition.
  */
-#define MP_ACCESS_REPORT_TEAMS \
-	"r.team_id IN (SELECT ut.team_id FROM user_team ut" \
-	" WHERE ut.user_id = ?)"
+extern const char mp_access_sql_teams[];
 void		 mp_access_report_params(const struct mp_user *,
 		    struct mp_dbval v[2]);
 
@@ -62,14 +62,13 @@ void		 mp_access_report_params(const struct mp_user *,
  * MP_ACCESS_TEAMS_MAX parameters come from mp_access_report_teams.
  */
 #define MP_ACCESS_TEAMS_MAX	4
-#define MP_ACCESS_REPORT_IN_TEAMS \
-	"r.team_id IN (?, ?, ?, ?)"
+extern const char mp_access_sql_in_teams[];
 /*
  * The teams of a user who lacks MP_PERM_REPORT_ALL, as read with the
  * user (struct mp_user), into v (the last one repeated where there are
  * fewer; NULL for a user of no team, which matches no report).  *fits
  * is 0 when the user has more teams than MP_ACCESS_TEAMS_MAX: use
- * MP_ACCESS_REPORT_VISIBLE then.
+ * mp_access_sql_visible then.
  */
 void		 mp_access_report_teams(const struct mp_user *,
 		    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits);

@@ -8,6 +8,7 @@
 
 #include "access.h"
 #include "db.h"
+#include "sqltext.h"
 #include "link.h"
 #include "valid.h"
 
@@ -36,8 +37,8 @@ static const char *const stmts[STMT__MAX] = {
 	 * report's reference only where the user may see it.
 	 */
 	"SELECT l.other, l.kind, l.dup, l.reason, l.at,"
-	" " MP_ACCESS_REPORT_VISIBLE ","
-	" IF(" MP_ACCESS_REPORT_VISIBLE ", r.reference, '') FROM ("
+	" {visible},"
+	" IF({visible}, r.reference, '') FROM ("
 	" SELECT report_b AS other, kind, duplicate_id = report_a AS dup,"
 	" reason, UNIX_TIMESTAMP(created_at) AS at FROM report_link"
 	" WHERE report_a = ?"
@@ -47,6 +48,15 @@ static const char *const stmts[STMT__MAX] = {
 	") l JOIN report r ON r.id = l.other"
 	" ORDER BY l.at DESC, l.other DESC LIMIT ?",
 };
+
+/* The visibility rule (access.h) in STMT_LIST. */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set mp_link_sql = { stmts, STMT__MAX, parts, NULL };
+#define SQL(s)	mp_sqltext_get(&mp_link_sql, (s))
 
 /* STMT_LIST's columns. */
 enum lcol {
@@ -76,7 +86,7 @@ mp_link_mark(struct mp_db *db, enum mp_link_kind kind, long long a,
 	v[5] = kind == MP_LINK_DUPLICATE ? MP_DBINT(a) : MP_DBNULL();
 	v[6] = MP_DBTEXT(reason);
 	v[7] = MP_DBINT(user);
-	return mp_db_exec(db, stmts[STMT_MARK], v, 8, NULL, NULL);
+	return mp_db_exec(db, SQL(STMT_MARK), v, 8, NULL, NULL);
 }
 
 enum mp_err
@@ -96,7 +106,7 @@ mp_link_list(struct mp_db *db, long long report,
 	v[1] = v[3] = vis[1];
 	v[4] = v[5] = MP_DBINT(report);
 	v[6] = MP_DBINT(limit);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 7)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_LIST), v, 7)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&l, 0, sizeof(l));

@@ -62,4 +62,12 @@ enum mp_err	 mp_link_list(struct mp_db *, long long report,
 		    const struct mp_dbval *vis, unsigned limit,
 		    mp_link_fn fn, void *arg);
 
+/*
+ * mp_link_list's statement puts in the visibility rule: open this set
+ * (mp_sqltext_open, lib/sqltext.h) at a program's start, as the
+ * dashboard's dash_sql_open does; mp_link_mark needs no opening.
+ */
+struct mp_sqltext_set;
+extern struct mp_sqltext_set mp_link_sql;
+
 #endif /* MP_LINK_H */

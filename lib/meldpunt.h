@@ -43,6 +43,7 @@
 #include "access.h"
 #include "event.h"
 #include "subject.h"
+#include "sqltext.h"
 #include "workflow.h"
 #include "stats.h"
 #include "mailmsg.h"

@@ -17,6 +17,7 @@
 
 #include "access.h"
 #include "db.h"
+#include "sqltext.h"
 #include "errcode.h"
 #include "subject.h"
 
@@ -1568,7 +1569,7 @@ mp_subject_extract(const char *text, size_t len,
  * only by sql/028's trigger, when their last link goes.
  */
 /* A report r's visibility (2 parameters) and, if visible, its content. */
-#define REL_VIS	"(" MP_ACCESS_REPORT_VISIBLE ")"
+#define REL_VIS	"({visible})"
 #define REL_CONTENT \
 	"IF(" REL_VIS ", r.reference, '') AS reference," \
 	" IF(" REL_VIS ", st.name, '') AS type," \
@@ -1641,7 +1642,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT s2.id, s2.kind, s2.display, r.id, 1,"
 	" " REL_VIS ", " REL_CONTENT
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
-	" AND s.kind = 1 AND s.norm REGEXP '^[0-9]{4}[A-Z]{2} '"
+	" AND s.kind = 1"
+	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '"
 	/* A range on subject_norm: after "1234AB " comes a digit. */
 	" JOIN subject s2 ON s2.kind = 1"
 	" AND s2.norm >= LEFT(s.norm, 7)"
@@ -1664,6 +1666,15 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE rs.subject_id = ?"
 	" ORDER BY r.received_at DESC, r.id DESC LIMIT ?",
 };
+
+/* The visibility rule (access.h) in STMT_RELATED and STMT_REPORTS_OF. */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set mp_subject_sql = { stmts, STMT__MAX, parts, NULL };
+#define SQL(s)	mp_sqltext_get(&mp_subject_sql, (s))
 
 /* STMT_LIST's columns. */
 enum lcol {
@@ -1739,7 +1750,7 @@ mp_subject_upsert(struct mp_db *db, enum mp_subject_kind kind,
 	v[0] = MP_DBINT(kind);
 	v[1] = MP_DBTEXT(norm);
 	v[2] = MP_DBTEXTN(display, display_len(display));
-	if ((er = mp_db_exec(db, stmts[STMT_UPSERT], v, 3, NULL, &newid)) !=
+	if ((er = mp_db_exec(db, SQL(STMT_UPSERT), v, 3, NULL, &newid)) !=
 	    MP_OK)
 		return er;
 	*id = (long long)newid;
@@ -1759,7 +1770,7 @@ mp_subject_link(struct mp_db *db, long long report, long long subject,
 	v[2] = MP_DBINT(source);
 	v[3] = MP_DBINT(confirmed != 0);
 	v[4] = user > 0 ? MP_DBINT(user) : MP_DBNULL();
-	return mp_db_exec(db, stmts[STMT_LINK], v, 5, NULL, NULL);
+	return mp_db_exec(db, SQL(STMT_LINK), v, 5, NULL, NULL);
 }
 
 enum mp_err
@@ -1771,7 +1782,7 @@ mp_subject_unlink(struct mp_db *db, long long report, long long subject)
 
 	v[0] = MP_DBINT(report);
 	v[1] = MP_DBINT(subject);
-	if ((er = mp_db_exec(db, stmts[STMT_UNLINK], v, 2, &n, NULL)) !=
+	if ((er = mp_db_exec(db, SQL(STMT_UNLINK), v, 2, &n, NULL)) !=
 	    MP_OK)
 		return er;
 	return n == 0 ? MP_ENOTFOUND : MP_OK;
@@ -1787,7 +1798,7 @@ mp_subject_list_for_report(struct mp_db *db, long long report,
 	enum mp_err		 er;
 
 	v[0] = MP_DBINT(report);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 1)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_LIST), v, 1)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		l.subject = mp_db_int(st, LC_ID);
@@ -1816,7 +1827,7 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 		return MP_EINVAL;
 	v[0] = MP_DBINT(report);
 	v[1] = MP_DBINT(limit);
-	if ((er = mp_db_query(db, &st, stmts[STMT_REPORTS], v, 2)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_REPORTS), v, 2)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK)
 		fn(mp_db_int(st, RC_REPORT), mp_db_int(st, RC_SUBJECT),
@@ -1834,7 +1845,7 @@ mp_subject_confirm(struct mp_db *db, long long report, long long subject)
 
 	v[0] = MP_DBINT(report);
 	v[1] = MP_DBINT(subject);
-	if ((er = mp_db_exec(db, stmts[STMT_CONFIRM], v, 2, &n, NULL)) !=
+	if ((er = mp_db_exec(db, SQL(STMT_CONFIRM), v, 2, &n, NULL)) !=
 	    MP_OK)
 		return er;
 	return n == 0 ? MP_ENOTFOUND : MP_OK;
@@ -1849,7 +1860,7 @@ mp_subject_count(struct mp_db *db, long long report, long long *n)
 
 	*n = 0;
 	v[0] = MP_DBINT(report);
-	if ((er = mp_db_query(db, &st, stmts[STMT_COUNT], v, 1)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_COUNT), v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) == MP_OK)
 		*n = mp_db_int(st, CC_N);
@@ -1868,7 +1879,7 @@ mp_subject_get(struct mp_db *db, long long id, enum mp_subject_kind *kind,
 	*kind = 0;
 	display[0] = '\0';
 	v[0] = MP_DBINT(id);
-	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 1)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_GET), v, 1)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) == MP_OK) {
 		*kind = (enum mp_subject_kind)mp_db_int(st, GC_KIND);
@@ -1888,7 +1899,7 @@ rep_rows(struct mp_db *db, enum stmt s, struct mp_dbval *v, size_t nv,
 	struct mp_subject_rep	 x;
 	enum mp_err		 er;
 
-	if ((er = mp_db_query(db, &st, stmts[s], v, nv)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(s), v, nv)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&x, 0, sizeof(x));
@@ -1953,4 +1964,49 @@ mp_subject_reports_of(struct mp_db *db, long long subject,
 	v[n++] = MP_DBINT(subject);
 	v[n++] = MP_DBINT(limit);
 	return rep_rows(db, STMT_REPORTS_OF, v, n, fn, arg);
+}
+
+/* The kinds a search tries, in the order of their parameters. */
+static const enum mp_subject_kind search_kinds[MP_SUBJECT_SEARCH_MAX] = {
+	MP_SUBJECT_ADDRESS, MP_SUBJECT_KVK, MP_SUBJECT_VEHICLE,
+	MP_SUBJECT_PHONE, MP_SUBJECT_EMAIL, MP_SUBJECT_IBAN
+};
+
+void
+mp_subject_search(const char *q, size_t len, struct mp_subject_search *s)
+{
+	size_t	 i;
+
+	s->n = 0;
+	for (i = 0; i < MP_SUBJECT_SEARCH_MAX; i++)
+		if (mp_subject_norm(search_kinds[i], q, len, s->norm[s->n],
+		    sizeof(s->norm[s->n])) == MP_OK)
+			s->kind[s->n++] = search_kinds[i];
+}
+
+/*
+ * One (kind, norm) pair per kind: an OR of equalities on the unique
+ * key, which MariaDB reads as that many point ranges (a NULL pair is
+ * an empty one).
+ */
+#define SEARCH_PAIR	"(s.kind = ? AND s.norm = ?)"
+const char mp_subject_sql_search[] =
+	"SELECT rs.report_id FROM subject s"
+	" JOIN report_subject rs ON rs.subject_id = s.id"
+	" WHERE " SEARCH_PAIR " OR " SEARCH_PAIR " OR " SEARCH_PAIR
+	" OR " SEARCH_PAIR " OR " SEARCH_PAIR " OR " SEARCH_PAIR;
+
+void
+mp_subject_search_params(const struct mp_subject_search *s,
+    struct mp_dbval v[2 * MP_SUBJECT_SEARCH_MAX])
+{
+	size_t	 i;
+
+	for (i = 0; i < MP_SUBJECT_SEARCH_MAX; i++) {
+		if (i < s->n) {
+			v[2 * i] = MP_DBINT((long long)s->kind[i]);
+			v[2 * i + 1] = MP_DBTEXT(s->norm[i]);
+		} else
+			v[2 * i] = v[2 * i + 1] = MP_DBNULL();
+	}
 }

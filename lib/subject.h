@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "errcode.h"
 
 struct mp_db;
@@ -288,7 +289,7 @@ enum mp_err	 mp_subject_get(struct mp_db *, long long id,
 
 /*
  * Another report met through a subject.  visible: the user may see it
- * (MP_ACCESS_REPORT_VISIBLE); only then are reference, type, status,
+ * (mp_access_sql_visible); only then are reference, type, status,
  * received and team set (else "" and 0), so a page cannot show what it
  * must not.  nearby: a weaker link, an address of the same postcode
  * with another house number (subject is then the other address).
@@ -327,5 +328,44 @@ enum mp_err	 mp_subject_related(struct mp_db *, long long report,
 enum mp_err	 mp_subject_reports_of(struct mp_db *, long long subject,
 		    const struct mp_dbval *vis, unsigned limit,
 		    mp_subject_rep_fn fn, void *arg);
+/*
+ * A search box's text as subjects (issue 13: "12-abc-3", "12ABC3" and
+ * "12 ABC 3" find the same reports).  The kinds tried are those whose
+ * normal form is a real identifier: address, KvK number, plate, phone
+ * number, e-mail address and IBAN.  Not a company's name or a person:
+ * any word is one of those, and the full-text search already finds
+ * words.
+ */
+#define MP_SUBJECT_SEARCH_MAX	6
+struct mp_subject_search {
+	size_t			 n;	/* kinds that took the text: 0 to 6 */
+	enum mp_subject_kind	 kind[MP_SUBJECT_SEARCH_MAX];
+	char			 norm[MP_SUBJECT_SEARCH_MAX]
+				    [MP_SUBJECT_NORM_MAX];
+};
+/* Normalise q (len bytes) with each kind's normaliser into s. */
+void		 mp_subject_search(const char *q, size_t len,
+		    struct mp_subject_search *s);
+/*
+ * "The ids of the reports linked to one of s's subjects", confirmed or
+ * not: a SELECT of one column for a statement to put in (a UNION, an
+ * IN; lib/sqltext.h, as "{subject_reports}").  It reads the subjects
+ * by their unique key (kind, norm) and their links by
+ * report_subject_subject.  Its 2 * MP_SUBJECT_SEARCH_MAX parameters
+ * come from mp_subject_search_params (NULL for the kinds that did not
+ * take the text: they match nothing).
+ */
+extern const char mp_subject_sql_search[];
+void		 mp_subject_search_params(const struct mp_subject_search *,
+		    struct mp_dbval v[2 * MP_SUBJECT_SEARCH_MAX]);
+
+/*
+ * The statements that put in the visibility rule (mp_subject_related,
+ * mp_subject_reports_of), expanded by mp_sqltext_open(&mp_subject_sql)
+ * at a program's start (the dashboard's dash_sql_open) and freed by
+ * mp_sqltext_close; the other functions need no opening.
+ */
+struct mp_sqltext_set;
+extern struct mp_sqltext_set mp_subject_sql;
 
 #endif /* MP_SUBJECT_H */

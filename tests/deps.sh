@@ -21,6 +21,9 @@
 #   - one mapping from enum mp_err to HTTP status: "MP_EDBDOWN ? 503"
 #     is written only in lib/err.c (mp_err_status), nowhere in lib/
 #     or cgi/ besides.
+#   - no SQL in headers (issue 12): no string literal in lib/*.h or
+#     cgi/*/*.h holds an SQL keyword or a placeholder; a fragment that
+#     statements share is data of its owner's .c (lib/sqltext.h).
 #
 # Prints TAP.  Run from make check, or alone:
 #   top_srcdir=.. top_builddir=. ../tests/deps.sh
@@ -232,6 +235,25 @@ if [ -z "$odd" ] && grep -qE 'MP_EDBDOWN[[:space:]]*[?][[:space:]]*503' \
 else
 	notok "MP_EDBDOWN ? 503 is written only in lib/err.c (mp_err_status)"
 	echo "$odd" | sed "s|^$top_srcdir/|# elsewhere: |"
+fi
+
+# 8. No SQL in headers.  Each string literal of a header on its own
+# (a statement split over lines is caught by any of its pieces): an
+# upper-case keyword as a word, "AND (" and the like, or a placeholder
+# next to "=", "(" or ")".
+sqlre='\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WHERE|FROM|JOIN|MATCH'
+sqlre="$sqlre"'|AGAINST|GROUP BY|ORDER BY|LIMIT|IS NULL|IS NOT NULL|VALUES)\b'
+sqlre="$sqlre"'|\b(AND|OR|IN|NOT) \(|= \?|\(\?|\?\)'
+odd=$(for h in "$lib"/*.h "$top_srcdir"/cgi/*/*.h; do
+	[ -f "$h" ] || continue
+	grep -noE '"([^"\\]|\\.)*"' "$h" | grep -E "$sqlre" |
+	    sed "s|^|${h#"$top_srcdir"/}:|"
+done)
+if [ -z "$odd" ]; then
+	ok "no SQL in headers (lib/*.h, cgi/*/*.h)"
+else
+	notok "no SQL in headers (lib/*.h, cgi/*/*.h)"
+	echo "$odd" | cut -c1-160 | sed 's/^/# SQL in a header: /'
 fi
 
 echo "1..$n"

@@ -60,6 +60,7 @@ UNIT_TESTS = \
 	tests/unit/test-presession \
 	tests/unit/test-clientkey \
 	tests/unit/test-catalog \
+	tests/unit/test-dashsql \
 	tests/unit/test-contact
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -224,6 +225,16 @@ tests_unit_test_contact_SOURCES = %reldir%/unit/test-contact.c \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_contact_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_contact_LDADD = $(UNIT_LDADD)
+# The dashboard's statements from their templates: the pages' sources
+# without main.c (no database).
+tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
+	cgi/dashboard/dashboard.c cgi/dashboard/dashboard.h \
+	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
+	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
+	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
+	cgi/dashboard/links.c
+tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)

@@ -17,12 +17,42 @@
 #define PAGE_KEEP	(256 * 1024)	/* larger pages are not kept */
 #define PURGE_EVERY	600
 
+/* The sets of dashboard.h, in the order they are opened. */
+static struct mp_sqltext_set *const sql_sets[] = {
+	&dash_list_sql, &dash_report_sql, &dash_export_sql, &dash_links_sql,
+	&mp_subject_sql, &mp_link_sql
+};
+
+enum mp_err
+dash_sql_open(void)
+{
+	size_t		 i;
+	enum mp_err	 er;
+
+	for (i = 0; i < MP_NELEM(sql_sets); i++)
+		if ((er = mp_sqltext_open(sql_sets[i])) != MP_OK) {
+			dash_sql_close();
+			return er;
+		}
+	return MP_OK;
+}
+
+void
+dash_sql_close(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < MP_NELEM(sql_sets); i++)
+		mp_sqltext_close(sql_sets[i]);
+}
+
 enum mp_err
 mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 {
 	struct mp_dash		*d;
 	const struct mp_conf	*c = ctx->conf;
 	const char		*mode, *sep;
+	enum mp_err		 er;
 
 	*out = NULL;
 	if ((d = mp_alloc_calloc(1, sizeof(*d))) == NULL)
@@ -65,6 +95,10 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	d->instance = mp_confkey_str(c, MP_CK_INSTANCE_NAME);
 	d->static_url = mp_confkey_str(c, MP_CK_HTTP_STATIC);
 	mp_buf_init(&d->page, PAGE_MAX);
+	if ((er = dash_sql_open()) != MP_OK) {
+		mp_dash_close(d);
+		return er;
+	}
 	*out = d;
 	return MP_OK;
 }
@@ -76,6 +110,7 @@ mp_dash_close(struct mp_dash *d)
 	if (d == NULL)
 		return;
 	dash_options_free(d);
+	dash_sql_close();
 	mp_catalog_free(&d->cat);
 	mp_buf_free(&d->page);
 	free(d);

@@ -22,6 +22,8 @@
 #include "catalog.h"
 #include "route.h"
 #include "session.h"
+#include "sqltext.h"
+#include "subject.h"
 #include "user.h"
 
 struct mp_view;
@@ -161,24 +163,30 @@ enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
 /*
  * The work list's filters (list.c), shared with the CSV
  * export so both select the same reports.  A statement selecting from
- * "report r" appends DASH_LIST_FILTERS after MP_ACCESS_REPORT_VISIBLE,
- * and DASH_LIST_TEXT when f->boolean is set; dash_filter_params binds
- * their values in that order.
+ * "report r" appends dash_list_sql_filters after the visibility rule
+ * (mp_access_sql_visible), and dash_list_sql_text when f->boolean is
+ * set, both through its template (lib/sqltext.h); dash_filter_params
+ * binds their values in that order.  When q is also a subject
+ * (f->subj.n > 0) the statement selects from dash_list_sql_hits (the
+ * words' and the subjects' reports, which names lib/subject.h's
+ * fragment) instead of from report r, and has no dash_list_sql_text:
+ * the search's values then come first.
  */
 #define DASH_Q_MAX		100
-#define DASH_FILTER_PARAMS	(2 + 16 + 1)
-#define DASH_LIST_FILTERS \
-	" AND (? IS NULL OR r.status = ?)" \
-	" AND (? IS NULL OR r.signal_type_id = ?)" \
-	" AND (? IS NULL OR r.team_id = ?)" \
-	" AND (? IS NULL OR r.handler_id = ?)" \
-	" AND (? IS NULL OR r.audience_id = ?)" \
-	" AND (? IS NULL OR r.channel = ?)" \
-	" AND (? IS NULL OR r.received_at >= ?)" \
-	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
-#define DASH_LIST_TEXT \
-	" AND MATCH (r.description, r.street, r.city) AGAINST" \
-	" (? IN BOOLEAN MODE)"
+#define DASH_FILTER_PARAMS	(1 + 2 * MP_SUBJECT_SEARCH_MAX + 2 + 16)
+extern const char dash_list_sql_filters[];
+extern const char dash_list_sql_text[];
+extern const char dash_list_sql_hits[];
+
+/*
+ * The statements of the pages that put in a fragment of another
+ * module: expanded by mp_dash_open, freed by mp_dash_close.
+ */
+extern struct mp_sqltext_set dash_list_sql, dash_report_sql,
+		    dash_export_sql, dash_links_sql;
+/* Expand them all (MP_EINVAL for a bad template) and free them. */
+enum mp_err	 dash_sql_open(void);
+void		 dash_sql_close(void);
 
 struct mp_buf;
 struct mp_dbval;
@@ -191,6 +199,7 @@ struct dash_filter {
 	char		 from[11], to[11];
 	const char	*q;
 	char		 boolean[DASH_Q_MAX * 3];
+	struct mp_subject_search subj;	/* q as subjects (n 0: none) */
 	long long	 page;
 	int		 bad;		/* a value was wrong and ignored */
 };

@@ -19,6 +19,7 @@
 enum stmt {
 	STMT_EXPORT,
 	STMT_EXPORT_TEXT,
+	STMT_EXPORT_SUBJECT,
 	STMT__MAX
 };
 
@@ -27,7 +28,7 @@ enum stmt {
  * submission id: the reporter's identity never leaves this way.
  * Times are UTC in ISO 8601 with a Z.
  */
-#define EXPORT_COLS \
+#define EXPORT_SELECT \
 	"SELECT COALESCE(r.reference, ''), r.status," \
 	" DATE_FORMAT(r.received_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" COALESCE(DATE_FORMAT(r.taken_at, '%Y-%m-%dT%H:%i:%sZ'), '')," \
@@ -38,22 +39,43 @@ enum stmt {
 	" COALESCE(TIME_FORMAT(r.observed_time, '%H:%i'), '')," \
 	" r.street, r.house_number, r.postcode, r.city, r.description," \
 	" r.involved_people, r.involved_companies, r.involved_vehicles," \
-	" IF(r.anonymous, 'ja', 'nee')" \
-	" FROM report r" \
+	" IF(r.anonymous, 'ja', 'nee')"
+#define EXPORT_JOINS \
 	" JOIN signal_type st ON st.id = r.signal_type_id" \
 	" JOIN audience a ON a.id = r.audience_id" \
 	" LEFT JOIN team t ON t.id = r.team_id" \
-	" LEFT JOIN app_user u ON u.id = r.handler_id" \
-	" WHERE " MP_ACCESS_REPORT_VISIBLE DASH_LIST_FILTERS
+	" LEFT JOIN app_user u ON u.id = r.handler_id"
+#define EXPORT_WHERE	" WHERE {visible}{filters}"
+#define EXPORT_COLS \
+	EXPORT_SELECT " FROM report r" EXPORT_JOINS EXPORT_WHERE
 
 #define EXPORT_ORDER	" ORDER BY r.received_at DESC, r.id DESC"
 
+/* Templates (lib/sqltext.h), expanded at start-up (mp_dash_open). */
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_EXPORT */
 	EXPORT_COLS EXPORT_ORDER,
 	/* STMT_EXPORT_TEXT */
-	EXPORT_COLS DASH_LIST_TEXT EXPORT_ORDER,
+	EXPORT_COLS "{text}" EXPORT_ORDER,
+	/* STMT_EXPORT_SUBJECT: q is also a subject (list.c's LIST_HITS) */
+	EXPORT_SELECT " FROM{hits}" EXPORT_JOINS EXPORT_WHERE EXPORT_ORDER,
 };
+
+/*
+ * The visibility rule (access.h), the list's filters and search
+ * (list.c) and the reports of a subject (subject.h), which the list's
+ * search names.
+ */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ "filters", dash_list_sql_filters },
+	{ "text", dash_list_sql_text },
+	{ "hits", dash_list_sql_hits },
+	{ "subject_reports", mp_subject_sql_search },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set dash_export_sql = { stmts, STMT__MAX, parts, NULL };
 
 static const char *const header[] = {
 	"referentie", "status", "ontvangen", "in behandeling genomen",
@@ -132,7 +154,9 @@ mp_dash_export(struct mp_dreq *r)
 	}
 	np = dash_filter_params(r, &f, p);
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
-	    stmts[f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT], p,
+	    mp_sqltext_get(&dash_export_sql, f.subj.n > 0 ?
+	    STMT_EXPORT_SUBJECT : f.boolean[0] != '\0' ? STMT_EXPORT_TEXT :
+	    STMT_EXPORT), p,
 	    np)) != MP_OK) {
 		dash_error(r, mp_err_status(er), NULL);
 		return;

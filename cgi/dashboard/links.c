@@ -37,11 +37,20 @@ enum stmt {
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LOCK: a report the user may see, locked for a change. */
 	"SELECT r.id, r.reference, r.status, r.version FROM report r"
-	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ? FOR UPDATE",
+	" WHERE {visible} AND r.id = ? FOR UPDATE",
 	/* STMT_BY_REF: a report the user may see, by its reference. */
 	"SELECT r.id FROM report r"
-	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.reference = ?",
+	" WHERE {visible} AND r.reference = ?",
 };
+
+/* The visibility rule (access.h) in both. */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set dash_links_sql = { stmts, STMT__MAX, parts, NULL };
+#define SQL(s)	mp_sqltext_get(&dash_links_sql, (s))
 
 /* STMT_LOCK's columns. */
 enum lock_col { LOCK_ID, LOCK_REFERENCE, LOCK_STATUS, LOCK_VERSION };
@@ -282,7 +291,7 @@ lock_report(struct mp_dreq *r, struct mp_db *db, long long id, char *ref,
 
 	mp_access_report_params(&r->user, v);
 	v[2] = MP_DBINT(id);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 3)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_LOCK), v, 3)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) == MP_OK) {
 		(void)snprintf(ref, refsz, "%s", mp_db_text(st,
@@ -629,7 +638,7 @@ other_report(struct mp_dreq *r, const char *s)
 		return s == NULL ? -1 : id;
 	mp_access_report_params(&r->user, v);
 	v[2] = MP_DBTEXT(s);
-	if (mp_db_query(r->d->ctx->db, &st, stmts[STMT_BY_REF], v, 3) !=
+	if (mp_db_query(r->d->ctx->db, &st, SQL(STMT_BY_REF), v, 3) !=
 	    MP_OK)
 		return -1;
 	id = mp_db_next(st) == MP_OK ? mp_db_int(st, REF_ID) : -1;

@@ -5,11 +5,13 @@
  * status, markers for reports that wait too long and for replies of
  * the reporter that nobody has read.
  *
- * SQL is never assembled: each filter is "(? IS NULL OR col = ?)" with
- * the value bound twice, and MariaDB, which optimises a prepared
- * statement anew for each execution with its values, drops the unused
- * ones and picks the index of the ones given.  The text search has a
- * statement of its own, since MATCH needs its FULLTEXT index.
+ * SQL is never assembled per request (the visibility rule is put into
+ * the templates once, at start-up: lib/sqltext.h): each filter is
+ * "(? IS NULL OR col = ?)" with the value bound twice, and MariaDB,
+ * which optimises a prepared statement anew for each execution with
+ * its values, drops the unused ones and picks the index of the ones
+ * given.  The text search has a statement of its own, since MATCH
+ * needs its FULLTEXT index.
  */
 #include "config.h"
 
@@ -42,6 +44,8 @@ enum stmt {
 	STMT_FIRST_TEAM_CHANNEL,
 	STMT_COUNTS_ALL,
 	STMT_COUNTS_TEAMS,
+	STMT_LIST_SUBJECT,		/* q is a subject too: LIST_HITS */
+	STMT_LIST_SUBJECT_TEAMS,
 	STMT__MAX
 };
 
@@ -86,7 +90,7 @@ enum list_col {
 	LIST_COLS " FROM (SELECT r.id FROM report r FORCE INDEX (" ix ")" \
 	" WHERE "
 #define LIST_TEAM(ix) \
-	LIST_HEAD_INDEX(ix) MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS LIST_ORDER
+	LIST_HEAD_INDEX(ix) "{in_teams}" LIST_FILTERS LIST_ORDER
 /*
  * And its first page, which is most of what is asked, in one flat
  * SELECT: with the index named and report first (STRAIGHT_JOIN) the
@@ -99,35 +103,76 @@ enum list_col {
 #define LIST_FIRST(ix) \
 	"SELECT STRAIGHT_JOIN" LIST_COLS_NOSELECT \
 	" FROM report r FORCE INDEX (" ix ")" LIST_JOINS \
-	" WHERE " MP_ACCESS_REPORT_IN_TEAMS LIST_FILTERS \
+	" WHERE {in_teams}" LIST_FILTERS \
 	LIST_SORT " LIMIT ? OFFSET ?"
-#define LIST_PAGE	LIST_HEAD MP_ACCESS_REPORT_VISIBLE
+#define LIST_PAGE	LIST_HEAD "{visible}"
 /*
  * For a user of a few teams, the teams as values (access.h): the page
  * then comes from an index that starts with team_id (002, 007) and
  * reads 51 entries, not the 8 x 51 or more of checking each row.
  */
-#define LIST_PAGE_TEAMS	LIST_HEAD MP_ACCESS_REPORT_IN_TEAMS
+#define LIST_PAGE_TEAMS	LIST_HEAD "{in_teams}"
 
-#define LIST_FILTERS	DASH_LIST_FILTERS
+/*
+ * The filters, each "(? IS NULL OR ...)" with its value bound twice
+ * (filter_pairs), and the text search: the list's, and the CSV
+ * export's through dash_list_sql_filters and dash_list_sql_text.
+ */
+#define LIST_FILTERS \
+	" AND (? IS NULL OR r.status = ?)" \
+	" AND (? IS NULL OR r.signal_type_id = ?)" \
+	" AND (? IS NULL OR r.team_id = ?)" \
+	" AND (? IS NULL OR r.handler_id = ?)" \
+	" AND (? IS NULL OR r.audience_id = ?)" \
+	" AND (? IS NULL OR r.channel = ?)" \
+	" AND (? IS NULL OR r.received_at >= ?)" \
+	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define LIST_TEXT \
+	" AND MATCH (r.description, r.street, r.city) AGAINST" \
+	" (? IN BOOLEAN MODE)"
+
+/*
+ * The search when q is also a subject (dash_filter's subj, issue 13: a
+ * plate, a postcode and number, a KvK number, an IBAN, a phone number,
+ * an e-mail address): the reports its words match, as in LIST_TEXT,
+ * and those linked to the subject in its normal form, confirmed or
+ * not (lib/subject.c's fragment), in one derived table that the
+ * visibility rule and the filters then narrow.  The words stay in:
+ * "Hoofdstraat 12" is an address and words of a description alike,
+ * and a search that found a report before must find it still.  Each
+ * side reads its own index (FULLTEXT; subject_norm, then
+ * report_subject_subject), as a text search alone does; a UNION in a
+ * derived table, not an OR in the WHERE, which would leave MariaDB no
+ * index for either.  Its parameters come before the WHERE's:
+ * hit_params.
+ */
+#define LIST_HITS \
+	" (SELECT f.id FROM report f" \
+	" WHERE MATCH (f.description, f.street, f.city) AGAINST" \
+	" (? IN BOOLEAN MODE) UNION {subject_reports}) hit" \
+	" JOIN report r ON r.id = hit.id"
+#define LIST_SUBJECT(vis) \
+	LIST_COLS " FROM (SELECT r.id FROM" LIST_HITS " WHERE " vis \
+	LIST_FILTERS LIST_ORDER
+
+const char dash_list_sql_filters[] = LIST_FILTERS;
+const char dash_list_sql_text[] = LIST_TEXT;
+const char dash_list_sql_hits[] = LIST_HITS;
 
 #define LIST_ORDER \
 	LIST_SORT " LIMIT ? OFFSET ?) page" \
 	" JOIN report r ON r.id = page.id" LIST_JOINS LIST_SORT
 
+/* Templates (lib/sqltext.h), expanded at start-up (mp_dash_open). */
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LIST */
 	LIST_PAGE LIST_FILTERS LIST_ORDER,
 	/* STMT_LIST_TEXT */
-	LIST_PAGE LIST_FILTERS
-	" AND MATCH (r.description, r.street, r.city) AGAINST"
-	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	LIST_PAGE LIST_FILTERS LIST_TEXT LIST_ORDER,
 	/* STMT_LIST_TEAMS */
 	LIST_PAGE_TEAMS LIST_FILTERS LIST_ORDER,
 	/* STMT_LIST_TEXT_TEAMS */
-	LIST_PAGE_TEAMS LIST_FILTERS
-	" AND MATCH (r.description, r.street, r.city) AGAINST"
-	" (? IN BOOLEAN MODE)" LIST_ORDER,
+	LIST_PAGE_TEAMS LIST_FILTERS LIST_TEXT LIST_ORDER,
 	/* STMT_LIST_TEAM_NONE ... STMT_LIST_TEAM_CHANNEL (002, 007) */
 	LIST_TEAM("report_team"),
 	LIST_TEAM("report_team_status"),
@@ -148,8 +193,26 @@ static const char *const stmts[STMT__MAX] = {
 	 */
 	"SELECT r.status, SUM(r.n) FROM report_count r GROUP BY r.status",
 	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
-	MP_ACCESS_REPORT_TEAMS " GROUP BY r.status",
+	"{teams} GROUP BY r.status",
+	/* STMT_LIST_SUBJECT, STMT_LIST_SUBJECT_TEAMS */
+	LIST_SUBJECT("{visible}"),
+	LIST_SUBJECT("{in_teams}"),
 };
+
+/*
+ * The visibility rule's cases (access.h) and the reports of a subject
+ * (subject.h) the templates above name.
+ */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ "teams", mp_access_sql_teams },
+	{ "in_teams", mp_access_sql_in_teams },
+	{ "subject_reports", mp_subject_sql_search },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set dash_list_sql = { stmts, STMT__MAX, parts, NULL };
+#define SQL(s)	mp_sqltext_get(&dash_list_sql, (s))
 
 /* The columns of STMT_COUNTS_ALL and STMT_COUNTS_TEAMS. */
 enum count_col { CC_STATUS, CC_N };
@@ -251,6 +314,7 @@ dash_filter_read(struct mp_dreq *r, struct dash_filter *f)
 		if (mp_valid_text(s, strlen(s), DASH_Q_MAX, 0)) {
 			f->q = s;
 			boolean_query(s, f->boolean, sizeof(f->boolean));
+			mp_subject_search(s, strlen(s), &f->subj);
 		} else
 			f->bad = 1;
 	}
@@ -353,8 +417,8 @@ counts(struct mp_dreq *r, struct mp_view *v)
 			c = oldest;
 		memset(c, 0, sizeof(*c));
 		p[0] = MP_DBINT(r->user.id);
-		if ((er = mp_db_query(r->d->ctx->db, &st, stmts[all ?
-		    STMT_COUNTS_ALL : STMT_COUNTS_TEAMS], p, all ? 0 : 1)) !=
+		if ((er = mp_db_query(r->d->ctx->db, &st, SQL(all ?
+		    STMT_COUNTS_ALL : STMT_COUNTS_TEAMS), p, all ? 0 : 1)) !=
 		    MP_OK)
 			return er;
 		while ((er = mp_db_next(st)) == MP_OK) {
@@ -454,7 +518,8 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 
 /*
  * Bind the filters' values into p from p[np] on, in the order of
- * DASH_LIST_FILTERS (and DASH_LIST_TEXT); returns the new count.
+ * LIST_FILTERS (and LIST_TEXT, unless q is a subject: hit_params has
+ * its words then); returns the new count.
  */
 static size_t
 filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
@@ -468,9 +533,25 @@ filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 	PAIR(p, np, OPTTEXT(f->channel));
 	PAIR(p, np, OPTTEXT(f->from));
 	PAIR(p, np, OPTTEXT(f->to));
-	if (f->boolean[0] != '\0')
+	if (f->boolean[0] != '\0' && f->subj.n == 0)
 		p[np++] = MP_DBTEXT(f->boolean);
 	return np;
+}
+
+/*
+ * When q is also a subject (f->subj.n > 0), LIST_HITS's values, which
+ * come first in its statements: the words, then the subjects; into p
+ * from p[np] on, returns the new count.
+ */
+static size_t
+hit_params(const struct dash_filter *f, struct mp_dbval *p, size_t np)
+{
+
+	if (f->subj.n == 0)
+		return np;
+	p[np++] = MP_DBTEXT(f->boolean);
+	mp_subject_search_params(&f->subj, p + np);
+	return np + 2 * MP_SUBJECT_SEARCH_MAX;
 }
 
 /*
@@ -507,6 +588,23 @@ list_stmt_team(const struct dash_filter *f,
 }
 
 /*
+ * The page's statement: by the search (subject, words, none) and the
+ * form of the visibility rule (teams as values or not; vis are their
+ * values).
+ */
+static enum stmt
+list_stmt(const struct dash_filter *f, int teams,
+    const struct mp_dbval vis[MP_ACCESS_TEAMS_MAX])
+{
+
+	if (f->subj.n > 0)
+		return teams ? STMT_LIST_SUBJECT_TEAMS : STMT_LIST_SUBJECT;
+	if (f->boolean[0] != '\0')
+		return teams ? STMT_LIST_TEXT_TEAMS : STMT_LIST_TEXT;
+	return teams ? list_stmt_team(f, vis) : STMT_LIST;
+}
+
+/*
  * The page's rows into v (List.Rows, List.Next): visibility, filters,
  * the page.  *count is how many are shown.
  */
@@ -516,26 +614,27 @@ list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
 {
 	struct mp_vnode	*rows = NULL;
 	struct mp_stmt	*st = NULL;
-	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + 16 + 3];
-	size_t		 np = 0, n = 0;
-	int		 teams = 0, text;
+	struct mp_dbval	 vis[MP_ACCESS_TEAMS_MAX];
+	struct mp_dbval	 p[DASH_FILTER_PARAMS - 2 + MP_ACCESS_TEAMS_MAX + 2];
+	size_t		 np, nvis, n = 0;
+	int		 teams = 0;
 	enum mp_err	 er;
 
 	if (!mp_role_can(r->user.role, MP_PERM_REPORT_ALL))
-		mp_access_report_teams(&r->user, p, &teams);
+		mp_access_report_teams(&r->user, vis, &teams);
 	if (teams)
-		np = MP_ACCESS_TEAMS_MAX;
+		nvis = MP_ACCESS_TEAMS_MAX;
 	else {
-		mp_access_report_params(&r->user, p);
-		np = 2;
+		mp_access_report_params(&r->user, vis);
+		nvis = 2;
 	}
-	np = filter_pairs(f, p, np);
+	np = hit_params(f, p, 0);
+	memcpy(p + np, vis, nvis * sizeof(vis[0]));
+	np = filter_pairs(f, p, np + nvis);
 	p[np++] = MP_DBINT(PER_PAGE + 1);
 	p[np++] = MP_DBINT((f->page - 1) * PER_PAGE);
-	text = f->boolean[0] != '\0';
-	er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
-	    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(f, p)) :
-	    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
+	er = mp_db_query(r->d->ctx->db, &st, SQL(list_stmt(f, teams, vis)),
+	    p, np);
 	if (er == MP_OK && (rows = mp_tmpl_node(v, "List.Rows")) == NULL)
 		er = MP_ENOMEM;
 	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK &&
@@ -614,15 +713,17 @@ mp_dash_list(struct mp_dreq *r)
 
 /*
  * For the CSV export (export.c): the filters' values
- * bound after the visibility rule, and the filters as a query string.
+ * bound after the visibility rule (after the search's, when q is a
+ * subject: hit_params), and the filters as a query string.
  */
 size_t
 dash_filter_params(struct mp_dreq *r, const struct dash_filter *f,
     struct mp_dbval p[DASH_FILTER_PARAMS])
 {
+	size_t	 np = hit_params(f, p, 0);
 
-	mp_access_report_params(&r->user, p);
-	return filter_pairs(f, p, 2);
+	mp_access_report_params(&r->user, p + np);
+	return filter_pairs(f, p, np + 2);
 }
 
 void

@@ -40,6 +40,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* Templates (lib/sqltext.h), expanded at start-up (mp_dash_open). */
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_DETAIL */
 	"SELECT r.id, r.reference, r.status, r.channel,"
@@ -57,7 +58,7 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN audience a ON a.id = r.audience_id"
 	" LEFT JOIN team t ON t.id = r.team_id"
 	" LEFT JOIN app_user u ON u.id = r.handler_id"
-	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?",
+	" WHERE {visible} AND r.id = ?",
 	/* STMT_CONTACT */
 	"SELECT name_enc, email_enc, phone_enc FROM reporter_contact"
 	" WHERE report_id = ?",
@@ -70,12 +71,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ATTACHMENT */
 	"SELECT a.filename, a.mime, a.data FROM attachment a"
 	" JOIN report r ON r.id = a.report_id"
-	" WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ? AND a.id = ?",
+	" WHERE {visible} AND r.id = ? AND a.id = ?",
 	/* STMT_LOCK: the row as it is now, locked for the change. */
 	"SELECT r.status, r.version, r.description, r.street,"
 	" r.house_number, r.postcode, r.city, r.involved_people,"
 	" r.involved_companies, r.involved_vehicles"
-	" FROM report r WHERE " MP_ACCESS_REPORT_VISIBLE " AND r.id = ?"
+	" FROM report r WHERE {visible} AND r.id = ?"
 	" FOR UPDATE",
 	/* STMT_TEAMS */
 	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",
@@ -95,6 +96,15 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_PARTNER_OK */
 	"SELECT display_name FROM partner WHERE id = ? AND disabled = 0",
 };
+
+/* The visibility rule (access.h), in STMT_DETAIL, _ATTACHMENT, _LOCK. */
+static const struct mp_sqltext_part parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ NULL, NULL }
+};
+
+struct mp_sqltext_set dash_report_sql = { stmts, STMT__MAX, parts, NULL };
+#define SQL(s)	mp_sqltext_get(&dash_report_sql, (s))
 
 /* STMT_DETAIL's columns. */
 enum detail_col {
@@ -266,7 +276,7 @@ pick_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	size_t		 i = 0;
 	enum mp_err	 er;
 
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(s), NULL, 0)) !=
 	    MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK && i < 500) {
@@ -312,7 +322,7 @@ thread(struct mp_dreq *r, struct mp_view *v)
 		n++;
 	}
 	p[0] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_MESSAGES], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_MESSAGES), p,
 	    1)) != MP_OK)
 		return er;
 	for (; (er = mp_db_next(st)) == MP_OK; n++) {
@@ -346,7 +356,7 @@ partner_list(struct mp_dreq *r, struct mp_view *v)
 	enum mp_err	 er;
 
 	p[0] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_PARTNERS], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_PARTNERS), p,
 	    1)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK && i + j < 500) {
@@ -431,7 +441,7 @@ detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	struct mp_stmt	*st;
 	enum mp_err	 er;
 
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_CONTACT], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_CONTACT), p,
 	    1)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) == MP_OK &&
@@ -454,7 +464,7 @@ detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	size_t		 n;
 	enum mp_err	 er;
 
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENTS], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_ATTACHMENTS), p,
 	    1)) != MP_OK)
 		return er;
 	for (n = 0; (er = mp_db_next(st)) == MP_OK; n++)
@@ -470,7 +480,7 @@ detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 		return er;
 	if ((er = thread(r, v)) != MP_OK)
 		return er;
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_EVENTS), p,
 	    1)) != MP_OK)
 		return er;
 	for (n = 0; (er = mp_db_next(st)) == MP_OK; n++) {
@@ -549,7 +559,7 @@ dash_report_page(struct mp_dreq *r, int status, const char *msg,
 
 	mp_access_report_params(&r->user, p);
 	p[2] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_DETAIL), p,
 	    3)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) != MP_OK) {
@@ -662,7 +672,7 @@ mp_dash_attachment(struct mp_dreq *r)
 	mp_access_report_params(&r->user, p);
 	p[2] = MP_DBINT(r->arg[0]);
 	p[3] = MP_DBINT(r->arg[1]);
-	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENT], p,
+	if ((er = mp_db_query(r->d->ctx->db, &st, SQL(STMT_ATTACHMENT), p,
 	    4)) != MP_OK) {
 		dash_error(r, 503, NULL);
 		return;
@@ -732,7 +742,7 @@ lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
 	int		 found = 0;
 
 	v[0] = MP_DBINT(id);
-	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
+	if (mp_db_query(db, &st, SQL(s), v, 1) != MP_OK)
 		return -1;
 	if (mp_db_next(st) == MP_OK) {
 		(void)snprintf(out, sz, "%s", mp_db_text(st, OK_NAME, NULL));
@@ -769,7 +779,7 @@ act_lock(struct act *a, struct mp_db *db, struct act_run *u)
 
 	mp_access_report_params(&r->user, u->v);
 	u->v[2] = MP_DBINT(r->arg[0]);
-	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], u->v, 3)) != MP_OK)
+	if ((er = mp_db_query(db, &st, SQL(STMT_LOCK), u->v, 3)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) != MP_OK) {
 		mp_db_done(st);

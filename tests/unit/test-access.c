@@ -175,7 +175,7 @@ test_widens(void **state)
 	assert_false(mp_access_role_guarded(MP_ROLE__MAX));
 }
 
-/* The two parameters of MP_ACCESS_REPORT_VISIBLE. */
+/* The two parameters of mp_access_sql_visible. */
 static void
 test_report_params(void **state)
 {
@@ -271,13 +271,25 @@ static const char sql_reports[] =
     " involved_vehicles, anonymous, received_at, team_id)"
     " SELECT 'web', MIN(a.id), MIN(t.id), 'x', '2026-01-01', '', '', '',"
     " 1, UTC_TIMESTAMP(), ? FROM audience a, signal_type t";
-static const char sql_visible[] =
-    "SELECT COUNT(*), COALESCE(SUM(r.team_id = ?), 0) FROM report r"
-    " WHERE " MP_ACCESS_REPORT_VISIBLE;
-static const char sql_in_teams[] =
-    "SELECT COUNT(*) FROM report r WHERE " MP_ACCESS_REPORT_IN_TEAMS;
-static const char sql_teams_only[] =
-    "SELECT COUNT(*) FROM report r WHERE " MP_ACCESS_REPORT_TEAMS;
+/* The rule's three forms, put in as the dashboard does (sqltext.h). */
+enum { SQL_VISIBLE, SQL_IN_TEAMS, SQL_TEAMS_ONLY, SQL__MAX };
+static const char *const sql_tmpl[SQL__MAX] = {
+	"SELECT COUNT(*), COALESCE(SUM(r.team_id = ?), 0) FROM report r"
+	" WHERE {visible}",
+	"SELECT COUNT(*) FROM report r WHERE {in_teams}",
+	"SELECT COUNT(*) FROM report r WHERE {teams}",
+};
+static const struct mp_sqltext_part sql_parts[] = {
+	{ "visible", mp_access_sql_visible },
+	{ "teams", mp_access_sql_teams },
+	{ "in_teams", mp_access_sql_in_teams },
+	{ NULL, NULL }
+};
+static struct mp_sqltext_set sql_set = { sql_tmpl, SQL__MAX, sql_parts,
+    NULL };
+#define sql_visible	mp_sqltext_get(&sql_set, SQL_VISIBLE)
+#define sql_in_teams	mp_sqltext_get(&sql_set, SQL_IN_TEAMS)
+#define sql_teams_only	mp_sqltext_get(&sql_set, SQL_TEAMS_ONLY)
 
 static long long
 id_of(const char *sql, const char *name)
@@ -337,7 +349,8 @@ db_setup(void **state)
 {
 
 	(void)state;
-	if (testenv_setup(&E, "test-access", 4) != 0)
+	if (mp_sqltext_open(&sql_set) != MP_OK ||
+	    testenv_setup(&E, "test-access", 4) != 0)
 		return -1;
 	if (mp_seed_catalog(E.db) != MP_OK ||
 	    (noord = add_team("Noord")) <= 0 ||
@@ -360,6 +373,7 @@ db_teardown(void **state)
 
 	(void)state;
 	testenv_teardown(&E);
+	mp_sqltext_close(&sql_set);
 	return 0;
 }
 

@@ -42,7 +42,9 @@ group_setup(void **state)
 
 	(void)state;
 	if (testenv_setup(&E, "test-link", 30) != 0 ||
-	    mp_seed_catalog(E.db) != MP_OK)
+	    mp_seed_catalog(E.db) != MP_OK ||
+	    mp_sqltext_open(&mp_subject_sql) != MP_OK ||
+	    mp_sqltext_open(&mp_link_sql) != MP_OK)
 		return -1;
 	for (i = 0; i < MP_NELEM(report); i++) {
 		if (mp_db_exec(E.db, sql_report, NULL, 0, NULL, &id) != MP_OK)
@@ -60,6 +62,8 @@ group_teardown(void **state)
 {
 
 	(void)state;
+	mp_sqltext_close(&mp_link_sql);
+	mp_sqltext_close(&mp_subject_sql);
 	testenv_teardown(&E);
 	return 0;
 }

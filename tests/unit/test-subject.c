@@ -864,6 +864,108 @@ test_link(void **state)
 	assert_int_equal(count(sql_subjects, MP_DBTEXT("%")), 2);
 }
 
+/*
+ * A search box's text as subjects: the issue's ways of writing a plate
+ * give the same plate; kinds that refuse the text get NULL parameters.
+ */
+static void
+test_search(void **state)
+{
+	static const char *const plates[] = {
+		"12-abc-3", "12ABC3", "12 ABC 3", " 12-ABC-3 "
+	};
+	struct mp_subject_search s;
+	struct mp_dbval	 v[2 * MP_SUBJECT_SEARCH_MAX];
+	size_t		 i, j;
+	int		 found;
+
+	(void)state;
+	for (i = 0; i < MP_NELEM(plates); i++) {
+		mp_subject_search(plates[i], strlen(plates[i]), &s);
+		found = 0;
+		for (j = 0; j < s.n; j++)
+			if (s.kind[j] == MP_SUBJECT_VEHICLE &&
+			    strcmp(s.norm[j], "12ABC3") == 0)
+				found = 1;
+		assert_true(found);
+	}
+	mp_subject_search("NL91 ABNA 0417 1643 00", 22, &s);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.kind[0], MP_SUBJECT_IBAN);
+	assert_string_equal(s.norm[0], "NL91ABNA0417164300");
+	mp_subject_search_params(&s, v);
+	assert_int_equal(v[0].type, MP_DBT_INT);
+	assert_int_equal(v[0].i, MP_SUBJECT_IBAN);
+	assert_int_equal(v[1].type, MP_DBT_TEXT);
+	for (i = 2; i < MP_NELEM(v); i++)
+		assert_int_equal(v[i].type, MP_DBT_NULL);
+	/* A word is no subject (nor a company's name). */
+	mp_subject_search("hennepkwekerij", 14, &s);
+	assert_int_equal(s.n, 0);
+	mp_subject_search("", 0, &s);
+	assert_int_equal(s.n, 0);
+	/*
+	 * Markup and plate-like junk are at most an address without a
+	 * postcode (words and a number: the street form takes much),
+	 * which only finds a report linked to that very text.
+	 */
+	mp_subject_search("<script>alert(1)</script>", 25, &s);
+	for (i = 0; i < s.n; i++)
+		assert_int_equal(s.kind[i], MP_SUBJECT_ADDRESS);
+	mp_subject_search("12-ABC-312-ABC-312-ABC-312-ABC-3", 32, &s);
+	for (i = 0; i < s.n; i++)
+		assert_int_equal(s.kind[i], MP_SUBJECT_ADDRESS);
+}
+
+/*
+ * The search's fragment finds every report of the subject, confirmed
+ * or not, and no other: the rows, the distinct reports, those of the
+ * two expected.
+ */
+static const char sql_search_count[] =
+    "SELECT COUNT(*), COUNT(DISTINCT x.report_id),"
+    " COALESCE(SUM(x.report_id IN (?, ?)), 0)"
+    " FROM (%s) x";
+enum { SC_ROWS, SC_REPORTS, SC_EXPECTED };
+
+static void
+test_search_db(void **state)
+{
+	struct mp_subject_search ss;
+	struct mp_dbval	 v[2 + 2 * MP_SUBJECT_SEARCH_MAX];
+	struct mp_stmt	*st;
+	static char	 sql[2048];	/* a fixed address: the cache's key */
+	long long	 a, b;
+
+	(void)state;
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_VEHICLE,
+	    "77XYZ7", NULL, &a), MP_OK);
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_KVK,
+	    "87654321", NULL, &b), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[0], a,
+	    MP_SUBJECT_EXTRACTED, 0, 0), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[1], a,
+	    MP_SUBJECT_HANDLER, 1, 0), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, report[2], b,
+	    MP_SUBJECT_EXTRACTED, 0, 0), MP_OK);
+	(void)snprintf(sql, sizeof(sql), sql_search_count,
+	    mp_subject_sql_search);
+	mp_subject_search("77 xyz 7", 8, &ss);
+	v[0] = MP_DBINT(report[0]);
+	v[1] = MP_DBINT(report[1]);
+	mp_subject_search_params(&ss, v + 2);
+	assert_int_equal(mp_db_query(E.db, &st, sql, v, MP_NELEM(v)),
+	    MP_OK);
+	assert_int_equal(mp_db_next(st), MP_OK);
+	assert_int_equal(mp_db_int(st, SC_ROWS), 2);
+	assert_int_equal(mp_db_int(st, SC_REPORTS), 2);
+	assert_int_equal(mp_db_int(st, SC_EXPECTED), 2);
+	mp_db_done(st);
+	assert_int_equal(mp_subject_unlink(E.db, report[0], a), MP_OK);
+	assert_int_equal(mp_subject_unlink(E.db, report[1], a), MP_OK);
+	assert_int_equal(mp_subject_unlink(E.db, report[2], b), MP_OK);
+}
+
 /* Deleting a report takes its links and the subjects only it had. */
 static void
 test_delete_report(void **state)
@@ -918,6 +1020,8 @@ main(void)
 		cmocka_unit_test(test_extract_bound),
 		cmocka_unit_test(test_upsert),
 		cmocka_unit_test(test_link),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_db),
 		cmocka_unit_test(test_delete_report),
 	};
 
