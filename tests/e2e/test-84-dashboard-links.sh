@@ -10,7 +10,15 @@ dash_fixtures
 # Two reports of Noord (odd ids) and one of Zuid.
 r1=$(sql "SELECT MIN(id) FROM report WHERE id % 2 = 1")
 r2=$(sql "SELECT MIN(id) FROM report WHERE id % 2 = 1 AND id > $r1")
-z=$(dash_report Zuid)
+z=$(sql "SELECT MIN(r.id) FROM report r JOIN team t ON t.id = r.team_id
+    WHERE t.name = 'Zuid' AND r.id NOT IN ($r1, $r2)")
+# Earlier tests move reports between teams: put r1 and r2 in Noord here
+# and back at the end.
+teams_before=$(sql "SELECT CONCAT('UPDATE report SET team_id = ',
+    COALESCE(team_id, 'NULL'), ' WHERE id = ', id, ';') FROM report
+    WHERE id IN ($r1, $r2)")
+sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =
+    'Noord') WHERE id IN ($r1, $r2)"
 ref() { sql "SELECT reference FROM report WHERE id = $1"; }
 ref1=$(ref "$r1") ref2=$(ref "$r2") refz=$(ref "$z")
 page() { dash_as "$1" GET "/melding/$2" >/dev/null; http_body; }
@@ -204,3 +212,5 @@ unlike "$body" 'Zelfde melder' \
 unlike "$body" "$ref2" "nor the other's reference"
 like "$body" 'een melding in een ander team \(vraag het een coördinator' \
     "only that it exists, and whom to ask"
+
+sql "$teams_before"
