@@ -239,36 +239,57 @@ rebuild_run(struct ctl *c, const struct opts *o, struct batch *b,
 	return MP_OK;
 }
 
+/* Run a rebuild with o; prints its totals.  Returns the exit status. */
 static int
-rebuild(struct ctl *c, int argc, char **argv)
+rebuild_with(struct ctl *c, const struct opts *o, int quiet)
 {
-	struct opts	 o;
 	struct batch	 b;
 	struct totals	 t;
 	time_t		 start = time(NULL);
 	enum mp_err	 er;
+
+	memset(&b, 0, sizeof(b));
+	memset(&t, 0, sizeof(t));
+	b.max = (size_t)mp_confkey_int(c->conf, MP_CK_SUBJECT_MAX_PER_REPORT);
+	b.cap = o->batch;
+	b.id = calloc(b.cap, sizeof(*b.id));
+	b.set = calloc(b.cap, sizeof(*b.set));
+	if (b.id == NULL || b.set == NULL)
+		er = MP_ENOMEM;
+	else
+		er = rebuild_run(c, o, &b, &t);
+	free(b.id);
+	free(b.set);
+	if (!quiet || er != MP_OK)
+		progress(&t, start, er == MP_OK ? "done" : "stopped");
+	else
+		printf("indexed the subjects of %lld reports\n", t.reports);
+	if (er != MP_OK)
+		return ctl_dberr(c, er);
+	return t.failed > 0 ? 1 : 0;
+}
+
+static int
+rebuild(struct ctl *c, int argc, char **argv)
+{
+	struct opts	 o;
 
 	if (rebuild_opts(argc, argv, &o) != 0) {
 		ctl_warnx("usage: subjects rebuild [--all] [--batch N] "
 		    "[--after ID] [--limit N]");
 		return 2;
 	}
-	memset(&b, 0, sizeof(b));
-	memset(&t, 0, sizeof(t));
-	b.max = (size_t)mp_confkey_int(c->conf, MP_CK_SUBJECT_MAX_PER_REPORT);
-	b.cap = o.batch;
-	b.id = calloc(b.cap, sizeof(*b.id));
-	b.set = calloc(b.cap, sizeof(*b.set));
-	if (b.id == NULL || b.set == NULL)
-		er = MP_ENOMEM;
-	else
-		er = rebuild_run(c, &o, &b, &t);
-	free(b.id);
-	free(b.set);
-	progress(&t, start, er == MP_OK ? "done" : "stopped");
-	if (er != MP_OK)
-		return ctl_dberr(c, er);
-	return t.failed > 0 ? 1 : 0;
+	return rebuild_with(c, &o, 0);
+}
+
+int
+ctl_subjects_index(struct ctl *c)
+{
+	struct opts	 o;
+
+	memset(&o, 0, sizeof(o));
+	o.batch = BATCH_DEFAULT;
+	return rebuild_with(c, &o, 1);
 }
 
 static int

@@ -118,3 +118,33 @@ is "$?" 2 "an unknown subcommand is a usage error"
 like "$out" 'usage: subjects rebuild' "and says how to use it"
 
 sql "DELETE FROM report WHERE reference IN ($refs)"
+
+# --- seed-demo: overlaps, indexed like real reports -------------------
+first=$(sql "SELECT COALESCE(MAX(id), 0) FROM report")
+out=$(mp_ctl seed-demo --reports 130 --seed 84 2>&1)
+is "$?" 0 "seed-demo --reports 130 succeeds"
+like "$out" 'indexed the subjects of 130 reports' "and indexes them"
+is "$(sql "SELECT COUNT(*) FROM report WHERE id > $first
+    AND subjects_at IS NULL")" 0 "every demo report is indexed"
+# shared KIND NORM: the demo reports that link the subject.
+shared()
+{
+	sql "SELECT COUNT(*) FROM report_subject rs JOIN subject s
+	    ON s.id = rs.subject_id WHERE rs.report_id > $first
+	    AND s.kind = $1 AND s.norm = '$2'"
+}
+is "$(shared 4 54TGZ8)" 3 "one plate, written three ways, in three reports"
+is "$(shared 3 30124359)" 2 "one company's KvK number in two reports"
+is "$(shared 1 '9991AB 12')" 2 "an address spelled two ways in two reports"
+n=$(sql "SELECT COUNT(*) FROM (SELECT rs.subject_id FROM report_subject rs
+    JOIN subject s ON s.id = rs.subject_id WHERE rs.report_id > $first
+    AND s.kind = 1 GROUP BY rs.subject_id HAVING COUNT(*) >= 2) x")
+if [ "$n" -ge 3 ]; then
+	pass "$n addresses have several demo reports"
+else
+	fail "$n addresses have several demo reports (want 3 or more of 130)"
+fi
+avg=$(sql "SELECT ROUND(COUNT(*) / 130, 1) FROM report_subject
+    WHERE report_id > $first")
+like "$avg" '^(2\.[5-9]|3\.[0-5])' "about three subjects a report ($avg)"
+
