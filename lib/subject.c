@@ -1845,6 +1845,7 @@ mp_subject_collect(struct mp_subject_set *set,
     const struct mp_subject_fields *f, size_t max)
 {
 	struct mp_subject_found	*found = NULL;
+	struct mp_subject_cand	*c;
 	size_t			 t;
 	enum mp_err		 er = MP_OK;
 
@@ -1861,6 +1862,13 @@ mp_subject_collect(struct mp_subject_set *set,
 	for (t = 0; t < MP_SUBJECT_T__MAX && er == MP_OK; t++)
 		er = collect_text(set, f->text[t], found);
 	free(found);
+	/*
+	 * Keep what was found only: a rebuild holds a batch of sets, most
+	 * with a few subjects of max.
+	 */
+	if (er == MP_OK && set->n > 0 && set->n < max &&
+	    (c = realloc(set->c, set->n * sizeof(*set->c))) != NULL)
+		set->c = c;
 	return er;
 }
 
