@@ -1,4 +1,4 @@
-# test-84-subjects-rebuild.sh -- meldpuntctl subjects rebuild indexes
+# test-85-subjects-rebuild.sh -- meldpuntctl subjects rebuild indexes
 # the reports that are not indexed (stored before sql/029, loaded in
 # bulk, or whose indexing failed), in batches, resumable, idempotent,
 # with counts and no subject in its output (issue 13).
