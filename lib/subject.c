@@ -1714,18 +1714,18 @@ mp_subject_list_for_report(struct mp_db *db, long long report,
 	v[0] = MP_DBINT(report);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		l.subject = mp_stmt_int(st, LC_ID);
-		l.kind = (enum mp_subject_kind)mp_stmt_int(st, LC_KIND);
-		l.norm = mp_stmt_text(st, LC_NORM, NULL);
-		l.display = mp_stmt_text(st, LC_DISPLAY, NULL);
-		l.source = (enum mp_subject_source)mp_stmt_int(st, LC_SOURCE);
-		l.confirmed = mp_stmt_int(st, LC_CONFIRMED) != 0;
-		l.user = mp_stmt_int(st, LC_USER);
-		l.created = mp_stmt_int(st, LC_CREATED);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		l.subject = mp_db_int(st, LC_ID);
+		l.kind = (enum mp_subject_kind)mp_db_int(st, LC_KIND);
+		l.norm = mp_db_text(st, LC_NORM, NULL);
+		l.display = mp_db_text(st, LC_DISPLAY, NULL);
+		l.source = (enum mp_subject_source)mp_db_int(st, LC_SOURCE);
+		l.confirmed = mp_db_int(st, LC_CONFIRMED) != 0;
+		l.user = mp_db_int(st, LC_USER);
+		l.created = mp_db_int(st, LC_CREATED);
 		fn(&l, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1743,10 +1743,10 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 	v[1] = MP_DBINT(limit);
 	if ((er = mp_db_query(db, &st, stmts[STMT_REPORTS], v, 2)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK)
-		fn(mp_stmt_int(st, RC_REPORT), mp_stmt_int(st, RC_SUBJECT),
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_int(st, RC_REPORT), mp_db_int(st, RC_SUBJECT),
 		    arg);
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1895,8 +1895,8 @@ link_own(struct mp_db *db, const struct mp_subject_cand *c)
 	v[3] = MP_DBINT(c->source);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LINK_OWN], v, 4)) != MP_OK)
 		return er;
-	er = mp_stmt_next(st);
-	mp_stmt_done(st);
+	er = mp_db_next(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_EDB : er;
 }
 
