@@ -139,6 +139,9 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     MP_RATELIMIT_WINDOW_MAX, "seconds of the report rate window"),
 [MP_CK_CATALOG_TTL] = INT("catalog.ttl", 60, 0, 86400,
     "seconds audiences and signal types are kept in memory"),
+/* The upper bound is MP_SUBJECT_MAX_PER_REPORT (test-subject checks). */
+[MP_CK_SUBJECT_MAX_PER_REPORT] = INT("subject.max_per_report", 50, 1,
+    1000, "subjects a report is linked to at most"),
 [MP_CK_AUTH_MODE] = ENUM("auth.mode", "portal", authmodes, 0,
     "how dashboard users sign in"),
 [MP_CK_AUTH_PORTAL_VARIABLE] = STR("auth.portal_variable", "REMOTE_USER",

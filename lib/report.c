@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "catalog.h"
+#include "confkey.h"
 #include "crypto.h"
 #include "db.h"
 #include "errcode.h"
@@ -30,6 +31,7 @@
 #include "ratelimit.h"
 #include "report.h"
 #include "req.h"
+#include "subject.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -73,6 +75,11 @@ enum stmt {
 	STMT_ATTACHMENT,
 	STMT_ATTACHMENT_OWN,
 	STMT_STORE,
+	STMT_SUBJECTS_DONE,
+	STMT_SUBJECTS_DONE_OWN,
+	STMT_SUBJECTS_TODO,
+	STMT_SUBJECTS_ALL,
+	STMT_SUBJECTS_COUNT,
 	STMT__MAX
 };
 
@@ -105,6 +112,49 @@ static const char *const stmts[STMT__MAX] = {
 	 */
 	"SELECT intake_store(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/*
+	 * STMT_SUBJECTS_DONE: the report's subjects are indexed (sql/029);
+	 * not a change of the report: its version stays.
+	 */
+	"UPDATE report SET subjects_at = UTC_TIMESTAMP(), subjects_cut = ?"
+	" WHERE id = ?",
+	/* STMT_SUBJECTS_DONE_OWN: the same for the report just stored. */
+	"UPDATE intake_own_subjects_done SET subjects_at = UTC_TIMESTAMP(),"
+	" subjects_cut = ? WHERE id = ?",
+	/*
+	 * STMT_SUBJECTS_TODO: the next reports not indexed after an id,
+	 * by report_subjects_todo (subjects_at NULL, id > ?: one range).
+	 */
+	"SELECT id, street, house_number, postcode, city, description,"
+	" involved_people, involved_companies, involved_vehicles"
+	" FROM report WHERE subjects_at IS NULL AND id > ?"
+	" ORDER BY id LIMIT ?",
+	/* STMT_SUBJECTS_ALL: the same for every report (rebuild --all). */
+	"SELECT id, street, house_number, postcode, city, description,"
+	" involved_people, involved_companies, involved_vehicles"
+	" FROM report WHERE id > ? ORDER BY id LIMIT ?",
+	/* STMT_SUBJECTS_COUNT */
+	"SELECT (SELECT COUNT(*) FROM report WHERE subjects_at IS NULL),"
+	" (SELECT COUNT(*) FROM report)",
+};
+
+/* STMT_SUBJECTS_COUNT's columns. */
+enum {
+	COUNT_TODO,
+	COUNT_TOTAL
+};
+
+/* STMT_SUBJECTS_TODO's and STMT_SUBJECTS_ALL's columns. */
+enum {
+	TODO_ID,
+	TODO_STREET,
+	TODO_NUMBER,
+	TODO_POSTCODE,
+	TODO_CITY,
+	TODO_DESCRIPTION,
+	TODO_PEOPLE,
+	TODO_COMPANIES,
+	TODO_VEHICLES
 };
 
 /* STMT_FIND_SUBMISSION's columns. */
@@ -705,6 +755,7 @@ struct store {
 	const struct mp_ratelimit	*rl;
 	const char			*addr;
 	struct mp_ratehit		 h;	/* rl's hit, prepared */
+	int				 fresh;	/* stored by this call */
 };
 
 static void
@@ -897,6 +948,7 @@ store_txn(struct mp_db *db, void *arg)
 	int			 rl_late;
 	enum mp_err		 er;
 
+	s->fresh = 0;
 	rl_late = s->h.n > 0 && r->natt > 0;
 	if (localtime_r(&r->received, &tm) == NULL)
 		return MP_ESYS;
@@ -915,6 +967,7 @@ store_txn(struct mp_db *db, void *arg)
 	mp_db_done(st);
 	if (er != MP_OK || r->id <= 0)
 		return er == MP_OK || er == MP_ENOTFOUND ? MP_EDB : er;
+	s->fresh = 1;
 	/* As intake_store() made it. */
 	if (!r->spooled)
 		mp_report_reference(r->reference, tm.tm_year + 1900, r->id);
@@ -1000,6 +1053,53 @@ mp_report_attachment_store_own(struct mp_db *db, long long report_id,
 	    message_id, a);
 }
 
+static enum mp_err
+subjects_done_own(struct mp_db *db, long long id, int cutoff, void *arg)
+{
+
+	(void)arg;
+	return mp_report_subjects_done(db, id, cutoff, 1);
+}
+
+/*
+ * Index the subjects of r, just stored by this call, in a transaction
+ * of its own after the report's: the report is stored whatever happens
+ * here.  A failure leaves report.subjects_at NULL, and `meldpuntctl
+ * subjects rebuild` indexes it later.  Not in the report's own
+ * transaction: a deadlock on a shared subject row would then roll the
+ * report back, and the one-statement store (mp_db_txn1) would need a
+ * begin and commit.  It goes through the intake's views (sql/029),
+ * which take the report intake_store() stored on this connection
+ * only; after a reconnect they refuse it, and the rebuild does it.
+ * A store that found its own earlier attempt (issue 11) does not
+ * index: that report's variables are another connection's.
+ */
+static void
+index_stored(struct mp_db *db, struct mp_report *r)
+{
+	struct mp_subject_fields f;
+	size_t			 max;
+	enum mp_err		 er;
+
+	max = r->subject_max > 0 ? r->subject_max :
+	    (size_t)mp_confkey_int(NULL, MP_CK_SUBJECT_MAX_PER_REPORT);
+	f.street = r->val[RF_STREET];
+	f.number = r->val[RF_HOUSE_NUMBER];
+	f.postcode = r->postcode;
+	f.city = r->val[RF_CITY];
+	f.text[MP_SUBJECT_T_DESCRIPTION] = r->val[RF_DESCRIPTION];
+	f.text[MP_SUBJECT_T_PEOPLE] = r->val[RF_PEOPLE];
+	f.text[MP_SUBJECT_T_COMPANIES] = r->val[RF_COMPANIES];
+	f.text[MP_SUBJECT_T_VEHICLES] = r->val[RF_VEHICLES];
+	er = mp_subject_index_report(db, r->id, &f, max, 1,
+	    subjects_done_own, NULL, NULL, &r->subjects_cut);
+	r->subjects_indexed = er == MP_OK;
+	if (er != MP_OK)
+		mp_warnx("%s: report %lld: subjects not indexed (%s); "
+		    "meldpuntctl subjects rebuild will", __func__, r->id,
+		    mp_err_str(er));
+}
+
 enum mp_err
 mp_report_store(struct mp_db *db, const struct mp_keys *keys,
     struct mp_report *r, const struct mp_ratelimit *rl, const char *addr)
@@ -1027,8 +1127,67 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	 * (two round trips of four).
 	 */
 	if (r->anonymous && r->natt == 0 && r->also == NULL)
-		return mp_db_txn1(db, store_txn, &s);
-	return mp_db_txn(db, store_txn, &s);
+		er = mp_db_txn1(db, store_txn, &s);
+	else
+		er = mp_db_txn(db, store_txn, &s);
+	if (er == MP_OK && s.fresh)
+		index_stored(db, r);
+	return er;
+}
+
+enum mp_err
+mp_report_subjects_done(struct mp_db *db, long long id, int cutoff,
+    int own)
+{
+	struct mp_dbval	 p[2];
+
+	p[0] = MP_DBINT(cutoff != 0);
+	p[1] = MP_DBINT(id);
+	return mp_db_exec(db, stmts[own ? STMT_SUBJECTS_DONE_OWN :
+	    STMT_SUBJECTS_DONE], p, 2, NULL, NULL);
+}
+
+/* Column col of st, NULL for "". */
+static const char *
+todo_text(struct mp_stmt *st, unsigned col)
+{
+	const char	*t = mp_db_text(st, col, NULL);
+
+	return t != NULL && *t != '\0' ? t : NULL;
+}
+
+enum mp_err
+mp_report_subjects_todo(struct mp_db *db, long long after, int all,
+    unsigned limit, mp_report_subjects_fn fn, void *arg)
+{
+	struct mp_subject_fields f;
+	struct mp_dbval		 p[2];
+	struct mp_stmt		*st;
+	enum mp_err		 er;
+
+	if (limit < 1 || limit > 10000)
+		return MP_EINVAL;
+	p[0] = MP_DBINT(after);
+	p[1] = MP_DBINT(limit);
+	if ((er = mp_db_query(db, &st, stmts[all ? STMT_SUBJECTS_ALL :
+	    STMT_SUBJECTS_TODO], p, 2)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		f.street = todo_text(st, TODO_STREET);
+		f.number = todo_text(st, TODO_NUMBER);
+		f.postcode = todo_text(st, TODO_POSTCODE);
+		f.city = todo_text(st, TODO_CITY);
+		f.text[MP_SUBJECT_T_DESCRIPTION] = todo_text(st,
+		    TODO_DESCRIPTION);
+		f.text[MP_SUBJECT_T_PEOPLE] = todo_text(st, TODO_PEOPLE);
+		f.text[MP_SUBJECT_T_COMPANIES] = todo_text(st,
+		    TODO_COMPANIES);
+		f.text[MP_SUBJECT_T_VEHICLES] = todo_text(st, TODO_VEHICLES);
+		if ((er = fn(mp_db_int(st, TODO_ID), &f, arg)) != MP_OK)
+			break;
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1111,4 +1270,23 @@ mp_report_mark_read(struct mp_db *db, long long id)
 
 	v[0] = MP_DBINT(id);
 	return mp_db_exec(db, sql_read, v, 1, NULL, NULL);
+}
+
+enum mp_err
+mp_report_subjects_count(struct mp_db *db, long long *todo,
+    long long *total)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	*todo = *total = 0;
+	if ((er = mp_db_query(db, &st, stmts[STMT_SUBJECTS_COUNT], NULL,
+	    0)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		*todo = mp_db_int(st, COUNT_TODO);
+		*total = mp_db_int(st, COUNT_TOTAL);
+	}
+	mp_db_done(st);
+	return er;
 }

@@ -94,6 +94,8 @@ struct mp_report {
 	enum mp_err	(*also)(struct mp_db *, const struct mp_report *,
 			    void *);
 	void		*also_arg;
+	/* Subjects at most (subject.max_per_report); 0: its default. */
+	size_t		 subject_max;
 
 	/* Set when stored (or spooled). */
 	unsigned char	 submission[MP_FORMTOKEN_NONCE];
@@ -102,6 +104,8 @@ struct mp_report {
 	char		 reference[24];
 	int		 spooled;	/* reference given by the spool */
 	long long	 id;
+	int		 subjects_indexed;	/* its subjects are linked */
+	int		 subjects_cut;	/* more than subject_max found */
 };
 
 void		 mp_report_init(struct mp_report *);
@@ -187,6 +191,35 @@ struct mp_ratelimit;
 enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,
 		    struct mp_report *, const struct mp_ratelimit *rl,
 		    const char *addr);
+
+/*
+ * Subjects (lib/subject.h).  mp_report_store indexes a report it
+ * stores after its transaction; one whose indexing failed keeps
+ * report.subjects_at NULL for `meldpuntctl subjects rebuild`.
+ *
+ * Mark report id indexed (subjects_cut: cut off at the maximum), in
+ * the caller's transaction; own: the report intake_store() stored just
+ * now on this connection (the intake account's view, sql/029).
+ */
+enum mp_err	 mp_report_subjects_done(struct mp_db *, long long id,
+		    int cutoff, int own);
+/*
+ * Call fn(id, fields, arg) for the first limit (1 to 10000) reports
+ * after id after, in id order: those not indexed, or all of them when
+ * all is set.  The fields are valid during the call only; fn must not
+ * run statements (the result is still open): collect, then store.
+ * Stops at fn's first error and returns it.
+ */
+struct mp_subject_fields;
+typedef enum mp_err (*mp_report_subjects_fn)(long long id,
+		    const struct mp_subject_fields *, void *arg);
+enum mp_err	 mp_report_subjects_todo(struct mp_db *, long long after,
+		    int all, unsigned limit, mp_report_subjects_fn fn,
+		    void *arg);
+
+/* The reports not indexed, and all reports, counted. */
+enum mp_err	 mp_report_subjects_count(struct mp_db *, long long *todo,
+		    long long *total);
 
 /* "M-2026-000123" for id and year. */
 void		 mp_report_reference(char out[24], int year, long long id);

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1587,6 +1588,7 @@ enum stmt {
 	STMT_GET,
 	STMT_RELATED,
 	STMT_REPORTS_OF,
+	STMT_LINK_OWN,
 	STMT__MAX
 };
 
@@ -1665,6 +1667,13 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN signal_type st ON st.id = r.signal_type_id"
 	" WHERE rs.subject_id = ?"
 	" ORDER BY r.received_at DESC, r.id DESC LIMIT ?",
+	/*
+	 * STMT_LINK_OWN: upsert and link for the report intake_store()
+	 * stored just now on this connection (sql/029's function refuses
+	 * any other); the row holds the subject's id.  It writes although
+	 * it reads "SELECT": only under mp_db_txn.
+	 */
+	"SELECT intake_subject_link(?, ?, ?, ?)",
 };
 
 /* The visibility rule (access.h) in STMT_RELATED and STMT_REPORTS_OF. */
@@ -2009,4 +2018,228 @@ mp_subject_search_params(const struct mp_subject_search *s,
 		} else
 			v[2 * i] = v[2 * i + 1] = MP_DBNULL();
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Indexing a report.                                                  */
+
+/* How the subject stands in the text: at most display's size, whole
+ * UTF-8 characters. */
+static void
+cand_display(struct mp_subject_cand *c, const char *p, size_t len)
+{
+	if (len >= sizeof(c->display))
+		len = sizeof(c->display) - 1;
+	while (len > 0 && (p[len] & 0xc0) == 0x80)
+		len--;
+	memcpy(c->display, p, len);
+	c->display[len] = '\0';
+}
+
+/* 1 when set holds kind and norm already. */
+static int
+set_has(const struct mp_subject_set *set, enum mp_subject_kind kind,
+    const char *norm)
+{
+	size_t	 i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->c[i].kind == kind &&
+		    strcmp(set->c[i].norm, norm) == 0)
+			return 1;
+	return 0;
+}
+
+/* The structured address, as the report's fields have it. */
+static void
+collect_address(struct mp_subject_set *set,
+    const struct mp_subject_fields *f)
+{
+	struct mp_subject_cand	*c = &set->c[set->n];
+	char			 disp[sizeof(c->display)];
+
+	if (mp_subject_address_fields(f->street, f->number, f->postcode,
+	    f->city, c->norm, sizeof(c->norm)) != MP_OK)
+		return;
+	(void)snprintf(disp, sizeof(disp), "%s %s, %s %s",
+	    f->street != NULL ? f->street : "",
+	    f->number != NULL ? f->number : "",
+	    f->postcode != NULL ? f->postcode : "",
+	    f->city != NULL ? f->city : "");
+	cand_display(c, disp, strlen(disp));
+	c->kind = MP_SUBJECT_ADDRESS;
+	c->source = MP_SUBJECT_STRUCTURED;
+	set->n++;
+}
+
+/*
+ * What mp_subject_extract finds in text, into set after what is there;
+ * found has set->max entries (a text may repeat what an earlier one
+ * had, so each is searched for up to max).
+ */
+static enum mp_err
+collect_text(struct mp_subject_set *set, const char *text,
+    struct mp_subject_found *found)
+{
+	size_t		 i, n = 0;
+	int		 cut = 0;
+	enum mp_err	 er;
+
+	if (text == NULL || *text == '\0')
+		return MP_OK;
+	if ((er = mp_subject_extract(text, strlen(text), found, set->max,
+	    &n, &cut)) != MP_OK)
+		return er;
+	if (cut)
+		set->cutoff = 1;
+	for (i = 0; i < n; i++) {
+		if (set_has(set, found[i].kind, found[i].norm))
+			continue;
+		if (set->n == set->max) {
+			set->cutoff = 1;
+			break;
+		}
+		set->c[set->n].kind = found[i].kind;
+		set->c[set->n].source = MP_SUBJECT_EXTRACTED;
+		(void)snprintf(set->c[set->n].norm, MP_SUBJECT_NORM_MAX,
+		    "%s", found[i].norm);
+		cand_display(&set->c[set->n], text + found[i].off,
+		    found[i].len);
+		set->n++;
+	}
+	return MP_OK;
+}
+
+enum mp_err
+mp_subject_collect(struct mp_subject_set *set,
+    const struct mp_subject_fields *f, size_t max)
+{
+	struct mp_subject_found	*found = NULL;
+	struct mp_subject_cand	*c;
+	size_t			 t;
+	enum mp_err		 er = MP_OK;
+
+	memset(set, 0, sizeof(*set));
+	if (max < 1 || max > MP_SUBJECT_MAX_PER_REPORT)
+		return MP_EINVAL;
+	set->max = max;
+	if ((set->c = calloc(max, sizeof(*set->c))) == NULL ||
+	    (found = calloc(max, sizeof(*found))) == NULL) {
+		free(found);
+		return MP_ENOMEM;
+	}
+	collect_address(set, f);
+	for (t = 0; t < MP_SUBJECT_T__MAX && er == MP_OK; t++)
+		er = collect_text(set, f->text[t], found);
+	free(found);
+	/*
+	 * Keep what was found only: a rebuild holds a batch of sets, most
+	 * with a few subjects of max.
+	 */
+	if (er == MP_OK && set->n > 0 && set->n < max &&
+	    (c = realloc(set->c, set->n * sizeof(*set->c))) != NULL)
+		set->c = c;
+	return er;
+}
+
+void
+mp_subject_set_free(struct mp_subject_set *set)
+{
+
+	free(set->c);
+	set->c = NULL;
+	set->n = 0;
+}
+
+/* Upsert and link one subject of the report just stored (own). */
+static enum mp_err
+link_own(struct mp_db *db, const struct mp_subject_cand *c)
+{
+	struct mp_dbval	 v[4];
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	v[0] = MP_DBINT(c->kind);
+	v[1] = MP_DBTEXT(c->norm);
+	v[2] = MP_DBTEXTN(c->display, display_len(c->display));
+	v[3] = MP_DBINT(c->source);
+	if ((er = mp_db_query(db, &st, SQL(STMT_LINK_OWN), v, 4)) != MP_OK)
+		return er;
+	er = mp_db_next(st);
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_EDB : er;
+}
+
+enum mp_err
+mp_subject_store_set(struct mp_db *db, long long report,
+    const struct mp_subject_set *set, int own)
+{
+	const struct mp_subject_cand	*c;
+	long long			 id;
+	size_t				 i;
+	enum mp_err			 er;
+
+	for (i = 0; i < set->n; i++) {
+		c = &set->c[i];
+		if (own)
+			er = link_own(db, c);
+		else if ((er = mp_subject_upsert(db, c->kind, c->norm,
+		    c->display[0] != '\0' ? c->display : NULL, &id)) == MP_OK)
+			er = mp_subject_link(db, report, id, c->source,
+			    c->source == MP_SUBJECT_STRUCTURED, 0);
+		if (er != MP_OK)
+			return er;
+	}
+	return MP_OK;
+}
+
+/* One run of mp_subject_index_report's transaction. */
+struct index_txn {
+	long long			 report;
+	const struct mp_subject_set	*set;
+	int				 own;
+	mp_subject_done_fn		 done;
+	void				*arg;
+};
+
+static enum mp_err
+index_txn(struct mp_db *db, void *arg)
+{
+	struct index_txn	*x = arg;
+	enum mp_err		 er;
+
+	if ((er = mp_subject_store_set(db, x->report, x->set, x->own)) !=
+	    MP_OK)
+		return er;
+	return x->done != NULL ? x->done(db, x->report, x->set->cutoff,
+	    x->arg) : MP_OK;
+}
+
+enum mp_err
+mp_subject_index_report(struct mp_db *db, long long report,
+    const struct mp_subject_fields *f, size_t max, int own,
+    mp_subject_done_fn done, void *arg, size_t *nlinked, int *cutoff)
+{
+	struct mp_subject_set	 set;
+	struct index_txn	 x;
+	enum mp_err		 er;
+
+	if (nlinked != NULL)
+		*nlinked = 0;
+	if (cutoff != NULL)
+		*cutoff = 0;
+	if ((er = mp_subject_collect(&set, f, max)) == MP_OK) {
+		x.report = report;
+		x.set = &set;
+		x.own = own;
+		x.done = done;
+		x.arg = arg;
+		er = mp_db_txn(db, index_txn, &x);
+	}
+	if (er == MP_OK && nlinked != NULL)
+		*nlinked = set.n;
+	if (er == MP_OK && cutoff != NULL)
+		*cutoff = set.cutoff;
+	mp_subject_set_free(&set);
+	return er;
 }

@@ -367,5 +367,82 @@ void		 mp_subject_search_params(const struct mp_subject_search *,
  */
 struct mp_sqltext_set;
 extern struct mp_sqltext_set mp_subject_sql;
+/*
+ * Indexing a report: its subjects from its structured address and its
+ * free text, at most max of them.
+ *
+ * The fields of a report that subjects come from (NUL-terminated, NULL
+ * or "" for empty).
+ */
+enum mp_subject_text {
+	MP_SUBJECT_T_DESCRIPTION,
+	MP_SUBJECT_T_PEOPLE,
+	MP_SUBJECT_T_COMPANIES,
+	MP_SUBJECT_T_VEHICLES,
+	MP_SUBJECT_T__MAX
+};
+struct mp_subject_fields {
+	const char	*street;
+	const char	*number;
+	const char	*postcode;
+	const char	*city;
+	const char	*text[MP_SUBJECT_T__MAX];
+};
+
+/* The most subject.max_per_report may be (conf/meldpunt.hdf.in). */
+#define MP_SUBJECT_MAX_PER_REPORT	1000
+
+/* One subject found for a report, with how it was written. */
+struct mp_subject_cand {
+	enum mp_subject_kind	 kind;
+	enum mp_subject_source	 source;
+	char			 norm[MP_SUBJECT_NORM_MAX];
+	char			 display[MP_SUBJECT_NORM_MAX * 4];
+};
+/* A report's subjects, found but not yet stored. */
+struct mp_subject_set {
+	struct mp_subject_cand	*c;
+	size_t			 n;
+	size_t			 max;
+	int			 cutoff;	/* more were found than max */
+};
+
+/*
+ * Find the subjects of f (no database): the structured address first
+ * (source MP_SUBJECT_STRUCTURED), then what mp_subject_extract finds
+ * in each text in the order of enum mp_subject_text (source
+ * MP_SUBJECT_EXTRACTED), each kind and normal form once, at most max
+ * (1 to MP_SUBJECT_MAX_PER_REPORT; set->cutoff 1 when there were
+ * more).  Time is linear in the texts' length.  Free set with
+ * mp_subject_set_free, also after an error.  MP_EINVAL for a bad max.
+ */
+enum mp_err	 mp_subject_collect(struct mp_subject_set *,
+		    const struct mp_subject_fields *, size_t max);
+void		 mp_subject_set_free(struct mp_subject_set *);
+
+/*
+ * Upsert and link every subject of set to report, in the caller's
+ * transaction: the structured address confirmed, the rest proposals
+ * (confirmed 0).  Linking again changes nothing (mp_subject_link), so
+ * a report may be indexed twice.  own: the report was stored on this
+ * connection by intake_store() just now, and the links go through the
+ * function sql/029 gives the intake (any other report is refused).
+ */
+enum mp_err	 mp_subject_store_set(struct mp_db *, long long report,
+		    const struct mp_subject_set *, int own);
+
+/*
+ * Index report: mp_subject_collect, then in one transaction (mp_db_txn)
+ * mp_subject_store_set and done(db, report, cutoff, arg) when not NULL
+ * (the caller marks the report indexed there, in the same
+ * transaction).  *cutoff (may be NULL) as set->cutoff; *nlinked (may
+ * be NULL) the subjects linked.
+ */
+typedef enum mp_err (*mp_subject_done_fn)(struct mp_db *, long long report,
+		    int cutoff, void *arg);
+enum mp_err	 mp_subject_index_report(struct mp_db *, long long report,
+		    const struct mp_subject_fields *, size_t max, int own,
+		    mp_subject_done_fn done, void *arg, size_t *nlinked,
+		    int *cutoff);
 
 #endif /* MP_SUBJECT_H */

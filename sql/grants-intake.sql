@@ -33,3 +33,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON rate_counter
 -- hashes of rate_counter, made by the first worker that needs one and
 -- deleted when their window is over.
 GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;
+-- 029_subject_index.sql: the subjects of the report it just stored
+-- (lib/report.c, index_stored), upserted and linked by a function that
+-- takes the report intake_store() stored last on this connection only,
+-- and marked indexed through the view that takes only that report.  No
+-- right on subject or report_subject.
+GRANT EXECUTE ON FUNCTION intake_subject_link TO @APPUSER@@@APPHOST@;
+GRANT SELECT (id), UPDATE (subjects_at, subjects_cut)
+    ON intake_own_subjects_done TO @APPUSER@@@APPHOST@;

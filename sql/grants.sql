@@ -89,3 +89,8 @@ GRANT SELECT, INSERT, UPDATE ON subject TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_subject TO @APPUSER@@@APPHOST@;
 -- 030_report_link.sql: same case, unrelated, duplicate.
 GRANT SELECT, INSERT, UPDATE ON report_link TO @APPUSER@@@APPHOST@;
+-- 029_subject_index.sql: a report entered here is indexed as the
+-- intake's are, through the views of the report just stored.
+GRANT EXECUTE ON FUNCTION intake_subject_link TO @APPUSER@@@APPHOST@;
+GRANT SELECT (id), UPDATE (subjects_at, subjects_cut)
+    ON intake_own_subjects_done TO @APPUSER@@@APPHOST@;

@@ -21,6 +21,7 @@ dist_sql_DATA = \
 	%reldir%/026_intake_own_rows.sql \
 	%reldir%/027_export_own_rows.sql \
 	%reldir%/028_subject.sql \
+	%reldir%/029_subject_index.sql \
 	%reldir%/030_report_link.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \

@@ -62,7 +62,8 @@ commands:
   gen-key FILE                             write a new random master key to FILE (mode 0600)
   contact-key rotate                       new contact key pair: appended to crypto.contact_private_file, the public key replaces crypto.contact_public_file
   contact-migrate                          re-seal contact details of the old symmetric scheme to the current contact public key
-  seed-demo [--reports N] [--seed S]       fill the database with demo reports (default 300, seed 1)
+  seed-demo [--reports N] [--seed S] ...   fill the database with demo reports (default 300, seed 1), indexed unless --no-subjects
+  subjects rebuild [--all] ... | plan      index the subjects of reports not yet indexed (resumable)
   drain-spool                              store the reports waiting in the spool directory
   user add|disable|enable|list|add-team|reset-totp|set-* ...
 ${pad}dashboard users, at once (IT's bootstrap); \"user help\"

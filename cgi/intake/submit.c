@@ -261,6 +261,8 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		(void)mp_http_error(req, 500, NULL);
 		goto out;
 	}
+	r.subject_max = (size_t)mp_confkey_int(in->ctx->conf,
+	    MP_CK_SUBJECT_MAX_PER_REPORT);
 	er = mp_report_store(in->ctx->db, &in->ctx->keys, &r, &in->rl,
 	    req->remote_addr);
 	switch (er) {

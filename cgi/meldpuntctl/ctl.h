@@ -39,6 +39,7 @@ int	cmd_mail(struct ctl *, int, char **);
 int	cmd_migrate(struct ctl *, int, char **);
 int	cmd_partner(struct ctl *, int, char **);
 int	cmd_seed_demo(struct ctl *, int, char **);
+int	cmd_subjects(struct ctl *, int, char **);
 int	cmd_team(struct ctl *, int, char **);
 int	cmd_user(struct ctl *, int, char **);
 
@@ -48,6 +49,13 @@ int	cmd_user(struct ctl *, int, char **);
  */
 #define CTL_NPROGS	4
 extern const char *const ctl_grant_progs[CTL_NPROGS];
+
+/*
+ * subjects.c: index the subjects of every report not yet indexed, as
+ * "subjects rebuild" does (seed-demo's reports are indexed like real
+ * ones); prints one line.  Returns the exit status.
+ */
+int		 ctl_subjects_index(struct ctl *);
 
 /* One line on stderr: "meldpuntctl: ...". */
 void		 ctl_warnx(const char *, ...)

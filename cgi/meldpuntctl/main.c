@@ -66,8 +66,12 @@ static const struct cmd cmds[] = {
 	  "re-seal contact details of the old symmetric scheme to the"
 	  " current contact public key" },
 	{ "seed-demo", cmd_seed_demo, 1, 1, 1, NULL,
-	  "[--reports N] [--seed S]",
-	  "fill the database with demo reports (default 300, seed 1)" },
+	  "[--reports N] [--seed S] ...",
+	  "fill the database with demo reports (default 300, seed 1),"
+	  " indexed unless --no-subjects" },
+	{ "subjects", cmd_subjects, 1, 1, 0, NULL,
+	  "rebuild [--all] ... | plan",
+	  "index the subjects of reports not yet indexed (resumable)" },
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, "intake", "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, NULL,

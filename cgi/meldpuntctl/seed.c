@@ -791,6 +791,120 @@ report_crew(const struct seedctx *c, long idx, int taken,
 		*handler = MP_DBINT(c->crew[i].handler);
 }
 
+/* ------------------------------------------------------------------ */
+/* Subjects (issue 13): overlaps for the demo, about three a report.   */
+
+/*
+ * The demo's overlaps, so that its reports show links at once: a
+ * handful of addresses with several reports each, spelled differently
+ * (the postcode and number make them one subject), a plate in three
+ * reports written three ways, a company with its KvK number in two.
+ * Only among the first DEMO_SPAN reports (the demo's size): a bulk load
+ * for a benchmark should not pile a million reports onto four
+ * addresses.
+ */
+#define DEMO_SPAN	300
+
+static const struct {
+	const char	*street, *house, *pc;
+} hot_places[][3] = {
+	{ { "Dorpsstraat", "12", "9991 AB" }, { "Dorpsstr.", "12", "9991ab" },
+	  { "dorpsstraat", "12", "9991 AB" } },
+	{ { "Industrieweg", "7a", "9993 KL" }, { "Industrieweg", "7-A",
+	  "9993kl" }, { "Industriewg", "7 a", "9993 KL" } },
+	{ { "Stationsstraat", "101", "9995 BC" }, { "Stationsstr", "101",
+	  "9995BC" }, { "Stationsstraat", "101", "9995 bc" } },
+	{ { "Kerkweg", "3", "9990 ZX" }, { "Kerkwg", "3", "9990zx" },
+	  { "kerkweg", "3", "9990 ZX" } },
+};
+static const char *const hot_plate[] = {
+	"zwarte Audi A6, kenteken 54-TGZ-8",
+	"Audi A6 met kenteken 54TGZ8",
+	"zwarte auto (54 TGZ 8)",
+};
+static const char *const hot_company[] = {
+	"Autobedrijf De Snelle Wissel B.V., KvK 30124359",
+	"autobedrijf de snelle wissel (KvK-nummer 30124359)",
+};
+
+/* What one_report writes besides its main stream's draws. */
+struct extras {
+	const char	*street, *house, *pc, *city;	/* NULL: as drawn */
+	const char	*veh;				/* NULL: as drawn */
+	char		 company[160];
+	char		 people[256];
+};
+
+/* A Dutch IBAN with a valid check (ISO 13616 mod 97) for acct. */
+static void
+iban(char out[40], const char *bank, long long acct)
+{
+	char		 body[32];
+	unsigned	 mod = 0;
+	size_t		 i;
+
+	(void)snprintf(body, sizeof(body), "%s%010lld", bank, acct);
+	/* body, then "NL00", letters as 10 to 35. */
+	for (i = 0; body[i] != '\0'; i++) {
+		if (body[i] >= 'A' && body[i] <= 'Z')
+			mod = (mod * 100 +
+			    (unsigned)(body[i] - 'A' + 10)) % 97;
+		else
+			mod = (mod * 10 + (unsigned)(body[i] - '0')) % 97;
+	}
+	mod = (mod * 100 + ('N' - 'A' + 10)) % 97;
+	mod = (mod * 100 + ('L' - 'A' + 10)) % 97;
+	mod = (mod * 100) % 97;
+	(void)snprintf(out, 40, "NL%02u%s", 98 - mod, body);
+}
+
+/*
+ * The extras of report idx, from a stream of their own (the main
+ * stream, and so everything else about a report, stays as it was for
+ * a seed): a KvK number with a company, a phone number and an e-mail
+ * address among the people, an IBAN in the description.
+ */
+static enum mp_err
+report_extras(long idx, const char *company, const char *ppl,
+    struct mp_buf *desc, struct extras *x)
+{
+	uint64_t	 xs = rnd_seed((unsigned int)idx ^ 0x5ab1ec7u);
+	char		 acct[40];
+	size_t		 n;
+	enum mp_err	 er = MP_OK;
+
+	memset(x, 0, sizeof(*x));
+	if (idx < DEMO_SPAN && idx % 20 == 3) {
+		n = (size_t)(idx / 20) % MP_NELEM(hot_places);
+		x->street = hot_places[n][idx / 80 % 3].street;
+		x->house = hot_places[n][idx / 80 % 3].house;
+		x->pc = hot_places[n][idx / 80 % 3].pc;
+		x->city = "Voorbeeld";
+	}
+	if (idx == 5 || idx == 65 || idx == 125)
+		x->veh = hot_plate[idx / 60];
+	if (idx == 9 || idx == 99)
+		(void)snprintf(x->company, sizeof(x->company), "%s",
+		    hot_company[idx / 90]);
+	else if (*company != '\0')
+		(void)snprintf(x->company, sizeof(x->company), "%s, KvK %08ld",
+		    company, 10000000 + rnd(&xs, 90000000));
+	n = (size_t)snprintf(x->people, sizeof(x->people), "%s", ppl);
+	if (rnd(&xs, 100) < 50 && n < sizeof(x->people))
+		n += (size_t)snprintf(x->people + n, sizeof(x->people) - n,
+		    "%sTelefoon: 06-%08ld.", n > 0 ? " " : "",
+		    rnd(&xs, 90000000) + 10000000);
+	if (rnd(&xs, 100) < 30 && n < sizeof(x->people))
+		(void)snprintf(x->people + n, sizeof(x->people) - n,
+		    "%sMail: contact%ld@voorbeeld.nl.", n > 0 ? " " : "",
+		    rnd(&xs, 1000000));
+	if (rnd(&xs, 100) < 35) {
+		iban(acct, "INGB", rnd(&xs, 1000000000) + 1000000);
+		er = mp_buf_printf(desc, " Betalingen gingen naar %s.", acct);
+	}
+	return er;
+}
+
 /* Insert report number idx of the demo set. */
 static enum mp_err
 one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
@@ -800,6 +914,8 @@ one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
 	struct mp_buf		 desc;
 	struct when		 w;
 	struct place		 pl;
+	struct extras		 x;
+	const char		*ppl, *com;
 	unsigned long long	 id;
 	enum typ		 t;
 	enum aud		 a;
@@ -830,12 +946,19 @@ one_report(struct mp_db *db, const struct seedctx *c, uint64_t *s, long idx,
 	v[5] = rnd(s, 100) < 40 ? MP_DBNULL() :
 	    MP_DBTEXTN(w.obstime, strlen(w.obstime));
 	v[6] = MP_DBTEXT(PICK(s, streets));
-	v[7] = MP_DBTEXTN(pl.house, strlen(pl.house));
-	v[8] = MP_DBTEXTN(pl.pc, strlen(pl.pc));
-	v[9] = MP_DBTEXT(pl.city);
-	v[10] = MP_DBTEXT(rnd(s, 100) < 40 ? PICK(s, people) : "");
-	v[11] = MP_DBTEXT(rnd(s, 100) < 25 ? PICK(s, companies) : "");
-	v[12] = MP_DBTEXTN(pl.veh, strlen(pl.veh));
+	ppl = rnd(s, 100) < 40 ? PICK(s, people) : "";
+	com = rnd(s, 100) < 25 ? PICK(s, companies) : "";
+	if ((er = report_extras(idx, com, ppl, &desc, &x)) != MP_OK)
+		goto out;
+	v[3] = MP_DBTEXTN(mp_buf_str(&desc), mp_buf_len(&desc));
+	if (x.street != NULL)
+		v[6] = MP_DBTEXT(x.street);
+	v[7] = MP_DBTEXT(x.house != NULL ? x.house : pl.house);
+	v[8] = MP_DBTEXT(x.pc != NULL ? x.pc : pl.pc);
+	v[9] = MP_DBTEXT(x.city != NULL ? x.city : pl.city);
+	v[10] = MP_DBTEXT(x.people);
+	v[11] = MP_DBTEXT(x.company);
+	v[12] = MP_DBTEXT(x.veh != NULL ? x.veh : pl.veh);
 	v[13] = MP_DBINT(anonymous);
 	v[14] = MP_DBTEXT(status);
 	v[15] = MP_DBTEXTN(w.recv, strlen(w.recv));

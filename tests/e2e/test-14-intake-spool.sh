@@ -90,6 +90,10 @@ is "$(sql "SELECT description FROM report WHERE reference = '$ref'")" "$desc" \
 is "$(sql "SELECT observed_time, postcode, anonymous, channel, status FROM
     report WHERE reference = '$ref'" | tr '\t' '|')" "23:15:00|1234 AB|0|web|nieuw" \
     "the other fields are stored"
+is "$(sql "SELECT r.subjects_at IS NOT NULL, COUNT(rs.subject_id) > 0
+    FROM report r LEFT JOIN report_subject rs ON rs.report_id = r.id
+    WHERE r.reference = '$ref' GROUP BY r.id" | tr '\t' '|')" "1|1" \
+    "its subjects are indexed by the drain, as the intake's account"
 is "$(sql "SELECT LENGTH(code_hash) FROM report WHERE reference = '$ref'")" 32 \
     "the code's hash is stored"
 is "$(sql "SELECT e.kind, e.detail FROM event e JOIN report r ON r.id = e.report_id

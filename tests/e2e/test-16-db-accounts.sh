@@ -112,6 +112,24 @@ else
 	fail "intake can: add a contact row and a file to the report it stored"
 	diag "  $out"
 fi
+# 029: subjects only for the report it stored, no right on the tables.
+cannot intake "SELECT * FROM subject" "read subjects"
+cannot intake "SELECT * FROM report_subject" "read subject links"
+cannot intake "INSERT INTO report_subject (report_id, subject_id, source,
+    created_at) VALUES ($rid, 1, 1, NOW())" "link a subject to any report"
+cannot intake "UPDATE subject SET display = 'x'" "change a subject"
+out=$(as intake "SELECT intake_subject_link(1, '9999ZZ 1', 'x', 1)")
+like "$out" 'no report stored on this connection' \
+    "intake cannot: link a subject without a report of its own"
+as intake "$istore UPDATE intake_own_subjects_done SET subjects_cut = 1
+    WHERE id = $rid" >/dev/null
+is "$(sql "SELECT subjects_cut FROM report WHERE id = $rid")" 0 \
+    "intake cannot: mark another report indexed"
+out=$(as intake "$istore SELECT intake_subject_link(1, '9999ZZ 16', 'x', 1)")
+is "$(sql "SELECT COUNT(*) FROM report_subject rs JOIN subject s
+    ON s.id = rs.subject_id WHERE s.norm = '9999ZZ 16'
+    AND rs.report_id <> $rid")" 1 \
+    "intake can: link a subject to the report it stored"
 n=$(sql "SELECT (SELECT COUNT(*) FROM attachment WHERE report_id = $rid)
     + (SELECT COUNT(*) FROM reporter_contact WHERE report_id = $rid)")
 is "$n" 0 "and none of the refused attempts wrote a row"

@@ -71,6 +71,8 @@ is "$(sql "SELECT channel, DATE(received_at), observed_date, team_id,
 is "$(sql "SELECT actor, detail FROM event WHERE report_id = $id AND
     kind = 'ontvangen'")" "$(printf 'hanna\tkanaal: telefoon')" \
     "the history names the handler"
+is "$(sql "SELECT subjects_at IS NOT NULL FROM report WHERE id = $id")" 1 \
+    "its subjects are indexed as the intake's are (issue 13)"
 is "$(audit_count 'melding ingevoerd' hanna "$id")" 1 \
     "the audit log has the entry"
 is "$(sql "SELECT COUNT(*) FROM reporter_contact WHERE report_id = $id

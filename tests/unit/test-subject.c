@@ -1000,6 +1000,111 @@ test_delete_report(void **state)
 	assert_int_equal(count(sql_subjects, MP_DBTEXT("%")), n);
 }
 
+/* mp_subject_collect: structured first, each once, bounded. */
+static void
+test_collect(void **state)
+{
+	struct mp_subject_fields f;
+	struct mp_subject_set	 set;
+	char			*big;
+	size_t			 i, off = 0;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	f.street = "Hoofdstr.";
+	f.number = "12";
+	f.postcode = "1234ab";
+	f.text[MP_SUBJECT_T_DESCRIPTION] = "Auto 12ABC3 bij 1234 AB 12, "
+	    "bel 06-12345678";
+	f.text[MP_SUBJECT_T_VEHICLES] = "12-abc-3 en 99-XX-99";
+	assert_int_equal(mp_subject_collect(&set, &f, 50), MP_OK);
+	assert_int_equal(set.n, 4);
+	assert_int_equal(set.cutoff, 0);
+	assert_int_equal(set.c[0].kind, MP_SUBJECT_ADDRESS);
+	assert_int_equal(set.c[0].source, MP_SUBJECT_STRUCTURED);
+	assert_string_equal(set.c[0].norm, "1234AB 12");
+	assert_int_equal(set.c[1].kind, MP_SUBJECT_VEHICLE);
+	assert_int_equal(set.c[1].source, MP_SUBJECT_EXTRACTED);
+	assert_string_equal(set.c[1].norm, "12ABC3");
+	assert_string_equal(set.c[1].display, "12ABC3");
+	assert_int_equal(set.c[2].kind, MP_SUBJECT_PHONE);
+	assert_string_equal(set.c[3].norm, "99XX99");
+	mp_subject_set_free(&set);
+	/* Bounds. */
+	assert_int_equal(mp_subject_collect(&set, &f, 0), MP_EINVAL);
+	mp_subject_set_free(&set);
+	assert_int_equal(mp_subject_collect(&set, &f,
+	    MP_SUBJECT_MAX_PER_REPORT + 1), MP_EINVAL);
+	mp_subject_set_free(&set);
+	assert_int_equal(mp_confkey_table[MP_CK_SUBJECT_MAX_PER_REPORT].max,
+	    MP_SUBJECT_MAX_PER_REPORT);
+	/* 10,000 distinct plates in one field: max, cut off. */
+	big = malloc(10000 * 8 + 1);
+	assert_non_null(big);
+	for (i = 0; i < 10000; i++)
+		off += (size_t)sprintf(big + off, "%02zu%c%c%c%zu ",
+		    10 + i % 90, 'A' + (int)(i % 26), 'A' + (int)(i / 26 % 26),
+		    'B' + (int)(i / 676 % 20), 1 + i % 9);
+	memset(&f, 0, sizeof(f));
+	f.text[MP_SUBJECT_T_PEOPLE] = big;
+	assert_int_equal(mp_subject_collect(&set, &f, 50), MP_OK);
+	assert_int_equal(set.n, 50);
+	assert_int_equal(set.cutoff, 1);
+	mp_subject_set_free(&set);
+	free(big);
+}
+
+/* mp_subject_index_report outside the intake: links, idempotent. */
+static enum mp_err
+done_cb(struct mp_db *db, long long id, int cutoff, void *arg)
+{
+	int	*called = arg;
+
+	(void)db;
+	(void)id;
+	(void)cutoff;
+	(*called)++;
+	return MP_OK;
+}
+
+static void
+test_index_report(void **state)
+{
+	struct mp_subject_fields f;
+	struct listed		 l;
+	size_t			 n = 0;
+	int			 cut = 1, called = 0, before;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(mp_subject_list_for_report(E.db, report[0], list_cb,
+	    &l), MP_OK);
+	before = l.n;
+	memset(&f, 0, sizeof(f));
+	f.street = "Kerkstraat";
+	f.number = "3";
+	f.city = "Voorbeeld";
+	f.text[MP_SUBJECT_T_DESCRIPTION] = "kenteken 12ABC3";
+	assert_int_equal(mp_subject_index_report(E.db, report[0], &f, 50, 0,
+	    done_cb, &called, &n, &cut), MP_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(cut, 0);
+	assert_int_equal(called, 1);
+	/* Again: nothing more. */
+	assert_int_equal(mp_subject_index_report(E.db, report[0], &f, 50, 0,
+	    NULL, NULL, &n, NULL), MP_OK);
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(mp_subject_list_for_report(E.db, report[0], list_cb,
+	    &l), MP_OK);
+	assert_int_equal(l.n, before + 2);
+	/*
+	 * Own: the report is not one intake_store() stored on this
+	 * connection, so sql/029's function refuses it.
+	 */
+	assert_int_not_equal(mp_subject_index_report(E.db, report[0], &f,
+	    50, 1, NULL, NULL, NULL, NULL), MP_OK);
+}
+
 int
 main(void)
 {
@@ -1023,6 +1128,8 @@ main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_db),
 		cmocka_unit_test(test_delete_report),
+		cmocka_unit_test(test_collect),
+		cmocka_unit_test(test_index_report),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

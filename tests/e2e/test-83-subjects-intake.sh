@@ -1,0 +1,125 @@
+# test-83-subjects-intake.sh -- every report stored through the intake
+# gets its subjects (issue 13): its structured address at once and
+# confirmed, what its free text names as proposals, at most
+# subject.max_per_report of them with the cut-off recorded, and a
+# report is stored whatever its text holds.
+# Sourced by run.sh with tests/e2e/lib.sh loaded.
+
+. "$top_srcdir/tests/e2e/intake.sh"
+intake_catalog
+
+# links REF: "kind|norm|source|confirmed" per subject of report REF.
+links()
+{
+	sql "SELECT CONCAT_WS('|', s.kind, s.norm, rs.source, rs.confirmed)
+	    FROM report r JOIN report_subject rs ON rs.report_id = r.id
+	    JOIN subject s ON s.id = rs.subject_id
+	    WHERE r.reference = '$1' ORDER BY s.kind, s.norm"
+}
+# addr_subject REF: the id of report REF's address subject.
+addr_subject()
+{
+	sql "SELECT rs.subject_id FROM report r JOIN report_subject rs
+	    ON rs.report_id = r.id JOIN subject s ON s.id = rs.subject_id
+	    WHERE r.reference = '$1' AND s.kind = 1"
+}
+
+# --- One address spelled two ways -------------------------------------
+report_fields /melden/
+set_field report-street "Hoofdstraat"
+set_field report-house-number "12"
+set_field report-postcode "1234 AB"
+set_field report-city "Voorbeeld"
+post_report /melden/
+is "$HTTP_STATUS" 200 "a report about Hoofdstraat 12, 1234 AB is stored"
+ref1=$(receipt_ref)
+report_fields /melden/
+set_field report-street "hoofdstr."
+set_field report-house-number "12"
+set_field report-postcode "1234ab"
+set_field report-city ""
+post_report /melden/
+is "$HTTP_STATUS" 200 "a report about hoofdstr. 12, 1234ab is stored"
+ref2=$(receipt_ref)
+is "$(links "$ref1")" "1|1234AB 12|1|1" \
+    "the first has its address as a confirmed structured subject"
+is "$(links "$ref2")" "1|1234AB 12|1|1" \
+    "the second has the same normal form"
+s1=$(addr_subject "$ref1")
+s2=$(addr_subject "$ref2")
+if [ -n "$s1" ] && [ "$s1" = "$s2" ]; then
+	pass "both reports link the one address subject"
+else
+	fail "both reports link the one address subject ($s1, $s2)"
+fi
+is "$(sql "SELECT COUNT(*) FROM subject WHERE kind = 1
+    AND norm = '1234AB 12'")" 1 "the address is stored once"
+is "$(sql "SELECT COUNT(*) FROM report WHERE reference IN ('$ref1',
+    '$ref2') AND subjects_at IS NOT NULL AND subjects_cut = 0")" 2 \
+    "both are marked indexed, not cut off"
+
+# --- A plate in the description: a proposal ---------------------------
+report_fields /melden/
+set_field report-description "Steeds dezelfde auto, kenteken 12ABC3, 's nachts bij de loods."
+post_report /melden/
+is "$HTTP_STATUS" 200 "a report with a plate in its text is stored"
+ref3=$(receipt_ref)
+like "$(links "$ref3")" '(^|
+)4\|12ABC3\|2\|0($|
+)' "the plate is an unconfirmed proposal 12ABC3, extracted"
+report_fields /melden/
+set_field report-vehicles "witte bus 12-abc-3"
+post_report /melden/
+ref4=$(receipt_ref)
+is "$(sql "SELECT COUNT(DISTINCT rs.subject_id) FROM report r
+    JOIN report_subject rs ON rs.report_id = r.id
+    JOIN subject s ON s.id = rs.subject_id
+    WHERE r.reference IN ('$ref3', '$ref4') AND s.kind = 4")" 1 \
+    "12-abc-3 in another report is the same vehicle"
+
+# --- Thousands of candidates: bounded, cut off, fast -----------------
+# As many distinct plates as the description takes (5000 characters).
+plates=$(python3 -c '
+import string
+L = string.ascii_uppercase
+out = []
+for i in range(714):
+    out.append("%02d%s%s%s%d" % (10 + i % 90, L[i % 26], L[(i // 26) % 26],
+        L[(i // 7) % 26], 1 + i % 9))
+print(" ".join(out))')
+report_fields /melden/
+set_field report-description "$plates"
+set_field report-people "<script>alert(1)</script> '; DROP TABLE subject; -- 0612345678"
+set_field report-companies "$(printf '%s' "$plates" | cut -c1-2000)"
+t0=$(date +%s%N)
+post_report /melden/
+t1=$(date +%s%N)
+is "$HTTP_STATUS" 200 "a report with hundreds of plates and hostile text is stored"
+ref5=$(receipt_ref)
+ms=$(( (t1 - t0) / 1000000 ))
+if [ "$ms" -lt 3000 ]; then
+	pass "and answered in ${ms} ms (under 3 s)"
+else
+	fail "and answered in ${ms} ms (under 3 s)"
+fi
+is "$(sql "SELECT COUNT(*) FROM report r JOIN report_subject rs
+    ON rs.report_id = r.id WHERE r.reference = '$ref5'")" 50 \
+    "it has subject.max_per_report (50) subjects"
+is "$(sql "SELECT subjects_cut FROM report WHERE reference = '$ref5'")" 1 \
+    "the cut-off is recorded"
+is "$(sql "SELECT COUNT(*) FROM report WHERE reference = '$ref5'
+    AND description = '$plates'")" 1 "its text is stored as sent"
+
+# --- A lower maximum from the configuration ---------------------------
+conf_set subject.max_per_report 3
+restart_intake
+report_fields /melden/
+set_field report-description "$plates"
+post_report /melden/
+is "$HTTP_STATUS" 200 "with subject.max_per_report = 3 a report is stored"
+ref6=$(receipt_ref)
+is "$(sql "SELECT COUNT(*) FROM report r JOIN report_subject rs
+    ON rs.report_id = r.id WHERE r.reference = '$ref6'")" 3 \
+    "it has 3 subjects: its address and the first 2 plates"
+conf_reset
+restart_intake
