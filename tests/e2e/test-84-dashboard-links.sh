@@ -29,12 +29,12 @@ nsubj() { sql "SELECT COUNT(*) FROM report_subject WHERE report_id = $1"; }
 
 # Two reports about one address, written differently, link.
 dash_post hanna "/melding/$r1/onderwerpen" actie=toevoegen soort=adres \
-    "waarde=1234 ab 12"
+    "waarde=9753 ab 12"
 is "$HTTP_STATUS" 303 "a handler adds an address to a report"
 dash_post hanna "/melding/$r2/onderwerpen" actie=toevoegen soort=adres \
-    "waarde=1234AB12"
+    "waarde=9753AB12"
 is "$HTTP_STATUS" 303 "and the same address, written otherwise, to another"
-sid=$(sql "SELECT id FROM subject WHERE kind = 1 AND norm = '1234AB 12'")
+sid=$(sql "SELECT id FROM subject WHERE kind = 1 AND norm = '9753AB 12'")
 is "$(sql "SELECT COUNT(*) FROM report_subject WHERE subject_id = '$sid'
     AND report_id IN ($r1, $r2) AND confirmed = 1 AND source = 3")" 2 \
     "both link one subject, confirmed, added by a handler"
@@ -43,14 +43,14 @@ is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $r1 AND kind =
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action =
     'onderwerp toevoegen' AND object_id = $r1 AND detail LIKE
     'onderwerp $sid;%'")" 1 "and audited by the subject's id"
-is "$(sql "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%1234%'")" 0 \
+is "$(sql "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%9753%'")" 0 \
     "the audit log never holds the subject's value"
 body=$(page hanna "$r1")
 like "$body" "melding/$r2\">$ref2</a>" "Verbanden shows the other report"
 
 # A Zuid report on the same address: Noord sees that it exists, not what.
 dash_post cor "/melding/$z/onderwerpen" actie=toevoegen soort=adres \
-    "waarde=1234 AB 12"
+    "waarde=9753 AB 12"
 is "$HTTP_STATUS" 303 "a coordinator adds the address to a Zuid report"
 body=$(page hanna "$r1")
 like "$body" 'melding in een ander team' \
@@ -63,23 +63,23 @@ like "$(page cor "$r1")" "melding/$z\">$refz</a>" "a coordinator sees all"
 
 # A nearby address: same postcode, other number.
 dash_post hanna "/melding/$r2/onderwerpen" actie=toevoegen soort=adres \
-    "waarde=1234 AB 14"
+    "waarde=9753 AB 14"
 like "$(page hanna "$r1")" 'In de buurt' "a nearby address is shown as such"
 
 # A proposal (recognised in the text) links only once confirmed.
 sql "INSERT INTO subject (kind, norm, display, created_at) VALUES
-    (4, '12ABC3', '12-ABC-3', UTC_TIMESTAMP())"
-pid=$(sql "SELECT id FROM subject WHERE kind = 4 AND norm = '12ABC3'")
+    (4, '34XYZ5', '34-XYZ-5', UTC_TIMESTAMP())"
+pid=$(sql "SELECT id FROM subject WHERE kind = 4 AND norm = '34XYZ5'")
 sql "INSERT INTO report_subject (report_id, subject_id, source, confirmed,
     created_at) VALUES ($r1, $pid, 2, 0, UTC_TIMESTAMP()),
     ($r2, $pid, 2, 1, UTC_TIMESTAMP())"
 body=$(page hanna "$r1")
 like "$body" 'voorstel, nog niet bevestigd' "a proposal is marked as such"
-unlike "$body" "kenteken: <a href=\"[^\"]*\">12-ABC-3</a></h3>" \
+unlike "$body" "kenteken: <a href=\"[^\"]*\">34-XYZ-5</a></h3>" \
     "and makes no link yet"
 dash_post hanna "/melding/$r1/onderwerpen" actie=bevestigen "onderwerp=$pid"
 is "$HTTP_STATUS" 303 "a handler confirms the proposal"
-like "$(page hanna "$r1")" "kenteken: <a href=\"[^\"]*\">12-ABC-3</a></h3>" \
+like "$(page hanna "$r1")" "kenteken: <a href=\"[^\"]*\">34-XYZ-5</a></h3>" \
     "and then it links"
 is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $r1 AND kind =
     'onderwerp bevestigd'")" 1 "confirming is in the history"
@@ -92,7 +92,7 @@ dash_post hanna "/melding/$r1/onderwerpen" actie=wijzigen "onderwerp=$pid" \
 is "$HTTP_STATUS" 303 "a subject is edited"
 is "$(sql "SELECT COUNT(*) FROM report_subject rs JOIN subject s ON
     s.id = rs.subject_id WHERE rs.report_id = $r1 AND s.norm IN
-    ('12ABC3', '99XX11')")" 1 "into the new value, the old one gone"
+    ('34XYZ5', '99XX11')")" 1 "into the new value, the old one gone"
 nid=$(sql "SELECT id FROM subject WHERE kind = 4 AND norm = '99XX11'")
 dash_post hanna "/melding/$r1/onderwerpen" actie=verwijderen "onderwerp=$nid"
 is "$HTTP_STATUS" 303 "a subject is removed"
@@ -129,13 +129,13 @@ dash_post hanna "/melding/$r1/onderwerpen" actie=toevoegen soort=iban \
     "waarde=NL91ABNA0417164301"
 is "$HTTP_STATUS" 400 "an IBAN with a wrong check digit is refused"
 dash_post hanna "/melding/$z/onderwerpen" actie=toevoegen soort=adres \
-    "waarde=1234 AB 16"
+    "waarde=9753 AB 16"
 is "$HTTP_STATUS" 404 "another team's report cannot be changed"
 dash_post hanna "/melding/$r1/onderwerpen" actie=verwijderen onderwerp=999999
 is "$HTTP_STATUS" 400 "a subject not of the report is refused"
 tok=$(dash_csrf hanna)
 dash_as hanna POST "/melding/$r1/onderwerpen" --data-urlencode actie=toevoegen \
-    --data-urlencode soort=adres --data-urlencode "waarde=1234 AB 18" \
+    --data-urlencode soort=adres --data-urlencode "waarde=9753 AB 18" \
     >/dev/null
 isnt "$HTTP_STATUS" 303 "a POST without the CSRF token is refused"
 is "$(nsubj "$r1")" "$n" "and no refused change wrote a link"
