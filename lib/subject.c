@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "access.h"
 #include "db.h"
 #include "errcode.h"
 #include "subject.h"
@@ -1572,8 +1573,38 @@ enum stmt {
 	STMT_UNLINK,
 	STMT_LIST,
 	STMT_REPORTS,
+	STMT_HOT_COUNT,
+	STMT_HOT_LATEST,
 	STMT__MAX
 };
+
+/*
+ * The hotspots (mp_subject_hotspots).  The period's reports come from
+ * an index of report alone, index only: report_received (received_at,
+ * and the id InnoDB adds) for a coordinator, report_signal_type with a
+ * type, report_team for a handler's teams; STRAIGHT_JOIN keeps report
+ * first, so each report's links are one range of report_subject's
+ * primary key (report_id first), where source and confirmed are read
+ * without another lookup.  Only the grouped subjects with two or more
+ * reports, a small part, are joined to subject for their kind and
+ * names, so a kind filter costs a lookup per hotspot, not per link.
+ * COUNT(*) counts reports: (report_id, subject_id) is the primary
+ * key, so a report links a subject at most once.
+ */
+#define HOT_SELECT \
+	"SELECT s.id, s.kind, s.norm, s.display, h.n," \
+	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
+	" FROM (SELECT STRAIGHT_JOIN rs.subject_id, COUNT(*) AS n," \
+	" MAX(r.received_at) AS latest" \
+	" FROM report r JOIN report_subject rs ON rs.report_id = r.id" \
+	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
+	" AND (? IS NULL OR r.signal_type_id = ?)" \
+	" AND " MP_ACCESS_REPORT_VISIBLE \
+	" AND (rs.source = 1 OR rs.confirmed = 1)" \
+	" GROUP BY rs.subject_id HAVING COUNT(*) >= 2) h" \
+	" JOIN subject s ON s.id = h.subject_id" \
+	" WHERE (? IS NULL OR s.kind = ?)"
+#define HOT_PAGE	" LIMIT ? OFFSET ?"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_UPSERT: the id, new or existing, by LAST_INSERT_ID. */
@@ -1601,6 +1632,20 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN report r ON r.id = o.report_id"
 	" WHERE me.report_id = ?"
 	" ORDER BY r.received_at DESC, r.id DESC, o.subject_id LIMIT ?",
+	/* STMT_HOT_COUNT */
+	HOT_SELECT " ORDER BY h.n DESC, h.latest DESC, s.id" HOT_PAGE,
+	/* STMT_HOT_LATEST */
+	HOT_SELECT " ORDER BY h.latest DESC, h.n DESC, s.id" HOT_PAGE,
+};
+
+/* The columns of STMT_HOT_COUNT and STMT_HOT_LATEST. */
+enum hcol {
+	HC_ID,
+	HC_KIND,
+	HC_NORM,
+	HC_DISPLAY,
+	HC_REPORTS,
+	HC_LATEST
 };
 
 /* STMT_LIST's columns. */
@@ -1737,6 +1782,47 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 	while ((er = mp_stmt_next(st)) == MP_OK)
 		fn(mp_stmt_int(st, RC_REPORT), mp_stmt_int(st, RC_SUBJECT),
 		    arg);
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* Every row, for a streamed export: more than any database holds. */
+#define HOT_ALL		4000000000LL
+
+enum mp_err
+mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
+    const struct mp_subject_hotspot_q *q, mp_subject_hotspot_fn fn,
+    void *arg)
+{
+	struct mp_stmt			*st;
+	struct mp_subject_hotspot	 h;
+	struct mp_dbval			 v[10];
+	enum mp_err			 er;
+
+	if (q->from == NULL || q->to == NULL || (int)q->kind < 0 ||
+	    q->kind >= MP_SUBJECT__MAX || q->limit > 1000)
+		return MP_EINVAL;
+	v[0] = MP_DBTEXT(q->from);
+	v[1] = MP_DBTEXT(q->to);
+	v[2] = v[3] = q->type > 0 ? MP_DBINT(q->type) : MP_DBNULL();
+	mp_access_report_params(user, &v[4]);
+	v[6] = v[7] = q->kind > 0 ? MP_DBINT(q->kind) : MP_DBNULL();
+	v[8] = MP_DBINT(q->limit > 0 ? (long long)q->limit : HOT_ALL);
+	v[9] = MP_DBINT(q->offset);
+	er = (q->limit > 0 ? mp_db_query : mp_db_query_stream)(db, &st,
+	    stmts[q->by_latest ? STMT_HOT_LATEST : STMT_HOT_COUNT], v, 10);
+	if (er != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK) {
+		h.subject = mp_stmt_int(st, HC_ID);
+		h.kind = (enum mp_subject_kind)mp_stmt_int(st, HC_KIND);
+		h.norm = mp_stmt_text(st, HC_NORM, NULL);
+		h.display = mp_stmt_text(st, HC_DISPLAY, NULL);
+		h.reports = mp_stmt_int(st, HC_REPORTS);
+		h.latest = mp_stmt_text(st, HC_LATEST, NULL);
+		if ((er = fn(&h, arg)) != MP_OK)
+			break;
+	}
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

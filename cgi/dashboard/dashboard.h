@@ -253,5 +253,7 @@ void	mp_dash_password(struct mp_dreq *);
 void	mp_dash_stats(struct mp_dreq *);
 void	mp_dash_stats_csv(struct mp_dreq *);
 void	mp_dash_export(struct mp_dreq *);
+void	mp_dash_hotspots(struct mp_dreq *);
+void	mp_dash_hotspots_csv(struct mp_dreq *);
 
 #endif
