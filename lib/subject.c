@@ -1573,8 +1573,10 @@ enum stmt {
 	STMT_UNLINK,
 	STMT_LIST,
 	STMT_REPORTS,
-	STMT_HOT_COUNT,
+	STMT_HOT_COUNT,		/* the next three in this order */
 	STMT_HOT_LATEST,
+	STMT_HOT_COUNT_TEAMS,
+	STMT_HOT_LATEST_TEAMS,
 	STMT__MAX
 };
 
@@ -1582,28 +1584,35 @@ enum stmt {
  * The hotspots (mp_subject_hotspots).  The period's reports come from
  * an index of report alone, index only: report_received (received_at,
  * and the id InnoDB adds) for a coordinator, report_signal_type with a
- * type, report_team for a handler's teams; STRAIGHT_JOIN keeps report
- * first, so each report's links are one range of report_subject's
- * primary key (report_id first), where source and confirmed are read
- * without another lookup.  Only the grouped subjects with two or more
- * reports, a small part, are joined to subject for their kind and
- * names, so a kind filter costs a lookup per hotspot, not per link.
- * COUNT(*) counts reports: (report_id, subject_id) is the primary
- * key, so a report links a subject at most once.
+ * type; for a handler the teams go in as values (MP_ACCESS_REPORT_
+ * IN_TEAMS, as the work list does), so that report_team or
+ * report_team_type give a range per team, where the subquery of
+ * MP_ACCESS_REPORT_VISIBLE would read every report of the year to
+ * check its team.  STRAIGHT_JOIN keeps report first, so each report's
+ * links are one range of report_subject's primary key (report_id
+ * first), where source and confirmed are read without another lookup.
+ * Only the grouped subjects with two or more reports, a small part, are
+ * joined to subject (the outer STRAIGHT_JOIN: on a small test set
+ * MariaDB would rather read all of subject and probe the derived
+ * table), so a kind filter costs a lookup per hotspot, not per link.
+ * COUNT(*) counts reports: (report_id, subject_id) is the primary key,
+ * so a report links a subject at most once.
  */
-#define HOT_SELECT \
-	"SELECT s.id, s.kind, s.norm, s.display, h.n," \
+#define HOT_SELECT(visible) \
+	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
 	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
 	" FROM (SELECT STRAIGHT_JOIN rs.subject_id, COUNT(*) AS n," \
 	" MAX(r.received_at) AS latest" \
 	" FROM report r JOIN report_subject rs ON rs.report_id = r.id" \
 	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
-	" AND " MP_ACCESS_REPORT_VISIBLE \
+	" AND " visible \
 	" AND (rs.source = 1 OR rs.confirmed = 1)" \
 	" GROUP BY rs.subject_id HAVING COUNT(*) >= 2) h" \
 	" JOIN subject s ON s.id = h.subject_id" \
 	" WHERE (? IS NULL OR s.kind = ?)"
+#define HOT_BY_COUNT	" ORDER BY h.n DESC, h.latest DESC, s.id"
+#define HOT_BY_LATEST	" ORDER BY h.latest DESC, h.n DESC, s.id"
 #define HOT_PAGE	" LIMIT ? OFFSET ?"
 
 static const char *const stmts[STMT__MAX] = {
@@ -1632,13 +1641,14 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN report r ON r.id = o.report_id"
 	" WHERE me.report_id = ?"
 	" ORDER BY r.received_at DESC, r.id DESC, o.subject_id LIMIT ?",
-	/* STMT_HOT_COUNT */
-	HOT_SELECT " ORDER BY h.n DESC, h.latest DESC, s.id" HOT_PAGE,
-	/* STMT_HOT_LATEST */
-	HOT_SELECT " ORDER BY h.latest DESC, h.n DESC, s.id" HOT_PAGE,
+	/* STMT_HOT_COUNT ... STMT_HOT_LATEST_TEAMS */
+	HOT_SELECT(MP_ACCESS_REPORT_VISIBLE) HOT_BY_COUNT HOT_PAGE,
+	HOT_SELECT(MP_ACCESS_REPORT_VISIBLE) HOT_BY_LATEST HOT_PAGE,
+	HOT_SELECT(MP_ACCESS_REPORT_IN_TEAMS) HOT_BY_COUNT HOT_PAGE,
+	HOT_SELECT(MP_ACCESS_REPORT_IN_TEAMS) HOT_BY_LATEST HOT_PAGE,
 };
 
-/* The columns of STMT_HOT_COUNT and STMT_HOT_LATEST. */
+/* The columns of STMT_HOT_*. */
 enum hcol {
 	HC_ID,
 	HC_KIND,
@@ -1796,7 +1806,10 @@ mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
 {
 	struct mp_stmt			*st;
 	struct mp_subject_hotspot	 h;
-	struct mp_dbval			 v[10];
+	struct mp_dbval			 v[4 + MP_ACCESS_TEAMS_MAX + 4];
+	size_t				 n = 4;
+	int				 teams = 0;
+	enum stmt			 s;
 	enum mp_err			 er;
 
 	if (q->from == NULL || q->to == NULL || (int)q->kind < 0 ||
@@ -1805,12 +1818,18 @@ mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
 	v[0] = MP_DBTEXT(q->from);
 	v[1] = MP_DBTEXT(q->to);
 	v[2] = v[3] = q->type > 0 ? MP_DBINT(q->type) : MP_DBNULL();
-	mp_access_report_params(user, &v[4]);
-	v[6] = v[7] = q->kind > 0 ? MP_DBINT(q->kind) : MP_DBNULL();
-	v[8] = MP_DBINT(q->limit > 0 ? (long long)q->limit : HOT_ALL);
-	v[9] = MP_DBINT(q->offset);
+	if (!mp_role_can(user->role, MP_PERM_REPORT_ALL))
+		mp_access_report_teams(user, &v[n], &teams);
+	if (!teams)
+		mp_access_report_params(user, &v[n]);
+	n += teams ? MP_ACCESS_TEAMS_MAX : 2;
+	v[n] = v[n + 1] = q->kind > 0 ? MP_DBINT(q->kind) : MP_DBNULL();
+	v[n + 2] = MP_DBINT(q->limit > 0 ? (long long)q->limit : HOT_ALL);
+	v[n + 3] = MP_DBINT(q->offset);
+	s = (enum stmt)(STMT_HOT_COUNT + (q->by_latest ? 1 : 0) +
+	    (teams ? 2 : 0));
 	er = (q->limit > 0 ? mp_db_query : mp_db_query_stream)(db, &st,
-	    stmts[q->by_latest ? STMT_HOT_LATEST : STMT_HOT_COUNT], v, 10);
+	    stmts[s], v, n + 4);
 	if (er != MP_OK)
 		return er;
 	while ((er = mp_stmt_next(st)) == MP_OK) {
