@@ -1577,6 +1577,7 @@ enum stmt {
 	STMT_HOT_LATEST,
 	STMT_HOT_COUNT_TEAMS,
 	STMT_HOT_LATEST_TEAMS,
+	STMT_SHARED,
 	STMT__MAX
 };
 
@@ -1646,6 +1647,16 @@ static const char *const stmts[STMT__MAX] = {
 	HOT_SELECT(MP_ACCESS_REPORT_VISIBLE) HOT_BY_LATEST HOT_PAGE,
 	HOT_SELECT(MP_ACCESS_REPORT_IN_TEAMS) HOT_BY_COUNT HOT_PAGE,
 	HOT_SELECT(MP_ACCESS_REPORT_IN_TEAMS) HOT_BY_LATEST HOT_PAGE,
+	/* STMT_SHARED: sql/031's view, for the export's account. */
+	"SELECT kind, norm, display FROM export_subject"
+	" WHERE report_id = ? ORDER BY kind, norm",
+};
+
+/* STMT_SHARED's columns. */
+enum scol {
+	SC_KIND,
+	SC_NORM,
+	SC_DISPLAY
 };
 
 /* The columns of STMT_HOT_*. */
@@ -1841,6 +1852,29 @@ mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
 		h.latest = mp_stmt_text(st, HC_LATEST, NULL);
 		if ((er = fn(&h, arg)) != MP_OK)
 			break;
+	}
+	mp_stmt_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_subject_list_shared(struct mp_db *db, long long report,
+    mp_subject_fn fn, void *arg)
+{
+	struct mp_stmt		*st;
+	struct mp_subject_link	 l;
+	struct mp_dbval		 v[1];
+	enum mp_err		 er;
+
+	memset(&l, 0, sizeof(l));
+	v[0] = MP_DBINT(report);
+	if ((er = mp_db_query(db, &st, stmts[STMT_SHARED], v, 1)) != MP_OK)
+		return er;
+	while ((er = mp_stmt_next(st)) == MP_OK) {
+		l.kind = (enum mp_subject_kind)mp_stmt_int(st, SC_KIND);
+		l.norm = mp_stmt_text(st, SC_NORM, NULL);
+		l.display = mp_stmt_text(st, SC_DISPLAY, NULL);
+		fn(&l, arg);
 	}
 	mp_stmt_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;

@@ -307,4 +307,15 @@ enum mp_err	 mp_subject_hotspots(struct mp_db *, const struct mp_user *,
 		    const struct mp_subject_hotspot_q *,
 		    mp_subject_hotspot_fn fn, void *arg);
 
+/*
+ * For meldpunt-export: call fn for each subject of report that travels
+ * to the partner bound to the connection (sql/031's view: the report
+ * shared with it, the partner's profile naming "onderwerpen", a sure
+ * link), by kind and then normal form.  Only kind, norm and display
+ * of the struct are set; the pointers are valid during the call only.
+ * Nothing for a report or partner that does not qualify.
+ */
+enum mp_err	 mp_subject_list_shared(struct mp_db *, long long report,
+		    mp_subject_fn fn, void *arg);
+
 #endif /* MP_SUBJECT_H */

@@ -21,6 +21,7 @@ dist_sql_DATA = \
 	%reldir%/026_intake_own_rows.sql \
 	%reldir%/027_export_own_rows.sql \
 	%reldir%/028_subject.sql \
+	%reldir%/031_export_subjects.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
