@@ -23,12 +23,23 @@ set -- $(sql "SELECT id FROM signal_type ORDER BY id LIMIT 2")
 t1=$1 t2=$2
 ok '[ -n "$n3" ] && [ -n "$z3" ] && [ -n "$t2" ]' "fixtures are there"
 
-# Received some days ago (UTC), each with a known signal type.
+# Received some days ago (UTC), each with a known signal type, in the
+# team of its id's parity whatever earlier tests did to it; hanna only
+# in Noord and henk only in Zuid.
 days()
 {
 	sql "UPDATE report SET received_at = UTC_TIMESTAMP() -
-	    INTERVAL $2 DAY, signal_type_id = $3 WHERE id = $1"
+	    INTERVAL $2 DAY, signal_type_id = $3, team_id = (SELECT id
+	    FROM team WHERE name = IF($1 % 2 = 1, 'Noord', 'Zuid'))
+	    WHERE id = $1"
 }
+for u in hanna:Noord henk:Zuid; do
+	sql "DELETE ut FROM user_team ut JOIN app_user a ON a.id = ut.user_id
+	    WHERE a.username = '${u%%:*}';
+	    INSERT INTO user_team (user_id, team_id) SELECT a.id, t.id
+	    FROM app_user a, team t WHERE a.username = '${u%%:*}'
+	    AND t.name = '${u##*:}'"
+done
 days "$n1" 30 "$t1"
 days "$n2" 20 "$t1"
 days "$n3" 10 "$t2"
