@@ -48,6 +48,14 @@ static const char *const kind_labels[MP_SUBJECT__MAX] = {
 	"Telefoonnummer", "E-mailadres", "IBAN"
 };
 
+/* The label of a kind read from the database (its CHECK keeps 1-8). */
+static const char *
+kind_label(enum mp_subject_kind k)
+{
+
+	return (int)k > 0 && k < MP_SUBJECT__MAX ? kind_labels[k] : "onbekend";
+}
+
 /* "YYYY-MM-DD" of t, UTC. */
 static void
 ymd(time_t t, char out[11])
@@ -207,7 +215,7 @@ hot_row(const struct mp_subject_hotspot *h, void *arg)
 	if ((rn = mp_vnode_node(hr->rows, key)) == NULL)
 		return MP_ENOMEM;
 	mp_vnode_set_int(rn, "Id", h->subject);
-	mp_vnode_set(rn, "Kind", kind_labels[h->kind]);
+	mp_vnode_set(rn, "Kind", kind_label(h->kind));
 	mp_vnode_set(rn, "Display", h->display);
 	mp_vnode_set_int(rn, "Reports", h->reports);
 	mp_vnode_set(rn, "Latest", h->latest);
@@ -309,7 +317,7 @@ csv_row(const struct mp_subject_hotspot *h, void *arg)
 {
 	struct mp_csv	*c = arg;
 
-	(void)mp_csv_field(c, kind_labels[h->kind]);
+	(void)mp_csv_field(c, kind_label(h->kind));
 	(void)mp_csv_field(c, h->display);
 	(void)mp_csv_field(c, h->norm);
 	(void)mp_csv_int(c, h->reports);
