@@ -44,7 +44,7 @@ main(int argc, char **argv)
 	int		 pass;
 
 	memset(&ring, 0, sizeof(ring));
-	if (mp_random(master, sizeof(master)) != MP_OK ||
+	if (mp_crypto_random(master, sizeof(master)) != MP_OK ||
 	    mp_keys_derive(&keys, master) != MP_OK ||
 	    mp_pk_generate(&ring.k[0]) != MP_OK)
 		return 1;
@@ -53,7 +53,7 @@ main(int argc, char **argv)
 		n = 0;
 		t0 = now();
 		do {
-			if (pass == 0 && mp_seal(mp_key(&keys,
+			if (pass == 0 && mp_crypto_seal(mp_key(&keys,
 			    MP_KEY_CONTACT), aad, strlen(aad), val,
 			    strlen(val), &box, &len) != MP_OK)
 				return 1;
@@ -78,6 +78,6 @@ main(int argc, char **argv)
 		    "public-key seal + open", n / t, t / n * 1e6);
 	}
 	mp_keys_wipe(&keys);
-	mp_pkring_wipe(&ring);
+	mp_pk_ring_wipe(&ring);
 	return 0;
 }

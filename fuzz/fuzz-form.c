@@ -1,7 +1,7 @@
 /*
  * fuzz-form.c -- the two pair parsers on their own: an urlencoded
- * string (query string or body; mp_parse_urlencoded) and a Cookie
- * header (mp_parse_cookies), with default or small limits.
+ * string (query string or body; mp_req_parse_urlencoded) and a Cookie
+ * header (mp_req_parse_cookies), with default or small limits.
  *
  * Input: a flag byte (bit 0 cookies, bit 1 small limits), then the
  * text.  Invariants: every limit holds; what was parsed, written out
@@ -61,8 +61,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&again, 0, sizeof(again));
 	mp_buf_init(&b, FUZZ_BUF_MAX);
 	if (flags & 1) {
-		er = mp_parse_cookies(&ps, text, &lim);
-		mp_limits_default(&lim);
+		er = mp_req_parse_cookies(&ps, text, &lim);
+		mp_req_limits_default(&lim);
 		FUZZ_ASSERT(er == MP_OK || er == MP_ETOOBIG);
 		FUZZ_ASSERT(ps.n <= lim.max_cookies);
 		for (i = 0; i < ps.n; i++) {
@@ -72,12 +72,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(mp_buf_printf(&b, "%s=%s; ", ps.v[i].name,
 			    ps.v[i].val) == MP_OK);
 		}
-		FUZZ_ASSERT(mp_parse_cookies(&again, mp_buf_str(&b), &lim) ==
+		FUZZ_ASSERT(mp_req_parse_cookies(&again, mp_buf_str(&b),
+		    &lim) ==
 		    MP_OK);
 		same(&ps, &again);
 	} else {
-		er = mp_parse_urlencoded(&ps, text, len, &lim, &count);
-		mp_limits_default(&lim);
+		er = mp_req_parse_urlencoded(&ps, text, len, &lim, &count);
+		mp_req_limits_default(&lim);
 		FUZZ_ASSERT(er == MP_OK || er == MP_EINVAL ||
 		    er == MP_ETOOBIG);
 		FUZZ_ASSERT(count == ps.n && ps.n <= lim.max_params);
@@ -91,12 +92,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(mp_buf_addc(&b, '=') == MP_OK);
 			pct(&b, ps.v[i].val, ps.v[i].valsz);
 		}
-		FUZZ_ASSERT(mp_parse_urlencoded(&again, mp_buf_str(&b),
+		FUZZ_ASSERT(mp_req_parse_urlencoded(&again, mp_buf_str(&b),
 		    mp_buf_len(&b), &lim, &count2) == MP_OK);
 		same(&ps, &again);
 	}
-	mp_params_free(&ps);
-	mp_params_free(&again);
+	mp_req_params_free(&ps);
+	mp_req_params_free(&again);
 	mp_buf_free(&b);
 	free(text);
 	return 0;

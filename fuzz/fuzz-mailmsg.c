@@ -268,11 +268,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		before = strdup(mp_buf_str(&b));
 		blen = mp_buf_len(&b);
 		if (sel & 2)
-			er = mp_mail_header(&b, f[0], f[4], len);
+			er = mp_mailmsg_header(&b, f[0], f[4], len);
 		else if (sel & 4)
-			er = mp_mail_header_text(&b, f[0], f[4], len);
+			er = mp_mailmsg_header_text(&b, f[0], f[4], len);
 		else
-			er = mp_mail_header_addr(&b, f[0], f[1], f[4]);
+			er = mp_mailmsg_header_addr(&b, f[0], f[1], f[4]);
 		if (er != MP_OK)
 			FUZZ_ASSERT(mp_buf_len(&b) == blen &&
 			    strcmp(mp_buf_str(&b), before) == 0);
@@ -300,7 +300,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		m.subject = f[3];
 		m.body = f[4];
 		m.date = (time_t)sel << 24;
-		if (mp_mail_compose(&b, &m) == MP_OK)
+		if (mp_mailmsg_compose(&b, &m) == MP_OK)
 			check_message(&m, &b);
 		else
 			FUZZ_ASSERT(mp_buf_len(&b) == 0);

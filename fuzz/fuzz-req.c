@@ -65,8 +65,9 @@ check_params(const struct mp_params *ps, size_t max_name, size_t max_value)
 		FUZZ_ASSERT(ps->v[i].name[0] != '\0');
 		FUZZ_ASSERT(strlen(ps->v[i].name) <= max_name);
 		FUZZ_ASSERT(ps->v[i].valsz <= max_value);
-		FUZZ_ASSERT(mp_params_get(ps, ps->v[i].name, NULL) != NULL);
-		FUZZ_ASSERT(mp_params_count(ps, ps->v[i].name) >= 1);
+		FUZZ_ASSERT(mp_req_params_get(ps, ps->v[i].name,
+		    NULL) != NULL);
+		FUZZ_ASSERT(mp_req_params_count(ps, ps->v[i].name) >= 1);
 	}
 }
 
@@ -130,7 +131,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FUZZ_ASSERT(mp_req_parse(&req, env, src_read, &s, sink_write, NULL,
 	    &lim) == MP_OK);
-	mp_limits_default(&lim);
+	mp_req_limits_default(&lim);
 
 	FUZZ_ASSERT(req.path != NULL && req.method != NULL);
 	FUZZ_ASSERT(req.err == MP_OK || req.err == MP_EINVAL ||

@@ -1,7 +1,7 @@
 /*
  * fuzz-upload.c -- files as a reporter uploads them: a multipart body
  * parsed by mp_req_parse, then mp_report_read_files (count, size, the
- * type sniffed from the content by mp_filetype_sniff, the name
+ * type sniffed from the content by mp_report_filetype_sniff, the name
  * cleaned), the way the intake and the reply form read attachments.
  *
  * Input: one flag byte (bit 0: sniff the rest directly instead), then
@@ -42,7 +42,7 @@ src_read(void *arg, void *buf, size_t len)
 static void
 check_sniff(const unsigned char *p, size_t n)
 {
-	enum mp_filetype t = mp_filetype_sniff(p, n);
+	enum mp_filetype t = mp_report_filetype_sniff(p, n);
 	int		 jpeg, png, pdf;
 
 	jpeg = n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0;
@@ -52,8 +52,8 @@ check_sniff(const unsigned char *p, size_t n)
 	FUZZ_ASSERT((t == MP_FILE_PNG) == png);
 	FUZZ_ASSERT((t == MP_FILE_PDF) == pdf);
 	FUZZ_ASSERT((t == MP_FILE_UNKNOWN) == !(jpeg || png || pdf));
-	FUZZ_ASSERT(mp_filetype_mime(t) != NULL);
-	FUZZ_ASSERT(strcmp(mp_filetype_mime(t), "text/html") != 0);
+	FUZZ_ASSERT(mp_report_filetype_mime(t) != NULL);
+	FUZZ_ASSERT(strcmp(mp_report_filetype_mime(t), "text/html") != 0);
 }
 
 int
@@ -107,7 +107,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < r.natt; i++) {
 		fn = r.att[i].filename;
 		FUZZ_ASSERT(r.att[i].type != MP_FILE_UNKNOWN);
-		FUZZ_ASSERT(mp_filetype_sniff(r.att[i].data, r.att[i].size) ==
+		FUZZ_ASSERT(mp_report_filetype_sniff(r.att[i].data,
+		    r.att[i].size) ==
 		    r.att[i].type);
 		check_sniff(r.att[i].data, r.att[i].size);
 		FUZZ_ASSERT(fn != NULL && fn[0] != '\0');
@@ -117,7 +118,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (j = 0; fn[j] != '\0'; j++)
 			FUZZ_ASSERT((unsigned char)fn[j] >= 0x20 &&
 			    fn[j] != 0x7f);
-		mp_sha256(md, r.att[i].data, r.att[i].size);
+		mp_crypto_sha256(md, r.att[i].data, r.att[i].size);
 		FUZZ_ASSERT(memcmp(md, r.att[i].sha256, sizeof(md)) == 0);
 	}
 	if (req.files_dropped > 0)

@@ -4,7 +4,7 @@
  * Input: one selector byte, then the value.  Invariants:
  * - mp_valid_utf8 agrees with an independent decoder written here
  *   from the definition (code points, not byte ranges), and
- *   mp_utf8_chars counts what that decoder counts;
+ *   mp_valid_utf8_chars counts what that decoder counts;
  * - mp_valid_text never accepts more characters than allowed, nor a
  *   line break in a single-line field;
  * - an accepted postcode normalises to "1234 AB", which is itself
@@ -103,7 +103,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(ok == ref_utf8((const unsigned char *)s, len,
 		    &chars));
 		if (ok)
-			FUZZ_ASSERT(mp_utf8_chars(s, len) == chars);
+			FUZZ_ASSERT(mp_valid_utf8_chars(s, len) == chars);
 		break;
 	case 1:
 		max = (size_t)(sel >> 3);
@@ -116,7 +116,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    memchr(s, '\r', len) == NULL &&
 				    memchr(s, '\t', len) == NULL);
 		}
-		(void)mp_blank(s, len);
+		(void)mp_valid_blank(s, len);
 		break;
 	case 2:
 		if (mp_valid_postcode(s, out)) {

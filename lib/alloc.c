@@ -12,7 +12,7 @@
 #include "log.h"
 
 void *
-mp_malloc(size_t sz)
+mp_alloc(size_t sz)
 {
 	void	*p;
 
@@ -22,7 +22,7 @@ mp_malloc(size_t sz)
 }
 
 void *
-mp_calloc(size_t n, size_t sz)
+mp_alloc_calloc(size_t n, size_t sz)
 {
 	void	*p;
 
@@ -32,7 +32,7 @@ mp_calloc(size_t n, size_t sz)
 }
 
 void *
-mp_realloc(void *old, size_t sz)
+mp_alloc_realloc(void *old, size_t sz)
 {
 	void	*p;
 
@@ -42,39 +42,39 @@ mp_realloc(void *old, size_t sz)
 }
 
 void *
-mp_reallocarray(void *old, size_t n, size_t sz)
+mp_alloc_reallocarray(void *old, size_t n, size_t sz)
 {
 
 	if (sz != 0 && n > SIZE_MAX / sz) {
 		mp_errx("reallocarray: %zu x %zu overflows", n, sz);
 		return NULL;
 	}
-	return mp_realloc(old, n * sz);
+	return mp_alloc_realloc(old, n * sz);
 }
 
 char *
-mp_strdup(const char *s)
+mp_alloc_strdup(const char *s)
 {
 
-	return mp_memdup0(s, strlen(s));
+	return mp_alloc_memdup0(s, strlen(s));
 }
 
 char *
-mp_strndup(const char *s, size_t max)
+mp_alloc_strndup(const char *s, size_t max)
 {
 	size_t	 len;
 
 	for (len = 0; len < max && s[len] != '\0'; len++)
 		continue;
-	return mp_memdup0(s, len);
+	return mp_alloc_memdup0(s, len);
 }
 
 char *
-mp_memdup0(const void *src, size_t len)
+mp_alloc_memdup0(const void *src, size_t len)
 {
 	char	*p;
 
-	if (len == SIZE_MAX || (p = mp_malloc(len + 1)) == NULL)
+	if (len == SIZE_MAX || (p = mp_alloc(len + 1)) == NULL)
 		return NULL;
 	if (len > 0)
 		memcpy(p, src, len);
@@ -83,7 +83,7 @@ mp_memdup0(const void *src, size_t len)
 }
 
 void
-mp_wipe(void *p, size_t len)
+mp_alloc_wipe(void *p, size_t len)
 {
 	/* A volatile function pointer keeps the compiler from dropping it. */
 	static void *(*const volatile wipe)(void *, int, size_t) = memset;
@@ -93,11 +93,11 @@ mp_wipe(void *p, size_t len)
 }
 
 void
-mp_freezero(void *p, size_t len)
+mp_alloc_freezero(void *p, size_t len)
 {
 
 	if (p == NULL)
 		return;
-	mp_wipe(p, len);
+	mp_alloc_wipe(p, len);
 	free(p);
 }

@@ -8,18 +8,18 @@
 #include <stddef.h>
 
 /* Each returns memory the caller frees with free(3), or NULL (logged). */
-void	*mp_malloc(size_t);
-void	*mp_calloc(size_t, size_t);
-void	*mp_realloc(void *, size_t);
-void	*mp_reallocarray(void *, size_t, size_t);
-char	*mp_strdup(const char *);
-char	*mp_strndup(const char *, size_t);
+void	*mp_alloc(size_t);
+void	*mp_alloc_calloc(size_t, size_t);
+void	*mp_alloc_realloc(void *, size_t);
+void	*mp_alloc_reallocarray(void *, size_t, size_t);
+char	*mp_alloc_strdup(const char *);
+char	*mp_alloc_strndup(const char *, size_t);
 /* NUL-terminated copy of len bytes that may themselves hold NULs. */
-char	*mp_memdup0(const void *, size_t);
+char	*mp_alloc_memdup0(const void *, size_t);
 
 /* Overwrite len bytes in a way the compiler may not remove. */
-void	 mp_wipe(void *, size_t);
-/* mp_wipe(p, len) then free(p); p may be NULL. */
-void	 mp_freezero(void *, size_t);
+void	 mp_alloc_wipe(void *, size_t);
+/* mp_alloc_wipe(p, len) then free(p); p may be NULL. */
+void	 mp_alloc_freezero(void *, size_t);
 
 #endif

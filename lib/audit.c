@@ -51,8 +51,8 @@ mp_audit(struct mp_db *db, long long user_id, const char *username,
 	 */
 	er = mp_db_exec(db, sql_insert, v, 7, NULL, NULL);
 	if (er == MP_EDBTRANS)
-		mp_debugx("%s: %s: %s", __func__, action, mp_strerror(er));
+		mp_debugx("%s: %s: %s", __func__, action, mp_err_str(er));
 	else if (er != MP_OK)
-		mp_errx("%s: %s: %s", __func__, action, mp_strerror(er));
+		mp_errx("%s: %s: %s", __func__, action, mp_err_str(er));
 	return er;
 }

@@ -37,7 +37,7 @@ void
 mp_buf_freezero(struct mp_buf *b)
 {
 
-	mp_freezero(b->data, b->cap);
+	mp_alloc_freezero(b->data, b->cap);
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
@@ -68,7 +68,7 @@ grow(struct mp_buf *b, size_t need)
 		ncap = ncap > SIZE_MAX / 2 ? want : ncap * 2;
 	if (ncap > b->max + 1)
 		ncap = b->max + 1;
-	if ((p = mp_realloc(b->data, ncap)) == NULL)
+	if ((p = mp_alloc_realloc(b->data, ncap)) == NULL)
 		return MP_ENOMEM;
 	b->data = p;
 	b->cap = ncap;

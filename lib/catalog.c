@@ -90,8 +90,8 @@ coldup(struct mp_stmt *st, unsigned col)
 	size_t		 len;
 	const char	*s;
 
-	s = mp_stmt_text(st, col, &len);
-	return mp_memdup0(s == NULL ? "" : s, s == NULL ? 0 : len);
+	s = mp_db_text(st, col, &len);
+	return mp_alloc_memdup0(s == NULL ? "" : s, s == NULL ? 0 : len);
 }
 
 static enum mp_err
@@ -105,25 +105,26 @@ load_audiences(struct mp_db *db, struct mp_audience **out, size_t *nout)
 	er = mp_db_query(db, &st, stmts[STMT_AUDIENCES], NULL, 0);
 	if (er != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		if ((na = mp_reallocarray(a, n + 1, sizeof(*a))) == NULL) {
+	while ((er = mp_db_next(st)) == MP_OK) {
+		if ((na = mp_alloc_reallocarray(a, n + 1,
+		    sizeof(*a))) == NULL) {
 			er = MP_ENOMEM;
 			break;
 		}
 		a = na;
 		x = &a[n++];
 		memset(x, 0, sizeof(*x));
-		x->id = mp_stmt_int(st, AUD_ID);
+		x->id = mp_db_int(st, AUD_ID);
 		x->slug = coldup(st, AUD_SLUG);
 		x->name = coldup(st, AUD_NAME);
 		x->intro = coldup(st, AUD_INTRO);
-		x->is_default = mp_stmt_int(st, AUD_DEFAULT) != 0;
+		x->is_default = mp_db_int(st, AUD_DEFAULT) != 0;
 		if (x->slug == NULL || x->name == NULL || x->intro == NULL) {
 			er = MP_ENOMEM;
 			break;
 		}
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND) {
 		aud_free(a, n);
 		return er;
@@ -144,13 +145,14 @@ load_types(struct mp_db *db, struct mp_audience *a, size_t naud)
 
 	if ((er = mp_db_query(db, &st, stmts[STMT_TYPES], NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		aid = mp_stmt_int(st, TYPE_AUDIENCE);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		aid = mp_db_int(st, TYPE_AUDIENCE);
 		for (i = 0; i < naud && a[i].id != aid; i++)
 			continue;
 		if (i == naud)
 			continue;	/* an inactive audience */
-		nt = mp_reallocarray(a[i].types, a[i].ntypes + 1, sizeof(*nt));
+		nt = mp_alloc_reallocarray(a[i].types, a[i].ntypes + 1,
+		    sizeof(*nt));
 		if (nt == NULL) {
 			er = MP_ENOMEM;
 			break;
@@ -158,7 +160,7 @@ load_types(struct mp_db *db, struct mp_audience *a, size_t naud)
 		a[i].types = nt;
 		t = &nt[a[i].ntypes++];
 		memset(t, 0, sizeof(*t));
-		t->id = mp_stmt_int(st, TYPE_ID);
+		t->id = mp_db_int(st, TYPE_ID);
 		t->slug = coldup(st, TYPE_SLUG);
 		t->name = coldup(st, TYPE_NAME);
 		t->description = coldup(st, TYPE_DESCRIPTION);
@@ -168,7 +170,7 @@ load_types(struct mp_db *db, struct mp_audience *a, size_t naud)
 			break;
 		}
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 

@@ -73,7 +73,7 @@ static void
 drop(struct cached *c)
 {
 
-	mp_wipe(c, sizeof(*c));
+	mp_alloc_wipe(c, sizeof(*c));
 }
 
 /* The slot of a window, or NULL; drops what is past its forget_at. */
@@ -139,16 +139,16 @@ read_secret(struct mp_db *db, enum mp_clientkey_use use, long long start,
 	v[2] = MP_DBINT((long long)len);
 	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 3)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		s = mp_stmt_text(st, GET_SECRET, &slen);
+	if ((er = mp_db_next(st)) == MP_OK) {
+		s = mp_db_text(st, GET_SECRET, &slen);
 		if (s == NULL || slen != SECRET_LEN)
 			er = MP_EDB;
 		else {
 			memcpy(secret, s, SECRET_LEN);
-			*forget_at = (time_t)mp_stmt_int(st, GET_FORGET_AT);
+			*forget_at = (time_t)mp_db_int(st, GET_FORGET_AT);
 		}
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -187,9 +187,10 @@ derive(const struct mp_keys *keys, enum mp_clientkey_use use,
 	memcpy(m + n, secret, SECRET_LEN);
 	n += SECRET_LEN;
 	_Static_assert(MP_KEY_LEN == MP_SHA256_LEN, "an HMAC is a key");
-	er = mp_hmac_sha256(key, mp_key(keys, MP_KEY_CLIENT), MP_KEY_LEN, m,
+	er = mp_crypto_hmac_sha256(key, mp_key(keys, MP_KEY_CLIENT),
+	    MP_KEY_LEN, m,
 	    n);
-	mp_wipe(m, sizeof(m));
+	mp_alloc_wipe(m, sizeof(m));
 	return er;
 }
 
@@ -217,7 +218,7 @@ mp_clientkey_get(struct mp_db *db, const struct mp_keys *keys,
 	    now > (time_t)(start + len + MP_CLIENTKEY_GRACE))
 		keep(use, start, len, forget_at, NULL);
 	if (er == MP_ENOTFOUND && create) {
-		if ((er = mp_random(secret, sizeof(secret))) != MP_OK)
+		if ((er = mp_crypto_random(secret, sizeof(secret))) != MP_OK)
 			goto out;
 		m.v[0] = MP_DBINT((long long)use);
 		m.v[1] = MP_DBINT(start);
@@ -234,7 +235,7 @@ mp_clientkey_get(struct mp_db *db, const struct mp_keys *keys,
 	keep(use, start, len, stored_forget, secret);
 	er = derive(keys, use, start, len, secret, key);
 out:
-	mp_wipe(secret, sizeof(secret));
+	mp_alloc_wipe(secret, sizeof(secret));
 	return er;
 }
 

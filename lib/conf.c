@@ -41,7 +41,7 @@ neoerr(NEOERR *nerr, const char *what, char *err, size_t errsz)
 	er = nerr_match(nerr, NERR_NOMEM) ? MP_ENOMEM : MP_ECONF;
 	string_init(&str);
 	nerr_error_string(nerr, &str);
-	mp_seterr(err, errsz, "%s: %s", what,
+	mp_err_set(err, errsz, "%s: %s", what,
 	    str.buf != NULL && str.buf[0] != '\0' ? str.buf : "unknown error");
 	string_clear(&str);
 	nerr_ignore(&nerr);
@@ -70,9 +70,9 @@ conf_new(struct mp_conf **conf, const char *path, char *err, size_t errsz)
 	*conf = NULL;
 	if ((nerr = nerr_init()) != STATUS_OK)
 		return neoerr(nerr, "nerr_init", err, errsz);
-	if ((c = mp_calloc(1, sizeof(*c))) == NULL ||
-	    (c->path = mp_strdup(path)) == NULL) {
-		mp_seterr(err, errsz, "out of memory");
+	if ((c = mp_alloc_calloc(1, sizeof(*c))) == NULL ||
+	    (c->path = mp_alloc_strdup(path)) == NULL) {
+		mp_err_set(err, errsz, "out of memory");
 		mp_conf_free(c);
 		return MP_ENOMEM;
 	}
@@ -117,7 +117,7 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 		while (conf_blank(*s))
 			s++;
 		if (*s == '@') {
-			mp_seterr(err, errsz, "%s: line %zu: \"@\" (copy of "
+			mp_err_set(err, errsz, "%s: line %zu: \"@\" (copy of "
 			    "another node) is not supported", what, line);
 			return MP_ECONF;
 		}
@@ -129,12 +129,12 @@ conf_screen(const char *text, const char *what, char *err, size_t errsz)
 		while (conf_blank(*s))
 			s++;
 		if (*s == '[') {
-			mp_seterr(err, errsz, "%s: line %zu: attributes "
+			mp_err_set(err, errsz, "%s: line %zu: attributes "
 			    "(\"name [...]\") are not supported", what, line);
 			return MP_ECONF;
 		}
 		if (s[0] == ':' && s[1] != '=') {
-			mp_seterr(err, errsz, "%s: line %zu: \"%.*s:\" (a "
+			mp_err_set(err, errsz, "%s: line %zu: \"%.*s:\" (a "
 			    "link to another node) is not supported; use "
 			    "\"=\"", what, line,
 			    s - name > 64 ? 64 : (int)(s - name), name);
@@ -187,17 +187,17 @@ mp_conf_load(struct mp_conf **conf, const char *path, char *err,
 
 	*conf = NULL;
 	if (path == NULL || path[0] == '\0') {
-		mp_seterr(err, errsz, "no configuration file given");
+		mp_err_set(err, errsz, "no configuration file given");
 		return MP_ECONF;
 	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		saved = errno;
-		mp_seterr(err, errsz, "cannot read %s: %s", path,
+		mp_err_set(err, errsz, "cannot read %s: %s", path,
 		    strerror(saved));
 		goto out;
 	}
-	if ((text = mp_malloc(CONF_MAX + 1)) == NULL) {
-		mp_seterr(err, errsz, "out of memory");
+	if ((text = mp_alloc(CONF_MAX + 1)) == NULL) {
+		mp_err_set(err, errsz, "out of memory");
 		er = MP_ENOMEM;
 		goto out;
 	}
@@ -206,19 +206,20 @@ mp_conf_load(struct mp_conf **conf, const char *path, char *err,
 			continue;
 		if (n == -1) {
 			saved = errno;
-			mp_seterr(err, errsz, "cannot read %s: %s", path,
+			mp_err_set(err, errsz, "cannot read %s: %s", path,
 			    strerror(saved));
 			goto out;
 		}
 		if ((len += (size_t)n) > CONF_MAX) {
-			mp_seterr(err, errsz, "%s: larger than %d bytes", path,
+			mp_err_set(err, errsz, "%s: larger than %d bytes",
+			    path,
 			    CONF_MAX);
 			goto out;
 		}
 	}
 	text[len] = '\0';
 	if (memchr(text, '\0', len) != NULL) {
-		mp_seterr(err, errsz, "%s: contains a NUL byte", path);
+		mp_err_set(err, errsz, "%s: contains a NUL byte", path);
 		goto out;
 	}
 	er = conf_read(conf, path, path, text, err, errsz);
@@ -236,7 +237,7 @@ mp_conf_parse(struct mp_conf **conf, const char *text, char *err,
 
 	*conf = NULL;
 	if (text == NULL) {
-		mp_seterr(err, errsz, "no configuration text given");
+		mp_err_set(err, errsz, "no configuration text given");
 		return MP_ECONF;
 	}
 	return conf_read(conf, "", "configuration text", text, err, errsz);

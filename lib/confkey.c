@@ -24,7 +24,7 @@ static const char *const programs[] = {
 
 /*
  * The statuses as feedback.auto.<status> names them ("_" for " "); a
- * unit test holds this list to mp_statuses.
+ * unit test holds this list to mp_workflow_statuses.
  */
 static const char *const statuses[] = {
 	"nieuw", "in_behandeling", "wacht_op_melder",
@@ -51,7 +51,7 @@ static const char *const separators[] = { ";", ",", NULL };
  * that started a program stops doing so); the reasons for each are in
  * conf/meldpunt.hdf.in.
  */
-const struct mp_confkey mp_confkeys[MP_CK__MAX] = {
+const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
 [MP_CK_INSTANCE_NAME] = STR("instance.name", "Gemeente",
     "the municipality's name, in page titles and e-mails"),
 [MP_CK_LOG_TARGET] = STR("log.target", "stderr",
@@ -298,13 +298,13 @@ mp_confkey_find(const char *name)
 		return NULL;
 	/* Explicit names first: db.admin.user is not db.*.user. */
 	for (i = 0; i < MP_CK__MAX; i++)
-		if (strchr(mp_confkeys[i].name, '*') == NULL &&
-		    strcmp(mp_confkeys[i].name, name) == 0)
-			return &mp_confkeys[i];
+		if (strchr(mp_confkey_table[i].name, '*') == NULL &&
+		    strcmp(mp_confkey_table[i].name, name) == 0)
+			return &mp_confkey_table[i];
 	for (i = 0; i < MP_CK__MAX; i++)
-		if (strchr(mp_confkeys[i].name, '*') != NULL &&
-		    matches(&mp_confkeys[i], name))
-			return &mp_confkeys[i];
+		if (strchr(mp_confkey_table[i].name, '*') != NULL &&
+		    matches(&mp_confkey_table[i], name))
+			return &mp_confkey_table[i];
 	return NULL;
 }
 
@@ -318,7 +318,7 @@ entry(enum mp_ck key, enum mp_cktype t, const char *fn)
 		mp_errx("%s: key %d is not in the table", fn, (int)key);
 		return NULL;
 	}
-	k = &mp_confkeys[key];
+	k = &mp_confkey_table[key];
 	if (k->type != t && !(t == MP_CKT_STR && k->type != MP_CKT_INT &&
 	    k->type != MP_CKT_BOOL)) {
 		mp_errx("%s: %s is of type %s, not %s", fn, k->name,

@@ -129,7 +129,7 @@ struct mp_confkey {
 };
 
 /* The table, indexed by enum mp_ck (MP_CK__MAX entries). */
-extern const struct mp_confkey mp_confkeys[MP_CK__MAX];
+extern const struct mp_confkey mp_confkey_table[MP_CK__MAX];
 
 /*
  * The entry that a full name such as "db.intake.user" is, explicit or

@@ -15,7 +15,7 @@
 #include "errcode.h"
 #include "keys.h"
 #include "log.h"
-#include "pkseal.h"
+#include "pk.h"
 
 /* Rows holding at least one old box (version byte 0x01), in id order. */
 static const char sql_next[] =
@@ -54,18 +54,19 @@ reseal(const struct mp_keys *keys, long long id, int f,
 	*outlen = 0;
 	if (in == NULL || inlen == 0)
 		return MP_OK;
-	if (!mp_contact_is_legacy(in, inlen)) {
-		if ((*out = mp_malloc(inlen)) == NULL)
+	if (!mp_keys_contact_is_legacy(in, inlen)) {
+		if ((*out = mp_alloc(inlen)) == NULL)
 			return MP_ENOMEM;
 		memcpy(*out, in, inlen);
 		*outlen = inlen;
 		return MP_OK;
 	}
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, fields[f]);
-	if ((er = mp_contact_open(keys, aad, in, inlen, &pt, &ptlen)) ==
+	if ((er = mp_keys_contact_open(keys, aad, in, inlen, &pt, &ptlen)) ==
 	    MP_OK)
-		er = mp_contact_seal(keys, aad, (const char *)pt, out, outlen);
-	mp_freezero(pt, ptlen);
+		er = mp_keys_contact_seal(keys, aad, (const char *)pt, out,
+		    outlen);
+	mp_alloc_freezero(pt, ptlen);
 	return er;
 }
 
@@ -84,33 +85,33 @@ mp_contact_migrate(struct mp_db *db, const struct mp_keys *keys,
 
 	*done = 0;
 	/* Without a public key the "new" boxes would be old ones again. */
-	if (mp_pkring_current(&keys->contact) == NULL)
+	if (mp_pk_ring_current(&keys->contact) == NULL)
 		return MP_ECONF;
 	for (;;) {
 		p[0] = MP_DBINT(last);
 		if ((er = mp_db_query(db, &st, sql_next, p, 1)) != MP_OK)
 			return er;
-		if ((er = mp_stmt_next(st)) == MP_ENOTFOUND) {
-			mp_stmt_done(st);
+		if ((er = mp_db_next(st)) == MP_ENOTFOUND) {
+			mp_db_done(st);
 			return MP_OK;
 		}
 		if (er != MP_OK) {
-			mp_stmt_done(st);
+			mp_db_done(st);
 			return er;
 		}
-		id = mp_stmt_int(st, NEXT_ID);
+		id = mp_db_int(st, NEXT_ID);
 		for (i = 0; i < 3; i++) {
 			box[i] = NULL;
 			boxlen[i] = 0;
 		}
 		for (i = 0; i < 3 && er == MP_OK; i++) {
-			if (mp_stmt_isnull(st, NEXT_NAME + (unsigned)i))
+			if (mp_db_isnull(st, NEXT_NAME + (unsigned)i))
 				continue;
-			v = mp_stmt_text(st, NEXT_NAME + (unsigned)i, &len);
+			v = mp_db_text(st, NEXT_NAME + (unsigned)i, &len);
 			er = reseal(keys, id, i, (const unsigned char *)v, len,
 			    &box[i], &boxlen[i]);
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 		if (er == MP_OK) {
 			for (i = 0; i < 3; i++)
 				p[i] = box[i] == NULL ? MP_DBNULL() :
@@ -122,7 +123,7 @@ mp_contact_migrate(struct mp_db *db, const struct mp_keys *keys,
 			free(box[i]);
 		if (er != MP_OK) {
 			mp_errx("contact migrate: report %lld: %s", id,
-			    mp_strerror(er));
+			    mp_err_str(er));
 			return er;
 		}
 		(*done)++;

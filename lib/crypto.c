@@ -46,7 +46,7 @@
 #define PW_MAXMEM	(64UL * 1024 * 1024)
 #define PW_PREFIX	"$scrypt$"
 
-/* Largest token mp_token makes, in bytes of entropy. */
+/* Largest token mp_crypto_token makes, in bytes of entropy. */
 #define TOKEN_MAX	128
 
 static const char hexdigits[] = "0123456789abcdef";
@@ -99,7 +99,7 @@ rand_fill(unsigned char *p, size_t len)
 #define RAND_SMALL	64
 
 enum mp_err
-mp_random(void *buf, size_t len)
+mp_crypto_random(void *buf, size_t len)
 {
 	static unsigned char	 pool[RAND_POOL];
 	static size_t		 left;
@@ -110,7 +110,7 @@ mp_random(void *buf, size_t len)
 	if (len > RAND_SMALL)
 		return rand_fill(p, len);
 	if (owner != getpid()) {
-		mp_wipe(pool, sizeof(pool));
+		mp_alloc_wipe(pool, sizeof(pool));
 		left = 0;
 		owner = getpid();
 	}
@@ -120,13 +120,13 @@ mp_random(void *buf, size_t len)
 		left = sizeof(pool);
 	}
 	memcpy(p, pool + sizeof(pool) - left, len);
-	mp_wipe(pool + sizeof(pool) - left, len);
+	mp_alloc_wipe(pool + sizeof(pool) - left, len);
 	left -= len;
 	return MP_OK;
 }
 
 void
-mp_sha256(unsigned char out[MP_SHA256_LEN], const void *in, size_t len)
+mp_crypto_sha256(unsigned char out[MP_SHA256_LEN], const void *in, size_t len)
 {
 
 	/*
@@ -196,7 +196,7 @@ hmac_ctx(const void *key, size_t keylen)
 }
 
 enum mp_err
-mp_hmac_sha256(unsigned char out[MP_SHA256_LEN], const void *key,
+mp_crypto_hmac_sha256(unsigned char out[MP_SHA256_LEN], const void *key,
     size_t keylen, const void *msg, size_t msglen)
 {
 	static const unsigned char	 nokey[1];
@@ -232,7 +232,8 @@ mp_hmac_sha256(unsigned char out[MP_SHA256_LEN], const void *key,
 }
 
 enum mp_err
-mp_hkdf(unsigned char *out, size_t outlen, const void *ikm, size_t ikmlen,
+mp_crypto_hkdf(unsigned char *out, size_t outlen, const void *ikm,
+    size_t ikmlen,
     const char *info)
 {
 	EVP_PKEY_CTX	*ctx;
@@ -257,7 +258,7 @@ mp_hkdf(unsigned char *out, size_t outlen, const void *ikm, size_t ikmlen,
 	    (const unsigned char *)info, (int)infolen) <= 0) ||
 	    EVP_PKEY_derive(ctx, out, &len) <= 0 || len != outlen) {
 		ossl_err(__func__, "HKDF");
-		mp_wipe(out, outlen);
+		mp_alloc_wipe(out, outlen);
 		goto out;
 	}
 	er = MP_OK;
@@ -267,7 +268,7 @@ out:
 }
 
 int
-mp_ct_equal(const void *a, const void *b, size_t len)
+mp_crypto_ct_equal(const void *a, const void *b, size_t len)
 {
 
 	return CRYPTO_memcmp(a, b, len) == 0;
@@ -292,7 +293,7 @@ gcm_aad(EVP_CIPHER_CTX *ctx, unsigned char version, const void *aad,
 }
 
 enum mp_err
-mp_seal(const unsigned char key[MP_KEY_LEN], const void *aad,
+mp_crypto_seal(const unsigned char key[MP_KEY_LEN], const void *aad,
     size_t aadlen, const void *pt, size_t len, unsigned char **out,
     size_t *outlen)
 {
@@ -311,13 +312,13 @@ mp_seal(const unsigned char key[MP_KEY_LEN], const void *aad,
 		return MP_ETOOBIG;
 	}
 	boxlen = len + MP_SEAL_OVERHEAD;
-	if ((box = mp_malloc(boxlen)) == NULL)
+	if ((box = mp_alloc(boxlen)) == NULL)
 		return MP_ENOMEM;
 	nonce = box + 1;
 	ct = nonce + MP_GCM_NONCE;
 	tag = ct + len;
 	box[0] = SEAL_VERSION;
-	if ((er = mp_random(nonce, MP_GCM_NONCE)) != MP_OK)
+	if ((er = mp_crypto_random(nonce, MP_GCM_NONCE)) != MP_OK)
 		goto fail;
 	er = MP_ECRYPTO;
 	if ((ctx = EVP_CIPHER_CTX_new()) == NULL ||
@@ -340,7 +341,7 @@ mp_seal(const unsigned char key[MP_KEY_LEN], const void *aad,
 	return MP_OK;
 fail:
 	EVP_CIPHER_CTX_free(ctx);
-	mp_freezero(box, boxlen);
+	mp_alloc_freezero(box, boxlen);
 	return er;
 }
 
@@ -349,7 +350,7 @@ fail:
  * expected outcome the caller, who knows what the box was, reports.
  */
 enum mp_err
-mp_open(const unsigned char key[MP_KEY_LEN], const void *aad,
+mp_crypto_open(const unsigned char key[MP_KEY_LEN], const void *aad,
     size_t aadlen, const unsigned char *box, size_t boxlen,
     unsigned char **out, size_t *outlen)
 {
@@ -374,7 +375,7 @@ mp_open(const unsigned char key[MP_KEY_LEN], const void *aad,
 	ct = nonce + MP_GCM_NONCE;
 	/* The tag control wants a writable buffer. */
 	memcpy(tag, ct + len, MP_GCM_TAG);
-	if ((pt = mp_malloc(len + 1)) == NULL)
+	if ((pt = mp_alloc(len + 1)) == NULL)
 		return MP_ENOMEM;
 	if ((ctx = EVP_CIPHER_CTX_new()) == NULL ||
 	    EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, NULL,
@@ -398,7 +399,7 @@ mp_open(const unsigned char key[MP_KEY_LEN], const void *aad,
 fail:
 	EVP_CIPHER_CTX_free(ctx);
 	/* Never hand out plaintext that did not authenticate. */
-	mp_freezero(pt, len + 1);
+	mp_alloc_freezero(pt, len + 1);
 	return er;
 }
 
@@ -435,7 +436,7 @@ scrypt(unsigned char out[PW_HASH_LEN], const char *pw,
 	    EVP_PKEY_CTX_set_scrypt_maxmem_bytes(ctx, PW_MAXMEM) <= 0 ||
 	    EVP_PKEY_derive(ctx, out, &len) <= 0 || len != PW_HASH_LEN) {
 		ossl_err(__func__, "scrypt");
-		mp_wipe(out, PW_HASH_LEN);
+		mp_alloc_wipe(out, PW_HASH_LEN);
 		goto out;
 	}
 	er = MP_OK;
@@ -445,7 +446,7 @@ out:
 }
 
 enum mp_err
-mp_password_hash(char out[MP_PWHASH_LEN], const char *pw)
+mp_crypto_password_hash(char out[MP_PWHASH_LEN], const char *pw)
 {
 	unsigned char	 salt[PW_SALT_LEN], hash[PW_HASH_LEN];
 	char		 bsalt[(PW_SALT_LEN + 2) / 3 * 4 + 1];
@@ -456,14 +457,14 @@ mp_password_hash(char out[MP_PWHASH_LEN], const char *pw)
 	out[0] = '\0';
 	if (pw == NULL)
 		return MP_EINVAL;
-	if ((er = mp_random(salt, sizeof(salt))) != MP_OK)
+	if ((er = mp_crypto_random(salt, sizeof(salt))) != MP_OK)
 		return er;
 	if ((er = scrypt(hash, pw, salt, sizeof(salt), PW_LN, PW_R,
 	    PW_P)) != MP_OK)
 		return er;
-	mp_b64url(bsalt, salt, sizeof(salt));
-	mp_b64url(bhash, hash, sizeof(hash));
-	mp_wipe(hash, sizeof(hash));
+	mp_crypto_b64url(bsalt, salt, sizeof(salt));
+	mp_crypto_b64url(bhash, hash, sizeof(hash));
+	mp_alloc_wipe(hash, sizeof(hash));
 	n = snprintf(out, MP_PWHASH_LEN, PW_PREFIX "ln=%d,r=%d,p=%d$%s$%s",
 	    PW_LN, PW_R, PW_P, bsalt, bhash);
 	if (n < 0 || n >= MP_PWHASH_LEN) {
@@ -500,7 +501,7 @@ parse_param(const char **sp, unsigned int min, unsigned int max,
 }
 
 int
-mp_password_verify(const char *stored, const char *pw)
+mp_crypto_password_verify(const char *stored, const char *pw)
 {
 	unsigned char	 salt[64], want[PW_HASH_LEN + 1], got[PW_HASH_LEN];
 	char		 bsalt[(sizeof(salt) + 2) / 3 * 4 + 1];
@@ -532,23 +533,23 @@ mp_password_verify(const char *stored, const char *pw)
 	memcpy(bsalt, s, n);
 	bsalt[n] = '\0';
 	/* Salts shorter than 8 bytes are not worth the name. */
-	if ((saltlen = mp_unb64url(salt, sizeof(salt), bsalt)) < 8)
+	if ((saltlen = mp_crypto_unb64url(salt, sizeof(salt), bsalt)) < 8)
 		return 0;
 	/* Decoding into one spare byte catches an over-long hash. */
-	hashlen = mp_unb64url(want, sizeof(want), dollar + 1);
+	hashlen = mp_crypto_unb64url(want, sizeof(want), dollar + 1);
 	if (hashlen != PW_HASH_LEN)
 		return 0;
 	if (scrypt(got, pw, salt, (size_t)saltlen, ln, r, p) != MP_OK)
 		goto out;
-	ok = mp_ct_equal(got, want, PW_HASH_LEN);
+	ok = mp_crypto_ct_equal(got, want, PW_HASH_LEN);
 out:
-	mp_wipe(got, sizeof(got));
-	mp_wipe(want, sizeof(want));
+	mp_alloc_wipe(got, sizeof(got));
+	mp_alloc_wipe(want, sizeof(want));
 	return ok;
 }
 
 void
-mp_hex(char *out, const void *in, size_t len)
+mp_crypto_hex(char *out, const void *in, size_t len)
 {
 	const unsigned char	*p = in;
 	size_t			 i;
@@ -561,7 +562,7 @@ mp_hex(char *out, const void *in, size_t len)
 }
 
 int
-mp_hexval(int c)
+mp_crypto_hexval(int c)
 {
 
 	if (c >= '0' && c <= '9')
@@ -574,7 +575,7 @@ mp_hexval(int c)
 }
 
 int
-mp_unhex(void *out, size_t outlen, const char *hex)
+mp_crypto_unhex(void *out, size_t outlen, const char *hex)
 {
 	unsigned char	*p = out;
 	size_t		 i;
@@ -583,10 +584,11 @@ mp_unhex(void *out, size_t outlen, const char *hex)
 	if (hex == NULL || strlen(hex) != 2 * outlen)
 		return 0;
 	for (i = 0; i < outlen; i++) {
-		if ((hi = mp_hexval((unsigned char)hex[2 * i])) < 0 ||
-		    (lo = mp_hexval((unsigned char)hex[2 * i + 1])) < 0) {
+		if ((hi = mp_crypto_hexval((unsigned char)hex[2 * i])) < 0 ||
+		    (lo = mp_crypto_hexval((unsigned char)hex[2 * i + 1])) <
+		    0) {
 			/* out may be meant for a key: leave no half of one. */
-			mp_wipe(out, outlen);
+			mp_alloc_wipe(out, outlen);
 			return 0;
 		}
 		p[i] = (unsigned char)(hi << 4 | lo);
@@ -595,7 +597,7 @@ mp_unhex(void *out, size_t outlen, const char *hex)
 }
 
 void
-mp_b32(char *out, const void *in, size_t len)
+mp_crypto_b32(char *out, const void *in, size_t len)
 {
 	const unsigned char	*p = in;
 	unsigned int		 acc = 0, bits = 0;
@@ -616,7 +618,7 @@ mp_b32(char *out, const void *in, size_t len)
 }
 
 void
-mp_b64url(char *out, const void *in, size_t len)
+mp_crypto_b64url(char *out, const void *in, size_t len)
 {
 	const unsigned char	*p = in;
 	unsigned long		 v;
@@ -666,7 +668,7 @@ b64val(char c)
  * encoding (tokens compared as text cannot be varied).
  */
 long
-mp_unb64url(void *out, size_t outsz, const char *in)
+mp_crypto_unb64url(void *out, size_t outsz, const char *in)
 {
 	unsigned char	*p = out;
 	unsigned long	 acc = 0;
@@ -696,12 +698,12 @@ mp_unb64url(void *out, size_t outsz, const char *in)
 		goto fail;
 	return (long)o;
 fail:
-	mp_wipe(out, outsz);
+	mp_alloc_wipe(out, outsz);
 	return -1;
 }
 
 enum mp_err
-mp_token(char *out, size_t outsz, size_t nbytes)
+mp_crypto_token(char *out, size_t outsz, size_t nbytes)
 {
 	unsigned char	 raw[TOKEN_MAX];
 	enum mp_err	 er;
@@ -717,9 +719,9 @@ mp_token(char *out, size_t outsz, size_t nbytes)
 		    outsz);
 		return MP_ETOOBIG;
 	}
-	if ((er = mp_random(raw, nbytes)) != MP_OK)
+	if ((er = mp_crypto_random(raw, nbytes)) != MP_OK)
 		return er;
-	mp_b64url(out, raw, nbytes);
-	mp_wipe(raw, nbytes);
+	mp_crypto_b64url(out, raw, nbytes);
+	mp_alloc_wipe(raw, nbytes);
 	return MP_OK;
 }

@@ -1,6 +1,6 @@
 /*
  * ctx.h -- a program's context: what it keeps from start to stop
- * (fcgi.c opens it with mp_ctx_open).  A header of its own so that the
+ * (fcgi.c opens it with mp_fcgi_ctx_open).  A header of its own so that the
  * response side (http.c, presession.c) can read the context without
  * depending on the request loop, which itself depends on them.
  */

@@ -324,7 +324,7 @@ read_pwfile(const char *path, char **out, char *err, size_t errsz)
 
 	*out = NULL;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
+		mp_err_set(err, errsz, "%s: %s", path, strerror(errno));
 		return MP_ECONF;
 	}
 	while (len < sizeof(buf) - 1) {
@@ -332,7 +332,7 @@ read_pwfile(const char *path, char **out, char *err, size_t errsz)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			mp_seterr(err, errsz, "%s: %s", path,
+			mp_err_set(err, errsz, "%s: %s", path,
 			    strerror(errno));
 			goto out;
 		}
@@ -341,15 +341,15 @@ read_pwfile(const char *path, char **out, char *err, size_t errsz)
 		len += (size_t)n;
 	}
 	if (len == sizeof(buf) - 1) {
-		mp_seterr(err, errsz, "%s: longer than %d bytes", path,
+		mp_err_set(err, errsz, "%s: longer than %d bytes", path,
 		    PWFILE_MAX - 1);
 		goto out;
 	}
 	buf[len] = '\0';
 	buf[strcspn(buf, "\r\n")] = '\0';
-	er = (*out = mp_strdup(buf)) == NULL ? MP_ENOMEM : MP_OK;
+	er = (*out = mp_alloc_strdup(buf)) == NULL ? MP_ENOMEM : MP_OK;
 out:
-	mp_wipe(buf, sizeof(buf));
+	mp_alloc_wipe(buf, sizeof(buf));
 	close(fd);
 	return er;
 }
@@ -403,7 +403,7 @@ mp_db_password(const struct mp_conf *conf, const char *account, char **pw,
 	*pw = NULL;
 	account_creds(conf, account, &user, &p, &pwfile);
 	if (p != NULL)
-		return (*pw = mp_strdup(p)) == NULL ? MP_ENOMEM : MP_OK;
+		return (*pw = mp_alloc_strdup(p)) == NULL ? MP_ENOMEM : MP_OK;
 	if (pwfile == NULL || pwfile[0] == '\0')
 		return MP_ENOTFOUND;
 	return read_pwfile(pwfile, pw, err, errsz);
@@ -421,7 +421,7 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	enum mp_err	 er = MP_ENOMEM;
 
 	*dbp = NULL;
-	if ((db = mp_calloc(1, sizeof(*db))) == NULL)
+	if ((db = mp_alloc_calloc(1, sizeof(*db))) == NULL)
 		return MP_ENOMEM;
 	db->gen = 1;
 	/* meldpuntctl's own list of servers, if it has one. */
@@ -461,11 +461,12 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 	 */
 	db->rw_timeout = (unsigned)mp_confkey_int(conf, admin ?
 	    MP_CK_DB_ADMIN_RW_TIMEOUT : MP_CK_DB_RW_TIMEOUT);
-	if ((db->name = mp_strdup(mp_confkey_str(conf, MP_CK_DB_NAME))) ==
+	if ((db->name = mp_alloc_strdup(mp_confkey_str(conf,
+	    MP_CK_DB_NAME))) ==
 	    NULL)
 		goto fail;
 	account_creds(conf, account, &user, &pw, &pwfile);
-	if ((db->user = mp_strdup(user)) == NULL)
+	if ((db->user = mp_alloc_strdup(user)) == NULL)
 		goto fail;
 	/* No password at all is the server's business (socket auth). */
 	if ((er = mp_db_password(conf, account, &db->password, err,
@@ -475,7 +476,8 @@ mp_db_open_as(struct mp_db **dbp, const struct mp_conf *conf,
 		goto fail;
 	er = MP_ENOMEM;
 	db->ncache = 64;
-	if ((db->cache = mp_calloc(db->ncache, sizeof(*db->cache))) == NULL)
+	if ((db->cache = mp_alloc_calloc(db->ncache,
+	    sizeof(*db->cache))) == NULL)
 		goto fail;
 	*dbp = db;
 	return MP_OK;
@@ -509,8 +511,8 @@ mp_db_close(struct mp_db *db)
 	free(db->name);
 	free(db->user);
 	if (db->password != NULL)
-		mp_freezero(db->password, strlen(db->password));
-	mp_wipe(db->bindbuf, sizeof(db->bindbuf));
+		mp_alloc_freezero(db->password, strlen(db->password));
+	mp_alloc_wipe(db->bindbuf, sizeof(db->bindbuf));
 	free(db);
 }
 
@@ -582,11 +584,11 @@ synced(struct mp_db *db, size_t i)
 		goto out;
 	}
 	stmt_activate(s);
-	if (mp_stmt_next(s) != MP_OK)
+	if (mp_db_next(s) != MP_OK)
 		goto out;
-	on = mp_stmt_text(s, COL_SYNCED_ON, NULL);
-	ready = mp_stmt_text(s, COL_SYNCED_READY, NULL);
-	state = mp_stmt_text(s, COL_SYNCED_STATE, NULL);
+	on = mp_db_text(s, COL_SYNCED_ON, NULL);
+	ready = mp_db_text(s, COL_SYNCED_READY, NULL);
+	state = mp_db_text(s, COL_SYNCED_STATE, NULL);
 	/* For txn(): a Galera node gets begin/commit around one statement. */
 	db->galera = is_on(on);
 	if (!is_on(on) || (is_on(ready) && state != NULL &&
@@ -603,7 +605,7 @@ synced(struct mp_db *db, size_t i)
 		db->hostdown[i] = 1;
 	}
 out:
-	mp_stmt_done(s);
+	mp_db_done(s);
 	stmt_free(s);
 	return ok;
 }
@@ -762,7 +764,7 @@ cache_grow(struct mp_db *db)
 	struct mp_stmt	**old = db->cache, **nc;
 	size_t		 oldn = db->ncache, i, j;
 
-	if ((nc = mp_calloc(oldn * 2, sizeof(*nc))) == NULL)
+	if ((nc = mp_alloc_calloc(oldn * 2, sizeof(*nc))) == NULL)
 		return MP_ENOMEM;
 	db->cache = nc;
 	db->ncache = oldn * 2;
@@ -784,7 +786,7 @@ stmt_new(struct mp_db *db, const char *sql)
 {
 	struct mp_stmt	*s;
 
-	if ((s = mp_calloc(1, sizeof(*s))) == NULL)
+	if ((s = mp_alloc_calloc(1, sizeof(*s))) == NULL)
 		return NULL;
 	s->db = db;
 	s->sql = sql;
@@ -839,15 +841,17 @@ stmt_prepare(struct mp_stmt *s, const char *sql, size_t len)
 	s->gen = db->gen;
 	s->nparams = mysql_stmt_param_count(s->st);
 	if (s->nparams > 0 &&
-	    ((s->pbind = mp_calloc(s->nparams, sizeof(*s->pbind))) == NULL ||
-	    (s->plen = mp_calloc(s->nparams, sizeof(*s->plen))) == NULL))
+	    ((s->pbind = mp_alloc_calloc(s->nparams,
+	    sizeof(*s->pbind))) == NULL ||
+	    (s->plen = mp_alloc_calloc(s->nparams, sizeof(*s->plen))) == NULL))
 		goto nomem;
 	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL)
 		return MP_OK;
 	s->ncols = mysql_num_fields(meta);
 	f = mysql_fetch_fields(meta);
-	if ((s->rbind = mp_calloc(s->ncols, sizeof(*s->rbind))) == NULL ||
-	    (s->cols = mp_calloc(s->ncols, sizeof(*s->cols))) == NULL) {
+	if ((s->rbind = mp_alloc_calloc(s->ncols,
+	    sizeof(*s->rbind))) == NULL ||
+	    (s->cols = mp_alloc_calloc(s->ncols, sizeof(*s->cols))) == NULL) {
 		mysql_free_result(meta);
 		s->ncols = 0;
 		goto nomem;
@@ -873,7 +877,7 @@ stmt_prepare(struct mp_stmt *s, const char *sql, size_t len)
 			 * Everything else, DATETIME and DECIMAL included,
 			 * arrives as text: "2026-11-23 10:00:00".
 			 */
-			if ((c->buf = mp_malloc(COL_INITIAL + 1)) == NULL) {
+			if ((c->buf = mp_alloc(COL_INITIAL + 1)) == NULL) {
 				mysql_free_result(meta);
 				goto nomem;
 			}
@@ -923,9 +927,9 @@ stmt_get(struct mp_db *db, const char *sql, struct mp_stmt **sp)
 			return er;
 	}
 	if (s->active) {
-		/* A caller forgot mp_stmt_done: recover, but say so. */
+		/* A caller forgot mp_db_done: recover, but say so. */
 		mp_warnx("%s: result still open [%.60s]", __func__, sql);
-		mp_stmt_done(s);
+		mp_db_done(s);
 	}
 	if (s->st == NULL || s->gen != db->gen)
 		if ((er = stmt_prepare(s, sql, strlen(sql))) != MP_OK)
@@ -1084,7 +1088,7 @@ bind_set(struct mp_db *db, const char *sql, const struct mp_dbval *params,
 		    params[i].type == MP_DBT_BLOB) &&
 		    params[i].len > MP_DB_BIND_LEN)
 			return MP_EINVAL;
-	mp_wipe(db->bindbuf, sizeof(db->bindbuf));
+	mp_alloc_wipe(db->bindbuf, sizeof(db->bindbuf));
 	for (i = 0; i < nparams; i++) {
 		db->bindv[i] = params[i];
 		if (params[i].type != MP_DBT_TEXT &&
@@ -1219,7 +1223,7 @@ col_refetch(struct mp_stmt *s, unsigned i)
 
 	if (want > SIZE_MAX / 2 - 1)
 		return MP_ETOOBIG;
-	if ((p = mp_realloc(c->buf, want + 1)) == NULL)
+	if ((p = mp_alloc_realloc(c->buf, want + 1)) == NULL)
 		return MP_ENOMEM;
 	c->buf = p;
 	c->cap = want;
@@ -1241,7 +1245,7 @@ col_refetch(struct mp_stmt *s, unsigned i)
 }
 
 enum mp_err
-mp_stmt_next(struct mp_stmt *s)
+mp_db_next(struct mp_stmt *s)
 {
 	unsigned	 i;
 	int		 rc;
@@ -1281,7 +1285,7 @@ mp_stmt_next(struct mp_stmt *s)
 }
 
 int
-mp_stmt_isnull(struct mp_stmt *s, unsigned col)
+mp_db_isnull(struct mp_stmt *s, unsigned col)
 {
 
 	if (s == NULL || col >= s->ncols)
@@ -1290,7 +1294,7 @@ mp_stmt_isnull(struct mp_stmt *s, unsigned col)
 }
 
 long long
-mp_stmt_int(struct mp_stmt *s, unsigned col)
+mp_db_int(struct mp_stmt *s, unsigned col)
 {
 	struct col	*c;
 
@@ -1305,7 +1309,7 @@ mp_stmt_int(struct mp_stmt *s, unsigned col)
 }
 
 const char *
-mp_stmt_text(struct mp_stmt *s, unsigned col, size_t *len)
+mp_db_text(struct mp_stmt *s, unsigned col, size_t *len)
 {
 	struct col	*c;
 
@@ -1324,7 +1328,8 @@ mp_stmt_text(struct mp_stmt *s, unsigned col, size_t *len)
 		if (n < 0 || (size_t)n >= sizeof(tmp))
 			return NULL;
 		if (c->cap < (size_t)n) {
-			if ((p = mp_realloc(c->buf, (size_t)n + 1)) == NULL)
+			if ((p = mp_alloc_realloc(c->buf,
+			    (size_t)n + 1)) == NULL)
 				return NULL;
 			c->buf = p;
 			c->cap = (size_t)n;
@@ -1340,7 +1345,7 @@ mp_stmt_text(struct mp_stmt *s, unsigned col, size_t *len)
 }
 
 void
-mp_stmt_done(struct mp_stmt *s)
+mp_db_done(struct mp_stmt *s)
 {
 	unsigned	 i;
 
@@ -1357,7 +1362,7 @@ mp_stmt_done(struct mp_stmt *s)
 
 		if (c->isint || c->cap <= COL_KEEP)
 			continue;
-		if ((p = mp_realloc(c->buf, COL_INITIAL + 1)) == NULL)
+		if ((p = mp_alloc_realloc(c->buf, COL_INITIAL + 1)) == NULL)
 			continue;
 		c->buf = p;
 		c->cap = COL_INITIAL;
@@ -1438,7 +1443,7 @@ backoff_ms(int attempt)
 
 	if (cap > 500)
 		cap = 500;
-	if (mp_random(&r, sizeof(r)) != MP_OK)
+	if (mp_crypto_random(&r, sizeof(r)) != MP_OK)
 		r = (unsigned int)now_ms();
 	return cap / 2 + (long)(r % (unsigned int)(cap / 2 + 1));
 }

@@ -93,7 +93,7 @@ enum mp_err	 mp_db_open_as(struct mp_db **, const struct mp_conf *,
 		    const char *account);
 /*
  * The password of account (as mp_db_open_as names it) into *pw, which
- * the caller frees with mp_freezero: <account>.password, or the first
+ * the caller frees with mp_alloc_freezero: <account>.password, or the first
  * line of the file <account>.password_file without its newline
  * (meldpuntctl grants hashes it for CREATE USER).  MP_ENOTFOUND when
  * neither is set; MP_ECONF with the reason in err when the file cannot
@@ -161,7 +161,7 @@ enum mp_err	 mp_db_exec_once(struct mp_db *, const char *sql,
 
 /*
  * Run a query and keep its result set (buffered) in *stmt; read rows
- * with mp_stmt_next and finish with mp_stmt_done, always, before the
+ * with mp_db_next and finish with mp_db_done, always, before the
  * next statement of the same SQL text is run.
  */
 enum mp_err	 mp_db_query(struct mp_db *, struct mp_stmt **stmt,
@@ -170,23 +170,23 @@ enum mp_err	 mp_db_query(struct mp_db *, struct mp_stmt **stmt,
 /*
  * As mp_db_query, but rows stream from the server as they are read
  * (memory does not grow with the row count).  No other statement may
- * run on the connection until mp_stmt_done.
+ * run on the connection until mp_db_done.
  */
 enum mp_err	 mp_db_query_stream(struct mp_db *, struct mp_stmt **stmt,
 		    const char *sql, const struct mp_dbval *params,
 		    size_t nparams);
 /* Next row: MP_OK, MP_ENOTFOUND after the last, or an error. */
-enum mp_err	 mp_stmt_next(struct mp_stmt *);
+enum mp_err	 mp_db_next(struct mp_stmt *);
 /* Column values of the current row; NULL reads as 0 / NULL. */
-int		 mp_stmt_isnull(struct mp_stmt *, unsigned col);
-long long	 mp_stmt_int(struct mp_stmt *, unsigned col);
+int		 mp_db_isnull(struct mp_stmt *, unsigned col);
+long long	 mp_db_int(struct mp_stmt *, unsigned col);
 /*
  * Text or blob column: NUL-terminated, valid until the next
- * mp_stmt_next or mp_stmt_done; *len (may be NULL) gets its size.
+ * mp_db_next or mp_db_done; *len (may be NULL) gets its size.
  */
-const char	*mp_stmt_text(struct mp_stmt *, unsigned col, size_t *len);
+const char	*mp_db_text(struct mp_stmt *, unsigned col, size_t *len);
 /* Free the result set; the prepared statement stays cached. */
-void		 mp_stmt_done(struct mp_stmt *);
+void		 mp_db_done(struct mp_stmt *);
 
 /*
  * Run fn(db, arg) inside one transaction.  On MP_EDBTRANS from fn or

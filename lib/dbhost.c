@@ -100,12 +100,12 @@ parse_entry(const char *key, char *e, size_t i, unsigned defport,
 	memset(h, 0, sizeof(*h));
 	h->port = defport;
 	if (e[0] == '\0') {
-		mp_seterr(err, errsz, "%s: entry %zu is empty", key, i);
+		mp_err_set(err, errsz, "%s: entry %zu is empty", key, i);
 		return MP_ECONF;
 	}
 	if (e[0] == '/') {
 		if (strlen(e) >= sizeof(h->socket)) {
-			mp_seterr(err, errsz,
+			mp_err_set(err, errsz,
 			    "%s: entry %zu: socket path longer than %zu "
 			    "bytes", key, i, sizeof(h->socket) - 1);
 			return MP_ECONF;
@@ -118,7 +118,7 @@ parse_entry(const char *key, char *e, size_t i, unsigned defport,
 	}
 	if (e[0] == '[') {
 		if ((p = strchr(e, ']')) == NULL) {
-			mp_seterr(err, errsz,
+			mp_err_set(err, errsz,
 			    "%s: entry %zu (%s): no ']'"
 			    " after the IPv6 address", key, i, e);
 			return MP_ECONF;
@@ -127,13 +127,13 @@ parse_entry(const char *key, char *e, size_t i, unsigned defport,
 		if (*p == ':')
 			port = p + 1;
 		else if (*p != '\0') {
-			mp_seterr(err, errsz,
+			mp_err_set(err, errsz,
 			    "%s: entry %zu: ':port' or "
 			    "nothing expected after ']'", key, i);
 			return MP_ECONF;
 		}
 		if (!valid_v6(e + 1)) {
-			mp_seterr(err, errsz,
+			mp_err_set(err, errsz,
 			    "%s: entry %zu (%s]): not an "
 			    "IPv6 address", key, i, e);
 			return MP_ECONF;
@@ -144,7 +144,7 @@ parse_entry(const char *key, char *e, size_t i, unsigned defport,
 			*p = '\0';
 			port = p + 1;
 			if (strchr(port, ':') != NULL) {
-				mp_seterr(err, errsz,
+				mp_err_set(err, errsz,
 				    "%s: entry %zu: more "
 				    "than one ':' (write an IPv6 address as "
 				    "[addr]:port)", key, i);
@@ -152,7 +152,7 @@ parse_entry(const char *key, char *e, size_t i, unsigned defport,
 			}
 		}
 		if (!valid_name(e)) {
-			mp_seterr(err, errsz,
+			mp_err_set(err, errsz,
 			    "%s: entry %zu (%s): not a "
 			    "host name or address", key, i, e);
 			return MP_ECONF;
@@ -164,7 +164,7 @@ parse_entry(const char *key, char *e, size_t i, unsigned defport,
 			    defsock);
 	}
 	if (port != NULL && parse_port(port, &h->port) != 0) {
-		mp_seterr(err, errsz, "%s: entry %zu (%s): port '%s' is "
+		mp_err_set(err, errsz, "%s: entry %zu (%s): port '%s' is "
 		    "not a number from 1 to 65535", key, i, h->host, port);
 		return MP_ECONF;
 	}
@@ -190,7 +190,7 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
     struct mp_dbhost hosts[MP_DBHOST_MAX], size_t *n, char *err,
     size_t errsz)
 {
-	const char	*key = mp_confkeys[which].name;
+	const char	*key = mp_confkey_table[which].name;
 	const char	*list, *p, *q, *sock;
 	char		 e[ENTRY_MAX + 1];
 	size_t		 i, j, len, count = 1;
@@ -198,11 +198,11 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
 	enum mp_err	 er;
 
 	*n = 0;
-	mp_seterr(err, errsz, "no error");
+	mp_err_set(err, errsz, "no error");
 	defport = (unsigned)mp_confkey_int(conf, MP_CK_DB_PORT);
 	sock = mp_confkey_str(conf, MP_CK_DB_SOCKET);
 	if (strlen(sock) >= MP_DBHOST_SOCKLEN) {
-		mp_seterr(err, errsz, "db.socket: longer than %d bytes",
+		mp_err_set(err, errsz, "db.socket: longer than %d bytes",
 		    MP_DBHOST_SOCKLEN - 1);
 		return MP_ECONF;
 	}
@@ -210,7 +210,7 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
 		/* The older form: one server. */
 		p = mp_confkey_str(conf, MP_CK_DB_HOST);
 		if (p[0] == '\0' || strlen(p) >= MP_DBHOST_NAMELEN) {
-			mp_seterr(err, errsz,
+			mp_err_set(err, errsz,
 			    "db.host: empty or longer than %d "
 			    "bytes", MP_DBHOST_NAMELEN - 1);
 			return MP_ECONF;
@@ -228,7 +228,7 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
 		if (*p == ',')
 			count++;
 	if (count > MP_DBHOST_MAX) {
-		mp_seterr(err, errsz, "%s: %zu hosts, more than the %d "
+		mp_err_set(err, errsz, "%s: %zu hosts, more than the %d "
 		    "allowed", key, count, MP_DBHOST_MAX);
 		return MP_ECONF;
 	}
@@ -241,7 +241,7 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
 		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
 			len--;
 		if (len > ENTRY_MAX) {
-			mp_seterr(err, errsz, "%s: entry %zu is longer "
+			mp_err_set(err, errsz, "%s: entry %zu is longer "
 			    "than %d bytes", key, i + 1, ENTRY_MAX);
 			return MP_ECONF;
 		}
@@ -252,7 +252,7 @@ list_of(const struct mp_conf *conf, enum mp_ck which,
 			return er;
 		for (j = 0; j < i; j++)
 			if (same(&hosts[j], &hosts[i])) {
-				mp_seterr(err, errsz,
+				mp_err_set(err, errsz,
 				    "%s: entry %zu (%s) "
 				    "is entry %zu again", key, i + 1,
 				    hosts[i].label, j + 1);

@@ -28,7 +28,7 @@ static const char *const errstrs[MP_ERR__MAX] = {
 };
 
 const char *
-mp_strerror(enum mp_err er)
+mp_err_str(enum mp_err er)
 {
 
 	if ((unsigned)er >= MP_ERR__MAX)
@@ -37,7 +37,7 @@ mp_strerror(enum mp_err er)
 }
 
 void
-mp_seterr(char *err, size_t errsz, const char *fmt, ...)
+mp_err_set(char *err, size_t errsz, const char *fmt, ...)
 {
 	va_list	 ap;
 

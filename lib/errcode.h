@@ -31,7 +31,7 @@ enum mp_err {
 };
 
 /* A static, human-readable (English, for logs) text for an error. */
-const char	*mp_strerror(enum mp_err);
+const char	*mp_err_str(enum mp_err);
 /*
  * The HTTP status that answers a request the program could not serve
  * because of er: 503 (try again later) when the database cannot be
@@ -43,7 +43,7 @@ int		 mp_err_status(enum mp_err);
  * Write a one-line reason to err, the caller's buffer of errsz bytes
  * (err may be NULL or errsz 0: nothing is written).
  */
-void		 mp_seterr(char *err, size_t errsz, const char *fmt, ...)
+void		 mp_err_set(char *err, size_t errsz, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 
 #define MP_UNUSED(x)	((void)(x))

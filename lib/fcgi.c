@@ -110,7 +110,7 @@ ctx_keys(struct mp_ctx *ctx, const char *prog, char *err, size_t errsz)
 }
 
 enum mp_err
-mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
+mp_fcgi_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
     char *err, size_t errsz)
 {
 	const char	*arg = NULL, *s;
@@ -140,23 +140,23 @@ mp_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 	s = strncmp(prog, "meldpunt-", 9) == 0 ? prog + 9 : prog;
 	if ((er = mp_db_open_as(&ctx->db, ctx->conf, s)) != MP_OK) {
 		snprintf(err, errsz, "database configuration: %s",
-		    mp_strerror(er));
+		    mp_err_str(er));
 		goto fail;
 	}
 
 	ctx->secure_cookies = mp_confkey_bool(ctx->conf,
 	    MP_CK_HTTP_SECURE_COOKIES);
-	mp_limits_default(&ctx->limits);
+	mp_req_limits_default(&ctx->limits);
 	return MP_OK;
 fail:
 	if (errsz > 0 && err[0] == '\0')
-		snprintf(err, errsz, "%s", mp_strerror(er));
-	mp_ctx_close(ctx);
+		snprintf(err, errsz, "%s", mp_err_str(er));
+	mp_fcgi_ctx_close(ctx);
 	return er;
 }
 
 void
-mp_ctx_close(struct mp_ctx *ctx)
+mp_fcgi_ctx_close(struct mp_ctx *ctx)
 {
 
 	if (ctx->db != NULL)
@@ -168,10 +168,10 @@ mp_ctx_close(struct mp_ctx *ctx)
 }
 
 void
-mp_upload_limits(const struct mp_ctx *ctx, struct mp_limits *l)
+mp_fcgi_upload_limits(const struct mp_ctx *ctx, struct mp_limits *l)
 {
 
-	mp_limits_default(l);
+	mp_req_limits_default(l);
 	l->max_files = (size_t)mp_confkey_int(ctx->conf,
 	    MP_CK_INTAKE_MAX_FILES);
 	l->max_file = (size_t)mp_confkey_int(ctx->conf,
@@ -259,7 +259,7 @@ mp_fcgi_init(struct mp_fcgi **fp, struct mp_ctx *ctx)
 		mp_errx("%s: FCGX_Init failed", __func__);
 		return MP_ESYS;
 	}
-	if ((f = mp_calloc(1, sizeof(*f))) == NULL)
+	if ((f = mp_alloc_calloc(1, sizeof(*f))) == NULL)
 		return MP_ENOMEM;
 	f->ctx = ctx;
 	if (FCGX_IsCGI())
@@ -428,7 +428,7 @@ mp_fcgi_accept(struct mp_fcgi *f, struct mp_req *req)
 			continue;
 		}
 		/* Out of memory for this request: answer, try the next. */
-		mp_errx("%s: %s", __func__, mp_strerror(er));
+		mp_errx("%s: %s", __func__, mp_err_str(er));
 		answer_enomem(fcgi_write, f->req.out);
 		mp_req_free(req);
 	}

@@ -39,7 +39,7 @@ tok_mac(const struct mp_keys *keys, const void *bind, size_t bindlen,
 	enum mp_err		 er;
 
 	if (bind == NULL)
-		return mp_hmac_sha256(mac, mp_key(keys, MP_KEY_FORM),
+		return mp_crypto_hmac_sha256(mac, mp_key(keys, MP_KEY_FORM),
 		    MP_KEY_LEN, msg, MP_FORMTOKEN_NONCE + TOK_TIME);
 	if (bindlen == 0 || bindlen > MP_FORMTOKEN_BIND_MAX)
 		return MP_EINVAL;
@@ -50,8 +50,9 @@ tok_mac(const struct mp_keys *keys, const void *bind, size_t bindlen,
 	n += bindlen;
 	memcpy(m + n, msg, MP_FORMTOKEN_NONCE + TOK_TIME);
 	n += MP_FORMTOKEN_NONCE + TOK_TIME;
-	er = mp_hmac_sha256(mac, mp_key(keys, MP_KEY_FORM), MP_KEY_LEN, m, n);
-	mp_wipe(m, sizeof(m));
+	er = mp_crypto_hmac_sha256(mac, mp_key(keys, MP_KEY_FORM), MP_KEY_LEN,
+	    m, n);
+	mp_alloc_wipe(m, sizeof(m));
 	return er;
 }
 
@@ -81,7 +82,7 @@ mp_formtoken_issue_bound(const struct mp_keys *keys, const void *bind,
 	enum mp_err	 er;
 	int		 i;
 
-	if ((er = mp_random(raw, MP_FORMTOKEN_NONCE)) != MP_OK)
+	if ((er = mp_crypto_random(raw, MP_FORMTOKEN_NONCE)) != MP_OK)
 		return er;
 	for (i = 0; i < TOK_TIME; i++)
 		raw[MP_FORMTOKEN_NONCE + i] =
@@ -89,7 +90,7 @@ mp_formtoken_issue_bound(const struct mp_keys *keys, const void *bind,
 	if ((er = tok_mac(keys, bind, bindlen, raw, mac)) != MP_OK)
 		return er;
 	memcpy(raw + MP_FORMTOKEN_NONCE + TOK_TIME, mac, TOK_MAC);
-	mp_b64url(out, raw, sizeof(raw));
+	mp_crypto_b64url(out, raw, sizeof(raw));
 	return MP_OK;
 }
 
@@ -105,12 +106,13 @@ mp_formtoken_check_bound(const struct mp_keys *keys, const void *bind,
 
 	if (token == NULL || strlen(token) >= MP_FORMTOKEN_LEN)
 		return MP_EINVAL;
-	if ((n = mp_unb64url(raw, sizeof(raw), token)) != TOK_RAW)
+	if ((n = mp_crypto_unb64url(raw, sizeof(raw), token)) != TOK_RAW)
 		return MP_EINVAL;
 	if (tok_mac(keys, bind, bindlen, raw, mac) != MP_OK)
 		return bind != NULL && (bindlen == 0 ||
 		    bindlen > MP_FORMTOKEN_BIND_MAX) ? MP_EINVAL : MP_ECRYPTO;
-	if (!mp_ct_equal(mac, raw + MP_FORMTOKEN_NONCE + TOK_TIME, TOK_MAC))
+	if (!mp_crypto_ct_equal(mac, raw + MP_FORMTOKEN_NONCE + TOK_TIME,
+	    TOK_MAC))
 		return MP_EINVAL;
 	for (i = 0; i < TOK_TIME; i++)
 		t = (t << 8) | raw[MP_FORMTOKEN_NONCE + i];

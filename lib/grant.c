@@ -242,18 +242,18 @@ new_password(char pw[MP_GRANT_PW_LEN], char hash[MP_PWHASH_LEN])
 	size_t		 i, o = 0;
 	enum mp_err	 er;
 
-	if ((er = mp_random(rnd, sizeof(rnd))) != MP_OK)
+	if ((er = mp_crypto_random(rnd, sizeof(rnd))) != MP_OK)
 		return er;
-	mp_b32(b32, rnd, sizeof(rnd));
+	mp_crypto_b32(b32, rnd, sizeof(rnd));
 	for (i = 0; i < 16; i++) {
 		if (i > 0 && i % 4 == 0)
 			pw[o++] = '-';
 		pw[o++] = b32[i];
 	}
 	pw[o] = '\0';
-	er = mp_password_hash(hash, pw);
-	mp_wipe(rnd, sizeof(rnd));
-	mp_wipe(b32, sizeof(b32));
+	er = mp_crypto_password_hash(hash, pw);
+	mp_alloc_wipe(rnd, sizeof(rnd));
+	mp_alloc_wipe(b32, sizeof(b32));
 	return er;
 }
 
@@ -282,8 +282,9 @@ apply(struct mp_db *db, const struct mp_grant_change *c, const char *hash)
 	case MP_GRANT_ROLE:
 		return mp_user_set_role(db, c->target, c->role);
 	case MP_GRANT_TEAM:
-		return c->on ? mp_team_add_member(db, c->team, c->target) :
-		    mp_team_remove_member(db, c->team, c->target);
+		return c->on ? mp_user_team_add_member(db, c->team,
+		    c->target) :
+		    mp_user_team_remove_member(db, c->team, c->target);
 	case MP_GRANT_IDENTITY:
 		return mp_user_set_identity(db, c->target, c->on);
 	case MP_GRANT_ACTIVE:
@@ -321,7 +322,8 @@ no_change(struct mp_db *db, const struct mp_grant_change *c,
 	case MP_GRANT_ROLE:
 		return u->role == c->role;
 	case MP_GRANT_TEAM:
-		if ((member = mp_team_is_member(db, c->team, c->target)) < 0) {
+		if ((member = mp_user_team_is_member(db, c->team,
+		    c->target)) < 0) {
 			*er = MP_EDB;
 			return 0;
 		}
@@ -418,7 +420,7 @@ change_txn(struct mp_db *db, void *arg)
 	}
 	t.name[0] = '\0';
 	if (c->kind == MP_GRANT_TEAM) {
-		er = mp_team_get_id(db, c->team, &t);
+		er = mp_user_team_get_id(db, c->team, &t);
 		if (er == MP_ENOTFOUND || (er == MP_OK && c->on &&
 		    !t.active)) {
 			x->outcome = MP_GRANT_GONE;
@@ -470,9 +472,9 @@ mp_grant_change(struct mp_db *db, const struct mp_grant_actor *a,
 	}
 	er = mp_db_txn(db, change_txn, &x);
 	if (x.hash != NULL)
-		mp_wipe(hash, sizeof(hash));
+		mp_alloc_wipe(hash, sizeof(hash));
 	if (er != MP_OK || !x.reset)
-		mp_wipe(password, MP_GRANT_PW_LEN);
+		mp_alloc_wipe(password, MP_GRANT_PW_LEN);
 	if (er == MP_OK) {
 		*outcome = x.outcome;
 		*req = x.request;
@@ -581,25 +583,25 @@ lock_row(struct mp_db *db, long long id, struct row *w)
 	v[0] = MP_DBINT(id);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		if (!kind_parse(mp_stmt_text(st, LOCK_KIND, NULL), &w->c.kind))
+	if ((er = mp_db_next(st)) == MP_OK) {
+		if (!kind_parse(mp_db_text(st, LOCK_KIND, NULL), &w->c.kind))
 			er = MP_EDB;
-		w->c.target = mp_stmt_int(st, LOCK_TARGET);
+		w->c.target = mp_db_int(st, LOCK_TARGET);
 		if (w->c.kind == MP_GRANT_ROLE &&
-		    !mp_role_parse(mp_stmt_text(st, LOCK_ROLE, NULL),
+		    !mp_role_parse(mp_db_text(st, LOCK_ROLE, NULL),
 		    &w->c.role))
 			er = MP_EDB;
-		w->c.team = mp_stmt_int(st, LOCK_TEAM);
+		w->c.team = mp_db_int(st, LOCK_TEAM);
 		w->c.on = 1;	/* a request only ever widens */
 		(void)snprintf(w->was_role, sizeof(w->was_role), "%s",
-		    mp_stmt_text(st, LOCK_WAS_ROLE, NULL));
-		w->was_disabled = mp_stmt_int(st, LOCK_WAS_DISABLED) != 0;
-		w->was_identity = mp_stmt_int(st, LOCK_WAS_IDENTITY) != 0;
-		w->requester = mp_stmt_int(st, LOCK_REQUESTER);
+		    mp_db_text(st, LOCK_WAS_ROLE, NULL));
+		w->was_disabled = mp_db_int(st, LOCK_WAS_DISABLED) != 0;
+		w->was_identity = mp_db_int(st, LOCK_WAS_IDENTITY) != 0;
+		w->requester = mp_db_int(st, LOCK_REQUESTER);
 		(void)snprintf(w->status, sizeof(w->status), "%s",
-		    mp_stmt_text(st, LOCK_STATUS, NULL));
+		    mp_db_text(st, LOCK_STATUS, NULL));
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -615,12 +617,12 @@ peek(struct mp_db *db, long long id, long long *target,
 	v[0] = MP_DBINT(id);
 	if ((er = mp_db_query(db, &st, stmts[STMT_PEEK], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		*target = mp_stmt_int(st, PEEK_TARGET);
-		if (!kind_parse(mp_stmt_text(st, PEEK_KIND, NULL), k))
+	if ((er = mp_db_next(st)) == MP_OK) {
+		*target = mp_db_int(st, PEEK_TARGET);
+		if (!kind_parse(mp_db_text(st, PEEK_KIND, NULL), k))
 			er = MP_EDB;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -732,7 +734,8 @@ decide_txn(struct mp_db *db, void *arg)
 		return MP_EDB;	/* a request never changes its account */
 	t.name[0] = '\0';
 	t.active = 0;
-	if (w.c.kind == MP_GRANT_TEAM && (er = mp_team_get_id(db, w.c.team,
+	if (w.c.kind == MP_GRANT_TEAM && (er = mp_user_team_get_id(db,
+	    w.c.team,
 	    &t)) != MP_OK)
 		return er == MP_ENOTFOUND ? MP_EDB : er;
 	describe(x->what, w.c.kind, w.c.role, t.name, 1);
@@ -781,9 +784,9 @@ mp_grant_decide(struct mp_db *db, const struct mp_grant_actor *a,
 	}
 	er = mp_db_txn(db, decide_txn, &x);
 	if (x.hash != NULL)
-		mp_wipe(hash, sizeof(hash));
+		mp_alloc_wipe(hash, sizeof(hash));
 	if (er != MP_OK || !x.reset)
-		mp_wipe(password, MP_GRANT_PW_LEN);
+		mp_alloc_wipe(password, MP_GRANT_PW_LEN);
 	if (er != MP_OK)
 		return er;
 	*outcome = x.outcome;
@@ -808,36 +811,36 @@ list(struct mp_db *db, enum stmt s, const struct mp_dbval *v, size_t nv,
 
 	if ((er = mp_db_query(db, &st, stmts[s], v, nv)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&g, 0, sizeof(g));
-		g.id = mp_stmt_int(st, INFO_ID);
-		if (!kind_parse(mp_stmt_text(st, INFO_KIND, NULL), &g.kind))
+		g.id = mp_db_int(st, INFO_ID);
+		if (!kind_parse(mp_db_text(st, INFO_KIND, NULL), &g.kind))
 			continue;
 		if (g.kind == MP_GRANT_ROLE &&
-		    !mp_role_parse(mp_stmt_text(st, INFO_ROLE, NULL), &role))
+		    !mp_role_parse(mp_db_text(st, INFO_ROLE, NULL), &role))
 			continue;
-		describe(what, g.kind, role, mp_stmt_text(st, INFO_TEAM, NULL),
+		describe(what, g.kind, role, mp_db_text(st, INFO_TEAM, NULL),
 		    1);
 		g.what = what;
-		g.at = (time_t)mp_stmt_int(st, INFO_AT);
-		g.requester = mp_stmt_int(st, INFO_REQUESTER);
-		g.requester_name = mp_stmt_text(st, INFO_REQUESTER_NAME, NULL);
-		g.requester_display = mp_stmt_text(st, INFO_REQUESTER_DISPLAY,
+		g.at = (time_t)mp_db_int(st, INFO_AT);
+		g.requester = mp_db_int(st, INFO_REQUESTER);
+		g.requester_name = mp_db_text(st, INFO_REQUESTER_NAME, NULL);
+		g.requester_display = mp_db_text(st, INFO_REQUESTER_DISPLAY,
 		    NULL);
-		g.target = mp_stmt_int(st, INFO_TARGET);
-		g.target_name = mp_stmt_text(st, INFO_TARGET_NAME, NULL);
-		g.target_display = mp_stmt_text(st, INFO_TARGET_DISPLAY, NULL);
-		if (!mp_role_parse(mp_stmt_text(st, INFO_TARGET_ROLE, NULL),
+		g.target = mp_db_int(st, INFO_TARGET);
+		g.target_name = mp_db_text(st, INFO_TARGET_NAME, NULL);
+		g.target_display = mp_db_text(st, INFO_TARGET_DISPLAY, NULL);
+		if (!mp_role_parse(mp_db_text(st, INFO_TARGET_ROLE, NULL),
 		    &g.target_role))
 			g.target_role = MP_ROLE_HANDLER;
-		g.target_disabled = mp_stmt_int(st, INFO_TARGET_DISABLED) != 0;
-		g.target_identity = mp_stmt_int(st, INFO_TARGET_IDENTITY) != 0;
-		g.target_teams = mp_stmt_text(st, INFO_TARGET_TEAMS, NULL);
-		g.status = mp_stmt_text(st, INFO_STATUS, NULL);
+		g.target_disabled = mp_db_int(st, INFO_TARGET_DISABLED) != 0;
+		g.target_identity = mp_db_int(st, INFO_TARGET_IDENTITY) != 0;
+		g.target_teams = mp_db_text(st, INFO_TARGET_TEAMS, NULL);
+		g.status = mp_db_text(st, INFO_STATUS, NULL);
 		fn(&g, arg);
 		n++;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er == MP_ENOTFOUND && s == STMT_GET && n == 0)
 		return MP_ENOTFOUND;
 	return er == MP_ENOTFOUND ? MP_OK : er;

@@ -161,14 +161,14 @@ mp_http_header(struct mp_req *req, const char *name, const char *value)
 		return MP_EINVAL;
 	}
 	if (req->hdrs == NULL) {
-		if ((req->hdrs = mp_malloc(sizeof(*req->hdrs))) == NULL)
+		if ((req->hdrs = mp_alloc(sizeof(*req->hdrs))) == NULL)
 			return MP_ENOMEM;
 		mp_buf_init(req->hdrs, HDRS_MAX);
 	}
 	/* On failure mp_buf_printf adds nothing: no half header. */
 	if ((er = mp_buf_printf(req->hdrs, "%s: %s\r\n", name, value))
 	    != MP_OK)
-		mp_errx("%s: %s: %s", __func__, name, mp_strerror(er));
+		mp_errx("%s: %s: %s", __func__, name, mp_err_str(er));
 	return er;
 }
 
@@ -270,7 +270,7 @@ send_headers(struct mp_req *req, int status, const char *ctype, long long len)
 	if (er == MP_OK)
 		er = mp_buf_addstr(&b, "\r\n");
 	if (er != MP_OK) {
-		mp_errx("%s: %s", __func__, mp_strerror(er));
+		mp_errx("%s: %s", __func__, mp_err_str(er));
 		goto out;
 	}
 	req->sent = 1;
@@ -406,19 +406,19 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 	struct mp_view		*v;
 	enum mp_err		 er;
 
-	if ((v = mp_view_new()) == NULL)
+	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
 	/* The same frame as every other page: name and style sheet. */
-	mp_view_set(v, "Instance.Name",
+	mp_tmpl_set(v, "Instance.Name",
 	    mp_confkey_str(c, MP_CK_INSTANCE_NAME));
-	mp_view_set(v, "Page.Static", mp_confkey_str(c, MP_CK_HTTP_STATIC));
-	mp_view_set(v, "Page.Title", title);
-	mp_view_set_int(v, "Error.Status", status);
-	mp_view_set(v, "Error.Title", title);
-	mp_view_set(v, "Error.Message", msg);
+	mp_tmpl_set(v, "Page.Static", mp_confkey_str(c, MP_CK_HTTP_STATIC));
+	mp_tmpl_set(v, "Page.Title", title);
+	mp_tmpl_set_int(v, "Error.Status", status);
+	mp_tmpl_set(v, "Error.Title", title);
+	mp_tmpl_set(v, "Error.Message", msg);
 	/* Renders nothing and returns the first error if a set failed. */
 	er = mp_tmpl_render(v, "common/error.cs", b);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 	if (er == MP_OK && mp_buf_len(b) == 0)
 		er = MP_ETMPL;
 	return er;
@@ -469,7 +469,7 @@ mp_http_error(struct mp_req *req, int status, const char *msg)
 		mp_buf_free(&b);
 		if ((er = error_builtin(&b, status, title, msg)) != MP_OK) {
 			/* Out of memory: the status must still go out. */
-			mp_errx("%s: %s", __func__, mp_strerror(er));
+			mp_errx("%s: %s", __func__, mp_err_str(er));
 			mp_buf_free(&b);
 			return mp_http_send(req, status, "text/plain", title,
 			    strlen(title));

@@ -19,7 +19,7 @@
 #include "errcode.h"
 #include "keys.h"
 #include "log.h"
-#include "pkseal.h"
+#include "pk.h"
 
 #define KEYHEX_LEN	(2 * MP_KEY_LEN)
 
@@ -46,7 +46,7 @@ mp_keys_derive(struct mp_keys *keys, const unsigned char master[MP_KEY_LEN])
 
 	keys->contact.n = 0;
 	for (i = 0; i < MP_KEY__MAX; i++) {
-		er = mp_hkdf(keys->k[i], MP_KEY_LEN, master, MP_KEY_LEN,
+		er = mp_crypto_hkdf(keys->k[i], MP_KEY_LEN, master, MP_KEY_LEN,
 		    keyinfo[i]);
 		if (er != MP_OK) {
 			mp_keys_wipe(keys);
@@ -72,23 +72,23 @@ mp_keys_load(struct mp_keys *keys, const char *path, char *err,
 	memset(keys, 0, sizeof(*keys));
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		saved = errno;
-		mp_seterr(err, errsz, "cannot read key file %s: %s", path,
+		mp_err_set(err, errsz, "cannot read key file %s: %s", path,
 		    strerror(saved));
 		return saved == ENOENT ? MP_ENOTFOUND : MP_ECONF;
 	}
 	if (fstat(fd, &st) == -1) {
-		mp_seterr(err, errsz, "cannot stat key file %s: %s", path,
+		mp_err_set(err, errsz, "cannot stat key file %s: %s", path,
 		    strerror(errno));
 		er = MP_ESYS;
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		mp_seterr(err, errsz,
+		mp_err_set(err, errsz,
 		    "key file %s is not a regular file", path);
 		goto out;
 	}
 	if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-		mp_seterr(err, errsz, "key file %s has mode %04o: others may "
+		mp_err_set(err, errsz, "key file %s has mode %04o: others may "
 		    "read or change it; chmod 600 %s", path,
 		    (unsigned int)(st.st_mode & 07777), path);
 		goto out;
@@ -98,7 +98,7 @@ mp_keys_load(struct mp_keys *keys, const char *path, char *err,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			mp_seterr(err, errsz, "cannot read key file %s: %s",
+			mp_err_set(err, errsz, "cannot read key file %s: %s",
 			    path, strerror(errno));
 			er = MP_ESYS;
 			goto out;
@@ -110,17 +110,18 @@ mp_keys_load(struct mp_keys *keys, const char *path, char *err,
 	buf[len] = '\0';
 	if (len == KEYHEX_LEN + 1 && buf[KEYHEX_LEN] == '\n')
 		buf[--len] = '\0';
-	if (len != KEYHEX_LEN || !mp_unhex(master, sizeof(master), buf)) {
-		mp_seterr(err, errsz, "key file %s must hold exactly %d hex "
+	if (len != KEYHEX_LEN || !mp_crypto_unhex(master, sizeof(master),
+	    buf)) {
+		mp_err_set(err, errsz, "key file %s must hold exactly %d hex "
 		    "characters and at most one newline", path, KEYHEX_LEN);
 		goto out;
 	}
 	if ((er = mp_keys_derive(keys, master)) != MP_OK)
-		mp_seterr(err, errsz, "cannot derive keys from %s: %s", path,
-		    mp_strerror(er));
+		mp_err_set(err, errsz, "cannot derive keys from %s: %s", path,
+		    mp_err_str(er));
 out:
-	mp_wipe(master, sizeof(master));
-	mp_wipe(buf, sizeof(buf));
+	mp_alloc_wipe(master, sizeof(master));
+	mp_alloc_wipe(buf, sizeof(buf));
 	close(fd);
 	return er;
 }
@@ -135,13 +136,13 @@ mp_keys_generate(const char *path, char *err, size_t errsz)
 	ssize_t		 n;
 	int		 fd, saved;
 
-	if ((er = mp_random(master, sizeof(master))) != MP_OK) {
-		mp_seterr(err, errsz, "cannot generate a key: %s",
-		    mp_strerror(er));
+	if ((er = mp_crypto_random(master, sizeof(master))) != MP_OK) {
+		mp_err_set(err, errsz, "cannot generate a key: %s",
+		    mp_err_str(er));
 		return er;
 	}
-	mp_hex(hex, master, sizeof(master));
-	mp_wipe(master, sizeof(master));
+	mp_crypto_hex(hex, master, sizeof(master));
+	mp_alloc_wipe(master, sizeof(master));
 	hex[KEYHEX_LEN] = '\n';
 	len = KEYHEX_LEN + 1;
 
@@ -150,7 +151,7 @@ mp_keys_generate(const char *path, char *err, size_t errsz)
 	    0600);
 	if (fd == -1) {
 		saved = errno;
-		mp_seterr(err, errsz, "cannot create key file %s: %s", path,
+		mp_err_set(err, errsz, "cannot create key file %s: %s", path,
 		    strerror(saved));
 		er = saved == EEXIST ? MP_EDUP : MP_ESYS;
 		goto out;
@@ -160,20 +161,20 @@ mp_keys_generate(const char *path, char *err, size_t errsz)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			mp_seterr(err, errsz, "cannot write key file %s: %s",
+			mp_err_set(err, errsz, "cannot write key file %s: %s",
 			    path, strerror(errno));
 			goto fail;
 		}
 		off += (size_t)n;
 	}
 	if (fsync(fd) == -1) {
-		mp_seterr(err, errsz, "cannot sync key file %s: %s", path,
+		mp_err_set(err, errsz, "cannot sync key file %s: %s", path,
 		    strerror(errno));
 		goto fail;
 	}
 	if (close(fd) == -1) {
 		fd = -1;
-		mp_seterr(err, errsz, "cannot close key file %s: %s", path,
+		mp_err_set(err, errsz, "cannot close key file %s: %s", path,
 		    strerror(errno));
 		goto fail;
 	}
@@ -186,7 +187,7 @@ fail:
 	(void)unlink(path);
 	er = MP_ESYS;
 out:
-	mp_wipe(hex, sizeof(hex));
+	mp_alloc_wipe(hex, sizeof(hex));
 	return er;
 }
 
@@ -195,7 +196,7 @@ mp_keys_wipe(struct mp_keys *keys)
 {
 
 	if (keys != NULL)
-		mp_wipe(keys, sizeof(*keys));
+		mp_alloc_wipe(keys, sizeof(*keys));
 }
 
 enum mp_err
@@ -205,17 +206,17 @@ mp_keys_load_contact(struct mp_keys *keys, const struct mp_conf *conf,
 	const char	*pub, *priv;
 	enum mp_err	 er;
 
-	mp_pkring_wipe(&keys->contact);
+	mp_pk_ring_wipe(&keys->contact);
 	pub = mp_confkey_str(conf, MP_CK_CRYPTO_CONTACT_PUBLIC_FILE);
 	priv = want_private ?
 	    mp_confkey_str(conf, MP_CK_CRYPTO_CONTACT_PRIVATE_FILE) : "";
 	if (priv[0] != '\0') {
 		/* The private file's last key is the current one. */
-		if ((er = mp_pkring_load(&keys->contact, priv, 1, err,
+		if ((er = mp_pk_ring_load(&keys->contact, priv, 1, err,
 		    errsz)) != MP_OK)
 			return er;
 	} else if (pub[0] != '\0') {
-		if ((er = mp_pkring_load(&keys->contact, pub, 0, err,
+		if ((er = mp_pk_ring_load(&keys->contact, pub, 0, err,
 		    errsz)) != MP_OK)
 			return er;
 	} else
@@ -225,32 +226,34 @@ mp_keys_load_contact(struct mp_keys *keys, const struct mp_conf *conf,
 }
 
 int
-mp_contact_is_legacy(const unsigned char *box, size_t boxlen)
+mp_keys_contact_is_legacy(const unsigned char *box, size_t boxlen)
 {
-	return box != NULL && boxlen > 0 && box[0] != MP_PKSEAL_VERSION;
+	return box != NULL && boxlen > 0 && box[0] != MP_PK_SEAL_VERSION;
 }
 
 enum mp_err
-mp_contact_seal(const struct mp_keys *keys, const char *aad,
+mp_keys_contact_seal(const struct mp_keys *keys, const char *aad,
     const char *val, unsigned char **box, size_t *boxlen)
 {
 	const struct mp_pkkey	*k;
 
-	if ((k = mp_pkring_current(&keys->contact)) != NULL)
+	if ((k = mp_pk_ring_current(&keys->contact)) != NULL)
 		return mp_pk_seal(k, aad, strlen(aad), val, strlen(val), box,
 		    boxlen);
-	return mp_seal(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), val,
+	return mp_crypto_seal(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad),
+	    val,
 	    strlen(val), box, boxlen);
 }
 
 enum mp_err
-mp_contact_open(const struct mp_keys *keys, const char *aad,
+mp_keys_contact_open(const struct mp_keys *keys, const char *aad,
     const unsigned char *box, size_t boxlen, unsigned char **out,
     size_t *outlen)
 {
-	if (box != NULL && boxlen > 0 && box[0] == MP_PKSEAL_VERSION)
+	if (box != NULL && boxlen > 0 && box[0] == MP_PK_SEAL_VERSION)
 		return mp_pk_open(&keys->contact, aad, strlen(aad), box,
 		    boxlen, out, outlen);
-	return mp_open(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad), box,
+	return mp_crypto_open(mp_key(keys, MP_KEY_CONTACT), aad, strlen(aad),
+	    box,
 	    boxlen, out, outlen);
 }

@@ -9,7 +9,7 @@
 
 #include "crypto.h"
 #include "errcode.h"
-#include "pkseal.h"
+#include "pk.h"
 
 struct mp_conf;
 
@@ -29,7 +29,7 @@ struct mp_keys {
 	unsigned char	k[MP_KEY__MAX][MP_KEY_LEN];
 	/*
 	 * Reporter contact details are sealed to a public key
-	 * (pkseal.h).  The public programs (intake, feedback) load the
+	 * (pk.h).  The public programs (intake, feedback) load the
 	 * public key file only; the dashboard and meldpuntctl also
 	 * load the private key file, the only way to read them back.
 	 */
@@ -60,17 +60,18 @@ enum mp_err	 mp_keys_load_contact(struct mp_keys *, const struct mp_conf *,
  * public key, or under the old symmetric subkey when no public key is
  * configured.  *box is malloc'd; the caller frees it.
  */
-enum mp_err	 mp_contact_seal(const struct mp_keys *, const char *aad,
+enum mp_err	 mp_keys_contact_seal(const struct mp_keys *, const char *aad,
 		    const char *val, unsigned char **box, size_t *boxlen);
 /*
  * Open a contact value of either scheme (by its version byte).  *out
- * is malloc'd, NUL-terminated; the caller frees it with mp_freezero.
+ * is malloc'd, NUL-terminated; the caller frees it with mp_alloc_freezero.
  */
-enum mp_err	 mp_contact_open(const struct mp_keys *, const char *aad,
+enum mp_err	 mp_keys_contact_open(const struct mp_keys *, const char *aad,
 		    const unsigned char *box, size_t boxlen,
 		    unsigned char **out, size_t *outlen);
 /* 1 when box is in the old symmetric scheme (to be migrated). */
-int		 mp_contact_is_legacy(const unsigned char *box, size_t boxlen);
+int		 mp_keys_contact_is_legacy(const unsigned char *box,
+    size_t boxlen);
 /* Wipe all keys. */
 void		 mp_keys_wipe(struct mp_keys *);
 

@@ -23,7 +23,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/totp.c %reldir%/totp.h \
 	%reldir%/qr.c %reldir%/qr.h \
 	%reldir%/keys.c %reldir%/keys.h \
-	%reldir%/pkseal.c %reldir%/pkseal.h \
+	%reldir%/pk.c %reldir%/pk.h \
 	%reldir%/contact.c %reldir%/contact.h \
 	%reldir%/valid.c %reldir%/valid.h \
 	%reldir%/formtoken.c %reldir%/formtoken.h \

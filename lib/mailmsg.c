@@ -68,7 +68,7 @@ header_text(const char *s, size_t len)
 }
 
 enum mp_err
-mp_mail_header(struct mp_buf *b, const char *name, const char *value,
+mp_mailmsg_header(struct mp_buf *b, const char *name, const char *value,
     size_t len)
 {
 	enum mp_err	 er;
@@ -168,7 +168,7 @@ plain(const char *s, size_t len)
 }
 
 enum mp_err
-mp_mail_header_text(struct mp_buf *b, const char *name, const char *value,
+mp_mailmsg_header_text(struct mp_buf *b, const char *name, const char *value,
     size_t len)
 {
 	size_t		 col;
@@ -179,7 +179,7 @@ mp_mail_header_text(struct mp_buf *b, const char *name, const char *value,
 		return MP_EINVAL;
 	col = strlen(name) + 2;
 	if (plain(value, len) && col + len <= MP_MAIL_LINE)
-		return mp_mail_header(b, name, value, len);
+		return mp_mailmsg_header(b, name, value, len);
 	if ((er = mp_buf_addstr(b, name)) != MP_OK ||
 	    (er = mp_buf_add(b, ": ", 2)) != MP_OK ||
 	    (er = encode_words(b, value, len, &col)) != MP_OK ||
@@ -201,7 +201,7 @@ atoms(const char *s)
 }
 
 enum mp_err
-mp_mail_header_addr(struct mp_buf *b, const char *name, const char *display,
+mp_mailmsg_header_addr(struct mp_buf *b, const char *name, const char *display,
     const char *addr)
 {
 	size_t		 col, dlen, alen;
@@ -212,7 +212,7 @@ mp_mail_header_addr(struct mp_buf *b, const char *name, const char *display,
 		return MP_EINVAL;
 	alen = strlen(addr);
 	if (display == NULL || display[0] == '\0')
-		return mp_mail_header(b, name, addr, alen);
+		return mp_mailmsg_header(b, name, addr, alen);
 	dlen = strlen(display);
 	if (dlen > TEXT_MAX || !header_text(display, dlen))
 		return MP_EINVAL;
@@ -240,7 +240,7 @@ mp_mail_header_addr(struct mp_buf *b, const char *name, const char *display,
 }
 
 void
-mp_mail_date(char out[MP_MAIL_DATE_LEN], time_t t)
+mp_mailmsg_date(char out[MP_MAIL_DATE_LEN], time_t t)
 {
 	static const char *const days[7] = { "Sun", "Mon", "Tue", "Wed",
 	    "Thu", "Fri", "Sat" };
@@ -281,7 +281,7 @@ qp_token(struct mp_buf *b, const char *tok, size_t n, size_t *col,
 }
 
 enum mp_err
-mp_mail_qp(struct mp_buf *b, const char *text, size_t len)
+mp_mailmsg_qp(struct mp_buf *b, const char *text, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t		 i, col = 0;
@@ -318,7 +318,7 @@ mp_mail_qp(struct mp_buf *b, const char *text, size_t len)
 }
 
 enum mp_err
-mp_mail_compose(struct mp_buf *b, const struct mp_mail *m)
+mp_mailmsg_compose(struct mp_buf *b, const struct mp_mail *m)
 {
 	unsigned char	 rnd[16];
 	char		 date[MP_MAIL_DATE_LEN], id[300], hex[33];
@@ -331,28 +331,30 @@ mp_mail_compose(struct mp_buf *b, const struct mp_mail *m)
 	    !mp_valid_email(m->from_addr) ||
 	    !mp_valid_utf8(m->body, strlen(m->body)))
 		return MP_EINVAL;
-	if ((er = mp_random(rnd, sizeof(rnd))) != MP_OK)
+	if ((er = mp_crypto_random(rnd, sizeof(rnd))) != MP_OK)
 		return er;
-	mp_hex(hex, rnd, sizeof(rnd));
+	mp_crypto_hex(hex, rnd, sizeof(rnd));
 	dom = strchr(m->from_addr, '@') + 1;
 	(void)snprintf(id, sizeof(id), "<%s@%s>", hex, dom);
-	mp_mail_date(date, m->date);
-	if ((er = mp_mail_header(b, "Date", date, strlen(date))) != MP_OK ||
-	    (er = mp_mail_header_addr(b, "From", m->from_name,
+	mp_mailmsg_date(date, m->date);
+	if ((er = mp_mailmsg_header(b, "Date", date, strlen(date))) != MP_OK ||
+	    (er = mp_mailmsg_header_addr(b, "From", m->from_name,
 	    m->from_addr)) != MP_OK ||
-	    (er = mp_mail_header_addr(b, "To", NULL, m->to_addr)) != MP_OK ||
-	    (er = mp_mail_header_text(b, "Subject", m->subject,
+	    (er = mp_mailmsg_header_addr(b, "To", NULL,
+	    m->to_addr)) != MP_OK ||
+	    (er = mp_mailmsg_header_text(b, "Subject", m->subject,
 	    strlen(m->subject))) != MP_OK ||
-	    (er = mp_mail_header(b, "Message-ID", id, strlen(id))) != MP_OK ||
-	    (er = mp_mail_header(b, "MIME-Version", "1.0", 3)) != MP_OK ||
-	    (er = mp_mail_header(b, "Content-Type",
+	    (er = mp_mailmsg_header(b, "Message-ID", id,
+	    strlen(id))) != MP_OK ||
+	    (er = mp_mailmsg_header(b, "MIME-Version", "1.0", 3)) != MP_OK ||
+	    (er = mp_mailmsg_header(b, "Content-Type",
 	    "text/plain; charset=UTF-8", 25)) != MP_OK ||
-	    (er = mp_mail_header(b, "Content-Transfer-Encoding",
+	    (er = mp_mailmsg_header(b, "Content-Transfer-Encoding",
 	    "quoted-printable", 16)) != MP_OK ||
-	    (er = mp_mail_header(b, "Auto-Submitted", "auto-generated",
+	    (er = mp_mailmsg_header(b, "Auto-Submitted", "auto-generated",
 	    14)) != MP_OK ||
 	    (er = mp_buf_addc(b, '\n')) != MP_OK ||
-	    (er = mp_mail_qp(b, m->body, strlen(m->body))) != MP_OK) {
+	    (er = mp_mailmsg_qp(b, m->body, strlen(m->body))) != MP_OK) {
 		mp_buf_reset(b);
 		return er;
 	}

@@ -28,7 +28,7 @@ struct mp_buf;
  * (CR, LF, NUL, tab, other controls, 8-bit bytes, too long) is refused
  * with MP_EINVAL and b is left as it was.
  */
-enum mp_err	 mp_mail_header(struct mp_buf *b, const char *name,
+enum mp_err	 mp_mailmsg_header(struct mp_buf *b, const char *name,
 		    const char *value, size_t len);
 
 /*
@@ -39,7 +39,7 @@ enum mp_err	 mp_mail_header(struct mp_buf *b, const char *name,
  * Refused (MP_EINVAL, b unchanged): invalid UTF-8, any control
  * character (CR, LF, NUL, tab, ...), an empty value.
  */
-enum mp_err	 mp_mail_header_text(struct mp_buf *b, const char *name,
+enum mp_err	 mp_mailmsg_header_text(struct mp_buf *b, const char *name,
 		    const char *value, size_t len);
 
 /*
@@ -47,9 +47,9 @@ enum mp_err	 mp_mail_header_text(struct mp_buf *b, const char *name,
  * (UTF-8, may be NULL or ""), "Name: display <addr>", the display name
  * as an encoded-word unless it is plain letters, digits and spaces.
  * addr must pass mp_valid_email; the display name obeys the rules of
- * mp_mail_header_text.  MP_EINVAL (b unchanged) otherwise.
+ * mp_mailmsg_header_text.  MP_EINVAL (b unchanged) otherwise.
  */
-enum mp_err	 mp_mail_header_addr(struct mp_buf *b, const char *name,
+enum mp_err	 mp_mailmsg_header_addr(struct mp_buf *b, const char *name,
 		    const char *display, const char *addr);
 
 /*
@@ -57,7 +57,7 @@ enum mp_err	 mp_mail_header_addr(struct mp_buf *b, const char *name,
  * (English names whatever the locale) into out.
  */
 #define MP_MAIL_DATE_LEN 64
-void		 mp_mail_date(char out[MP_MAIL_DATE_LEN], time_t t);
+void		 mp_mailmsg_date(char out[MP_MAIL_DATE_LEN], time_t t);
 
 /*
  * Append text (len bytes of UTF-8, lines separated by LF) to b as
@@ -65,7 +65,7 @@ void		 mp_mail_date(char out[MP_MAIL_DATE_LEN], time_t t);
  * soft breaks, "=" and every byte outside printable ASCII encoded, a
  * space or tab at the end of a line encoded.  Ends with a line end.
  */
-enum mp_err	 mp_mail_qp(struct mp_buf *b, const char *text, size_t len);
+enum mp_err	 mp_mailmsg_qp(struct mp_buf *b, const char *text, size_t len);
 
 /* What a message says; every string is borrowed. */
 struct mp_mail {
@@ -85,6 +85,6 @@ struct mp_mail {
  * (RFC 3834, so auto-replies stay away), a blank line and the body.
  * MP_EINVAL when any field is refused by the functions above.
  */
-enum mp_err	 mp_mail_compose(struct mp_buf *b, const struct mp_mail *m);
+enum mp_err	 mp_mailmsg_compose(struct mp_buf *b, const struct mp_mail *m);
 
 #endif

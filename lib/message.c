@@ -115,7 +115,7 @@ mp_message_auto_text(const struct mp_conf *c, const char *status)
 	if ((text = mp_confkey_str_at(c, MP_CK_FEEDBACK_AUTO_TEXT, name)) ==
 	    NULL)
 		text = def;
-	if (text == NULL || mp_blank(text, strlen(text)))
+	if (text == NULL || mp_valid_blank(text, strlen(text)))
 		return NULL;
 	/* A text is on unless switched off. */
 	return mp_confkey_bool_at(c, MP_CK_FEEDBACK_AUTO_ENABLED, name) ?
@@ -131,7 +131,7 @@ mp_message_on_status(struct mp_db *db, const struct mp_conf *c,
 	const char	*text = mp_message_auto_text(c, status);
 	enum mp_err	 er = MP_OK;
 
-	if (personal != NULL && mp_blank(personal, strlen(personal)))
+	if (personal != NULL && mp_valid_blank(personal, strlen(personal)))
 		personal = NULL;
 	if (text == NULL && personal == NULL)
 		return MP_OK;
@@ -173,9 +173,9 @@ reply_txn(struct mp_db *db, void *arg)
 	v[1] = MP_DBINT((long long)rp->natt);
 	if ((er = mp_db_query(db, &st, stmts[STMT_REPLY], v, 2)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		rp->message_id = mp_stmt_int(st, REPLY_ID);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK)
+		rp->message_id = mp_db_int(st, REPLY_ID);
+	mp_db_done(st);
 	if (er == MP_ENOTFOUND)
 		er = MP_EDB;
 	if (er != MP_OK)
@@ -184,7 +184,7 @@ reply_txn(struct mp_db *db, void *arg)
 	if (rp->message_id <= 0)
 		return MP_ENOTFOUND;
 	for (i = 0; i < rp->natt; i++)
-		if ((er = mp_attachment_store_own(db, rp->report_id,
+		if ((er = mp_report_attachment_store_own(db, rp->report_id,
 		    rp->message_id, &rp->att[i])) != MP_OK)
 			return er;
 	return MP_OK;

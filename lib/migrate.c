@@ -136,7 +136,8 @@ scan(const char *dir, struct mfile **files, size_t *nfiles, char *err,
 	while ((de = readdir(d)) != NULL) {
 		if (!migration_name(de->d_name, &v))
 			continue;
-		if ((nf = mp_reallocarray(f, n + 1, sizeof(*f))) == NULL) {
+		if ((nf = mp_alloc_reallocarray(f, n + 1,
+		    sizeof(*f))) == NULL) {
 			snprintf(err, errsz, "out of memory");
 			er = MP_ENOMEM;
 			goto fail;
@@ -192,7 +193,7 @@ slurp(const char *path, struct mp_buf *b, char *err, size_t errsz)
 		if (n == 0)
 			break;
 		if ((er = mp_buf_add(b, tmp, (size_t)n)) != MP_OK) {
-			snprintf(err, errsz, "%s: %s", path, mp_strerror(er));
+			snprintf(err, errsz, "%s: %s", path, mp_err_str(er));
 			break;
 		}
 	}
@@ -360,7 +361,7 @@ run_one(void *arg, const char *sql, size_t len)
 }
 
 enum mp_err
-mp_sql_run(struct mp_db *db, const char *text, size_t len, int *line)
+mp_migrate_sql_run(struct mp_db *db, const char *text, size_t len, int *line)
 {
 	int	 l = 0;
 	enum mp_err er;
@@ -385,20 +386,21 @@ list_applied(struct mp_db *db, struct applied **out, size_t *nout)
 	*nout = 0;
 	if ((er = mp_db_query(db, &s, stmts[STMT_LIST], NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(s)) == MP_OK) {
-		if ((na = mp_reallocarray(a, n + 1, sizeof(*a))) == NULL) {
+	while ((er = mp_db_next(s)) == MP_OK) {
+		if ((na = mp_alloc_reallocarray(a, n + 1,
+		    sizeof(*a))) == NULL) {
 			er = MP_ENOMEM;
 			break;
 		}
 		a = na;
-		a[n].version = (long)mp_stmt_int(s, LIST_VERSION);
-		p = mp_stmt_text(s, LIST_NAME, NULL);
+		a[n].version = (long)mp_db_int(s, LIST_VERSION);
+		p = mp_db_text(s, LIST_NAME, NULL);
 		(void)snprintf(a[n].name, sizeof(a[n].name), "%s", p ? p : "");
-		p = mp_stmt_text(s, LIST_SHA, NULL);
+		p = mp_db_text(s, LIST_SHA, NULL);
 		(void)snprintf(a[n].sha, sizeof(a[n].sha), "%s", p ? p : "");
 		n++;
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	if (er != MP_ENOTFOUND) {
 		free(a);
 		return er;
@@ -457,8 +459,8 @@ check_applied(const char *dir, const struct mfile *files, size_t nfiles,
 		if ((ap = find_applied(done, ndone, files[i].version)) ==
 		    NULL)
 			continue;
-		mp_sha256(md, mp_buf_str(text), mp_buf_len(text));
-		mp_hex(hex, md, sizeof(md));
+		mp_crypto_sha256(md, mp_buf_str(text), mp_buf_len(text));
+		mp_crypto_hex(hex, md, sizeof(md));
 		if (strcmp(hex, ap->sha) != 0) {
 			snprintf(err, errsz, "migration %s changed after it"
 			    " was applied", files[i].name);
@@ -487,15 +489,15 @@ apply_one(struct mp_db *db, const struct mfile *f, const struct mp_buf *text,
 	int			 line = 0;
 	enum mp_err		 er;
 
-	mp_sha256(md, mp_buf_str(text), mp_buf_len(text));
-	mp_hex(hex, md, sizeof(md));
+	mp_crypto_sha256(md, mp_buf_str(text), mp_buf_len(text));
+	mp_crypto_hex(hex, md, sizeof(md));
 	/* The log line names the entry point, as it always has. */
 	mp_infox("%s: applying %s", "mp_migrate", f->name);
-	if ((er = mp_sql_run(db, mp_buf_str(text), mp_buf_len(text),
+	if ((er = mp_migrate_sql_run(db, mp_buf_str(text), mp_buf_len(text),
 	    &line)) != MP_OK) {
 		snprintf(err, errsz, "migration %s failed at the"
 		    " statement on line %d: %s (error %u)",
-		    f->name, line, mp_strerror(er), mp_db_errno(db));
+		    f->name, line, mp_err_str(er), mp_db_errno(db));
 		return er;
 	}
 	v[0] = MP_DBINT(f->version);
@@ -504,7 +506,7 @@ apply_one(struct mp_db *db, const struct mfile *f, const struct mp_buf *text,
 	if ((er = mp_db_exec(db, stmts[STMT_RECORD], v, 3, NULL,
 	    NULL)) != MP_OK) {
 		snprintf(err, errsz, "migration %s applied but not"
-		    " recorded: %s", f->name, mp_strerror(er));
+		    " recorded: %s", f->name, mp_err_str(er));
 		return er;
 	}
 	return MP_OK;
@@ -530,12 +532,12 @@ mp_migrate(struct mp_db *db, const char *dir, int *applied, char *err,
 	if ((er = mp_db_exec(db, stmts[STMT_BOOTSTRAP], NULL, 0, NULL,
 	    NULL)) != MP_OK) {
 		snprintf(err, errsz, "cannot create schema_migrations: %s",
-		    mp_strerror(er));
+		    mp_err_str(er));
 		goto out;
 	}
 	if ((er = list_applied(db, &done, &ndone)) != MP_OK) {
 		snprintf(err, errsz, "cannot read schema_migrations: %s",
-		    mp_strerror(er));
+		    mp_err_str(er));
 		goto out;
 	}
 	if ((er = check_applied(dir, files, nfiles, done, ndone, &path,
@@ -570,16 +572,16 @@ mp_migrate_version(struct mp_db *db)
 	/* A fresh database has no table yet: version 0, not an error. */
 	if (mp_db_query(db, &s, stmts[STMT_EXISTS], NULL, 0) != MP_OK)
 		return -1;
-	v = mp_stmt_next(s) == MP_OK ? (long)mp_stmt_int(s, 0) : -1;
-	mp_stmt_done(s);
+	v = mp_db_next(s) == MP_OK ? (long)mp_db_int(s, 0) : -1;
+	mp_db_done(s);
 	if (v <= 0)
 		return v;
 	if (mp_db_query(db, &s, stmts[STMT_VERSION], NULL, 0) != MP_OK)
 		return -1;
-	if ((er = mp_stmt_next(s)) == MP_OK)
-		v = (long)mp_stmt_int(s, 0);
+	if ((er = mp_db_next(s)) == MP_OK)
+		v = (long)mp_db_int(s, 0);
 	else
 		v = er == MP_ENOTFOUND ? 0 : -1;
-	mp_stmt_done(s);
+	mp_db_done(s);
 	return v;
 }

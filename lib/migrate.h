@@ -29,7 +29,8 @@ enum mp_err	 mp_migrate(struct mp_db *, const char *dir, int *applied,
  * failure *line (may be NULL) gets the line the failing statement
  * starts on.
  */
-enum mp_err	 mp_sql_run(struct mp_db *, const char *text, size_t len,
+enum mp_err	 mp_migrate_sql_run(struct mp_db *, const char *text,
+    size_t len,
 		    int *line);
 /* Highest applied version, 0 for an empty database, -1 on error. */
 long		 mp_migrate_version(struct mp_db *);

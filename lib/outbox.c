@@ -190,9 +190,9 @@ mp_outbox_notify_handler(struct mp_db *db, uint64_t report_id)
 	    MP_OK)
 		return er;
 	/* The row count it returns: 0 when the report has no handler. */
-	if ((er = mp_stmt_next(st)) == MP_ENOTFOUND)
+	if ((er = mp_db_next(st)) == MP_ENOTFOUND)
 		er = MP_EDB;
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -411,7 +411,8 @@ check_texts(const struct settings *s)
 		m.subject = subject(s, (enum kind)k);
 		m.body = mp_buf_str(&body);
 		m.date = time(NULL);
-		if (er == MP_OK && (er = mp_mail_compose(&msg, &m)) != MP_OK)
+		if (er == MP_OK && (er = mp_mailmsg_compose(&msg,
+		    &m)) != MP_OK)
 			mp_errx("%s: mail.from_name, mail.%s.subject or"
 			    " mail.signature is refused in a mail (a control"
 			    " character?)", __func__, kind_names[k]);
@@ -461,29 +462,30 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 		*why = "database error reading the address";
 		return er;
 	}
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		return er == MP_ENOTFOUND ? MP_ENOTFOUND : er;
 	}
 	if (staff) {
-		p = mp_stmt_text(st, HADDR_EMAIL, &len);
-		if (mp_stmt_int(st, HADDR_DISABLED) != 0) {
+		p = mp_db_text(st, HADDR_EMAIL, &len);
+		if (mp_db_int(st, HADDR_DISABLED) != 0) {
 			*why = w->kind == KIND_HANDLER ?
 			    "the handler is disabled" :
 			    "the coordinator is disabled";
 			er = MP_ENOTFOUND;
 		} else if (p == NULL || len == 0)
 			er = MP_ENOTFOUND;
-		else if ((*addr = mp_memdup0(p, len)) == NULL)
+		else if ((*addr = mp_alloc_memdup0(p, len)) == NULL)
 			er = MP_ENOMEM;
 		else
 			*addrlen = len;
-	} else if (mp_stmt_isnull(st, RADDR_EMAIL) ||
-	    (p = mp_stmt_text(st, RADDR_EMAIL, &len)) == NULL || len == 0)
+	} else if (mp_db_isnull(st, RADDR_EMAIL) ||
+	    (p = mp_db_text(st, RADDR_EMAIL, &len)) == NULL || len == 0)
 		er = MP_ENOTFOUND;
 	else {
 		(void)snprintf(aad, sizeof(aad), "%lld:email", w->report_id);
-		if (mp_contact_open(keys, aad, (const unsigned char *)p, len,
+		if (mp_keys_contact_open(keys, aad, (const unsigned char *)p,
+		    len,
 		    &pt, &ptlen) != MP_OK) {
 			*why = "the sealed address cannot be opened";
 			er = MP_ECRYPTO;
@@ -492,7 +494,7 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 			*addrlen = ptlen;
 		}
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -511,23 +513,23 @@ get_row(struct mp_db *db, long long id, const unsigned char *tok,
 	v[1] = MP_DBBLOB(tok, TOKEN_LEN);
 	if ((er = mp_db_query(db, &st, stmts[STMT_GET], v, 2)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
+	if ((er = mp_db_next(st)) == MP_OK) {
 		w->id = id;
-		p = mp_stmt_text(st, GET_KIND, NULL);
+		p = mp_db_text(st, GET_KIND, NULL);
 		for (w->kind = KIND_REPORTER; w->kind < KIND__MAX; w->kind++)
 			if (p != NULL && strcmp(p, kind_names[w->kind]) == 0)
 				break;
 		if (w->kind == KIND__MAX)
 			w->kind = KIND_REPORTER;
-		w->report_id = mp_stmt_int(st, GET_REPORT);
-		w->user_id = mp_stmt_int(st, GET_USER);
-		w->tries = mp_stmt_int(st, GET_TRIES);
-		w->request_id = mp_stmt_int(st, GET_REQUEST);
-		p = mp_stmt_text(st, GET_REF, NULL);
+		w->report_id = mp_db_int(st, GET_REPORT);
+		w->user_id = mp_db_int(st, GET_USER);
+		w->tries = mp_db_int(st, GET_TRIES);
+		w->request_id = mp_db_int(st, GET_REQUEST);
+		p = mp_db_text(st, GET_REF, NULL);
 		(void)snprintf(w->ref, sizeof(w->ref), "%s",
 		    p != NULL && p[0] != '\0' ? p : "(zonder referentie)");
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -624,7 +626,7 @@ finish(struct mp_db *db, const struct settings *s, const struct row *w,
 	}
 	if (er != MP_OK)
 		mp_errx("%s: mail %lld: cannot record the outcome: %s%s",
-		    __func__, w->id, mp_strerror(er), sent == MP_OK ?
+		    __func__, w->id, mp_err_str(er), sent == MP_OK ?
 		    " (it was sent; it may be sent again)" : "");
 	else if (n != 1) {
 		/* Our lease ran out and another sender took the row. */
@@ -693,7 +695,7 @@ deliver(struct mp_db *db, const struct settings *s,
 	m.subject = subject(s, w.kind);
 	m.body = mp_buf_str(&body);
 	m.date = time(NULL);
-	if ((er = mp_mail_compose(&msg, &m)) != MP_OK) {
+	if ((er = mp_mailmsg_compose(&msg, &m)) != MP_OK) {
 		/* The texts passed check_texts: the address is refused. */
 		reason = "the address is refused in a header";
 		permanent = er == MP_EINVAL;
@@ -706,7 +708,7 @@ done:
 	er = finish(db, s, &w, tok, sent, permanent,
 	    reason != NULL && reason[0] != '\0' ? reason : "error", st);
 out:
-	mp_freezero(addr, addrlen);
+	mp_alloc_freezero(addr, addrlen);
 	mp_buf_freezero(&msg);
 	mp_buf_free(&body);
 	return er;
@@ -733,7 +735,7 @@ mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
 	    MP_OK)
 		return er;
 	/* One token per run: every row claimed here carries it. */
-	if ((er = mp_random(tok, sizeof(tok))) != MP_OK)
+	if ((er = mp_crypto_random(tok, sizeof(tok))) != MP_OK)
 		return er;
 	for (;;) {
 		v[0] = MP_DBINT(cursor);
@@ -741,9 +743,9 @@ mp_outbox_send(struct mp_db *db, const struct mp_conf *c,
 		    MP_OK)
 			return er;
 		nids = 0;
-		while (nids < BATCH && (er = mp_stmt_next(q)) == MP_OK)
-			ids[nids++] = mp_stmt_int(q, DUE_ID);
-		mp_stmt_done(q);
+		while (nids < BATCH && (er = mp_db_next(q)) == MP_OK)
+			ids[nids++] = mp_db_int(q, DUE_ID);
+		mp_db_done(q);
 		if (er != MP_OK && er != MP_ENOTFOUND)
 			return er;
 		if (nids == 0)
@@ -777,16 +779,16 @@ mp_outbox_count(struct mp_db *db, long long *pending, long long *sent,
 	*pending = *sent = *failed = 0;
 	if ((er = mp_db_query(db, &q, stmts[STMT_COUNT], NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(q)) == MP_OK) {
-		if ((k = mp_stmt_text(q, COUNT_STATUS, NULL)) == NULL)
+	while ((er = mp_db_next(q)) == MP_OK) {
+		if ((k = mp_db_text(q, COUNT_STATUS, NULL)) == NULL)
 			continue;
 		if (strcmp(k, "pending") == 0)
-			*pending = mp_stmt_int(q, COUNT_N);
+			*pending = mp_db_int(q, COUNT_N);
 		else if (strcmp(k, "sent") == 0)
-			*sent = mp_stmt_int(q, COUNT_N);
+			*sent = mp_db_int(q, COUNT_N);
 		else if (strcmp(k, "failed") == 0)
-			*failed = mp_stmt_int(q, COUNT_N);
+			*failed = mp_db_int(q, COUNT_N);
 	}
-	mp_stmt_done(q);
+	mp_db_done(q);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

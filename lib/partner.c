@@ -126,7 +126,7 @@ mp_partner_valid_name(const char *s)
 }
 
 const char *
-mp_pfield_name(enum mp_pfield f)
+mp_partner_field_name(enum mp_pfield f)
 {
 
 	return f < MP_PF__MAX ? pfnames[f] : "";
@@ -204,11 +204,11 @@ mp_partner_key_parse(const char *key, long long *id,
 		v = v * 10 + (*p - '0');
 	}
 	n = strlen(dot + 1);
-	if (n != SECRET_B64 || mp_unb64url(buf, sizeof(buf), dot + 1) !=
+	if (n != SECRET_B64 || mp_crypto_unb64url(buf, sizeof(buf), dot + 1) !=
 	    MP_PARTNER_SECRET)
 		return 0;
 	memcpy(secret, buf, MP_PARTNER_SECRET);
-	mp_wipe(buf, sizeof(buf));
+	mp_alloc_wipe(buf, sizeof(buf));
 	*id = v;
 	return 1;
 }
@@ -226,9 +226,10 @@ mp_partner_key_hash(const struct mp_keys *keys, long long id,
 	if (n < 0 || n >= 24)
 		return MP_EINVAL;
 	memcpy(msg + n, secret, MP_PARTNER_SECRET);
-	er = mp_hmac_sha256(out, mp_key(keys, MP_KEY_PARTNER), MP_KEY_LEN,
+	er = mp_crypto_hmac_sha256(out, mp_key(keys, MP_KEY_PARTNER),
+	    MP_KEY_LEN,
 	    msg, (size_t)n + MP_PARTNER_SECRET);
-	mp_wipe(msg, sizeof(msg));
+	mp_alloc_wipe(msg, sizeof(msg));
 	return er;
 }
 
@@ -242,16 +243,16 @@ new_key(const struct mp_keys *keys, long long id, char key[MP_PARTNER_KEY_SZ],
 	enum mp_err	 er;
 	int		 n;
 
-	if ((er = mp_random(secret, sizeof(secret))) != MP_OK)
+	if ((er = mp_crypto_random(secret, sizeof(secret))) != MP_OK)
 		return er;
-	mp_b64url(b64, secret, sizeof(secret));
+	mp_crypto_b64url(b64, secret, sizeof(secret));
 	n = snprintf(key, MP_PARTNER_KEY_SZ, KEY_PREFIX "%lld.%s", id, b64);
 	if (n < 0 || n >= MP_PARTNER_KEY_SZ)
 		er = MP_EINVAL;
 	else
 		er = mp_partner_key_hash(keys, id, secret, hash);
-	mp_wipe(secret, sizeof(secret));
-	mp_wipe(b64, sizeof(b64));
+	mp_alloc_wipe(secret, sizeof(secret));
+	mp_alloc_wipe(b64, sizeof(b64));
 	return er;
 }
 
@@ -327,7 +328,7 @@ mp_partner_add(struct mp_db *db, const struct mp_keys *keys,
 	enum mp_err	 er;
 
 	if (!mp_partner_valid_name(name) || display == NULL ||
-	    mp_blank(display, strlen(display)) ||
+	    mp_valid_blank(display, strlen(display)) ||
 	    !mp_valid_text(display, strlen(display), MP_PARTNER_DISPLAY_MAX,
 	    0) || !valid_cert(cert) || (fields & ~MP_PF_ALL) != 0 ||
 	    ppm < 0 || ppm > 1000000 || (slugs != NULL &&
@@ -348,7 +349,7 @@ mp_partner_add(struct mp_db *db, const struct mp_keys *keys,
 	if (er == MP_OK && id != NULL)
 		*id = a.id;
 	if (er != MP_OK)
-		mp_wipe(key, MP_PARTNER_KEY_SZ);
+		mp_alloc_wipe(key, MP_PARTNER_KEY_SZ);
 	return er;
 }
 
@@ -365,28 +366,28 @@ get(struct mp_db *db, enum stmt s, struct mp_dbval *v, struct mp_partner *p,
 	memset(p, 0, sizeof(*p));
 	if ((er = mp_db_query(db, &st, stmts[s], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
-		p->id = mp_stmt_int(st, PC_ID);
+	if ((er = mp_db_next(st)) == MP_OK) {
+		p->id = mp_db_int(st, PC_ID);
 		(void)snprintf(p->name, sizeof(p->name), "%s",
-		    mp_stmt_text(st, PC_NAME, NULL));
+		    mp_db_text(st, PC_NAME, NULL));
 		(void)snprintf(p->display, sizeof(p->display), "%s",
-		    mp_stmt_text(st, PC_DISPLAY, NULL));
-		if (mp_partner_fields_parse(mp_stmt_text(st, PC_FIELDS, NULL),
+		    mp_db_text(st, PC_DISPLAY, NULL));
+		if (mp_partner_fields_parse(mp_db_text(st, PC_FIELDS, NULL),
 		    &p->fields) != MP_OK)
 			p->fields = 0;	/* an unknown name: send least */
 		(void)snprintf(p->cert, sizeof(p->cert), "%s",
-		    mp_stmt_text(st, PC_CERT, NULL));
-		p->pulls_per_minute = mp_stmt_int(st, PC_PULLS);
-		p->disabled = mp_stmt_int(st, PC_DISABLED) != 0;
+		    mp_db_text(st, PC_CERT, NULL));
+		p->pulls_per_minute = mp_db_int(st, PC_PULLS);
+		p->disabled = mp_db_int(st, PC_DISABLED) != 0;
 		if (hash != NULL) {
-			t = mp_stmt_text(st, GET_HASH, &len);
+			t = mp_db_text(st, GET_HASH, &len);
 			if (t == NULL || len != 32)
 				memset(hash, 0, 32);
 			else
 				memcpy(hash, t, 32);
 		}
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -416,7 +417,7 @@ mp_partner_rotate_key(struct mp_db *db, const struct mp_keys *keys,
 	v[1] = MP_DBINT(p.id);
 	er = mp_db_exec(db, stmts[STMT_SET_KEY], v, 2, NULL, NULL);
 	if (er != MP_OK)
-		mp_wipe(key, MP_PARTNER_KEY_SZ);
+		mp_alloc_wipe(key, MP_PARTNER_KEY_SZ);
 	return er;
 }
 
@@ -552,24 +553,24 @@ mp_partner_list(struct mp_db *db, mp_partner_fn fn, void *arg)
 
 	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&p, 0, sizeof(p));
-		p.id = mp_stmt_int(st, PC_ID);
+		p.id = mp_db_int(st, PC_ID);
 		(void)snprintf(p.name, sizeof(p.name), "%s",
-		    mp_stmt_text(st, PC_NAME, NULL));
+		    mp_db_text(st, PC_NAME, NULL));
 		(void)snprintf(p.display, sizeof(p.display), "%s",
-		    mp_stmt_text(st, PC_DISPLAY, NULL));
-		if (mp_partner_fields_parse(mp_stmt_text(st, PC_FIELDS, NULL),
+		    mp_db_text(st, PC_DISPLAY, NULL));
+		if (mp_partner_fields_parse(mp_db_text(st, PC_FIELDS, NULL),
 		    &p.fields) != MP_OK)
 			p.fields = 0;
 		(void)snprintf(p.cert, sizeof(p.cert), "%s",
-		    mp_stmt_text(st, PC_CERT, NULL));
-		p.pulls_per_minute = mp_stmt_int(st, PC_PULLS);
-		p.disabled = mp_stmt_int(st, PC_DISABLED) != 0;
-		fn(&p, mp_stmt_text(st, LIST_RULES, NULL),
-		    mp_stmt_int(st, LIST_SHARES), arg);
+		    mp_db_text(st, PC_CERT, NULL));
+		p.pulls_per_minute = mp_db_int(st, PC_PULLS);
+		p.disabled = mp_db_int(st, PC_DISABLED) != 0;
+		fn(&p, mp_db_text(st, LIST_RULES, NULL),
+		    mp_db_int(st, LIST_SHARES), arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -611,7 +612,7 @@ mp_partner_auth(struct mp_db *db, const struct mp_keys *keys,
 out:
 	if (er != MP_OK)
 		memset(p, 0, sizeof(*p));
-	mp_wipe(secret, sizeof(secret));
-	mp_wipe(got, sizeof(got));
+	mp_alloc_wipe(secret, sizeof(secret));
+	mp_alloc_wipe(got, sizeof(got));
 	return er;
 }

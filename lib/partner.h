@@ -63,7 +63,7 @@ struct mp_partner {
 /* A partner name: 1-32 of [a-z0-9-], starting with a letter or digit. */
 int		 mp_partner_valid_name(const char *);
 /* The profile name of a field ("adres"). */
-const char	*mp_pfield_name(enum mp_pfield);
+const char	*mp_partner_field_name(enum mp_pfield);
 /*
  * Parse a comma list of field names ("status,adres") or "alle" into
  * *mask.  MP_EINVAL on an unknown or empty name (including the names

@@ -64,9 +64,9 @@ cookie_id(const struct mp_req *req, const char *name,
 	char		 full[NAME_MAX];
 
 	cookie_name(req, name, full);
-	v = mp_params_get(&req->cookies, full, NULL);
+	v = mp_req_params_get(&req->cookies, full, NULL);
 	return v != NULL && strlen(v) == ID_TEXT &&
-	    mp_unb64url(id, ID_LEN, v) == ID_LEN;
+	    mp_crypto_unb64url(id, ID_LEN, v) == ID_LEN;
 }
 
 static enum mp_err
@@ -92,17 +92,17 @@ mp_presession_form(struct mp_req *req, const struct mp_keys *keys,
 	enum mp_err	 er = MP_OK;
 
 	if (!cookie_id(req, name, id)) {
-		if ((er = mp_random(id, sizeof(id))) != MP_OK)
+		if ((er = mp_crypto_random(id, sizeof(id))) != MP_OK)
 			goto out;
-		mp_b64url(text, id, sizeof(id));
+		mp_crypto_b64url(text, id, sizeof(id));
 		er = set_cookie(req, name, path, text);
-		mp_wipe(text, sizeof(text));
+		mp_alloc_wipe(text, sizeof(text));
 		if (er != MP_OK)
 			goto out;
 	}
 	er = mp_formtoken_issue_bound(keys, id, sizeof(id), now, tok);
 out:
-	mp_wipe(id, sizeof(id));
+	mp_alloc_wipe(id, sizeof(id));
 	return er;
 }
 
@@ -119,7 +119,7 @@ mp_presession_check(struct mp_req *req, struct mp_db *db,
 		return MP_ENOTFOUND;
 	er = mp_formtoken_check_bound(keys, id, sizeof(id), token, now,
 	    MP_PRESESSION_TTL, nonce);
-	mp_wipe(id, sizeof(id));
+	mp_alloc_wipe(id, sizeof(id));
 	if (er != MP_OK)
 		return er == MP_ECRYPTO ? er : MP_EINVAL;
 	/* Kept as long as the token could pass the check above. */

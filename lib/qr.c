@@ -90,9 +90,9 @@ mp_qr_svg(struct mp_buf *out, const char *text)
 	if ((er = svg_write(&b, qr)) == MP_OK)
 		er = mp_buf_add(out, mp_buf_str(&b), mp_buf_len(&b));
 	if (er != MP_OK)
-		mp_errx("%s: %s", __func__, mp_strerror(er));
+		mp_errx("%s: %s", __func__, mp_err_str(er));
 	/* The modules spell out the text, which may be a TOTP secret. */
-	mp_wipe(qr->data, (size_t)qr->width * (size_t)qr->width);
+	mp_alloc_wipe(qr->data, (size_t)qr->width * (size_t)qr->width);
 	QRcode_free(qr);
 	mp_buf_freezero(&b);
 	return er;

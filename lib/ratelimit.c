@@ -70,7 +70,8 @@ bucket_of(const unsigned char key[MP_KEY_LEN], const char *scope,
 
 	mp_buf_init(&b, 512);
 	if ((er = mp_buf_printf(&b, "%s\n%s", scope, who)) == MP_OK)
-		er = mp_hmac_sha256(out, key, MP_KEY_LEN, mp_buf_str(&b),
+		er = mp_crypto_hmac_sha256(out, key, MP_KEY_LEN,
+		    mp_buf_str(&b),
 		    mp_buf_len(&b));
 	mp_buf_freezero(&b);
 	return er;
@@ -111,14 +112,14 @@ mp_ratelimit_prepare(struct mp_db *db, const struct mp_keys *keys,
 			goto out;
 		h->limit[h->n++] = rl->per_client;
 	}
-	if ((er = mp_random(slot, sizeof(slot))) != MP_OK)
+	if ((er = mp_crypto_random(slot, sizeof(slot))) != MP_OK)
 		goto out;
 	for (i = 0; i < h->n; i++) {
 		h->slot[i] = slot[i] % RL_SLOTS;
 		h->check[i] = h->limit[i] / (2 * RL_SLOTS);
 	}
 out:
-	mp_wipe(key, sizeof(key));
+	mp_alloc_wipe(key, sizeof(key));
 	if (er != MP_OK)
 		h->n = 0;
 	return er;
@@ -163,17 +164,17 @@ mp_ratelimit_count(struct mp_db *db, const struct mp_ratehit *hp)
 	if ((er = mp_db_query(db, &st, stmts[n == 2 ? STMT_SUM2 : STMT_SUM1],
 	    p, (size_t)n + 1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		b = mp_stmt_text(st, SUM_BUCKET, &blen);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		b = mp_db_text(st, SUM_BUCKET, &blen);
 		for (i = 0; i < n; i++)
 			if (b != NULL && blen == MP_SHA256_LEN &&
 			    memcmp(b, h->bucket[i], blen) == 0 &&
-			    mp_stmt_int(st, SUM_HITS) > h->limit[i])
+			    mp_db_int(st, SUM_HITS) > h->limit[i])
 				er = MP_ELIMIT;
 		if (er == MP_ELIMIT)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 

@@ -140,7 +140,7 @@ mp_report_field_required(enum mp_rfield f)
 }
 
 enum mp_filetype
-mp_filetype_sniff(const unsigned char *p, size_t n)
+mp_report_filetype_sniff(const unsigned char *p, size_t n)
 {
 
 	if (n >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
@@ -153,7 +153,7 @@ mp_filetype_sniff(const unsigned char *p, size_t n)
 }
 
 const char *
-mp_filetype_mime(enum mp_filetype t)
+mp_report_filetype_mime(enum mp_filetype t)
 {
 
 	switch (t) {
@@ -195,12 +195,12 @@ mp_report_free(struct mp_report *r)
 	size_t	 i;
 
 	for (i = 0; i < RF__MAX; i++)
-		mp_freezero(r->val[i], r->val[i] == NULL ? 0 :
+		mp_alloc_freezero(r->val[i], r->val[i] == NULL ? 0 :
 		    strlen(r->val[i]));
 	for (i = 0; i < r->natt; i++)
 		free(r->att[i].filename);
 	free(r->att);
-	mp_wipe(r, sizeof(*r));
+	mp_alloc_wipe(r, sizeof(*r));
 }
 
 /*
@@ -232,7 +232,7 @@ display_copy(const char *s, size_t len)
 	}
 	if (mp_buf_len(&b) == 0) {
 		mp_buf_free(&b);
-		return mp_strdup("");
+		return mp_alloc_strdup("");
 	}
 	return mp_buf_take(&b, NULL);
 }
@@ -288,7 +288,7 @@ check_text(struct mp_report *r, enum mp_rfield f, const char *raw,
 		    "lezen. Typ de tekst opnieuw.");
 		return 0;
 	}
-	if (mp_utf8_chars(raw, rawlen) > rf->max) {
+	if (mp_valid_utf8_chars(raw, rawlen) > rf->max) {
 		fail(r, f, rf->max == 1 ? "Deze tekst is te lang." :
 		    "Deze tekst is te lang. Kort hem in tot het aangegeven "
 		    "aantal tekens.");
@@ -316,7 +316,7 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 		    "aantal bestanden meesturen.");
 	if (req->nfiles == 0)
 		return MP_OK;
-	if ((r->att = mp_calloc(req->nfiles, sizeof(*r->att))) == NULL)
+	if ((r->att = mp_alloc_calloc(req->nfiles, sizeof(*r->att))) == NULL)
 		return MP_ENOMEM;
 	for (i = 0; i < req->nfiles; i++) {
 		u = &req->files[i];
@@ -328,7 +328,7 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			continue;
 		}
 		a = &r->att[r->natt];
-		if ((a->type = mp_filetype_sniff(u->data, u->size)) ==
+		if ((a->type = mp_report_filetype_sniff(u->data, u->size)) ==
 		    MP_FILE_UNKNOWN) {
 			fail(r, RF_ATTACHMENTS, "U kunt alleen foto's (JPEG "
 			    "of PNG) en PDF-bestanden meesturen.");
@@ -347,11 +347,11 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			    filetype_ext(a->type));
 			base = fallback;
 		}
-		if ((a->filename = mp_strdup(base)) == NULL)
+		if ((a->filename = mp_alloc_strdup(base)) == NULL)
 			return MP_ENOMEM;
 		a->data = u->data;
 		a->size = u->size;
-		mp_sha256(a->sha256, u->data, u->size);
+		mp_crypto_sha256(a->sha256, u->data, u->size);
 		r->natt++;
 	}
 	return MP_OK;
@@ -433,7 +433,7 @@ read_fields(struct mp_report *r, const struct mp_req *req, int staff)
 		    (rfields[i].flags & F_STAFF)) ||
 		    (staff && i == RF_ANONYMOUS))
 			continue;
-		raw = mp_params_get(&req->form, rfields[i].name, &rawlen);
+		raw = mp_req_params_get(&req->form, rfields[i].name, &rawlen);
 		if (raw == NULL) {
 			raw = "";
 			rawlen = 0;
@@ -450,7 +450,7 @@ read_fields(struct mp_report *r, const struct mp_req *req, int staff)
 			continue;
 		}
 		trim(raw, rawlen, &v, &vlen);
-		if ((r->val[i] = mp_memdup0(v, vlen)) == NULL)
+		if ((r->val[i] = mp_alloc_memdup0(v, vlen)) == NULL)
 			return MP_ENOMEM;
 		if ((rfields[i].flags & F_REQUIRED) && vlen == 0)
 			fail(r, i, i == RF_ANONYMOUS ? "Kies of u anoniem "
@@ -537,8 +537,8 @@ read_contact(struct mp_report *r, int staff)
 				r->err[i] = NULL;
 				r->nerr--;
 			}
-			mp_freezero(r->val[i], strlen(r->val[i]));
-			if ((r->val[i] = mp_strdup("")) == NULL)
+			mp_alloc_freezero(r->val[i], strlen(r->val[i]));
+			if ((r->val[i] = mp_alloc_strdup("")) == NULL)
 				return MP_ENOMEM;
 		}
 		return MP_OK;
@@ -614,7 +614,7 @@ mp_report_read_staff(struct mp_report *r, const struct mp_req *req,
 	const char			*slug;
 	enum mp_err			 er;
 
-	slug = mp_params_get(&req->form, rfields[RF_AUDIENCE].name, NULL);
+	slug = mp_req_params_get(&req->form, rfields[RF_AUDIENCE].name, NULL);
 	if (slug != NULL && slug[0] != '\0')
 		aud = mp_catalog_audience(cat, slug);
 	if ((er = read_form(r, req, aud, now, 1)) != MP_OK)
@@ -672,9 +672,10 @@ mp_report_code_hash(const struct mp_keys *keys, const char *code,
 
 	if (!code_normalise(code, norm))
 		return MP_EINVAL;
-	er = mp_hmac_sha256(out, mp_key(keys, MP_KEY_CODE), MP_KEY_LEN, norm,
+	er = mp_crypto_hmac_sha256(out, mp_key(keys, MP_KEY_CODE), MP_KEY_LEN,
+	    norm,
 	    20);
-	mp_wipe(norm, sizeof(norm));
+	mp_alloc_wipe(norm, sizeof(norm));
 	return er;
 }
 
@@ -686,14 +687,14 @@ mp_report_new_code(struct mp_report *r, const struct mp_keys *keys,
 	char		 b32[24];
 	enum mp_err	 er;
 
-	if ((er = mp_random(raw, sizeof(raw))) != MP_OK)
+	if ((er = mp_crypto_random(raw, sizeof(raw))) != MP_OK)
 		return er;
-	mp_b32(b32, raw, sizeof(raw));
+	mp_crypto_b32(b32, raw, sizeof(raw));
 	(void)snprintf(code, MP_CODE_LEN, "%.5s-%.5s-%.5s-%.5s", b32,
 	    b32 + 5, b32 + 10, b32 + 15);
 	er = mp_report_code_hash(keys, code, r->code_hash);
-	mp_wipe(raw, sizeof(raw));
-	mp_wipe(b32, sizeof(b32));
+	mp_alloc_wipe(raw, sizeof(raw));
+	mp_alloc_wipe(b32, sizeof(b32));
 	return er;
 }
 
@@ -728,7 +729,7 @@ seal_field(const struct mp_keys *keys, long long id, const char *field,
 	if (val == NULL || val[0] == '\0')
 		return MP_OK;
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, field);
-	return mp_contact_seal(keys, aad, val, box, boxlen);
+	return mp_keys_contact_seal(keys, aad, val, box, boxlen);
 }
 
 static enum mp_err
@@ -831,16 +832,16 @@ stored_before(struct mp_db *db, struct mp_report *r)
 	p[1] = MP_DBBLOB(r->submission, MP_FORMTOKEN_NONCE);
 	if (mp_db_query(db, &st, stmts[STMT_FIND_SUBMISSION], p,
 	    2) == MP_OK) {
-		if (mp_stmt_next(st) == MP_OK &&
-		    (ref = mp_stmt_text(st, FIND_REFERENCE, NULL)) !=
+		if (mp_db_next(st) == MP_OK &&
+		    (ref = mp_db_text(st, FIND_REFERENCE, NULL)) !=
 		    NULL) {
 			(void)snprintf(r->reference,
 			    sizeof(r->reference), "%s", ref);
-			r->id = mp_stmt_int(st, FIND_ID);
+			r->id = mp_db_int(st, FIND_ID);
 			own = !r->no_code &&
-			    mp_stmt_int(st, FIND_OWN) == 1;
+			    mp_db_int(st, FIND_OWN) == 1;
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 	}
 	if (!own)
 		return MP_EDUP;
@@ -863,7 +864,8 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
 	if (!r->anonymous && (er = store_contact(db, s->keys, r)) != MP_OK)
 		return er;
 	for (i = 0; i < r->natt; i++)
-		if ((er = mp_attachment_store(db, r->id, 0, &r->att[i])) !=
+		if ((er = mp_report_attachment_store(db, r->id, 0,
+		    &r->att[i])) !=
 		    MP_OK)
 			return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
@@ -908,9 +910,9 @@ store_txn(struct mp_db *db, void *arg)
 		return stored_before(db, r);
 	if (er != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		r->id = mp_stmt_int(st, STORE_ID);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK)
+		r->id = mp_db_int(st, STORE_ID);
+	mp_db_done(st);
 	if (er != MP_OK || r->id <= 0)
 		return er == MP_OK || er == MP_ENOTFOUND ? MP_EDB : er;
 	/* As intake_store() made it. */
@@ -940,28 +942,28 @@ mp_report_view(struct mp_view *v, const struct mp_report *r)
 	for (i = 0; i < RF__MAX; i++) {
 		view_field(i, name, sizeof(name));
 		(void)snprintf(key, sizeof(key), "Form.Max.%s", name);
-		mp_view_set_int(v, key, (long long)mp_report_field_max(i));
+		mp_tmpl_set_int(v, key, (long long)mp_report_field_max(i));
 		if (r != NULL && r->val[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "Form.Value.%s",
 			    name);
-			mp_view_set(v, key, r->val[i]);
+			mp_tmpl_set(v, key, r->val[i]);
 		}
 		if (r != NULL && r->err[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "Form.Error.%s",
 			    name);
-			mp_view_set(v, key, r->err[i]);
+			mp_tmpl_set(v, key, r->err[i]);
 			/* The summary links to the field, in form order. */
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Id", nlisted);
-			mp_view_set(v, key, mp_report_field_name(i));
+			mp_tmpl_set(v, key, mp_report_field_name(i));
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Message", nlisted++);
-			mp_view_set(v, key, r->err[i]);
+			mp_tmpl_set(v, key, r->err[i]);
 		}
 	}
 	if (r != NULL)
-		mp_view_set_int(v, "Form.Errors", r->nerr);
-	return mp_view_err(v);
+		mp_tmpl_set_int(v, "Form.Errors", r->nerr);
+	return mp_tmpl_err(v);
 }
 
 static enum mp_err
@@ -973,7 +975,7 @@ attachment_store(struct mp_db *db, const char *sql, long long report_id,
 	p[0] = MP_DBINT(report_id);
 	p[1] = message_id > 0 ? MP_DBINT(message_id) : MP_DBNULL();
 	p[2] = MP_DBTEXT(a->filename);
-	p[3] = MP_DBTEXT(mp_filetype_mime(a->type));
+	p[3] = MP_DBTEXT(mp_report_filetype_mime(a->type));
 	p[4] = MP_DBINT((long long)a->size);
 	p[5] = MP_DBBLOB(a->sha256, MP_SHA256_LEN);
 	p[6] = MP_DBBLOB(a->data, a->size);
@@ -981,7 +983,7 @@ attachment_store(struct mp_db *db, const char *sql, long long report_id,
 }
 
 enum mp_err
-mp_attachment_store(struct mp_db *db, long long report_id,
+mp_report_attachment_store(struct mp_db *db, long long report_id,
     long long message_id, const struct mp_attachment *a)
 {
 
@@ -990,7 +992,7 @@ mp_attachment_store(struct mp_db *db, long long report_id,
 }
 
 enum mp_err
-mp_attachment_store_own(struct mp_db *db, long long report_id,
+mp_report_attachment_store_own(struct mp_db *db, long long report_id,
     long long message_id, const struct mp_attachment *a)
 {
 

@@ -59,8 +59,8 @@ enum mp_filetype {
 	MP_FILE_PDF
 };
 /* Recognise a file by its content (magic bytes), not its name. */
-enum mp_filetype mp_filetype_sniff(const unsigned char *, size_t);
-const char	*mp_filetype_mime(enum mp_filetype);
+enum mp_filetype mp_report_filetype_sniff(const unsigned char *, size_t);
+const char	*mp_report_filetype_mime(enum mp_filetype);
 
 struct mp_attachment {
 	char		*filename;	/* cleaned: no path, valid UTF-8 */
@@ -148,14 +148,16 @@ enum mp_err	 mp_report_read_files(struct mp_report *,
 enum mp_err	 mp_report_view(struct mp_view *, const struct mp_report *);
 
 /* Store one attachment of report_id (and of message_id when > 0). */
-enum mp_err	 mp_attachment_store(struct mp_db *, long long report_id,
+enum mp_err	 mp_report_attachment_store(struct mp_db *,
+    long long report_id,
 		    long long message_id, const struct mp_attachment *);
 /*
- * As mp_attachment_store, for a reporter's reply: report_id must be
+ * As mp_report_attachment_store, for a reporter's reply: report_id must be
  * the report of the session bound to the connection (sql/020), else
  * the database refuses the row (MP_EDB).
  */
-enum mp_err	 mp_attachment_store_own(struct mp_db *, long long report_id,
+enum mp_err	 mp_report_attachment_store_own(struct mp_db *,
+    long long report_id,
 		    long long message_id, const struct mp_attachment *);
 
 /*

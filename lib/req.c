@@ -68,7 +68,7 @@ struct part {
 };
 
 void
-mp_limits_default(struct mp_limits *l)
+mp_req_limits_default(struct mp_limits *l)
 {
 
 	if (l->max_body == 0)
@@ -98,11 +98,11 @@ limits_get(struct mp_limits *dst, const struct mp_limits *src)
 		*dst = *src;
 	else
 		memset(dst, 0, sizeof(*dst));
-	mp_limits_default(dst);
+	mp_req_limits_default(dst);
 }
 
 void
-mp_params_free(struct mp_params *ps)
+mp_req_params_free(struct mp_params *ps)
 {
 	size_t	 i;
 
@@ -128,7 +128,8 @@ params_add_own(struct mp_params *ps, char *name, char *val, size_t valsz)
 
 	if (ps->n == ps->cap) {
 		ncap = ps->cap == 0 ? 16 : ps->cap * 2;
-		if ((v = mp_reallocarray(ps->v, ncap, sizeof(*v))) == NULL) {
+		if ((v = mp_alloc_reallocarray(ps->v, ncap,
+		    sizeof(*v))) == NULL) {
 			free(name);
 			free(val);
 			return MP_ENOMEM;
@@ -150,9 +151,9 @@ params_add(struct mp_params *ps, const char *name, size_t namesz,
 {
 	char	*n, *v;
 
-	if ((n = mp_memdup0(name, namesz)) == NULL)
+	if ((n = mp_alloc_memdup0(name, namesz)) == NULL)
 		return MP_ENOMEM;
-	if ((v = mp_memdup0(val, valsz)) == NULL) {
+	if ((v = mp_alloc_memdup0(val, valsz)) == NULL) {
 		free(n);
 		return MP_ENOMEM;
 	}
@@ -160,7 +161,7 @@ params_add(struct mp_params *ps, const char *name, size_t namesz,
 }
 
 const char *
-mp_params_get(const struct mp_params *ps, const char *name, size_t *len)
+mp_req_params_get(const struct mp_params *ps, const char *name, size_t *len)
 {
 	size_t	 i;
 
@@ -176,7 +177,7 @@ mp_params_get(const struct mp_params *ps, const char *name, size_t *len)
 }
 
 size_t
-mp_params_count(const struct mp_params *ps, const char *name)
+mp_req_params_count(const struct mp_params *ps, const char *name)
 {
 	size_t	 i, c = 0;
 
@@ -195,7 +196,7 @@ mp_req_form_known(const struct mp_req *req, int (*known)(const char *),
 
 	for (i = 0; i < req->form.n; i++) {
 		n = req->form.v[i].name;
-		if (!known(n) || mp_params_count(&req->form, n) != 1)
+		if (!known(n) || mp_req_params_count(&req->form, n) != 1)
 			return 0;
 	}
 	for (i = 0; i < req->nfiles; i++)
@@ -238,7 +239,7 @@ urldecode(const char *s, size_t len, size_t max, char **out, size_t *outsz)
 
 	*out = NULL;
 	*outsz = 0;
-	if ((d = mp_malloc(len + 1)) == NULL)
+	if ((d = mp_alloc(len + 1)) == NULL)
 		return MP_ENOMEM;
 	for (i = j = 0; i < len; j++) {
 		if (j >= max) {
@@ -251,8 +252,8 @@ urldecode(const char *s, size_t len, size_t max, char **out, size_t *outsz)
 		} else if (s[i] == '%') {
 			hi = lo = -1;
 			if (len - i >= 3) {
-				hi = mp_hexval((unsigned char)s[i + 1]);
-				lo = mp_hexval((unsigned char)s[i + 2]);
+				hi = mp_crypto_hexval((unsigned char)s[i + 1]);
+				lo = mp_crypto_hexval((unsigned char)s[i + 2]);
 			}
 			if (hi < 0 || lo < 0) {
 				free(d);
@@ -270,7 +271,7 @@ urldecode(const char *s, size_t len, size_t max, char **out, size_t *outsz)
 }
 
 enum mp_err
-mp_parse_urlencoded(struct mp_params *ps, const char *s, size_t len,
+mp_req_parse_urlencoded(struct mp_params *ps, const char *s, size_t len,
     const struct mp_limits *limits, size_t *count)
 {
 	struct mp_limits lim;
@@ -322,7 +323,7 @@ isbl(int c)
 }
 
 enum mp_err
-mp_parse_cookies(struct mp_params *ps, const char *hdr,
+mp_req_parse_cookies(struct mp_params *ps, const char *hdr,
     const struct mp_limits *limits)
 {
 	struct mp_limits lim;
@@ -474,7 +475,7 @@ hparam_next(const char **pp, const char *end, const char **name,
 		p++;
 	if (p < end && *p == '"') {
 		vs = ++p;
-		if ((v = mp_malloc(end - vs + 1)) == NULL)
+		if ((v = mp_alloc(end - vs + 1)) == NULL)
 			return -2;
 		for (i = 0; p < end && *p != '"'; p++) {
 			if (*p == '\\' && p + 1 < end)
@@ -493,7 +494,7 @@ hparam_next(const char **pp, const char *end, const char **name,
 			p++;
 		if (p == vs)
 			return -1;
-		if ((v = mp_strndup(vs, p - vs)) == NULL)
+		if ((v = mp_alloc_strndup(vs, p - vs)) == NULL)
 			return -2;
 	}
 	*pp = p;
@@ -585,7 +586,7 @@ part_headers(struct mpart *m, const char *h, size_t len, struct part *pt)
 		if ((size_t)(colon - p) == 12 &&
 		    strncasecmp(p, "Content-Type", 12) == 0) {
 			free(pt->ctype);
-			if ((pt->ctype = mp_strndup(v, eol - v)) == NULL)
+			if ((pt->ctype = mp_alloc_strndup(v, eol - v)) == NULL)
 				return MP_ENOMEM;
 			continue;
 		}
@@ -659,7 +660,7 @@ part_end(struct mpart *m, struct part *pt)
 			return MP_ETOOBIG;
 		len = mp_buf_len(&pt->data);
 		if ((val = mp_buf_take(&pt->data, &len)) == NULL &&
-		    (val = mp_strdup("")) == NULL)
+		    (val = mp_alloc_strdup("")) == NULL)
 			return MP_ENOMEM;
 		(*m->count)++;
 		name = pt->name;
@@ -672,7 +673,8 @@ part_end(struct mpart *m, struct part *pt)
 		req->files_dropped++;
 		return MP_OK;
 	}
-	files = mp_reallocarray(req->files, req->nfiles + 1, sizeof(*files));
+	files = mp_alloc_reallocarray(req->files, req->nfiles + 1,
+	    sizeof(*files));
 	if (files == NULL)
 		return MP_ENOMEM;
 	req->files = files;
@@ -687,7 +689,7 @@ part_end(struct mpart *m, struct part *pt)
 	if (!pt->over) {
 		u->data = (unsigned char *)mp_buf_take(&pt->data, &len);
 		if (u->data == NULL &&
-		    (u->data = (unsigned char *)mp_strdup("")) == NULL)
+		    (u->data = (unsigned char *)mp_alloc_strdup("")) == NULL)
 			return MP_ENOMEM;
 	}
 	return MP_OK;
@@ -728,7 +730,7 @@ parse_multipart(struct mp_req *req, struct body *in, const char *boundary,
 	m.dlen = (size_t)snprintf(m.delim, sizeof(m.delim), "\r\n--%s",
 	    boundary);
 	m.wcap = CHUNK + lim->max_part_header + DELIM_MAX + 8;
-	if ((m.w = mp_malloc(m.wcap)) == NULL)
+	if ((m.w = mp_alloc(m.wcap)) == NULL)
 		return MP_ENOMEM;
 	memcpy(m.w, "\r\n", 2);
 	m.wlen = 2;
@@ -850,7 +852,7 @@ read_all(struct body *in, struct mp_buf *b)
 	long		 n;
 	enum mp_err	 er = MP_OK;
 
-	if ((chunk = mp_malloc(CHUNK)) == NULL)
+	if ((chunk = mp_alloc(CHUNK)) == NULL)
 		return MP_ENOMEM;
 	while ((n = body_read(in, chunk, CHUNK)) > 0)
 		if ((er = mp_buf_add(b, chunk, (size_t)n)) != MP_OK)
@@ -950,7 +952,8 @@ parse_body(struct mp_req *req, mp_read_fn read_fn, void *rarg,
 	    ctype_is(ct, "application/x-www-form-urlencoded", &params)) {
 		mp_buf_init(&b, lim->max_body);
 		if ((er = read_all(&in, &b)) == MP_OK)
-			er = mp_parse_urlencoded(&req->form, mp_buf_str(&b),
+			er = mp_req_parse_urlencoded(&req->form,
+			    mp_buf_str(&b),
 			    mp_buf_len(&b), lim, count);
 		mp_buf_free(&b);
 	} else if (ct != NULL &&
@@ -991,14 +994,14 @@ mp_req_parse(struct mp_req *req, char **env, mp_read_fn read_fn,
 	uri = mp_req_env(req, "REQUEST_URI");
 	if (uri != NULL) {
 		len = strcspn(uri, "?");
-		req->path = mp_strndup(uri, len);
+		req->path = mp_alloc_strndup(uri, len);
 	} else {
 		if ((sn = mp_req_env(req, "SCRIPT_NAME")) == NULL)
 			sn = "";
 		if ((pi = mp_req_env(req, "PATH_INFO")) == NULL)
 			pi = "";
 		len = strlen(sn);
-		if ((req->path = mp_malloc(len + strlen(pi) + 1)) != NULL) {
+		if ((req->path = mp_alloc(len + strlen(pi) + 1)) != NULL) {
 			memcpy(req->path, sn, len);
 			memcpy(req->path + len, pi, strlen(pi) + 1);
 		}
@@ -1007,19 +1010,19 @@ mp_req_parse(struct mp_req *req, char **env, mp_read_fn read_fn,
 		return MP_ENOMEM;
 
 	if ((cookie = mp_req_env(req, "HTTP_COOKIE")) != NULL) {
-		er = mp_parse_cookies(&req->cookies, cookie, &lim);
+		er = mp_req_parse_cookies(&req->cookies, cookie, &lim);
 		if (er == MP_ENOMEM)
 			return er;
 		/* Too many cookies: keep the first ones, serve anyway. */
 		if (er != MP_OK)
-			mp_warnx("%s: cookies: %s", __func__, mp_strerror(er));
+			mp_warnx("%s: cookies: %s", __func__, mp_err_str(er));
 	}
 
 	if ((q = mp_req_env(req, "QUERY_STRING")) == NULL && uri != NULL &&
 	    (q = strchr(uri, '?')) != NULL)
 		q++;
 	if (q != NULL) {
-		er = mp_parse_urlencoded(&req->query, q, strlen(q), &lim,
+		er = mp_req_parse_urlencoded(&req->query, q, strlen(q), &lim,
 		    &count);
 		if (er == MP_ENOMEM)
 			return er;
@@ -1045,9 +1048,9 @@ mp_req_free(struct mp_req *req)
 	size_t	 i;
 
 	free(req->path);
-	mp_params_free(&req->query);
-	mp_params_free(&req->cookies);
-	mp_params_free(&req->form);
+	mp_req_params_free(&req->query);
+	mp_req_params_free(&req->cookies);
+	mp_req_params_free(&req->form);
 	for (i = 0; i < req->nfiles; i++) {
 		free(req->files[i].field);
 		free(req->files[i].filename);

@@ -54,7 +54,7 @@ struct mp_limits {
 
 /* Defaults: 1 MiB body, 200 params, 64 B names, 64 KiB values, 5 files
  * of 10 MiB (only when max_body allows), 32 cookies, 4 KiB headers. */
-void	mp_limits_default(struct mp_limits *);
+void	mp_req_limits_default(struct mp_limits *);
 
 /* Read up to len bytes of body into buf: bytes read, 0 at end, -1 error. */
 typedef long (*mp_read_fn)(void *arg, void *buf, size_t len);
@@ -101,10 +101,11 @@ void		 mp_req_free(struct mp_req *);
 /* A CGI variable, or NULL. */
 const char	*mp_req_env(const struct mp_req *, const char *name);
 /* The first value of name, or NULL; *len (may be NULL) gets its size. */
-const char	*mp_params_get(const struct mp_params *, const char *name,
+const char	*mp_req_params_get(const struct mp_params *, const char *name,
 		    size_t *len);
 /* How many values name has. */
-size_t		 mp_params_count(const struct mp_params *, const char *name);
+size_t		 mp_req_params_count(const struct mp_params *,
+    const char *name);
 /*
  * Whether the form holds only fields known(name) accepts, each once, and
  * files only under the field named files: 1 or 0.  known must be pure.
@@ -117,10 +118,10 @@ int		 mp_req_form_known(const struct mp_req *,
  * an application/x-www-form-urlencoded string / a Cookie header.
  * MP_EINVAL for malformed input, MP_ETOOBIG past a limit.
  */
-enum mp_err	 mp_parse_urlencoded(struct mp_params *, const char *s,
+enum mp_err	 mp_req_parse_urlencoded(struct mp_params *, const char *s,
 		    size_t len, const struct mp_limits *, size_t *count);
-enum mp_err	 mp_parse_cookies(struct mp_params *, const char *hdr,
+enum mp_err	 mp_req_parse_cookies(struct mp_params *, const char *hdr,
 		    const struct mp_limits *);
-void		 mp_params_free(struct mp_params *);
+void		 mp_req_params_free(struct mp_params *);
 
 #endif

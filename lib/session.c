@@ -126,7 +126,8 @@ hash_id(const struct mp_keys *keys, const void *id, size_t len,
     unsigned char out[MP_SHA256_LEN])
 {
 
-	return mp_hmac_sha256(out, mp_key(keys, MP_KEY_SESSION), MP_KEY_LEN,
+	return mp_crypto_hmac_sha256(out, mp_key(keys, MP_KEY_SESSION),
+	    MP_KEY_LEN,
 	    id, len);
 }
 
@@ -143,11 +144,11 @@ mp_session_create(struct mp_db *db, const struct mp_keys *keys,
 	memset(s, 0, sizeof(*s));
 	if (SQL(kind, STMT_INSERT) == NULL)
 		return MP_EINVAL;
-	if ((er = mp_random(id, sizeof(id))) != MP_OK ||
-	    (er = mp_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
+	if ((er = mp_crypto_random(id, sizeof(id))) != MP_OK ||
+	    (er = mp_crypto_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
 	    (er = hash_id(keys, id, sizeof(id), s->id_hash)) != MP_OK)
 		goto out;
-	mp_b64url(cookie, id, sizeof(id));
+	mp_crypto_b64url(cookie, id, sizeof(id));
 	s->kind = kind;
 	s->user_id = user_id;
 	s->stage = stage;
@@ -162,7 +163,7 @@ mp_session_create(struct mp_db *db, const struct mp_keys *keys,
 	v[6] = MP_DBINT((long long)s->expires);
 	er = mp_db_exec(db, SQL(kind, STMT_INSERT), v, 7, NULL, NULL);
 out:
-	mp_wipe(id, sizeof(id));
+	mp_alloc_wipe(id, sizeof(id));
 	return er;
 }
 
@@ -179,8 +180,8 @@ mp_session_create_reporter(struct mp_db *db, const struct mp_keys *keys,
 
 	memset(s, 0, sizeof(*s));
 	cookie[0] = '\0';
-	if ((er = mp_random(id, sizeof(id))) != MP_OK ||
-	    (er = mp_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
+	if ((er = mp_crypto_random(id, sizeof(id))) != MP_OK ||
+	    (er = mp_crypto_token(s->csrf, sizeof(s->csrf), 32)) != MP_OK ||
 	    (er = hash_id(keys, id, sizeof(id), s->id_hash)) != MP_OK)
 		goto out;
 	s->kind = MP_SESS_REPORTER;
@@ -197,19 +198,19 @@ mp_session_create_reporter(struct mp_db *db, const struct mp_keys *keys,
 	if ((er = mp_db_query(db, &st, SQL(MP_SESS_REPORTER, STMT_OPEN), v,
 	    7)) != MP_OK)
 		goto out;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		s->user_id = mp_stmt_int(st, OPEN_REPORT);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK)
+		s->user_id = mp_db_int(st, OPEN_REPORT);
+	mp_db_done(st);
 	if (er == MP_ENOTFOUND)
 		er = MP_EDB;
 	if (er == MP_OK && s->user_id <= 0)
 		er = MP_ENOTFOUND;
 	if (er == MP_OK)
-		mp_b64url(cookie, id, sizeof(id));
+		mp_crypto_b64url(cookie, id, sizeof(id));
 out:
 	if (er != MP_OK)
 		memset(s, 0, sizeof(*s));
-	mp_wipe(id, sizeof(id));
+	mp_alloc_wipe(id, sizeof(id));
 	return er;
 }
 
@@ -219,14 +220,14 @@ sess_row(struct mp_stmt *st, unsigned c, struct mp_session *s)
 {
 	const char	*csrf;
 
-	s->user_id = mp_stmt_int(st, c + SESS_OWNER);
-	csrf = mp_stmt_text(st, c + SESS_CSRF, NULL);
+	s->user_id = mp_db_int(st, c + SESS_OWNER);
+	csrf = mp_db_text(st, c + SESS_CSRF, NULL);
 	(void)snprintf(s->csrf, sizeof(s->csrf), "%s",
 	    csrf != NULL ? csrf : "");
-	s->stage = (enum mp_sess_stage)mp_stmt_int(st, c + SESS_STAGE);
-	s->created = (time_t)mp_stmt_int(st, c + SESS_CREATED);
-	s->last_seen = (time_t)mp_stmt_int(st, c + SESS_LAST_SEEN);
-	s->expires = (time_t)mp_stmt_int(st, c + SESS_EXPIRES);
+	s->stage = (enum mp_sess_stage)mp_db_int(st, c + SESS_STAGE);
+	s->created = (time_t)mp_db_int(st, c + SESS_CREATED);
+	s->last_seen = (time_t)mp_db_int(st, c + SESS_LAST_SEEN);
+	s->expires = (time_t)mp_db_int(st, c + SESS_EXPIRES);
 }
 
 /*
@@ -265,10 +266,10 @@ sess_hash(const struct mp_keys *keys, const char *cookie,
 	enum mp_err	 er;
 
 	if (cookie == NULL || strlen(cookie) != 43 ||
-	    mp_unb64url(id, sizeof(id), cookie) != (long)sizeof(id))
+	    mp_crypto_unb64url(id, sizeof(id), cookie) != (long)sizeof(id))
 		return MP_ENOTFOUND;
 	er = hash_id(keys, id, sizeof(id), s->id_hash);
-	mp_wipe(id, sizeof(id));
+	mp_alloc_wipe(id, sizeof(id));
 	return er;
 }
 
@@ -301,9 +302,9 @@ mp_session_load(struct mp_db *db, const struct mp_keys *keys,
 	if ((er = mp_db_query(db, &st, SQL(kind, STMT_GET), v,
 	    SQL(kind, STMT_BIND) != NULL ? 0 : 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
+	if ((er = mp_db_next(st)) == MP_OK)
 		sess_row(st, 0, s);
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_OK)
 		return er;
 	return sess_check(db, s, now, idle);
@@ -331,9 +332,9 @@ mp_session_load_user(struct mp_db *db, const struct mp_keys *keys,
 	if ((er = mp_user_get_session(db, username, her == MP_OK ?
 	    s->id_hash : NULL, sizeof(s->id_hash), u, &st)) != MP_OK)
 		return er;
-	if ((have = mp_stmt_int(st, MP_USER_SESSION_COL) != 0))
+	if ((have = mp_db_int(st, MP_USER_SESSION_COL) != 0))
 		sess_row(st, MP_USER_SESSION_COL + 1, s);
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (have)
 		*sess_er = sess_check(db, s, now, idle);
 	if (*sess_er != MP_OK && *sess_er != MP_ENOTFOUND)
@@ -368,7 +369,7 @@ mp_session_csrf_ok(const struct mp_session *s, const char *token)
 	if (token == NULL || s->csrf[0] == '\0')
 		return 0;
 	len = strlen(s->csrf);
-	return strlen(token) == len && mp_ct_equal(token, s->csrf, len);
+	return strlen(token) == len && mp_crypto_ct_equal(token, s->csrf, len);
 }
 
 enum mp_err

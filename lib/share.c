@@ -80,7 +80,7 @@ number(const char *s, size_t n, unsigned long long *v)
 }
 
 int
-mp_cursor_parse(const char *s, struct mp_cursor *c)
+mp_share_cursor_parse(const char *s, struct mp_cursor *c)
 {
 	const char	*dash;
 
@@ -94,7 +94,7 @@ mp_cursor_parse(const char *s, struct mp_cursor *c)
 }
 
 void
-mp_cursor_format(const struct mp_cursor *c, char out[MP_CURSOR_SZ])
+mp_share_cursor_format(const struct mp_cursor *c, char out[MP_CURSOR_SZ])
 {
 
 	(void)snprintf(out, MP_CURSOR_SZ, "%llu-%llu", c->seq, c->id);
@@ -111,13 +111,13 @@ mp_share_next_seq(struct mp_db *db, unsigned long long *seq)
 		return er;
 	if ((er = mp_db_query(db, &st, stmts[STMT_SEQ], NULL, 0)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		*seq = (unsigned long long)mp_stmt_int(st, 0);
+	if ((er = mp_db_next(st)) == MP_OK)
+		*seq = (unsigned long long)mp_db_int(st, 0);
 	else if (er == MP_ENOTFOUND) {
 		mp_errx("%s: export_counter has no row", __func__);
 		er = MP_EDB;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -146,8 +146,8 @@ mp_share_touch(struct mp_db *db, long long id)
 	v[0] = MP_DBINT(id);
 	if ((er = mp_db_query(db, &st, stmts[STMT_TOUCH], v, 1)) != MP_OK)
 		return er;
-	er = mp_stmt_next(st);
-	mp_stmt_done(st);
+	er = mp_db_next(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_EDB : er;
 }
 
@@ -202,9 +202,9 @@ mp_share_backfill(struct mp_db *db, long long partner_id, long long *n)
 		*n = 0;
 	if ((er = mp_db_query(db, &st, stmts[STMT_MAXID], NULL, 0)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		max = mp_stmt_int(st, 0);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK)
+		max = mp_db_int(st, 0);
+	mp_db_done(st);
 	if (er != MP_OK)
 		return er;
 	/*

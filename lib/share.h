@@ -33,8 +33,8 @@ struct mp_cursor {
  * when it is malformed: anything but two decimal numbers without
  * leading zeros, joined by "-", each below 2^63.
  */
-int		 mp_cursor_parse(const char *, struct mp_cursor *);
-void		 mp_cursor_format(const struct mp_cursor *,
+int		 mp_share_cursor_parse(const char *, struct mp_cursor *);
+void		 mp_share_cursor_format(const struct mp_cursor *,
 		    char out[MP_CURSOR_SZ]);
 
 /*

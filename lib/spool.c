@@ -170,7 +170,7 @@ deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 		v = p;
 		if (tag < RF_ATTACHMENTS) {
 			free(r->val[tag]);
-			if ((r->val[tag] = mp_memdup0(v, vlen)) == NULL)
+			if ((r->val[tag] = mp_alloc_memdup0(v, vlen)) == NULL)
 				return MP_ENOMEM;
 			continue;
 		}
@@ -216,13 +216,14 @@ deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 			r->reference[vlen] = '\0';
 			break;
 		case TAG_ATT_NAME:
-			na = mp_reallocarray(r->att, r->natt + 1, sizeof(*na));
+			na = mp_alloc_reallocarray(r->att, r->natt + 1,
+			    sizeof(*na));
 			if (na == NULL)
 				return MP_ENOMEM;
 			r->att = na;
 			a = &na[r->natt++];
 			memset(a, 0, sizeof(*a));
-			if ((a->filename = mp_memdup0(v, vlen)) == NULL)
+			if ((a->filename = mp_alloc_memdup0(v, vlen)) == NULL)
 				return MP_ENOMEM;
 			break;
 		case TAG_ATT_TYPE:
@@ -235,7 +236,7 @@ deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 				return MP_EINVAL;
 			a->data = v;
 			a->size = vlen;
-			mp_sha256(a->sha256, v, vlen);
+			mp_crypto_sha256(a->sha256, v, vlen);
 			break;
 		default:
 			return MP_EINVAL;
@@ -293,7 +294,7 @@ mp_spool_has(const char *dir, const unsigned char *nonce)
 	char		 hex[NONCE_HEX + 1], path[4096];
 	struct stat	 sb;
 
-	mp_hex(hex, nonce, MP_FORMTOKEN_NONCE);
+	mp_crypto_hex(hex, nonce, MP_FORMTOKEN_NONCE);
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex) >=
 	    sizeof(path))
 		return 0;
@@ -313,7 +314,7 @@ mp_spool_write(const char *dir, const struct mp_keys *keys,
 	int		 fd = -1, linked = 0;
 
 	mp_buf_init(&plain, SPOOL_MAX);
-	mp_hex(hex, r->submission, MP_FORMTOKEN_NONCE);
+	mp_crypto_hex(hex, r->submission, MP_FORMTOKEN_NONCE);
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/.tmp-%s-%ld", dir, hex,
 	    (long)getpid()) >= sizeof(tmp) ||
 	    (size_t)snprintf(final, sizeof(final), "%s/%s.rpt", dir, hex) >=
@@ -323,9 +324,9 @@ mp_spool_write(const char *dir, const struct mp_keys *keys,
 	}
 	/* 40 random bits: spooled reports are few, and the unique key on
 	 * reference would still refuse a collision when draining. */
-	if ((er = mp_random(rnd, sizeof(rnd))) != MP_OK)
+	if ((er = mp_crypto_random(rnd, sizeof(rnd))) != MP_OK)
 		goto out;
-	mp_b32(b32, rnd, sizeof(rnd));
+	mp_crypto_b32(b32, rnd, sizeof(rnd));
 	if (localtime_r(&r->received, &tm) == NULL) {
 		er = MP_ESYS;
 		goto out;
@@ -335,7 +336,7 @@ mp_spool_write(const char *dir, const struct mp_keys *keys,
 	r->spooled = 1;
 	if ((er = serialise(r, &plain)) != MP_OK)
 		goto out;
-	if ((er = mp_seal(mp_key(keys, MP_KEY_SPOOL), hex, NONCE_HEX,
+	if ((er = mp_crypto_seal(mp_key(keys, MP_KEY_SPOOL), hex, NONCE_HEX,
 	    mp_buf_str(&plain), mp_buf_len(&plain), &box, &boxlen)) != MP_OK)
 		goto out;
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -430,7 +431,7 @@ drain_one(const char *dir, const char *name, struct mp_db *db,
 	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if ((er = read_file(path, &file)) != MP_OK)
 		goto out;
-	er = mp_open(mp_key(keys, MP_KEY_SPOOL), name, NONCE_HEX,
+	er = mp_crypto_open(mp_key(keys, MP_KEY_SPOOL), name, NONCE_HEX,
 	    (const unsigned char *)mp_buf_str(&file), mp_buf_len(&file),
 	    &plain, &plainlen);
 	if (er == MP_OK)
@@ -439,7 +440,7 @@ drain_one(const char *dir, const char *name, struct mp_db *db,
 		/* Keep it for a person to look at, out of the drain's way. */
 		(void)snprintf(bad, sizeof(bad), "%s.bad", path);
 		mp_errx("%s: %s cannot be read (%s); moved to %s", __func__,
-		    name, mp_strerror(er), bad);
+		    name, mp_err_str(er), bad);
 		(void)rename(path, bad);
 		goto out;
 	}
@@ -459,7 +460,7 @@ drain_one(const char *dir, const char *name, struct mp_db *db,
 	mp_infox("%s: a spooled report was stored", __func__);
 out:
 	mp_report_free(&r);
-	mp_freezero(plain, plainlen);
+	mp_alloc_freezero(plain, plainlen);
 	mp_buf_freezero(&file);
 	return er;
 }

@@ -172,7 +172,7 @@ load_items(struct mp_db *db, struct mp_stats *s, enum mp_stats_dim d)
 	size_t		 n = 0, i;
 	enum mp_err	 er;
 
-	if ((s->items[d] = mp_calloc(d == MP_SD_CHANNEL ?
+	if ((s->items[d] = mp_alloc_calloc(d == MP_SD_CHANNEL ?
 	    MP_NELEM(channels) : MP_STATS_MAX_DIM,
 	    sizeof(struct mp_stats_item))) == NULL)
 		return MP_ENOMEM;
@@ -185,20 +185,20 @@ load_items(struct mp_db *db, struct mp_stats *s, enum mp_stats_dim d)
 		if ((er = mp_db_query(db, &st, stmts[d == MP_SD_TYPE ?
 		    STMT_TYPES : STMT_AUDIENCES], NULL, 0)) != MP_OK)
 			return er;
-		while ((er = mp_stmt_next(st)) == MP_OK &&
+		while ((er = mp_db_next(st)) == MP_OK &&
 		    n < MP_STATS_MAX_DIM) {
 			it = &s->items[d][n++];
-			it->id = mp_stmt_int(st, ITEM_ID);
+			it->id = mp_db_int(st, ITEM_ID);
 			(void)snprintf(it->name, sizeof(it->name), "%s",
-			    mp_stmt_text(st, ITEM_NAME, NULL));
+			    mp_db_text(st, ITEM_NAME, NULL));
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 		if (er != MP_OK && er != MP_ENOTFOUND)
 			return er;
 	}
 	s->nitems[d] = n;
 	for (i = 0; i < n; i++)
-		if ((s->items[d][i].months = mp_calloc(s->nmonths,
+		if ((s->items[d][i].months = mp_alloc_calloc(s->nmonths,
 		    sizeof(struct mp_stats_counts))) == NULL)
 			return MP_ENOMEM;
 	return MP_OK;
@@ -214,13 +214,13 @@ item(struct mp_stats *s, enum mp_stats_dim d, struct mp_stmt *st,
 	size_t		 i;
 
 	if (d == MP_SD_CHANNEL) {
-		ch = mp_stmt_text(st, col, NULL);
+		ch = mp_db_text(st, col, NULL);
 		for (i = 0; ch != NULL && i < s->nitems[d]; i++)
 			if (strcmp(ch, s->items[d][i].name) == 0)
 				return &s->items[d][i];
 		return NULL;
 	}
-	id = mp_stmt_int(st, col);
+	id = mp_db_int(st, col);
 	for (i = 0; i < s->nitems[d]; i++)
 		if (s->items[d][i].id == id)
 			return &s->items[d][i];
@@ -293,29 +293,29 @@ load_counts(struct mp_db *db, struct mp_stats *s, const char *from,
 	p[0] = MP_DBTEXT(from);
 	if ((er = mp_db_query(db, &st, stmts[STMT_BEFORE], p, 1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		v[0] = mp_stmt_int(st, BEFORE_OPEN);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		v[0] = mp_db_int(st, BEFORE_OPEN);
 		s->total.open += v[0];
 		for (d = 0; d < MP_SD__MAX; d++)
 			if ((it[d] = item(s, (enum mp_stats_dim)d, st,
 			    before_dim[d])) != NULL)
 				it[d]->total.open += v[0];
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND)
 		return er;
 	p[1] = MP_DBTEXT(end);
 	if ((er = mp_db_query(db, &st, stmts[STMT_RANGE], p, 2)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		month = (int)mp_stmt_int(st, RANGE_MONTH);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		month = (int)mp_db_int(st, RANGE_MONTH);
 		if (month < s->from || month > s->to)
 			continue;
 		m = (size_t)(month - s->from);
-		v[0] = mp_stmt_int(st, RANGE_RECEIVED);
-		v[1] = mp_stmt_int(st, RANGE_TAKEN);
-		v[2] = mp_stmt_int(st, RANGE_CLOSED);
-		v[3] = mp_stmt_int(st, RANGE_REOPENED);
+		v[0] = mp_db_int(st, RANGE_RECEIVED);
+		v[1] = mp_db_int(st, RANGE_TAKEN);
+		v[2] = mp_db_int(st, RANGE_CLOSED);
+		v[3] = mp_db_int(st, RANGE_REOPENED);
 		for (d = 0; d <= MP_SD__MAX; d++) {
 			if (d == MP_SD__MAX)
 				c = &s->months[m].c;
@@ -330,7 +330,7 @@ load_counts(struct mp_db *db, struct mp_stats *s, const char *from,
 			c->reopened += v[3];
 		}
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -364,7 +364,7 @@ load_medians(struct mp_db *db, struct mp_stats *s, const char *from,
 	size_t		 k;
 	enum mp_err	 er;
 
-	if ((h = mp_calloc(2, sizeof(*h))) == NULL)
+	if ((h = mp_alloc_calloc(2, sizeof(*h))) == NULL)
 		return MP_ENOMEM;
 	p[0] = MP_DBTEXT(from);
 	p[1] = MP_DBTEXT(end);
@@ -372,8 +372,8 @@ load_medians(struct mp_db *db, struct mp_stats *s, const char *from,
 		goto out;
 	/* h[0] takings, h[1] closings of the month being read. */
 	for (;;) {
-		er = mp_stmt_next(st);
-		month = er == MP_OK ? (int)mp_stmt_int(st, DAYS_MONTH) : -1;
+		er = mp_db_next(st);
+		month = er == MP_OK ? (int)mp_db_int(st, DAYS_MONTH) : -1;
 		if (cur >= s->from && cur <= s->to && (er != MP_OK ||
 		    month != cur)) {
 			k = (size_t)(cur - s->from);
@@ -388,24 +388,24 @@ load_medians(struct mp_db *db, struct mp_stats *s, const char *from,
 			memset(h, 0, 2 * sizeof(*h));
 			cur = month;
 		}
-		meas = mp_stmt_text(st, DAYS_MEASURE, NULL);
+		meas = mp_db_text(st, DAYS_MEASURE, NULL);
 		curm = meas != NULL && meas[0] == 'c';
-		hist_add(&h[curm], mp_stmt_int(st, DAYS_DAYS),
-		    mp_stmt_int(st, DAYS_N));
+		hist_add(&h[curm], mp_db_int(st, DAYS_DAYS),
+		    mp_db_int(st, DAYS_N));
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND)
 		goto out;
 	memset(h, 0, 2 * sizeof(*h));
 	if ((er = mp_db_query(db, &st, stmts[STMT_DAYS_ALL], p, 2)) != MP_OK)
 		goto out;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		meas = mp_stmt_text(st, DAYS_ALL_MEASURE, NULL);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		meas = mp_db_text(st, DAYS_ALL_MEASURE, NULL);
 		curm = meas != NULL && meas[0] == 'c';
-		hist_add(&h[curm], mp_stmt_int(st, DAYS_ALL_DAYS),
-		    mp_stmt_int(st, DAYS_ALL_N));
+		hist_add(&h[curm], mp_db_int(st, DAYS_ALL_DAYS),
+		    mp_db_int(st, DAYS_ALL_N));
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND)
 		goto out;
 	er = MP_OK;
@@ -429,12 +429,13 @@ mp_stats_load(struct mp_db *db, int from, int to, struct mp_stats **out)
 	*out = NULL;
 	if (from < 0 || to < from || to - from >= MP_STATS_MAX_MONTHS)
 		return MP_EINVAL;
-	if ((s = mp_calloc(1, sizeof(*s))) == NULL)
+	if ((s = mp_alloc_calloc(1, sizeof(*s))) == NULL)
 		return MP_ENOMEM;
 	s->from = from;
 	s->to = to;
 	s->nmonths = (size_t)(to - from + 1);
-	if ((s->months = mp_calloc(s->nmonths, sizeof(*s->months))) == NULL)
+	if ((s->months = mp_alloc_calloc(s->nmonths,
+	    sizeof(*s->months))) == NULL)
 		goto fail;
 	for (m = 0; m < s->nmonths; m++) {
 		s->months[m].month = from + (int)m;

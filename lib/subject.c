@@ -1771,18 +1771,18 @@ mp_subject_list_for_report(struct mp_db *db, long long report,
 	v[0] = MP_DBINT(report);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LIST], v, 1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		l.subject = mp_stmt_int(st, LC_ID);
-		l.kind = (enum mp_subject_kind)mp_stmt_int(st, LC_KIND);
-		l.norm = mp_stmt_text(st, LC_NORM, NULL);
-		l.display = mp_stmt_text(st, LC_DISPLAY, NULL);
-		l.source = (enum mp_subject_source)mp_stmt_int(st, LC_SOURCE);
-		l.confirmed = mp_stmt_int(st, LC_CONFIRMED) != 0;
-		l.user = mp_stmt_int(st, LC_USER);
-		l.created = mp_stmt_int(st, LC_CREATED);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		l.subject = mp_db_int(st, LC_ID);
+		l.kind = (enum mp_subject_kind)mp_db_int(st, LC_KIND);
+		l.norm = mp_db_text(st, LC_NORM, NULL);
+		l.display = mp_db_text(st, LC_DISPLAY, NULL);
+		l.source = (enum mp_subject_source)mp_db_int(st, LC_SOURCE);
+		l.confirmed = mp_db_int(st, LC_CONFIRMED) != 0;
+		l.user = mp_db_int(st, LC_USER);
+		l.created = mp_db_int(st, LC_CREATED);
 		fn(&l, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1800,10 +1800,10 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 	v[1] = MP_DBINT(limit);
 	if ((er = mp_db_query(db, &st, stmts[STMT_REPORTS], v, 2)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK)
-		fn(mp_stmt_int(st, RC_REPORT), mp_stmt_int(st, RC_SUBJECT),
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_int(st, RC_REPORT), mp_db_int(st, RC_SUBJECT),
 		    arg);
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1843,17 +1843,17 @@ mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
 	    stmts[s], v, n + 4);
 	if (er != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		h.subject = mp_stmt_int(st, HC_ID);
-		h.kind = (enum mp_subject_kind)mp_stmt_int(st, HC_KIND);
-		h.norm = mp_stmt_text(st, HC_NORM, NULL);
-		h.display = mp_stmt_text(st, HC_DISPLAY, NULL);
-		h.reports = mp_stmt_int(st, HC_REPORTS);
-		h.latest = mp_stmt_text(st, HC_LATEST, NULL);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		h.subject = mp_db_int(st, HC_ID);
+		h.kind = (enum mp_subject_kind)mp_db_int(st, HC_KIND);
+		h.norm = mp_db_text(st, HC_NORM, NULL);
+		h.display = mp_db_text(st, HC_DISPLAY, NULL);
+		h.reports = mp_db_int(st, HC_REPORTS);
+		h.latest = mp_db_text(st, HC_LATEST, NULL);
 		if ((er = fn(&h, arg)) != MP_OK)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -1870,12 +1870,12 @@ mp_subject_list_shared(struct mp_db *db, long long report,
 	v[0] = MP_DBINT(report);
 	if ((er = mp_db_query(db, &st, stmts[STMT_SHARED], v, 1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		l.kind = (enum mp_subject_kind)mp_stmt_int(st, SC_KIND);
-		l.norm = mp_stmt_text(st, SC_NORM, NULL);
-		l.display = mp_stmt_text(st, SC_DISPLAY, NULL);
+	while ((er = mp_db_next(st)) == MP_OK) {
+		l.kind = (enum mp_subject_kind)mp_db_int(st, SC_KIND);
+		l.norm = mp_db_text(st, SC_NORM, NULL);
+		l.display = mp_db_text(st, SC_DISPLAY, NULL);
 		fn(&l, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

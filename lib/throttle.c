@@ -76,7 +76,8 @@ mp_throttle_keys(struct mp_db *db, const struct mp_keys *keys,
 	memset(t, 0, sizeof(*t));
 	/* The account is a name or reference, not an address. */
 	(void)snprintf(msg, sizeof(msg), "%s-user:%s", scope, account);
-	if ((er = mp_hmac_sha256(t->account, mp_key(keys, MP_KEY_CLIENT),
+	if ((er = mp_crypto_hmac_sha256(t->account, mp_key(keys,
+	    MP_KEY_CLIENT),
 	    MP_KEY_LEN, msg, strlen(msg))) != MP_OK)
 		goto out;
 	if ((er = mp_clientkey_get(db, keys, MP_CLIENTKEY_THROTTLE, start,
@@ -92,14 +93,15 @@ mp_throttle_keys(struct mp_db *db, const struct mp_keys *keys,
 		goto out;
 	(void)snprintf(msg, sizeof(msg), "%s-client:%s", scope,
 	    client != NULL ? client : "");
-	if ((er = mp_hmac_sha256(t->client, day, MP_KEY_LEN, msg,
-	    strlen(msg))) != MP_OK || (er = mp_hmac_sha256(t->client_prev,
+	if ((er = mp_crypto_hmac_sha256(t->client, day, MP_KEY_LEN, msg,
+	    strlen(msg))) != MP_OK ||
+	    (er = mp_crypto_hmac_sha256(t->client_prev,
 	    prev, MP_KEY_LEN, msg, strlen(msg))) != MP_OK)
 		goto out;
 out:
-	mp_wipe(msg, sizeof(msg));
-	mp_wipe(day, sizeof(day));
-	mp_wipe(prev, sizeof(prev));
+	mp_alloc_wipe(msg, sizeof(msg));
+	mp_alloc_wipe(day, sizeof(day));
+	mp_alloc_wipe(prev, sizeof(prev));
 	return er;
 }
 
@@ -117,11 +119,11 @@ mp_throttle_over(struct mp_db *db, const struct mp_throttle *t, time_t now,
 	v[3] = MP_DBBLOB(t->client_prev, MP_SHA256_LEN);
 	v[4] = v[1];
 	if (mp_db_query(db, &st, stmts[STMT_COUNT], v, 5) == MP_OK) {
-		if (mp_stmt_next(st) == MP_OK) {
-			na = mp_stmt_int(st, COUNT_ACCOUNT);
-			nc = mp_stmt_int(st, COUNT_CLIENT);
+		if (mp_db_next(st) == MP_OK) {
+			na = mp_db_int(st, COUNT_ACCOUNT);
+			nc = mp_db_int(st, COUNT_CLIENT);
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 	}
 	if (na < 0 || nc < 0)
 		return MP_THROTTLE_ACCOUNT | MP_THROTTLE_CLIENT;
@@ -144,11 +146,11 @@ mp_throttle_client_wait(struct mp_db *db, const struct mp_throttle *t,
 	v[1] = MP_DBBLOB(t->client_prev, MP_SHA256_LEN);
 	v[2] = MP_DBINT((long long)now - THROTTLE_MEMORY);
 	if (mp_db_query(db, &st, stmts[STMT_CLIENT], v, 3) == MP_OK) {
-		if (mp_stmt_next(st) == MP_OK) {
-			n = mp_stmt_int(st, CLIENT_N);
-			last = mp_stmt_int(st, CLIENT_LAST);
+		if (mp_db_next(st) == MP_OK) {
+			n = mp_db_int(st, CLIENT_N);
+			last = mp_db_int(st, CLIENT_LAST);
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 	}
 	if (n < 0)
 		return window;

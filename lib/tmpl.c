@@ -38,7 +38,7 @@
 /*
  * A node handle knows its view, so that a setter on a node keeps the
  * view's first error as the view's own setters do.  Handles are made
- * by mp_view_node and mp_vnode_node, one small allocation each (the
+ * by mp_tmpl_node and mp_tmpl_vnode_node, one small allocation each (the
  * work list makes about a hundred, against thousands of ClearSilver's
  * own for its values), and freed with the view.  dead is what a
  * failed view hands out instead of a node: every setter on it does
@@ -116,7 +116,7 @@ mp_tmpl_init(const char *dir)
 {
 	char	*p;
 
-	if ((p = mp_strdup(dir)) == NULL)
+	if ((p = mp_alloc_strdup(dir)) == NULL)
 		return MP_ENOMEM;
 	/* Another directory (tests) must not see the old one's trees. */
 	cache_clear();
@@ -166,13 +166,13 @@ tfile_get(const char *name)
 		goto out;
 	}
 	tf = &cache[ncache];
-	if ((tf->name = mp_strdup(name)) == NULL) {
+	if ((tf->name = mp_alloc_strdup(name)) == NULL) {
 		tf = NULL;
 		goto out;
 	}
 	tf->len = mp_buf_len(&text);
 	if ((tf->text = mp_buf_take(&text, NULL)) == NULL &&
-	    (tf->text = mp_strdup("")) == NULL) {
+	    (tf->text = mp_alloc_strdup("")) == NULL) {
 		free(tf->name);
 		tf = NULL;
 		goto out;
@@ -196,7 +196,7 @@ fileload(void *ctx, HDF *hdf, const char *filename, char **contents)
 	(void)hdf;
 	if ((tf = tfile_get(filename)) == NULL)
 		return nerr_raise(NERR_NOT_FOUND, "template %s", filename);
-	if ((*contents = mp_memdup0(tf->text, tf->len)) == NULL)
+	if ((*contents = mp_alloc_memdup0(tf->text, tf->len)) == NULL)
 		return nerr_raise(NERR_NOMEM, "template %s", filename);
 	return STATUS_OK;
 }
@@ -220,12 +220,12 @@ output(void *ctx, char *s)
 }
 
 struct mp_view *
-mp_view_new(void)
+mp_tmpl_new(void)
 {
 	struct mp_view	*v;
 	NEOERR		*nerr;
 
-	if ((v = mp_calloc(1, sizeof(*v))) == NULL)
+	if ((v = mp_alloc_calloc(1, sizeof(*v))) == NULL)
 		return NULL;
 	if ((nerr = hdf_init(&v->hdf)) != STATUS_OK) {
 		nerr_log(__func__, "hdf_init", nerr);
@@ -238,7 +238,7 @@ mp_view_new(void)
 }
 
 void
-mp_view_free(struct mp_view *v)
+mp_tmpl_free(struct mp_view *v)
 {
 	struct mp_vnode	*n;
 
@@ -253,7 +253,7 @@ mp_view_free(struct mp_view *v)
 }
 
 enum mp_err
-mp_view_err(const struct mp_view *v)
+mp_tmpl_err(const struct mp_view *v)
 {
 
 	return v->err;
@@ -269,7 +269,7 @@ view_fail(struct mp_view *v, enum mp_err er)
 	return v->err;
 }
 
-/* Set name under at to value (all setters but mp_view_setn). */
+/* Set name under at to value (all setters but mp_tmpl_setn). */
 static enum mp_err
 view_set(struct mp_view *v, HDF *at, const char *name, const char *value)
 {
@@ -306,14 +306,14 @@ fmt_int(char num[32], long long val)
 }
 
 enum mp_err
-mp_view_set(struct mp_view *v, const char *name, const char *value)
+mp_tmpl_set(struct mp_view *v, const char *name, const char *value)
 {
 
 	return view_set(v, v->hdf, name, value);
 }
 
 enum mp_err
-mp_view_setn(struct mp_view *v, const char *name, const char *value,
+mp_tmpl_setn(struct mp_view *v, const char *name, const char *value,
     size_t len)
 {
 	char		*copy;
@@ -321,7 +321,7 @@ mp_view_setn(struct mp_view *v, const char *name, const char *value,
 
 	if (v->err != MP_OK)
 		return v->err;
-	if ((copy = mp_memdup0(value, len)) == NULL)
+	if ((copy = mp_alloc_memdup0(value, len)) == NULL)
 		return view_fail(v, MP_ENOMEM);
 	/* hdf_set_buf takes ownership of copy, also on failure. */
 	if ((nerr = hdf_set_buf(v->hdf, name, copy)) != STATUS_OK) {
@@ -332,7 +332,7 @@ mp_view_setn(struct mp_view *v, const char *name, const char *value,
 }
 
 enum mp_err
-mp_view_set_int(struct mp_view *v, const char *name, long long val)
+mp_tmpl_set_int(struct mp_view *v, const char *name, long long val)
 {
 	char	 num[32];
 
@@ -342,7 +342,7 @@ mp_view_set_int(struct mp_view *v, const char *name, long long val)
 }
 
 enum mp_err
-mp_view_setf(struct mp_view *v, const char *name, const char *fmt, ...)
+mp_tmpl_setf(struct mp_view *v, const char *name, const char *fmt, ...)
 {
 	struct mp_buf	 b;
 	va_list		 ap;
@@ -378,7 +378,7 @@ vnode_get(struct mp_view *v, HDF *at, const char *name)
 		(void)view_fail(v, MP_ENOMEM);
 		return &v->dead;
 	}
-	if ((n = mp_malloc(sizeof(*n))) == NULL) {
+	if ((n = mp_alloc(sizeof(*n))) == NULL) {
 		(void)view_fail(v, MP_ENOMEM);
 		return &v->dead;
 	}
@@ -390,21 +390,21 @@ vnode_get(struct mp_view *v, HDF *at, const char *name)
 }
 
 struct mp_vnode *
-mp_view_node(struct mp_view *v, const char *name)
+mp_tmpl_node(struct mp_view *v, const char *name)
 {
 
 	return vnode_get(v, v->hdf, name);
 }
 
 struct mp_vnode *
-mp_vnode_node(struct mp_vnode *n, const char *name)
+mp_tmpl_vnode_node(struct mp_vnode *n, const char *name)
 {
 
 	return vnode_get(n->v, n->hdf, name);
 }
 
 enum mp_err
-mp_vnode_set(struct mp_vnode *n, const char *name, const char *value)
+mp_tmpl_vnode_set(struct mp_vnode *n, const char *name, const char *value)
 {
 
 	/* The dead node's hdf is never used: its view has failed. */
@@ -412,7 +412,7 @@ mp_vnode_set(struct mp_vnode *n, const char *name, const char *value)
 }
 
 enum mp_err
-mp_vnode_set_int(struct mp_vnode *n, const char *name, long long val)
+mp_tmpl_vnode_set_int(struct mp_vnode *n, const char *name, long long val)
 {
 	char	 num[32];
 
@@ -422,7 +422,7 @@ mp_vnode_set_int(struct mp_vnode *n, const char *name, long long val)
 }
 
 const char *
-mp_view_get(const struct mp_view *v, const char *name)
+mp_tmpl_get(const struct mp_view *v, const char *name)
 {
 
 	return hdf_get_value(v->hdf, name, NULL);
@@ -449,7 +449,7 @@ parsed_get(const char *name)
 	}
 	tp = &parsed[nparsed];
 	memset(tp, 0, sizeof(*tp));
-	if ((tp->name = mp_strdup(name)) == NULL)
+	if ((tp->name = mp_alloc_strdup(name)) == NULL)
 		return NULL;
 	if ((nerr = hdf_init(&tp->conf)) != STATUS_OK) {
 		nerr_log(__func__, "hdf_init", nerr);

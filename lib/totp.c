@@ -38,11 +38,11 @@ enum mp_err
 mp_totp_secret_new(unsigned char secret[MP_TOTP_SECRET_LEN])
 {
 
-	return mp_random(secret, MP_TOTP_SECRET_LEN);
+	return mp_crypto_random(secret, MP_TOTP_SECRET_LEN);
 }
 
 void
-mp_base32_rfc4648(char *out, const void *in, size_t len)
+mp_totp_base32_rfc4648(char *out, const void *in, size_t len)
 {
 	const unsigned char	*p = in;
 	uint32_t		 acc = 0;
@@ -68,7 +68,7 @@ mp_totp_base32(char out[MP_TOTP_B32_LEN + 1],
 {
 
 	/* 160 bits are exactly 32 characters: no padding to leave out. */
-	mp_base32_rfc4648(out, secret, MP_TOTP_SECRET_LEN);
+	mp_totp_base32_rfc4648(out, secret, MP_TOTP_SECRET_LEN);
 }
 
 int
@@ -105,7 +105,7 @@ mp_totp_code(const unsigned char *secret, size_t len, uint64_t step,
 	    (uint32_t)mac[off + 2] << 8 |
 	    (uint32_t)mac[off + 3];
 	/* The MAC gives away the code; do not leave it on the stack. */
-	mp_wipe(mac, sizeof(mac));
+	mp_alloc_wipe(mac, sizeof(mac));
 	return (int)(bin % powers[digits]);
 }
 
@@ -155,16 +155,16 @@ mp_totp_verify(const unsigned char *secret, size_t len, const char *code,
 			continue;
 		if ((c = mp_totp_code(secret, len, (uint64_t)step,
 		    MP_TOTP_DIGITS)) < 0) {
-			mp_wipe(got, sizeof(got));
+			mp_alloc_wipe(got, sizeof(got));
 			return MP_ECRYPTO;
 		}
 		fmt_code(want, c);
-		ok = mp_ct_equal(want, got, sizeof(got));
+		ok = mp_crypto_ct_equal(want, got, sizeof(got));
 		if (ok && found < 0)
 			found = step;
 	}
-	mp_wipe(want, sizeof(want));
-	mp_wipe(got, sizeof(got));
+	mp_alloc_wipe(want, sizeof(want));
+	mp_alloc_wipe(got, sizeof(got));
 	if (found < 0)
 		return MP_ECRYPTO;
 	if (matched_step != NULL)
@@ -223,7 +223,7 @@ mp_totp_uri(struct mp_buf *out, const char *issuer, const char *account,
 	    (er = mp_buf_addstr(&b,
 	    "&algorithm=SHA1&digits=6&period=30")) != MP_OK ||
 	    (er = mp_buf_add(out, mp_buf_str(&b), mp_buf_len(&b))) != MP_OK)
-		mp_errx("%s: %s", __func__, mp_strerror(er));
+		mp_errx("%s: %s", __func__, mp_err_str(er));
 	mp_buf_freezero(&b);
 	return er;
 }

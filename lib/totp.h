@@ -22,7 +22,7 @@ struct mp_buf;
 
 /*
  * Fill secret with MP_TOTP_SECRET_LEN bytes from the CSPRNG.  The
- * caller owns the memory and wipes it (mp_wipe) when done.
+ * caller owns the memory and wipes it (mp_alloc_wipe) when done.
  * MP_ECRYPTO (logged) if the CSPRNG fails.
  */
 enum mp_err	 mp_totp_secret_new(unsigned char secret[MP_TOTP_SECRET_LEN]);
@@ -37,10 +37,10 @@ void		 mp_totp_base32(char out[MP_TOTP_B32_LEN + 1],
 
 /*
  * RFC 4648 base32 of len bytes, no padding, into out, which needs
- * (len * 8 + 4) / 5 + 1 bytes.  Not Crockford's (mp_b32): apps only
+ * (len * 8 + 4) / 5 + 1 bytes.  Not Crockford's (mp_crypto_b32): apps only
  * read the RFC alphabet.
  */
-void		 mp_base32_rfc4648(char *out, const void *in, size_t len);
+void		 mp_totp_base32_rfc4648(char *out, const void *in, size_t len);
 
 /*
  * HOTP (RFC 4226): HMAC-SHA-1 of the big-endian 8-byte step under the

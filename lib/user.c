@@ -228,7 +228,7 @@ static const char *const stmts[STMT__MAX] = {
 };
 
 int
-mp_valid_username(const char *s)
+mp_user_valid_name(const char *s)
 {
 	size_t	 n;
 
@@ -246,7 +246,7 @@ valid_name(const char *s, size_t max)
 {
 
 	return s != NULL && mp_valid_text(s, strlen(s), max, 0) &&
-	    !mp_blank(s, strlen(s));
+	    !mp_valid_blank(s, strlen(s));
 }
 
 static void
@@ -285,23 +285,23 @@ user_base(struct mp_stmt *st, struct mp_user *u, char *pwhash)
 	const char	*pw;
 
 	memset(u, 0, sizeof(*u));
-	u->id = mp_stmt_int(st, UC_ID);
-	copy(u->username, sizeof(u->username), mp_stmt_text(st, UC_USERNAME,
+	u->id = mp_db_int(st, UC_ID);
+	copy(u->username, sizeof(u->username), mp_db_text(st, UC_USERNAME,
 	    NULL));
-	copy(u->display, sizeof(u->display), mp_stmt_text(st, UC_DISPLAY,
+	copy(u->display, sizeof(u->display), mp_db_text(st, UC_DISPLAY,
 	    NULL));
-	if (!mp_role_parse(mp_stmt_text(st, UC_ROLE, NULL), &u->role))
+	if (!mp_role_parse(mp_db_text(st, UC_ROLE, NULL), &u->role))
 		u->role = MP_ROLE_HANDLER;
-	u->disabled = mp_stmt_int(st, UC_DISABLED) != 0;
-	pw = mp_stmt_isnull(st, UC_PWHASH) ? NULL : mp_stmt_text(st,
+	u->disabled = mp_db_int(st, UC_DISABLED) != 0;
+	pw = mp_db_isnull(st, UC_PWHASH) ? NULL : mp_db_text(st,
 	    UC_PWHASH, NULL);
 	u->has_password = pw != NULL && pw[0] != '\0';
 	if (pwhash != NULL)
 		copy(pwhash, MP_PWHASH_LEN, pw);
-	u->totp_enabled = mp_stmt_int(st, UC_TOTP) != 0;
-	u->totp_last_step = mp_stmt_int(st, UC_TOTP_STEP);
-	u->identity = mp_stmt_int(st, UC_IDENTITY) != 0;
-	u->password_change = mp_stmt_int(st, UC_PWCHANGE) != 0;
+	u->totp_enabled = mp_db_int(st, UC_TOTP) != 0;
+	u->totp_last_step = mp_db_int(st, UC_TOTP_STEP);
+	u->identity = mp_db_int(st, UC_IDENTITY) != 0;
+	u->password_change = mp_db_int(st, UC_PWCHANGE) != 0;
 }
 
 /* A row of USER_COLS into u. */
@@ -310,7 +310,7 @@ user_row(struct mp_stmt *st, struct mp_user *u, char *pwhash)
 {
 
 	user_base(st, u, pwhash);
-	user_teams(u, mp_stmt_text(st, UC_TEAMS, NULL));
+	user_teams(u, mp_db_text(st, UC_TEAMS, NULL));
 }
 
 static enum mp_err
@@ -322,9 +322,9 @@ get(struct mp_db *db, enum stmt s, struct mp_dbval v, struct mp_user *u,
 
 	if ((er = mp_db_query(db, &st, stmts[s], &v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
+	if ((er = mp_db_next(st)) == MP_OK)
 		user_row(st, u, pwhash);
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -333,7 +333,7 @@ mp_user_get(struct mp_db *db, const char *username, struct mp_user *u,
     char *pwhash)
 {
 
-	if (!mp_valid_username(username))
+	if (!mp_user_valid_name(username))
 		return MP_ENOTFOUND;
 	return get(db, STMT_USER_BY_NAME, MP_DBTEXT(username), u, pwhash);
 }
@@ -362,7 +362,7 @@ mp_user_get_session(struct mp_db *db, const char *username,
 	enum mp_err	 er;
 
 	*stp = NULL;
-	if (username != NULL && !mp_valid_username(username))
+	if (username != NULL && !mp_user_valid_name(username))
 		return MP_ENOTFOUND;
 	/* NULL binds NULL: the join then finds no session. */
 	v[0] = MP_DBBLOB(id_hash, len);
@@ -371,8 +371,8 @@ mp_user_get_session(struct mp_db *db, const char *username,
 	    STMT_USER_SESSION_BY_NAME : STMT_USER_BY_SESSION], v,
 	    username != NULL ? 2 : 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		return er;
 	}
 	user_row(st, u, NULL);
@@ -388,7 +388,7 @@ mp_user_insert(struct mp_db *db, const char *username, const char *display,
 	unsigned long long	 iid = 0;
 	enum mp_err		 er;
 
-	if (!mp_valid_username(username) || !valid_name(display,
+	if (!mp_user_valid_name(username) || !valid_name(display,
 	    MP_DISPLAY_MAX) || (unsigned)role >= MP_ROLE__MAX)
 		return MP_EINVAL;
 	v[0] = MP_DBTEXT(username);
@@ -480,24 +480,24 @@ mp_user_totp_get(struct mp_db *db, const struct mp_keys *keys, long long id,
 	if ((er = mp_db_query(db, &st, stmts[STMT_USER_TOTP_GET], v, 1)) !=
 	    MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		return er;
 	}
-	t->enabled = mp_stmt_int(st, TOTP_ENABLED) != 0;
-	t->last_step = mp_stmt_int(st, TOTP_STEP);
+	t->enabled = mp_db_int(st, TOTP_ENABLED) != 0;
+	t->last_step = mp_db_int(st, TOTP_STEP);
 	totp_aad(aad, id);
-	if (!mp_stmt_isnull(st, TOTP_SECRET) && (box = mp_stmt_text(st,
-	    TOTP_SECRET, &boxlen)) != NULL && mp_open(mp_key(keys,
+	if (!mp_db_isnull(st, TOTP_SECRET) && (box = mp_db_text(st,
+	    TOTP_SECRET, &boxlen)) != NULL && mp_crypto_open(mp_key(keys,
 	    MP_KEY_TOTP), aad, strlen(aad), (const unsigned char *)box,
 	    boxlen, &pt, &ptlen) == MP_OK) {
 		if (ptlen == MP_TOTP_SECRET_LEN) {
 			memcpy(t->secret, pt, ptlen);
 			t->has_secret = 1;
 		}
-		mp_freezero(pt, ptlen);
+		mp_alloc_freezero(pt, ptlen);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return MP_OK;
 }
 
@@ -512,7 +512,7 @@ mp_user_totp_set_secret(struct mp_db *db, const struct mp_keys *keys,
 	enum mp_err	 er;
 
 	totp_aad(aad, id);
-	if ((er = mp_seal(mp_key(keys, MP_KEY_TOTP), aad, strlen(aad),
+	if ((er = mp_crypto_seal(mp_key(keys, MP_KEY_TOTP), aad, strlen(aad),
 	    secret, MP_TOTP_SECRET_LEN, &box, &boxlen)) != MP_OK)
 		return er;
 	v[0] = MP_DBBLOB(box, boxlen);
@@ -564,7 +564,7 @@ mp_user_password_ok(const char *pw, size_t minlen)
 	size_t		 len;
 
 	return pw != NULL && (len = strlen(pw)) <= 1024 &&
-	    mp_valid_utf8(pw, len) && mp_utf8_chars(pw, len) >= minlen;
+	    mp_valid_utf8(pw, len) && mp_valid_utf8_chars(pw, len) >= minlen;
 }
 
 enum mp_err
@@ -576,10 +576,10 @@ mp_user_set_password(struct mp_db *db, long long id, const char *pw,
 
 	if (!mp_user_password_ok(pw, minlen))
 		return MP_EINVAL;
-	if ((er = mp_password_hash(h, pw)) != MP_OK)
+	if ((er = mp_crypto_password_hash(h, pw)) != MP_OK)
 		return er;
 	er = update(db, STMT_USER_PASSWORD, MP_DBTEXT(h), id);
-	mp_wipe(h, sizeof(h));
+	mp_alloc_wipe(h, sizeof(h));
 	return er;
 }
 
@@ -604,18 +604,18 @@ mp_user_list(struct mp_db *db, mp_user_fn fn, void *arg)
 	if ((er = mp_db_query(db, &st, stmts[STMT_USER_LIST], NULL, 0)) !=
 	    MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK) {
 		user_base(st, &u, NULL);
-		u.has_password = mp_stmt_int(st, UC_PWHASH) != 0;
-		teams = mp_stmt_text(st, UC_TEAMS, NULL);
+		u.has_password = mp_db_int(st, UC_PWHASH) != 0;
+		teams = mp_db_text(st, UC_TEAMS, NULL);
 		fn(&u, teams != NULL ? teams : "", arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
 enum mp_err
-mp_team_insert(struct mp_db *db, const char *name, long long *id)
+mp_user_team_insert(struct mp_db *db, const char *name, long long *id)
 {
 	struct mp_dbval		 v[1];
 	unsigned long long	 iid = 0;
@@ -641,19 +641,19 @@ team_get(struct mp_db *db, enum stmt s, struct mp_dbval key,
 	v[0] = key;
 	if ((er = mp_db_query(db, &st, stmts[s], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK) {
+	if ((er = mp_db_next(st)) == MP_OK) {
 		memset(t, 0, sizeof(*t));
-		t->id = mp_stmt_int(st, TC_ID);
-		copy(t->name, sizeof(t->name), mp_stmt_text(st, TC_NAME,
+		t->id = mp_db_int(st, TC_ID);
+		copy(t->name, sizeof(t->name), mp_db_text(st, TC_NAME,
 		    NULL));
-		t->active = mp_stmt_int(st, TC_ACTIVE) != 0;
+		t->active = mp_db_int(st, TC_ACTIVE) != 0;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
 enum mp_err
-mp_team_get(struct mp_db *db, const char *name, struct mp_team *t)
+mp_user_team_get(struct mp_db *db, const char *name, struct mp_team *t)
 {
 
 	if (!valid_name(name, MP_TEAMNAME_MAX))
@@ -662,21 +662,21 @@ mp_team_get(struct mp_db *db, const char *name, struct mp_team *t)
 }
 
 enum mp_err
-mp_team_get_id(struct mp_db *db, long long id, struct mp_team *t)
+mp_user_team_get_id(struct mp_db *db, long long id, struct mp_team *t)
 {
 
 	return team_get(db, STMT_TEAM_BY_ID, MP_DBINT(id), t);
 }
 
 enum mp_err
-mp_team_lock(struct mp_db *db, long long id, struct mp_team *t)
+mp_user_team_lock(struct mp_db *db, long long id, struct mp_team *t)
 {
 
 	return team_get(db, STMT_TEAM_LOCK, MP_DBINT(id), t);
 }
 
 enum mp_err
-mp_team_rename(struct mp_db *db, long long id, const char *name)
+mp_user_team_rename(struct mp_db *db, long long id, const char *name)
 {
 
 	if (!valid_name(name, MP_TEAMNAME_MAX))
@@ -685,14 +685,14 @@ mp_team_rename(struct mp_db *db, long long id, const char *name)
 }
 
 enum mp_err
-mp_team_set_active(struct mp_db *db, long long id, int active)
+mp_user_team_set_active(struct mp_db *db, long long id, int active)
 {
 
 	return update(db, STMT_TEAM_ACTIVE, MP_DBINT(active != 0), id);
 }
 
 enum mp_err
-mp_team_list(struct mp_db *db, mp_team_fn fn, void *arg)
+mp_user_team_list(struct mp_db *db, mp_team_fn fn, void *arg)
 {
 	struct mp_stmt	*st;
 	struct mp_team	 t;
@@ -701,15 +701,15 @@ mp_team_list(struct mp_db *db, mp_team_fn fn, void *arg)
 	if ((er = mp_db_query(db, &st, stmts[STMT_TEAM_LIST], NULL, 0)) !=
 	    MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK) {
 		memset(&t, 0, sizeof(t));
-		t.id = mp_stmt_int(st, TC_ID);
-		copy(t.name, sizeof(t.name), mp_stmt_text(st, TC_NAME, NULL));
-		t.active = mp_stmt_int(st, TC_ACTIVE) != 0;
-		t.members = mp_stmt_int(st, TC_MEMBERS);
+		t.id = mp_db_int(st, TC_ID);
+		copy(t.name, sizeof(t.name), mp_db_text(st, TC_NAME, NULL));
+		t.active = mp_db_int(st, TC_ACTIVE) != 0;
+		t.members = mp_db_int(st, TC_MEMBERS);
 		fn(&t, arg);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -724,21 +724,21 @@ member(struct mp_db *db, enum stmt s, long long team, long long user)
 }
 
 enum mp_err
-mp_team_add_member(struct mp_db *db, long long team, long long user)
+mp_user_team_add_member(struct mp_db *db, long long team, long long user)
 {
 
 	return member(db, STMT_MEMBER_ADD, team, user);
 }
 
 enum mp_err
-mp_team_remove_member(struct mp_db *db, long long team, long long user)
+mp_user_team_remove_member(struct mp_db *db, long long team, long long user)
 {
 
 	return member(db, STMT_MEMBER_REMOVE, team, user);
 }
 
 int
-mp_team_is_member(struct mp_db *db, long long team, long long user)
+mp_user_team_is_member(struct mp_db *db, long long team, long long user)
 {
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[2];
@@ -748,8 +748,8 @@ mp_team_is_member(struct mp_db *db, long long team, long long user)
 	v[1] = MP_DBINT(team);
 	if (mp_db_query(db, &st, stmts[STMT_MEMBER_IS], v, 2) != MP_OK)
 		return -1;
-	er = mp_stmt_next(st);
-	mp_stmt_done(st);
+	er = mp_db_next(st);
+	mp_db_done(st);
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }
 
@@ -761,21 +761,21 @@ members(struct mp_db *db, enum stmt s, mp_member_fn fn, void *arg)
 
 	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK)
-		fn(mp_stmt_int(st, MC_USER), mp_stmt_int(st, MC_TEAM), arg);
-	mp_stmt_done(st);
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_int(st, MC_USER), mp_db_int(st, MC_TEAM), arg);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
 enum mp_err
-mp_team_members(struct mp_db *db, mp_member_fn fn, void *arg)
+mp_user_team_members(struct mp_db *db, mp_member_fn fn, void *arg)
 {
 
 	return members(db, STMT_MEMBER_LIST, fn, arg);
 }
 
 enum mp_err
-mp_team_handlers(struct mp_db *db, mp_member_fn fn, void *arg)
+mp_user_team_handlers(struct mp_db *db, mp_member_fn fn, void *arg)
 {
 
 	return members(db, STMT_TEAM_HANDLERS, fn, arg);
@@ -792,14 +792,14 @@ name_of(struct mp_db *db, enum stmt st, long long id, char *out, size_t sz)
 	v[0] = MP_DBINT(id);
 	if ((er = mp_db_query(db, &q, stmts[st], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(q)) == MP_OK)
-		(void)snprintf(out, sz, "%s", mp_stmt_text(q, 0, NULL));
-	mp_stmt_done(q);
+	if ((er = mp_db_next(q)) == MP_OK)
+		(void)snprintf(out, sz, "%s", mp_db_text(q, 0, NULL));
+	mp_db_done(q);
 	return er;
 }
 
 enum mp_err
-mp_team_active_name(struct mp_db *db, long long id, char *name, size_t sz)
+mp_user_team_active_name(struct mp_db *db, long long id, char *name, size_t sz)
 {
 
 	return name_of(db, STMT_TEAM_ACTIVE_NAME, id, name, sz);
@@ -825,8 +825,8 @@ mp_user_may_handle(struct mp_db *db, long long user, long long team)
 	if ((er = mp_db_query(db, &q, stmts[STMT_USER_MAY_HANDLE], v, 2)) !=
 	    MP_OK)
 		return er;
-	er = mp_stmt_next(q);
-	mp_stmt_done(q);
+	er = mp_db_next(q);
+	mp_db_done(q);
 	return er;
 }
 
@@ -843,10 +843,10 @@ mp_user_only_team(struct mp_db *db, long long user, long long *team)
 	if ((er = mp_db_query(db, &q, stmts[STMT_USER_ONLY_TEAM], v, 1)) !=
 	    MP_OK)
 		return er;
-	while ((er = mp_stmt_next(q)) == MP_OK)
+	while ((er = mp_db_next(q)) == MP_OK)
 		if (n++ == 0)
-			*team = mp_stmt_int(q, 0);
-	mp_stmt_done(q);
+			*team = mp_db_int(q, 0);
+	mp_db_done(q);
 	if (n != 1)
 		*team = 0;
 	return er == MP_ENOTFOUND ? MP_OK : er;

@@ -44,7 +44,7 @@ struct mp_user {
 };
 
 /* A user name: 1-64 of [A-Za-z0-9._@-], starting with a letter/digit. */
-int		 mp_valid_username(const char *);
+int		 mp_user_valid_name(const char *);
 
 /*
  * Look a user up by name or id into u, with the user's teams (in the
@@ -67,7 +67,7 @@ enum mp_err	 mp_user_lock(struct mp_db *, long long id, struct mp_user *u);
  * its owner.  On MP_OK u is read and *st is on the row, for
  * lib/session.c: column MP_USER_SESSION_COL is 1 when a session was
  * found, and the session's user_id, csrf, stage and three times
- * (UNIX_TIMESTAMP) follow it; the caller calls mp_stmt_done(*st).
+ * (UNIX_TIMESTAMP) follow it; the caller calls mp_db_done(*st).
  * MP_ENOTFOUND when there is no such user or session.
  */
 #define MP_USER_SESSION_COL	11
@@ -95,7 +95,7 @@ enum mp_err	 mp_user_reset_totp(struct mp_db *, long long id);
 
 /*
  * The account's second factor (TOTP, lib/totp.h), for the dashboard's
- * sign-in and enrolment.  The secret is stored sealed (mp_seal) with
+ * sign-in and enrolment.  The secret is stored sealed (mp_crypto_seal) with
  * the MP_KEY_TOTP key and the account's id as additional data, so a
  * secret copied into another account's row does not open.
  */
@@ -110,7 +110,7 @@ struct mp_user_totp {
  * secret that is absent or does not open (another key, another row)
  * leaves has_secret 0 and is MP_OK all the same.  MP_ENOTFOUND when
  * there is no such account.  t->secret is the caller's to wipe
- * (mp_wipe) once used.
+ * (mp_alloc_wipe) once used.
  */
 enum mp_err	 mp_user_totp_get(struct mp_db *, const struct mp_keys *,
 		    long long id, struct mp_user_totp *t);
@@ -148,7 +148,7 @@ enum mp_err	 mp_user_set_email(struct mp_db *, long long id,
 enum mp_err	 mp_user_set_password(struct mp_db *, long long id,
 		    const char *pw, size_t minlen);
 /*
- * Store hash (mp_password_hash) of a password someone else chose for
+ * Store hash (mp_crypto_password_hash) of a password someone else chose for
  * the account (lib/grant.c): the account must choose its own at its
  * next sign-in (password_change).
  */
@@ -174,34 +174,36 @@ struct mp_team {
 };
 
 typedef void	(*mp_team_fn)(const struct mp_team *, void *arg);
-enum mp_err	 mp_team_insert(struct mp_db *, const char *name,
+enum mp_err	 mp_user_team_insert(struct mp_db *, const char *name,
 		    long long *id);
-enum mp_err	 mp_team_get(struct mp_db *, const char *name,
+enum mp_err	 mp_user_team_get(struct mp_db *, const char *name,
 		    struct mp_team *);
-enum mp_err	 mp_team_get_id(struct mp_db *, long long id,
+enum mp_err	 mp_user_team_get_id(struct mp_db *, long long id,
 		    struct mp_team *);
-/* As mp_team_get_id, with the row locked for the caller's transaction. */
-enum mp_err	 mp_team_lock(struct mp_db *, long long id, struct mp_team *);
-enum mp_err	 mp_team_rename(struct mp_db *, long long id,
+/* As mp_user_team_get_id, with the row locked for the caller's transaction. */
+enum mp_err	 mp_user_team_lock(struct mp_db *, long long id,
+    struct mp_team *);
+enum mp_err	 mp_user_team_rename(struct mp_db *, long long id,
 		    const char *name);
-enum mp_err	 mp_team_set_active(struct mp_db *, long long id, int);
-enum mp_err	 mp_team_list(struct mp_db *, mp_team_fn, void *arg);
+enum mp_err	 mp_user_team_set_active(struct mp_db *, long long id, int);
+enum mp_err	 mp_user_team_list(struct mp_db *, mp_team_fn, void *arg);
 /* Membership; adding twice or removing what is absent is no error. */
-enum mp_err	 mp_team_add_member(struct mp_db *, long long team,
+enum mp_err	 mp_user_team_add_member(struct mp_db *, long long team,
 		    long long user);
-enum mp_err	 mp_team_remove_member(struct mp_db *, long long team,
+enum mp_err	 mp_user_team_remove_member(struct mp_db *, long long team,
 		    long long user);
 /* 1 if user is in team, 0 if not, -1 on a database error. */
-int		 mp_team_is_member(struct mp_db *, long long team,
+int		 mp_user_team_is_member(struct mp_db *, long long team,
 		    long long user);
 /* Call fn for every membership (user id, team id), in no order. */
 typedef void	(*mp_member_fn)(long long user, long long team, void *arg);
-enum mp_err	 mp_team_members(struct mp_db *, mp_member_fn, void *arg);
+enum mp_err	 mp_user_team_members(struct mp_db *, mp_member_fn, void *arg);
 /*
- * As mp_team_members, for the enabled handlers in active teams only,
+ * As mp_user_team_members, for the enabled handlers in active teams only,
  * ordered by team and user (who may be given a report).
  */
-enum mp_err	 mp_team_handlers(struct mp_db *, mp_member_fn, void *arg);
+enum mp_err	 mp_user_team_handlers(struct mp_db *, mp_member_fn,
+    void *arg);
 
 /*
  * For assigning a report (the dashboard's report page): the name of
@@ -209,7 +211,7 @@ enum mp_err	 mp_team_handlers(struct mp_db *, mp_member_fn, void *arg);
  * coordinator id, into out (sz bytes, cut short if need be).
  * MP_ENOTFOUND when there is no such team or person (out untouched).
  */
-enum mp_err	 mp_team_active_name(struct mp_db *, long long id,
+enum mp_err	 mp_user_team_active_name(struct mp_db *, long long id,
 		    char *name, size_t sz);
 enum mp_err	 mp_user_handler_name(struct mp_db *, long long id,
 		    char *display, size_t sz);

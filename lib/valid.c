@@ -105,7 +105,7 @@ mp_valid_utf8(const char *str, size_t len)
 }
 
 size_t
-mp_utf8_chars(const char *s, size_t len)
+mp_valid_utf8_chars(const char *s, size_t len)
 {
 	size_t	 i, n = 0;
 
@@ -127,11 +127,11 @@ mp_valid_text(const char *s, size_t len, size_t maxchars, int multiline)
 		for (i = 0; i < len; i++)
 			if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
 				return 0;
-	return mp_utf8_chars(s, len) <= maxchars;
+	return mp_valid_utf8_chars(s, len) <= maxchars;
 }
 
 int
-mp_blank(const char *s, size_t len)
+mp_valid_blank(const char *s, size_t len)
 {
 	size_t	 i;
 

@@ -16,7 +16,7 @@
  */
 int	 mp_valid_utf8(const char *s, size_t len);
 /* Code points in valid UTF-8 (undefined for invalid input). */
-size_t	 mp_utf8_chars(const char *s, size_t len);
+size_t	 mp_valid_utf8_chars(const char *s, size_t len);
 /*
  * Text of at most maxchars characters; valid UTF-8 as above; when
  * multiline is 0 also no tab, CR or LF.
@@ -24,7 +24,7 @@ size_t	 mp_utf8_chars(const char *s, size_t len);
 int	 mp_valid_text(const char *s, size_t len, size_t maxchars,
 	    int multiline);
 /* Only white space (or empty). */
-int	 mp_blank(const char *s, size_t len);
+int	 mp_valid_blank(const char *s, size_t len);
 
 /*
  * Dutch postcode: four digits (first not 0), optional space, two

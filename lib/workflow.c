@@ -47,7 +47,7 @@ static const char *const stmts[STMT__MAX] = {
 	" version = version + 1 WHERE id = ? AND version = ?",
 };
 
-const char *const mp_statuses[] = {
+const char *const mp_workflow_statuses[] = {
 	MP_ST_NEW, MP_ST_TAKEN, MP_ST_WAITING, MP_ST_PARTNER, MP_ST_DOSSIER,
 	MP_ST_CLOSED,
 	NULL
@@ -73,8 +73,8 @@ mp_workflow_status(const char *s)
 {
 	size_t	 i;
 
-	for (i = 0; s != NULL && mp_statuses[i] != NULL; i++)
-		if (strcmp(s, mp_statuses[i]) == 0)
+	for (i = 0; s != NULL && mp_workflow_statuses[i] != NULL; i++)
+		if (strcmp(s, mp_workflow_statuses[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -146,7 +146,7 @@ mp_workflow_change(struct mp_db *db, struct mp_status_change *c)
 	if ((tr = c->tr = mp_workflow_allowed(c->from, c->to)) == NULL)
 		return MP_EINVAL;
 	if (tr->needs_reason && (c->reason == NULL ||
-	    mp_blank(c->reason, strlen(c->reason))))
+	    mp_valid_blank(c->reason, strlen(c->reason))))
 		return MP_EINVAL;
 	v[0] = MP_DBTEXT(c->to);
 	v[1] = MP_DBTEXT(c->to);

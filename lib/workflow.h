@@ -26,7 +26,7 @@ struct mp_transition {
 };
 
 /* Every status a report can have, in work order; NULL-terminated. */
-extern const char *const mp_statuses[];
+extern const char *const mp_workflow_statuses[];
 /* 1 if s is a known status. */
 int		 mp_workflow_status(const char *s);
 /* The transition from -> to, or NULL when it is not allowed. */

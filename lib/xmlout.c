@@ -48,7 +48,7 @@ close_cb(void *arg)
 }
 
 enum mp_err
-mp_xml_begin(struct mp_xml **xp, struct mp_req *req, int status)
+mp_xmlout_begin(struct mp_xml **xp, struct mp_req *req, int status)
 {
 	struct mp_xml		*x;
 	xmlOutputBufferPtr	 out;
@@ -91,7 +91,7 @@ fail:
 }
 
 enum mp_err
-mp_xml_end(struct mp_xml *x)
+mp_xmlout_end(struct mp_xml *x)
 {
 	enum mp_err	 er = MP_OK;
 
@@ -108,7 +108,7 @@ mp_xml_end(struct mp_xml *x)
 }
 
 void
-mp_xml_abort(struct mp_xml *x)
+mp_xmlout_abort(struct mp_xml *x)
 {
 
 	if (x == NULL)
@@ -129,14 +129,14 @@ rc(struct mp_xml *x, int n)
 }
 
 enum mp_err
-mp_xml_start(struct mp_xml *x, const char *name)
+mp_xmlout_start(struct mp_xml *x, const char *name)
 {
 
 	return rc(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
 enum mp_err
-mp_xml_start_ns(struct mp_xml *x, const char *name, const char *ns)
+mp_xmlout_start_ns(struct mp_xml *x, const char *name, const char *ns)
 {
 
 	return rc(x, xmlTextWriterStartElementNS(x->w, NULL, BAD_CAST name,
@@ -144,7 +144,7 @@ mp_xml_start_ns(struct mp_xml *x, const char *name, const char *ns)
 }
 
 enum mp_err
-mp_xml_close(struct mp_xml *x)
+mp_xmlout_close(struct mp_xml *x)
 {
 
 	return rc(x, xmlTextWriterEndElement(x->w));
@@ -173,13 +173,13 @@ cleaned(struct mp_xml *x, const char *s, size_t len, enum mp_err *er)
 	if (i == len && s[len] == '\0')
 		return s;
 	mp_buf_reset(&x->tmp);
-	if ((*er = mp_xml_clean(&x->tmp, s, len)) != MP_OK)
+	if ((*er = mp_xmlout_clean(&x->tmp, s, len)) != MP_OK)
 		return NULL;
 	return mp_buf_str(&x->tmp);
 }
 
 enum mp_err
-mp_xml_attr(struct mp_xml *x, const char *name, const char *value)
+mp_xmlout_attr(struct mp_xml *x, const char *name, const char *value)
 {
 	const char	*v;
 	enum mp_err	 er;
@@ -191,7 +191,7 @@ mp_xml_attr(struct mp_xml *x, const char *name, const char *value)
 }
 
 enum mp_err
-mp_xml_elem(struct mp_xml *x, const char *name, const char *value,
+mp_xmlout_elem(struct mp_xml *x, const char *name, const char *value,
     size_t len)
 {
 	const char	*v;
@@ -204,7 +204,7 @@ mp_xml_elem(struct mp_xml *x, const char *name, const char *value,
 }
 
 enum mp_err
-mp_xml_text(struct mp_xml *x, const char *value, size_t len)
+mp_xmlout_text(struct mp_xml *x, const char *value, size_t len)
 {
 	const char	*v;
 	enum mp_err	 er;
@@ -252,7 +252,7 @@ utf8_len(const unsigned char *s, size_t n, unsigned long *cp)
 }
 
 enum mp_err
-mp_xml_clean(struct mp_buf *b, const char *s, size_t len)
+mp_xmlout_clean(struct mp_buf *b, const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	unsigned long		 cp;

@@ -135,14 +135,14 @@ else
 	fi
 fi
 
-# 5. Result columns by name: mp_stmt_int(st, 3), mp_stmt_text(st, 2,
-# ...) or mp_stmt_isnull(st, 1) hides which column is meant, and a
+# 5. Result columns by name: mp_db_int(st, 3), mp_db_text(st, 2,
+# ...) or mp_db_isnull(st, 1) hides which column is meant, and a
 # column added to the SELECT shifts them silently.  Column 0 of a
 # one-column statement may stay a number.  A call split after its
 # first argument is not seen: keep the column on the call's line.
 # shellcheck disable=SC2086
 bare=$(cd "$top_srcdir" && grep -HnE \
-    'mp_stmt_(int|text|isnull)[[:space:]]*\([^,]*,[[:space:]]*[(]?[1-9]' \
+    'mp_db_(int|text|isnull)[[:space:]]*\([^,]*,[[:space:]]*[(]?[1-9]' \
     $COLS_FILES 2>&1)
 if [ -z "$bare" ]; then
 	ok "result columns are read by name, not by number ($COLS_FILES)"

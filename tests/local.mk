@@ -27,7 +27,7 @@ UNIT_TESTS = \
 	tests/unit/test-totp \
 	tests/unit/test-qr \
 	tests/unit/test-keys \
-	tests/unit/test-pkseal \
+	tests/unit/test-pk \
 	tests/unit/test-valid \
 	tests/unit/test-route \
 	tests/unit/test-req \
@@ -100,9 +100,9 @@ tests_unit_test_qr_LDADD = $(UNIT_LDADD)
 tests_unit_test_keys_SOURCES = %reldir%/unit/test-keys.c
 tests_unit_test_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_keys_LDADD = $(UNIT_LDADD)
-tests_unit_test_pkseal_SOURCES = %reldir%/unit/test-pkseal.c
-tests_unit_test_pkseal_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_pkseal_LDADD = $(UNIT_LDADD)
+tests_unit_test_pk_SOURCES = %reldir%/unit/test-pk.c
+tests_unit_test_pk_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pk_LDADD = $(UNIT_LDADD)
 tests_unit_test_route_SOURCES = %reldir%/unit/test-route.c
 tests_unit_test_route_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_route_LDADD = $(UNIT_LDADD)

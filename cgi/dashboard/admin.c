@@ -112,7 +112,7 @@ audit_filter_read(struct mp_dreq *r, struct audit_filter *f)
 	f->from = dash_query(r, "van");
 	f->to = dash_query(r, "tot");
 	if (f->user != NULL && f->user[0] != '\0' &&
-	    !mp_valid_username(f->user))
+	    !mp_user_valid_name(f->user))
 		f->bad = 1, f->user = NULL;
 	if (f->action != NULL && !mp_valid_text(f->action,
 	    strlen(f->action), 32, 0))
@@ -161,27 +161,27 @@ audit_rows(struct mp_dreq *r, struct mp_view *v, const struct audit_filter *f)
 	p[np++] = MP_DBINT(AUDIT_PAGE + 1);
 	p[np++] = MP_DBINT((f->page - 1) * AUDIT_PAGE);
 	er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_AUDIT], p, np);
-	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
+	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK &&
 	    n < AUDIT_PAGE) {
-		dash_time(t, (time_t)mp_stmt_int(st, AU_AT));
+		dash_time(t, (time_t)mp_db_int(st, AU_AT));
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.At", n);
-		mp_view_set(v, key, t);
+		mp_tmpl_set(v, key, t);
 		for (i = 0; i < MP_NELEM(cols); i++)
 			if (cols[i] != NULL) {
 				(void)snprintf(key, sizeof(key),
 				    "Audit.Rows.%zu.%s", n, cols[i]);
-				mp_view_set(v, key, mp_stmt_text(st,
+				mp_tmpl_set(v, key, mp_db_text(st,
 				    (unsigned)i, NULL));
 			}
 		(void)snprintf(key, sizeof(key), "Audit.Rows.%zu.Object", n);
-		mp_view_set_int(v, key, mp_stmt_int(st, AU_OBJECT));
+		mp_tmpl_set_int(v, key, mp_db_int(st, AU_OBJECT));
 		n++;
-		er = mp_view_err(v);
+		er = mp_tmpl_err(v);
 	}
 	if (er == MP_OK && n == AUDIT_PAGE)
-		er = mp_view_set_int(v, "Audit.Next", f->page + 1);
+		er = mp_tmpl_set_int(v, "Audit.Next", f->page + 1);
 	if (st != NULL)
-		mp_stmt_done(st);
+		mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -198,15 +198,15 @@ mp_dash_audit(struct mp_dreq *r)
 		return;
 	}
 	er = audit_rows(r, v, &f);
-	mp_view_set(v, "Audit.F.User", f.user);
-	mp_view_set(v, "Audit.F.Action", f.action);
-	mp_view_set(v, "Audit.F.From", f.from);
-	mp_view_set(v, "Audit.F.To", f.to);
+	mp_tmpl_set(v, "Audit.F.User", f.user);
+	mp_tmpl_set(v, "Audit.F.Action", f.action);
+	mp_tmpl_set(v, "Audit.F.From", f.from);
+	mp_tmpl_set(v, "Audit.F.To", f.to);
 	if (f.report > 0)
-		mp_view_set_int(v, "Audit.F.Report", f.report);
-	mp_view_set_int(v, "Audit.Page", f.page);
+		mp_tmpl_set_int(v, "Audit.F.Report", f.report);
+	mp_tmpl_set_int(v, "Audit.Page", f.page);
 	if (f.bad)
-		mp_view_set(v, "Audit.Bad", "1");
+		mp_tmpl_set(v, "Audit.Bad", "1");
 	dash_finish(r, er, f.bad ? 400 : 200, v, "dashboard/audit.cs");
 }
 
@@ -272,7 +272,7 @@ static int
 adm_text(const char *s, size_t max)
 {
 
-	return s != NULL && !mp_blank(s, strlen(s)) &&
+	return s != NULL && !mp_valid_blank(s, strlen(s)) &&
 	    mp_valid_text(s, strlen(s), max, 0);
 }
 
@@ -353,14 +353,14 @@ adm_exists(struct mp_db *db, enum aobj o, long long id)
 	if (o == O_USER)
 		er = mp_user_lock(db, id, &u);
 	else if (o == O_TEAM)
-		er = mp_team_lock(db, id, &t);
+		er = mp_user_team_lock(db, id, &t);
 	else {
 		v[0] = MP_DBINT(id);
 		if (mp_db_query(db, &st, stmts[o == O_TYPE ?
 		    STMT_TYPE_EXISTS : STMT_AUD_EXISTS], v, 1) != MP_OK)
 			return -1;
-		er = mp_stmt_next(st);
-		mp_stmt_done(st);
+		er = mp_db_next(st);
+		mp_db_done(st);
 	}
 	return er == MP_OK ? 1 : er == MP_ENOTFOUND ? 0 : -1;
 }
@@ -460,11 +460,11 @@ adm_change(struct mp_db *db, struct adm *a, char *detail, size_t dsz)
 	if (a->kind == K_USER_NAME)
 		return mp_user_set_display(db, a->id, a->name);
 	if (a->kind == K_TEAM_NEW)
-		return mp_team_insert(db, a->name, &a->id);
+		return mp_user_team_insert(db, a->name, &a->id);
 	if (a->kind == K_TEAM_NAME)
-		return mp_team_rename(db, a->id, a->name);
+		return mp_user_team_rename(db, a->id, a->name);
 	if (a->kind == K_TEAM_ACTIVE)
-		return mp_team_set_active(db, a->id, a->on);
+		return mp_user_team_set_active(db, a->id, a->on);
 	if (ac->of != O_NEW && a->kind != K_AUD_TYPE)
 		v[n++] = MP_DBINT(a->id);
 	er = mp_db_exec(db, stmts[s], v, n, NULL, &id);
@@ -510,16 +510,16 @@ adm_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
 	    MP_OK)
 		return er;
-	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK) {
+	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK) {
 		for (i = 0; er == MP_OK && i < ncols; i++) {
 			(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n,
 			    cols[i]);
-			er = mp_view_set(v, key, mp_stmt_text(st, (unsigned)i,
+			er = mp_tmpl_set(v, key, mp_db_text(st, (unsigned)i,
 			    NULL));
 		}
 		n++;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -538,13 +538,13 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
 	    MP_OK)
 		return er;
-	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK) {
+	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK) {
 		(void)snprintf(key, sizeof(key), "%s.%lld.%lld", list,
-		    mp_stmt_int(st, OFFER_AUDIENCE), mp_stmt_int(st,
+		    mp_db_int(st, OFFER_AUDIENCE), mp_db_int(st,
 		    OFFER_TYPE));
-		er = mp_view_set(v, key, "1");
+		er = mp_tmpl_set(v, key, "1");
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -565,7 +565,7 @@ adm_set(struct adm_rows *a, const char *list, const char *col,
 	char	 key[96];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, a->n, col);
-	mp_view_set(a->v, key, s);
+	mp_tmpl_set(a->v, key, s);
 }
 
 static void
@@ -575,7 +575,7 @@ adm_set_int(struct adm_rows *a, const char *list, const char *col,
 	char	 key[96];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, a->n, col);
-	mp_view_set_int(a->v, key, i);
+	mp_tmpl_set_int(a->v, key, i);
 }
 
 static void
@@ -613,7 +613,7 @@ adm_member(long long user, long long team, void *arg)
 	char		 key[96];
 
 	(void)snprintf(key, sizeof(key), "Member.%lld.%lld", user, team);
-	mp_view_set(a->v, key, "1");
+	mp_tmpl_set(a->v, key, "1");
 }
 
 /* The three lists, each numbered from 0; the first error. */
@@ -625,14 +625,14 @@ adm_people(struct mp_dreq *r, struct mp_view *v)
 	enum mp_err	 er;
 
 	if ((er = mp_user_list(db, adm_user_row, &a)) != MP_OK ||
-	    (er = mp_view_err(v)) != MP_OK)
+	    (er = mp_tmpl_err(v)) != MP_OK)
 		return er;
 	a.n = 0;
-	if ((er = mp_team_list(db, adm_team_row, &a)) != MP_OK ||
-	    (er = mp_view_err(v)) != MP_OK)
+	if ((er = mp_user_team_list(db, adm_team_row, &a)) != MP_OK ||
+	    (er = mp_tmpl_err(v)) != MP_OK)
 		return er;
-	er = mp_team_members(db, adm_member, &a);
-	return er != MP_OK ? er : mp_view_err(v);
+	er = mp_user_team_members(db, adm_member, &a);
+	return er != MP_OK ? er : mp_tmpl_err(v);
 }
 
 /*
@@ -665,18 +665,18 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		return;
 	}
 	if (m != NULL && m->error != NULL)
-		mp_view_set(v, "Admin.Message", m->error);
+		mp_tmpl_set(v, "Admin.Message", m->error);
 	if (m != NULL && m->error_for > 0)
-		mp_view_set_int(v, "Admin.ErrorFor", m->error_for);
+		mp_tmpl_set_int(v, "Admin.ErrorFor", m->error_for);
 	if (m != NULL && m->note != NULL)
-		mp_view_set(v, "Admin.Note", m->note);
+		mp_tmpl_set(v, "Admin.Note", m->note);
 	if (m != NULL && m->pw != NULL && m->pw[0] != '\0') {
-		mp_view_set(v, "Admin.Password", m->pw);
-		mp_view_set(v, "Admin.PasswordUser", m->pw_user);
+		mp_tmpl_set(v, "Admin.Password", m->pw);
+		mp_tmpl_set(v, "Admin.PasswordUser", m->pw_user);
 	}
-	mp_view_set_int(v, "Admin.Self", r->user.id);
+	mp_tmpl_set_int(v, "Admin.Self", r->user.id);
 	/* The lists read the database: stop at the first failure. */
-	if ((er = mp_view_err(v)) == MP_OK)
+	if ((er = mp_tmpl_err(v)) == MP_OK)
 		er = adm_people(r, v);
 	if (er == MP_OK)
 		er = adm_list(r, v, STMT_TYPES, "Types", scols, CAT__MAX);
@@ -689,9 +689,9 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		er = dash_grant_list(r, v, "beheer");
 	for (i = 0; i < MP_ROLE__MAX; i++) {
 		(void)snprintf(key, sizeof(key), "Roles.%zu.Name", i);
-		mp_view_set(v, key, mp_role_name(i));
+		mp_tmpl_set(v, key, mp_role_name(i));
 		(void)snprintf(key, sizeof(key), "Roles.%zu.Label", i);
-		mp_view_set(v, key, mp_role_label(i));
+		mp_tmpl_set(v, key, mp_role_label(i));
 	}
 	dash_finish(r, er, status, v, "dashboard/admin.cs");
 }
@@ -765,7 +765,7 @@ adm_user_new(struct mp_dreq *r, struct mp_grant_actor *a)
 	name = dash_form(r, "code");
 	display = dash_form(r, "naam");
 	rs = dash_form(r, "rol");
-	if (name == NULL || !mp_valid_username(name)) {
+	if (name == NULL || !mp_user_valid_name(name)) {
 		adm_error(r, 400, "Een gebruikersnaam bestaat uit letters, "
 		    "cijfers en . _ @ -, ten hoogste 64 tekens.", 0);
 		return;
@@ -878,7 +878,7 @@ adm_rights(struct mp_dreq *r, enum mp_grant_kind kind)
 		    c.target);
 		break;
 	}
-	mp_wipe(pw, sizeof(pw));
+	mp_alloc_wipe(pw, sizeof(pw));
 }
 
 void

@@ -104,15 +104,15 @@ login_page(struct mp_dreq *r, int status, const char *user,
 	    mp_presession_form(r->req, &r->d->ctx->keys,
 	    MP_PRESESSION_DASHBOARD, pre_path(r, path), r->now, tok) !=
 	    MP_OK) {
-		mp_view_free(v);
+		mp_tmpl_free(v);
 		v = NULL;
 	}
 	if (v != NULL) {
-		mp_view_set(v, "Login.Token", tok);
-		if (user != NULL && mp_valid_username(user))
-			mp_view_set(v, "Login.User", user);
+		mp_tmpl_set(v, "Login.Token", tok);
+		if (user != NULL && mp_user_valid_name(user))
+			mp_tmpl_set(v, "Login.User", user);
 		if (msg != NULL)
-			mp_view_set(v, "Login.Message", msg);
+			mp_tmpl_set(v, "Login.Message", msg);
 	}
 	dash_render(r, status, v, "dashboard/login.cs");
 }
@@ -157,7 +157,7 @@ new_session(struct mp_dreq *r, enum mp_sess_stage stage)
 		return 0;
 	}
 	dash_cookie(r, cookie);
-	mp_wipe(cookie, sizeof(cookie));
+	mp_alloc_wipe(cookie, sizeof(cookie));
 	r->signed_in = 1;
 	return 1;
 }
@@ -219,7 +219,7 @@ mp_dash_login(struct mp_dreq *r)
 	pw = dash_form(r, "wachtwoord");
 	if (!login_form_ok(r, name))
 		return;
-	if (name == NULL || pw == NULL || !mp_valid_username(name))
+	if (name == NULL || pw == NULL || !mp_user_valid_name(name))
 		name = "";
 	if (!throttle_keys(r, name, &t))
 		return;
@@ -240,10 +240,10 @@ mp_dash_login(struct mp_dreq *r)
 		return;
 	}
 	/* The same slow work whether or not the account exists. */
-	ok = mp_password_verify(hash[0] != '\0' ? hash : dummy,
+	ok = mp_crypto_password_verify(hash[0] != '\0' ? hash : dummy,
 	    pw != NULL ? pw : "");
 	ok = ok && er == MP_OK && hash[0] != '\0' && !r->user.disabled;
-	mp_wipe(hash, sizeof(hash));
+	mp_alloc_wipe(hash, sizeof(hash));
 	if (!ok) {
 		failed(r, &t);
 		(void)mp_audit(r->d->ctx->db, er == MP_OK ? r->user.id : 0,
@@ -255,7 +255,7 @@ mp_dash_login(struct mp_dreq *r)
 		return;
 	}
 	/* A session id from before sign-in never survives it. */
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	have = mp_req_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
 	if (mp_session_load(r->d->ctx->db, &r->d->ctx->keys, MP_SESS_STAFF,
 	    have, r->now, r->d->idle, &old) == MP_OK)
 		(void)mp_session_destroy(r->d->ctx->db, &old);
@@ -300,7 +300,7 @@ base64(struct mp_buf *b, const void *in, size_t len)
 
 	if (len > 4 * 1024 * 1024)
 		return MP_ETOOBIG;
-	if ((out = mp_malloc((len + 2) / 3 * 4 + 1)) == NULL)
+	if ((out = mp_alloc((len + 2) / 3 * 4 + 1)) == NULL)
 		return MP_ENOMEM;
 	n = EVP_EncodeBlock(out, in, (int)len);
 	er = mp_buf_add(b, out, (size_t)n);
@@ -338,10 +338,10 @@ enrol_page(struct mp_dreq *r, int status, const char *msg)
 		goto out;
 	er = MP_ENOMEM;
 	if ((view = dash_view(r, "Tweede factor instellen")) == NULL ||
-	    mp_view_set(view, "Totp.Enrol", "1") != MP_OK ||
-	    mp_view_set(view, "Totp.Secret", b32) != MP_OK ||
-	    mp_view_set(view, "Totp.Qr", mp_buf_str(&img)) != MP_OK ||
-	    (msg != NULL && mp_view_set(view, "Totp.Message", msg) != MP_OK))
+	    mp_tmpl_set(view, "Totp.Enrol", "1") != MP_OK ||
+	    mp_tmpl_set(view, "Totp.Secret", b32) != MP_OK ||
+	    mp_tmpl_set(view, "Totp.Qr", mp_buf_str(&img)) != MP_OK ||
+	    (msg != NULL && mp_tmpl_set(view, "Totp.Message", msg) != MP_OK))
 		goto out;
 	dash_render(r, status, view, "dashboard/totp.cs");
 	view = NULL;
@@ -349,9 +349,9 @@ enrol_page(struct mp_dreq *r, int status, const char *msg)
 out:
 	if (er != MP_OK)
 		dash_error(r, 500, NULL);
-	mp_view_free(view);
-	mp_wipe(secret, sizeof(secret));
-	mp_wipe(b32, sizeof(b32));
+	mp_tmpl_free(view);
+	mp_alloc_wipe(secret, sizeof(secret));
+	mp_alloc_wipe(b32, sizeof(b32));
 	mp_buf_freezero(&uri);
 	mp_buf_freezero(&svg);
 	mp_buf_freezero(&img);
@@ -363,7 +363,7 @@ code_page(struct mp_dreq *r, int status, const char *msg)
 	struct mp_view	*v;
 
 	if ((v = dash_view(r, "Tweede factor")) != NULL && msg != NULL)
-		mp_view_set(v, "Totp.Message", msg);
+		mp_tmpl_set(v, "Totp.Message", msg);
 	dash_render(r, status, v, "dashboard/totp.cs");
 }
 
@@ -422,7 +422,7 @@ mp_dash_totp(struct mp_dreq *r)
 		    r->now, ts.last_step, &step);
 	else
 		er = MP_ECRYPTO;
-	mp_wipe(ts.secret, sizeof(ts.secret));
+	mp_alloc_wipe(ts.secret, sizeof(ts.secret));
 	if (er == MP_OK)	/* MP_ECRYPTO: used meanwhile */
 		er = mp_user_totp_accept_step(r->d->ctx->db, r->user.id, step);
 	if (er != MP_OK) {
@@ -458,10 +458,10 @@ password_page(struct mp_dreq *r, int status, const char *msg,
 	struct mp_view	*v;
 
 	if ((v = dash_view(r, "Kies uw eigen wachtwoord")) != NULL) {
-		mp_view_set_int(v, "Pw.Min", (long long)r->d->pw_min);
+		mp_tmpl_set_int(v, "Pw.Min", (long long)r->d->pw_min);
 		if (msg != NULL) {
-			mp_view_set(v, "Pw.Message", msg);
-			mp_view_set(v, "Pw.Field", field);
+			mp_tmpl_set(v, "Pw.Message", msg);
+			mp_tmpl_set(v, "Pw.Field", field);
 		}
 	}
 	dash_render(r, status, v, "dashboard/password.cs");
@@ -516,8 +516,8 @@ mp_dash_password(struct mp_dreq *r)
 		dash_error(r, 503, NULL);
 		return;
 	}
-	same = hash[0] != '\0' && mp_password_verify(hash, pw);
-	mp_wipe(hash, sizeof(hash));
+	same = hash[0] != '\0' && mp_crypto_password_verify(hash, pw);
+	mp_alloc_wipe(hash, sizeof(hash));
 	if (same) {
 		password_page(r, 400, "Kies een ander wachtwoord dan het "
 		    "eenmalige wachtwoord dat u kreeg.", "nieuw");

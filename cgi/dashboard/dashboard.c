@@ -25,7 +25,7 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	const char		*mode, *sep;
 
 	*out = NULL;
-	if ((d = mp_calloc(1, sizeof(*d))) == NULL)
+	if ((d = mp_alloc_calloc(1, sizeof(*d))) == NULL)
 		return MP_ENOMEM;
 	d->ctx = ctx;
 	mode = mp_confkey_str(c, MP_CK_AUTH_MODE);
@@ -88,14 +88,14 @@ const char *
 dash_form(struct mp_dreq *r, const char *name)
 {
 
-	return mp_params_get(&r->req->form, name, NULL);
+	return mp_req_params_get(&r->req->form, name, NULL);
 }
 
 const char *
 dash_query(struct mp_dreq *r, const char *name)
 {
 
-	return mp_params_get(&r->req->query, name, NULL);
+	return mp_req_params_get(&r->req->query, name, NULL);
 }
 
 long long
@@ -198,25 +198,25 @@ dash_view(struct mp_dreq *r, const char *title)
 	struct mp_view	*v;
 	size_t		 i;
 
-	if ((v = mp_view_new()) == NULL)
+	if ((v = mp_tmpl_new()) == NULL)
 		return NULL;
-	mp_view_set(v, "Page.Title", title);
-	mp_view_set(v, "Instance.Name", r->d->instance);
-	mp_view_set(v, "Page.Static", r->d->static_url);
-	mp_view_set(v, "Page.Mount", r->d->mount);
-	mp_view_set_int(v, "Auth.Local", r->d->mode == MP_AUTH_LOCAL);
+	mp_tmpl_set(v, "Page.Title", title);
+	mp_tmpl_set(v, "Instance.Name", r->d->instance);
+	mp_tmpl_set(v, "Page.Static", r->d->static_url);
+	mp_tmpl_set(v, "Page.Mount", r->d->mount);
+	mp_tmpl_set_int(v, "Auth.Local", r->d->mode == MP_AUTH_LOCAL);
 	if (r->signed_in) {
-		mp_view_set(v, "User.Name", r->user.username);
-		mp_view_set(v, "User.Display", r->user.display);
-		mp_view_set(v, "User.Role", mp_role_label(r->user.role));
-		mp_view_set_int(v, "User.Stage", r->sess.stage);
-		mp_view_set(v, "Csrf", r->sess.csrf);
+		mp_tmpl_set(v, "User.Name", r->user.username);
+		mp_tmpl_set(v, "User.Display", r->user.display);
+		mp_tmpl_set(v, "User.Role", mp_role_label(r->user.role));
+		mp_tmpl_set_int(v, "User.Stage", r->sess.stage);
+		mp_tmpl_set(v, "Csrf", r->sess.csrf);
 		for (i = 0; i < MP_NELEM(cans); i++)
-			mp_view_set_int(v, cans[i].name,
+			mp_tmpl_set_int(v, cans[i].name,
 			    mp_role_can(r->user.role, cans[i].perm));
 	}
-	if (mp_view_err(v) != MP_OK) {
-		mp_view_free(v);
+	if (mp_tmpl_err(v) != MP_OK) {
+		mp_tmpl_free(v);
 		return NULL;
 	}
 	return v;
@@ -242,7 +242,7 @@ dash_render(struct mp_dreq *r, int status, struct mp_view *v,
 		mp_buf_free(page);
 	else
 		mp_buf_reset(page);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 void
@@ -251,7 +251,7 @@ dash_finish(struct mp_dreq *r, enum mp_err er, int status,
 {
 
 	if (er != MP_OK) {
-		mp_view_free(v);
+		mp_tmpl_free(v);
 		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
@@ -308,12 +308,12 @@ portal_user(struct mp_dreq *r)
 	 * The user and the session of the cookie in one statement; the
 	 * session is kept while the portal names the same user.
 	 */
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	have = mp_req_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
 	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, name,
 	    r->now, d->idle, &r->user, &r->sess, &ser);
 	if (er == MP_ENOTFOUND || (er == MP_OK && r->user.disabled)) {
 		(void)mp_audit(d->ctx->db, er == MP_OK ? r->user.id : 0,
-		    mp_valid_username(name) ? name : "?",
+		    mp_user_valid_name(name) ? name : "?",
 		    "aanmelden geweigerd",
 		    "", 0, r->client, er == MP_OK ? "uitgeschakeld" :
 		    "onbekend");
@@ -347,7 +347,7 @@ portal_user(struct mp_dreq *r)
 		return 0;
 	}
 	dash_cookie(r, cookie);
-	mp_wipe(cookie, sizeof(cookie));
+	mp_alloc_wipe(cookie, sizeof(cookie));
 	r->signed_in = 1;
 	dash_audit(r, "aanmelden", "", 0, "portaal");
 	return 1;
@@ -361,7 +361,7 @@ local_user(struct mp_dreq *r, const struct dash_route *rt)
 	const char	*have;
 	enum mp_err	 er, ser;
 
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
+	have = mp_req_params_get(&r->req->cookies, MP_SESSION_COOKIE, NULL);
 	/* The session and its user in one statement. */
 	er = mp_session_load_user(d->ctx->db, &d->ctx->keys, have, NULL,
 	    r->now, d->idle, &r->user, &r->sess, &ser);

@@ -103,7 +103,7 @@ void		 dash_options_free(struct mp_dash *);
 struct mp_view	*dash_view(struct mp_dreq *, const char *title);
 /*
  * Render a template and send it with status; frees v.  A NULL v, or a
- * view that failed while it was filled (mp_view_err), gets a 500.
+ * view that failed while it was filled (mp_tmpl_err), gets a 500.
  */
 void		 dash_render(struct mp_dreq *, int status, struct mp_view *,
 		    const char *tmpl);

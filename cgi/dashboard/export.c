@@ -146,9 +146,9 @@ mp_dash_export(struct mp_dreq *r)
 	for (i = 0; i < MP_NELEM(header); i++)
 		(void)mp_csv_field(&c, header[i]);
 	(void)mp_csv_endrow(&c);
-	while ((er = mp_stmt_next(st)) == MP_OK && c.err == MP_OK) {
+	while ((er = mp_db_next(st)) == MP_OK && c.err == MP_OK) {
 		for (i = 0; i < MP_NELEM(header); i++) {
-			s = mp_stmt_text(st, (unsigned)i, &len);
+			s = mp_db_text(st, (unsigned)i, &len);
 			(void)mp_csv_fieldn(&c, s, s != NULL ? len : 0);
 		}
 		(void)mp_csv_endrow(&c);
@@ -156,10 +156,10 @@ mp_dash_export(struct mp_dreq *r)
 	}
 	if (er != MP_ENOTFOUND && er != MP_OK)
 		mp_warnx("%s: stopped after %lld rows: %s", __func__, rows,
-		    mp_strerror(er));
+		    mp_err_str(er));
 	if (mp_csv_flush(&c) != MP_OK)
 		mp_warnx("%s: the client went away after %lld rows",
 		    __func__, rows);
 out:
-	mp_stmt_done(st);
+	mp_db_done(st);
 }

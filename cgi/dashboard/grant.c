@@ -30,24 +30,24 @@ list_one(const struct mp_grant_info *g, void *arg)
 	long long		 me = x->r->user.id;
 
 	(void)snprintf(key, sizeof(key), "Grants.%zu", x->n++);
-	n = mp_view_node(x->v, key);
+	n = mp_tmpl_node(x->v, key);
 	dash_time(t, g->at);
-	mp_vnode_set_int(n, "Id", g->id);
-	mp_vnode_set(n, "What", g->what);
-	mp_vnode_set(n, "At", t);
-	mp_vnode_set(n, "By", g->requester_name);
-	mp_vnode_set(n, "ByName", g->requester_display);
-	mp_vnode_set(n, "User", g->target_name);
-	mp_vnode_set(n, "UserName", g->target_display);
-	mp_vnode_set(n, "Role", mp_role_label(g->target_role));
-	mp_vnode_set(n, "Teams", g->target_teams);
-	mp_vnode_set_int(n, "Disabled", g->target_disabled);
-	mp_vnode_set_int(n, "Identity", g->target_identity);
+	mp_tmpl_vnode_set_int(n, "Id", g->id);
+	mp_tmpl_vnode_set(n, "What", g->what);
+	mp_tmpl_vnode_set(n, "At", t);
+	mp_tmpl_vnode_set(n, "By", g->requester_name);
+	mp_tmpl_vnode_set(n, "ByName", g->requester_display);
+	mp_tmpl_vnode_set(n, "User", g->target_name);
+	mp_tmpl_vnode_set(n, "UserName", g->target_display);
+	mp_tmpl_vnode_set(n, "Role", mp_role_label(g->target_role));
+	mp_tmpl_vnode_set(n, "Teams", g->target_teams);
+	mp_tmpl_vnode_set_int(n, "Disabled", g->target_disabled);
+	mp_tmpl_vnode_set_int(n, "Identity", g->target_identity);
 	/* What this user may do; lib/grant.c checks again. */
-	mp_vnode_set_int(n, "MayConfirm", g->requester != me &&
+	mp_tmpl_vnode_set_int(n, "MayConfirm", g->requester != me &&
 	    g->target != me);
-	mp_vnode_set_int(n, "MayReject", g->requester != me);
-	mp_vnode_set_int(n, "MayWithdraw", g->requester == me);
+	mp_tmpl_vnode_set_int(n, "MayReject", g->requester != me);
+	mp_tmpl_vnode_set_int(n, "MayWithdraw", g->requester == me);
 }
 
 enum mp_err
@@ -59,12 +59,12 @@ dash_grant_list(struct mp_dreq *r, struct mp_view *v, const char *back)
 	memset(&x, 0, sizeof(x));
 	x.r = r;
 	x.v = v;
-	if ((er = mp_view_set(v, "GrantBack", back)) != MP_OK)
+	if ((er = mp_tmpl_set(v, "GrantBack", back)) != MP_OK)
 		return er;
 	if ((er = mp_grant_list_open(r->d->ctx->db, list_one, &x)) != MP_OK)
 		return er;
 	/* A set that failed in list_one is kept in the view. */
-	return mp_view_err(v);
+	return mp_tmpl_err(v);
 }
 
 /*
@@ -83,15 +83,15 @@ page(struct mp_dreq *r, int status, const char *error, const char *note,
 		return;
 	}
 	if (error != NULL)
-		mp_view_set(v, "Grant.Error", error);
+		mp_tmpl_set(v, "Grant.Error", error);
 	if (note != NULL)
-		mp_view_set(v, "Grant.Note", note);
+		mp_tmpl_set(v, "Grant.Note", note);
 	if (pw != NULL && pw[0] != '\0') {
-		mp_view_set(v, "Grant.Password", pw);
-		mp_view_set(v, "Grant.PasswordUser", pw_user);
+		mp_tmpl_set(v, "Grant.Password", pw);
+		mp_tmpl_set(v, "Grant.PasswordUser", pw_user);
 	}
 	/* The list reads the database: only for a view still good. */
-	if ((er = mp_view_err(v)) == MP_OK)
+	if ((er = mp_tmpl_err(v)) == MP_OK)
 		er = dash_grant_list(r, v, "verzoeken");
 	dash_finish(r, er, status, v, "dashboard/grants.cs");
 }
@@ -204,7 +204,7 @@ mp_dash_grants_post(struct mp_dreq *r)
 		    MP_OK)
 			user[0] = '\0';
 		page(r, 200, NULL, note, user, pw);
-		mp_wipe(pw, sizeof(pw));
+		mp_alloc_wipe(pw, sizeof(pw));
 		return;
 	}
 	(void)snprintf(loc, sizeof(loc), "%s?verzoek=%lld&uitkomst=%s",

@@ -212,14 +212,14 @@ hot_row(const struct mp_subject_hotspot *h, void *arg)
 		return MP_OK;
 	}
 	(void)snprintf(key, sizeof(key), "%zu", hr->n++);
-	if ((rn = mp_vnode_node(hr->rows, key)) == NULL)
+	if ((rn = mp_tmpl_vnode_node(hr->rows, key)) == NULL)
 		return MP_ENOMEM;
-	mp_vnode_set_int(rn, "Id", h->subject);
-	mp_vnode_set(rn, "Kind", kind_label(h->kind));
-	mp_vnode_set(rn, "Display", h->display);
-	mp_vnode_set_int(rn, "Reports", h->reports);
-	mp_vnode_set(rn, "Latest", h->latest);
-	return mp_view_err(hr->v);
+	mp_tmpl_vnode_set_int(rn, "Id", h->subject);
+	mp_tmpl_vnode_set(rn, "Kind", kind_label(h->kind));
+	mp_tmpl_vnode_set(rn, "Display", h->display);
+	mp_tmpl_vnode_set_int(rn, "Reports", h->reports);
+	mp_tmpl_vnode_set(rn, "Latest", h->latest);
+	return mp_tmpl_err(hr->v);
 }
 
 /* The form's values, errors and choices into v (Hot.*). */
@@ -232,38 +232,38 @@ hot_values(struct mp_dreq *r, struct mp_view *v, const struct hot_filter *f)
 	size_t			 i;
 	int			 k;
 
-	mp_view_set(v, "Hot.F.From", f->err_from != NULL ?
+	mp_tmpl_set(v, "Hot.F.From", f->err_from != NULL ?
 	    dash_query(r, "van") : f->from);
-	mp_view_set(v, "Hot.F.To", f->err_to != NULL ? dash_query(r, "tot") :
+	mp_tmpl_set(v, "Hot.F.To", f->err_to != NULL ? dash_query(r, "tot") :
 	    f->to);
-	mp_view_set(v, "Hot.F.Kind", f->kind_s);
-	mp_view_set(v, "Hot.F.Type", f->type_s);
-	mp_view_set(v, "Hot.F.Sort", f->sort_s);
-	mp_view_set(v, "Hot.Err.From", f->err_from);
-	mp_view_set(v, "Hot.Err.To", f->err_to);
-	mp_view_set(v, "Hot.Err.Kind", f->err_kind);
-	mp_view_set(v, "Hot.Err.Type", f->err_type);
-	mp_view_set(v, "Hot.Err.Sort", f->err_sort);
-	mp_view_set(v, "Hot.Err.Page", f->err_page);
+	mp_tmpl_set(v, "Hot.F.Kind", f->kind_s);
+	mp_tmpl_set(v, "Hot.F.Type", f->type_s);
+	mp_tmpl_set(v, "Hot.F.Sort", f->sort_s);
+	mp_tmpl_set(v, "Hot.Err.From", f->err_from);
+	mp_tmpl_set(v, "Hot.Err.To", f->err_to);
+	mp_tmpl_set(v, "Hot.Err.Kind", f->err_kind);
+	mp_tmpl_set(v, "Hot.Err.Type", f->err_type);
+	mp_tmpl_set(v, "Hot.Err.Sort", f->err_sort);
+	mp_tmpl_set(v, "Hot.Err.Page", f->err_page);
 	for (k = 1; k < MP_SUBJECT__MAX; k++) {
 		(void)snprintf(key, sizeof(key), "Hot.Kinds.%d.Name", k);
-		mp_view_set(v, key, mp_subject_kind_name(
+		mp_tmpl_set(v, key, mp_subject_kind_name(
 		    (enum mp_subject_kind)k));
 		(void)snprintf(key, sizeof(key), "Hot.Kinds.%d.Label", k);
-		mp_view_set(v, key, kind_labels[k]);
+		mp_tmpl_set(v, key, kind_labels[k]);
 	}
 	for (i = 0; i < o->n; i++) {
 		(void)snprintf(key, sizeof(key), "Hot.Types.%zu.Id", i);
-		mp_view_set_int(v, key, o->id[i]);
+		mp_tmpl_set_int(v, key, o->id[i]);
 		(void)snprintf(key, sizeof(key), "Hot.Types.%zu.Name", i);
-		mp_view_set(v, key, o->name[i]);
+		mp_tmpl_set(v, key, o->name[i]);
 	}
 	mp_buf_init(&qs, 1024);
 	hot_query(f, &qs);
-	mp_view_set(v, "Hot.Query", mp_buf_str(&qs));
+	mp_tmpl_set(v, "Hot.Query", mp_buf_str(&qs));
 	mp_buf_free(&qs);
-	mp_view_set_int(v, "Hot.Page", f->page);
-	return mp_view_err(v);
+	mp_tmpl_set_int(v, "Hot.Page", f->page);
+	return mp_tmpl_err(v);
 }
 
 void
@@ -289,20 +289,20 @@ mp_dash_hotspots(struct mp_dreq *r)
 	if (er == MP_OK && !f.bad) {
 		f.q.limit = PER_PAGE + 1;
 		f.q.offset = (unsigned)((f.page - 1) * PER_PAGE);
-		if ((hr.rows = mp_view_node(v, "Hot.Rows")) == NULL)
+		if ((hr.rows = mp_tmpl_node(v, "Hot.Rows")) == NULL)
 			er = MP_ENOMEM;
 		else
 			er = mp_subject_hotspots(r->d->ctx->db, &r->user,
 			    &f.q, hot_row, &hr);
 	}
 	if (er == MP_OK && !f.bad) {
-		mp_view_set_int(v, "Hot.Count", (long long)hr.n);
-		mp_view_set(v, "Hot.Shown", "1");
+		mp_tmpl_set_int(v, "Hot.Count", (long long)hr.n);
+		mp_tmpl_set(v, "Hot.Shown", "1");
 		if (f.page > 1)
-			mp_view_set_int(v, "Hot.Prev", f.page - 1);
+			mp_tmpl_set_int(v, "Hot.Prev", f.page - 1);
 		if (hr.more && f.page < MAX_PAGE)
-			mp_view_set_int(v, "Hot.Next", f.page + 1);
-		er = mp_view_err(v);
+			mp_tmpl_set_int(v, "Hot.Next", f.page + 1);
+		er = mp_tmpl_err(v);
 	}
 	dash_finish(r, er, f.bad ? 400 : 200, v, "dashboard/hotspots.cs");
 }
@@ -373,7 +373,7 @@ mp_dash_hotspots_csv(struct mp_dreq *r)
 	f.q.limit = 0;
 	if ((er = mp_subject_hotspots(r->d->ctx->db, &r->user, &f.q,
 	    csv_row, &c)) != MP_OK)
-		mp_warnx("%s: stopped: %s", __func__, mp_strerror(er));
+		mp_warnx("%s: stopped: %s", __func__, mp_err_str(er));
 	if (mp_csv_flush(&c) != MP_OK)
 		mp_warnx("%s: the client went away", __func__);
 }

@@ -305,17 +305,17 @@ options(struct mp_view *v, const struct opt_list *o, const char *what,
 
 	(void)snprintf(key, sizeof(key), "List.Opt.%s", what);
 	if (o->n > 0)
-		list = mp_view_node(v, key);
+		list = mp_tmpl_node(v, key);
 	for (i = 0; i < o->n; i++) {
 		(void)snprintf(key, sizeof(key), "%zu", i);
-		on = mp_vnode_node(list, key);
-		mp_vnode_set_int(on, "Id", o->id[i]);
-		mp_vnode_set(on, "Name", o->name[i]);
+		on = mp_tmpl_vnode_node(list, key);
+		mp_tmpl_vnode_set_int(on, "Id", o->id[i]);
+		mp_tmpl_vnode_set(on, "Name", o->name[i]);
 		/* Only the chosen one: an absent Sel tests false. */
 		if (o->id[i] == selected)
-			mp_vnode_set(on, "Sel", "1");
+			mp_tmpl_vnode_set(on, "Sel", "1");
 	}
-	return mp_view_err(v);
+	return mp_tmpl_err(v);
 }
 
 /*
@@ -357,25 +357,27 @@ counts(struct mp_dreq *r, struct mp_view *v)
 		    STMT_COUNTS_ALL : STMT_COUNTS_TEAMS], p, all ? 0 : 1)) !=
 		    MP_OK)
 			return er;
-		while ((er = mp_stmt_next(st)) == MP_OK) {
-			s = mp_stmt_text(st, CC_STATUS, NULL);
-			for (i = 0; mp_statuses[i] != NULL && i < 8; i++)
+		while ((er = mp_db_next(st)) == MP_OK) {
+			s = mp_db_text(st, CC_STATUS, NULL);
+			for (i = 0; mp_workflow_statuses[i] != NULL &&
+			    i < 8; i++)
 				if (s != NULL &&
-				    strcmp(s, mp_statuses[i]) == 0)
-					c->n[i] = mp_stmt_int(st, CC_N);
+				    strcmp(s, mp_workflow_statuses[i]) == 0)
+					c->n[i] = mp_db_int(st, CC_N);
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 		if (er != MP_ENOTFOUND)
 			return er;
 		c->user_id = ckey;
 		c->at = r->now;
 	}
-	for (i = 0; mp_statuses[i] != NULL && i < 8; i++) {
+	for (i = 0; mp_workflow_statuses[i] != NULL && i < 8; i++) {
 		(void)snprintf(key, sizeof(key), "List.Counts.%zu.Status", i);
-		if ((er = mp_view_set(v, key, mp_statuses[i])) != MP_OK)
+		if ((er = mp_tmpl_set(v, key,
+		    mp_workflow_statuses[i])) != MP_OK)
 			return er;
 		(void)snprintf(key, sizeof(key), "List.Counts.%zu.N", i);
-		if ((er = mp_view_set_int(v, key, c->n[i])) != MP_OK)
+		if ((er = mp_tmpl_set_int(v, key, c->n[i])) != MP_OK)
 			return er;
 	}
 	return MP_OK;
@@ -402,50 +404,50 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 	struct mp_vnode	*rn;
 	char		 key[24], when[32], age[32];
 	char		 where[(100 + 80) * 4 + 2];	/* street, city: 001 */
-	const char	*status = mp_stmt_text(st, LC_STATUS, NULL);
+	const char	*status = mp_db_text(st, LC_STATUS, NULL);
 	const char	*street, *city;
-	time_t		 recv = (time_t)mp_stmt_int(st, LC_RECEIVED);
+	time_t		 recv = (time_t)mp_db_int(st, LC_RECEIVED);
 	long long	 unread;
 	size_t		 i;
 	int		 closed;
 	enum mp_err	 er;
 
 	(void)snprintf(key, sizeof(key), "%zu", n);
-	if ((rn = mp_vnode_node(rows, key)) == NULL)
+	if ((rn = mp_tmpl_vnode_node(rows, key)) == NULL)
 		return MP_ENOMEM;
-	if ((er = mp_vnode_set_int(rn, "Id", mp_stmt_int(st, LC_ID))) !=
+	if ((er = mp_tmpl_vnode_set_int(rn, "Id", mp_db_int(st, LC_ID))) !=
 	    MP_OK)
 		return er;
 	for (i = 0; i < MP_NELEM(cols); i++) {
 		if (cols[i] == NULL)
 			continue;
-		if ((er = mp_vnode_set(rn, cols[i], mp_stmt_text(st,
+		if ((er = mp_tmpl_vnode_set(rn, cols[i], mp_db_text(st,
 		    (unsigned)i, NULL))) != MP_OK)
 			return er;
 	}
-	street = mp_stmt_text(st, LC_STREET, NULL);
-	city = mp_stmt_text(st, LC_CITY, NULL);
+	street = mp_db_text(st, LC_STREET, NULL);
+	city = mp_db_text(st, LC_CITY, NULL);
 	(void)snprintf(where, sizeof(where), "%s %s",
 	    street != NULL ? street : "", city != NULL ? city : "");
-	if ((er = mp_vnode_set(rn, "Where", where)) != MP_OK)
+	if ((er = mp_tmpl_vnode_set(rn, "Where", where)) != MP_OK)
 		return er;
 	dash_time(when, recv);
 	dash_age(age, recv, r->now);
-	if ((er = mp_vnode_set(rn, "Received", when)) != MP_OK)
+	if ((er = mp_tmpl_vnode_set(rn, "Received", when)) != MP_OK)
 		return er;
-	if ((er = mp_vnode_set(rn, "Age", age)) != MP_OK)
+	if ((er = mp_tmpl_vnode_set(rn, "Age", age)) != MP_OK)
 		return er;
 	/* Replies of the reporter nobody has read yet. */
-	if ((unread = mp_stmt_int(st, LC_UNREAD)) != 0 &&
-	    (er = mp_vnode_set_int(rn, "Unread", unread)) != MP_OK)
+	if ((unread = mp_db_int(st, LC_UNREAD)) != 0 &&
+	    (er = mp_tmpl_vnode_set_int(rn, "Unread", unread)) != MP_OK)
 		return er;
 	closed = status != NULL && strcmp(status, MP_ST_CLOSED) == 0;
-	if (!closed && mp_stmt_int(st, LC_NOT_TAKEN) != 0 &&
+	if (!closed && mp_db_int(st, LC_NOT_TAKEN) != 0 &&
 	    r->now - recv > r->d->take_days * 86400 &&
-	    (er = mp_vnode_set(rn, "LateTake", "1")) != MP_OK)
+	    (er = mp_tmpl_vnode_set(rn, "LateTake", "1")) != MP_OK)
 		return er;
 	if (!closed && r->now - recv > r->d->close_days * 86400 &&
-	    (er = mp_vnode_set(rn, "LateClose", "1")) != MP_OK)
+	    (er = mp_tmpl_vnode_set(rn, "LateClose", "1")) != MP_OK)
 		return er;
 	return MP_OK;
 }
@@ -534,15 +536,15 @@ list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
 	er = mp_db_query(r->d->ctx->db, &st, stmts[teams ?
 	    (text ? STMT_LIST_TEXT_TEAMS : list_stmt_team(f, p)) :
 	    (text ? STMT_LIST_TEXT : STMT_LIST)], p, np);
-	if (er == MP_OK && (rows = mp_view_node(v, "List.Rows")) == NULL)
+	if (er == MP_OK && (rows = mp_tmpl_node(v, "List.Rows")) == NULL)
 		er = MP_ENOMEM;
-	while (er == MP_OK && (er = mp_stmt_next(st)) == MP_OK &&
+	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK &&
 	    n < PER_PAGE)
 		er = row(r, rows, st, n++);
 	if (er == MP_OK && n == PER_PAGE)
-		er = mp_view_set_int(v, "List.Next", f->page + 1);
+		er = mp_tmpl_set_int(v, "List.Next", f->page + 1);
 	if (st != NULL)
-		mp_stmt_done(st);
+		mp_db_done(st);
 	*count = n;
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
@@ -560,7 +562,7 @@ list_options(struct mp_dreq *r, struct mp_view *v,
 	options(v, &r->d->opts[1], "Audiences", f->audience);
 	options(v, &r->d->opts[2], "Teams", f->team);
 	options(v, &r->d->opts[3], "Handlers", f->handler);
-	return mp_view_err(v);
+	return mp_tmpl_err(v);
 }
 
 /* The paging and the filters' values into v (List.*, List.F). */
@@ -571,20 +573,20 @@ list_values(struct mp_view *v, const struct dash_filter *f, size_t n)
 
 	mp_buf_init(&qs, 4096);
 	dash_filter_query(f, &qs);
-	mp_view_set(v, "List.Query", mp_buf_str(&qs));
+	mp_tmpl_set(v, "List.Query", mp_buf_str(&qs));
 	mp_buf_free(&qs);
-	mp_view_set_int(v, "List.Count", (long long)n);
-	mp_view_set_int(v, "List.Page", f->page);
+	mp_tmpl_set_int(v, "List.Count", (long long)n);
+	mp_tmpl_set_int(v, "List.Page", f->page);
 	if (f->page > 1)
-		mp_view_set_int(v, "List.Prev", f->page - 1);
+		mp_tmpl_set_int(v, "List.Prev", f->page - 1);
 	if (f->bad)
-		mp_view_set(v, "List.Bad", "1");
-	mp_view_set(v, "List.F.Status", f->status);
-	mp_view_set(v, "List.F.Channel", f->channel);
-	mp_view_set(v, "List.F.From", f->from);
-	mp_view_set(v, "List.F.To", f->to);
-	mp_view_set(v, "List.F.Q", f->q);
-	return mp_view_err(v);
+		mp_tmpl_set(v, "List.Bad", "1");
+	mp_tmpl_set(v, "List.F.Status", f->status);
+	mp_tmpl_set(v, "List.F.Channel", f->channel);
+	mp_tmpl_set(v, "List.F.From", f->from);
+	mp_tmpl_set(v, "List.F.To", f->to);
+	mp_tmpl_set(v, "List.F.Q", f->q);
+	return mp_tmpl_err(v);
 }
 
 void

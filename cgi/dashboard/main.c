@@ -58,7 +58,7 @@ main(int argc, char *argv[])
 	char		 errbuf[512];
 	enum mp_err	 er;
 
-	if (mp_ctx_open(&ctx, "meldpunt-dashboard", argc, argv, errbuf,
+	if (mp_fcgi_ctx_open(&ctx, "meldpunt-dashboard", argc, argv, errbuf,
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
 	if (mp_dash_open(&d, &ctx) != MP_OK)
@@ -71,6 +71,6 @@ main(int argc, char *argv[])
 	}
 	mp_fcgi_free(f);
 	mp_dash_close(d);
-	mp_ctx_close(&ctx);
+	mp_fcgi_ctx_close(&ctx);
 	return er == MP_EXIT ? 0 : 1;
 }

@@ -59,23 +59,23 @@ set_types(struct mp_view *v, const struct mp_catalog *cat)
 			if (seen)
 				continue;
 			(void)snprintf(key, sizeof(key), "Types.%zu.Slug", n);
-			mp_view_set(v, key, t->slug);
+			mp_tmpl_set(v, key, t->slug);
 			(void)snprintf(key, sizeof(key), "Types.%zu.Name", n);
-			mp_view_set(v, key, t->name);
+			mp_tmpl_set(v, key, t->name);
 			n++;
 		}
 	for (a = 0; a < cat->naud; a++) {
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", a);
-		mp_view_set(v, key, cat->aud[a].slug);
+		mp_tmpl_set(v, key, cat->aud[a].slug);
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", a);
-		mp_view_set(v, key, cat->aud[a].name);
+		mp_tmpl_set(v, key, cat->aud[a].name);
 		if (cat->aud[a].is_default) {
 			(void)snprintf(key, sizeof(key),
 			    "Audiences.%zu.Default", a);
-			mp_view_set(v, key, "1");
+			mp_tmpl_set(v, key, "1");
 		}
 	}
-	return mp_view_err(v);
+	return mp_tmpl_err(v);
 }
 
 /*
@@ -94,13 +94,13 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
 		dash_error(r, 500, NULL);
 		return;
 	}
-	mp_view_set(v, "Form.Token", token);
+	mp_tmpl_set(v, "Form.Token", token);
 	set_types(v, &r->d->cat);
 	if (message != NULL)
-		mp_view_set(v, "Form.Message", message);
+		mp_tmpl_set(v, "Form.Message", message);
 	if (rep == NULL && localtime_r(&r->now, &tm) != NULL &&
 	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) != 0)
-		mp_view_set(v, "Form.Value.received_date", day);
+		mp_tmpl_set(v, "Form.Value.received_date", day);
 	mp_report_view(v, rep);
 	dash_render(r, status, v, "dashboard/new.cs");
 }

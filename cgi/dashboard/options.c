@@ -69,21 +69,22 @@ opt_load(struct mp_db *db, enum stmt s, struct opt_list *o)
 	enum mp_err	 er;
 
 	opt_free(o);
-	if ((o->id = mp_calloc(OPT_MAX, sizeof(*o->id))) == NULL ||
-	    (o->name = mp_calloc(OPT_MAX, sizeof(*o->name))) == NULL)
+	if ((o->id = mp_alloc_calloc(OPT_MAX, sizeof(*o->id))) == NULL ||
+	    (o->name = mp_alloc_calloc(OPT_MAX, sizeof(*o->name))) == NULL)
 		return MP_ENOMEM;
 	if ((er = mp_db_query(db, &st, stmts[s], NULL, 0)) != MP_OK)
 		return er;
-	while (o->n < OPT_MAX && (er = mp_stmt_next(st)) == MP_OK) {
-		name = mp_stmt_text(st, OPT_NAME, NULL);
-		if ((o->name[o->n] = mp_strdup(name != NULL ? name : "")) ==
+	while (o->n < OPT_MAX && (er = mp_db_next(st)) == MP_OK) {
+		name = mp_db_text(st, OPT_NAME, NULL);
+		if ((o->name[o->n] = mp_alloc_strdup(name != NULL ? name :
+		    "")) ==
 		    NULL) {
 			er = MP_ENOMEM;
 			break;
 		}
-		o->id[o->n++] = mp_stmt_int(st, OPT_ID);
+		o->id[o->n++] = mp_db_int(st, OPT_ID);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND || er == MP_OK ? MP_OK : er;
 }
 

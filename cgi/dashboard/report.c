@@ -220,7 +220,7 @@ setk(struct mp_view *v, const char *list, size_t n, const char *name,
 	char	 key[96];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	return mp_view_set(v, key, val);
+	return mp_tmpl_set(v, key, val);
 }
 
 static enum mp_err
@@ -230,7 +230,7 @@ setki(struct mp_view *v, const char *list, size_t n, const char *name,
 	char	 key[96];
 
 	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	return mp_view_set_int(v, key, val);
+	return mp_tmpl_set_int(v, key, val);
 }
 
 /* Open one sealed contact value into the view. */
@@ -244,16 +244,16 @@ contact(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	char		 aad[64];
 	enum mp_err	 er = MP_OK;
 
-	if (mp_stmt_isnull(st, col) || (box = mp_stmt_text(st, col,
+	if (mp_db_isnull(st, col) || (box = mp_db_text(st, col,
 	    &len)) == NULL || len == 0)
 		return MP_OK;
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", r->arg[0], field);
-	if (mp_contact_open(&r->d->ctx->keys, aad,
+	if (mp_keys_contact_open(&r->d->ctx->keys, aad,
 	    (const unsigned char *)box, len, &pt, &ptlen) == MP_OK)
-		er = mp_view_set(v, name, (const char *)pt);
+		er = mp_tmpl_set(v, name, (const char *)pt);
 	else
-		er = mp_view_set(v, name, "(niet te lezen)");
-	mp_freezero(pt, ptlen);
+		er = mp_tmpl_set(v, name, "(niet te lezen)");
+	mp_alloc_freezero(pt, ptlen);
 	return er;
 }
 
@@ -269,21 +269,21 @@ pick_list(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[s], NULL, 0)) !=
 	    MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK && i < 500) {
+	while ((er = mp_db_next(st)) == MP_OK && i < 500) {
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Id", what, i);
-		if ((er = mp_view_set_int(v, key, mp_stmt_int(st,
+		if ((er = mp_tmpl_set_int(v, key, mp_db_int(st,
 		    PICK_ID))) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Name", what, i);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, PICK_NAME,
+		if ((er = mp_tmpl_set(v, key, mp_db_text(st, PICK_NAME,
 		    NULL))) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Opt.%s.%zu.Sel", what, i++);
-		if ((er = mp_view_set_int(v, key, mp_stmt_int(st, PICK_ID) ==
+		if ((er = mp_tmpl_set_int(v, key, mp_db_int(st, PICK_ID) ==
 		    selected)) != MP_OK)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -303,7 +303,7 @@ thread(struct mp_dreq *r, struct mp_view *v)
 
 	auto_new = mp_message_auto_text(r->d->ctx->conf, MP_ST_NEW);
 	if (auto_new != NULL) {
-		if ((er = setk(v, "R.Msg", n, "At", mp_view_get(v,
+		if ((er = setk(v, "R.Msg", n, "At", mp_tmpl_get(v,
 		    "R.Received"))) != MP_OK || (er = setki(v, "R.Msg", n,
 		    "Out", 1)) != MP_OK || (er = setk(v, "R.Msg", n, "Who",
 		    "automatisch bij ontvangst")) != MP_OK ||
@@ -315,21 +315,21 @@ thread(struct mp_dreq *r, struct mp_view *v)
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_MESSAGES], p,
 	    1)) != MP_OK)
 		return er;
-	for (; (er = mp_stmt_next(st)) == MP_OK; n++) {
-		dash_time(t, (time_t)mp_stmt_int(st, MSG_AT));
-		dir = mp_stmt_text(st, MSG_DIRECTION, NULL);
+	for (; (er = mp_db_next(st)) == MP_OK; n++) {
+		dash_time(t, (time_t)mp_db_int(st, MSG_AT));
+		dir = mp_db_text(st, MSG_DIRECTION, NULL);
 		if ((er = setk(v, "R.Msg", n, "At", t)) != MP_OK ||
 		    (er = setki(v, "R.Msg", n, "Out", strcmp(dir, "uit") ==
 		    0)) != MP_OK || (er = setk(v, "R.Msg", n, "Kind",
-		    mp_stmt_text(st, MSG_KIND, NULL))) != MP_OK ||
+		    mp_db_text(st, MSG_KIND, NULL))) != MP_OK ||
 		    (er = setk(v, "R.Msg", n, "Who", strcmp(dir, "uit") == 0 ?
-		    mp_stmt_text(st, MSG_AUTHOR, NULL) : "melder")) != MP_OK ||
-		    (er = setk(v, "R.Msg", n, "Body", mp_stmt_text(st,
+		    mp_db_text(st, MSG_AUTHOR, NULL) : "melder")) != MP_OK ||
+		    (er = setk(v, "R.Msg", n, "Body", mp_db_text(st,
 		    MSG_BODY, NULL))) != MP_OK || (er = setki(v, "R.Msg", n,
-		    "Files", mp_stmt_int(st, MSG_FILES))) != MP_OK)
+		    "Files", mp_db_int(st, MSG_FILES))) != MP_OK)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -349,25 +349,25 @@ partner_list(struct mp_dreq *r, struct mp_view *v)
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_PARTNERS], p,
 	    1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK && i + j < 500) {
-		if (mp_stmt_isnull(st, PART_VIA)) {
+	while ((er = mp_db_next(st)) == MP_OK && i + j < 500) {
+		if (mp_db_isnull(st, PART_VIA)) {
 			if ((er = setki(v, "Opt.Partners", i, "Id",
-			    mp_stmt_int(st, PART_ID))) != MP_OK ||
+			    mp_db_int(st, PART_ID))) != MP_OK ||
 			    (er = setk(v, "Opt.Partners", i++, "Name",
-			    mp_stmt_text(st, PART_NAME, NULL))) != MP_OK)
+			    mp_db_text(st, PART_NAME, NULL))) != MP_OK)
 				break;
 		} else if ((er = setk(v, "R.Shares", j, "Name",
-		    mp_stmt_text(st, PART_NAME, NULL))) != MP_OK ||
-		    (er = setk(v, "R.Shares", j, "Via", strcmp(mp_stmt_text(st,
+		    mp_db_text(st, PART_NAME, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Shares", j, "Via", strcmp(mp_db_text(st,
 		    PART_VIA, NULL), "regel") == 0 ? "regel op signaaltype" :
 		    "met de hand")) != MP_OK ||
-		    (er = setk(v, "R.Shares", j++, "At", mp_stmt_text(st,
+		    (er = setk(v, "R.Shares", j++, "At", mp_db_text(st,
 		    PART_AT, NULL))) != MP_OK)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er == MP_ENOTFOUND)
-		er = mp_view_set(v, "Act.Share", "1");
+		er = mp_tmpl_set(v, "Act.Share", "1");
 	return er;
 }
 
@@ -394,34 +394,34 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	int		 anonymous;
 	long long	 team = 0, handler = 0;
 
-	mp_view_set_int(v, "R.Id", r->arg[0]);
+	mp_tmpl_set_int(v, "R.Id", r->arg[0]);
 	for (i = 0; i < MP_NELEM(cols); i++)
 		if (cols[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "R.%s", cols[i]);
-			mp_view_set(v, key, mp_stmt_text(st,
+			mp_tmpl_set(v, key, mp_db_text(st,
 			    (unsigned)i, NULL));
 		}
-	dash_time(t, (time_t)mp_stmt_int(st, DET_RECEIVED));
-	mp_view_set(v, "R.Received", t);
-	dash_age(t, (time_t)mp_stmt_int(st, DET_RECEIVED), r->now);
-	mp_view_set(v, "R.Age", t);
-	dash_time(t, (time_t)mp_stmt_int(st, DET_TAKEN));
-	mp_view_set(v, "R.Taken", t);
-	dash_time(t, (time_t)mp_stmt_int(st, DET_CLOSED));
-	mp_view_set(v, "R.Closed", t);
-	anonymous = mp_stmt_int(st, DET_ANONYMOUS) != 0;
-	mp_view_set_int(v, "R.Anonymous", anonymous);
-	mp_view_set_int(v, "R.Version", mp_stmt_int(st, DET_VERSION));
-	team = mp_stmt_int(st, DET_TEAM_ID);
-	handler = mp_stmt_int(st, DET_HANDLER_ID);
-	mp_view_set(v, "R.Team", mp_stmt_text(st, DET_TEAM, NULL));
-	mp_view_set(v, "R.Handler", mp_stmt_text(st, DET_HANDLER, NULL));
-	mp_view_set_int(v, "R.Mine", handler == r->user.id);
-	mp_view_set_int(v, "R.Unread", mp_stmt_int(st, DET_UNREAD));
+	dash_time(t, (time_t)mp_db_int(st, DET_RECEIVED));
+	mp_tmpl_set(v, "R.Received", t);
+	dash_age(t, (time_t)mp_db_int(st, DET_RECEIVED), r->now);
+	mp_tmpl_set(v, "R.Age", t);
+	dash_time(t, (time_t)mp_db_int(st, DET_TAKEN));
+	mp_tmpl_set(v, "R.Taken", t);
+	dash_time(t, (time_t)mp_db_int(st, DET_CLOSED));
+	mp_tmpl_set(v, "R.Closed", t);
+	anonymous = mp_db_int(st, DET_ANONYMOUS) != 0;
+	mp_tmpl_set_int(v, "R.Anonymous", anonymous);
+	mp_tmpl_set_int(v, "R.Version", mp_db_int(st, DET_VERSION));
+	team = mp_db_int(st, DET_TEAM_ID);
+	handler = mp_db_int(st, DET_HANDLER_ID);
+	mp_tmpl_set(v, "R.Team", mp_db_text(st, DET_TEAM, NULL));
+	mp_tmpl_set(v, "R.Handler", mp_db_text(st, DET_HANDLER, NULL));
+	mp_tmpl_set_int(v, "R.Mine", handler == r->user.id);
+	mp_tmpl_set_int(v, "R.Unread", mp_db_int(st, DET_UNREAD));
 	*anonymous_out = anonymous;
 	*team_out = team;
 	*handler_out = handler;
-	return mp_view_err(v);
+	return mp_tmpl_err(v);
 }
 
 /* The reporter's name, e-mail and phone into v (R.Contact). */
@@ -434,14 +434,14 @@ detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_CONTACT], p,
 	    1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK &&
-	    (er = mp_view_set(v, "R.Contact.Shown", "1")) == MP_OK &&
+	if ((er = mp_db_next(st)) == MP_OK &&
+	    (er = mp_tmpl_set(v, "R.Contact.Shown", "1")) == MP_OK &&
 	    (er = contact(r, v, st, CONTACT_NAME, "name",
 	    "R.Contact.Name")) == MP_OK && (er = contact(r, v, st,
 	    CONTACT_EMAIL, "email", "R.Contact.Email")) == MP_OK)
 		er = contact(r, v, st, CONTACT_PHONE, "phone",
 		    "R.Contact.Phone");
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er;
 }
 
@@ -457,15 +457,15 @@ detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_ATTACHMENTS], p,
 	    1)) != MP_OK)
 		return er;
-	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++)
-		if ((er = setki(v, "R.Att", n, "Id", mp_stmt_int(st,
+	for (n = 0; (er = mp_db_next(st)) == MP_OK; n++)
+		if ((er = setki(v, "R.Att", n, "Id", mp_db_int(st,
 		    ATTS_ID))) != MP_OK || (er = setk(v, "R.Att", n, "Name",
-		    mp_stmt_text(st, ATTS_NAME, NULL))) != MP_OK ||
-		    (er = setk(v, "R.Att", n, "Mime", mp_stmt_text(st,
+		    mp_db_text(st, ATTS_NAME, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Att", n, "Mime", mp_db_text(st,
 		    ATTS_MIME, NULL))) != MP_OK || (er = setki(v, "R.Att", n,
-		    "Size", mp_stmt_int(st, ATTS_SIZE))) != MP_OK)
+		    "Size", mp_db_int(st, ATTS_SIZE))) != MP_OK)
 			break;
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND)
 		return er;
 	if ((er = thread(r, v)) != MP_OK)
@@ -473,17 +473,17 @@ detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_EVENTS], p,
 	    1)) != MP_OK)
 		return er;
-	for (n = 0; (er = mp_stmt_next(st)) == MP_OK; n++) {
-		dash_time(t, (time_t)mp_stmt_int(st, EV_AT));
+	for (n = 0; (er = mp_db_next(st)) == MP_OK; n++) {
+		dash_time(t, (time_t)mp_db_int(st, EV_AT));
 		if ((er = setk(v, "R.Ev", n, "At", t)) != MP_OK ||
-		    (er = setk(v, "R.Ev", n, "Kind", mp_stmt_text(st, EV_KIND,
+		    (er = setk(v, "R.Ev", n, "Kind", mp_db_text(st, EV_KIND,
 		    NULL))) != MP_OK || (er = setk(v, "R.Ev", n, "Actor",
-		    mp_stmt_text(st, EV_ACTOR, NULL))) != MP_OK ||
-		    (er = setk(v, "R.Ev", n, "Detail", mp_stmt_text(st,
+		    mp_db_text(st, EV_ACTOR, NULL))) != MP_OK ||
+		    (er = setk(v, "R.Ev", n, "Detail", mp_db_text(st,
 		    EV_DETAIL, NULL))) != MP_OK)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND)
 		return er;
 	return MP_OK;
@@ -499,7 +499,7 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	enum mp_err			 er = MP_OK;
 
 	if (mp_role_can(r->user.role, MP_PERM_REPORT_WORK)) {
-		er = mp_view_set(v, "Act.Work", "1");
+		er = mp_tmpl_set(v, "Act.Work", "1");
 		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
 		    i)) != NULL; i++)
 			if ((er = setk(v, "Act.Next", i, "To", tr->to)) ==
@@ -515,7 +515,7 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	}
 	if (er == MP_OK && mp_role_can(r->user.role,
 	    MP_PERM_REPORT_ASSIGN)) {
-		er = mp_view_set(v, "Act.Assign", "1");
+		er = mp_tmpl_set(v, "Act.Assign", "1");
 		if (er == MP_OK)
 			er = pick_list(r, v, STMT_TEAMS, "Teams", team);
 		if (er == MP_OK)
@@ -547,18 +547,18 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_DETAIL], p,
 	    3)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		return er;
 	}
-	if ((v = dash_view(r, mp_stmt_text(st, DET_REFERENCE, NULL))) ==
+	if ((v = dash_view(r, mp_db_text(st, DET_REFERENCE, NULL))) ==
 	    NULL) {
 		er = MP_ENOMEM;
 		goto out;
 	}
 	er = detail_row(r, v, st, &anonymous, &team, &handler);
-	status_now = mp_view_get(v, "R.Status");
-	mp_stmt_done(st);
+	status_now = mp_tmpl_get(v, "R.Status");
+	mp_db_done(st);
 	st = NULL;
 	if (er != MP_OK)
 		goto out;
@@ -577,7 +577,7 @@ detail(struct mp_dreq *r, int status, const char *msg)
 		goto out;
 	er = detail_actions(r, v, status_now, team, handler);
 	if (er == MP_OK && msg != NULL)
-		er = mp_view_set(v, "Message", msg);
+		er = mp_tmpl_set(v, "Message", msg);
 	if (er != MP_OK)
 		goto out;
 	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
@@ -585,8 +585,8 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	v = NULL;
 out:
 	if (st != NULL)
-		mp_stmt_done(st);
-	mp_view_free(v);
+		mp_db_done(st);
+	mp_tmpl_free(v);
 	if (er != MP_OK && er != MP_ENOTFOUND)
 		dash_error(r, mp_err_status(er), NULL);
 	return er;
@@ -651,21 +651,21 @@ mp_dash_attachment(struct mp_dreq *r)
 		dash_error(r, 503, NULL);
 		return;
 	}
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		if (er == MP_ENOTFOUND)
 			not_yours(r);
 		else
 			dash_error(r, 500, NULL);
 		return;
 	}
-	safe_filename(mp_stmt_text(st, ATT_NAME, NULL), name, sizeof(name));
+	safe_filename(mp_db_text(st, ATT_NAME, NULL), name, sizeof(name));
 	/* Only the types the intake stores; never text/html. */
-	mime = mp_stmt_text(st, ATT_MIME, NULL);
+	mime = mp_db_text(st, ATT_MIME, NULL);
 	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
 		if (strcmp(mime, types[i]) == 0)
 			ctype = types[i];
-	data = mp_stmt_text(st, ATT_DATA, &len);
+	data = mp_db_text(st, ATT_DATA, &len);
 	/* Which report, not the file's name (the reporter chose it). */
 	(void)snprintf(disp, sizeof(disp), "melding %lld", r->arg[0]);
 	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], disp);
@@ -675,7 +675,7 @@ mp_dash_attachment(struct mp_dreq *r)
 		dash_error(r, 500, NULL);
 	else
 		(void)mp_http_send(r->req, 200, ctype, data, len);
-	mp_stmt_done(st);
+	mp_db_done(st);
 }
 
 /* ------------------------------------------------------------------ */
@@ -718,11 +718,11 @@ lookup(struct mp_db *db, enum stmt s, long long id, char *out, size_t sz)
 	v[0] = MP_DBINT(id);
 	if (mp_db_query(db, &st, stmts[s], v, 1) != MP_OK)
 		return -1;
-	if (mp_stmt_next(st) == MP_OK) {
-		(void)snprintf(out, sz, "%s", mp_stmt_text(st, OK_NAME, NULL));
+	if (mp_db_next(st) == MP_OK) {
+		(void)snprintf(out, sz, "%s", mp_db_text(st, OK_NAME, NULL));
 		found = 1;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return found;
 }
 
@@ -755,8 +755,8 @@ act_lock(struct act *a, struct mp_db *db, struct act_run *u)
 	u->v[2] = MP_DBINT(r->arg[0]);
 	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], u->v, 3)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		if (er == MP_ENOTFOUND) {
 			a->status = 404;
 			er = MP_OK;
@@ -764,13 +764,13 @@ act_lock(struct act *a, struct mp_db *db, struct act_run *u)
 		return er;
 	}
 	(void)snprintf(u->status, sizeof(u->status), "%s",
-	    mp_stmt_text(st, LOCK_STATUS, NULL));
-	version = mp_stmt_int(st, LOCK_VERSION);
+	    mp_db_text(st, LOCK_STATUS, NULL));
+	version = mp_db_int(st, LOCK_VERSION);
 	if (a->kind == A_EDIT)
 		er = mp_buf_printf(&u->detail, "%s gewijzigd; was: %s",
-		    a->field->label, mp_stmt_text(st, a->field->lockcol,
+		    a->field->label, mp_db_text(st, a->field->lockcol,
 		    NULL));
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_OK)
 		return er;
 	if (actions[a->kind].versioned && version != a->version) {
@@ -803,7 +803,7 @@ act_assign(struct act *a, struct mp_db *db, struct act_run *u)
 	enum mp_err	 er;
 
 	u->tname[0] = hname[0] = '\0';
-	if ((a->team > 0 && mp_team_active_name(db, a->team, u->tname,
+	if ((a->team > 0 && mp_user_team_active_name(db, a->team, u->tname,
 	    sizeof(u->tname)) != MP_OK) || (a->handler > 0 &&
 	    mp_user_handler_name(db, a->handler, hname, sizeof(hname)) !=
 	    MP_OK)) {
@@ -1079,7 +1079,7 @@ read_edit(struct mp_dreq *r, struct act *a)
 	    mp_report_field_max(a->field->rf), a->field->multiline) ||
 	    /* What the intake requires cannot be corrected away. */
 	    (mp_report_field_required(a->field->rf) &&
-	    mp_blank(a->value, strlen(a->value))) ||
+	    mp_valid_blank(a->value, strlen(a->value))) ||
 	    (a->field->rf == RF_POSTCODE && a->value[0] != '\0' &&
 	    !mp_valid_postcode(a->value, pc)) ||
 	    (a->field->rf == RF_HOUSE_NUMBER && a->value[0] != '\0' &&
@@ -1120,7 +1120,8 @@ read_action(struct mp_dreq *r, struct act *a)
 		return read_status(r, a);
 	case A_MESSAGE:
 		a->text = dash_form(r, "tekst");
-		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
+		if (a->text == NULL || mp_valid_blank(a->text,
+		    strlen(a->text)) ||
 		    !mp_valid_text(a->text, strlen(a->text), MP_MSG_MAX, 1)) {
 			a->msg = "Een bericht aan de melder heeft tekst, ten "
 			    "hoogste 4000 tekens.";
@@ -1129,7 +1130,8 @@ read_action(struct mp_dreq *r, struct act *a)
 		return 1;
 	case A_NOTE:
 		a->text = dash_form(r, "tekst");
-		if (a->text == NULL || mp_blank(a->text, strlen(a->text)) ||
+		if (a->text == NULL || mp_valid_blank(a->text,
+		    strlen(a->text)) ||
 		    !mp_valid_text(a->text, strlen(a->text), NOTE_MAX, 1)) {
 			a->msg = "Een notitie heeft tekst, ten hoogste 4000 "
 			    "tekens.";

@@ -106,7 +106,7 @@ seti(struct mp_view *v, const char *prefix,
 	char	 key[128];
 
 	(void)snprintf(key, sizeof(key), "%s.%s", prefix, suffix);
-	mp_view_set_int(v, key, value);
+	mp_tmpl_set_int(v, key, value);
 }
 
 static void
@@ -116,7 +116,7 @@ sets(struct mp_view *v, const char *prefix,
 	char	 key[128];
 
 	(void)snprintf(key, sizeof(key), "%s.%s", prefix, suffix);
-	mp_view_set(v, key, value);
+	mp_tmpl_set(v, key, value);
 }
 
 static void
@@ -289,7 +289,7 @@ mp_dash_stats(struct mp_dreq *r)
 	if (rg.err_to != NULL)
 		sets(v, "Stats.Err", "To", rg.err_to);
 	/* The figures read the database: only for a view still good. */
-	if ((er = mp_view_err(v)) == MP_OK && ok &&
+	if ((er = mp_tmpl_err(v)) == MP_OK && ok &&
 	    (er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) == MP_OK)
 		set_stats(v, s);
 	mp_stats_free(s);

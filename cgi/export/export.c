@@ -129,14 +129,14 @@ xml_error(struct mp_req *req, int status, const char *msg)
 	if (status == 401)
 		(void)mp_http_header(req, "WWW-Authenticate",
 		    "Bearer realm=\"meldpunt\"");
-	if (mp_xml_begin(&x, req, status) != MP_OK)
+	if (mp_xmlout_begin(&x, req, status) != MP_OK)
 		return;
 	(void)snprintf(code, sizeof(code), "%d", status);
-	(void)(mp_xml_start_ns(x, "fout", MP_EXPORT_NS) != MP_OK ||
-	    mp_xml_attr(x, "status", code) != MP_OK ||
-	    mp_xml_elem(x, "bericht", msg, (size_t)-1) != MP_OK ||
-	    mp_xml_close(x) != MP_OK);
-	(void)mp_xml_end(x);
+	(void)(mp_xmlout_start_ns(x, "fout", MP_EXPORT_NS) != MP_OK ||
+	    mp_xmlout_attr(x, "status", code) != MP_OK ||
+	    mp_xmlout_elem(x, "bericht", msg, (size_t)-1) != MP_OK ||
+	    mp_xmlout_close(x) != MP_OK);
+	(void)mp_xmlout_end(x);
 }
 
 /* ------------------------------------------------------------------ */
@@ -224,9 +224,9 @@ rate_txn(struct mp_db *db, void *arg)
 	v[0] = MP_DBINT(r->window);
 	if ((er = mp_db_query(db, &st, stmts[STMT_WINDOW], v, 1)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK)
-		r->pulls = mp_stmt_int(st, WINDOW_PULLS);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK)
+		r->pulls = mp_db_int(st, WINDOW_PULLS);
+	mp_db_done(st);
 	return er;
 }
 
@@ -290,9 +290,9 @@ elem(struct mp_xml *x, struct mp_stmt *st, const char *name, enum col c)
 	const char	*s;
 	size_t		 len;
 
-	if (mp_stmt_isnull(st, c) || (s = mp_stmt_text(st, c, &len)) == NULL)
+	if (mp_db_isnull(st, c) || (s = mp_db_text(st, c, &len)) == NULL)
 		return MP_OK;
-	return mp_xml_elem(x, name, s, len);
+	return mp_xmlout_elem(x, name, s, len);
 }
 
 /* Text columns that may be empty are left out when they are. */
@@ -303,10 +303,10 @@ elem_nonempty(struct mp_xml *x, struct mp_stmt *st, const char *name,
 	const char	*s;
 	size_t		 len;
 
-	if (mp_stmt_isnull(st, c) || (s = mp_stmt_text(st, c, &len)) ==
+	if (mp_db_isnull(st, c) || (s = mp_db_text(st, c, &len)) ==
 	    NULL || len == 0)
 		return MP_OK;
-	return mp_xml_elem(x, name, s, len);
+	return mp_xmlout_elem(x, name, s, len);
 }
 
 static enum mp_err
@@ -315,13 +315,13 @@ coded(struct mp_xml *x, struct mp_stmt *st, const char *name, enum col slug,
 {
 	enum mp_err	 er;
 
-	if ((er = mp_xml_start(x, name)) != MP_OK ||
-	    (er = mp_xml_attr(x, "code", mp_stmt_text(st, slug, NULL))) !=
+	if ((er = mp_xmlout_start(x, name)) != MP_OK ||
+	    (er = mp_xmlout_attr(x, "code", mp_db_text(st, slug, NULL))) !=
 	    MP_OK ||
-	    (er = mp_xml_text(x, mp_stmt_text(st, label, NULL), (size_t)-1))
+	    (er = mp_xmlout_text(x, mp_db_text(st, label, NULL), (size_t)-1))
 	    != MP_OK)
 		return er;
-	return mp_xml_close(x);
+	return mp_xmlout_close(x);
 }
 
 /* Writing <onderwerpen>: the writer and its first error. */
@@ -344,14 +344,15 @@ subject_elem(const struct mp_subject_link *l, void *arg)
 		    (int)l->kind);
 		return;
 	}
-	if ((s->er = mp_xml_start(s->x, "onderwerp")) != MP_OK ||
-	    (s->er = mp_xml_attr(s->x, "soort", kind)) != MP_OK ||
-	    (s->er = mp_xml_elem(s->x, "genormaliseerd", l->norm,
+	if ((s->er = mp_xmlout_start(s->x, "onderwerp")) != MP_OK ||
+	    (s->er = mp_xmlout_attr(s->x, "soort", kind)) != MP_OK ||
+	    (s->er = mp_xmlout_elem(s->x, "genormaliseerd", l->norm,
 	    (size_t)-1)) != MP_OK ||
-	    (s->er = mp_xml_elem(s->x, "weergave", l->display, (size_t)-1)) !=
+	    (s->er = mp_xmlout_elem(s->x, "weergave", l->display,
+	    (size_t)-1)) !=
 	    MP_OK)
 		return;
-	s->er = mp_xml_close(s->x);
+	s->er = mp_xmlout_close(s->x);
 }
 
 /*
@@ -366,13 +367,13 @@ write_subjects(struct mp_xml *x, struct mp_db *db, long long id)
 	struct subjects	 s = { x, MP_OK };
 	enum mp_err	 er;
 
-	if ((er = mp_xml_start(x, "onderwerpen")) != MP_OK)
+	if ((er = mp_xmlout_start(x, "onderwerpen")) != MP_OK)
 		return er;
 	if ((er = mp_subject_list_shared(db, id, subject_elem, &s)) != MP_OK)
 		return er;
 	if (s.er != MP_OK)
 		return s.er;
-	return mp_xml_close(x);
+	return mp_xmlout_close(x);
 }
 
 /*
@@ -386,18 +387,18 @@ write_report(struct mp_xml *x, struct mp_db *db, struct mp_stmt *st,
 	char		 cs[MP_CURSOR_SZ];
 	enum mp_err	 er;
 
-	cur->seq = (unsigned long long)mp_stmt_int(st, C_SEQ);
-	cur->id = (unsigned long long)mp_stmt_int(st, C_ID);
-	mp_cursor_format(cur, cs);
-	er = ns ? mp_xml_start_ns(x, "melding", MP_EXPORT_NS) :
-	    mp_xml_start(x, "melding");
+	cur->seq = (unsigned long long)mp_db_int(st, C_SEQ);
+	cur->id = (unsigned long long)mp_db_int(st, C_ID);
+	mp_share_cursor_format(cur, cs);
+	er = ns ? mp_xmlout_start_ns(x, "melding", MP_EXPORT_NS) :
+	    mp_xmlout_start(x, "melding");
 	if (er != MP_OK ||
-	    (er = mp_xml_attr(x, "referentie", mp_stmt_text(st, C_REF,
+	    (er = mp_xmlout_attr(x, "referentie", mp_db_text(st, C_REF,
 	    NULL))) != MP_OK ||
-	    (er = mp_xml_attr(x, "wijziging", cs)) != MP_OK ||
-	    (er = mp_xml_attr(x, "gedeeld", mp_stmt_text(st, C_SHARED,
+	    (er = mp_xmlout_attr(x, "wijziging", cs)) != MP_OK ||
+	    (er = mp_xmlout_attr(x, "gedeeld", mp_db_text(st, C_SHARED,
 	    NULL))) != MP_OK ||
-	    (er = mp_xml_attr(x, "gewijzigd", mp_stmt_text(st, C_CHANGED,
+	    (er = mp_xmlout_attr(x, "gewijzigd", mp_db_text(st, C_CHANGED,
 	    NULL))) != MP_OK)
 		return er;
 	if (MP_PF_HAS(f, MP_PF_STATUS) &&
@@ -425,14 +426,14 @@ write_report(struct mp_xml *x, struct mp_db *db, struct mp_stmt *st,
 	    (er = elem(x, st, "omschrijving", C_DESCRIPTION)) != MP_OK)
 		return er;
 	if (MP_PF_HAS(f, MP_PF_ADDRESS)) {
-		if ((er = mp_xml_start(x, "adres")) != MP_OK ||
+		if ((er = mp_xmlout_start(x, "adres")) != MP_OK ||
 		    (er = elem_nonempty(x, st, "straat", C_STREET)) != MP_OK ||
 		    (er = elem_nonempty(x, st, "huisnummer", C_HOUSE)) !=
 		    MP_OK ||
 		    (er = elem_nonempty(x, st, "postcode", C_POSTCODE)) !=
 		    MP_OK ||
 		    (er = elem_nonempty(x, st, "plaats", C_CITY)) != MP_OK ||
-		    (er = mp_xml_close(x)) != MP_OK)
+		    (er = mp_xmlout_close(x)) != MP_OK)
 			return er;
 	}
 	if (MP_PF_HAS(f, MP_PF_PEOPLE) && (er = elem_nonempty(x, st,
@@ -445,9 +446,9 @@ write_report(struct mp_xml *x, struct mp_db *db, struct mp_stmt *st,
 	    "voertuigen", C_VEHICLES)) != MP_OK)
 		return er;
 	if (MP_PF_HAS(f, MP_PF_SUBJECTS) &&
-	    (er = write_subjects(x, db, mp_stmt_int(st, C_ID))) != MP_OK)
+	    (er = write_subjects(x, db, mp_db_int(st, C_ID))) != MP_OK)
 		return er;
-	return mp_xml_close(x);
+	return mp_xmlout_close(x);
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,9 +482,9 @@ record_txn(struct mp_db *db, void *arg)
 	r->out = 0;
 	if ((er = mp_db_query(db, &st, stmts[r->stmt], r->v, r->n)) != MP_OK)
 		return er;
-	if ((er = mp_stmt_next(st)) == MP_OK && !mp_stmt_isnull(st, REC_OUT))
-		r->out = mp_stmt_int(st, REC_OUT);
-	mp_stmt_done(st);
+	if ((er = mp_db_next(st)) == MP_OK && !mp_db_isnull(st, REC_OUT))
+		r->out = mp_db_int(st, REC_OUT);
+	mp_db_done(st);
 	return er;
 }
 
@@ -546,7 +547,7 @@ pull_page(struct pull *pl, long long n, const struct mp_cursor *next)
 
 	if (n == 0)
 		return MP_OK;
-	mp_cursor_format(next, cs);
+	mp_share_cursor_format(next, cs);
 	v[0] = MP_DBINT(pl->id);
 	v[1] = MP_DBINT(++pl->pages);
 	v[2] = MP_DBINT(n);
@@ -566,7 +567,7 @@ pull_audit(struct pull *pl, const char *action, const char *since,
 	struct mp_dbval	 v[3];
 	char		 cs[MP_CURSOR_SZ];
 
-	mp_cursor_format(next, cs);
+	mp_share_cursor_format(next, cs);
 	mp_buf_init(&d, 4096);
 	/*
 	 * The user (partner:<name>) and object are the bound partner's,
@@ -624,21 +625,21 @@ list_params(struct mp_export *e, struct mp_req *req, const char **since,
 			    "alleen since en limit.");
 			return -1;
 		}
-	if (mp_params_count(&req->query, "since") > 1 ||
-	    mp_params_count(&req->query, "limit") > 1) {
+	if (mp_req_params_count(&req->query, "since") > 1 ||
+	    mp_req_params_count(&req->query, "limit") > 1) {
 		xml_error(req, 400, "Geef since en limit elk hoogstens "
 		    "een keer.");
 		return -1;
 	}
-	*since = mp_params_get(&req->query, "since", NULL);
+	*since = mp_req_params_get(&req->query, "since", NULL);
 	if (*since == NULL)
 		*since = "";
-	if (!mp_cursor_parse(*since, cur)) {
+	if (!mp_share_cursor_parse(*since, cur)) {
 		xml_error(req, 400, "Ongeldige cursor in since: gebruik de "
 		    "cursor uit het vorige antwoord.");
 		return -1;
 	}
-	if ((ls = mp_params_get(&req->query, "limit", NULL)) == NULL)
+	if ((ls = mp_req_params_get(&req->query, "limit", NULL)) == NULL)
 		*limit = e->default_limit;
 	else if ((*limit = small_number(ls)) < 1 || *limit > e->max_limit) {
 		xml_error(req, 400, "Ongeldige limit: een getal van 1 tot en "
@@ -676,15 +677,15 @@ list_pages(struct pull *pl, struct mp_xml *x, struct mp_cursor *cur,
 		    MP_OK)
 			return -1;
 		n = 0;
-		while ((er = mp_stmt_next(st)) == MP_OK) {
+		while ((er = mp_db_next(st)) == MP_OK) {
 			if (write_report(x, pl->e->ctx->db, st, p->fields,
 			    cur, 0) != MP_OK ||
-			    pull_ref(pl, mp_stmt_text(st, C_REF, NULL)) !=
+			    pull_ref(pl, mp_db_text(st, C_REF, NULL)) !=
 			    MP_OK)
 				break;
 			n++;
 		}
-		mp_stmt_done(st);
+		mp_db_done(st);
 		if (er != MP_ENOTFOUND) {
 			(void)pull_page(pl, n, cur);
 			return -1;
@@ -703,8 +704,8 @@ list_pages(struct pull *pl, struct mp_xml *x, struct mp_cursor *cur,
 		if (mp_db_query(pl->e->ctx->db, &st, stmts[STMT_MORE], v, 4) !=
 		    MP_OK)
 			return -1;
-		*more = mp_stmt_next(st) == MP_OK;
-		mp_stmt_done(st);
+		*more = mp_db_next(st) == MP_OK;
+		mp_db_done(st);
 	}
 	return 0;
 }
@@ -735,22 +736,22 @@ serve_list(struct mp_export *e, struct mp_req *req, struct mp_partner *p)
 		    "De export is tijdelijk niet beschikbaar.");
 		goto out;
 	}
-	if (mp_xml_begin(&x, req, 200) != MP_OK)
+	if (mp_xmlout_begin(&x, req, 200) != MP_OK)
 		goto out;
-	mp_cursor_format(&start, cs);
-	if (mp_xml_start_ns(x, "meldingen", MP_EXPORT_NS) != MP_OK ||
-	    mp_xml_attr(x, "partner", p->name) != MP_OK ||
-	    mp_xml_attr(x, "vanaf", cs) != MP_OK)
+	mp_share_cursor_format(&start, cs);
+	if (mp_xmlout_start_ns(x, "meldingen", MP_EXPORT_NS) != MP_OK ||
+	    mp_xmlout_attr(x, "partner", p->name) != MP_OK ||
+	    mp_xmlout_attr(x, "vanaf", cs) != MP_OK)
 		goto out;
 	if (list_pages(&pl, x, &cur, limit, &more) != 0)
 		goto out;
-	mp_cursor_format(&cur, cs);
+	mp_share_cursor_format(&cur, cs);
 	(void)snprintf(cnt, sizeof(cnt), "%lld", pl.count);
-	if (mp_xml_start(x, "volgende") != MP_OK ||
-	    mp_xml_attr(x, "cursor", cs) != MP_OK ||
-	    mp_xml_attr(x, "aantal", cnt) != MP_OK ||
-	    mp_xml_attr(x, "meer", more ? "true" : "false") != MP_OK ||
-	    mp_xml_close(x) != MP_OK || mp_xml_close(x) != MP_OK)
+	if (mp_xmlout_start(x, "volgende") != MP_OK ||
+	    mp_xmlout_attr(x, "cursor", cs) != MP_OK ||
+	    mp_xmlout_attr(x, "aantal", cnt) != MP_OK ||
+	    mp_xmlout_attr(x, "meer", more ? "true" : "false") != MP_OK ||
+	    mp_xmlout_close(x) != MP_OK || mp_xmlout_close(x) != MP_OK)
 		goto out;
 	complete = 1;
 out:
@@ -761,9 +762,9 @@ out:
 	 */
 	if (x != NULL) {
 		if (complete)
-			complete = mp_xml_end(x) == MP_OK;
+			complete = mp_xmlout_end(x) == MP_OK;
 		else
-			mp_xml_abort(x);
+			mp_xmlout_abort(x);
 	}
 	if (pl.id > 0)
 		pull_audit(&pl, "export", since, &cur, complete);
@@ -817,8 +818,8 @@ serve_one(struct mp_export *e, struct mp_req *req, struct mp_partner *p,
 		    "De export is tijdelijk niet beschikbaar.");
 		goto out;
 	}
-	if ((er = mp_stmt_next(st)) != MP_OK) {
-		mp_stmt_done(st);
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
 		/* Not shared and not existing look the same. */
 		if (er == MP_ENOTFOUND)
 			xml_error(req, 404, "Deze melding is niet met u "
@@ -834,21 +835,21 @@ serve_one(struct mp_export *e, struct mp_req *req, struct mp_partner *p,
 	 * needed for buffered results).
 	 */
 	if (pull_start(&pl, "melding", ref) != MP_OK ||
-	    mp_xml_begin(&x, req, 200) != MP_OK) {
-		mp_stmt_done(st);
+	    mp_xmlout_begin(&x, req, 200) != MP_OK) {
+		mp_db_done(st);
 		if (x == NULL && pl.id == 0)
 			xml_error(req, 500, "De export is tijdelijk niet "
 			    "beschikbaar.");
 		goto out;
 	}
 	if (write_report(x, e->ctx->db, st, p->fields, &cur, 1) == MP_OK &&
-	    pull_ref(&pl, mp_stmt_text(st, C_REF, NULL)) == MP_OK)
+	    pull_ref(&pl, mp_db_text(st, C_REF, NULL)) == MP_OK)
 		complete = 1;
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (complete)
 		complete = pull_page(&pl, 1, &cur) == MP_OK;
 out:
-	if (x != NULL && mp_xml_end(x) != MP_OK)
+	if (x != NULL && mp_xmlout_end(x) != MP_OK)
 		complete = 0;
 	if (pl.id > 0)
 		pull_audit(&pl, "export melding", ref, &cur, complete);

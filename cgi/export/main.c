@@ -26,7 +26,7 @@ main(int argc, char *argv[])
 	char			 errbuf[512];
 	enum mp_err		 er;
 
-	if (mp_ctx_open(&ctx, "meldpunt-export", argc, argv, errbuf,
+	if (mp_fcgi_ctx_open(&ctx, "meldpunt-export", argc, argv, errbuf,
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
 	if (mp_export_open(&e, &ctx) != MP_OK)
@@ -39,6 +39,6 @@ main(int argc, char *argv[])
 	}
 	mp_fcgi_free(f);
 	mp_export_close(e);
-	mp_ctx_close(&ctx);
+	mp_fcgi_ctx_close(&ctx);
 	return er == MP_EXIT ? 0 : 1;
 }

@@ -37,7 +37,7 @@ mp_feedback_open(struct mp_feedback **out, struct mp_ctx *ctx)
 	const struct mp_conf	*c = ctx->conf;
 
 	*out = NULL;
-	if ((f = mp_calloc(1, sizeof(*f))) == NULL)
+	if ((f = mp_alloc_calloc(1, sizeof(*f))) == NULL)
 		return MP_ENOMEM;
 	f->ctx = ctx;
 	f->mount = mp_confkey_str(c, MP_CK_FEEDBACK_MOUNT);
@@ -75,7 +75,7 @@ const char *
 feedback_form(struct freq *r, const char *name)
 {
 
-	return mp_params_get(&r->req->form, name, NULL);
+	return mp_req_params_get(&r->req->form, name, NULL);
 }
 
 void
@@ -124,13 +124,13 @@ feedback_view(struct freq *r, const char *title)
 {
 	struct mp_view	*v;
 
-	if ((v = mp_view_new()) == NULL)
+	if ((v = mp_tmpl_new()) == NULL)
 		return NULL;
-	if (mp_view_set(v, "Page.Title", title) != MP_OK ||
-	    mp_view_set(v, "Instance.Name", r->f->instance) != MP_OK ||
-	    mp_view_set(v, "Page.Static", r->f->static_url) != MP_OK ||
-	    mp_view_set(v, "Page.Mount", r->f->mount) != MP_OK) {
-		mp_view_free(v);
+	if (mp_tmpl_set(v, "Page.Title", title) != MP_OK ||
+	    mp_tmpl_set(v, "Instance.Name", r->f->instance) != MP_OK ||
+	    mp_tmpl_set(v, "Page.Static", r->f->static_url) != MP_OK ||
+	    mp_tmpl_set(v, "Page.Mount", r->f->mount) != MP_OK) {
+		mp_tmpl_free(v);
 		return NULL;
 	}
 	return v;
@@ -154,7 +154,7 @@ feedback_render(struct freq *r, int status, struct mp_view *v,
 		(void)mp_http_send(r->req, status, "text/html",
 		    mp_buf_str(&page), mp_buf_len(&page));
 	mp_buf_freezero(&page);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 /* The sign-in form, with status and an optional message. */
@@ -169,11 +169,11 @@ feedback_signin_page(struct freq *r, int status, const char *ref,
 	    mp_presession_form(r->req, &r->f->ctx->keys,
 	    MP_PRESESSION_FEEDBACK, feedback_cookie_path(r, path), r->now,
 	    tok) != MP_OK ||
-	    mp_view_set(v, "SignIn.Token", tok) != MP_OK ||
+	    mp_tmpl_set(v, "SignIn.Token", tok) != MP_OK ||
 	    (ref != NULL && mp_valid_text(ref, strlen(ref), FEEDBACK_REF_MAX,
-	    0) && mp_view_set(v, "SignIn.Reference", ref) != MP_OK) ||
-	    (msg != NULL && mp_view_set(v, "SignIn.Message", msg) != MP_OK)) {
-		mp_view_free(v);
+	    0) && mp_tmpl_set(v, "SignIn.Reference", ref) != MP_OK) ||
+	    (msg != NULL && mp_tmpl_set(v, "SignIn.Message", msg) != MP_OK)) {
+		mp_tmpl_free(v);
 		(void)mp_http_error(r->req, 500, NULL);
 		return;
 	}
@@ -190,7 +190,7 @@ feedback_session(struct freq *r, int post)
 	const char	*have;
 	enum mp_err	 er;
 
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE_REPORTER,
+	have = mp_req_params_get(&r->req->cookies, MP_SESSION_COOKIE_REPORTER,
 	    NULL);
 	er = mp_session_load(r->f->ctx->db, &r->f->ctx->keys,
 	    MP_SESS_REPORTER, have, r->now, r->f->idle, &r->sess);

@@ -28,11 +28,11 @@ main(int argc, char *argv[])
 	char			 errbuf[512];
 	enum mp_err		 er;
 
-	if (mp_ctx_open(&ctx, "meldpunt-feedback", argc, argv, errbuf,
+	if (mp_fcgi_ctx_open(&ctx, "meldpunt-feedback", argc, argv, errbuf,
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
 	/* Replies take files by the intake's rules (intake.*). */
-	mp_upload_limits(&ctx, &ctx.limits);
+	mp_fcgi_upload_limits(&ctx, &ctx.limits);
 	if (mp_feedback_open(&fb, &ctx) != MP_OK)
 		errx(1, "cannot start the feedback program");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)
@@ -43,6 +43,6 @@ main(int argc, char *argv[])
 	}
 	mp_fcgi_free(f);
 	mp_feedback_close(fb);
-	mp_ctx_close(&ctx);
+	mp_fcgi_ctx_close(&ctx);
 	return er == MP_EXIT ? 0 : 1;
 }

@@ -63,7 +63,7 @@ check_code(struct freq *r, const char *ref, const char *code,
 		memset(typed, 0xff, sizeof(typed));
 	er = mp_session_create_reporter(r->f->ctx->db, &r->f->ctx->keys, ref,
 	    typed, r->now, r->f->absolute, value, &r->sess);
-	mp_wipe(typed, sizeof(typed));
+	mp_alloc_wipe(typed, sizeof(typed));
 	if (er == MP_ENOTFOUND)
 		return 0;
 	return er == MP_OK ? r->sess.user_id : -1;
@@ -162,7 +162,7 @@ feedback_sign_in(struct freq *r)
 	 * A session id from before sign-in never survives it: the new
 	 * one (check_code) has a new id, and the old one ends.
 	 */
-	have = mp_params_get(&r->req->cookies, MP_SESSION_COOKIE_REPORTER,
+	have = mp_req_params_get(&r->req->cookies, MP_SESSION_COOKIE_REPORTER,
 	    NULL);
 	if (mp_session_load(r->f->ctx->db, &r->f->ctx->keys,
 	    MP_SESS_REPORTER, have, r->now, r->f->idle, &old) == MP_OK)
@@ -171,7 +171,7 @@ feedback_sign_in(struct freq *r)
 	mp_presession_end(r->req, MP_PRESESSION_FEEDBACK,
 	    feedback_cookie_path(r, path));
 	feedback_cookie(r, value);
-	mp_wipe(value, sizeof(value));
+	mp_alloc_wipe(value, sizeof(value));
 	feedback_redirect(r, "/");
 }
 

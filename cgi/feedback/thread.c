@@ -57,33 +57,33 @@ thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
 	if ((auto_new = mp_message_auto_text(r->f->ctx->conf, MP_ST_NEW)) !=
 	    NULL) {
 		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
-		if ((er = mp_view_set(v, key, received)) != MP_OK)
+		if ((er = mp_tmpl_set(v, key, received)) != MP_OK)
 			return er;
 		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
-		if ((er = mp_view_set_int(v, key, 1)) != MP_OK)
+		if ((er = mp_tmpl_set_int(v, key, 1)) != MP_OK)
 			return er;
 		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
-		if ((er = mp_view_set(v, key, auto_new)) != MP_OK)
+		if ((er = mp_tmpl_set(v, key, auto_new)) != MP_OK)
 			return er;
 	}
 	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_MESSAGES], p,
 	    1)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK && n <= THREAD_MAX) {
-		feedback_time(t, (time_t)mp_stmt_int(st, MSG_AT));
+	while ((er = mp_db_next(st)) == MP_OK && n <= THREAD_MAX) {
+		feedback_time(t, (time_t)mp_db_int(st, MSG_AT));
 		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
-		if ((er = mp_view_set(v, key, t)) != MP_OK)
+		if ((er = mp_tmpl_set(v, key, t)) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Msg.%zu.Out", n);
-		if ((er = mp_view_set_int(v, key, strcmp(mp_stmt_text(st,
+		if ((er = mp_tmpl_set_int(v, key, strcmp(mp_db_text(st,
 		    MSG_DIRECTION, NULL), "uit") == 0)) != MP_OK)
 			break;
 		(void)snprintf(key, sizeof(key), "Msg.%zu.Body", n++);
-		if ((er = mp_view_set(v, key, mp_stmt_text(st, MSG_BODY,
+		if ((er = mp_tmpl_set(v, key, mp_db_text(st, MSG_BODY,
 		    NULL))) != MP_OK)
 			break;
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
@@ -107,43 +107,43 @@ thread_page(struct freq *r, int status, const char *text, const char *err,
 	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_REPORT], p,
 	    1)) != MP_OK)
 		goto out;
-	if ((er = mp_stmt_next(st)) != MP_OK)
+	if ((er = mp_db_next(st)) != MP_OK)
 		goto out;
 	if ((v = feedback_view(r, "Uw melding")) == NULL) {
 		er = MP_ENOMEM;
 		goto out;
 	}
-	received = (time_t)mp_stmt_int(st, REP_RECEIVED);
+	received = (time_t)mp_db_int(st, REP_RECEIVED);
 	feedback_time(t, received);
-	if ((er = mp_view_set(v, "R.Reference", mp_stmt_text(st,
-	    REP_REFERENCE, NULL))) != MP_OK || (er = mp_view_set(v,
-	    "R.Status", mp_workflow_public(mp_stmt_text(st, REP_STATUS,
+	if ((er = mp_tmpl_set(v, "R.Reference", mp_db_text(st,
+	    REP_REFERENCE, NULL))) != MP_OK || (er = mp_tmpl_set(v,
+	    "R.Status", mp_workflow_public(mp_db_text(st, REP_STATUS,
 	    NULL)))) != MP_OK ||
-	    (er = mp_view_set(v, "R.Received", t)) != MP_OK ||
-	    (er = mp_view_set(v, "Csrf", r->sess.csrf)) != MP_OK ||
-	    (er = mp_view_set_int(v, "Limits.MaxFiles", r->f->max_files)) !=
-	    MP_OK || (er = mp_view_set_int(v, "Limits.MaxFileMB",
-	    r->f->max_file_mb)) != MP_OK || (er = mp_view_set_int(v,
+	    (er = mp_tmpl_set(v, "R.Received", t)) != MP_OK ||
+	    (er = mp_tmpl_set(v, "Csrf", r->sess.csrf)) != MP_OK ||
+	    (er = mp_tmpl_set_int(v, "Limits.MaxFiles", r->f->max_files)) !=
+	    MP_OK || (er = mp_tmpl_set_int(v, "Limits.MaxFileMB",
+	    r->f->max_file_mb)) != MP_OK || (er = mp_tmpl_set_int(v,
 	    "Limits.MaxText", MP_MSG_MAX)) != MP_OK)
 		goto out;
-	mp_stmt_done(st);
+	mp_db_done(st);
 	st = NULL;
 	if ((er = thread_messages(r, v, p, t)) != MP_OK)
 		goto out;
 	if (text != NULL)
-		er = mp_view_set(v, "Reply.Text", text);
+		er = mp_tmpl_set(v, "Reply.Text", text);
 	if (er == MP_OK && err != NULL)
-		er = mp_view_set(v, "Reply.Error", err);
+		er = mp_tmpl_set(v, "Reply.Error", err);
 	if (er == MP_OK && note != NULL)
-		er = mp_view_set(v, "Note", note);
+		er = mp_tmpl_set(v, "Note", note);
 	if (er != MP_OK)
 		goto out;
 	feedback_render(r, status, v, "feedback/thread.cs");
 	v = NULL;
 out:
 	if (st != NULL)
-		mp_stmt_done(st);
-	mp_view_free(v);
+		mp_db_done(st);
+	mp_tmpl_free(v);
 	if (er != MP_OK)
 		(void)mp_http_error(r->req, mp_err_status(er),
 		    NULL);
@@ -197,7 +197,7 @@ feedback_reply(struct freq *r)
 		err = "Uw bericht is te lang: ten hoogste 4000 tekens.";
 	else if (files.err[RF_ATTACHMENTS] != NULL)
 		err = files.err[RF_ATTACHMENTS];
-	else if (mp_blank(text, len) && files.natt == 0)
+	else if (mp_valid_blank(text, len) && files.natt == 0)
 		err = "Schrijf een bericht of voeg een bestand toe.";
 	if (err != NULL) {
 		thread_page(r, 400, mp_valid_utf8(text, len) ? text : "",
@@ -207,7 +207,7 @@ feedback_reply(struct freq *r)
 	}
 	memset(&rp, 0, sizeof(rp));
 	rp.report_id = r->sess.user_id;
-	rp.body = mp_blank(text, len) ? "" : text;
+	rp.body = mp_valid_blank(text, len) ? "" : text;
 	rp.att = files.att;
 	rp.natt = files.natt;
 	rp.keys = &r->f->ctx->keys;
@@ -242,6 +242,6 @@ feedback_home(struct freq *r)
 		return;
 	}
 	thread_page(r, 200, NULL, NULL,
-	    mp_params_get(&r->req->query, "verstuurd", NULL) != NULL ?
+	    mp_req_params_get(&r->req->query, "verstuurd", NULL) != NULL ?
 	    "Uw bericht is verstuurd. Dank u wel." : NULL);
 }

@@ -27,42 +27,42 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	size_t		 i;
 	enum mp_err	 er;
 
-	if ((v = mp_view_new()) == NULL)
+	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
 	intake_view(in, v, aud->name);
-	mp_view_set(v, "Form.Token", token);
-	mp_view_setf(v, "Form.Action", "%s/%s", in->mount,
+	mp_tmpl_set(v, "Form.Token", token);
+	mp_tmpl_setf(v, "Form.Action", "%s/%s", in->mount,
 	    aud->is_default ? "" : aud->slug);
-	mp_view_set(v, "Form.Mount", in->mount);
-	mp_view_set(v, "Audience.Slug", aud->slug);
-	mp_view_set(v, "Audience.Name", aud->name);
-	mp_view_set(v, "Audience.Intro", aud->intro);
-	mp_view_set_int(v, "Limits.MaxFiles", in->max_files);
-	mp_view_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
+	mp_tmpl_set(v, "Form.Mount", in->mount);
+	mp_tmpl_set(v, "Audience.Slug", aud->slug);
+	mp_tmpl_set(v, "Audience.Name", aud->name);
+	mp_tmpl_set(v, "Audience.Intro", aud->intro);
+	mp_tmpl_set_int(v, "Limits.MaxFiles", in->max_files);
+	mp_tmpl_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
 	if (message != NULL)
-		mp_view_set(v, "Form.Message", message);
+		mp_tmpl_set(v, "Form.Message", message);
 	for (i = 0; i < aud->ntypes; i++) {
 		(void)snprintf(key, sizeof(key), "Types.%zu.Slug", i);
-		mp_view_set(v, key, aud->types[i].slug);
+		mp_tmpl_set(v, key, aud->types[i].slug);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Name", i);
-		mp_view_set(v, key, aud->types[i].name);
+		mp_tmpl_set(v, key, aud->types[i].name);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Description", i);
-		mp_view_set(v, key, aud->types[i].description);
+		mp_tmpl_set(v, key, aud->types[i].description);
 	}
 	for (i = 0; i < in->cat.naud; i++) {
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", i);
-		mp_view_set(v, key, in->cat.aud[i].slug);
+		mp_tmpl_set(v, key, in->cat.aud[i].slug);
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", i);
-		mp_view_set(v, key, in->cat.aud[i].name);
+		mp_tmpl_set(v, key, in->cat.aud[i].name);
 	}
 	mp_report_view(v, r);
 	/* Browsers cannot send files back: say so if some came. */
 	if (r != NULL && req != NULL &&
 	    (req->nfiles > 0 || req->files_dropped > 0))
-		mp_view_set(v, "Form.FilesAgain", "1");
+		mp_tmpl_set(v, "Form.FilesAgain", "1");
 	/* Renders nothing and returns the first error if a set failed. */
 	er = mp_tmpl_render(v, "intake/form.cs", out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 	return er;
 }
 
@@ -121,7 +121,7 @@ blank_get(struct mp_intake *in, const struct mp_audience *aud)
 		mp_buf_free(&page);
 		return NULL;
 	}
-	nb = mp_reallocarray(in->blanks, in->nblanks + 1, sizeof(*nb));
+	nb = mp_alloc_reallocarray(in->blanks, in->nblanks + 1, sizeof(*nb));
 	if (nb == NULL) {
 		mp_buf_free(&page);
 		return NULL;

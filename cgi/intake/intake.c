@@ -28,7 +28,7 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 	struct mp_intake	*in;
 	const struct mp_conf	*c = ctx->conf;
 
-	if ((in = mp_calloc(1, sizeof(*in))) == NULL)
+	if ((in = mp_alloc_calloc(1, sizeof(*in))) == NULL)
 		return MP_ENOMEM;
 	in->ctx = ctx;
 	in->spool = mp_confkey_str(c, MP_CK_PATHS_SPOOL);
@@ -81,12 +81,12 @@ enum mp_err
 intake_view(struct mp_intake *in, struct mp_view *v, const char *title)
 {
 
-	mp_view_set(v, "Page.Title", title);
-	mp_view_set(v, "Instance.Name", in->instance);
-	mp_view_set(v, "Page.Mount", in->mount);
-	mp_view_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
+	mp_tmpl_set(v, "Page.Title", title);
+	mp_tmpl_set(v, "Instance.Name", in->instance);
+	mp_tmpl_set(v, "Page.Mount", in->mount);
+	mp_tmpl_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
 	    MP_CK_HTTP_STATIC));
-	return mp_view_err(v);
+	return mp_tmpl_err(v);
 }
 
 void

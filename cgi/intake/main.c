@@ -64,10 +64,10 @@ main(int argc, char *argv[])
 	char			 errbuf[512];
 	enum mp_err		 er;
 
-	if (mp_ctx_open(&ctx, "meldpunt-intake", argc, argv, errbuf,
+	if (mp_fcgi_ctx_open(&ctx, "meldpunt-intake", argc, argv, errbuf,
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
-	mp_upload_limits(&ctx, &ctx.limits);
+	mp_fcgi_upload_limits(&ctx, &ctx.limits);
 	if (mp_intake_open(&in, &ctx) != MP_OK)
 		errx(1, "cannot start the intake");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)
@@ -80,6 +80,6 @@ main(int argc, char *argv[])
 	}
 	mp_fcgi_free(f);
 	mp_intake_close(in);
-	mp_ctx_close(&ctx);
+	mp_fcgi_ctx_close(&ctx);
 	return er == MP_EXIT ? 0 : 1;
 }

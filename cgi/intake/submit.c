@@ -50,18 +50,18 @@ build_receipt(struct mp_intake *in, int anonymous, size_t natt,
 	struct mp_view	*v;
 	enum mp_err	 er;
 
-	if ((v = mp_view_new()) == NULL)
+	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
 	intake_view(in, v, "Uw melding is ontvangen");
-	mp_view_set(v, "Receipt.Reference", ref);
-	mp_view_set(v, "Receipt.Code", code);
-	mp_view_set_int(v, "Receipt.Anonymous", anonymous);
-	mp_view_set_int(v, "Receipt.Attachments", (long long)natt);
-	mp_view_setf(v, "Receipt.Feedback", "%s/",
+	mp_tmpl_set(v, "Receipt.Reference", ref);
+	mp_tmpl_set(v, "Receipt.Code", code);
+	mp_tmpl_set_int(v, "Receipt.Anonymous", anonymous);
+	mp_tmpl_set_int(v, "Receipt.Attachments", (long long)natt);
+	mp_tmpl_setf(v, "Receipt.Feedback", "%s/",
 	    mp_confkey_str(in->ctx->conf, MP_CK_FEEDBACK_MOUNT));
 	/* Renders nothing and returns the first error if a set failed. */
 	er = mp_tmpl_render(v, "intake/receipt.cs", out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 	return er;
 }
 
@@ -166,18 +166,18 @@ show_duplicate(struct mp_intake *in, struct mp_req *req, const char *ref)
 	struct mp_view	*v;
 	enum mp_err	 er;
 
-	if ((v = mp_view_new()) == NULL) {
+	if ((v = mp_tmpl_new()) == NULL) {
 		(void)mp_http_error(req, 500, NULL);
 		return;
 	}
 	er = intake_view(in, v, "Deze melding is al ontvangen");
 	if (er == MP_OK && ref != NULL && ref[0] != '\0')
-		er = mp_view_set(v, "Receipt.Reference", ref);
+		er = mp_tmpl_set(v, "Receipt.Reference", ref);
 	if (er != MP_OK)
 		(void)mp_http_error(req, 500, NULL);
 	else
 		intake_render(req, 409, v, "intake/duplicate.cs");
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 /*
@@ -212,7 +212,8 @@ submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 		    "niet.");
 		return NULL;
 	}
-	if ((hp = mp_params_get(&req->form, FIELD_HONEYPOT, NULL)) != NULL &&
+	if ((hp = mp_req_params_get(&req->form, FIELD_HONEYPOT,
+	    NULL)) != NULL &&
 	    hp[0] != '\0') {
 		/* Only robots fill in the field people cannot see. */
 		(void)mp_http_error(req, 400, "Uw melding is niet verstuurd, "
@@ -239,7 +240,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		(void)mp_http_error(req, 500, NULL);
 		goto out;
 	}
-	token = mp_params_get(&req->form, FIELD_TOKEN, NULL);
+	token = mp_req_params_get(&req->form, FIELD_TOKEN, NULL);
 	if (mp_formtoken_check(&in->ctx->keys, token, time(NULL),
 	    in->token_ttl, r.submission) != MP_OK) {
 		intake_show_form(in, req, 400, aud, &r, NULL, "Dit formulier "
@@ -278,7 +279,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	default:
 		/* Whatever kept the database from taking it: keep it here. */
 		mp_warnx("%s: storing failed (%s); spooling", __func__,
-		    mp_strerror(er));
+		    mp_err_str(er));
 		er = mp_spool_write(in->spool, &in->ctx->keys, &r);
 		if (er == MP_OK)
 			show_receipt(in, req, &r, code);
@@ -292,7 +293,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		break;
 	}
 out:
-	mp_wipe(code, sizeof(code));
+	mp_alloc_wipe(code, sizeof(code));
 	mp_report_free(&r);
 }
 

@@ -97,7 +97,7 @@ check_db(struct ctl *c, int *n)
 	enum mp_err	 er;
 
 	if ((er = mp_db_open(&db, c->conf, 0)) != MP_OK)
-		problem(n, "db: %s (password file?)", mp_strerror(er));
+		problem(n, "db: %s (password file?)", mp_err_str(er));
 	else if ((er = mp_db_connect(db)) != MP_OK)
 		problem(n, "db: cannot connect as %s (error %u)",
 		    mp_confkey_str(c->conf, MP_CK_DB_USER),
@@ -127,7 +127,7 @@ check_prog_accounts(struct ctl *c, int *n)
 		if ((er = mp_db_open_as(&db, c->conf, ctl_grant_progs[i])) !=
 		    MP_OK)
 			problem(n, "%s: %s (password file?)", sect,
-			    mp_strerror(er));
+			    mp_err_str(er));
 		else if ((er = mp_db_connect(db)) != MP_OK)
 			problem(n, "db: cannot connect as %s (error %u);"
 			    " run " PROG " grants", ctl_conf_get(c, sect, ""),

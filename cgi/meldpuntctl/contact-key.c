@@ -32,7 +32,7 @@ cmd_contact_key(struct ctl *c, int argc, char **argv)
 		    "crypto.contact_public_file must both be set");
 		return 1;
 	}
-	if (mp_pkring_rotate(priv, pub, id, err, sizeof(err)) != MP_OK) {
+	if (mp_pk_ring_rotate(priv, pub, id, err, sizeof(err)) != MP_OK) {
 		ctl_warnx("%s", err);
 		return 1;
 	}

@@ -20,7 +20,7 @@ cmd_contact_migrate(struct ctl *c, int argc, char **argv)
 		ctl_usage();
 		return 2;
 	}
-	if (mp_pkring_current(&c->keys.contact) == NULL) {
+	if (mp_pk_ring_current(&c->keys.contact) == NULL) {
 		ctl_warnx("no contact key: set crypto.contact_private_file"
 		    " and run \"meldpuntctl contact-key rotate\" first");
 		return 1;
@@ -28,7 +28,7 @@ cmd_contact_migrate(struct ctl *c, int argc, char **argv)
 	er = mp_contact_migrate(c->db, &c->keys, &n);
 	printf("re-sealed %llu contact row(s)\n", n);
 	if (er != MP_OK) {
-		ctl_warnx("contact-migrate: %s", mp_strerror(er));
+		ctl_warnx("contact-migrate: %s", mp_err_str(er));
 		return 1;
 	}
 	return 0;

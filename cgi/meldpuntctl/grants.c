@@ -45,8 +45,8 @@ password_hash(struct mp_db *db, const char *pw, char out[42])
 	if ((er = mp_db_query(db, &s, sql, v, 1)) != MP_OK)
 		return er;
 	er = MP_EDB;
-	if (mp_stmt_next(s) == MP_OK &&
-	    (h = mp_stmt_text(s, PW_HASH, &len)) != NULL && len == 41 &&
+	if (mp_db_next(s) == MP_OK &&
+	    (h = mp_db_text(s, PW_HASH, &len)) != NULL && len == 41 &&
 	    h[0] == '*') {
 		for (i = 1; i < 41; i++)
 			if (!isxdigit((unsigned char)h[i]))
@@ -56,7 +56,7 @@ password_hash(struct mp_db *db, const char *pw, char out[42])
 			er = MP_OK;
 		}
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	return er;
 }
 
@@ -74,7 +74,7 @@ acct_str(struct ctl *c, const char *sect, const char *key, const char *def)
  * An account's password from <sect>.password or the first line of
  * <sect>.password_file (sect "db" for the shared account, "db.intake"
  * for a program's), read as the programs read it (lib/db.c).  The
- * caller frees *pw with mp_freezero.
+ * caller frees *pw with mp_alloc_freezero.
  */
 static int
 app_password(struct ctl *c, const char *sect, char **pw)
@@ -91,14 +91,14 @@ app_password(struct ctl *c, const char *sect, char **pw)
 	else if (er == MP_ECONF)
 		ctl_warnx("%s", err);
 	else if (er != MP_OK)
-		ctl_warnx("%s", mp_strerror(er));
+		ctl_warnx("%s", mp_err_str(er));
 	else if ((*pw)[0] == '\0' &&
 	    acct_str(c, sect, "password", NULL) == NULL)
 		ctl_warnx("%s: empty", acct_str(c, sect, "password_file", ""));
 	else
 		return 0;
 	if (*pw != NULL)
-		mp_freezero(*pw, strlen(*pw));
+		mp_alloc_freezero(*pw, strlen(*pw));
 	*pw = NULL;
 	return -1;
 }
@@ -261,7 +261,7 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 		ctl_warnx("%s: too big", file);
 		goto out;
 	}
-	if ((er = mp_sql_run(c->db, mp_buf_str(&b), mp_buf_len(&b),
+	if ((er = mp_migrate_sql_run(c->db, mp_buf_str(&b), mp_buf_len(&b),
 	    &line)) != MP_OK) {
 		ctl_warnx("%s line %d: %s", file, line,
 		    ctl_dbwhy(c, er, why, sizeof(why)));
@@ -271,7 +271,7 @@ grant_account(struct ctl *c, const char *sect, const char *file,
 	rc = 0;
 out:
 	if (pw != NULL)
-		mp_freezero(pw, strlen(pw));
+		mp_alloc_freezero(pw, strlen(pw));
 	mp_buf_free(&text);
 	mp_buf_free(&a);
 	mp_buf_free(&b);

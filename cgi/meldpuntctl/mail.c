@@ -59,9 +59,9 @@ mail_queue(struct ctl *c, const char *kind, const char *ref)
 	}
 	v[0] = MP_DBTEXT(ref);
 	if ((er = mp_db_query(c->db, &st, sql_ref, v, 1)) == MP_OK) {
-		if ((er = mp_stmt_next(st)) == MP_OK)
-			q.id = mp_stmt_int(st, REF_ID);
-		mp_stmt_done(st);
+		if ((er = mp_db_next(st)) == MP_OK)
+			q.id = mp_db_int(st, REF_ID);
+		mp_db_done(st);
 	}
 	if (er == MP_ENOTFOUND) {
 		ctl_warnx("%s: no such report", ref);

@@ -118,7 +118,7 @@ ctl_dbwhy(struct ctl *c, enum mp_err er, char *buf, size_t sz)
 		    " (error %u)%s", mp_db_errno(c->db),
 		    c->verbose ? "" : "; -v shows why");
 	else
-		snprintf(buf, sz, "%s (error %u)%s", mp_strerror(er),
+		snprintf(buf, sz, "%s (error %u)%s", mp_err_str(er),
 		    mp_db_errno(c->db), c->verbose ? "" : "; -v shows more");
 	return buf;
 }

@@ -47,7 +47,7 @@ cmd_migrate(struct ctl *c, int argc, char **argv)
 	 * the administrators' and is left alone. */
 	memset(&cat, 0, sizeof(cat));
 	if ((er = mp_catalog_load(&cat, c->db, time(NULL), 0)) != MP_OK) {
-		ctl_warnx("cannot read the catalogue: %s", mp_strerror(er));
+		ctl_warnx("cannot read the catalogue: %s", mp_err_str(er));
 		return 1;
 	}
 	empty = cat.naud == 0;
@@ -55,7 +55,7 @@ cmd_migrate(struct ctl *c, int argc, char **argv)
 	if (empty) {
 		if ((er = mp_seed_catalog(c->db)) != MP_OK) {
 			ctl_warnx("cannot install the standard catalogue: %s",
-			    mp_strerror(er));
+			    mp_err_str(er));
 			return 1;
 		}
 		printf("installed the standard audiences and signal types\n");

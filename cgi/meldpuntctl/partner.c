@@ -168,7 +168,7 @@ partner_add(struct ctl *c, int argc, char **argv)
 	fprintf(stderr, "partner %s added; its key (shown only now):\n",
 	    argv[2]);
 	printf("%s\n", key);
-	mp_wipe(key, sizeof(key));
+	mp_alloc_wipe(key, sizeof(key));
 	return 0;
 }
 
@@ -232,7 +232,7 @@ partner_rotate_key(struct ctl *c, int argc, char **argv)
 	fprintf(stderr, "new key for %s (the old one no longer works;"
 	    " shown only now):\n", argv[2]);
 	printf("%s\n", key);
-	mp_wipe(key, sizeof(key));
+	mp_alloc_wipe(key, sizeof(key));
 	return 0;
 }
 

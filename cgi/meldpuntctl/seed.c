@@ -624,7 +624,7 @@ seal_field(const struct mp_keys *keys, long long id, const char *field,
 
 	/* The same binding as the intake (report.c): "<id>:<field>". */
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, field);
-	return mp_contact_seal(keys, aad, val, box, boxlen);
+	return mp_keys_contact_seal(keys, aad, val, box, boxlen);
 }
 
 /* Seal made-up contact details for report id into p. */
@@ -662,9 +662,9 @@ contact(const struct mp_keys *keys, uint64_t *s, long long id,
 	    &p->c[i].box[2], &p->c[i].len[2])) != MP_OK))
 		goto out;
 out:
-	mp_wipe(name, sizeof(name));
-	mp_wipe(email, sizeof(email));
-	mp_wipe(phone, sizeof(phone));
+	mp_alloc_wipe(name, sizeof(name));
+	mp_alloc_wipe(email, sizeof(email));
+	mp_alloc_wipe(phone, sizeof(phone));
 	return er;
 }
 
@@ -871,7 +871,7 @@ batch_txn(struct mp_db *db, void *arg)
 	long			 i;
 	enum mp_err		 er = MP_OK;
 
-	if ((p = mp_calloc(1, sizeof(*p))) == NULL)
+	if ((p = mp_alloc_calloc(1, sizeof(*p))) == NULL)
 		return MP_ENOMEM;
 	for (i = 0; i < c->count && er == MP_OK; i++) {
 		er = one_report(db, c, &s, c->first + i, p);
@@ -899,15 +899,15 @@ load_ids(struct mp_db *db, const char *sql, long long *ids, size_t n,
 		ids[i] = 0;
 	if ((er = mp_db_query(db, &st, sql, NULL, 0)) != MP_OK)
 		return er;
-	while ((er = mp_stmt_next(st)) == MP_OK) {
-		if ((slug = mp_stmt_text(st, IDC_SLUG, NULL)) == NULL)
+	while ((er = mp_db_next(st)) == MP_OK) {
+		if ((slug = mp_db_text(st, IDC_SLUG, NULL)) == NULL)
 			continue;
 		for (i = 0; i < n; i++)
 			if (strcmp(slug, audience ? audiences[i].slug :
 			    types[i].slug) == 0)
-				ids[i] = mp_stmt_int(st, IDC_ID);
+				ids[i] = mp_db_int(st, IDC_ID);
 	}
-	mp_stmt_done(st);
+	mp_db_done(st);
 	if (er != MP_ENOTFOUND)
 		return er;
 	for (i = 0; i < n; i++)
@@ -938,7 +938,7 @@ load_crew(struct mp_db *db, struct seedctx *c)
 {
 
 	c->ncrew = 0;
-	return mp_team_handlers(db, crew_add, c);
+	return mp_user_team_handlers(db, crew_add, c);
 }
 
 enum mp_err

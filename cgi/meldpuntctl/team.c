@@ -24,7 +24,7 @@ cmd_team(struct ctl *c, int argc, char **argv)
 	enum mp_err	 er;
 
 	if (argc == 3 && strcmp(argv[1], "add") == 0) {
-		er = mp_team_insert(c->db, argv[2], NULL);
+		er = mp_user_team_insert(c->db, argv[2], NULL);
 		if (er == MP_EDUP) {
 			ctl_warnx("team %s exists already", argv[2]);
 			return 1;
@@ -40,7 +40,7 @@ cmd_team(struct ctl *c, int argc, char **argv)
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		if ((er = mp_team_list(c->db, print_team, NULL)) != MP_OK)
+		if ((er = mp_user_team_list(c->db, print_team, NULL)) != MP_OK)
 			return ctl_dberr(c, er);
 		return 0;
 	}

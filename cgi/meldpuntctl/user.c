@@ -74,7 +74,7 @@ find_team(struct ctl *c, const char *name, struct mp_team *t)
 	char		 why[256];
 	enum mp_err	 er;
 
-	if ((er = mp_team_get(c->db, name, t)) == MP_OK)
+	if ((er = mp_user_team_get(c->db, name, t)) == MP_OK)
 		return 0;
 	if (er == MP_ENOTFOUND)
 		ctl_warnx("no team %s; make it with " PROG " team add", name);
@@ -113,7 +113,7 @@ user_add(struct ctl *c, int argc, char **argv)
 		user_usage();
 		return 2;
 	}
-	if (!mp_valid_username(argv[2])) {
+	if (!mp_user_valid_name(argv[2])) {
 		ctl_warnx("%s: a user name is 1-64 letters, digits and ._@-",
 		    argv[2]);
 		return 2;
@@ -157,7 +157,7 @@ user_add(struct ctl *c, int argc, char **argv)
 		if (strcmp(argv[i], "--team") == 0) {
 			if (find_team(c, argv[++i], &t) == -1)
 				return 1;
-			if ((er = mp_team_add_member(c->db, t.id, id)) !=
+			if ((er = mp_user_team_add_member(c->db, t.id, id)) !=
 			    MP_OK)
 				return ctl_dberr(c, er);
 		}
@@ -270,7 +270,7 @@ user_add_team(struct ctl *c, int argc, char **argv)
 	if (find_user(c, argv[2], &u) == -1 ||
 	    find_team(c, argv[3], &t) == -1)
 		return 1;
-	if ((er = mp_team_add_member(c->db, t.id, u.id)) != MP_OK)
+	if ((er = mp_user_team_add_member(c->db, t.id, u.id)) != MP_OK)
 		return ctl_dberr(c, er);
 	printf("user %s is in team %s\n", argv[2], argv[3]);
 	return 0;

@@ -374,10 +374,10 @@ visible(const struct mp_user *u, long long team, long long *all,
 	v[0] = MP_DBINT(team);
 	mp_access_report_params(u, v + 1);
 	assert_int_equal(mp_db_query(E.db, &s, sql_visible, v, 3), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	*all = mp_stmt_int(s, 0);
-	*inteam = mp_stmt_int(s, 1);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	*all = mp_db_int(s, 0);
+	*inteam = mp_db_int(s, 1);
+	mp_db_done(s);
 }
 
 static long long

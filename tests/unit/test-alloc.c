@@ -15,13 +15,13 @@ test_zero_sizes_give_memory(void **state)
 	void	*p;
 
 	(void)state;
-	p = mp_malloc(0);
+	p = mp_alloc(0);
 	assert_non_null(p);
 	free(p);
-	p = mp_calloc(0, 8);
+	p = mp_alloc_calloc(0, 8);
 	assert_non_null(p);
 	free(p);
-	p = mp_realloc(NULL, 0);
+	p = mp_alloc_realloc(NULL, 0);
 	assert_non_null(p);
 	free(p);
 }
@@ -32,19 +32,19 @@ test_reallocarray_overflow(void **state)
 	char	*p, *q;
 
 	(void)state;
-	p = mp_reallocarray(NULL, 4, 4);
+	p = mp_alloc_reallocarray(NULL, 4, 4);
 	assert_non_null(p);
 	memcpy(p, "abcdefghijklmno", 16);
 	/* n * size overflows: refused, and the old block stays valid. */
-	assert_null(mp_reallocarray(p, SIZE_MAX / 2, 3));
-	assert_null(mp_reallocarray(p, (SIZE_MAX >> 1) + 1, 2));
+	assert_null(mp_alloc_reallocarray(p, SIZE_MAX / 2, 3));
+	assert_null(mp_alloc_reallocarray(p, (SIZE_MAX >> 1) + 1, 2));
 	assert_string_equal(p, "abcdefghijklmno");
-	q = mp_reallocarray(p, 8, 4);
+	q = mp_alloc_reallocarray(p, 8, 4);
 	assert_non_null(q);
 	assert_string_equal(q, "abcdefghijklmno");
 	free(q);
 	/* A zero size is no overflow. */
-	q = mp_reallocarray(NULL, SIZE_MAX, 0);
+	q = mp_alloc_reallocarray(NULL, SIZE_MAX, 0);
 	assert_non_null(q);
 	free(q);
 }
@@ -55,28 +55,28 @@ test_copies(void **state)
 	char	*s;
 
 	(void)state;
-	s = mp_strdup("hallo");
+	s = mp_alloc_strdup("hallo");
 	assert_string_equal(s, "hallo");
 	free(s);
-	s = mp_strndup("hallo", 3);
+	s = mp_alloc_strndup("hallo", 3);
 	assert_string_equal(s, "hal");
 	free(s);
 	/* max beyond the string: stops at its end, reads no further. */
-	s = mp_strndup("hi", 100);
+	s = mp_alloc_strndup("hi", 100);
 	assert_string_equal(s, "hi");
 	free(s);
-	s = mp_strndup("", 0);
+	s = mp_alloc_strndup("", 0);
 	assert_string_equal(s, "");
 	free(s);
 	/* Embedded NULs kept, one terminator added. */
-	s = mp_memdup0("a\0b", 3);
+	s = mp_alloc_memdup0("a\0b", 3);
 	assert_memory_equal(s, "a\0b\0", 4);
 	free(s);
-	s = mp_memdup0(NULL, 0);
+	s = mp_alloc_memdup0(NULL, 0);
 	assert_string_equal(s, "");
 	free(s);
 	/* The one length that cannot get its terminator. */
-	assert_null(mp_memdup0("x", SIZE_MAX));
+	assert_null(mp_alloc_memdup0("x", SIZE_MAX));
 }
 
 static void
@@ -88,17 +88,17 @@ test_wipe(void **state)
 
 	(void)state;
 	memset(key, 0xa5, sizeof(key));
-	mp_wipe(key, sizeof(key));
+	mp_alloc_wipe(key, sizeof(key));
 	for (i = 0; i < sizeof(key); i++)
 		assert_int_equal(key[i], 0);
 	memset(key, 0xa5, sizeof(key));
-	mp_wipe(key, 0);
+	mp_alloc_wipe(key, 0);
 	assert_int_equal(key[0], 0xa5);
-	mp_wipe(NULL, 10);
-	p = mp_strdup("geheim");
+	mp_alloc_wipe(NULL, 10);
+	p = mp_alloc_strdup("geheim");
 	assert_non_null(p);
-	mp_freezero(p, strlen(p));
-	mp_freezero(NULL, 5);
+	mp_alloc_freezero(p, strlen(p));
+	mp_alloc_freezero(NULL, 5);
 }
 
 int

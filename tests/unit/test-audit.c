@@ -71,16 +71,16 @@ last(void)
 
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(mp_db_query(E.db, &s, sql_last, NULL, 0), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
+	assert_int_equal(mp_db_next(s), MP_OK);
 	for (i = 0; i < C__MAX; i++) {
-		if (mp_stmt_isnull(s, i))
+		if (mp_db_isnull(s, i))
 			continue;
-		p = mp_stmt_text(s, i, NULL);
+		p = mp_db_text(s, i, NULL);
 		(void)snprintf(r.t[i], sizeof(r.t[i]), "%s", p ? p : "");
 		if (i == C_USER || i == C_OID || i >= C_USER_NULL)
-			r.n[i] = mp_stmt_int(s, i);
+			r.n[i] = mp_db_int(s, i);
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	return &r;
 }
 

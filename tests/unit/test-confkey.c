@@ -69,13 +69,13 @@ test_table(void **state)
 
 	(void)state;
 	for (i = 0; i < MP_CK__MAX; i++) {
-		k = &mp_confkeys[i];
+		k = &mp_confkey_table[i];
 		if (k->name == NULL)
 			fail_msg("entry %zu has no name", i);
 		assert_non_null(k->desc);
 		assert_true(k->desc[0] != '\0');
 		for (j = 0; j < i; j++)
-			if (strcmp(mp_confkeys[j].name, k->name) == 0)
+			if (strcmp(mp_confkey_table[j].name, k->name) == 0)
 				fail_msg("%s twice in the table", k->name);
 		star = strchr(k->name, '*');
 		/* A pattern names its parts; an explicit key has none. */
@@ -133,10 +133,10 @@ test_status_parts(void **state)
 	size_t			 i, n;
 
 	(void)state;
-	k = &mp_confkeys[MP_CK_FEEDBACK_AUTO_TEXT];
-	for (i = 0; mp_statuses[i] != NULL; i++) {
+	k = &mp_confkey_table[MP_CK_FEEDBACK_AUTO_TEXT];
+	for (i = 0; mp_workflow_statuses[i] != NULL; i++) {
 		(void)snprintf(name, sizeof(name), "feedback.auto.%s.text",
-		    mp_statuses[i]);
+		    mp_workflow_statuses[i]);
 		for (p = name; *p != '\0'; p++)
 			if (*p == ' ')
 				*p = '_';
@@ -147,7 +147,7 @@ test_status_parts(void **state)
 	for (n = 0; k->parts[n] != NULL; n++)
 		continue;
 	assert_int_equal(n, i);
-	assert_ptr_equal(mp_confkeys[MP_CK_FEEDBACK_AUTO_ENABLED].parts,
+	assert_ptr_equal(mp_confkey_table[MP_CK_FEEDBACK_AUTO_ENABLED].parts,
 	    k->parts);
 }
 
@@ -410,7 +410,7 @@ doc_one(const char *name, const char *value, void *arg)
 		    "# conf/meldpunt.hdf.in has %s, which is not in the "
 		    "table (lib/confkey.c)\n", name);
 	else
-		d->seen[k - mp_confkeys]++;
+		d->seen[k - mp_confkey_table]++;
 	return 0;
 }
 
@@ -435,7 +435,8 @@ test_sample_documents_table(void **state)
 			len = strlen(d.text);
 			(void)snprintf(d.text + len, sizeof(d.text) - len,
 			    "# %s is in the table but not in "
-			    "conf/meldpunt.hdf.in\n", mp_confkeys[i].name);
+			    "conf/meldpunt.hdf.in\n",
+			    mp_confkey_table[i].name);
 		}
 	if (d.text[0] != '\0')
 		fail_msg("\n%s", d.text);

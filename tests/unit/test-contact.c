@@ -59,7 +59,7 @@ group_teardown(void **state)
 	char	 cmd[128];
 
 	(void)state;
-	mp_pkring_wipe(&E.keys.contact);
+	mp_pk_ring_wipe(&E.keys.contact);
 	testenv_teardown(&E);
 	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", kdir);
 	return system(cmd) == 0 ? 0 : -1;
@@ -71,7 +71,7 @@ setup(void **state)
 {
 
 	(void)state;
-	mp_pkring_wipe(&E.keys.contact);
+	mp_pk_ring_wipe(&E.keys.contact);
 	memset(&E.keys.contact, 0, sizeof(E.keys.contact));
 	return mp_db_exec(E.db, sql_clear, NULL, 0, NULL, NULL) == MP_OK ?
 	    0 : -1;
@@ -85,13 +85,13 @@ new_key(void)
 
 	(void)snprintf(priv, sizeof(priv), "%s/contact.key", kdir);
 	(void)snprintf(pub, sizeof(pub), "%s/contact.pub", kdir);
-	assert_int_equal(mp_pkring_rotate(priv, pub, id, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_rotate(priv, pub, id, err, sizeof(err)),
 	    MP_OK);
-	mp_pkring_wipe(&E.keys.contact);
+	mp_pk_ring_wipe(&E.keys.contact);
 	memset(&E.keys.contact, 0, sizeof(E.keys.contact));
-	assert_int_equal(mp_pkring_load(&E.keys.contact, priv, 1, err,
+	assert_int_equal(mp_pk_ring_load(&E.keys.contact, priv, 1, err,
 	    sizeof(err)), MP_OK);
-	assert_non_null(mp_pkring_current(&E.keys.contact));
+	assert_non_null(mp_pk_ring_current(&E.keys.contact));
 }
 
 static long long
@@ -114,7 +114,7 @@ seal(long long id, int f, const char *val)
 	if (val == NULL)
 		return b;
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, fname[f]);
-	assert_int_equal(mp_contact_seal(&E.keys, aad, val, &b.b, &b.len),
+	assert_int_equal(mp_keys_contact_seal(&E.keys, aad, val, &b.b, &b.len),
 	    MP_OK);
 	return b;
 }
@@ -144,17 +144,17 @@ fetch(long long id, struct box b[3])
 
 	v[0] = MP_DBINT(id);
 	assert_int_equal(mp_db_query(E.db, &s, sql_get, v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
+	assert_int_equal(mp_db_next(s), MP_OK);
 	for (i = 0; i < 3; i++) {
 		b[i].b = NULL;
 		b[i].len = 0;
-		if (mp_stmt_isnull(s, (unsigned)i))
+		if (mp_db_isnull(s, (unsigned)i))
 			continue;
-		p = mp_stmt_text(s, (unsigned)i, &b[i].len);
+		p = mp_db_text(s, (unsigned)i, &b[i].len);
 		assert_non_null(b[i].b = malloc(b[i].len + 1));
 		memcpy(b[i].b, p, b[i].len);
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 }
 
 static void
@@ -180,10 +180,10 @@ opens_to(long long id, int f, const struct box *b, const char *want)
 	}
 	assert_non_null(b->b);
 	(void)snprintf(aad, sizeof(aad), "%lld:%s", id, fname[f]);
-	assert_int_equal(mp_contact_open(&E.keys, aad, b->b, b->len, &pt,
+	assert_int_equal(mp_keys_contact_open(&E.keys, aad, b->b, b->len, &pt,
 	    &len), MP_OK);
 	assert_string_equal((char *)pt, want);
-	mp_freezero(pt, len);
+	mp_alloc_freezero(pt, len);
 }
 
 /* Without a public key nothing is touched. */
@@ -200,7 +200,7 @@ test_no_key(void **state)
 	b[0] = seal(id, 0, "Marieke de Melder");
 	b[1] = seal(id, 1, "marieke@voorbeeld.nl");
 	b[2] = seal(id, 2, NULL);
-	assert_true(mp_contact_is_legacy(b[0].b, b[0].len));
+	assert_true(mp_keys_contact_is_legacy(b[0].b, b[0].len));
 	store(id, b);
 	assert_int_equal(mp_contact_migrate(E.db, &E.keys, &done), MP_ECONF);
 	assert_int_equal(done, 0);
@@ -239,7 +239,7 @@ test_migrate(void **state)
 	b2[1] = seal(r2, 1, NULL);
 	new_key();
 	b2[2] = seal(r2, 2, "010 555 0000");		/* already new */
-	assert_false(mp_contact_is_legacy(b2[2].b, b2[2].len));
+	assert_false(mp_keys_contact_is_legacy(b2[2].b, b2[2].len));
 	store(r2, b2);
 	b3[0] = seal(r3, 0, "Nieuw");
 	b3[1] = seal(r3, 1, NULL);
@@ -252,7 +252,7 @@ test_migrate(void **state)
 	assert_int_equal(testdb_int(E.db, sql_legacy, NULL, 0), 0);
 	fetch(r1, a);
 	for (i = 0; i < 3; i++)
-		assert_false(mp_contact_is_legacy(a[i].b, a[i].len));
+		assert_false(mp_keys_contact_is_legacy(a[i].b, a[i].len));
 	opens_to(r1, 0, &a[0], "Jan Janssen");
 	opens_to(r1, 1, &a[1], "jan@voorbeeld.nl");
 	opens_to(r1, 2, &a[2], "06 1234 5678");
@@ -263,9 +263,9 @@ test_migrate(void **state)
 		char		 aad[64];
 
 		(void)snprintf(aad, sizeof(aad), "%lld:email", r1);
-		assert_int_not_equal(mp_contact_open(&E.keys, aad, a[0].b,
+		assert_int_not_equal(mp_keys_contact_open(&E.keys, aad, a[0].b,
 		    a[0].len, &pt, &len), MP_OK);
-		mp_freezero(pt, len);
+		mp_alloc_freezero(pt, len);
 	}
 	boxes_free(a);
 	fetch(r2, a);
@@ -315,7 +315,7 @@ test_damaged(void **state)
 	assert_int_not_equal(mp_contact_migrate(E.db, &E.keys, &done), MP_OK);
 	assert_int_equal(done, 1);
 	fetch(r1, a);
-	assert_false(mp_contact_is_legacy(a[0].b, a[0].len));
+	assert_false(mp_keys_contact_is_legacy(a[0].b, a[0].len));
 	opens_to(r1, 0, &a[0], "Eerste");
 	boxes_free(a);
 	fetch(r2, a);
@@ -323,7 +323,7 @@ test_damaged(void **state)
 	assert_memory_equal(a[0].b, b2[0].b, b2[0].len);
 	boxes_free(a);
 	fetch(r3, a);
-	assert_true(mp_contact_is_legacy(a[0].b, a[0].len));
+	assert_true(mp_keys_contact_is_legacy(a[0].b, a[0].len));
 	boxes_free(a);
 	assert_int_equal(testdb_int(E.db, sql_legacy, NULL, 0), 2);
 	free(b1[0].b);

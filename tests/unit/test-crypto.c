@@ -12,7 +12,7 @@ static void
 unhex(unsigned char *out, size_t len, const char *hex)
 {
 
-	assert_true(mp_unhex(out, len, hex));
+	assert_true(mp_crypto_unhex(out, len, hex));
 }
 
 static void
@@ -22,11 +22,11 @@ test_sha256(void **state)
 
 	(void)state;
 	/* FIPS 180-2, appendix B.1, and the empty message. */
-	mp_sha256(got, "abc", 3);
+	mp_crypto_sha256(got, "abc", 3);
 	unhex(want, sizeof(want), "ba7816bf8f01cfea414140de5dae2223"
 	    "b00361a396177a9cb410ff61f20015ad");
 	assert_memory_equal(got, want, sizeof(want));
-	mp_sha256(got, "", 0);
+	mp_crypto_sha256(got, "", 0);
 	unhex(want, sizeof(want), "e3b0c44298fc1c149afbf4c8996fb924"
 	    "27ae41e4649b934ca495991b7852b855");
 	assert_memory_equal(got, want, sizeof(want));
@@ -94,7 +94,7 @@ test_hmac_rfc4231(void **state)
 			memcpy(data, v[i].data, datalen);
 		}
 		unhex(want, sizeof(want), v[i].mac);
-		assert_int_equal(mp_hmac_sha256(mac, key, keylen, data,
+		assert_int_equal(mp_crypto_hmac_sha256(mac, key, keylen, data,
 		    datalen), MP_OK);
 		assert_memory_equal(mac, want, sizeof(want));
 	}
@@ -110,9 +110,9 @@ test_hkdf(void **state)
 	memset(ikm, 0x0b, 22);
 	unhex(want, 42, "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879e"
 	    "c3454e5f3c738d2d9d201395faa4b61a96c8");
-	assert_int_equal(mp_hkdf(out, 42, ikm, 22, ""), MP_OK);
+	assert_int_equal(mp_crypto_hkdf(out, 42, ikm, 22, ""), MP_OK);
 	assert_memory_equal(out, want, 42);
-	assert_int_equal(mp_hkdf(out, 42, ikm, 22, NULL), MP_OK);
+	assert_int_equal(mp_crypto_hkdf(out, 42, ikm, 22, NULL), MP_OK);
 	assert_memory_equal(out, want, 42);
 
 	/*
@@ -122,7 +122,8 @@ test_hkdf(void **state)
 	 */
 	unhex(want, 42, "0e283f43ecf485c6f469c00f72478a8d36a86674526254a3"
 	    "0caabe99e4d7d645e1c1fd4663cc287a003d");
-	assert_int_equal(mp_hkdf(out, 42, ikm, 22, "meldpunt contact v1"),
+	assert_int_equal(mp_crypto_hkdf(out, 42, ikm, 22,
+	    "meldpunt contact v1"),
 	    MP_OK);
 	assert_memory_equal(out, want, 42);
 
@@ -130,12 +131,14 @@ test_hkdf(void **state)
 	    "101112131415161718191a1b1c1d1e1f");
 	unhex(want, 32, "7af79643766e1c1d820dc2e4fd5d0b77"
 	    "54b4410ce1a3a3c2d4dd77680dbea64c");
-	assert_int_equal(mp_hkdf(out, 32, ikm, 32, "meldpunt contact v1"),
+	assert_int_equal(mp_crypto_hkdf(out, 32, ikm, 32,
+	    "meldpunt contact v1"),
 	    MP_OK);
 	assert_memory_equal(out, want, 32);
 	unhex(want, 32, "5dc9ecdeea802b0840c0e8ea18c5b78f"
 	    "4edae50d86c96665801acb0e788fa6fd");
-	assert_int_equal(mp_hkdf(other, 32, ikm, 32, "meldpunt session v1"),
+	assert_int_equal(mp_crypto_hkdf(other, 32, ikm, 32,
+	    "meldpunt session v1"),
 	    MP_OK);
 	assert_memory_equal(other, want, 32);
 	assert_memory_not_equal(out, other, 32);
@@ -146,11 +149,11 @@ test_ct_equal(void **state)
 {
 
 	(void)state;
-	assert_true(mp_ct_equal("abcdef", "abcdef", 6));
-	assert_false(mp_ct_equal("abcdef", "abcdeF", 6));
-	assert_false(mp_ct_equal("Abcdef", "abcdef", 6));
-	assert_true(mp_ct_equal("abc", "abd", 2));
-	assert_true(mp_ct_equal("x", "y", 0));
+	assert_true(mp_crypto_ct_equal("abcdef", "abcdef", 6));
+	assert_false(mp_crypto_ct_equal("abcdef", "abcdeF", 6));
+	assert_false(mp_crypto_ct_equal("Abcdef", "abcdef", 6));
+	assert_true(mp_crypto_ct_equal("abc", "abd", 2));
+	assert_true(mp_crypto_ct_equal("x", "y", 0));
 }
 
 static void
@@ -162,11 +165,11 @@ test_random(void **state)
 	memset(a, 0, sizeof(a));
 	memset(b, 0, sizeof(b));
 	memset(zero, 0, sizeof(zero));
-	assert_int_equal(mp_random(a, sizeof(a)), MP_OK);
-	assert_int_equal(mp_random(b, sizeof(b)), MP_OK);
+	assert_int_equal(mp_crypto_random(a, sizeof(a)), MP_OK);
+	assert_int_equal(mp_crypto_random(b, sizeof(b)), MP_OK);
 	assert_memory_not_equal(a, zero, sizeof(a));
 	assert_memory_not_equal(a, b, sizeof(a));
-	assert_int_equal(mp_random(a, 0), MP_OK);
+	assert_int_equal(mp_crypto_random(a, 0), MP_OK);
 }
 
 static void
@@ -178,21 +181,21 @@ test_seal_open(void **state)
 
 	(void)state;
 	memset(key, 0x42, sizeof(key));
-	assert_int_equal(mp_seal(key, "report 17", 9, msg, len, &box,
+	assert_int_equal(mp_crypto_seal(key, "report 17", 9, msg, len, &box,
 	    &boxlen), MP_OK);
 	assert_int_equal(boxlen, len + MP_SEAL_OVERHEAD);
 	assert_int_equal(box[0], 0x01);
 	/* The plaintext does not appear in the box. */
 	for (i = 0; i + 6 <= boxlen; i++)
 		assert_memory_not_equal(box + i, "Jansen", 6);
-	assert_int_equal(mp_open(key, "report 17", 9, box, boxlen, &pt,
+	assert_int_equal(mp_crypto_open(key, "report 17", 9, box, boxlen, &pt,
 	    &ptlen), MP_OK);
 	assert_int_equal(ptlen, len);
 	assert_string_equal((char *)pt, msg);	/* also NUL-terminated */
 	free(pt);
 
 	/* A fresh nonce each time: the same input seals differently. */
-	assert_int_equal(mp_seal(key, "report 17", 9, msg, len, &box2,
+	assert_int_equal(mp_crypto_seal(key, "report 17", 9, msg, len, &box2,
 	    &box2len), MP_OK);
 	assert_int_equal(box2len, boxlen);
 	assert_memory_not_equal(box + 1, box2 + 1, MP_GCM_NONCE);
@@ -201,9 +204,11 @@ test_seal_open(void **state)
 	free(box2);
 
 	/* No aad and an empty plaintext. */
-	assert_int_equal(mp_seal(key, NULL, 0, "", 0, &box, &boxlen), MP_OK);
+	assert_int_equal(mp_crypto_seal(key, NULL, 0, "", 0, &box, &boxlen),
+	    MP_OK);
 	assert_int_equal(boxlen, MP_SEAL_OVERHEAD);
-	assert_int_equal(mp_open(key, NULL, 0, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(key, NULL, 0, box, boxlen, &pt,
+	    &ptlen),
 	    MP_OK);
 	assert_int_equal(ptlen, 0);
 	assert_string_equal((char *)pt, "");
@@ -220,14 +225,16 @@ test_open_tampered(void **state)
 
 	(void)state;
 	memset(key, 0x17, sizeof(key));
-	assert_int_equal(mp_seal(key, "aad", 3, "geheim", 6, &box, &boxlen),
+	assert_int_equal(mp_crypto_seal(key, "aad", 3, "geheim", 6, &box,
+	    &boxlen),
 	    MP_OK);
 	/* Every bit of every byte: version, nonce, ciphertext, tag. */
 	for (i = 0; i < boxlen; i++) {
 		for (bit = 0; bit < 8; bit++) {
 			box[i] ^= (unsigned char)(1 << bit);
 			pt = (unsigned char *)"x";
-			assert_int_equal(mp_open(key, "aad", 3, box, boxlen,
+			assert_int_equal(mp_crypto_open(key, "aad", 3, box,
+			    boxlen,
 			    &pt, &ptlen), MP_ECRYPTO);
 			assert_null(pt);
 			assert_int_equal(ptlen, 0);
@@ -235,7 +242,8 @@ test_open_tampered(void **state)
 		}
 	}
 	/* Unchanged, it still opens. */
-	assert_int_equal(mp_open(key, "aad", 3, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(key, "aad", 3, box, boxlen, &pt,
+	    &ptlen),
 	    MP_OK);
 	assert_string_equal((char *)pt, "geheim");
 	free(pt);
@@ -253,20 +261,26 @@ test_open_wrong_key_aad_truncated(void **state)
 	memset(key, 0x17, sizeof(key));
 	memcpy(other, key, sizeof(other));
 	other[31] ^= 1;
-	assert_int_equal(mp_seal(key, "aad", 3, "geheim", 6, &box, &boxlen),
+	assert_int_equal(mp_crypto_seal(key, "aad", 3, "geheim", 6, &box,
+	    &boxlen),
 	    MP_OK);
-	assert_int_equal(mp_open(other, "aad", 3, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(other, "aad", 3, box, boxlen, &pt,
+	    &ptlen),
 	    MP_ECRYPTO);
 	assert_null(pt);
-	assert_int_equal(mp_open(key, "aae", 3, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(key, "aae", 3, box, boxlen, &pt,
+	    &ptlen),
 	    MP_ECRYPTO);
-	assert_int_equal(mp_open(key, "aa", 2, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(key, "aa", 2, box, boxlen, &pt,
+	    &ptlen),
 	    MP_ECRYPTO);
-	assert_int_equal(mp_open(key, NULL, 0, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(key, NULL, 0, box, boxlen, &pt,
+	    &ptlen),
 	    MP_ECRYPTO);
 	/* Every truncation, below and above the overhead. */
 	for (n = 0; n < boxlen; n++) {
-		assert_int_equal(mp_open(key, "aad", 3, box, n, &pt, &ptlen),
+		assert_int_equal(mp_crypto_open(key, "aad", 3, box, n, &pt,
+		    &ptlen),
 		    MP_ECRYPTO);
 		assert_null(pt);
 	}
@@ -275,15 +289,17 @@ test_open_wrong_key_aad_truncated(void **state)
 	assert_non_null(longer);
 	memcpy(longer, box, boxlen);
 	longer[boxlen] = 0;
-	assert_int_equal(mp_open(key, "aad", 3, longer, boxlen + 1, &pt,
+	assert_int_equal(mp_crypto_open(key, "aad", 3, longer, boxlen + 1, &pt,
 	    &ptlen), MP_ECRYPTO);
 	free(longer);
 	free(box);
 
 	/* Sealed without aad, opened with some. */
-	assert_int_equal(mp_seal(key, NULL, 0, "geheim", 6, &box, &boxlen),
+	assert_int_equal(mp_crypto_seal(key, NULL, 0, "geheim", 6, &box,
+	    &boxlen),
 	    MP_OK);
-	assert_int_equal(mp_open(key, "aad", 3, box, boxlen, &pt, &ptlen),
+	assert_int_equal(mp_crypto_open(key, "aad", 3, box, boxlen, &pt,
+	    &ptlen),
 	    MP_ECRYPTO);
 	free(box);
 }
@@ -295,7 +311,7 @@ test_password(void **state)
 	const char *p;
 
 	(void)state;
-	assert_int_equal(mp_password_hash(h1, "correct horse battery"),
+	assert_int_equal(mp_crypto_password_hash(h1, "correct horse battery"),
 	    MP_OK);
 	assert_int_equal(strncmp(h1, "$scrypt$ln=15,r=8,p=1$", 22), 0);
 	/* 22 characters of salt, '$', 43 of hash. */
@@ -305,20 +321,20 @@ test_password(void **state)
 		assert_true(*p == '$' || *p == '-' || *p == '_' ||
 		    (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
 		    (*p >= 'A' && *p <= 'Z'));
-	assert_true(mp_password_verify(h1, "correct horse battery"));
-	assert_false(mp_password_verify(h1, "correct horse batterY"));
-	assert_false(mp_password_verify(h1, "correct horse battery "));
-	assert_false(mp_password_verify(h1, ""));
-	assert_false(mp_password_verify(h1, NULL));
+	assert_true(mp_crypto_password_verify(h1, "correct horse battery"));
+	assert_false(mp_crypto_password_verify(h1, "correct horse batterY"));
+	assert_false(mp_crypto_password_verify(h1, "correct horse battery "));
+	assert_false(mp_crypto_password_verify(h1, ""));
+	assert_false(mp_crypto_password_verify(h1, NULL));
 	/* A fresh salt: the same password hashes differently. */
-	assert_int_equal(mp_password_hash(h2, "correct horse battery"),
+	assert_int_equal(mp_crypto_password_hash(h2, "correct horse battery"),
 	    MP_OK);
 	assert_string_not_equal(h1, h2);
-	assert_true(mp_password_verify(h2, "correct horse battery"));
+	assert_true(mp_crypto_password_verify(h2, "correct horse battery"));
 
-	assert_int_equal(mp_password_hash(h2, ""), MP_OK);
-	assert_true(mp_password_verify(h2, ""));
-	assert_false(mp_password_verify(h2, "x"));
+	assert_int_equal(mp_crypto_password_hash(h2, ""), MP_OK);
+	assert_true(mp_crypto_password_verify(h2, ""));
+	assert_false(mp_crypto_password_verify(h2, "x"));
 }
 
 /*
@@ -333,8 +349,8 @@ test_password_rfc7914(void **state)
 {
 
 	(void)state;
-	assert_true(mp_password_verify(RFC7914, "pleaseletmein"));
-	assert_false(mp_password_verify(RFC7914, "pleaseletmeim"));
+	assert_true(mp_crypto_password_verify(RFC7914, "pleaseletmein"));
+	assert_false(mp_crypto_password_verify(RFC7914, "pleaseletmeim"));
 }
 
 static void
@@ -401,9 +417,10 @@ test_password_malformed(void **state)
 	(void)state;
 	for (i = 0; i < MP_NELEM(bad); i++) {
 		print_message("# malformed %zu: %s\n", i, bad[i]);
-		assert_false(mp_password_verify(bad[i], "pleaseletmein"));
+		assert_false(mp_crypto_password_verify(bad[i],
+		    "pleaseletmein"));
 	}
-	assert_false(mp_password_verify(NULL, "pleaseletmein"));
+	assert_false(mp_crypto_password_verify(NULL, "pleaseletmein"));
 }
 
 static void
@@ -413,22 +430,22 @@ test_hex(void **state)
 	char		 s[9];
 
 	(void)state;
-	mp_hex(s, "\x00\x01\xab\xff", 4);
+	mp_crypto_hex(s, "\x00\x01\xab\xff", 4);
 	assert_string_equal(s, "0001abff");
-	mp_hex(s, "", 0);
+	mp_crypto_hex(s, "", 0);
 	assert_string_equal(s, "");
-	assert_true(mp_unhex(b, 4, "0001abff"));
+	assert_true(mp_crypto_unhex(b, 4, "0001abff"));
 	assert_memory_equal(b, "\x00\x01\xab\xff", 4);
-	assert_true(mp_unhex(b, 4, "DEADbeef"));
+	assert_true(mp_crypto_unhex(b, 4, "DEADbeef"));
 	assert_memory_equal(b, "\xde\xad\xbe\xef", 4);
-	assert_true(mp_unhex(b, 0, ""));
-	assert_false(mp_unhex(b, 4, "0001abf"));	/* short */
-	assert_false(mp_unhex(b, 4, "0001abff0"));	/* long */
-	assert_false(mp_unhex(b, 4, "0001abfg"));	/* not hex */
-	assert_false(mp_unhex(b, 4, "0001 bff"));
-	assert_false(mp_unhex(b, 4, "+001abff"));
-	assert_false(mp_unhex(b, 4, NULL));
-	assert_false(mp_unhex(b, 2, "0x12"));
+	assert_true(mp_crypto_unhex(b, 0, ""));
+	assert_false(mp_crypto_unhex(b, 4, "0001abf"));	/* short */
+	assert_false(mp_crypto_unhex(b, 4, "0001abff0"));	/* long */
+	assert_false(mp_crypto_unhex(b, 4, "0001abfg"));	/* not hex */
+	assert_false(mp_crypto_unhex(b, 4, "0001 bff"));
+	assert_false(mp_crypto_unhex(b, 4, "+001abff"));
+	assert_false(mp_crypto_unhex(b, 4, NULL));
+	assert_false(mp_crypto_unhex(b, 2, "0x12"));
 }
 
 static void
@@ -461,7 +478,7 @@ test_b32(void **state)
 	(void)state;
 	for (i = 0; i < MP_NELEM(v); i++) {
 		memset(out, 'X', sizeof(out));
-		mp_b32(out, v[i].in, v[i].len);
+		mp_crypto_b32(out, v[i].in, v[i].len);
 		assert_string_equal(out, v[i].out);
 		assert_int_equal(strlen(out), (v[i].len * 8 + 4) / 5);
 	}
@@ -469,8 +486,8 @@ test_b32(void **state)
 	for (i = 0; i < 32; i++) {
 		unsigned char	 r[20];
 
-		assert_int_equal(mp_random(r, sizeof(r)), MP_OK);
-		mp_b32(out, r, sizeof(r));
+		assert_int_equal(mp_crypto_random(r, sizeof(r)), MP_OK);
+		mp_crypto_b32(out, r, sizeof(r));
 		for (p = out; *p != '\0'; p++)
 			assert_null(strchr("ILOU", *p));
 	}
@@ -512,26 +529,29 @@ test_b64url(void **state)
 
 	(void)state;
 	for (i = 0; i < MP_NELEM(v); i++) {
-		mp_b64url(out, v[i].in, v[i].len);
+		mp_crypto_b64url(out, v[i].in, v[i].len);
 		assert_string_equal(out, v[i].out);
-		assert_int_equal(mp_unb64url(buf, sizeof(buf), v[i].out),
+		assert_int_equal(mp_crypto_unb64url(buf, sizeof(buf),
+		    v[i].out),
 		    (long)v[i].len);
 		assert_memory_equal(buf, v[i].in, v[i].len);
 	}
 	for (i = 0; i < MP_NELEM(bad); i++) {
 		print_message("# bad base64url: %s\n", bad[i]);
-		assert_int_equal(mp_unb64url(buf, sizeof(buf), bad[i]), -1);
+		assert_int_equal(mp_crypto_unb64url(buf, sizeof(buf), bad[i]),
+		    -1);
 	}
-	assert_int_equal(mp_unb64url(buf, sizeof(buf), NULL), -1);
+	assert_int_equal(mp_crypto_unb64url(buf, sizeof(buf), NULL), -1);
 	/* Output too small by one byte. */
-	assert_int_equal(mp_unb64url(buf, 5, "Zm9vYmFy"), -1);
-	assert_int_equal(mp_unb64url(buf, 6, "Zm9vYmFy"), 6);
+	assert_int_equal(mp_crypto_unb64url(buf, 5, "Zm9vYmFy"), -1);
+	assert_int_equal(mp_crypto_unb64url(buf, 6, "Zm9vYmFy"), 6);
 	/* Round trips of every length up to 64. */
 	for (n = 0; n <= sizeof(r); n++) {
-		assert_int_equal(mp_random(r, sizeof(r)), MP_OK);
-		mp_b64url(out, r, n);
+		assert_int_equal(mp_crypto_random(r, sizeof(r)), MP_OK);
+		mp_crypto_b64url(out, r, n);
 		assert_int_equal(strlen(out), (n * 4 + 2) / 3);
-		assert_int_equal(mp_unb64url(buf, sizeof(buf), out), (long)n);
+		assert_int_equal(mp_crypto_unb64url(buf, sizeof(buf), out),
+		    (long)n);
 		assert_memory_equal(buf, r, n);
 	}
 }
@@ -543,17 +563,18 @@ test_token(void **state)
 	unsigned char	 raw[32];
 
 	(void)state;
-	assert_int_equal(mp_token(a, sizeof(a), 32), MP_OK);
+	assert_int_equal(mp_crypto_token(a, sizeof(a), 32), MP_OK);
 	assert_int_equal(strlen(a), 43);
-	assert_int_equal(mp_unb64url(raw, sizeof(raw), a), 32);
-	assert_int_equal(mp_token(b, sizeof(b), 32), MP_OK);
+	assert_int_equal(mp_crypto_unb64url(raw, sizeof(raw), a), 32);
+	assert_int_equal(mp_crypto_token(b, sizeof(b), 32), MP_OK);
 	assert_string_not_equal(a, b);
-	assert_int_equal(mp_token(a, sizeof(a), 16), MP_OK);
+	assert_int_equal(mp_crypto_token(a, sizeof(a), 16), MP_OK);
 	assert_int_equal(strlen(a), 22);
 	/* 43 characters need 44 bytes. */
-	assert_int_equal(mp_token(small, sizeof(small), 32), MP_ETOOBIG);
+	assert_int_equal(mp_crypto_token(small, sizeof(small), 32),
+	    MP_ETOOBIG);
 	assert_string_equal(small, "");
-	assert_int_equal(mp_token(a, sizeof(a), 0), MP_EINVAL);
+	assert_int_equal(mp_crypto_token(a, sizeof(a), 0), MP_EINVAL);
 }
 
 int

@@ -111,10 +111,10 @@ count(struct mp_db *db, int which, const char *arg)
 	v[0] = MP_DBTEXT(arg);
 	assert_int_equal(mp_db_query(db, &s, stmts[which], v,
 	    arg != NULL ? 1 : 0), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	n = mp_stmt_int(s, 0);
-	assert_int_equal(mp_stmt_next(s), MP_ENOTFOUND);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	n = mp_db_int(s, 0);
+	assert_int_equal(mp_db_next(s), MP_ENOTFOUND);
+	mp_db_done(s);
 	return n;
 }
 
@@ -201,24 +201,24 @@ test_roundtrip(void **state)
 
 	v[0] = MP_DBINT((long long)id);
 	assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	assert_int_equal(mp_stmt_int(s, 0), (long long)id);
-	assert_true(mp_stmt_int(s, 1) == -9000000000000LL);
-	assert_true(mp_stmt_int(s, 2) == 4000000000LL);
-	t = mp_stmt_text(s, 3, &len);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	assert_int_equal(mp_db_int(s, 0), (long long)id);
+	assert_true(mp_db_int(s, 1) == -9000000000000LL);
+	assert_true(mp_db_int(s, 2) == 4000000000LL);
+	t = mp_db_text(s, 3, &len);
 	assert_string_equal(t, utf);
 	assert_int_equal(len, strlen(utf));
-	t = mp_stmt_text(s, 4, &len);
+	t = mp_db_text(s, 4, &len);
 	assert_int_equal(len, sizeof(blob));
 	assert_memory_equal(t, blob, sizeof(blob));
-	assert_string_equal(mp_stmt_text(s, 5, NULL), "2026-11-23 10:00:00");
-	assert_string_equal(mp_stmt_text(s, 6, NULL), "rt1");
+	assert_string_equal(mp_db_text(s, 5, NULL), "2026-11-23 10:00:00");
+	assert_string_equal(mp_db_text(s, 6, NULL), "rt1");
 	/* An integer column read as text. */
-	t = mp_stmt_text(s, 1, &len);
+	t = mp_db_text(s, 1, &len);
 	assert_string_equal(t, "-9000000000000");
-	assert_false(mp_stmt_isnull(s, 3));
-	assert_int_equal(mp_stmt_next(s), MP_ENOTFOUND);
-	mp_stmt_done(s);
+	assert_false(mp_db_isnull(s, 3));
+	assert_int_equal(mp_db_next(s), MP_ENOTFOUND);
+	mp_db_done(s);
 
 	/* NULLs in and out. */
 	v[0] = MP_DBNULL();
@@ -231,19 +231,19 @@ test_roundtrip(void **state)
 	    MP_OK);
 	v[0] = MP_DBINT((long long)id);
 	assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	assert_true(mp_stmt_isnull(s, 1));
-	assert_int_equal(mp_stmt_int(s, 1), 0);
-	assert_true(mp_stmt_isnull(s, 3));
-	assert_null(mp_stmt_text(s, 3, &len));
+	assert_int_equal(mp_db_next(s), MP_OK);
+	assert_true(mp_db_isnull(s, 1));
+	assert_int_equal(mp_db_int(s, 1), 0);
+	assert_true(mp_db_isnull(s, 3));
+	assert_null(mp_db_text(s, 3, &len));
 	assert_int_equal(len, 0);
-	assert_null(mp_stmt_text(s, 4, NULL));
-	assert_null(mp_stmt_text(s, 5, NULL));
-	assert_false(mp_stmt_isnull(s, 6));
+	assert_null(mp_db_text(s, 4, NULL));
+	assert_null(mp_db_text(s, 5, NULL));
+	assert_false(mp_db_isnull(s, 6));
 	/* Out of range columns read as NULL. */
-	assert_true(mp_stmt_isnull(s, 99));
-	assert_null(mp_stmt_text(s, 99, NULL));
-	mp_stmt_done(s);
+	assert_true(mp_db_isnull(s, 99));
+	assert_null(mp_db_text(s, 99, NULL));
+	mp_db_done(s);
 
 	/* Empty text is not NULL. */
 	v[0] = MP_DBINT(1);
@@ -256,11 +256,11 @@ test_roundtrip(void **state)
 	    MP_OK);
 	v[0] = MP_DBINT((long long)id);
 	assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	assert_string_equal(mp_stmt_text(s, 3, &len), "");
+	assert_int_equal(mp_db_next(s), MP_OK);
+	assert_string_equal(mp_db_text(s, 3, &len), "");
 	assert_int_equal(len, 0);
-	assert_non_null(mp_stmt_text(s, 4, NULL));
-	mp_stmt_done(s);
+	assert_non_null(mp_db_text(s, 4, NULL));
+	mp_db_done(s);
 
 	/* Wrong parameter count is refused, not sent. */
 	assert_int_equal(mp_db_exec(E.db, stmts[S_INSERT], v, 2, NULL, NULL),
@@ -306,14 +306,14 @@ test_long_values(void **state)
 		v[0] = MP_DBINT((long long)id);
 		assert_int_equal(mp_db_query(E.db, &s, stmts[S_GET], v, 1),
 		    MP_OK);
-		assert_int_equal(mp_stmt_next(s), MP_OK);
-		t = mp_stmt_text(s, 4, &len);
+		assert_int_equal(mp_db_next(s), MP_OK);
+		t = mp_db_text(s, 4, &len);
 		assert_int_equal(len, bigsz);
 		assert_memory_equal(t, big, bigsz);
-		t = mp_stmt_text(s, 3, &len);
+		t = mp_db_text(s, 3, &len);
 		assert_int_equal(len, tsz);
 		assert_string_equal(t, text);
-		mp_stmt_done(s);
+		mp_db_done(s);
 	}
 
 	/* Long, long, short, medium rows in one result: buffers adapt. */
@@ -332,8 +332,8 @@ test_long_values(void **state)
 	    MP_OK);
 	v[0] = MP_DBTEXT("long%");
 	assert_int_equal(mp_db_query(E.db, &s, stmts[S_LIKE], v, 1), MP_OK);
-	for (row = 0; mp_stmt_next(s) == MP_OK; row++) {
-		t = mp_stmt_text(s, 0, &len);
+	for (row = 0; mp_db_next(s) == MP_OK; row++) {
+		t = mp_db_text(s, 0, &len);
 		if (row < 2)
 			assert_int_equal(len, tsz);
 		else if (row == 2)
@@ -343,7 +343,7 @@ test_long_values(void **state)
 		assert_int_equal(strlen(t), len);
 	}
 	assert_int_equal(row, 4);
-	mp_stmt_done(s);
+	mp_db_done(s);
 	assert_int_equal(mp_db_exec(E.db, stmts[S_DELETE], v, 1, NULL, NULL),
 	    MP_OK);
 	free(big);
@@ -372,15 +372,15 @@ test_stream(void **state)
 	}
 	assert_int_equal(mp_db_query_stream(E.db, &s, stmts[S_IDS], NULL, 0),
 	    MP_OK);
-	while (mp_stmt_next(s) == MP_OK)
+	while (mp_db_next(s) == MP_OK)
 		n++;
-	mp_stmt_done(s);
+	mp_db_done(s);
 	assert_true(n >= 300);
 	/* Stop a stream early: the connection stays usable. */
 	assert_int_equal(mp_db_query_stream(E.db, &s, stmts[S_IDS], NULL, 0),
 	    MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	mp_db_done(s);
 	assert_int_equal(count(E.db, S_ONE, NULL), 1);
 }
 
@@ -398,9 +398,9 @@ test_cache_grows(void **state)
 		for (i = 0; i < 200; i++) {
 			assert_int_equal(mp_db_query(E.db, &s, sql[i], NULL,
 			    0), MP_OK);
-			assert_int_equal(mp_stmt_next(s), MP_OK);
-			assert_int_equal(mp_stmt_int(s, 0), i);
-			mp_stmt_done(s);
+			assert_int_equal(mp_db_next(s), MP_OK);
+			assert_int_equal(mp_db_int(s, 0), i);
+			mp_db_done(s);
 		}
 }
 
@@ -598,8 +598,8 @@ dlfn(struct mp_db *db, void *arg)
 	v[1] = MP_DBINT(d->b);
 	if ((er = mp_db_query(db, &s, dlstmts[3], v, 2)) != MP_OK)
 		return er;
-	er = mp_stmt_next(s);
-	mp_stmt_done(s);
+	er = mp_db_next(s);
+	mp_db_done(s);
 	return er;
 }
 
@@ -650,9 +650,9 @@ test_deadlock(void **state)
 	/* Each transaction stored once: two bumps each. */
 	assert_int_equal(mp_db_query(E.admin, &s, dlstmts[4], NULL, 0),
 	    MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	assert_int_equal(mp_stmt_int(s, 0), 4);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	assert_int_equal(mp_db_int(s, 0), 4);
+	mp_db_done(s);
 	assert_non_null(f = fopen(logf, "r"));
 	while (fgets(line, sizeof(line), f) != NULL) {
 		fprintf(stderr, "# %s", line);
@@ -1109,8 +1109,8 @@ test_hosts_move_on(void **state)
 	assert_int_equal(mp_db_query(db, &s, stmts[S_ONE], NULL, 0), MP_OK);
 	mp_db_idle(db);
 	assert_string_equal(mp_db_host(db), b);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	mp_db_done(s);
 	mp_db_idle(db);
 	assert_null(mp_db_host(db));
 	assert_int_equal(count(db, S_ONE, NULL), 1);
@@ -1394,13 +1394,13 @@ test_migrate_files(void **state)
 
 		assert_int_equal(mp_db_query(E.db, &s,
 		    "SELECT s FROM split_t ORDER BY id", NULL, 0), MP_OK);
-		while (mp_stmt_next(s) == MP_OK) {
+		while (mp_db_next(s) == MP_OK) {
 			assert_true(i < 5);
-			assert_string_equal(mp_stmt_text(s, 0, NULL),
+			assert_string_equal(mp_db_text(s, 0, NULL),
 			    want[i]);
 			i++;
 		}
-		mp_stmt_done(s);
+		mp_db_done(s);
 		assert_int_equal(i, 5);
 	}
 
@@ -1464,26 +1464,27 @@ test_seed(void **state)
 	/* Contact details open under the intake's binding. */
 	assert_int_equal(mp_db_query(E.db, &s, stmts[S_CONTACT], NULL, 0),
 	    MP_OK);
-	while (mp_stmt_next(s) == MP_OK) {
+	while (mp_db_next(s) == MP_OK) {
 		char		 ref[24], aad[64];
 		unsigned char	*pt;
 		size_t		 len, ptlen;
 		const char	*box;
-		long long	 id = mp_stmt_int(s, 0);
+		long long	 id = mp_db_int(s, 0);
 
-		mp_report_reference(ref, (int)mp_stmt_int(s, 2), id);
-		assert_string_equal(mp_stmt_text(s, 1, NULL), ref);
+		mp_report_reference(ref, (int)mp_db_int(s, 2), id);
+		assert_string_equal(mp_db_text(s, 1, NULL), ref);
 		snprintf(aad, sizeof(aad), "%lld:name", id);
-		box = mp_stmt_text(s, 3, &len);
+		box = mp_db_text(s, 3, &len);
 		assert_non_null(box);
-		assert_int_equal(mp_open(mp_key(&keys, MP_KEY_CONTACT), aad,
+		assert_int_equal(mp_crypto_open(mp_key(&keys, MP_KEY_CONTACT),
+		    aad,
 		    strlen(aad), (const unsigned char *)box, len, &pt,
 		    &ptlen), MP_OK);
 		assert_true(ptlen > 3);
 		free(pt);
 		snprintf(aad, sizeof(aad), "%lld:phone", id);
-		if ((box = mp_stmt_text(s, 5, &len)) != NULL) {
-			assert_int_equal(mp_open(mp_key(&keys,
+		if ((box = mp_db_text(s, 5, &len)) != NULL) {
+			assert_int_equal(mp_crypto_open(mp_key(&keys,
 			    MP_KEY_CONTACT), aad, strlen(aad),
 			    (const unsigned char *)box, len, &pt, &ptlen),
 			    MP_OK);
@@ -1491,7 +1492,7 @@ test_seed(void **state)
 		}
 		rows++;
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	assert_int_equal(rows, 20);
 	mp_keys_wipe(&keys);
 }
@@ -1504,9 +1505,9 @@ assert_bound(const char *want)
 
 	assert_int_equal(mp_db_query(E.db, &s, stmts[S_BOUND], NULL, 0),
 	    MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	assert_string_equal(mp_stmt_text(s, 0, NULL), want);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	assert_string_equal(mp_db_text(s, 0, NULL), want);
+	mp_db_done(s);
 }
 
 /*

@@ -66,13 +66,13 @@ check_row(long long id, const char *kind, const char *actor,
 
 	v[0] = MP_DBINT(id);
 	assert_int_equal(mp_db_query(E.db, &st, sql_row, v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(st), MP_OK);
-	assert_int_equal(mp_stmt_int(st, ROW_REPORT), report);
-	assert_string_equal(mp_stmt_text(st, ROW_KIND, NULL), kind);
-	assert_string_equal(mp_stmt_text(st, ROW_ACTOR, NULL), actor);
-	assert_string_equal(mp_stmt_text(st, ROW_DETAIL, NULL), detail);
-	assert_int_equal(mp_stmt_int(st, ROW_AT_NOW), 1);
-	mp_stmt_done(st);
+	assert_int_equal(mp_db_next(st), MP_OK);
+	assert_int_equal(mp_db_int(st, ROW_REPORT), report);
+	assert_string_equal(mp_db_text(st, ROW_KIND, NULL), kind);
+	assert_string_equal(mp_db_text(st, ROW_ACTOR, NULL), actor);
+	assert_string_equal(mp_db_text(st, ROW_DETAIL, NULL), detail);
+	assert_int_equal(mp_db_int(st, ROW_AT_NOW), 1);
+	mp_db_done(st);
 }
 
 static void

@@ -34,9 +34,9 @@ one(const char *sql, long long arg)
 	v[0] = MP_DBINT(arg);
 	if (mp_db_query(E.db, &s, sql, v, 1) != MP_OK)
 		return -1;
-	if (mp_stmt_next(s) == MP_OK)
-		r = mp_stmt_isnull(s, 0) ? 0 : mp_stmt_int(s, 0);
-	mp_stmt_done(s);
+	if (mp_db_next(s) == MP_OK)
+		r = mp_db_isnull(s, 0) ? 0 : mp_db_int(s, 0);
+	mp_db_done(s);
 	return r;
 }
 
@@ -96,7 +96,7 @@ group_setup(void **state)
 	if ((E.conf = testdb_conf(&E.server)) == NULL ||
 	    mp_db_open(&E.db, E.conf, 1) != MP_OK ||
 	    testdb_migrate(&E.server, E.db) != 0 ||
-	    mp_team_insert(E.db, "Noord", &E.team) != MP_OK) {
+	    mp_user_team_insert(E.db, "Noord", &E.team) != MP_OK) {
 		fprintf(stderr, "# setup failed\n");
 		return -1;
 	}
@@ -375,7 +375,7 @@ test_stale_lapses(void **state)
 	    0, 0, NULL), MP_GRANT_DONE);
 	assert_int_equal(decide(E.coord, "cor", req, MP_GRANT_CONFIRM, NULL),
 	    MP_GRANT_STALE);
-	assert_int_equal(mp_team_is_member(E.db, E.team, E.handler), 0);
+	assert_int_equal(mp_user_team_is_member(E.db, E.team, E.handler), 0);
 	assert_int_equal(one(sql_status_is, req), 0);
 	assert_int_equal(decide(E.admin2, "ad2", req, MP_GRANT_CONFIRM,
 	    NULL), MP_GRANT_DECIDED);
@@ -420,7 +420,7 @@ test_password_reset(void **state)
 			assert_non_null(strchr("0123456789ABCDEFGHJKMNPQRSTVWXYZ",
 			    pw[i]));
 	assert_int_equal(mp_user_get(E.db, "hanna", &u, hash), MP_OK);
-	assert_true(mp_password_verify(hash, pw));
+	assert_true(mp_crypto_password_verify(hash, pw));
 	assert_true(u.password_change);
 	assert_int_equal(one(sql_sessions, E.handler), 0);
 	/* The account's own password clears the flag. */

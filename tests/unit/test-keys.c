@@ -80,15 +80,18 @@ test_load_good(void **state)
 	assert_memory_equal(&k1, &k2, sizeof(k1));
 
 	/* Each subkey is HKDF(master, its info string). */
-	assert_true(mp_unhex(master, sizeof(master), GOODHEX));
-	assert_int_equal(mp_hkdf(want, sizeof(want), master, sizeof(master),
+	assert_true(mp_crypto_unhex(master, sizeof(master), GOODHEX));
+	assert_int_equal(mp_crypto_hkdf(want, sizeof(want), master,
+	    sizeof(master),
 	    "meldpunt contact v1"), MP_OK);
 	assert_memory_equal(mp_key(&k1, MP_KEY_CONTACT), want, MP_KEY_LEN);
-	assert_int_equal(mp_hkdf(want, sizeof(want), master, sizeof(master),
+	assert_int_equal(mp_crypto_hkdf(want, sizeof(want), master,
+	    sizeof(master),
 	    "meldpunt session v1"), MP_OK);
 	assert_memory_equal(mp_key(&k1, MP_KEY_SESSION), want, MP_KEY_LEN);
 	/* Same as the value computed with `openssl kdf` (test-crypto). */
-	assert_true(mp_unhex(want, sizeof(want), "7af79643766e1c1d820dc2e4fd5d"
+	assert_true(mp_crypto_unhex(want, sizeof(want),
+	    "7af79643766e1c1d820dc2e4fd5d"
 	    "0b7754b4410ce1a3a3c2d4dd77680dbea64c"));
 	assert_memory_equal(mp_key(&k1, MP_KEY_CONTACT), want, MP_KEY_LEN);
 

@@ -40,34 +40,34 @@ test_header_refuses_controls(void **state)
 	(void)state;
 	mp_buf_init(&b, 4096);
 	for (i = 0; i < MP_NELEM(bad); i++) {
-		assert_int_equal(mp_mail_header(&b, "X-Test", bad[i].v,
+		assert_int_equal(mp_mailmsg_header(&b, "X-Test", bad[i].v,
 		    bad[i].len), MP_EINVAL);
-		assert_int_equal(mp_mail_header_text(&b, "Subject",
+		assert_int_equal(mp_mailmsg_header_text(&b, "Subject",
 		    bad[i].v, bad[i].len), i == 6 ? MP_OK : MP_EINVAL);
 		if (i == 6)
 			mp_buf_reset(&b);
 		assert_int_equal(mp_buf_len(&b), 0);
 	}
 	/* Bad names: a colon or a line end would forge a header too. */
-	assert_int_equal(mp_mail_header(&b, "X:Y", "v", 1), MP_EINVAL);
-	assert_int_equal(mp_mail_header(&b, "X\nBcc", "v", 1), MP_EINVAL);
-	assert_int_equal(mp_mail_header(&b, "", "v", 1), MP_EINVAL);
-	assert_int_equal(mp_mail_header(&b, "Sub ject", "v", 1), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_header(&b, "X:Y", "v", 1), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_header(&b, "X\nBcc", "v", 1), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_header(&b, "", "v", 1), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_header(&b, "Sub ject", "v", 1), MP_EINVAL);
 	/* Invalid UTF-8 and empty text. */
-	assert_int_equal(mp_mail_header_text(&b, "Subject", "\xc3(", 2),
+	assert_int_equal(mp_mailmsg_header_text(&b, "Subject", "\xc3(", 2),
 	    MP_EINVAL);
-	assert_int_equal(mp_mail_header_text(&b, "Subject", "", 0),
+	assert_int_equal(mp_mailmsg_header_text(&b, "Subject", "", 0),
 	    MP_EINVAL);
 	/* An over-long plain header is refused, not folded blindly. */
 	{
 		char	 l[100];
 
 		memset(l, 'x', sizeof(l));
-		assert_int_equal(mp_mail_header(&b, "X-Test", l, sizeof(l)),
+		assert_int_equal(mp_mailmsg_header(&b, "X-Test", l, sizeof(l)),
 		    MP_EINVAL);
 	}
 	assert_int_equal(mp_buf_len(&b), 0);
-	assert_int_equal(mp_mail_header(&b, "X-Test", "ok", 2), MP_OK);
+	assert_int_equal(mp_mailmsg_header(&b, "X-Test", "ok", 2), MP_OK);
 	assert_buf(&b, "X-Test: ok\n");
 	mp_buf_free(&b);
 }
@@ -79,21 +79,22 @@ test_addr_refuses_injection(void **state)
 
 	(void)state;
 	mp_buf_init(&b, 4096);
-	assert_int_equal(mp_mail_header_addr(&b, "To", NULL,
+	assert_int_equal(mp_mailmsg_header_addr(&b, "To", NULL,
 	    "a@example.nl\r\nBcc: x@example.nl"), MP_EINVAL);
-	assert_int_equal(mp_mail_header_addr(&b, "To", NULL,
+	assert_int_equal(mp_mailmsg_header_addr(&b, "To", NULL,
 	    "a@example.nl\n"), MP_EINVAL);
-	assert_int_equal(mp_mail_header_addr(&b, "To", NULL,
+	assert_int_equal(mp_mailmsg_header_addr(&b, "To", NULL,
 	    "a@example.nl, b@example.nl"), MP_EINVAL);
-	assert_int_equal(mp_mail_header_addr(&b, "From", "Meldpunt\r\nBcc:"
+	assert_int_equal(mp_mailmsg_header_addr(&b, "From", "Meldpunt\r\nBcc:"
 	    " x@example.nl", "a@example.nl"), MP_EINVAL);
 	assert_int_equal(mp_buf_len(&b), 0);
-	assert_int_equal(mp_mail_header_addr(&b, "From", "Meldpunt Gemeente",
+	assert_int_equal(mp_mailmsg_header_addr(&b, "From",
+	    "Meldpunt Gemeente",
 	    "meldpunt@example.nl"), MP_OK);
 	assert_buf(&b, "From: Meldpunt Gemeente <meldpunt@example.nl>\n");
 	mp_buf_reset(&b);
 	/* Specials in a display name go encoded, never raw. */
-	assert_int_equal(mp_mail_header_addr(&b, "From", "A, \"B\" <c>",
+	assert_int_equal(mp_mailmsg_header_addr(&b, "From", "A, \"B\" <c>",
 	    "meldpunt@example.nl"), MP_OK);
 	assert_buf(&b, "From: =?UTF-8?B?QSwgIkIiIDxjPg==?="
 	    " <meldpunt@example.nl>\n");
@@ -183,7 +184,7 @@ test_subject_encoding(void **state)
 	mp_buf_init(&b, 8192);
 	for (i = 0; i < MP_NELEM(subjects); i++) {
 		mp_buf_reset(&b);
-		assert_int_equal(mp_mail_header_text(&b, "Subject",
+		assert_int_equal(mp_mailmsg_header_text(&b, "Subject",
 		    subjects[i], strlen(subjects[i])), MP_OK);
 		print_message("# %s", mp_buf_str(&b));
 		if (i == 0)
@@ -196,7 +197,7 @@ test_subject_encoding(void **state)
 	}
 	/* A known encoding, checked by hand. */
 	mp_buf_reset(&b);
-	assert_int_equal(mp_mail_header_text(&b, "Subject",
+	assert_int_equal(mp_mailmsg_header_text(&b, "Subject",
 	    "\xc3\xa9\xc3\xa9n", 5), MP_OK);
 	assert_buf(&b, "Subject: =?UTF-8?B?w6nDqW4=?=\n");
 	mp_buf_free(&b);
@@ -212,11 +213,11 @@ test_qp(void **state)
 	(void)state;
 	mp_buf_init(&b, 8192);
 	s = "a=b \xc3\xa9\ttab \nregel 2 \n";
-	assert_int_equal(mp_mail_qp(&b, s, strlen(s)), MP_OK);
+	assert_int_equal(mp_mailmsg_qp(&b, s, strlen(s)), MP_OK);
 	assert_buf(&b, "a=3Db =C3=A9\ttab=20\nregel 2=20\n");
 	mp_buf_reset(&b);
 	memset(l, 'x', sizeof(l));
-	assert_int_equal(mp_mail_qp(&b, l, sizeof(l)), MP_OK);
+	assert_int_equal(mp_mailmsg_qp(&b, l, sizeof(l)), MP_OK);
 	/* Every line at most 76, soft breaks end in "=". */
 	for (s = line = mp_buf_str(&b); *s != '\0'; s++)
 		if (*s == '\n') {
@@ -233,9 +234,9 @@ test_date(void **state)
 	char	 d[MP_MAIL_DATE_LEN];
 
 	(void)state;
-	mp_mail_date(d, 0);
+	mp_mailmsg_date(d, 0);
 	assert_string_equal(d, "Thu, 01 Jan 1970 00:00:00 +0000");
-	mp_mail_date(d, 1795442700);
+	mp_mailmsg_date(d, 1795442700);
 	assert_string_equal(d, "Mon, 23 Nov 2026 14:05:00 +0000");
 }
 
@@ -255,7 +256,7 @@ test_compose(void **state)
 	m.subject = "Nieuws over uw melding";
 	m.body = "Beste melder,\n\nEr is nieuws.\n";
 	m.date = 0;
-	assert_int_equal(mp_mail_compose(&b, &m), MP_OK);
+	assert_int_equal(mp_mailmsg_compose(&b, &m), MP_OK);
 	s = mp_buf_str(&b);
 	print_message("# %s", s);
 	assert_non_null(strstr(s, "\nTo: melder@example.org\n"));
@@ -272,14 +273,14 @@ test_compose(void **state)
 
 	/* Any field with a line end refuses the whole message. */
 	m.to_addr = "melder@example.org\nBcc: x@example.nl";
-	assert_int_equal(mp_mail_compose(&b, &m), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_compose(&b, &m), MP_EINVAL);
 	assert_int_equal(mp_buf_len(&b), 0);
 	m.to_addr = "melder@example.org";
 	m.subject = "Nieuws\r\nBcc: x@example.nl";
-	assert_int_equal(mp_mail_compose(&b, &m), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_compose(&b, &m), MP_EINVAL);
 	m.subject = "Nieuws";
 	m.from_name = "Meldpunt\nBcc: x@example.nl";
-	assert_int_equal(mp_mail_compose(&b, &m), MP_EINVAL);
+	assert_int_equal(mp_mailmsg_compose(&b, &m), MP_EINVAL);
 	assert_int_equal(mp_buf_len(&b), 0);
 	mp_buf_free(&b);
 }

@@ -6,7 +6,7 @@
  * SHA-256 of its text; a missing or unreadable directory or file, an
  * applied file edited or renamed, are refused before anything runs; a
  * failing statement names file and line and the file is not recorded;
- * and mp_sql_run's splitting (comments, quotes, DELIMITER, the line of
+ * and mp_migrate_sql_run's splitting (comments, quotes, DELIMITER, the line of
  * the failing statement).  The real sql/ and the splitting of tricky
  * text are also run by test-db (test_migrate, test_migrate_files).
  */
@@ -134,7 +134,7 @@ static enum mp_err
 run(const char *text, int *line)
 {
 
-	return mp_sql_run(db, text, strlen(text), line);
+	return mp_migrate_sql_run(db, text, strlen(text), line);
 }
 
 static enum mp_err
@@ -219,12 +219,12 @@ test_order_and_record(void **state)
 	assert_int_equal(mp_db_query(db, &s,
 	    "SELECT v FROM mig_log ORDER BY n", NULL, 0), MP_OK);
 	i = 0;
-	while (mp_stmt_next(s) == MP_OK) {
+	while (mp_db_next(s) == MP_OK) {
 		assert_true(i < 2);
-		assert_int_equal(mp_stmt_int(s, 0), want[i]);
+		assert_int_equal(mp_db_int(s, 0), want[i]);
 		i++;
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	assert_int_equal(i, 2);
 	/* Again: nothing to do, nothing run twice. */
 	assert_int_equal(migrate(&n, err, sizeof(err)), MP_OK);
@@ -357,7 +357,7 @@ test_failure(void **state)
 	assert_int_equal(has_table("mig_y"), 1);
 }
 
-/* mp_sql_run: what counts as a statement and where it starts. */
+/* mp_migrate_sql_run: what counts as a statement and where it starts. */
 static void
 test_sql_run(void **state)
 {

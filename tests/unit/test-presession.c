@@ -273,7 +273,7 @@ test_check(void **state)
 		struct mp_dbval	 v[1];
 		unsigned char	 raw[32];
 
-		assert_int_equal(mp_unb64url(raw, sizeof(raw), id), 32);
+		assert_int_equal(mp_crypto_unb64url(raw, sizeof(raw), id), 32);
 		v[0] = MP_DBBLOB(raw, 16);
 		assert_int_equal(testdb_int(E.db, sql_has, v, 1), 0);
 	}

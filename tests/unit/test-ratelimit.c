@@ -242,7 +242,7 @@ bucket(const unsigned char *key, const char *scope, const char *who,
 	char	 msg[128];
 
 	(void)snprintf(msg, sizeof(msg), "%s\n%s", scope, who);
-	assert_int_equal(mp_hmac_sha256(out, key, MP_KEY_LEN, msg,
+	assert_int_equal(mp_crypto_hmac_sha256(out, key, MP_KEY_LEN, msg,
 	    strlen(msg)), MP_OK);
 }
 
@@ -258,16 +258,16 @@ matches(const char *scope, const char *who, time_t now)
 	bucket(mp_key(&E.keys, MP_KEY_CLIENT), scope, who, b);
 	v[0] = MP_DBBLOB(b, sizeof(b));
 	assert_int_equal(mp_db_query(E.db, &s, sql_bucket, v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(s), MP_OK);
-	found += mp_stmt_int(s, 0);
-	mp_stmt_done(s);
+	assert_int_equal(mp_db_next(s), MP_OK);
+	found += mp_db_int(s, 0);
+	mp_db_done(s);
 	assert_int_equal(mp_db_query(E.db, &s, sql_keys, NULL, 0), MP_OK);
-	while (n < 16 && mp_stmt_next(s) == MP_OK) {
-		row[n][0] = mp_stmt_int(s, 0);
-		row[n][1] = mp_stmt_int(s, 1);
-		row[n++][2] = mp_stmt_int(s, 2);
+	while (n < 16 && mp_db_next(s) == MP_OK) {
+		row[n][0] = mp_db_int(s, 0);
+		row[n][1] = mp_db_int(s, 1);
+		row[n++][2] = mp_db_int(s, 2);
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	for (i = 0; i < n; i++) {
 		assert_int_equal(mp_clientkey_get(E.db, &E.keys,
 		    (enum mp_clientkey_use)row[i][0], row[i][1],
@@ -276,9 +276,9 @@ matches(const char *scope, const char *who, time_t now)
 		v[0] = MP_DBBLOB(b, sizeof(b));
 		assert_int_equal(mp_db_query(E.db, &s, sql_bucket, v, 1),
 		    MP_OK);
-		assert_int_equal(mp_stmt_next(s), MP_OK);
-		found += mp_stmt_int(s, 0);
-		mp_stmt_done(s);
+		assert_int_equal(mp_db_next(s), MP_OK);
+		found += mp_db_int(s, 0);
+		mp_db_done(s);
 	}
 	return found;
 }
@@ -305,9 +305,9 @@ test_forgotten(void **state)
 		v[0] = MP_DBBLOB(b, sizeof(b));
 		assert_int_equal(mp_db_query(E.db, &st, sql_bucket, v, 1),
 		    MP_OK);
-		assert_int_equal(mp_stmt_next(st), MP_OK);
-		assert_int_equal(mp_stmt_int(st, 0), 0);
-		mp_stmt_done(st);
+		assert_int_equal(mp_db_next(st), MP_OK);
+		assert_int_equal(mp_db_int(st, 0), 0);
+		mp_db_done(st);
 	}
 	/* A later window's hit, then the purge after the first is over. */
 	assert_int_equal(hit(&rl, "203.0.113.6", over), MP_OK);

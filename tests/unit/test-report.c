@@ -35,8 +35,9 @@ readit(struct mp_req *req, struct mp_report *r, const char *body)
 
 	memset(req, 0, sizeof(*req));
 	memset(&l, 0, sizeof(l));
-	mp_limits_default(&l);
-	assert_int_equal(mp_parse_urlencoded(&req->form, body, strlen(body),
+	mp_req_limits_default(&l);
+	assert_int_equal(mp_req_parse_urlencoded(&req->form, body,
+	    strlen(body),
 	    &l, &count), MP_OK);
 	mp_report_init(r);
 	assert_int_equal(mp_report_read(r, req, &aud, NOW), MP_OK);
@@ -47,7 +48,7 @@ done(struct mp_req *req, struct mp_report *r)
 {
 
 	mp_report_free(r);
-	mp_params_free(&req->form);
+	mp_req_params_free(&req->form);
 }
 
 /* good with one field replaced (appended pairs are refused upstream,
@@ -244,13 +245,14 @@ test_files_by_content(void **state)
 	struct mp_report	 r;
 
 	(void)state;
-	assert_int_equal(mp_filetype_sniff(jpeg, sizeof(jpeg)), MP_FILE_JPEG);
-	assert_int_equal(mp_filetype_sniff(pdf, 5), MP_FILE_PDF);
-	assert_int_equal(mp_filetype_sniff(
+	assert_int_equal(mp_report_filetype_sniff(jpeg, sizeof(jpeg)),
+	    MP_FILE_JPEG);
+	assert_int_equal(mp_report_filetype_sniff(pdf, 5), MP_FILE_PDF);
+	assert_int_equal(mp_report_filetype_sniff(
 	    (const unsigned char *)"\x89PNG\r\n\x1a\n", 8), MP_FILE_PNG);
-	assert_int_equal(mp_filetype_sniff(html, sizeof(html)),
+	assert_int_equal(mp_report_filetype_sniff(html, sizeof(html)),
 	    MP_FILE_UNKNOWN);
-	assert_int_equal(mp_filetype_sniff(jpeg, 2), MP_FILE_UNKNOWN);
+	assert_int_equal(mp_report_filetype_sniff(jpeg, 2), MP_FILE_UNKNOWN);
 
 	memset(up, 0, sizeof(up));
 	up[0].field = "report-attachments";
@@ -298,7 +300,7 @@ test_files_by_content(void **state)
 	assert_int_equal(mp_report_read(&r, &req, &aud, NOW), MP_OK);
 	assert_non_null(r.err[RF_ATTACHMENTS]);
 	mp_report_free(&r);
-	mp_params_free(&req.form);
+	mp_req_params_free(&req.form);
 }
 
 static void

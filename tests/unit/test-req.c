@@ -159,19 +159,19 @@ test_query(void **state)
 	assert_string_equal(req.path, "/a/b");
 	assert_string_equal(req.remote_addr, "192.0.2.1");
 	assert_int_equal(req.query.n, 5);
-	assert_string_equal(mp_params_get(&req.query, "x", &len), "1");
+	assert_string_equal(mp_req_params_get(&req.query, "x", &len), "1");
 	assert_int_equal(len, 1);
-	assert_int_equal(mp_params_count(&req.query, "x"), 2);
+	assert_int_equal(mp_req_params_count(&req.query, "x"), 2);
 	assert_string_equal(req.query.v[3].val, "2");
-	assert_string_equal(mp_params_get(&req.query, "y", NULL),
+	assert_string_equal(mp_req_params_get(&req.query, "y", NULL),
 	    "hello world");
-	assert_string_equal(mp_params_get(&req.query, "z", NULL),
+	assert_string_equal(mp_req_params_get(&req.query, "z", NULL),
 	    "AB\xc3\xa9");
-	assert_string_equal(mp_params_get(&req.query, "flag", &len), "");
+	assert_string_equal(mp_req_params_get(&req.query, "flag", &len), "");
 	assert_int_equal(len, 0);
-	assert_null(mp_params_get(&req.query, "ignored", NULL));
-	assert_null(mp_params_get(&req.query, "nope", &len));
-	assert_int_equal(mp_params_count(&req.query, "nope"), 0);
+	assert_null(mp_req_params_get(&req.query, "ignored", NULL));
+	assert_null(mp_req_params_get(&req.query, "nope", &len));
+	assert_int_equal(mp_req_params_count(&req.query, "nope"), 0);
 	assert_string_equal(mp_req_env(&req, "REQUEST_METHOD"), "GET");
 	assert_null(mp_req_env(&req, "REQUEST"));
 	assert_int_equal(req.form.n, 0);
@@ -194,7 +194,8 @@ test_query_fallbacks(void **state)
 	assert_int_equal(mp_req_parse(&req, env1, NULL, NULL, NULL, NULL,
 	    NULL), MP_OK);
 	assert_string_equal(req.path, "/lijst");
-	assert_string_equal(mp_params_get(&req.query, "pagina", NULL), "3");
+	assert_string_equal(mp_req_params_get(&req.query, "pagina", NULL),
+	    "3");
 	mp_req_free(&req);
 
 	assert_int_equal(mp_req_parse(&req, env2, NULL, NULL, NULL, NULL,
@@ -218,10 +219,11 @@ test_urlencoded_charset(void **state)
 		    "charset=UTF-8", body, strlen(body), steps[i], NULL);
 		assert_int_equal(req.err, MP_OK);
 		assert_int_equal(req.form.n, 3);
-		assert_string_equal(mp_params_get(&req.form, "naam", NULL),
+		assert_string_equal(mp_req_params_get(&req.form, "naam", NULL),
 		    "Jan de Vries");
-		assert_int_equal(mp_params_count(&req.form, "naam"), 2);
-		assert_string_equal(mp_params_get(&req.form, "tekst", &len),
+		assert_int_equal(mp_req_params_count(&req.form, "naam"), 2);
+		assert_string_equal(mp_req_params_get(&req.form, "tekst",
+		    &len),
 		    "a\r\nb  ");
 		assert_int_equal(len, 6);
 		mp_req_free(&req);
@@ -240,11 +242,11 @@ test_nul_kept(void **state)
 	parse_post(&req, "application/x-www-form-urlencoded", body,
 	    strlen(body), 0, NULL);
 	assert_int_equal(req.err, MP_OK);
-	v = mp_params_get(&req.form, "a", &len);
+	v = mp_req_params_get(&req.form, "a", &len);
 	assert_non_null(v);
 	assert_int_equal(len, 3);
 	assert_memory_equal(v, "x\0y", 4);
-	assert_string_equal(mp_params_get(&req.form, "b", NULL), "1");
+	assert_string_equal(mp_req_params_get(&req.form, "b", NULL), "1");
 	mp_req_free(&req);
 }
 
@@ -262,7 +264,7 @@ test_bad_escape(void **state)
 		    strlen(bad[i]), 0, NULL);
 		assert_int_equal(req.err, MP_EINVAL);
 		/* The fields before the error are kept. */
-		assert_string_equal(mp_params_get(&req.form, "ok", NULL),
+		assert_string_equal(mp_req_params_get(&req.form, "ok", NULL),
 		    "1");
 		mp_req_free(&req);
 	}
@@ -296,23 +298,24 @@ test_limits(void **state)
 
 	memset(&ps, 0, sizeof(ps));
 	count = 0;
-	assert_int_equal(mp_parse_urlencoded(&ps, "abcd=1", 6, &lim, &count),
+	assert_int_equal(mp_req_parse_urlencoded(&ps, "abcd=1", 6, &lim,
+	    &count),
 	    MP_OK);
 	assert_int_equal(count, 1);
-	assert_int_equal(mp_parse_urlencoded(&ps, "abcde=1", 7, &lim,
+	assert_int_equal(mp_req_parse_urlencoded(&ps, "abcde=1", 7, &lim,
 	    &count), MP_ETOOBIG);
-	assert_int_equal(mp_parse_urlencoded(&ps, "a=12345", 7, &lim,
+	assert_int_equal(mp_req_parse_urlencoded(&ps, "a=12345", 7, &lim,
 	    &count), MP_OK);
-	assert_int_equal(mp_parse_urlencoded(&ps, "a=123456", 8, &lim,
+	assert_int_equal(mp_req_parse_urlencoded(&ps, "a=123456", 8, &lim,
 	    &count), MP_ETOOBIG);
-	mp_params_free(&ps);
+	mp_req_params_free(&ps);
 
 	/* Limits apply to decoded sizes. */
 	count = 0;
-	assert_int_equal(mp_parse_urlencoded(&ps, "%61%62%63%64=%41%41%41"
+	assert_int_equal(mp_req_parse_urlencoded(&ps, "%61%62%63%64=%41%41%41"
 	    "%41%41", 28, &lim, &count), MP_OK);
-	assert_string_equal(mp_params_get(&ps, "abcd", NULL), "AAAAA");
-	mp_params_free(&ps);
+	assert_string_equal(mp_req_params_get(&ps, "abcd", NULL), "AAAAA");
+	mp_req_params_free(&ps);
 	assert_int_equal(ps.n, 0);
 }
 
@@ -334,7 +337,7 @@ test_body_too_big_unread(void **state)
 	assert_int_equal(mp_req_parse(&req, env, no_read, NULL, NULL, NULL,
 	    &lim), MP_OK);
 	assert_int_equal(req.err, MP_ETOOBIG);
-	assert_string_equal(mp_params_get(&req.query, "a", NULL), "1");
+	assert_string_equal(mp_req_params_get(&req.query, "a", NULL), "1");
 	mp_req_free(&req);
 	assert_int_equal(mp_req_parse(&req, env2, no_read, NULL, NULL, NULL,
 	    &lim), MP_OK);
@@ -395,7 +398,7 @@ test_bad_length(void **state)
 	assert_int_equal(req.err, MP_OK);
 	assert_int_equal(s.asked, 3);
 	assert_int_equal(req.form.n, 1);
-	assert_null(mp_params_get(&req.form, "b", NULL));
+	assert_null(mp_req_params_get(&req.form, "b", NULL));
 	mp_req_free(&req);
 }
 
@@ -467,12 +470,13 @@ check_mpbody(struct mp_req *req)
 
 	assert_int_equal(req->err, MP_OK);
 	assert_int_equal(req->form.n, 4);
-	assert_string_equal(mp_params_get(&req->form, "naam", NULL), "Jan  ");
-	assert_string_equal(mp_params_get(&req->form, "tekst", NULL),
+	assert_string_equal(mp_req_params_get(&req->form, "naam", NULL),
+	    "Jan  ");
+	assert_string_equal(mp_req_params_get(&req->form, "tekst", NULL),
 	    "regel 1\r\nregel 2\r\n\r\n \t");
-	assert_string_equal(mp_params_get(&req->form, "lastig", NULL),
+	assert_string_equal(mp_req_params_get(&req->form, "lastig", NULL),
 	    "x\r\n--" BNDP " is geen grens\r\n--" BNDP "\r");
-	v = mp_params_get(&req->form, "leeg", &len);
+	v = mp_req_params_get(&req->form, "leeg", &len);
 	assert_string_equal(v, "");
 	assert_int_equal(len, 0);
 	assert_int_equal(req->nfiles, 1);
@@ -527,7 +531,7 @@ test_multipart_preamble(void **state)
 			if (req.err != MP_OK)
 				fail_msg("preamble %zu, step %zu", plen,
 				    steps[i]);
-			assert_string_equal(mp_params_get(&req.form, "a",
+			assert_string_equal(mp_req_params_get(&req.form, "a",
 			    NULL), "1");
 			mp_req_free(&req);
 			mp_buf_free(&b);
@@ -566,7 +570,7 @@ test_multipart_large_file(void **state)
 		assert_int_equal(req.nfiles, 1);
 		assert_int_equal(req.files[0].size, fsz);
 		assert_memory_equal(req.files[0].data, file, fsz);
-		assert_string_equal(mp_params_get(&req.form, "na", NULL),
+		assert_string_equal(mp_req_params_get(&req.form, "na", NULL),
 		    "waarde");
 		mp_req_free(&req);
 		mp_buf_free(&b);
@@ -588,7 +592,7 @@ test_multipart_quoted_boundary(void **state)
 	parse_post(&req, "Multipart/Form-Data; charset=utf-8; "
 	    "boundary=\"a:b c?\"", body, sizeof(body) - 1, 1, NULL);
 	assert_int_equal(req.err, MP_OK);
-	assert_string_equal(mp_params_get(&req.form, "x", NULL), "1");
+	assert_string_equal(mp_req_params_get(&req.form, "x", NULL), "1");
 	mp_req_free(&req);
 
 	/* Unquoted, ':' is not a token character: malformed. */
@@ -629,7 +633,7 @@ test_multipart_bad_boundary(void **state)
 	    "form-data; name=a\r\n\r\nv\r\n--%s--", B70, B70);
 	parse_post(&req, ct, body, strlen(body), 0, NULL);
 	assert_int_equal(req.err, MP_OK);
-	assert_string_equal(mp_params_get(&req.form, "a", NULL), "v");
+	assert_string_equal(mp_req_params_get(&req.form, "a", NULL), "v");
 	mp_req_free(&req);
 }
 
@@ -676,8 +680,8 @@ test_multipart_files(void **state)
 	assert_memory_equal(req.files[1].data, "klein", 5);
 	/* Beyond max_files, even one without a file name, counted. */
 	assert_int_equal(req.files_dropped, 2);
-	assert_string_equal(mp_params_get(&req.form, "t", NULL), "tekst");
-	assert_null(mp_params_get(&req.form, "f3", NULL));
+	assert_string_equal(mp_req_params_get(&req.form, "t", NULL), "tekst");
+	assert_null(mp_req_params_get(&req.form, "f3", NULL));
 	mp_req_free(&req);
 	assert_null(req.files);
 	assert_int_equal(req.nfiles, 0);
@@ -796,7 +800,7 @@ test_multipart_malformed(void **state)
 			fail_msg("case %zu: err %d, %zu fields", i,
 			    (int)req.err, req.form.n);
 		if (cases[i].nform > 0)
-			assert_string_equal(mp_params_get(&req.form, "a",
+			assert_string_equal(mp_req_params_get(&req.form, "a",
 			    NULL), "1");
 		mp_req_free(&req);
 	}
@@ -841,10 +845,11 @@ test_chunked_urlencoded(void **state)
 		    body, sizeof(body) - 1, steps[i], src_read, NULL, &s);
 		assert_int_equal(req.err, MP_OK);
 		assert_int_equal(req.form.n, 3);
-		assert_string_equal(mp_params_get(&req.form, "a", NULL), "1");
-		assert_string_equal(mp_params_get(&req.form, "b", NULL),
+		assert_string_equal(mp_req_params_get(&req.form, "a", NULL),
+		    "1");
+		assert_string_equal(mp_req_params_get(&req.form, "b", NULL),
 		    "hello world");
-		assert_string_equal(mp_params_get(&req.form, "c", NULL),
+		assert_string_equal(mp_req_params_get(&req.form, "c", NULL),
 		    "AB");
 		assert_int_equal(s.pos, s.len);	/* read to the end */
 		mp_req_free(&req);
@@ -905,7 +910,7 @@ test_chunked_limit(void **state)
 		parse_chunked(&req, ct, body, 20, steps[i], src_read, &lim,
 		    &s);
 		assert_int_equal(req.err, MP_OK);
-		assert_string_equal(mp_params_get(&req.form, "a", NULL),
+		assert_string_equal(mp_req_params_get(&req.form, "a", NULL),
 		    "123456789012345678");
 		mp_req_free(&req);
 
@@ -1018,27 +1023,29 @@ test_cookies(void **state)
 	    NULL), MP_OK);
 	assert_int_equal(req.err, MP_OK);
 	assert_int_equal(req.cookies.n, 5);
-	assert_string_equal(mp_params_get(&req.cookies, "sid", NULL),
+	assert_string_equal(mp_req_params_get(&req.cookies, "sid", NULL),
 	    "abc123");
-	assert_string_equal(mp_params_get(&req.cookies, "taal", NULL), "nl");
-	assert_null(mp_params_get(&req.cookies, "kapot", NULL));
-	assert_string_equal(mp_params_get(&req.cookies, "e", NULL), "f=g");
-	assert_string_equal(mp_params_get(&req.cookies, "h", &len), "");
+	assert_string_equal(mp_req_params_get(&req.cookies, "taal", NULL),
+	    "nl");
+	assert_null(mp_req_params_get(&req.cookies, "kapot", NULL));
+	assert_string_equal(mp_req_params_get(&req.cookies, "e", NULL), "f=g");
+	assert_string_equal(mp_req_params_get(&req.cookies, "h", &len), "");
 	assert_int_equal(len, 0);
 	/* No decoding. */
-	assert_string_equal(mp_params_get(&req.cookies, "%41", NULL), "%42");
+	assert_string_equal(mp_req_params_get(&req.cookies, "%41", NULL),
+	    "%42");
 	mp_req_free(&req);
 
 	memset(&lim, 0, sizeof(lim));
 	lim.max_cookies = 2;
 	memset(&ps, 0, sizeof(ps));
-	assert_int_equal(mp_parse_cookies(&ps, "a=1; b=2; c=3", &lim),
+	assert_int_equal(mp_req_parse_cookies(&ps, "a=1; b=2; c=3", &lim),
 	    MP_ETOOBIG);
 	assert_int_equal(ps.n, 2);
-	mp_params_free(&ps);
-	assert_int_equal(mp_parse_cookies(&ps, "", &lim), MP_OK);
+	mp_req_params_free(&ps);
+	assert_int_equal(mp_req_parse_cookies(&ps, "", &lim), MP_OK);
 	assert_int_equal(ps.n, 0);
-	mp_params_free(&ps);
+	mp_req_params_free(&ps);
 }
 
 static void
@@ -1049,7 +1056,7 @@ test_limits_default(void **state)
 	(void)state;
 	memset(&lim, 0, sizeof(lim));
 	lim.max_files = 1;
-	mp_limits_default(&lim);
+	mp_req_limits_default(&lim);
 	assert_int_equal(lim.max_body, 1024 * 1024);
 	assert_int_equal(lim.max_params, 200);
 	assert_int_equal(lim.max_name, 64);

@@ -189,8 +189,9 @@ test_create(void **state)
 	assert_int_equal(a.last_seen, T0);
 	assert_int_equal(a.expires, T0 + ABS);
 	/* The stored hash is HMAC-SHA-256(session key, cookie bytes). */
-	assert_int_equal(mp_unb64url(id, sizeof(id), ca), 32);
-	assert_int_equal(mp_hmac_sha256(h, mp_key(&E.keys, MP_KEY_SESSION),
+	assert_int_equal(mp_crypto_unb64url(id, sizeof(id), ca), 32);
+	assert_int_equal(mp_crypto_hmac_sha256(h, mp_key(&E.keys,
+	    MP_KEY_SESSION),
 	    MP_KEY_LEN, id, sizeof(id)), MP_OK);
 	assert_memory_equal(h, a.id_hash, sizeof(h));
 	assert_int_equal(one_blob(sql_staff_hash, h, sizeof(h)), 1);

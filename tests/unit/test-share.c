@@ -14,19 +14,20 @@ test_cursor_good(void **state)
 	char			 out[MP_CURSOR_SZ];
 
 	(void)state;
-	assert_true(mp_cursor_parse(NULL, &c));
+	assert_true(mp_share_cursor_parse(NULL, &c));
 	assert_true(c.seq == 0 && c.id == 0);
-	assert_true(mp_cursor_parse("", &c));
+	assert_true(mp_share_cursor_parse("", &c));
 	assert_true(c.seq == 0 && c.id == 0);
-	assert_true(mp_cursor_parse("0-0", &c));
-	assert_true(mp_cursor_parse("17-123456", &c));
+	assert_true(mp_share_cursor_parse("0-0", &c));
+	assert_true(mp_share_cursor_parse("17-123456", &c));
 	assert_true(c.seq == 17 && c.id == 123456);
-	mp_cursor_format(&c, out);
+	mp_share_cursor_format(&c, out);
 	assert_string_equal(out, "17-123456");
-	assert_true(mp_cursor_parse("9223372036854775807-9223372036854775807",
+	assert_true(mp_share_cursor_parse(
+	    "9223372036854775807-9223372036854775807",
 	    &c));
 	assert_true(c.seq == 9223372036854775807ULL);
-	mp_cursor_format(&c, out);
+	mp_share_cursor_format(&c, out);
 	assert_string_equal(out, "9223372036854775807-9223372036854775807");
 }
 
@@ -45,7 +46,7 @@ test_cursor_bad(void **state)
 	(void)state;
 	for (i = 0; i < MP_NELEM(bad); i++) {
 		print_message("# refusing \"%s\"\n", bad[i]);
-		assert_false(mp_cursor_parse(bad[i], &c));
+		assert_false(mp_share_cursor_parse(bad[i], &c));
 	}
 }
 

@@ -52,10 +52,10 @@ make_report(struct mp_report *r, unsigned char fill)
 
 	mp_report_init(r);
 	for (i = 0; i < RF_ATTACHMENTS; i++)
-		assert_non_null(r->val[i] = mp_strdup(""));
+		assert_non_null(r->val[i] = mp_alloc_strdup(""));
 	free(r->val[RF_DESCRIPTION]);
 	assert_non_null(r->val[RF_DESCRIPTION] =
-	    mp_strdup("Geheime beschrijving <script> ' OR 1=1 --"));
+	    mp_alloc_strdup("Geheime beschrijving <script> ' OR 1=1 --"));
 	r->audience_id = 1;
 	r->signal_type_id = 2;
 	r->channel = "web";
@@ -65,8 +65,8 @@ make_report(struct mp_report *r, unsigned char fill)
 	memset(r->submission, fill, sizeof(r->submission));
 	r->has_submission = 1;
 	memset(r->code_hash, 0xab, sizeof(r->code_hash));
-	assert_non_null(r->att = mp_calloc(1, sizeof(*r->att)));
-	assert_non_null(r->att[0].filename = mp_strdup("foto.jpg"));
+	assert_non_null(r->att = mp_alloc_calloc(1, sizeof(*r->att)));
+	assert_non_null(r->att[0].filename = mp_alloc_strdup("foto.jpg"));
 	r->att[0].type = MP_FILE_JPEG;
 	r->att[0].data = photo;
 	r->att[0].size = sizeof(photo);
@@ -111,7 +111,7 @@ test_write_once_sealed(void **state)
 	assert_true(mp_spool_has(dir, r.submission));
 	assert_int_equal(strncmp(r.reference, "M-2026-S", 8), 0);
 	assert_int_equal(strlen(r.reference), 16);
-	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
+	mp_crypto_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
 	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
 	assert_int_equal(stat(path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
@@ -183,7 +183,7 @@ test_damaged_file_set_aside(void **state)
 	(void)state;
 	make_report(&r, 0x33);
 	assert_int_equal(mp_spool_write(dir, &keys, &r), MP_OK);
-	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
+	mp_crypto_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
 	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
 	assert_non_null(f = fopen(path, "r+"));
 	assert_int_equal(fseek(f, 40, SEEK_SET), 0);
@@ -192,7 +192,7 @@ test_damaged_file_set_aside(void **state)
 	/* Remove the good file of the first test: only the bad one stays. */
 	mp_report_free(&r);
 	make_report(&r, 0x11);
-	mp_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
+	mp_crypto_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
 	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
 	assert_int_equal(unlink(path), 0);
 	/* No database is needed to find it damaged. */

@@ -35,19 +35,19 @@ check_table(const char *what, norm_fn fn, const struct row *t, size_t n)
 		if (t[i].norm == NULL) {
 			if (er != MP_EINVAL)
 				fail_msg("%s \"%s\": %s, want refused (\"%s\")",
-				    what, t[i].in, mp_strerror(er), out);
+				    what, t[i].in, mp_err_str(er), out);
 			assert_string_equal(out, "");
 		} else {
 			if (er != MP_OK || strcmp(out, t[i].norm) != 0)
 				fail_msg("%s \"%s\": %s \"%s\", want \"%s\"",
-				    what, t[i].in, mp_strerror(er), out,
+				    what, t[i].in, mp_err_str(er), out,
 				    t[i].norm);
 			/* A normal form is its own normal form. */
 			er = fn(t[i].norm, strlen(t[i].norm), out,
 			    sizeof(out));
 			if (er != MP_OK || strcmp(out, t[i].norm) != 0)
 				fail_msg("%s \"%s\" again: %s \"%s\"", what,
-				    t[i].norm, mp_strerror(er), out);
+				    t[i].norm, mp_err_str(er), out);
 		}
 	}
 }

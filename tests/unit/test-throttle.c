@@ -165,21 +165,23 @@ recomputable(const char *msg, const unsigned char h[MP_SHA256_LEN],
 	size_t		 n = 0, i;
 	int		 found = 0;
 
-	assert_int_equal(mp_hmac_sha256(mac, mp_key(&E.keys, MP_KEY_CLIENT),
+	assert_int_equal(mp_crypto_hmac_sha256(mac, mp_key(&E.keys,
+	    MP_KEY_CLIENT),
 	    MP_KEY_LEN, msg, strlen(msg)), MP_OK);
 	found |= memcmp(mac, h, MP_SHA256_LEN) == 0;
 	assert_int_equal(mp_db_query(E.db, &s, sql_keys, NULL, 0), MP_OK);
-	while (n < 16 && mp_stmt_next(s) == MP_OK) {
-		row[n][0] = mp_stmt_int(s, 0);
-		row[n][1] = mp_stmt_int(s, 1);
-		row[n++][2] = mp_stmt_int(s, 2);
+	while (n < 16 && mp_db_next(s) == MP_OK) {
+		row[n][0] = mp_db_int(s, 0);
+		row[n][1] = mp_db_int(s, 1);
+		row[n++][2] = mp_db_int(s, 2);
 	}
-	mp_stmt_done(s);
+	mp_db_done(s);
 	for (i = 0; i < n; i++) {
 		assert_int_equal(mp_clientkey_get(E.db, &E.keys,
 		    (enum mp_clientkey_use)row[i][0], row[i][1],
 		    (long)row[i][2], 0, 0, now, key), MP_OK);
-		assert_int_equal(mp_hmac_sha256(mac, key, MP_KEY_LEN, msg,
+		assert_int_equal(mp_crypto_hmac_sha256(mac, key, MP_KEY_LEN,
+		    msg,
 		    strlen(msg)), MP_OK);
 		found |= memcmp(mac, h, MP_SHA256_LEN) == 0;
 	}
@@ -205,7 +207,7 @@ test_forgotten(void **state)
 	{
 		unsigned char	 mac[MP_SHA256_LEN];
 
-		assert_int_equal(mp_hmac_sha256(mac, mp_key(&E.keys,
+		assert_int_equal(mp_crypto_hmac_sha256(mac, mp_key(&E.keys,
 		    MP_KEY_CLIENT), MP_KEY_LEN, msg, strlen(msg)), MP_OK);
 		assert_memory_not_equal(mac, backup, MP_SHA256_LEN);
 	}

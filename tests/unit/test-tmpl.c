@@ -53,8 +53,8 @@ test_escapes_by_default(void **state)
 
 	(void)state;
 	put("esc.cs", "<p><?cs var:X ?></p><a href=\"?q=<?cs var:url_escape(X) ?>\">");
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_set(v, "X",
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_set(v, "X",
 	    "<script>alert('x')</script> & \"q\""), MP_OK);
 	mp_buf_init(&out, 4096);
 	assert_int_equal(mp_tmpl_render(v, "esc.cs", &out), MP_OK);
@@ -64,7 +64,7 @@ test_escapes_by_default(void **state)
 	/* url_escape output is not escaped a second time. */
 	assert_non_null(strstr(mp_buf_str(&out), "?q=%3Cscript%3E"));
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 static void
@@ -75,15 +75,15 @@ test_values_are_not_templates(void **state)
 
 	(void)state;
 	put("val.cs", "[<?cs var:X ?>]");
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_set(v, "Y", "geheim"), MP_OK);
-	assert_int_equal(mp_view_set(v, "X", "<?cs var:Y ?>"), MP_OK);
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_set(v, "Y", "geheim"), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "X", "<?cs var:Y ?>"), MP_OK);
 	mp_buf_init(&out, 4096);
 	assert_int_equal(mp_tmpl_render(v, "val.cs", &out), MP_OK);
 	assert_null(strstr(mp_buf_str(&out), "geheim"));
 	assert_string_equal(mp_buf_str(&out), "[&lt;?cs var:Y ?&gt;]");
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 static void
@@ -96,15 +96,15 @@ test_include_macro_and_setn(void **state)
 	put("lib.cs", "<?cs def:twice(x) ?><?cs var:x ?><?cs var:x ?><?cs /def ?>");
 	put("main.cs", "<?cs include:\"lib.cs\" ?><?cs call:twice(A.b) ?>"
 	    "<?cs var:N ?>");
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_setn(v, "A.b", "xyz", 2), MP_OK);
-	assert_int_equal(mp_view_set_int(v, "N", -42), MP_OK);
-	assert_string_equal(mp_view_get(v, "A.b"), "xy");
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_setn(v, "A.b", "xyz", 2), MP_OK);
+	assert_int_equal(mp_tmpl_set_int(v, "N", -42), MP_OK);
+	assert_string_equal(mp_tmpl_get(v, "A.b"), "xy");
 	mp_buf_init(&out, 4096);
 	assert_int_equal(mp_tmpl_render(v, "main.cs", &out), MP_OK);
 	assert_string_equal(mp_buf_str(&out), "xyxy-42");
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 static void
@@ -115,24 +115,24 @@ test_errors(void **state)
 
 	(void)state;
 	put("bad.cs", "<?cs if:X ?>never closed");
-	assert_non_null(v = mp_view_new());
+	assert_non_null(v = mp_tmpl_new());
 	mp_buf_init(&out, 4096);
 	assert_int_equal(mp_tmpl_render(v, "missing.cs", &out), MP_ETMPL);
 	assert_int_equal(mp_tmpl_render(v, "bad.cs", &out), MP_ETMPL);
 	assert_int_equal(mp_tmpl_render(v, "../etc/passwd", &out), MP_ETMPL);
 	/* A page larger than the buffer's cap fails rather than truncates. */
 	put("big.cs", "<?cs var:X ?><?cs var:X ?>");
-	assert_int_equal(mp_view_set(v, "X", "0123456789"), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "X", "0123456789"), MP_OK);
 	mp_buf_free(&out);
 	mp_buf_init(&out, 15);
 	assert_int_equal(mp_tmpl_render(v, "big.cs", &out), MP_ETMPL);
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 /*
  * A view keeps its first error: after a failed set (a value over
- * mp_view_setf's 64 KiB, or a wide character the C locale cannot
+ * mp_tmpl_setf's 64 KiB, or a wide character the C locale cannot
  * print), every later set and node is a no-op that returns that first
  * error, and rendering returns it without writing anything.
  */
@@ -145,63 +145,63 @@ test_sticky(void **state)
 
 	(void)state;
 	put("sticky.cs", "[<?cs var:A ?>|<?cs var:B ?>|<?cs var:N.X ?>]");
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_err(v), MP_OK);
-	assert_int_equal(mp_view_set(v, "A", "a"), MP_OK);
-	assert_non_null(before = mp_view_node(v, "N"));
-	assert_int_equal(mp_vnode_set(before, "Y", "y"), MP_OK);
-	assert_int_equal(mp_view_err(v), MP_OK);
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_err(v), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "A", "a"), MP_OK);
+	assert_non_null(before = mp_tmpl_node(v, "N"));
+	assert_int_equal(mp_tmpl_vnode_set(before, "Y", "y"), MP_OK);
+	assert_int_equal(mp_tmpl_err(v), MP_OK);
 	/* The failure itself: nothing set, the error kept. */
-	assert_int_equal(mp_view_setf(v, "Big", "%*s", 70000, ""),
+	assert_int_equal(mp_tmpl_setf(v, "Big", "%*s", 70000, ""),
 	    MP_ETOOBIG);
-	assert_int_equal(mp_view_err(v), MP_ETOOBIG);
-	assert_null(mp_view_get(v, "Big"));
+	assert_int_equal(mp_tmpl_err(v), MP_ETOOBIG);
+	assert_null(mp_tmpl_get(v, "Big"));
 	/* Every later setter does nothing and returns the first error. */
-	assert_int_equal(mp_view_set(v, "B", "b"), MP_ETOOBIG);
-	assert_int_equal(mp_view_setn(v, "B", "b", 1), MP_ETOOBIG);
-	assert_int_equal(mp_view_set_int(v, "B", 7), MP_ETOOBIG);
-	assert_int_equal(mp_view_setf(v, "B", "%ls", L"\xe9"), MP_ETOOBIG);
-	assert_int_equal(mp_vnode_set(before, "X", "x"), MP_ETOOBIG);
-	assert_int_equal(mp_vnode_set_int(before, "X", 1), MP_ETOOBIG);
-	assert_non_null(n = mp_view_node(v, "M"));
-	assert_non_null(n = mp_vnode_node(n, "K"));
-	assert_int_equal(mp_vnode_set(n, "X", "x"), MP_ETOOBIG);
-	assert_null(mp_view_get(v, "B"));
-	assert_null(mp_view_get(v, "N.X"));
-	assert_null(mp_view_get(v, "M.K.X"));
-	assert_null(mp_view_get(v, "M"));
-	assert_string_equal(mp_view_get(v, "A"), "a");
-	assert_string_equal(mp_view_get(v, "N.Y"), "y");
-	assert_int_equal(mp_view_err(v), MP_ETOOBIG);
+	assert_int_equal(mp_tmpl_set(v, "B", "b"), MP_ETOOBIG);
+	assert_int_equal(mp_tmpl_setn(v, "B", "b", 1), MP_ETOOBIG);
+	assert_int_equal(mp_tmpl_set_int(v, "B", 7), MP_ETOOBIG);
+	assert_int_equal(mp_tmpl_setf(v, "B", "%ls", L"\xe9"), MP_ETOOBIG);
+	assert_int_equal(mp_tmpl_vnode_set(before, "X", "x"), MP_ETOOBIG);
+	assert_int_equal(mp_tmpl_vnode_set_int(before, "X", 1), MP_ETOOBIG);
+	assert_non_null(n = mp_tmpl_node(v, "M"));
+	assert_non_null(n = mp_tmpl_vnode_node(n, "K"));
+	assert_int_equal(mp_tmpl_vnode_set(n, "X", "x"), MP_ETOOBIG);
+	assert_null(mp_tmpl_get(v, "B"));
+	assert_null(mp_tmpl_get(v, "N.X"));
+	assert_null(mp_tmpl_get(v, "M.K.X"));
+	assert_null(mp_tmpl_get(v, "M"));
+	assert_string_equal(mp_tmpl_get(v, "A"), "a");
+	assert_string_equal(mp_tmpl_get(v, "N.Y"), "y");
+	assert_int_equal(mp_tmpl_err(v), MP_ETOOBIG);
 	/* Render returns the first error and leaves out as it was. */
 	mp_buf_init(&out, 4096);
 	assert_int_equal(mp_buf_addstr(&out, "vooraf"), MP_OK);
 	assert_int_equal(mp_tmpl_render(v, "sticky.cs", &out), MP_ETOOBIG);
 	assert_string_equal(mp_buf_str(&out), "vooraf");
-	mp_view_free(v);
+	mp_tmpl_free(v);
 
 	/* Another first error is kept as well: a bad format (MP_EINVAL). */
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_setf(v, "W", "%ls", L"\xe9"), MP_EINVAL);
-	assert_int_equal(mp_view_setf(v, "Big", "%*s", 70000, ""),
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_setf(v, "W", "%ls", L"\xe9"), MP_EINVAL);
+	assert_int_equal(mp_tmpl_setf(v, "Big", "%*s", 70000, ""),
 	    MP_EINVAL);
-	assert_int_equal(mp_view_err(v), MP_EINVAL);
+	assert_int_equal(mp_tmpl_err(v), MP_EINVAL);
 	assert_int_equal(mp_tmpl_render(v, "sticky.cs", &out), MP_EINVAL);
 	assert_string_equal(mp_buf_str(&out), "vooraf");
-	mp_view_free(v);
+	mp_tmpl_free(v);
 
 	/* The same sets on a view that has not failed render. */
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_set(v, "A", "a"), MP_OK);
-	assert_int_equal(mp_view_set(v, "B", "b"), MP_OK);
-	assert_non_null(n = mp_view_node(v, "N"));
-	assert_int_equal(mp_vnode_set(n, "X", "x"), MP_OK);
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_set(v, "A", "a"), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "B", "b"), MP_OK);
+	assert_non_null(n = mp_tmpl_node(v, "N"));
+	assert_int_equal(mp_tmpl_vnode_set(n, "X", "x"), MP_OK);
 	mp_buf_reset(&out);
 	assert_int_equal(mp_tmpl_render(v, "sticky.cs", &out), MP_OK);
 	assert_string_equal(mp_buf_str(&out), "[a|b|x]");
-	assert_int_equal(mp_view_err(v), MP_OK);
+	assert_int_equal(mp_tmpl_err(v), MP_OK);
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 /*
@@ -224,10 +224,10 @@ test_parse_kept(void **state)
 	    "if:!Seen ?>nieuw<?cs /if ?><?cs set:Seen = 1 ?>[<?cs "
 	    "call:em(X) ?>]<?cs each:r = Rows ?>(<?cs var:r.N ?>)<?cs /each ?>");
 	for (i = 0; i < 3; i++) {
-		assert_non_null(v = mp_view_new());
-		assert_int_equal(mp_view_set(v, "X", xs[i]), MP_OK);
+		assert_non_null(v = mp_tmpl_new());
+		assert_int_equal(mp_tmpl_set(v, "X", xs[i]), MP_OK);
 		if (i == 1)
-			assert_int_equal(mp_view_set(v, "Rows.0.N", "<r>"),
+			assert_int_equal(mp_tmpl_set(v, "Rows.0.N", "<r>"),
 			    MP_OK);
 		mp_buf_init(&out, 4096);
 		assert_int_equal(mp_tmpl_render(v, "kept.cs", &out), MP_OK);
@@ -237,16 +237,16 @@ test_parse_kept(void **state)
 		    i == 1 ? "(&lt;r&gt;)" : "");
 		assert_string_equal(mp_buf_str(&out), want);
 		mp_buf_free(&out);
-		mp_view_free(v);
+		mp_tmpl_free(v);
 	}
 	/* A template changed on disk is not read again while running. */
 	put("kept.cs", "anders");
-	assert_non_null(v = mp_view_new());
+	assert_non_null(v = mp_tmpl_new());
 	mp_buf_init(&out, 4096);
 	assert_int_equal(mp_tmpl_render(v, "kept.cs", &out), MP_OK);
 	assert_string_equal(mp_buf_str(&out), "nieuw[<em></em>]");
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 /* The shipped form renders, escaped, with every field labelled. */
@@ -263,15 +263,16 @@ test_shipped_form(void **state)
 	(void)snprintf(tdir, sizeof(tdir), "%s/templates",
 	    src == NULL ? "." : src);
 	assert_int_equal(mp_tmpl_init(tdir), MP_OK);
-	assert_non_null(v = mp_view_new());
-	assert_int_equal(mp_view_set(v, "Audience.Name", "Bewoners"), MP_OK);
-	assert_int_equal(mp_view_set(v, "Form.Value.description",
+	assert_non_null(v = mp_tmpl_new());
+	assert_int_equal(mp_tmpl_set(v, "Audience.Name", "Bewoners"), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "Form.Value.description",
 	    "<script>x</script>"), MP_OK);
-	assert_int_equal(mp_view_set(v, "Form.Error.description",
+	assert_int_equal(mp_tmpl_set(v, "Form.Error.description",
 	    "Dit veld is verplicht."), MP_OK);
-	assert_int_equal(mp_view_set(v, "Form.Max.description", "5000"), MP_OK);
-	assert_int_equal(mp_view_set(v, "Types.0.Slug", "drugs"), MP_OK);
-	assert_int_equal(mp_view_set(v, "Types.0.Name", "Drugs"), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "Form.Max.description", "5000"),
+	    MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "Types.0.Slug", "drugs"), MP_OK);
+	assert_int_equal(mp_tmpl_set(v, "Types.0.Name", "Drugs"), MP_OK);
 	mp_buf_init(&out, 1024 * 1024);
 	assert_int_equal(mp_tmpl_render(v, "intake/form.cs", &out), MP_OK);
 	s = mp_buf_str(&out);
@@ -285,7 +286,7 @@ test_shipped_form(void **state)
 	assert_non_null(strstr(s, "Hoogstens 5000 tekens."));
 	assert_non_null(strstr(s, "value=\"drugs\""));
 	mp_buf_free(&out);
-	mp_view_free(v);
+	mp_tmpl_free(v);
 }
 
 int

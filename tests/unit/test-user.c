@@ -29,9 +29,9 @@ one(const char *sql, long long arg)
 	v[0] = MP_DBINT(arg);
 	if (mp_db_query(E.db, &s, sql, v, 1) != MP_OK)
 		return -1;
-	if (mp_stmt_next(s) == MP_OK)
-		r = mp_stmt_isnull(s, 0) ? -2 : mp_stmt_int(s, 0);
-	mp_stmt_done(s);
+	if (mp_db_next(s) == MP_OK)
+		r = mp_db_isnull(s, 0) ? -2 : mp_db_int(s, 0);
+	mp_db_done(s);
 	return r;
 }
 
@@ -104,22 +104,22 @@ test_names(void **state)
 	enum mp_role	 r;
 
 	(void)state;
-	assert_true(mp_valid_username("hanna"));
-	assert_true(mp_valid_username("h.de-vries_2@gemeente.nl"));
-	assert_true(mp_valid_username("0"));
+	assert_true(mp_user_valid_name("hanna"));
+	assert_true(mp_user_valid_name("h.de-vries_2@gemeente.nl"));
+	assert_true(mp_user_valid_name("0"));
 	memset(s, 'a', 64);
 	s[64] = '\0';
-	assert_true(mp_valid_username(s));
+	assert_true(mp_user_valid_name(s));
 	s[64] = 'a';
 	s[65] = '\0';
-	assert_false(mp_valid_username(s));
-	assert_false(mp_valid_username(""));
-	assert_false(mp_valid_username(NULL));
-	assert_false(mp_valid_username(".hanna"));
-	assert_false(mp_valid_username("-hanna"));
-	assert_false(mp_valid_username("han na"));
-	assert_false(mp_valid_username("hanna'"));
-	assert_false(mp_valid_username("hann\xc3\xa9"));
+	assert_false(mp_user_valid_name(s));
+	assert_false(mp_user_valid_name(""));
+	assert_false(mp_user_valid_name(NULL));
+	assert_false(mp_user_valid_name(".hanna"));
+	assert_false(mp_user_valid_name("-hanna"));
+	assert_false(mp_user_valid_name("han na"));
+	assert_false(mp_user_valid_name("hanna'"));
+	assert_false(mp_user_valid_name("hann\xc3\xa9"));
 
 	assert_true(mp_role_parse("handler", &r));
 	assert_int_equal(r, MP_ROLE_HANDLER);
@@ -325,7 +325,8 @@ test_password_totp_email(void **state)
 	assert_true(u.has_password);
 	assert_false(u.password_change);
 	assert_int_equal(strncmp(pwhash, "$scrypt$", 8), 0);
-	assert_true(mp_password_verify(pwhash, "een lang genoeg wachtwoord"));
+	assert_true(mp_crypto_password_verify(pwhash,
+	    "een lang genoeg wachtwoord"));
 
 	/* Someone else's choice: the account must choose its own. */
 	assert_int_equal(mp_user_set_temporary_password(E.db, id, "geheim"),
@@ -377,68 +378,74 @@ test_teams(void **state)
 	size_t		 i;
 
 	(void)state;
-	assert_int_equal(mp_team_insert(E.db, "Team Noord", &noord), MP_OK);
-	assert_int_equal(mp_team_insert(E.db, "Team Zuid", &zuid), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Team Noord", &noord),
+	    MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Team Zuid", &zuid), MP_OK);
 	before = one(sql_teams, 0);
-	assert_int_equal(mp_team_insert(E.db, "Team Noord", &id), MP_EDUP);
-	assert_int_equal(mp_team_insert(E.db, "", &id), MP_EINVAL);
-	assert_int_equal(mp_team_insert(E.db, " \t", &id), MP_EINVAL);
-	assert_int_equal(mp_team_insert(E.db, "Noord\nZuid", &id),
+	assert_int_equal(mp_user_team_insert(E.db, "Team Noord", &id),
+	    MP_EDUP);
+	assert_int_equal(mp_user_team_insert(E.db, "", &id), MP_EINVAL);
+	assert_int_equal(mp_user_team_insert(E.db, " \t", &id), MP_EINVAL);
+	assert_int_equal(mp_user_team_insert(E.db, "Noord\nZuid", &id),
 	    MP_EINVAL);
-	assert_int_equal(mp_team_insert(E.db, NULL, &id), MP_EINVAL);
+	assert_int_equal(mp_user_team_insert(E.db, NULL, &id), MP_EINVAL);
 	assert_int_equal(one(sql_teams, 0), before);
 
-	assert_int_equal(mp_team_get(E.db, "Team Noord", &t), MP_OK);
+	assert_int_equal(mp_user_team_get(E.db, "Team Noord", &t), MP_OK);
 	assert_int_equal(t.id, noord);
 	assert_string_equal(t.name, "Team Noord");
 	assert_true(t.active);
-	assert_int_equal(mp_team_get(E.db, "Team West", &t), MP_ENOTFOUND);
-	assert_int_equal(mp_team_get(E.db, "", &t), MP_ENOTFOUND);
-	assert_int_equal(mp_team_get_id(E.db, zuid, &t), MP_OK);
+	assert_int_equal(mp_user_team_get(E.db, "Team West", &t),
+	    MP_ENOTFOUND);
+	assert_int_equal(mp_user_team_get(E.db, "", &t), MP_ENOTFOUND);
+	assert_int_equal(mp_user_team_get_id(E.db, zuid, &t), MP_OK);
 	assert_string_equal(t.name, "Team Zuid");
-	assert_int_equal(mp_team_get_id(E.db, 999999, &t), MP_ENOTFOUND);
-	assert_int_equal(mp_team_lock(E.db, zuid, &t), MP_OK);
+	assert_int_equal(mp_user_team_get_id(E.db, 999999, &t), MP_ENOTFOUND);
+	assert_int_equal(mp_user_team_lock(E.db, zuid, &t), MP_OK);
 	assert_string_equal(t.name, "Team Zuid");
-	assert_int_equal(mp_team_lock(E.db, 999999, &t), MP_ENOTFOUND);
+	assert_int_equal(mp_user_team_lock(E.db, 999999, &t), MP_ENOTFOUND);
 
-	assert_int_equal(mp_team_rename(E.db, zuid, "Team Noord"), MP_EDUP);
-	assert_int_equal(mp_team_rename(E.db, zuid, ""), MP_EINVAL);
-	assert_int_equal(mp_team_rename(E.db, zuid, "Team Zuidoost"), MP_OK);
-	assert_int_equal(mp_team_get_id(E.db, zuid, &t), MP_OK);
+	assert_int_equal(mp_user_team_rename(E.db, zuid, "Team Noord"),
+	    MP_EDUP);
+	assert_int_equal(mp_user_team_rename(E.db, zuid, ""), MP_EINVAL);
+	assert_int_equal(mp_user_team_rename(E.db, zuid, "Team Zuidoost"),
+	    MP_OK);
+	assert_int_equal(mp_user_team_get_id(E.db, zuid, &t), MP_OK);
 	assert_string_equal(t.name, "Team Zuidoost");
-	assert_int_equal(mp_team_set_active(E.db, zuid, 0), MP_OK);
-	assert_int_equal(mp_team_get_id(E.db, zuid, &t), MP_OK);
+	assert_int_equal(mp_user_team_set_active(E.db, zuid, 0), MP_OK);
+	assert_int_equal(mp_user_team_get_id(E.db, zuid, &t), MP_OK);
 	assert_false(t.active);
-	assert_int_equal(mp_team_set_active(E.db, zuid, 1), MP_OK);
+	assert_int_equal(mp_user_team_set_active(E.db, zuid, 1), MP_OK);
 
 	/* Membership: twice or absent is no error. */
-	assert_int_equal(mp_team_is_member(E.db, noord, f), 0);
-	assert_int_equal(mp_team_add_member(E.db, noord, f), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, noord, f), MP_OK);
-	assert_int_equal(mp_team_is_member(E.db, noord, f), 1);
-	assert_int_equal(mp_team_is_member(E.db, zuid, f), 0);
+	assert_int_equal(mp_user_team_is_member(E.db, noord, f), 0);
+	assert_int_equal(mp_user_team_add_member(E.db, noord, f), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, noord, f), MP_OK);
+	assert_int_equal(mp_user_team_is_member(E.db, noord, f), 1);
+	assert_int_equal(mp_user_team_is_member(E.db, zuid, f), 0);
 	u = byid(f);
 	assert_int_equal(u.nteams, 1);
 	assert_int_equal(u.teams[0], noord);
-	assert_int_equal(mp_team_remove_member(E.db, noord, f), MP_OK);
-	assert_int_equal(mp_team_remove_member(E.db, noord, f), MP_OK);
-	assert_int_equal(mp_team_is_member(E.db, noord, f), 0);
+	assert_int_equal(mp_user_team_remove_member(E.db, noord, f), MP_OK);
+	assert_int_equal(mp_user_team_remove_member(E.db, noord, f), MP_OK);
+	assert_int_equal(mp_user_team_is_member(E.db, noord, f), 0);
 	assert_int_equal(byid(f).nteams, 0);
 
 	/* The first MP_USER_TEAMS teams in order, and a flag for more. */
 	for (i = 0; i < 6; i++) {
 		(void)snprintf(name, sizeof(name), "Wijk %zu", i);
-		assert_int_equal(mp_team_insert(E.db, name, &tid[i]), MP_OK);
+		assert_int_equal(mp_user_team_insert(E.db, name, &tid[i]),
+		    MP_OK);
 	}
 	for (i = 0; i < MP_USER_TEAMS; i++)
-		assert_int_equal(mp_team_add_member(E.db, tid[5 - i], f),
+		assert_int_equal(mp_user_team_add_member(E.db, tid[5 - i], f),
 		    MP_OK);
 	u = byid(f);
 	assert_int_equal(u.nteams, MP_USER_TEAMS);
 	assert_false(u.teams_more);
 	for (i = 0; i < MP_USER_TEAMS; i++)
 		assert_int_equal(u.teams[i], tid[2 + i]);
-	assert_int_equal(mp_team_add_member(E.db, tid[0], f), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, tid[0], f), MP_OK);
 	u = byid(f);
 	assert_int_equal(u.nteams, MP_USER_TEAMS);
 	assert_true(u.teams_more);
@@ -516,14 +523,14 @@ test_lists(void **state)
 	/* Names sort before every other test's. */
 	g = add("0-gert", MP_ROLE_COORDINATOR);
 	h = add("0-hans", MP_ROLE_HANDLER);
-	assert_int_equal(mp_team_insert(E.db, "0 Team B", &tb), MP_OK);
-	assert_int_equal(mp_team_insert(E.db, "0 Team A", &ta), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, tb, g), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, ta, g), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, tb, h), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "0 Team B", &tb), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "0 Team A", &ta), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, tb, g), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, ta, g), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, tb, h), MP_OK);
 	assert_int_equal(mp_user_set_identity(E.db, g, 1), MP_OK);
 	assert_int_equal(mp_user_set_disabled(E.db, h, 1), MP_OK);
-	assert_int_equal(mp_team_set_active(E.db, ta, 0), MP_OK);
+	assert_int_equal(mp_user_team_set_active(E.db, ta, 0), MP_OK);
 
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(mp_user_list(E.db, list_user, &s), MP_OK);
@@ -533,11 +540,11 @@ test_lists(void **state)
 	    "anna|Anna de Wit|handler|000|\n");
 
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(mp_team_list(E.db, list_team, &s), MP_OK);
+	assert_int_equal(mp_user_team_list(E.db, list_team, &s), MP_OK);
 	want_prefix(s.text, "0 Team A|0|1\n0 Team B|1|2\nTeam Noord|1|0\n");
 
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(mp_team_members(E.db, list_member, &s), MP_OK);
+	assert_int_equal(mp_user_team_members(E.db, list_member, &s), MP_OK);
 	(void)snprintf(want, sizeof(want), "%lld.%lld\n", g, ta);
 	assert_non_null(strstr(s.text, want));
 	(void)snprintf(want, sizeof(want), "%lld.%lld\n", g, tb);
@@ -557,24 +564,24 @@ test_handlers(void **state)
 	char		 want[256];
 
 	(void)state;
-	assert_int_equal(mp_team_insert(E.db, "Crew 1", &t1), MP_OK);
-	assert_int_equal(mp_team_insert(E.db, "Crew 2", &t2), MP_OK);
-	assert_int_equal(mp_team_insert(E.db, "Crew uit", &off), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Crew 1", &t1), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Crew 2", &t2), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Crew uit", &off), MP_OK);
 	h1 = add("crew-h1", MP_ROLE_HANDLER);
 	h2 = add("crew-h2", MP_ROLE_HANDLER);
 	hoff = add("crew-uit", MP_ROLE_HANDLER);
 	co = add("crew-co", MP_ROLE_COORDINATOR);
-	assert_int_equal(mp_team_add_member(E.db, t2, h1), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, t1, h2), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, t1, h1), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, t1, hoff), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, t1, co), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, off, h1), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t2, h1), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t1, h2), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t1, h1), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t1, hoff), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t1, co), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, off, h1), MP_OK);
 	assert_int_equal(mp_user_set_disabled(E.db, hoff, 1), MP_OK);
-	assert_int_equal(mp_team_set_active(E.db, off, 0), MP_OK);
+	assert_int_equal(mp_user_team_set_active(E.db, off, 0), MP_OK);
 
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(mp_team_handlers(E.db, list_member, &s), MP_OK);
+	assert_int_equal(mp_user_team_handlers(E.db, list_member, &s), MP_OK);
 	(void)snprintf(want, sizeof(want), "%lld.%lld\n%lld.%lld\n%lld.%lld\n",
 	    h1 < h2 ? h1 : h2, t1, h1 < h2 ? h2 : h1, t1, h1, t2);
 	assert_non_null(strstr(s.text, want));
@@ -606,8 +613,8 @@ test_session(void **state)
 	(void)state;
 	memset(k, 'k', sizeof(k));
 	memset(other, 'o', sizeof(other));
-	assert_int_equal(mp_team_insert(E.db, "Team Ines", &team), MP_OK);
-	assert_int_equal(mp_team_add_member(E.db, team, id), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Team Ines", &team), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, team, id), MP_OK);
 	v[0] = MP_DBINT(id);
 	assert_int_equal(mp_db_exec(E.db, sql_session, v, 1, NULL, NULL),
 	    MP_OK);
@@ -620,31 +627,31 @@ test_session(void **state)
 	assert_int_equal(u.role, MP_ROLE_COORDINATOR);
 	assert_int_equal(u.nteams, 1);
 	assert_int_equal(u.teams[0], team);
-	assert_int_equal(mp_stmt_int(st, c), 1);
-	assert_int_equal(mp_stmt_int(st, c + 1), id);
-	assert_string_equal(mp_stmt_text(st, c + 2, NULL), "tok");
-	assert_int_equal(mp_stmt_int(st, c + 3), 1);
-	assert_int_equal(mp_stmt_int(st, c + 4), 1700000000);
-	assert_int_equal(mp_stmt_int(st, c + 5), 1700000100);
-	assert_int_equal(mp_stmt_int(st, c + 6), 1700000200);
-	mp_stmt_done(st);
+	assert_int_equal(mp_db_int(st, c), 1);
+	assert_int_equal(mp_db_int(st, c + 1), id);
+	assert_string_equal(mp_db_text(st, c + 2, NULL), "tok");
+	assert_int_equal(mp_db_int(st, c + 3), 1);
+	assert_int_equal(mp_db_int(st, c + 4), 1700000000);
+	assert_int_equal(mp_db_int(st, c + 5), 1700000100);
+	assert_int_equal(mp_db_int(st, c + 6), 1700000200);
+	mp_db_done(st);
 	assert_int_equal(mp_user_get_session(E.db, "ines", other,
 	    sizeof(other), &u, &st), MP_OK);
 	assert_int_equal(u.id, id);
-	assert_int_equal(mp_stmt_int(st, c), 0);
-	mp_stmt_done(st);
+	assert_int_equal(mp_db_int(st, c), 0);
+	mp_db_done(st);
 	assert_int_equal(mp_user_get_session(E.db, "ines", NULL, 32, &u,
 	    &st), MP_OK);
-	assert_int_equal(mp_stmt_int(st, c), 0);
-	mp_stmt_done(st);
+	assert_int_equal(mp_db_int(st, c), 0);
+	mp_db_done(st);
 
 	/* Local mode: the session of the hash and its owner. */
 	assert_int_equal(mp_user_get_session(E.db, NULL, k, sizeof(k), &u,
 	    &st), MP_OK);
 	assert_int_equal(u.id, id);
-	assert_int_equal(mp_stmt_int(st, c), 1);
-	assert_string_equal(mp_stmt_text(st, c + 2, NULL), "tok");
-	mp_stmt_done(st);
+	assert_int_equal(mp_db_int(st, c), 1);
+	assert_string_equal(mp_db_text(st, c + 2, NULL), "tok");
+	mp_db_done(st);
 
 	/* Nothing found: no statement left open. */
 	assert_int_equal(mp_user_get_session(E.db, NULL, other, sizeof(other),
@@ -776,23 +783,26 @@ test_assign_checks(void **state)
 	long long	 a = add("aadm", MP_ROLE_ADMIN);
 
 	(void)state;
-	assert_int_equal(mp_team_insert(E.db, "Assign Een", &t1), MP_OK);
-	assert_int_equal(mp_team_insert(E.db, "Assign Twee", &t2), MP_OK);
-	assert_int_equal(mp_team_insert(E.db, "Assign Drie", &t3), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Assign Een", &t1), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Assign Twee", &t2), MP_OK);
+	assert_int_equal(mp_user_team_insert(E.db, "Assign Drie", &t3), MP_OK);
 
 	/* Team names: active teams only; cut short to the buffer. */
-	assert_int_equal(mp_team_active_name(E.db, t1, name, sizeof(name)),
+	assert_int_equal(mp_user_team_active_name(E.db, t1, name,
+	    sizeof(name)),
 	    MP_OK);
 	assert_string_equal(name, "Assign Een");
-	assert_int_equal(mp_team_active_name(E.db, t1, small, sizeof(small)),
+	assert_int_equal(mp_user_team_active_name(E.db, t1, small,
+	    sizeof(small)),
 	    MP_OK);
 	assert_string_equal(small, "Ass");
-	assert_int_equal(mp_team_set_active(E.db, t3, 0), MP_OK);
+	assert_int_equal(mp_user_team_set_active(E.db, t3, 0), MP_OK);
 	(void)snprintf(name, sizeof(name), "x");
-	assert_int_equal(mp_team_active_name(E.db, t3, name, sizeof(name)),
+	assert_int_equal(mp_user_team_active_name(E.db, t3, name,
+	    sizeof(name)),
 	    MP_ENOTFOUND);
 	assert_string_equal(name, "x");
-	assert_int_equal(mp_team_active_name(E.db, 999999, name,
+	assert_int_equal(mp_user_team_active_name(E.db, 999999, name,
 	    sizeof(name)), MP_ENOTFOUND);
 
 	/* Handler names: enabled handlers and coordinators only. */
@@ -813,7 +823,7 @@ test_assign_checks(void **state)
 	assert_int_equal(mp_user_may_handle(E.db, h, t1), MP_ENOTFOUND);
 	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
 	assert_int_equal(team, 0);
-	assert_int_equal(mp_team_add_member(E.db, t1, h), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t1, h), MP_OK);
 	assert_int_equal(mp_user_may_handle(E.db, h, t1), MP_OK);
 	assert_int_equal(mp_user_may_handle(E.db, h, t2), MP_ENOTFOUND);
 	assert_int_equal(mp_user_may_handle(E.db, h, 0), MP_ENOTFOUND);
@@ -826,10 +836,10 @@ test_assign_checks(void **state)
 	team = -1;
 	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
 	assert_int_equal(team, t1);
-	assert_int_equal(mp_team_add_member(E.db, t3, h), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t3, h), MP_OK);
 	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
 	assert_int_equal(team, t1);	/* t3 is not active */
-	assert_int_equal(mp_team_add_member(E.db, t2, h), MP_OK);
+	assert_int_equal(mp_user_team_add_member(E.db, t2, h), MP_OK);
 	assert_int_equal(mp_user_only_team(E.db, h, &team), MP_OK);
 	assert_int_equal(team, 0);
 	assert_int_equal(mp_user_only_team(E.db, 999999, &team), MP_OK);

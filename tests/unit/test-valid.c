@@ -110,10 +110,11 @@ test_utf8_chars(void **state)
 {
 
 	(void)state;
-	assert_int_equal(mp_utf8_chars("", 0), 0);
-	assert_int_equal(mp_utf8_chars("abc", 3), 3);
-	assert_int_equal(mp_utf8_chars("caf\xc3\xa9", 5), 4);
-	assert_int_equal(mp_utf8_chars("\xe2\x82\xac\xf0\x9f\x98\x80", 7), 2);
+	assert_int_equal(mp_valid_utf8_chars("", 0), 0);
+	assert_int_equal(mp_valid_utf8_chars("abc", 3), 3);
+	assert_int_equal(mp_valid_utf8_chars("caf\xc3\xa9", 5), 4);
+	assert_int_equal(mp_valid_utf8_chars("\xe2\x82\xac\xf0\x9f\x98\x80",
+	    7), 2);
 }
 
 static void
@@ -148,11 +149,11 @@ test_blank(void **state)
 {
 
 	(void)state;
-	assert_true(mp_blank("", 0));
-	assert_true(mp_blank(" \t\r\n", 4));
-	assert_false(mp_blank(" x ", 3));
-	assert_false(mp_blank("\xc3\xa9", 2));
-	assert_true(mp_blank("  x", 2));	/* only len bytes count */
+	assert_true(mp_valid_blank("", 0));
+	assert_true(mp_valid_blank(" \t\r\n", 4));
+	assert_false(mp_valid_blank(" x ", 3));
+	assert_false(mp_valid_blank("\xc3\xa9", 2));
+	assert_true(mp_valid_blank("  x", 2));	/* only len bytes count */
 }
 
 static void

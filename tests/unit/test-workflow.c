@@ -46,8 +46,8 @@ test_public(void **state)
 	assert_string_equal(mp_workflow_public(MP_ST_DOSSIER),
 	    mp_workflow_public(MP_ST_TAKEN));
 	/* Never an internal code, never NULL. */
-	for (i = 0; mp_statuses[i] != NULL; i++)
-		assert_null(strstr(mp_workflow_public(mp_statuses[i]),
+	for (i = 0; mp_workflow_statuses[i] != NULL; i++)
+		assert_null(strstr(mp_workflow_public(mp_workflow_statuses[i]),
 		    "partner"));
 	assert_non_null(mp_workflow_public(NULL));
 	assert_non_null(mp_workflow_public("iets"));
@@ -145,17 +145,17 @@ get_state(long long id, struct state *s)
 
 	v[0] = MP_DBINT(id);
 	assert_int_equal(mp_db_query(E.db, &st, sql_state, v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(st), MP_OK);
+	assert_int_equal(mp_db_next(st), MP_OK);
 	(void)snprintf(s->status, sizeof(s->status), "%s",
-	    mp_stmt_text(st, ST_STATUS, NULL));
-	s->version = mp_stmt_int(st, ST_VERSION);
-	s->handler = mp_stmt_int(st, ST_HANDLER);
-	s->taken = mp_stmt_int(st, ST_TAKEN);
-	s->closed = mp_stmt_int(st, ST_CLOSED);
+	    mp_db_text(st, ST_STATUS, NULL));
+	s->version = mp_db_int(st, ST_VERSION);
+	s->handler = mp_db_int(st, ST_HANDLER);
+	s->taken = mp_db_int(st, ST_TAKEN);
+	s->closed = mp_db_int(st, ST_CLOSED);
 	(void)snprintf(s->reason, sizeof(s->reason), "%s",
-	    mp_stmt_text(st, ST_REASON, NULL));
-	s->events = mp_stmt_int(st, ST_EVENTS);
-	mp_stmt_done(st);
+	    mp_db_text(st, ST_REASON, NULL));
+	s->events = mp_db_int(st, ST_EVENTS);
+	mp_db_done(st);
 }
 
 static void
@@ -167,12 +167,12 @@ check_event(long long id, long long report, const char *kind,
 
 	v[0] = MP_DBINT(id);
 	assert_int_equal(mp_db_query(E.db, &st, sql_event, v, 1), MP_OK);
-	assert_int_equal(mp_stmt_next(st), MP_OK);
-	assert_int_equal(mp_stmt_int(st, EV_REPORT), report);
-	assert_string_equal(mp_stmt_text(st, EV_KIND, NULL), kind);
-	assert_string_equal(mp_stmt_text(st, EV_ACTOR, NULL), "piet");
-	assert_string_equal(mp_stmt_text(st, EV_DETAIL, NULL), detail);
-	mp_stmt_done(st);
+	assert_int_equal(mp_db_next(st), MP_OK);
+	assert_int_equal(mp_db_int(st, EV_REPORT), report);
+	assert_string_equal(mp_db_text(st, EV_KIND, NULL), kind);
+	assert_string_equal(mp_db_text(st, EV_ACTOR, NULL), "piet");
+	assert_string_equal(mp_db_text(st, EV_DETAIL, NULL), detail);
+	mp_db_done(st);
 }
 
 static void

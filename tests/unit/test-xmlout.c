@@ -16,7 +16,7 @@ clean_is(const char *in, size_t len, const char *want)
 	struct mp_buf	 b;
 
 	mp_buf_init(&b, 1024);
-	assert_int_equal(mp_xml_clean(&b, in, len), MP_OK);
+	assert_int_equal(mp_xmlout_clean(&b, in, len), MP_OK);
 	assert_string_equal(mp_buf_str(&b), want);
 	mp_buf_free(&b);
 }
@@ -66,14 +66,14 @@ test_stream(void **state)
 	mp_buf_init(&out, 1 << 20);
 	assert_int_equal(mp_req_parse(&req, env, NULL, NULL, to_buf, &out,
 	    NULL), MP_OK);
-	assert_int_equal(mp_xml_begin(&x, &req, 200), MP_OK);
-	assert_int_equal(mp_xml_start_ns(x, "meldingen", "urn:t"), MP_OK);
-	assert_int_equal(mp_xml_attr(x, "a", "x\"<\x01y"), MP_OK);
-	assert_int_equal(mp_xml_elem(x, "b", "</b>&\x0b\xff", (size_t)-1),
+	assert_int_equal(mp_xmlout_begin(&x, &req, 200), MP_OK);
+	assert_int_equal(mp_xmlout_start_ns(x, "meldingen", "urn:t"), MP_OK);
+	assert_int_equal(mp_xmlout_attr(x, "a", "x\"<\x01y"), MP_OK);
+	assert_int_equal(mp_xmlout_elem(x, "b", "</b>&\x0b\xff", (size_t)-1),
 	    MP_OK);
-	assert_int_equal(mp_xml_elem(x, "c", "]]>", 3), MP_OK);
-	assert_int_equal(mp_xml_close(x), MP_OK);
-	assert_int_equal(mp_xml_end(x), MP_OK);
+	assert_int_equal(mp_xmlout_elem(x, "c", "]]>", 3), MP_OK);
+	assert_int_equal(mp_xmlout_close(x), MP_OK);
+	assert_int_equal(mp_xmlout_end(x), MP_OK);
 	body = strstr(mp_buf_str(&out), "\r\n\r\n");
 	assert_non_null(body);
 	body += 4;
@@ -103,10 +103,10 @@ test_abort(void **state)
 	mp_buf_init(&out, 1 << 20);
 	assert_int_equal(mp_req_parse(&req, env, NULL, NULL, to_buf, &out,
 	    NULL), MP_OK);
-	assert_int_equal(mp_xml_begin(&x, &req, 200), MP_OK);
-	assert_int_equal(mp_xml_start_ns(x, "meldingen", "urn:t"), MP_OK);
-	assert_int_equal(mp_xml_elem(x, "b", "half", (size_t)-1), MP_OK);
-	mp_xml_abort(x);
+	assert_int_equal(mp_xmlout_begin(&x, &req, 200), MP_OK);
+	assert_int_equal(mp_xmlout_start_ns(x, "meldingen", "urn:t"), MP_OK);
+	assert_int_equal(mp_xmlout_elem(x, "b", "half", (size_t)-1), MP_OK);
+	mp_xmlout_abort(x);
 	body = strstr(mp_buf_str(&out), "\r\n\r\n");
 	assert_non_null(body);
 	body += 4;

@@ -119,7 +119,7 @@ testenv_setup(struct testenv *e, const char *tag, unsigned char fill)
 		rc = 0;
 	else
 		fprintf(stderr, "# setup failed\n");
-	mp_wipe(master, sizeof(master));
+	mp_alloc_wipe(master, sizeof(master));
 	return rc;
 }
 
@@ -144,8 +144,8 @@ testdb_int(struct mp_db *db, const char *sql, const struct mp_dbval *v,
 
 	if (mp_db_query(db, &s, sql, v, nv) != MP_OK)
 		return -1;
-	if (mp_stmt_next(s) == MP_OK)
-		r = mp_stmt_isnull(s, 0) ? 0 : mp_stmt_int(s, 0);
-	mp_stmt_done(s);
+	if (mp_db_next(s) == MP_OK)
+		r = mp_db_isnull(s, 0) ? 0 : mp_db_int(s, 0);
+	mp_db_done(s);
 	return r;
 }

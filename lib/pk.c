@@ -1,5 +1,5 @@
 /*
- * pkseal.c -- boxes sealed to an X25519 public key (see pkseal.h).
+ * pk.c -- boxes sealed to an X25519 public key (see pk.h).
  */
 #include "config.h"
 
@@ -20,7 +20,7 @@
 #include "alloc.h"
 #include "crypto.h"
 #include "errcode.h"
-#include "pkseal.h"
+#include "pk.h"
 
 #define NONCE_LEN	12
 #define TAG_LEN		16
@@ -34,7 +34,7 @@ mp_pk_from_public(struct mp_pkkey *k, const unsigned char pub[MP_PK_LEN])
 
 	memset(k, 0, sizeof(*k));
 	memcpy(k->pub, pub, MP_PK_LEN);
-	mp_sha256(h, pub, MP_PK_LEN);
+	mp_crypto_sha256(h, pub, MP_PK_LEN);
 	memcpy(k->id, h, MP_PK_IDLEN);
 }
 
@@ -67,9 +67,9 @@ mp_pk_generate(struct mp_pkkey *k)
 	enum mp_err	 er;
 
 	/* X25519 clamps on use, so any 32 random bytes are a key. */
-	if ((er = mp_random(priv, sizeof(priv))) == MP_OK)
+	if ((er = mp_crypto_random(priv, sizeof(priv))) == MP_OK)
 		er = mp_pk_from_private(k, priv);
-	mp_wipe(priv, sizeof(priv));
+	mp_alloc_wipe(priv, sizeof(priv));
 	return er;
 }
 
@@ -101,10 +101,10 @@ box_key(unsigned char key[MP_KEY_LEN], const unsigned char priv[MP_PK_LEN],
 		goto out;
 	memcpy(ikm + MP_PK_LEN, eph, MP_PK_LEN);
 	memcpy(ikm + 2 * MP_PK_LEN, rcpt, MP_PK_LEN);
-	er = mp_hkdf(key, MP_KEY_LEN, ikm, sizeof(ikm), KDF_INFO);
+	er = mp_crypto_hkdf(key, MP_KEY_LEN, ikm, sizeof(ikm), KDF_INFO);
 out:
 	ERR_clear_error();
-	mp_wipe(ikm, sizeof(ikm));
+	mp_alloc_wipe(ikm, sizeof(ikm));
 	EVP_PKEY_CTX_free(ctx);
 	EVP_PKEY_free(theirs);
 	EVP_PKEY_free(mine);
@@ -127,21 +127,21 @@ mp_pk_seal(const struct mp_pkkey *k, const void *aad, size_t aadlen,
 	if (k == NULL || (aad == NULL && aadlen > 0) ||
 	    (pt == NULL && len > 0))
 		return MP_EINVAL;
-	if (len > INT_MAX - MP_PKSEAL_OVERHEAD || aadlen > INT_MAX)
+	if (len > INT_MAX - MP_PK_SEAL_OVERHEAD || aadlen > INT_MAX)
 		return MP_ETOOBIG;
-	boxlen = len + MP_PKSEAL_OVERHEAD;
-	if ((box = mp_malloc(boxlen)) == NULL)
+	boxlen = len + MP_PK_SEAL_OVERHEAD;
+	if ((box = mp_alloc(boxlen)) == NULL)
 		return MP_ENOMEM;
 	if ((er = mp_pk_generate(&eph)) != MP_OK ||
 	    (er = box_key(key, eph.priv, k->pub, eph.pub, k->pub)) != MP_OK)
 		goto fail;
-	box[0] = MP_PKSEAL_VERSION;
+	box[0] = MP_PK_SEAL_VERSION;
 	memcpy(box + 1, k->id, MP_PK_IDLEN);
 	memcpy(box + 1 + MP_PK_IDLEN, eph.pub, MP_PK_LEN);
 	nonce = box + HDR_LEN;
 	ct = nonce + NONCE_LEN;
 	/* The key is used once, but a random nonce costs nothing. */
-	if ((er = mp_random(nonce, NONCE_LEN)) != MP_OK)
+	if ((er = mp_crypto_random(nonce, NONCE_LEN)) != MP_OK)
 		goto fail;
 	er = MP_ECRYPTO;
 	if ((ctx = EVP_CIPHER_CTX_new()) == NULL ||
@@ -161,15 +161,15 @@ mp_pk_seal(const struct mp_pkkey *k, const void *aad, size_t aadlen,
 		goto fail;
 	}
 	EVP_CIPHER_CTX_free(ctx);
-	mp_wipe(key, sizeof(key));
-	mp_wipe(&eph, sizeof(eph));
+	mp_alloc_wipe(key, sizeof(key));
+	mp_alloc_wipe(&eph, sizeof(eph));
 	*out = box;
 	*outlen = boxlen;
 	return MP_OK;
 fail:
 	EVP_CIPHER_CTX_free(ctx);
-	mp_wipe(key, sizeof(key));
-	mp_wipe(&eph, sizeof(eph));
+	mp_alloc_wipe(key, sizeof(key));
+	mp_alloc_wipe(&eph, sizeof(eph));
 	free(box);
 	return er;
 }
@@ -191,8 +191,8 @@ mp_pk_open(const struct mp_pkring *ring, const void *aad, size_t aadlen,
 	*outlen = 0;
 	if (ring == NULL || (aad == NULL && aadlen > 0))
 		return MP_EINVAL;
-	if (box == NULL || boxlen < MP_PKSEAL_OVERHEAD ||
-	    box[0] != MP_PKSEAL_VERSION)
+	if (box == NULL || boxlen < MP_PK_SEAL_OVERHEAD ||
+	    box[0] != MP_PK_SEAL_VERSION)
 		return MP_ECRYPTO;
 	if (boxlen > INT_MAX || aadlen > INT_MAX)
 		return MP_ETOOBIG;
@@ -205,12 +205,12 @@ mp_pk_open(const struct mp_pkring *ring, const void *aad, size_t aadlen,
 	eph = box + 1 + MP_PK_IDLEN;
 	nonce = box + HDR_LEN;
 	ct = nonce + NONCE_LEN;
-	len = boxlen - MP_PKSEAL_OVERHEAD;
+	len = boxlen - MP_PK_SEAL_OVERHEAD;
 	memcpy(tag, ct + len, TAG_LEN);
 	if ((er = box_key(key, k->priv, eph, eph, k->pub)) != MP_OK)
 		return er;
 	er = MP_ENOMEM;
-	if ((pt = mp_malloc(len + 1)) == NULL)
+	if ((pt = mp_alloc(len + 1)) == NULL)
 		goto fail;
 	er = MP_ECRYPTO;
 	if ((ctx = EVP_CIPHER_CTX_new()) == NULL ||
@@ -230,34 +230,34 @@ mp_pk_open(const struct mp_pkring *ring, const void *aad, size_t aadlen,
 		goto fail;
 	}
 	EVP_CIPHER_CTX_free(ctx);
-	mp_wipe(key, sizeof(key));
+	mp_alloc_wipe(key, sizeof(key));
 	pt[len] = '\0';
 	*out = pt;
 	*outlen = len;
 	return MP_OK;
 fail:
 	EVP_CIPHER_CTX_free(ctx);
-	mp_wipe(key, sizeof(key));
+	mp_alloc_wipe(key, sizeof(key));
 	if (pt != NULL)
-		mp_wipe(pt, len + 1);
+		mp_alloc_wipe(pt, len + 1);
 	free(pt);
 	return er;
 }
 
 const struct mp_pkkey *
-mp_pkring_current(const struct mp_pkring *ring)
+mp_pk_ring_current(const struct mp_pkring *ring)
 {
 	return ring->n == 0 ? NULL : &ring->k[ring->n - 1];
 }
 
 void
-mp_pkring_wipe(struct mp_pkring *ring)
+mp_pk_ring_wipe(struct mp_pkring *ring)
 {
-	mp_wipe(ring, sizeof(*ring));
+	mp_alloc_wipe(ring, sizeof(*ring));
 }
 
 enum mp_err
-mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
+mp_pk_ring_load(struct mp_pkring *ring, const char *path, int private,
     char *err, size_t errsz)
 {
 	FILE		*f = NULL;
@@ -269,23 +269,24 @@ mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
 	int		 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
+		mp_err_set(err, errsz, "%s: %s", path, strerror(errno));
 		return errno == ENOENT ? MP_ENOTFOUND : MP_ECONF;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		mp_seterr(err, errsz, "%s: not a regular file", path);
+		mp_err_set(err, errsz, "%s: not a regular file", path);
 		(void)close(fd);
 		return MP_ECONF;
 	}
 	if (private && (st.st_mode & S_IRWXO) != 0) {
-		mp_seterr(err, errsz, "%s: others may access this private key "
+		mp_err_set(err, errsz,
+		    "%s: others may access this private key "
 		    "file; chmod 0600 it", path);
 		(void)close(fd);
 		return MP_ECONF;
 	}
 	if ((f = fdopen(fd, "r")) == NULL) {
 		(void)close(fd);
-		mp_seterr(err, errsz, "%s: %s", path, strerror(errno));
+		mp_err_set(err, errsz, "%s: %s", path, strerror(errno));
 		return MP_ESYS;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
@@ -294,20 +295,21 @@ mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
 		line[l] = '\0';
 		if (l == 0 || line[0] == '#')
 			continue;
-		if (l != 2 * MP_PK_LEN || !mp_unhex(raw, sizeof(raw), line)) {
-			mp_seterr(err, errsz, "%s:%zu: not a key (64 hex "
+		if (l != 2 * MP_PK_LEN || !mp_crypto_unhex(raw, sizeof(raw),
+		    line)) {
+			mp_err_set(err, errsz, "%s:%zu: not a key (64 hex "
 			    "characters)", path, lineno);
 			goto out;
 		}
 		if (ring->n == MP_PKRING_MAX) {
-			mp_seterr(err, errsz, "%s: more than %d keys", path,
+			mp_err_set(err, errsz, "%s: more than %d keys", path,
 			    MP_PKRING_MAX);
 			goto out;
 		}
 		if (private) {
 			if (mp_pk_from_private(&ring->k[ring->n], raw) !=
 			    MP_OK) {
-				mp_seterr(err, errsz, "%s:%zu: bad key", path,
+				mp_err_set(err, errsz, "%s:%zu: bad key", path,
 				    lineno);
 				goto out;
 			}
@@ -316,13 +318,13 @@ mp_pkring_load(struct mp_pkring *ring, const char *path, int private,
 		ring->n++;
 	}
 	if (ring->n == before) {
-		mp_seterr(err, errsz, "%s: no key in the file", path);
+		mp_err_set(err, errsz, "%s: no key in the file", path);
 		goto out;
 	}
 	er = MP_OK;
 out:
-	mp_wipe(raw, sizeof(raw));
-	mp_wipe(line, sizeof(line));
+	mp_alloc_wipe(raw, sizeof(raw));
+	mp_alloc_wipe(line, sizeof(line));
 	(void)fclose(f);
 	return er;
 }
@@ -346,7 +348,7 @@ write_all(int fd, const char *s, size_t len)
 }
 
 enum mp_err
-mp_pkring_rotate(const char *privpath, const char *pubpath,
+mp_pk_ring_rotate(const char *privpath, const char *pubpath,
     char idhex[2 * MP_PK_IDLEN + 1], char *err, size_t errsz)
 {
 	struct mp_pkkey	 k;
@@ -355,18 +357,18 @@ mp_pkring_rotate(const char *privpath, const char *pubpath,
 	int		 fd = -1;
 
 	if ((er = mp_pk_generate(&k)) != MP_OK) {
-		mp_seterr(err, errsz, "cannot generate a key pair");
+		mp_err_set(err, errsz, "cannot generate a key pair");
 		return er;
 	}
 	/* Private key first: a public key nobody can open is worse. */
-	mp_hex(line, k.priv, MP_PK_LEN);
+	mp_crypto_hex(line, k.priv, MP_PK_LEN);
 	line[2 * MP_PK_LEN] = '\n';
 	line[2 * MP_PK_LEN + 1] = '\0';
 	er = MP_ESYS;
 	if ((fd = open(privpath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
 	    0600)) == -1 || write_all(fd, line, 2 * MP_PK_LEN + 1) == -1 ||
 	    fsync(fd) == -1) {
-		mp_seterr(err, errsz, "%s: %s", privpath, strerror(errno));
+		mp_err_set(err, errsz, "%s: %s", privpath, strerror(errno));
 		goto out;
 	}
 	(void)close(fd);
@@ -374,30 +376,30 @@ mp_pkring_rotate(const char *privpath, const char *pubpath,
 	/* The public file holds the current key only, replaced whole. */
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.new", pubpath) >=
 	    sizeof(tmp)) {
-		mp_seterr(err, errsz, "%s: path too long", pubpath);
+		mp_err_set(err, errsz, "%s: path too long", pubpath);
 		goto out;
 	}
-	mp_hex(line, k.pub, MP_PK_LEN);
+	mp_crypto_hex(line, k.pub, MP_PK_LEN);
 	line[2 * MP_PK_LEN] = '\n';
 	(void)unlink(tmp);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0644)) == -1 || write_all(fd, line, 2 * MP_PK_LEN + 1) == -1 ||
 	    fsync(fd) == -1) {
-		mp_seterr(err, errsz, "%s: %s", tmp, strerror(errno));
+		mp_err_set(err, errsz, "%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	(void)close(fd);
 	fd = -1;
 	if (rename(tmp, pubpath) == -1) {
-		mp_seterr(err, errsz, "%s: %s", pubpath, strerror(errno));
+		mp_err_set(err, errsz, "%s: %s", pubpath, strerror(errno));
 		goto out;
 	}
-	mp_hex(idhex, k.id, MP_PK_IDLEN);
+	mp_crypto_hex(idhex, k.id, MP_PK_IDLEN);
 	er = MP_OK;
 out:
 	if (fd != -1)
 		(void)close(fd);
-	mp_wipe(line, sizeof(line));
-	mp_wipe(&k, sizeof(k));
+	mp_alloc_wipe(line, sizeof(line));
+	mp_alloc_wipe(&k, sizeof(k));
 	return er;
 }

@@ -1,5 +1,5 @@
 /*
- * test-pkseal.c -- boxes sealed to a public key: round trip, wrong
+ * test-pk.c -- boxes sealed to a public key: round trip, wrong
  * key, tampering, truncation, unknown key id, rotation, key files.
  */
 #include "config.h"
@@ -11,7 +11,7 @@
 
 #include "util.h"
 #include "crypto.h"
-#include "pkseal.h"
+#include "pk.h"
 
 #define AAD	"42:email"
 #define MSG	"melder@example.nl"
@@ -21,7 +21,7 @@ seal_one(const struct mp_pkkey *k, unsigned char **box, size_t *len)
 {
 	assert_int_equal(mp_pk_seal(k, AAD, strlen(AAD), MSG, strlen(MSG),
 	    box, len), MP_OK);
-	assert_int_equal(*len, strlen(MSG) + MP_PKSEAL_OVERHEAD);
+	assert_int_equal(*len, strlen(MSG) + MP_PK_SEAL_OVERHEAD);
 }
 
 static void
@@ -47,7 +47,7 @@ test_round_trip(void **state)
 	assert_false(pubonly.has_priv);
 	assert_memory_equal(pubonly.id, k.id, MP_PK_IDLEN);
 	seal_one(&pubonly, &box, &len);
-	assert_int_equal(box[0], MP_PKSEAL_VERSION);
+	assert_int_equal(box[0], MP_PK_SEAL_VERSION);
 	assert_memory_equal(box + 1, k.id, MP_PK_IDLEN);
 	ring_of(&r, &k);
 	assert_int_equal(mp_pk_open(&r, AAD, strlen(AAD), box, len, &pt,
@@ -173,8 +173,8 @@ test_rotation(void **state)
 	r.k[0] = k1;
 	r.k[1] = k2;
 	r.n = 2;
-	assert_ptr_equal(mp_pkring_current(&r), &r.k[1]);
-	seal_one(mp_pkring_current(&r), &b2, &l2);
+	assert_ptr_equal(mp_pk_ring_current(&r), &r.k[1]);
+	seal_one(mp_pk_ring_current(&r), &b2, &l2);
 	assert_memory_not_equal(b1 + 1, b2 + 1, MP_PK_IDLEN);
 	assert_int_equal(mp_pk_open(&r, AAD, strlen(AAD), b1, l1, &pt,
 	    &ptlen), MP_OK);
@@ -205,46 +205,46 @@ test_files(void **state)
 	FILE		*f;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/test-pkseal.XXXXXX");
+	snprintf(dir, sizeof(dir), "/tmp/test-pk.XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(priv, sizeof(priv), "%s/contact.key", dir);
 	snprintf(pub, sizeof(pub), "%s/contact.pub", dir);
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(mp_pkring_load(&r, priv, 1, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_load(&r, priv, 1, err, sizeof(err)),
 	    MP_ENOTFOUND);
-	assert_int_equal(mp_pkring_rotate(priv, pub, id1, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_rotate(priv, pub, id1, err, sizeof(err)),
 	    MP_OK);
 	assert_int_equal(stat(priv, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	memset(&pr, 0, sizeof(pr));
-	assert_int_equal(mp_pkring_load(&pr, pub, 0, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_load(&pr, pub, 0, err, sizeof(err)),
 	    MP_OK);
-	seal_one(mp_pkring_current(&pr), &box, &len);
-	assert_int_equal(mp_pkring_rotate(priv, pub, id2, err, sizeof(err)),
+	seal_one(mp_pk_ring_current(&pr), &box, &len);
+	assert_int_equal(mp_pk_ring_rotate(priv, pub, id2, err, sizeof(err)),
 	    MP_OK);
 	assert_string_not_equal(id1, id2);
 	/* The public file has the new key only; the private file both. */
 	memset(&pr, 0, sizeof(pr));
-	assert_int_equal(mp_pkring_load(&pr, pub, 0, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_load(&pr, pub, 0, err, sizeof(err)),
 	    MP_OK);
 	assert_int_equal(pr.n, 1);
-	mp_hex(hex, pr.k[0].id, MP_PK_IDLEN);
+	mp_crypto_hex(hex, pr.k[0].id, MP_PK_IDLEN);
 	assert_string_equal(hex, id2);
 	assert_false(pr.k[0].has_priv);
-	assert_int_equal(mp_pkring_load(&r, priv, 1, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_load(&r, priv, 1, err, sizeof(err)),
 	    MP_OK);
 	assert_int_equal(r.n, 2);
-	mp_hex(hex, mp_pkring_current(&r)->id, MP_PK_IDLEN);
+	mp_crypto_hex(hex, mp_pk_ring_current(&r)->id, MP_PK_IDLEN);
 	assert_string_equal(hex, id2);
 	assert_int_equal(mp_pk_open(&r, AAD, strlen(AAD), box, len, &pt,
 	    &ptlen), MP_OK);
 	free(pt);
 	free(box);
-	mp_pkring_wipe(&r);
+	mp_pk_ring_wipe(&r);
 	/* A private file others can read is refused. */
 	assert_int_equal(chmod(priv, 0644), 0);
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(mp_pkring_load(&r, priv, 1, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_load(&r, priv, 1, err, sizeof(err)),
 	    MP_ECONF);
 	assert_non_null(strstr(err, "chmod"));
 	/* Garbage is refused with the line number. */
@@ -252,7 +252,7 @@ test_files(void **state)
 	fputs("# comment\nnot hex\n", f);
 	fclose(f);
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(mp_pkring_load(&r, pub, 0, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_load(&r, pub, 0, err, sizeof(err)),
 	    MP_ECONF);
 	assert_non_null(strstr(err, ":2:"));
 	(void)unlink(priv);
@@ -275,11 +275,11 @@ test_load_contact(void **state)
 	size_t		 len, ptlen;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/test-pkseal.XXXXXX");
+	snprintf(dir, sizeof(dir), "/tmp/test-pk.XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(priv, sizeof(priv), "%s/contact.key", dir);
 	snprintf(pub, sizeof(pub), "%s/contact.pub", dir);
-	assert_int_equal(mp_pkring_rotate(priv, pub, id, err, sizeof(err)),
+	assert_int_equal(mp_pk_ring_rotate(priv, pub, id, err, sizeof(err)),
 	    MP_OK);
 	snprintf(text, sizeof(text), "crypto.contact_public_file = %s\n"
 	    "crypto.contact_private_file = %s\n", pub, priv);
@@ -290,15 +290,17 @@ test_load_contact(void **state)
 	    MP_OK);
 	assert_int_equal(keys.contact.n, 1);
 	assert_false(keys.contact.k[0].has_priv);
-	assert_int_equal(mp_contact_seal(&keys, AAD, MSG, &box, &len), MP_OK);
-	assert_int_equal(box[0], MP_PKSEAL_VERSION);
-	assert_int_not_equal(mp_contact_open(&keys, AAD, box, len, &pt,
+	assert_int_equal(mp_keys_contact_seal(&keys, AAD, MSG, &box, &len),
+	    MP_OK);
+	assert_int_equal(box[0], MP_PK_SEAL_VERSION);
+	assert_int_not_equal(mp_keys_contact_open(&keys, AAD, box, len, &pt,
 	    &ptlen), MP_OK);
 	/* The dashboard's view of the same files opens it. */
 	assert_int_equal(mp_keys_load_contact(&keys, c, 1, err, sizeof(err)),
 	    MP_OK);
 	assert_true(keys.contact.k[0].has_priv);
-	assert_int_equal(mp_contact_open(&keys, AAD, box, len, &pt, &ptlen),
+	assert_int_equal(mp_keys_contact_open(&keys, AAD, box, len, &pt,
+	    &ptlen),
 	    MP_OK);
 	assert_string_equal((char *)pt, MSG);
 	free(pt);
