@@ -1,4 +1,4 @@
-# test-85-dashboard-hotspots.sh -- "Terugkerende onderwerpen" (issue
+# test-86-dashboard-hotspots.sh -- "Terugkerende onderwerpen" (issue
 # 13): the subjects with two or more reports in a period, counted over
 # the reports the user may see and over sure links only (structured or
 # confirmed); sorting, the kind and signal-type filters, the default
