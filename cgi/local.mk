@@ -27,7 +27,7 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
 	%reldir%/dashboard/stats.c \
-	%reldir%/dashboard/export.c
+	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export

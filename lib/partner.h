@@ -42,6 +42,8 @@ enum mp_pfield {
 	MP_PF_PEOPLE,		/* "personen" */
 	MP_PF_COMPANIES,	/* "bedrijven" */
 	MP_PF_VEHICLES,		/* "voertuigen" */
+	MP_PF_SUBJECTS,		/* "onderwerpen": sure links only
+				   (lib/subject.h, sql/031) */
 	MP_PF__MAX
 };
 

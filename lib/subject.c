@@ -1589,8 +1589,48 @@ enum stmt {
 	STMT_RELATED,
 	STMT_REPORTS_OF,
 	STMT_LINK_OWN,
+	STMT_HOT_COUNT,		/* the next three in this order */
+	STMT_HOT_LATEST,
+	STMT_HOT_COUNT_TEAMS,
+	STMT_HOT_LATEST_TEAMS,
+	STMT_SHARED,
 	STMT__MAX
 };
+
+/*
+ * The hotspots (mp_subject_hotspots).  The period's reports come from
+ * an index of report alone, index only: report_received (received_at,
+ * and the id InnoDB adds) for a coordinator, report_signal_type with a
+ * type; for a handler the teams go in as values
+ * (mp_access_sql_in_teams, as the work list does), so that report_team or
+ * report_team_type give a range per team, where the subquery of
+ * mp_access_sql_visible would read every report of the year to
+ * check its team.  STRAIGHT_JOIN keeps report first, so each report's
+ * links are one range of report_subject's primary key (report_id
+ * first), where source and confirmed are read without another lookup.
+ * Only the grouped subjects with two or more reports, a small part, are
+ * joined to subject (the outer STRAIGHT_JOIN: on a small test set
+ * MariaDB would rather read all of subject and probe the derived
+ * table), so a kind filter costs a lookup per hotspot, not per link.
+ * COUNT(*) counts reports: (report_id, subject_id) is the primary key,
+ * so a report links a subject at most once.
+ */
+#define HOT_SELECT(visible) \
+	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
+	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
+	" FROM (SELECT STRAIGHT_JOIN rs.subject_id, COUNT(*) AS n," \
+	" MAX(r.received_at) AS latest" \
+	" FROM report r JOIN report_subject rs ON rs.report_id = r.id" \
+	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
+	" AND (? IS NULL OR r.signal_type_id = ?)" \
+	" AND " visible \
+	" AND (rs.source = 1 OR rs.confirmed = 1)" \
+	" GROUP BY rs.subject_id HAVING COUNT(*) >= 2) h" \
+	" JOIN subject s ON s.id = h.subject_id" \
+	" WHERE (? IS NULL OR s.kind = ?)"
+#define HOT_BY_COUNT	" ORDER BY h.n DESC, h.latest DESC, s.id"
+#define HOT_BY_LATEST	" ORDER BY h.latest DESC, h.n DESC, s.id"
+#define HOT_PAGE	" LIMIT ? OFFSET ?"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_UPSERT: the id, new or existing, by LAST_INSERT_ID. */
@@ -1674,11 +1714,40 @@ static const char *const stmts[STMT__MAX] = {
 	 * it reads "SELECT": only under mp_db_txn.
 	 */
 	"SELECT intake_subject_link(?, ?, ?, ?)",
+	/* STMT_HOT_COUNT ... STMT_HOT_LATEST_TEAMS */
+	HOT_SELECT("{visible}") HOT_BY_COUNT HOT_PAGE,
+	HOT_SELECT("{visible}") HOT_BY_LATEST HOT_PAGE,
+	HOT_SELECT("{in_teams}") HOT_BY_COUNT HOT_PAGE,
+	HOT_SELECT("{in_teams}") HOT_BY_LATEST HOT_PAGE,
+	/* STMT_SHARED: sql/031's view, for the export's account. */
+	"SELECT kind, norm, display FROM export_subject"
+	" WHERE report_id = ? ORDER BY kind, norm",
 };
 
-/* The visibility rule (access.h) in STMT_RELATED and STMT_REPORTS_OF. */
+/* STMT_SHARED's columns. */
+enum scol {
+	SC_KIND,
+	SC_NORM,
+	SC_DISPLAY
+};
+
+/* The columns of STMT_HOT_*. */
+enum hcol {
+	HC_ID,
+	HC_KIND,
+	HC_NORM,
+	HC_DISPLAY,
+	HC_REPORTS,
+	HC_LATEST
+};
+
+/*
+ * The visibility rule (access.h) in STMT_RELATED, STMT_REPORTS_OF and
+ * STMT_HOT_*, and for a handler's hotspots the teams as values.
+ */
 static const struct mp_sqltext_part parts[] = {
 	{ "visible", mp_access_sql_visible },
+	{ "in_teams", mp_access_sql_in_teams },
 	{ NULL, NULL }
 };
 
@@ -1841,6 +1910,79 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 	while ((er = mp_db_next(st)) == MP_OK)
 		fn(mp_db_int(st, RC_REPORT), mp_db_int(st, RC_SUBJECT),
 		    arg);
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* Every row, for a streamed export: more than any database holds. */
+#define HOT_ALL		4000000000LL
+
+enum mp_err
+mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
+    const struct mp_subject_hotspot_q *q, mp_subject_hotspot_fn fn,
+    void *arg)
+{
+	struct mp_stmt			*st;
+	struct mp_subject_hotspot	 h;
+	struct mp_dbval			 v[4 + MP_ACCESS_TEAMS_MAX + 4];
+	size_t				 n = 4;
+	int				 teams = 0;
+	enum stmt			 s;
+	enum mp_err			 er;
+
+	if (q->from == NULL || q->to == NULL || (int)q->kind < 0 ||
+	    q->kind >= MP_SUBJECT__MAX || q->limit > 1000)
+		return MP_EINVAL;
+	v[0] = MP_DBTEXT(q->from);
+	v[1] = MP_DBTEXT(q->to);
+	v[2] = v[3] = q->type > 0 ? MP_DBINT(q->type) : MP_DBNULL();
+	if (!mp_role_can(user->role, MP_PERM_REPORT_ALL))
+		mp_access_report_teams(user, &v[n], &teams);
+	if (!teams)
+		mp_access_report_params(user, &v[n]);
+	n += teams ? MP_ACCESS_TEAMS_MAX : 2;
+	v[n] = v[n + 1] = q->kind > 0 ? MP_DBINT(q->kind) : MP_DBNULL();
+	v[n + 2] = MP_DBINT(q->limit > 0 ? (long long)q->limit : HOT_ALL);
+	v[n + 3] = MP_DBINT(q->offset);
+	s = (enum stmt)(STMT_HOT_COUNT + (q->by_latest ? 1 : 0) +
+	    (teams ? 2 : 0));
+	er = (q->limit > 0 ? mp_db_query : mp_db_query_stream)(db, &st,
+	    SQL(s), v, n + 4);
+	if (er != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		h.subject = mp_db_int(st, HC_ID);
+		h.kind = (enum mp_subject_kind)mp_db_int(st, HC_KIND);
+		h.norm = mp_db_text(st, HC_NORM, NULL);
+		h.display = mp_db_text(st, HC_DISPLAY, NULL);
+		h.reports = mp_db_int(st, HC_REPORTS);
+		h.latest = mp_db_text(st, HC_LATEST, NULL);
+		if ((er = fn(&h, arg)) != MP_OK)
+			break;
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_subject_list_shared(struct mp_db *db, long long report,
+    mp_subject_fn fn, void *arg)
+{
+	struct mp_stmt		*st;
+	struct mp_subject_link	 l;
+	struct mp_dbval		 v[1];
+	enum mp_err		 er;
+
+	memset(&l, 0, sizeof(l));
+	v[0] = MP_DBINT(report);
+	if ((er = mp_db_query(db, &st, SQL(STMT_SHARED), v, 1)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		l.kind = (enum mp_subject_kind)mp_db_int(st, SC_KIND);
+		l.norm = mp_db_text(st, SC_NORM, NULL);
+		l.display = mp_db_text(st, SC_DISPLAY, NULL);
+		fn(&l, arg);
+	}
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

@@ -22,6 +22,7 @@
 
 struct mp_db;
 struct mp_dbval;
+struct mp_user;
 
 /* The kinds, as stored in subject.kind (sql/028): never renumber. */
 enum mp_subject_kind {
@@ -444,5 +445,56 @@ enum mp_err	 mp_subject_index_report(struct mp_db *, long long report,
 		    const struct mp_subject_fields *, size_t max, int own,
 		    mp_subject_done_fn done, void *arg, size_t *nlinked,
 		    int *cutoff);
+/*
+ * The places that keep coming back: subjects with two or more reports
+ * received from q->from to q->to (both "YYYY-MM-DD", inclusive, UTC),
+ * counting only the reports user may see (lib/access.h) and only
+ * links that are sure: the report's own address (source structured)
+ * or a link a handler confirmed; a proposal from free text does not
+ * count until confirmed.
+ */
+struct mp_subject_hotspot_q {
+	const char		*from;
+	const char		*to;
+	enum mp_subject_kind	 kind;		/* 0: every kind */
+	long long		 type;		/* signal type; 0: every one */
+	int			 by_latest;	/* else by number of reports */
+	unsigned		 limit;		/* 1 to 1000; 0: all */
+	unsigned		 offset;
+};
+/* One row; the pointers are valid during the call only. */
+struct mp_subject_hotspot {
+	long long		 subject;
+	enum mp_subject_kind	 kind;
+	const char		*norm;
+	const char		*display;
+	long long		 reports;
+	const char		*latest;	/* "YYYY-MM-DD", UTC */
+};
+typedef enum mp_err (*mp_subject_hotspot_fn)(
+		    const struct mp_subject_hotspot *, void *arg);
+/*
+ * Call fn for each such subject of kind and signal type (when given),
+ * by number of reports or by latest report, newest or most first,
+ * then by subject id; at most limit rows after offset.  With limit 0
+ * every row streams from the server (mp_db_query_stream: fn must not
+ * use the connection).  An error fn returns stops the rows and is
+ * returned.  MP_EINVAL for a missing date, a bad kind or a limit over
+ * 1000.
+ */
+enum mp_err	 mp_subject_hotspots(struct mp_db *, const struct mp_user *,
+		    const struct mp_subject_hotspot_q *,
+		    mp_subject_hotspot_fn fn, void *arg);
+
+/*
+ * For meldpunt-export: call fn for each subject of report that travels
+ * to the partner bound to the connection (sql/031's view: the report
+ * shared with it, the partner's profile naming "onderwerpen", a sure
+ * link), by kind and then normal form.  Only kind, norm and display
+ * of the struct are set; the pointers are valid during the call only.
+ * Nothing for a report or partner that does not qualify.
+ */
+enum mp_err	 mp_subject_list_shared(struct mp_db *, long long report,
+		    mp_subject_fn fn, void *arg);
 
 #endif /* MP_SUBJECT_H */

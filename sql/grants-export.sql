@@ -16,6 +16,9 @@ GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
+-- The subjects of the reports shared with the bound partner, when its
+-- profile names "onderwerpen" (sql/031).
+GRANT SELECT ON export_subject TO @APPUSER@@@APPHOST@;
 -- The record of every pull, append-only like the audit log, and only
 -- in the bound partner's name (sql/027): no INSERT on export_pull,
 -- export_pull_page or audit_log.

@@ -75,6 +75,8 @@ GRANT SELECT ON export_self TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_count_pull TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_feed TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON export_shared_report TO @APPUSER@@@APPHOST@;
+-- 031_export_subjects.sql: a shared report's subjects, by profile.
+GRANT SELECT ON export_subject TO @APPUSER@@@APPHOST@;
 -- 027_export_own_rows.sql: the export records its pulls through these.
 GRANT EXECUTE ON FUNCTION export_log_pull TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_log_page TO @APPUSER@@@APPHOST@;

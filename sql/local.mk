@@ -23,6 +23,7 @@ dist_sql_DATA = \
 	%reldir%/028_subject.sql \
 	%reldir%/029_subject_index.sql \
 	%reldir%/030_report_link.sql \
+	%reldir%/031_export_subjects.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -42,6 +42,7 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/grants.cs \
 	%reldir%/dashboard/password.cs \
 	%reldir%/dashboard/stats.cs \
+	%reldir%/dashboard/hotspots.cs \
 	%reldir%/dashboard/new.cs
 
 exporttemplatedir = $(templatedir)/export

@@ -278,5 +278,7 @@ void	mp_dash_export(struct mp_dreq *);
 void	mp_dash_subjects_post(struct mp_dreq *);
 void	mp_dash_link_post(struct mp_dreq *);
 void	mp_dash_subject(struct mp_dreq *);
+void	mp_dash_hotspots(struct mp_dreq *);
+void	mp_dash_hotspots_csv(struct mp_dreq *);
 
 #endif

@@ -48,6 +48,10 @@ static const struct dash_route routes[] = {
 	{ { "GET", "/statistiek" }, MP_PERM_STATS, 0, mp_dash_stats },
 	{ { "GET", "/statistiek/csv" }, MP_PERM_STATS, 0, mp_dash_stats_csv },
 	{ { "GET", "/export" }, MP_PERM_EXPORT, 0, mp_dash_export },
+	{ { "GET", "/onderwerpen" }, MP_PERM_REPORT_LIST, 0,
+	  mp_dash_hotspots },
+	{ { "GET", "/onderwerpen/csv" }, MP_PERM_EXPORT, 0,
+	  mp_dash_hotspots_csv },
 };
 
 int

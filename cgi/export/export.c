@@ -324,13 +324,65 @@ coded(struct mp_xml *x, struct mp_stmt *st, const char *name, enum col slug,
 	return mp_xmlout_close(x);
 }
 
+/* Writing <onderwerpen>: the writer and its first error. */
+struct subjects {
+	struct mp_xml	*x;
+	enum mp_err	 er;
+};
+
+static void
+subject_elem(const struct mp_subject_link *l, void *arg)
+{
+	struct subjects	*s = arg;
+	const char	*kind = mp_subject_kind_name(l->kind);
+
+	if (s->er != MP_OK)
+		return;
+	if (kind == NULL) {
+		/* A kind this program does not know: not in the schema. */
+		mp_warnx("%s: subject of unknown kind %d left out", __func__,
+		    (int)l->kind);
+		return;
+	}
+	if ((s->er = mp_xmlout_start(s->x, "onderwerp")) != MP_OK ||
+	    (s->er = mp_xmlout_attr(s->x, "soort", kind)) != MP_OK ||
+	    (s->er = mp_xmlout_elem(s->x, "genormaliseerd", l->norm,
+	    (size_t)-1)) != MP_OK ||
+	    (s->er = mp_xmlout_elem(s->x, "weergave", l->display,
+	    (size_t)-1)) !=
+	    MP_OK)
+		return;
+	s->er = mp_xmlout_close(s->x);
+}
+
+/*
+ * <onderwerpen> of report id: present (perhaps empty) for a partner
+ * whose profile names it, so that "none" and "not in your profile"
+ * look different.  The rows of the page stay buffered in their own
+ * result set (mp_db_query), so this statement may run between them.
+ */
+static enum mp_err
+write_subjects(struct mp_xml *x, struct mp_db *db, long long id)
+{
+	struct subjects	 s = { x, MP_OK };
+	enum mp_err	 er;
+
+	if ((er = mp_xmlout_start(x, "onderwerpen")) != MP_OK)
+		return er;
+	if ((er = mp_subject_list_shared(db, id, subject_elem, &s)) != MP_OK)
+		return er;
+	if (s.er != MP_OK)
+		return s.er;
+	return mp_xmlout_close(x);
+}
+
 /*
  * One <melding> from the current row, with the fields of the profile
  * in the schema's order.  The cursor of the row goes into cur.
  */
 static enum mp_err
-write_report(struct mp_xml *x, struct mp_stmt *st, unsigned f,
-    struct mp_cursor *cur, int ns)
+write_report(struct mp_xml *x, struct mp_db *db, struct mp_stmt *st,
+    unsigned f, struct mp_cursor *cur, int ns)
 {
 	char		 cs[MP_CURSOR_SZ];
 	enum mp_err	 er;
@@ -392,6 +444,9 @@ write_report(struct mp_xml *x, struct mp_stmt *st, unsigned f,
 		return er;
 	if (MP_PF_HAS(f, MP_PF_VEHICLES) && (er = elem_nonempty(x, st,
 	    "voertuigen", C_VEHICLES)) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_SUBJECTS) &&
+	    (er = write_subjects(x, db, mp_db_int(st, C_ID))) != MP_OK)
 		return er;
 	return mp_xmlout_close(x);
 }
@@ -623,7 +678,8 @@ list_pages(struct pull *pl, struct mp_xml *x, struct mp_cursor *cur,
 			return -1;
 		n = 0;
 		while ((er = mp_db_next(st)) == MP_OK) {
-			if (write_report(x, st, p->fields, cur, 0) != MP_OK ||
+			if (write_report(x, pl->e->ctx->db, st, p->fields,
+			    cur, 0) != MP_OK ||
 			    pull_ref(pl, mp_db_text(st, C_REF, NULL)) !=
 			    MP_OK)
 				break;
@@ -786,7 +842,7 @@ serve_one(struct mp_export *e, struct mp_req *req, struct mp_partner *p,
 			    "beschikbaar.");
 		goto out;
 	}
-	if (write_report(x, st, p->fields, &cur, 1) == MP_OK &&
+	if (write_report(x, e->ctx->db, st, p->fields, &cur, 1) == MP_OK &&
 	    pull_ref(&pl, mp_db_text(st, C_REF, NULL)) == MP_OK)
 		complete = 1;
 	mp_db_done(st);

@@ -28,7 +28,7 @@ partner_usage(void)
 	    " waarneming,\n"
 	    "                       omschrijving, adres, personen, bedrijven,"
 	    "\n"
-	    "                       voertuigen (default: alle)\n"
+	    "                       voertuigen, onderwerpen (default: alle)\n"
 	    "  --signal-types LIST  share every report of these signal types"
 	    "\n"
 	    "                       (comma list of slugs; \"\" for none)\n"

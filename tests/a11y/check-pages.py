@@ -270,6 +270,11 @@ def run(base, d, c, users):
     c.page("dashboard: nieuwe melding met fouten", ".error-summary")
     d.go(base + "/dashboard/statistiek")
     c.page("dashboard: statistiek", "h1")
+    d.go(base + "/dashboard/onderwerpen")
+    c.page("dashboard: terugkerende onderwerpen", "#h-van")
+    d.go(base + "/dashboard/onderwerpen?van=2026-13-01&onderwerp=boot")
+    c.page("dashboard: terugkerende onderwerpen met fouten",
+           ".error-summary")
     d.go(base + "/dashboard/verzoeken")
     c.page("dashboard: verzoeken", "table.grants")
     sign_in(users["admin"], users["password"])
