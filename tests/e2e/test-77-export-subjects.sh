@@ -27,6 +27,8 @@ is "$(sql "SELECT fields FROM partner WHERE id = $pmet")" \
 set -- $(sql "SELECT id FROM report WHERE id NOT IN (SELECT report_id
     FROM report_share) ORDER BY id DESC LIMIT 3")
 r=$1 e=$2 u=$3
+# The intake gave them subjects of their own: start from none.
+sql "DELETE FROM report_subject WHERE report_id IN ($r, $e, $u)"
 ref=$(sql "SELECT reference FROM report WHERE id = $r")
 eref=$(sql "SELECT reference FROM report WHERE id = $e")
 for id in "$r" "$e"; do
