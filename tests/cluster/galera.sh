@@ -185,12 +185,21 @@ galera_pid()
 	cat "$GALERA_DIR/node$1/server.pid" 2>/dev/null
 }
 
+# galera_pid_alive PID: 0 when the process runs and is no zombie (a
+# killed node whose parent has gone stays one where PID 1 reaps
+# nothing, and kill -0 still finds it).
+galera_pid_alive()
+{
+	kill -0 "$1" 2>/dev/null &&
+	    ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
+
 # galera_alive N
 galera_alive()
 {
 	local p
 	p=$(galera_pid "$1")
-	[ -n "$p" ] && kill -0 "$p" 2>/dev/null
+	[ -n "$p" ] && galera_pid_alive "$p"
 }
 
 # galera_wait_synced N SECONDS [SIZE]: 0 once node N is Synced in a
@@ -224,7 +233,7 @@ galera_kill()
 	p=$(galera_pid "$1")
 	[ -n "$p" ] || return 1
 	kill -KILL "$p" 2>/dev/null
-	while kill -0 "$p" 2>/dev/null; do
+	while galera_pid_alive "$p"; do
 		sleep 0.1
 	done
 	rm -f "$GALERA_DIR/node$1/server.pid"
@@ -260,7 +269,7 @@ galera_stop()
 	[ -n "$p" ] || return 0
 	galera_sql "$n" SHUTDOWN >/dev/null 2>&1 || kill "$p" 2>/dev/null
 	for i in $(seq 300); do
-		kill -0 "$p" 2>/dev/null || break
+		galera_pid_alive "$p" || break
 		[ "$i" -eq 150 ] && kill "$p" 2>/dev/null
 		sleep 0.1
 	done

@@ -186,12 +186,21 @@ mp_pids()
 	{ tr -s '\n\r\t' '   ' <"$1"; } 2>/dev/null || true
 }
 
+# mp_pid_alive PID: 0 when the process runs.  A zombie does not: a
+# killed process whose parent has gone stays one where PID 1 reaps
+# nothing (some containers), and kill -0 still finds it.
+mp_pid_alive()
+{
+	kill -0 "$1" 2>/dev/null &&
+	    ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
+
 # mp_alive FILE: 0 when any pid of the file runs.
 mp_alive()
 {
 	local p
 	for p in $(mp_pids "$1"); do
-		if kill -0 "$p" 2>/dev/null; then
+		if mp_pid_alive "$p"; then
 			return 0
 		fi
 	done
@@ -210,7 +219,7 @@ mp_kill_pidfile()
 	for i in $(seq 100); do
 		left=
 		for p in $(mp_pids "$file"); do
-			if kill -0 "$p" 2>/dev/null; then
+			if mp_pid_alive "$p"; then
 				left="$left $p"
 			fi
 		done

@@ -36,9 +36,9 @@ t95_cleanup()
 	restart_programs >/dev/null 2>&1
 	for d in "$T95_N1" "$T95_N2"; do
 		p=$(cat "$d/mariadbd.pid" 2>/dev/null)
-		if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+		if [ -n "$p" ] && mp_pid_alive "$p"; then
 			mariadb_stop "$d" >/dev/null 2>&1
-			kill -0 "$p" 2>/dev/null && kill -9 "$p"
+			mp_pid_alive "$p" && kill -9 "$p"
 		fi
 		rm -rf "$d"
 	done
@@ -150,7 +150,7 @@ kill -9 "$n1pid"
 killed_at=$(wc -l <"$T95_OUT")
 wait "$T95_BG"
 T95_BG=
-ok '! kill -0 "$n1pid" 2>/dev/null' "N1 was killed (SIGKILL) after $killed_at receipts"
+ok '! mp_pid_alive "$n1pid"' "N1 was killed (SIGKILL) after $killed_at receipts"
 is "$(wc -l <"$T95_OUT")" 30 "all 30 reports were answered"
 slow=$(sort -n -k4 "$T95_OUT" | tail -n 1 | cut -d' ' -f4)
 median=$(sort -n -k4 "$T95_OUT" | sed -n 15p | cut -d' ' -f4)

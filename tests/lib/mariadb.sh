@@ -116,7 +116,9 @@ mariadb_stop() {
 		return 0
 	fi
 	i=0
-	while kill -0 "$pid" 2>/dev/null; do
+	# A zombie is gone: where PID 1 reaps nothing, kill -0 finds it.
+	while kill -0 "$pid" 2>/dev/null &&
+	    ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null; do
 		i=$((i + 1))
 		if [ "$i" -eq 300 ]; then
 			kill "$pid" 2>/dev/null
