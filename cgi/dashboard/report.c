@@ -53,7 +53,7 @@ static const char *const stmts[STMT__MAX] = {
 	" r.involved_companies, r.involved_vehicles, r.anonymous, r.version,"
 	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
 	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, ''),"
-	" r.unread_replies"
+	" r.unread_replies, r.subjects_cut"
 	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id"
 	" LEFT JOIN team t ON t.id = r.team_id"
@@ -134,7 +134,8 @@ enum detail_col {
 	DET_TEAM,
 	DET_HANDLER_ID,
 	DET_HANDLER,
-	DET_UNREAD
+	DET_UNREAD,
+	DET_SUBJECTS_CUT
 };
 
 /* STMT_CONTACT's columns. */
@@ -428,6 +429,7 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	mp_tmpl_set(v, "R.Handler", mp_db_text(st, DET_HANDLER, NULL));
 	mp_tmpl_set_int(v, "R.Mine", handler == r->user.id);
 	mp_tmpl_set_int(v, "R.Unread", mp_db_int(st, DET_UNREAD));
+	mp_tmpl_set_int(v, "R.SubjectsCut", mp_db_int(st, DET_SUBJECTS_CUT));
 	*anonymous_out = anonymous;
 	*team_out = team;
 	*handler_out = handler;

@@ -19,6 +19,7 @@
 <dt>Melder</dt><dd id="reporter"><?cs if:R.Anonymous ?>anoniem<?cs elif:R.Contact.Shown ?><?cs var:R.Contact.Name ?><?cs if:R.Contact.Email ?>, <?cs var:R.Contact.Email ?><?cs /if ?><?cs if:R.Contact.Phone ?>, <?cs var:R.Contact.Phone ?><?cs /if ?><?cs else ?>niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder<?cs /if ?></dd>
 </dl>
 <h2 id="onderwerpen">Onderwerpen</h2>
+<?cs if:R.SubjectsCut ?><p class="notice" id="subjects-cut">Er stonden meer mogelijke onderwerpen in de tekst dan er getoond worden (maximaal <?cs var:SubjMax ?>).</p><?cs /if ?>
 <?cs if:subcount(Subj) == 0 ?><p>Nog geen onderwerpen.</p><?cs else ?>
 <ul id="subjects">
 <?cs each:o = Subj ?><li><?cs var:o.Kind ?>: <a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:o.Id ?>"><?cs var:o.Display ?></a> (<?cs var:o.Source ?>)<?cs if:o.Proposal ?> <strong class="proposal">voorstel, nog niet bevestigd</strong><?cs /if ?>

@@ -216,4 +216,14 @@ unlike "$body" "$ref2" "nor the other's reference"
 like "$body" 'een melding in een ander team \(vraag het een coördinator' \
     "only that it exists, and whom to ask"
 
+# The cut-off at subject.max_per_report.
+cut_before=$(sql "SELECT subjects_cut FROM report WHERE id = $r1")
+sql "UPDATE report SET subjects_cut = 0 WHERE id = $r1"
+unlike "$(page hanna "$r1")" 'id="subjects-cut"' \
+    "a report that was not cut off shows no notice"
+sql "UPDATE report SET subjects_cut = 1 WHERE id = $r1"
+like "$(page hanna "$r1")" 'Er stonden meer mogelijke onderwerpen in de tekst dan er getoond worden \(maximaal 50\)' \
+    "a report whose subjects were cut off says so, with the maximum"
+sql "UPDATE report SET subjects_cut = $cut_before WHERE id = $r1"
+
 sql "$teams_before"
