@@ -417,7 +417,7 @@ is_spool_name(const char *name)
 /* Store one spool file; MP_OK when it is stored (now or before). */
 static enum mp_err
 drain_one(const char *dir, const char *name, struct mp_db *db,
-    const struct mp_keys *keys)
+    const struct mp_keys *keys, size_t subject_max)
 {
 	struct mp_buf		 file;
 	struct mp_report	 r;
@@ -446,6 +446,8 @@ drain_one(const char *dir, const char *name, struct mp_db *db,
 	}
 	if (er != MP_OK)
 		goto out;
+	/* Not in the file: the drainer's configuration, not the intake's. */
+	r.subject_max = subject_max;
 	er = mp_report_store(db, keys, &r, NULL, NULL);
 	if (er == MP_EDUP)
 		er = MP_OK;	/* stored by an earlier drain */
@@ -467,7 +469,7 @@ out:
 
 enum mp_err
 mp_spool_drain(const char *dir, struct mp_db *db, const struct mp_keys *keys,
-    long *stored, long *failed)
+    size_t subject_max, long *stored, long *failed)
 {
 	DIR		*d;
 	struct dirent	*de;
@@ -481,7 +483,7 @@ mp_spool_drain(const char *dir, struct mp_db *db, const struct mp_keys *keys,
 	while ((de = readdir(d)) != NULL) {
 		if (!is_spool_name(de->d_name))
 			continue;
-		one = drain_one(dir, de->d_name, db, keys);
+		one = drain_one(dir, de->d_name, db, keys, subject_max);
 		if (one == MP_OK)
 			ok++;
 		else if (one == MP_EDBDOWN || one == MP_EDBTRANS) {

@@ -29,9 +29,12 @@ int		 mp_spool_has(const char *dir, const unsigned char *nonce);
  * Store every spooled report; each stored (or found stored already) is
  * removed.  *stored and *failed (may be NULL) count files.  A file that
  * cannot be opened (wrong key, damaged) is moved aside to .bad and
- * counted as failed; MP_EDBDOWN stops the drain early.
+ * counted as failed; MP_EDBDOWN stops the drain early.  Each report
+ * gets at most subject_max subjects (subject.max_per_report; 0: its
+ * default), as the intake would have given it.
  */
 enum mp_err	 mp_spool_drain(const char *dir, struct mp_db *,
-		    const struct mp_keys *, long *stored, long *failed);
+		    const struct mp_keys *, size_t subject_max, long *stored,
+		    long *failed);
 
 #endif

@@ -83,6 +83,8 @@ mp_dash_open(struct mp_dash **out, struct mp_ctx *ctx)
 	d->count_ttl = (long)mp_confkey_int(c, MP_CK_DASHBOARD_COUNT_TTL);
 	d->catalog_ttl = (long)mp_confkey_int(c, MP_CK_CATALOG_TTL);
 	d->token_ttl = (long)mp_confkey_int(c, MP_CK_INTAKE_FORM_TOKEN_TTL);
+	d->subject_max = (size_t)mp_confkey_int(c,
+	    MP_CK_SUBJECT_MAX_PER_REPORT);
 	sep = mp_confkey_str(c, MP_CK_DASHBOARD_CSV_SEPARATOR);
 	if (strcmp(sep, ";") != 0 && strcmp(sep, ",") != 0) {
 		mp_errx("%s: dashboard.csv_separator must be ; or , not "

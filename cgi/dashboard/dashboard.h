@@ -72,6 +72,7 @@ struct mp_dash {
 	long		 catalog_ttl;
 	long		 token_ttl;
 	char		 csv_sep;	/* dashboard.csv_separator */
+	size_t		 subject_max;	/* subject.max_per_report */
 	struct mp_catalog cat;		/* for the new-report form */
 	time_t		 purged;
 	struct count_cache counts[COUNT_CACHE];

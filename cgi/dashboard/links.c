@@ -19,8 +19,6 @@
 #include "meldpunt.h"
 #include "dashboard.h"
 
-/* Subjects a report may have (no configuration key yet). */
-#define SUBJECTS_MAX	50
 /* Rows of "Verbanden", of decisions, and of a subject's page. */
 #define RELATED_MAX	200
 #define DECISIONS_MAX	50
@@ -255,7 +253,7 @@ dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 		    mp_subject_kind_name((enum mp_subject_kind)i));
 	(void)mp_tmpl_set_int(v, "Act.Subj", mp_role_can(r->user.role,
 	    MP_PERM_REPORT_WORK));
-	(void)mp_tmpl_set_int(v, "SubjMax", SUBJECTS_MAX);
+	(void)mp_tmpl_set_int(v, "SubjMax", (long long)r->d->subject_max);
 	return mp_tmpl_err(v);
 }
 
@@ -277,6 +275,7 @@ struct sub {
 	/* Results. */
 	int			 status;
 	const char		*msg, *field;
+	char			 msgbuf[128];
 	char			 ref[64];
 };
 
@@ -333,11 +332,13 @@ sub_add(struct sub *s, struct mp_db *db)
 
 	if ((er = mp_subject_count(db, s->r->arg[0], &n)) != MP_OK)
 		return er;
-	if (n >= SUBJECTS_MAX) {
+	if (n >= (long long)s->r->d->subject_max) {
+		(void)snprintf(s->msgbuf, sizeof(s->msgbuf), "Deze melding "
+		    "heeft al het grootste aantal onderwerpen (%zu). "
+		    "Verwijder er eerst een.", s->r->d->subject_max);
 		s->status = 400;
 		s->field = "onderwerp-waarde";
-		s->msg = "Deze melding heeft al het grootste aantal "
-		    "onderwerpen (50). Verwijder er eerst een.";
+		s->msg = s->msgbuf;
 		return MP_OK;
 	}
 	if ((er = mp_subject_upsert(db, s->kind, s->norm, s->value, &id)) !=

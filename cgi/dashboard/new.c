@@ -173,8 +173,7 @@ mp_dash_new(struct mp_dreq *r)
 	rep.actor = r->user.username;
 	rep.also = audit_new;
 	rep.also_arg = r;
-	rep.subject_max = (size_t)mp_confkey_int(r->d->ctx->conf,
-	    MP_CK_SUBJECT_MAX_PER_REPORT);
+	rep.subject_max = r->d->subject_max;
 	if ((er = mp_user_only_team(r->d->ctx->db, r->user.id,
 	    &rep.team_id)) == MP_OK)
 		er = mp_report_store(r->d->ctx->db, &r->d->ctx->keys, &rep,

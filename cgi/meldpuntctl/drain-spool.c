@@ -19,7 +19,8 @@ cmd_drain_spool(struct ctl *c, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	er = mp_spool_drain(dir, c->db, &c->keys, &stored, &failed);
+	er = mp_spool_drain(dir, c->db, &c->keys, (size_t)mp_confkey_int(
+	    c->conf, MP_CK_SUBJECT_MAX_PER_REPORT), &stored, &failed);
 	printf("stored %ld, failed %ld\n", stored, failed);
 	if (er != MP_OK) {
 		ctl_warnx("%s: %s", dir, ctl_dbwhy(c, er, why, sizeof(why)));

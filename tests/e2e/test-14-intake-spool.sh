@@ -25,7 +25,7 @@ write_file "$E2E_TEST_DIR/foto.jpg" jpeg 30000
 sum=$(sha256sum "$E2E_TEST_DIR/foto.jpg" | cut -d' ' -f1)
 before=$(counts)
 report_fields
-desc="Spoolproef $RANDOM: hennepgeur uit de schuur achter nummer 9."
+desc="Spoolproef $RANDOM: hennepgeur uit de schuur achter nummer 9; auto's 12-ABC-3 en 34-XYZ-5."
 set_field report-description "$desc"
 set_field report-observed-time "23:15"
 set_field report-postcode "1234 AB"
@@ -76,7 +76,11 @@ is "$(counts)" "$before" "nothing is stored before the spool is drained"
 shared=$(sql "SELECT CONCAT(QUOTE(user), '@', QUOTE(host)) FROM mysql.user
     WHERE user = 'meldpunt'")
 sql "ALTER USER $shared ACCOUNT LOCK"
+# The drainer's subject.max_per_report, not the default, bounds the
+# report's subjects (two plates in the text, one allowed).
+conf_set subject.max_per_report 1
 out=$(mp_ctl drain-spool 2>&1)
+conf_reset
 sql "ALTER USER $shared ACCOUNT UNLOCK"
 is "$out" "stored 1, failed 0" \
     "meldpuntctl drain-spool stores the report, as the intake's account"
@@ -94,6 +98,10 @@ is "$(sql "SELECT r.subjects_at IS NOT NULL, COUNT(rs.subject_id) > 0
     FROM report r LEFT JOIN report_subject rs ON rs.report_id = r.id
     WHERE r.reference = '$ref' GROUP BY r.id" | tr '\t' '|')" "1|1" \
     "its subjects are indexed by the drain, as the intake's account"
+is "$(sql "SELECT COUNT(rs.subject_id), r.subjects_cut FROM report r
+    JOIN report_subject rs ON rs.report_id = r.id
+    WHERE r.reference = '$ref' GROUP BY r.id" | tr '\t' '|')" "1|1" \
+    "at most the configured subject.max_per_report, the cut-off recorded"
 is "$(sql "SELECT LENGTH(code_hash) FROM report WHERE reference = '$ref'")" 32 \
     "the code's hash is stored"
 is "$(sql "SELECT e.kind, e.detail FROM event e JOIN report r ON r.id = e.report_id

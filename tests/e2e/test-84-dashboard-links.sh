@@ -216,7 +216,7 @@ unlike "$body" "$ref2" "nor the other's reference"
 like "$body" 'een melding in een ander team \(vraag het een coördinator' \
     "only that it exists, and whom to ask"
 
-# The cut-off at subject.max_per_report.
+# The cut-off at subject.max_per_report, and the configured maximum.
 cut_before=$(sql "SELECT subjects_cut FROM report WHERE id = $r1")
 sql "UPDATE report SET subjects_cut = 0 WHERE id = $r1"
 unlike "$(page hanna "$r1")" 'id="subjects-cut"' \
@@ -224,6 +224,26 @@ unlike "$(page hanna "$r1")" 'id="subjects-cut"' \
 sql "UPDATE report SET subjects_cut = 1 WHERE id = $r1"
 like "$(page hanna "$r1")" 'Er stonden meer mogelijke onderwerpen in de tekst dan er getoond worden \(maximaal 50\)' \
     "a report whose subjects were cut off says so, with the maximum"
+conf_set subject.max_per_report 3
+restart_programs
+for p in 12-ABC-3 34-XYZ-5 56-KLM-7; do
+	[ "$(nsubj "$r1")" -ge 3 ] && break
+	dash_post hanna "/melding/$r1/onderwerpen" actie=toevoegen \
+	    soort=kenteken "waarde=$p"
+done
+is "$(nsubj "$r1")" 3 "a report takes subjects up to the configured 3"
+dash_post hanna "/melding/$r1/onderwerpen" actie=toevoegen soort=kenteken \
+    "waarde=78-PQR-9"
+is "$HTTP_STATUS" 400 "a fourth is refused at subject.max_per_report 3"
+like "$(http_body)" 'grootste aantal onderwerpen \(3\)' \
+    "with the configured maximum in the message"
+is "$(nsubj "$r1")" 3 "and not linked"
+body=$(page hanna "$r1")
+like "$body" 'Ten hoogste 3 onderwerpen per melding' \
+    "the form names the configured maximum"
+like "$body" 'getoond worden \(maximaal 3\)' "and so does the notice"
 sql "UPDATE report SET subjects_cut = $cut_before WHERE id = $r1"
+conf_reset
+restart_programs
 
 sql "$teams_before"

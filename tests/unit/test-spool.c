@@ -196,7 +196,7 @@ test_damaged_file_set_aside(void **state)
 	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
 	assert_int_equal(unlink(path), 0);
 	/* No database is needed to find it damaged. */
-	assert_int_equal(mp_spool_drain(dir, NULL, &keys, &stored, &failed),
+	assert_int_equal(mp_spool_drain(dir, NULL, &keys, 0, &stored, &failed),
 	    MP_OK);
 	assert_int_equal(stored, 0);
 	assert_int_equal(failed, 1);
