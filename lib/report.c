@@ -80,6 +80,7 @@ enum stmt {
 	STMT_SUBJECTS_TODO,
 	STMT_SUBJECTS_ALL,
 	STMT_SUBJECTS_COUNT,
+	STMT_SUBJECTS_ONE,
 	STMT__MAX
 };
 
@@ -136,6 +137,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SUBJECTS_COUNT */
 	"SELECT (SELECT COUNT(*) FROM report WHERE subjects_at IS NULL),"
 	" (SELECT COUNT(*) FROM report)",
+	/* STMT_SUBJECTS_ONE: one report's fields, as STMT_SUBJECTS_TODO. */
+	"SELECT id, street, house_number, postcode, city, description,"
+	" involved_people, involved_companies, involved_vehicles"
+	" FROM report WHERE id = ?",
 };
 
 /* STMT_SUBJECTS_COUNT's columns. */
@@ -144,7 +149,7 @@ enum {
 	COUNT_TOTAL
 };
 
-/* STMT_SUBJECTS_TODO's and STMT_SUBJECTS_ALL's columns. */
+/* The columns of STMT_SUBJECTS_TODO, _ALL and _ONE. */
 enum {
 	TODO_ID,
 	TODO_STREET,
@@ -1156,6 +1161,43 @@ todo_text(struct mp_stmt *st, unsigned col)
 	return t != NULL && *t != '\0' ? t : NULL;
 }
 
+/* The fields of the row st is on (valid while it is). */
+static void
+todo_fields(struct mp_stmt *st, struct mp_subject_fields *f)
+{
+
+	f->street = todo_text(st, TODO_STREET);
+	f->number = todo_text(st, TODO_NUMBER);
+	f->postcode = todo_text(st, TODO_POSTCODE);
+	f->city = todo_text(st, TODO_CITY);
+	f->text[MP_SUBJECT_T_DESCRIPTION] = todo_text(st, TODO_DESCRIPTION);
+	f->text[MP_SUBJECT_T_PEOPLE] = todo_text(st, TODO_PEOPLE);
+	f->text[MP_SUBJECT_T_COMPANIES] = todo_text(st, TODO_COMPANIES);
+	f->text[MP_SUBJECT_T_VEHICLES] = todo_text(st, TODO_VEHICLES);
+}
+
+enum mp_err
+mp_report_subjects_collect(struct mp_db *db, long long id, size_t max,
+    struct mp_subject_set *set)
+{
+	struct mp_subject_fields f;
+	struct mp_dbval		 p[1];
+	struct mp_stmt		*st;
+	enum mp_err		 er;
+
+	memset(set, 0, sizeof(*set));
+	p[0] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_SUBJECTS_ONE], p, 1)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		todo_fields(st, &f);
+		er = mp_subject_collect(set, &f, max);
+	}
+	mp_db_done(st);
+	return er;
+}
+
 enum mp_err
 mp_report_subjects_todo(struct mp_db *db, long long after, int all,
     unsigned limit, mp_report_subjects_fn fn, void *arg)
@@ -1173,16 +1215,7 @@ mp_report_subjects_todo(struct mp_db *db, long long after, int all,
 	    STMT_SUBJECTS_TODO], p, 2)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
-		f.street = todo_text(st, TODO_STREET);
-		f.number = todo_text(st, TODO_NUMBER);
-		f.postcode = todo_text(st, TODO_POSTCODE);
-		f.city = todo_text(st, TODO_CITY);
-		f.text[MP_SUBJECT_T_DESCRIPTION] = todo_text(st,
-		    TODO_DESCRIPTION);
-		f.text[MP_SUBJECT_T_PEOPLE] = todo_text(st, TODO_PEOPLE);
-		f.text[MP_SUBJECT_T_COMPANIES] = todo_text(st,
-		    TODO_COMPANIES);
-		f.text[MP_SUBJECT_T_VEHICLES] = todo_text(st, TODO_VEHICLES);
+		todo_fields(st, &f);
 		if ((er = fn(mp_db_int(st, TODO_ID), &f, arg)) != MP_OK)
 			break;
 	}
@@ -1199,35 +1232,40 @@ static const char sql_assign[] =
 static const char sql_read[] =
     "UPDATE report SET unread_replies = 0 WHERE id = ?";
 
-/* The fields a handler may correct, each with its statement. */
+/*
+ * The fields a handler may correct, each with its statement.  Each is
+ * a field subjects come from: the report is marked not indexed, so
+ * that `meldpuntctl subjects rebuild` finds it should the caller's
+ * re-index (mp_subject_reindex) not happen.
+ */
 static const struct {
 	enum mp_rfield	 rf;
 	const char	*sql;
 } setfields[] = {
 	{ RF_DESCRIPTION,
-	  "UPDATE report SET description = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET description = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_STREET,
-	  "UPDATE report SET street = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET street = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_HOUSE_NUMBER,
-	  "UPDATE report SET house_number = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET house_number = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_POSTCODE,
-	  "UPDATE report SET postcode = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET postcode = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_CITY,
-	  "UPDATE report SET city = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET city = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_PEOPLE,
-	  "UPDATE report SET involved_people = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET involved_people = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_COMPANIES,
-	  "UPDATE report SET involved_companies = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET involved_companies = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 	{ RF_VEHICLES,
-	  "UPDATE report SET involved_vehicles = ?, version = version + 1"
-	  " WHERE id = ? AND version = ?" },
+	  "UPDATE report SET involved_vehicles = ?, version = version + 1,"
+	  " subjects_at = NULL WHERE id = ? AND version = ?" },
 };
 
 enum mp_err

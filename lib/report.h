@@ -217,6 +217,16 @@ enum mp_err	 mp_report_subjects_todo(struct mp_db *, long long after,
 		    int all, unsigned limit, mp_report_subjects_fn fn,
 		    void *arg);
 
+/*
+ * What mp_subject_collect finds in report id's fields as they are now,
+ * at most max (1 to MP_SUBJECT_MAX_PER_REPORT), into set; free it with
+ * mp_subject_set_free, also after an error.  MP_ENOTFOUND when there
+ * is no such report.
+ */
+struct mp_subject_set;
+enum mp_err	 mp_report_subjects_collect(struct mp_db *, long long id,
+		    size_t max, struct mp_subject_set *set);
+
 /* The reports not indexed, and all reports, counted. */
 enum mp_err	 mp_report_subjects_count(struct mp_db *, long long *todo,
 		    long long *total);
@@ -238,7 +248,9 @@ enum mp_err	 mp_report_assign(struct mp_db *, long long id,
 /*
  * Correct one field a handler may correct (description, street, house
  * number, postcode, city, people, companies, vehicles); MP_EINVAL with
- * nothing written for any other field.
+ * nothing written for any other field.  The report is then marked not
+ * indexed (subjects_at NULL): the caller re-indexes it
+ * (mp_report_subjects_collect, mp_subject_reindex).
  */
 enum mp_err	 mp_report_set_field(struct mp_db *, long long id,
 		    long long version, enum mp_rfield, const char *value,

@@ -1642,7 +1642,16 @@ static const char *const stmts[STMT__MAX] = {
 	" confirmed, created_by, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())"
 	" ON DUPLICATE KEY UPDATE"
-	" confirmed = GREATEST(confirmed, VALUES(confirmed))",
+	" confirmed = GREATEST(confirmed, VALUES(confirmed)),"
+	/*
+	 * A handler who adds what the system linked vouches for it: the
+	 * link becomes the handler's, so that a re-index after an edit
+	 * (mp_subject_reindex) keeps it.  created_by before source: the
+	 * assignments run in order, each seeing the one before.
+	 */
+	" created_by = IF(VALUES(source) = 3 AND source <> 3,"
+	" VALUES(created_by), created_by),"
+	" source = IF(VALUES(source) = 3, 3, source)",
 	/* STMT_UNLINK */
 	"DELETE FROM report_subject WHERE report_id = ? AND subject_id = ?",
 	/* STMT_LIST */
@@ -2383,5 +2392,160 @@ mp_subject_index_report(struct mp_db *db, long long report,
 	if (er == MP_OK && cutoff != NULL)
 		*cutoff = set.cutoff;
 	mp_subject_set_free(&set);
+	return er;
+}
+
+/* ------------------------------------------------------------------ */
+/* Re-indexing a report after an edit.                                 */
+
+/* A link of the report as it was before the re-index. */
+struct have {
+	long long		 subject;
+	enum mp_subject_kind	 kind;
+	enum mp_subject_source	 source;
+	int			 confirmed;
+	int			 gone;
+	char			 norm[MP_SUBJECT_NORM_MAX];
+	char			 display[MP_SUBJECT_NORM_MAX * 4];
+};
+
+struct haves {
+	struct have	*h;
+	size_t		 n, cap;
+	enum mp_err	 er;
+};
+
+static void
+have_add(const struct mp_subject_link *l, void *arg)
+{
+	struct haves	*hs = arg;
+	struct have	*h;
+	size_t		 cap;
+
+	if (hs->er != MP_OK)
+		return;
+	if (hs->n == hs->cap) {
+		cap = hs->cap == 0 ? 16 : hs->cap * 2;
+		if ((h = realloc(hs->h, cap * sizeof(*h))) == NULL) {
+			hs->er = MP_ENOMEM;
+			return;
+		}
+		hs->h = h;
+		hs->cap = cap;
+	}
+	h = &hs->h[hs->n++];
+	memset(h, 0, sizeof(*h));
+	h->subject = l->subject;
+	h->kind = l->kind;
+	h->source = l->source;
+	h->confirmed = l->confirmed;
+	(void)snprintf(h->norm, sizeof(h->norm), "%s", l->norm);
+	(void)snprintf(h->display, sizeof(h->display), "%s", l->display);
+}
+
+/* The link of kind and norm among hs that stays, or NULL. */
+static struct have *
+have_find(struct haves *hs, enum mp_subject_kind kind, const char *norm)
+{
+	size_t	 i;
+
+	for (i = 0; i < hs->n; i++)
+		if (!hs->h[i].gone && hs->h[i].kind == kind &&
+		    strcmp(hs->h[i].norm, norm) == 0)
+			return &hs->h[i];
+	return NULL;
+}
+
+/* Unlink what the system made from fields that no longer hold it. */
+static enum mp_err
+reindex_drop(struct mp_db *db, long long report,
+    const struct mp_subject_set *set, struct haves *hs,
+    mp_subject_change_fn fn, void *arg, struct mp_subject_reindex *res)
+{
+	struct have	*h;
+	size_t		 i;
+	enum mp_err	 er;
+
+	for (i = 0; i < hs->n; i++) {
+		h = &hs->h[i];
+		if (set_has(set, h->kind, h->norm) ||
+		    !(h->source == MP_SUBJECT_STRUCTURED ||
+		    (h->source == MP_SUBJECT_EXTRACTED && !h->confirmed)))
+			continue;
+		if ((er = mp_subject_unlink(db, report, h->subject)) != MP_OK)
+			return er;
+		h->gone = 1;
+		res->removed++;
+		if (fn != NULL)
+			fn(0, h->kind, h->display, arg);
+	}
+	return MP_OK;
+}
+
+/* Link what set holds and the report does not, up to set->max. */
+static enum mp_err
+reindex_add(struct mp_db *db, long long report,
+    const struct mp_subject_set *set, struct haves *hs,
+    mp_subject_change_fn fn, void *arg, struct mp_subject_reindex *res)
+{
+	const struct mp_subject_cand	*c;
+	struct have			*h;
+	size_t				 i, n;
+	long long			 id;
+	int				 structured;
+	enum mp_err			 er;
+
+	for (n = 0, i = 0; i < hs->n; i++)
+		n += !hs->h[i].gone;
+	for (i = 0; i < set->n; i++) {
+		c = &set->c[i];
+		structured = c->source == MP_SUBJECT_STRUCTURED;
+		if ((h = have_find(hs, c->kind, c->norm)) != NULL) {
+			/* The new address was a proposal: now it is sure. */
+			if (structured && !h->confirmed && (er =
+			    mp_subject_link(db, report, h->subject,
+			    c->source, 1, 0)) != MP_OK)
+				return er;
+			continue;
+		}
+		if (n >= set->max) {
+			res->cutoff = 1;
+			continue;
+		}
+		if ((er = mp_subject_upsert(db, c->kind, c->norm,
+		    c->display[0] != '\0' ? c->display : NULL, &id)) !=
+		    MP_OK || (er = mp_subject_link(db, report, id, c->source,
+		    structured, 0)) != MP_OK)
+			return er;
+		n++;
+		res->added++;
+		if (fn != NULL)
+			fn(1, c->kind, c->display[0] != '\0' ? c->display :
+			    c->norm, arg);
+	}
+	return MP_OK;
+}
+
+enum mp_err
+mp_subject_reindex(struct mp_db *db, long long report,
+    const struct mp_subject_set *set, mp_subject_change_fn fn, void *arg,
+    struct mp_subject_reindex *res)
+{
+	struct haves	 hs;
+	enum mp_err	 er;
+
+	memset(res, 0, sizeof(*res));
+	memset(&hs, 0, sizeof(hs));
+	if (set->max < 1)
+		return MP_EINVAL;
+	res->cutoff = set->cutoff;
+	er = mp_subject_list_for_report(db, report, have_add, &hs);
+	if (er == MP_OK)
+		er = hs.er;
+	if (er == MP_OK)
+		er = reindex_drop(db, report, set, &hs, fn, arg, res);
+	if (er == MP_OK)
+		er = reindex_add(db, report, set, &hs, fn, arg, res);
+	free(hs.h);
 	return er;
 }

@@ -446,6 +446,30 @@ enum mp_err	 mp_subject_index_report(struct mp_db *, long long report,
 		    mp_subject_done_fn done, void *arg, size_t *nlinked,
 		    int *cutoff);
 /*
+ * Re-index report after a handler changed its address or free text,
+ * in the caller's transaction: set is what mp_subject_collect finds in
+ * the fields as they are now.  The links the system made from the old
+ * fields follow the new ones: the structured address that is no longer
+ * the report's goes, and so do proposals (recognised, not confirmed)
+ * that the new text no longer holds; what a handler confirmed or added
+ * stays.  Subjects of set not linked yet are linked as at the store
+ * (the structured address confirmed, the rest proposals), as long as
+ * the report has fewer than set->max subjects.  fn (may be NULL) is
+ * called for each link added (added 1) or removed (0), with the
+ * subject's kind and display, valid during the call only.
+ */
+struct mp_subject_reindex {
+	size_t		 added;
+	size_t		 removed;
+	int		 cutoff;	/* set->cutoff, or max reached */
+};
+typedef void	(*mp_subject_change_fn)(int added, enum mp_subject_kind,
+		    const char *display, void *arg);
+enum mp_err	 mp_subject_reindex(struct mp_db *, long long report,
+		    const struct mp_subject_set *set, mp_subject_change_fn fn,
+		    void *arg, struct mp_subject_reindex *res);
+
+/*
  * The places that keep coming back: subjects with two or more reports
  * received from q->from to q->to (both "YYYY-MM-DD", inclusive, UTC),
  * counting only the reports user may see (lib/access.h) and only

@@ -252,6 +252,13 @@ enum mp_err	 dash_report_page(struct mp_dreq *, int status,
 void		 dash_report_refused(struct mp_dreq *);
 /* The report's subjects, links and decisions into v (links.c). */
 enum mp_err	 dash_links_fill(struct mp_dreq *, struct mp_view *);
+/*
+ * Re-index the report's subjects after an edit of field (its label)
+ * (mp_subject_reindex), in a transaction of its own with its event
+ * and audit row.  A failure is logged, never the edit's: the report
+ * stays marked not indexed for `meldpuntctl subjects rebuild`.
+ */
+void		 dash_links_reindex(struct mp_dreq *, const char *field);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);

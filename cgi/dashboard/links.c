@@ -526,6 +526,105 @@ mp_dash_subjects_post(struct mp_dreq *r)
 }
 
 /* ------------------------------------------------------------------ */
+/* Re-indexing after an edit of the report.                            */
+
+struct rx {
+	struct mp_dreq	*r;
+	const char	*field;
+	struct mp_buf	 added, removed;	/* the event's lists */
+};
+
+static void
+rx_change(int added, enum mp_subject_kind kind, const char *display,
+    void *arg)
+{
+	struct rx	*x = arg;
+	struct mp_buf	*b = added ? &x->added : &x->removed;
+
+	/* Capped: a long list ends early, the counts in the audit do not. */
+	(void)mp_buf_printf(b, "%s%s: %s", mp_buf_len(b) > 0 ? "; " : "",
+	    mp_subject_kind_name(kind), display);
+}
+
+/* The event (the values: the history may hold them) and audit (counts). */
+static enum mp_err
+rx_record(struct rx *x, struct mp_db *db, const struct mp_subject_reindex *res)
+{
+	struct mp_dreq	*r = x->r;
+	struct mp_buf	 d;
+	char		 audit[160];
+	long long	 ev = 0;
+	enum mp_err	 er;
+
+	mp_buf_init(&d, 8192);
+	er = mp_buf_printf(&d, "na wijziging van %s", x->field);
+	if (er == MP_OK && res->added > 0)
+		er = mp_buf_printf(&d, "; nieuw: %s", mp_buf_str(&x->added));
+	if (er == MP_OK && res->removed > 0)
+		er = mp_buf_printf(&d, "; vervallen: %s",
+		    mp_buf_str(&x->removed));
+	if (er == MP_OK)
+		er = mp_event_add(db, r->arg[0], "onderwerpen bijgewerkt",
+		    r->user.username, mp_buf_str(&d), &ev);
+	mp_buf_free(&d);
+	if (er != MP_OK)
+		return er;
+	/* Counts and ids only: the values are personal data. */
+	(void)snprintf(audit, sizeof(audit), "nieuw %zu, vervallen %zu%s; "
+	    "gebeurtenis %lld", res->added, res->removed, res->cutoff ?
+	    "; afgekapt" : "", ev);
+	return mp_audit(db, r->user.id, r->user.username,
+	    "onderwerpen bijwerken", "melding", r->arg[0], r->client, audit);
+}
+
+static enum mp_err
+rx_txn(struct mp_db *db, void *arg)
+{
+	struct rx			*x = arg;
+	struct mp_subject_set		 set;
+	struct mp_subject_reindex	 res;
+	char				 ref[64];
+	enum mp_err			 er;
+
+	mp_buf_reset(&x->added);
+	mp_buf_reset(&x->removed);
+	memset(&set, 0, sizeof(set));
+	/* Locked first: the fields read next are the latest edit's. */
+	if ((er = lock_report(x->r, db, x->r->arg[0], ref, sizeof(ref), NULL,
+	    0, NULL)) == MP_OK)
+		er = mp_report_subjects_collect(db, x->r->arg[0],
+		    x->r->d->subject_max, &set);
+	if (er == MP_OK)
+		er = mp_subject_reindex(db, x->r->arg[0], &set, rx_change, x,
+		    &res);
+	if (er == MP_OK)
+		er = mp_report_subjects_done(db, x->r->arg[0], res.cutoff, 0);
+	if (er == MP_OK && res.added + res.removed > 0)
+		er = rx_record(x, db, &res);
+	mp_subject_set_free(&set);
+	return er;
+}
+
+void
+dash_links_reindex(struct mp_dreq *r, const char *field)
+{
+	struct rx	 x;
+	enum mp_err	 er;
+
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.field = field;
+	mp_buf_init(&x.added, 4096);
+	mp_buf_init(&x.removed, 4096);
+	if ((er = mp_db_txn(r->d->ctx->db, rx_txn, &x)) != MP_OK)
+		mp_warnx("%s: report %lld: subjects not re-indexed (%s); "
+		    "meldpuntctl subjects rebuild will", __func__, r->arg[0],
+		    mp_err_str(er));
+	mp_buf_free(&x.added);
+	mp_buf_free(&x.removed);
+}
+
+/* ------------------------------------------------------------------ */
 /* Decisions about two reports.                                        */
 
 static const struct {

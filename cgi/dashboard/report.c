@@ -1213,6 +1213,13 @@ mp_dash_action(struct mp_dreq *r)
 		return;
 	}
 	er = mp_db_txn(r->d->ctx->db, act_txn, &a);
+	/*
+	 * After the edit's own transaction, as a report's store indexes
+	 * it: a deadlock on a subject row shared with other reports must
+	 * not cost the handler the edit.
+	 */
+	if (er == MP_OK && a.kind == A_EDIT)
+		dash_links_reindex(r, a.field->label);
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/melding/%lld",
 		    r->arg[0]);

@@ -802,7 +802,18 @@ test_link(void **state)
 	assert_int_equal(l.last.confirmed, 0);
 	assert_int_equal(l.last.user, 0);
 	assert_true(l.last.created > 1700000000);
-	/* A confirmation sets confirmed; linking again never clears it. */
+	/* Linking again by the system keeps it a proposal. */
+	assert_int_equal(mp_subject_link(E.db, report[0], s,
+	    MP_SUBJECT_STRUCTURED, 0, 0), MP_OK);
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(mp_subject_list_for_report(E.db, report[0],
+	    list_cb, &l), MP_OK);
+	assert_int_equal(l.last.source, MP_SUBJECT_EXTRACTED);
+	assert_int_equal(l.last.confirmed, 0);
+	/*
+	 * A handler's link confirms it and makes it the handler's (a
+	 * re-index keeps it); linking again never clears either.
+	 */
 	assert_int_equal(mp_subject_link(E.db, report[0], s,
 	    MP_SUBJECT_HANDLER, 1, user), MP_OK);
 	assert_int_equal(mp_subject_link(E.db, report[0], s,
@@ -812,8 +823,8 @@ test_link(void **state)
 	    list_cb, &l), MP_OK);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.last.confirmed, 1);
-	assert_int_equal(l.last.source, MP_SUBJECT_EXTRACTED);
-	assert_int_equal(l.last.user, 0);
+	assert_int_equal(l.last.source, MP_SUBJECT_HANDLER);
+	assert_int_equal(l.last.user, user);
 	/* Two more reports with it: both, newest first. */
 	assert_int_equal(mp_subject_link(E.db, report[1], s,
 	    MP_SUBJECT_HANDLER, 1, user), MP_OK);
@@ -1105,6 +1116,141 @@ test_index_report(void **state)
 	    50, 1, NULL, NULL, NULL, NULL), MP_OK);
 }
 
+/* A report's links as "kind:norm:source:confirmed ..." (STMT_LIST's order). */
+struct links_str {
+	char	 s[2048];
+};
+
+static void
+links_cb(const struct mp_subject_link *l, void *arg)
+{
+	struct links_str	*x = arg;
+	size_t			 n = strlen(x->s);
+
+	(void)snprintf(x->s + n, sizeof(x->s) - n, "%s%d:%s:%d:%d",
+	    n > 0 ? " " : "", (int)l->kind, l->norm, (int)l->source,
+	    l->confirmed);
+}
+
+static const char *
+links_of(long long r, struct links_str *x)
+{
+
+	x->s[0] = '\0';
+	assert_int_equal(mp_subject_list_for_report(E.db, r, links_cb, x),
+	    MP_OK);
+	return x->s;
+}
+
+struct changes {
+	int	 added, removed;
+};
+
+static void
+change_cb(int added, enum mp_subject_kind kind, const char *display,
+    void *arg)
+{
+	struct changes	*c = arg;
+
+	assert_true((int)kind > 0 && kind < MP_SUBJECT__MAX);
+	assert_non_null(display);
+	if (added)
+		c->added++;
+	else
+		c->removed++;
+}
+
+/* Re-index report r from f with max; the counts into res and c. */
+static void
+reindex(long long r, const struct mp_subject_fields *f, size_t max,
+    struct mp_subject_reindex *res, struct changes *c)
+{
+	struct mp_subject_set	 set;
+
+	memset(c, 0, sizeof(*c));
+	assert_int_equal(mp_subject_collect(&set, f, max), MP_OK);
+	assert_int_equal(mp_subject_reindex(E.db, r, &set, change_cb, c,
+	    res), MP_OK);
+	mp_subject_set_free(&set);
+	assert_int_equal((size_t)c->added, res->added);
+	assert_int_equal((size_t)c->removed, res->removed);
+}
+
+static void
+test_reindex(void **state)
+{
+	struct mp_subject_fields	 f;
+	struct mp_subject_reindex	 res;
+	struct changes			 c;
+	struct links_str		 x;
+	struct mp_dbval			 v[1];
+	unsigned long long		 id;
+	long long			 r, plate, company, addr;
+
+	(void)state;
+	v[0] = MP_DBINT(1);
+	assert_int_equal(mp_db_exec(E.db, sql_report, v, 1, NULL, &id),
+	    MP_OK);
+	r = (long long)id;
+	memset(&f, 0, sizeof(f));
+	f.street = "Molenweg";
+	f.number = "3";
+	f.city = "Voorbeeld";
+	f.text[MP_SUBJECT_T_DESCRIPTION] = "kenteken 13BCD4 en 34-XYZ-5";
+	reindex(r, &f, 50, &res, &c);
+	assert_int_equal(res.added, 3);
+	assert_int_equal(res.removed, 0);
+	assert_int_equal(res.cutoff, 0);
+	assert_string_equal(links_of(r, &x), "1:molenweg 3, voorbeeld:1:1 "
+	    "4:13BCD4:2:0 4:34XYZ5:2:0");
+	/* A handler confirms one plate and adds a company. */
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_VEHICLE,
+	    "34XYZ5", NULL, &plate), MP_OK);
+	assert_int_equal(mp_subject_confirm(E.db, r, plate), MP_OK);
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_COMPANY,
+	    "bouw", "Bouw B.V.", &company), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, r, company,
+	    MP_SUBJECT_HANDLER, 1, 0), MP_OK);
+	/*
+	 * The address and the text change: the old address and the
+	 * proposal the text lost go; the confirmed plate and the
+	 * handler's company stay; the new address and plate come.
+	 */
+	f.number = "5";
+	f.text[MP_SUBJECT_T_DESCRIPTION] = "kenteken 56-KLM-7 en 34-XYZ-5";
+	reindex(r, &f, 50, &res, &c);
+	assert_int_equal(res.added, 2);
+	assert_int_equal(res.removed, 2);
+	assert_string_equal(links_of(r, &x), "1:molenweg 5, voorbeeld:1:1 "
+	    "2:bouw:3:1 4:34XYZ5:2:1 4:56KLM7:2:0");
+	/* Again: nothing changes. */
+	reindex(r, &f, 50, &res, &c);
+	assert_int_equal(res.added + res.removed, 0);
+	/* An address a handler added by hand stays when the fields move. */
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_ADDRESS,
+	    "molenweg 5, voorbeeld", NULL, &addr), MP_OK);
+	assert_int_equal(mp_subject_link(E.db, r, addr, MP_SUBJECT_HANDLER, 1,
+	    0), MP_OK);
+	f.number = "7";
+	reindex(r, &f, 50, &res, &c);
+	assert_int_equal(res.added, 1);
+	assert_int_equal(res.removed, 0);
+	assert_string_equal(links_of(r, &x), "1:molenweg 5, voorbeeld:3:1 "
+	    "1:molenweg 7, voorbeeld:1:1 2:bouw:3:1 4:34XYZ5:2:1 "
+	    "4:56KLM7:2:0");
+	/* At the maximum: nothing more is linked, and it says so. */
+	f.text[MP_SUBJECT_T_DESCRIPTION] = "kenteken 56-KLM-7 en 34-XYZ-5, "
+	    "78-PQR-9";
+	reindex(r, &f, 5, &res, &c);
+	assert_int_equal(res.added, 0);
+	assert_int_equal(res.cutoff, 1);
+	assert_int_equal(count(sql_links, MP_DBINT(r)), 5);
+	/* The subjects no report links any more are gone. */
+	assert_int_equal(count(sql_subjects, MP_DBTEXT("13BCD4")), 0);
+	assert_int_equal(count(sql_subjects,
+	    MP_DBTEXT("molenweg 3, voorbeeld")), 0);
+}
+
 int
 main(void)
 {
@@ -1130,6 +1276,7 @@ main(void)
 		cmocka_unit_test(test_delete_report),
 		cmocka_unit_test(test_collect),
 		cmocka_unit_test(test_index_report),
+		cmocka_unit_test(test_reindex),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
