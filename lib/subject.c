@@ -1594,6 +1594,9 @@ enum stmt {
 	STMT_HOT_COUNT_TEAMS,
 	STMT_HOT_LATEST_TEAMS,
 	STMT_SHARED,
+	STMT_REFUSE,
+	STMT_UNREFUSE,
+	STMT_REFUSED,
 	STMT__MAX
 };
 
@@ -1731,6 +1734,29 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SHARED: sql/031's view, for the export's account. */
 	"SELECT kind, norm, display FROM export_subject"
 	" WHERE report_id = ? ORDER BY kind, norm",
+	/*
+	 * STMT_REFUSE: the subject of one of the report's links, by kind
+	 * and normal form (sql/032), before the link goes.  IGNORE: a
+	 * refusal there already is the same refusal (and the dashboard
+	 * has no UPDATE on the table, which ON DUPLICATE KEY would need).
+	 */
+	"INSERT IGNORE INTO report_subject_refused (report_id, kind, norm,"
+	" created_by, created_at)"
+	" SELECT rs.report_id, s.kind, s.norm, ?, UTC_TIMESTAMP()"
+	" FROM report_subject rs JOIN subject s ON s.id = rs.subject_id"
+	" WHERE rs.report_id = ? AND rs.subject_id = ?",
+	/* STMT_UNREFUSE */
+	"DELETE FROM report_subject_refused"
+	" WHERE report_id = ? AND kind = ? AND norm = ?",
+	/* STMT_REFUSED: by the primary key's range. */
+	"SELECT kind, norm FROM report_subject_refused WHERE report_id = ?"
+	" LIMIT 10000",
+};
+
+/* STMT_REFUSED's columns. */
+enum fcol {
+	FC_KIND,
+	FC_NORM
 };
 
 /* STMT_SHARED's columns. */
@@ -2171,6 +2197,62 @@ mp_subject_search_params(const struct mp_subject_search *s,
 	}
 }
 
+enum mp_err
+mp_subject_refuse(struct mp_db *db, long long report, long long subject,
+    long long user)
+{
+	struct mp_dbval	 v[3];
+
+	v[0] = user > 0 ? MP_DBINT(user) : MP_DBNULL();
+	v[1] = MP_DBINT(report);
+	v[2] = MP_DBINT(subject);
+	return mp_db_exec(db, SQL(STMT_REFUSE), v, 3, NULL, NULL);
+}
+
+enum mp_err
+mp_subject_unrefuse(struct mp_db *db, long long report,
+    enum mp_subject_kind kind, const char *norm)
+{
+	struct mp_dbval	 v[3];
+
+	v[0] = MP_DBINT(report);
+	v[1] = MP_DBINT(kind);
+	v[2] = MP_DBTEXT(norm);
+	return mp_db_exec(db, SQL(STMT_UNREFUSE), v, 3, NULL, NULL);
+}
+
+/*
+ * Set skip[i] for each subject of set a handler removed from report
+ * (sql/032).  One statement, and none for an empty set.
+ */
+static enum mp_err
+refused_marks(struct mp_db *db, long long report,
+    const struct mp_subject_set *set, char *skip)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	const char	*norm;
+	size_t		 i;
+	int		 kind;
+	enum mp_err	 er;
+
+	if (set->n == 0)
+		return MP_OK;
+	v[0] = MP_DBINT(report);
+	if ((er = mp_db_query(db, &st, SQL(STMT_REFUSED), v, 1)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		kind = (int)mp_db_int(st, FC_KIND);
+		norm = mp_db_text(st, FC_NORM, NULL);
+		for (i = 0; norm != NULL && i < set->n; i++)
+			if ((int)set->c[i].kind == kind &&
+			    strcmp(set->c[i].norm, norm) == 0)
+				skip[i] = 1;
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
 /* ------------------------------------------------------------------ */
 /* Indexing a report.                                                  */
 
@@ -2328,10 +2410,20 @@ mp_subject_store_set(struct mp_db *db, long long report,
 	const struct mp_subject_cand	*c;
 	long long			 id;
 	size_t				 i;
-	enum mp_err			 er;
+	char				*skip = NULL;
+	enum mp_err			 er = MP_OK;
 
+	/* A report just stored has no refusals (and the intake no right). */
+	if (!own && set->n > 0) {
+		if ((skip = calloc(set->n, 1)) == NULL)
+			return MP_ENOMEM;
+		if ((er = refused_marks(db, report, set, skip)) != MP_OK)
+			goto out;
+	}
 	for (i = 0; i < set->n; i++) {
 		c = &set->c[i];
+		if (skip != NULL && skip[i])
+			continue;
 		if (own)
 			er = link_own(db, c);
 		else if ((er = mp_subject_upsert(db, c->kind, c->norm,
@@ -2339,9 +2431,11 @@ mp_subject_store_set(struct mp_db *db, long long report,
 			er = mp_subject_link(db, report, id, c->source,
 			    c->source == MP_SUBJECT_STRUCTURED, 0);
 		if (er != MP_OK)
-			return er;
+			goto out;
 	}
-	return MP_OK;
+out:
+	free(skip);
+	return er;
 }
 
 /* One run of mp_subject_index_report's transaction. */
@@ -2485,7 +2579,7 @@ reindex_drop(struct mp_db *db, long long report,
 /* Link what set holds and the report does not, up to set->max. */
 static enum mp_err
 reindex_add(struct mp_db *db, long long report,
-    const struct mp_subject_set *set, struct haves *hs,
+    const struct mp_subject_set *set, const char *skip, struct haves *hs,
     mp_subject_change_fn fn, void *arg, struct mp_subject_reindex *res)
 {
 	const struct mp_subject_cand	*c;
@@ -2508,6 +2602,8 @@ reindex_add(struct mp_db *db, long long report,
 				return er;
 			continue;
 		}
+		if (skip[i])
+			continue;	/* a handler removed it */
 		if (n >= set->max) {
 			res->cutoff = 1;
 			continue;
@@ -2532,20 +2628,26 @@ mp_subject_reindex(struct mp_db *db, long long report,
     struct mp_subject_reindex *res)
 {
 	struct haves	 hs;
+	char		*skip;
 	enum mp_err	 er;
 
 	memset(res, 0, sizeof(*res));
 	memset(&hs, 0, sizeof(hs));
 	if (set->max < 1)
 		return MP_EINVAL;
+	if ((skip = calloc(set->n + 1, 1)) == NULL)
+		return MP_ENOMEM;
 	res->cutoff = set->cutoff;
 	er = mp_subject_list_for_report(db, report, have_add, &hs);
 	if (er == MP_OK)
 		er = hs.er;
 	if (er == MP_OK)
+		er = refused_marks(db, report, set, skip);
+	if (er == MP_OK)
 		er = reindex_drop(db, report, set, &hs, fn, arg, res);
 	if (er == MP_OK)
-		er = reindex_add(db, report, set, &hs, fn, arg, res);
+		er = reindex_add(db, report, set, skip, &hs, fn, arg, res);
 	free(hs.h);
+	free(skip);
 	return er;
 }

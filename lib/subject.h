@@ -238,6 +238,23 @@ enum mp_err	 mp_subject_link(struct mp_db *, long long report,
 enum mp_err	 mp_subject_unlink(struct mp_db *, long long report,
 		    long long subject);
 
+/*
+ * A handler removes a subject from a report: remember it (sql/032, by
+ * kind and normal form; user the handler, 0 for none) so that no
+ * indexing of the report links it again (mp_subject_store_set without
+ * own, mp_subject_reindex).  Call it before mp_subject_unlink, in the
+ * same transaction: it reads the subject through the link.  Nothing
+ * happens when there is no such link.
+ */
+enum mp_err	 mp_subject_refuse(struct mp_db *, long long report,
+		    long long subject, long long user);
+/*
+ * A handler adds kind and norm to report by hand: indexing may link it
+ * again.  Nothing happens when it was not refused.
+ */
+enum mp_err	 mp_subject_unrefuse(struct mp_db *, long long report,
+		    enum mp_subject_kind, const char *norm);
+
 /* One subject of a report, as the list functions hand it over. */
 struct mp_subject_link {
 	long long		 subject;
@@ -424,7 +441,8 @@ void		 mp_subject_set_free(struct mp_subject_set *);
 /*
  * Upsert and link every subject of set to report, in the caller's
  * transaction: the structured address confirmed, the rest proposals
- * (confirmed 0).  Linking again changes nothing (mp_subject_link), so
+ * (confirmed 0); without own, not those a handler removed from it
+ * (mp_subject_refuse).  Linking again changes nothing (mp_subject_link), so
  * a report may be indexed twice.  own: the report was stored on this
  * connection by intake_store() just now, and the links go through the
  * function sql/029 gives the intake (any other report is refused).
@@ -454,7 +472,8 @@ enum mp_err	 mp_subject_index_report(struct mp_db *, long long report,
  * that the new text no longer holds; what a handler confirmed or added
  * stays.  Subjects of set not linked yet are linked as at the store
  * (the structured address confirmed, the rest proposals), as long as
- * the report has fewer than set->max subjects.  fn (may be NULL) is
+ * the report has fewer than set->max subjects, except those a handler
+ * removed from it (mp_subject_refuse).  fn (may be NULL) is
  * called for each link added (added 1) or removed (0), with the
  * subject's kind and display, valid during the call only.
  */

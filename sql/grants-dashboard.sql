@@ -72,6 +72,10 @@ GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;
 -- a subject goes when its last link does, by report_subject_purge.
 GRANT SELECT, INSERT, UPDATE ON subject TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_subject TO @APPUSER@@@APPHOST@;
+-- 032_subject_refused.sql: subjects a handler removed, not proposed
+-- again; a handler's own add clears the refusal.
+GRANT SELECT, INSERT, DELETE ON report_subject_refused
+    TO @APPUSER@@@APPHOST@;
 -- 030_report_link.sql: same case, unrelated, duplicate.  A decision is
 -- replaced, never deleted by the dashboard.
 GRANT SELECT, INSERT, UPDATE ON report_link TO @APPUSER@@@APPHOST@;

@@ -24,6 +24,7 @@ dist_sql_DATA = \
 	%reldir%/029_subject_index.sql \
 	%reldir%/030_report_link.sql \
 	%reldir%/031_export_subjects.sql \
+	%reldir%/032_subject_refused.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

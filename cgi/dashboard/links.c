@@ -341,8 +341,10 @@ sub_add(struct sub *s, struct mp_db *db)
 		s->msg = s->msgbuf;
 		return MP_OK;
 	}
-	if ((er = mp_subject_upsert(db, s->kind, s->norm, s->value, &id)) !=
-	    MP_OK)
+	/* By hand: indexing may link it again (sql/032). */
+	if ((er = mp_subject_unrefuse(db, s->r->arg[0], s->kind, s->norm)) !=
+	    MP_OK || (er = mp_subject_upsert(db, s->kind, s->norm, s->value,
+	    &id)) != MP_OK)
 		return er;
 	s->subject = id;
 	return mp_subject_link(db, s->r->arg[0], id, MP_SUBJECT_HANDLER, 1,
@@ -372,13 +374,18 @@ sub_change(struct sub *s, struct mp_db *db, const struct own *o)
 		(void)snprintf(detail, sizeof(detail), "%s", o->display);
 		break;
 	case S_REMOVE:
-		er = mp_subject_unlink(db, r->arg[0], s->subject);
+		/* Removed by a handler: indexing does not bring it back. */
+		if ((er = mp_subject_refuse(db, r->arg[0], s->subject,
+		    r->user.id)) == MP_OK)
+			er = mp_subject_unlink(db, r->arg[0], s->subject);
 		kind = "onderwerp verwijderd";
 		(void)snprintf(detail, sizeof(detail), "%s", o->display);
 		break;
 	case S_EDIT:
-		if ((er = mp_subject_unlink(db, r->arg[0], s->subject)) ==
-		    MP_OK)
+		/* The old value replaced: refused as if removed. */
+		if ((er = mp_subject_refuse(db, r->arg[0], s->subject,
+		    r->user.id)) == MP_OK && (er = mp_subject_unlink(db,
+		    r->arg[0], s->subject)) == MP_OK)
 			er = sub_add(s, db);
 		kind = "onderwerp gewijzigd";
 		(void)snprintf(detail, sizeof(detail), "was: %s; nu: %s: %s",

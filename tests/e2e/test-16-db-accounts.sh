@@ -340,6 +340,8 @@ for p in intake feedback export; do
 	cannot "$p" "INSERT INTO subject (kind, norm, display, created_at)
 	    VALUES (4, '16ZZZ6', 'x', UTC_TIMESTAMP())" "add a subject"
 	cannot "$p" "SELECT * FROM report_link" "read decisions about links"
+	cannot "$p" "SELECT * FROM report_subject_refused" \
+	    "read the subjects handlers removed"
 done
 can dashboard "SELECT COUNT(*) FROM report_subject" "read a report's subjects"
 cannot dashboard "DELETE FROM subject" \
@@ -347,6 +349,11 @@ cannot dashboard "DELETE FROM subject" \
 # 030: a decision about two reports is replaced, never deleted.
 can dashboard "SELECT COUNT(*) FROM report_link" "read decisions about links"
 cannot dashboard "DELETE FROM report_link" "delete decisions about links"
+# 032: what a handler removed is remembered; adding it by hand clears it.
+can dashboard "SELECT COUNT(*) FROM report_subject_refused" \
+    "read the subjects handlers removed"
+cannot dashboard "UPDATE report_subject_refused SET kind = 1" \
+    "change a refusal (it is made and cleared, never changed)"
 
 # dashboard: the rest, but the append-only tables stay so.
 can dashboard "SELECT COUNT(*) FROM reporter_contact" "read contact rows"

@@ -313,5 +313,26 @@ edit huisnummer 7
 is "$(link 1 '9753AC 5')$(link 1 '9753AC 7')" '3|11|1' \
     "it stays beside the new structured address"
 
+# A proposal a handler removed is not proposed again.
+refused() { sql "SELECT COUNT(*) FROM report_subject_refused
+    WHERE report_id = $r1 AND kind = 4 AND norm = '24CDE5'"; }
+edit omschrijving "Busje 24-CDE-5 bij de loods."
+is "$(link 4 '24CDE5')" '2|0' "a new plate in the text is proposed"
+pid=$(sql "SELECT id FROM subject WHERE kind = 4 AND norm = '24CDE5'")
+dash_post hanna "/melding/$r1/onderwerpen" actie=verwijderen "onderwerp=$pid"
+is "$HTTP_STATUS" 303 "a handler removes the proposal"
+is "$(refused)" 1 "the refusal is remembered"
+edit omschrijving "Busje 24-CDE-5 bij de loods, weer gezien."
+is "$HTTP_STATUS" 303 "the description is edited again"
+is "$(link 4 '24CDE5')" '' "a re-index does not propose it again"
+out=$(mp_ctl subjects rebuild --all --after $((r1 - 1)) --limit 1 2>&1)
+like "$out" 'done: 1 reports' "rebuild --all indexes the report"
+is "$(link 4 '24CDE5')" '' "and does not propose it again either"
+dash_post hanna "/melding/$r1/onderwerpen" actie=toevoegen soort=kenteken \
+    "waarde=24CDE5"
+is "$HTTP_STATUS" 303 "a handler can still add it by hand"
+is "$(link 4 '24CDE5')" '3|1' "then it is linked"
+is "$(refused)" 0 "and the refusal is gone"
+
 sql "$fields_before"
 sql "$teams_before"

@@ -1251,6 +1251,67 @@ test_reindex(void **state)
 	    MP_DBTEXT("molenweg 3, voorbeeld")), 0);
 }
 
+static const char sql_refused[] =
+    "SELECT COUNT(*) FROM report_subject_refused WHERE report_id = ?";
+
+static void
+test_refuse(void **state)
+{
+	struct mp_subject_fields	 f;
+	struct mp_subject_reindex	 res;
+	struct changes			 c;
+	struct links_str		 x;
+	struct mp_dbval			 v[1];
+	unsigned long long		 id;
+	long long			 r, p1, p2;
+
+	(void)state;
+	v[0] = MP_DBINT(1);
+	assert_int_equal(mp_db_exec(E.db, sql_report, v, 1, NULL, &id),
+	    MP_OK);
+	r = (long long)id;
+	memset(&f, 0, sizeof(f));
+	f.text[MP_SUBJECT_T_DESCRIPTION] = "kenteken 24-CDE-5 en 46-EFG-7";
+	assert_int_equal(mp_subject_index_report(E.db, r, &f, 50, 0, NULL,
+	    NULL, NULL, NULL), MP_OK);
+	assert_string_equal(links_of(r, &x), "4:24CDE5:2:0 4:46EFG7:2:0");
+	/* A handler removes one proposal: it is remembered. */
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_VEHICLE,
+	    "24CDE5", NULL, &p1), MP_OK);
+	assert_int_equal(mp_subject_refuse(E.db, r, p1, 0), MP_OK);
+	assert_int_equal(mp_subject_unlink(E.db, r, p1), MP_OK);
+	assert_int_equal(count(sql_refused, MP_DBINT(r)), 1);
+	/* The subject itself is gone; the refusal outlives it. */
+	assert_int_equal(count(sql_subject_id, MP_DBINT(p1)), 0);
+	/* Neither a rebuild nor a re-index links it again. */
+	assert_int_equal(mp_subject_index_report(E.db, r, &f, 50, 0, NULL,
+	    NULL, NULL, NULL), MP_OK);
+	assert_string_equal(links_of(r, &x), "4:46EFG7:2:0");
+	reindex(r, &f, 50, &res, &c);
+	assert_int_equal(res.added + res.removed, 0);
+	assert_string_equal(links_of(r, &x), "4:46EFG7:2:0");
+	/* Refusing what the report does not link does nothing. */
+	assert_int_equal(mp_subject_refuse(E.db, r, p1, 0), MP_OK);
+	assert_int_equal(count(sql_refused, MP_DBINT(r)), 1);
+	/* Added by hand: the refusal goes, and indexing may link it. */
+	assert_int_equal(mp_subject_unrefuse(E.db, r, MP_SUBJECT_VEHICLE,
+	    "24CDE5"), MP_OK);
+	assert_int_equal(count(sql_refused, MP_DBINT(r)), 0);
+	reindex(r, &f, 50, &res, &c);
+	assert_int_equal(res.added, 1);
+	assert_string_equal(links_of(r, &x), "4:24CDE5:2:0 4:46EFG7:2:0");
+	/* The refusals go with their report. */
+	assert_int_equal(mp_subject_upsert(E.db, MP_SUBJECT_VEHICLE,
+	    "46EFG7", NULL, &p2), MP_OK);
+	assert_int_equal(mp_subject_refuse(E.db, r, p2, 0), MP_OK);
+	assert_int_equal(count(sql_refused, MP_DBINT(r)), 1);
+	v[0] = MP_DBINT(r);
+	assert_int_equal(mp_db_exec(E.db, sql_delete, v, 1, NULL, NULL),
+	    MP_OK);
+	assert_int_equal(count(sql_refused, MP_DBINT(r)), 0);
+	assert_int_equal(count(sql_subject_id, MP_DBINT(p2)), 0);
+}
+
 int
 main(void)
 {
@@ -1277,6 +1338,7 @@ main(void)
 		cmocka_unit_test(test_collect),
 		cmocka_unit_test(test_index_report),
 		cmocka_unit_test(test_reindex),
+		cmocka_unit_test(test_refuse),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
