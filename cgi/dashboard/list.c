@@ -372,25 +372,66 @@ fold_text(const char *t, size_t len, char **buf, size_t *bufsz)
 	return 0;
 }
 
-/* Does folded text t hold w at the start of a word? */
+/*
+ * What InnoDB indexes of a report's text, with the server's defaults
+ * (innodb_ft_min_token_size 3, innodb_ft_max_token_size 84, the
+ * default stopword list): a word of 3 to 84 characters that is no
+ * stopword.  "+ik*" finds "ikzelf", never "ik"; "+the*" "there", not
+ * "the".  The words of the default list under 3 characters are too
+ * short anyway.
+ */
+static const char *const stopwords[] = {
+	"about", "are", "com", "for", "from", "how", "that", "the", "this",
+	"was", "what", "when", "where", "who", "will", "with", "und", "www"
+};
+
+static int
+indexed(const char *t, size_t bytes, size_t chars)
+{
+	size_t	 i;
+
+	if (chars < 3 || chars > 84)
+		return 0;
+	for (i = 0; i < MP_NELEM(stopwords); i++)
+		if (strlen(stopwords[i]) == bytes &&
+		    memcmp(t, stopwords[i], bytes) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Does folded text t hold w at the start of a word that InnoDB
+ * indexes?  The word runs to the next ASCII byte that is no letter or
+ * digit; its length counts UTF-8 characters.
+ */
 static int
 word_in(const char *t, const char *w)
 {
-	const char	*p;
+	const unsigned char *p, *e;
+	size_t		 chars;
 
-	for (p = t; (p = strstr(p, w)) != NULL; p++)
-		if (p == t || !isalnum((unsigned char)p[-1]))
+	for (p = (const unsigned char *)t;
+	    (p = (const unsigned char *)strstr((const char *)p, w)) != NULL;
+	    p++) {
+		if (p != (const unsigned char *)t && isalnum(p[-1]))
+			continue;
+		for (e = p, chars = 0; isalnum(*e) || *e >= 0x80; e++)
+			chars += (*e & 0xc0) != 0x80;
+		if (indexed((const char *)p, (size_t)(e - p), chars))
 			return 1;
+	}
 	return 0;
 }
 
 /*
  * The FULLTEXT query's rule in C: every word is the start of a word
- * of one of the n texts, after folding.  A word starts after a byte
- * that is no ASCII letter or digit: the fold leaves only those, spaces
- * and characters outside Latin (kept as they are), so a word after a
- * symbol ("€100") counts too -- a report that holds the word rather
- * shown than not.  *buf is scratch, kept between calls (free it).  1
+ * that InnoDB indexes (indexed) in one of the n texts, after folding.
+ * A word starts after a byte that is no ASCII letter or digit: the
+ * fold leaves only those, spaces and characters outside Latin (kept as
+ * they are), so a word after a symbol ("€100") counts, as InnoDB has
+ * it; and after "_", which InnoDB counts as a letter ("foo_bar" is
+ * one word to it) -- a report that holds the word rather shown than
+ * not.  *buf is scratch, kept between calls (free it).  1
  * match, 0 not, -1 out of memory.
  */
 int
