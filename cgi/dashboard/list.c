@@ -291,12 +291,26 @@ boolean_query(const char *q, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+/* Characters of UTF-8 text: its bytes but continuation bytes. */
+static size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
 /*
  * The words of q as boolean_query makes them, for the newest-first
  * scan: each folded (mp_subject_fold: case, accents) for the exact
- * test, and as a LIKE pattern for the superset test.  0 when a word
- * does not fold (nothing but combining marks, say): no scan then, the
- * FULLTEXT query answers.
+ * test, and as a LIKE pattern for the superset test.  0, no scan, the
+ * FULLTEXT query answers, when a word does not fold to ASCII letter
+ * for letter: nothing left (combining marks only), letters outside
+ * Latin (whose case the fold keeps) or a letter that folds to two (ß,
+ * æ), which LIKE, comparing letter by letter, might not find where
+ * the index does.
  */
 int
 dash_words_read(const char *q, struct dash_words *w)
@@ -313,7 +327,10 @@ dash_words_read(const char *q, struct dash_words *w)
 			break;
 		e = p + len;
 		if (mp_subject_fold(p, len, w->fold[w->n],
-		    sizeof(w->fold[0])) != MP_OK)
+		    sizeof(w->fold[0])) != MP_OK ||
+		    strlen(w->fold[w->n]) != utf8_chars(p, len) ||
+		    utf8_chars(w->fold[w->n], strlen(w->fold[w->n])) !=
+		    strlen(w->fold[w->n]))
 			return 0;
 		dash_like_pattern(p, len, w->like[w->n], sizeof(w->like[0]));
 		w->n++;

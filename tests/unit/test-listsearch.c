@@ -54,6 +54,18 @@ test_words(void **state)
 	/* Nothing to search for: no scan. */
 	assert_int_equal(dash_words_read("%%% ___ !!", &w), 0);
 	assert_int_equal(dash_words_read("", &w), 0);
+	/*
+	 * Words that do not fold to ASCII letter for letter leave the
+	 * page to the FULLTEXT query: a letter that folds to two, which
+	 * LIKE might not match, and letters outside Latin, whose case the
+	 * fold keeps.
+	 */
+	assert_int_equal(dash_words_read("Ærø", &w), 0);
+	assert_int_equal(dash_words_read("loods straße", &w), 0);
+	assert_int_equal(dash_words_read("\xce\x91\xce\xb2", &w), 0);
+	assert_int_equal(dash_words_read("Cafe\xcc\x81", &w), 0);
+	assert_int_equal(dash_words_read("Éénmaal", &w), 1);
+	assert_string_equal(w.fold[0], "eenmaal");
 }
 
 static void
@@ -88,7 +100,6 @@ test_match(void **state)
 	/* Case and accents folded, both ways. */
 	assert_int_equal(match1("cafe", "Het CAFÉ op de hoek"), 1);
 	assert_int_equal(match1("CAFÉ", "het cafe op de hoek"), 1);
-	assert_int_equal(match1("Ærø", "reis naar aero"), 1);
 	assert_int_equal(match1("strasse", "Hauptstraße"), 0);
 	assert_int_equal(match1("hauptstrasse", "Hauptstraße 1"), 1);
 	/* A prefix of a word, at its start only. */
@@ -124,8 +135,8 @@ test_match(void **state)
 	assert_int_equal(match1("ab", "ab-cd"), 0);
 	assert_int_equal(match1("aa", "aaa"), 1);
 	assert_int_equal(match1("é", "é"), 0);
-	assert_int_equal(match1("\xce\xb1\xce\xb2", "\xce\xb1\xce\xb2\xce\xb3"), 1);
-	assert_int_equal(match1("\xce\xb1\xce\xb2", "\xce\xb1\xce\xb2"), 0);
+	assert_int_equal(match1("xyz", "\xce\xb1\xce\xb2xyz"), 1);
+	assert_int_equal(match1("xyz", "\xce\xb1\xce\xb2 xy"), 0);
 	/* Decomposed accents fold as composed ones do. */
 	assert_int_equal(match1("cafe", "cafe\xcc\x81"), 1);
 	/* Empty and all-punctuation texts hold no word. */
