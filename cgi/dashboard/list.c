@@ -130,6 +130,7 @@ enum list_col {
 	" AND (? IS NULL OR r.channel = ?)" \
 	" AND (? IS NULL OR r.received_at >= ?)" \
 	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define LIST_FILTER_VALUES	16	/* LIST_FILTERS's placeholders */
 #define LIST_TEXT \
 	" AND MATCH (r.description, r.street, r.city) AGAINST" \
 	" (? IN BOOLEAN MODE)"
@@ -838,8 +839,8 @@ list_stmt(const struct dash_filter *f, int teams,
  * the FULLTEXT query's rule: when they hold the page and one more
  * (PER_PAGE + 1 matches, counted from the newest), every report newer
  * than the last one read has been tested, so the page is the one the
- * FULLTEXT query gives (docs/architecture.md, "Text search", for where
- * the rules differ).  ids gets its reports and *done is 1; else (a
+ * FULLTEXT query gives (docs/architecture.md, "A common word's page":
+ * where the rules differ).  ids gets its reports and *done is 1; else (a
  * rarer word, a later page) *done is 0 and the FULLTEXT statement
  * answers, as before.
  */
@@ -853,7 +854,8 @@ list_scan(struct mp_dreq *r, const struct dash_filter *f, int teams,
 {
 	struct dash_words w;
 	struct mp_stmt	*st = NULL;
-	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + 16 + 1 + 2 * DASH_WORDS_MAX];
+	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + LIST_FILTER_VALUES + 1 +
+			    2 * DASH_WORDS_MAX];
 	const char	*text[3];
 	char		*buf = NULL;
 	size_t		 len[3], np, i, bufsz = 0, found = 0;
