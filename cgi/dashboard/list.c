@@ -49,6 +49,7 @@ enum stmt {
 	STMT_SCAN,			/* the newest-first scan: list_scan */
 	STMT_SCAN_TEAMS,
 	STMT_LIST_IDS,			/* the page the scan found */
+	STMT_LIST_IDS_TEAMS,
 	STMT__MAX
 };
 
@@ -181,12 +182,16 @@ enum list_col {
 	" JOIN report r ON r.id = k.id WHERE 1 = 1" SCAN_LIKE8 LIST_SORT
 /* LIST_SCAN's columns. */
 enum scan_col { SC_ID, SC_DESCRIPTION, SC_STREET, SC_CITY };
-/* The page the scan found, by id (PER_PAGE + 1 of them). */
+/*
+ * The page the scan found, by id (PER_PAGE + 1 of them), with the
+ * visibility rule again: a report moved to another team since the
+ * scan read it is not shown.
+ */
 #define IDS5	"?, ?, ?, ?, ?, "
 #define IDS50	IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5
-#define LIST_IDS \
+#define LIST_IDS(vis) \
 	LIST_COLS " FROM report r" LIST_JOINS " WHERE r.id IN (" IDS50 "?)" \
-	LIST_SORT
+	" AND " vis LIST_SORT
 
 const char dash_list_sql_filters[] = LIST_FILTERS;
 const char dash_list_sql_text[] = LIST_TEXT;
@@ -230,10 +235,11 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LIST_SUBJECT, STMT_LIST_SUBJECT_TEAMS */
 	LIST_SUBJECT("{visible}"),
 	LIST_SUBJECT("{in_teams}"),
-	/* STMT_SCAN, STMT_SCAN_TEAMS, STMT_LIST_IDS */
+	/* STMT_SCAN, STMT_SCAN_TEAMS, STMT_LIST_IDS, STMT_LIST_IDS_TEAMS */
 	LIST_SCAN("{visible}"),
 	LIST_SCAN("{in_teams}"),
-	LIST_IDS,
+	LIST_IDS("{visible}"),
+	LIST_IDS("{in_teams}"),
 };
 
 /*
@@ -905,8 +911,9 @@ page_params(const struct dash_filter *f, int teams,
 	if (ids != NULL) {
 		for (i = 0; i <= PER_PAGE; i++)
 			p[i] = MP_DBINT(ids[i]);
-		*np = PER_PAGE + 1;
-		return STMT_LIST_IDS;
+		memcpy(p + PER_PAGE + 1, vis, nvis * sizeof(vis[0]));
+		*np = PER_PAGE + 1 + nvis;
+		return teams ? STMT_LIST_IDS_TEAMS : STMT_LIST_IDS;
 	}
 	*np = hit_params(f, p, 0);
 	memcpy(p + *np, vis, nvis * sizeof(vis[0]));
