@@ -61,6 +61,7 @@ UNIT_TESTS = \
 	tests/unit/test-clientkey \
 	tests/unit/test-catalog \
 	tests/unit/test-dashsql \
+	tests/unit/test-listsearch \
 	tests/unit/test-contact
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -235,6 +236,15 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/links.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
+# The list's text search in C (list.c's words and their match).
+tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
+	cgi/dashboard/dashboard.c cgi/dashboard/dashboard.h \
+	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
+	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
+	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
+	cgi/dashboard/links.c
+tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)

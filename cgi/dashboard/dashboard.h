@@ -205,6 +205,33 @@ struct dash_filter {
 	int		 bad;		/* a value was wrong and ignored */
 };
 
+/*
+ * A text search's words for the work list's newest-first scan
+ * (list.c): those of its FULLTEXT query, each folded as
+ * mp_subject_fold does (the exact test, dash_words_match) and as a
+ * pattern for LIKE ... ESCAPE '!' (the superset test in SQL).
+ */
+#define DASH_WORDS_MAX	8
+struct dash_words {
+	size_t	 n;
+	char	 fold[DASH_WORDS_MAX][DASH_Q_MAX * 9 + 1];
+	char	 like[DASH_WORDS_MAX][DASH_Q_MAX * 6 + 3];
+};
+
+/* The words of q; 0 when there are none or one does not fold. */
+int		 dash_words_read(const char *q, struct dash_words *);
+/* "%word%", the word's "%", "_" and "!" escaped with "!". */
+void		 dash_like_pattern(const char *word, size_t len, char *out,
+		    size_t outsz);
+/*
+ * 1 when every word starts a word of one of the n texts (folded), 0
+ * when not, -1 out of memory; *buf (size *bufsz) is scratch the caller
+ * frees.
+ */
+int		 dash_words_match(const struct dash_words *,
+		    const char *const text[], const size_t len[], size_t n,
+		    char **buf, size_t *bufsz);
+
 /* Read the filters from the query string; f->bad when one is wrong. */
 void		 dash_filter_read(struct mp_dreq *, struct dash_filter *);
 /* Bind visibility and filters into p; returns how many were bound. */

@@ -55,7 +55,13 @@ enum stmt {
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_EXPORT */
 	EXPORT_COLS EXPORT_ORDER,
-	/* STMT_EXPORT_TEXT */
+	/*
+	 * STMT_EXPORT_TEXT: the FULLTEXT query, not the list's
+	 * newest-first scan (list.c's list_scan): the export takes every
+	 * match, not the newest 51, so producing them all is its work
+	 * anyway; and on the reports the scan decides a page on, the two
+	 * agree (docs/architecture.md, "A common word's page").
+	 */
 	EXPORT_COLS "{text}" EXPORT_ORDER,
 	/* STMT_EXPORT_SUBJECT: q is also a subject (list.c's LIST_HITS) */
 	EXPORT_SELECT " FROM{hits}" EXPORT_JOINS EXPORT_WHERE EXPORT_ORDER,

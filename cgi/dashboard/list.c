@@ -46,6 +46,10 @@ enum stmt {
 	STMT_COUNTS_TEAMS,
 	STMT_LIST_SUBJECT,		/* q is a subject too: LIST_HITS */
 	STMT_LIST_SUBJECT_TEAMS,
+	STMT_SCAN,			/* the newest-first scan: list_scan */
+	STMT_SCAN_TEAMS,
+	STMT_LIST_IDS,			/* the page the scan found */
+	STMT_LIST_IDS_TEAMS,
 	STMT__MAX
 };
 
@@ -127,6 +131,7 @@ enum list_col {
 	" AND (? IS NULL OR r.channel = ?)" \
 	" AND (? IS NULL OR r.received_at >= ?)" \
 	" AND (? IS NULL OR r.received_at < ? + INTERVAL 1 DAY)"
+#define LIST_FILTER_VALUES	16	/* LIST_FILTERS's placeholders */
 #define LIST_TEXT \
 	" AND MATCH (r.description, r.street, r.city) AGAINST" \
 	" (? IN BOOLEAN MODE)"
@@ -154,6 +159,39 @@ enum list_col {
 #define LIST_SUBJECT(vis) \
 	LIST_COLS " FROM (SELECT r.id FROM" LIST_HITS " WHERE " vis \
 	LIST_FILTERS LIST_ORDER
+
+/*
+ * The newest-first scan of a text search (list_scan, issue 13): the
+ * newest K reports the user may see that pass the filters, by the same
+ * derived table as the plain list (it walks the received_at index and
+ * stops after K), and of those the ones that hold every word somewhere
+ * in the three columns: LIKE '%word%', a superset of the FULLTEXT
+ * query's prefix match (the collation folds case and accents as the
+ * index does), which C then narrows to the exact rule
+ * (dash_words_match).  Eight words at most (boolean_query), each
+ * "(? IS NULL OR ...)" bound twice like the filters.
+ */
+#define SCAN_LIKE \
+	" AND (? IS NULL OR CONCAT_WS(' ', r.description, r.street, r.city)" \
+	" LIKE ? ESCAPE '!')"
+#define SCAN_LIKE2	SCAN_LIKE SCAN_LIKE
+#define SCAN_LIKE8	SCAN_LIKE2 SCAN_LIKE2 SCAN_LIKE2 SCAN_LIKE2
+#define LIST_SCAN(vis) \
+	"SELECT r.id, r.description, r.street, r.city FROM (SELECT r.id" \
+	" FROM report r WHERE " vis LIST_FILTERS LIST_SORT " LIMIT ?) k" \
+	" JOIN report r ON r.id = k.id WHERE 1 = 1" SCAN_LIKE8 LIST_SORT
+/* LIST_SCAN's columns. */
+enum scan_col { SC_ID, SC_DESCRIPTION, SC_STREET, SC_CITY };
+/*
+ * The page the scan found, by id (PER_PAGE + 1 of them), with the
+ * visibility rule again: a report moved to another team since the
+ * scan read it is not shown.
+ */
+#define IDS5	"?, ?, ?, ?, ?, "
+#define IDS50	IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5 IDS5
+#define LIST_IDS(vis) \
+	LIST_COLS " FROM report r" LIST_JOINS " WHERE r.id IN (" IDS50 "?)" \
+	" AND " vis LIST_SORT
 
 const char dash_list_sql_filters[] = LIST_FILTERS;
 const char dash_list_sql_text[] = LIST_TEXT;
@@ -197,6 +235,11 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LIST_SUBJECT, STMT_LIST_SUBJECT_TEAMS */
 	LIST_SUBJECT("{visible}"),
 	LIST_SUBJECT("{in_teams}"),
+	/* STMT_SCAN, STMT_SCAN_TEAMS, STMT_LIST_IDS, STMT_LIST_IDS_TEAMS */
+	LIST_SCAN("{visible}"),
+	LIST_SCAN("{in_teams}"),
+	LIST_IDS("{visible}"),
+	LIST_IDS("{in_teams}"),
 };
 
 /*
@@ -253,6 +296,186 @@ boolean_query(const char *q, char *out, size_t outsz)
 	if (inword)
 		out[o++] = '*';
 	out[o] = '\0';
+}
+
+/* Characters of UTF-8 text: its bytes but continuation bytes. */
+static size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * The words of q as boolean_query makes them, for the newest-first
+ * scan: each folded (mp_subject_fold: case, accents) for the exact
+ * test, and as a LIKE pattern for the superset test.  0, no scan, the
+ * FULLTEXT query answers, when a word does not fold to ASCII letter
+ * for letter: nothing left (combining marks only), letters outside
+ * Latin (whose case the fold keeps) or a letter that folds to two (ß,
+ * æ), which LIKE, comparing letter by letter, might not find where
+ * the index does.
+ */
+int
+dash_words_read(const char *q, struct dash_words *w)
+{
+	char		 b[DASH_Q_MAX * 3];
+	const char	*p, *e;
+	size_t		 len;
+
+	memset(w, 0, sizeof(*w));
+	boolean_query(q, b, sizeof(b));
+	for (p = b; *p != '\0' && w->n < DASH_WORDS_MAX; p = e) {
+		p += strspn(p, "+* ");
+		if ((len = strcspn(p, "+* ")) == 0)
+			break;
+		e = p + len;
+		if (mp_subject_fold(p, len, w->fold[w->n],
+		    sizeof(w->fold[0])) != MP_OK ||
+		    strlen(w->fold[w->n]) != utf8_chars(p, len) ||
+		    utf8_chars(w->fold[w->n], strlen(w->fold[w->n])) !=
+		    strlen(w->fold[w->n]))
+			return 0;
+		dash_like_pattern(p, len, w->like[w->n], sizeof(w->like[0]));
+		w->n++;
+	}
+	return w->n > 0;
+}
+
+/*
+ * "%word%" for LIKE ... ESCAPE '!': "%", "_" and "!" in the word are
+ * matched as themselves.  (Not "\", whose meaning in a literal
+ * depends on sql_mode; here it is an ordinary character.)  Cut short,
+ * still ending in "%", when out is too small.
+ */
+void
+dash_like_pattern(const char *word, size_t len, char *out, size_t outsz)
+{
+	size_t	 o = 0, i;
+
+	if (outsz < 3) {
+		if (outsz > 0)
+			out[0] = '\0';
+		return;
+	}
+	out[o++] = '%';
+	for (i = 0; i < len && o + 3 < outsz; i++) {
+		if (word[i] == '%' || word[i] == '_' || word[i] == '!')
+			out[o++] = '!';
+		out[o++] = word[i];
+	}
+	out[o++] = '%';
+	out[o] = '\0';
+}
+
+/*
+ * Text folded as the words are, with apostrophes as separators (the
+ * fold drops them, "D'Souza" -> "dsouza"; InnoDB's tokenizer splits
+ * there, and "souza" must find it): into *buf, grown as needed.
+ */
+static int
+fold_text(const char *t, size_t len, char **buf, size_t *bufsz)
+{
+	char	*nb;
+	size_t	 i, need = len * 4 + 2;
+
+	if (*bufsz < need) {
+		if ((nb = mp_alloc_realloc(*buf, need)) == NULL)
+			return -1;
+		*buf = nb;
+		*bufsz = need;
+	}
+	for (i = 0; i < len; i++)
+		(*buf)[i] = t[i] == '\'' ? ' ' : t[i];
+	/* The fold writes at most 3 bytes a byte ("&" -> " en"). */
+	if (mp_subject_fold(*buf, len, *buf + len, *bufsz - len) != MP_OK)
+		(*buf)[len] = '\0';	/* nothing left: no word */
+	return 0;
+}
+
+/*
+ * What InnoDB indexes of a report's text, with the server's defaults
+ * (innodb_ft_min_token_size 3, innodb_ft_max_token_size 84, the
+ * default stopword list): a word of 3 to 84 characters that is no
+ * stopword.  "+ik*" finds "ikzelf", never "ik"; "+the*" "there", not
+ * "the".  The words of the default list under 3 characters are too
+ * short anyway.
+ */
+static const char *const stopwords[] = {
+	"about", "are", "com", "for", "from", "how", "that", "the", "this",
+	"was", "what", "when", "where", "who", "will", "with", "und", "www"
+};
+
+static int
+indexed(const char *t, size_t bytes, size_t chars)
+{
+	size_t	 i;
+
+	if (chars < 3 || chars > 84)
+		return 0;
+	for (i = 0; i < MP_NELEM(stopwords); i++)
+		if (strlen(stopwords[i]) == bytes &&
+		    memcmp(t, stopwords[i], bytes) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Does folded text t hold w at the start of a word that InnoDB
+ * indexes?  The word runs to the next ASCII byte that is no letter or
+ * digit; its length counts UTF-8 characters.
+ */
+static int
+word_in(const char *t, const char *w)
+{
+	const unsigned char *p, *e;
+	size_t		 chars;
+
+	for (p = (const unsigned char *)t;
+	    (p = (const unsigned char *)strstr((const char *)p, w)) != NULL;
+	    p++) {
+		if (p != (const unsigned char *)t && isalnum(p[-1]))
+			continue;
+		for (e = p, chars = 0; isalnum(*e) || *e >= 0x80; e++)
+			chars += (*e & 0xc0) != 0x80;
+		if (indexed((const char *)p, (size_t)(e - p), chars))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The FULLTEXT query's rule in C: every word is the start of a word
+ * that InnoDB indexes (indexed) in one of the n texts, after folding.
+ * A word starts after a byte that is no ASCII letter or digit: the
+ * fold leaves only those, spaces and characters outside Latin (kept as
+ * they are), so a word after a symbol ("€100") counts, as InnoDB has
+ * it; and after "_", which InnoDB counts as a letter ("foo_bar" is
+ * one word to it) -- a report that holds the word rather shown than
+ * not.  *buf is scratch, kept between calls (free it).  1
+ * match, 0 not, -1 out of memory.
+ */
+int
+dash_words_match(const struct dash_words *w, const char *const text[],
+    const size_t len[], size_t n, char **buf, size_t *bufsz)
+{
+	unsigned	 found = 0, all = (1u << w->n) - 1;
+	size_t		 i, k;
+
+	for (i = 0; i < n && found != all; i++) {
+		if (text[i] == NULL || len[i] == 0)
+			continue;
+		if (fold_text(text[i], len[i], buf, bufsz) != 0)
+			return -1;
+		for (k = 0; k < w->n; k++)
+			if (!(found & (1u << k)) &&
+			    word_in(*buf + len[i], w->fold[k]))
+				found |= 1u << k;
+	}
+	return found == all;
 }
 
 static long long
@@ -516,13 +739,9 @@ row(struct mp_dreq *r, struct mp_vnode *rows, struct mp_stmt *st, size_t n)
 	return MP_OK;
 }
 
-/*
- * Bind the filters' values into p from p[np] on, in the order of
- * LIST_FILTERS (and LIST_TEXT, unless q is a subject: hit_params has
- * its words then); returns the new count.
- */
+/* The values of LIST_FILTERS into p from p[np] on; the new count. */
 static size_t
-filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
+filter_values(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 {
 
 	PAIR(p, np, OPTTEXT(f->status));
@@ -533,6 +752,19 @@ filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 	PAIR(p, np, OPTTEXT(f->channel));
 	PAIR(p, np, OPTTEXT(f->from));
 	PAIR(p, np, OPTTEXT(f->to));
+	return np;
+}
+
+/*
+ * Bind the filters' values into p from p[np] on, in the order of
+ * LIST_FILTERS (and LIST_TEXT, unless q is a subject: hit_params has
+ * its words then); returns the new count.
+ */
+static size_t
+filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
+{
+
+	np = filter_values(f, p, np);
 	if (f->boolean[0] != '\0' && f->subj.n == 0)
 		p[np++] = MP_DBTEXT(f->boolean);
 	return np;
@@ -605,6 +837,93 @@ list_stmt(const struct dash_filter *f, int teams,
 }
 
 /*
+ * A text search's page by the newest-first scan (issue 13): the
+ * FULLTEXT engine produces every match before the newest are picked
+ * (0.6 s for a word in 15% of a million reports), wherever MATCH
+ * stands in a query.  So first the newest SCAN_ROWS x page reports
+ * the user may see that pass the filters (LIST_SCAN), tested in C by
+ * the FULLTEXT query's rule: when they hold the page and one more
+ * (PER_PAGE + 1 matches, counted from the newest), every report newer
+ * than the last one read has been tested, so the page is the one the
+ * FULLTEXT query gives (docs/architecture.md, "A common word's page":
+ * where the rules differ).  ids gets its reports and *done is 1; else (a
+ * rarer word, a later page) *done is 0 and the FULLTEXT statement
+ * answers, as before.
+ */
+#define SCAN_ROWS	2000
+#define SCAN_PAGES	5
+
+static enum mp_err
+list_scan(struct mp_dreq *r, const struct dash_filter *f, int teams,
+    const struct mp_dbval *vis, size_t nvis, long long ids[PER_PAGE + 1],
+    int *done)
+{
+	struct dash_words w;
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + LIST_FILTER_VALUES + 1 +
+			    2 * DASH_WORDS_MAX];
+	const char	*text[3];
+	char		*buf = NULL;
+	size_t		 len[3], np, i, bufsz = 0, found = 0;
+	size_t		 skip = (size_t)(f->page - 1) * PER_PAGE;
+	int		 m = 0;
+	enum mp_err	 er;
+
+	*done = 0;
+	if (f->page > SCAN_PAGES || !dash_words_read(f->q, &w))
+		return MP_OK;
+	memcpy(p, vis, nvis * sizeof(vis[0]));
+	np = filter_values(f, p, nvis);
+	p[np++] = MP_DBINT(SCAN_ROWS * f->page);
+	for (i = 0; i < DASH_WORDS_MAX; i++)
+		PAIR(p, np, i < w.n ? MP_DBTEXT(w.like[i]) : MP_DBNULL());
+	er = mp_db_query(r->d->ctx->db, &st, SQL(teams ? STMT_SCAN_TEAMS :
+	    STMT_SCAN), p, np);
+	while (er == MP_OK && found <= skip + PER_PAGE &&
+	    (er = mp_db_next(st)) == MP_OK) {
+		for (i = 0; i < 3; i++)
+			text[i] = mp_db_text(st, SC_DESCRIPTION + (unsigned)i,
+			    &len[i]);
+		if ((m = dash_words_match(&w, text, len, 3, &buf, &bufsz)) < 0)
+			er = MP_ENOMEM;
+		else if (m && found++ >= skip)
+			ids[found - 1 - skip] = mp_db_int(st, SC_ID);
+	}
+	if (st != NULL)
+		mp_db_done(st);
+	free(buf);
+	*done = found == skip + PER_PAGE + 1;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The page's statement and its values into p: the page the scan found
+ * (ids, when scanned) or the list's statement for visibility (vis,
+ * nvis; teams as values when teams), filters and search.
+ */
+static enum stmt
+page_params(const struct dash_filter *f, int teams,
+    const struct mp_dbval *vis, size_t nvis, const long long *ids,
+    struct mp_dbval *p, size_t *np)
+{
+	size_t	 i;
+
+	if (ids != NULL) {
+		for (i = 0; i <= PER_PAGE; i++)
+			p[i] = MP_DBINT(ids[i]);
+		memcpy(p + PER_PAGE + 1, vis, nvis * sizeof(vis[0]));
+		*np = PER_PAGE + 1 + nvis;
+		return teams ? STMT_LIST_IDS_TEAMS : STMT_LIST_IDS;
+	}
+	*np = hit_params(f, p, 0);
+	memcpy(p + *np, vis, nvis * sizeof(vis[0]));
+	*np = filter_pairs(f, p, *np + nvis);
+	p[(*np)++] = MP_DBINT(PER_PAGE + 1);
+	p[(*np)++] = MP_DBINT((f->page - 1) * PER_PAGE);
+	return list_stmt(f, teams, vis);
+}
+
+/*
  * The page's rows into v (List.Rows, List.Next): visibility, filters,
  * the page.  *count is how many are shown.
  */
@@ -615,11 +934,15 @@ list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
 	struct mp_vnode	*rows = NULL;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 vis[MP_ACCESS_TEAMS_MAX];
-	struct mp_dbval	 p[DASH_FILTER_PARAMS - 2 + MP_ACCESS_TEAMS_MAX + 2];
+	struct mp_dbval	 p[PER_PAGE + 1 + DASH_FILTER_PARAMS +
+			    MP_ACCESS_TEAMS_MAX + 2];
+	long long	 ids[PER_PAGE + 1];
 	size_t		 np, nvis, n = 0;
-	int		 teams = 0;
+	int		 teams = 0, scanned = 0;
+	enum stmt	 s;
 	enum mp_err	 er;
 
+	*count = 0;
 	if (!mp_role_can(r->user.role, MP_PERM_REPORT_ALL))
 		mp_access_report_teams(&r->user, vis, &teams);
 	if (teams)
@@ -628,13 +951,11 @@ list_rows(struct mp_dreq *r, struct mp_view *v, const struct dash_filter *f,
 		mp_access_report_params(&r->user, vis);
 		nvis = 2;
 	}
-	np = hit_params(f, p, 0);
-	memcpy(p + np, vis, nvis * sizeof(vis[0]));
-	np = filter_pairs(f, p, np + nvis);
-	p[np++] = MP_DBINT(PER_PAGE + 1);
-	p[np++] = MP_DBINT((f->page - 1) * PER_PAGE);
-	er = mp_db_query(r->d->ctx->db, &st, SQL(list_stmt(f, teams, vis)),
-	    p, np);
+	if (f->subj.n == 0 && f->boolean[0] != '\0' &&
+	    (er = list_scan(r, f, teams, vis, nvis, ids, &scanned)) != MP_OK)
+		return er;
+	s = page_params(f, teams, vis, nvis, scanned ? ids : NULL, p, &np);
+	er = mp_db_query(r->d->ctx->db, &st, SQL(s), p, np);
 	if (er == MP_OK && (rows = mp_tmpl_node(v, "List.Rows")) == NULL)
 		er = MP_ENOMEM;
 	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK &&
