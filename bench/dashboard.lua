@@ -4,8 +4,21 @@
 -- beforehand (the portal's user variable plus that user's session
 -- cookie), round robin, so no request signs anyone in.
 --
+-- Issue 13's runs add four modes: "links" (the report page with its
+-- subjects and links: half the requests a report with a subject shared
+-- with another report, from BENCH_LIST, as a handler of its team; half
+-- a random report of the client's team, as "detail"), "subject" (the
+-- page of a subject from BENCH_LIST, ids of subjects with 2+ reports),
+-- "search" (the work list searched for a query string from BENCH_LIST,
+-- a plate or a postcode and number) and "hotspot" (BENCH_PATH, the
+-- hotspot view for a year, as whoever BENCH_CLIENTS holds).
+--
 -- Environment (set by bench/dashboard):
---   BENCH_MODE      "list" or "detail"
+--   BENCH_MODE      "list", "detail", "links", "subject", "search" or
+--                   "hotspot"
+--   BENCH_LIST      a file with one report id, subject id or query
+--                   string a line (links, subject, search)
+--   BENCH_PATH      the path of the hotspot view, after BENCH_MOUNT
 --   BENCH_CLIENTS   "user:cookie:team user:cookie:team ..."; team is the
 --                   remainder id % BENCH_TEAMS of the reports the user's
 --                   team holds (the bench puts report id in team
@@ -32,6 +45,31 @@ for u, c, t in (os.getenv("BENCH_CLIENTS") or ""):gmatch(
 	})
 end
 
+-- Clients by team (0 .. nteams - 1), for a report of a given team.
+local by_team = {}
+for _, c in ipairs(clients) do
+	by_team[c.team] = by_team[c.team] or {}
+	table.insert(by_team[c.team], c)
+end
+
+-- BENCH_LIST, read once per thread (init: each thread has its own Lua
+-- state).
+local function read_list()
+	local t = {}
+	local name = os.getenv("BENCH_LIST")
+	if name == nil or name == "" then
+		return t
+	end
+	local f = assert(io.open(name, "r"))
+	for line in f:lines() do
+		if line ~= "" then
+			table.insert(t, line)
+		end
+	end
+	f:close()
+	return t
+end
+
 local filters = {}
 for f in (os.getenv("BENCH_FILTERS") or "status=nieuw"):gmatch("%S+") do
 	table.insert(filters, f)
@@ -50,6 +88,21 @@ function init(args)
 	n = tid * 7919
 	ok, bad = 0, 0
 	math.randomseed(12345 + tid)
+	list = read_list()
+	if mode ~= "list" and mode ~= "detail" and mode ~= "hotspot" and
+	    #list == 0 then
+		error("BENCH_LIST is empty for mode " .. mode)
+	end
+end
+
+-- A random report of client c's team: id % nteams == c.team.
+local function team_report(c)
+	local k = math.random(0, math.floor(maxid / nteams) - 1)
+	local id = k * nteams + c.team
+	if id < 1 then
+		id = id + nteams
+	end
+	return id
 end
 
 function request()
@@ -57,13 +110,25 @@ function request()
 	local c = clients[(n % #clients) + 1]
 	local path
 	if mode == "detail" then
-		-- A report of the client's team: id % nteams == team.
-		local k = math.random(0, math.floor(maxid / nteams) - 1)
-		local id = k * nteams + c.team
-		if id < 1 then
-			id = id + nteams
+		path = mount .. "/melding/" .. team_report(c)
+	elseif mode == "links" then
+		local id
+		if n % 2 == 0 then
+			-- A report with a shared subject, as a handler of its
+			-- team.
+			id = tonumber(list[math.random(1, #list)])
+			local t = by_team[id % nteams]
+			c = t[(n % #t) + 1]
+		else
+			id = team_report(c)
 		end
 		path = mount .. "/melding/" .. id
+	elseif mode == "subject" then
+		path = mount .. "/onderwerp/" .. list[math.random(1, #list)]
+	elseif mode == "search" then
+		path = mount .. "/?" .. list[math.random(1, #list)]
+	elseif mode == "hotspot" then
+		path = mount .. (os.getenv("BENCH_PATH") or "/onderwerpen")
 	else
 		path = mount .. "/?" .. filters[(n % #filters) + 1]
 	end
