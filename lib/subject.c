@@ -1886,8 +1886,12 @@ mp_subject_link(struct mp_db *db, long long report, long long subject,
 	return mp_db_exec(db, SQL(STMT_LINK), v, 5, NULL, NULL);
 }
 
-enum mp_err
-mp_subject_unlink(struct mp_db *db, long long report, long long subject)
+/*
+ * Run statement s on the link of report and subject: MP_ENOTFOUND when
+ * it changed no row (no such link, or nothing to change).
+ */
+static enum mp_err
+exec_link(struct mp_db *db, enum stmt s, long long report, long long subject)
 {
 	struct mp_dbval		 v[2];
 	unsigned long long	 n = 0;
@@ -1895,10 +1899,16 @@ mp_subject_unlink(struct mp_db *db, long long report, long long subject)
 
 	v[0] = MP_DBINT(report);
 	v[1] = MP_DBINT(subject);
-	if ((er = mp_db_exec(db, SQL(STMT_UNLINK), v, 2, &n, NULL)) !=
-	    MP_OK)
+	if ((er = mp_db_exec(db, SQL(s), v, 2, &n, NULL)) != MP_OK)
 		return er;
 	return n == 0 ? MP_ENOTFOUND : MP_OK;
+}
+
+enum mp_err
+mp_subject_unlink(struct mp_db *db, long long report, long long subject)
+{
+
+	return exec_link(db, STMT_UNLINK, report, subject);
 }
 
 enum mp_err
@@ -2025,16 +2035,8 @@ mp_subject_list_shared(struct mp_db *db, long long report,
 enum mp_err
 mp_subject_confirm(struct mp_db *db, long long report, long long subject)
 {
-	struct mp_dbval		 v[2];
-	unsigned long long	 n = 0;
-	enum mp_err		 er;
 
-	v[0] = MP_DBINT(report);
-	v[1] = MP_DBINT(subject);
-	if ((er = mp_db_exec(db, SQL(STMT_CONFIRM), v, 2, &n, NULL)) !=
-	    MP_OK)
-		return er;
-	return n == 0 ? MP_ENOTFOUND : MP_OK;
+	return exec_link(db, STMT_CONFIRM, report, subject);
 }
 
 enum mp_err
