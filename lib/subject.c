@@ -1682,13 +1682,15 @@ static const char *const stmts[STMT__MAX] = {
 	 * (postcode form "1234AB 12 ...": the same first 7 bytes, another
 	 * number).  Content only where visible: a page cannot leak it.
 	 *
-	 * The nearby branch in the order written (STRAIGHT_JOIN) and s2
-	 * by subject_norm: the range on s2 depends on s, so MariaDB saw
-	 * no index for it and began at signal_type and report, joining
-	 * every report of the database to its subjects (110 to 150 ms a
-	 * page at 30,000 reports; 2 to 3 ms so, ANALYZE in
-	 * docs/architecture.md).  It still reads subject_norm's kind 1
-	 * entries, index only: linear in the address subjects.
+	 * The nearby branch in the order written (STRAIGHT_JOIN), s2 by
+	 * sql/033's postcode column: the range on s2 depends on s, so
+	 * MariaDB saw no index for it and began at signal_type and
+	 * report, joining every report of the database to its subjects
+	 * (110 to 150 ms a page at 30,000 reports; under 0.3 ms so,
+	 * ANALYZE in docs/architecture.md).  The range stays as the
+	 * rule; the equality on postcode is the index, and implied by it
+	 * for every normal form mp_subject_norm makes (the postcode form
+	 * always has a number after "1234AB ").
 	 */
 	"SELECT * FROM ("
 	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near,"
@@ -1707,7 +1709,7 @@ static const char *const stmts[STMT__MAX] = {
 	" AND s.kind = 1"
 	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '"
 	/* A range on subject_norm: after "1234AB " comes a digit. */
-	" JOIN subject s2 FORCE INDEX (subject_norm) ON s2.kind = 1"
+	" JOIN subject s2 ON s2.postcode = s.postcode AND s2.kind = 1"
 	" AND s2.norm >= LEFT(s.norm, 7)"
 	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')"
 	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>"
