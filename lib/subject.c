@@ -1601,30 +1601,33 @@ enum stmt {
 };
 
 /*
- * The hotspots (mp_subject_hotspots).  The period's reports come from
- * an index of report alone, index only: report_received (received_at,
- * and the id InnoDB adds) for a coordinator, report_signal_type with a
- * type; for a handler the teams go in as values
- * (mp_access_sql_in_teams, as the work list does), so that report_team or
- * report_team_type give a range per team, where the subquery of
- * mp_access_sql_visible would read every report of the year to
- * check its team.  STRAIGHT_JOIN keeps report first, so each report's
- * links are one range of report_subject's primary key (report_id
- * first), where source and confirmed are read without another lookup.
- * Only the grouped subjects with two or more reports, a small part, are
- * joined to subject (the outer STRAIGHT_JOIN: on a small test set
- * MariaDB would rather read all of subject and probe the derived
- * table), so a kind filter costs a lookup per hotspot, not per link.
- * COUNT(*) counts reports: (report_id, subject_id) is the primary key,
- * so a report links a subject at most once.
+ * The hotspots (mp_subject_hotspots).  Only a subject that two or more
+ * reports link can be one, and most subjects have one report: the
+ * derived table starts from those (subject_recur, kept by sql/033's
+ * triggers, a range of subject_recur_reports), reads their links by
+ * report_subject_subject and each link's report by its primary key,
+ * where the period, the signal type and the visibility rule are
+ * checked.  STRAIGHT_JOIN keeps that order: its cost is the links of
+ * the subjects that recur, not those of every report in the period
+ * (before: 45 ms a year as the coordinator at 30,000 reports, 1.0 ms
+ * so; docs/architecture.md).  For a handler the teams go in as values
+ * (mp_access_sql_in_teams, as the work list does).  Only the grouped
+ * subjects with two or more reports in the period are joined to
+ * subject again (the outer STRAIGHT_JOIN), so a kind filter costs a
+ * lookup per hotspot, not per link.  COUNT(*) counts reports:
+ * (report_id, subject_id) is the primary key, so a report links a
+ * subject at most once.
  */
 #define HOT_SELECT(visible) \
 	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
 	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
 	" FROM (SELECT STRAIGHT_JOIN rs.subject_id, COUNT(*) AS n," \
 	" MAX(r.received_at) AS latest" \
-	" FROM report r JOIN report_subject rs ON rs.report_id = r.id" \
-	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
+	" FROM subject_recur m" \
+	" JOIN report_subject rs ON rs.subject_id = m.subject_id" \
+	" JOIN report r ON r.id = rs.report_id" \
+	" WHERE m.reports >= 2" \
+	" AND r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
 	" AND " visible \
 	" AND (rs.source = 1 OR rs.confirmed = 1)" \
