@@ -1601,30 +1601,33 @@ enum stmt {
 };
 
 /*
- * The hotspots (mp_subject_hotspots).  The period's reports come from
- * an index of report alone, index only: report_received (received_at,
- * and the id InnoDB adds) for a coordinator, report_signal_type with a
- * type; for a handler the teams go in as values
- * (mp_access_sql_in_teams, as the work list does), so that report_team or
- * report_team_type give a range per team, where the subquery of
- * mp_access_sql_visible would read every report of the year to
- * check its team.  STRAIGHT_JOIN keeps report first, so each report's
- * links are one range of report_subject's primary key (report_id
- * first), where source and confirmed are read without another lookup.
- * Only the grouped subjects with two or more reports, a small part, are
- * joined to subject (the outer STRAIGHT_JOIN: on a small test set
- * MariaDB would rather read all of subject and probe the derived
- * table), so a kind filter costs a lookup per hotspot, not per link.
- * COUNT(*) counts reports: (report_id, subject_id) is the primary key,
- * so a report links a subject at most once.
+ * The hotspots (mp_subject_hotspots).  Only a subject that two or more
+ * reports link can be one, and most subjects have one report: the
+ * derived table starts from those (subject_recur, kept by sql/033's
+ * triggers, a range of subject_recur_reports), reads their links by
+ * report_subject_subject and each link's report by its primary key,
+ * where the period, the signal type and the visibility rule are
+ * checked.  STRAIGHT_JOIN keeps that order: its cost is the links of
+ * the subjects that recur, not those of every report in the period
+ * (before: 45 ms a year as the coordinator at 30,000 reports, 1.0 ms
+ * so; docs/architecture.md).  For a handler the teams go in as values
+ * (mp_access_sql_in_teams, as the work list does).  Only the grouped
+ * subjects with two or more reports in the period are joined to
+ * subject again (the outer STRAIGHT_JOIN), so a kind filter costs a
+ * lookup per hotspot, not per link.  COUNT(*) counts reports:
+ * (report_id, subject_id) is the primary key, so a report links a
+ * subject at most once.
  */
 #define HOT_SELECT(visible) \
 	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
 	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
 	" FROM (SELECT STRAIGHT_JOIN rs.subject_id, COUNT(*) AS n," \
 	" MAX(r.received_at) AS latest" \
-	" FROM report r JOIN report_subject rs ON rs.report_id = r.id" \
-	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
+	" FROM subject_recur m" \
+	" JOIN report_subject rs ON rs.subject_id = m.subject_id" \
+	" JOIN report r ON r.id = rs.report_id" \
+	" WHERE m.reports >= 2" \
+	" AND r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
 	" AND " visible \
 	" AND (rs.source = 1 OR rs.confirmed = 1)" \
@@ -1681,6 +1684,16 @@ static const char *const stmts[STMT__MAX] = {
 	 * STMT_RELATED: the shared subjects, then the nearby addresses
 	 * (postcode form "1234AB 12 ...": the same first 7 bytes, another
 	 * number).  Content only where visible: a page cannot leak it.
+	 *
+	 * The nearby branch in the order written (STRAIGHT_JOIN), s2 by
+	 * sql/033's postcode column: the range on s2 depends on s, so
+	 * MariaDB saw no index for it and began at signal_type and
+	 * report, joining every report of the database to its subjects
+	 * (110 to 150 ms a page at 30,000 reports; under 0.3 ms so,
+	 * ANALYZE in docs/architecture.md).  The range stays as the
+	 * rule; the equality on postcode is the index, and implied by it
+	 * for every normal form mp_subject_norm makes (the postcode form
+	 * always has a number after "1234AB ").
 	 */
 	"SELECT * FROM ("
 	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near,"
@@ -1693,13 +1706,13 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN signal_type st ON st.id = r.signal_type_id"
 	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
 	" UNION ALL "
-	"SELECT s2.id, s2.kind, s2.display, r.id, 1,"
+	"SELECT STRAIGHT_JOIN s2.id, s2.kind, s2.display, r.id, 1,"
 	" " REL_VIS ", " REL_CONTENT
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
 	" AND s.kind = 1"
 	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '"
 	/* A range on subject_norm: after "1234AB " comes a digit. */
-	" JOIN subject s2 ON s2.kind = 1"
+	" JOIN subject s2 ON s2.postcode = s.postcode AND s2.kind = 1"
 	" AND s2.norm >= LEFT(s.norm, 7)"
 	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')"
 	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>"

@@ -89,6 +89,9 @@ GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;
 -- a subject goes when its last link does, by report_subject_purge.
 GRANT SELECT, INSERT, UPDATE ON subject TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_subject TO @APPUSER@@@APPHOST@;
+-- 033_subject_postcode.sql: the subjects that recur, for the hotspots;
+-- written by report_subject's triggers only.
+GRANT SELECT ON subject_recur TO @APPUSER@@@APPHOST@;
 -- 032_subject_refused.sql: subjects a handler removed, not proposed
 -- again; a handler's own add clears the refusal.
 GRANT SELECT, INSERT, DELETE ON report_subject_refused

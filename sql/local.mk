@@ -25,6 +25,7 @@ dist_sql_DATA = \
 	%reldir%/030_report_link.sql \
 	%reldir%/031_export_subjects.sql \
 	%reldir%/032_subject_refused.sql \
+	%reldir%/033_subject_postcode.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
