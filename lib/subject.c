@@ -1571,6 +1571,20 @@ mp_subject_extract(const char *text, size_t len,
  */
 /* A report r's visibility (2 parameters) and, if visible, its content. */
 #define REL_VIS	"({visible})"
+/*
+ * For STMT_RELATED: the content unmasked, inside its derived table
+ * only (REL_MASKED hides it where vis is 0 before any row leaves
+ * MariaDB), so that the visibility subquery stands once in each branch:
+ * as a column repeated five times, MariaDB materialized it five times
+ * an execution (0.64 ms a page at a million reports).
+ */
+#define REL_RAW \
+	"r.reference AS reference, st.name AS type, r.status AS status," \
+	" UNIX_TIMESTAMP(r.received_at) AS received"
+#define REL_MASKED \
+	"x.id, x.kind, x.display, x.rid, x.near, x.vis," \
+	" IF(x.vis, x.reference, ''), IF(x.vis, x.type, '')," \
+	" IF(x.vis, x.status, ''), IF(x.vis, x.received, 0)"
 #define REL_CONTENT \
 	"IF(" REL_VIS ", r.reference, '') AS reference," \
 	" IF(" REL_VIS ", st.name, '') AS type," \
@@ -1695,9 +1709,9 @@ static const char *const stmts[STMT__MAX] = {
 	 * for every normal form mp_subject_norm makes (the postcode form
 	 * always has a number after "1234AB ").
 	 */
-	"SELECT * FROM ("
+	"SELECT " REL_MASKED " FROM ("
 	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near,"
-	" " REL_VIS " AS vis, " REL_CONTENT
+	" " REL_VIS " AS vis, " REL_RAW
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
 	" JOIN report_subject o ON o.subject_id = me.subject_id"
 	" AND o.report_id <> me.report_id"
@@ -1707,7 +1721,7 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
 	" UNION ALL "
 	"SELECT STRAIGHT_JOIN s2.id, s2.kind, s2.display, r.id, 1,"
-	" " REL_VIS ", " REL_CONTENT
+	" " REL_VIS ", " REL_RAW
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
 	" AND s.kind = 1"
 	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '"
@@ -1723,7 +1737,8 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN report r ON r.id = o.report_id"
 	" JOIN signal_type st ON st.id = r.signal_type_id"
 	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
-	") x ORDER BY near, kind, id, received DESC, rid DESC LIMIT ?",
+	") x ORDER BY x.near, x.kind, x.id, IF(x.vis, x.received, 0) DESC,"
+	" x.rid DESC LIMIT ?",
 	/* STMT_REPORTS_OF */
 	"SELECT s.id, s.kind, s.display, r.id, 0, " REL_VIS ", "
 	REL_CONTENT ", rs.confirmed, rs.source"
@@ -2131,17 +2146,15 @@ mp_subject_related(struct mp_db *db, long long report,
     const struct mp_dbval *vis, unsigned limit, mp_subject_rep_fn fn,
     void *arg)
 {
-	struct mp_dbval	 v[23];
-	size_t		 i, n = 0, b;
+	struct mp_dbval	 v[7];
+	size_t		 n = 0, b;
 
 	if (limit < 1 || limit > 1000)
 		return MP_EINVAL;
-	/* Each branch: REL_VIS five times, then the report. */
+	/* Each branch: REL_VIS once, then the report. */
 	for (b = 0; b < 2; b++) {
-		for (i = 0; i < 5; i++) {
-			v[n++] = vis[0];
-			v[n++] = vis[1];
-		}
+		v[n++] = vis[0];
+		v[n++] = vis[1];
 		v[n++] = MP_DBINT(report);
 	}
 	v[n++] = MP_DBINT(limit);
