@@ -116,3 +116,18 @@ dash_decide()
 {
 	dash_post "$1" /verzoeken "actie=$2" "id=$3"
 }
+
+# dash_subject KIND NORM DISPLAY_SQL: insert a subject as lib/subject.c
+# stores it (DISPLAY_SQL an SQL expression), print its id.
+dash_subject()
+{
+	sql "INSERT INTO subject (kind, norm, display, created_at)
+	    VALUES ($1, '$2', $3, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()"
+}
+
+# dash_link REPORT SUBJECT SOURCE CONFIRMED: link them.
+dash_link()
+{
+	sql "INSERT INTO report_subject (report_id, subject_id, source,
+	    confirmed, created_at) VALUES ($1, $2, $3, $4, UTC_TIMESTAMP())"
+}

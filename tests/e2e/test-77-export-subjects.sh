@@ -40,24 +40,14 @@ done
 
 DISPLAY='Hoofdstr. 12 <b>&"x"</b>'
 DISPLAY_HEX=$(printf '%s' "$DISPLAY" | od -An -tx1 | tr -d ' \n')
-subject()
-{
-	sql "INSERT INTO subject (kind, norm, display, created_at)
-	    VALUES ($1, '$2', $3, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()"
-}
-link()
-{
-	sql "INSERT INTO report_subject (report_id, subject_id, source,
-	    confirmed, created_at) VALUES ($1, $2, $3, $4, UTC_TIMESTAMP())"
-}
-sa=$(subject 1 '1234AB 12' "CONVERT(0x$DISPLAY_HEX USING utf8mb4)")
-sv=$(subject 4 '77XYZ7' "'77-XYZ-7'")
-sp=$(subject 6 '+31201234567' "'020-1234567'")
-sk=$(subject 3 '12345678' "'KvK 1234 5678'")
-link "$r" "$sa" 1 0	# the report's address
-link "$r" "$sv" 2 1	# a plate found in the text and confirmed
-link "$r" "$sp" 2 0	# a proposal: not sent
-link "$u" "$sk" 3 1	# a report not shared: not sent
+sa=$(dash_subject 1 '1234AB 12' "CONVERT(0x$DISPLAY_HEX USING utf8mb4)")
+sv=$(dash_subject 4 '77XYZ7' "'77-XYZ-7'")
+sp=$(dash_subject 6 '+31201234567' "'020-1234567'")
+sk=$(dash_subject 3 '12345678' "'KvK 1234 5678'")
+dash_link "$r" "$sa" 1 0	# the report's address
+dash_link "$r" "$sv" 2 1	# a plate found in the text and confirmed
+dash_link "$r" "$sp" 2 0	# a proposal: not sent
+dash_link "$u" "$sk" 3 1	# a report not shared: not sent
 
 # subjects FILE: "kind|norm|display" of each <onderwerp>, then
 # "onderwerpen=N" (how many <onderwerpen> elements there were).

@@ -49,43 +49,31 @@ days "$z3" 3 "$t2"
 
 XSS='=HYPERLINK("http://x.invalid") <script>alert("xss")</script>'
 XSS_HEX=$(printf '%s' "$XSS" | od -An -tx1 | tr -d ' \n')
-# subject NAME KIND NORM DISPLAY_SQL: insert a subject, print its id.
-subject()
-{
-	sql "INSERT INTO subject (kind, norm, display, created_at)
-	    VALUES ($1, '$2', $3, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()"
-}
-# link REPORT SUBJECT SOURCE CONFIRMED
-link()
-{
-	sql "INSERT INTO report_subject (report_id, subject_id, source,
-	    confirmed, created_at) VALUES ($1, $2, $3, $4, UTC_TIMESTAMP())"
-}
 # A: an address in two Noord reports and one Zuid report (structured,
 # or found in the text and confirmed).
-sa=$(subject 1 '1234AB 12' "'Hoofdstraat 12, Hotspotstad'")
-link "$n1" "$sa" 1 0
-link "$n2" "$sa" 2 1
-link "$z1" "$sa" 1 0
+sa=$(dash_subject 1 '1234AB 12' "'Hoofdstraat 12, Hotspotstad'")
+dash_link "$n1" "$sa" 1 0
+dash_link "$n2" "$sa" 2 1
+dash_link "$z1" "$sa" 1 0
 # B: a company with a hostile name, in two Zuid reports, added by a
 # handler; the latest report of all.
-sb=$(subject 2 'xss bedrijf' "CONVERT(0x$XSS_HEX USING utf8mb4)")
-link "$z1" "$sb" 3 1
-link "$z2" "$sb" 3 1
+sb=$(dash_subject 2 'xss bedrijf' "CONVERT(0x$XSS_HEX USING utf8mb4)")
+dash_link "$z1" "$sb" 3 1
+dash_link "$z2" "$sb" 3 1
 # C: a plate confirmed once, and proposed (not confirmed) twice: one
 # sure link, so no hotspot.
-sc=$(subject 4 '12ABC3' "'12-ABC-3'")
-link "$n1" "$sc" 2 1
-link "$n3" "$sc" 2 0
-link "$z3" "$sc" 2 0
+sc=$(dash_subject 4 '12ABC3' "'12-ABC-3'")
+dash_link "$n1" "$sc" 2 1
+dash_link "$n3" "$sc" 2 0
+dash_link "$z3" "$sc" 2 0
 # D: a phone number in n3 and in a report of two years ago.
 old=$(sql "SELECT id FROM report WHERE id % 2 = 1 ORDER BY id LIMIT 1
     OFFSET 3")
 sql "UPDATE report SET received_at = UTC_TIMESTAMP() - INTERVAL 730 DAY
     WHERE id = $old"
-sd=$(subject 6 '+31201234567' "'020-1234567'")
-link "$n3" "$sd" 1 0
-link "$old" "$sd" 1 0
+sd=$(dash_subject 6 '+31201234567' "'020-1234567'")
+dash_link "$n3" "$sd" 1 0
+dash_link "$old" "$sd" 1 0
 
 # rows FILE: "display|count|kind" for each row of the page's table.
 rows()
