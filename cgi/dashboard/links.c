@@ -141,6 +141,7 @@ struct fill {
 	long long	 subject;	/* the group's */
 	int		 nearby;
 	int		 unseen;	/* a report the user may not see */
+	long long	 gunseen;	/* of those, in the group */
 	long long	 hide[DECISIONS_MAX];	/* unrelated reports */
 	size_t		 nhide;
 };
@@ -198,6 +199,7 @@ fill_related(const struct mp_subject_rep *x, void *arg)
 	if (f->n == 0 || x->subject != f->subject || x->nearby != f->nearby) {
 		f->g = f->n == 0 ? 0 : f->g + 1;
 		f->m = 0;
+		f->gunseen = 0;
 		f->subject = x->subject;
 		f->nearby = x->nearby;
 		setki(f->v, "Verb", f->g, "Subject", x->subject);
@@ -206,19 +208,24 @@ fill_related(const struct mp_subject_rep *x, void *arg)
 		setk(f->v, "Verb", f->g, "Display", x->display);
 		setki(f->v, "Verb", f->g, "Nearby", x->nearby);
 	}
-	(void)snprintf(list, sizeof(list), "Verb.%zu.Rep", f->g);
-	setki(f->v, list, f->m, "Visible", x->visible);
-	if (!x->visible)
+	/*
+	 * Reports out of sight are one line a group with their number:
+	 * a line each said the same thing again and again.
+	 */
+	if (!x->visible) {
 		f->unseen = 1;
-	if (x->visible) {
+		setki(f->v, "Verb", f->g, "Unseen", ++f->gunseen);
+	} else {
+		(void)snprintf(list, sizeof(list), "Verb.%zu.Rep", f->g);
+		setki(f->v, list, f->m, "Visible", 1);
 		setki(f->v, list, f->m, "Id", x->report);
 		setk(f->v, list, f->m, "Reference", x->reference);
 		setk(f->v, list, f->m, "Type", x->type);
 		setk(f->v, list, f->m, "Status", x->status);
 		dash_time(t, (time_t)x->received);
 		setk(f->v, list, f->m, "Date", t);
+		f->m++;
 	}
-	f->m++;
 	f->n++;
 }
 

@@ -50,8 +50,9 @@
 <?cs if:subcount(Verb) == 0 ?><p>Geen andere meldingen met een gedeeld onderwerp.</p><?cs else ?>
 <?cs each:g = Verb ?><h3><?cs if:g.Nearby ?>In de buurt (zelfde postcode, ander huisnummer): <?cs /if ?><?cs var:g.Kind ?>: <a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:g.Subject ?>"><?cs var:g.Display ?></a></h3>
 <ul class="links<?cs if:g.Nearby ?> nearby<?cs /if ?>">
-<?cs each:x = g.Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs var:x.Status ?><?cs else ?><span class="other-team">Er is een verband met een melding in een ander team. Wilt u die zien? Vraag het een coördinator<?cs if:Coordinators ?> (<?cs var:Coordinators ?>)<?cs /if ?>.</span><?cs /if ?></li>
-<?cs /each ?></ul>
+<?cs each:x = g.Rep ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs var:x.Status ?></li>
+<?cs /each ?><?cs if:g.Unseen ?><li><span class="other-team">Er is een verband met <?cs if:g.Unseen == 1 ?>een melding<?cs else ?><?cs var:g.Unseen ?> meldingen<?cs /if ?> in een ander team. Wilt u die zien? Vraag het een coördinator<?cs if:Coordinators ?> (<?cs var:Coordinators ?>)<?cs /if ?>.</span></li>
+<?cs /if ?></ul>
 <?cs /each ?><?cs /if ?>
 <?cs if:subcount(Dec) > 0 ?><h3>Besluiten over verbanden</h3><ul id="decisions">
 <?cs each:x = Dec ?><li><?cs var:x.At ?> &middot; <?cs var:x.Kind ?> <?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Other ?>"><?cs var:x.Reference ?></a>: <span class="text"><?cs var:x.Reason ?></span><?cs else ?>een melding in een ander team (vraag het een coördinator<?cs if:Coordinators ?>: <?cs var:Coordinators ?><?cs /if ?>)<?cs /if ?></li>
