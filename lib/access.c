@@ -29,6 +29,7 @@ static const char *const names[MP_PERM__MAX] = {
 	"melding behandelen", "melding toewijzen", "identiteit melder",
 	"melding invoeren", "beheer", "auditlog", "statistiek",
 	"export", "delen met partner", "verzoeken beoordelen",
+	"dossier bekijken", "dossier bewerken", "dossiers beheren",
 };
 
 int

@@ -142,6 +142,19 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
 /* The upper bound is MP_SUBJECT_MAX_PER_REPORT (test-subject checks). */
 [MP_CK_SUBJECT_MAX_PER_REPORT] = INT("subject.max_per_report", 50, 1,
     1000, "subjects a report is linked to at most"),
+[MP_CK_DOSSIER_THEMES] = { "dossier.themes", MP_CKT_LIST,
+    "ondermijning, woonoverlast", 0, 0, NULL, NULL, 0,
+    "a dossier's themes, comma-separated (lib/dossier.h)" },
+[MP_CK_DOSSIER_TASK_TYPES] = { "dossier.task_types", MP_CKT_LIST,
+    "adrescontrole, Bibob-onderzoek, bestuurlijke rapportage,"
+    " sluiting op grond van artikel 13b Opiumwet, last onder dwangsom,"
+    " gesprek, doorgezet naar partner, overig", 0, 0, NULL, NULL, 0,
+    "the types of a dossier's tasks and interventions" },
+[MP_CK_DOSSIER_OUTCOMES] = { "dossier.outcomes", MP_CKT_LIST,
+    "pand gesloten, boete of last opgelegd, aangifte gedaan,"
+    " doorgezet naar partner, geen actie mogelijk,"
+    " vermoeden niet bevestigd", 0, 0, NULL, NULL, 0,
+    "the results of a closed task or dossier" },
 [MP_CK_AUTH_MODE] = ENUM("auth.mode", "portal", authmodes, 0,
     "how dashboard users sign in"),
 [MP_CK_AUTH_PORTAL_VARIABLE] = STR("auth.portal_variable", "REMOTE_USER",
@@ -190,7 +203,8 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     "send the automatic message of a status" },
 [MP_CK_FEEDBACK_AUTO_TEXT] = { "feedback.auto.*.text", MP_CKT_STR, NULL,
     0, 0, NULL, statuses, 0,
-    "its text (unset: built in for nieuw, in_behandeling, afgerond)" },
+    "its text (unset: built in for nieuw, in_behandeling, in_dossier,"
+    " afgerond)" },
 [MP_CK_MAIL_SENDMAIL] = STR("mail.sendmail", "/usr/sbin/sendmail -t -i",
     "the sendmail-compatible command, run without a shell"),
 [MP_CK_MAIL_FROM] = STR("mail.from", "",

@@ -43,6 +43,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/event.c %reldir%/event.h \
 	%reldir%/subject.c %reldir%/subject.h \
 	%reldir%/link.c %reldir%/link.h \
+	%reldir%/dossier.c %reldir%/dossier.h \
 	%reldir%/sqltext.c %reldir%/sqltext.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \

@@ -53,6 +53,7 @@
 #include "partner.h"
 #include "share.h"
 #include "link.h"
+#include "dossier.h"
 #include "message.h"
 #include "sandbox.h"
 

@@ -81,7 +81,10 @@ mp_message_add(struct mp_db *db, long long report_id, enum mp_msg_dir dir,
 	return notify(db, dir, report_id);
 }
 
-/* Defaults: received, taken, closed; the rest is off unless set. */
+/*
+ * Defaults: received, taken, in a dossier, closed; the rest is off
+ * unless set.
+ */
 static const struct {
 	const char	*status;
 	const char	*text;
@@ -90,6 +93,9 @@ static const struct {
 	  "het meldpunt gaat ernaar kijken. Dank u wel." },
 	{ MP_ST_TAKEN, "Een medewerker heeft uw melding in behandeling "
 	  "genomen." },
+	/* Neutral: nothing of a dossier is the reporter's to know. */
+	{ MP_ST_DOSSIER, "Uw melding wordt verder behandeld. Een medewerker "
+	  "werkt eraan." },
 	{ MP_ST_CLOSED, "De behandeling van uw melding is afgerond. Wat "
 	  "wij precies hebben gedaan, kunnen wij u niet vertellen: dat "
 	  "beschermt iedereen die erbij betrokken is. Dank u wel voor uw "

@@ -56,6 +56,8 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_REPORT_WORK] = 1,
 		[MP_PERM_REPORTER_ID] = 1,
 		[MP_PERM_REPORT_CREATE] = 1,
+		[MP_PERM_DOSSIER_VIEW] = 1,
+		[MP_PERM_DOSSIER_WORK] = 1,
 	},
 	[MP_ROLE_COORDINATOR] = {
 		[MP_PERM_NONE] = 1,
@@ -70,9 +72,13 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_EXPORT] = 1,
 		[MP_PERM_REPORT_SHARE] = 1,
 		[MP_PERM_GRANT_DECIDE] = 1,
+		[MP_PERM_DOSSIER_VIEW] = 1,
+		[MP_PERM_DOSSIER_WORK] = 1,
+		[MP_PERM_DOSSIER_MANAGE] = 1,
 	},
 	/*
-	 * The functional administrator sees no report content at all,
+	 * The functional administrator sees no report or dossier
+	 * content at all (it configures the dossiers' lists),
 	 * and what it grants takes a second person (lib/grant.h).
 	 */
 	[MP_ROLE_ADMIN] = {

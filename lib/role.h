@@ -38,6 +38,10 @@ enum mp_perm {
 	MP_PERM_EXPORT,		/* the work list as CSV */
 	MP_PERM_REPORT_SHARE,	/* share a report with a partner (export) */
 	MP_PERM_GRANT_DECIDE,	/* confirm or reject another's grant request */
+	MP_PERM_DOSSIER_VIEW,	/* dossiers of one's teams or membership */
+	MP_PERM_DOSSIER_WORK,	/* create in one's team, status, analysis,
+				   reports one sees, subjects */
+	MP_PERM_DOSSIER_MANAGE,	/* every dossier, any team, members */
 	MP_PERM__MAX
 };
 

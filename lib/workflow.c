@@ -1,8 +1,8 @@
 /*
  * workflow.c -- the status transitions of a report (see workflow.h).
  * nieuw -> in behandeling -> doorgezet naar partner / afgerond, with
- * reopening.  "in dossier" is known (demo data has it) but reached only
- * through dossiers, which come later.  "wacht op melder" is set by a
+ * reopening.  "in dossier" is reached only by adding the report to a
+ * dossier (lib/dossier.c), from any other status.  "wacht op melder" is set by a
  * handler who asked the reporter something; the reporter's reply ends
  * it (lib/message.c), back to "in behandeling".
  *
@@ -54,18 +54,23 @@ const char *const mp_workflow_statuses[] = {
 };
 
 static const struct mp_transition transitions[] = {
-	{ MP_ST_NEW, MP_ST_TAKEN, "In behandeling nemen", 0 },
-	{ MP_ST_NEW, MP_ST_CLOSED, "Afronden zonder behandeling", 1 },
-	{ MP_ST_TAKEN, MP_ST_WAITING, "Wachten op antwoord melder", 0 },
-	{ MP_ST_TAKEN, MP_ST_PARTNER, "Doorzetten naar partner", 0 },
-	{ MP_ST_TAKEN, MP_ST_CLOSED, "Afronden", 1 },
-	{ MP_ST_WAITING, MP_ST_TAKEN, "Terug in behandeling", 0 },
-	{ MP_ST_WAITING, MP_ST_CLOSED, "Afronden", 1 },
-	{ MP_ST_PARTNER, MP_ST_TAKEN, "Terug in behandeling", 0 },
-	{ MP_ST_PARTNER, MP_ST_CLOSED, "Afronden", 1 },
-	{ MP_ST_DOSSIER, MP_ST_TAKEN, "Terug in behandeling", 0 },
-	{ MP_ST_DOSSIER, MP_ST_CLOSED, "Afronden", 1 },
-	{ MP_ST_CLOSED, MP_ST_TAKEN, "Heropenen", 0 },
+	{ MP_ST_NEW, MP_ST_TAKEN, "In behandeling nemen", 0, 0 },
+	{ MP_ST_NEW, MP_ST_CLOSED, "Afronden zonder behandeling", 1, 0 },
+	{ MP_ST_TAKEN, MP_ST_WAITING, "Wachten op antwoord melder", 0, 0 },
+	{ MP_ST_TAKEN, MP_ST_PARTNER, "Doorzetten naar partner", 0, 0 },
+	{ MP_ST_TAKEN, MP_ST_CLOSED, "Afronden", 1, 0 },
+	{ MP_ST_WAITING, MP_ST_TAKEN, "Terug in behandeling", 0, 0 },
+	{ MP_ST_WAITING, MP_ST_CLOSED, "Afronden", 1, 0 },
+	{ MP_ST_PARTNER, MP_ST_TAKEN, "Terug in behandeling", 0, 0 },
+	{ MP_ST_PARTNER, MP_ST_CLOSED, "Afronden", 1, 0 },
+	{ MP_ST_DOSSIER, MP_ST_TAKEN, "Terug in behandeling", 0, 0 },
+	{ MP_ST_DOSSIER, MP_ST_CLOSED, "Afronden", 1, 0 },
+	{ MP_ST_CLOSED, MP_ST_TAKEN, "Heropenen", 0, 0 },
+	{ MP_ST_NEW, MP_ST_DOSSIER, "In dossier", 0, 1 },
+	{ MP_ST_TAKEN, MP_ST_DOSSIER, "In dossier", 0, 1 },
+	{ MP_ST_WAITING, MP_ST_DOSSIER, "In dossier", 0, 1 },
+	{ MP_ST_PARTNER, MP_ST_DOSSIER, "In dossier", 0, 1 },
+	{ MP_ST_CLOSED, MP_ST_DOSSIER, "In dossier", 0, 1 },
 };
 
 int
@@ -128,7 +133,8 @@ mp_workflow_next(const char *from, size_t n)
 	size_t	 i;
 
 	for (i = 0; from != NULL && i < MP_NELEM(transitions); i++)
-		if (strcmp(transitions[i].from, from) == 0 && n-- == 0)
+		if (strcmp(transitions[i].from, from) == 0 &&
+		    !transitions[i].via_dossier && n-- == 0)
 			return &transitions[i];
 	return NULL;
 }
@@ -145,6 +151,10 @@ mp_workflow_change(struct mp_db *db, struct mp_status_change *c)
 	c->event = 0;
 	if ((tr = c->tr = mp_workflow_allowed(c->from, c->to)) == NULL)
 		return MP_EINVAL;
+	if (tr->via_dossier && !c->via_dossier) {
+		c->tr = NULL;
+		return MP_EINVAL;
+	}
 	if (tr->needs_reason && (c->reason == NULL ||
 	    mp_valid_blank(c->reason, strlen(c->reason))))
 		return MP_EINVAL;

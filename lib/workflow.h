@@ -23,6 +23,11 @@ struct mp_transition {
 	const char	*to;
 	const char	*label;		/* the button, in Dutch */
 	int		 needs_reason;	/* closing needs a reason */
+	/*
+	 * Only by adding the report to a dossier (lib/dossier.c, with
+	 * mp_status_change.via_dossier): never a button of its own.
+	 */
+	int		 via_dossier;
 };
 
 /* Every status a report can have, in work order; NULL-terminated. */
@@ -38,7 +43,10 @@ const struct mp_transition *
  * behandeling".  Never NULL.
  */
 const char	*mp_workflow_public(const char *status);
-/* The i-th transition leaving from, or NULL past the last. */
+/*
+ * The i-th transition leaving from that a handler may choose (not
+ * via_dossier), or NULL past the last.
+ */
 const struct mp_transition *
 		 mp_workflow_next(const char *from, size_t i);
 
@@ -54,6 +62,7 @@ struct mp_status_change {
 	const char	*to;
 	const char	*reason;	/* closing: required */
 	long long	 user_id;	/* the handler when it is taken */
+	int		 via_dossier;	/* lib/dossier.c adds it to one */
 	const char	*actor;		/* the history's name for the user */
 	/* Results. */
 	const struct mp_transition *tr;	/* NULL: not allowed */
@@ -65,7 +74,8 @@ struct mp_status_change {
  * Check c->from -> c->to, then write the status (taken_at, handler,
  * closed_at, closed_reason with it) and its history row "status"
  * (lib/event.c).  MP_EINVAL with nothing written when the transition
- * is not allowed (c->tr NULL) or needs a reason that is blank (c->tr
+ * is not allowed (c->tr NULL; a via_dossier one without
+ * c->via_dossier is not allowed) or needs a reason that is blank (c->tr
  * set); otherwise the database's error.  A moved version (c->n 0)
  * still writes the history row: the caller rolls back.
  */

@@ -87,3 +87,16 @@ GRANT SELECT, INSERT, UPDATE ON report_link TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION intake_subject_link TO @APPUSER@@@APPHOST@;
 GRANT SELECT (id), UPDATE (subjects_at, subjects_cut)
     ON intake_own_subjects_done TO @APPUSER@@@APPHOST@;
+-- 034_dossier.sql: dossiers.  The history is append-only; a decision
+-- in the journal is never edited (lib/dossier.c), a task is; members,
+-- reports and subjects come and go.  The number counter is updated
+-- in the creating transaction.
+GRANT SELECT, INSERT, UPDATE ON dossier_seq TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON dossier TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_member TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON dossier_analysis TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_report TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_subject TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON dossier_event TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON dossier_journal TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
