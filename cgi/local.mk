@@ -27,7 +27,8 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
 	%reldir%/dashboard/stats.c \
-	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c
+	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
+	%reldir%/dashboard/dossier.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export

@@ -212,6 +212,8 @@ enum stmt {
 	STMT_EVENT_LIST,
 	STMT_LIST,
 	STMT_COUNT,
+	STMT_BY_NUMBER,
+	STMT_REPORT_BY_REF,
 	STMT__MAX
 };
 
@@ -329,6 +331,11 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_COUNT */
 	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
 	" GROUP BY d.status",
+	/* STMT_BY_NUMBER */
+	"SELECT d.id FROM dossier d WHERE {dossier_visible}"
+	" AND d.number = ?",
+	/* STMT_REPORT_BY_REF: a report the user may see, by reference. */
+	"SELECT r.id FROM report r WHERE {visible} AND r.reference = ?",
 };
 
 static const struct mp_sqltext_part parts[] = {
@@ -935,4 +942,31 @@ mp_dossier_count(struct mp_db *db, const struct mp_dossier_filter *f,
 	}
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_dossier_find_number(struct mp_db *db, const char *number,
+    const struct mp_dbval *vis, long long *id)
+{
+	struct mp_dbval	 v[MP_DOSSIER_VIS + 1];
+
+	*id = 0;
+	if (!mp_dossier_number_valid(number))
+		return MP_ENOTFOUND;
+	memcpy(v, vis, MP_DOSSIER_VIS * sizeof(*v));
+	v[MP_DOSSIER_VIS] = MP_DBTEXT(number);
+	return one_int(db, SQL(STMT_BY_NUMBER), v, MP_DOSSIER_VIS + 1, id);
+}
+
+enum mp_err
+mp_dossier_report_find(struct mp_db *db, const char *reference,
+    const struct mp_dbval *vis, long long *id)
+{
+	struct mp_dbval	 v[3];
+
+	*id = 0;
+	v[0] = vis[0];
+	v[1] = vis[1];
+	v[2] = MP_DBTEXT(reference);
+	return one_int(db, SQL(STMT_REPORT_BY_REF), v, 3, id);
 }

@@ -130,6 +130,20 @@ enum mp_err	 mp_dossier_get(struct mp_db *, long long id,
 		    const struct mp_dbval *vis, int lock,
 		    struct mp_dossier *out);
 
+/*
+ * The id of the dossier with number that the user (vis3) may see, or
+ * MP_ENOTFOUND alike for none and one out of sight.
+ */
+enum mp_err	 mp_dossier_find_number(struct mp_db *, const char *number,
+		    const struct mp_dbval *vis3, long long *id);
+/*
+ * The id of the report with reference that the user (vis[2],
+ * mp_access_report_params) may see, or MP_ENOTFOUND: a report is
+ * added to a dossier by the reference handlers know it by.
+ */
+enum mp_err	 mp_dossier_report_find(struct mp_db *, const char *reference,
+		    const struct mp_dbval *vis, long long *id);
+
 /* A new dossier; see mp_dossier_create. */
 struct mp_dossier_new {
 	const char	*title;

@@ -43,6 +43,9 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/password.cs \
 	%reldir%/dashboard/stats.cs \
 	%reldir%/dashboard/hotspots.cs \
+	%reldir%/dashboard/dossiers.cs \
+	%reldir%/dashboard/dossier.cs \
+	%reldir%/dashboard/dossier-new.cs \
 	%reldir%/dashboard/new.cs
 
 exporttemplatedir = $(templatedir)/export

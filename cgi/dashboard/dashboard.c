@@ -20,7 +20,7 @@
 /* The sets of dashboard.h, in the order they are opened. */
 static struct mp_sqltext_set *const sql_sets[] = {
 	&dash_list_sql, &dash_report_sql, &dash_export_sql, &dash_links_sql,
-	&mp_subject_sql, &mp_link_sql
+	&mp_subject_sql, &mp_link_sql, &mp_dossier_sql
 };
 
 enum mp_err
@@ -231,6 +231,7 @@ dash_view(struct mp_dreq *r, const char *title)
 		{ "Can.Stats", MP_PERM_STATS },
 		{ "Can.Export", MP_PERM_EXPORT },
 		{ "Can.Grant", MP_PERM_GRANT_DECIDE },
+		{ "Can.Dossier", MP_PERM_DOSSIER_VIEW },
 	};
 	struct mp_view	*v;
 	size_t		 i;

@@ -287,6 +287,12 @@ enum mp_err	 dash_links_fill(struct mp_dreq *, struct mp_view *);
  */
 void		 dash_links_reindex(struct mp_dreq *, const char *field);
 
+/*
+ * The dossiers report r->arg[0] is in that the user may see, into v
+ * under Dossiers (dossier.c), for the report page.
+ */
+enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
+
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
 void	mp_dash_login_form(struct mp_dreq *);
@@ -315,5 +321,11 @@ void	mp_dash_link_post(struct mp_dreq *);
 void	mp_dash_subject(struct mp_dreq *);
 void	mp_dash_hotspots(struct mp_dreq *);
 void	mp_dash_hotspots_csv(struct mp_dreq *);
+void	mp_dash_dossiers(struct mp_dreq *);
+void	mp_dash_dossier_new_form(struct mp_dreq *);
+void	mp_dash_dossier_new(struct mp_dreq *);
+void	mp_dash_dossier(struct mp_dreq *);
+void	mp_dash_dossier_post(struct mp_dreq *);
+void	mp_dash_report_dossier_post(struct mp_dreq *);
 
 #endif

@@ -52,6 +52,16 @@ static const struct dash_route routes[] = {
 	  mp_dash_hotspots },
 	{ { "GET", "/onderwerpen/csv" }, MP_PERM_EXPORT, 0,
 	  mp_dash_hotspots_csv },
+	{ { "GET", "/dossiers" }, MP_PERM_DOSSIER_VIEW, 0, mp_dash_dossiers },
+	{ { "GET", "/dossier/nieuw" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_dossier_new_form },
+	{ { "POST", "/dossier/nieuw" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_dossier_new },
+	{ { "GET", "/dossier/#" }, MP_PERM_DOSSIER_VIEW, 0, mp_dash_dossier },
+	{ { "POST", "/dossier/#" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_dossier_post },
+	{ { "POST", "/melding/#/dossier" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_report_dossier_post },
 };
 
 int

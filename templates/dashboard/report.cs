@@ -69,6 +69,15 @@
 </fieldset>
 </form>
 <?cs /if ?>
+<?cs if:Can.Dossier ?><h2 id="dossiers">Dossiers</h2>
+<?cs if:subcount(Dossiers) == 0 ?><p>Deze melding zit in geen dossier dat u mag zien.</p><?cs else ?>
+<ul id="report-dossiers"><?cs each:x = Dossiers ?><li><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:x.Id ?>"><?cs var:x.Number ?></a>: <?cs var:x.Title ?></li><?cs /each ?></ul><?cs /if ?>
+<?cs if:Can.DossierWork ?><p><a class="button" href="<?cs var:Page.Mount ?>/dossier/nieuw?melding=<?cs var:R.Id ?>">Nieuw dossier</a></p>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/dossier" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<div class="field"><label for="dossier-nummer">Toevoegen aan dossier (nummer, zoals D-2026-0012)</label><?cs if:FieldErr == "dossier-nummer" ?><p class="error" id="dossier-nummer-fout"><span class="visually-hidden">Fout: </span><?cs var:Message ?></p><?cs /if ?>
+<input id="dossier-nummer" name="dossier" maxlength="16"<?cs if:FieldErr == "dossier-nummer" ?> aria-invalid="true" aria-describedby="dossier-nummer-fout"<?cs /if ?>></div>
+<button type="submit">Toevoegen aan dossier</button></form><?cs /if ?><?cs /if ?>
 <h2>Bijlagen</h2>
 <?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>
 <?cs each:a = R.Att ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/bijlage/<?cs var:a.Id ?>" download><?cs var:a.Name ?></a> (<?cs var:a.Mime ?>, <?cs var:a.Size ?> bytes)</li>

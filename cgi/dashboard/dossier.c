@@ -1,0 +1,1058 @@
+/*
+ * dossier.c -- the dossier pages (issue 14): the list with its
+ * filters and counts, a new dossier (also from a report), the dossier
+ * page and its actions (status, analysis, reports, subjects, members),
+ * and adding a report to a dossier from the report page.  The SQL is
+ * lib/dossier.c's.
+ *
+ * Need-to-know: a dossier the user may not see answers exactly as one
+ * that does not exist (dossier_refused), so no one learns numbers or
+ * ids by trying.  Membership shows the dossier, not its reports: a
+ * report line keeps the report rule (docs/architecture.md,
+ * "Decisions").  Every view and change is in the audit log, every
+ * change in the dossier's own history (lib/dossier.c), each change in
+ * one transaction with both.
+ *
+ * Later parts hook in at the places marked "HOOK:" here and in
+ * templates/dashboard/dossier.cs: the journal (notes, decisions,
+ * tasks), documents, the print view and statistics.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meldpunt.h"
+#include "dashboard.h"
+
+#define REPORTS_MAX	500	/* report lines on a dossier page */
+#define SUBJECTS_MAX	500
+#define VERSIONS_MAX	50	/* analysis versions shown */
+#define EVENTS_MAX	500
+#define REF_MAX		24
+
+static void
+setk(struct mp_view *v, const char *list, size_t n, const char *name,
+    const char *val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
+}
+
+static void
+setki(struct mp_view *v, const char *list, size_t n, const char *name,
+    long long val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set_int(v, key, val);
+}
+
+/*
+ * The one answer for a dossier that does not exist and one the user
+ * may not see: the same status and text, audited as refused.
+ */
+static void
+dossier_refused(struct mp_dreq *r, long long id)
+{
+
+	dash_audit(r, "geweigerd", "dossier", id, NULL);
+	dash_error(r, 404, "Dit dossier bestaat niet, of u heeft er geen "
+	    "toegang toe.");
+}
+
+/* The year of a new number, in Europe/Amsterdam as the users count. */
+static int
+this_year(time_t now)
+{
+	struct tm	 tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return 2000;
+	return tm.tm_year + 1900;
+}
+
+static int
+in_teams(const struct mp_user *u, long long team)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nteams; i++)
+		if (u->teams[i] == team)
+			return 1;
+	return 0;
+}
+
+/* A configured list into List.<name>.N.Name, Sel where it is sel. */
+static void
+set_list(struct mp_dreq *r, struct mp_view *v, enum mp_dossier_list l,
+    const char *name, const char *sel)
+{
+	char	 e[MP_DOSSIER_ENTRY_MAX * 4 + 1], key[64];
+	size_t	 i;
+
+	(void)snprintf(key, sizeof(key), "List.%s", name);
+	for (i = 0; mp_dossier_list_entry(r->d->ctx->conf, l, i, e,
+	    sizeof(e)); i++) {
+		setk(v, key, i, "Name", e);
+		setki(v, key, i, "Sel", sel != NULL && strcmp(sel, e) == 0);
+	}
+}
+
+struct teams {
+	struct mp_dreq	*r;
+	struct mp_view	*v;
+	size_t		 n;
+	long long	 sel;
+	int		 all;	/* any team, not only the user's */
+};
+
+static void
+team_row(const struct mp_team *t, void *arg)
+{
+	struct teams	*x = arg;
+
+	if (!t->active || (!x->all && !in_teams(&x->r->user, t->id)))
+		return;
+	setki(x->v, "List.Teams", x->n, "Id", t->id);
+	setk(x->v, "List.Teams", x->n, "Name", t->name);
+	setki(x->v, "List.Teams", x->n, "Sel", t->id == x->sel);
+	x->n++;
+}
+
+static enum mp_err
+set_teams(struct mp_dreq *r, struct mp_view *v, long long sel, int all)
+{
+	struct teams	 x;
+
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.v = v;
+	x.sel = sel;
+	x.all = all;
+	return mp_user_team_list(r->d->ctx->db, team_row, &x);
+}
+
+/* ------------------------------------------------------------------ */
+/* The list.                                                           */
+
+struct lst {
+	struct mp_view	*v;
+	size_t		 n;
+};
+
+static void
+list_row(const struct mp_dossier *d, void *arg)
+{
+	struct lst	*l = arg;
+	char		 t[32];
+
+	setki(l->v, "Dos", l->n, "Id", d->id);
+	setk(l->v, "Dos", l->n, "Number", d->number);
+	setk(l->v, "Dos", l->n, "Title", d->title);
+	setk(l->v, "Dos", l->n, "Theme", d->theme);
+	setk(l->v, "Dos", l->n, "Status", d->status);
+	setk(l->v, "Dos", l->n, "Team", d->team);
+	setki(l->v, "Dos", l->n, "Reports", d->reports);
+	dash_time(t, (time_t)d->created_at);
+	setk(l->v, "Dos", l->n, "Created", t);
+	l->n++;
+}
+
+/* The filters from the query string; *bad when one was wrong. */
+static void
+list_filter(struct mp_dreq *r, struct mp_dossier_filter *f, int *bad)
+{
+	const char	*s;
+
+	memset(f, 0, sizeof(*f));
+	*bad = 0;
+	if ((s = dash_query(r, "status")) != NULL && *s != '\0') {
+		if (mp_dossier_status(s))
+			f->status = s;
+		else
+			*bad = 1;
+	}
+	if ((s = dash_query(r, "thema")) != NULL && *s != '\0') {
+		if (mp_dossier_in_list(r->d->ctx->conf, MP_DOSSIER_THEMES, s))
+			f->theme = s;
+		else
+			*bad = 1;
+	}
+	if ((s = dash_query(r, "team")) != NULL && *s != '\0' &&
+	    (f->team = dash_number(s, 1, 4294967295LL)) < 0) {
+		f->team = 0;
+		*bad = 1;
+	}
+	/* "mijn": the dossiers the user is a member of. */
+	if ((s = dash_query(r, "lid")) != NULL && strcmp(s, "mijn") == 0)
+		f->member = r->user.id;
+	if ((s = dash_query(r, "pagina")) != NULL && *s != '\0' &&
+	    (f->page = dash_number(s, 1, 100000)) < 1)
+		f->page = 1;
+	f->page = f->page > 0 ? f->page - 1 : 0;
+}
+
+void
+mp_dash_dossiers(struct mp_dreq *r)
+{
+	struct mp_db			*db = r->d->ctx->db;
+	struct mp_dossier_filter	 f;
+	struct mp_dbval			 vis[MP_DOSSIER_VIS];
+	struct mp_view			*v;
+	struct lst			 l;
+	long long			 n[4];
+	size_t				 i;
+	int				 bad, more = 0;
+	enum mp_err			 er;
+
+	list_filter(r, &f, &bad);
+	if ((v = dash_view(r, "Dossiers")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	memset(&l, 0, sizeof(l));
+	l.v = v;
+	mp_dossier_params(&r->user, vis);
+	er = mp_dossier_list(db, &f, vis, list_row, &l, &more);
+	if (er == MP_OK)
+		er = mp_dossier_count(db, &f, vis, n);
+	for (i = 0; er == MP_OK && i < 4; i++) {
+		setk(v, "Count", i, "Status", mp_dossier_statuses[i]);
+		setki(v, "Count", i, "N", n[i]);
+		setki(v, "Count", i, "Sel", f.status != NULL &&
+		    strcmp(f.status, mp_dossier_statuses[i]) == 0);
+	}
+	set_list(r, v, MP_DOSSIER_THEMES, "Themes", f.theme);
+	if (er == MP_OK)
+		er = set_teams(r, v, f.team, 1);
+	(void)mp_tmpl_set(v, "F.Status", f.status != NULL ? f.status : "");
+	(void)mp_tmpl_set(v, "F.Theme", f.theme != NULL ? f.theme : "");
+	(void)mp_tmpl_set_int(v, "F.Team", f.team);
+	(void)mp_tmpl_set_int(v, "F.Member", f.member != 0);
+	(void)mp_tmpl_set_int(v, "F.Bad", bad);
+	(void)mp_tmpl_set_int(v, "F.Page", f.page + 1);
+	(void)mp_tmpl_set_int(v, "F.More", more);
+	(void)mp_tmpl_set_int(v, "Can.DossierNew", mp_access_user(&r->user,
+	    MP_PERM_DOSSIER_WORK));
+	if (er == MP_OK)
+		dash_audit(r, "dossiers bekijken", "dossier", 0, NULL);
+	dash_finish(r, er, 200, v, "dashboard/dossiers.cs");
+}
+
+/* ------------------------------------------------------------------ */
+/* A new dossier.                                                      */
+
+struct create {
+	struct mp_dreq		*r;
+	struct mp_dossier_new	 n;
+	long long		 report;	/* 0: none */
+	struct mp_dossier_add	 add;
+	struct mp_dbval		 vis[2];
+	/* Results. */
+	const char		*msg, *field;
+};
+
+/* The form again, with what was typed and the error at its field. */
+static void
+new_page(struct mp_dreq *r, int status, const struct create *c)
+{
+	struct mp_view	*v;
+	enum mp_err	 er;
+
+	if ((v = dash_view(r, "Nieuw dossier")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	set_list(r, v, MP_DOSSIER_THEMES, "Themes", c->n.theme);
+	er = set_teams(r, v, c->n.team_id, mp_access_user(&r->user,
+	    MP_PERM_DOSSIER_MANAGE));
+	(void)mp_tmpl_set(v, "N.Title", c->n.title != NULL ? c->n.title : "");
+	(void)mp_tmpl_set_int(v, "N.Report", c->report);
+	if (c->msg != NULL)
+		(void)mp_tmpl_set(v, "Message", c->msg);
+	if (c->field != NULL)
+		(void)mp_tmpl_set(v, "FieldErr", c->field);
+	dash_finish(r, er, status, v, "dashboard/dossier-new.cs");
+}
+
+void
+mp_dash_dossier_new_form(struct mp_dreq *r)
+{
+	struct create	 c;
+	const char	*s;
+
+	memset(&c, 0, sizeof(c));
+	if ((s = dash_query(r, "melding")) != NULL &&
+	    (c.report = dash_number(s, 1, 9223372036854775806LL)) < 0)
+		c.report = 0;
+	c.n.team_id = r->user.nteams > 0 ? r->user.teams[0] : 0;
+	new_page(r, 200, &c);
+}
+
+/* Read the form into c; 0 with c->msg and c->field when wrong. */
+static int
+create_read(struct mp_dreq *r, struct create *c)
+{
+	const char	*s;
+
+	c->n.title = dash_form(r, "titel");
+	c->n.theme = dash_form(r, "thema");
+	if (c->n.title == NULL || mp_valid_blank(c->n.title,
+	    strlen(c->n.title)) || !mp_valid_text(c->n.title,
+	    strlen(c->n.title), MP_DOSSIER_TITLE_MAX, 0)) {
+		c->field = "dossier-titel";
+		c->msg = "Geef het dossier een titel van ten hoogste 200 "
+		    "tekens, op één regel.";
+		return 0;
+	}
+	if (!mp_dossier_in_list(r->d->ctx->conf, MP_DOSSIER_THEMES,
+	    c->n.theme)) {
+		c->field = "dossier-thema";
+		c->msg = "Kies een thema uit de lijst.";
+		return 0;
+	}
+	c->n.team_id = dash_number(dash_form(r, "team"), 1, 4294967295LL);
+	/* Handlers create dossiers in their own teams only. */
+	if (c->n.team_id < 0 || (!mp_access_user(&r->user,
+	    MP_PERM_DOSSIER_MANAGE) && !in_teams(&r->user, c->n.team_id))) {
+		c->field = "dossier-team";
+		c->msg = "Kies een team waarvan u lid bent.";
+		return 0;
+	}
+	if ((s = dash_form(r, "melding")) != NULL && *s != '\0' &&
+	    (c->report = dash_number(s, 1, 9223372036854775806LL)) < 0) {
+		c->msg = "Deze melding bestaat niet, of u heeft er geen "
+		    "toegang toe.";
+		return 0;
+	}
+	return 1;
+}
+
+static enum mp_err
+create_txn(struct mp_db *db, void *arg)
+{
+	struct create	*c = arg;
+	struct mp_dreq	*r = c->r;
+	struct mp_team	 t;
+	char		 detail[128];
+	enum mp_err	 er;
+
+	if ((er = mp_user_team_get_id(db, c->n.team_id, &t)) != MP_OK ||
+	    !t.active) {
+		c->field = "dossier-team";
+		c->msg = "Kies een team uit de lijst.";
+		return er == MP_OK || er == MP_ENOTFOUND ? MP_EINVAL : er;
+	}
+	if ((er = mp_dossier_create(db, &c->n)) != MP_OK)
+		return er;
+	(void)snprintf(detail, sizeof(detail), "%s; team %lld; thema %s",
+	    c->n.number, c->n.team_id, c->n.theme);
+	if ((er = mp_audit(db, r->user.id, r->user.username,
+	    "dossier aanmaken", "dossier", c->n.id, r->client, detail)) !=
+	    MP_OK || c->report == 0)
+		return er;
+	/* From a report: it goes in, if the user may see it. */
+	c->add.dossier = c->n.id;
+	c->add.number = c->n.number;
+	c->add.report = c->report;
+	c->add.vis = c->vis;
+	c->add.user_id = r->user.id;
+	c->add.actor = r->user.username;
+	c->add.display = r->user.display;
+	c->add.conf = r->d->ctx->conf;
+	if ((er = mp_dossier_report_add(db, &c->add)) == MP_ENOTFOUND) {
+		c->msg = "Deze melding bestaat niet, of u heeft er geen "
+		    "toegang toe.";
+		return MP_EINVAL;
+	}
+	if (er == MP_OK)
+		er = mp_audit(db, r->user.id, r->user.username,
+		    "melding aan dossier", "melding", c->report, r->client,
+		    c->n.number);
+	return er;
+}
+
+void
+mp_dash_dossier_new(struct mp_dreq *r)
+{
+	struct create	 c;
+	char		 back[64];
+	enum mp_err	 er;
+
+	memset(&c, 0, sizeof(c));
+	c.r = r;
+	c.n.user_id = r->user.id;
+	c.n.actor = r->user.username;
+	c.n.year = this_year(r->now);
+	mp_access_report_params(&r->user, c.vis);
+	if (!create_read(r, &c)) {
+		new_page(r, 400, &c);
+		return;
+	}
+	er = mp_db_txn(r->d->ctx->db, create_txn, &c);
+	if (er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/dossier/%lld", c.n.id);
+		dash_redirect(r, back);
+	} else if (c.msg != NULL)
+		new_page(r, 400, &c);
+	else
+		dash_error(r, mp_err_status(er), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The dossier page.                                                   */
+
+struct pg {
+	struct mp_dreq	*r;
+	struct mp_view	*v;
+	size_t		 n;
+	int		 unseen;
+};
+
+static void
+pg_version(long long version, const char *text, const char *author,
+    long long at, void *arg)
+{
+	struct pg	*p = arg;
+	char		 t[32];
+
+	if (p->n == 0) {
+		(void)mp_tmpl_set(p->v, "A.Text", text);
+		(void)mp_tmpl_set_int(p->v, "A.Version", version);
+	}
+	setki(p->v, "A.Ver", p->n, "Version", version);
+	setk(p->v, "A.Ver", p->n, "Text", text);
+	setk(p->v, "A.Ver", p->n, "Author", author);
+	dash_time(t, (time_t)at);
+	setk(p->v, "A.Ver", p->n, "At", t);
+	p->n++;
+}
+
+static void
+pg_report(const struct mp_dossier_report *x, void *arg)
+{
+	struct pg	*p = arg;
+	char		 t[32];
+
+	setki(p->v, "Rep", p->n, "Visible", x->visible);
+	if (x->visible) {
+		setki(p->v, "Rep", p->n, "Id", x->report);
+		setk(p->v, "Rep", p->n, "Reference", x->reference);
+		setk(p->v, "Rep", p->n, "Type", x->type);
+		setk(p->v, "Rep", p->n, "Status", x->status);
+		dash_time(t, (time_t)x->received);
+		setk(p->v, "Rep", p->n, "Date", t);
+	} else
+		p->unseen = 1;
+	p->n++;
+}
+
+static void
+pg_subject(long long subject, int kind, const char *display, int direct,
+    void *arg)
+{
+	struct pg	*p = arg;
+
+	setki(p->v, "Subj", p->n, "Id", subject);
+	setk(p->v, "Subj", p->n, "Kind",
+	    mp_subject_kind_name((enum mp_subject_kind)kind));
+	setk(p->v, "Subj", p->n, "Display", display);
+	setki(p->v, "Subj", p->n, "Direct", direct);
+	p->n++;
+}
+
+static void
+pg_member(long long user, const char *name, const char *display,
+    long long at, void *arg)
+{
+	struct pg	*p = arg;
+
+	(void)at;
+	setki(p->v, "Mem", p->n, "Id", user);
+	setk(p->v, "Mem", p->n, "Name", name);
+	setk(p->v, "Mem", p->n, "Display", display);
+	p->n++;
+}
+
+static void
+pg_event(const char *kind, const char *actor, long long at,
+    const char *old, const char *new_value, void *arg)
+{
+	struct pg	*p = arg;
+	char		 t[32];
+
+	setk(p->v, "Hist", p->n, "Kind", kind);
+	setk(p->v, "Hist", p->n, "Actor", actor);
+	dash_time(t, (time_t)at);
+	setk(p->v, "Hist", p->n, "At", t);
+	setk(p->v, "Hist", p->n, "Old", old);
+	setk(p->v, "Hist", p->n, "New", new_value);
+	p->n++;
+}
+
+/* The summary and the status form. */
+static void
+page_summary(struct mp_dreq *r, struct mp_view *v,
+    const struct mp_dossier *d)
+{
+	const struct mp_dossier_transition *tr;
+	char		 t[32];
+	size_t		 i;
+
+	(void)mp_tmpl_set_int(v, "D.Id", d->id);
+	(void)mp_tmpl_set(v, "D.Number", d->number);
+	(void)mp_tmpl_set(v, "D.Title", d->title);
+	(void)mp_tmpl_set(v, "D.Theme", d->theme);
+	(void)mp_tmpl_set(v, "D.Status", d->status);
+	(void)mp_tmpl_set(v, "D.Team", d->team);
+	(void)mp_tmpl_set(v, "D.Outcome", d->outcome);
+	(void)mp_tmpl_set_int(v, "D.Version", d->version);
+	dash_time(t, (time_t)d->created_at);
+	(void)mp_tmpl_set(v, "D.Created", t);
+	dash_time(t, (time_t)d->closed_at);
+	(void)mp_tmpl_set(v, "D.Closed", t);
+	for (i = 0; (tr = mp_dossier_next(d->status, i)) != NULL; i++) {
+		setk(v, "Next", i, "To", tr->to);
+		setk(v, "Next", i, "Label", tr->label);
+		setki(v, "Next", i, "Outcome", tr->needs_outcome);
+	}
+	set_list(r, v, MP_DOSSIER_OUTCOMES, "Outcomes", NULL);
+	for (i = 1; i < MP_SUBJECT__MAX; i++)
+		setk(v, "Opt.Kinds", i, "Name",
+		    mp_subject_kind_name((enum mp_subject_kind)i));
+	(void)mp_tmpl_set_int(v, "Can.DossierWork", mp_access_user(&r->user,
+	    MP_PERM_DOSSIER_WORK));
+	(void)mp_tmpl_set_int(v, "Can.DossierManage",
+	    mp_access_user(&r->user, MP_PERM_DOSSIER_MANAGE));
+}
+
+/* The parts read from the database, each its own list. */
+static enum mp_err
+page_parts(struct mp_dreq *r, struct mp_view *v, long long id)
+{
+	struct mp_db	*db = r->d->ctx->db;
+	struct mp_dbval	 vis[2];
+	struct pg	 p;
+	enum mp_err	 er;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.v = v;
+	mp_access_report_params(&r->user, vis);
+	if ((er = mp_dossier_analysis_list(db, id, VERSIONS_MAX, pg_version,
+	    &p)) != MP_OK)
+		return er;
+	p.n = 0;
+	if ((er = mp_dossier_report_list(db, id, vis, REPORTS_MAX, pg_report,
+	    &p)) != MP_OK)
+		return er;
+	(void)mp_tmpl_set_int(v, "Unseen", p.unseen);
+	p.n = 0;
+	if ((er = mp_dossier_subject_list(db, id, vis, SUBJECTS_MAX,
+	    pg_subject, &p)) != MP_OK)
+		return er;
+	p.n = 0;
+	if ((er = mp_dossier_member_list(db, id, pg_member, &p)) != MP_OK)
+		return er;
+	p.n = 0;
+	/*
+	 * HOOK: the journal (dossier_journal: notes, decisions, tasks
+	 * with their due dates and overdue marks) and the documents
+	 * (dossier_document) fill their lists here, before the history.
+	 */
+	return mp_dossier_event_list(db, id, EVENTS_MAX, pg_event, &p);
+}
+
+/*
+ * The dossier page with status and, after a refused action, msg at
+ * field; keep: the analysis text the user sent, given back on a
+ * conflict.  MP_ENOTFOUND, with nothing sent, when the user may not
+ * see the dossier.
+ */
+static enum mp_err
+dossier_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field, const char *keep, long long keep_base)
+{
+	struct mp_dossier	 d;
+	struct mp_dbval		 vis[MP_DOSSIER_VIS];
+	struct mp_view		*v;
+	enum mp_err		 er;
+
+	mp_dossier_params(&r->user, vis);
+	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) ==
+	    MP_ENOTFOUND)
+		return er;
+	if (er != MP_OK) {
+		dash_error(r, mp_err_status(er), NULL);
+		return MP_OK;
+	}
+	if ((v = dash_view(r, d.number)) == NULL) {
+		dash_error(r, 500, NULL);
+		return MP_OK;
+	}
+	page_summary(r, v, &d);
+	er = page_parts(r, v, d.id);
+	if (er == MP_OK && msg != NULL)
+		er = mp_tmpl_set(v, "Message", msg);
+	if (er == MP_OK && field != NULL)
+		er = mp_tmpl_set(v, "FieldErr", field);
+	/* A conflict: the user's own text back, to merge by hand. */
+	if (er == MP_OK && keep != NULL) {
+		er = mp_tmpl_set(v, "A.Mine", keep);
+		(void)mp_tmpl_set_int(v, "A.MineBase", keep_base);
+	}
+	/* HOOK: the print view and statistics link from here. */
+	if (er == MP_OK)
+		dash_audit(r, "dossier bekijken", "dossier", d.id, d.number);
+	dash_finish(r, er, status, v, "dashboard/dossier.cs");
+	return MP_OK;
+}
+
+void
+mp_dash_dossier(struct mp_dreq *r)
+{
+
+	if (dossier_page(r, 200, NULL, NULL, NULL, 0) == MP_ENOTFOUND)
+		dossier_refused(r, r->arg[0]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions on a dossier.                                               */
+
+enum dact {
+	D_STATUS, D_ANALYSIS, D_REPORT, D_REPORT_DEL, D_SUBJECT, D_MEMBER,
+	D_MEMBER_DEL, D__MAX
+};
+static const char *const dnames[D__MAX] = {
+	"status", "analyse", "melding", "melding-weg", "onderwerp", "lid",
+	"lid-weg"
+};
+
+struct act {
+	struct mp_dreq		*r;
+	enum dact		 act;
+	struct mp_dossier	 d;
+	long long		 version;	/* as the user saw it */
+	const char		*to, *outcome, *text;
+	long long		 other;		/* report, subject or user */
+	char			 name[200];	/* its display for history */
+	char			 ref[REF_MAX + 1];
+	enum mp_subject_kind	 kind;
+	char			 norm[MP_SUBJECT_NORM_MAX];
+	struct mp_dbval		 vis[2];
+	/* Results. */
+	int			 status;	/* 0: done */
+	const char		*msg, *field;
+	char			 detail[256];
+};
+
+/* The refusal of a change: the page again, with msg at field. */
+static enum mp_err
+refuse(struct act *a, int status, const char *msg, const char *field)
+{
+
+	a->status = status;
+	a->msg = msg;
+	a->field = field;
+	return MP_EINVAL;
+}
+
+static enum mp_err
+act_status(struct act *a, struct mp_db *db)
+{
+	const char	*why = NULL;
+	enum mp_err	 er;
+
+	if (a->outcome != NULL && *a->outcome != '\0' &&
+	    !mp_dossier_in_list(a->r->d->ctx->conf, MP_DOSSIER_OUTCOMES,
+	    a->outcome))
+		return refuse(a, 400, "Kies een resultaat uit de lijst.",
+		    "dossier-resultaat");
+	er = mp_dossier_set_status(db, &a->d, a->version, a->to, a->outcome,
+	    a->r->user.username, &why);
+	if (er == MP_EINVAL || er == MP_ENOTFOUND)
+		return refuse(a, er == MP_EINVAL ? 400 : 409, why,
+		    "dossier-status");
+	(void)snprintf(a->detail, sizeof(a->detail), "status %s -> %s",
+	    a->d.status, a->to);
+	return er;
+}
+
+static enum mp_err
+act_analysis(struct act *a, struct mp_db *db)
+{
+	long long	 saved, current;
+	enum mp_err	 er;
+
+	er = mp_dossier_analysis_save(db, a->d.id, a->version, a->text,
+	    a->r->user.id, a->r->user.username, &saved, &current);
+	if (er == MP_EINVAL)
+		return refuse(a, 400, "De analyse is te lang of bevat "
+		    "ongeldige tekens.", "dossier-analyse");
+	if (er == MP_EDUP) {
+		a->version = current;
+		return refuse(a, 409, "Iemand anders heeft de analyse "
+		    "intussen opgeslagen. Uw tekst staat hieronder; neem "
+		    "over wat nog ontbreekt en sla opnieuw op.",
+		    "dossier-analyse");
+	}
+	(void)snprintf(a->detail, sizeof(a->detail), "analyse versie %lld",
+	    saved);
+	return er;
+}
+
+static enum mp_err
+act_report(struct act *a, struct mp_db *db)
+{
+	struct mp_dossier_add	 x;
+	struct mp_dreq		*r = a->r;
+	enum mp_err		 er;
+
+	memset(&x, 0, sizeof(x));
+	x.dossier = a->d.id;
+	x.number = a->d.number;
+	x.report = a->other;
+	x.vis = a->vis;
+	x.user_id = r->user.id;
+	x.actor = r->user.username;
+	x.display = r->user.display;
+	x.conf = r->d->ctx->conf;
+	er = mp_dossier_report_add(db, &x);
+	if (er == MP_ENOTFOUND)
+		return refuse(a, 400, "Deze melding bestaat niet, of u heeft "
+		    "er geen toegang toe.", "dossier-melding");
+	if (er == MP_EDUP)
+		return refuse(a, 400, "Deze melding zit al in dit dossier.",
+		    "dossier-melding");
+	if (er == MP_OK)
+		er = mp_audit(db, r->user.id, r->user.username,
+		    "melding aan dossier", "melding", a->other, r->client,
+		    a->d.number);
+	(void)snprintf(a->detail, sizeof(a->detail), "melding %lld "
+	    "toegevoegd%s", a->other, x.moved ? "; status in dossier" : "");
+	return er;
+}
+
+static enum mp_err
+act_subject(struct act *a, struct mp_db *db)
+{
+	long long	 id;
+	enum mp_err	 er;
+
+	if ((er = mp_subject_upsert(db, a->kind, a->norm, a->text, &id)) !=
+	    MP_OK)
+		return er;
+	er = mp_dossier_subject_add(db, a->d.id, id, a->text, a->r->user.id,
+	    a->r->user.username);
+	if (er == MP_EDUP)
+		return refuse(a, 400, "Dit onderwerp hoort al bij dit "
+		    "dossier.", "onderwerp-waarde");
+	/* The subject's id: its value is personal data. */
+	(void)snprintf(a->detail, sizeof(a->detail), "onderwerp %lld "
+	    "toegevoegd", id);
+	return er;
+}
+
+static enum mp_err
+act_member(struct act *a, struct mp_db *db)
+{
+	struct mp_user	 u;
+	enum mp_err	 er;
+
+	if (a->act == D_MEMBER) {
+		er = a->text == NULL || !mp_user_valid_name(a->text) ?
+		    MP_ENOTFOUND : mp_user_get(db, a->text, &u, NULL);
+		/* Staff who may see dossiers: not admins, not auditors. */
+		if (er == MP_ENOTFOUND || (er == MP_OK && (u.disabled ||
+		    !mp_role_can(u.role, MP_PERM_DOSSIER_VIEW))))
+			return refuse(a, 400, "Er is geen actieve behandelaar "
+			    "of coördinator met deze gebruikersnaam.",
+			    "dossier-lid");
+		if (er != MP_OK)
+			return er;
+		er = mp_dossier_member_add(db, a->d.id, u.id, u.username,
+		    a->r->user.id, a->r->user.username);
+		if (er == MP_EDUP)
+			return refuse(a, 400, "Deze gebruiker is al lid van "
+			    "dit dossier.", "dossier-lid");
+		a->other = u.id;
+	} else {
+		if ((er = mp_user_get_id(db, a->other, &u)) == MP_ENOTFOUND ||
+		    (er == MP_OK && (er = mp_dossier_member_remove(db,
+		    a->d.id, u.id, u.username, a->r->user.username)) ==
+		    MP_ENOTFOUND))
+			return refuse(a, 400, "Deze gebruiker is geen lid van "
+			    "dit dossier.", "dossier-lid");
+	}
+	(void)snprintf(a->detail, sizeof(a->detail), "lid %lld %s",
+	    a->other, a->act == D_MEMBER ? "toegevoegd" : "verwijderd");
+	return er;
+}
+
+static enum mp_err
+act_txn(struct mp_db *db, void *arg)
+{
+	struct act	*a = arg;
+	struct mp_dreq	*r = a->r;
+	struct mp_dbval	 vis[MP_DOSSIER_VIS];
+	enum mp_err	 er;
+
+	a->status = 0;
+	mp_dossier_params(&r->user, vis);
+	if ((er = mp_dossier_get(db, r->arg[0], vis, 1, &a->d)) != MP_OK) {
+		if (er == MP_ENOTFOUND)
+			a->status = 404;
+		return er;
+	}
+	switch (a->act) {
+	case D_STATUS:
+		er = act_status(a, db);
+		break;
+	case D_ANALYSIS:
+		er = act_analysis(a, db);
+		break;
+	case D_REPORT:
+		er = act_report(a, db);
+		break;
+	case D_REPORT_DEL:
+		if ((er = mp_dossier_report_remove(db, a->d.id, a->other,
+		    r->user.username)) == MP_ENOTFOUND)
+			er = refuse(a, 400, "Deze melding zit niet in dit "
+			    "dossier.", NULL);
+		(void)snprintf(a->detail, sizeof(a->detail), "melding %lld "
+		    "verwijderd", a->other);
+		break;
+	case D_SUBJECT:
+		er = act_subject(a, db);
+		break;
+	default:
+		er = act_member(a, db);
+		break;
+	}
+	if (er != MP_OK)
+		return er;
+	return mp_audit(db, r->user.id, r->user.username, "dossier wijzigen",
+	    "dossier", a->d.id, r->client, a->detail);
+}
+
+/* A report given by its id or reference; 0 with a->msg when wrong. */
+static int
+read_report(struct act *a, const char *s)
+{
+
+	if (s == NULL || *s == '\0' || strlen(s) > REF_MAX) {
+		refuse(a, 400, "Geef het nummer of kenmerk van een melding.",
+		    "dossier-melding");
+		return 0;
+	}
+	if ((a->other = dash_number(s, 1, 9223372036854775806LL)) > 0)
+		return 1;
+	(void)snprintf(a->ref, sizeof(a->ref), "%s", s);
+	return 1;
+}
+
+/* The subject's kind and value, normalised; 0 with a->msg. */
+static int
+read_subject(struct act *a)
+{
+	const char	*k = dash_form(a->r, "soort");
+	size_t		 i;
+
+	for (i = 1; k != NULL && i < MP_SUBJECT__MAX; i++)
+		if (strcmp(k, mp_subject_kind_name((enum mp_subject_kind)i))
+		    == 0)
+			a->kind = (enum mp_subject_kind)i;
+	a->text = dash_form(a->r, "waarde");
+	if (a->kind == 0) {
+		refuse(a, 400, "Kies een soort onderwerp uit de lijst.",
+		    "onderwerp-soort");
+		return 0;
+	}
+	if (a->text == NULL || mp_valid_blank(a->text, strlen(a->text)) ||
+	    !mp_valid_text(a->text, strlen(a->text), 255, 0) ||
+	    mp_subject_norm(a->kind, a->text, strlen(a->text), a->norm,
+	    sizeof(a->norm)) != MP_OK) {
+		refuse(a, 400, "Deze waarde is geen geldig onderwerp van de "
+		    "gekozen soort.", "onderwerp-waarde");
+		return 0;
+	}
+	return 1;
+}
+
+/* Read the form; 0 with a->msg when wrong or not allowed. */
+static int
+act_read(struct mp_dreq *r, struct act *a)
+{
+	const char	*s = dash_form(r, "actie");
+	size_t		 i;
+
+	a->act = D__MAX;
+	for (i = 0; s != NULL && i < D__MAX; i++)
+		if (strcmp(s, dnames[i]) == 0)
+			a->act = (enum dact)i;
+	if (a->act == D__MAX) {
+		refuse(a, 400, "Onbekende actie.", NULL);
+		return 0;
+	}
+	if ((a->act == D_MEMBER || a->act == D_MEMBER_DEL) &&
+	    !mp_access_user(&r->user, MP_PERM_DOSSIER_MANAGE)) {
+		refuse(a, 403, "Alleen een coördinator voegt leden toe of "
+		    "haalt ze weg.", "dossier-lid");
+		return 0;
+	}
+	a->version = dash_number(dash_form(r, "versie"), 0, 4294967295LL);
+	a->to = dash_form(r, "naar");
+	a->outcome = dash_form(r, "resultaat");
+	a->text = dash_form(r, "tekst");
+	switch (a->act) {
+	case D_STATUS:
+	case D_ANALYSIS:
+		if (a->version < 0) {
+			refuse(a, 400, "Het formulier mist zijn versie; laad "
+			    "de pagina opnieuw.", NULL);
+			return 0;
+		}
+		return 1;
+	case D_REPORT:
+		return read_report(a, dash_form(r, "melding"));
+	case D_SUBJECT:
+		return read_subject(a);
+	case D_MEMBER:
+		a->text = dash_form(r, "gebruiker");
+		return 1;
+	default:
+		if ((a->other = dash_number(dash_form(r, a->act ==
+		    D_MEMBER_DEL ? "gebruiker" : "melding"), 1,
+		    9223372036854775806LL)) < 0) {
+			refuse(a, 400, "Onbekende regel.", NULL);
+			return 0;
+		}
+		return 1;
+	}
+}
+
+/* A report's id by its reference, if the user may see it. */
+static enum mp_err
+report_by_ref(struct mp_dreq *r, struct act *a)
+{
+
+	if (a->other > 0)
+		return MP_OK;
+	return mp_dossier_report_find(r->d->ctx->db, a->ref, a->vis,
+	    &a->other);
+}
+
+void
+mp_dash_dossier_post(struct mp_dreq *r)
+{
+	struct act	 a;
+	char		 back[64];
+	enum mp_err	 er = MP_OK;
+
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	mp_access_report_params(&r->user, a.vis);
+	if (act_read(r, &a) && a.act == D_REPORT &&
+	    (er = report_by_ref(r, &a)) == MP_ENOTFOUND)
+		refuse(&a, 400, "Deze melding bestaat niet, of u heeft er "
+		    "geen toegang toe.", "dossier-melding");
+	if (a.status == 0 && er == MP_OK)
+		er = mp_db_txn(r->d->ctx->db, act_txn, &a);
+	if (a.status == 0 && er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/dossier/%lld",
+		    r->arg[0]);
+		dash_redirect(r, back);
+		return;
+	}
+	if (a.status == 404 || (a.status != 0 && dossier_page(r, a.status,
+	    a.msg, a.field, a.act == D_ANALYSIS && a.status == 409 ?
+	    a.text : NULL, a.version) == MP_ENOTFOUND)) {
+		dossier_refused(r, r->arg[0]);
+		return;
+	}
+	if (a.status == 0)
+		dash_error(r, mp_err_status(er), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* From the report page.                                               */
+
+struct of {
+	struct mp_view	*v;
+	size_t		 n;
+};
+
+static void
+of_row(long long id, const char *number, const char *title, void *arg)
+{
+	struct of	*o = arg;
+
+	setki(o->v, "Dossiers", o->n, "Id", id);
+	setk(o->v, "Dossiers", o->n, "Number", number);
+	setk(o->v, "Dossiers", o->n, "Title", title);
+	o->n++;
+}
+
+enum mp_err
+dash_dossier_fill_report(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_dbval	 vis[MP_DOSSIER_VIS];
+	struct of	 o;
+
+	if (!mp_access_user(&r->user, MP_PERM_DOSSIER_VIEW))
+		return MP_OK;
+	memset(&o, 0, sizeof(o));
+	o.v = v;
+	(void)mp_tmpl_set_int(v, "Can.DossierWork", mp_access_user(&r->user,
+	    MP_PERM_DOSSIER_WORK));
+	mp_dossier_params(&r->user, vis);
+	return mp_dossier_of_report(r->d->ctx->db, r->arg[0], vis, of_row,
+	    &o);
+}
+
+void
+mp_dash_report_dossier_post(struct mp_dreq *r)
+{
+	struct mp_dbval	 vis[MP_DOSSIER_VIS];
+	struct act	 a;
+	char		 back[64];
+	long long	 report = r->arg[0], id = 0;
+	enum mp_err	 er;
+
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	a.act = D_REPORT;
+	a.other = report;
+	mp_access_report_params(&r->user, a.vis);
+	mp_dossier_params(&r->user, vis);
+	er = mp_dossier_find_number(r->d->ctx->db, dash_form(r, "dossier"),
+	    vis, &id);
+	if (er == MP_ENOTFOUND) {
+		if (dash_report_page(r, 400, "Er is geen dossier met dit "
+		    "nummer dat u mag zien.", "dossier-nummer") ==
+		    MP_ENOTFOUND)
+			dash_report_refused(r);
+		return;
+	}
+	/* The action runs on the dossier: its path's number is the id. */
+	r->arg[0] = id;
+	if (er == MP_OK)
+		er = mp_db_txn(r->d->ctx->db, act_txn, &a);
+	r->arg[0] = report;
+	if (er == MP_OK) {
+		(void)snprintf(back, sizeof(back), "/melding/%lld#dossiers",
+		    report);
+		dash_redirect(r, back);
+	} else if (a.status != 0 && a.status != 404) {
+		if (dash_report_page(r, a.status, a.msg, "dossier-nummer") ==
+		    MP_ENOTFOUND)
+			dash_report_refused(r);
+	} else
+		dash_error(r, mp_err_status(er), NULL);
+}
