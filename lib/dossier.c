@@ -164,7 +164,7 @@ const char mp_dossier_sql_visible[] =
 	" WHERE dm.dossier_id = d.id AND dm.user_id = ?))";
 
 void
-mp_dossier_params(const struct mp_user *u, struct mp_dbval v[MP_DOSSIER_VIS])
+mp_dossier_params(const struct mp_user *u, struct mp_dbval *v)
 {
 
 	v[0] = MP_DBINT(mp_role_can(u->role, MP_PERM_DOSSIER_MANAGE));

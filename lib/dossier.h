@@ -95,7 +95,7 @@ int		 mp_dossier_in_list(const struct mp_conf *,
 #define MP_DOSSIER_VIS	3
 extern const char mp_dossier_sql_visible[];
 void		 mp_dossier_params(const struct mp_user *,
-		    struct mp_dbval v[MP_DOSSIER_VIS]);
+		    struct mp_dbval *v);
 /*
  * 1 if the user may see a dossier of team with these members (the
  * same rule in C, for tests and checks after a lock).

@@ -103,3 +103,14 @@ GRANT SELECT, INSERT, UPDATE ON report_link TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION intake_subject_link TO @APPUSER@@@APPHOST@;
 GRANT SELECT (id), UPDATE (subjects_at, subjects_cut)
     ON intake_own_subjects_done TO @APPUSER@@@APPHOST@;
+-- 034_dossier.sql: dossiers, for the dashboard when it runs on this
+-- account and for meldpuntctl seed-demo (as grants-dashboard.sql).
+GRANT SELECT, INSERT, UPDATE ON dossier_seq TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON dossier TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_member TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON dossier_analysis TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_report TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_subject TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT ON dossier_event TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON dossier_journal TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;

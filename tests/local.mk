@@ -40,6 +40,7 @@ UNIT_TESTS = \
 	tests/unit/test-event \
 	tests/unit/test-subject \
 	tests/unit/test-link \
+	tests/unit/test-dossier \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -124,6 +125,9 @@ tests_unit_test_tmpl_LDADD = $(UNIT_LDADD)
 tests_unit_test_formtoken_SOURCES = %reldir%/unit/test-formtoken.c
 tests_unit_test_formtoken_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
+tests_unit_test_dossier_SOURCES = %reldir%/unit/test-dossier.c
+tests_unit_test_dossier_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_dossier_LDADD = $(UNIT_LDADD)
 tests_unit_test_message_SOURCES = %reldir%/unit/test-message.c
 tests_unit_test_message_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_message_LDADD = $(UNIT_LDADD)
@@ -233,7 +237,7 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
-	cgi/dashboard/links.c
+	cgi/dashboard/links.c cgi/dashboard/dossier.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -242,7 +246,7 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
-	cgi/dashboard/links.c
+	cgi/dashboard/links.c cgi/dashboard/dossier.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

@@ -16,7 +16,7 @@ int
 cmd_seed_demo(struct ctl *c, int argc, char **argv)
 {
 	long long	 nrep = 300, seed = 1;
-	int		 subjects = 1;
+	int		 subjects = 1, dossiers = 1;
 	long		 done = 0;
 	char		 why[256];
 	int		 i;
@@ -37,6 +37,8 @@ cmd_seed_demo(struct ctl *c, int argc, char **argv)
 			}
 		} else if (strcmp(argv[i], "--no-subjects") == 0) {
 			subjects = 0;
+		} else if (strcmp(argv[i], "--no-dossiers") == 0) {
+			dossiers = 0;
 		} else {
 			ctl_usage();
 			return 2;
@@ -50,6 +52,11 @@ cmd_seed_demo(struct ctl *c, int argc, char **argv)
 		return 1;
 	}
 	printf("inserted %ld demo reports\n", done);
+	if (dossiers && done > 0 && (er = mp_seed_dossiers(c->db)) != MP_OK) {
+		ctl_warnx("demo dossiers: %s", ctl_dbwhy(c, er, why,
+		    sizeof(why)));
+		return 1;
+	}
 	/*
 	 * Indexed as the intake indexes a report it stores (issue 13), by
 	 * the rebuild: --no-subjects leaves that to "subjects rebuild"

@@ -28,6 +28,7 @@ enum stmt {
 	STMT_AUDIENCE_IDS,
 	STMT_TYPE_IDS,
 	STMT_REPORT,
+	STMT_IN_DOSSIER,
 	STMT__MAX
 };
 
@@ -56,7 +57,17 @@ static const char *const stmts[STMT__MAX] = {
 	" involved_vehicles, anonymous, status, received_at, taken_at,"
 	" closed_at, team_id, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/*
+	 * STMT_IN_DOSSIER: demo reports already "in dossier" without
+	 * one, with their team, for the demo dossiers.
+	 */
+	"SELECT r.id, r.team_id FROM report r WHERE r.status = 'in dossier'"
+	" AND r.team_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+	" dossier_report x WHERE x.report_id = r.id) ORDER BY r.id LIMIT ?",
 };
+
+/* STMT_IN_DOSSIER's columns. */
+enum dcol { DOC_ID, DOC_TEAM };
 
 /* The columns of STMT_AUDIENCE_IDS and STMT_TYPE_IDS. */
 enum idcol {
@@ -1062,6 +1073,190 @@ load_crew(struct mp_db *db, struct seedctx *c)
 
 	c->ncrew = 0;
 	return mp_user_team_handlers(db, crew_add, c);
+}
+
+/* ------------------------------------------------------------------ */
+/* Demo dossiers (issue 14).                                           */
+
+#define DEMO_DOSSIERS	6
+#define DEMO_PER	4	/* reports a demo dossier holds at most */
+
+static const struct {
+	const char	*title, *theme, *status, *analysis;
+} demo_dossiers[DEMO_DOSSIERS] = {
+	{ "Hennepkwekerij bedrijventerrein De Vaart", "ondermijning",
+	  "interventie", "Drie meldingen over stroomverbruik en stank bij "
+	  "dezelfde loods. Hypothese: professionele kwekerij." },
+	{ "Kamerverhuur Stationsstraat", "woonoverlast", "in onderzoek",
+	  "Wisselende bewoners en overlast; mogelijk illegale "
+	  "kamerverhuur." },
+	{ "Witwassen via kapsalon", "ondermijning", "open", NULL },
+	{ "Overlast en intimidatie Parkflat", "woonoverlast", "afgesloten",
+	  "Aanpak met de woningcorporatie afgerond." },
+	{ "Shishalounge zonder vergunning", "ondermijning", "in onderzoek",
+	  NULL },
+	{ "Drugshandel vanuit woning", "woonoverlast", "open", NULL },
+};
+
+struct seed_rep {
+	size_t		 n;
+	long long	 id[DEMO_DOSSIERS * DEMO_PER];
+	long long	 team[DEMO_DOSSIERS * DEMO_PER];
+};
+
+/* The path from open to status, each step through lib/dossier.c. */
+static enum mp_err
+seed_status(struct mp_db *db, struct mp_dossier *d, const char *status)
+{
+	static const char *const path[] = {
+		MP_DOS_RESEARCH, MP_DOS_INTERVENTION
+	};
+	const char	*why;
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	if (strcmp(status, MP_DOS_CLOSED) == 0) {
+		er = mp_dossier_set_status(db, d, d->version, MP_DOS_CLOSED,
+		    "pand gesloten", "demo", &why);
+		return er;
+	}
+	for (i = 0; er == MP_OK && i < MP_NELEM(path) &&
+	    strcmp(d->status, status) != 0; i++) {
+		er = mp_dossier_set_status(db, d, d->version, path[i],
+		    NULL, "demo", &why);
+		(void)snprintf(d->status, sizeof(d->status), "%s", path[i]);
+		d->version++;
+	}
+	return er;
+}
+
+/* The handler of team in the crew, or of another team (other). */
+static long long
+crew_of(const struct seedctx *c, long long team, int other)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->ncrew; i++)
+		if ((c->crew[i].team == team) != other)
+			return c->crew[i].handler;
+	return 0;
+}
+
+/* Demo dossier k of demo_dossiers, with its reports, analysis, status. */
+static enum mp_err
+seed_one(struct mp_db *db, const struct seedctx *c,
+    const struct seed_rep *rep, size_t k, int year)
+{
+	struct mp_dossier_new	 n;
+	struct mp_dossier_add	 a;
+	struct mp_dossier	 d;
+	struct mp_dbval		 all[2];
+	long long		 team, user, other, saved, cur;
+	size_t			 i;
+	enum mp_err		 er;
+
+	team = rep->n > 0 ? rep->team[k % rep->n] : c->crew[k % c->ncrew].team;
+	if ((user = crew_of(c, team, 0)) == 0)
+		return MP_OK;
+	memset(&n, 0, sizeof(n));
+	n.title = demo_dossiers[k].title;
+	n.theme = demo_dossiers[k].theme;
+	n.team_id = team;
+	n.user_id = user;
+	n.actor = "demo";
+	n.year = year;
+	if ((er = mp_dossier_create(db, &n)) != MP_OK)
+		return er;
+	/* Reports of its team already "in dossier": no status moves. */
+	all[0] = MP_DBINT(1);
+	all[1] = MP_DBINT(0);
+	for (i = k; er == MP_OK && i < rep->n; i += DEMO_DOSSIERS) {
+		if (rep->team[i] != team)
+			continue;
+		memset(&a, 0, sizeof(a));
+		a.dossier = n.id;
+		a.number = n.number;
+		a.report = rep->id[i];
+		a.vis = all;
+		a.user_id = user;
+		a.actor = "demo";
+		a.display = "Demo";
+		er = mp_dossier_report_add(db, &a);
+	}
+	if (er == MP_OK && demo_dossiers[k].analysis != NULL)
+		er = mp_dossier_analysis_save(db, n.id, 0,
+		    demo_dossiers[k].analysis, user, "demo", &saved, &cur);
+	/* The first has a member outside its team (need-to-know). */
+	if (er == MP_OK && k == 0 && (other = crew_of(c, team, 1)) != 0)
+		er = mp_dossier_member_add(db, n.id, other, "lid", user,
+		    "demo");
+	memset(&d, 0, sizeof(d));
+	d.id = n.id;
+	d.version = 1;
+	(void)snprintf(d.status, sizeof(d.status), "%s", MP_DOS_OPEN);
+	if (er == MP_OK && strcmp(demo_dossiers[k].status, MP_DOS_OPEN) != 0)
+		er = seed_status(db, &d, demo_dossiers[k].status);
+	return er;
+}
+
+struct seed_dos {
+	const struct seedctx	*c;
+	int			 year;
+};
+
+static enum mp_err
+dossiers_txn(struct mp_db *db, void *arg)
+{
+	struct seed_dos	*x = arg;
+	struct seed_rep	 rep;
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	size_t		 k;
+	enum mp_err	 er;
+
+	memset(&rep, 0, sizeof(rep));
+	v[0] = MP_DBINT(DEMO_DOSSIERS * DEMO_PER);
+	if ((er = mp_db_query(db, &st, stmts[STMT_IN_DOSSIER], v, 1)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		rep.id[rep.n] = mp_db_int(st, DOC_ID);
+		rep.team[rep.n++] = mp_db_int(st, DOC_TEAM);
+	}
+	mp_db_done(st);
+	if (er != MP_ENOTFOUND)
+		return er;
+	er = MP_OK;
+	for (k = 0; er == MP_OK && k < DEMO_DOSSIERS; k++)
+		er = seed_one(db, x->c, &rep, k, x->year);
+	return er;
+}
+
+/*
+ * A few dossiers of both themes and several statuses, with demo reports
+ * that are "in dossier" already (so no report, message or statistic
+ * changes) and a member outside the team; none without handlers.
+ */
+enum mp_err
+mp_seed_dossiers(struct mp_db *db)
+{
+	struct seed_dos	 x;
+	struct seedctx	*c;
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+	enum mp_err	 er;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return MP_ENOMEM;
+	if ((er = load_crew(db, c)) != MP_OK || c->ncrew == 0) {
+		free(c);
+		return er;
+	}
+	x.c = c;
+	x.year = localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 2026;
+	er = mp_db_txn(db, dossiers_txn, &x);
+	free(c);
+	return er;
 }
 
 enum mp_err

@@ -21,4 +21,11 @@ enum mp_err	 mp_seed_catalog(struct mp_db *);
 enum mp_err	 mp_seed_demo(struct mp_db *, const struct mp_keys *,
 		    long nreports, unsigned int seed, long *inserted);
 
+/*
+ * A few demo dossiers (issue 14): both themes, several statuses, the
+ * demo reports already "in dossier" without one, the first with a
+ * member outside its team.  Nothing without teams and handlers.
+ */
+enum mp_err	 mp_seed_dossiers(struct mp_db *);
+
 #endif

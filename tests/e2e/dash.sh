@@ -34,7 +34,9 @@ dash_fixtures()
 	# Without subjects: the tests of subjects and links (test-82, 84,
 	# 86) link these reports themselves and count exactly what they
 	# made; test-85 checks the demo's own subjects and overlaps.
-	mp_ctl seed-demo --reports 20 --seed 7 --no-subjects >/dev/null
+	# Without demo dossiers: test-88 and 89 count the ones they make.
+	mp_ctl seed-demo --reports 20 --seed 7 --no-subjects --no-dossiers \
+	    >/dev/null
 	# seed-demo spread the reports over the teams; make it odd and
 	# even, each taken report handled by its team's handler.
 	sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =

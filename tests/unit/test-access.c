@@ -40,6 +40,9 @@ static const struct {
 	{ MP_PERM_EXPORT,		{ 0, 1, 0, 0 } },
 	{ MP_PERM_REPORT_SHARE,		{ 0, 1, 0, 0 } },
 	{ MP_PERM_GRANT_DECIDE,		{ 0, 1, 1, 0 } },
+	{ MP_PERM_DOSSIER_VIEW,		{ 1, 1, 0, 0 } },
+	{ MP_PERM_DOSSIER_WORK,		{ 1, 1, 0, 0 } },
+	{ MP_PERM_DOSSIER_MANAGE,	{ 0, 1, 0, 0 } },
 };
 
 static void

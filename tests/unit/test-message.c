@@ -31,9 +31,15 @@ test_defaults(void **state)
 	assert_non_null(strstr(t, "in behandeling"));
 	assert_non_null(t = mp_message_auto_text(c, MP_ST_CLOSED));
 	assert_non_null(strstr(t, "afgerond"));
-	/* Internal steps say nothing unless a text is configured. */
+	/*
+	 * "in dossier" says only that the work goes on: nothing of a
+	 * dossier is the reporter's to know (issue 14).
+	 */
+	assert_non_null(t = mp_message_auto_text(c, MP_ST_DOSSIER));
+	assert_non_null(strstr(t, "verder behandeld"));
+	assert_null(strstr(t, "ossier"));
+	/* Other internal steps say nothing unless a text is configured. */
 	assert_null(mp_message_auto_text(c, MP_ST_PARTNER));
-	assert_null(mp_message_auto_text(c, MP_ST_DOSSIER));
 	assert_null(mp_message_auto_text(c, MP_ST_WAITING));
 	assert_null(mp_message_auto_text(c, "onbekend"));
 	assert_null(mp_message_auto_text(c, NULL));
@@ -50,7 +56,8 @@ test_configured(void **state)
 	    "feedback.auto.in_behandeling.text = Wij zijn ermee bezig.\n"
 	    "feedback.auto.afgerond.text =\n"
 	    "feedback.auto.doorgezet_naar_partner.text = Doorgezet.\n"
-	    "feedback.auto.in_dossier.enabled = 1\n");
+	    "feedback.auto.wacht_op_melder.enabled = 1\n"
+	    "feedback.auto.in_dossier.enabled = 0\n");
 	assert_null(mp_message_auto_text(c, MP_ST_NEW));
 	assert_string_equal(mp_message_auto_text(c, MP_ST_TAKEN),
 	    "Wij zijn ermee bezig.");
@@ -59,6 +66,8 @@ test_configured(void **state)
 	/* A text without "enabled" is on; "enabled" without a text, off. */
 	assert_string_equal(mp_message_auto_text(c, MP_ST_PARTNER),
 	    "Doorgezet.");
+	assert_null(mp_message_auto_text(c, MP_ST_WAITING));
+	/* A built-in text switched off. */
 	assert_null(mp_message_auto_text(c, MP_ST_DOSSIER));
 	mp_conf_free(c);
 }
