@@ -693,7 +693,7 @@ mp_dossier_report_add(struct mp_db *db, struct mp_dossier_add *a)
 {
 	struct mp_status_change	 c;
 	struct mp_dbval		 v[3];
-	char			 status[32];
+	char			 status[32], r[32];
 	long long		 version = 0;
 	enum mp_err		 er;
 
@@ -708,8 +708,13 @@ mp_dossier_report_add(struct mp_db *db, struct mp_dossier_add *a)
 	if ((er = mp_db_exec(db, SQL(STMT_REPORT_ADD), v, 3, NULL, NULL)) !=
 	    MP_OK)
 		return er;
+	/*
+	 * The id, not the reference: every member reads the history,
+	 * and a report's reference is for those who may see it.
+	 */
+	(void)snprintf(r, sizeof(r), "melding %lld", a->report);
 	if ((er = mp_dossier_event_add(db, a->dossier, "melding toegevoegd",
-	    a->actor, NULL, a->ref)) != MP_OK)
+	    a->actor, NULL, r)) != MP_OK)
 		return er;
 	if (strcmp(status, MP_ST_DOSSIER) == 0)
 		return MP_OK;

@@ -2,9 +2,9 @@
  * workflow.c -- the status transitions of a report (see workflow.h).
  * nieuw -> in behandeling -> doorgezet naar partner / afgerond, with
  * reopening.  "in dossier" is reached only by adding the report to a
- * dossier (lib/dossier.c), from any other status.  "wacht op melder" is set by a
- * handler who asked the reporter something; the reporter's reply ends
- * it (lib/message.c), back to "in behandeling".
+ * dossier (lib/dossier.c), from any other status.  "wacht op melder"
+ * is set by a handler who asked the reporter something; the reporter's
+ * reply ends it (lib/message.c), back to "in behandeling".
  *
  * The status of a report is written here only: mp_workflow_change for
  * a handler's change, mp_workflow_take for taking a report.  Two

@@ -1244,18 +1244,27 @@ mp_seed_dossiers(struct mp_db *db)
 	struct seedctx	*c;
 	struct tm	 tm;
 	time_t		 now = time(NULL);
+	int		 opened;
 	enum mp_err	 er;
 
-	if ((c = calloc(1, sizeof(*c))) == NULL)
-		return MP_ENOMEM;
-	if ((er = load_crew(db, c)) != MP_OK || c->ncrew == 0) {
-		free(c);
+	/*
+	 * lib/dossier.c's statements put in the visibility rules; closed
+	 * again only if opened here.
+	 */
+	opened = mp_dossier_sql.sql == NULL;
+	if ((er = mp_sqltext_open(&mp_dossier_sql)) != MP_OK)
 		return er;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		er = MP_ENOMEM;
+	else if ((er = load_crew(db, c)) == MP_OK && c->ncrew > 0) {
+		x.c = c;
+		x.year = localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 :
+		    2026;
+		er = mp_db_txn(db, dossiers_txn, &x);
 	}
-	x.c = c;
-	x.year = localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 2026;
-	er = mp_db_txn(db, dossiers_txn, &x);
 	free(c);
+	if (opened)
+		mp_sqltext_close(&mp_dossier_sql);
 	return er;
 }
 

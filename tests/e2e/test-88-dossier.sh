@@ -229,3 +229,24 @@ is "$(( $(audit_count 'dossier bekijken' cor "$d1") - a0 ))" 3 "every view"
 body=$(dpage hanna "$d1")
 like "$body" 'id="history"' "the page shows its history"
 like "$body" 'lid toegevoegd|melding toegevoegd' "with its changes"
+
+# The demo: seed-demo makes a few dossiers from demo reports that are
+# "in dossier" already, of both themes and several statuses, one with
+# a member outside its team.
+before=$(sql "SELECT COALESCE(MAX(id), 0) FROM dossier")
+out=$(mp_ctl seed-demo --reports 120 --seed 88 --no-subjects 2>&1)
+is "$?" 0 "seed-demo with dossiers succeeds" || diag "$out"
+is "$(sql "SELECT COUNT(DISTINCT theme) FROM dossier WHERE id > $before")" 2 \
+    "demo dossiers of both themes"
+ok "[ $(sql "SELECT COUNT(DISTINCT status) FROM dossier
+    WHERE id > $before") -ge 3 ]" "in several statuses"
+ok "[ $(sql "SELECT COUNT(*) FROM dossier_report x JOIN dossier d
+    ON d.id = x.dossier_id WHERE d.id > $before") -ge 1 ]" "with reports"
+is "$(sql "SELECT COUNT(*) FROM dossier_report x JOIN dossier d
+    ON d.id = x.dossier_id JOIN report r ON r.id = x.report_id
+    WHERE d.id > $before AND (r.status <> 'in dossier'
+    OR r.team_id <> d.team_id)")" 0 "each already in dossier, of its team"
+is "$(sql "SELECT COUNT(*) FROM dossier_member m JOIN dossier d
+    ON d.id = m.dossier_id WHERE d.id > $before AND m.user_id NOT IN
+    (SELECT ut.user_id FROM user_team ut WHERE ut.team_id = d.team_id)")" \
+    1 "one member outside the team"

@@ -52,8 +52,10 @@ dash_post hanna "/melding/$rn/dossier" "dossier=$n"
 is "$HTTP_STATUS" 400 "nor can its number be used from a report"
 
 # A member outside the team sees it, at once.
-dpost hanna "$d" actie=lid gebruiker=henk
-is "$HTTP_STATUS" 403 "a handler cannot add members"
+dpost henk "$d" actie=lid gebruiker=hanna
+is "$HTTP_STATUS" 403 "a handler of the team cannot add members"
+dpost hanna "$d" actie=lid gebruiker=hanna
+is "$HTTP_STATUS" 404 "one out of sight gets the 404 first"
 dpost cor "$d" actie=lid gebruiker=ad
 is "$HTTP_STATUS" 400 "an admin cannot be made a member"
 dpost cor "$d" actie=lid gebruiker=aud
@@ -62,13 +64,14 @@ dpost cor "$d" actie=lid gebruiker=hanna
 is "$HTTP_STATUS" 303 "a coordinator adds a handler of another team"
 is "$(sql "SELECT COUNT(*) FROM dossier_event WHERE dossier_id = $d AND
     kind = 'lid toegevoegd' AND new_value = 'hanna'")" 1 "in its history"
-is "$(audit_count 'dossier wijzigen' cor "$d")" 4 "and audited"
+is "$(audit_count 'dossier wijzigen' cor "$d")" 2 \
+    "audited: the report and the member, not the refusals"
 dash_as hanna GET "/dossier/$d" >/dev/null
 is "$HTTP_STATUS" 200 "the member sees the dossier"
 body=$(http_body)
 like "$body" 'Geheime zaak Zuid' "its summary"
 like "$body" "melding/$rn\">$refn</a>" "a report of her own team, linked"
-unlike "$body" "$refz" "not the Zuid report's reference"
+unlike "$body" "$refz" "not the Zuid report's reference, not in the history"
 unlike "$body" "melding/$rz\"" "nor a link to it"
 like "$body" 'melding in een ander team &mdash; vraag een coördinator' \
     "but one line that it is there"
