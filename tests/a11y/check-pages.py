@@ -264,6 +264,20 @@ def run(base, d, c, users):
         fill(d, {"onderwerp-waarde": "geen adres"})
         d.click("form[action$='/onderwerpen'] button[value=toevoegen]")
         c.page("dashboard: onderwerp met fout", "#onderwerp-fout")
+    # Dossiers (issue 14): a new one from the report, its page, a
+    # refused change with its error at the field, and the list.
+    if detail is not None:
+        d.go(detail)
+        d.click("a[href*='/dossier/nieuw?melding=']")
+        c.page("dashboard: nieuw dossier", "#dossier-titel")
+        fill(d, {"dossier-titel": "Toegankelijk dossier"})
+        d.click("form[action$='/dossier/nieuw'] button[type=submit]")
+        c.page("dashboard: dossier", "#summary")
+        fill(d, {"dossier-melding": "bestaat-niet"})
+        d.click("form:has(#dossier-melding) button[type=submit]")
+        c.page("dashboard: dossier met fout", "#dossier-melding-fout")
+    d.go(base + "/dashboard/dossiers")
+    c.page("dashboard: dossiers", "#counts")
     d.go(base + "/dashboard/nieuw")
     c.page("dashboard: nieuwe melding", "#report-description")
     d.click("form[action$='/nieuw'] button[type=submit]")
