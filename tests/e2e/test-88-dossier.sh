@@ -230,6 +230,29 @@ body=$(dpage hanna "$d1")
 like "$body" 'id="history"' "the page shows its history"
 like "$body" 'lid toegevoegd|melding toegevoegd' "with its changes"
 
+# Numbers under concurrency: eight creators at once (the same session,
+# each its own request) get eight different numbers, one after the
+# other, with no gap.
+tok=$(dash_csrf cor)
+last=$(sql "SELECT MAX(id) FROM dossier")
+pids=
+for i in 1 2 3 4 5 6 7 8; do
+	curl -sS -o /dev/null -b "$HTTP_COOKIES" \
+	    -H "${E2E_PORTAL_HEADER:-X-Test-Remote-User}: cor" \
+	    --data-urlencode "csrf=$tok" --data-urlencode "titel=Tegelijk $i" \
+	    --data-urlencode thema=ondermijning --data-urlencode "team=$zuid" \
+	    "$(_http_url "$DASH/dossier/nieuw")" &
+	pids="$pids $!"
+done
+wait $pids
+is "$(sql "SELECT COUNT(*) FROM dossier WHERE id > $last")" 8 \
+    "eight concurrent creations"
+is "$(sql "SELECT COUNT(DISTINCT number) FROM dossier WHERE id > $last")" 8 \
+    "eight different numbers"
+is "$(sql "SELECT MAX(CAST(SUBSTRING_INDEX(number, '-', -1) AS UNSIGNED)) -
+    MIN(CAST(SUBSTRING_INDEX(number, '-', -1) AS UNSIGNED)) FROM dossier
+    WHERE id > $last")" 7 "one after the other, no gap"
+
 # The demo: seed-demo makes a few dossiers from demo reports that are
 # "in dossier" already, of both themes and several statuses, one with
 # a member outside its team.
