@@ -240,6 +240,10 @@ mp_dash_dossiers(struct mp_dreq *r)
 	(void)mp_tmpl_set_int(v, "F.More", more);
 	(void)mp_tmpl_set_int(v, "Can.DossierNew", mp_access_user(&r->user,
 	    MP_PERM_DOSSIER_WORK));
+	/*
+	 * HOOK: the journal's filters ("mijn open taken", "taken over
+	 * tijd") join struct mp_dossier_filter and list_filter here.
+	 */
 	if (er == MP_OK)
 		dash_audit(r, "dossiers bekijken", "dossier", 0, NULL);
 	dash_finish(r, er, 200, v, "dashboard/dossiers.cs");
