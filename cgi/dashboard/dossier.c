@@ -166,12 +166,15 @@ list_row(const struct mp_dossier *d, void *arg)
 
 /* The filters from the query string; *bad when one was wrong. */
 static void
-list_filter(struct mp_dreq *r, struct mp_dossier_filter *f, int *bad)
+list_filter(struct mp_dreq *r, struct mp_dossier_filter *f, int *bad,
+    const char **who)
 {
+	struct mp_user	 u;
 	const char	*s;
 
 	memset(f, 0, sizeof(*f));
 	*bad = 0;
+	*who = "";
 	if ((s = dash_query(r, "status")) != NULL && *s != '\0') {
 		if (mp_dossier_status(s))
 			f->status = s;
@@ -192,6 +195,17 @@ list_filter(struct mp_dreq *r, struct mp_dossier_filter *f, int *bad)
 	/* "mijn": the dossiers the user is a member of. */
 	if ((s = dash_query(r, "lid")) != NULL && strcmp(s, "mijn") == 0)
 		f->member = r->user.id;
+	/* A coordinator asks whose need-to-know reaches where. */
+	if ((s = dash_query(r, "lid-van")) != NULL && *s != '\0' &&
+	    mp_access_user(&r->user, MP_PERM_DOSSIER_MANAGE)) {
+		if (!mp_user_valid_name(s) || mp_user_get(r->d->ctx->db, s,
+		    &u, NULL) != MP_OK)
+			*bad = 1;
+		else {
+			f->member = u.id;
+			*who = s;
+		}
+	}
 	if ((s = dash_query(r, "pagina")) != NULL && *s != '\0' &&
 	    (f->page = dash_number(s, 1, 100000)) < 1)
 		f->page = 1;
@@ -208,10 +222,11 @@ mp_dash_dossiers(struct mp_dreq *r)
 	struct lst			 l;
 	long long			 n[4];
 	size_t				 i;
+	const char			*who;
 	int				 bad, more = 0;
 	enum mp_err			 er;
 
-	list_filter(r, &f, &bad);
+	list_filter(r, &f, &bad, &who);
 	if ((v = dash_view(r, "Dossiers")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
@@ -234,12 +249,15 @@ mp_dash_dossiers(struct mp_dreq *r)
 	(void)mp_tmpl_set(v, "F.Status", f.status != NULL ? f.status : "");
 	(void)mp_tmpl_set(v, "F.Theme", f.theme != NULL ? f.theme : "");
 	(void)mp_tmpl_set_int(v, "F.Team", f.team);
-	(void)mp_tmpl_set_int(v, "F.Member", f.member != 0);
+	(void)mp_tmpl_set_int(v, "F.Member", f.member != 0 && *who == '\0');
+	(void)mp_tmpl_set(v, "F.Who", who);
 	(void)mp_tmpl_set_int(v, "F.Bad", bad);
 	(void)mp_tmpl_set_int(v, "F.Page", f.page + 1);
 	(void)mp_tmpl_set_int(v, "F.More", more);
 	(void)mp_tmpl_set_int(v, "Can.DossierNew", mp_access_user(&r->user,
 	    MP_PERM_DOSSIER_WORK));
+	(void)mp_tmpl_set_int(v, "Can.DossierManage",
+	    mp_access_user(&r->user, MP_PERM_DOSSIER_MANAGE));
 	/*
 	 * HOOK: the journal's filters ("mijn open taken", "taken over
 	 * tijd") join struct mp_dossier_filter and list_filter here.

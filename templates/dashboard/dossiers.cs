@@ -25,6 +25,8 @@ include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <?cs each:t = List.Teams ?><option value="<?cs var:t.Id ?>"<?cs if:t.Sel ?> selected<?cs /if ?>><?cs var:t.Name ?></option><?cs /each ?>
 </select></div>
 <div class="field"><input type="checkbox" id="d-lid" name="lid" value="mijn"<?cs if:F.Member ?> checked<?cs /if ?>><label for="d-lid">Alleen dossiers waarvan ik lid ben</label></div>
+<?cs if:Can.DossierManage ?><div class="field"><label for="d-lid-van">Dossiers met als lid (gebruikersnaam)</label>
+<input id="d-lid-van" name="lid-van" maxlength="64" value="<?cs var:F.Who ?>"></div><?cs /if ?>
 <?cs # HOOK: "mijn open taken" and "taken over tijd" filters (journal). ?>
 <button type="submit">Toon</button>
 </fieldset>
@@ -35,5 +37,5 @@ include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <thead><tr><th scope="col">Nummer</th><th scope="col">Titel</th><th scope="col">Thema</th><th scope="col">Status</th><th scope="col">Team</th><th scope="col">Meldingen</th><th scope="col">Aangemaakt</th></tr></thead>
 <tbody><?cs each:d = Dos ?><tr><td><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:d.Id ?>"><?cs var:d.Number ?></a></td><td><?cs var:d.Title ?></td><td><?cs var:d.Theme ?></td><td><?cs var:d.Status ?></td><td><?cs var:d.Team ?></td><td><?cs var:d.Reports ?></td><td><?cs var:d.Created ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
-<nav aria-label="Pagina's"><?cs if:F.Page > 1 ?><a rel="prev" href="<?cs var:Page.Mount ?>/dossiers?status=<?cs var:url_escape(F.Status) ?>&amp;thema=<?cs var:url_escape(F.Theme) ?>&amp;team=<?cs if:F.Team ?><?cs var:F.Team ?><?cs /if ?><?cs if:F.Member ?>&amp;lid=mijn<?cs /if ?>&amp;pagina=<?cs var:F.Page - 1 ?>">Vorige</a> <?cs /if ?><?cs if:F.More ?><a rel="next" href="<?cs var:Page.Mount ?>/dossiers?status=<?cs var:url_escape(F.Status) ?>&amp;thema=<?cs var:url_escape(F.Theme) ?>&amp;team=<?cs if:F.Team ?><?cs var:F.Team ?><?cs /if ?><?cs if:F.Member ?>&amp;lid=mijn<?cs /if ?>&amp;pagina=<?cs var:F.Page + 1 ?>">Volgende</a><?cs /if ?></nav>
+<nav aria-label="Pagina's"><?cs if:F.Page > 1 ?><a rel="prev" href="<?cs var:Page.Mount ?>/dossiers?status=<?cs var:url_escape(F.Status) ?>&amp;thema=<?cs var:url_escape(F.Theme) ?>&amp;team=<?cs if:F.Team ?><?cs var:F.Team ?><?cs /if ?><?cs if:F.Member ?>&amp;lid=mijn<?cs /if ?>&amp;lid-van=<?cs var:url_escape(F.Who) ?>&amp;pagina=<?cs var:F.Page - 1 ?>">Vorige</a> <?cs /if ?><?cs if:F.More ?><a rel="next" href="<?cs var:Page.Mount ?>/dossiers?status=<?cs var:url_escape(F.Status) ?>&amp;thema=<?cs var:url_escape(F.Theme) ?>&amp;team=<?cs if:F.Team ?><?cs var:F.Team ?><?cs /if ?><?cs if:F.Member ?>&amp;lid=mijn<?cs /if ?>&amp;lid-van=<?cs var:url_escape(F.Who) ?>&amp;pagina=<?cs var:F.Page + 1 ?>">Volgende</a><?cs /if ?></nav>
 <?cs call:dash_end() ?>

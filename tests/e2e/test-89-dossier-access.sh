@@ -81,6 +81,13 @@ dash_as hanna GET "/melding/$rz" >/dev/null
 is "$HTTP_STATUS" 404 "membership gives no sight of the report itself"
 dash_as hanna GET "/dossiers?lid=mijn" >/dev/null
 like "$(http_body)" 'Geheime zaak Zuid' "the list shows her membership"
+dash_as cor GET "/dossiers?lid-van=hanna" >/dev/null
+like "$(http_body)" 'Geheime zaak Zuid' "a coordinator lists a user's memberships"
+like "$(http_body)" 'data-status="open">1<' "counted"
+dash_as cor GET "/dossiers?lid-van=niemand" >/dev/null
+like "$(http_body)" 'onbekende waarde' "an unknown user is said"
+dash_as henk GET "/dossiers?lid-van=cor" >/dev/null
+like "$(http_body)" 'Geheime zaak Zuid' "for a handler the filter is no filter"
 dpost hanna "$d" actie=analyse versie=0 'tekst=Gezien door Noord'
 is "$HTTP_STATUS" 303 "a member works on the analysis"
 
