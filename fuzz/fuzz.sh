@@ -36,7 +36,7 @@ set -eu
 # The library sources the targets link (an archive: each target takes
 # only the objects it needs).  Add a file here when a target needs it.
 LIBSRC="access alloc buf catalog clientkey conf confkey contact crypto csv db dbhost
-err http keys log mailmsg pk ratelimit report req role sqltext subject tmpl
+err http image keys log mailmsg pk ratelimit report req role sqltext subject tmpl
 user valid"
 
 # conf.c and confkey.c name the installed paths: no fuzzer reads them.

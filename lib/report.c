@@ -26,6 +26,7 @@
 #include "db.h"
 #include "errcode.h"
 #include "formtoken.h"
+#include "image.h"
 #include "keys.h"
 #include "log.h"
 #include "ratelimit.h"
@@ -252,8 +253,10 @@ mp_report_free(struct mp_report *r)
 	for (i = 0; i < RF__MAX; i++)
 		mp_alloc_freezero(r->val[i], r->val[i] == NULL ? 0 :
 		    strlen(r->val[i]));
-	for (i = 0; i < r->natt; i++)
+	for (i = 0; i < r->natt; i++) {
 		free(r->att[i].filename);
+		free(r->att[i].clean);
+	}
 	free(r->att);
 	mp_alloc_wipe(r, sizeof(*r));
 }
@@ -357,6 +360,50 @@ check_text(struct mp_report *r, enum mp_rfield f, const char *raw,
 	return 1;
 }
 
+/*
+ * Point a at what is kept of upload u: a picture's copy without its
+ * metadata (lib/image.c), a PDF as sent.  A picture that cannot be
+ * read sets the field's error and leaves a->data NULL, so nothing of it
+ * is stored or spooled.  MP_ENOMEM only.
+ */
+static enum mp_err
+clean_picture(struct mp_report *r, struct mp_attachment *a,
+    const struct mp_upload *u)
+{
+	enum mp_err	 er;
+	const char	*why = NULL;
+
+	a->data = NULL;
+	a->clean = NULL;
+	a->size = 0;
+	if (a->type == MP_FILE_PDF) {
+		a->data = u->data;
+		a->size = u->size;
+		return MP_OK;
+	}
+	er = a->type == MP_FILE_JPEG ?
+	    mp_image_clean_jpeg(u->data, u->size, &a->clean, &a->size,
+	    &why) :
+	    mp_image_clean_png(u->data, u->size, &a->clean, &a->size, &why);
+	if (er == MP_ENOMEM)
+		return er;
+	if (er == MP_ETOOBIG) {
+		mp_warnx("%s: picture refused: %s", __func__, why);
+		fail(r, RF_ATTACHMENTS, "Een foto is te groot (te veel "
+		    "beeldpunten). Verklein de foto en probeer het opnieuw.");
+		return MP_OK;
+	}
+	if (er != MP_OK) {
+		mp_warnx("%s: picture refused: %s", __func__, why);
+		fail(r, RF_ATTACHMENTS, "Een foto is beschadigd of geen "
+		    "echte JPEG of PNG; wij kunnen hem niet opslaan. Kies "
+		    "een andere foto.");
+		return MP_OK;
+	}
+	a->data = a->clean;
+	return MP_OK;
+}
+
 enum mp_err
 mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 {
@@ -365,6 +412,7 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 	const char		*base, *p;
 	char			 fallback[32];
 	size_t			 i, blen;
+	enum mp_err		 er;
 
 	if (req->files_dropped > 0)
 		fail(r, RF_ATTACHMENTS, "U kunt hoogstens het aangegeven "
@@ -402,11 +450,16 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			    filetype_ext(a->type));
 			base = fallback;
 		}
-		if ((a->filename = mp_alloc_strdup(base)) == NULL)
+		if ((er = clean_picture(r, a, u)) != MP_OK)
+			return er;
+		if (a->data == NULL)
+			continue;	/* refused: the error is set */
+		if ((a->filename = mp_alloc_strdup(base)) == NULL) {
+			free(a->clean);
+			a->clean = NULL;
 			return MP_ENOMEM;
-		a->data = u->data;
-		a->size = u->size;
-		mp_crypto_sha256(a->sha256, u->data, u->size);
+		}
+		mp_crypto_sha256(a->sha256, a->data, a->size);
 		r->natt++;
 	}
 	return MP_OK;

@@ -20,6 +20,7 @@ UNIT_TESTS = \
 	tests/unit/test-log \
 	tests/unit/test-buf \
 	tests/unit/test-csv \
+	tests/unit/test-image \
 	tests/unit/test-stats \
 	tests/unit/test-conf \
 	tests/unit/test-confkey \
@@ -82,6 +83,9 @@ tests_unit_test_buf_LDADD = $(UNIT_LDADD)
 tests_unit_test_csv_SOURCES = %reldir%/unit/test-csv.c
 tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_csv_LDADD = $(UNIT_LDADD)
+tests_unit_test_image_SOURCES = %reldir%/unit/test-image.c
+tests_unit_test_image_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_image_LDADD = $(UNIT_LDADD)
 tests_unit_test_stats_SOURCES = %reldir%/unit/test-stats.c
 tests_unit_test_stats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_stats_LDADD = $(UNIT_LDADD)

@@ -237,7 +237,13 @@ test_location_needed(void **state)
 static void
 test_files_by_content(void **state)
 {
-	static unsigned char	 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10 };
+	/* A frame, a scan and a comment with the owner's name. */
+	static unsigned char	 jpeg[] = { 0xff, 0xd8,
+		0xff, 0xfe, 0x00, 0x05, 'J', 'a', 'n',
+		0xff, 0xc0, 0x00, 0x0b, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34,
+		0xff, 0xd9 };
+	unsigned char		 sum[MP_SHA256_LEN];
 	static unsigned char	 html[] = "<html><script>x</script>";
 	static unsigned char	 pdf[] = "%PDF-1.7\n...";
 	struct mp_upload	 up[3];
@@ -273,7 +279,24 @@ test_files_by_content(void **state)
 	assert_int_equal(r.natt, 2);
 	assert_string_equal(r.att[0].filename, "foto.jpg");
 	assert_int_equal(r.att[1].type, MP_FILE_PDF);
+	/* The picture is kept without its comment, hashed as kept. */
+	assert_int_equal(r.att[0].size, sizeof(jpeg) - 7);
+	assert_memory_equal(r.att[0].data, "\xff\xd8\xff\xc0", 4);
+	mp_crypto_sha256(sum, r.att[0].data, r.att[0].size);
+	assert_memory_equal(r.att[0].sha256, sum, sizeof(sum));
+	assert_ptr_equal(r.att[1].data, pdf);
 	mp_report_free(&r);
+
+	/* A broken picture is refused with a reason, nothing kept. */
+	up[0].size = sizeof(jpeg) - 4;
+	mp_report_init(&r);
+	assert_int_equal(mp_report_read(&r, &req, &aud, NOW), MP_OK);
+	assert_non_null(r.err[RF_ATTACHMENTS]);
+	assert_non_null(strstr(r.err[RF_ATTACHMENTS], "beschadigd"));
+	assert_int_equal(r.natt, 1);
+	assert_int_equal(r.att[0].type, MP_FILE_PDF);
+	mp_report_free(&r);
+	up[0].size = sizeof(jpeg);
 
 	/* An HTML page named .jpg is refused. */
 	up[2].field = "report-attachments";
