@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "image.h"
+#include "heic.h"
 #include "log.h"
 #include "conf.h"
 #include "confkey.h"

@@ -26,6 +26,7 @@
 #include "db.h"
 #include "errcode.h"
 #include "formtoken.h"
+#include "heic.h"
 #include "image.h"
 #include "keys.h"
 #include "log.h"
@@ -205,6 +206,8 @@ mp_report_filetype_sniff(const unsigned char *p, size_t n)
 		return MP_FILE_PNG;
 	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
 		return MP_FILE_PDF;
+	if (mp_heic_sniff(p, n))
+		return MP_FILE_HEIC;
 	return MP_FILE_UNKNOWN;
 }
 
@@ -381,10 +384,16 @@ clean_picture(struct mp_report *r, struct mp_attachment *a,
 		a->size = u->size;
 		return MP_OK;
 	}
-	er = a->type == MP_FILE_JPEG ?
-	    mp_image_clean_jpeg(u->data, u->size, &a->clean, &a->size,
-	    &why) :
-	    mp_image_clean_png(u->data, u->size, &a->clean, &a->size, &why);
+	if (a->type == MP_FILE_HEIC) {
+		er = mp_heic_to_jpeg(u->data, u->size, &a->clean, &a->size,
+		    &why);
+		a->type = MP_FILE_JPEG;
+	} else if (a->type == MP_FILE_JPEG)
+		er = mp_image_clean_jpeg(u->data, u->size, &a->clean,
+		    &a->size, &why);
+	else
+		er = mp_image_clean_png(u->data, u->size, &a->clean,
+		    &a->size, &why);
 	if (er == MP_ENOMEM)
 		return er;
 	if (er == MP_ETOOBIG) {
@@ -396,8 +405,8 @@ clean_picture(struct mp_report *r, struct mp_attachment *a,
 	if (er != MP_OK) {
 		mp_warnx("%s: picture refused: %s", __func__, why);
 		fail(r, RF_ATTACHMENTS, "Een foto is beschadigd of geen "
-		    "echte JPEG of PNG; wij kunnen hem niet opslaan. Kies "
-		    "een andere foto.");
+		    "echte JPEG, PNG of HEIC; wij kunnen hem niet opslaan. "
+		    "Kies een andere foto.");
 		return MP_OK;
 	}
 	a->data = a->clean;
@@ -410,9 +419,10 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 	const struct mp_upload	*u;
 	struct mp_attachment	*a;
 	const char		*base, *p;
-	char			 fallback[32];
+	char			 fallback[32], jname[208];
 	size_t			 i, blen;
 	enum mp_err		 er;
+	int			 heic;
 
 	if (req->files_dropped > 0)
 		fail(r, RF_ATTACHMENTS, "U kunt hoogstens het aangegeven "
@@ -437,6 +447,11 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			    "of PNG) en PDF-bestanden meesturen.");
 			continue;
 		}
+		heic = a->type == MP_FILE_HEIC;
+		if ((er = clean_picture(r, a, u)) != MP_OK)
+			return er;
+		if (a->data == NULL)
+			continue;	/* refused: the error is set */
 		/* Keep only the last path element of the name sent. */
 		base = u->filename;
 		for (p = u->filename; *p != '\0'; p++)
@@ -449,11 +464,14 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			    "bijlage-%zu.%s", r->natt + 1,
 			    filetype_ext(a->type));
 			base = fallback;
+		} else if (heic && (p = strrchr(base, '.')) != NULL)
+			blen = (size_t)(p - base);
+		/* A photo turned from HEIC into JPEG is named so. */
+		if (heic && base != fallback) {
+			(void)snprintf(jname, sizeof(jname), "%.*s.jpg",
+			    (int)blen, base);
+			base = jname;
 		}
-		if ((er = clean_picture(r, a, u)) != MP_OK)
-			return er;
-		if (a->data == NULL)
-			continue;	/* refused: the error is set */
 		if ((a->filename = mp_alloc_strdup(base)) == NULL) {
 			free(a->clean);
 			a->clean = NULL;

@@ -56,7 +56,8 @@ enum mp_filetype {
 	MP_FILE_UNKNOWN = 0,
 	MP_FILE_JPEG,
 	MP_FILE_PNG,
-	MP_FILE_PDF
+	MP_FILE_PDF,
+	MP_FILE_HEIC	/* only as sent: stored as JPEG (lib/heic.c) */
 };
 /* Recognise a file by its content (magic bytes), not its name. */
 enum mp_filetype mp_report_filetype_sniff(const unsigned char *, size_t);
