@@ -63,10 +63,10 @@ Dit formulier is niet voor spoed.</p>
 <legend>Foto's of documenten (niet verplicht)</legend>
 <div class="field<?cs if:Form.Error.attachments ?> has-error<?cs /if ?>">
 <label for="report-attachments">Bijlagen</label>
-<div class="hint" id="report-attachments-hint"><p>Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG of PNG) of PDF.</p>
+<div class="hint" id="report-attachments-hint"><p>Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG, PNG of HEIC van een iPhone) of PDF.</p>
 <p>Wij verwijderen locatiegegevens uit foto's, en ook andere verborgen gegevens zoals het merk van de camera, de naam van het toestel en het tijdstip, voordat wij ze bewaren.</p>
 <p>Een PDF bewaren wij zoals hij is. De eigenschappen van een document kunnen uw naam bevatten, bijvoorbeeld als auteur. Wilt u anoniem blijven, stuur dan liever een foto of schermafbeelding van het document.</p></div><?cs call:field_error("attachments", "report-attachments") ?>
-<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,application/pdf"<?cs call:described("attachments", "report-attachments", "1") ?>>
+<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,image/heic,image/heif,application/pdf"<?cs call:described("attachments", "report-attachments", "1") ?>>
 </div>
 </fieldset>
 
