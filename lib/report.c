@@ -638,6 +638,19 @@ check_time_place(struct mp_report *r)
  * who chose anonymous has what was typed dropped, one who did not
  * must leave a name and a way to be reached.
  */
+/* Whether any contact field holds more than white space. */
+static int
+contact_typed(const struct mp_report *r)
+{
+	size_t	 i;
+
+	for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++)
+		if (r->val[i] != NULL &&
+		    !mp_valid_blank(r->val[i], strlen(r->val[i])))
+			return 1;
+	return 0;
+}
+
 static enum mp_err
 read_contact(struct mp_report *r, int staff)
 {
@@ -656,8 +669,22 @@ read_contact(struct mp_report *r, int staff)
 			fail(r, RF_ANONYMOUS, "Kies of u anoniem wilt "
 			    "melden.");
 	}
+	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous && !staff &&
+	    contact_typed(r)) {
+		/*
+		 * Anonymous, yet details typed: ask which is meant rather
+		 * than drop them silently (issue 15).  Everything typed is
+		 * shown again; nothing is stored.
+		 */
+		fail(r, RF_ANONYMOUS, "U koos voor anoniem melden, maar u "
+		    "vulde ook uw gegevens in. Wilt u anoniem blijven? Maak "
+		    "dan de velden onder \"Uw gegevens\" leeg. Mogen wij "
+		    "weten wie u bent? Kies dan \"Nee, ik geef mijn "
+		    "gegevens\".");
+		return MP_OK;
+	}
 	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous && !staff) {
-		/* Anonymous means anonymous: what was typed is dropped. */
+		/* Anonymous means anonymous: nothing of contact is kept. */
 		for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++) {
 			if (r->err[i] != NULL) {
 				r->err[i] = NULL;

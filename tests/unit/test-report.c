@@ -1,7 +1,7 @@
 /*
  * test-report.c -- the report form's rules: a good report passes with
  * its values normalised; each bad input gets an error on its own field;
- * anonymity drops contact details; files are judged by content; the
+ * anonymity with contact details typed asks which is meant; files are judged by content; the
  * secret code has 100 bits and survives the ways people retype it.
  */
 #include "config.h"
@@ -193,21 +193,36 @@ test_one_over_every_limit(void **state)
 	}
 }
 
+/*
+ * Anonymous with contact details typed: the form asks which is meant
+ * (issue 15), keeping what was typed; with the details cleared it is
+ * anonymous and keeps nothing of them.
+ */
 static void
-test_anonymous_drops_contact(void **state)
+test_anonymous_with_contact(void **state)
 {
 	struct mp_req		 req;
 	struct mp_report	 r;
-	char			*body;
+	char			*body, *b2, *b3;
 
 	(void)state;
 	body = with("report-anonymous", "ja");
 	readit(&req, &r, body);
+	assert_int_equal(r.nerr, 1);
+	assert_non_null(r.err[RF_ANONYMOUS]);
+	assert_non_null(strstr(r.err[RF_ANONYMOUS], "vulde ook uw gegevens"));
+	assert_string_equal(r.val[RF_CONTACT_NAME], "Jan Jansen");
+	done(&req, &r);
+	b2 = with_from(body, "report-contact-name", "+");
+	b3 = with_from(b2, "report-contact-email", "");
+	readit(&req, &r, b3);
 	assert_int_equal(r.nerr, 0);
 	assert_int_equal(r.anonymous, 1);
 	assert_string_equal(r.val[RF_CONTACT_NAME], "");
 	assert_string_equal(r.val[RF_CONTACT_EMAIL], "");
 	done(&req, &r);
+	free(b3);
+	free(b2);
 	free(body);
 }
 
@@ -366,7 +381,7 @@ main(void)
 		cmocka_unit_test(test_good_report),
 		cmocka_unit_test(test_each_bad_input_on_its_field),
 		cmocka_unit_test(test_one_over_every_limit),
-		cmocka_unit_test(test_anonymous_drops_contact),
+		cmocka_unit_test(test_anonymous_with_contact),
 		cmocka_unit_test(test_location_needed),
 		cmocka_unit_test(test_files_by_content),
 		cmocka_unit_test(test_code),
