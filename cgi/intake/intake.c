@@ -84,6 +84,7 @@ intake_view(struct mp_intake *in, struct mp_view *v, const char *title)
 	mp_tmpl_set(v, "Page.Title", title);
 	mp_tmpl_set(v, "Instance.Name", in->instance);
 	mp_tmpl_set(v, "Page.Mount", in->mount);
+	mp_tmpl_setf(v, "Page.Privacy", "%s/privacy", in->mount);
 	mp_tmpl_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
 	    MP_CK_HTTP_STATIC));
 	return mp_tmpl_err(v);

@@ -18,6 +18,9 @@ void		 mp_intake_close(struct mp_intake *);
 /* GET/HEAD: the form of audience slug ("" or NULL for the default). */
 void		 mp_intake_form(struct mp_intake *, struct mp_req *,
 		    const char *slug);
+/* GET/HEAD: the privacy statement (slug unused). */
+void		 mp_intake_privacy(struct mp_intake *, struct mp_req *,
+		    const char *slug);
 /* POST: take a submission for audience slug. */
 void		 mp_intake_submit(struct mp_intake *, struct mp_req *,
 		    const char *slug);

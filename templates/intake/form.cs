@@ -72,7 +72,7 @@ Dit formulier is niet voor spoed.</p>
 
 <fieldset class="field<?cs if:Form.Error.anonymous ?> has-error<?cs /if ?>" id="report-anonymous"<?cs call:described("anonymous", "report-anonymous", "") ?>>
 <legend>Wilt u anoniem melden? <span aria-hidden="true">*</span></legend>
-<p class="hint">Anoniem: wij weten niet wie u bent. U krijgt wel een code waarmee u later kunt zien wat er met uw melding gebeurt. Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien.</p><?cs call:field_error("anonymous", "report-anonymous") ?>
+<p class="hint">Anoniem: wij weten niet wie u bent. U krijgt wel een code waarmee u later kunt zien wat er met uw melding gebeurt. Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien. <a href="<?cs var:Page.Privacy ?>#anoniem">Meer over anoniem melden en uw gegevens</a>.</p><?cs call:field_error("anonymous", "report-anonymous") ?>
 <div class="choice"><input type="radio" id="report-anonymous-ja" name="report-anonymous" value="ja"<?cs if:Form.Value.anonymous == "ja" ?> checked<?cs /if ?>>
 <label for="report-anonymous-ja">Ja, ik meld anoniem</label></div>
 <div class="choice"><input type="radio" id="report-anonymous-nee" name="report-anonymous" value="nee"<?cs if:Form.Value.anonymous == "nee" ?> checked<?cs /if ?>>
