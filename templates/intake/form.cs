@@ -30,6 +30,11 @@ Dit formulier is niet voor spoed.</p>
 <?cs each:t = Types ?>
 <div class="choice"><input type="radio" id="report-signal-type-<?cs var:t.Slug ?>" name="report-signal-type" value="<?cs var:t.Slug ?>"<?cs if:Form.Value.signal_type == t.Slug ?> checked<?cs /if ?>>
 <label for="report-signal-type-<?cs var:t.Slug ?>"><?cs var:t.Name ?><?cs if:t.Description ?> <span class="hint"><?cs var:t.Description ?></span><?cs /if ?></label></div><?cs /each ?>
+<div class="hint" id="report-signal-type-partners"><?cs if:Form.Shared ?><p>Sommige meldingen gaan vanzelf ook naar een partner van de gemeente. Die krijgt dan uw melding, maar nooit uw naam of contactgegevens:</p>
+<ul><?cs each:t = Types ?><?cs if:t.Partners ?>
+<li><?cs var:t.Name ?>: naar <?cs var:t.Partners ?></li><?cs /if ?><?cs /each ?>
+</ul><?cs else ?><p>Geen van deze meldingen gaat vanzelf naar een partner van de gemeente.</p><?cs /if ?>
+<p><a href="<?cs var:Page.Privacy ?>#delen">Met wie wij meldingen kunnen delen</a></p></div>
 </fieldset>
 
 <fieldset>

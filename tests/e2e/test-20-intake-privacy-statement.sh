@@ -116,3 +116,51 @@ post_report
 is "$HTTP_STATUS" 200 "anonymous with only blanks typed is simply anonymous"
 is "$(counts | awk '{ print $2 }')" "$(echo "$before" | awk '{ print $2 }')" \
     "and stores no contact row"
+
+# --- Which partners receive a signal type's reports automatically ------------
+# The partners of earlier tests stand aside; two of ours share drugs,
+# one of them also another type, a disabled one is not named.
+was=$(sql "SELECT COALESCE(GROUP_CONCAT(id), 0) FROM partner
+    WHERE disabled = 0")
+sql "UPDATE partner SET disabled = 1"
+restart_intake
+iget /melden/
+like "$(http_body)" 'Geen van deze meldingen gaat vanzelf naar een partner' \
+    "without rules the form says no report goes to a partner by itself"
+drugs=$(sql "SELECT name FROM signal_type WHERE slug = 'drugs'")
+other=$(sql "SELECT s.slug FROM signal_type s JOIN audience_signal_type a
+    ON a.signal_type_id = s.id JOIN audience au ON au.id = a.audience_id
+    WHERE au.is_default = 1 AND s.slug <> 'drugs' ORDER BY s.id LIMIT 1")
+othername=$(sql "SELECT name FROM signal_type WHERE slug = '$other'")
+mp_ctl partner add t20politie "Politie Oost & Noord" --signal-types drugs \
+    >/dev/null 2>&1 || mp_ctl partner set t20politie --signal-types drugs \
+    >/dev/null 2>&1
+mp_ctl partner enable t20politie >/dev/null 2>&1
+mp_ctl partner add t20belasting "Belastingdienst" \
+    --signal-types "drugs,$other" >/dev/null 2>&1 ||
+    mp_ctl partner set t20belasting --signal-types "drugs,$other" \
+    >/dev/null 2>&1
+mp_ctl partner enable t20belasting >/dev/null 2>&1
+mp_ctl partner add t20uit "Uitgezet" --signal-types drugs >/dev/null 2>&1
+mp_ctl partner disable t20uit >/dev/null 2>&1
+restart_intake
+iget /melden/
+body=$(http_body)
+like "$body" 'maar nooit uw naam of contactgegevens' \
+    "the form says partners never get the reporter's identity"
+ok "grep -qF '<li>$drugs: naar Belastingdienst en Politie Oost &amp; Noord</li>' '$HTTP_BODY'" \
+    "it names the partners of a type in plain words, escaped"
+ok "grep -qF '<li>$othername: naar Belastingdienst</li>' '$HTTP_BODY'" \
+    "and of another type"
+unlike "$body" 'Uitgezet' "a disabled partner is not named"
+like "$body" 'href="/melden/privacy#delen"' "it links to the statement"
+report_fields
+post_report
+rid=$(sql "SELECT id FROM report WHERE reference = '$(receipt_ref)'")
+is "$(sql "SELECT GROUP_CONCAT(p.name ORDER BY p.name) FROM report_share s
+    JOIN partner p ON p.id = s.partner_id WHERE s.report_id = $rid")" \
+    "t20belasting,t20politie" \
+    "a drugs report is shared with exactly the partners the form named"
+mp_ctl partner disable t20politie >/dev/null 2>&1
+mp_ctl partner disable t20belasting >/dev/null 2>&1
+sql "UPDATE partner SET disabled = 0 WHERE id IN ($was)"
