@@ -632,12 +632,6 @@ check_time_place(struct mp_report *r)
 		    "plaats in.");
 }
 
-/*
- * Anonymous or not, and the contact details that go with it: staff
- * record a caller as anonymous when no detail was given; a reporter
- * who chose anonymous has what was typed dropped, one who did not
- * must leave a name and a way to be reached.
- */
 /* Whether any contact field holds more than white space. */
 static int
 contact_typed(const struct mp_report *r)
@@ -651,6 +645,13 @@ contact_typed(const struct mp_report *r)
 	return 0;
 }
 
+/*
+ * Anonymous or not, and the contact details that go with it: staff
+ * record a caller as anonymous when no detail was given; a reporter
+ * who chose anonymous yet typed details is asked which is meant (with
+ * only blanks typed nothing is kept); one who did not choose anonymous
+ * must leave a name and a way to be reached.
+ */
 static enum mp_err
 read_contact(struct mp_report *r, int staff)
 {
