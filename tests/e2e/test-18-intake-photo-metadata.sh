@@ -190,6 +190,7 @@ is "$(identify -format '%[EXIF:Orientation]' "$d/reply.jpg")" 6 \
 dash_post hanna "/melding/$RID" actie=gelezen
 is "$HTTP_STATUS" 303 "the handler marks the answer read"
 
+
 # --- Malformed pictures: a clear error, nothing stored ------------------
 for f in cut.jpg long.jpg fake.png crc.png; do
 	before=$(counts)
@@ -213,3 +214,10 @@ is "$(fb_messages) $(sql "SELECT COUNT(*) FROM attachment WHERE
 like "$(grep 'picture refused' "$E2E_LOG" | tail -n 1)" \
     'scan runs off the end|segment length past the end|bad CRC|length past' \
     "the log says why a picture was refused"
+
+# Sign out, as a reporter does: test-40 expects no reporter sessions.
+tok=$(fb_csrf)
+http_request POST "$FB/afmelden" --interface "$FB_ADDR" \
+    --data-urlencode "csrf=$tok"
+is "$(sql "SELECT COUNT(*) FROM reporter_session")" 0 \
+    "the reporter signs out and no session is left"

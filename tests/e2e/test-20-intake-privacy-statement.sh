@@ -69,6 +69,13 @@ fb_signin "$REF" "$CODE"
 fb_get /
 like "$(http_body)" "$link" "the reporter's thread links to it"
 
+# Sign out, as a reporter does: test-40 expects no reporter sessions.
+tok=$(fb_csrf)
+http_request POST "$FB/afmelden" --interface "$FB_ADDR" \
+    --data-urlencode "csrf=$tok"
+is "$(sql "SELECT COUNT(*) FROM reporter_session")" 0 \
+    "the reporter signs out and no session is left"
+
 # --- Every mail to a reporter ------------------------------------------------
 mail_setup
 conf_set mail.privacy_url "https://meldpunt.voorbeeld.nl/melden/privacy"
