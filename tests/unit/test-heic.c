@@ -4,7 +4,8 @@
  * (heif-enc from libheif-examples copies a JPEG's EXIF into the HEIC)
  * comes out as a JPEG without any of it, the size of the picture, and
  * decodes; the same inside the seccomp sandbox the workers run in
- * (libheif's decoder may start a thread); every truncation is refused.
+ * (libheif's decoder may start a thread); a picture that says it has
+ * 400 Mpx is refused before decoding; every truncation is refused.
  * Without heif-enc and convert the conversion tests are skipped.
  */
 #include "config.h"
@@ -134,6 +135,34 @@ test_convert(void **state)
 	free(heic);
 }
 
+/*
+ * A decompression bomb: the picture's size (its ispe box) says 20000 x
+ * 20000, 400 Mpx.  Refused from the header, before any decoding.
+ */
+static void
+test_too_many_pixels(void **state)
+{
+	unsigned char	*heic, *out, *p;
+	size_t		 n, len;
+	const char	*why = NULL;
+
+	(void)state;
+	if ((heic = make_heic(&n)) == NULL)
+		skip();
+	p = heic;
+	while ((p = (unsigned char *)find(p, n - (size_t)(p - heic),
+	    "ispe")) != NULL) {
+		assert_true((size_t)(p - heic) + 16 <= n);
+		memcpy(p + 8, "\0\0\x4e\x20\0\0\x4e\x20", 8);
+		p += 4;
+	}
+	assert_int_equal(mp_heic_to_jpeg(heic, n, &out, &len, &why),
+	    MP_ETOOBIG);
+	assert_null(out);
+	assert_string_equal(why, "picture has too many pixels");
+	free(heic);
+}
+
 static const unsigned char	*sandboxed;
 static size_t			 sandboxed_n;
 
@@ -193,6 +222,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_convert),
+		cmocka_unit_test(test_too_many_pixels),
 		cmocka_unit_test(test_convert_sandboxed),
 		cmocka_unit_test(test_truncated),
 	};
