@@ -5,6 +5,7 @@ meldpunt_intake_SOURCES = \
 	%reldir%/intake/main.c \
 	%reldir%/intake/intake.c %reldir%/intake/intake.h \
 	%reldir%/intake/form.c \
+	%reldir%/intake/privacy.c \
 	%reldir%/intake/submit.c
 meldpunt_intake_LDADD = $(MP_LIBS)
 

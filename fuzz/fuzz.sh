@@ -26,7 +26,7 @@ set -eu
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${FUZZ_CC:=clang}"
 : "${FUZZ_CPPFLAGS:=-I. -I$top_srcdir/lib -isystem /usr/include/ClearSilver}"
-: "${FUZZ_LIBS:=-lneo_cs -lneo_utl -lfcgi -lmariadb -lxml2 -lcrypto -lqrencode -lz}"
+: "${FUZZ_LIBS:=-lneo_cs -lneo_utl -lfcgi -lmariadb -lxml2 -lcrypto -lqrencode -lheif -ljpeg -lz}"
 : "${FUZZ_OUT:=$PWD/fuzz}"
 : "${FUZZ_JOBS:=2}"
 : "${FUZZ_SECONDS:=600}"
@@ -36,7 +36,7 @@ set -eu
 # The library sources the targets link (an archive: each target takes
 # only the objects it needs).  Add a file here when a target needs it.
 LIBSRC="access alloc buf catalog clientkey conf confkey contact crypto csv db dbhost
-err http keys log mailmsg pk ratelimit report req role sqltext subject tmpl
+err heic http image keys log mailmsg pk ratelimit report req role sqltext subject tmpl
 user valid"
 
 # conf.c and confkey.c name the installed paths: no fuzzer reads them.

@@ -10,9 +10,10 @@ FUZZ_RUNS = 20000
 FUZZ_ENV = top_srcdir='$(abs_top_srcdir)' FUZZ_CC='$(FUZZ_CC)' \
 	FUZZ_CPPFLAGS='$(DEFS) -I$(abs_top_builddir) -I$(abs_top_srcdir)/lib \
 	$(CLEARSILVER_CFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(XML_CFLAGS) \
-	$(OPENSSL_CFLAGS) $(QRENCODE_CFLAGS)' \
+	$(OPENSSL_CFLAGS) $(QRENCODE_CFLAGS) $(HEIF_CFLAGS) $(JPEG_CFLAGS)' \
 	FUZZ_LIBS='$(CLEARSILVER_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
-	$(XML_LIBS) $(OPENSSL_LIBS) $(QRENCODE_LIBS) -lz' \
+	$(XML_LIBS) $(OPENSSL_LIBS) $(QRENCODE_LIBS) $(HEIF_LIBS) \
+	$(JPEG_LIBS) -lz' \
 	FUZZ_OUT='$(abs_top_builddir)/fuzz' \
 	FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_RUNS='$(FUZZ_RUNS)'
 
@@ -30,6 +31,7 @@ fuzz-build:
 EXTRA_DIST += fuzz/README.md fuzz/fuzz.sh fuzz/fuzz.h fuzz/fuzz-req.dict \
 	fuzz/fuzz-conf.c fuzz/fuzz-csv.c fuzz/fuzz-form.c fuzz/fuzz-http.c \
 	fuzz/fuzz-mailmsg.c fuzz/fuzz-req.c fuzz/fuzz-upload.c \
+	fuzz/fuzz-image.c \
 	fuzz/fuzz-subject.c fuzz/fuzz-valid.c fuzz/corpus
 clean-local: clean-fuzz
 clean-fuzz:

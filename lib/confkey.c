@@ -26,6 +26,12 @@ static const char *const programs[] = {
  * The statuses as feedback.auto.<status> names them ("_" for " "); a
  * unit test holds this list to mp_workflow_statuses.
  */
+/* The sections of the privacy statement at /melden/privacy. */
+const char *const mp_confkey_privacy_sections[] = {
+	"intro", "stored", "terms", "access", "sharing", "anonymity",
+	"photos", "rights", NULL
+};
+
 static const char *const statuses[] = {
 	"nieuw", "in_behandeling", "wacht_op_melder",
 	"doorgezet_naar_partner", "in_dossier", "afgerond", NULL
@@ -215,6 +221,8 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     "where reporters sign in (required with mail.from)"),
 [MP_CK_MAIL_DASHBOARD_URL] = STR("mail.dashboard_url", "",
     "the dashboard, named in handlers' mail"),
+[MP_CK_MAIL_PRIVACY_URL] = STR("mail.privacy_url", "",
+    "the privacy statement, named in every mail to reporters"),
 [MP_CK_MAIL_REPORTER_SUBJECT] = STR("mail.reporter.subject",
     "Nieuws over uw melding", "the subject of mail to reporters"),
 [MP_CK_MAIL_HANDLER_SUBJECT] = STR("mail.handler.subject",
@@ -244,6 +252,9 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     1000000, "pulls per partner per minute"),
 [MP_CK_EXPORT_CERT_PARAM] = STR("export.cert_param", "SSL_CLIENT_S_DN",
     "the FastCGI parameter with the client certificate subject"),
+[MP_CK_PRIVACY_TEXT] = { "privacy.*.text", MP_CKT_STR, NULL, 0, 0, NULL,
+    mp_confkey_privacy_sections, 0,
+    "a section of the privacy statement (unset: the built-in text)" },
 };
 
 const char *

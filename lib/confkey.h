@@ -97,6 +97,7 @@ enum mp_ck {
 	MP_CK_MAIL_FROM_NAME,
 	MP_CK_MAIL_FEEDBACK_URL,
 	MP_CK_MAIL_DASHBOARD_URL,
+	MP_CK_MAIL_PRIVACY_URL,
 	MP_CK_MAIL_REPORTER_SUBJECT,
 	MP_CK_MAIL_HANDLER_SUBJECT,
 	MP_CK_MAIL_GRANT_SUBJECT,
@@ -111,6 +112,7 @@ enum mp_ck {
 	MP_CK_EXPORT_MAX_LIMIT,
 	MP_CK_EXPORT_PULLS_PER_MINUTE,
 	MP_CK_EXPORT_CERT_PARAM,
+	MP_CK_PRIVACY_TEXT,		/* privacy.<section>.text */
 	MP_CK__MAX
 };
 
@@ -131,6 +133,12 @@ struct mp_confkey {
 	int			 nocase;	/* enum: case ignored */
 	const char		*desc;
 };
+
+/*
+ * The sections of the privacy statement (privacy.<section>.text),
+ * NULL-terminated, in the order the page shows them.
+ */
+extern const char *const mp_confkey_privacy_sections[];
 
 /* The table, indexed by enum mp_ck (MP_CK__MAX entries). */
 extern const struct mp_confkey mp_confkey_table[MP_CK__MAX];

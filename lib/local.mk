@@ -7,6 +7,8 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/alloc.c %reldir%/alloc.h \
 	%reldir%/buf.c %reldir%/buf.h \
 	%reldir%/csv.c %reldir%/csv.h \
+	%reldir%/image.c %reldir%/image.h \
+	%reldir%/heic.c %reldir%/heic.h \
 	%reldir%/log.c %reldir%/log.h \
 	%reldir%/conf.c %reldir%/conf.h \
 	%reldir%/confkey.c %reldir%/confkey.h \

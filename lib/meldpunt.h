@@ -12,6 +12,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "csv.h"
+#include "image.h"
+#include "heic.h"
 #include "log.h"
 #include "conf.h"
 #include "confkey.h"

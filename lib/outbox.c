@@ -217,6 +217,7 @@ struct settings {
 	const char	*from_name;
 	const char	*feedback_url;
 	const char	*dashboard_url;
+	const char	*privacy_url;
 	const char	*subject_reporter;
 	const char	*subject_handler;
 	const char	*subject_grant;
@@ -253,6 +254,7 @@ settings(struct settings *s, const struct mp_conf *c)
 	s->from_name = mp_confkey_str(c, MP_CK_MAIL_FROM_NAME);
 	s->feedback_url = mp_confkey_str(c, MP_CK_MAIL_FEEDBACK_URL);
 	s->dashboard_url = mp_confkey_str(c, MP_CK_MAIL_DASHBOARD_URL);
+	s->privacy_url = mp_confkey_str(c, MP_CK_MAIL_PRIVACY_URL);
 	s->subject_reporter = mp_confkey_str(c, MP_CK_MAIL_REPORTER_SUBJECT);
 	s->subject_handler = mp_confkey_str(c, MP_CK_MAIL_HANDLER_SUBJECT);
 	s->subject_grant = mp_confkey_str(c, MP_CK_MAIL_GRANT_SUBJECT);
@@ -272,6 +274,11 @@ settings(struct settings *s, const struct mp_conf *c)
 	}
 	if (!valid_url(s->feedback_url)) {
 		mp_errx("%s: mail.feedback_url is not an http(s) URL",
+		    __func__);
+		return MP_ECONF;
+	}
+	if (s->privacy_url[0] != '\0' && !valid_url(s->privacy_url)) {
+		mp_errx("%s: mail.privacy_url is not an http(s) URL",
 		    __func__);
 		return MP_ECONF;
 	}
@@ -299,8 +306,9 @@ subject(const struct settings *s, enum kind k)
 static enum mp_err
 body_reporter(struct mp_buf *b, const struct settings *s)
 {
+	enum mp_err	 er;
 
-	return mp_buf_printf(b,
+	er = mp_buf_printf(b,
 	    "Beste melder,\n"
 	    "\n"
 	    "Er is nieuws over uw melding bij het meldpunt van %s.\n"
@@ -316,8 +324,14 @@ body_reporter(struct mp_buf *b, const struct settings *s)
 	    "\n"
 	    "Deze e-mail is automatisch verstuurd; u kunt er niet op\n"
 	    "antwoorden.\n"
-	    "\n"
-	    "%s\n", s->instance, s->feedback_url, s->signature);
+	    "\n", s->instance, s->feedback_url);
+	if (er == MP_OK && s->privacy_url[0] != '\0')
+		er = mp_buf_printf(b, "Wat wij met uw melding en uw gegevens "
+		    "doen, leest u in\nonze privacyverklaring: %s\n\n",
+		    s->privacy_url);
+	if (er == MP_OK)
+		er = mp_buf_printf(b, "%s\n", s->signature);
+	return er;
 }
 
 /* The handler's text: the reference, no words of the reporter. */

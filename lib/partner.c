@@ -36,6 +36,7 @@ enum stmt {
 	STMT_RULE_CLEAR,
 	STMT_RULE_ADD,
 	STMT_LIST,
+	STMT_RULE_NAMES,
 	STMT__MAX
 };
 
@@ -80,6 +81,20 @@ static const char *const stmts[STMT__MAX] = {
 	" pr.signal_type_id WHERE pr.partner_id = p.id), ''),"
 	" (SELECT COUNT(*) FROM report_share s WHERE s.partner_id = p.id)"
 	" FROM partner p ORDER BY p.name",
+	/*
+	 * STMT_RULE_NAMES: who receives a signal type's reports by rule,
+	 * as intake_store() shares them (sql/026): enabled partners only.
+	 * The intake's account reads these columns only.
+	 */
+	"SELECT pr.signal_type_id, p.display_name FROM partner_rule pr"
+	" JOIN partner p ON p.id = pr.partner_id AND p.disabled = 0"
+	" ORDER BY pr.signal_type_id, p.display_name",
+};
+
+/* STMT_RULE_NAMES's columns. */
+enum {
+	RN_TYPE,
+	RN_DISPLAY
 };
 
 /* The columns STMT_GET, STMT_SELF and STMT_LIST begin with. */
@@ -570,6 +585,22 @@ mp_partner_list(struct mp_db *db, mp_partner_fn fn, void *arg)
 		fn(&p, mp_db_text(st, LIST_RULES, NULL),
 		    mp_db_int(st, LIST_SHARES), arg);
 	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_partner_rule_names(struct mp_db *db, mp_partner_rule_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[STMT_RULE_NAMES], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_int(st, RN_TYPE), mp_db_text(st, RN_DISPLAY, NULL),
+		    arg);
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

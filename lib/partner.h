@@ -133,6 +133,17 @@ typedef void	(*mp_partner_fn)(const struct mp_partner *, const char *rule,
 enum mp_err	 mp_partner_list(struct mp_db *, mp_partner_fn, void *arg);
 
 /*
+ * Call fn for every signal type and enabled partner that receives its
+ * reports automatically (the partners' rules), by type, then name;
+ * display is the partner's name for people.  The intake shows these
+ * on its form before anything is sent.
+ */
+typedef void	(*mp_partner_rule_fn)(long long signal_type_id,
+		    const char *display, void *arg);
+enum mp_err	 mp_partner_rule_names(struct mp_db *, mp_partner_rule_fn,
+		    void *arg);
+
+/*
  * Find the partner of an Authorization header value ("Bearer <key>")
  * into p.  MP_ENOTFOUND when there is no such header, key or partner,
  * or the key does not match (all 401); a disabled partner is returned

@@ -26,6 +26,8 @@
 #include "db.h"
 #include "errcode.h"
 #include "formtoken.h"
+#include "heic.h"
+#include "image.h"
 #include "keys.h"
 #include "log.h"
 #include "ratelimit.h"
@@ -204,6 +206,8 @@ mp_report_filetype_sniff(const unsigned char *p, size_t n)
 		return MP_FILE_PNG;
 	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
 		return MP_FILE_PDF;
+	if (mp_heic_sniff(p, n))
+		return MP_FILE_HEIC;
 	return MP_FILE_UNKNOWN;
 }
 
@@ -252,8 +256,10 @@ mp_report_free(struct mp_report *r)
 	for (i = 0; i < RF__MAX; i++)
 		mp_alloc_freezero(r->val[i], r->val[i] == NULL ? 0 :
 		    strlen(r->val[i]));
-	for (i = 0; i < r->natt; i++)
+	for (i = 0; i < r->natt; i++) {
 		free(r->att[i].filename);
+		free(r->att[i].clean);
+	}
 	free(r->att);
 	mp_alloc_wipe(r, sizeof(*r));
 }
@@ -357,14 +363,66 @@ check_text(struct mp_report *r, enum mp_rfield f, const char *raw,
 	return 1;
 }
 
+/*
+ * Point a at what is kept of upload u: a picture's copy without its
+ * metadata (lib/image.c), a PDF as sent.  A picture that cannot be
+ * read sets the field's error and leaves a->data NULL, so nothing of it
+ * is stored or spooled.  MP_ENOMEM only.
+ */
+static enum mp_err
+clean_picture(struct mp_report *r, struct mp_attachment *a,
+    const struct mp_upload *u)
+{
+	enum mp_err	 er;
+	const char	*why = NULL;
+
+	a->data = NULL;
+	a->clean = NULL;
+	a->size = 0;
+	if (a->type == MP_FILE_PDF) {
+		a->data = u->data;
+		a->size = u->size;
+		return MP_OK;
+	}
+	if (a->type == MP_FILE_HEIC) {
+		er = mp_heic_to_jpeg(u->data, u->size, &a->clean, &a->size,
+		    &why);
+		a->type = MP_FILE_JPEG;
+	} else if (a->type == MP_FILE_JPEG)
+		er = mp_image_clean_jpeg(u->data, u->size, &a->clean,
+		    &a->size, &why);
+	else
+		er = mp_image_clean_png(u->data, u->size, &a->clean,
+		    &a->size, &why);
+	if (er == MP_ENOMEM)
+		return er;
+	if (er == MP_ETOOBIG) {
+		mp_warnx("%s: picture refused: %s", __func__, why);
+		fail(r, RF_ATTACHMENTS, "Een foto is te groot (te veel "
+		    "beeldpunten). Verklein de foto en probeer het opnieuw.");
+		return MP_OK;
+	}
+	if (er != MP_OK) {
+		mp_warnx("%s: picture refused: %s", __func__, why);
+		fail(r, RF_ATTACHMENTS, "Een foto is beschadigd of geen "
+		    "echte JPEG, PNG of HEIC; wij kunnen hem niet opslaan. "
+		    "Kies een andere foto.");
+		return MP_OK;
+	}
+	a->data = a->clean;
+	return MP_OK;
+}
+
 enum mp_err
 mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 {
 	const struct mp_upload	*u;
 	struct mp_attachment	*a;
 	const char		*base, *p;
-	char			 fallback[32];
+	char			 fallback[32], jname[208];
 	size_t			 i, blen;
+	enum mp_err		 er;
+	int			 heic;
 
 	if (req->files_dropped > 0)
 		fail(r, RF_ATTACHMENTS, "U kunt hoogstens het aangegeven "
@@ -389,6 +447,11 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			    "of PNG) en PDF-bestanden meesturen.");
 			continue;
 		}
+		heic = a->type == MP_FILE_HEIC;
+		if ((er = clean_picture(r, a, u)) != MP_OK)
+			return er;
+		if (a->data == NULL)
+			continue;	/* refused: the error is set */
 		/* Keep only the last path element of the name sent. */
 		base = u->filename;
 		for (p = u->filename; *p != '\0'; p++)
@@ -401,12 +464,20 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 			    "bijlage-%zu.%s", r->natt + 1,
 			    filetype_ext(a->type));
 			base = fallback;
+		} else if (heic && (p = strrchr(base, '.')) != NULL)
+			blen = (size_t)(p - base);
+		/* A photo turned from HEIC into JPEG is named so. */
+		if (heic && base != fallback) {
+			(void)snprintf(jname, sizeof(jname), "%.*s.jpg",
+			    (int)blen, base);
+			base = jname;
 		}
-		if ((a->filename = mp_alloc_strdup(base)) == NULL)
+		if ((a->filename = mp_alloc_strdup(base)) == NULL) {
+			free(a->clean);
+			a->clean = NULL;
 			return MP_ENOMEM;
-		a->data = u->data;
-		a->size = u->size;
-		mp_crypto_sha256(a->sha256, u->data, u->size);
+		}
+		mp_crypto_sha256(a->sha256, a->data, a->size);
 		r->natt++;
 	}
 	return MP_OK;
@@ -561,10 +632,24 @@ check_time_place(struct mp_report *r)
 		    "plaats in.");
 }
 
+/* Whether any contact field holds more than white space. */
+static int
+contact_typed(const struct mp_report *r)
+{
+	size_t	 i;
+
+	for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++)
+		if (r->val[i] != NULL &&
+		    !mp_valid_blank(r->val[i], strlen(r->val[i])))
+			return 1;
+	return 0;
+}
+
 /*
  * Anonymous or not, and the contact details that go with it: staff
  * record a caller as anonymous when no detail was given; a reporter
- * who chose anonymous has what was typed dropped, one who did not
+ * who chose anonymous yet typed details is asked which is meant (with
+ * only blanks typed nothing is kept); one who did not choose anonymous
  * must leave a name and a way to be reached.
  */
 static enum mp_err
@@ -585,8 +670,22 @@ read_contact(struct mp_report *r, int staff)
 			fail(r, RF_ANONYMOUS, "Kies of u anoniem wilt "
 			    "melden.");
 	}
+	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous && !staff &&
+	    contact_typed(r)) {
+		/*
+		 * Anonymous, yet details typed: ask which is meant rather
+		 * than drop them silently (issue 15).  Everything typed is
+		 * shown again; nothing is stored.
+		 */
+		fail(r, RF_ANONYMOUS, "U koos voor anoniem melden, maar u "
+		    "vulde ook uw gegevens in. Wilt u anoniem blijven? Maak "
+		    "dan de velden onder \"Uw gegevens\" leeg. Mogen wij "
+		    "weten wie u bent? Kies dan \"Nee, ik geef mijn "
+		    "gegevens\".");
+		return MP_OK;
+	}
 	if (r->err[RF_ANONYMOUS] == NULL && r->anonymous && !staff) {
-		/* Anonymous means anonymous: what was typed is dropped. */
+		/* Anonymous means anonymous: nothing of contact is kept. */
 		for (i = RF_CONTACT_NAME; i <= RF_CONTACT_PHONE; i++) {
 			if (r->err[i] != NULL) {
 				r->err[i] = NULL;

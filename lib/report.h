@@ -56,7 +56,8 @@ enum mp_filetype {
 	MP_FILE_UNKNOWN = 0,
 	MP_FILE_JPEG,
 	MP_FILE_PNG,
-	MP_FILE_PDF
+	MP_FILE_PDF,
+	MP_FILE_HEIC	/* only as sent: stored as JPEG (lib/heic.c) */
 };
 /* Recognise a file by its content (magic bytes), not its name. */
 enum mp_filetype mp_report_filetype_sniff(const unsigned char *, size_t);
@@ -65,7 +66,13 @@ const char	*mp_report_filetype_mime(enum mp_filetype);
 struct mp_attachment {
 	char		*filename;	/* cleaned: no path, valid UTF-8 */
 	enum mp_filetype type;
-	const unsigned char *data;	/* borrowed from the request */
+	/*
+	 * Borrowed from the request (a PDF) or pointing at clean: a
+	 * picture's copy without metadata (lib/image.c), owned here and
+	 * freed by mp_report_free.
+	 */
+	const unsigned char *data;
+	unsigned char	*clean;
 	size_t		 size;
 	unsigned char	 sha256[MP_SHA256_LEN];
 };

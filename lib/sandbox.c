@@ -1,12 +1,14 @@
 /*
  * sandbox.c -- a seccomp allow-list for workers that serve requests:
  * reading and writing sockets and files (templates, spool, log),
- * memory, time, randomness, signals for libfcgi's clean stop, and
- * sockets to reach the database again.  No exec, no fork, no ptrace,
+ * memory, time, randomness, signals for libfcgi's clean stop,
+ * sockets to reach the database again, and threads (for libheif).
+ * No exec, no fork, no ptrace,
  * no changes of identity, namespaces, mounts or modules.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #ifdef HAVE_SECCOMP
@@ -41,6 +43,34 @@ static const char *const allowed[] = {
 };
 #endif
 
+#ifdef HAVE_SECCOMP
+#ifndef CLONE_THREAD
+#define CLONE_THREAD	0x00010000	/* as <linux/sched.h> has it */
+#endif
+
+/*
+ * Threads, and nothing else clone can make: libheif's HEVC decoder
+ * (libde265) starts a worker thread for each picture it decodes
+ * (lib/heic.c).  clone is allowed only with CLONE_THREAD set, so no
+ * new process can come of it; clone3 passes its flags in memory a
+ * filter cannot read, so it fails with ENOSYS and glibc falls back to
+ * clone.
+ */
+static int
+allow_threads(scmp_filter_ctx f)
+{
+	int	 rc;
+
+	if ((rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1,
+	    SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD))) < 0)
+		return rc;
+	if (seccomp_syscall_resolve_name("clone3") == __NR_SCMP_ERROR)
+		return 0;
+	return seccomp_rule_add(f, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3),
+	    0);
+}
+#endif
+
 int
 mp_sandbox_available(void)
 {
@@ -73,6 +103,10 @@ mp_sandbox_enter(void)
 			    strerror(-rc));
 			goto out;
 		}
+	}
+	if ((rc = allow_threads(f)) < 0) {
+		mp_errx("%s: threads: %s", __func__, strerror(-rc));
+		goto out;
 	}
 	if ((rc = seccomp_load(f)) < 0) {
 		mp_errx("%s: seccomp_load: %s", __func__, strerror(-rc));

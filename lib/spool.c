@@ -28,6 +28,7 @@
 #include "crypto.h"
 #include "errcode.h"
 #include "formtoken.h"
+#include "image.h"
 #include "keys.h"
 #include "log.h"
 #include "report.h"
@@ -253,6 +254,58 @@ deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 	return MP_OK;
 }
 
+/*
+ * Pictures in a file spooled by a version that kept them as sent are
+ * cleaned now, before they are stored (lib/image.c); a clean picture
+ * cleans to the same bytes.  One that cannot be cleaned is left out,
+ * with a log line: a report without it beats a photo with its owner's
+ * GPS position.  MP_ENOMEM only.
+ */
+static enum mp_err
+reclean(struct mp_report *r)
+{
+	struct mp_attachment	*a;
+	unsigned char		*out;
+	size_t			 i, j, outlen;
+	enum mp_err		 er;
+	const char		*why = NULL;
+
+	for (i = j = 0; i < r->natt; i++) {
+		a = &r->att[i];
+		if (a->type != MP_FILE_JPEG && a->type != MP_FILE_PNG) {
+			r->att[j++] = *a;
+			continue;
+		}
+		if (a->type == MP_FILE_JPEG)
+			er = mp_image_clean_jpeg(a->data, a->size, &out,
+			    &outlen, &why);
+		else
+			er = mp_image_clean_png(a->data, a->size, &out,
+			    &outlen, &why);
+		if (er == MP_ENOMEM) {
+			for (; i < r->natt; i++)
+				r->att[j++] = r->att[i];
+			r->natt = j;
+			return er;
+		}
+		if (er != MP_OK) {
+			mp_warnx("%s: a spooled picture left out: %s",
+			    __func__, why);
+			free(a->filename);
+			free(a->clean);
+			continue;
+		}
+		free(a->clean);
+		a->clean = out;
+		a->data = out;
+		a->size = outlen;
+		mp_crypto_sha256(a->sha256, a->data, a->size);
+		r->att[j++] = *a;
+	}
+	r->natt = j;
+	return MP_OK;
+}
+
 static enum mp_err
 fsync_dir(const char *dir)
 {
@@ -444,7 +497,7 @@ drain_one(const char *dir, const char *name, struct mp_db *db,
 		(void)rename(path, bad);
 		goto out;
 	}
-	if (er != MP_OK)
+	if (er != MP_OK || (er = reclean(&r)) != MP_OK)
 		goto out;
 	/* Not in the file: the drainer's configuration, not the intake's. */
 	r.subject_max = subject_max;

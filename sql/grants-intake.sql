@@ -9,6 +9,10 @@
 GRANT SELECT ON audience TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON signal_type TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON audience_signal_type TO @APPUSER@@@APPHOST@;
+-- Which partners receive a signal type's reports by rule, to say so on
+-- the form (issue 15): names only, never a key hash.
+GRANT SELECT ON partner_rule TO @APPUSER@@@APPHOST@;
+GRANT SELECT (id, display_name, disabled) ON partner TO @APPUSER@@@APPHOST@;
 -- The report, its reference, event, partner shares and rate limit in
 -- one call (sql/009, 010), which runs with its definer's rights
 -- (sql/013): no right on report, event or report_share is needed.

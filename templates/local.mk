@@ -10,6 +10,7 @@ intaketemplatedir = $(templatedir)/intake
 dist_intaketemplate_DATA = \
 	%reldir%/intake/form.cs \
 	%reldir%/intake/receipt.cs \
+	%reldir%/intake/privacy.cs \
 	%reldir%/intake/duplicate.cs
 
 feedbacktemplatedir = $(templatedir)/feedback

@@ -9,7 +9,7 @@ TESTS_ENVIRONMENT = CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
 	export top_srcdir top_builddir; \
 	CC='$(CC)'; MP_HDR_CFLAGS='$(CLEARSILVER_CFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(XML_CFLAGS) $(OPENSSL_CFLAGS) $(QRENCODE_CFLAGS) \
-	$(SECCOMP_CFLAGS)'; export CC MP_HDR_CFLAGS;
+	$(SECCOMP_CFLAGS) $(HEIF_CFLAGS) $(JPEG_CFLAGS)'; export CC MP_HDR_CFLAGS;
 
 UNIT_LDADD = $(MP_LIBS) $(CMOCKA_LIBS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -20,6 +20,8 @@ UNIT_TESTS = \
 	tests/unit/test-log \
 	tests/unit/test-buf \
 	tests/unit/test-csv \
+	tests/unit/test-image \
+	tests/unit/test-heic \
 	tests/unit/test-stats \
 	tests/unit/test-conf \
 	tests/unit/test-confkey \
@@ -83,6 +85,12 @@ tests_unit_test_buf_LDADD = $(UNIT_LDADD)
 tests_unit_test_csv_SOURCES = %reldir%/unit/test-csv.c
 tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_csv_LDADD = $(UNIT_LDADD)
+tests_unit_test_image_SOURCES = %reldir%/unit/test-image.c
+tests_unit_test_image_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_image_LDADD = $(UNIT_LDADD)
+tests_unit_test_heic_SOURCES = %reldir%/unit/test-heic.c
+tests_unit_test_heic_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_heic_LDADD = $(UNIT_LDADD)
 tests_unit_test_stats_SOURCES = %reldir%/unit/test-stats.c
 tests_unit_test_stats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_stats_LDADD = $(UNIT_LDADD)

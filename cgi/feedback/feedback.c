@@ -129,7 +129,9 @@ feedback_view(struct freq *r, const char *title)
 	if (mp_tmpl_set(v, "Page.Title", title) != MP_OK ||
 	    mp_tmpl_set(v, "Instance.Name", r->f->instance) != MP_OK ||
 	    mp_tmpl_set(v, "Page.Static", r->f->static_url) != MP_OK ||
-	    mp_tmpl_set(v, "Page.Mount", r->f->mount) != MP_OK) {
+	    mp_tmpl_set(v, "Page.Mount", r->f->mount) != MP_OK ||
+	    mp_tmpl_setf(v, "Page.Privacy", "%s/privacy",
+	    mp_confkey_str(r->f->ctx->conf, MP_CK_INTAKE_MOUNT)) != MP_OK) {
 		mp_tmpl_free(v);
 		return NULL;
 	}

@@ -23,7 +23,8 @@ build_form(struct mp_intake *in, const struct mp_req *req,
     const char *token, const char *message, struct mp_buf *out)
 {
 	struct mp_view	*v;
-	char		 key[128];
+	char		 key[128], nbuf[700];
+	const char	*names;
 	size_t		 i;
 	enum mp_err	 er;
 
@@ -48,6 +49,13 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 		mp_tmpl_set(v, key, aud->types[i].name);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Description", i);
 		mp_tmpl_set(v, key, aud->types[i].description);
+		if ((names = intake_rule_names(in, aud->types[i].id, nbuf,
+		    sizeof(nbuf))) != NULL) {
+			(void)snprintf(key, sizeof(key), "Types.%zu.Partners",
+			    i);
+			mp_tmpl_set(v, key, names);
+			mp_tmpl_set(v, "Form.Shared", "1");
+		}
 	}
 	for (i = 0; i < in->cat.naud; i++) {
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", i);

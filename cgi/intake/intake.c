@@ -20,6 +20,8 @@
 #include "meldpunt.h"
 #include "intake.h"
 
+static void	rules_load(struct mp_intake *);
+
 #define PURGE_EVERY	600	/* seconds between rate-counter purges */
 
 enum mp_err
@@ -46,6 +48,7 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 	/* Load the catalogue now, while the database is likely up, so the
 	 * form still works for this worker if it goes down later. */
 	(void)mp_catalog_load(&in->cat, ctx->db, time(NULL), 0);
+	rules_load(in);
 	*out = in;
 	return MP_OK;
 }
@@ -60,10 +63,79 @@ mp_intake_close(struct mp_intake *in)
 	for (i = 0; i < in->nblanks; i++)
 		free(in->blanks[i].page);
 	free(in->blanks);
+	free(in->rules);
 	for (i = 0; i < 2; i++)
 		free(in->receipts[i].page);
 	mp_catalog_free(&in->cat);
 	free(in);
+}
+
+/* One rule row: a partner for a signal type (rows come by type). */
+static void
+rule_add(long long type, const char *display, void *arg)
+{
+	struct mp_intake	*in = arg;
+	struct intake_rule	*r, *nr;
+	size_t			 len;
+
+	r = in->nrules > 0 ? &in->rules[in->nrules - 1] : NULL;
+	if (r == NULL || r->type != type) {
+		if ((nr = mp_alloc_reallocarray(in->rules, in->nrules + 1,
+		    sizeof(*nr))) == NULL)
+			return;
+		in->rules = nr;
+		r = &nr[in->nrules++];
+		memset(r, 0, sizeof(*r));
+		r->type = type;
+	}
+	/* The previous last name joins the list, this one comes last. */
+	if (r->n > 0) {
+		len = strlen(r->names);
+		(void)snprintf(r->names + len, sizeof(r->names) - len,
+		    "%s%s", len > 0 ? ", " : "", r->last);
+	}
+	(void)snprintf(r->last, sizeof(r->last), "%s", display);
+	r->n++;
+}
+
+/*
+ * The partners' rules, loaded with each catalogue: a failure keeps
+ * the previous ones (logged by lib/db.c).
+ */
+static void
+rules_load(struct mp_intake *in)
+{
+	struct intake_rule	*old = in->rules;
+	size_t			 nold = in->nrules;
+
+	if (in->rules_loaded == in->cat.loaded)
+		return;
+	in->rules = NULL;
+	in->nrules = 0;
+	if (mp_partner_rule_names(in->ctx->db, rule_add, in) != MP_OK) {
+		free(in->rules);
+		in->rules = old;
+		in->nrules = nold;
+		return;
+	}
+	free(old);
+	in->rules_loaded = in->cat.loaded;
+}
+
+const char *
+intake_rule_names(struct mp_intake *in, long long id, char *buf,
+    size_t bufsz)
+{
+	size_t	 i;
+
+	for (i = 0; i < in->nrules; i++) {
+		if (in->rules[i].type != id)
+			continue;
+		(void)snprintf(buf, bufsz, "%s%s%s", in->rules[i].names,
+		    in->rules[i].n > 1 ? " en " : "", in->rules[i].last);
+		return buf;
+	}
+	return NULL;
 }
 
 /* The catalogue, reloaded when stale; a stale one beats none. */
@@ -74,6 +146,7 @@ intake_catalog(struct mp_intake *in)
 	if (mp_catalog_load(&in->cat, in->ctx->db, time(NULL),
 	    in->catalog_ttl) != MP_OK && in->cat.naud == 0)
 		return 0;
+	rules_load(in);
 	return 1;
 }
 
@@ -84,6 +157,7 @@ intake_view(struct mp_intake *in, struct mp_view *v, const char *title)
 	mp_tmpl_set(v, "Page.Title", title);
 	mp_tmpl_set(v, "Instance.Name", in->instance);
 	mp_tmpl_set(v, "Page.Mount", in->mount);
+	mp_tmpl_setf(v, "Page.Privacy", "%s/privacy", in->mount);
 	mp_tmpl_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
 	    MP_CK_HTTP_STATIC));
 	return mp_tmpl_err(v);

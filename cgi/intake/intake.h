@@ -18,6 +18,9 @@ void		 mp_intake_close(struct mp_intake *);
 /* GET/HEAD: the form of audience slug ("" or NULL for the default). */
 void		 mp_intake_form(struct mp_intake *, struct mp_req *,
 		    const char *slug);
+/* GET/HEAD: the privacy statement (slug unused). */
+void		 mp_intake_privacy(struct mp_intake *, struct mp_req *,
+		    const char *slug);
 /* POST: take a submission for audience slug. */
 void		 mp_intake_submit(struct mp_intake *, struct mp_req *,
 		    const char *slug);
@@ -63,8 +66,22 @@ struct receipt {
 	int		 which[2];
 };
 
+/*
+ * The partners that receive a signal type's reports automatically, as
+ * the form names them: "Politie, Belastingdienst en FIOD".
+ */
+struct intake_rule {
+	long long	 type;		/* signal type id */
+	char		 names[512];
+	size_t		 n;
+	char		 last[128];	/* the name to join with " en " */
+};
+
 struct mp_intake {
 	struct mp_ctx		*ctx;
+	struct intake_rule	*rules;
+	size_t			 nrules;
+	time_t			 rules_loaded;	/* catalogue they go with */
 	struct blank		*blanks;
 	size_t			 nblanks;
 	time_t			 blanks_loaded;	/* catalogue they show */
@@ -83,6 +100,12 @@ struct mp_intake {
 
 /* The catalogue, reloaded when stale; 0 when there is none at all. */
 int		 intake_catalog(struct mp_intake *);
+/*
+ * The names of the partners that receive reports of signal type id
+ * automatically ("Politie en Belastingdienst"), or NULL for none.
+ */
+const char	*intake_rule_names(struct mp_intake *, long long id,
+		    char *buf, size_t bufsz);
 /* Title, instance, mount and static URL into a page's view. */
 enum mp_err	 intake_view(struct mp_intake *, struct mp_view *,
 		    const char *title);

@@ -25,6 +25,7 @@ struct intake_route {
 static const struct intake_route routes[] = {
 	{ { "GET", "/" }, mp_intake_form },
 	{ { "POST", "/" }, mp_intake_submit },
+	{ { "GET", "/privacy" }, mp_intake_privacy },
 	{ { "GET", "/*" }, mp_intake_form },
 	{ { "POST", "/*" }, mp_intake_submit },
 	{ { "GET", "/*/" }, mp_intake_form },

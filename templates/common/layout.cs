@@ -19,7 +19,8 @@ def:page_begin() ?><!DOCTYPE html>
 def:page_end() ?>
 </main>
 <footer class="site">
-<p>Is er acuut gevaar? Bel <strong>112</strong>.
+<?cs if:Page.Privacy ?><p><a href="<?cs var:Page.Privacy ?>">Privacyverklaring: wat wij met uw melding en uw gegevens doen</a></p>
+<?cs /if ?><p>Is er acuut gevaar? Bel <strong>112</strong>.
 Wilt u anoniem iets melden bij de politie? Bel Meld Misdaad Anoniem:
 <strong>0800-7000</strong>.</p>
 </footer>

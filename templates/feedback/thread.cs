@@ -20,8 +20,10 @@
 <?cs if:Reply.Error ?><p class="error" id="tekst-error"><span class="visually-hidden">Fout: </span><?cs var:Reply.Error ?></p><?cs /if ?>
 <textarea id="tekst" name="tekst" rows="6" maxlength="<?cs var:Limits.MaxText ?>" aria-describedby="tekst-hint<?cs if:Reply.Error ?> tekst-error<?cs /if ?>"<?cs if:Reply.Error ?> aria-invalid="true"<?cs /if ?>><?cs var:Reply.Text ?></textarea></div>
 <div class="field"><label for="bestanden">Bestanden (niet verplicht)</label>
-<p class="hint" id="bestanden-hint">Foto's (JPEG of PNG) of PDF, hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB.</p>
-<input type="file" id="bestanden" name="report-attachments" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="bestanden-hint"></div>
+<div class="hint" id="bestanden-hint"><p>Foto's (JPEG, PNG of HEIC van een iPhone) of PDF, hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB.</p>
+<p>Wij verwijderen locatiegegevens uit foto's, en ook andere verborgen gegevens zoals het merk van de camera, de naam van het toestel en het tijdstip, voordat wij ze bewaren.</p>
+<p>Een PDF bewaren wij zoals hij is. De eigenschappen van een document kunnen uw naam bevatten, bijvoorbeeld als auteur. Wilt u anoniem blijven, stuur dan liever een foto of schermafbeelding van het document.</p></div>
+<input type="file" id="bestanden" name="report-attachments" multiple accept="image/jpeg,image/png,image/heic,image/heif,application/pdf" aria-describedby="bestanden-hint"></div>
 <button type="submit">Versturen</button>
 </form>
 <form method="post" action="<?cs var:Page.Mount ?>/afmelden" class="logout">

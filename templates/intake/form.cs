@@ -30,6 +30,11 @@ Dit formulier is niet voor spoed.</p>
 <?cs each:t = Types ?>
 <div class="choice"><input type="radio" id="report-signal-type-<?cs var:t.Slug ?>" name="report-signal-type" value="<?cs var:t.Slug ?>"<?cs if:Form.Value.signal_type == t.Slug ?> checked<?cs /if ?>>
 <label for="report-signal-type-<?cs var:t.Slug ?>"><?cs var:t.Name ?><?cs if:t.Description ?> <span class="hint"><?cs var:t.Description ?></span><?cs /if ?></label></div><?cs /each ?>
+<div class="hint" id="report-signal-type-partners"><?cs if:Form.Shared ?><p>Sommige meldingen gaan vanzelf ook naar een partner van de gemeente. Die krijgt dan uw melding, maar nooit uw naam of contactgegevens:</p>
+<ul><?cs each:t = Types ?><?cs if:t.Partners ?>
+<li><?cs var:t.Name ?>: naar <?cs var:t.Partners ?></li><?cs /if ?><?cs /each ?>
+</ul><?cs else ?><p>Geen van deze meldingen gaat vanzelf naar een partner van de gemeente.</p><?cs /if ?>
+<p><a href="<?cs var:Page.Privacy ?>#delen">Met wie wij meldingen kunnen delen</a></p></div>
 </fieldset>
 
 <fieldset>
@@ -63,14 +68,16 @@ Dit formulier is niet voor spoed.</p>
 <legend>Foto's of documenten (niet verplicht)</legend>
 <div class="field<?cs if:Form.Error.attachments ?> has-error<?cs /if ?>">
 <label for="report-attachments">Bijlagen</label>
-<p class="hint" id="report-attachments-hint">Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG of PNG) of PDF.</p><?cs call:field_error("attachments", "report-attachments") ?>
-<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,application/pdf"<?cs call:described("attachments", "report-attachments", "1") ?>>
+<div class="hint" id="report-attachments-hint"><p>Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG, PNG of HEIC van een iPhone) of PDF.</p>
+<p>Wij verwijderen locatiegegevens uit foto's, en ook andere verborgen gegevens zoals het merk van de camera, de naam van het toestel en het tijdstip, voordat wij ze bewaren.</p>
+<p>Een PDF bewaren wij zoals hij is. De eigenschappen van een document kunnen uw naam bevatten, bijvoorbeeld als auteur. Wilt u anoniem blijven, stuur dan liever een foto of schermafbeelding van het document.</p></div><?cs call:field_error("attachments", "report-attachments") ?>
+<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,image/heic,image/heif,application/pdf"<?cs call:described("attachments", "report-attachments", "1") ?>>
 </div>
 </fieldset>
 
 <fieldset class="field<?cs if:Form.Error.anonymous ?> has-error<?cs /if ?>" id="report-anonymous"<?cs call:described("anonymous", "report-anonymous", "") ?>>
 <legend>Wilt u anoniem melden? <span aria-hidden="true">*</span></legend>
-<p class="hint">Anoniem: wij weten niet wie u bent. U krijgt wel een code waarmee u later kunt zien wat er met uw melding gebeurt. Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien.</p><?cs call:field_error("anonymous", "report-anonymous") ?>
+<p class="hint">Anoniem: wij weten niet wie u bent. U krijgt wel een code waarmee u later kunt zien wat er met uw melding gebeurt. Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien. <a href="<?cs var:Page.Privacy ?>#anoniem">Meer over anoniem melden en uw gegevens</a>.</p><?cs call:field_error("anonymous", "report-anonymous") ?>
 <div class="choice"><input type="radio" id="report-anonymous-ja" name="report-anonymous" value="ja"<?cs if:Form.Value.anonymous == "ja" ?> checked<?cs /if ?>>
 <label for="report-anonymous-ja">Ja, ik meld anoniem</label></div>
 <div class="choice"><input type="radio" id="report-anonymous-nee" name="report-anonymous" value="nee"<?cs if:Form.Value.anonymous == "nee" ?> checked<?cs /if ?>>

@@ -212,6 +212,8 @@ def run(base, d, c, users):
                 ".textContent;")
     d.go(base + "/melden/bestaat-niet")
     c.page("foutpagina (404)", "h1")
+    d.go(base + "/melden/privacy")
+    c.page("privacyverklaring", "#anoniem")
 
     # The reporter's follow-up.
     d.go(base + "/melding/")

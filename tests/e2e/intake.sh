@@ -255,8 +255,29 @@ if kind == 'png':
         chunk(b'IHDR', struct.pack('>IIBBBBB', 16, 16, 8, 2, 0, 0, 0)) +
         chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
 elif kind == 'jpeg':
-    data = (b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00'
-        b'\x01\x00\x00' + os.urandom(max(size - 22, 64)) + b'\xff\xd9')
+    # A real 16x8 JPEG (ImageMagick, -strip), padded to size with ICC
+    # profile segments, which the cleaning keeps (lib/image.c), so the
+    # stored bytes are the bytes sent.
+    jpg = bytes.fromhex(
+        'ffd8ffe000104a46494600010100000100010000ffdb00430006040506050406'
+        '060506070706080a100a0a09090a140e0f0c1017141818171416161a1d251f1a'
+        '1b231c1616202c20232627292a29191f2d302d283025282928ffdb0043010707'
+        '070a080a130a0a13281a161a2828282828282828282828282828282828282828'
+        '282828282828282828282828282828282828282828282828282828282828ffc0'
+        '0011080008001003012200021101031101ffc400150001010000000000000000'
+        '0000000000000007ffc400161001010100000000000000000000000000001562'
+        'ffc4001501010100000000000000000000000000000507ffc400191100010500'
+        '0000000000000000000000000005165391f0ffda000c03010002110311003f00'
+        '8dd9d16740ad335263d432ec539359ffd9')
+    pad, r = b'', max(size - len(jpg), 0)
+    while r >= 18:
+        n = min(r, 60000)
+        if 0 < r - n < 18:
+            n -= 18
+        pad += (b'\xff\xe2' + struct.pack('>H', n - 2) + b'ICC_PROFILE\x00'
+            + b'\x01\x01' + os.urandom(n - 18))
+        r -= n
+    data = jpg[:20] + pad + jpg[20:]
 elif kind == 'pdf':
     data = (b'%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
         b'2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n'

@@ -122,6 +122,17 @@ set_field report-contact-name "Geheime Naam"
 set_field report-contact-email "geheim@voorbeeld.nl"
 set_field report-contact-phone "0612345678"
 post_report
+# Anonymous with details typed: the form asks which is meant (issue 15).
+is "$HTTP_STATUS" 400 "anonymous with contact details typed comes back"
+like "$(field_error report-anonymous)" 'maar u vulde ook uw gegevens in' \
+    "asking at the anonymity choice which is meant"
+like "$(http_body)" 'value="Geheime Naam"' "the typed name is kept"
+like "$(http_body)" 'value="geheim@voorbeeld.nl"' "the typed e-mail is kept"
+is "$(counts)" "$before" "nothing is stored"
+set_field report-contact-name ""
+set_field report-contact-email ""
+set_field report-contact-phone ""
+post_report
 is "$HTTP_STATUS" 200 "an anonymous report is accepted"
 ref=$(receipt_ref)
 like "$ref" '^M-[0-9]{4}-[0-9]{6}$' "the anonymous report has a reference"

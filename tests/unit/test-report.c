@@ -1,7 +1,7 @@
 /*
  * test-report.c -- the report form's rules: a good report passes with
  * its values normalised; each bad input gets an error on its own field;
- * anonymity drops contact details; files are judged by content; the
+ * anonymity with contact details typed asks which is meant; files are judged by content; the
  * secret code has 100 bits and survives the ways people retype it.
  */
 #include "config.h"
@@ -193,21 +193,36 @@ test_one_over_every_limit(void **state)
 	}
 }
 
+/*
+ * Anonymous with contact details typed: the form asks which is meant
+ * (issue 15), keeping what was typed; with the details cleared it is
+ * anonymous and keeps nothing of them.
+ */
 static void
-test_anonymous_drops_contact(void **state)
+test_anonymous_with_contact(void **state)
 {
 	struct mp_req		 req;
 	struct mp_report	 r;
-	char			*body;
+	char			*body, *b2, *b3;
 
 	(void)state;
 	body = with("report-anonymous", "ja");
 	readit(&req, &r, body);
+	assert_int_equal(r.nerr, 1);
+	assert_non_null(r.err[RF_ANONYMOUS]);
+	assert_non_null(strstr(r.err[RF_ANONYMOUS], "vulde ook uw gegevens"));
+	assert_string_equal(r.val[RF_CONTACT_NAME], "Jan Jansen");
+	done(&req, &r);
+	b2 = with_from(body, "report-contact-name", "+");
+	b3 = with_from(b2, "report-contact-email", "");
+	readit(&req, &r, b3);
 	assert_int_equal(r.nerr, 0);
 	assert_int_equal(r.anonymous, 1);
 	assert_string_equal(r.val[RF_CONTACT_NAME], "");
 	assert_string_equal(r.val[RF_CONTACT_EMAIL], "");
 	done(&req, &r);
+	free(b3);
+	free(b2);
 	free(body);
 }
 
@@ -237,7 +252,13 @@ test_location_needed(void **state)
 static void
 test_files_by_content(void **state)
 {
-	static unsigned char	 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10 };
+	/* A frame, a scan and a comment with the owner's name. */
+	static unsigned char	 jpeg[] = { 0xff, 0xd8,
+		0xff, 0xfe, 0x00, 0x05, 'J', 'a', 'n',
+		0xff, 0xc0, 0x00, 0x0b, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34,
+		0xff, 0xd9 };
+	unsigned char		 sum[MP_SHA256_LEN];
 	static unsigned char	 html[] = "<html><script>x</script>";
 	static unsigned char	 pdf[] = "%PDF-1.7\n...";
 	struct mp_upload	 up[3];
@@ -273,7 +294,24 @@ test_files_by_content(void **state)
 	assert_int_equal(r.natt, 2);
 	assert_string_equal(r.att[0].filename, "foto.jpg");
 	assert_int_equal(r.att[1].type, MP_FILE_PDF);
+	/* The picture is kept without its comment, hashed as kept. */
+	assert_int_equal(r.att[0].size, sizeof(jpeg) - 7);
+	assert_memory_equal(r.att[0].data, "\xff\xd8\xff\xc0", 4);
+	mp_crypto_sha256(sum, r.att[0].data, r.att[0].size);
+	assert_memory_equal(r.att[0].sha256, sum, sizeof(sum));
+	assert_ptr_equal(r.att[1].data, pdf);
 	mp_report_free(&r);
+
+	/* A broken picture is refused with a reason, nothing kept. */
+	up[0].size = sizeof(jpeg) - 4;
+	mp_report_init(&r);
+	assert_int_equal(mp_report_read(&r, &req, &aud, NOW), MP_OK);
+	assert_non_null(r.err[RF_ATTACHMENTS]);
+	assert_non_null(strstr(r.err[RF_ATTACHMENTS], "beschadigd"));
+	assert_int_equal(r.natt, 1);
+	assert_int_equal(r.att[0].type, MP_FILE_PDF);
+	mp_report_free(&r);
+	up[0].size = sizeof(jpeg);
 
 	/* An HTML page named .jpg is refused. */
 	up[2].field = "report-attachments";
@@ -343,7 +381,7 @@ main(void)
 		cmocka_unit_test(test_good_report),
 		cmocka_unit_test(test_each_bad_input_on_its_field),
 		cmocka_unit_test(test_one_over_every_limit),
-		cmocka_unit_test(test_anonymous_drops_contact),
+		cmocka_unit_test(test_anonymous_with_contact),
 		cmocka_unit_test(test_location_needed),
 		cmocka_unit_test(test_files_by_content),
 		cmocka_unit_test(test_code),

@@ -205,6 +205,53 @@ test_damaged_file_set_aside(void **state)
 	mp_report_free(&r);
 }
 
+/*
+ * A file spooled before pictures were cleaned: reclean drops the
+ * comment of a good JPEG (hashing what is kept), leaves out a broken
+ * one and keeps a PDF as it is.
+ */
+static void
+test_reclean(void **state)
+{
+	static unsigned char	 jpeg[] = { 0xff, 0xd8,
+		0xff, 0xfe, 0x00, 0x05, 'J', 'a', 'n',
+		0xff, 0xc0, 0x00, 0x0b, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34,
+		0xff, 0xd9 };
+	static unsigned char	 pdf[] = "%PDF-1.4 Jan";
+	struct mp_report	 r;
+	unsigned char		 sum[MP_SHA256_LEN];
+
+	(void)state;
+	make_report(&r, 0x21);
+	free(r.att[0].filename);
+	free(r.att);
+	assert_non_null(r.att = mp_alloc_calloc(3, sizeof(*r.att)));
+	r.natt = 3;
+	assert_non_null(r.att[0].filename = mp_alloc_strdup("kapot.jpg"));
+	r.att[0].type = MP_FILE_JPEG;
+	r.att[0].data = photo;		/* no frame, no scan */
+	r.att[0].size = sizeof(photo);
+	assert_non_null(r.att[1].filename = mp_alloc_strdup("foto.jpg"));
+	r.att[1].type = MP_FILE_JPEG;
+	r.att[1].data = jpeg;
+	r.att[1].size = sizeof(jpeg);
+	assert_non_null(r.att[2].filename = mp_alloc_strdup("brief.pdf"));
+	r.att[2].type = MP_FILE_PDF;
+	r.att[2].data = pdf;
+	r.att[2].size = sizeof(pdf) - 1;
+	assert_int_equal(reclean(&r), MP_OK);
+	assert_int_equal(r.natt, 2);
+	assert_string_equal(r.att[0].filename, "foto.jpg");
+	assert_int_equal(r.att[0].size, sizeof(jpeg) - 7);
+	assert_null(memmem(r.att[0].data, r.att[0].size, "Jan", 3));
+	mp_crypto_sha256(sum, r.att[0].data, r.att[0].size);
+	assert_memory_equal(r.att[0].sha256, sum, sizeof(sum));
+	assert_string_equal(r.att[1].filename, "brief.pdf");
+	assert_ptr_equal(r.att[1].data, pdf);
+	mp_report_free(&r);
+}
+
 int
 main(void)
 {
@@ -212,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_write_once_sealed),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_damaged_file_set_aside),
+		cmocka_unit_test(test_reclean),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
