@@ -41,6 +41,7 @@ UNIT_TESTS = \
 	tests/unit/test-subject \
 	tests/unit/test-link \
 	tests/unit/test-dossier \
+	tests/unit/test-dossierstat \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -128,6 +129,9 @@ tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
 tests_unit_test_dossier_SOURCES = %reldir%/unit/test-dossier.c
 tests_unit_test_dossier_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dossier_LDADD = $(UNIT_LDADD)
+tests_unit_test_dossierstat_SOURCES = %reldir%/unit/test-dossierstat.c
+tests_unit_test_dossierstat_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_dossierstat_LDADD = $(UNIT_LDADD)
 tests_unit_test_message_SOURCES = %reldir%/unit/test-message.c
 tests_unit_test_message_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_message_LDADD = $(UNIT_LDADD)
