@@ -25,7 +25,6 @@
 #include "dashboard.h"
 
 #define DOCS_MAX	500	/* documents on a dossier page */
-#define PRINT_MAX	2000	/* lines of each part in the print view */
 
 static void
 setk(struct mp_view *v, const char *list, size_t n, const char *name,

@@ -77,7 +77,28 @@ tok=$(dash_csrf hanna)
 dash_as hanna POST "/dossier/$d/documenten" -F "csrf=$tok"
 is "$HTTP_STATUS" 400 "an upload without a file is refused"
 like "$(http_body)" 'Kies een bestand om toe te voegen' "with a Dutch error"
+head -c $((12 * 1024 * 1024)) /dev/zero >"$T/huge.pdf"
+sed -i '1s/^/%PDF-/' "$T/huge.pdf"
+upload hanna "$T/huge.pdf" application/pdf
+is "$HTTP_STATUS" 413 "a request over the dashboard's body limit: 413"
+like "$(http_body)" 'Wat u verstuurde is te groot' "with a Dutch error"
 is "$(ndocs)" 3 "none of them stored"
+
+# A hostile file name is kept as text and shown escaped.
+cp "$T/foto.png" "$T/x.png"
+tok=$(dash_csrf hanna)
+dash_as hanna POST "/dossier/$d/documenten" -F "csrf=$tok" \
+    -F "report-attachments=@$T/x.png;filename=\"<img src=x onerror=alert(1)>.png\""
+is "$HTTP_STATUS" 303 "a file with a hostile name is stored"
+dash_as hanna GET "/dossier/$d" >/dev/null
+like "$(http_body)" '&lt;img src=x onerror=alert\(1\)&gt;.png' "its name shown escaped"
+unlike "$(http_body)" '<img src=x' "never raw"
+hostile=$(sql "SELECT MAX(id) FROM dossier_document WHERE dossier_id = $d")
+dash_as hanna GET "/dossier/$d/document/$hostile" >/dev/null
+is "$(http_header Content-Disposition)" \
+    'attachment; filename="<img src=x onerror=alert(1)>.png"' \
+    "the download's name has no quote or control character to break out"
+sql "DELETE FROM dossier_document WHERE id = $hostile"
 
 # CSRF.
 dash_as hanna POST "/dossier/$d/documenten" -F "csrf=wrong" \
@@ -112,7 +133,7 @@ cmp -s "$HTTP_BODY" "$T/foto.png"
 is $? 0 "the PNG comes back byte for byte"
 is "$(http_header Content-Type)" "image/png" "as image/png"
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action =
-    'document downloaden' AND object_id = $d")" 2 "each download audited"
+    'document downloaden' AND object_id = $d")" 3 "each download audited"
 dash_as hanna GET "/dossier/$d/document/999999" >/dev/null
 is "$HTTP_STATUS" 404 "a document that does not exist: 404"
 other=$(sql "SELECT MIN(id) FROM dossier WHERE id <> $d")
@@ -151,11 +172,12 @@ is "$HTTP_STATUS" 400 "removing it again is refused"
 
 # The audit log: ids, sizes, hashes; no names, no content.
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE object_id = $d AND
-    action = 'dossier wijzigen' AND detail LIKE 'document % toegevoegd; % bytes; sha256 %'")" 3 \
+    action = 'dossier wijzigen' AND detail LIKE 'document % toegevoegd; % bytes; sha256 %'")" 4 \
     "each upload audited with id, size and hash"
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE object_id = $d AND
     action = 'dossier wijzigen' AND detail LIKE 'document % verwijderd'")" 2 \
     "each removal audited"
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%pv 1%'
     OR detail LIKE '%foto.%' OR detail LIKE '%proces-verbaal%'
+    OR detail LIKE '%onerror%'
     OR detail LIKE '%PDF-1%'")" 0 "no file name or content in the audit log"
