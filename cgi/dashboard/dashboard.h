@@ -299,6 +299,11 @@ enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
  */
 enum mp_err	 dash_dossier_page(struct mp_dreq *, int status,
 		    const char *msg, const char *field);
+/*
+ * The one answer for dossier r->arg[0] out of sight or missing: 404,
+ * the same page for both, audited as refused (dossier.c).
+ */
+void		 dash_dossier_refused(struct mp_dreq *);
 /* The documents of dossier id into v under Doc (dossier_doc.c). */
 enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
 		    long long id);

@@ -647,6 +647,13 @@ dash_dossier_page(struct mp_dreq *r, int status, const char *msg,
 }
 
 void
+dash_dossier_refused(struct mp_dreq *r)
+{
+
+	dossier_refused(r, r->arg[0]);
+}
+
+void
 mp_dash_dossier(struct mp_dreq *r)
 {
 

@@ -46,16 +46,6 @@ setki(struct mp_view *v, const char *list, size_t n, const char *name,
 	(void)mp_tmpl_set_int(v, key, val);
 }
 
-/* The same answer as dossier.c gives for a dossier out of sight. */
-static void
-refused(struct mp_dreq *r, long long id)
-{
-
-	dash_audit(r, "geweigerd", "dossier", id, NULL);
-	dash_error(r, 404, "Dit dossier bestaat niet, of u heeft er geen "
-	    "toegang toe.");
-}
-
 /* "1,5 MB", "12 kB", "300 bytes". */
 static void
 size_text(long long n, char out[32])
@@ -172,7 +162,7 @@ up_refuse(struct mp_dreq *r, int status, const char *msg)
 
 	if (dash_dossier_page(r, status, msg, "document-bestand") ==
 	    MP_ENOTFOUND)
-		refused(r, r->arg[0]);
+		dash_dossier_refused(r);
 }
 
 void
@@ -190,7 +180,7 @@ mp_dash_dossier_doc_post(struct mp_dreq *r)
 	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) !=
 	    MP_OK) {
 		if (er == MP_ENOTFOUND)
-			refused(r, r->arg[0]);
+			dash_dossier_refused(r);
 		else
 			dash_error(r, mp_err_status(er), NULL);
 		return;
@@ -218,7 +208,7 @@ mp_dash_dossier_doc_post(struct mp_dreq *r)
 		    r->arg[0]);
 		dash_redirect(r, back);
 	} else if (u.status == 404)
-		refused(r, r->arg[0]);
+		dash_dossier_refused(r);
 	else
 		dash_error(r, mp_err_status(er), NULL);
 out:
@@ -278,7 +268,7 @@ mp_dash_dossier_doc_del(struct mp_dreq *r)
 		    r->arg[0]);
 		dash_redirect(r, back);
 	} else if (u.status == 404)
-		refused(r, r->arg[0]);
+		dash_dossier_refused(r);
 	else if (u.status != 0)
 		up_refuse(r, u.status, u.msg);
 	else
@@ -362,7 +352,7 @@ mp_dash_dossier_doc(struct mp_dreq *r)
 		}
 	}
 	if (er == MP_ENOTFOUND)
-		refused(r, r->arg[0]);
+		dash_dossier_refused(r);
 	else if (er != MP_OK)
 		dash_error(r, mp_err_status(er), NULL);
 }

@@ -202,9 +202,7 @@ mp_dash_dossier_print(struct mp_dreq *r)
 	mp_dossier_params(&r->user, vis);
 	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) ==
 	    MP_ENOTFOUND) {
-		dash_audit(r, "geweigerd", "dossier", r->arg[0], NULL);
-		dash_error(r, 404, "Dit dossier bestaat niet, of u heeft er "
-		    "geen toegang toe.");
+		dash_dossier_refused(r);
 		return;
 	}
 	if (er != MP_OK) {

@@ -83,6 +83,10 @@ dash_as henk GET "/dossier/$d/afdrukken" >/dev/null
 is "$HTTP_STATUS" 404 "a handler out of sight gets 404"
 like "$(http_body)" 'Dit dossier bestaat niet, of u heeft er geen toegang toe' \
     "the dossier's own 404"
+hidden=$(http_body)
+dash_as henk GET /dossier/999999999/afdrukken >/dev/null
+is "$HTTP_STATUS" 404 "as for a dossier that does not exist"
+is "$(http_body)" "$hidden" "byte for byte the same page"
 is "$(audit_count 'dossier afdrukken' henk)" 0 "and no print is recorded"
 http_get /static/dossier-print.css
 like "$(http_body)" 'size: A4' "the style sheet sets A4"
