@@ -46,6 +46,8 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/subject.c %reldir%/subject.h \
 	%reldir%/link.c %reldir%/link.h \
 	%reldir%/dossier.c %reldir%/dossier.h \
+	%reldir%/dossierdoc.c %reldir%/dossierdoc.h \
+	%reldir%/dossierstat.c %reldir%/dossierstat.h \
 	%reldir%/sqltext.c %reldir%/sqltext.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \

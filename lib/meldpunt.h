@@ -56,6 +56,8 @@
 #include "share.h"
 #include "link.h"
 #include "dossier.h"
+#include "dossierdoc.h"
+#include "dossierstat.h"
 #include "message.h"
 #include "sandbox.h"
 

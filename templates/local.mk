@@ -22,6 +22,7 @@ dist_feedbacktemplate_DATA = \
 statictemplatedir = $(templatedir)/static
 dist_statictemplate_DATA = \
 	%reldir%/static/meldpunt.css \
+	%reldir%/static/dossier-print.css \
 	%reldir%/static/404.html \
 	%reldir%/static/413.html \
 	%reldir%/static/50x.html \
@@ -47,6 +48,8 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/dossiers.cs \
 	%reldir%/dashboard/dossier.cs \
 	%reldir%/dashboard/dossier-new.cs \
+	%reldir%/dashboard/dossier-print.cs \
+	%reldir%/dashboard/dossier-stats.cs \
 	%reldir%/dashboard/new.cs
 
 exporttemplatedir = $(templatedir)/export

@@ -43,6 +43,7 @@ UNIT_TESTS = \
 	tests/unit/test-subject \
 	tests/unit/test-link \
 	tests/unit/test-dossier \
+	tests/unit/test-dossierstat \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -136,6 +137,9 @@ tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
 tests_unit_test_dossier_SOURCES = %reldir%/unit/test-dossier.c
 tests_unit_test_dossier_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dossier_LDADD = $(UNIT_LDADD)
+tests_unit_test_dossierstat_SOURCES = %reldir%/unit/test-dossierstat.c
+tests_unit_test_dossierstat_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_dossierstat_LDADD = $(UNIT_LDADD)
 tests_unit_test_message_SOURCES = %reldir%/unit/test-message.c
 tests_unit_test_message_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_message_LDADD = $(UNIT_LDADD)
@@ -245,7 +249,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
-	cgi/dashboard/links.c cgi/dashboard/dossier.c
+	cgi/dashboard/links.c cgi/dashboard/dossier.c \
+	cgi/dashboard/dossier_doc.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -254,7 +259,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
-	cgi/dashboard/links.c cgi/dashboard/dossier.c
+	cgi/dashboard/links.c cgi/dashboard/dossier.c \
+	cgi/dashboard/dossier_doc.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

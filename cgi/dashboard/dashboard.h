@@ -292,6 +292,28 @@ void		 dash_links_reindex(struct mp_dreq *, const char *field);
  * under Dossiers (dossier.c), for the report page.
  */
 enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
+/*
+ * The dossier page of r->arg[0] (dossier.c) with status and, after a
+ * refused action, msg at field.  MP_ENOTFOUND when the user may not
+ * see the dossier: nothing was sent.
+ */
+enum mp_err	 dash_dossier_page(struct mp_dreq *, int status,
+		    const char *msg, const char *field);
+/*
+ * The one answer for dossier r->arg[0] out of sight or missing: 404,
+ * the same page for both, audited as refused (dossier.c).
+ */
+void		 dash_dossier_refused(struct mp_dreq *);
+/* The documents of dossier id into v under Doc (dossier_doc.c). */
+enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
+		    long long id);
+struct mp_ctx;
+/*
+ * The dashboard's request limits for documents (dossier_doc.c): one
+ * file per request, of the report attachments' size
+ * (intake.max_file_size), and a body that holds it.
+ */
+void		 dash_dossier_doc_limits(struct mp_ctx *);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
@@ -327,5 +349,11 @@ void	mp_dash_dossier_new(struct mp_dreq *);
 void	mp_dash_dossier(struct mp_dreq *);
 void	mp_dash_dossier_post(struct mp_dreq *);
 void	mp_dash_report_dossier_post(struct mp_dreq *);
+void	mp_dash_dossier_doc_post(struct mp_dreq *);
+void	mp_dash_dossier_doc(struct mp_dreq *);
+void	mp_dash_dossier_doc_del(struct mp_dreq *);
+void	mp_dash_dossier_print(struct mp_dreq *);
+void	mp_dash_dossier_stats(struct mp_dreq *);
+void	mp_dash_dossier_stats_csv(struct mp_dreq *);
 
 #endif

@@ -588,6 +588,8 @@ page_parts(struct mp_dreq *r, struct mp_view *v, long long id)
 	 * with their due dates and overdue marks) and the documents
 	 * (dossier_document) fill their lists here, before the history.
 	 */
+	if ((er = dash_dossier_docs_fill(r, v, id)) != MP_OK)
+		return er;
 	return mp_dossier_event_list(db, id, EVENTS_MAX, pg_event, &p);
 }
 
@@ -634,6 +636,21 @@ dossier_page(struct mp_dreq *r, int status, const char *msg,
 		dash_audit(r, "dossier bekijken", "dossier", d.id, d.number);
 	dash_finish(r, er, status, v, "dashboard/dossier.cs");
 	return MP_OK;
+}
+
+enum mp_err
+dash_dossier_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field)
+{
+
+	return dossier_page(r, status, msg, field, NULL, 0);
+}
+
+void
+dash_dossier_refused(struct mp_dreq *r)
+{
+
+	dossier_refused(r, r->arg[0]);
 }
 
 void

@@ -62,6 +62,18 @@ static const struct dash_route routes[] = {
 	  mp_dash_dossier_post },
 	{ { "POST", "/melding/#/dossier" }, MP_PERM_DOSSIER_WORK, 0,
 	  mp_dash_report_dossier_post },
+	{ { "POST", "/dossier/#/documenten" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_dossier_doc_post },
+	{ { "GET", "/dossier/#/document/#" }, MP_PERM_DOSSIER_VIEW, 0,
+	  mp_dash_dossier_doc },
+	{ { "POST", "/dossier/#/document/#/verwijderen" },
+	  MP_PERM_DOSSIER_WORK, 0, mp_dash_dossier_doc_del },
+	{ { "GET", "/dossier/#/afdrukken" }, MP_PERM_DOSSIER_VIEW, 0,
+	  mp_dash_dossier_print },
+	{ { "GET", "/dossiers/statistiek" }, MP_PERM_STATS, 0,
+	  mp_dash_dossier_stats },
+	{ { "GET", "/dossiers/statistiek/csv" }, MP_PERM_STATS, 0,
+	  mp_dash_dossier_stats_csv },
 };
 
 int
@@ -77,6 +89,8 @@ main(int argc, char *argv[])
 	if (mp_fcgi_ctx_open(&ctx, "meldpunt-dashboard", argc, argv, errbuf,
 	    sizeof(errbuf)) != MP_OK)
 		errx(1, "%s", errbuf);
+	/* Dossier documents: one file of the attachments' size. */
+	dash_dossier_doc_limits(&ctx);
 	if (mp_dash_open(&d, &ctx) != MP_OK)
 		errx(1, "cannot start the dashboard; see the log");
 	if (mp_fcgi_init(&f, &ctx) != MP_OK)

@@ -21,6 +21,7 @@ call:dash_begin() ?>
 <?cs if:D.Closed ?><dt>Afgesloten</dt><dd><?cs var:D.Closed ?></dd><?cs /if ?>
 </dl>
 <?cs # HOOK: the print view's link ("Afdrukken") goes here. ?>
+<p><a id="print-link" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/afdrukken">Afdrukken<span class="visually-hidden"> (dossier <?cs var:D.Number ?>)</span></a></p>
 <?cs if:Can.DossierWork && subcount(Next) > 0 ?>
 <h2 id="status-wijzigen">Status wijzigen</h2>
 <?cs call:d_form("status") ?><input type="hidden" name="versie" value="<?cs var:D.Version ?>">
@@ -68,6 +69,16 @@ call:dash_begin() ?>
 <button type="submit">Lid toevoegen</button></form><?cs /if ?>
 <?cs # HOOK: the journal (notes, decisions, tasks with due dates and
      overdue marked) and the documents go here, before the history. ?>
+<h2 id="documenten">Documenten</h2>
+<?cs if:subcount(Doc) == 0 ?><p id="documents-none">Nog geen documenten.</p><?cs else ?>
+<ul id="documents"><?cs each:x = Doc ?><li><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>" download><?cs var:x.Name ?></a> &middot; <?cs var:x.Size ?> &middot; <?cs var:x.Uploader ?> &middot; <?cs var:x.At ?> &middot; <span class="sha">SHA-256 <?cs var:x.Sha ?></span><?cs if:Can.DossierWork && (x.Mine || Can.DossierManage) ?> <form method="post" action="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>/verwijderen" class="action"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit">Verwijderen<span class="visually-hidden"> (<?cs var:x.Name ?>)</span></button></form><?cs /if ?></li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs if:Can.DossierWork ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/documenten" enctype="multipart/form-data" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<div class="field"><label for="document-bestand">Document toevoegen</label>
+<p class="hint" id="document-bestand-hint">Een foto (JPEG of PNG) of PDF van hoogstens <?cs var:DocMaxMb ?> MB.</p><?cs call:d_error("document-bestand") ?>
+<?cs # the field's name is the report attachments', so that their check (mp_report_read_files) reads it. ?><input id="document-bestand" name="report-attachments" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
+<button type="submit">Document toevoegen</button></form><?cs /if ?>
 <h2 id="geschiedenis">Geschiedenis</h2>
 <ol class="history" id="history"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>
 <?cs /each ?></ol>

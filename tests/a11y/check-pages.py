@@ -278,8 +278,18 @@ def run(base, d, c, users):
         fill(d, {"dossier-melding": "bestaat-niet"})
         d.click("form:has(#dossier-melding) button[type=submit]")
         c.page("dashboard: dossier met fout", "#dossier-melding-fout")
+        # Documents: an upload without a file, its error at the field.
+        d.click("form:has(#document-bestand) button[type=submit]")
+        c.page("dashboard: dossier, document met fout",
+               "#document-bestand-fout")
+        d.click("#print-link")
+        c.page("dashboard: dossier afdrukken", "#printed")
     d.go(base + "/dashboard/dossiers")
     c.page("dashboard: dossiers", "#counts")
+    d.go(base + "/dashboard/dossiers/statistiek")
+    c.page("dashboard: statistiek van dossiers", "#dstats-months")
+    d.go(base + "/dashboard/dossiers/statistiek?van=2026-13")
+    c.page("dashboard: statistiek van dossiers met fout", "#s-van-fout")
     d.go(base + "/dashboard/nieuw")
     c.page("dashboard: nieuwe melding", "#report-description")
     d.click("form[action$='/nieuw'] button[type=submit]")
