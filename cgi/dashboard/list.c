@@ -777,15 +777,15 @@ filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
  * (innodb_ft_min_token_size, 3), unless q is an address by street and
  * number whose street starts with a letter ("12-abc-3" reads as street
  * "12 abc", number 3, too).  Such a word ("N" and "HH" of "N-938-HH",
- * "AB" and "12" of "1234 AB 12") is in no report's index entry, so
- * as a prefix it matches only other, longer words that start with it:
- * the words half could not find q as written, only reports that hold,
- * say, "nu", "9380" and "hhs"; and merging every such word's entries
- * cost 1.6 s a search at a million reports.  A report whose text holds a plate,
- * postcode and number, IBAN, phone number, e-mail address or KvK
- * number (with its cue) as the extractor reads them is linked to that
- * subject (lib/subject.h, mp_subject_extract) and found through the
- * subject half.  A street and number ("Hoofdstraat 12") is not
+ * "AB" and "12" of "1234 AB 12") is in no report's index entry, so as
+ * a prefix it matches only other, longer words that start with it: the
+ * words half could not find q as written, only reports that hold, say,
+ * "nu", "9380" and "hhs"; and merging every such word's entries cost
+ * 1.6 s a search at a million reports.  A report whose text holds a
+ * plate, postcode and number, IBAN, phone number, e-mail address or
+ * KvK number (with its cue) as the extractor reads them is linked to
+ * that subject (lib/subject.h, mp_subject_extract) and found through
+ * the subject half.  A street and number ("Hoofdstraat 12") is not
  * extracted from text: its words stay in.  An empty boolean query
  * matches nothing, at no cost.
  */
