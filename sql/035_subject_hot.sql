@@ -31,16 +31,20 @@
 --
 -- NULL only for a link the triggers have not seen: none after this
 -- migration's UPDATE.
+-- The columns first (instant), filled, then the index built once from
+-- the filled rows rather than kept through every row's update.
 ALTER TABLE report_subject
     ADD COLUMN received_at DATETIME NULL,
     ADD COLUMN team_id INT UNSIGNED NULL,
-    ADD COLUMN signal_type_id INT UNSIGNED NULL,
-    ADD KEY report_subject_hot (subject_id, received_at, signal_type_id,
-	team_id, source, confirmed);
+    ADD COLUMN signal_type_id INT UNSIGNED NULL;
 
 UPDATE report_subject rs JOIN report r ON r.id = rs.report_id
 SET rs.received_at = r.received_at, rs.team_id = r.team_id,
     rs.signal_type_id = r.signal_type_id;
+
+ALTER TABLE report_subject
+    ADD KEY report_subject_hot (subject_id, received_at, signal_type_id,
+	team_id, source, confirmed);
 
 DELIMITER //
 
