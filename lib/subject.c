@@ -1616,10 +1616,11 @@ enum stmt {
 
 /*
  * The hotspots (mp_subject_hotspots).  Only a subject that two or more
- * reports link can be one, and most subjects have one report: the
- * derived table starts from those (subject_recur, kept by sql/033's
- * triggers, a range of subject_recur_reports) and reads, per subject,
- * its links received in the period by report_subject_hot: the link
+ * reports link surely can be one, and most subjects have one report:
+ * the derived table starts from those (subject_recur.sure, kept by
+ * sql/035's triggers, a range of subject_recur_sure) and reads, per
+ * subject, its links received in the period by report_subject_hot: the
+ * link
  * holds its report's received_at, team_id and signal_type_id (copied
  * and kept by sql/035's triggers), so the period, the signal type, the
  * visibility rule and the sureness are all tested in that index, with
@@ -1644,7 +1645,7 @@ enum stmt {
 	" JOIN report_subject r FORCE INDEX (report_subject_hot)" \
 	" ON r.subject_id = m.subject_id" \
 	" AND r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
-	" WHERE m.reports >= 2" \
+	" WHERE m.sure >= 2" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
 	" AND " visible \
 	" AND (r.source = 1 OR r.confirmed = 1)" \

@@ -338,6 +338,12 @@ same()
 	    rs.team_id <=> r.team_id AND
 	    rs.signal_type_id <=> r.signal_type_id)")" 0 \
 	    "$1: every link holds its report's time, team and type"
+	is "$(sql "SELECT COUNT(*) FROM subject_recur m LEFT JOIN (SELECT
+	    subject_id, COUNT(*) AS n, SUM(source = 1 OR confirmed = 1)
+	    AS sure FROM report_subject GROUP BY subject_id) x
+	    ON x.subject_id = m.subject_id
+	    WHERE NOT (m.reports <=> x.n AND m.sure <=> x.sure)")" 0 \
+	    "$1: every subject's count of links and of sure links is right"
 	for u in cor hanna henk; do
 		dash_as "$u" GET "/onderwerpen?van=$van&tot=$tot"
 		is "$(rows "$HTTP_BODY" | cut -d '|' -f 1,2)" \
@@ -369,6 +375,12 @@ dash_link "$z2" "$sa" 1 0
 same "a link added"
 sql "UPDATE report_subject SET confirmed = 1 WHERE subject_id = $sc"
 same "links confirmed"
+sql "UPDATE report_subject SET confirmed = 0, source = 2
+    WHERE subject_id = $sc AND report_id = $z3"
+same "a link no longer sure"
+sql "UPDATE report_subject SET confirmed = 1
+    WHERE subject_id = $sc AND report_id = $z3"
+same "and sure again"
 sql "DELETE FROM report_subject WHERE report_id = $z2 AND subject_id = $sa"
 same "a link removed"
 dash_as cor GET "/onderwerpen?van=$van&tot=$tot"
