@@ -1616,15 +1616,19 @@ enum stmt {
 
 /*
  * The hotspots (mp_subject_hotspots).  Only a subject that two or more
- * reports link can be one, and most subjects have one report: the
- * derived table starts from those (subject_recur, kept by sql/033's
- * triggers, a range of subject_recur_reports), reads their links by
- * report_subject_subject and each link's report by its primary key,
- * where the period, the signal type and the visibility rule are
- * checked.  STRAIGHT_JOIN keeps that order: its cost is the links of
- * the subjects that recur, not those of every report in the period
- * (before: 45 ms a year as the coordinator at 30,000 reports, 1.0 ms
- * so; docs/architecture.md).  For a handler the teams go in as values
+ * reports link surely can be one, and most subjects have one report:
+ * the derived table starts from those (subject_recur.sure, kept by
+ * sql/035's triggers, a range of subject_recur_sure) and reads, per
+ * subject, its links received in the period by report_subject_hot: the
+ * link
+ * holds its report's received_at, team_id and signal_type_id (copied
+ * and kept by sql/035's triggers), so the period, the signal type, the
+ * visibility rule and the sureness are all tested in that index, with
+ * no lookup of the report (before: each link's report by its primary
+ * key, 1.4 to 4.1 s for a year at a million reports; 45 ms a year at
+ * 30,000 before sql/033; docs/architecture.md).  The visibility rule
+ * reads r.team_id, so the link is "r" here.  STRAIGHT_JOIN keeps that
+ * order.  For a handler the teams go in as values
  * (mp_access_sql_in_teams, as the work list does).  Only the grouped
  * subjects with two or more reports in the period are joined to
  * subject again (the outer STRAIGHT_JOIN), so a kind filter costs a
@@ -1635,17 +1639,17 @@ enum stmt {
 #define HOT_SELECT(visible) \
 	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
 	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
-	" FROM (SELECT STRAIGHT_JOIN rs.subject_id, COUNT(*) AS n," \
+	" FROM (SELECT STRAIGHT_JOIN r.subject_id, COUNT(*) AS n," \
 	" MAX(r.received_at) AS latest" \
 	" FROM subject_recur m" \
-	" JOIN report_subject rs ON rs.subject_id = m.subject_id" \
-	" JOIN report r ON r.id = rs.report_id" \
-	" WHERE m.reports >= 2" \
+	" JOIN report_subject r FORCE INDEX (report_subject_hot)" \
+	" ON r.subject_id = m.subject_id" \
 	" AND r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
+	" WHERE m.sure >= 2" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
 	" AND " visible \
-	" AND (rs.source = 1 OR rs.confirmed = 1)" \
-	" GROUP BY rs.subject_id HAVING COUNT(*) >= 2) h" \
+	" AND (r.source = 1 OR r.confirmed = 1)" \
+	" GROUP BY r.subject_id HAVING COUNT(*) >= 2) h" \
 	" JOIN subject s ON s.id = h.subject_id" \
 	" WHERE (? IS NULL OR s.kind = ?)"
 #define HOT_BY_COUNT	" ORDER BY h.n DESC, h.latest DESC, s.id"

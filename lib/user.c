@@ -55,6 +55,7 @@ enum stmt {
 	STMT_USER_HANDLER_NAME,
 	STMT_USER_MAY_HANDLE,
 	STMT_USER_ONLY_TEAM,
+	STMT_USER_COORDINATORS,
 	STMT__MAX
 };
 
@@ -225,6 +226,13 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_ONLY_TEAM: two rows tell "not exactly one". */
 	"SELECT ut.team_id FROM user_team ut JOIN team t ON t.id = ut.team_id"
 	" WHERE ut.user_id = ? AND t.active = 1 LIMIT 2",
+	/*
+	 * STMT_USER_COORDINATORS: the enabled coordinators' names, a
+	 * few rows of app_user (a table of staff).
+	 */
+	"SELECT u.display_name FROM app_user u"
+	" WHERE u.role = 'coordinator' AND u.disabled = 0"
+	" ORDER BY u.username LIMIT ?",
 };
 
 int
@@ -849,5 +857,27 @@ mp_user_only_team(struct mp_db *db, long long user, long long *team)
 	mp_db_done(q);
 	if (n != 1)
 		*team = 0;
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_user_coordinators(struct mp_db *db, unsigned limit, mp_user_name_fn fn,
+    void *arg)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	const char	*name;
+	enum mp_err	 er;
+
+	if (limit < 1 || limit > 1000)
+		return MP_EINVAL;
+	v[0] = MP_DBINT(limit);
+	if ((er = mp_db_query(db, &st, stmts[STMT_USER_COORDINATORS], v,
+	    1)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK)
+		if ((name = mp_db_text(st, 0, NULL)) != NULL)
+			fn(name, arg);
+	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

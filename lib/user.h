@@ -165,6 +165,15 @@ int		 mp_user_password_ok(const char *pw, size_t minlen);
 typedef void	(*mp_user_fn)(const struct mp_user *, const char *teams,
 		    void *arg);
 enum mp_err	 mp_user_list(struct mp_db *, mp_user_fn, void *arg);
+/*
+ * Call fn with the display name of each enabled coordinator, ordered by
+ * username, at most limit (1 to 1000) of them: who may be asked about a
+ * report of another team, without reading every user.  MP_EINVAL for a
+ * bad limit.
+ */
+typedef void	(*mp_user_name_fn)(const char *name, void *arg);
+enum mp_err	 mp_user_coordinators(struct mp_db *, unsigned limit,
+		    mp_user_name_fn fn, void *arg);
 
 struct mp_team {
 	long long	 id;

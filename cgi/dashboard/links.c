@@ -97,16 +97,11 @@ struct coord {
 };
 
 static void
-coord_add(const struct mp_user *u, const char *teams, void *arg)
+coord_add(const char *name, void *arg)
 {
 	struct coord	*c = arg;
 
-	(void)teams;
-	if (u->role != MP_ROLE_COORDINATOR || u->disabled ||
-	    c->n >= COORD_NAMES)
-		return;
-	(void)mp_buf_printf(&c->b, "%s%s", c->n > 0 ? ", " : "",
-	    u->display);
+	(void)mp_buf_printf(&c->b, "%s%s", c->n > 0 ? ", " : "", name);
 	c->n++;
 }
 
@@ -123,7 +118,8 @@ coordinators(struct mp_dreq *r, struct mp_view *v)
 
 	memset(&c, 0, sizeof(c));
 	mp_buf_init(&c.b, 4096);
-	er = mp_user_list(r->d->ctx->db, coord_add, &c);
+	er = mp_user_coordinators(r->d->ctx->db, COORD_NAMES, coord_add,
+	    &c);
 	if (er == MP_OK && c.n > 0)
 		er = mp_tmpl_set(v, "Coordinators", mp_buf_str(&c.b));
 	mp_buf_free(&c.b);

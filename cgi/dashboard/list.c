@@ -771,6 +771,47 @@ filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 }
 
 /*
+ * Whether LIST_HITS's words half runs when q is also a subject (issue
+ * 13, docs/architecture.md "Searching for a subject"): not when a word
+ * of q is shorter than the FULLTEXT index's shortest word
+ * (innodb_ft_min_token_size, 3), unless q is an address by street and
+ * number whose street starts with a letter ("12-abc-3" reads as street
+ * "12 abc", number 3, too).  Such a word ("N" and "HH" of "N-938-HH",
+ * "AB" and "12" of "1234 AB 12") is in no report's index entry, so as
+ * a prefix it matches only other, longer words that start with it: the
+ * words half could not find q as written, only reports that hold, say,
+ * "nu", "9380" and "hhs"; and merging every such word's entries cost
+ * 1.6 s a search at a million reports.  A report whose text holds a
+ * plate, postcode and number, IBAN, phone number, e-mail address or
+ * KvK number (with its cue) as the extractor reads them is linked to
+ * that subject (lib/subject.h, mp_subject_extract) and found through
+ * the subject half.  A street and number ("Hoofdstraat 12") is not
+ * extracted from text: its words stay in.  An empty boolean query
+ * matches nothing, at no cost.
+ */
+#define FT_MIN_WORD	3
+
+static int
+hit_words(const struct dash_filter *f)
+{
+	const char	*p = f->boolean;
+	size_t		 i, len;
+
+	for (i = 0; i < f->subj.n; i++)
+		if (f->subj.kind[i] == MP_SUBJECT_ADDRESS &&
+		    (isalpha((unsigned char)f->subj.norm[i][0]) ||
+		    (unsigned char)f->subj.norm[i][0] >= 0x80))
+			return 1;
+	while (*(p += strspn(p, "+* ")) != '\0') {
+		len = strcspn(p, "+* ");
+		if (utf8_chars(p, len) < FT_MIN_WORD)
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
+/*
  * When q is also a subject (f->subj.n > 0), LIST_HITS's values, which
  * come first in its statements: the words, then the subjects; into p
  * from p[np] on, returns the new count.
@@ -781,7 +822,7 @@ hit_params(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 
 	if (f->subj.n == 0)
 		return np;
-	p[np++] = MP_DBTEXT(f->boolean);
+	p[np++] = MP_DBTEXT(hit_words(f) ? f->boolean : "");
 	mp_subject_search_params(&f->subj, p + np);
 	return np + 2 * MP_SUBJECT_SEARCH_MAX;
 }

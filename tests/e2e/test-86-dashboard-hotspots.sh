@@ -6,7 +6,9 @@
 # filter, XSS in a subject's display shown escaped, and the CSV:
 # audited with its filters, round-tripped through Python's csv module
 # with formula starters made inert, coordinators only, nothing of the
-# subjects in the logs.
+# subjects in the logs; the links' copies of their reports' time,
+# team and signal type (sql/035) follow every change, and the counts
+# equal a direct count after each.
 
 . "$top_srcdir/tests/e2e/dash.sh"
 . "$top_srcdir/tests/e2e/stats.sh"
@@ -299,6 +301,93 @@ dash_as hanna GET '/onderwerpen/csv'
 is "$HTTP_STATUS" 403 "a handler may not export"
 dash_as henk GET '/onderwerpen/csv'
 is "$HTTP_STATUS" 403 "nor a handler of the other team"
+
+# ---------------------------------------------------------------------
+# The copies in the links (sql/035): the view reads each link's
+# report's time, team and signal type from the link itself.  After
+# every kind of change the page's counts equal a count made directly
+# from report, as the coordinator and as a handler.
+# ---------------------------------------------------------------------
+van=$(date -u -d '60 days ago' +%Y-%m-%d)
+tot=$(date -u +%Y-%m-%d)
+# direct [USER]: "display|count" of the hotspots counted from report,
+# the page's order; with USER only the reports of USER's teams.
+direct()
+{
+	local vis=1
+	[ -z "${1:-}" ] || vis="r.team_id IN (SELECT ut.team_id FROM
+	    user_team ut JOIN app_user a ON a.id = ut.user_id
+	    WHERE a.username = '$1')"
+	sql "SELECT CONCAT(s.display, '|', COUNT(*)) FROM report_subject rs
+	    JOIN report r ON r.id = rs.report_id
+	    JOIN subject s ON s.id = rs.subject_id
+	    WHERE (rs.source = 1 OR rs.confirmed = 1) AND $vis
+	    AND r.received_at >= '$van'
+	    AND r.received_at < '$tot' + INTERVAL 1 DAY
+	    GROUP BY s.id HAVING COUNT(*) >= 2
+	    ORDER BY COUNT(*) DESC, MAX(r.received_at) DESC, s.id"
+}
+# same WHAT: the copies equal their reports, and the page's rows the
+# direct count, for cor, hanna and henk.
+same()
+{
+	local u
+	is "$(sql "SELECT COUNT(*) FROM report_subject rs
+	    JOIN report r ON r.id = rs.report_id
+	    WHERE NOT (rs.received_at <=> r.received_at AND
+	    rs.team_id <=> r.team_id AND
+	    rs.signal_type_id <=> r.signal_type_id)")" 0 \
+	    "$1: every link holds its report's time, team and type"
+	is "$(sql "SELECT COUNT(*) FROM subject_recur m LEFT JOIN (SELECT
+	    subject_id, COUNT(*) AS n, SUM(source = 1 OR confirmed = 1)
+	    AS sure FROM report_subject GROUP BY subject_id) x
+	    ON x.subject_id = m.subject_id
+	    WHERE NOT (m.reports <=> x.n AND m.sure <=> x.sure)")" 0 \
+	    "$1: every subject's count of links and of sure links is right"
+	for u in cor hanna henk; do
+		dash_as "$u" GET "/onderwerpen?van=$van&tot=$tot"
+		is "$(rows "$HTTP_BODY" | cut -d '|' -f 1,2)" \
+		    "$(direct "$([ "$u" = cor ] || echo "$u")")" \
+		    "$1: $u's counts equal the direct count"
+	done
+}
+same "as linked"
+noord_id=$(sql "SELECT id FROM team WHERE name = 'Noord'")
+zuid_id=$(sql "SELECT id FROM team WHERE name = 'Zuid'")
+# z1 to Noord: the address is then three Noord reports for hanna.
+sql "UPDATE report SET team_id = $noord_id WHERE id = $z1"
+same "a report moved to another team"
+dash_as hanna GET "/onderwerpen?van=$van&tot=$tot"
+is "$(rows "$HTTP_BODY")" "Hoofdstraat 12, Hotspotstad|3|Adres" \
+    "hanna now counts the moved report"
+# n2's signal type, then the filter on it.
+sql "UPDATE report SET signal_type_id = $t2 WHERE id = $n2"
+same "a report of another signal type"
+dash_as cor GET "/onderwerpen?van=$van&tot=$tot&soort=$t1"
+is "$(rows "$HTTP_BODY")" "" "no subject has two type-1 reports now"
+# n1 received before the period: the address falls to two.
+sql "UPDATE report SET received_at = UTC_TIMESTAMP() - INTERVAL 90 DAY
+    WHERE id = $n1"
+same "a report received at another time"
+# A new sure link, a confirmation (the plate: n1 is out of the period
+# now, n3 and z3 count), a removal.
+dash_link "$z2" "$sa" 1 0
+same "a link added"
+sql "UPDATE report_subject SET confirmed = 1 WHERE subject_id = $sc"
+same "links confirmed"
+sql "UPDATE report_subject SET confirmed = 0, source = 2
+    WHERE subject_id = $sc AND report_id = $z3"
+same "a link no longer sure"
+sql "UPDATE report_subject SET confirmed = 1
+    WHERE subject_id = $sc AND report_id = $z3"
+same "and sure again"
+sql "DELETE FROM report_subject WHERE report_id = $z2 AND subject_id = $sa"
+same "a link removed"
+dash_as cor GET "/onderwerpen?van=$van&tot=$tot"
+is "$(rows "$HTTP_BODY" | cut -d '|' -f 1,2 | sort)" "$(printf '%s\n' \
+    "12-ABC-3|2" "$XSS|2" "Hoofdstraat 12, Hotspotstad|2" | sort)" \
+    "the page after all that, as counted by hand"
+sql "UPDATE report SET team_id = $zuid_id WHERE id = $z1"
 
 # Nothing about the subjects in the logs.
 logs=$(cat "$E2E_LOG" "$E2E_DIR"/*.log 2>/dev/null)

@@ -483,6 +483,13 @@ list_user(const struct mp_user *u, const char *teams, void *arg)
 }
 
 static void
+list_name(const char *name, void *arg)
+{
+
+	seen_add(arg, name);
+}
+
+static void
 list_team(const struct mp_team *t, void *arg)
 {
 	char	 line[512];
@@ -538,6 +545,23 @@ test_lists(void **state)
 	    "0-gert|0-gert|coordinator|010|0 Team A, 0 Team B\n"
 	    "0-hans|0-hans|handler|100|0 Team B\n"
 	    "anna|Anna de Wit|handler|000|\n");
+
+	/* The coordinators alone, enabled, by username, at most limit. */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(mp_user_coordinators(E.db, 1, list_name, &s), MP_OK);
+	assert_string_equal(s.text, "0-gert\n");
+	assert_int_equal(mp_user_coordinators(E.db, 0, list_name, &s),
+	    MP_EINVAL);
+	assert_int_equal(mp_user_coordinators(E.db, 1001, list_name, &s),
+	    MP_EINVAL);
+	assert_int_equal(mp_user_set_disabled(E.db, g, 1), MP_OK);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(mp_user_coordinators(E.db, 1000, list_name, &s),
+	    MP_OK);
+	assert_null(strstr(s.text, "0-gert"));
+	assert_null(strstr(s.text, "0-hans"));
+	assert_null(strstr(s.text, "anna"));
+	assert_int_equal(mp_user_set_disabled(E.db, g, 0), MP_OK);
 
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(mp_user_team_list(E.db, list_team, &s), MP_OK);
