@@ -13,6 +13,7 @@
 #include "confkey.h"
 #include "db.h"
 #include "dossier.h"
+#include "journal.h"
 #include "message.h"
 #include "role.h"
 #include "sqltext.h"
@@ -214,6 +215,10 @@ enum stmt {
 	STMT_COUNT,
 	STMT_BY_NUMBER,
 	STMT_REPORT_BY_REF,
+	STMT_LIST_MINE,
+	STMT_LIST_LATE,
+	STMT_COUNT_MINE,
+	STMT_COUNT_LATE,
 	STMT__MAX
 };
 
@@ -336,11 +341,30 @@ static const char *const stmts[STMT__MAX] = {
 	" AND d.number = ?",
 	/* STMT_REPORT_BY_REF: a report the user may see, by reference. */
 	"SELECT r.id FROM report r WHERE {visible} AND r.reference = ?",
+	/*
+	 * The journal's task filters (lib/journal.c): their own
+	 * statements, so that each is a plain semi-join the optimizer
+	 * drives from dossier_journal's assignee or due index.
+	 */
+	/* STMT_LIST_MINE */
+	DOSSIER_COLS LIST_WHERE " AND {journal_mine}"
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_LIST_LATE */
+	DOSSIER_COLS LIST_WHERE " AND {journal_late}"
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_COUNT_MINE */
+	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
+	" AND {journal_mine} GROUP BY d.status",
+	/* STMT_COUNT_LATE */
+	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
+	" AND {journal_late} GROUP BY d.status",
 };
 
 static const struct mp_sqltext_part parts[] = {
 	{ "dossier_visible", mp_dossier_sql_visible },
 	{ "visible", mp_access_sql_visible },
+	{ "journal_mine", mp_journal_sql_mine },
+	{ "journal_late", mp_journal_sql_late },
 	{ NULL, NULL }
 };
 
@@ -876,8 +900,8 @@ mp_dossier_event_list(struct mp_db *db, long long id, unsigned limit,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
-/* The list's parameters: visibility, then the four filters. */
-#define LIST_PARAMS	(MP_DOSSIER_VIS + 8)
+/* The list's parameters: visibility, the four filters, a task one. */
+#define LIST_PARAMS	(MP_DOSSIER_VIS + 9)
 
 static size_t
 list_params(const struct mp_dossier_filter *f, const struct mp_dbval *vis,
@@ -894,7 +918,23 @@ list_params(const struct mp_dossier_filter *f, const struct mp_dbval *vis,
 	v[n++] = MP_DBINT(f->team);
 	v[n++] = MP_DBINT(f->member);
 	v[n++] = MP_DBINT(f->member);
+	if (f->task_user > 0)
+		v[n++] = MP_DBINT(f->task_user);
+	else if (f->late != NULL)
+		v[n++] = MP_DBTEXT(f->late);
 	return n;
+}
+
+/* The statement of the list (count 0) or counts for f's task filter. */
+static const char *
+list_sql(const struct mp_dossier_filter *f, int count)
+{
+
+	if (f->task_user > 0)
+		return SQL(count ? STMT_COUNT_MINE : STMT_LIST_MINE);
+	if (f->late != NULL)
+		return SQL(count ? STMT_COUNT_LATE : STMT_LIST_LATE);
+	return SQL(count ? STMT_COUNT : STMT_LIST);
 }
 
 enum mp_err
@@ -911,7 +951,7 @@ mp_dossier_list(struct mp_db *db, const struct mp_dossier_filter *f,
 	n = list_params(f, vis, 1, v);
 	v[n++] = MP_DBINT(MP_DOSSIER_PAGE + 1);
 	v[n++] = MP_DBINT(f->page * MP_DOSSIER_PAGE);
-	if ((er = mp_db_query(db, &st, SQL(STMT_LIST), v, n)) != MP_OK)
+	if ((er = mp_db_query(db, &st, list_sql(f, 0), v, n)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		if (++rows > MP_DOSSIER_PAGE) {
@@ -937,7 +977,7 @@ mp_dossier_count(struct mp_db *db, const struct mp_dossier_filter *f,
 
 	memset(n, 0, 4 * sizeof(*n));
 	nv = list_params(f, vis, 0, v);
-	if ((er = mp_db_query(db, &st, SQL(STMT_COUNT), v, nv)) != MP_OK)
+	if ((er = mp_db_query(db, &st, list_sql(f, 1), v, nv)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		s = mp_db_text(st, CC_STATUS, NULL);

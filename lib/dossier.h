@@ -299,6 +299,10 @@ struct mp_dossier_filter {
 	const char	*theme;
 	long long	 team;
 	long long	 member;	/* dossiers this user is a member of */
+	/* The journal's (one of the two): open tasks of this user, */
+	long long	 task_user;
+	/* or overdue tasks on this day (mp_journal_today). */
+	const char	*late;
 	long long	 page;		/* from 0 */
 };
 #define MP_DOSSIER_PAGE	50
