@@ -28,7 +28,8 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/new.c \
 	%reldir%/dashboard/stats.c \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
-	%reldir%/dashboard/dossier.c
+	%reldir%/dashboard/dossier.c \
+	%reldir%/dashboard/journal.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export

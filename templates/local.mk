@@ -46,6 +46,9 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/dossiers.cs \
 	%reldir%/dashboard/dossier.cs \
 	%reldir%/dashboard/dossier-new.cs \
+	%reldir%/dashboard/journal.cs \
+	%reldir%/dashboard/journal-task.cs \
+	%reldir%/dashboard/journal-mine.cs \
 	%reldir%/dashboard/new.cs
 
 exporttemplatedir = $(templatedir)/export

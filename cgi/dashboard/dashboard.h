@@ -292,6 +292,26 @@ void		 dash_links_reindex(struct mp_dreq *, const char *field);
  * under Dossiers (dossier.c), for the report page.
  */
 enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
+/*
+ * Dossier r->arg[0]'s page again with status and msg at field, after a
+ * refused journal action (dossier.c); the 404 of a dossier out of
+ * sight or missing, audited (dossier.c).
+ */
+void		 dash_dossier_again(struct mp_dreq *, int status,
+		    const char *msg, const char *field);
+void		 dash_dossier_missing(struct mp_dreq *);
+/*
+ * The journal (journal.c): its part of dossier id's page into v; the
+ * list's task filters from the query string ("taken": mijn,
+ * overtijd; today the caller's buffer for the date) and into a view.
+ */
+struct mp_dossier_filter;
+enum mp_err	 dash_journal_fill(struct mp_dreq *, struct mp_view *,
+		    long long id);
+void		 dash_journal_filter(struct mp_dreq *,
+		    struct mp_dossier_filter *, char today[11], int *bad);
+void		 dash_journal_filter_set(struct mp_view *,
+		    const struct mp_dossier_filter *);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
@@ -322,6 +342,10 @@ void	mp_dash_subject(struct mp_dreq *);
 void	mp_dash_hotspots(struct mp_dreq *);
 void	mp_dash_hotspots_csv(struct mp_dreq *);
 void	mp_dash_dossiers(struct mp_dreq *);
+void	mp_dash_journal_post(struct mp_dreq *);
+void	mp_dash_task(struct mp_dreq *);
+void	mp_dash_task_post(struct mp_dreq *);
+void	mp_dash_tasks(struct mp_dreq *);
 void	mp_dash_dossier_new_form(struct mp_dreq *);
 void	mp_dash_dossier_new(struct mp_dreq *);
 void	mp_dash_dossier(struct mp_dreq *);

@@ -60,6 +60,13 @@ static const struct dash_route routes[] = {
 	{ { "GET", "/dossier/#" }, MP_PERM_DOSSIER_VIEW, 0, mp_dash_dossier },
 	{ { "POST", "/dossier/#" }, MP_PERM_DOSSIER_WORK, 0,
 	  mp_dash_dossier_post },
+	{ { "POST", "/dossier/#/journaal" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_journal_post },
+	{ { "GET", "/dossier/#/taak/#" }, MP_PERM_DOSSIER_VIEW, 0,
+	  mp_dash_task },
+	{ { "POST", "/dossier/#/taak/#" }, MP_PERM_DOSSIER_WORK, 0,
+	  mp_dash_task_post },
+	{ { "GET", "/taken" }, MP_PERM_DOSSIER_VIEW, 0, mp_dash_tasks },
 	{ { "POST", "/melding/#/dossier" }, MP_PERM_DOSSIER_WORK, 0,
 	  mp_dash_report_dossier_post },
 };

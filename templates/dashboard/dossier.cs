@@ -68,6 +68,7 @@ call:dash_begin() ?>
 <button type="submit">Lid toevoegen</button></form><?cs /if ?>
 <?cs # HOOK: the journal (notes, decisions, tasks with due dates and
      overdue marked) and the documents go here, before the history. ?>
+<?cs include:"dashboard/journal.cs" ?>
 <h2 id="geschiedenis">Geschiedenis</h2>
 <ol class="history" id="history"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>
 <?cs /each ?></ol>
