@@ -13,7 +13,6 @@
 #include "confkey.h"
 #include "db.h"
 #include "dossier.h"
-#include "journal.h"
 #include "message.h"
 #include "role.h"
 #include "sqltext.h"
@@ -237,6 +236,14 @@ enum stmt {
 	" FROM dossier_member mf WHERE mf.dossier_id = d.id" \
 	" AND mf.user_id = ?))"
 
+/* The task filters: open tasks of a user; open tasks due before a day. */
+#define JOURNAL_MINE \
+	"d.id IN (SELECT jm.dossier_id FROM dossier_journal jm" \
+	" WHERE jm.assignee_id = ? AND jm.task_status = 'open')"
+#define JOURNAL_LATE \
+	"d.id IN (SELECT jl.dossier_id FROM dossier_journal jl" \
+	" WHERE jl.task_status = 'open' AND jl.due_date < ?)"
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_GET */
 	DOSSIER_COLS " WHERE {dossier_visible} AND d.id = ?",
@@ -342,29 +349,29 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_REPORT_BY_REF: a report the user may see, by reference. */
 	"SELECT r.id FROM report r WHERE {visible} AND r.reference = ?",
 	/*
-	 * The journal's task filters (lib/journal.c): their own
-	 * statements, so that each is a plain semi-join the optimizer
-	 * drives from dossier_journal's assignee or due index.
+	 * The journal's task filters (the journal's rules are
+	 * lib/journal.c's; the overdue day is mp_journal_today's, given
+	 * by the caller): their own statements, so that each is a plain
+	 * semi-join the optimizer drives from dossier_journal's assignee
+	 * or due index.
 	 */
 	/* STMT_LIST_MINE */
-	DOSSIER_COLS LIST_WHERE " AND {journal_mine}"
+	DOSSIER_COLS LIST_WHERE " AND " JOURNAL_MINE
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
 	/* STMT_LIST_LATE */
-	DOSSIER_COLS LIST_WHERE " AND {journal_late}"
+	DOSSIER_COLS LIST_WHERE " AND " JOURNAL_LATE
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
 	/* STMT_COUNT_MINE */
 	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
-	" AND {journal_mine} GROUP BY d.status",
+	" AND " JOURNAL_MINE " GROUP BY d.status",
 	/* STMT_COUNT_LATE */
 	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
-	" AND {journal_late} GROUP BY d.status",
+	" AND " JOURNAL_LATE " GROUP BY d.status",
 };
 
 static const struct mp_sqltext_part parts[] = {
 	{ "dossier_visible", mp_dossier_sql_visible },
 	{ "visible", mp_access_sql_visible },
-	{ "journal_mine", mp_journal_sql_mine },
-	{ "journal_late", mp_journal_sql_late },
 	{ NULL, NULL }
 };
 

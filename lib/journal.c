@@ -189,13 +189,6 @@ mp_journal_task_allowed(const char *from, const char *to, int *needs)
 /* ------------------------------------------------------------------ */
 /* Statements.                                                         */
 
-const char mp_journal_sql_mine[] =
-	"d.id IN (SELECT jm.dossier_id FROM dossier_journal jm"
-	" WHERE jm.assignee_id = ? AND jm.task_status = 'open')";
-const char mp_journal_sql_late[] =
-	"d.id IN (SELECT jl.dossier_id FROM dossier_journal jl"
-	" WHERE jl.task_status = 'open' AND jl.due_date < ?)";
-
 enum stmt {
 	STMT_INSERT,
 	STMT_DECISION,
@@ -216,7 +209,8 @@ enum stmt {
 #define ENTRY_COLS \
 	"SELECT j.id, j.kind, j.body, j.reason, j.decided_by," \
 	" DATE_FORMAT(j.decided_on, '%Y-%m-%d'), j.replaces_id," \
-	" (SELECT MIN(n.id) FROM dossier_journal n WHERE n.replaces_id = j.id)," \
+	" (SELECT MIN(n.id) FROM dossier_journal n" \
+	" WHERE n.replaces_id = j.id)," \
 	" j.task_type, j.assignee_id, u.display_name," \
 	" DATE_FORMAT(j.due_date, '%Y-%m-%d'), j.task_status, j.outcome," \
 	" j.outcome_note, j.version, c.display_name," \
@@ -774,7 +768,8 @@ mp_journal_decisions_current(struct mp_db *db, long long id,
 	if ((er = mp_db_query(db, &st, SQL(STMT_CURRENT), v, 1)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK)
-		fn(mp_db_int(st, DC_ID), txt(st, DC_BODY), txt(st, DC_ON), arg);
+		fn(mp_db_int(st, DC_ID), txt(st, DC_BODY), txt(st, DC_ON),
+		    arg);
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

@@ -69,14 +69,14 @@ int		 mp_journal_task_allowed(const char *from, const char *to,
 struct mp_journal_new {
 	long long	 dossier;
 	const char	*kind;		/* MP_JOURNAL_* */
-	const char	*body;		/* the note, what was decided, the task */
+	const char	*body;		/* note, what was decided, task */
 	/* Decisions. */
 	const char	*reason;
 	const char	*decided_by;
 	const char	*decided_on;	/* YYYY-MM-DD */
 	long long	 replaces;	/* 0: none */
 	/* Tasks. */
-	const char	*task_type;	/* one of dossier.task_types (caller) */
+	const char	*task_type;	/* of dossier.task_types (caller) */
 	long long	 assignee;	/* may see the dossier (caller) */
 	const char	*due;		/* YYYY-MM-DD */
 	long long	 user_id;
@@ -113,7 +113,7 @@ struct mp_journal_entry {
 	long long	 version;
 	const char	*author;	/* display name */
 	long long	 created_at;
-	int		 overdue;	/* mp_journal_overdue on the given day */
+	int		 overdue;	/* mp_journal_overdue on today */
 };
 typedef void	(*mp_journal_fn)(const struct mp_journal_entry *, void *arg);
 /* The journal of dossier id, newest first, at most limit entries. */
@@ -197,11 +197,10 @@ enum mp_err	 mp_journal_decisions_current(struct mp_db *, long long id,
 		    mp_journal_open_fn fn, void *arg);
 
 /*
- * The list's task filters (lib/dossier.c puts them in its statements):
- * dossiers with an open task of a user, dossiers with an overdue task.
+ * The dossier list's task filters ("mijn open taken", "taken over
+ * tijd") are lib/dossier.c's statements (struct mp_dossier_filter's
+ * task_user and late, late from mp_journal_today).
  */
-extern const char mp_journal_sql_mine[];	/* 1 parameter: user */
-extern const char mp_journal_sql_late[];	/* 1 parameter: today */
 
 /* The statements with the visibility rule: open at a program's start. */
 struct mp_sqltext_set;

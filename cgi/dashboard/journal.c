@@ -317,7 +317,8 @@ add_txn(struct mp_db *db, void *arg)
 	    d.team_id, a->n.assignee, &ok)) != MP_OK)
 		return er;
 	if (!ok) {
-		refuse(a, 400, field_msg("taak-uitvoerder"), "taak-uitvoerder");
+		refuse(a, 400, field_msg("taak-uitvoerder"),
+		    "taak-uitvoerder");
 		return MP_EINVAL;
 	}
 	er = mp_journal_add(db, &a->n);
@@ -447,7 +448,8 @@ task_page(struct mp_dreq *r, int status, const char *msg,
 	(void)mp_tmpl_set_int(t.v, "Mine", mine);
 	if (mine) {
 		(void)mp_tmpl_set(t.v, "K.Due", dash_form(r, "taak-datum"));
-		(void)mp_tmpl_set(t.v, "K.Status", dash_form(r, "taak-status"));
+		(void)mp_tmpl_set(t.v, "K.Status",
+		    dash_form(r, "taak-status"));
 		(void)mp_tmpl_set(t.v, "K.Note",
 		    dash_form(r, "taak-toelichting"));
 		(void)mp_tmpl_set(t.v, "K.Version", dash_form(r, "versie"));
