@@ -181,6 +181,9 @@ is "$jorder" 'data-kind="task"data-kind="task"data-kind="task"' "the journal new
 dash_as hanna GET "/dossier/$d1/taak/$t2" >/dev/null
 is "$HTTP_STATUS" 200 "a task's page"
 is "$(form_value versie)" 1 "carries its version"
+is "$(sql "SELECT detail FROM audit_log WHERE action = 'dossiertaak bekijken'
+    AND username = 'hanna' AND object_id = $d1 ORDER BY id DESC LIMIT 1")" \
+    "taak $t2" "the view is audited, by id"
 tpost hanna "$d1" "$t2" versie=1 "taak-uitvoerder=$hanna" \
     "taak-datum=$tomorrow" taak-status=open
 is "$HTTP_STATUS" 303 "the first editor moves the date"
