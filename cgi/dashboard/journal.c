@@ -463,7 +463,8 @@ task_page(struct mp_dreq *r, int status, const char *msg,
 	/* A view of the dossier's content, as its page is. */
 	(void)snprintf(title, sizeof(title), "taak %lld", r->arg[1]);
 	if (er == MP_OK)
-		dash_audit(r, "dossiertaak bekijken", "dossier", t.d.id, title);
+		dash_audit(r, "dossiertaak bekijken", "dossier", t.d.id,
+		    title);
 	dash_finish(r, er, status, t.v, "dashboard/journal-task.cs");
 	return MP_OK;
 }
