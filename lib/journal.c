@@ -254,8 +254,9 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN dossier d ON d.id = j.dossier_id"
 	" WHERE j.assignee_id = ? AND j.task_status = 'open'"
 	" AND {dossier_visible} ORDER BY j.due_date, j.id LIMIT ?",
-	/* STMT_MINE_COUNT */
-	"SELECT COUNT(*) FROM dossier_journal j"
+	/* STMT_MINE_COUNT: all, and those overdue. */
+	"SELECT COUNT(*), COALESCE(SUM(j.due_date < ?), 0)"
+	" FROM dossier_journal j"
 	" JOIN dossier d ON d.id = j.dossier_id"
 	" WHERE j.assignee_id = ? AND j.task_status = 'open'"
 	" AND {dossier_visible}",
@@ -678,21 +679,40 @@ mp_journal_task_update(struct mp_db *db, struct mp_journal_edit *e)
 }
 
 enum mp_err
+mp_journal_mine_count(struct mp_db *db, long long user,
+    const struct mp_dbval *vis, const char *today, long long *total,
+    long long *late)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[MP_DOSSIER_VIS + 2];
+	enum mp_err	 er;
+
+	*total = *late = 0;
+	v[0] = MP_DBTEXT(today);
+	v[1] = MP_DBINT(user);
+	memcpy(v + 2, vis, MP_DOSSIER_VIS * sizeof(*v));
+	if ((er = mp_db_query(db, &st, SQL(STMT_MINE_COUNT), v,
+	    MP_DOSSIER_VIS + 2)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		*total = mp_db_int(st, 0);
+		*late = mp_db_int(st, 1);
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
 mp_journal_mine(struct mp_db *db, long long user, const struct mp_dbval *vis,
-    const char *today, unsigned limit, mp_journal_mine_fn fn, void *arg,
-    long long *total)
+    const char *today, unsigned limit, mp_journal_mine_fn fn, void *arg)
 {
 	struct mp_stmt		*st;
 	struct mp_journal_mine	 m;
 	struct mp_dbval		 v[MP_DOSSIER_VIS + 2];
 	enum mp_err		 er;
 
-	*total = 0;
 	v[0] = MP_DBINT(user);
 	memcpy(v + 1, vis, MP_DOSSIER_VIS * sizeof(*v));
-	if ((er = one_int(db, SQL(STMT_MINE_COUNT), v, MP_DOSSIER_VIS + 1,
-	    total)) != MP_OK && er != MP_ENOTFOUND)
-		return er;
 	v[MP_DOSSIER_VIS + 1] = MP_DBINT(limit);
 	if ((er = mp_db_query(db, &st, SQL(STMT_MINE), v,
 	    MP_DOSSIER_VIS + 2)) != MP_OK)

@@ -174,12 +174,16 @@ typedef void	(*mp_journal_mine_fn)(const struct mp_journal_mine *,
 /*
  * The open tasks assigned to user in dossiers the user (vis:
  * mp_dossier_params) may see now, overdue first, then by due date, at
- * most limit; *total: how many in all.
+ * most limit.
  */
 enum mp_err	 mp_journal_mine(struct mp_db *, long long user,
 		    const struct mp_dbval *vis, const char *today,
-		    unsigned limit, mp_journal_mine_fn fn, void *arg,
-		    long long *total);
+		    unsigned limit, mp_journal_mine_fn fn, void *arg);
+
+/* How many of those in all (*total), and how many overdue (*late). */
+enum mp_err	 mp_journal_mine_count(struct mp_db *, long long user,
+		    const struct mp_dbval *vis, const char *today,
+		    long long *total, long long *late);
 
 /* Who may be given a task of dossier id: active staff with sight. */
 typedef void	(*mp_journal_cand_fn)(long long id, const char *username,

@@ -303,14 +303,15 @@ void		 dash_dossier_missing(struct mp_dreq *);
 /*
  * The journal (journal.c): its part of dossier id's page into v; the
  * list's task filters from the query string ("taken": mijn,
- * overtijd; today the caller's buffer for the date) and into a view.
+ * overtijd; today the caller's buffer for the date) and into a view,
+ * with the counts of the user's open and overdue tasks.
  */
 struct mp_dossier_filter;
 enum mp_err	 dash_journal_fill(struct mp_dreq *, struct mp_view *,
 		    long long id);
 void		 dash_journal_filter(struct mp_dreq *,
 		    struct mp_dossier_filter *, char today[11], int *bad);
-void		 dash_journal_filter_set(struct mp_view *,
+enum mp_err	 dash_journal_filter_set(struct mp_dreq *, struct mp_view *,
 		    const struct mp_dossier_filter *);
 
 /* Pages (auth.c, list.c, report.c, ...). */

@@ -264,7 +264,8 @@ mp_dash_dossiers(struct mp_dreq *r)
 	 * HOOK: the journal's filters ("mijn open taken", "taken over
 	 * tijd") join struct mp_dossier_filter and list_filter here.
 	 */
-	dash_journal_filter_set(v, &f);
+	if (er == MP_OK)
+		er = dash_journal_filter_set(r, v, &f);
 	if (er == MP_OK)
 		dash_audit(r, "dossiers bekijken", "dossier", 0, NULL);
 	dash_finish(r, er, 200, v, "dashboard/dossiers.cs");

@@ -572,7 +572,6 @@ mp_dash_task_post(struct mp_dreq *r)
 struct mine {
 	struct mp_view	*v;
 	size_t		 n;
-	size_t		 late;
 };
 
 static void
@@ -588,7 +587,6 @@ mine_row(const struct mp_journal_mine *m, void *arg)
 	setk(x->v, "Task", x->n, "Body", m->body);
 	setk(x->v, "Task", x->n, "Due", m->due);
 	setki(x->v, "Task", x->n, "Overdue", m->overdue);
-	x->late += m->overdue != 0;
 	x->n++;
 }
 
@@ -599,7 +597,7 @@ mp_dash_tasks(struct mp_dreq *r)
 	struct mp_view	*v;
 	struct mine	 x;
 	char		 today[MP_JOURNAL_DATE_LEN];
-	long long	 total = 0;
+	long long	 total = 0, late = 0;
 	enum mp_err	 er;
 
 	if ((v = dash_view(r, "Mijn taken")) == NULL) {
@@ -611,10 +609,15 @@ mp_dash_tasks(struct mp_dreq *r)
 	mp_journal_today(r->now, today);
 	mp_dossier_params(&r->user, vis);
 	er = mp_journal_mine(r->d->ctx->db, r->user.id, vis, today, MINE_MAX,
-	    mine_row, &x, &total);
+	    mine_row, &x);
+	/* Past the page's rows the count says how many are overdue. */
+	if (er == MP_OK)
+		er = mp_journal_mine_count(r->d->ctx->db, r->user.id, vis,
+		    today, &total, &late);
 	(void)mp_tmpl_set(v, "J.Today", today);
 	(void)mp_tmpl_set_int(v, "Total", total);
-	(void)mp_tmpl_set_int(v, "Late", (long long)x.late);
+	(void)mp_tmpl_set_int(v, "Late", late);
+	(void)mp_tmpl_set_int(v, "More", total > (long long)x.n);
 	if (er == MP_OK)
 		dash_audit(r, "taken bekijken", "dossier", 0, NULL);
 	dash_finish(r, er, 200, v, "dashboard/journal-mine.cs");
@@ -640,10 +643,23 @@ dash_journal_filter(struct mp_dreq *r, struct mp_dossier_filter *f,
 		*bad = 1;
 }
 
-void
-dash_journal_filter_set(struct mp_view *v, const struct mp_dossier_filter *f)
+enum mp_err
+dash_journal_filter_set(struct mp_dreq *r, struct mp_view *v,
+    const struct mp_dossier_filter *f)
 {
+	struct mp_dbval	 vis[MP_DOSSIER_VIS];
+	char		 today[MP_JOURNAL_DATE_LEN];
+	long long	 total = 0, late = 0;
+	enum mp_err	 er;
 
 	(void)mp_tmpl_set(v, "F.Tasks", f->task_user > 0 ? "mijn" :
 	    f->late != NULL ? "overtijd" : "");
+	/* The link to "Mijn taken" with its counts: one indexed count. */
+	mp_journal_today(r->now, today);
+	mp_dossier_params(&r->user, vis);
+	er = mp_journal_mine_count(r->d->ctx->db, r->user.id, vis, today,
+	    &total, &late);
+	(void)mp_tmpl_set_int(v, "J.MineTotal", total);
+	(void)mp_tmpl_set_int(v, "J.MineLate", late);
+	return er;
 }

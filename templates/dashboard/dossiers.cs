@@ -7,7 +7,7 @@ include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <?cs if:Can.DossierNew ?><p><a class="button" href="<?cs var:Page.Mount ?>/dossier/nieuw">Nieuw dossier</a></p><?cs /if ?>
 <?cs if:F.Bad ?><p class="message" role="alert" id="message">Een filter had een onbekende waarde en is genegeerd.</p><?cs /if ?>
 <?cs # HOOK: "Mijn taken" and the dossier statistics link from here. ?>
-<p><a href="<?cs var:Page.Mount ?>/taken">Mijn taken</a></p>
+<p id="mine"><a href="<?cs var:Page.Mount ?>/taken">Mijn taken</a>: <span id="mine-total"><?cs var:J.MineTotal ?></span> open, waarvan <span id="mine-late"><?cs var:J.MineLate ?></span> over tijd</p>
 <h2>Per status</h2>
 <ul class="counts" id="counts"><?cs each:c = Count ?><li><a href="<?cs var:Page.Mount ?>/dossiers?status=<?cs var:url_escape(c.Status) ?>"<?cs if:c.Sel ?> aria-current="true"<?cs /if ?>><?cs var:c.Status ?>: <span class="count" data-status="<?cs var:c.Status ?>"><?cs var:c.N ?></span></a></li>
 <?cs /each ?></ul>

@@ -10,5 +10,5 @@ include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <caption>Open taken, over tijd eerst, dan op uiterste datum</caption>
 <thead><tr><th scope="col">Uiterlijk</th><th scope="col">Dossier</th><th scope="col">Soort</th><th scope="col">Omschrijving</th><th scope="col">Taak</th></tr></thead>
 <tbody><?cs each:t = Task ?><tr data-task="<?cs var:t.Id ?>"><td><?cs var:t.Due ?><?cs if:t.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></td><td><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:t.Dossier ?>"><?cs var:t.Number ?></a>: <?cs var:t.Title ?></td><td><?cs var:t.Type ?></td><td class="text"><?cs var:t.Body ?></td><td><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:t.Dossier ?>/taak/<?cs var:t.Id ?>">Taak <?cs var:t.Id ?><span class="visually-hidden"> openen</span></a></td></tr>
-<?cs /each ?></tbody></table><?cs /if ?>
+<?cs /each ?></tbody></table><?cs if:More ?><p id="more">Alleen de eerste <?cs var:subcount(Task) ?> staan hier.</p><?cs /if ?><?cs /if ?>
 <?cs call:dash_end() ?>

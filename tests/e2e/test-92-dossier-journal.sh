@@ -255,6 +255,10 @@ body=$(http_body)
 order=$(grep -o 'data-task="[0-9]*"' <<<"$body" | tr -dc '0-9\n' | tr '\n' ' ')
 is "$order" "$t4 $t1 $t5 " "overdue first, then by due date; only open ones"
 like "$body" 'id="late">2<' "two overdue"
+like "$body" 'id="total">3<' "three open"
+dash_as hanna GET /dossiers >/dev/null
+like "$(http_body)" 'id="mine-total">3</span> open, waarvan <span id="mine-late">2<' \
+    "the dossier list links to Mijn taken with the counts"
 like "$body" 'class="overdue">over tijd<' "said in words"
 like "$body" "$esc $M_TASK" "escaped"
 is "$(audit_count 'taken bekijken' hanna)" 1 "the view is audited"
@@ -274,7 +278,11 @@ body=$(http_body)
 like "$body" "/dossier/$d1\"" "overdue: d1"
 like "$body" "/dossier/$d2\"" "and d2"
 unlike "$body" "/dossier/$d3\"" "not one without overdue tasks"
-like "$body" 'data-status="open">2<' "counted by the filter"
+late=$(sql "SELECT COUNT(DISTINCT d.id) FROM dossier d JOIN dossier_journal j
+    ON j.dossier_id = d.id WHERE d.status = 'open' AND j.task_status = 'open'
+    AND j.due_date < '$today'")
+ok "[ $late -ge 2 ]" "(two of ours among the overdue)"
+like "$body" "data-status=\"open\">$late<" "counted by the filter"
 sql "UPDATE dossier_journal SET due_date = '$today' WHERE id IN ($t1, $t4)"
 dash_as cor GET "/dossiers?taken=overtijd" >/dev/null
 unlike "$(http_body)" "/dossier/$d1\"" "due today is not overdue in the filter"
