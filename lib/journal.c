@@ -295,6 +295,8 @@ enum jcol {
 /* STMT_MINE's. */
 enum mcol { MC_ID, MC_DOSSIER, MC_NUMBER, MC_TITLE, MC_TYPE, MC_BODY,
 	MC_DUE };
+/* STMT_MINE_COUNT's. */
+enum ncol { NC_TOTAL, NC_LATE };
 /* STMT_CANDIDATES'. */
 enum ccol { CC_ID, CC_USERNAME, CC_DISPLAY, CC_ROLE };
 /* STMT_CURRENT's. */
@@ -695,8 +697,8 @@ mp_journal_mine_count(struct mp_db *db, long long user,
 	    MP_DOSSIER_VIS + 2)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) == MP_OK) {
-		*total = mp_db_int(st, 0);
-		*late = mp_db_int(st, 1);
+		*total = mp_db_int(st, NC_TOTAL);
+		*late = mp_db_int(st, NC_LATE);
 	}
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
