@@ -214,6 +214,10 @@ enum stmt {
 	STMT_COUNT,
 	STMT_BY_NUMBER,
 	STMT_REPORT_BY_REF,
+	STMT_LIST_MINE,
+	STMT_LIST_LATE,
+	STMT_COUNT_MINE,
+	STMT_COUNT_LATE,
 	STMT__MAX
 };
 
@@ -231,6 +235,14 @@ enum stmt {
 	" AND (? = 0 OR d.team_id = ?) AND (? = 0 OR EXISTS (SELECT 1" \
 	" FROM dossier_member mf WHERE mf.dossier_id = d.id" \
 	" AND mf.user_id = ?))"
+
+/* The task filters: open tasks of a user; open tasks due before a day. */
+#define JOURNAL_MINE \
+	"d.id IN (SELECT jm.dossier_id FROM dossier_journal jm" \
+	" WHERE jm.assignee_id = ? AND jm.task_status = 'open')"
+#define JOURNAL_LATE \
+	"d.id IN (SELECT jl.dossier_id FROM dossier_journal jl" \
+	" WHERE jl.task_status = 'open' AND jl.due_date < ?)"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_GET */
@@ -336,6 +348,25 @@ static const char *const stmts[STMT__MAX] = {
 	" AND d.number = ?",
 	/* STMT_REPORT_BY_REF: a report the user may see, by reference. */
 	"SELECT r.id FROM report r WHERE {visible} AND r.reference = ?",
+	/*
+	 * The journal's task filters (the journal's rules are
+	 * lib/journal.c's; the overdue day is mp_journal_today's, given
+	 * by the caller): their own statements, so that each is a plain
+	 * semi-join the optimizer drives from dossier_journal's assignee
+	 * or due index.
+	 */
+	/* STMT_LIST_MINE */
+	DOSSIER_COLS LIST_WHERE " AND " JOURNAL_MINE
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_LIST_LATE */
+	DOSSIER_COLS LIST_WHERE " AND " JOURNAL_LATE
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_COUNT_MINE */
+	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
+	" AND " JOURNAL_MINE " GROUP BY d.status",
+	/* STMT_COUNT_LATE */
+	"SELECT d.status, COUNT(*) FROM dossier d" LIST_WHERE
+	" AND " JOURNAL_LATE " GROUP BY d.status",
 };
 
 static const struct mp_sqltext_part parts[] = {
@@ -876,8 +907,8 @@ mp_dossier_event_list(struct mp_db *db, long long id, unsigned limit,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
-/* The list's parameters: visibility, then the four filters. */
-#define LIST_PARAMS	(MP_DOSSIER_VIS + 8)
+/* The list's parameters: visibility, the four filters, a task one. */
+#define LIST_PARAMS	(MP_DOSSIER_VIS + 9)
 
 static size_t
 list_params(const struct mp_dossier_filter *f, const struct mp_dbval *vis,
@@ -894,7 +925,23 @@ list_params(const struct mp_dossier_filter *f, const struct mp_dbval *vis,
 	v[n++] = MP_DBINT(f->team);
 	v[n++] = MP_DBINT(f->member);
 	v[n++] = MP_DBINT(f->member);
+	if (f->task_user > 0)
+		v[n++] = MP_DBINT(f->task_user);
+	else if (f->late != NULL)
+		v[n++] = MP_DBTEXT(f->late);
 	return n;
+}
+
+/* The statement of the list (count 0) or counts for f's task filter. */
+static const char *
+list_sql(const struct mp_dossier_filter *f, int count)
+{
+
+	if (f->task_user > 0)
+		return SQL(count ? STMT_COUNT_MINE : STMT_LIST_MINE);
+	if (f->late != NULL)
+		return SQL(count ? STMT_COUNT_LATE : STMT_LIST_LATE);
+	return SQL(count ? STMT_COUNT : STMT_LIST);
 }
 
 enum mp_err
@@ -911,7 +958,7 @@ mp_dossier_list(struct mp_db *db, const struct mp_dossier_filter *f,
 	n = list_params(f, vis, 1, v);
 	v[n++] = MP_DBINT(MP_DOSSIER_PAGE + 1);
 	v[n++] = MP_DBINT(f->page * MP_DOSSIER_PAGE);
-	if ((er = mp_db_query(db, &st, SQL(STMT_LIST), v, n)) != MP_OK)
+	if ((er = mp_db_query(db, &st, list_sql(f, 0), v, n)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		if (++rows > MP_DOSSIER_PAGE) {
@@ -937,7 +984,7 @@ mp_dossier_count(struct mp_db *db, const struct mp_dossier_filter *f,
 
 	memset(n, 0, 4 * sizeof(*n));
 	nv = list_params(f, vis, 0, v);
-	if ((er = mp_db_query(db, &st, SQL(STMT_COUNT), v, nv)) != MP_OK)
+	if ((er = mp_db_query(db, &st, list_sql(f, 1), v, nv)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		s = mp_db_text(st, CC_STATUS, NULL);

@@ -2,8 +2,9 @@
  * dossier.h -- dossiers (issue 14, sql/034): a case built from
  * reports, owned by a team, with members, an analysis kept in
  * versions, reports, subjects and its own history.  lib/dossier.c owns
- * every table of sql/034 and all their SQL: the journal's and the
- * documents' functions join it here.  It holds the dossier's
+ * the tables of sql/034 and their SQL, but for dossier_journal, whose
+ * rules and statements are lib/journal.c's (the list's task filters
+ * excepted: they are the list's statements here).  It holds the dossier's
  * statuses and their transitions in one table (as lib/workflow.c does
  * for reports), the numbers D-YYYY-NNNN, and the rule of who sees a
  * dossier (mp_dossier_sql_visible).
@@ -299,6 +300,10 @@ struct mp_dossier_filter {
 	const char	*theme;
 	long long	 team;
 	long long	 member;	/* dossiers this user is a member of */
+	/* The journal's (one of the two): open tasks of this user, */
+	long long	 task_user;
+	/* or overdue tasks on this day (mp_journal_today). */
+	const char	*late;
 	long long	 page;		/* from 0 */
 };
 #define MP_DOSSIER_PAGE	50

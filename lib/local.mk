@@ -48,6 +48,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/dossier.c %reldir%/dossier.h \
 	%reldir%/dossierdoc.c %reldir%/dossierdoc.h \
 	%reldir%/dossierstat.c %reldir%/dossierstat.h \
+	%reldir%/journal.c %reldir%/journal.h \
 	%reldir%/sqltext.c %reldir%/sqltext.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \

@@ -58,6 +58,7 @@
 #include "dossier.h"
 #include "dossierdoc.h"
 #include "dossierstat.h"
+#include "journal.h"
 #include "message.h"
 #include "sandbox.h"
 

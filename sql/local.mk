@@ -28,6 +28,7 @@ dist_sql_DATA = \
 	%reldir%/033_subject_postcode.sql \
 	%reldir%/034_dossier.sql \
 	%reldir%/035_subject_hot.sql \
+	%reldir%/037_dossier_journal.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -50,6 +50,9 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/dossier-new.cs \
 	%reldir%/dashboard/dossier-print.cs \
 	%reldir%/dashboard/dossier-stats.cs \
+	%reldir%/dashboard/journal.cs \
+	%reldir%/dashboard/journal-task.cs \
+	%reldir%/dashboard/journal-mine.cs \
 	%reldir%/dashboard/new.cs
 
 exporttemplatedir = $(templatedir)/export

@@ -42,6 +42,7 @@ UNIT_TESTS = \
 	tests/unit/test-event \
 	tests/unit/test-subject \
 	tests/unit/test-link \
+	tests/unit/test-journal \
 	tests/unit/test-dossier \
 	tests/unit/test-dossierstat \
 	tests/unit/test-throttle \
@@ -232,6 +233,11 @@ tests_unit_test_subject_SOURCES = %reldir%/unit/test-subject.c \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
 tests_unit_test_subject_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_subject_LDADD = $(UNIT_LDADD)
+tests_unit_test_journal_SOURCES = %reldir%/unit/test-journal.c \
+	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
+	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
+tests_unit_test_journal_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_journal_LDADD = $(UNIT_LDADD)
 tests_unit_test_link_SOURCES = %reldir%/unit/test-link.c \
 	%reldir%/unit/testdb.c %reldir%/unit/testdb.h \
 	cgi/meldpuntctl/seed.c cgi/meldpuntctl/seed.h
@@ -250,7 +256,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
-	cgi/dashboard/dossier_doc.c
+	cgi/dashboard/dossier_doc.c \
+	cgi/dashboard/journal.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -260,7 +267,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
-	cgi/dashboard/dossier_doc.c
+	cgi/dashboard/dossier_doc.c \
+	cgi/dashboard/journal.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

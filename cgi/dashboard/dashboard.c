@@ -20,7 +20,8 @@
 /* The sets of dashboard.h, in the order they are opened. */
 static struct mp_sqltext_set *const sql_sets[] = {
 	&dash_list_sql, &dash_report_sql, &dash_export_sql, &dash_links_sql,
-	&mp_subject_sql, &mp_link_sql, &mp_dossier_sql
+	&mp_subject_sql, &mp_link_sql, &mp_dossier_sql,
+	&mp_journal_sql
 };
 
 enum mp_err

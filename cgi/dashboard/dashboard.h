@@ -293,13 +293,6 @@ void		 dash_links_reindex(struct mp_dreq *, const char *field);
  */
 enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
 /*
- * The dossier page of r->arg[0] (dossier.c) with status and, after a
- * refused action, msg at field.  MP_ENOTFOUND when the user may not
- * see the dossier: nothing was sent.
- */
-enum mp_err	 dash_dossier_page(struct mp_dreq *, int status,
-		    const char *msg, const char *field);
-/*
  * The one answer for dossier r->arg[0] out of sight or missing: 404,
  * the same page for both, audited as refused (dossier.c).
  */
@@ -314,6 +307,25 @@ struct mp_ctx;
  * (intake.max_file_size), and a body that holds it.
  */
 void		 dash_dossier_doc_limits(struct mp_ctx *);
+/*
+ * Dossier r->arg[0]'s page again with status and msg at field, after a
+ * refused action (dossier.c), or its 404 when it is out of sight.
+ */
+void		 dash_dossier_again(struct mp_dreq *, int status,
+		    const char *msg, const char *field);
+/*
+ * The journal (journal.c): its part of dossier id's page into v; the
+ * list's task filters from the query string ("taken": mijn,
+ * overtijd; today the caller's buffer for the date) and into a view,
+ * with the counts of the user's open and overdue tasks.
+ */
+struct mp_dossier_filter;
+enum mp_err	 dash_journal_fill(struct mp_dreq *, struct mp_view *,
+		    long long id);
+void		 dash_journal_filter(struct mp_dreq *,
+		    struct mp_dossier_filter *, char today[11], int *bad);
+enum mp_err	 dash_journal_filter_set(struct mp_dreq *, struct mp_view *,
+		    const struct mp_dossier_filter *);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
@@ -344,6 +356,10 @@ void	mp_dash_subject(struct mp_dreq *);
 void	mp_dash_hotspots(struct mp_dreq *);
 void	mp_dash_hotspots_csv(struct mp_dreq *);
 void	mp_dash_dossiers(struct mp_dreq *);
+void	mp_dash_journal_post(struct mp_dreq *);
+void	mp_dash_task(struct mp_dreq *);
+void	mp_dash_task_post(struct mp_dreq *);
+void	mp_dash_tasks(struct mp_dreq *);
 void	mp_dash_dossier_new_form(struct mp_dreq *);
 void	mp_dash_dossier_new(struct mp_dreq *);
 void	mp_dash_dossier(struct mp_dreq *);

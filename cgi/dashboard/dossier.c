@@ -223,10 +223,12 @@ mp_dash_dossiers(struct mp_dreq *r)
 	long long			 n[4];
 	size_t				 i;
 	const char			*who;
+	char				 today[MP_JOURNAL_DATE_LEN];
 	int				 bad, more = 0;
 	enum mp_err			 er;
 
 	list_filter(r, &f, &bad, &who);
+	dash_journal_filter(r, &f, today, &bad);
 	if ((v = dash_view(r, "Dossiers")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
@@ -262,6 +264,8 @@ mp_dash_dossiers(struct mp_dreq *r)
 	 * HOOK: the journal's filters ("mijn open taken", "taken over
 	 * tijd") join struct mp_dossier_filter and list_filter here.
 	 */
+	if (er == MP_OK)
+		er = dash_journal_filter_set(r, v, &f);
 	if (er == MP_OK)
 		dash_audit(r, "dossiers bekijken", "dossier", 0, NULL);
 	dash_finish(r, er, 200, v, "dashboard/dossiers.cs");
@@ -590,6 +594,8 @@ page_parts(struct mp_dreq *r, struct mp_view *v, long long id)
 	 */
 	if ((er = dash_dossier_docs_fill(r, v, id)) != MP_OK)
 		return er;
+	if ((er = dash_journal_fill(r, v, id)) != MP_OK)
+		return er;
 	return mp_dossier_event_list(db, id, EVENTS_MAX, pg_event, &p);
 }
 
@@ -638,19 +644,20 @@ dossier_page(struct mp_dreq *r, int status, const char *msg,
 	return MP_OK;
 }
 
-enum mp_err
-dash_dossier_page(struct mp_dreq *r, int status, const char *msg,
-    const char *field)
-{
-
-	return dossier_page(r, status, msg, field, NULL, 0);
-}
-
 void
 dash_dossier_refused(struct mp_dreq *r)
 {
 
 	dossier_refused(r, r->arg[0]);
+}
+
+void
+dash_dossier_again(struct mp_dreq *r, int status, const char *msg,
+    const char *field)
+{
+
+	if (dossier_page(r, status, msg, field, NULL, 0) == MP_ENOTFOUND)
+		dossier_refused(r, r->arg[0]);
 }
 
 void

@@ -160,9 +160,7 @@ static void
 up_refuse(struct mp_dreq *r, int status, const char *msg)
 {
 
-	if (dash_dossier_page(r, status, msg, "document-bestand") ==
-	    MP_ENOTFOUND)
-		dash_dossier_refused(r);
+	dash_dossier_again(r, status, msg, "document-bestand");
 }
 
 void

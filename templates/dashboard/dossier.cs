@@ -69,6 +69,7 @@ call:dash_begin() ?>
 <button type="submit">Lid toevoegen</button></form><?cs /if ?>
 <?cs # HOOK: the journal (notes, decisions, tasks with due dates and
      overdue marked) and the documents go here, before the history. ?>
+<?cs include:"dashboard/journal.cs" ?>
 <h2 id="documenten">Documenten</h2>
 <?cs if:subcount(Doc) == 0 ?><p id="documents-none">Nog geen documenten.</p><?cs else ?>
 <ul id="documents"><?cs each:x = Doc ?><li><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>" download><?cs var:x.Name ?></a> &middot; <?cs var:x.Size ?> &middot; <?cs var:x.Uploader ?> &middot; <?cs var:x.At ?> &middot; <span class="sha">SHA-256 <?cs var:x.Sha ?></span><?cs if:Can.DossierWork && (x.Mine || Can.DossierManage) ?> <form method="post" action="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>/verwijderen" class="action"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit">Verwijderen<span class="visually-hidden"> (<?cs var:x.Name ?>)</span></button></form><?cs /if ?></li>

@@ -19,7 +19,7 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs if:Can.List ?><li><a href="<?cs var:Page.Mount ?>/">Werklijst</a></li><?cs /if ?>
 <?cs if:Can.List ?><li><a href="<?cs var:Page.Mount ?>/onderwerpen">Terugkerende onderwerpen</a></li><?cs /if ?>
 <?cs if:Can.Create ?><li><a href="<?cs var:Page.Mount ?>/nieuw">Nieuwe melding</a></li><?cs /if ?>
-<?cs if:Can.Dossier ?><li><a href="<?cs var:Page.Mount ?>/dossiers">Dossiers</a></li><?cs /if ?>
+<?cs if:Can.Dossier ?><li><a href="<?cs var:Page.Mount ?>/dossiers">Dossiers</a></li><li><a href="<?cs var:Page.Mount ?>/taken">Mijn taken</a></li><?cs /if ?>
 <?cs if:Can.Stats ?><li><a href="<?cs var:Page.Mount ?>/statistiek">Statistiek</a></li><?cs /if ?>
 <?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/beheer">Beheer</a></li><?cs /if ?>
 <?cs if:Can.Grant ?><li><a href="<?cs var:Page.Mount ?>/verzoeken">Verzoeken</a></li><?cs /if ?>

@@ -282,8 +282,32 @@ def run(base, d, c, users):
         d.click("form:has(#document-bestand) button[type=submit]")
         c.page("dashboard: dossier, document met fout",
                "#document-bestand-fout")
+        dossier_url = d.js("return location.href")
+        # Its journal: a note, a decision, a task already overdue (the
+        # mark in words), the task's page with a refused closing, and
+        # "Mijn taken".
+        fill(d, {"notitie-tekst": "Buurtagent gesproken."})
+        d.click("form:has(#notitie-tekst) button[type=submit]")
+        fill(d, {"besluit-wat": "Adres laten controleren.",
+                 "besluit-reden": "Drie meldingen in een maand.",
+                 "besluit-door": "teamleider"})
+        d.click("form:has(#besluit-wat) button[type=submit]")
+        fill(d, {"taak-omschrijving": "Adrescontrole met de politie.",
+                 "taak-datum": "2026-01-05"})
+        d.click("form:has(#taak-omschrijving) button[type=submit]")
+        c.page("dashboard: dossier met journaal", "#open-tasks .overdue")
+        d.click("#open-tasks a[href*='/taak/']")
+        c.page("dashboard: taak", "#task-now")
+        fill(d, {"taak-status": "done"})
+        d.click("form:has(#taak-status) button[type=submit]")
+        c.page("dashboard: taak met fout", "#taak-resultaat-fout")
+        d.go(dossier_url)
         d.click("#print-link")
         c.page("dashboard: dossier afdrukken", "#printed")
+        d.go(base + "/dashboard/taken")
+        c.page("dashboard: mijn taken", "#tasks .overdue")
+        d.go(base + "/dashboard/dossiers?taken=overtijd")
+        c.page("dashboard: dossiers met taken over tijd", "#dossiers")
     d.go(base + "/dashboard/dossiers")
     c.page("dashboard: dossiers", "#counts")
     d.go(base + "/dashboard/dossiers/statistiek")
