@@ -52,6 +52,7 @@ meldpuntctl_SOURCES = \
 	%reldir%/meldpuntctl/partner.c \
 	%reldir%/meldpuntctl/seed-demo.c \
 	%reldir%/meldpuntctl/seed.c %reldir%/meldpuntctl/seed.h \
+	%reldir%/meldpuntctl/retention.c \
 	%reldir%/meldpuntctl/subjects.c \
 	%reldir%/meldpuntctl/team.c \
 	%reldir%/meldpuntctl/user.c

@@ -44,6 +44,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/subject.c %reldir%/subject.h \
 	%reldir%/link.c %reldir%/link.h \
 	%reldir%/dossier.c %reldir%/dossier.h \
+	%reldir%/retention.c %reldir%/retention.h \
 	%reldir%/sqltext.c %reldir%/sqltext.h \
 	%reldir%/workflow.c %reldir%/workflow.h \
 	%reldir%/stats.c %reldir%/stats.h \

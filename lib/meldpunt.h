@@ -54,6 +54,7 @@
 #include "share.h"
 #include "link.h"
 #include "dossier.h"
+#include "retention.h"
 #include "message.h"
 #include "sandbox.h"
 

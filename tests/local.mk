@@ -41,6 +41,7 @@ UNIT_TESTS = \
 	tests/unit/test-subject \
 	tests/unit/test-link \
 	tests/unit/test-dossier \
+	tests/unit/test-retention \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -125,6 +126,9 @@ tests_unit_test_tmpl_LDADD = $(UNIT_LDADD)
 tests_unit_test_formtoken_SOURCES = %reldir%/unit/test-formtoken.c
 tests_unit_test_formtoken_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
+tests_unit_test_retention_SOURCES = %reldir%/unit/test-retention.c
+tests_unit_test_retention_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_retention_LDADD = $(UNIT_LDADD)
 tests_unit_test_dossier_SOURCES = %reldir%/unit/test-dossier.c
 tests_unit_test_dossier_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dossier_LDADD = $(UNIT_LDADD)

@@ -38,6 +38,7 @@ int	cmd_grants(struct ctl *, int, char **);
 int	cmd_mail(struct ctl *, int, char **);
 int	cmd_migrate(struct ctl *, int, char **);
 int	cmd_partner(struct ctl *, int, char **);
+int	cmd_retention(struct ctl *, int, char **);
 int	cmd_seed_demo(struct ctl *, int, char **);
 int	cmd_subjects(struct ctl *, int, char **);
 int	cmd_team(struct ctl *, int, char **);

@@ -72,6 +72,8 @@ static const struct cmd cmds[] = {
 	{ "subjects", cmd_subjects, 1, 1, 0, NULL,
 	  "rebuild [--all] ... | plan",
 	  "index the subjects of reports not yet indexed (resumable)" },
+	{ "retention", cmd_retention, 1, 1, 0, "admin", "plan | run",
+	  "erase what has outlived its retention term (plan: only show)" },
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, "intake", "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, NULL,
