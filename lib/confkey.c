@@ -17,9 +17,12 @@
 #define NAME_MAX_	128	/* the longest key name, with its part */
 #define MSG_MAX		512
 
-/* The programs that may have a database account of their own. */
+/*
+ * The programs that may have a database account of their own, and
+ * meldpuntctl retention's (sql/grants-retention.sql).
+ */
 static const char *const programs[] = {
-	"intake", "feedback", "export", "dashboard", NULL
+	"intake", "feedback", "export", "dashboard", "retention", NULL
 };
 
 /*
@@ -169,13 +172,14 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
 [MP_CK_RETENTION_BATCH] = INT("retention.batch", 500, 1, 5000,
     "reports or dossiers erased per transaction"),
 [MP_CK_RETENTION_TYPE_IDENTITY_MONTHS] = { "retention.type.*.identity_months",
-    MP_CKT_INT, NULL, 1, 120, NULL, NULL, 0,
-    "identity_months for one signal type (by its slug)" },
+    MP_CKT_INT, "6", 1, 120, NULL, NULL, 0,
+    "identity_months for one signal type (by its slug; unset: the"
+    " general one)" },
 [MP_CK_RETENTION_TYPE_CONTENT_YEARS] = { "retention.type.*.content_years",
-    MP_CKT_INT, NULL, 1, 30, NULL, NULL, 0,
+    MP_CKT_INT, "5", 1, 30, NULL, NULL, 0,
     "content_years for one signal type" },
 [MP_CK_RETENTION_TYPE_UNFOUNDED_MONTHS] = {
-    "retention.type.*.unfounded_months", MP_CKT_INT, NULL, 1, 360, NULL,
+    "retention.type.*.unfounded_months", MP_CKT_INT, "12", 1, 360, NULL,
     NULL, 0, "unfounded_months for one signal type" },
 [MP_CK_AUTH_MODE] = ENUM("auth.mode", "portal", authmodes, 0,
     "how dashboard users sign in"),

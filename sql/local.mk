@@ -32,4 +32,5 @@ dist_sql_DATA = \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
 	%reldir%/grants-export.sql \
-	%reldir%/grants-dashboard.sql
+	%reldir%/grants-dashboard.sql \
+	%reldir%/grants-retention.sql

@@ -48,7 +48,7 @@ int	cmd_user(struct ctl *, int, char **);
  * grants.c: the programs that may have a database account of their
  * own (db.<program>.user), in check-config's order of checking.
  */
-#define CTL_NPROGS	4
+#define CTL_NPROGS	5
 extern const char *const ctl_grant_progs[CTL_NPROGS];
 
 /*

@@ -28,7 +28,32 @@ conf_set retention.type.testbewaar.content_years 2
 # Everything that is already closed long ago (the earlier tests' and
 # the demo's reports) is erased first, so that the counts below are
 # this test's own.
-mp_ctl retention run >/dev/null 2>&1
+is "$(mp_ctl retention run 2>&1 | sed 's/[0-9][0-9]*/N/g')" \
+    "erased: identity N content N dossier N in N batches" \
+    "without an account of its own, retention runs as db.admin"
+
+# From here on its own account (sql/grants-retention.sql).
+head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$E2E_DIR/db.retention.password"
+chmod 600 "$E2E_DIR/db.retention.password"
+conf_set db.retention.user meldpunt_retention
+conf_set db.retention.password_file "$E2E_DIR/db.retention.password"
+mp_ctl grants >>"$E2E_DIR/ctl.log" 2>&1
+is "$?" 0 "meldpuntctl grants creates the retention account"
+rsql()
+{
+	mariadb --no-defaults -S "$E2E_DBSOCK" -umeldpunt_retention \
+	    -p"$(cat "$E2E_DIR/db.retention.password")" -N -B meldpunt \
+	    -e "$1" 2>&1
+}
+is "$(rsql "SELECT COUNT(*) FROM report WHERE closed_at IS NOT NULL" |
+    grep -c '^[0-9]')" 1 "the retention account reads the dates it needs"
+like "$(rsql "SELECT description FROM report LIMIT 1")" "denied" \
+    "but no report's text"
+like "$(rsql "SELECT body FROM message LIMIT 1")" "denied" "no message"
+like "$(rsql "SELECT name_enc FROM reporter_contact LIMIT 1")" "denied" \
+    "no contact"
+like "$(rsql "DELETE FROM audit_log")" "denied" "and deletes no audit entry"
+
 held0=$(mp_ctl retention plan | sed -n 's/^total: .* held \([0-9]*\) .*/\1/p')
 
 # seed NAME TYPE CLOSED-AGO [REASON]: a report closed CLOSED-AGO
