@@ -34,3 +34,39 @@ CREATE TABLE retention_batch (
 	CONSTRAINT retention_batch_kind CHECK
 	    (kind IN ('identity', 'content', 'dossier'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The partner export (sql/021's views, the same with one column more):
+-- an erased report that a partner received comes once more in its
+-- feed, marked erased, with its reference and dates only
+-- (cgi/export/export.c, meldpunt-export-1.xsd version 1.2).
+CREATE OR REPLACE SQL SECURITY DEFINER VIEW export_feed AS
+SELECT s.partner_id, s.seq, s.report_id, s.shared_at, s.changed_at,
+    r.reference, r.status, r.channel, r.received_at, r.taken_at,
+    r.closed_at, r.observed_date, r.observed_time, r.description,
+    r.street, r.house_number, r.postcode, r.city, r.involved_people,
+    r.involved_companies, r.involved_vehicles,
+    st.slug AS signal_slug, st.name AS signal_name,
+    a.slug AS audience_slug, a.name AS audience_name,
+    r.content_erased_at
+FROM (SELECT export_bound_partner() AS id LIMIT 1) me
+STRAIGHT_JOIN report_share s FORCE INDEX (report_share_feed)
+    ON s.partner_id = me.id
+STRAIGHT_JOIN report r ON r.id = s.report_id
+STRAIGHT_JOIN signal_type st FORCE INDEX (PRIMARY)
+    ON st.id = r.signal_type_id
+STRAIGHT_JOIN audience a FORCE INDEX (PRIMARY) ON a.id = r.audience_id;
+
+CREATE OR REPLACE SQL SECURITY DEFINER VIEW export_shared_report AS
+SELECT s.partner_id, s.seq, s.report_id, s.shared_at, s.changed_at,
+    r.reference, r.status, r.channel, r.received_at, r.taken_at,
+    r.closed_at, r.observed_date, r.observed_time, r.description,
+    r.street, r.house_number, r.postcode, r.city, r.involved_people,
+    r.involved_companies, r.involved_vehicles,
+    st.slug AS signal_slug, st.name AS signal_name,
+    a.slug AS audience_slug, a.name AS audience_name,
+    r.content_erased_at
+FROM (SELECT export_bound_partner() AS id LIMIT 1) me
+JOIN report_share s ON s.partner_id = me.id
+JOIN report r ON r.id = s.report_id
+JOIN signal_type st ON st.id = r.signal_type_id
+JOIN audience a ON a.id = r.audience_id;

@@ -12,6 +12,7 @@
 . "$top_srcdir/tests/e2e/feedback.sh"
 . "$top_srcdir/tests/e2e/dash.sh"
 . "$top_srcdir/tests/e2e/stats.sh"
+. "$top_srcdir/tests/e2e/export.sh"
 dash_fixtures
 intake_catalog
 
@@ -165,6 +166,20 @@ dossier()
 dossier dopen open "" "$vast"
 dossier dtoe afgesloten "6 YEAR" "$indos"
 
+# A partner received oud and ident.
+pkey=$(exp_partner bewaarpartner "Bewaarpartner")
+pt=$(sql "SELECT id FROM partner WHERE name = 'bewaarpartner'")
+for r in "$oud" "$ident"; do
+	sql "UPDATE export_counter SET seq = seq + 1 WHERE id = 1;
+	    INSERT INTO report_share (partner_id, report_id, seq, via,
+	    shared_by, shared_at, changed_at) SELECT $pt, $r, seq, 'actie',
+	    'cor', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM export_counter"
+done
+exp_get "reports.xml?limit=50" "$pkey" >/dev/null
+cp "$HTTP_BODY" "$E2E_TEST_DIR/feed-before.xml"
+like "$(cat "$E2E_TEST_DIR/feed-before.xml")" "Tekst-oud" \
+    "the partner's feed holds the report's text before"
+
 # What the statistics show, before.
 stats_now()
 {
@@ -272,6 +287,26 @@ is "$(sql "SELECT COUNT(*) FROM subject WHERE norm IN ('onderwerp-oud',
 is "$(sql "SELECT COUNT(*) FROM subject WHERE norm IN ('onderwerp-ident',
     'onderwerp-vast', 'dossieronderwerp-dopen')")" 3 \
     "subjects still mentioned stay"
+
+# The partner sees the erased report once more, as erased.
+exp_get "reports.xml?limit=50" "$pkey" >/dev/null
+is "$HTTP_STATUS" 200 "the partner pulls its feed after the run"
+xsd_ok && pass "the feed with an erased report is valid (schema 1.2)" ||
+    fail "the feed with an erased report is valid (schema 1.2)"
+feed=$(cat "$HTTP_BODY")
+unlike "$feed" "Tekst-oud|Straat-oud|Persoon-oud" \
+    "the erased report's text is not in the feed"
+like "$feed" "Tekst-ident" "the other report's text still is"
+oref="M-1996-$(printf '%06d' "$oud")"
+is "$(xmllint --nonet --xpath "count(//*[local-name()='melding'][@referentie='$oref'][@gewist])" "$HTTP_BODY")" 1 \
+    "the erased report comes with the attribute gewist"
+is "$(xmllint --nonet --xpath "count(//*[local-name()='melding'][@referentie='$oref']/*)" "$HTTP_BODY")" 0 \
+    "and no element: reference and dates only"
+before=$(exp_changes "$E2E_TEST_DIR/feed-before.xml" | awk -v r="$oref" '$1 == r { print $2 }')
+after=$(exp_changes | awk -v r="$oref" '$1 == r { print $2 }')
+isnt "$after" "$before" "as a new change in the feed ($before -> $after)"
+exp_get "reports/$oref.xml" "$pkey" >/dev/null
+like "$(cat "$HTTP_BODY")" "gewist=" "and the report by its reference too"
 
 # Statistics: every figure the same.
 stats_after=$(stats_now)
