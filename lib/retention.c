@@ -65,6 +65,9 @@ enum stmt {
 	STMT_DOSSIER_SUBJECTS,
 	STMT_SUBJECT_ORPHAN,
 	STMT_TYPES,
+	STMT_OVERVIEW,
+	STMT_OVERVIEW_DOSSIER,
+	STMT_RUNS,
 	STMT__MAX
 };
 
@@ -74,6 +77,9 @@ enum { NEXT_AT };
 enum { PICK_ID, PICK_REF, PICK_IDENTITY };
 enum { DS_SUBJECT };
 enum { TY_ID, TY_SLUG };
+enum { OV_ALL, OV_OPEN, OV_KEPT, OV_IDGONE, OV_GONE, OV_HELD };
+enum { OD_ALL, OD_OPEN, OD_CLOSED, OD_GONE };
+enum { RUN_ID, RUN_AT, RUN_KIND, RUN_ITEMS, RUN_IDS };
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_COUNT_CONTENT: type, 4 x content term */
@@ -123,6 +129,22 @@ static const char *const stmts[STMT__MAX] = {
 	" (SELECT 1 FROM dossier_subject WHERE subject_id = ?)",
 	/* STMT_TYPES: every type, also those no form offers any more */
 	"SELECT id, slug FROM signal_type ORDER BY id",
+	/* STMT_OVERVIEW */
+	"SELECT COUNT(*), COALESCE(SUM(r.closed_at IS NULL), 0),"
+	" COALESCE(SUM(r.closed_at IS NOT NULL AND"
+	" r.identity_erased_at IS NULL AND r.content_erased_at IS NULL), 0),"
+	" COALESCE(SUM(r.identity_erased_at IS NOT NULL AND"
+	" r.content_erased_at IS NULL), 0),"
+	" COALESCE(SUM(r.content_erased_at IS NOT NULL), 0),"
+	" COALESCE(SUM(r.closed_at IS NOT NULL AND r.content_erased_at IS NULL"
+	" AND " HELD "), 0) FROM report r",
+	/* STMT_OVERVIEW_DOSSIER */
+	"SELECT COUNT(*), COALESCE(SUM(status <> 'afgesloten'), 0),"
+	" COALESCE(SUM(status = 'afgesloten' AND erased_at IS NULL), 0),"
+	" COALESCE(SUM(erased_at IS NOT NULL), 0) FROM dossier",
+	/* STMT_RUNS */
+	"SELECT id, UNIX_TIMESTAMP(at), kind, items, identities"
+	" FROM retention_batch ORDER BY id DESC LIMIT ?",
 };
 
 /*
@@ -682,4 +704,62 @@ mp_retention_erase(struct mp_db *db, const struct mp_conf *conf,
 	er = mp_db_txn(db, erase_txn, &e);
 	free(e.ids);
 	return er;
+}
+
+enum mp_err
+mp_retention_overview(struct mp_db *db, struct mp_retention_overview *o)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	memset(o, 0, sizeof(*o));
+	if ((er = mp_db_query(db, &st, stmts[STMT_OVERVIEW], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		o->reports = mp_db_int(st, OV_ALL);
+		o->open = mp_db_int(st, OV_OPEN);
+		o->identity_kept = mp_db_int(st, OV_KEPT);
+		o->identity_gone = mp_db_int(st, OV_IDGONE);
+		o->content_gone = mp_db_int(st, OV_GONE);
+		o->held = mp_db_int(st, OV_HELD);
+	}
+	mp_db_done(st);
+	if (er != MP_OK)
+		return er;
+	if ((er = mp_db_query(db, &st, stmts[STMT_OVERVIEW_DOSSIER], NULL,
+	    0)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		o->dossiers = mp_db_int(st, OD_ALL);
+		o->dossiers_open = mp_db_int(st, OD_OPEN);
+		o->dossiers_closed = mp_db_int(st, OD_CLOSED);
+		o->dossiers_gone = mp_db_int(st, OD_GONE);
+	}
+	mp_db_done(st);
+	return er;
+}
+
+enum mp_err
+mp_retention_runs(struct mp_db *db, int limit,
+    void (*fn)(const struct mp_retention_run *, void *), void *arg)
+{
+	struct mp_retention_run	 run;
+	struct mp_stmt		*st;
+	struct mp_dbval		 v[1];
+	enum mp_err		 er;
+
+	v[0] = MP_DBINT(limit);
+	if ((er = mp_db_query(db, &st, stmts[STMT_RUNS], v, 1)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		run.id = mp_db_int(st, RUN_ID);
+		run.at = (time_t)mp_db_int(st, RUN_AT);
+		run.kind = mp_db_text(st, RUN_KIND, NULL);
+		run.items = mp_db_int(st, RUN_ITEMS);
+		run.identities = mp_db_int(st, RUN_IDS);
+		fn(&run, arg);
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }

@@ -123,4 +123,38 @@ enum mp_err	 mp_retention_erase(struct mp_db *, const struct mp_conf *,
 		    const struct mp_retention_terms *, time_t now, int limit,
 		    struct mp_retention_batch *b);
 
+/* How the reports and dossiers stand, for the privacy officer. */
+struct mp_retention_overview {
+	long long	 reports;
+	long long	 open;		/* not closed */
+	long long	 identity_kept;	/* closed, nothing erased yet */
+	long long	 identity_gone;	/* identity erased, content kept */
+	long long	 content_gone;	/* content (and identity) erased */
+	long long	 held;		/* closed, kept for an open dossier */
+	long long	 dossiers;
+	long long	 dossiers_open;
+	long long	 dossiers_closed;	/* closed, not erased */
+	long long	 dossiers_gone;
+};
+
+/*
+ * The overview (reads every report's dates once: for a page opened now
+ * and then, not for every request).
+ */
+enum mp_err	 mp_retention_overview(struct mp_db *,
+		    struct mp_retention_overview *);
+
+/* One batch of a past run. */
+struct mp_retention_run {
+	long long	 id;
+	time_t		 at;
+	const char	*kind;		/* "identity", "content", "dossier" */
+	long long	 items, identities;
+};
+
+/* Call fn for the last limit batches, newest first. */
+enum mp_err	 mp_retention_runs(struct mp_db *, int limit,
+		    void (*fn)(const struct mp_retention_run *, void *arg),
+		    void *arg);
+
 #endif

@@ -309,6 +309,9 @@ void	mp_dash_new(struct mp_dreq *);
 void	mp_dash_admin(struct mp_dreq *);
 void	mp_dash_admin_post(struct mp_dreq *);
 void	mp_dash_audit(struct mp_dreq *);
+/* privacy.c: the privacy officer's overview, as a page and as CSV. */
+void	mp_dash_privacy(struct mp_dreq *);
+void	mp_dash_privacy_csv(struct mp_dreq *);
 void	mp_dash_grants(struct mp_dreq *);
 void	mp_dash_grants_post(struct mp_dreq *);
 void	mp_dash_password_form(struct mp_dreq *);

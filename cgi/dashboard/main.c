@@ -45,6 +45,8 @@ static const struct dash_route routes[] = {
 	{ { "POST", "/verzoeken" }, MP_PERM_GRANT_DECIDE, 0,
 	  mp_dash_grants_post },
 	{ { "GET", "/audit" }, MP_PERM_AUDIT, 0, mp_dash_audit },
+	{ { "GET", "/privacy" }, MP_PERM_AUDIT, 0, mp_dash_privacy },
+	{ { "GET", "/privacy/csv" }, MP_PERM_AUDIT, 0, mp_dash_privacy_csv },
 	{ { "GET", "/statistiek" }, MP_PERM_STATS, 0, mp_dash_stats },
 	{ { "GET", "/statistiek/csv" }, MP_PERM_STATS, 0, mp_dash_stats_csv },
 	{ { "GET", "/export" }, MP_PERM_EXPORT, 0, mp_dash_export },

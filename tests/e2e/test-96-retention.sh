@@ -442,4 +442,33 @@ is "$stats_after" "$stats_before" "the statistics are unchanged again"
 is "$(mp_ctl retention run)" \
     "erased: identity 0 content 0 dossier 0 in 0 batches" \
     "and a run after them finds nothing"
+
+# ---------------------------------------------------------------------
+# The privacy officer's page: read-only, audited, no content.
+# ---------------------------------------------------------------------
+a0=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'privacyoverzicht'")
+dash_as aud GET /privacy >/dev/null
+is "$HTTP_STATUS" 200 "an auditor opens the privacy page"
+page=$(cat "$HTTP_BODY")
+like "$page" "Bewaartermijnen na afronden" "with the retention terms"
+like "$page" "standaard</th><td>6 maanden</td><td>60 maanden</td><td>12 maanden" \
+    "the default terms"
+like "$page" "testbewaar</th><td>[0-9]+ maanden" "and those of each signal type"
+like "$page" "inhoud gewist</th><td>[0-9]+" "the reports per stage"
+like "$page" "vastgehouden voor een open dossier</th><td>[0-9]+" \
+    "the held reports"
+like "$page" "<td>cor</td>" "the users who may see reporter identity"
+like "$page" "Bewaarpartner" "the partners with their profiles"
+like "$page" "<td>content</td><td>[0-9]+</td>" "and the last retention runs"
+unlike "$page" "Tekst-|Naam-|Straat-" "and no report content"
+is "$(sql "SELECT COUNT(*) - $a0 FROM audit_log
+    WHERE action = 'privacyoverzicht'")" 1 "viewing it is audited"
+dash_as aud GET /privacy/csv >/dev/null
+is "$HTTP_STATUS" 200 "it downloads as CSV"
+like "$(cat "$HTTP_BODY")" "stand;inhoud gewist;[0-9]+" \
+    "with the same rows"
+is "$(sql "SELECT COUNT(*) - $a0 FROM audit_log
+    WHERE action = 'privacyoverzicht'")" 2 "and the download is audited"
+dash_as hanna GET /privacy >/dev/null
+is "$HTTP_STATUS" 403 "a handler may not open it"
 conf_reset
