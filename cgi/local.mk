@@ -27,6 +27,7 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
 	%reldir%/dashboard/stats.c %reldir%/dashboard/privacy.c \
+	%reldir%/dashboard/retention.c \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
 	%reldir%/dashboard/dossier.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)

@@ -41,10 +41,14 @@
 #define CONTENT_TERM \
 	"(r.closed_at < ? OR (r.closed_at < ? AND " UNFOUNDED "))"
 /* In a dossier that is not closed. */
-#define HELD \
+#define IN_OPEN_DOSSIER \
 	"EXISTS (SELECT 1 FROM dossier_report dr JOIN dossier d" \
 	" ON d.id = dr.dossier_id WHERE dr.report_id = r.id" \
 	" AND d.status <> 'afgesloten')"
+/* Held: in an open dossier, or by a coordinator. */
+#define HELD \
+	"(" IN_OPEN_DOSSIER " OR EXISTS (SELECT 1 FROM report_hold h" \
+	" WHERE h.report_id = r.id))"
 #define CONTENT_OPEN \
 	" r.signal_type_id = ? AND r.closed_at IS NOT NULL" \
 	" AND r.content_erased_at IS NULL"
@@ -68,6 +72,10 @@ enum stmt {
 	STMT_OVERVIEW,
 	STMT_OVERVIEW_DOSSIER,
 	STMT_RUNS,
+	STMT_REPORT,
+	STMT_LOCK,
+	STMT_HOLD,
+	STMT_UNHOLD,
 	STMT__MAX
 };
 
@@ -80,6 +88,8 @@ enum { TY_ID, TY_SLUG };
 enum { OV_ALL, OV_OPEN, OV_KEPT, OV_IDGONE, OV_GONE, OV_HELD };
 enum { OD_ALL, OD_OPEN, OD_CLOSED, OD_GONE };
 enum { RUN_ID, RUN_AT, RUN_KIND, RUN_ITEMS, RUN_IDS };
+enum { REP_CLOSED, REP_SLUG, REP_IDGONE, REP_GONE, REP_UNFOUNDED,
+	REP_DOSSIER, REP_HOLD, REP_HELD_AT };
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_COUNT_CONTENT: type, 4 x content term */
@@ -145,6 +155,22 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_RUNS */
 	"SELECT id, UNIX_TIMESTAMP(at), kind, items, identities"
 	" FROM retention_batch ORDER BY id DESC LIMIT ?",
+	/* STMT_REPORT: pattern x2, id */
+	"SELECT UNIX_TIMESTAMP(r.closed_at), st.slug,"
+	" UNIX_TIMESTAMP(r.identity_erased_at),"
+	" UNIX_TIMESTAMP(r.content_erased_at), " UNFOUNDED ","
+	" " IN_OPEN_DOSSIER ", h.reason, UNIX_TIMESTAMP(h.held_at)"
+	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
+	" LEFT JOIN report_hold h ON h.report_id = r.id WHERE r.id = ?",
+	/* STMT_LOCK */
+	"SELECT id FROM report WHERE id = ? FOR UPDATE",
+	/* STMT_HOLD: id, reason, user */
+	"INSERT INTO report_hold (report_id, reason, held_by, held_at)"
+	" VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
+	" reason = VALUES(reason), held_by = VALUES(held_by),"
+	" held_at = VALUES(held_at)",
+	/* STMT_UNHOLD */
+	"DELETE FROM report_hold WHERE report_id = ?",
 };
 
 /*
@@ -762,4 +788,78 @@ mp_retention_runs(struct mp_db *db, int limit,
 	}
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_retention_report(struct mp_db *db, const struct mp_conf *conf,
+    long long id, struct mp_retention_status *out)
+{
+	struct mp_retention_terms	 t;
+	struct mp_stmt			*st;
+	struct mp_dbval			 v[3];
+	struct cut			 c;
+	const char			*reason;
+	time_t				 closed;
+	enum mp_err			 er;
+
+	memset(out, 0, sizeof(*out));
+	mp_retention_terms(conf, NULL, &t);
+	if ((er = cuts(conf, &t, 0, &c)) != MP_OK)
+		return er;
+	v[0] = v[1] = MP_DBTEXT(c.pattern);
+	v[2] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_REPORT], v, 3)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
+		return er;
+	}
+	closed = mp_db_isnull(st, REP_CLOSED) ? 0 :
+	    (time_t)mp_db_int(st, REP_CLOSED);
+	mp_retention_terms(conf, mp_db_text(st, REP_SLUG, NULL), &t);
+	out->identity_erased = mp_db_isnull(st, REP_IDGONE) ? 0 :
+	    (time_t)mp_db_int(st, REP_IDGONE);
+	out->content_erased = mp_db_isnull(st, REP_GONE) ? 0 :
+	    (time_t)mp_db_int(st, REP_GONE);
+	out->unfounded = mp_db_int(st, REP_UNFOUNDED) != 0;
+	out->in_open_dossier = mp_db_int(st, REP_DOSSIER) != 0;
+	if ((reason = mp_db_text(st, REP_HOLD, NULL)) != NULL) {
+		out->held = 1;
+		(void)snprintf(out->hold_reason, sizeof(out->hold_reason),
+		    "%s", reason);
+		out->held_at = (time_t)mp_db_int(st, REP_HELD_AT);
+	}
+	mp_db_done(st);
+	if (closed > 0) {
+		out->identity_due = mp_retention_add_months(closed,
+		    t.identity);
+		out->content_due = mp_retention_add_months(closed,
+		    out->unfounded ? t.unfounded : t.content);
+	}
+	return MP_OK;
+}
+
+enum mp_err
+mp_retention_hold(struct mp_db *db, long long id, long long user,
+    const char *reason)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[3];
+	enum mp_err	 er;
+
+	if (reason == NULL || reason[0] == '\0' || strlen(reason) > 500)
+		return MP_EINVAL;
+	v[0] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, stmts[STMT_LOCK], v, 1)) != MP_OK)
+		return er;
+	er = mp_db_next(st);
+	mp_db_done(st);
+	if (er != MP_OK)
+		return er;
+	if (user > 0) {
+		v[1] = MP_DBTEXT(reason);
+		v[2] = MP_DBINT(user);
+		return mp_db_exec(db, stmts[STMT_HOLD], v, 3, NULL, NULL);
+	}
+	return mp_db_exec(db, stmts[STMT_UNHOLD], v, 1, NULL, NULL);
 }

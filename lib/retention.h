@@ -152,6 +152,32 @@ struct mp_retention_run {
 	long long	 items, identities;
 };
 
+/* One report's retention, for its page. */
+struct mp_retention_status {
+	time_t		 identity_due;	/* 0: not closed */
+	time_t		 content_due;
+	time_t		 identity_erased;	/* 0: not yet */
+	time_t		 content_erased;
+	int		 unfounded;	/* unfounded or duplicate */
+	int		 in_open_dossier;
+	int		 held;		/* by a coordinator */
+	char		 hold_reason[2001];
+	time_t		 held_at;
+};
+
+/* The retention of report id; MP_ENOTFOUND when there is none. */
+enum mp_err	 mp_retention_report(struct mp_db *, const struct mp_conf *,
+		    long long id, struct mp_retention_status *);
+
+/*
+ * Hold report id past its terms with reason (1-500 bytes), as user;
+ * user 0 lifts the hold (reason is then only checked).  Call inside
+ * the caller's transaction, with its event and audit entry.
+ * MP_ENOTFOUND for no such report, MP_EINVAL for a bad reason.
+ */
+enum mp_err	 mp_retention_hold(struct mp_db *, long long id,
+		    long long user, const char *reason);
+
 /* Call fn for the last limit batches, newest first. */
 enum mp_err	 mp_retention_runs(struct mp_db *, int limit,
 		    void (*fn)(const struct mp_retention_run *, void *arg),

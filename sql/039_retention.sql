@@ -17,6 +17,24 @@ ALTER TABLE dossier
 	ADD COLUMN erased_at DATETIME NULL,
 	ADD KEY dossier_retention (status, erased_at, closed_at);
 
+-- A report a coordinator holds past its terms (legal proceedings, an
+-- objection, a request of the police): no run erases it, in identity
+-- or content, until the hold is lifted.  The reason is the
+-- coordinator's, shown on the report page; lifting deletes the row
+-- (the report's history and the audit log keep that it happened).
+-- The SQL is in lib/retention.c.
+CREATE TABLE report_hold (
+	report_id	BIGINT UNSIGNED NOT NULL,
+	reason		VARCHAR(500) NOT NULL,
+	held_by		INT UNSIGNED NOT NULL,
+	held_at		DATETIME NOT NULL,
+	PRIMARY KEY (report_id),
+	CONSTRAINT report_hold_report_fk FOREIGN KEY (report_id)
+	    REFERENCES report (id) ON DELETE CASCADE,
+	CONSTRAINT report_hold_user_fk FOREIGN KEY (held_by)
+	    REFERENCES app_user (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- One row per batch a run erased: what kind, how many, and the
 -- references (no content), for the audit entry of the batch, which
 -- has room for counts and the first references only (audit_log.detail

@@ -103,3 +103,5 @@ GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
 -- 039_retention.sql: the past retention runs, for the privacy officer's
 -- page (read-only; written by meldpuntctl retention only).
 GRANT SELECT ON retention_batch TO @APPUSER@@@APPHOST@;
+-- A coordinator's hold on a report past its retention terms.
+GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;

@@ -41,6 +41,8 @@ GRANT SELECT (report_a, report_b, kind, duplicate_id), UPDATE (reason)
 GRANT SELECT, UPDATE ON export_counter TO @APPUSER@@@APPHOST@;
 GRANT SELECT (report_id), UPDATE (seq, changed_at) ON report_share
     TO @APPUSER@@@APPHOST@;
+-- The holds: a coordinator's, and an open dossier.
+GRANT SELECT (report_id) ON report_hold TO @APPUSER@@@APPHOST@;
 -- Dossiers: the hold (an open dossier) and the erasure of closed ones.
 GRANT SELECT (id, number, status, closed_at, erased_at, version),
     UPDATE (title, erased_at, version) ON dossier TO @APPUSER@@@APPHOST@;

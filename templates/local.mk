@@ -31,6 +31,7 @@ dashboardtemplatedir = $(templatedir)/dashboard
 dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/layout.cs \
 	%reldir%/dashboard/privacy.cs \
+	%reldir%/dashboard/retention.cs \
 	%reldir%/dashboard/login.cs \
 	%reldir%/dashboard/loggedout.cs \
 	%reldir%/dashboard/totp.cs \

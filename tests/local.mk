@@ -241,7 +241,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
-	cgi/dashboard/links.c cgi/dashboard/dossier.c
+	cgi/dashboard/links.c cgi/dashboard/dossier.c \
+	cgi/dashboard/retention.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -250,7 +251,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
-	cgi/dashboard/links.c cgi/dashboard/dossier.c
+	cgi/dashboard/links.c cgi/dashboard/dossier.c \
+	cgi/dashboard/retention.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

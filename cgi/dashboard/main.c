@@ -33,6 +33,8 @@ static const struct dash_route routes[] = {
 	  mp_dash_subjects_post },
 	{ { "POST", "/melding/#/verband" }, MP_PERM_REPORT_WORK, 0,
 	  mp_dash_link_post },
+	{ { "POST", "/melding/#/bewaren" }, MP_PERM_RETENTION_HOLD, 0,
+	  mp_dash_hold_post },
 	{ { "GET", "/onderwerp/#" }, MP_PERM_REPORT_VIEW, 0,
 	  mp_dash_subject },
 	{ { "GET", "/melding/#/bijlage/#" }, MP_PERM_REPORT_VIEW, 0,

@@ -121,6 +121,7 @@ seed tbident "$tb" "4 MONTH"			# testbewaar: 3 months
 seed tboud "$tb" "3 YEAR"			# testbewaar: 2 years
 seed open "$drugs" ""				# not closed
 seed recent "$drugs" "1 MONTH"
+seed rechtszaak "$drugs" "6 YEAR"		# held by a coordinator
 a=$((dubbel < nieuwer ? dubbel : nieuwer))
 b=$((dubbel < nieuwer ? nieuwer : dubbel))
 sql "INSERT INTO report_link (report_a, report_b, kind, duplicate_id,
@@ -180,6 +181,32 @@ cp "$HTTP_BODY" "$E2E_TEST_DIR/feed-before.xml"
 like "$(cat "$E2E_TEST_DIR/feed-before.xml")" "Tekst-oud" \
     "the partner's feed holds the report's text before"
 
+# A coordinator holds rechtszaak for legal proceedings.
+dash_post hanna "/melding/$rechtszaak/bewaren" actie=aanhouden \
+    "reden=Rechtszaak" >/dev/null
+is "$HTTP_STATUS" 403 "a handler may not hold a report"
+dash_post cor "/melding/$rechtszaak/bewaren" actie=aanhouden reden= \
+    >/dev/null
+is "$HTTP_STATUS" 400 "a hold needs a reason"
+like "$(cat "$HTTP_BODY")" 'id="bewaren-reden"[^>]*aria-invalid="true"' \
+    "and says so at its field"
+dash_post cor "/melding/$rechtszaak/bewaren" actie=aanhouden \
+    "reden=Rechtszaak aanhangig, zaaknummer 123" >/dev/null
+is "$HTTP_STATUS" 303 "a coordinator holds a report, with a reason"
+is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action =
+    'bewaartermijn aanhouden' AND object_id = $rechtszaak
+    AND detail NOT LIKE '%123%'")" 1 "audited, without the reason's words"
+is "$(sql "SELECT detail FROM event WHERE report_id = $rechtszaak
+    AND kind = 'bewaartermijn'")" "aangehouden" "and in the history"
+dash_as cor GET "/melding/$rechtszaak" >/dev/null
+like "$(cat "$HTTP_BODY")" 'id="aanhouding">sinds [^<]*: Rechtszaak aanhangig' \
+    "the report page shows the hold and its reason"
+dash_as cor GET "/melding/$nieuwer" >/dev/null
+like "$(cat "$HTTP_BODY")" "Identiteit melder</dt><dd>wordt gewist vanaf [0-9]{2}-[0-9]{2}-[0-9]{4}</dd>" \
+    "and the planned dates: identity"
+like "$(cat "$HTTP_BODY")" "Inhoud</dt><dd>wordt gewist vanaf [0-9]{2}-[0-9]{2}-[0-9]{4}</dd>" \
+    "and content"
+
 # What the statistics show, before.
 stats_now()
 {
@@ -202,8 +229,8 @@ is "$?" 0 "retention plan succeeds"
 printf '%s\n' "$plan" | sed 's/^/# /'
 # identity: ident oud ongegrond dubbel indos tbident tboud; content: oud
 # ongegrond dubbel indos tboud; held: vast (identity and content).
-like "$plan" "total: identity 7 content 5 dossier 1 held $((held0 + 2)) next " \
-    "plan counts 7 identities, 5 contents, 1 dossier, 2 held"
+like "$plan" "total: identity 7 content 5 dossier 1 held $((held0 + 4)) next " \
+    "plan counts 7 identities, 5 contents, 1 dossier, 4 held (2 reports)"
 like "$plan" 'identity  testbewaar +3 months  due +2' \
     "a signal type's own identity term (3 months)"
 like "$plan" 'content   testbewaar +24 months  due +1' \
@@ -363,8 +390,32 @@ is "$(sql "SELECT SUM(items) FROM retention_batch WHERE id > $batches0")" \
 out=$(mp_ctl retention run 2>&1)
 is "$out" "erased: identity 0 content 0 dossier 0 in 0 batches" \
     "a second run finds nothing more"
-like "$(mp_ctl retention plan)" "total: identity 0 content 0 dossier 0 held $((held0 + 2))" \
+like "$(mp_ctl retention plan)" "total: identity 0 content 0 dossier 0 held $((held0 + 4))" \
     "and plan agrees, still reporting the held report"
+
+is "$(state "$rechtszaak")" "0 0 0 0 1 1 1 1 1" \
+    "a report a coordinator holds: nothing erased"
+dash_as cor GET "/melding/$ident" >/dev/null
+like "$(cat "$HTTP_BODY")" "Identiteit melder</dt><dd>gewist op [0-9-]{10}</dd>" \
+    "the report page says when the identity was erased"
+dash_post cor "/melding/$rechtszaak/bewaren" actie=opheffen \
+    "reden=Zaak afgerond" >/dev/null
+is "$HTTP_STATUS" 303 "the coordinator lifts the hold"
+is "$(sql "SELECT COUNT(*) FROM report_hold WHERE report_id = $rechtszaak")" \
+    0 "and the hold with its reason is gone"
+is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action =
+    'aanhouding opheffen' AND object_id = $rechtszaak")" 1 "audited"
+out=$(mp_ctl retention run 2>&1)
+is "$out" "erased: identity 1 content 1 dossier 0 in 1 batches" \
+    "the next run erases it"
+is "$(state "$rechtszaak")" "1 1 1 1 0 0 0 0 0" "all of it"
+dash_as cor GET "/melding/$rechtszaak" >/dev/null
+like "$(cat "$HTTP_BODY")" "Inhoud</dt><dd>gewist op [0-9-]{10}</dd>" \
+    "and its page says the content was erased"
+unlike "$(cat "$HTTP_BODY")" 'action="[^"]*/bewaren"' \
+    "with no hold to put on it any more"
+left=$(mp_dump | grep -o "Tekst-rechtszaak\|Rechtszaak aanhangig\|Bericht-rechtszaak" | sort -u)
+is "$left" "" "neither its text nor the hold's reason is left in the database"
 
 # Held until the dossier closes.
 sql "UPDATE dossier SET status = 'afgesloten', outcome = 'pand gesloten',
