@@ -67,6 +67,7 @@ enum stmt {
 	STMT_BATCH,
 	STMT_SHARE,
 	STMT_DOSSIER_SUBJECTS,
+	STMT_DOSSIER_UNLINK,
 	STMT_SUBJECT_ORPHAN,
 	STMT_TYPES,
 	STMT_OVERVIEW,
@@ -131,8 +132,11 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SHARE: the partner sees the report once more, as erased */
 	"UPDATE report_share SET seq = ?, changed_at = UTC_TIMESTAMP()"
 	" WHERE report_id = ?",
-	/* STMT_DOSSIER_SUBJECTS */
-	"SELECT subject_id FROM dossier_subject WHERE dossier_id = ?",
+	/* STMT_DOSSIER_SUBJECTS: a bounded number (dossier_one) */
+	"SELECT subject_id FROM dossier_subject WHERE dossier_id = ?"
+	" ORDER BY subject_id LIMIT 256",
+	/* STMT_DOSSIER_UNLINK */
+	"DELETE FROM dossier_subject WHERE dossier_id = ? AND subject_id = ?",
 	/* STMT_SUBJECT_ORPHAN: id x3; IGNORE as in sql/028's trigger */
 	"DELETE IGNORE FROM subject WHERE id = ? AND NOT EXISTS"
 	" (SELECT 1 FROM report_subject WHERE subject_id = ?) AND NOT EXISTS"
@@ -456,7 +460,6 @@ one_row(struct mp_db *db, enum stmt s, const struct mp_dbval *v, size_t n,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
-/* long: one parameter list per statement, kept side by side */
 enum mp_err
 mp_retention_count(struct mp_db *db, const struct mp_conf *conf,
     enum mp_retention_kind kind, long long type_id,
@@ -607,35 +610,44 @@ run_list(struct mp_db *db, const char *const *list, long long id)
 	return MP_OK;
 }
 
-/* Erase dossier id and the subjects only it mentioned. */
+/*
+ * Erase dossier id and the subjects only it mentioned: its subject
+ * links a bounded number at a time, each subject deleted after its
+ * link when nothing else mentions it, then the rest of the dossier.
+ */
 static enum mp_err
 dossier_one(struct mp_db *db, long long id)
 {
 	struct mp_dbval	 v[3];
 	struct mp_stmt	*st;
-	long long	 sub[1024];
-	size_t		 n = 0, i;
+	long long	 sub[256];
+	size_t		 n, i;
 	enum mp_err	 er;
 
-	v[0] = MP_DBINT(id);
-	if ((er = mp_db_query(db, &st, stmts[STMT_DOSSIER_SUBJECTS], v,
-	    1)) != MP_OK)
-		return er;
-	while ((er = mp_db_next(st)) == MP_OK)
-		if (n < sizeof(sub) / sizeof(sub[0]))
-			sub[n++] = mp_db_int(st, DS_SUBJECT);
-	mp_db_done(st);
-	if (er != MP_ENOTFOUND)
-		return er;
-	if ((er = run_list(db, erase_dossier, id)) != MP_OK)
-		return er;
-	for (i = 0; i < n; i++) {
-		v[0] = v[1] = v[2] = MP_DBINT(sub[i]);
-		if ((er = mp_db_exec(db, stmts[STMT_SUBJECT_ORPHAN], v, 3,
-		    NULL, NULL)) != MP_OK)
+	do {
+		v[0] = MP_DBINT(id);
+		if ((er = mp_db_query(db, &st, stmts[STMT_DOSSIER_SUBJECTS],
+		    v, 1)) != MP_OK)
 			return er;
-	}
-	return MP_OK;
+		n = 0;
+		while (n < MP_NELEM(sub) && (er = mp_db_next(st)) == MP_OK)
+			sub[n++] = mp_db_int(st, DS_SUBJECT);
+		mp_db_done(st);
+		if (er != MP_OK && er != MP_ENOTFOUND)
+			return er;
+		for (i = 0; i < n; i++) {
+			v[1] = MP_DBINT(sub[i]);
+			if ((er = mp_db_exec(db, stmts[STMT_DOSSIER_UNLINK], v,
+			    2, NULL, NULL)) != MP_OK)
+				return er;
+			v[0] = v[1] = v[2] = MP_DBINT(sub[i]);
+			if ((er = mp_db_exec(db, stmts[STMT_SUBJECT_ORPHAN], v,
+			    3, NULL, NULL)) != MP_OK)
+				return er;
+			v[0] = MP_DBINT(id);
+		}
+	} while (n == MP_NELEM(sub));
+	return run_list(db, erase_dossier, id);
 }
 
 /* The audit line: counts and as many references as fit. */
@@ -672,9 +684,6 @@ erase_txn(struct mp_db *db, void *arg)
 	b->kind = e->kind;
 	if ((er = pick(db, e)) != MP_OK || b->n == 0)
 		return er;
-	if (e->kind == MP_RETENTION_CONTENT &&
-	    (er = mp_share_next_seq(db, &seq)) != MP_OK)
-		return er;
 	list = e->kind == MP_RETENTION_CONTENT ? erase_content :
 	    erase_identity;
 	for (i = 0; i < b->n; i++) {
@@ -682,14 +691,24 @@ erase_txn(struct mp_db *db, void *arg)
 			er = dossier_one(db, e->ids[i]);
 		else
 			er = run_list(db, list, e->ids[i]);
-		if (er == MP_OK && e->kind == MP_RETENTION_CONTENT) {
-			v[0] = MP_DBINT((long long)seq);
-			v[1] = MP_DBINT(e->ids[i]);
-			er = mp_db_exec(db, stmts[STMT_SHARE], v, 2, NULL,
-			    NULL);
-		}
 		if (er != MP_OK)
 			return er;
+	}
+	/*
+	 * The change sequence last: its row lock (held to the commit)
+	 * makes the intake's sharing wait, so for the shares' updates
+	 * only, not for the whole batch.
+	 */
+	if (e->kind == MP_RETENTION_CONTENT) {
+		if ((er = mp_share_next_seq(db, &seq)) != MP_OK)
+			return er;
+		v[0] = MP_DBINT((long long)seq);
+		for (i = 0; i < b->n; i++) {
+			v[1] = MP_DBINT(e->ids[i]);
+			if ((er = mp_db_exec(db, stmts[STMT_SHARE], v, 2, NULL,
+			    NULL)) != MP_OK)
+				return er;
+		}
 	}
 	v[0] = MP_DBTEXT(mp_retention_kind_name(e->kind));
 	v[1] = MP_DBINT(b->n);

@@ -166,6 +166,12 @@ dossier()
 }
 dossier dopen open "" "$vast"
 dossier dtoe afgesloten "6 YEAR" "$indos"
+# More subjects than one round of the erasure takes (256).
+sql "INSERT INTO subject (kind, norm, display, created_at)
+    SELECT 2, CONCAT('massa-', seq), CONCAT('Massaonderwerp-', seq),
+    UTC_TIMESTAMP() FROM seq_1_to_600;
+    INSERT INTO dossier_subject SELECT $dtoe, id, $cor, UTC_TIMESTAMP()
+    FROM subject WHERE norm LIKE 'massa-%'"
 
 # A partner received oud and ident.
 pkey=$(exp_partner bewaarpartner "Bewaarpartner")
@@ -311,6 +317,8 @@ is "$(sql "SELECT CONCAT_WS(' ', title, erased_at IS NULL,
 is "$(sql "SELECT COUNT(*) FROM subject WHERE norm IN ('onderwerp-oud',
     'onderwerp-indos', 'dossieronderwerp-dtoe')")" 0 \
     "subjects no report or dossier mentions any more are gone"
+is "$(sql "SELECT COUNT(*) FROM subject WHERE norm LIKE 'massa-%'")" 0 \
+    "all 600 of a dossier's own subjects"
 is "$(sql "SELECT COUNT(*) FROM subject WHERE norm IN ('onderwerp-ident',
     'onderwerp-vast', 'dossieronderwerp-dopen')")" 3 \
     "subjects still mentioned stay"
