@@ -194,12 +194,19 @@ cmd_retention(struct ctl *c, int argc, char **argv)
 	struct types	*ts;
 	enum mp_err	 er;
 	time_t		 now;
+	char		 pat[512];
 	int		 rc;
 
 	if (argc != 2 || (strcmp(argv[1], "plan") != 0 &&
 	    strcmp(argv[1], "run") != 0)) {
 		ctl_warnx("usage: retention plan | run");
 		return 2;
+	}
+	if (mp_retention_reason_pattern(mp_confkey_str(c->conf,
+	    MP_CK_RETENTION_UNFOUNDED_REASONS), pat, sizeof(pat)) != 0) {
+		ctl_warnx("retention.unfounded_reasons: words of letters,"
+		    " digits, spaces and hyphens, comma-separated");
+		return 1;
 	}
 	if ((ts = calloc(1, sizeof(*ts))) == NULL) {
 		ctl_warnx("out of memory");

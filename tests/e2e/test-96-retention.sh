@@ -23,6 +23,18 @@ tb=$(sql "SELECT id FROM signal_type WHERE slug = 'testbewaar'")
 aud=$(sql "SELECT id FROM audience WHERE slug = 'bewoners'")
 cor=$(sql "SELECT id FROM app_user WHERE username = 'cor'")
 team=$(sql "SELECT id FROM team WHERE name = 'Noord'")
+# Bad input: a clear error, nothing done.
+out=$(mp_ctl retention 2>&1)
+is "$?:$out" "2:meldpuntctl: usage: retention plan | run" \
+    "retention without plan or run is a usage error"
+out=$(mp_ctl retention wis 2>&1)
+is "$?" 2 "and so is an unknown subcommand"
+conf_set retention.unfounded_reasons "ongegrond, .*"
+out=$(mp_ctl retention plan 2>&1)
+is "$?:$out" "1:meldpuntctl: retention.unfounded_reasons: words of letters, digits, spaces and hyphens, comma-separated" \
+    "a pattern in unfounded_reasons is refused, by name"
+conf_reset
+
 conf_set retention.type.testbewaar.identity_months 3
 conf_set retention.type.testbewaar.content_years 2
 
