@@ -27,7 +27,8 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/admin.c \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
-	%reldir%/dashboard/stats.c \
+	%reldir%/dashboard/stats.c %reldir%/dashboard/privacy.c \
+	%reldir%/dashboard/retention.c \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
 	%reldir%/dashboard/dossier.c %reldir%/dashboard/dossier_doc.c \
 	%reldir%/dashboard/dossier_print.c %reldir%/dashboard/dossier_stats.c \
@@ -55,6 +56,7 @@ meldpuntctl_SOURCES = \
 	%reldir%/meldpuntctl/partner.c \
 	%reldir%/meldpuntctl/seed-demo.c \
 	%reldir%/meldpuntctl/seed.c %reldir%/meldpuntctl/seed.h \
+	%reldir%/meldpuntctl/retention.c \
 	%reldir%/meldpuntctl/subjects.c \
 	%reldir%/meldpuntctl/team.c \
 	%reldir%/meldpuntctl/user.c

@@ -4,7 +4,7 @@ meldpuntconfdir = $(sysconfdir)/meldpunt
 meldpuntconf_DATA = conf/meldpunt.hdf.sample
 CLEANFILES += conf/meldpunt.hdf.sample
 EXTRA_DIST += %reldir%/meldpunt.hdf.in %reldir%/nginx %reldir%/apache \
-	%reldir%/systemd
+	%reldir%/systemd %reldir%/cron
 
 conf/meldpunt.hdf.sample: $(srcdir)/conf/meldpunt.hdf.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) conf && sed \

@@ -30,6 +30,7 @@ static const char *const names[MP_PERM__MAX] = {
 	"melding invoeren", "beheer", "auditlog", "statistiek",
 	"export", "delen met partner", "verzoeken beoordelen",
 	"dossier bekijken", "dossier bewerken", "dossiers beheren",
+	"bewaartermijn aanhouden",
 };
 
 int

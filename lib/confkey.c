@@ -17,9 +17,12 @@
 #define NAME_MAX_	128	/* the longest key name, with its part */
 #define MSG_MAX		512
 
-/* The programs that may have a database account of their own. */
+/*
+ * The programs that may have a database account of their own, and
+ * meldpuntctl retention's (sql/grants-retention.sql).
+ */
 static const char *const programs[] = {
-	"intake", "feedback", "export", "dashboard", NULL
+	"intake", "feedback", "export", "dashboard", "retention", NULL
 };
 
 /*
@@ -161,6 +164,29 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     " doorgezet naar partner, geen actie mogelijk,"
     " vermoeden niet bevestigd", 0, 0, NULL, NULL, 0,
     "the results of a closed task or dossier" },
+[MP_CK_RETENTION_IDENTITY_MONTHS] = INT("retention.identity_months", 6,
+    1, 120, "months after closing that the reporter's identity is kept"),
+[MP_CK_RETENTION_CONTENT_YEARS] = INT("retention.content_years", 5, 1, 30,
+    "years after closing that a report's content is kept"),
+[MP_CK_RETENTION_UNFOUNDED_MONTHS] = INT("retention.unfounded_months", 12,
+    1, 360, "months for the content of unfounded or duplicate reports"),
+[MP_CK_RETENTION_UNFOUNDED_REASONS] = { "retention.unfounded_reasons",
+    MP_CKT_LIST, "ongegrond, niet gegrond, geen grond", 0, 0, NULL, NULL,
+    0, "closing reasons (their first words) that mean unfounded" },
+[MP_CK_RETENTION_DOSSIER_YEARS] = INT("retention.dossier_years", 5, 1, 30,
+    "years after a dossier's closing that it is kept"),
+[MP_CK_RETENTION_BATCH] = INT("retention.batch", 500, 1, 5000,
+    "reports or dossiers erased per transaction"),
+[MP_CK_RETENTION_TYPE_IDENTITY_MONTHS] = { "retention.type.*.identity_months",
+    MP_CKT_INT, "6", 1, 120, NULL, NULL, 0,
+    "identity_months for one signal type (by its slug; unset: the"
+    " general one)" },
+[MP_CK_RETENTION_TYPE_CONTENT_YEARS] = { "retention.type.*.content_years",
+    MP_CKT_INT, "5", 1, 30, NULL, NULL, 0,
+    "content_years for one signal type" },
+[MP_CK_RETENTION_TYPE_UNFOUNDED_MONTHS] = {
+    "retention.type.*.unfounded_months", MP_CKT_INT, "12", 1, 360, NULL,
+    NULL, 0, "unfounded_months for one signal type" },
 [MP_CK_AUTH_MODE] = ENUM("auth.mode", "portal", authmodes, 0,
     "how dashboard users sign in"),
 [MP_CK_AUTH_PORTAL_VARIABLE] = STR("auth.portal_variable", "REMOTE_USER",

@@ -75,6 +75,7 @@ static const char perms[MP_ROLE__MAX][MP_PERM__MAX] = {
 		[MP_PERM_DOSSIER_VIEW] = 1,
 		[MP_PERM_DOSSIER_WORK] = 1,
 		[MP_PERM_DOSSIER_MANAGE] = 1,
+		[MP_PERM_RETENTION_HOLD] = 1,
 	},
 	/*
 	 * The functional administrator sees no report or dossier

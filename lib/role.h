@@ -42,6 +42,8 @@ enum mp_perm {
 	MP_PERM_DOSSIER_WORK,	/* create in one's team, status, analysis,
 				   reports one sees, subjects */
 	MP_PERM_DOSSIER_MANAGE,	/* every dossier, any team, members */
+	MP_PERM_RETENTION_HOLD,	/* hold a report past its retention
+				   terms (legal proceedings), or lift it */
 	MP_PERM__MAX
 };
 

@@ -114,3 +114,8 @@ GRANT SELECT, INSERT, DELETE ON dossier_subject TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT ON dossier_event TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE ON dossier_journal TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
+-- 039_retention.sql: the past retention runs, for the privacy officer's
+-- page (read-only; written by meldpuntctl retention only).
+GRANT SELECT ON retention_batch TO @APPUSER@@@APPHOST@;
+-- A coordinator's hold on a report past its retention terms.
+GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;

@@ -29,8 +29,10 @@ dist_sql_DATA = \
 	%reldir%/034_dossier.sql \
 	%reldir%/035_subject_hot.sql \
 	%reldir%/037_dossier_journal.sql \
+	%reldir%/039_retention.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
 	%reldir%/grants-export.sql \
-	%reldir%/grants-dashboard.sql
+	%reldir%/grants-dashboard.sql \
+	%reldir%/grants-retention.sql

@@ -32,6 +32,8 @@ dist_statictemplate_DATA = \
 dashboardtemplatedir = $(templatedir)/dashboard
 dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/layout.cs \
+	%reldir%/dashboard/privacy.cs \
+	%reldir%/dashboard/retention.cs \
 	%reldir%/dashboard/login.cs \
 	%reldir%/dashboard/loggedout.cs \
 	%reldir%/dashboard/totp.cs \

@@ -64,6 +64,7 @@ commands:
   contact-migrate                          re-seal contact details of the old symmetric scheme to the current contact public key
   seed-demo [--reports N] [--seed S] ...   fill the database with demo reports (default 300, seed 1), indexed unless --no-subjects
   subjects rebuild [--all] ... | plan      index the subjects of reports not yet indexed (resumable)
+  retention plan | run                     erase what has outlived its retention term (plan: only show)
   drain-spool                              store the reports waiting in the spool directory
   user add|disable|enable|list|add-team|reset-totp|set-* ...
 ${pad}dashboard users, at once (IT's bootstrap); \"user help\"

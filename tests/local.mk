@@ -45,6 +45,7 @@ UNIT_TESTS = \
 	tests/unit/test-journal \
 	tests/unit/test-dossier \
 	tests/unit/test-dossierstat \
+	tests/unit/test-retention \
 	tests/unit/test-throttle \
 	tests/unit/test-spool \
 	tests/unit/test-db \
@@ -135,6 +136,9 @@ tests_unit_test_tmpl_LDADD = $(UNIT_LDADD)
 tests_unit_test_formtoken_SOURCES = %reldir%/unit/test-formtoken.c
 tests_unit_test_formtoken_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_formtoken_LDADD = $(UNIT_LDADD)
+tests_unit_test_retention_SOURCES = %reldir%/unit/test-retention.c
+tests_unit_test_retention_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_retention_LDADD = $(UNIT_LDADD)
 tests_unit_test_dossier_SOURCES = %reldir%/unit/test-dossier.c
 tests_unit_test_dossier_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dossier_LDADD = $(UNIT_LDADD)
@@ -257,7 +261,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
 	cgi/dashboard/dossier_doc.c \
-	cgi/dashboard/journal.c
+	cgi/dashboard/journal.c \
+	cgi/dashboard/retention.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -268,7 +273,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
 	cgi/dashboard/dossier_doc.c \
-	cgi/dashboard/journal.c
+	cgi/dashboard/journal.c \
+	cgi/dashboard/retention.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

@@ -326,6 +326,8 @@ void		 dash_journal_filter(struct mp_dreq *,
 		    struct mp_dossier_filter *, char today[11], int *bad);
 enum mp_err	 dash_journal_filter_set(struct mp_dreq *, struct mp_view *,
 		    const struct mp_dossier_filter *);
+/* The report's retention dates and holds into v (retention.c). */
+enum mp_err	 dash_retention_fill(struct mp_dreq *, struct mp_view *);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
@@ -343,6 +345,11 @@ void	mp_dash_new(struct mp_dreq *);
 void	mp_dash_admin(struct mp_dreq *);
 void	mp_dash_admin_post(struct mp_dreq *);
 void	mp_dash_audit(struct mp_dreq *);
+/* privacy.c: the privacy officer's overview, as a page and as CSV. */
+void	mp_dash_privacy(struct mp_dreq *);
+void	mp_dash_privacy_csv(struct mp_dreq *);
+/* retention.c: hold a report past its terms, or lift the hold. */
+void	mp_dash_hold_post(struct mp_dreq *);
 void	mp_dash_grants(struct mp_dreq *);
 void	mp_dash_grants_post(struct mp_dreq *);
 void	mp_dash_password_form(struct mp_dreq *);

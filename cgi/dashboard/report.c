@@ -597,6 +597,8 @@ dash_report_page(struct mp_dreq *r, int status, const char *msg,
 		er = dash_links_fill(r, v);
 	if (er == MP_OK)
 		er = dash_dossier_fill_report(r, v);
+	if (er == MP_OK)
+		er = dash_retention_fill(r, v);
 	if (er == MP_OK && msg != NULL)
 		er = mp_tmpl_set(v, "Message", msg);
 	if (er == MP_OK && msg != NULL && field != NULL)

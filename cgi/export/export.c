@@ -51,13 +51,14 @@ enum stmt {
 	" street, house_number, postcode, city, involved_people," \
 	" involved_companies, involved_vehicles," \
 	" DATE_FORMAT(shared_at, '%Y-%m-%dT%H:%i:%sZ')," \
-	" DATE_FORMAT(changed_at, '%Y-%m-%dT%H:%i:%sZ')"
+	" DATE_FORMAT(changed_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(content_erased_at, '%Y-%m-%dT%H:%i:%sZ')"
 /* REPORT_COLS's columns. */
 enum col {
 	C_SEQ, C_ID, C_REF, C_STATUS, C_ST_SLUG, C_ST_NAME, C_CHANNEL,
 	C_AUD_SLUG, C_AUD_NAME, C_RECEIVED, C_TAKEN, C_CLOSED, C_OBS_DATE,
 	C_OBS_TIME, C_DESCRIPTION, C_STREET, C_HOUSE, C_POSTCODE, C_CITY,
-	C_PEOPLE, C_COMPANIES, C_VEHICLES, C_SHARED, C_CHANGED
+	C_PEOPLE, C_COMPANIES, C_VEHICLES, C_SHARED, C_CHANGED, C_ERASED
 };
 
 /*
@@ -401,6 +402,14 @@ write_report(struct mp_xml *x, struct mp_db *db, struct mp_stmt *st,
 	    (er = mp_xmlout_attr(x, "gewijzigd", mp_db_text(st, C_CHANGED,
 	    NULL))) != MP_OK)
 		return er;
+	/*
+	 * Erased under the retention terms (lib/retention.c, schema 1.2):
+	 * the reference and the date only, once more in the feed, so that
+	 * the partner can follow; no field, even of the profile.
+	 */
+	if (!mp_db_isnull(st, C_ERASED))
+		return (er = mp_xmlout_attr(x, "gewist", mp_db_text(st,
+		    C_ERASED, NULL))) != MP_OK ? er : mp_xmlout_close(x);
 	if (MP_PF_HAS(f, MP_PF_STATUS) &&
 	    (er = elem(x, st, "status", C_STATUS)) != MP_OK)
 		return er;

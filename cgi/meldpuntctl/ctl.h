@@ -38,6 +38,7 @@ int	cmd_grants(struct ctl *, int, char **);
 int	cmd_mail(struct ctl *, int, char **);
 int	cmd_migrate(struct ctl *, int, char **);
 int	cmd_partner(struct ctl *, int, char **);
+int	cmd_retention(struct ctl *, int, char **);
 int	cmd_seed_demo(struct ctl *, int, char **);
 int	cmd_subjects(struct ctl *, int, char **);
 int	cmd_team(struct ctl *, int, char **);
@@ -47,7 +48,7 @@ int	cmd_user(struct ctl *, int, char **);
  * grants.c: the programs that may have a database account of their
  * own (db.<program>.user), in check-config's order of checking.
  */
-#define CTL_NPROGS	4
+#define CTL_NPROGS	5
 extern const char *const ctl_grant_progs[CTL_NPROGS];
 
 /*

@@ -159,7 +159,7 @@ read_grants(const char *dir, const char *name, struct mp_buf *b)
  * what that program needs and no more (see the files for why).
  */
 const char *const ctl_grant_progs[CTL_NPROGS] = {
-	"intake", "feedback", "export", "dashboard"
+	"intake", "feedback", "export", "dashboard", "retention"
 };
 
 /*

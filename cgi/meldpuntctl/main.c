@@ -72,6 +72,8 @@ static const struct cmd cmds[] = {
 	{ "subjects", cmd_subjects, 1, 1, 0, NULL,
 	  "rebuild [--all] ... | plan",
 	  "index the subjects of reports not yet indexed (resumable)" },
+	{ "retention", cmd_retention, 1, 1, 0, "retention", "plan | run",
+	  "erase what has outlived its retention term (plan: only show)" },
 	{ "drain-spool", cmd_drain_spool, 1, 1, 1, "intake", "",
 	  "store the reports waiting in the spool directory" },
 	{ "user", cmd_user, 1, 1, 0, NULL,
@@ -204,7 +206,7 @@ ctl_number(const char *s, long long min, long long max)
 static int
 setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
 {
-	const char	*path, *kf;
+	const char	*path, *kf, *acct, *u;
 	char		 err[512];
 	enum mp_err	 er;
 
@@ -247,8 +249,18 @@ setup(struct ctl *c, const struct cmd *cmd, const char *cfile)
 		}
 		c->haskeys = 1;
 	}
+	/*
+	 * Retention erases where no program may: its own account when one
+	 * is set (grants-retention.sql), else the administrator's, never
+	 * the shared one, which lacks the rights.
+	 */
+	acct = cmd->account;
+	if (acct != NULL && strcmp(acct, "retention") == 0 &&
+	    ((u = mp_confkey_str_at(c->conf, MP_CK_DB_PROG_USER, acct)) ==
+	    NULL || u[0] == '\0'))
+		acct = "admin";
 	if (cmd->needs_db &&
-	    mp_db_open_as(&c->db, c->conf, cmd->account) != MP_OK) {
+	    mp_db_open_as(&c->db, c->conf, acct) != MP_OK) {
 		ctl_warnx("%s: cannot set up the database connection"
 		    " (password file?)", path);
 		return -1;

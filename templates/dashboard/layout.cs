@@ -24,6 +24,7 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/beheer">Beheer</a></li><?cs /if ?>
 <?cs if:Can.Grant ?><li><a href="<?cs var:Page.Mount ?>/verzoeken">Verzoeken</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/audit">Auditlog</a></li><?cs /if ?>
+<?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/privacy">Privacy</a></li><?cs /if ?>
 <?cs if:Auth.Local ?><li><a href="<?cs var:Page.Mount ?>/tweede-factor">Tweede factor</a></li><?cs /if ?>
 </ul></nav>
 <?cs /if ?>

@@ -110,6 +110,7 @@
 <?cs each:s = R.Shares ?><li><?cs var:s.Name ?> (<?cs var:s.Via ?>, <?cs var:s.At ?>)</li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs /if ?>
+<?cs include:"dashboard/retention.cs" ?>
 <?cs if:Act.Work || Act.Assign || Act.Share ?>
 <h2>Acties</h2>
 <?cs if:Act.Work ?>

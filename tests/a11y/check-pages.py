@@ -343,6 +343,8 @@ def run(base, d, c, users):
     d.click("form[action$='/wachtwoord'] button[type=submit]")
     d.go(base + "/dashboard/audit")
     c.page("dashboard: auditlog", "h1")
+    d.go(base + "/dashboard/privacy")
+    c.page("dashboard: privacy", "h1")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ static const struct {
 	{ MP_PERM_DOSSIER_VIEW,		{ 1, 1, 0, 0 } },
 	{ MP_PERM_DOSSIER_WORK,		{ 1, 1, 0, 0 } },
 	{ MP_PERM_DOSSIER_MANAGE,	{ 0, 1, 0, 0 } },
+	{ MP_PERM_RETENTION_HOLD,	{ 0, 1, 0, 0 } },
 };
 
 static void
