@@ -100,3 +100,6 @@ GRANT SELECT, INSERT, DELETE ON dossier_subject TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT ON dossier_event TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE ON dossier_journal TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
+-- 040_dossier_perf.sql.  dossier_count is written by its triggers only,
+-- with the rights of their definer: the application reads it.
+GRANT SELECT ON dossier_count TO @APPUSER@@@APPHOST@;

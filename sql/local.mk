@@ -27,6 +27,7 @@ dist_sql_DATA = \
 	%reldir%/032_subject_refused.sql \
 	%reldir%/033_subject_postcode.sql \
 	%reldir%/034_dossier.sql \
+	%reldir%/040_dossier_perf.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
