@@ -27,6 +27,8 @@
 --   BENCH_FILTERS   query strings, one per list request in turn
 --   BENCH_MAX_ID    the highest report id
 --   BENCH_MOUNT     "/dashboard"
+--   BENCH_LIST_PATH the list's path after BENCH_MOUNT ("/"; bench/dossier:
+--                   "/dossiers")
 
 local mode = os.getenv("BENCH_MODE") or "list"
 local mount = os.getenv("BENCH_MOUNT") or "/dashboard"
@@ -130,7 +132,8 @@ function request()
 	elseif mode == "hotspot" then
 		path = mount .. (os.getenv("BENCH_PATH") or "/onderwerpen")
 	else
-		path = mount .. "/?" .. filters[(n % #filters) + 1]
+		path = mount .. (os.getenv("BENCH_LIST_PATH") or "/") .. "?" ..
+		    filters[(n % #filters) + 1]
 	end
 	return wrk.format("GET", path, c.headers)
 end

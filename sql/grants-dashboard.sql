@@ -105,3 +105,6 @@ GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON retention_batch TO @APPUSER@@@APPHOST@;
 -- A coordinator's hold on a report past its retention terms.
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
+-- 040_dossier_perf.sql.  dossier_count is written by its triggers only,
+-- with the rights of their definer: the application reads it.
+GRANT SELECT ON dossier_count TO @APPUSER@@@APPHOST@;

@@ -30,6 +30,7 @@ dist_sql_DATA = \
 	%reldir%/035_subject_hot.sql \
 	%reldir%/037_dossier_journal.sql \
 	%reldir%/039_retention.sql \
+	%reldir%/040_dossier_perf.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
