@@ -327,6 +327,35 @@ void		 dash_journal_filter(struct mp_dreq *,
 enum mp_err	 dash_journal_filter_set(struct mp_dreq *, struct mp_view *,
 		    const struct mp_dossier_filter *);
 
+/*
+ * The statistics pages' shared parts (chart.c).  The range of the
+ * form: "van" and "tot" as YYYY-MM, the twelve months ending with this
+ * one by default; 0 with an error (Dutch, tied to its field) and no
+ * figures.  Then "prefix.suffix" setters (the view keeps the first
+ * error), a round axis maximum at or above max (1, 2 or 5 times a
+ * power of ten; at least 1), and a bar of height value / max of the
+ * plot, bottom on the axis, under prefix.name (prefix when name is
+ * NULL).
+ */
+#define DASH_CHART_TOP		12
+#define DASH_CHART_PLOT		200	/* height of the plot area */
+struct dash_range {
+	int		 from, to;
+	const char	*err_from, *err_to;	/* Dutch, tied to the field */
+	char		 from_s[16], to_s[16];	/* as typed, for the form */
+};
+/* The months' Dutch abbreviations, "jan" to "dec". */
+extern const char *const dash_chart_abbr[12];
+int		 dash_chart_range(struct mp_dreq *, struct dash_range *);
+void		 dash_seti(struct mp_view *, const char *prefix,
+		    const char *suffix, long long value);
+void		 dash_sets(struct mp_view *, const char *prefix,
+		    const char *suffix, const char *value);
+long long	 dash_chart_max(long long max);
+void		 dash_bar(struct mp_view *, const char *prefix,
+		    const char *name, long long x, long long value,
+		    long long max);
+
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);
 void	mp_dash_login_form(struct mp_dreq *);
