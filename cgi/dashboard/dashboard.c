@@ -285,6 +285,26 @@ dash_render(struct mp_dreq *r, int status, struct mp_view *v,
 }
 
 void
+dash_setk(struct mp_view *v, const char *list, size_t n, const char *name,
+    const char *val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
+}
+
+void
+dash_setki(struct mp_view *v, const char *list, size_t n, const char *name,
+    long long val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set_int(v, key, val);
+}
+
+void
 dash_finish(struct mp_dreq *r, enum mp_err er, int status,
     struct mp_view *v, const char *tmpl)
 {

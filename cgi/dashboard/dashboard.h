@@ -20,6 +20,7 @@
 #include "access.h"
 #include "buf.h"
 #include "catalog.h"
+#include "dossier.h"
 #include "route.h"
 #include "session.h"
 #include "sqltext.h"
@@ -117,6 +118,11 @@ void		 dash_render(struct mp_dreq *, int status, struct mp_view *,
  */
 void		 dash_finish(struct mp_dreq *, enum mp_err er, int status,
 		    struct mp_view *, const char *tmpl);
+/* list.N.name = val in v (NULL as ""); v keeps the first error. */
+void		 dash_setk(struct mp_view *, const char *list, size_t n,
+		    const char *name, const char *val);
+void		 dash_setki(struct mp_view *, const char *list, size_t n,
+		    const char *name, long long val);
 /* An error page (mp_http_error) with status and a Dutch message. */
 void		 dash_error(struct mp_dreq *, int status, const char *msg);
 /* 303 to mount + path. */
@@ -297,9 +303,25 @@ enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
  * the same page for both, audited as refused (dossier.c).
  */
 void		 dash_dossier_refused(struct mp_dreq *);
-/* The documents of dossier id into v under Doc (dossier_doc.c). */
+/* Dossier id's first max documents into v under Doc (dossier_doc.c). */
 enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
-		    long long id);
+		    long long id, unsigned max);
+/*
+ * What the dossier page and its print view share (dossier.c): the
+ * summary under D; the analysis (the newest versions), reports,
+ * subjects, members and history of dossier id into v, at most max
+ * lines of each.
+ */
+/*
+ * A configured list l into key.N.Name, key.N.Sel where it is sel
+ * (dossier.c), e.g. "List.Themes".
+ */
+void		 dash_dossier_set_list(struct mp_dreq *, struct mp_view *,
+		    enum mp_dossier_list l, const char *key, const char *sel);
+struct mp_dossier;
+void		 dash_dossier_head(struct mp_view *, const struct mp_dossier *);
+enum mp_err	 dash_dossier_parts(struct mp_dreq *, struct mp_view *,
+		    long long id, unsigned versions, unsigned max);
 struct mp_ctx;
 /*
  * The dashboard's request limits for documents (dossier_doc.c): one

@@ -24,27 +24,6 @@
 #include "meldpunt.h"
 #include "dashboard.h"
 
-#define DOCS_MAX	500	/* documents on a dossier page */
-
-static void
-setk(struct mp_view *v, const char *list, size_t n, const char *name,
-    const char *val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
-}
-
-static void
-setki(struct mp_view *v, const char *list, size_t n, const char *name,
-    long long val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set_int(v, key, val);
-}
 
 /* "1,5 MB", "12 kB", "300 bytes". */
 static void
@@ -89,22 +68,24 @@ doc_row(const struct mp_dossierdoc *d, void *arg)
 	struct docs	*x = arg;
 	char		 t[32];
 
-	setki(x->v, x->list, x->n, "Id", d->id);
-	setk(x->v, x->list, x->n, "Name", d->filename);
-	setk(x->v, x->list, x->n, "Type", d->content_type);
-	setki(x->v, x->list, x->n, "Bytes", d->size);
+	dash_setki(x->v, x->list, x->n, "Id", d->id);
+	dash_setk(x->v, x->list, x->n, "Name", d->filename);
+	dash_setk(x->v, x->list, x->n, "Type", d->content_type);
+	dash_setki(x->v, x->list, x->n, "Bytes", d->size);
 	size_text(d->size, t);
-	setk(x->v, x->list, x->n, "Size", t);
-	setk(x->v, x->list, x->n, "Sha", d->sha256);
-	setk(x->v, x->list, x->n, "Uploader", d->uploader);
+	dash_setk(x->v, x->list, x->n, "Size", t);
+	dash_setk(x->v, x->list, x->n, "Sha", d->sha256);
+	dash_setk(x->v, x->list, x->n, "Uploader", d->uploader);
 	dash_time(t, (time_t)d->uploaded_at);
-	setk(x->v, x->list, x->n, "At", t);
-	setki(x->v, x->list, x->n, "Mine", d->uploaded_by == x->r->user.id);
+	dash_setk(x->v, x->list, x->n, "At", t);
+	dash_setki(x->v, x->list, x->n, "Mine",
+	    d->uploaded_by == x->r->user.id);
 	x->n++;
 }
 
 enum mp_err
-dash_dossier_docs_fill(struct mp_dreq *r, struct mp_view *v, long long id)
+dash_dossier_docs_fill(struct mp_dreq *r, struct mp_view *v, long long id,
+    unsigned max)
 {
 	struct docs	 x;
 
@@ -114,7 +95,7 @@ dash_dossier_docs_fill(struct mp_dreq *r, struct mp_view *v, long long id)
 	x.list = "Doc";
 	(void)mp_tmpl_set_int(v, "DocMaxMb", (long long)
 	    (r->d->ctx->limits.max_file / (1024 * 1024)));
-	return mp_dossierdoc_list(r->d->ctx->db, id, DOCS_MAX, doc_row, &x);
+	return mp_dossierdoc_list(r->d->ctx->db, id, max, doc_row, &x);
 }
 
 /* ------------------------------------------------------------------ */
