@@ -123,6 +123,15 @@ void		 dash_setk(struct mp_view *, const char *list, size_t n,
 		    const char *name, const char *val);
 void		 dash_setki(struct mp_view *, const char *list, size_t n,
 		    const char *name, long long val);
+/*
+ * A stored file as a download: its type when it is one the checks let
+ * in (JPEG, PNG, PDF), else application/octet-stream; filename made
+ * safe for the header in namesz bytes (at most 256), none when
+ * nothing is left of it.
+ */
+void		 dash_send_file(struct mp_dreq *, const char *filename,
+		    size_t namesz, const char *none, const char *mime,
+		    const void *data, size_t len);
 /* An error page (mp_http_error) with status and a Dutch message. */
 void		 dash_error(struct mp_dreq *, int status, const char *msg);
 /* 303 to mount + path. */

@@ -257,23 +257,6 @@ mp_dash_dossier_doc_del(struct mp_dreq *r)
 /* ------------------------------------------------------------------ */
 /* Download.                                                           */
 
-/* A file name safe inside a quoted header value: ASCII, no quotes. */
-static void
-safe_filename(const char *in, char *out, size_t outsz)
-{
-	size_t	 o = 0;
-
-	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
-		unsigned char	 c = (unsigned char)*in;
-
-		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
-		    c == '/' || c == ';' ? '_' : (char)c;
-	}
-	out[o] = '\0';
-	if (o == 0)
-		(void)snprintf(out, outsz, "document");
-}
-
 struct dl {
 	struct mp_dreq	*r;
 	long long	 dossier;
@@ -284,28 +267,14 @@ static void
 dl_send(const struct mp_dossierdoc *d, const void *data, size_t len,
     void *arg)
 {
-	static const char *const types[] = {
-		"image/jpeg", "image/png", "application/pdf"
-	};
 	struct dl	*x = arg;
-	const char	*ctype = "application/octet-stream";
-	char		 name[256], disp[320];
-	size_t		 i;
+	char		 what[64];
 
-	/* Only the types the check lets in; never text/html. */
-	for (i = 0; d->content_type != NULL && i < MP_NELEM(types); i++)
-		if (strcmp(d->content_type, types[i]) == 0)
-			ctype = types[i];
-	safe_filename(d->filename, name, sizeof(name));
-	(void)snprintf(disp, sizeof(disp), "document %lld", d->id);
-	dash_audit(x->r, "document downloaden", "dossier", x->dossier, disp);
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
-	    name);
+	(void)snprintf(what, sizeof(what), "document %lld", d->id);
+	dash_audit(x->r, "document downloaden", "dossier", x->dossier, what);
 	x->sent = 1;
-	if (mp_http_header(x->r->req, "Content-Disposition", disp) != MP_OK)
-		dash_error(x->r, 500, NULL);
-	else
-		(void)mp_http_send(x->r->req, 200, ctype, data, len);
+	dash_send_file(x->r, d->filename, 256, "document", d->content_type,
+	    data, len);
 }
 
 void
