@@ -312,6 +312,12 @@ enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
  * the same page for both, audited as refused (dossier.c).
  */
 void		 dash_dossier_refused(struct mp_dreq *);
+/*
+ * Dossier r->arg[0] into d when the user may see it: 1; else its
+ * answer is sent (dash_dossier_refused, or the error page): 0.
+ */
+struct mp_dossier;
+int		 dash_dossier_seen(struct mp_dreq *, struct mp_dossier *);
 /* Dossier id's first max documents into v under Doc (dossier_doc.c). */
 enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
 		    long long id, unsigned max);
@@ -327,7 +333,6 @@ enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
  */
 void		 dash_dossier_set_list(struct mp_dreq *, struct mp_view *,
 		    enum mp_dossier_list l, const char *key, const char *sel);
-struct mp_dossier;
 void		 dash_dossier_head(struct mp_view *, const struct mp_dossier *);
 enum mp_err	 dash_dossier_parts(struct mp_dreq *, struct mp_view *,
 		    long long id, unsigned versions, unsigned max);

@@ -648,6 +648,23 @@ dossier_page(struct mp_dreq *r, int status, const char *msg,
 	return MP_OK;
 }
 
+int
+dash_dossier_seen(struct mp_dreq *r, struct mp_dossier *d)
+{
+	struct mp_dbval		 vis[MP_DOSSIER_VIS];
+	enum mp_err		 er;
+
+	mp_dossier_params(&r->user, vis);
+	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, d)) ==
+	    MP_OK)
+		return 1;
+	if (er == MP_ENOTFOUND)
+		dossier_refused(r, r->arg[0]);
+	else
+		dash_error(r, mp_err_status(er), NULL);
+	return 0;
+}
+
 void
 dash_dossier_refused(struct mp_dreq *r)
 {

@@ -111,21 +111,30 @@ struct up {
 	char			 detail[200];
 };
 
+/* Dossier r->arg[0], locked, when the user may see it; else 404. */
+static enum mp_err
+up_lock(struct mp_db *db, struct up *u, struct mp_dossier *d)
+{
+	struct mp_dbval		 vis[MP_DOSSIER_VIS];
+	enum mp_err		 er;
+
+	mp_dossier_params(&u->r->user, vis);
+	if ((er = mp_dossier_get(db, u->r->arg[0], vis, 1, d)) ==
+	    MP_ENOTFOUND)
+		u->status = 404;
+	return er;
+}
+
 static enum mp_err
 up_txn(struct mp_db *db, void *arg)
 {
 	struct up		*u = arg;
 	struct mp_dreq		*r = u->r;
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(db, r->arg[0], vis, 1, &d)) != MP_OK) {
-		if (er == MP_ENOTFOUND)
-			u->status = 404;
+	if ((er = up_lock(db, u, &d)) != MP_OK)
 		return er;
-	}
 	if ((er = mp_dossierdoc_insert(db, d.id, u->a->filename,
 	    mp_report_filetype_mime(u->a->type), u->a->data, u->a->size,
 	    u->sha, r->user.id, r->user.username, &u->doc)) != MP_OK)
@@ -149,21 +158,13 @@ mp_dash_dossier_doc_post(struct mp_dreq *r)
 {
 	struct mp_report	 rep;
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	struct up		 u;
 	char			 back[64];
 	enum mp_err		 er;
 
 	/* Out of sight first: no file check tells a stranger anything. */
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) !=
-	    MP_OK) {
-		if (er == MP_ENOTFOUND)
-			dash_dossier_refused(r);
-		else
-			dash_error(r, mp_err_status(er), NULL);
+	if (!dash_dossier_seen(r, &d))
 		return;
-	}
 	mp_report_init(&rep);
 	if ((er = mp_report_read_files(&rep, r->req)) != MP_OK) {
 		dash_error(r, mp_err_status(er), NULL);
@@ -200,15 +201,10 @@ del_txn(struct mp_db *db, void *arg)
 	struct up		*u = arg;
 	struct mp_dreq		*r = u->r;
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(db, r->arg[0], vis, 1, &d)) != MP_OK) {
-		if (er == MP_ENOTFOUND)
-			u->status = 404;
+	if ((er = up_lock(db, u, &d)) != MP_OK)
 		return er;
-	}
 	/* A coordinator removes any; anyone else what they added. */
 	er = mp_dossierdoc_delete(db, d.id, u->doc, mp_access_user(&r->user,
 	    MP_PERM_DOSSIER_MANAGE) ? 0 : r->user.id, r->user.username);
@@ -281,26 +277,18 @@ void
 mp_dash_dossier_doc(struct mp_dreq *r)
 {
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	struct dl		 x;
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) ==
-	    MP_OK) {
-		memset(&x, 0, sizeof(x));
-		x.r = r;
-		x.dossier = d.id;
-		er = mp_dossierdoc_read(r->d->ctx->db, d.id, r->arg[1],
-		    dl_send, &x);
-		if (er == MP_ENOTFOUND) {
-			dash_audit(r, "geweigerd", "dossier", d.id, NULL);
-			dash_error(r, 404, "Dit document bestaat niet.");
-			return;
-		}
-	}
-	if (er == MP_ENOTFOUND)
-		dash_dossier_refused(r);
-	else if (er != MP_OK)
+	if (!dash_dossier_seen(r, &d))
+		return;
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.dossier = d.id;
+	er = mp_dossierdoc_read(r->d->ctx->db, d.id, r->arg[1], dl_send, &x);
+	if (er == MP_ENOTFOUND) {
+		dash_audit(r, "geweigerd", "dossier", d.id, NULL);
+		dash_error(r, 404, "Dit document bestaat niet.");
+	} else if (er != MP_OK)
 		dash_error(r, mp_err_status(er), NULL);
 }

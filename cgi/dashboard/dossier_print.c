@@ -78,21 +78,12 @@ void
 mp_dash_dossier_print(struct mp_dreq *r)
 {
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	struct mp_view		*v;
 	char			 t[32], title[64];
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) ==
-	    MP_ENOTFOUND) {
-		dash_dossier_refused(r);
+	if (!dash_dossier_seen(r, &d))
 		return;
-	}
-	if (er != MP_OK) {
-		dash_error(r, mp_err_status(er), NULL);
-		return;
-	}
 	(void)snprintf(title, sizeof(title), "Dossier %s", d.number);
 	if ((v = dash_view(r, title)) == NULL) {
 		dash_error(r, 500, NULL);
