@@ -333,7 +333,8 @@ enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
  */
 void		 dash_dossier_set_list(struct mp_dreq *, struct mp_view *,
 		    enum mp_dossier_list l, const char *key, const char *sel);
-void		 dash_dossier_head(struct mp_view *, const struct mp_dossier *);
+void		 dash_dossier_head(struct mp_view *,
+		    const struct mp_dossier *);
 enum mp_err	 dash_dossier_parts(struct mp_dreq *, struct mp_view *,
 		    long long id, unsigned versions, unsigned max);
 struct mp_ctx;

@@ -536,7 +536,8 @@ page_summary(struct mp_dreq *r, struct mp_view *v,
 		dash_setk(v, "Next", i, "Label", tr->label);
 		dash_setki(v, "Next", i, "Outcome", tr->needs_outcome);
 	}
-	dash_dossier_set_list(r, v, MP_DOSSIER_OUTCOMES, "List.Outcomes", NULL);
+	dash_dossier_set_list(r, v, MP_DOSSIER_OUTCOMES, "List.Outcomes",
+	    NULL);
 	for (i = 1; i < MP_SUBJECT__MAX; i++)
 		dash_setk(v, "Opt.Kinds", i, "Name",
 		    mp_subject_kind_name((enum mp_subject_kind)i));

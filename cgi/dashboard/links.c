@@ -132,8 +132,8 @@ fill_subject(const struct mp_subject_link *l, void *arg)
 	dash_setk(f->v, "Subj", f->n, "Display", l->display);
 	dash_setk(f->v, "Subj", f->n, "Norm", l->norm);
 	dash_setk(f->v, "Subj", f->n, "Source", source_name(l->source));
-	dash_setki(f->v, "Subj", f->n, "Proposal", !MP_SUBJECT_COUNTS(l->source,
-	    l->confirmed));
+	dash_setki(f->v, "Subj", f->n, "Proposal",
+	    !MP_SUBJECT_COUNTS(l->source, l->confirmed));
 	f->n++;
 }
 
