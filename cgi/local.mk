@@ -27,8 +27,8 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/admin.c \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
-	%reldir%/dashboard/stats.c %reldir%/dashboard/privacy.c \
-	%reldir%/dashboard/retention.c \
+	%reldir%/dashboard/stats.c %reldir%/dashboard/chart.c \
+	%reldir%/dashboard/privacy.c %reldir%/dashboard/retention.c \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
 	%reldir%/dashboard/dossier.c %reldir%/dashboard/dossier_doc.c \
 	%reldir%/dashboard/dossier_print.c %reldir%/dashboard/dossier_stats.c \

@@ -1344,6 +1344,21 @@ mp_db_text(struct mp_stmt *s, unsigned col, size_t *len)
 	return c->buf;
 }
 
+enum mp_err
+mp_db_query_int(struct mp_db *db, const char *sql,
+    const struct mp_dbval *params, size_t nparams, long long *n)
+{
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, sql, params, nparams)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK)
+		*n = mp_db_int(st, 0);
+	mp_db_done(st);
+	return er;
+}
+
 void
 mp_db_done(struct mp_stmt *s)
 {

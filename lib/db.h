@@ -185,6 +185,13 @@ long long	 mp_db_int(struct mp_stmt *, unsigned col);
  * mp_db_next or mp_db_done; *len (may be NULL) gets its size.
  */
 const char	*mp_db_text(struct mp_stmt *, unsigned col, size_t *len);
+/*
+ * The first column of the first row of a query into *n: MP_OK,
+ * MP_ENOTFOUND (*n unchanged) when there is no row, or an error.
+ */
+enum mp_err	 mp_db_query_int(struct mp_db *, const char *sql,
+		    const struct mp_dbval *params, size_t nparams,
+		    long long *n);
 /* Free the result set; the prepared statement stays cached. */
 void		 mp_db_done(struct mp_stmt *);
 

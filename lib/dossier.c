@@ -497,22 +497,6 @@ mp_dossier_get(struct mp_db *db, long long id, const struct mp_dbval *vis,
 	return er;
 }
 
-/* The one value of a one-row statement into *n. */
-static enum mp_err
-one_int(struct mp_db *db, const char *sql, const struct mp_dbval *v,
-    size_t nv, long long *n)
-{
-	struct mp_stmt	*st;
-	enum mp_err	 er;
-
-	if ((er = mp_db_query(db, &st, sql, v, nv)) != MP_OK)
-		return er;
-	if ((er = mp_db_next(st)) == MP_OK)
-		*n = mp_db_int(st, 0);
-	mp_db_done(st);
-	return er;
-}
-
 enum mp_err
 mp_dossier_create(struct mp_db *db, struct mp_dossier_new *n)
 {
@@ -529,8 +513,8 @@ mp_dossier_create(struct mp_db *db, struct mp_dossier_new *n)
 		return MP_EINVAL;
 	v[0] = MP_DBINT(n->year);
 	if ((er = mp_db_exec(db, SQL(STMT_SEQ_BUMP), v, 1, NULL, NULL)) !=
-	    MP_OK || (er = one_int(db, SQL(STMT_SEQ_READ), v, 1, &seq)) !=
-	    MP_OK)
+	    MP_OK || (er = mp_db_query_int(db, SQL(STMT_SEQ_READ), v, 1,
+	    &seq)) != MP_OK)
 		return er;
 	if ((er = mp_dossier_number(n->number, sizeof(n->number), n->year,
 	    seq)) != MP_OK)
@@ -683,7 +667,7 @@ mp_dossier_member_is(struct mp_db *db, long long id, long long user,
 
 	v[0] = MP_DBINT(id);
 	v[1] = MP_DBINT(user);
-	er = one_int(db, SQL(STMT_MEMBER_IS), v, 2, &one);
+	er = mp_db_query_int(db, SQL(STMT_MEMBER_IS), v, 2, &one);
 	*member = er == MP_OK && one == 1;
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
@@ -704,8 +688,8 @@ mp_dossier_analysis_save(struct mp_db *db, long long id, long long base,
 		return MP_EINVAL;
 	/* The caller locked the dossier row: no one saves in between. */
 	v[0] = MP_DBINT(id);
-	if ((er = one_int(db, SQL(STMT_ANALYSIS_TOP), v, 1, current)) !=
-	    MP_OK)
+	if ((er = mp_db_query_int(db, SQL(STMT_ANALYSIS_TOP), v, 1,
+	    current)) != MP_OK)
 		return er;
 	if (*current != base)
 		return MP_EDUP;
@@ -1090,7 +1074,8 @@ mp_dossier_find_number(struct mp_db *db, const char *number,
 		return MP_ENOTFOUND;
 	memcpy(v, vis, MP_DOSSIER_VIS * sizeof(*v));
 	v[MP_DOSSIER_VIS] = MP_DBTEXT(number);
-	return one_int(db, SQL(STMT_BY_NUMBER), v, MP_DOSSIER_VIS + 1, id);
+	return mp_db_query_int(db, SQL(STMT_BY_NUMBER), v, MP_DOSSIER_VIS + 1,
+	    id);
 }
 
 enum mp_err
@@ -1103,5 +1088,5 @@ mp_dossier_report_find(struct mp_db *db, const char *reference,
 	v[0] = vis[0];
 	v[1] = vis[1];
 	v[2] = MP_DBTEXT(reference);
-	return one_int(db, SQL(STMT_REPORT_BY_REF), v, 3, id);
+	return mp_db_query_int(db, SQL(STMT_REPORT_BY_REF), v, 3, id);
 }

@@ -336,22 +336,6 @@ read_entry(struct mp_stmt *st, const char *today, struct mp_journal_entry *e)
 	e->overdue = mp_journal_overdue(e->task_status, e->due, today);
 }
 
-/* The one value of a one-row statement into *n. */
-static enum mp_err
-one_int(struct mp_db *db, const char *sql, const struct mp_dbval *v,
-    size_t nv, long long *n)
-{
-	struct mp_stmt	*st;
-	enum mp_err	 er;
-
-	if ((er = mp_db_query(db, &st, sql, v, nv)) != MP_OK)
-		return er;
-	if ((er = mp_db_next(st)) == MP_OK)
-		*n = mp_db_int(st, 0);
-	mp_db_done(st);
-	return er;
-}
-
 /* Text s: present, not blank, at most max characters. */
 static int
 text_ok(const char *s, size_t max, int multiline)
@@ -393,10 +377,10 @@ decision_check(struct mp_db *db, struct mp_journal_new *n)
 	n->field = "besluit-vervangt";
 	v[0] = MP_DBINT(n->replaces);
 	v[1] = MP_DBINT(n->dossier);
-	if ((er = one_int(db, SQL(STMT_DECISION), v, 2, &x)) != MP_OK)
+	if ((er = mp_db_query_int(db, SQL(STMT_DECISION), v, 2, &x)) != MP_OK)
 		return er;
 	/* The dossier row is locked: no one replaces it meanwhile. */
-	if ((er = one_int(db, SQL(STMT_REPLACED), v, 1, &x)) == MP_OK)
+	if ((er = mp_db_query_int(db, SQL(STMT_REPLACED), v, 1, &x)) == MP_OK)
 		return MP_EDUP;
 	if (er != MP_ENOTFOUND)
 		return er;

@@ -258,7 +258,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/dashboard.c cgi/dashboard/dashboard.h \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
-	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
+	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/chart.c \
+	cgi/dashboard/export.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
 	cgi/dashboard/dossier_doc.c \
 	cgi/dashboard/journal.c \
@@ -270,7 +271,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/dashboard.c cgi/dashboard/dashboard.h \
 	cgi/dashboard/auth.c cgi/dashboard/list.c cgi/dashboard/options.c \
 	cgi/dashboard/report.c cgi/dashboard/admin.c cgi/dashboard/grant.c \
-	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/export.c \
+	cgi/dashboard/new.c cgi/dashboard/stats.c cgi/dashboard/chart.c \
+	cgi/dashboard/export.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
 	cgi/dashboard/dossier_doc.c \
 	cgi/dashboard/journal.c \

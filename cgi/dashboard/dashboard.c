@@ -284,6 +284,68 @@ dash_render(struct mp_dreq *r, int status, struct mp_view *v,
 	mp_tmpl_free(v);
 }
 
+/* A file name safe inside a quoted header value: ASCII, no quotes. */
+static void
+safe_filename(const char *in, char *out, size_t outsz, const char *none)
+{
+	size_t	 o = 0;
+
+	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
+		unsigned char	 c = (unsigned char)*in;
+
+		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
+		    c == '/' || c == ';' ? '_' : (char)c;
+	}
+	out[o] = '\0';
+	if (o == 0)
+		(void)snprintf(out, outsz, "%s", none);
+}
+
+void
+dash_send_file(struct mp_dreq *r, const char *filename, size_t namesz,
+    const char *none, const char *mime, const void *data, size_t len)
+{
+	static const char *const types[] = {
+		"image/jpeg", "image/png", "application/pdf"
+	};
+	const char	*ctype = "application/octet-stream";
+	char		 name[256], disp[320];
+	size_t		 i;
+
+	/* Only the types the checks let in; never text/html. */
+	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
+		if (strcmp(mime, types[i]) == 0)
+			ctype = types[i];
+	safe_filename(filename, name, namesz < sizeof(name) ? namesz :
+	    sizeof(name), none);
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	    name);
+	if (mp_http_header(r->req, "Content-Disposition", disp) != MP_OK)
+		dash_error(r, 500, NULL);
+	else
+		(void)mp_http_send(r->req, 200, ctype, data, len);
+}
+
+void
+dash_setk(struct mp_view *v, const char *list, size_t n, const char *name,
+    const char *val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
+}
+
+void
+dash_setki(struct mp_view *v, const char *list, size_t n, const char *name,
+    long long val)
+{
+	char	 key[128];
+
+	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
+	(void)mp_tmpl_set_int(v, key, val);
+}
+
 void
 dash_finish(struct mp_dreq *r, enum mp_err er, int status,
     struct mp_view *v, const char *tmpl)

@@ -20,6 +20,7 @@
 #include "access.h"
 #include "buf.h"
 #include "catalog.h"
+#include "dossier.h"
 #include "route.h"
 #include "session.h"
 #include "sqltext.h"
@@ -117,6 +118,20 @@ void		 dash_render(struct mp_dreq *, int status, struct mp_view *,
  */
 void		 dash_finish(struct mp_dreq *, enum mp_err er, int status,
 		    struct mp_view *, const char *tmpl);
+/* list.N.name = val in v (NULL as ""); v keeps the first error. */
+void		 dash_setk(struct mp_view *, const char *list, size_t n,
+		    const char *name, const char *val);
+void		 dash_setki(struct mp_view *, const char *list, size_t n,
+		    const char *name, long long val);
+/*
+ * A stored file as a download: its type when it is one the checks let
+ * in (JPEG, PNG, PDF), else application/octet-stream; filename made
+ * safe for the header in namesz bytes (at most 256), none when
+ * nothing is left of it.
+ */
+void		 dash_send_file(struct mp_dreq *, const char *filename,
+		    size_t namesz, const char *none, const char *mime,
+		    const void *data, size_t len);
 /* An error page (mp_http_error) with status and a Dutch message. */
 void		 dash_error(struct mp_dreq *, int status, const char *msg);
 /* 303 to mount + path. */
@@ -297,9 +312,31 @@ enum mp_err	 dash_dossier_fill_report(struct mp_dreq *, struct mp_view *);
  * the same page for both, audited as refused (dossier.c).
  */
 void		 dash_dossier_refused(struct mp_dreq *);
-/* The documents of dossier id into v under Doc (dossier_doc.c). */
+/*
+ * Dossier r->arg[0] into d when the user may see it: 1; else its
+ * answer is sent (dash_dossier_refused, or the error page): 0.
+ */
+struct mp_dossier;
+int		 dash_dossier_seen(struct mp_dreq *, struct mp_dossier *);
+/* Dossier id's first max documents into v under Doc (dossier_doc.c). */
 enum mp_err	 dash_dossier_docs_fill(struct mp_dreq *, struct mp_view *,
-		    long long id);
+		    long long id, unsigned max);
+/*
+ * What the dossier page and its print view share (dossier.c): the
+ * summary under D; the analysis (the newest versions), reports,
+ * subjects, members and history of dossier id into v, at most max
+ * lines of each.
+ */
+/*
+ * A configured list l into key.N.Name, key.N.Sel where it is sel
+ * (dossier.c), e.g. "List.Themes".
+ */
+void		 dash_dossier_set_list(struct mp_dreq *, struct mp_view *,
+		    enum mp_dossier_list l, const char *key, const char *sel);
+void		 dash_dossier_head(struct mp_view *,
+		    const struct mp_dossier *);
+enum mp_err	 dash_dossier_parts(struct mp_dreq *, struct mp_view *,
+		    long long id, unsigned versions, unsigned max);
 struct mp_ctx;
 /*
  * The dashboard's request limits for documents (dossier_doc.c): one
@@ -328,6 +365,35 @@ enum mp_err	 dash_journal_filter_set(struct mp_dreq *, struct mp_view *,
 		    const struct mp_dossier_filter *);
 /* The report's retention dates and holds into v (retention.c). */
 enum mp_err	 dash_retention_fill(struct mp_dreq *, struct mp_view *);
+
+/*
+ * The statistics pages' shared parts (chart.c).  The range of the
+ * form: "van" and "tot" as YYYY-MM, the twelve months ending with this
+ * one by default; 0 with an error (Dutch, tied to its field) and no
+ * figures.  Then "prefix.suffix" setters (the view keeps the first
+ * error), a round axis maximum at or above max (1, 2 or 5 times a
+ * power of ten; at least 1), and a bar of height value / max of the
+ * plot, bottom on the axis, under prefix.name (prefix when name is
+ * NULL).
+ */
+#define DASH_CHART_TOP		12
+#define DASH_CHART_PLOT		200	/* height of the plot area */
+struct dash_range {
+	int		 from, to;
+	const char	*err_from, *err_to;	/* Dutch, tied to the field */
+	char		 from_s[16], to_s[16];	/* as typed, for the form */
+};
+/* The months' Dutch abbreviations, "jan" to "dec". */
+extern const char *const dash_chart_abbr[12];
+int		 dash_chart_range(struct mp_dreq *, struct dash_range *);
+void		 dash_seti(struct mp_view *, const char *prefix,
+		    const char *suffix, long long value);
+void		 dash_sets(struct mp_view *, const char *prefix,
+		    const char *suffix, const char *value);
+long long	 dash_chart_max(long long max);
+void		 dash_bar(struct mp_view *, const char *prefix,
+		    const char *name, long long x, long long value,
+		    long long max);
 
 /* Pages (auth.c, list.c, report.c, ...). */
 void	mp_dash_home(struct mp_dreq *);

@@ -27,31 +27,9 @@
 #include "meldpunt.h"
 #include "dashboard.h"
 
-#define REPORTS_MAX	500	/* report lines on a dossier page */
-#define SUBJECTS_MAX	500
+#define LINES_MAX	500	/* reports, subjects, events, documents */
 #define VERSIONS_MAX	50	/* analysis versions shown */
-#define EVENTS_MAX	500
 #define REF_MAX		24
-
-static void
-setk(struct mp_view *v, const char *list, size_t n, const char *name,
-    const char *val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
-}
-
-static void
-setki(struct mp_view *v, const char *list, size_t n, const char *name,
-    long long val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set_int(v, key, val);
-}
 
 /*
  * The one answer for a dossier that does not exist and one the user
@@ -88,19 +66,18 @@ in_teams(const struct mp_user *u, long long team)
 	return 0;
 }
 
-/* A configured list into List.<name>.N.Name, Sel where it is sel. */
-static void
-set_list(struct mp_dreq *r, struct mp_view *v, enum mp_dossier_list l,
-    const char *name, const char *sel)
+void
+dash_dossier_set_list(struct mp_dreq *r, struct mp_view *v,
+    enum mp_dossier_list l, const char *key, const char *sel)
 {
-	char	 e[MP_DOSSIER_ENTRY_MAX * 4 + 1], key[64];
+	char	 e[MP_DOSSIER_ENTRY_MAX * 4 + 1];
 	size_t	 i;
 
-	(void)snprintf(key, sizeof(key), "List.%s", name);
 	for (i = 0; mp_dossier_list_entry(r->d->ctx->conf, l, i, e,
 	    sizeof(e)); i++) {
-		setk(v, key, i, "Name", e);
-		setki(v, key, i, "Sel", sel != NULL && strcmp(sel, e) == 0);
+		dash_setk(v, key, i, "Name", e);
+		dash_setki(v, key, i, "Sel", sel != NULL &&
+		    strcmp(sel, e) == 0);
 	}
 }
 
@@ -119,9 +96,9 @@ team_row(const struct mp_team *t, void *arg)
 
 	if (!t->active || (!x->all && !in_teams(&x->r->user, t->id)))
 		return;
-	setki(x->v, "List.Teams", x->n, "Id", t->id);
-	setk(x->v, "List.Teams", x->n, "Name", t->name);
-	setki(x->v, "List.Teams", x->n, "Sel", t->id == x->sel);
+	dash_setki(x->v, "List.Teams", x->n, "Id", t->id);
+	dash_setk(x->v, "List.Teams", x->n, "Name", t->name);
+	dash_setki(x->v, "List.Teams", x->n, "Sel", t->id == x->sel);
 	x->n++;
 }
 
@@ -152,15 +129,15 @@ list_row(const struct mp_dossier *d, void *arg)
 	struct lst	*l = arg;
 	char		 t[32];
 
-	setki(l->v, "Dos", l->n, "Id", d->id);
-	setk(l->v, "Dos", l->n, "Number", d->number);
-	setk(l->v, "Dos", l->n, "Title", d->title);
-	setk(l->v, "Dos", l->n, "Theme", d->theme);
-	setk(l->v, "Dos", l->n, "Status", d->status);
-	setk(l->v, "Dos", l->n, "Team", d->team);
-	setki(l->v, "Dos", l->n, "Reports", d->reports);
+	dash_setki(l->v, "Dos", l->n, "Id", d->id);
+	dash_setk(l->v, "Dos", l->n, "Number", d->number);
+	dash_setk(l->v, "Dos", l->n, "Title", d->title);
+	dash_setk(l->v, "Dos", l->n, "Theme", d->theme);
+	dash_setk(l->v, "Dos", l->n, "Status", d->status);
+	dash_setk(l->v, "Dos", l->n, "Team", d->team);
+	dash_setki(l->v, "Dos", l->n, "Reports", d->reports);
 	dash_time(t, (time_t)d->created_at);
-	setk(l->v, "Dos", l->n, "Created", t);
+	dash_setk(l->v, "Dos", l->n, "Created", t);
 	l->n++;
 }
 
@@ -240,12 +217,12 @@ mp_dash_dossiers(struct mp_dreq *r)
 	if (er == MP_OK)
 		er = mp_dossier_count(db, &f, vis, n);
 	for (i = 0; er == MP_OK && i < 4; i++) {
-		setk(v, "Count", i, "Status", mp_dossier_statuses[i]);
-		setki(v, "Count", i, "N", n[i]);
-		setki(v, "Count", i, "Sel", f.status != NULL &&
+		dash_setk(v, "Count", i, "Status", mp_dossier_statuses[i]);
+		dash_setki(v, "Count", i, "N", n[i]);
+		dash_setki(v, "Count", i, "Sel", f.status != NULL &&
 		    strcmp(f.status, mp_dossier_statuses[i]) == 0);
 	}
-	set_list(r, v, MP_DOSSIER_THEMES, "Themes", f.theme);
+	dash_dossier_set_list(r, v, MP_DOSSIER_THEMES, "List.Themes", f.theme);
 	if (er == MP_OK)
 		er = set_teams(r, v, f.team, 1);
 	(void)mp_tmpl_set(v, "F.Status", f.status != NULL ? f.status : "");
@@ -295,7 +272,8 @@ new_page(struct mp_dreq *r, int status, const struct create *c)
 		dash_error(r, 500, NULL);
 		return;
 	}
-	set_list(r, v, MP_DOSSIER_THEMES, "Themes", c->n.theme);
+	dash_dossier_set_list(r, v, MP_DOSSIER_THEMES, "List.Themes",
+	    c->n.theme);
 	er = set_teams(r, v, c->n.team_id, mp_access_user(&r->user,
 	    MP_PERM_DOSSIER_MANAGE));
 	(void)mp_tmpl_set(v, "N.Title", c->n.title != NULL ? c->n.title : "");
@@ -448,15 +426,17 @@ pg_version(long long version, const char *text, const char *author,
 	struct pg	*p = arg;
 	char		 t[32];
 
+	dash_time(t, (time_t)at);
 	if (p->n == 0) {
 		(void)mp_tmpl_set(p->v, "A.Text", text);
 		(void)mp_tmpl_set_int(p->v, "A.Version", version);
+		(void)mp_tmpl_set(p->v, "A.Author", author);
+		(void)mp_tmpl_set(p->v, "A.At", t);
 	}
-	setki(p->v, "A.Ver", p->n, "Version", version);
-	setk(p->v, "A.Ver", p->n, "Text", text);
-	setk(p->v, "A.Ver", p->n, "Author", author);
-	dash_time(t, (time_t)at);
-	setk(p->v, "A.Ver", p->n, "At", t);
+	dash_setki(p->v, "A.Ver", p->n, "Version", version);
+	dash_setk(p->v, "A.Ver", p->n, "Text", text);
+	dash_setk(p->v, "A.Ver", p->n, "Author", author);
+	dash_setk(p->v, "A.Ver", p->n, "At", t);
 	p->n++;
 }
 
@@ -466,14 +446,14 @@ pg_report(const struct mp_dossier_report *x, void *arg)
 	struct pg	*p = arg;
 	char		 t[32];
 
-	setki(p->v, "Rep", p->n, "Visible", x->visible);
+	dash_setki(p->v, "Rep", p->n, "Visible", x->visible);
 	if (x->visible) {
-		setki(p->v, "Rep", p->n, "Id", x->report);
-		setk(p->v, "Rep", p->n, "Reference", x->reference);
-		setk(p->v, "Rep", p->n, "Type", x->type);
-		setk(p->v, "Rep", p->n, "Status", x->status);
+		dash_setki(p->v, "Rep", p->n, "Id", x->report);
+		dash_setk(p->v, "Rep", p->n, "Reference", x->reference);
+		dash_setk(p->v, "Rep", p->n, "Type", x->type);
+		dash_setk(p->v, "Rep", p->n, "Status", x->status);
 		dash_time(t, (time_t)x->received);
-		setk(p->v, "Rep", p->n, "Date", t);
+		dash_setk(p->v, "Rep", p->n, "Date", t);
 	} else
 		p->unseen = 1;
 	p->n++;
@@ -485,11 +465,11 @@ pg_subject(long long subject, int kind, const char *display, int direct,
 {
 	struct pg	*p = arg;
 
-	setki(p->v, "Subj", p->n, "Id", subject);
-	setk(p->v, "Subj", p->n, "Kind",
+	dash_setki(p->v, "Subj", p->n, "Id", subject);
+	dash_setk(p->v, "Subj", p->n, "Kind",
 	    mp_subject_kind_name((enum mp_subject_kind)kind));
-	setk(p->v, "Subj", p->n, "Display", display);
-	setki(p->v, "Subj", p->n, "Direct", direct);
+	dash_setk(p->v, "Subj", p->n, "Display", display);
+	dash_setki(p->v, "Subj", p->n, "Direct", direct);
 	p->n++;
 }
 
@@ -500,9 +480,9 @@ pg_member(long long user, const char *name, const char *display,
 	struct pg	*p = arg;
 
 	(void)at;
-	setki(p->v, "Mem", p->n, "Id", user);
-	setk(p->v, "Mem", p->n, "Name", name);
-	setk(p->v, "Mem", p->n, "Display", display);
+	dash_setki(p->v, "Mem", p->n, "Id", user);
+	dash_setk(p->v, "Mem", p->n, "Name", name);
+	dash_setk(p->v, "Mem", p->n, "Display", display);
 	p->n++;
 }
 
@@ -513,23 +493,20 @@ pg_event(const char *kind, const char *actor, long long at,
 	struct pg	*p = arg;
 	char		 t[32];
 
-	setk(p->v, "Hist", p->n, "Kind", kind);
-	setk(p->v, "Hist", p->n, "Actor", actor);
+	dash_setk(p->v, "Hist", p->n, "Kind", kind);
+	dash_setk(p->v, "Hist", p->n, "Actor", actor);
 	dash_time(t, (time_t)at);
-	setk(p->v, "Hist", p->n, "At", t);
-	setk(p->v, "Hist", p->n, "Old", old);
-	setk(p->v, "Hist", p->n, "New", new_value);
+	dash_setk(p->v, "Hist", p->n, "At", t);
+	dash_setk(p->v, "Hist", p->n, "Old", old);
+	dash_setk(p->v, "Hist", p->n, "New", new_value);
 	p->n++;
 }
 
-/* The summary and the status form. */
-static void
-page_summary(struct mp_dreq *r, struct mp_view *v,
-    const struct mp_dossier *d)
+/* The summary under D, for the page and the print view. */
+void
+dash_dossier_head(struct mp_view *v, const struct mp_dossier *d)
 {
-	const struct mp_dossier_transition *tr;
 	char		 t[32];
-	size_t		 i;
 
 	(void)mp_tmpl_set_int(v, "D.Id", d->id);
 	(void)mp_tmpl_set(v, "D.Number", d->number);
@@ -543,14 +520,26 @@ page_summary(struct mp_dreq *r, struct mp_view *v,
 	(void)mp_tmpl_set(v, "D.Created", t);
 	dash_time(t, (time_t)d->closed_at);
 	(void)mp_tmpl_set(v, "D.Closed", t);
+}
+
+/* The summary and the status form. */
+static void
+page_summary(struct mp_dreq *r, struct mp_view *v,
+    const struct mp_dossier *d)
+{
+	const struct mp_dossier_transition *tr;
+	size_t		 i;
+
+	dash_dossier_head(v, d);
 	for (i = 0; (tr = mp_dossier_next(d->status, i)) != NULL; i++) {
-		setk(v, "Next", i, "To", tr->to);
-		setk(v, "Next", i, "Label", tr->label);
-		setki(v, "Next", i, "Outcome", tr->needs_outcome);
+		dash_setk(v, "Next", i, "To", tr->to);
+		dash_setk(v, "Next", i, "Label", tr->label);
+		dash_setki(v, "Next", i, "Outcome", tr->needs_outcome);
 	}
-	set_list(r, v, MP_DOSSIER_OUTCOMES, "Outcomes", NULL);
+	dash_dossier_set_list(r, v, MP_DOSSIER_OUTCOMES, "List.Outcomes",
+	    NULL);
 	for (i = 1; i < MP_SUBJECT__MAX; i++)
-		setk(v, "Opt.Kinds", i, "Name",
+		dash_setk(v, "Opt.Kinds", i, "Name",
 		    mp_subject_kind_name((enum mp_subject_kind)i));
 	(void)mp_tmpl_set_int(v, "Can.DossierWork", mp_access_user(&r->user,
 	    MP_PERM_DOSSIER_WORK));
@@ -558,9 +547,15 @@ page_summary(struct mp_dreq *r, struct mp_view *v,
 	    mp_access_user(&r->user, MP_PERM_DOSSIER_MANAGE));
 }
 
-/* The parts read from the database, each its own list. */
-static enum mp_err
-page_parts(struct mp_dreq *r, struct mp_view *v, long long id)
+/*
+ * The parts the dossier page and its print view share, each its own
+ * list: the newest versions of the analysis (also A.Text, A.Version,
+ * A.Author, A.At of the newest), the reports (Unseen when one is out
+ * of sight), subjects, members and the history.
+ */
+enum mp_err
+dash_dossier_parts(struct mp_dreq *r, struct mp_view *v, long long id,
+    unsigned versions, unsigned max)
 {
 	struct mp_db	*db = r->d->ctx->db;
 	struct mp_dbval	 vis[2];
@@ -571,32 +566,42 @@ page_parts(struct mp_dreq *r, struct mp_view *v, long long id)
 	p.r = r;
 	p.v = v;
 	mp_access_report_params(&r->user, vis);
-	if ((er = mp_dossier_analysis_list(db, id, VERSIONS_MAX, pg_version,
+	if ((er = mp_dossier_analysis_list(db, id, versions, pg_version,
 	    &p)) != MP_OK)
 		return er;
 	p.n = 0;
-	if ((er = mp_dossier_report_list(db, id, vis, REPORTS_MAX, pg_report,
+	if ((er = mp_dossier_report_list(db, id, vis, max, pg_report,
 	    &p)) != MP_OK)
 		return er;
 	(void)mp_tmpl_set_int(v, "Unseen", p.unseen);
 	p.n = 0;
-	if ((er = mp_dossier_subject_list(db, id, vis, SUBJECTS_MAX,
-	    pg_subject, &p)) != MP_OK)
+	if ((er = mp_dossier_subject_list(db, id, vis, max, pg_subject,
+	    &p)) != MP_OK)
 		return er;
 	p.n = 0;
 	if ((er = mp_dossier_member_list(db, id, pg_member, &p)) != MP_OK)
 		return er;
 	p.n = 0;
+	return mp_dossier_event_list(db, id, max, pg_event, &p);
+}
+
+/* The parts read from the database, each its own list. */
+static enum mp_err
+page_parts(struct mp_dreq *r, struct mp_view *v, long long id)
+{
+	enum mp_err	 er;
+
+	if ((er = dash_dossier_parts(r, v, id, VERSIONS_MAX, LINES_MAX)) !=
+	    MP_OK)
+		return er;
 	/*
 	 * HOOK: the journal (dossier_journal: notes, decisions, tasks
 	 * with their due dates and overdue marks) and the documents
-	 * (dossier_document) fill their lists here, before the history.
+	 * (dossier_document) fill their lists here.
 	 */
-	if ((er = dash_dossier_docs_fill(r, v, id)) != MP_OK)
+	if ((er = dash_dossier_docs_fill(r, v, id, LINES_MAX)) != MP_OK)
 		return er;
-	if ((er = dash_journal_fill(r, v, id)) != MP_OK)
-		return er;
-	return mp_dossier_event_list(db, id, EVENTS_MAX, pg_event, &p);
+	return dash_journal_fill(r, v, id);
 }
 
 /*
@@ -642,6 +647,23 @@ dossier_page(struct mp_dreq *r, int status, const char *msg,
 		dash_audit(r, "dossier bekijken", "dossier", d.id, d.number);
 	dash_finish(r, er, status, v, "dashboard/dossier.cs");
 	return MP_OK;
+}
+
+int
+dash_dossier_seen(struct mp_dreq *r, struct mp_dossier *d)
+{
+	struct mp_dbval		 vis[MP_DOSSIER_VIS];
+	enum mp_err		 er;
+
+	mp_dossier_params(&r->user, vis);
+	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, d)) ==
+	    MP_OK)
+		return 1;
+	if (er == MP_ENOTFOUND)
+		dossier_refused(r, r->arg[0]);
+	else
+		dash_error(r, mp_err_status(er), NULL);
+	return 0;
 }
 
 void
@@ -1039,9 +1061,9 @@ of_row(long long id, const char *number, const char *title, void *arg)
 {
 	struct of	*o = arg;
 
-	setki(o->v, "Dossiers", o->n, "Id", id);
-	setk(o->v, "Dossiers", o->n, "Number", number);
-	setk(o->v, "Dossiers", o->n, "Title", title);
+	dash_setki(o->v, "Dossiers", o->n, "Id", id);
+	dash_setk(o->v, "Dossiers", o->n, "Number", number);
+	dash_setk(o->v, "Dossiers", o->n, "Title", title);
 	o->n++;
 }
 

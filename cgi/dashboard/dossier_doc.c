@@ -24,27 +24,6 @@
 #include "meldpunt.h"
 #include "dashboard.h"
 
-#define DOCS_MAX	500	/* documents on a dossier page */
-
-static void
-setk(struct mp_view *v, const char *list, size_t n, const char *name,
-    const char *val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
-}
-
-static void
-setki(struct mp_view *v, const char *list, size_t n, const char *name,
-    long long val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set_int(v, key, val);
-}
 
 /* "1,5 MB", "12 kB", "300 bytes". */
 static void
@@ -89,22 +68,24 @@ doc_row(const struct mp_dossierdoc *d, void *arg)
 	struct docs	*x = arg;
 	char		 t[32];
 
-	setki(x->v, x->list, x->n, "Id", d->id);
-	setk(x->v, x->list, x->n, "Name", d->filename);
-	setk(x->v, x->list, x->n, "Type", d->content_type);
-	setki(x->v, x->list, x->n, "Bytes", d->size);
+	dash_setki(x->v, x->list, x->n, "Id", d->id);
+	dash_setk(x->v, x->list, x->n, "Name", d->filename);
+	dash_setk(x->v, x->list, x->n, "Type", d->content_type);
+	dash_setki(x->v, x->list, x->n, "Bytes", d->size);
 	size_text(d->size, t);
-	setk(x->v, x->list, x->n, "Size", t);
-	setk(x->v, x->list, x->n, "Sha", d->sha256);
-	setk(x->v, x->list, x->n, "Uploader", d->uploader);
+	dash_setk(x->v, x->list, x->n, "Size", t);
+	dash_setk(x->v, x->list, x->n, "Sha", d->sha256);
+	dash_setk(x->v, x->list, x->n, "Uploader", d->uploader);
 	dash_time(t, (time_t)d->uploaded_at);
-	setk(x->v, x->list, x->n, "At", t);
-	setki(x->v, x->list, x->n, "Mine", d->uploaded_by == x->r->user.id);
+	dash_setk(x->v, x->list, x->n, "At", t);
+	dash_setki(x->v, x->list, x->n, "Mine",
+	    d->uploaded_by == x->r->user.id);
 	x->n++;
 }
 
 enum mp_err
-dash_dossier_docs_fill(struct mp_dreq *r, struct mp_view *v, long long id)
+dash_dossier_docs_fill(struct mp_dreq *r, struct mp_view *v, long long id,
+    unsigned max)
 {
 	struct docs	 x;
 
@@ -114,7 +95,7 @@ dash_dossier_docs_fill(struct mp_dreq *r, struct mp_view *v, long long id)
 	x.list = "Doc";
 	(void)mp_tmpl_set_int(v, "DocMaxMb", (long long)
 	    (r->d->ctx->limits.max_file / (1024 * 1024)));
-	return mp_dossierdoc_list(r->d->ctx->db, id, DOCS_MAX, doc_row, &x);
+	return mp_dossierdoc_list(r->d->ctx->db, id, max, doc_row, &x);
 }
 
 /* ------------------------------------------------------------------ */
@@ -130,21 +111,30 @@ struct up {
 	char			 detail[200];
 };
 
+/* Dossier r->arg[0], locked, when the user may see it; else 404. */
+static enum mp_err
+up_lock(struct mp_db *db, struct up *u, struct mp_dossier *d)
+{
+	struct mp_dbval		 vis[MP_DOSSIER_VIS];
+	enum mp_err		 er;
+
+	mp_dossier_params(&u->r->user, vis);
+	if ((er = mp_dossier_get(db, u->r->arg[0], vis, 1, d)) ==
+	    MP_ENOTFOUND)
+		u->status = 404;
+	return er;
+}
+
 static enum mp_err
 up_txn(struct mp_db *db, void *arg)
 {
 	struct up		*u = arg;
 	struct mp_dreq		*r = u->r;
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(db, r->arg[0], vis, 1, &d)) != MP_OK) {
-		if (er == MP_ENOTFOUND)
-			u->status = 404;
+	if ((er = up_lock(db, u, &d)) != MP_OK)
 		return er;
-	}
 	if ((er = mp_dossierdoc_insert(db, d.id, u->a->filename,
 	    mp_report_filetype_mime(u->a->type), u->a->data, u->a->size,
 	    u->sha, r->user.id, r->user.username, &u->doc)) != MP_OK)
@@ -168,21 +158,13 @@ mp_dash_dossier_doc_post(struct mp_dreq *r)
 {
 	struct mp_report	 rep;
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	struct up		 u;
 	char			 back[64];
 	enum mp_err		 er;
 
 	/* Out of sight first: no file check tells a stranger anything. */
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) !=
-	    MP_OK) {
-		if (er == MP_ENOTFOUND)
-			dash_dossier_refused(r);
-		else
-			dash_error(r, mp_err_status(er), NULL);
+	if (!dash_dossier_seen(r, &d))
 		return;
-	}
 	mp_report_init(&rep);
 	if ((er = mp_report_read_files(&rep, r->req)) != MP_OK) {
 		dash_error(r, mp_err_status(er), NULL);
@@ -219,15 +201,10 @@ del_txn(struct mp_db *db, void *arg)
 	struct up		*u = arg;
 	struct mp_dreq		*r = u->r;
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(db, r->arg[0], vis, 1, &d)) != MP_OK) {
-		if (er == MP_ENOTFOUND)
-			u->status = 404;
+	if ((er = up_lock(db, u, &d)) != MP_OK)
 		return er;
-	}
 	/* A coordinator removes any; anyone else what they added. */
 	er = mp_dossierdoc_delete(db, d.id, u->doc, mp_access_user(&r->user,
 	    MP_PERM_DOSSIER_MANAGE) ? 0 : r->user.id, r->user.username);
@@ -276,23 +253,6 @@ mp_dash_dossier_doc_del(struct mp_dreq *r)
 /* ------------------------------------------------------------------ */
 /* Download.                                                           */
 
-/* A file name safe inside a quoted header value: ASCII, no quotes. */
-static void
-safe_filename(const char *in, char *out, size_t outsz)
-{
-	size_t	 o = 0;
-
-	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
-		unsigned char	 c = (unsigned char)*in;
-
-		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
-		    c == '/' || c == ';' ? '_' : (char)c;
-	}
-	out[o] = '\0';
-	if (o == 0)
-		(void)snprintf(out, outsz, "document");
-}
-
 struct dl {
 	struct mp_dreq	*r;
 	long long	 dossier;
@@ -303,54 +263,32 @@ static void
 dl_send(const struct mp_dossierdoc *d, const void *data, size_t len,
     void *arg)
 {
-	static const char *const types[] = {
-		"image/jpeg", "image/png", "application/pdf"
-	};
 	struct dl	*x = arg;
-	const char	*ctype = "application/octet-stream";
-	char		 name[256], disp[320];
-	size_t		 i;
+	char		 what[64];
 
-	/* Only the types the check lets in; never text/html. */
-	for (i = 0; d->content_type != NULL && i < MP_NELEM(types); i++)
-		if (strcmp(d->content_type, types[i]) == 0)
-			ctype = types[i];
-	safe_filename(d->filename, name, sizeof(name));
-	(void)snprintf(disp, sizeof(disp), "document %lld", d->id);
-	dash_audit(x->r, "document downloaden", "dossier", x->dossier, disp);
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
-	    name);
+	(void)snprintf(what, sizeof(what), "document %lld", d->id);
+	dash_audit(x->r, "document downloaden", "dossier", x->dossier, what);
 	x->sent = 1;
-	if (mp_http_header(x->r->req, "Content-Disposition", disp) != MP_OK)
-		dash_error(x->r, 500, NULL);
-	else
-		(void)mp_http_send(x->r->req, 200, ctype, data, len);
+	dash_send_file(x->r, d->filename, 256, "document", d->content_type,
+	    data, len);
 }
 
 void
 mp_dash_dossier_doc(struct mp_dreq *r)
 {
 	struct mp_dossier	 d;
-	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	struct dl		 x;
 	enum mp_err		 er;
 
-	mp_dossier_params(&r->user, vis);
-	if ((er = mp_dossier_get(r->d->ctx->db, r->arg[0], vis, 0, &d)) ==
-	    MP_OK) {
-		memset(&x, 0, sizeof(x));
-		x.r = r;
-		x.dossier = d.id;
-		er = mp_dossierdoc_read(r->d->ctx->db, d.id, r->arg[1],
-		    dl_send, &x);
-		if (er == MP_ENOTFOUND) {
-			dash_audit(r, "geweigerd", "dossier", d.id, NULL);
-			dash_error(r, 404, "Dit document bestaat niet.");
-			return;
-		}
-	}
-	if (er == MP_ENOTFOUND)
-		dash_dossier_refused(r);
-	else if (er != MP_OK)
+	if (!dash_dossier_seen(r, &d))
+		return;
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.dossier = d.id;
+	er = mp_dossierdoc_read(r->d->ctx->db, d.id, r->arg[1], dl_send, &x);
+	if (er == MP_ENOTFOUND) {
+		dash_audit(r, "geweigerd", "dossier", d.id, NULL);
+		dash_error(r, 404, "Dit document bestaat niet.");
+	} else if (er != MP_OK)
 		dash_error(r, mp_err_status(er), NULL);
 }

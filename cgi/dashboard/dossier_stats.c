@@ -24,19 +24,14 @@
 
 /* Chart geometry, in SVG user units, as stats.c draws. */
 #define CH_LEFT		48
-#define CH_TOP		12
-#define CH_PLOT		200
+#define CH_TOP		DASH_CHART_TOP
+#define CH_PLOT		DASH_CHART_PLOT
 #define CH_BOTTOM	40
 #define CH_GROUP	36
 #define CH_BAR		12
 #define HB_LABEL	230
 #define HB_PLOT		300
 #define HB_ROW		24
-
-static const char *const month_abbr[12] = {
-	"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep",
-	"okt", "nov", "dec"
-};
 
 /* Named counts: a, b over the range; per month for themes. */
 struct names {
@@ -56,55 +51,6 @@ struct dst {
 	struct names	 themes, types, outcomes;
 	int		 cut;	/* a name past NAMES_MAX was left out */
 };
-
-struct range {
-	int		 from, to;
-	const char	*err_from, *err_to;
-	char		 from_s[16], to_s[16];
-};
-
-/* The form's range, as stats.c reads its own; 0 with an error. */
-static int
-read_range(struct mp_dreq *r, struct range *rg)
-{
-	const char	*van = dash_query(r, "van");
-	const char	*tot = dash_query(r, "tot");
-	struct tm	 tm;
-	time_t		 now = r->now;
-	int		 cur;
-
-	memset(rg, 0, sizeof(*rg));
-	(void)gmtime_r(&now, &tm);
-	cur = (tm.tm_year + 1900) * 12 + tm.tm_mon;
-	rg->to = cur;
-	rg->from = cur - 11;
-	if (van != NULL && van[0] != '\0') {
-		(void)snprintf(rg->from_s, sizeof(rg->from_s), "%.15s", van);
-		if ((rg->from = mp_stats_month_parse(van)) < 0)
-			rg->err_from = "Vul een maand in als jjjj-mm, "
-			    "bijvoorbeeld 2026-01.";
-	}
-	if (tot != NULL && tot[0] != '\0') {
-		(void)snprintf(rg->to_s, sizeof(rg->to_s), "%.15s", tot);
-		if ((rg->to = mp_stats_month_parse(tot)) < 0)
-			rg->err_to = "Vul een maand in als jjjj-mm, "
-			    "bijvoorbeeld 2026-12.";
-	} else if (van != NULL && van[0] != '\0' && rg->from >= 0)
-		rg->to = rg->from + 11 < cur ? rg->from + 11 : cur;
-	if (rg->err_from == NULL && rg->err_to == NULL) {
-		if (van == NULL || van[0] == '\0')
-			rg->from = rg->to - 11;
-		if (rg->from > rg->to)
-			rg->err_to = "De laatste maand ligt voor de eerste.";
-		else if (rg->to - rg->from >= MP_STATS_MAX_MONTHS)
-			rg->err_to = "Kies hoogstens 120 maanden (tien jaar).";
-	}
-	if (rg->err_from != NULL || rg->err_to != NULL)
-		return 0;
-	mp_stats_month_format(rg->from, rg->from_s);
-	mp_stats_month_format(rg->to, rg->to_s);
-	return 1;
-}
 
 /* The slot of name in x, added when new; -1 when x is full. */
 static int
@@ -168,7 +114,7 @@ count(enum mp_dossierstat_part part, int month, const char *name,
 
 /* The configured names first, then count everything. */
 static enum mp_err
-load(struct mp_dreq *r, const struct range *rg, struct dst **out)
+load(struct mp_dreq *r, const struct dash_range *rg, struct dst **out)
 {
 	static const enum mp_dossier_list lists[3] = {
 		MP_DOSSIER_THEMES, MP_DOSSIER_TASK_TYPES, MP_DOSSIER_OUTCOMES
@@ -202,52 +148,6 @@ load(struct mp_dreq *r, const struct range *rg, struct dst **out)
 /* ------------------------------------------------------------------ */
 /* The page.                                                           */
 
-static void
-seti(struct mp_view *v, const char *p, const char *k, long long val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%s", p, k);
-	(void)mp_tmpl_set_int(v, key, val);
-}
-
-static void
-sets(struct mp_view *v, const char *p, const char *k, const char *val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%s", p, k);
-	(void)mp_tmpl_set(v, key, val);
-}
-
-/* A round axis maximum at or above max: 1, 2 or 5 times 10^n. */
-static long long
-nice_max(long long max)
-{
-	long long	 p = 1;
-
-	if (max < 1)
-		max = 1;
-	while (p * 10 <= max)
-		p *= 10;
-	if (max <= p)
-		return p;
-	return max <= 2 * p ? 2 * p : max <= 5 * p ? 5 * p : 10 * p;
-}
-
-static void
-set_bar(struct mp_view *v, const char *p, long long x, long long value,
-    long long max)
-{
-	long long	 h = value > 0 ? value * CH_PLOT / max : 0;
-
-	if (value > 0 && h == 0)
-		h = 1;
-	seti(v, p, "X", x);
-	seti(v, p, "Y", CH_TOP + CH_PLOT - h);
-	seti(v, p, "H", h);
-}
-
 /* Rows of x under what, with a bar of a + b on one scale. */
 static void
 set_names(struct mp_view *v, const struct names *x, const char *what)
@@ -259,24 +159,24 @@ set_names(struct mp_view *v, const struct names *x, const char *what)
 	for (i = 0; i < x->n; i++)
 		if (x->a[i] + x->b[i] > max)
 			max = x->a[i] + x->b[i];
-	max = nice_max(max);
+	max = dash_chart_max(max);
 	(void)snprintf(p, sizeof(p), "DS.%s", what);
-	seti(v, p, "Max", max);
-	seti(v, p, "H", (long long)x->n * HB_ROW + 8);
+	dash_seti(v, p, "Max", max);
+	dash_seti(v, p, "H", (long long)x->n * HB_ROW + 8);
 	for (i = 0; i < x->n; i++) {
 		(void)snprintf(p, sizeof(p), "DS.%s.Rows.%zu", what, i);
-		sets(v, p, "Name", x->name[i][0] != '\0' ? x->name[i] :
+		dash_sets(v, p, "Name", x->name[i][0] != '\0' ? x->name[i] :
 		    "(geen)");
-		seti(v, p, "A", x->a[i]);
-		seti(v, p, "B", x->b[i]);
-		seti(v, p, "Sum", x->a[i] + x->b[i]);
+		dash_seti(v, p, "A", x->a[i]);
+		dash_seti(v, p, "B", x->b[i]);
+		dash_seti(v, p, "Sum", x->a[i] + x->b[i]);
 		w = (x->a[i] + x->b[i]) * HB_PLOT / max;
 		if (x->a[i] + x->b[i] > 0 && w == 0)
 			w = 1;
-		seti(v, p, "Y", (long long)i * HB_ROW + 4);
-		seti(v, p, "TY", (long long)i * HB_ROW + 19);
-		seti(v, p, "W", w);
-		seti(v, p, "TX", HB_LABEL + w + 6);
+		dash_seti(v, p, "Y", (long long)i * HB_ROW + 4);
+		dash_seti(v, p, "TY", (long long)i * HB_ROW + 19);
+		dash_seti(v, p, "W", w);
+		dash_seti(v, p, "TX", HB_LABEL + w + 6);
 	}
 }
 
@@ -293,44 +193,44 @@ set_months(struct mp_view *v, const struct dst *s)
 		if (s->closed[m] > max)
 			max = s->closed[m];
 	}
-	max = nice_max(max);
-	seti(v, "DS", "Max", max);
-	seti(v, "DS", "HalfMax", max / 2);
-	seti(v, "DS.Chart", "W", CH_LEFT + (long long)s->nmonths * CH_GROUP +
-	    8);
-	seti(v, "DS.Chart", "H", CH_TOP + CH_PLOT + CH_BOTTOM);
-	seti(v, "DS.Chart", "Left", CH_LEFT);
-	seti(v, "DS.Chart", "Right", CH_LEFT + (long long)s->nmonths *
+	max = dash_chart_max(max);
+	dash_seti(v, "DS", "Max", max);
+	dash_seti(v, "DS", "HalfMax", max / 2);
+	dash_seti(v, "DS.Chart", "W", CH_LEFT +
+	    (long long)s->nmonths * CH_GROUP + 8);
+	dash_seti(v, "DS.Chart", "H", CH_TOP + CH_PLOT + CH_BOTTOM);
+	dash_seti(v, "DS.Chart", "Left", CH_LEFT);
+	dash_seti(v, "DS.Chart", "Right", CH_LEFT + (long long)s->nmonths *
 	    CH_GROUP);
-	seti(v, "DS.Chart", "Top", CH_TOP);
-	seti(v, "DS.Chart", "Mid", CH_TOP + CH_PLOT / 2);
-	seti(v, "DS.Chart", "Base", CH_TOP + CH_PLOT);
-	seti(v, "DS.Chart", "LabelY", CH_TOP + CH_PLOT + 16);
-	seti(v, "DS.Chart", "YearY", CH_TOP + CH_PLOT + 30);
-	seti(v, "DS.Chart", "HbLabel", HB_LABEL);
-	seti(v, "DS.Chart", "HbW", HB_LABEL + HB_PLOT + 60);
+	dash_seti(v, "DS.Chart", "Top", CH_TOP);
+	dash_seti(v, "DS.Chart", "Mid", CH_TOP + CH_PLOT / 2);
+	dash_seti(v, "DS.Chart", "Base", CH_TOP + CH_PLOT);
+	dash_seti(v, "DS.Chart", "LabelY", CH_TOP + CH_PLOT + 16);
+	dash_seti(v, "DS.Chart", "YearY", CH_TOP + CH_PLOT + 30);
+	dash_seti(v, "DS.Chart", "HbLabel", HB_LABEL);
+	dash_seti(v, "DS.Chart", "HbW", HB_LABEL + HB_PLOT + 60);
 	for (m = 0; m < s->nmonths; m++) {
 		int	 mon = s->from + (int)m;
 
 		(void)snprintf(p, sizeof(p), "DS.Months.%zu", m);
 		mp_stats_month_format(mon, label);
-		sets(v, p, "Key", label);
+		dash_sets(v, p, "Key", label);
 		(void)snprintf(label, sizeof(label), "%s %d",
-		    month_abbr[mon % 12], mon / 12);
-		sets(v, p, "Label", label);
-		sets(v, p, "Abbr", month_abbr[mon % 12]);
+		    dash_chart_abbr[mon % 12], mon / 12);
+		dash_sets(v, p, "Label", label);
+		dash_sets(v, p, "Abbr", dash_chart_abbr[mon % 12]);
 		if (mon % 12 == 0 || m == 0) {
 			(void)snprintf(label, sizeof(label), "%d", mon / 12);
-			sets(v, p, "Year", label);
+			dash_sets(v, p, "Year", label);
 		}
-		seti(v, p, "Opened", s->opened[m]);
-		seti(v, p, "Closed", s->closed[m]);
+		dash_seti(v, p, "Opened", s->opened[m]);
+		dash_seti(v, p, "Closed", s->closed[m]);
 		x = CH_LEFT + (long long)m * CH_GROUP;
-		seti(v, p, "LX", x + CH_GROUP / 2);
+		dash_seti(v, p, "LX", x + CH_GROUP / 2);
 		(void)snprintf(p, sizeof(p), "DS.Months.%zu.O", m);
-		set_bar(v, p, x + 5, s->opened[m], max);
+		dash_bar(v, p, NULL, x + 5, s->opened[m], max);
 		(void)snprintf(p, sizeof(p), "DS.Months.%zu.C", m);
-		set_bar(v, p, x + 5 + CH_BAR, s->closed[m], max);
+		dash_bar(v, p, NULL, x + 5 + CH_BAR, s->closed[m], max);
 		/* Month and theme: the cells that are not 0. */
 		for (i = 0; i < s->themes.n; i++) {
 			if (s->themes.ma[i][m] == 0 &&
@@ -338,43 +238,43 @@ set_months(struct mp_view *v, const struct dst *s)
 				continue;
 			(void)snprintf(p, sizeof(p), "DS.Cells.%zu", n++);
 			mp_stats_month_format(mon, label);
-			sets(v, p, "Month", label);
-			sets(v, p, "Theme", s->themes.name[i]);
-			seti(v, p, "Opened", s->themes.ma[i][m]);
-			seti(v, p, "Closed", s->themes.mb[i][m]);
+			dash_sets(v, p, "Month", label);
+			dash_sets(v, p, "Theme", s->themes.name[i]);
+			dash_seti(v, p, "Opened", s->themes.ma[i][m]);
+			dash_seti(v, p, "Closed", s->themes.mb[i][m]);
 		}
 	}
-	seti(v, "DS.Total", "Opened", s->topened);
-	seti(v, "DS.Total", "Closed", s->tclosed);
+	dash_seti(v, "DS.Total", "Opened", s->topened);
+	dash_seti(v, "DS.Total", "Closed", s->tclosed);
 }
 
 void
 mp_dash_dossier_stats(struct mp_dreq *r)
 {
-	struct range	 rg;
+	struct dash_range	 rg;
 	struct dst	*s = NULL;
 	struct mp_view	*v;
 	int		 ok;
 	enum mp_err	 er;
 
-	ok = read_range(r, &rg);
+	ok = dash_chart_range(r, &rg);
 	if ((v = dash_view(r, "Statistiek dossiers")) == NULL) {
 		dash_error(r, 500, NULL);
 		return;
 	}
-	sets(v, "DS", "From", rg.from_s);
-	sets(v, "DS", "To", rg.to_s);
+	dash_sets(v, "DS", "From", rg.from_s);
+	dash_sets(v, "DS", "To", rg.to_s);
 	if (rg.err_from != NULL)
-		sets(v, "DS.Err", "From", rg.err_from);
+		dash_sets(v, "DS.Err", "From", rg.err_from);
 	if (rg.err_to != NULL)
-		sets(v, "DS.Err", "To", rg.err_to);
+		dash_sets(v, "DS.Err", "To", rg.err_to);
 	if ((er = mp_tmpl_err(v)) == MP_OK && ok &&
 	    (er = load(r, &rg, &s)) == MP_OK) {
 		set_months(v, s);
 		set_names(v, &s->themes, "Themes");
 		set_names(v, &s->types, "Types");
 		set_names(v, &s->outcomes, "Outcomes");
-		seti(v, "DS", "Cut", s->cut);
+		dash_seti(v, "DS", "Cut", s->cut);
 	}
 	free(s);
 	dash_finish(r, er, ok ? 200 : 400, v, "dashboard/dossier-stats.cs");
@@ -465,13 +365,13 @@ csv_write(struct mp_csv *c, const struct dst *s)
 void
 mp_dash_dossier_stats_csv(struct mp_dreq *r)
 {
-	struct range	 rg;
+	struct dash_range	 rg;
 	struct dst	*s = NULL;
 	struct mp_csv	 c;
 	char		 fname[64], detail[64];
 	enum mp_err	 er;
 
-	if (!read_range(r, &rg)) {
+	if (!dash_chart_range(r, &rg)) {
 		dash_error(r, 400, rg.err_from != NULL ? rg.err_from :
 		    rg.err_to);
 		return;

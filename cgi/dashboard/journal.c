@@ -28,42 +28,6 @@
 #define JOURNAL_MAX	500	/* entries on a dossier page */
 #define MINE_MAX	200	/* rows of "Mijn taken" */
 
-static void
-setk(struct mp_view *v, const char *list, size_t n, const char *name,
-    const char *val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
-}
-
-static void
-setki(struct mp_view *v, const char *list, size_t n, const char *name,
-    long long val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set_int(v, key, val);
-}
-
-/* A configured list into J.<name>.N.Name, Sel where it is sel. */
-static void
-set_list(struct mp_dreq *r, struct mp_view *v, enum mp_dossier_list l,
-    const char *name, const char *sel)
-{
-	char	 e[MP_DOSSIER_ENTRY_MAX * 4 + 1], key[64];
-	size_t	 i;
-
-	(void)snprintf(key, sizeof(key), "J.%s", name);
-	for (i = 0; mp_dossier_list_entry(r->d->ctx->conf, l, i, e,
-	    sizeof(e)); i++) {
-		setk(v, key, i, "Name", e);
-		setki(v, key, i, "Sel", sel != NULL && strcmp(sel, e) == 0);
-	}
-}
-
 /* ------------------------------------------------------------------ */
 /* The dossier page's part.                                            */
 
@@ -80,29 +44,30 @@ entry_row(const struct mp_journal_entry *e, void *arg)
 	struct fill	*f = arg;
 	char		 t[32];
 
-	setki(f->v, f->list, f->n, "Id", e->id);
-	setk(f->v, f->list, f->n, "Kind", e->kind);
-	setk(f->v, f->list, f->n, "KindLabel", mp_journal_kind_label(e->kind));
-	setk(f->v, f->list, f->n, "Body", e->body);
-	setk(f->v, f->list, f->n, "Reason", e->reason);
-	setk(f->v, f->list, f->n, "DecidedBy", e->decided_by);
-	setk(f->v, f->list, f->n, "DecidedOn", e->decided_on);
-	setki(f->v, f->list, f->n, "Replaces", e->replaces);
-	setki(f->v, f->list, f->n, "ReplacedBy", e->replaced_by);
-	setk(f->v, f->list, f->n, "Type", e->task_type);
-	setki(f->v, f->list, f->n, "AssigneeId", e->assignee);
-	setk(f->v, f->list, f->n, "Assignee", e->assignee_name);
-	setk(f->v, f->list, f->n, "Due", e->due);
-	setk(f->v, f->list, f->n, "Status", e->task_status);
-	setk(f->v, f->list, f->n, "StatusLabel",
+	dash_setki(f->v, f->list, f->n, "Id", e->id);
+	dash_setk(f->v, f->list, f->n, "Kind", e->kind);
+	dash_setk(f->v, f->list, f->n, "KindLabel",
+	    mp_journal_kind_label(e->kind));
+	dash_setk(f->v, f->list, f->n, "Body", e->body);
+	dash_setk(f->v, f->list, f->n, "Reason", e->reason);
+	dash_setk(f->v, f->list, f->n, "DecidedBy", e->decided_by);
+	dash_setk(f->v, f->list, f->n, "DecidedOn", e->decided_on);
+	dash_setki(f->v, f->list, f->n, "Replaces", e->replaces);
+	dash_setki(f->v, f->list, f->n, "ReplacedBy", e->replaced_by);
+	dash_setk(f->v, f->list, f->n, "Type", e->task_type);
+	dash_setki(f->v, f->list, f->n, "AssigneeId", e->assignee);
+	dash_setk(f->v, f->list, f->n, "Assignee", e->assignee_name);
+	dash_setk(f->v, f->list, f->n, "Due", e->due);
+	dash_setk(f->v, f->list, f->n, "Status", e->task_status);
+	dash_setk(f->v, f->list, f->n, "StatusLabel",
 	    mp_journal_task_label(e->task_status));
-	setk(f->v, f->list, f->n, "Outcome", e->outcome);
-	setk(f->v, f->list, f->n, "Note", e->outcome_note);
-	setki(f->v, f->list, f->n, "Version", e->version);
-	setk(f->v, f->list, f->n, "Author", e->author);
+	dash_setk(f->v, f->list, f->n, "Outcome", e->outcome);
+	dash_setk(f->v, f->list, f->n, "Note", e->outcome_note);
+	dash_setki(f->v, f->list, f->n, "Version", e->version);
+	dash_setk(f->v, f->list, f->n, "Author", e->author);
 	dash_time(t, (time_t)e->created_at);
-	setk(f->v, f->list, f->n, "At", t);
-	setki(f->v, f->list, f->n, "Overdue", e->overdue);
+	dash_setk(f->v, f->list, f->n, "At", t);
+	dash_setki(f->v, f->list, f->n, "Overdue", e->overdue);
 	f->n++;
 }
 
@@ -112,10 +77,10 @@ cand_row(long long id, const char *username, const char *display,
 {
 	struct fill	*f = arg;
 
-	setki(f->v, "J.Cand", f->n, "Id", id);
-	setk(f->v, "J.Cand", f->n, "Name", username);
-	setk(f->v, "J.Cand", f->n, "Display", display);
-	setki(f->v, "J.Cand", f->n, "Sel", id == f->sel);
+	dash_setki(f->v, "J.Cand", f->n, "Id", id);
+	dash_setk(f->v, "J.Cand", f->n, "Name", username);
+	dash_setk(f->v, "J.Cand", f->n, "Display", display);
+	dash_setki(f->v, "J.Cand", f->n, "Sel", id == f->sel);
 	f->n++;
 }
 
@@ -129,10 +94,10 @@ current_row(long long id, const char *body, const char *on, void *arg)
 	/* A short label: the date and the first words. */
 	len = strcspn(body, "\r\n");
 	(void)snprintf(s, sizeof(s), "%.*s", (int)(len > 60 ? 60 : len), body);
-	setki(f->v, "J.Cur", f->n, "Id", id);
-	setk(f->v, "J.Cur", f->n, "On", on);
-	setk(f->v, "J.Cur", f->n, "Body", s);
-	setki(f->v, "J.Cur", f->n, "Sel", id == f->sel);
+	dash_setki(f->v, "J.Cur", f->n, "Id", id);
+	dash_setk(f->v, "J.Cur", f->n, "On", on);
+	dash_setk(f->v, "J.Cur", f->n, "Body", s);
+	dash_setki(f->v, "J.Cur", f->n, "Sel", id == f->sel);
 	f->n++;
 }
 
@@ -182,7 +147,7 @@ dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id)
 	if (!mp_access_user(&r->user, MP_PERM_DOSSIER_WORK))
 		return MP_OK;
 	keep_input(r, v, today);
-	set_list(r, v, MP_DOSSIER_TASK_TYPES, "Types",
+	dash_dossier_set_list(r, v, MP_DOSSIER_TASK_TYPES, "J.Types",
 	    dash_form(r, "taak-soort"));
 	f.n = 0;
 	f.sel = dash_number(dash_form(r, "taak-uitvoerder"), 1,
@@ -443,7 +408,7 @@ task_page(struct mp_dreq *r, int status, const char *msg,
 	    4294967295LL) : t.assignee;
 	if (er == MP_OK)
 		er = mp_journal_candidates(db, t.d.id, cand_row, &f);
-	set_list(r, t.v, MP_DOSSIER_OUTCOMES, "Outcomes", mine ?
+	dash_dossier_set_list(r, t.v, MP_DOSSIER_OUTCOMES, "J.Outcomes", mine ?
 	    dash_form(r, "taak-resultaat") : t.outcome);
 	(void)mp_tmpl_set_int(t.v, "Mine", mine);
 	if (mine) {
@@ -579,14 +544,14 @@ mine_row(const struct mp_journal_mine *m, void *arg)
 {
 	struct mine	*x = arg;
 
-	setki(x->v, "Task", x->n, "Id", m->id);
-	setki(x->v, "Task", x->n, "Dossier", m->dossier);
-	setk(x->v, "Task", x->n, "Number", m->number);
-	setk(x->v, "Task", x->n, "Title", m->title);
-	setk(x->v, "Task", x->n, "Type", m->task_type);
-	setk(x->v, "Task", x->n, "Body", m->body);
-	setk(x->v, "Task", x->n, "Due", m->due);
-	setki(x->v, "Task", x->n, "Overdue", m->overdue);
+	dash_setki(x->v, "Task", x->n, "Id", m->id);
+	dash_setki(x->v, "Task", x->n, "Dossier", m->dossier);
+	dash_setk(x->v, "Task", x->n, "Number", m->number);
+	dash_setk(x->v, "Task", x->n, "Title", m->title);
+	dash_setk(x->v, "Task", x->n, "Type", m->task_type);
+	dash_setk(x->v, "Task", x->n, "Body", m->body);
+	dash_setk(x->v, "Task", x->n, "Due", m->due);
+	dash_setki(x->v, "Task", x->n, "Overdue", m->overdue);
 	x->n++;
 }
 

@@ -71,26 +71,6 @@ source_name(enum mp_subject_source s)
 	return (int)s > 0 && s < MP_SUBJECT_SOURCE__MAX ? sources[s] : "";
 }
 
-static void
-setk(struct mp_view *v, const char *list, size_t n, const char *name,
-    const char *val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set(v, key, val != NULL ? val : "");
-}
-
-static void
-setki(struct mp_view *v, const char *list, size_t n, const char *name,
-    long long val)
-{
-	char	 key[128];
-
-	(void)snprintf(key, sizeof(key), "%s.%zu.%s", list, n, name);
-	(void)mp_tmpl_set_int(v, key, val);
-}
-
 struct coord {
 	struct mp_buf	 b;
 	size_t		 n;
@@ -147,13 +127,13 @@ fill_subject(const struct mp_subject_link *l, void *arg)
 {
 	struct fill	*f = arg;
 
-	setki(f->v, "Subj", f->n, "Id", l->subject);
-	setk(f->v, "Subj", f->n, "Kind", mp_subject_kind_name(l->kind));
-	setk(f->v, "Subj", f->n, "Display", l->display);
-	setk(f->v, "Subj", f->n, "Norm", l->norm);
-	setk(f->v, "Subj", f->n, "Source", source_name(l->source));
-	setki(f->v, "Subj", f->n, "Proposal", !MP_SUBJECT_COUNTS(l->source,
-	    l->confirmed));
+	dash_setki(f->v, "Subj", f->n, "Id", l->subject);
+	dash_setk(f->v, "Subj", f->n, "Kind", mp_subject_kind_name(l->kind));
+	dash_setk(f->v, "Subj", f->n, "Display", l->display);
+	dash_setk(f->v, "Subj", f->n, "Norm", l->norm);
+	dash_setk(f->v, "Subj", f->n, "Source", source_name(l->source));
+	dash_setki(f->v, "Subj", f->n, "Proposal",
+	    !MP_SUBJECT_COUNTS(l->source, l->confirmed));
 	f->n++;
 }
 
@@ -169,16 +149,16 @@ fill_decision(const struct mp_link_row *l, void *arg)
 	what = l->kind == MP_LINK_SAME ? "zelfde zaak" :
 	    l->kind == MP_LINK_UNRELATED ? "geen verband" :
 	    l->this_dup ? "deze melding is dubbel van" : "dubbel hiervan";
-	setki(f->v, "Dec", f->n, "Visible", l->visible);
+	dash_setki(f->v, "Dec", f->n, "Visible", l->visible);
 	if (l->visible) {
-		setki(f->v, "Dec", f->n, "Other", l->other);
-		setk(f->v, "Dec", f->n, "Reference", l->reference);
-		setk(f->v, "Dec", f->n, "Reason", l->reason);
+		dash_setki(f->v, "Dec", f->n, "Other", l->other);
+		dash_setk(f->v, "Dec", f->n, "Reference", l->reference);
+		dash_setk(f->v, "Dec", f->n, "Reason", l->reason);
 	} else
 		f->unseen = 1;
-	setk(f->v, "Dec", f->n, "Kind", what);
+	dash_setk(f->v, "Dec", f->n, "Kind", what);
 	dash_time(t, (time_t)l->at);
-	setk(f->v, "Dec", f->n, "At", t);
+	dash_setk(f->v, "Dec", f->n, "At", t);
 	f->n++;
 }
 
@@ -198,11 +178,11 @@ fill_related(const struct mp_subject_rep *x, void *arg)
 		f->gunseen = 0;
 		f->subject = x->subject;
 		f->nearby = x->nearby;
-		setki(f->v, "Verb", f->g, "Subject", x->subject);
-		setk(f->v, "Verb", f->g, "Kind",
+		dash_setki(f->v, "Verb", f->g, "Subject", x->subject);
+		dash_setk(f->v, "Verb", f->g, "Kind",
 		    mp_subject_kind_name(x->kind));
-		setk(f->v, "Verb", f->g, "Display", x->display);
-		setki(f->v, "Verb", f->g, "Nearby", x->nearby);
+		dash_setk(f->v, "Verb", f->g, "Display", x->display);
+		dash_setki(f->v, "Verb", f->g, "Nearby", x->nearby);
 	}
 	/*
 	 * Reports out of sight are one line a group with their number:
@@ -210,16 +190,16 @@ fill_related(const struct mp_subject_rep *x, void *arg)
 	 */
 	if (!x->visible) {
 		f->unseen = 1;
-		setki(f->v, "Verb", f->g, "Unseen", ++f->gunseen);
+		dash_setki(f->v, "Verb", f->g, "Unseen", ++f->gunseen);
 	} else {
 		(void)snprintf(list, sizeof(list), "Verb.%zu.Rep", f->g);
-		setki(f->v, list, f->m, "Visible", 1);
-		setki(f->v, list, f->m, "Id", x->report);
-		setk(f->v, list, f->m, "Reference", x->reference);
-		setk(f->v, list, f->m, "Type", x->type);
-		setk(f->v, list, f->m, "Status", x->status);
+		dash_setki(f->v, list, f->m, "Visible", 1);
+		dash_setki(f->v, list, f->m, "Id", x->report);
+		dash_setk(f->v, list, f->m, "Reference", x->reference);
+		dash_setk(f->v, list, f->m, "Type", x->type);
+		dash_setk(f->v, list, f->m, "Status", x->status);
 		dash_time(t, (time_t)x->received);
-		setk(f->v, list, f->m, "Date", t);
+		dash_setk(f->v, list, f->m, "Date", t);
 		f->m++;
 	}
 	f->n++;
@@ -252,7 +232,7 @@ dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 	if (f.unseen && (er = coordinators(r, v)) != MP_OK)
 		return er;
 	for (i = 1; i < MP_SUBJECT__MAX; i++)
-		setk(v, "Opt.Kinds", i, "Name",
+		dash_setk(v, "Opt.Kinds", i, "Name",
 		    mp_subject_kind_name((enum mp_subject_kind)i));
 	(void)mp_tmpl_set_int(v, "Act.Subj", mp_role_can(r->user.role,
 	    MP_PERM_REPORT_WORK));
@@ -817,14 +797,14 @@ sp_row(const struct mp_subject_rep *x, void *arg)
 		s->hidden++;
 		return;
 	}
-	setki(s->v, "Rep", s->n, "Id", x->report);
-	setk(s->v, "Rep", s->n, "Reference", x->reference);
-	setk(s->v, "Rep", s->n, "Type", x->type);
-	setk(s->v, "Rep", s->n, "Status", x->status);
+	dash_setki(s->v, "Rep", s->n, "Id", x->report);
+	dash_setk(s->v, "Rep", s->n, "Reference", x->reference);
+	dash_setk(s->v, "Rep", s->n, "Type", x->type);
+	dash_setk(s->v, "Rep", s->n, "Status", x->status);
 	dash_time(t, (time_t)x->received);
-	setk(s->v, "Rep", s->n, "Date", t);
-	setk(s->v, "Rep", s->n, "Source", source_name(x->source));
-	setki(s->v, "Rep", s->n, "Proposal", !MP_SUBJECT_COUNTS(x->source,
+	dash_setk(s->v, "Rep", s->n, "Date", t);
+	dash_setk(s->v, "Rep", s->n, "Source", source_name(x->source));
+	dash_setki(s->v, "Rep", s->n, "Proposal", !MP_SUBJECT_COUNTS(x->source,
 	    x->confirmed));
 	s->n++;
 }

@@ -645,34 +645,14 @@ mp_dash_report(struct mp_dreq *r)
 /* ------------------------------------------------------------------ */
 /* Attachments.                                                        */
 
-/* A file name safe inside a quoted header value: ASCII, no quotes. */
-static void
-safe_filename(const char *in, char *out, size_t outsz)
-{
-	size_t	 o = 0;
-
-	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
-		unsigned char	 c = (unsigned char)*in;
-
-		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
-		    c == '/' || c == ';' ? '_' : (char)c;
-	}
-	out[o] = '\0';
-	if (o == 0)
-		(void)snprintf(out, outsz, "bijlage");
-}
-
 void
 mp_dash_attachment(struct mp_dreq *r)
 {
-	static const char *const types[] = {
-		"image/jpeg", "image/png", "application/pdf"
-	};
 	struct mp_stmt	*st;
 	struct mp_dbval	 p[4];
-	const char	*mime, *data, *ctype = "application/octet-stream";
-	char		 name[200], disp[300];
-	size_t		 len, i;
+	const char	*data;
+	char		 disp[300];
+	size_t		 len;
 	enum mp_err	 er;
 
 	mp_access_report_params(&r->user, p);
@@ -691,22 +671,12 @@ mp_dash_attachment(struct mp_dreq *r)
 			dash_error(r, 500, NULL);
 		return;
 	}
-	safe_filename(mp_db_text(st, ATT_NAME, NULL), name, sizeof(name));
-	/* Only the types the intake stores; never text/html. */
-	mime = mp_db_text(st, ATT_MIME, NULL);
-	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
-		if (strcmp(mime, types[i]) == 0)
-			ctype = types[i];
 	data = mp_db_text(st, ATT_DATA, &len);
 	/* Which report, not the file's name (the reporter chose it). */
 	(void)snprintf(disp, sizeof(disp), "melding %lld", r->arg[0]);
 	dash_audit(r, "bijlage downloaden", "bijlage", r->arg[1], disp);
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
-	    name);
-	if (mp_http_header(r->req, "Content-Disposition", disp) != MP_OK)
-		dash_error(r, 500, NULL);
-	else
-		(void)mp_http_send(r->req, 200, ctype, data, len);
+	dash_send_file(r, mp_db_text(st, ATT_NAME, NULL), 200, "bijlage",
+	    mp_db_text(st, ATT_MIME, NULL), data, len);
 	mp_db_done(st);
 }
 

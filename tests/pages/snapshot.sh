@@ -309,4 +309,57 @@ exp_get "reports/$SHARED.xml" "$PKEY";		save api-report
 exp_get "reports/MP-0000-000000.xml" "$PKEY";	save api-report-404
 exp_get nergens "$PKEY";			save api-404
 
+# Dossiers (issue 14), made last so that the pages above stay as they
+# were: a Noord dossier with a report of each team (one out of
+# hanna's sight), an analysis, a note, a task and a document.
+as hanna
+NOORD=$(sql "SELECT id FROM team WHERE name = 'Noord'")
+HANNA=$(sql "SELECT id FROM app_user WHERE username = 'hanna'")
+dash_post hanna /dossier/nieuw "titel=Pand <Kerkstraat> & Co" \
+    thema=woonoverlast "team=$NOORD"
+[ "$HTTP_STATUS" = 303 ] || die "new dossier: $HTTP_STATUS"
+DS=$(sql "SELECT MAX(id) FROM dossier")
+dash_post hanna "/dossier/$DS" actie=analyse versie=0 \
+    "tekst=Eerste analyse & <vermoeden>"
+dash_post hanna "/dossier/$DS" actie=melding "melding=$REF1"
+as cor
+dash_post cor "/dossier/$DS" actie=melding \
+    "melding=$(sql "SELECT reference FROM report WHERE id = $Z")"
+as hanna
+dash_post hanna "/dossier/$DS/journaal" actie=notitie \
+    "notitie-tekst=Buurt gesproken."
+dash_post hanna "/dossier/$DS/journaal" actie=taak taak-soort=adrescontrole \
+    "taak-omschrijving=Adres bezoeken" "taak-uitvoerder=$HANNA" \
+    "taak-datum=2026-12-15"
+printf '%%PDF-1.4\n%%%%EOF\n' >"$E2E_DIR/rapport.pdf"
+tok=$(dash_csrf hanna)
+dash_as hanna POST "/dossier/$DS/documenten" -F "csrf=$tok" \
+    -F "report-attachments=@$E2E_DIR/rapport.pdf;filename=rap\"port;x.pdf" \
+    >/dev/null
+[ "$HTTP_STATUS" = 303 ] || die "document: $HTTP_STATUS"
+DOC=$(sql "SELECT MAX(id) FROM dossier_document")
+dash_as hanna GET /dossiers;			save dossier-list
+dash_as hanna GET "/dossier/$DS";		save dossier-page
+dash_as hanna GET "/dossier/$DS/afdrukken";	save dossier-print
+dash_as hanna GET "/dossier/$DS/document/$DOC";	save dossier-document
+dash_as hanna GET "/dossier/$DS/document/999999"
+						save dossier-document-404
+tok=$(dash_csrf hanna)
+dash_as hanna POST "/dossier/$DS/documenten" -F "csrf=$tok" >/dev/null
+						save dossier-document-none
+dash_as hanna GET /taken;			save dossier-tasks
+dash_as hanna GET "/melding/$ID1";		save dossier-report
+as henk
+dash_as henk GET "/dossier/$DS";		save dossier-out-of-sight
+dash_as henk GET "/dossier/$DS/afdrukken";	save dossier-print-out-of-sight
+dash_as henk GET "/dossier/$DS/document/$DOC"
+						save dossier-document-out-of-sight
+as cor
+dash_as cor GET "/dossier/$DS/afdrukken";	save dossier-print-coordinator
+dash_as cor GET /dossiers/statistiek;		save dossier-stats
+dash_as cor GET "/dossiers/statistiek?van=2026-13&tot=2026-01"
+						save dossier-stats-bad
+dash_as cor GET "/dossiers/statistiek/csv?van=2025-12&tot=2026-11"
+						save dossier-stats-csv
+
 echo "snapshot.sh: $NPAGES pages in $OUT"
