@@ -275,6 +275,7 @@ def run(base, d, c, users):
         fill(d, {"dossier-titel": "Toegankelijk dossier"})
         d.click("form[action$='/dossier/nieuw'] button[type=submit]")
         c.page("dashboard: dossier", "#summary")
+        dossier_url = d.js("return location.href")
         fill(d, {"dossier-melding": "bestaat-niet"})
         d.click("form:has(#dossier-melding) button[type=submit]")
         c.page("dashboard: dossier met fout", "#dossier-melding-fout")
@@ -282,7 +283,6 @@ def run(base, d, c, users):
         d.click("form:has(#document-bestand) button[type=submit]")
         c.page("dashboard: dossier, document met fout",
                "#document-bestand-fout")
-        dossier_url = d.js("return location.href")
         # Its journal: a note, a decision, a task already overdue (the
         # mark in words), the task's page with a refused closing, and
         # "Mijn taken".

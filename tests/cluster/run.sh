@@ -387,11 +387,14 @@ dashboard()
 }
 
 # puller: the partner pulls page by page (20 a page) until the burst is
-# over and one more pull found nothing new; "reference change" lines
-# in $B/received, failed pages in $B/pull-errors.
+# over and a pull begun after that found nothing new; "reference
+# change" lines in $B/received, failed pages in $B/pull-errors.  A pull
+# that ends empty just after $B/quiet appears may have begun before the
+# last drained reports were applied on the export's node, so the
+# puller stops only at the second empty pull after it.
 puller()
 {
-	local cursor='' pages=0
+	local cursor='' pages=0 last=0
 	E2E_TEST_DIR=$B/pull.d
 	mkdir -p "$E2E_TEST_DIR"
 	: >"$B/received"
@@ -408,7 +411,8 @@ puller()
 		cursor=$1
 		if [ "$2" = false ]; then
 			if [ -e "$B/quiet" ]; then
-				break
+				[ "$last" = 1 ] && break
+				last=1
 			fi
 			sleep 0.3
 		fi
@@ -477,6 +481,10 @@ for c in "$CONF_A" "$CONF_B"; do
 done
 is "$(find "$E2E_SPOOL" "$SPOOL_B" -name '*.rpt' | wc -l)" 0 \
     "the spools are empty after drain-spool ($spooled receipts spooled)"
+# The export's node (1) applies what the other nodes committed
+# asynchronously: wait until it has applied all of it (a causality
+# read), then tell the puller the burst is over.
+galera_sql 1 "SET SESSION wsrep_sync_wait = 1; SELECT 1" >/dev/null
 touch "$B/quiet"
 wait "$pull_pid"
 

@@ -95,11 +95,14 @@ dash_version()
 	sql "SELECT version FROM report WHERE id = $1"
 }
 
-# audit_count ACTION USER [OBJECT_ID]
+# audit_count ACTION USER [OBJECT_ID]: rows after AUDIT_SINCE (an
+# audit_log id a test may set at its start: earlier tests of a full
+# run write rows for the same users).
 audit_count()
 {
 	sql "SELECT COUNT(*) FROM audit_log WHERE action = '$1'
-	    AND username = '$2' ${3:+AND object_id = $3}"
+	    AND username = '$2' ${3:+AND object_id = $3}
+	    AND id > ${AUDIT_SINCE:-0}"
 }
 
 # grant_open USER KIND [TEAM]: the id of the open request of KIND
