@@ -209,6 +209,7 @@ enum stmt {
 	STMT_OF_REPORT,
 	STMT_SUBJECT_ADD,
 	STMT_SUBJECT_LIST,
+	STMT_SUBJECT_LIST_ALL,
 	STMT_EVENT_LIST,
 	STMT_LIST,
 	STMT_COUNT,
@@ -344,6 +345,25 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN report_subject rs ON rs.report_id = x.report_id"
 	" WHERE x.dossier_id = ? AND {visible}"
 	" AND (rs.source <> 2 OR rs.confirmed = 1)"
+	") u JOIN subject s ON s.id = u.sid"
+	" GROUP BY s.id, s.kind, s.display ORDER BY s.kind, s.display"
+	" LIMIT ?",
+	/*
+	 * STMT_SUBJECT_LIST_ALL: the same for a user who sees every
+	 * report, without report.  The rule, though always true for
+	 * them, keeps its subquery in the plan, so MariaDB cannot drop
+	 * the join: 200 lookups in report for the big dossier of
+	 * bench/dossier, about a quarter of the statement (4.1-5.1 ms
+	 * against 3.1-3.9 ms, mariadb-slap c=1 on a busy machine).
+	 * Parameters: the dossier twice, the limit.
+	 */
+	"SELECT s.id, s.kind, s.display, MAX(u.direct) FROM ("
+	" SELECT ds.subject_id AS sid, 1 AS direct FROM dossier_subject ds"
+	" WHERE ds.dossier_id = ?"
+	" UNION ALL"
+	" SELECT rs.subject_id, 0 FROM dossier_report x"
+	" JOIN report_subject rs ON rs.report_id = x.report_id"
+	" WHERE x.dossier_id = ? AND (rs.source <> 2 OR rs.confirmed = 1)"
 	") u JOIN subject s ON s.id = u.sid"
 	" GROUP BY s.id, s.kind, s.display ORDER BY s.kind, s.display"
 	" LIMIT ?",
@@ -948,11 +968,17 @@ mp_dossier_subject_list(struct mp_db *db, long long id,
 	enum mp_err	 er;
 
 	v[0] = v[1] = MP_DBINT(id);
-	v[2] = vis[0];
-	v[3] = vis[1];
-	v[4] = MP_DBINT(limit);
-	if ((er = mp_db_query(db, &st, SQL(STMT_SUBJECT_LIST), v, 5)) !=
-	    MP_OK)
+	if (vis[0].type == MP_DBT_INT && vis[0].i == 1) {
+		/* mp_access_report_params: the user sees every report. */
+		v[2] = MP_DBINT(limit);
+		er = mp_db_query(db, &st, SQL(STMT_SUBJECT_LIST_ALL), v, 3);
+	} else {
+		v[2] = vis[0];
+		v[3] = vis[1];
+		v[4] = MP_DBINT(limit);
+		er = mp_db_query(db, &st, SQL(STMT_SUBJECT_LIST), v, 5);
+	}
+	if (er != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK)
 		fn(mp_db_int(st, SC_ID), (int)mp_db_int(st, SC_KIND),

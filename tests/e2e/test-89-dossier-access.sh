@@ -77,6 +77,13 @@ like "$body" 'melding in een ander team &mdash; vraag een coördinator' \
     "but one line that it is there"
 like "$body" 'Noordzicht BV' "the subjects of reports she may see"
 unlike "$body" 'Zuidgeheim' "not those of reports she may not"
+sp=$(dash_subject 5 'ZUIDVOORSTEL' "'Zuidvoorstel BV'")
+dash_link "$rz" "$sp" 2 0
+dash_as cor GET "/dossier/$d" >/dev/null
+body=$(http_body)
+like "$body" 'Zuidgeheim' "a coordinator sees the subjects of every report"
+like "$body" 'Noordzicht BV' "of both teams"
+unlike "$body" 'Zuidvoorstel' "but not an unconfirmed proposal"
 dash_as hanna GET "/melding/$rz" >/dev/null
 is "$HTTP_STATUS" 404 "membership gives no sight of the report itself"
 dash_as hanna GET "/dossiers?lid=mijn" >/dev/null
