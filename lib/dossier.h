@@ -305,6 +305,11 @@ struct mp_dossier_filter {
 	/* or overdue tasks on this day (mp_journal_today). */
 	const char	*late;
 	long long	 page;		/* from 0 */
+	/*
+	 * The user vis was made for, or NULL: given, a handler's list
+	 * reads their teams' ranges by index (STMT_LIST_TEAMS).
+	 */
+	const struct mp_user	*user;
 };
 #define MP_DOSSIER_PAGE	50
 /*

@@ -31,6 +31,7 @@ dist_sql_DATA = \
 	%reldir%/037_dossier_journal.sql \
 	%reldir%/039_retention.sql \
 	%reldir%/040_dossier_perf.sql \
+	%reldir%/041_dossier_list_index.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -213,6 +213,7 @@ mp_dash_dossiers(struct mp_dreq *r)
 	memset(&l, 0, sizeof(l));
 	l.v = v;
 	mp_dossier_params(&r->user, vis);
+	f.user = &r->user;
 	er = mp_dossier_list(db, &f, vis, list_row, &l, &more);
 	if (er == MP_OK)
 		er = mp_dossier_count(db, &f, vis, n);

@@ -77,10 +77,24 @@ like "$body" 'melding in een ander team &mdash; vraag een coördinator' \
     "but one line that it is there"
 like "$body" 'Noordzicht BV' "the subjects of reports she may see"
 unlike "$body" 'Zuidgeheim' "not those of reports she may not"
+sp=$(dash_subject 5 'ZUIDVOORSTEL' "'Zuidvoorstel BV'")
+dash_link "$rz" "$sp" 2 0
+dash_as cor GET "/dossier/$d" >/dev/null
+body=$(http_body)
+like "$body" 'Zuidgeheim' "a coordinator sees the subjects of every report"
+like "$body" 'Noordzicht BV' "of both teams"
+unlike "$body" 'Zuidvoorstel' "but not an unconfirmed proposal"
 dash_as hanna GET "/melding/$rz" >/dev/null
 is "$HTTP_STATUS" 404 "membership gives no sight of the report itself"
 dash_as hanna GET "/dossiers?lid=mijn" >/dev/null
 like "$(http_body)" 'Geheime zaak Zuid' "the list shows her membership"
+dash_as hanna GET /dossiers >/dev/null
+like "$(http_body)" 'Geheime zaak Zuid' \
+    "her whole list too: the member range beside her team's"
+dash_as hanna GET "/dossiers?thema=ondermijning&status=open" >/dev/null
+like "$(http_body)" 'Geheime zaak Zuid' "and under the filters"
+dash_as hanna GET "/dossiers?thema=woonoverlast" >/dev/null
+unlike "$(http_body)" 'Geheime zaak Zuid' "but not under another theme"
 dash_as cor GET "/dossiers?lid-van=hanna" >/dev/null
 like "$(http_body)" 'Geheime zaak Zuid' "a coordinator lists a user's memberships"
 like "$(http_body)" 'data-status="open">1<' "counted"
@@ -111,6 +125,8 @@ is "$HTTP_STATUS" 400 "nor one from a report she cannot see"
 is "$(sql "SELECT COUNT(*) FROM dossier")" "$c" "nothing created"
 dash_post hanna /dossier/nieuw titel=Noordzaak thema=woonoverlast "team=$noord"
 is "$HTTP_STATUS" 303 "in her own team she can"
+dash_as hanna GET /dossiers >/dev/null
+like "$(http_body)" 'Noordzaak' "her team's dossier is in her list"
 dn=$(sql "SELECT MAX(id) FROM dossier")
 st=$(sql "SELECT status FROM report WHERE id = $rz")
 dpost hanna "$dn" actie=melding "melding=$refz"
