@@ -11,6 +11,40 @@
 #include "meldpunt.h"
 #include "intake.h"
 
+/*
+ * A term of months in plain Dutch: "1 maand", "6 maanden", "1 jaar",
+ * "5 jaar" (whole years as years).
+ */
+static void
+term_text(int months, char out[32])
+{
+
+	if (months > 0 && months % 12 == 0)
+		(void)snprintf(out, 32, "%d jaar", months / 12);
+	else
+		(void)snprintf(out, 32, "%d %s", months,
+		    months == 1 ? "maand" : "maanden");
+}
+
+/*
+ * The default retention terms (retention.*, lib/retention.c) into v
+ * under Terms, so that the statement says how long, as configured.
+ */
+static void
+set_terms(const struct mp_conf *conf, struct mp_view *v)
+{
+	struct mp_retention_terms	 t;
+	char				 buf[32];
+
+	mp_retention_terms(conf, NULL, &t);
+	term_text(t.identity, buf);
+	mp_tmpl_set(v, "Terms.Identity", buf);
+	term_text(t.content, buf);
+	mp_tmpl_set(v, "Terms.Content", buf);
+	term_text(t.unfounded, buf);
+	mp_tmpl_set(v, "Terms.Unfounded", buf);
+}
+
 void
 mp_intake_privacy(struct mp_intake *in, struct mp_req *req,
     const char *slug)
@@ -26,6 +60,7 @@ mp_intake_privacy(struct mp_intake *in, struct mp_req *req,
 		return;
 	}
 	intake_view(in, v, "Privacyverklaring");
+	set_terms(in->ctx->conf, v);
 	for (i = 0; mp_confkey_privacy_sections[i] != NULL; i++) {
 		text = mp_confkey_str_at(in->ctx->conf, MP_CK_PRIVACY_TEXT,
 		    mp_confkey_privacy_sections[i]);

@@ -15,9 +15,15 @@
 <?cs /if ?>
 
 <h2 id="hoelang">Hoe lang wij het bewaren</h2>
-<?cs # Retention (issue 15): the configured terms per signal type may be
-     shown here as well; privacy.terms.text overrides the text below. ?>
-<p><?cs if:Privacy.terms ?><?cs var:Privacy.terms ?><?cs else ?>De gemeente bepaalt hoe lang wij uw gegevens bewaren. Wij bewaren ze niet langer dan nodig is voor het doel waarvoor u ze gaf. Uw contactgegevens wissen wij eerder dan de melding zelf. Na afloop van de bewaartermijn wissen wij de gegevens echt; alleen cijfers voor de statistiek blijven over, zonder inhoud en zonder namen.<?cs /if ?></p>
+<?cs # The terms are the configured defaults (retention.*, set by
+     privacy.c); privacy.terms.text overrides the text below. ?>
+<?cs if:Privacy.terms ?><p><?cs var:Privacy.terms ?></p><?cs else ?><p>De gemeente bepaalt hoe lang wij uw gegevens bewaren. Wij bewaren ze niet langer dan nodig is voor het doel waarvoor u ze gaf. Uw contactgegevens wissen wij eerder dan de melding zelf. De termijnen tellen vanaf de dag dat wij de melding afronden:</p>
+<ul id="termijnen">
+<li>uw naam, contactgegevens en de code waarmee u uw melding volgt: <span id="term-identiteit"><?cs var:Terms.Identity ?></span>;</li>
+<li>de inhoud van de melding, met foto's en berichten: <span id="term-inhoud"><?cs var:Terms.Content ?></span>;</li>
+<li>een melding die niet klopte of dubbel was: <span id="term-ongegrond"><?cs var:Terms.Unfounded ?></span>.</li>
+</ul>
+<p>Voor sommige soorten meldingen kan de gemeente andere termijnen kiezen. Een melding die deel is van een lopend onderzoek bewaren wij tot dat onderzoek is afgerond. Na afloop van de bewaartermijn wissen wij de gegevens echt; alleen cijfers voor de statistiek blijven over, zonder inhoud en zonder namen.</p><?cs /if ?>
 
 <h2 id="wie">Wie uw melding ziet</h2>
 <p><?cs if:Privacy.access ?><?cs var:Privacy.access ?><?cs else ?>Alleen de medewerkers van het meldpunt die uw melding behandelen, en hun coördinator. Uw naam en contactgegevens ziet alleen wie daarvoor apart toestemming heeft, meestal alleen de coördinator. Elke keer dat iemand een melding bekijkt, leggen wij vast wie dat was en wanneer.<?cs /if ?></p>

@@ -25,6 +25,10 @@ for h in 'Wat wij bewaren' 'Hoe lang wij het bewaren' 'Wie uw melding ziet' \
 done
 like "$body" 'De gemeente bepaalt hoe lang wij uw gegevens bewaren' \
     "the terms are the municipality's"
+like "$body" 'id="term-identiteit">6 maanden<' \
+    "it gives the identity term as configured (default 6 months)"
+like "$body" 'id="term-inhoud">5 jaar<' "the content term (5 years)"
+like "$body" 'id="term-ongegrond">1 jaar<' "the unfounded term (12 months)"
 like "$body" 'Uw naam en contactgegevens geven wij nooit aan partners' \
     "it says identity is never shared"
 like "$body" 'zonder dat wij weten wie u bent' "it explains anonymity"
@@ -33,6 +37,16 @@ http_head /melden/privacy --interface "$INTAKE_ADDR"
 is "$HTTP_STATUS" 200 "HEAD works too"
 
 # --- Configured per instance -----------------------------------------------
+# The terms follow the retention configuration (lib/retention.c).
+conf_set retention.identity_months 1
+conf_set retention.content_years 2
+conf_set retention.unfounded_months 9
+restart_intake
+iget /melden/privacy
+body=$(http_body)
+like "$body" 'id="term-identiteit">1 maand<' "a configured identity term"
+like "$body" 'id="term-inhoud">2 jaar<' "a configured content term"
+like "$body" 'id="term-ongegrond">9 maanden<' "a configured unfounded term"
 conf_set privacy.terms.text 'Contactgegevens: 6 maanden na afsluiten. <b>vet</b>'
 conf_set privacy.rights.text 'Mail fg@gemeente.example.'
 restart_intake
