@@ -248,8 +248,12 @@ galera_recover_start()
 {
 	local n=$1 d=$GALERA_DIR/node$1
 	rm -f "$d/recover.log"
-	"$MARIADBD" --defaults-file="$d/my.cnf" --wsrep-recover \
-	    --log-error="$d/recover.log" </dev/null >/dev/null 2>&1
+	# Bounded: once a recovering server printed its position and then
+	# never exited (a busy machine, 15 minutes, until check's time-out
+	# ended the test).  The position is in the log either way.
+	timeout -k 5 120 "$MARIADBD" --defaults-file="$d/my.cnf" \
+	    --wsrep-recover --log-error="$d/recover.log" </dev/null \
+	    >/dev/null 2>&1
 	GALERA_RECOVERED=$(sed -n \
 	    's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' \
 	    "$d/recover.log" | tail -n 1)
