@@ -1409,6 +1409,38 @@ mp_report_mark_read(struct mp_db *db, long long id)
 	return mp_db_exec(db, sql_read, v, 1, NULL, NULL);
 }
 
+/* Retention's erasures of the report row (lib/retention.c holds the rest). */
+static const char sql_erase_identity[] =
+	"UPDATE report SET code_hash = NULL,"
+	" identity_erased_at = UTC_TIMESTAMP() WHERE id = ?";
+static const char sql_erase_content[] =
+	"UPDATE report SET description = '', observed_date ="
+	" DATE(received_at), observed_time = NULL, street = '',"
+	" house_number = '', postcode = '', city = '',"
+	" involved_people = '', involved_companies = '',"
+	" involved_vehicles = '', closed_reason = NULL, code_hash = NULL,"
+	" subjects_cut = 0, identity_erased_at = COALESCE("
+	"identity_erased_at, UTC_TIMESTAMP()),"
+	" content_erased_at = UTC_TIMESTAMP() WHERE id = ?";
+
+enum mp_err
+mp_report_erase_identity(struct mp_db *db, long long id)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(id);
+	return mp_db_exec(db, sql_erase_identity, v, 1, NULL, NULL);
+}
+
+enum mp_err
+mp_report_erase_content(struct mp_db *db, long long id)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(id);
+	return mp_db_exec(db, sql_erase_content, v, 1, NULL, NULL);
+}
+
 enum mp_err
 mp_report_subjects_count(struct mp_db *db, long long *todo,
     long long *total)

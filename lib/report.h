@@ -264,5 +264,13 @@ enum mp_err	 mp_report_set_field(struct mp_db *, long long id,
 		    unsigned long long *n);
 /* The reporter's replies have been read (no version: never refused). */
 enum mp_err	 mp_report_mark_read(struct mp_db *, long long id);
+/*
+ * Retention (lib/retention.c), inside its batch transaction: the
+ * report row loses its follow-up code (identity), or its code and
+ * every free-text and location field (content; the observation date
+ * falls back to the day of receipt).  What the statistics count stays.
+ */
+enum mp_err	 mp_report_erase_identity(struct mp_db *, long long id);
+enum mp_err	 mp_report_erase_content(struct mp_db *, long long id);
 
 #endif
