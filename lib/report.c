@@ -414,7 +414,8 @@ clean_picture(struct mp_report *r, struct mp_attachment *a,
 }
 
 enum mp_err
-mp_report_read_files(struct mp_report *r, const struct mp_req *req)
+mp_report_read_files(struct mp_report *r, const struct mp_req *req,
+    const char *field)
 {
 	const struct mp_upload	*u;
 	struct mp_attachment	*a;
@@ -433,8 +434,8 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 		return MP_ENOMEM;
 	for (i = 0; i < req->nfiles; i++) {
 		u = &req->files[i];
-		if (strcmp(u->field, rfields[RF_ATTACHMENTS].name) != 0)
-			continue;	/* unknown fields: refused earlier */
+		if (strcmp(u->field, field) != 0)
+			continue;	/* another field's: not ours */
 		if (u->over) {
 			fail(r, RF_ATTACHMENTS, "Een bestand is groter dan "
 			    "toegestaan.");
@@ -749,7 +750,8 @@ read_form(struct mp_report *r, const struct mp_req *req,
 	check_time_place(r);
 	if ((er = read_contact(r, staff)) != MP_OK)
 		return er;
-	return staff ? MP_OK : mp_report_read_files(r, req);
+	return staff ? MP_OK : mp_report_read_files(r, req,
+	    rfields[RF_ATTACHMENTS].name);
 }
 
 enum mp_err

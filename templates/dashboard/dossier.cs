@@ -78,7 +78,7 @@ call:dash_begin() ?>
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <div class="field"><label for="document-bestand">Document toevoegen</label>
 <p class="hint" id="document-bestand-hint">Een foto (JPEG of PNG) of PDF van hoogstens <?cs var:DocMaxMb ?> MB.</p><?cs call:d_error("document-bestand") ?>
-<?cs # the field's name is the report attachments', so that their check (mp_report_read_files) reads it. ?><input id="document-bestand" name="report-attachments" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
+<input id="document-bestand" name="document-bestand" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
 <button type="submit">Document toevoegen</button></form><?cs /if ?>
 <h2 id="geschiedenis">Geschiedenis</h2>
 <ol class="history" id="history"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>
