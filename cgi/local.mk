@@ -59,5 +59,6 @@ meldpuntctl_SOURCES = \
 	%reldir%/meldpuntctl/retention.c \
 	%reldir%/meldpuntctl/subjects.c \
 	%reldir%/meldpuntctl/team.c \
+	%reldir%/meldpuntctl/routing.c \
 	%reldir%/meldpuntctl/user.c
 meldpuntctl_LDADD = $(MP_LIBS)
