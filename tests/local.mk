@@ -68,7 +68,8 @@ UNIT_TESTS = \
 	tests/unit/test-catalog \
 	tests/unit/test-dashsql \
 	tests/unit/test-listsearch \
-	tests/unit/test-contact
+	tests/unit/test-contact \
+	tests/unit/test-routing
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -121,6 +122,9 @@ tests_unit_test_pk_LDADD = $(UNIT_LDADD)
 tests_unit_test_route_SOURCES = %reldir%/unit/test-route.c
 tests_unit_test_route_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_route_LDADD = $(UNIT_LDADD)
+tests_unit_test_routing_SOURCES = %reldir%/unit/test-routing.c
+tests_unit_test_routing_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_routing_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)
