@@ -41,8 +41,9 @@ const char	*mp_access_perm_name(enum mp_perm);
  * The condition "report r is visible to the user": a user with
  * MP_PERM_REPORT_ALL sees every report, anyone else the reports of
  * the teams they belong to and, while a cover runs for them
- * (lib/cover.h), those of the teams of the colleague they cover.  It takes two parameters, in this order,
- * which mp_access_report_params writes into v[0] and v[1].
+ * (lib/cover.h), those of the teams of the colleague they cover.
+ * It takes two parameters, in this order, which
+ * mp_access_report_params writes into v[0] and v[1].
  */
 extern const char mp_access_sql_visible[];
 /*

@@ -941,8 +941,9 @@ act_send_back(struct act *a, struct mp_db *db, struct act_run *u)
 	    a->r->user.username, a->reason, &u->n, &a->event);
 	if (er == MP_EINVAL) {
 		a->status = 400;
-		a->msg = strcmp(u->status, MP_ST_CLOSED) == 0 ? "Een afgeronde "
-		    "melding gaat niet terug naar de coördinatoren." :
+		a->msg = strcmp(u->status, MP_ST_CLOSED) == 0 ?
+		    "Een afgeronde melding gaat niet terug naar de "
+		    "coördinatoren." :
 		    "Geef een reden op om de melding terug te sturen.";
 		return MP_OK;
 	}

@@ -417,7 +417,7 @@ struct cchange {
 	int			 add;
 	long long		 user, colleague, id;
 	const char		*from, *to;
-	const char		*missing;	/* the field of an unknown user */
+	const char		*missing;	/* field of an unknown user */
 	struct mp_cover		 was;
 };
 
