@@ -1058,7 +1058,6 @@ store_txn(struct mp_db *db, void *arg)
 
 	s->fresh = 0;
 	rl_late = s->h.n > 0 && r->natt > 0;
-
 	if (localtime_r(&r->received, &tm) == NULL)
 		return MP_ESYS;
 	utc_datetime(r->received, received);
