@@ -27,6 +27,7 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/admin.c \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
+	%reldir%/dashboard/routing.c \
 	%reldir%/dashboard/stats.c %reldir%/dashboard/chart.c \
 	%reldir%/dashboard/privacy.c %reldir%/dashboard/retention.c \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
@@ -59,5 +60,6 @@ meldpuntctl_SOURCES = \
 	%reldir%/meldpuntctl/retention.c \
 	%reldir%/meldpuntctl/subjects.c \
 	%reldir%/meldpuntctl/team.c \
+	%reldir%/meldpuntctl/routing.c \
 	%reldir%/meldpuntctl/user.c
 meldpuntctl_LDADD = $(MP_LIBS)

@@ -15,8 +15,12 @@
  * (lib/sqltext.h).  The text is what the statements held before it
  * moved out of the header, byte for byte: MariaDB plans the same.
  */
+/*
+ * The teams come from user_team_access (sql/042): user_team and, while
+ * a cover runs (lib/cover.h), the teams of the colleague covered.
+ */
 #define SQL_TEAMS \
-	"r.team_id IN (SELECT ut.team_id FROM user_team ut" \
+	"r.team_id IN (SELECT ut.team_id FROM user_team_access ut" \
 	" WHERE ut.user_id = ?)"
 const char mp_access_sql_visible[] = "(? = 1 OR " SQL_TEAMS ")";
 const char mp_access_sql_teams[] = SQL_TEAMS;
@@ -98,7 +102,9 @@ mp_access_report_teams(const struct mp_user *u,
 {
 	size_t	 n;
 
-	*fits = !u->teams_more && u->nteams <= MP_ACCESS_TEAMS_MAX;
+	/* A cover adds teams the user's own do not list. */
+	*fits = !u->teams_more && !u->covering &&
+	    u->nteams <= MP_ACCESS_TEAMS_MAX;
 	for (n = 0; n < MP_ACCESS_TEAMS_MAX; n++)
 		v[n] = n < u->nteams ? MP_DBINT(u->teams[n]) : MP_DBNULL();
 	/*

@@ -40,8 +40,10 @@ const char	*mp_access_perm_name(enum mp_perm);
 /*
  * The condition "report r is visible to the user": a user with
  * MP_PERM_REPORT_ALL sees every report, anyone else the reports of
- * the teams they belong to.  It takes two parameters, in this order,
- * which mp_access_report_params writes into v[0] and v[1].
+ * the teams they belong to and, while a cover runs for them
+ * (lib/cover.h), those of the teams of the colleague they cover.
+ * It takes two parameters, in this order, which
+ * mp_access_report_params writes into v[0] and v[1].
  */
 extern const char mp_access_sql_visible[];
 /*
@@ -67,8 +69,9 @@ extern const char mp_access_sql_in_teams[];
  * The teams of a user who lacks MP_PERM_REPORT_ALL, as read with the
  * user (struct mp_user), into v (the last one repeated where there are
  * fewer; NULL for a user of no team, which matches no report).  *fits
- * is 0 when the user has more teams than MP_ACCESS_TEAMS_MAX: use
- * mp_access_sql_visible then.
+ * is 0 when the user has more teams than MP_ACCESS_TEAMS_MAX, or a
+ * cover runs for the user (u->covering): use mp_access_sql_visible
+ * then.
  */
 void		 mp_access_report_teams(const struct mp_user *,
 		    struct mp_dbval v[MP_ACCESS_TEAMS_MAX], int *fits);

@@ -19,6 +19,9 @@
 static const char sql_add[] =
     "INSERT INTO event (report_id, at, kind, actor, detail)"
     " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)";
+static const char sql_add_own[] =
+    "INSERT INTO intake_own_event (report_id, at, kind, actor, detail)"
+    " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)";
 
 enum mp_err
 mp_event_add(struct mp_db *db, long long report_id, const char *kind,
@@ -41,4 +44,19 @@ mp_event_add(struct mp_db *db, long long report_id, const char *kind,
 	if (id != NULL)
 		*id = (long long)newid;
 	return MP_OK;
+}
+
+enum mp_err
+mp_event_add_own(struct mp_db *db, long long report_id, const char *kind,
+    const char *actor, const char *detail)
+{
+	struct mp_dbval		 v[4];
+
+	if (kind == NULL || *kind == '\0' || actor == NULL)
+		return MP_EINVAL;
+	v[0] = MP_DBINT(report_id);
+	v[1] = MP_DBTEXT(kind);
+	v[2] = MP_DBTEXT(actor);
+	v[3] = MP_DBTEXT(detail != NULL ? detail : "");
+	return mp_db_exec(db, sql_add_own, v, 4, NULL, NULL);
 }

@@ -60,4 +60,6 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \
 	%reldir%/message.c %reldir%/message.h \
-	%reldir%/route.c %reldir%/route.h
+	%reldir%/route.c %reldir%/route.h \
+	%reldir%/routing.c %reldir%/routing.h \
+	%reldir%/cover.c %reldir%/cover.h

@@ -62,5 +62,7 @@
 #include "retention.h"
 #include "message.h"
 #include "sandbox.h"
+#include "routing.h"
+#include "cover.h"
 
 #endif /* MELDPUNT_H */

@@ -33,9 +33,11 @@
 #include "ratelimit.h"
 #include "report.h"
 #include "req.h"
+#include "routing.h"
 #include "subject.h"
 #include "tmpl.h"
 #include "valid.h"
+#include "workflow.h"
 
 #define F_REQUIRED	0x01	/* must not be blank */
 #define F_MULTILINE	0x02	/* may hold newlines */
@@ -862,6 +864,8 @@ struct store {
 	const char			*addr;
 	struct mp_ratehit		 h;	/* rl's hit, prepared */
 	int				 fresh;	/* stored by this call */
+	struct mp_routing_rule		 rule;	/* routed by it */
+	int				 routed;
 };
 
 static void
@@ -1077,6 +1081,9 @@ store_txn(struct mp_db *db, void *arg)
 	/* As intake_store() made it. */
 	if (!r->spooled)
 		mp_report_reference(r->reference, tm.tm_year + 1900, r->id);
+	if (s->routed && (er = mp_workflow_routed(db, r->id, &s->rule)) !=
+	    MP_OK)
+		return er;
 	return store_rest(db, s, rl_late);
 }
 
@@ -1227,12 +1234,23 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	    r->received, &s.h)) != MP_OK)
 		return er;
 	/*
+	 * The routing rules (lib/routing.h): a rule that fits gives the
+	 * team, else the caller's (a handler's only team) or none, the
+	 * coordinators' queue.  The team is in the report's row and the
+	 * history row says why, in the one transaction below.
+	 */
+	if ((er = mp_routing_match(db, r->signal_type_id, r->audience_id,
+	    &s.rule, &s.routed)) != MP_OK)
+		return er;
+	if (s.routed)
+		r->team_id = s.rule.team;
+	/*
 	 * intake_store() writes the report, its reference, event, shares
 	 * and rate-limit hits in one statement, and a statement is atomic:
 	 * a report with nothing more to write needs no begin and commit
 	 * (two round trips of four).
 	 */
-	if (r->anonymous && r->natt == 0 && r->also == NULL)
+	if (r->anonymous && r->natt == 0 && r->also == NULL && !s.routed)
 		er = mp_db_txn1(db, store_txn, &s);
 	else
 		er = mp_db_txn(db, store_txn, &s);

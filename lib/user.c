@@ -70,7 +70,10 @@ enum stmt {
 	" u.password_hash, u.totp_enabled, u.totp_last_step," \
 	" (SELECT GROUP_CONCAT(ut.team_id ORDER BY ut.team_id LIMIT 5)" \
 	" FROM user_team ut WHERE ut.user_id = u.id)," \
-	" u.reporter_identity, u.password_change"
+	" u.reporter_identity, u.password_change," \
+	" EXISTS (SELECT 1 FROM cover c WHERE c.user_id = u.id" \
+	" AND c.ends_at > UTC_TIMESTAMP() AND c.starts_at <= UTC_TIMESTAMP()" \
+	" AND c.ended_at IS NULL)"
 
 enum ucol {
 	UC_ID,
@@ -84,6 +87,7 @@ enum ucol {
 	UC_TEAMS,	/* STMT_USER_LIST: the names, ", " between */
 	UC_IDENTITY,
 	UC_PWCHANGE,
+	UC_COVERING,	/* a cover runs for the user (lib/cover.h) */
 	UC__MAX
 };
 
@@ -319,6 +323,7 @@ user_row(struct mp_stmt *st, struct mp_user *u, char *pwhash)
 
 	user_base(st, u, pwhash);
 	user_teams(u, mp_db_text(st, UC_TEAMS, NULL));
+	u->covering = mp_db_int(st, UC_COVERING) != 0;
 }
 
 static enum mp_err

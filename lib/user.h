@@ -41,6 +41,11 @@ struct mp_user {
 	long long	 teams[MP_USER_TEAMS];
 	size_t		 nteams;
 	int		 teams_more;
+	/*
+	 * A cover runs for the user (lib/cover.h): the teams above are
+	 * not all the user sees (lib/access.c).
+	 */
+	int		 covering;
 };
 
 /* A user name: 1-64 of [A-Za-z0-9._@-], starting with a letter/digit. */
@@ -70,7 +75,7 @@ enum mp_err	 mp_user_lock(struct mp_db *, long long id, struct mp_user *u);
  * (UNIX_TIMESTAMP) follow it; the caller calls mp_db_done(*st).
  * MP_ENOTFOUND when there is no such user or session.
  */
-#define MP_USER_SESSION_COL	11
+#define MP_USER_SESSION_COL	12
 struct mp_stmt;
 enum mp_err	 mp_user_get_session(struct mp_db *, const char *username,
 		    const void *id_hash, size_t len, struct mp_user *u,

@@ -22,12 +22,14 @@
 #include "db.h"
 #include "errcode.h"
 #include "event.h"
+#include "routing.h"
 #include "valid.h"
 #include "workflow.h"
 
 enum stmt {
 	STMT_TAKE,
 	STMT_STATUS,
+	STMT_SEND_BACK,
 	STMT__MAX
 };
 
@@ -44,6 +46,9 @@ static const char *const stmts[STMT__MAX] = {
 	" handler_id),"
 	" closed_at = IF(? = 'afgerond', UTC_TIMESTAMP(), NULL),"
 	" closed_reason = IF(? = 'afgerond', ?, NULL),"
+	" version = version + 1 WHERE id = ? AND version = ?",
+	/* STMT_SEND_BACK */
+	"UPDATE report SET team_id = NULL, handler_id = NULL,"
 	" version = version + 1 WHERE id = ? AND version = ?",
 };
 
@@ -197,4 +202,44 @@ mp_workflow_take(struct mp_db *db, long long report_id, long long version,
 		return er;
 	return mp_event_add(db, report_id, "in behandeling genomen", actor,
 	    display, event);
+}
+
+enum mp_err
+mp_workflow_routed(struct mp_db *db, long long report_id,
+    const struct mp_routing_rule *rule)
+{
+	char	 detail[MP_ROUTING_DETAIL_MAX];
+
+	mp_routing_detail(rule, detail);
+	return mp_event_add_own(db, report_id, "toegewezen", "systeem",
+	    detail);
+}
+
+enum mp_err
+mp_workflow_send_back(struct mp_db *db, long long report_id,
+    long long version, const char *status, const char *actor,
+    const char *reason, unsigned long long *n, long long *event)
+{
+	struct mp_dbval	 v[2];
+	struct mp_buf	 detail;
+	enum mp_err	 er;
+
+	*n = 0;
+	*event = 0;
+	if (reason == NULL || mp_valid_blank(reason, strlen(reason)) ||
+	    status == NULL || strcmp(status, MP_ST_CLOSED) == 0)
+		return MP_EINVAL;
+	v[0] = MP_DBINT(report_id);
+	v[1] = MP_DBINT(version);
+	if ((er = mp_db_exec(db, stmts[STMT_SEND_BACK], v, 2, n, NULL)) !=
+	    MP_OK)
+		return er;
+	mp_buf_init(&detail, 64 * 1024);
+	er = mp_buf_printf(&detail, "teruggestuurd naar de coördinatoren; "
+	    "reden: %s", reason);
+	if (er == MP_OK)
+		er = mp_event_add(db, report_id, "teruggestuurd", actor,
+		    mp_buf_str(&detail), event);
+	mp_buf_free(&detail);
+	return er;
 }

@@ -93,4 +93,27 @@ enum mp_err	 mp_workflow_take(struct mp_db *, long long report_id,
 		    const char *display, unsigned long long *n,
 		    long long *event);
 
+/*
+ * A new report was routed by rule (lib/routing.h) to its team, in the
+ * transaction that stored it: its history row "toegewezen" by
+ * "systeem", "automatisch toegewezen aan team X volgens regel N ...",
+ * through the view that takes only that report (mp_event_add_own).
+ */
+struct mp_routing_rule;
+enum mp_err	 mp_workflow_routed(struct mp_db *, long long report_id,
+		    const struct mp_routing_rule *);
+/*
+ * A handler sends a wrongly routed report back to the coordinators'
+ * queue, at version, with a reason (required): team and handler are
+ * cleared, the status stays, history row "teruggestuurd" with the
+ * reason, its id to *event.  MP_EINVAL with nothing written for a
+ * blank reason or a closed report (status, as the caller locked it);
+ * *n 0 when the version moved (the history row is written; the caller
+ * rolls back).
+ */
+enum mp_err	 mp_workflow_send_back(struct mp_db *, long long report_id,
+		    long long version, const char *status, const char *actor,
+		    const char *reason, unsigned long long *n,
+		    long long *event);
+
 #endif

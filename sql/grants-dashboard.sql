@@ -108,3 +108,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
 -- 040_dossier_perf.sql.  dossier_count is written by its triggers only,
 -- with the rights of their definer: the application reads it.
 GRANT SELECT ON dossier_count TO @APPUSER@@@APPHOST@;
+-- 042_routing.sql: the routing rules (the admin page), a coordinator's
+-- cover of one handler for another, the teams a user sees with cover
+-- (lib/access.c's rule), and the routing's history row of a report a
+-- handler enters (through the view that takes only that report).
+GRANT SELECT, INSERT, DELETE ON routing_rule TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON cover TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON user_team_access TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;

@@ -45,3 +45,11 @@ GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION intake_subject_link TO @APPUSER@@@APPHOST@;
 GRANT SELECT (id), UPDATE (subjects_at, subjects_cut)
     ON intake_own_subjects_done TO @APPUSER@@@APPHOST@;
+-- 042_routing.sql: the routing rules (signal type, audience, team ids:
+-- no content), and the routing's history row of the report it just
+-- stored, through the view that takes only that report.
+GRANT SELECT ON routing_rule TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;
+-- The name of the team a rule routes to, for that history row: names of
+-- the organisation, not content.
+GRANT SELECT (id, name, active) ON team TO @APPUSER@@@APPHOST@;

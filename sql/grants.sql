@@ -119,3 +119,9 @@ GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON retention_batch TO @APPUSER@@@APPHOST@;
 -- A coordinator's hold on a report past its retention terms.
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
+-- 042_routing.sql: the routing rules (meldpuntctl routing), cover, the
+-- teams a user sees with cover, and a new report's routing history row.
+GRANT SELECT, INSERT, DELETE ON routing_rule TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE ON cover TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON user_team_access TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;

@@ -55,7 +55,9 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/journal.cs \
 	%reldir%/dashboard/journal-task.cs \
 	%reldir%/dashboard/journal-mine.cs \
-	%reldir%/dashboard/new.cs
+	%reldir%/dashboard/new.cs \
+	%reldir%/dashboard/routing.cs \
+	%reldir%/dashboard/cover.cs
 
 exporttemplatedir = $(templatedir)/export
 dist_exporttemplate_DATA = \

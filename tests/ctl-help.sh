@@ -71,7 +71,9 @@ ${pad}dashboard users, at once (IT's bootstrap); \"user help\"
   team add NAME | list                     dashboard teams
   mail send | status | queue ...           deliver pending mail (cron); \"mail help\" for details
   partner add|list|set|disable|enable|rotate-key ...
-${pad}partners of the XML export; \"partner help\" for details" \
+${pad}partners of the XML export; \"partner help\" for details
+  routing list | add TYPE|* AUDIENCE|* TEAM | remove ID
+${pad}routing rules: signal type and audience -> team" \
     "help lists every command with its whole synopsis"
 
 out=$("$ctl" version)

@@ -68,7 +68,8 @@ UNIT_TESTS = \
 	tests/unit/test-catalog \
 	tests/unit/test-dashsql \
 	tests/unit/test-listsearch \
-	tests/unit/test-contact
+	tests/unit/test-contact \
+	tests/unit/test-routing
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -121,6 +122,9 @@ tests_unit_test_pk_LDADD = $(UNIT_LDADD)
 tests_unit_test_route_SOURCES = %reldir%/unit/test-route.c
 tests_unit_test_route_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_route_LDADD = $(UNIT_LDADD)
+tests_unit_test_routing_SOURCES = %reldir%/unit/test-routing.c
+tests_unit_test_routing_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_routing_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)
@@ -263,7 +267,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
 	cgi/dashboard/dossier_doc.c \
 	cgi/dashboard/journal.c \
-	cgi/dashboard/retention.c
+	cgi/dashboard/retention.c \
+	cgi/dashboard/routing.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -276,7 +281,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/links.c cgi/dashboard/dossier.c \
 	cgi/dashboard/dossier_doc.c \
 	cgi/dashboard/journal.c \
-	cgi/dashboard/retention.c
+	cgi/dashboard/retention.c \
+	cgi/dashboard/routing.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

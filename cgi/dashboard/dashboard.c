@@ -21,7 +21,7 @@
 static struct mp_sqltext_set *const sql_sets[] = {
 	&dash_list_sql, &dash_report_sql, &dash_export_sql, &dash_links_sql,
 	&mp_subject_sql, &mp_link_sql, &mp_dossier_sql,
-	&mp_journal_sql
+	&mp_journal_sql, &dash_routing_sql
 };
 
 enum mp_err
@@ -253,6 +253,12 @@ dash_view(struct mp_dreq *r, const char *title)
 		for (i = 0; i < MP_NELEM(cans); i++)
 			mp_tmpl_set_int(v, cans[i].name,
 			    mp_role_can(r->user.role, cans[i].perm));
+		mp_tmpl_set_int(v, "Can.Cover", mp_role_can(r->user.role,
+		    MP_PERM_REPORT_ASSIGN));
+		/* The queues' counts, once signed in fully (cheap: 042). */
+		if (r->sess.stage == MP_SESS_FULL && mp_role_can(r->user.role,
+		    MP_PERM_REPORT_LIST))
+			dash_queue_counts(r, v);
 	}
 	if (mp_tmpl_err(v) != MP_OK) {
 		mp_tmpl_free(v);

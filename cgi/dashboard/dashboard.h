@@ -444,5 +444,15 @@ void	mp_dash_dossier_doc_del(struct mp_dreq *);
 void	mp_dash_dossier_print(struct mp_dreq *);
 void	mp_dash_dossier_stats(struct mp_dreq *);
 void	mp_dash_dossier_stats_csv(struct mp_dreq *);
+/*
+ * routing.c: the routing rules (Beheer), cover (coordinators), and the
+ * counts of "Mijn meldingen" and "Nieuw" in every page's navigation.
+ */
+void	mp_dash_routing(struct mp_dreq *);
+void	mp_dash_routing_post(struct mp_dreq *);
+void	mp_dash_cover(struct mp_dreq *);
+void	mp_dash_cover_post(struct mp_dreq *);
+void	dash_queue_counts(struct mp_dreq *, struct mp_view *);
+extern struct mp_sqltext_set dash_routing_sql;
 
 #endif

@@ -85,6 +85,12 @@ static const struct dash_route routes[] = {
 	  mp_dash_dossier_stats },
 	{ { "GET", "/dossiers/statistiek/csv" }, MP_PERM_STATS, 0,
 	  mp_dash_dossier_stats_csv },
+	{ { "GET", "/routering" }, MP_PERM_ADMIN, 0, mp_dash_routing },
+	{ { "POST", "/routering" }, MP_PERM_ADMIN, 0, mp_dash_routing_post },
+	{ { "GET", "/vervanging" }, MP_PERM_REPORT_ASSIGN, 0,
+	  mp_dash_cover },
+	{ { "POST", "/vervanging" }, MP_PERM_REPORT_ASSIGN, 0,
+	  mp_dash_cover_post },
 };
 
 int

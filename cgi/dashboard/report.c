@@ -202,6 +202,7 @@ static const struct efield {
 /* The actions, each with the permission it needs (lib/access.c). */
 enum akind {
 	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A_MESSAGE, A_READ,
+	A_SEND_BACK,
 	A__MAX
 };
 
@@ -218,6 +219,7 @@ static const struct {
 	{ "delen", MP_PERM_REPORT_SHARE, 0 },
 	{ "bericht", MP_PERM_REPORT_WORK, 0 },
 	{ "gelezen", MP_PERM_REPORT_WORK, 0 },
+	{ "terugsturen", MP_PERM_REPORT_WORK, 1 },
 };
 
 /* ------------------------------------------------------------------ */
@@ -428,6 +430,7 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	mp_tmpl_set(v, "R.Team", mp_db_text(st, DET_TEAM, NULL));
 	mp_tmpl_set(v, "R.Handler", mp_db_text(st, DET_HANDLER, NULL));
 	mp_tmpl_set_int(v, "R.Mine", handler == r->user.id);
+	mp_tmpl_set_int(v, "R.HasTeam", team > 0);
 	mp_tmpl_set_int(v, "R.Unread", mp_db_int(st, DET_UNREAD));
 	mp_tmpl_set_int(v, "R.SubjectsCut", mp_db_int(st, DET_SUBJECTS_CUT));
 	*anonymous_out = anonymous;
@@ -925,6 +928,28 @@ act_edit(struct act *a, struct mp_db *db, struct act_run *u)
 	return er;
 }
 
+/*
+ * Back to the coordinators' queue (lib/workflow.c): no team, no
+ * handler, the reason in the history.
+ */
+static enum mp_err
+act_send_back(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	enum mp_err	 er;
+
+	er = mp_workflow_send_back(db, a->r->arg[0], a->version, u->status,
+	    a->r->user.username, a->reason, &u->n, &a->event);
+	if (er == MP_EINVAL) {
+		a->status = 400;
+		a->msg = strcmp(u->status, MP_ST_CLOSED) == 0 ?
+		    "Een afgeronde melding gaat niet terug naar de "
+		    "coördinatoren." :
+		    "Geef een reden op om de melding terug te sturen.";
+		return MP_OK;
+	}
+	return er;
+}
+
 /* The change itself, by kind; a->status when refused. */
 static enum mp_err
 act_change(struct act *a, struct mp_db *db, struct act_run *u)
@@ -949,6 +974,8 @@ act_change(struct act *a, struct mp_db *db, struct act_run *u)
 		return act_share(a, db, u);
 	case A_EDIT:
 		return act_edit(a, db, u);
+	case A_SEND_BACK:
+		return act_send_back(a, db, u);
 	default:
 		return MP_EINVAL;
 	}
@@ -978,6 +1005,10 @@ act_audit(struct act *a, struct mp_db *db, struct act_run *u)
 		er = mp_buf_printf(&what, "%s -> %s%s", u->status, a->to,
 		    u->tr != NULL && u->tr->needs_reason ?
 		    "; reden in de geschiedenis" : "");
+		break;
+	case A_SEND_BACK:
+		er = mp_buf_addstr(&what, "naar de coördinatoren; reden in de "
+		    "geschiedenis");
 		break;
 	case A_ASSIGN:
 	case A_SHARE:
@@ -1150,6 +1181,16 @@ read_action(struct mp_dreq *r, struct act *a)
 		return 1;
 	case A_EDIT:
 		return read_edit(r, a);
+	case A_SEND_BACK:
+		a->reason = dash_form(r, "reden");
+		if (a->reason == NULL || mp_valid_blank(a->reason,
+		    strlen(a->reason)) || !mp_valid_text(a->reason,
+		    strlen(a->reason), REASON_MAX, 1)) {
+			a->msg = "Geef een reden op om de melding terug te "
+			    "sturen, ten hoogste 500 tekens.";
+			return 0;
+		}
+		return 1;
 	default:
 		return 1;
 	}
@@ -1194,6 +1235,11 @@ mp_dash_action(struct mp_dreq *r)
 	 */
 	if (er == MP_OK && a.kind == A_EDIT)
 		dash_links_reindex(r, a.field->label);
+	if (er == MP_OK && a.kind == A_SEND_BACK) {
+		/* It has left the user's queues: back to the work list. */
+		dash_redirect(r, "/");
+		return;
+	}
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/melding/%lld",
 		    r->arg[0]);

@@ -43,6 +43,7 @@ int	cmd_seed_demo(struct ctl *, int, char **);
 int	cmd_subjects(struct ctl *, int, char **);
 int	cmd_team(struct ctl *, int, char **);
 int	cmd_user(struct ctl *, int, char **);
+int	cmd_routing(struct ctl *, int, char **);
 
 /*
  * grants.c: the programs that may have a database account of their

@@ -86,6 +86,9 @@ static const struct cmd cmds[] = {
 	{ "partner", cmd_partner, 1, 1, 1, NULL,
 	  "add|list|set|disable|enable|rotate-key ...",
 	  "partners of the XML export; \"partner help\" for details" },
+	{ "routing", cmd_routing, 1, 1, 0, NULL,
+	  "list | add TYPE|* AUDIENCE|* TEAM | remove ID",
+	  "routing rules: signal type and audience -> team" },
 };
 
 void

@@ -17,11 +17,15 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs if:User.Name && User.Stage == 0 ?>
 <nav aria-label="Hoofdmenu"><ul class="menu">
 <?cs if:Can.List ?><li><a href="<?cs var:Page.Mount ?>/">Werklijst</a></li><?cs /if ?>
+<?cs if:Can.List && ?Queue.Mine ?><li><a href="<?cs var:Page.Mount ?>/?behandelaar=<?cs var:Queue.Me ?>&amp;status=in+behandeling" id="nav-mijn">Mijn meldingen <span class="count">(<?cs var:Queue.Mine ?>)</span></a></li><?cs /if ?>
+<?cs if:Can.List && ?Queue.New ?><li><a href="<?cs var:Page.Mount ?>/?status=nieuw" id="nav-nieuw"><?cs if:Queue.All ?>Nieuw<?cs else ?>Nieuw in mijn team<?cs /if ?> <span class="count">(<?cs var:Queue.New ?>)</span></a></li><?cs /if ?>
 <?cs if:Can.List ?><li><a href="<?cs var:Page.Mount ?>/onderwerpen">Terugkerende onderwerpen</a></li><?cs /if ?>
 <?cs if:Can.Create ?><li><a href="<?cs var:Page.Mount ?>/nieuw">Nieuwe melding</a></li><?cs /if ?>
 <?cs if:Can.Dossier ?><li><a href="<?cs var:Page.Mount ?>/dossiers">Dossiers</a></li><li><a href="<?cs var:Page.Mount ?>/taken">Mijn taken</a></li><?cs /if ?>
 <?cs if:Can.Stats ?><li><a href="<?cs var:Page.Mount ?>/statistiek">Statistiek</a></li><?cs /if ?>
 <?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/beheer">Beheer</a></li><?cs /if ?>
+<?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/routering">Routering</a></li><?cs /if ?>
+<?cs if:Can.Cover ?><li><a href="<?cs var:Page.Mount ?>/vervanging">Vervanging</a></li><?cs /if ?>
 <?cs if:Can.Grant ?><li><a href="<?cs var:Page.Mount ?>/verzoeken">Verzoeken</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/audit">Auditlog</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/privacy">Privacy</a></li><?cs /if ?>

@@ -142,6 +142,15 @@
 <div class="field"><label for="waarde">Nieuwe waarde</label><textarea id="waarde" name="waarde" rows="2"></textarea></div>
 <button type="submit">Corrigeren</button>
 </form>
+<?cs if:R.HasTeam && R.Status != "afgerond" ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="terugsturen">
+<div class="field"><label for="terug-reden">Verkeerd team? Reden om terug te sturen naar de coördinatoren</label>
+<textarea id="terug-reden" name="reden" rows="2" maxlength="500" required></textarea></div>
+<button type="submit">Terugsturen naar coördinatoren</button>
+</form>
+<?cs /if ?>
 <?cs /if ?>
 <?cs if:Act.Assign ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">

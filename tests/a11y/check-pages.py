@@ -345,6 +345,20 @@ def run(base, d, c, users):
     c.page("dashboard: auditlog", "h1")
     d.go(base + "/dashboard/privacy")
     c.page("dashboard: privacy", "h1")
+    # Routing rules and cover (issue 16): the pages and an error at its
+    # field each; nothing is stored (a rule would route later tests).
+    sign_in(users["admin"], users["password"])
+    d.go(base + "/dashboard/routering")
+    c.page("dashboard: routering", "#r-team")
+    fill(d, {"r-team": ""})
+    d.click("form:has(#r-team) button[type=submit]")
+    c.page("dashboard: routering met fout", "#r-team-error")
+    sign_in(users["coordinator"], users["password"])
+    d.go(base + "/dashboard/vervanging")
+    c.page("dashboard: vervanging", "#v-van")
+    fill(d, {"v-van": "1-1-2026"})
+    d.click("form:has(#v-van) button[type=submit]")
+    c.page("dashboard: vervanging met fout", "#v-behandelaar-error")
 
 
 if __name__ == "__main__":
