@@ -108,3 +108,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
 -- 040_dossier_perf.sql.  dossier_count is written by its triggers only,
 -- with the rights of their definer: the application reads it.
 GRANT SELECT ON dossier_count TO @APPUSER@@@APPHOST@;
+-- 045_dossier_task_count.sql.  dossier_task_count ("Mijn taken" counts)
+-- is written by its triggers only: the application reads it.
+GRANT SELECT ON dossier_task_count TO @APPUSER@@@APPHOST@;

@@ -141,7 +141,7 @@ dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id)
 		return er;
 	f.n = 0;
 	f.list = "J.E";
-	if ((er = mp_journal_list(db, id, today, JOURNAL_MAX, entry_row,
+	if ((er = mp_journal_list(db, id, today, 0, JOURNAL_MAX, entry_row,
 	    &f)) != MP_OK)
 		return er;
 	if (!mp_access_user(&r->user, MP_PERM_DOSSIER_WORK))
