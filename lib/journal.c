@@ -195,6 +195,7 @@ enum stmt {
 	STMT_REPLACED,
 	STMT_LIST,
 	STMT_COUNT,
+	STMT_POSITION,
 	STMT_OPEN,
 	STMT_TASK,
 	STMT_TASK_LOCK,
@@ -251,6 +252,14 @@ static const char *const stmts[STMT__MAX] = {
 	" ORDER BY j.created_at DESC, j.id DESC LIMIT ? OFFSET ?",
 	/* STMT_COUNT: the entries, for the pages (the index alone). */
 	"SELECT COUNT(*) FROM dossier_journal WHERE dossier_id = ?",
+	/*
+	 * STMT_POSITION: how many entries of its dossier come before
+	 * entry x in STMT_LIST's order (dossier_journal_dossier).
+	 */
+	"SELECT COUNT(*) FROM dossier_journal x JOIN dossier_journal j"
+	" ON j.dossier_id = x.dossier_id AND (j.created_at > x.created_at"
+	" OR (j.created_at = x.created_at AND j.id > x.id))"
+	" WHERE x.id = ? AND x.dossier_id = ?",
 	/* STMT_OPEN: the open tasks, earliest due first. */
 	ENTRY_COLS " WHERE j.dossier_id = ? AND j.kind = 'task'"
 	" AND j.task_status = 'open' ORDER BY j.due_date, j.id",
@@ -533,6 +542,20 @@ mp_journal_count(struct mp_db *db, long long id, long long *n)
 	*n = 0;
 	v[0] = MP_DBINT(id);
 	er = mp_db_query_int(db, SQL(STMT_COUNT), v, 1, n);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_journal_position(struct mp_db *db, long long id, long long entry,
+    long long *n)
+{
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	*n = 0;
+	v[0] = MP_DBINT(entry);
+	v[1] = MP_DBINT(id);
+	er = mp_db_query_int(db, SQL(STMT_POSITION), v, 2, n);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 

@@ -126,6 +126,9 @@ enum mp_err	 mp_journal_list(struct mp_db *, long long id,
 /* How many entries the journal of dossier id has (*n). */
 enum mp_err	 mp_journal_count(struct mp_db *, long long id,
 		    long long *n);
+/* How many entries of dossier id come before entry in that order (*n). */
+enum mp_err	 mp_journal_position(struct mp_db *, long long id,
+		    long long entry, long long *n);
 /* Its open tasks, earliest due first. */
 enum mp_err	 mp_journal_open_tasks(struct mp_db *, long long id,
 		    const char *today, mp_journal_fn fn, void *arg);
