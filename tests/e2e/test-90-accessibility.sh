@@ -83,7 +83,7 @@ sql "INSERT IGNORE INTO grant_request (kind, target_id, role, was_role,
 # A dossier with 60 notes and 61 history rows, so that its page has
 # the pagers of the journal and the history (check-pages.py opens
 # their second pages when A11Y_PAGED_DOSSIER names it).
-sql "INSERT INTO dossier (number, title, theme, status, team_id,
+sql "INSERT IGNORE INTO dossier (number, title, theme, status, team_id,
     created_by, created_at) SELECT 'D-2099-0090', 'Pagina''s', 'ondermijning',
     'open', MIN(t.id), MIN(u.id), UTC_TIMESTAMP() FROM team t, app_user u
     WHERE u.username = 'a11ycor'"
