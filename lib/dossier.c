@@ -211,6 +211,7 @@ enum stmt {
 	STMT_SUBJECT_LIST,
 	STMT_SUBJECT_LIST_ALL,
 	STMT_EVENT_LIST,
+	STMT_EVENT_COUNT,
 	STMT_LIST,
 	STMT_COUNT,
 	STMT_COUNT_MEMBER,
@@ -369,7 +370,10 @@ static const char *const stmts[STMT__MAX] = {
 	" LIMIT ?",
 	/* STMT_EVENT_LIST */
 	"SELECT kind, actor, UNIX_TIMESTAMP(at), old_value, new_value"
-	" FROM dossier_event WHERE dossier_id = ? ORDER BY id DESC LIMIT ?",
+	" FROM dossier_event WHERE dossier_id = ? ORDER BY id DESC"
+	" LIMIT ? OFFSET ?",
+	/* STMT_EVENT_COUNT: for the history's pages (the index alone). */
+	"SELECT COUNT(*) FROM dossier_event WHERE dossier_id = ?",
 	/*
 	 * STMT_LIST: newest first, a page and one more.  Without index
 	 * merge intersection: for theme and status (or team and status)
@@ -956,22 +960,35 @@ mp_dossier_subject_list(struct mp_db *db, long long id,
 }
 
 enum mp_err
-mp_dossier_event_list(struct mp_db *db, long long id, unsigned limit,
-    mp_dossier_event_fn fn, void *arg)
+mp_dossier_event_list(struct mp_db *db, long long id, unsigned offset,
+    unsigned limit, mp_dossier_event_fn fn, void *arg)
 {
 	struct mp_stmt	*st;
-	struct mp_dbval	 v[2];
+	struct mp_dbval	 v[3];
 	enum mp_err	 er;
 
 	v[0] = MP_DBINT(id);
 	v[1] = MP_DBINT(limit);
-	if ((er = mp_db_query(db, &st, SQL(STMT_EVENT_LIST), v, 2)) != MP_OK)
+	v[2] = MP_DBINT(offset);
+	if ((er = mp_db_query(db, &st, SQL(STMT_EVENT_LIST), v, 3)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK)
 		fn(mp_db_text(st, EC_KIND, NULL), mp_db_text(st, EC_ACTOR,
 		    NULL), mp_db_int(st, EC_AT), mp_db_text(st, EC_OLD, NULL),
 		    mp_db_text(st, EC_NEW, NULL), arg);
 	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_dossier_event_count(struct mp_db *db, long long id, long long *n)
+{
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	*n = 0;
+	v[0] = MP_DBINT(id);
+	er = mp_db_query_int(db, SQL(STMT_EVENT_COUNT), v, 1, n);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 

@@ -287,12 +287,16 @@ enum mp_err	 mp_dossier_subject_list(struct mp_db *, long long id,
 		    const struct mp_dbval *vis, unsigned limit,
 		    mp_dossier_subject_fn fn, void *arg);
 
-/* The history, newest first. */
+/* The history, newest first: at most limit rows after the first offset. */
 typedef void	(*mp_dossier_event_fn)(const char *kind, const char *actor,
 		    long long at, const char *old, const char *new_value,
 		    void *arg);
 enum mp_err	 mp_dossier_event_list(struct mp_db *, long long id,
-		    unsigned limit, mp_dossier_event_fn fn, void *arg);
+		    unsigned offset, unsigned limit, mp_dossier_event_fn fn,
+		    void *arg);
+/* How many history rows dossier id has (*n). */
+enum mp_err	 mp_dossier_event_count(struct mp_db *, long long id,
+		    long long *n);
 
 /* The list's filters; NULL or 0 where not set. */
 struct mp_dossier_filter {

@@ -116,10 +116,19 @@ struct mp_journal_entry {
 	int		 overdue;	/* mp_journal_overdue on today */
 };
 typedef void	(*mp_journal_fn)(const struct mp_journal_entry *, void *arg);
-/* The journal of dossier id, newest first, at most limit entries. */
+/*
+ * The journal of dossier id, newest first, at most limit entries after
+ * the first offset (a page of it).
+ */
 enum mp_err	 mp_journal_list(struct mp_db *, long long id,
-		    const char *today, unsigned limit, mp_journal_fn fn,
-		    void *arg);
+		    const char *today, unsigned offset, unsigned limit,
+		    mp_journal_fn fn, void *arg);
+/* How many entries the journal of dossier id has (*n). */
+enum mp_err	 mp_journal_count(struct mp_db *, long long id,
+		    long long *n);
+/* How many entries of dossier id come before entry in that order (*n). */
+enum mp_err	 mp_journal_position(struct mp_db *, long long id,
+		    long long entry, long long *n);
 /* Its open tasks, earliest due first. */
 enum mp_err	 mp_journal_open_tasks(struct mp_db *, long long id,
 		    const char *today, mp_journal_fn fn, void *arg);

@@ -116,3 +116,6 @@ GRANT SELECT, INSERT, DELETE ON routing_rule TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE ON cover TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON user_team_access TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;
+-- 045_dossier_task_count.sql.  dossier_task_count ("Mijn taken" counts)
+-- is written by its triggers only: the application reads it.
+GRANT SELECT ON dossier_task_count TO @APPUSER@@@APPHOST@;

@@ -33,6 +33,7 @@ dist_sql_DATA = \
 	%reldir%/040_dossier_perf.sql \
 	%reldir%/041_dossier_list_index.sql \
 	%reldir%/042_routing.sql \
+	%reldir%/045_dossier_task_count.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

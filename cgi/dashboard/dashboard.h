@@ -336,7 +336,10 @@ void		 dash_dossier_set_list(struct mp_dreq *, struct mp_view *,
 void		 dash_dossier_head(struct mp_view *,
 		    const struct mp_dossier *);
 enum mp_err	 dash_dossier_parts(struct mp_dreq *, struct mp_view *,
-		    long long id, unsigned versions, unsigned max);
+		    long long id, unsigned versions, unsigned max,
+		    unsigned hist_from, unsigned hist_max);
+/* Journal entries and history rows on a page of the dossier page. */
+#define DASH_DOSSIER_PAGE	50
 struct mp_ctx;
 /*
  * The dashboard's request limits for documents (dossier_doc.c): one
@@ -351,14 +354,15 @@ void		 dash_dossier_doc_limits(struct mp_ctx *);
 void		 dash_dossier_again(struct mp_dreq *, int status,
 		    const char *msg, const char *field);
 /*
- * The journal (journal.c): its part of dossier id's page into v; the
+ * The journal (journal.c): its part of dossier id's page into v (a
+ * page of DASH_DOSSIER_PAGE entries from entry from, newest first); the
  * list's task filters from the query string ("taken": mijn,
  * overtijd; today the caller's buffer for the date) and into a view,
  * with the counts of the user's open and overdue tasks.
  */
 struct mp_dossier_filter;
 enum mp_err	 dash_journal_fill(struct mp_dreq *, struct mp_view *,
-		    long long id);
+		    long long id, unsigned from);
 void		 dash_journal_filter(struct mp_dreq *,
 		    struct mp_dossier_filter *, char today[11], int *bad);
 enum mp_err	 dash_journal_filter_set(struct mp_dreq *, struct mp_view *,

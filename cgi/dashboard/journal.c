@@ -25,7 +25,6 @@
 #include "meldpunt.h"
 #include "dashboard.h"
 
-#define JOURNAL_MAX	500	/* entries on a dossier page */
 #define MINE_MAX	200	/* rows of "Mijn taken" */
 
 /* ------------------------------------------------------------------ */
@@ -36,6 +35,9 @@ struct fill {
 	const char	*list;
 	size_t		 n;
 	long long	 sel;
+	/* A page of the journal: its entries and their chain links. */
+	long long	 id[DASH_DOSSIER_PAGE];
+	long long	 link[DASH_DOSSIER_PAGE][2];	/* replaces, by */
 };
 
 static void
@@ -68,7 +70,50 @@ entry_row(const struct mp_journal_entry *e, void *arg)
 	dash_time(t, (time_t)e->created_at);
 	dash_setk(f->v, f->list, f->n, "At", t);
 	dash_setki(f->v, f->list, f->n, "Overdue", e->overdue);
+	if (f->n < DASH_DOSSIER_PAGE) {
+		f->id[f->n] = e->id;
+		f->link[f->n][0] = e->replaces;
+		f->link[f->n][1] = e->replaced_by;
+	}
 	f->n++;
+}
+
+static int
+on_page(const struct fill *f, long long id)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->n && i < DASH_DOSSIER_PAGE; i++)
+		if (f->id[i] == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * A decision the page links to ("vervangt", "vervangen door") that is
+ * on another page of the journal: that page's number, so the link goes
+ * there (ReplacesPage, ReplacedByPage; absent: on this page).
+ */
+static enum mp_err
+link_pages(struct mp_dreq *r, struct fill *f, long long id)
+{
+	static const char *const names[2] = { "ReplacesPage",
+	    "ReplacedByPage" };
+	long long	 pos;
+	size_t		 i, k;
+	enum mp_err	 er;
+
+	for (i = 0; i < f->n && i < DASH_DOSSIER_PAGE; i++)
+		for (k = 0; k < 2; k++) {
+			if (f->link[i][k] <= 0 || on_page(f, f->link[i][k]))
+				continue;
+			if ((er = mp_journal_position(r->d->ctx->db, id,
+			    f->link[i][k], &pos)) != MP_OK)
+				return er;
+			dash_setki(f->v, "J.E", i, names[k],
+			    pos / DASH_DOSSIER_PAGE + 1);
+		}
+	return MP_OK;
 }
 
 static void
@@ -124,7 +169,8 @@ keep_input(struct mp_dreq *r, struct mp_view *v, const char *today)
 }
 
 enum mp_err
-dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id)
+dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id,
+    unsigned from)
 {
 	struct mp_db	*db = r->d->ctx->db;
 	char		 today[MP_JOURNAL_DATE_LEN];
@@ -141,8 +187,8 @@ dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id)
 		return er;
 	f.n = 0;
 	f.list = "J.E";
-	if ((er = mp_journal_list(db, id, today, JOURNAL_MAX, entry_row,
-	    &f)) != MP_OK)
+	if ((er = mp_journal_list(db, id, today, from, DASH_DOSSIER_PAGE,
+	    entry_row, &f)) != MP_OK || (er = link_pages(r, &f, id)) != MP_OK)
 		return er;
 	if (!mp_access_user(&r->user, MP_PERM_DOSSIER_WORK))
 		return MP_OK;

@@ -81,6 +81,12 @@ call:dash_begin() ?>
 <input id="document-bestand" name="document-bestand" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
 <button type="submit">Document toevoegen</button></form><?cs /if ?>
 <h2 id="geschiedenis">Geschiedenis</h2>
-<ol class="history" id="history"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>
+<?cs def:h_pager(where) ?><?cs if:Pg.H.Pages > 1 ?><nav class="pager" id="history-pages-<?cs var:where ?>" aria-label="Pagina's van de geschiedenis (<?cs var:where ?>)"><p>Geschiedenis, pagina <?cs var:Pg.H.Page ?> van <?cs var:Pg.H.Pages ?> (<?cs var:Pg.H.Count ?> in totaal, <?cs var:Pg.H.Size ?> per pagina).</p><ul>
+<?cs if:Pg.H.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Newer ?>#geschiedenis">Nieuwere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Newer ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.H.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Older ?>#geschiedenis">Oudere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Older ?>)</span></a></li><?cs /if ?>
+</ul></nav><?cs /if ?><?cs /def ?>
+<?cs call:h_pager("boven") ?>
+<ol class="history" id="history" start="<?cs var:Pg.H.First ?>"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>
 <?cs /each ?></ol>
+<?cs call:h_pager("onder") ?>
 <?cs call:dash_end() ?>

@@ -17,14 +17,19 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <h2 id="journaal">Journaal</h2>
 <p>Notities, besluiten en taken, nieuwste eerst.</p>
 <?cs if:subcount(J.E) == 0 ?><p id="journal-none">Het journaal is nog leeg.</p><?cs else ?>
-<ol class="journal" id="journal" reversed><?cs each:e = J.E ?><li id="<?cs if:e.Kind == "task" ?>taak<?cs elif:e.Kind == "decision" ?>besluit<?cs else ?>notitie<?cs /if ?>-<?cs var:e.Id ?>" data-kind="<?cs var:e.Kind ?>">
+<?cs def:j_pager(where) ?><?cs if:Pg.J.Pages > 1 ?><nav class="pager" id="journal-pages-<?cs var:where ?>" aria-label="Pagina's van het journaal (<?cs var:where ?>)"><p>Journaal, pagina <?cs var:Pg.J.Page ?> van <?cs var:Pg.J.Pages ?> (<?cs var:Pg.J.Count ?> in totaal, <?cs var:Pg.J.Size ?> per pagina).</p><ul>
+<?cs if:Pg.J.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Newer ?>&amp;historie=<?cs var:Pg.H.Page ?>#journaal">Nieuwere notities<span class="visually-hidden"> (pagina <?cs var:Pg.J.Newer ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.J.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Older ?>&amp;historie=<?cs var:Pg.H.Page ?>#journaal">Oudere notities<span class="visually-hidden"> (pagina <?cs var:Pg.J.Older ?>)</span></a></li><?cs /if ?>
+</ul></nav><?cs /if ?><?cs /def ?>
+<?cs call:j_pager("boven") ?>
+<ol class="journal" id="journal" reversed start="<?cs var:Pg.J.Start ?>"><?cs each:e = J.E ?><li id="<?cs if:e.Kind == "task" ?>taak<?cs elif:e.Kind == "decision" ?>besluit<?cs else ?>notitie<?cs /if ?>-<?cs var:e.Id ?>" data-kind="<?cs var:e.Kind ?>">
 <p><strong><?cs if:e.Kind == "task" ?>Taak<?cs elif:e.Kind == "decision" ?>Besluit<?cs else ?>Notitie<?cs /if ?> <?cs var:e.Id ?></strong> &middot; <?cs var:e.At ?> &middot; <?cs var:e.Author ?></p>
 <?cs if:e.Kind == "decision" ?><dl class="summary">
 <dt>Besloten</dt><dd class="text"><?cs var:e.Body ?></dd>
 <dt>Reden</dt><dd class="text"><?cs var:e.Reason ?></dd>
 <dt>Besloten door</dt><dd><?cs var:e.DecidedBy ?>, op <?cs var:e.DecidedOn ?></dd>
-<?cs if:e.Replaces ?><dt>Vervangt</dt><dd><a href="#besluit-<?cs var:e.Replaces ?>">besluit <?cs var:e.Replaces ?></a></dd><?cs /if ?>
-<?cs if:e.ReplacedBy ?><dt>Vervangen door</dt><dd class="replaced"><a href="#besluit-<?cs var:e.ReplacedBy ?>">besluit <?cs var:e.ReplacedBy ?></a> (dit besluit geldt niet meer)</dd><?cs /if ?>
+<?cs if:e.Replaces ?><dt>Vervangt</dt><dd><a href="<?cs if:e.ReplacesPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacesPage ?>&amp;historie=<?cs var:Pg.H.Page ?><?cs /if ?>#besluit-<?cs var:e.Replaces ?>">besluit <?cs var:e.Replaces ?></a></dd><?cs /if ?>
+<?cs if:e.ReplacedBy ?><dt>Vervangen door</dt><dd class="replaced"><a href="<?cs if:e.ReplacedByPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacedByPage ?>&amp;historie=<?cs var:Pg.H.Page ?><?cs /if ?>#besluit-<?cs var:e.ReplacedBy ?>">besluit <?cs var:e.ReplacedBy ?></a> (dit besluit geldt niet meer)</dd><?cs /if ?>
 </dl><?cs elif:e.Kind == "task" ?><dl class="summary">
 <dt>Soort</dt><dd><?cs var:e.Type ?></dd>
 <dt>Omschrijving</dt><dd class="text"><?cs var:e.Body ?></dd>
@@ -35,7 +40,7 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <?cs if:e.Note ?><dt>Toelichting</dt><dd class="text"><?cs var:e.Note ?></dd><?cs /if ?>
 </dl><p><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/taak/<?cs var:e.Id ?>">Taak <?cs var:e.Id ?> bekijken<?cs if:Can.DossierWork ?> of wijzigen<?cs /if ?></a></p><?cs else ?><div class="text"><?cs var:e.Body ?></div><?cs /if ?>
 </li>
-<?cs /each ?></ol><?cs /if ?>
+<?cs /each ?></ol><?cs call:j_pager("onder") ?><?cs /if ?>
 <?cs if:Can.DossierWork ?>
 <h3 id="notitie-nieuw">Notitie toevoegen</h3>
 <?cs call:j_form("notitie") ?>

@@ -19,6 +19,7 @@ TAP.  Standard library only.
 """
 
 import json
+import os
 import sys
 import time
 import urllib.error
@@ -308,6 +309,14 @@ def run(base, d, c, users):
         c.page("dashboard: mijn taken", "#tasks .overdue")
         d.go(base + "/dashboard/dossiers?taken=overtijd")
         c.page("dashboard: dossiers met taken over tijd", "#dossiers")
+    # The journal and the history on their second pages (test-90 wrote
+    # a dossier with 60 notes): the pagers above and below each list.
+    paged = os.environ.get("A11Y_PAGED_DOSSIER", "")
+    if paged:
+        d.go(base + "/dashboard/dossier/" + paged +
+             "?journaal=2&historie=2")
+        c.page("dashboard: dossier, tweede pagina van journaal en"
+               " geschiedenis", "#journal-pages-onder .newer")
     d.go(base + "/dashboard/dossiers")
     c.page("dashboard: dossiers", "#counts")
     d.go(base + "/dashboard/dossiers/statistiek")

@@ -80,6 +80,24 @@ sql "INSERT IGNORE INTO grant_request (kind, target_id, role, was_role,
     u.reporter_identity, a.id, UTC_TIMESTAMP() FROM app_user u, app_user a
     WHERE u.username = 'hanna' AND a.username = 'a11yad';
     UPDATE app_user SET password_change = 1 WHERE username = 'a11yaud'"
+# A dossier with 60 notes and 61 history rows, so that its page has
+# the pagers of the journal and the history (check-pages.py opens
+# their second pages when A11Y_PAGED_DOSSIER names it).
+sql "INSERT IGNORE INTO dossier (number, title, theme, status, team_id,
+    created_by, created_at) SELECT 'D-2099-0090', 'Pagina''s', 'ondermijning',
+    'open', MIN(t.id), MIN(u.id), UTC_TIMESTAMP() FROM team t, app_user u
+    WHERE u.username = 'a11ycor'"
+A11Y_PAGED_DOSSIER=$(sql "SELECT id FROM dossier WHERE number = 'D-2099-0090'")
+export A11Y_PAGED_DOSSIER
+sql "INSERT INTO dossier_journal (dossier_id, kind, body, created_by,
+    created_at) SELECT $A11Y_PAGED_DOSSIER, 'note', CONCAT('Notitie ',
+    s.seq), MIN(u.id), UTC_TIMESTAMP() - INTERVAL s.seq MINUTE
+    FROM seq_1_to_60 s, app_user u WHERE u.username = 'a11ycor'
+    GROUP BY s.seq;
+    INSERT INTO dossier_event (dossier_id, kind, actor, at, new_value)
+    SELECT $A11Y_PAGED_DOSSIER, 'notitie', 'a11ycor',
+    UTC_TIMESTAMP() - INTERVAL s.seq MINUTE, CONCAT('notitie ', s.seq)
+    FROM seq_0_to_60 s"
 conf_set auth.mode local
 restart_program dashboard
 

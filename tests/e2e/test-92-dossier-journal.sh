@@ -7,7 +7,10 @@
 # nothing lost), "Mijn taken" (overdue first, then by date; a task of
 # a dossier one may no longer see drops out at once), the list's task
 # filters, hostile text shown escaped, CSRF, audit rows without
-# content and the dossier's history.
+# content and the dossier's history; the journal and the history in
+# pages of 50 (links both ways without JavaScript, the last page, a
+# decision chain across pages, bad page numbers a clear 400 or 404,
+# no probing of a hidden dossier by page, the print view still whole).
 
 . "$top_srcdir/tests/e2e/dash.sh"
 dash_fixtures
@@ -338,3 +341,119 @@ is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN
     ('dossierjournaal toevoegen', 'dossiertaak wijzigen')
     AND object_type = 'dossier' AND object_id IN ($d1, $d2)")" 11 \
     "every journal action audited"
+
+# ---------------------------------------------------------------------
+# Pages: the journal and the history 50 at a time, newest first.
+# ---------------------------------------------------------------------
+dash_post hanna /dossier/nieuw titel=Paginazaak thema=ondermijning "team=$noord"
+is "$HTTP_STATUS" 303 "a dossier for the pages"
+dp=$(sql "SELECT MAX(id) FROM dossier")
+# 120 notes a minute apart, a decision on the last page and one on the
+# first that replaces it: 122 entries, pages of 50, 50 and 22.
+sql "INSERT INTO dossier_journal (dossier_id, kind, body, created_by,
+    created_at) SELECT $dp, 'note', CONCAT('Pgnotitie ', s.seq, '.'),
+    $hanna, UTC_TIMESTAMP() - INTERVAL s.seq MINUTE FROM seq_1_to_120 s;
+    INSERT INTO dossier_journal (dossier_id, kind, body, reason,
+    decided_by, decided_on, created_by, created_at) VALUES ($dp,
+    'decision', 'Pgoud', 'r', 'b', '$today', $hanna,
+    UTC_TIMESTAMP() - INTERVAL 1 DAY)"
+pold=$(sql "SELECT MAX(id) FROM dossier_journal WHERE dossier_id = $dp")
+sql "INSERT INTO dossier_journal (dossier_id, kind, body, reason,
+    decided_by, decided_on, replaces_id, created_by, created_at) VALUES
+    ($dp, 'decision', 'Pgnieuw', 'r', 'b', '$today', $pold, $hanna,
+    UTC_TIMESTAMP() + INTERVAL 1 MINUTE)"
+pnew=$(sql "SELECT MAX(id) FROM dossier_journal WHERE dossier_id = $dp")
+is "$(jrows "$dp")" 122 "122 entries"
+entries() { grep -o 'data-kind="[a-z]*"' | wc -l; }
+ids() { grep -o '<li id="\(notitie\|besluit\|taak\)-[0-9]*"' |
+    grep -o '[0-9]*' ; }
+
+dash_as hanna GET "/dossier/$dp" >/dev/null
+is "$HTTP_STATUS" 200 "page 1"
+p1=$(http_body)
+is "$(printf '%s' "$p1" | entries)" 50 "holds the newest 50"
+like "$p1" "id=\"besluit-$pnew\"" "the newest first"
+like "$p1" 'Journaal, pagina 1 van 3 \(122 in totaal' "says which page of how many"
+like "$p1" "href=\"[^\"]*/dossier/$dp\?journaal=2&amp;historie=1#journaal\">Oudere notities" \
+    "links to older notes"
+unlike "$p1" 'Nieuwere notities' "none newer than the first"
+like "$p1" 'reversed start="122"' "numbered from 122 down"
+like "$p1" "href=\"[^\"]*/dossier/$dp\?journaal=3&amp;historie=1#besluit-$pold\">besluit $pold" \
+    "the replaced decision linked on its own page"
+
+dash_as hanna GET "/dossier/$dp?journaal=2" >/dev/null
+is "$HTTP_STATUS" 200 "page 2"
+p2=$(http_body)
+is "$(printf '%s' "$p2" | entries)" 50 "holds the next 50"
+like "$p2" "journaal=1&amp;historie=1#journaal\">Nieuwere notities" "links newer"
+like "$p2" "journaal=3&amp;historie=1#journaal\">Oudere notities" "and older"
+like "$p2" 'reversed start="72"' "numbered on"
+
+dash_as hanna GET "/dossier/$dp?journaal=3" >/dev/null
+is "$HTTP_STATUS" 200 "the last page"
+p3=$(http_body)
+is "$(printf '%s' "$p3" | entries)" 22 "holds the last 22"
+unlike "$p3" 'Oudere notities' "no older link on the last page"
+like "$p3" "id=\"besluit-$pold\"" "the oldest decision there"
+like "$p3" "journaal=1&amp;historie=1#besluit-$pnew\">besluit $pnew</a> \\(dit besluit geldt niet meer\\)" \
+    "replaced by the newest, linked on page 1"
+all=$( { printf '%s' "$p1" | ids; printf '%s' "$p2" | ids;
+    printf '%s' "$p3" | ids; } | sort -n)
+is "$(printf '%s\n' "$all" | sort -un | wc -l)" 122 "every entry on exactly one page"
+is "$(printf '%s\n' "$all" | wc -l)" 122 "none twice"
+is "$(printf '%s\n' "$all" | tr '\n' ' ')" \
+    "$(sql "SELECT id FROM dossier_journal WHERE dossier_id = $dp ORDER BY id" |
+    tr '\n' ' ')" "the same ids as the table"
+
+# Past the last page: 404 that says how many there are.
+dash_as hanna GET "/dossier/$dp?journaal=4" >/dev/null
+is "$HTTP_STATUS" 404 "past the last page: 404"
+like "$(http_body)" "het journaal van dit dossier heeft 3 pagina" "saying how many pages there are"
+# Not a page number: 400, not a 500.
+for bad in 0 -1 abc 2x 99999999999999999999 "" ; do
+	dash_as hanna GET "/dossier/$dp?journaal=$bad" >/dev/null
+	is "$HTTP_STATUS" 400 "journaal=$bad: 400"
+	like "$(http_body)" "Ongeldige pagina: journaal= vraagt een paginanummer" \
+	    "journaal=$bad: says what is wrong"
+done
+dash_as hanna GET "/dossier/$dp?historie=x" >/dev/null
+is "$HTTP_STATUS" 400 "historie=x: 400"
+# A dossier out of sight: its refusal, whatever the page.
+dash_as henk GET "/dossier/$dp" >/dev/null
+hidden=$(http_body)
+is "$HTTP_STATUS" 404 "henk (Zuid) does not see it"
+for q in journaal=abc journaal=3 journaal=4 historie=9; do
+	dash_as henk GET "/dossier/$dp?$q" >/dev/null
+	is "$HTTP_STATUS" 404 "nor with ?$q"
+	is "$(http_body)" "$hidden" "?$q: the same page as without"
+done
+
+# The history: 60 rows more, pages of 50.
+sql "INSERT INTO dossier_event (dossier_id, kind, actor, at, new_value)
+    SELECT $dp, 'pgtest', 'hanna', UTC_TIMESTAMP() - INTERVAL s.seq MINUTE,
+    CONCAT('Pggeschiedenis ', s.seq) FROM seq_1_to_60 s"
+hn=$(sql "SELECT COUNT(*) FROM dossier_event WHERE dossier_id = $dp")
+hp=$(( (hn + 49) / 50 ))
+hist() { sed -n '/<ol class="history" id="history"/,/<\/ol>/p' | grep -c '<li>'; }
+dash_as hanna GET "/dossier/$dp" >/dev/null
+h1=$(http_body)
+is "$(printf '%s' "$h1" | hist)" 50 "the history's first page holds 50"
+like "$h1" "Geschiedenis, pagina 1 van $hp \\($hn in totaal" "says how many"
+like "$h1" "journaal=1&amp;historie=2#geschiedenis\">Oudere geschiedenis" "links older history"
+dash_as hanna GET "/dossier/$dp?historie=$hp&journaal=2" >/dev/null
+is "$HTTP_STATUS" 200 "the history's last page, with the journal's second"
+hl=$(http_body)
+is "$(printf '%s' "$hl" | hist)" $((hn - 50 * (hp - 1))) "holds the rest"
+unlike "$hl" 'Oudere geschiedenis' "no older history link there"
+like "$hl" "journaal=2&amp;historie=$((hp - 1))#geschiedenis\">Nieuwere geschiedenis" \
+    "links newer history, keeping the journal's page"
+is "$(printf '%s' "$hl" | entries)" 50 "and the journal's second page"
+dash_as hanna GET "/dossier/$dp?historie=$((hp + 1))" >/dev/null
+is "$HTTP_STATUS" 404 "past the history's last page: 404"
+like "$(http_body)" "de geschiedenis van dit dossier heeft $hp pagina" "saying how many"
+
+# The print view keeps the whole journal.
+dash_as hanna GET "/dossier/$dp/afdrukken" >/dev/null
+is "$HTTP_STATUS" 200 "the print view"
+is "$(http_body | sed -n '/<ol class="journal" id="journal"/,/<\/ol>/p' |
+    grep -o '<li>' | wc -l)" 122 "prints all 122 entries"

@@ -303,7 +303,7 @@ test_chain(void **state)
 {
 	struct mp_journal_new	 n;
 	struct seen		 s;
-	long long		 a, b, note, before;
+	long long		 a, b, note, before, t;
 
 	(void)state;
 	memset(&n, 0, sizeof(n));
@@ -352,7 +352,7 @@ test_chain(void **state)
 
 	/* Newest first; a knows its successor. */
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(mp_journal_list(E.db, dossier, "2026-03-03", 10,
+	assert_int_equal(mp_journal_list(E.db, dossier, "2026-03-03", 0, 10,
 	    collect, &s), MP_OK);
 	assert_int_equal(s.n, 3);
 	assert_int_equal(s.id[0], b);
@@ -360,6 +360,19 @@ test_chain(void **state)
 	assert_int_equal(s.replaced_by[1], b);
 	assert_int_equal(s.replaced_by[0], 0);
 	assert_int_equal(s.id[2], note);
+	/* A page of it: the second alone still knows its successor. */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(mp_journal_list(E.db, dossier, "2026-03-03", 1, 1,
+	    collect, &s), MP_OK);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.id[0], a);
+	assert_int_equal(s.replaced_by[0], b);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(mp_journal_list(E.db, dossier, "2026-03-03", 3, 10,
+	    collect, &s), MP_OK);
+	assert_int_equal(s.n, 0);
+	assert_int_equal(mp_journal_count(E.db, dossier, &t), MP_OK);
+	assert_int_equal(t, 3);
 	/* Only b may still be replaced. */
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(mp_journal_decisions_current(E.db, dossier, cur,
@@ -458,6 +471,213 @@ test_task(void **state)
 	assert_int_equal(s.n, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* "Mijn taken" counts (dossier_task_count, 045) against direct SQL.   */
+
+/* The direct count, as STMT_MINE_COUNT read it before 045. */
+#define DIRECT_MINE \
+	" FROM dossier_journal j JOIN dossier d ON d.id = j.dossier_id" \
+	" WHERE j.assignee_id = ? AND j.task_status = 'open' AND (? = 1" \
+	" OR d.team_id IN (SELECT ut.team_id FROM user_team ut" \
+	" WHERE ut.user_id = ?) OR EXISTS (SELECT 1 FROM dossier_member dm" \
+	" WHERE dm.dossier_id = d.id AND dm.user_id = ?))"
+
+/* u's counts as u (manage: as a coordinator) equal the direct ones. */
+static void
+mine_equal(long long u, int manage, const char *today, long long want)
+{
+	struct mp_dbval	 vis[MP_DOSSIER_VIS], v[5];
+	long long	 total = -1, late = -1;
+
+	vis[0] = MP_DBINT(manage);
+	vis[1] = MP_DBINT(u);
+	vis[2] = MP_DBINT(u);
+	assert_int_equal(mp_journal_mine_count(E.db, u, vis, today, &total,
+	    &late), MP_OK);
+	v[0] = MP_DBTEXT(today);
+	v[1] = MP_DBINT(u);
+	v[2] = MP_DBINT(manage);
+	v[3] = MP_DBINT(u);
+	v[4] = MP_DBINT(u);
+	assert_int_equal(total, testdb_int(E.db, "SELECT COUNT(*)"
+	    DIRECT_MINE, v + 1, 4));
+	assert_int_equal(late, testdb_int(E.db, "SELECT"
+	    " COALESCE(SUM(j.due_date < ?), 0)" DIRECT_MINE, v, 5));
+	if (want >= 0)
+		assert_int_equal(total, want);
+}
+
+/* Every row of dossier_task_count equals a direct count, and back. */
+static void
+table_exact(void)
+{
+
+	assert_int_equal(testdb_int(E.db, "SELECT COUNT(*) FROM"
+	    " dossier_task_count c WHERE c.n <> (SELECT COUNT(*)"
+	    " FROM dossier_journal j JOIN dossier d ON d.id = j.dossier_id"
+	    " WHERE j.task_status = 'open' AND j.assignee_id = c.assignee_id"
+	    " AND d.team_id = c.team_id"
+	    " AND COALESCE(j.due_date, '9999-12-31') = c.due_date)", NULL, 0),
+	    0);
+	assert_int_equal(testdb_int(E.db, "SELECT COUNT(*) FROM"
+	    " dossier_journal j JOIN dossier d ON d.id = j.dossier_id"
+	    " WHERE j.task_status = 'open' AND NOT EXISTS (SELECT 1"
+	    " FROM dossier_task_count c WHERE c.assignee_id = j.assignee_id"
+	    " AND c.team_id = d.team_id"
+	    " AND c.due_date = COALESCE(j.due_date, '9999-12-31'))", NULL, 0),
+	    0);
+}
+
+/* After each kind of change: a, b as themselves and as coordinators. */
+static void
+all_equal(long long a, long long b, long long want_a, long long want_b)
+{
+
+	table_exact();
+	mine_equal(a, 0, "2026-03-10", want_a);
+	mine_equal(b, 0, "2026-03-10", want_b);
+	mine_equal(a, 1, "2026-03-10", -1);
+	mine_equal(b, 1, "2026-03-10", -1);
+	/* The day a task falls due and the day after. */
+	mine_equal(a, 0, "2026-04-01", -1);
+	mine_equal(a, 0, "2026-04-02", -1);
+}
+
+static long long
+add_task(long long in, long long to, const char *due)
+{
+	struct mp_journal_new	 n;
+
+	memset(&n, 0, sizeof(n));
+	n.dossier = in;
+	n.kind = MP_JOURNAL_TASK;
+	n.body = "Tellen";
+	n.task_type = "gesprek";
+	n.assignee = to;
+	n.due = due;
+	n.user_id = user;
+	n.actor = "jan";
+	assert_int_equal(mp_journal_add(E.db, &n), MP_OK);
+	return n.id;
+}
+
+static void
+edit_task(long long in, long long id, long long to, const char *due,
+    const char *status)
+{
+	struct mp_journal_edit	 e;
+	struct mp_dbval		 v[1];
+
+	memset(&e, 0, sizeof(e));
+	v[0] = MP_DBINT(id);
+	e.dossier = in;
+	e.id = id;
+	e.version = testdb_int(E.db, "SELECT version FROM dossier_journal"
+	    " WHERE id = ?", v, 1);
+	e.assignee = to;
+	e.due = due;
+	e.status = status;
+	e.outcome = strcmp(status, "done") == 0 ? "pand gesloten" : NULL;
+	e.actor = "jan";
+	assert_int_equal(mp_journal_task_update(E.db, &e), MP_OK);
+}
+
+static long long
+sql_id(const char *sql, struct mp_dbval *v, size_t nv)
+{
+	unsigned long long	 id = 0;
+
+	assert_int_equal(mp_db_exec(E.db, sql, v, nv, NULL, &id), MP_OK);
+	return (long long)id;
+}
+
+static void
+test_mine_counts(void **state)
+{
+	struct mp_dbval	 v[3];
+	long long	 tj, tk, a, b, dk, dm, t1, t2, t3;
+
+	(void)state;
+	/* a: handler of team J, member of dk (team K); b: of team K. */
+	v[0] = MP_DBINT(dossier);
+	tj = testdb_int(E.db, "SELECT team_id FROM dossier WHERE id = ?", v,
+	    1);
+	tk = sql_id("INSERT INTO team (name) VALUES ('K')", NULL, 0);
+	a = sql_id("INSERT INTO app_user (username, display_name, role)"
+	    " VALUES ('piet', 'Piet', 'handler')", NULL, 0);
+	b = sql_id("INSERT INTO app_user (username, display_name, role)"
+	    " VALUES ('anna', 'Anna', 'handler')", NULL, 0);
+	v[0] = MP_DBINT(a);
+	v[1] = MP_DBINT(tj);
+	(void)sql_id("INSERT INTO user_team (user_id, team_id) VALUES (?, ?)",
+	    v, 2);
+	v[0] = MP_DBINT(b);
+	v[1] = MP_DBINT(tk);
+	(void)sql_id("INSERT INTO user_team (user_id, team_id) VALUES (?, ?)",
+	    v, 2);
+	v[0] = MP_DBINT(tk);
+	v[1] = MP_DBINT(user);
+	dk = sql_id("INSERT INTO dossier (number, title, theme, team_id,"
+	    " created_by, created_at) VALUES ('D-2026-0003', 'K',"
+	    " 'woonoverlast', ?, ?, UTC_TIMESTAMP())", v, 2);
+	dm = sql_id("INSERT INTO dossier (number, title, theme, team_id,"
+	    " created_by, created_at) VALUES ('D-2026-0004', 'M',"
+	    " 'woonoverlast', ?, ?, UTC_TIMESTAMP())", v, 2);
+	v[0] = MP_DBINT(dk);
+	v[1] = MP_DBINT(a);
+	v[2] = MP_DBINT(user);
+	(void)sql_id("INSERT INTO dossier_member (dossier_id, user_id,"
+	    " added_by, added_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", v, 3);
+	all_equal(a, b, 0, 0);
+
+	/* Created: in a's team (overdue), in dk where a is a member. */
+	t1 = add_task(dossier, a, "2026-03-01");
+	all_equal(a, b, 1, 0);
+	t2 = add_task(dk, a, "2026-04-01");
+	all_equal(a, b, 2, 0);
+	/* In dm (team K): a is assigned but may not see it. */
+	t3 = add_task(dm, a, "2026-03-02");
+	all_equal(a, b, 2, 0);
+	/* Reassigned to b, who sees it; then its date moved. */
+	edit_task(dm, t3, b, "2026-03-02", "open");
+	all_equal(a, b, 2, 1);
+	edit_task(dm, t3, b, "2026-05-02", "open");
+	all_equal(a, b, 2, 1);
+	/* Completed, cancelled, reopened. */
+	edit_task(dossier, t1, a, "2026-03-01", "done");
+	all_equal(a, b, 1, 1);
+	edit_task(dm, t3, b, "2026-05-02", "cancelled");
+	all_equal(a, b, 1, 0);
+	edit_task(dm, t3, b, "2026-05-02", "open");
+	all_equal(a, b, 1, 1);
+	/* a no longer a member of dk: its task out of a's sight. */
+	v[0] = MP_DBINT(dk);
+	v[1] = MP_DBINT(a);
+	(void)sql_id("DELETE FROM dossier_member WHERE dossier_id = ?"
+	    " AND user_id = ?", v, 2);
+	all_equal(a, b, 0, 1);
+	/* dk closed: its open tasks stay open and counted (b's team). */
+	(void)sql_id("UPDATE dossier SET status = 'afgesloten', outcome ="
+	    " 'pand gesloten', closed_at = UTC_TIMESTAMP() WHERE id = ?", v, 1);
+	all_equal(a, b, 0, 1);
+	/* Moved to team J (the application never does): a sees it again. */
+	v[0] = MP_DBINT(tj);
+	v[1] = MP_DBINT(dk);
+	(void)sql_id("UPDATE dossier SET team_id = ? WHERE id = ?", v, 2);
+	all_equal(a, b, 1, 1);
+	/* Deleted as retention erases a dossier's journal. */
+	v[0] = MP_DBINT(dk);
+	(void)sql_id("DELETE FROM dossier_journal WHERE dossier_id = ?", v,
+	    1);
+	all_equal(a, b, 0, 1);
+	/* A dossier deleted: its rows by ON DELETE CASCADE. */
+	v[0] = MP_DBINT(dm);
+	(void)sql_id("DELETE FROM dossier_event WHERE dossier_id = ?", v, 1);
+	(void)sql_id("DELETE FROM dossier WHERE id = ?", v, 1);
+	all_equal(a, b, 0, 0);
+	(void)t2;
+}
+
 int
 main(void)
 {
@@ -469,6 +689,7 @@ main(void)
 		cmocka_unit_test(test_task_moves),
 		cmocka_unit_test(test_chain),
 		cmocka_unit_test(test_task),
+		cmocka_unit_test(test_mine_counts),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
