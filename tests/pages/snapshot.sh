@@ -334,7 +334,7 @@ dash_post hanna "/dossier/$DS/journaal" actie=taak taak-soort=adrescontrole \
 printf '%%PDF-1.4\n%%%%EOF\n' >"$E2E_DIR/rapport.pdf"
 tok=$(dash_csrf hanna)
 dash_as hanna POST "/dossier/$DS/documenten" -F "csrf=$tok" \
-    -F "report-attachments=@$E2E_DIR/rapport.pdf;filename=rap\"port;x.pdf" \
+    -F "document-bestand=@$E2E_DIR/rapport.pdf;filename=rap\"port;x.pdf" \
     >/dev/null
 [ "$HTTP_STATUS" = 303 ] || die "document: $HTTP_STATUS"
 DOC=$(sql "SELECT MAX(id) FROM dossier_document")
