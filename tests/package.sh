@@ -75,16 +75,21 @@ host_passwd=$(md5sum /etc/passwd /etc/group)
     (mkdir -p "$work/src" && tar -x -C "$work/src" -f -)
 ok $? "copy of the source tree"
 
-(cd "$work/src" && DEB_BUILD_OPTIONS="nocheck parallel=${MELDPUNT_CHECK_JOBS:-2}" \
+t=$(date +%s)
+(cd "$work/src" &&
+    DEB_BUILD_OPTIONS="nocheck parallel=${MELDPUNT_CHECK_JOBS:-2}" \
     dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1
 rc=$?
+echo "# dpkg-buildpackage: $(( $(date +%s) - t )) s"
 [ "$rc" -eq 0 ] || tail -n 30 "$work/build.log" | diag
 deb=$(ls "$work"/meldpunt_*.deb 2>/dev/null | head -n 1)
 [ "$rc" -eq 0 ] && [ -n "$deb" ]
 ok $? "dpkg-buildpackage -us -uc -b builds the package"
 
+t=$(date +%s)
 lintian --fail-on error "$deb" >"$work/lintian.log" 2>&1
 rc=$?
+echo "# lintian: $(( $(date +%s) - t )) s"
 grep -v '^running with root' "$work/lintian.log" | diag
 ok $rc "lintian: no errors"
 
@@ -93,8 +98,9 @@ mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates" \
     "$root/etc" "$root/var/log" "$root/var/spool"
 : >"$root/var/lib/dpkg/status"
 : >"$root/var/lib/dpkg/available"
-printf 'root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n' \
-    >"$root/etc/passwd"
+{ echo 'root:x:0:0:root:/root:/bin/bash'
+  echo 'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin'
+} >"$root/etc/passwd"
 printf 'root:x:0:\nadm:x:4:\nwww-data:x:33:\n' >"$root/etc/group"
 printf 'root:*:19000:0:99999:7:::\nwww-data:*:19000:0:99999:7:::\n' \
     >"$root/etc/shadow"
@@ -127,16 +133,20 @@ ok $? "the programs and meldpuntctl are installed"
     "$(ls "$top"/sql/*.sql | wc -l)" ]
 ok $? "templates, every migration and the grants are installed"
 
-grep -qx /etc/meldpunt/meldpunt.hdf "$root/var/lib/dpkg/info/meldpunt.conffiles"
+grep -qx /etc/meldpunt/meldpunt.hdf \
+    "$root/var/lib/dpkg/info/meldpunt.conffiles"
 ok $? "/etc/meldpunt/meldpunt.hdf is a conffile"
 
 units=$(ls "$top"/conf/systemd/ | wc -l)
 [ "$(ls "$root/lib/systemd/system" | wc -l)" -eq "$units" ] &&
     ! grep -n /usr/local "$root"/lib/systemd/system/* \
     "$root"/usr/share/doc/meldpunt/examples/*/* &&
-    grep -q '^ExecStart=/usr/bin/meldpunt-intake -c /etc/meldpunt/meldpunt.hdf$' \
-    "$root/lib/systemd/system/meldpunt-intake.service" &&
-    [ ! -e "$root/etc/systemd/system/sockets.target.wants/meldpunt-intake.socket" ]
+    svc=$root/lib/systemd/system/meldpunt-intake.service &&
+    want='ExecStart=/usr/bin/meldpunt-intake -c /etc/meldpunt/meldpunt.hdf' &&
+    grep -qx "$want" "$svc" &&
+    grep -qx 'ReadWritePaths=/var/spool/meldpunt' "$svc" &&
+    grep -qx 'ReadOnlyPaths=/etc/meldpunt' "$svc" &&
+    [ ! -e "$root/etc/systemd/system/sockets.target.wants" ]
 ok $? "every unit is installed with the package's paths, none enabled"
 
 [ -s "$root/usr/share/doc/meldpunt/examples/nginx/meldpunt.conf" ] &&
@@ -157,7 +167,7 @@ for g in meldpunt meldpunt-contact; do
 done
 [ -z "$missing" ] || echo "# missing:$missing"
 [ -z "$missing" ]
-ok $? "postinst made a system user per program, groups meldpunt and meldpunt-contact"
+ok $? "postinst made a user per program, groups meldpunt, meldpunt-contact"
 
 [ "$(md5sum /etc/passwd /etc/group)" = "$host_passwd" ] &&
     ! grep -q '^meldpunt-intake:' /etc/passwd
@@ -175,7 +185,8 @@ perm()
 {
 	stat -c '%a %u %g' "$root$1" 2>/dev/null
 }
-[ "$(perm /var/spool/meldpunt)" = "700 $(uid meldpunt-intake) $(gid meldpunt)" ]
+[ "$(perm /var/spool/meldpunt)" = \
+    "700 $(uid meldpunt-intake) $(gid meldpunt)" ]
 ok $? "spool: 0700 meldpunt-intake:meldpunt ($(perm /var/spool/meldpunt))"
 [ "$(perm /etc/meldpunt)" = "750 0 $(gid meldpunt)" ]
 ok $? "configuration and keys: 0750 root:meldpunt ($(perm /etc/meldpunt))"
@@ -222,13 +233,15 @@ rc=$?
 [ "$rc" -eq 0 ] || diag "$work/purge.log"
 ok $rc "dpkg --purge removes it"
 
-! grep -q '^meldpunt' "$root/etc/passwd" && ! grep -q '^meldpunt' "$root/etc/group"
+! grep -q '^meldpunt' "$root/etc/passwd" &&
+    ! grep -q '^meldpunt' "$root/etc/group"
 ok $? "purge removed the users and groups"
 [ ! -e "$root/var/log/meldpunt" ] && [ ! -e "$root/var/spool/meldpunt" ] &&
     [ ! -e "$root/usr/sbin/meldpuntctl" ] &&
     [ ! -e "$root/etc/meldpunt/meldpunt.hdf" ]
 ok $? "and the log, the empty spool, the programs and the conffile"
-[ -s "$root/etc/meldpunt/meldpunt.key" ] && [ -s "$root/etc/meldpunt/contact.key" ]
+[ -s "$root/etc/meldpunt/meldpunt.key" ] &&
+    [ -s "$root/etc/meldpunt/contact.key" ]
 ok $? "but kept the key files (contact details cannot be read without them)"
 
 after=$(mariadb --no-defaults -S "$db/mysql.sock" -uroot -N -e \
