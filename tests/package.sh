@@ -61,7 +61,7 @@ cleanup()
 }
 trap cleanup EXIT
 
-echo "1..22"
+echo "1..23"
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "Bail out! tests/package.sh needs root"
@@ -192,6 +192,21 @@ ok $? "spool: 0700 meldpunt-intake:meldpunt ($(perm /var/spool/meldpunt))"
 ok $? "configuration and keys: 0750 root:meldpunt ($(perm /etc/meldpunt))"
 [ "$(perm /var/log/meldpunt)" = "2770 0 $(gid meldpunt)" ]
 ok $? "log: 2770 root:meldpunt ($(perm /var/log/meldpunt))"
+
+# Installed again (an upgrade runs postinst with the old version): the
+# users are there already, and a directory keeps what the administrator
+# gave it.
+chmod g-w "$root/var/log/meldpunt"
+instdpkg -i "$deb" >"$work/reinstall.log" 2>&1 &&
+    [ "$(grep -c '^meldpunt' "$root/etc/passwd")" -eq 5 ] &&
+    [ "$(perm /var/log/meldpunt)" = "2750 0 $(gid meldpunt)" ]
+rc=$?
+if [ "$rc" -ne 0 ]; then
+	diag "$work/reinstall.log"
+	echo "# users: $(grep -c '^meldpunt' "$root/etc/passwd")," \
+	    "log: $(perm /var/log/meldpunt)"
+fi
+ok $rc "installed again: no second user, the administrator's mode kept"
 
 # The installed sample configuration, its installed paths moved into
 # the fresh root, and a private MariaDB's socket.
