@@ -289,9 +289,11 @@ EXTRA_DIST += %reldir%/ctl-help.sh
 
 # A helper of tests/e2e/test-72-upgrade.sh: opens sealed contact
 # details with given key files (built for make check, never installed).
-check_PROGRAMS += tests/e2e/contact-open
-tests_e2e_contact_open_SOURCES = %reldir%/e2e/contact-open.c
-tests_e2e_contact_open_LDADD = $(MP_LIBS)
+# Not in tests/e2e/, which EXTRA_DIST copies whole: from a VPATH build
+# that would take the helper's objects into the tarball.
+check_PROGRAMS += tests/contact-open
+tests_contact_open_SOURCES = %reldir%/contact-open.c
+tests_contact_open_LDADD = $(MP_LIBS)
 # Its fixture (an old database and its test-only keys), and the Debian
 # package's test, which scripts/check runs (tests/package.sh).
 EXTRA_DIST += %reldir%/fixtures %reldir%/package.sh

@@ -9,12 +9,12 @@
 
 fix=$top_srcdir/tests/fixtures/upgrade-030
 dbn=meldpunt_upgrade
-opener=$top_builddir/tests/e2e/contact-open
+opener=$top_builddir/tests/contact-open
 mkdir -p "$E2E_TEST_DIR"
 
 # The helper is built by make check; a targeted run.sh makes it here.
 if [ ! -x "$opener" ]; then
-	make -s -C "$top_builddir" tests/e2e/contact-open >/dev/null 2>&1
+	make -s -C "$top_builddir" tests/contact-open >/dev/null 2>&1
 fi
 ok '[ -x "$opener" ]' "the contact-open helper is built"
 

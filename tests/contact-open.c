@@ -1,5 +1,5 @@
 /*
- * tests/e2e/contact-open.c -- opens sealed reporter contact details
+ * tests/contact-open.c -- opens sealed reporter contact details
  * for tests/e2e/test-72-upgrade.sh, which must show every contact
  * detail of an old database readable with the same keys after
  * "meldpuntctl migrate".  No program prints contact details (the
