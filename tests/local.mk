@@ -293,6 +293,17 @@ tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 TESTS += tests/ctl-help.sh
 EXTRA_DIST += %reldir%/ctl-help.sh
 
+# A helper of tests/e2e/test-72-upgrade.sh: opens sealed contact
+# details with given key files (built for make check, never installed).
+# Not in tests/e2e/, which EXTRA_DIST copies whole: from a VPATH build
+# that would take the helper's objects into the tarball.
+check_PROGRAMS += tests/contact-open
+tests_contact_open_SOURCES = %reldir%/contact-open.c
+tests_contact_open_LDADD = $(MP_LIBS)
+# Its fixture (an old database and its test-only keys), and the Debian
+# package's test, which scripts/check runs (tests/package.sh).
+EXTRA_DIST += %reldir%/fixtures %reldir%/package.sh
+
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
 # stops what it started. It prints one TAP stream.

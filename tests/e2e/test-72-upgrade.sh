@@ -1,0 +1,180 @@
+# test-72-upgrade.sh -- an upgrade keeps every row: a database at the
+# schema of an earlier commit (tests/fixtures/upgrade-030: migrations up
+# to sql/030, filled by that commit's meldpuntctl; see
+# tests/fixtures/make-upgrade-030.sh) is loaded into a database of its
+# own, this build's "meldpuntctl migrate" brings it to the current
+# schema, and every report, contact detail (opened with the fixture's
+# keys), message, event and audit row is as it was: same count, same
+# checksum over every column the old schema had.
+
+fix=$top_srcdir/tests/fixtures/upgrade-030
+dbn=meldpunt_upgrade
+opener=$top_builddir/tests/contact-open
+mkdir -p "$E2E_TEST_DIR"
+
+# The helper is built by make check; a targeted run.sh makes it here.
+if [ ! -x "$opener" ]; then
+	make -s -C "$top_builddir" tests/contact-open >/dev/null 2>&1
+fi
+ok '[ -x "$opener" ]' "the contact-open helper is built"
+
+usql()
+{
+	mariadb --no-defaults -S "$E2E_DBSOCK" -uroot -N -B \
+	    --default-character-set=utf8mb4 "$dbn" -e "$1"
+}
+
+mariadb --no-defaults -S "$E2E_DBSOCK" -uroot -e "
+    DROP DATABASE IF EXISTS $dbn;
+    CREATE DATABASE $dbn CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+mariadb --no-defaults -S "$E2E_DBSOCK" -uroot "$dbn" <"$fix/dump.sql"
+is "$?" 0 "the fixture's dump loads"
+is "$(usql 'SELECT MAX(version) FROM schema_migrations')" 30 \
+    "at schema version 30"
+
+# Its own keys (test-only files), with the modes the programs demand.
+keys=$E2E_TEST_DIR/keys
+mkdir -p "$keys"
+cp "$fix/meldpunt.key" "$fix/contact.key" "$fix/contact.pub" "$keys/"
+chmod 0600 "$keys/meldpunt.key" "$keys/contact.key"
+conf=$E2E_TEST_DIR/upgrade.hdf
+{ cat "$E2E_CONF"
+  printf 'db.name = %s\n' "$dbn"
+  printf 'crypto.key_file = %s\n' "$keys/meldpunt.key"
+  printf 'crypto.contact_public_file = %s\n' "$keys/contact.pub"
+  printf 'crypto.contact_private_file = %s\n' "$keys/contact.key"
+} >"$conf"
+
+tables="report reporter_contact message event audit_log attachment"
+
+# checksum TABLE COLUMNS: row count and one digest over every row's
+# listed columns (QUOTE keeps NULL apart from 'NULL' and the empty
+# string), in id order.
+checksum()
+{
+	local expr
+	expr=$(printf "QUOTE(%s)," $2)
+	expr=${expr%,}
+	usql "SET SESSION group_concat_max_len = 1073741824;
+	    SELECT CONCAT(COUNT(*), ' ', MD5(COALESCE(GROUP_CONCAT(
+	    MD5(CONCAT_WS(',', $expr)) ORDER BY $3 SEPARATOR ''), '')))
+	    FROM $1"
+}
+# columns TABLE: the table's columns, in order.
+columns()
+{
+	usql "SELECT column_name FROM information_schema.columns
+	    WHERE table_schema = '$dbn' AND table_name = '$1'
+	    ORDER BY ordinal_position" | tr '\n' ' '
+}
+# contacts: every sealed field as "report_id field hex" for contact-open.
+contacts()
+{
+	usql "SELECT report_id, 'name', HEX(name_enc) FROM reporter_contact
+	    WHERE LENGTH(name_enc) > 0
+	    UNION ALL SELECT report_id, 'email', HEX(email_enc)
+	    FROM reporter_contact WHERE LENGTH(email_enc) > 0
+	    UNION ALL SELECT report_id, 'phone', HEX(phone_enc)
+	    FROM reporter_contact WHERE LENGTH(phone_enc) > 0
+	    ORDER BY 1, 2" | tr '\t' ' '
+}
+
+declare -A before cols
+for t in $tables; do
+	cols[$t]=$(columns "$t")
+	key=id
+	[ "$t" = reporter_contact ] && key=report_id
+	before[$t]=$(checksum "$t" "${cols[$t]}" "$key")
+done
+for t in report reporter_contact message event audit_log attachment; do
+	ok "[ '${before[$t]%% *}' -gt 0 ]" \
+	    "the fixture has $t rows (${before[$t]%% *})"
+done
+
+contacts >"$E2E_TEST_DIR/boxes.before"
+nboxes=$(wc -l <"$E2E_TEST_DIR/boxes.before")
+"$opener" "$keys/meldpunt.key" "$keys/contact.key" \
+    <"$E2E_TEST_DIR/boxes.before" >"$E2E_TEST_DIR/open.before"
+is "$?" 0 "every contact box of the fixture opens with its keys"
+ok "[ $nboxes -gt 10 ]" \
+    "the fixture has sealed contact details ($nboxes fields)"
+
+# First a refusal: a database whose record of an applied migration
+# does not match the file shipped (edited after it was applied) is not
+# touched -- migrate says which and applies nothing.
+sha=$(usql 'SELECT sha256 FROM schema_migrations WHERE version = 30')
+usql "UPDATE schema_migrations SET sha256 = REPEAT('0', 64)
+    WHERE version = 30"
+out=$("$top_builddir/meldpuntctl" -c "$conf" migrate 2>&1)
+isnt "$?" 0 "migrate refuses when an applied migration differs"
+like "$out" 'migration 030_report_link\.sql changed after it' \
+    "and names it"
+is "$(usql 'SELECT MAX(version) FROM schema_migrations')" 30 \
+    "nothing is applied"
+is "$(checksum report "${cols[report]}" id)" "${before[report]}" \
+    "and the reports are untouched"
+usql "UPDATE schema_migrations SET sha256 = '$sha' WHERE version = 30"
+
+# The upgrade itself.
+out=$("$top_builddir/meldpuntctl" -c "$conf" migrate 2>&1)
+is "$?" 0 "meldpuntctl migrate upgrades the old database"
+latest=$(LC_ALL=C ls "$top_srcdir"/sql/[0-9]*.sql |
+    sed -n '$s|.*/0*\([0-9]*\)_.*|\1|p')
+like "$out" "schema at version $latest\$" "to the newest migration ($latest)"
+is "$(usql 'SELECT MAX(version) FROM schema_migrations')" "$latest" \
+    "schema_migrations says so"
+is "$(usql 'SELECT COUNT(*) FROM schema_migrations')" \
+    "$(LC_ALL=C ls "$top_srcdir"/sql/[0-9]*.sql | wc -l)" \
+    "every migration is recorded once"
+
+for t in $tables; do
+	key=id
+	[ "$t" = reporter_contact ] && key=report_id
+	is "$(checksum "$t" "${cols[$t]}" "$key")" "${before[$t]}" \
+	    "$t: the same rows, every old column unchanged"
+done
+
+contacts >"$E2E_TEST_DIR/boxes.after"
+is "$(md5sum <"$E2E_TEST_DIR/boxes.after")" \
+    "$(md5sum <"$E2E_TEST_DIR/boxes.before")" \
+    "the sealed boxes are as they were"
+"$opener" "$keys/meldpunt.key" "$keys/contact.key" \
+    <"$E2E_TEST_DIR/boxes.after" >"$E2E_TEST_DIR/open.after"
+is "$?" 0 "every contact box opens after the upgrade"
+is "$(wc -l <"$E2E_TEST_DIR/open.after")" "$nboxes" "all $nboxes fields"
+is "$(md5sum <"$E2E_TEST_DIR/open.after")" \
+    "$(md5sum <"$E2E_TEST_DIR/open.before")" "to the same contact details"
+email=$(printf '%b' "$(awk '$2 == "email" { print $3; exit }' \
+    "$E2E_TEST_DIR/open.after" | sed 's/../\\x&/g')")
+like "$email" '^[^@ ]+@[^@ ]+\.[a-z]+$' "an opened e-mail field is an address"
+
+is "$(usql 'SELECT COUNT(*) FROM attachment
+    WHERE sha256 <> UNHEX(SHA2(data, 256))')" 0 \
+    "every attachment still matches its SHA-256"
+
+# The new code works on the old rows: the retention plan (sql/039's
+# columns, lib/retention.c) counts every old report under its terms.
+# Its own account has rights on the suite's database only, so the
+# administrator runs it here (db.retention.user empty).
+out=$(printf 'db.retention.user =\n' | cat "$conf" - >"$conf.ret" &&
+    "$top_builddir/meldpuntctl" -c "$conf.ret" retention plan 2>&1)
+is "$?" 0 "meldpuntctl retention plan runs on the upgraded reports"
+like "$out" 'total: identity [0-9]+ content [0-9]+ ' "and sums them up"
+
+# Again: nothing left to do, nothing changes.
+out=$("$top_builddir/meldpuntctl" -c "$conf" migrate 2>&1)
+is "$?" 0 "a second migrate succeeds"
+like "$out" "up to date" "and has nothing to apply"
+is "$(checksum report "${cols[report]}" id)" "${before[report]}" \
+    "and leaves the reports alone"
+
+# A wrong contact key opens nothing: the check above means something.
+(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' |
+    sed 's/$/\n/' >"$E2E_TEST_DIR/other.key")
+"$opener" "$keys/meldpunt.key" "$E2E_TEST_DIR/other.key" \
+    <"$E2E_TEST_DIR/boxes.after" >"$E2E_TEST_DIR/open.other" 2>&1
+is "$?" 1 "another contact key does not open them"
+is "$(grep -c ' !$' "$E2E_TEST_DIR/open.other")" "$nboxes" \
+    "not one of the $nboxes fields"
+
+mariadb --no-defaults -S "$E2E_DBSOCK" -uroot -e "DROP DATABASE $dbn"
