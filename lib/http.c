@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -479,4 +480,36 @@ mp_http_error(struct mp_req *req, int status, const char *msg)
 	    mp_buf_len(&b));
 	mp_buf_free(&b);
 	return er;
+}
+
+enum mp_err
+mp_http_send_file(struct mp_req *req, const char *filename, const char *none,
+    const char *mime, const void *data, size_t len)
+{
+	static const char *const types[] = {
+		"image/jpeg", "image/png", "application/pdf"
+	};
+	const char	*ctype = "application/octet-stream";
+	char		 name[200], disp[260];
+	size_t		 i, o = 0;
+	enum mp_err	 er;
+
+	for (i = 0; mime != NULL && i < sizeof(types) / sizeof(types[0]);
+	    i++)
+		if (strcmp(mime, types[i]) == 0)
+			ctype = types[i];
+	/* The sender chose the name: nothing that ends or bends a header. */
+	for (; filename != NULL && *filename != '\0' && o + 1 < sizeof(name);
+	    filename++) {
+		unsigned char	 c = (unsigned char)*filename;
+
+		name[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
+		    c == '/' || c == ';' ? '_' : (char)c;
+	}
+	name[o] = '\0';
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	    o > 0 ? name : none);
+	if ((er = mp_http_header(req, "Content-Disposition", disp)) != MP_OK)
+		return er;
+	return mp_http_send(req, 200, ctype, data, len);
 }

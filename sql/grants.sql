@@ -119,3 +119,10 @@ GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON retention_batch TO @APPUSER@@@APPHOST@;
 -- A coordinator's hold on a report past its retention terms.
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
+-- 046_feedback_reporter_view.sql: the follow-up's report as sent, the
+-- reporter's own files and the reply that reopens or is refused, for
+-- an installation that runs it with the shared account.
+GRANT SELECT ON feedback_own_report_sent TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_file TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_file_data TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
