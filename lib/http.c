@@ -398,6 +398,41 @@ mp_http_redirect(struct mp_req *req, const char *location)
 	return er;
 }
 
+/*
+ * The way back from an error: the start of the program whose pages
+ * the request was for (its mount), with the link's text; the form
+ * when none matches.
+ */
+static void
+error_back(const struct mp_req *req, const struct mp_conf *c,
+    const char **href, const char **text)
+{
+	static const struct {
+		enum mp_ck	 mount;
+		const char	*text;
+	} homes[] = {
+		{ MP_CK_DASHBOARD_MOUNT, "Naar de werklijst" },
+		{ MP_CK_FEEDBACK_MOUNT, "Naar uw melding" },
+		{ MP_CK_INTAKE_MOUNT, "Naar het meldformulier" },
+	};
+	const char	*m;
+	size_t		 i, n;
+
+	*href = mp_confkey_str(c, MP_CK_INTAKE_MOUNT);
+	*text = "Naar het meldformulier";
+	for (i = 0; req->path != NULL && i < sizeof(homes) / sizeof(homes[0]);
+	    i++) {
+		m = mp_confkey_str(c, homes[i].mount);
+		n = strlen(m);
+		if (n > 0 && strncmp(req->path, m, n) == 0 &&
+		    (req->path[n] == '/' || req->path[n] == '\0')) {
+			*href = m;
+			*text = homes[i].text;
+			return;
+		}
+	}
+}
+
 /* Render common/error.cs; MP_OK only with a non-empty page in b. */
 static enum mp_err
 error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
@@ -405,10 +440,14 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 {
 	const struct mp_conf	*c = req->ctx == NULL ? NULL : req->ctx->conf;
 	struct mp_view		*v;
+	const char		*back, *backtext;
 	enum mp_err		 er;
 
 	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
+	error_back(req, c, &back, &backtext);
+	mp_tmpl_set(v, "Error.Back", back);
+	mp_tmpl_set(v, "Error.BackText", backtext);
 	/* The same frame as every other page: name and style sheet. */
 	mp_tmpl_set(v, "Instance.Name",
 	    mp_confkey_str(c, MP_CK_INSTANCE_NAME));

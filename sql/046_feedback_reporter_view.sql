@@ -1,6 +1,7 @@
 -- 046_feedback_reporter_view.sql -- the reporter's follow-up shows the
 -- report as the reporter sent it and the files the reporter gave, and
--- a reply to a closed report reopens it or is refused (issue 16,
+-- a reply to a closed report reopens it or is refused, and the
+-- standard introductions say 112 no more (at the end) (issue 16,
 -- "Reporters").
 --
 -- Like 020, every view reads the one report bound to the request's
@@ -126,3 +127,22 @@ FROM (SELECT feedback_bound_report() AS id LIMIT 1) me
 JOIN attachment t ON t.report_id = me.id
 LEFT JOIN message m ON m.id = t.message_id
 WHERE t.message_id IS NULL OR m.direction = 'in';
+
+-- The standard audiences' introductions (cgi/meldpuntctl/seed.c), where
+-- a municipality has not changed them: 112 and Meld Misdaad Anoniem are
+-- said once per page, in the form's notice, so the introductions no
+-- longer repeat them; and the staff introduction makes the form's own
+-- promise about who sees a reporter's name ("alleen de coördinator"),
+-- where it said the reporter chose whether the handlers may.
+UPDATE audience SET intro =
+    'Ziet of hoort u in uw buurt iets dat niet klopt? Bijvoorbeeld een woning waar steeds andere mensen komen, een loods waar ''s nachts busjes af en aan rijden of een sterke chemische lucht. Vertel ons wat u zag. Dat mag anoniem.'
+    WHERE slug = 'bewoners' AND intro =
+    'Ziet of hoort u in uw buurt iets dat niet klopt? Bijvoorbeeld een woning waar steeds andere mensen komen, een loods waar ''s nachts busjes af en aan rijden of een sterke chemische lucht. Vertel ons wat u zag. Dat mag anoniem. Is er acuut gevaar? Bel dan 112. Wilt u de politie anoniem een tip geven? Bel Meld Misdaad Anoniem: 0800-7000.';
+UPDATE audience SET intro =
+    'Ziet u tijdens uw werk iets dat wijst op criminaliteit, bijvoorbeeld bij een huisbezoek, een vergunningaanvraag of in de openbare ruimte? Meld het hier. U kiest zelf of u anoniem meldt. Geeft u uw naam, dan kan alleen de coördinator van het meldpunt uw gegevens zien.'
+    WHERE slug = 'medewerkers' AND intro =
+    'Ziet u tijdens uw werk iets dat wijst op criminaliteit, bijvoorbeeld bij een huisbezoek, een vergunningaanvraag of in de openbare ruimte? Meld het hier. U kiest zelf of de behandelaars uw naam mogen zien. Is er acuut gevaar? Bel dan 112. Anoniem een tip geven aan de politie kan bij Meld Misdaad Anoniem: 0800-7000.';
+UPDATE audience SET intro =
+    'Krijgt u als ondernemer een verdacht voorstel, zoals huur van een bedrijfspand in contant geld, een overname waarbij niet duidelijk is waar het geld vandaan komt, of druk om mee te werken? Of ziet u iets vreemds op uw bedrijventerrein? Meld het hier, ook anoniem.'
+    WHERE slug = 'ondernemers' AND intro =
+    'Krijgt u als ondernemer een verdacht voorstel, zoals huur van een bedrijfspand in contant geld, een overname waarbij niet duidelijk is waar het geld vandaan komt, of druk om mee te werken? Of ziet u iets vreemds op uw bedrijventerrein? Meld het hier, ook anoniem. Is er acuut gevaar? Bel dan 112. Anoniem een tip geven aan de politie kan bij Meld Misdaad Anoniem: 0800-7000.';

@@ -276,9 +276,10 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		show_duplicate(in, req, r.reference);
 		break;
 	case MP_ELIMIT:
+		/* 112 is in the form's notice, once. */
 		intake_show_form(in, req, 429, aud, &r, token, "Er zijn de "
 		    "afgelopen tijd te veel meldingen verstuurd. Probeer het "
-		    "over een uur opnieuw. Is er acuut gevaar? Bel 112.");
+		    "over een uur opnieuw.");
 		break;
 	default:
 		/* Whatever kept the database from taking it: keep it here. */

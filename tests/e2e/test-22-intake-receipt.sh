@@ -119,3 +119,88 @@ is "$HTTP_STATUS" 200 "a report is still taken"
 unlike "$(cat "$HTTP_BODY")" '<script>alert' "no markup from the setting"
 conf_reset
 restart_program intake
+
+# --- The form's small things (issue 16, "Reporters", last point). ---
+
+# count PATTERN: how often PATTERN occurs in the last body.
+count()
+{
+	grep -o "$1" "$HTTP_BODY" | wc -l | tr -d ' '
+}
+
+# 112 and Meld Misdaad Anoniem once per page.
+for p in /melden/ /melden/medewerkers /melden/ondernemers /melden/privacy; do
+	iget "$p"
+	is "$HTTP_STATUS" 200 "$p answers"
+	is "$(count '112')" 1 "$p names 112 once"
+	is "$(count 'Meld Misdaad Anoniem')" 1 \
+	    "$p names Meld Misdaad Anoniem once"
+done
+report_fields
+post_report
+is "$(count '112')" 1 "the receipt names 112 once"
+fb_page=$(http_get /melding/ --interface 127.0.0.9 >/dev/null; cat "$HTTP_BODY")
+is "$(count '112')" 1 "the follow-up's sign-in page names 112 once"
+
+# An installation with the old standard introductions gets the new
+# ones from the migration; one a municipality changed keeps its own.
+old_intro="Ziet u tijdens uw werk iets dat wijst op criminaliteit, bijvoorbeeld bij een huisbezoek, een vergunningaanvraag of in de openbare ruimte? Meld het hier. U kiest zelf of de behandelaars uw naam mogen zien. Is er acuut gevaar? Bel dan 112. Anoniem een tip geven aan de politie kan bij Meld Misdaad Anoniem: 0800-7000."
+saved=$(sql "SELECT intro FROM audience WHERE slug = 'ondernemers'")
+sql "UPDATE audience SET intro = '${old_intro//\'/\'\'}' WHERE slug = 'medewerkers'"
+sql "UPDATE audience SET intro = 'Eigen tekst, bel 112' WHERE slug = 'ondernemers'"
+sed -n '/^UPDATE audience/,/;$/p' "$top_srcdir/sql/046_feedback_reporter_view.sql" \
+    >"$E2E_TEST_DIR/intros.sql"
+sql "$(cat "$E2E_TEST_DIR/intros.sql")"
+like "$(sql "SELECT intro FROM audience WHERE slug = 'medewerkers'")" \
+    'Geeft u uw naam, dan kan alleen de coördinator van het meldpunt uw gegevens zien\.$' \
+    "the migration replaces the old standard staff introduction"
+is "$(sql "SELECT intro FROM audience WHERE slug = 'ondernemers'")" \
+    "Eigen tekst, bel 112" "and leaves a changed one alone"
+sql "UPDATE audience SET intro = '${saved//\'/\'\'}' WHERE slug = 'ondernemers'"
+sleep 1.2	# catalog.ttl
+
+# The staff form: the introduction and the form make one promise.
+iget /melden/medewerkers
+body=$(tr '\n' ' ' <"$HTTP_BODY")
+like "$body" 'class="intro"><p>[^<]*alleen de coördinator van het meldpunt uw gegevens zien' \
+    "the staff introduction: only the coordinator sees the name"
+like "$body" 'Niet anoniem: alleen de coördinator van het meldpunt kan uw gegevens zien' \
+    "the form says the same"
+unlike "$body" 'behandelaars uw naam' "no other promise about the handlers"
+
+# The error summary names each field, and echoes text escaped.
+report_fields
+set_field report-description ""
+set_field report-postcode "12345"
+set_field report-people "$(printf '<script>alert(1)</script>%.0s' $(seq 1 200))"
+set_field report-city '"><script>alert(2)</script>'
+post_report
+is "$HTTP_STATUS" 400 "a form with errors comes back"
+body=$(tr '\n' ' ' <"$HTTP_BODY")
+like "$body" 'href="#report-description">Beschrijving: ' \
+    "the summary names the description"
+like "$body" 'href="#report-postcode">Postcode: Vul een postcode in' \
+    "the postcode"
+like "$body" 'href="#report-people">Personen: Deze tekst is te lang' \
+    "and the people field whose message alone does not say which"
+is "$(grep -c '<li><a href="#report-' "$HTTP_BODY")" \
+    "$(grep -o 'class="error" id="[^"]*-error"' "$HTTP_BODY" | wc -l)" \
+    "one summary line per field in error"
+unlike "$body" '<script>alert' "no markup from the values runs"
+like "$body" 'value="&quot;&gt;&lt;script&gt;alert\(2\)' "the city is kept, escaped"
+
+# Error pages offer a way back.
+iget /melden/bestaat-niet/echt
+like "$(tr '\n' ' ' <"$HTTP_BODY")" 'id="back"><a href="/melden/">Naar het meldformulier</a>' \
+    "the form's error page links back to the form"
+http_get /melding/bestaat-niet --interface 127.0.0.9
+is "$HTTP_STATUS" 404 "an unknown follow-up page"
+like "$(http_body)" 'href="/melding/">Naar uw melding</a>' \
+    "links back to the follow-up"
+http_get /dashboard/bestaat-niet
+like "$(http_body)" 'href="/dashboard/">Naar de werklijst</a>|href="/dashboard/login' \
+    "the dashboard's links back to the work list (or its sign-in)"
+for f in 404.html 50x.html 413.html; do
+	like "$(cat "$top_srcdir/templates/static/$f")" '<a href="/melden/">' \
+	    "static/$f offers a way back to the form"
+done
