@@ -150,8 +150,8 @@ static const struct {
 	  "Krijgt u als ondernemer een verdacht voorstel, zoals huur van een"
 	  " bedrijfspand in contant geld, een overname waarbij niet duidelijk"
 	  " is waar het geld vandaan komt, of druk om mee te werken? Of ziet"
-	  " u iets vreemds op uw bedrijventerrein? Meld het hier, ook anoniem.",
-	  0 },
+	  " u iets vreemds op uw bedrijventerrein? Meld het hier, ook"
+	  " anoniem.", 0 },
 };
 
 enum typ {
