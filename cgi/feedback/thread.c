@@ -330,11 +330,52 @@ reply_problem(const char *text, size_t len, const struct mp_report *files)
 	"hieronder nog, zodat u hem kunt bewaren. Heeft u nieuwe " \
 	"informatie? Doe dan een nieuwe melding."
 
+/*
+ * Store a checked reply of text and files; MP_OK, or the error with
+ * its answer already sent (the text shown again where it can be).
+ */
+static enum mp_err
+reply_store(struct freq *r, const char *text, const struct mp_report *files)
+{
+	struct mp_reply	 rp;
+	char		 status[32];
+	enum mp_err	 er;
+
+	memset(&rp, 0, sizeof(rp));
+	/*
+	 * The setting, not what was just read: closed in between, the
+	 * database (which locks the row) reopens or refuses by it.
+	 */
+	rp.reopen = r->f->reopen;
+	rp.report_id = r->sess.user_id;
+	rp.body = mp_valid_blank(text, strlen(text)) ? "" : text;
+	rp.att = files->att;
+	rp.natt = files->natt;
+	rp.keys = &r->f->ctx->keys;
+	rp.rl = &r->f->replies;
+	rp.now = r->now;
+	if ((er = mp_message_reply(r->f->ctx->db, &rp)) == MP_OK)
+		return MP_OK;
+	if (er == MP_ELIMIT)
+		feedback_thread_page(r, 429, text, "U heeft de laatste tijd "
+		    "veel berichten gestuurd. Dit bericht is niet verstuurd; "
+		    "de tekst staat hieronder nog (bestanden moet u opnieuw "
+		    "kiezen). Probeer het later opnieuw.", NULL);
+	/* Refused by the database: closed since the status was read. */
+	else if (thread_status(r, status) == MP_OK &&
+	    mp_workflow_on_reply(status, r->f->reopen) == MP_WF_REPLY_REFUSED)
+		feedback_thread_page(r, 409, text, CLOSED_REFUSED, NULL);
+	else
+		(void)mp_http_error(r->req, mp_err_status(er),
+		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
+		    "enkele minuten opnieuw.");
+	return er;
+}
+
 void
 feedback_reply(struct freq *r)
 {
 	struct mp_report	 files;
-	struct mp_reply		 rp;
 	enum mp_workflow_reply	 effect;
 	const char		*text, *err;
 	char			 status[32];
@@ -378,31 +419,11 @@ feedback_reply(struct freq *r)
 		feedback_thread_page(r, 409, text, CLOSED_REFUSED, NULL);
 		return;
 	}
-	memset(&rp, 0, sizeof(rp));
-	rp.reopen = effect == MP_WF_REPLY_REOPENS;
-	rp.report_id = r->sess.user_id;
-	rp.body = mp_valid_blank(text, len) ? "" : text;
-	rp.att = files.att;
-	rp.natt = files.natt;
-	rp.keys = &r->f->ctx->keys;
-	rp.rl = &r->f->replies;
-	rp.now = r->now;
-	er = mp_message_reply(r->f->ctx->db, &rp);
+	er = reply_store(r, text, &files);
 	mp_report_free(&files);
-	if (er == MP_ELIMIT) {
-		feedback_thread_page(r, 429, text, "U heeft de laatste tijd "
-		    "veel berichten gestuurd. Dit bericht is niet verstuurd; "
-		    "de tekst staat hieronder nog (bestanden moet u opnieuw "
-		    "kiezen). Probeer het later opnieuw.", NULL);
-		return;
-	}
-	if (er != MP_OK) {
-		(void)mp_http_error(r->req, mp_err_status(er),
-		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
-		    "enkele minuten opnieuw.");
-		return;
-	}
-	feedback_redirect(r, rp.reopen ? "/?verstuurd=2" : "/?verstuurd=1");
+	if (er == MP_OK)
+		feedback_redirect(r, effect == MP_WF_REPLY_REOPENS ?
+		    "/?verstuurd=2" : "/?verstuurd=1");
 }
 
 /*
