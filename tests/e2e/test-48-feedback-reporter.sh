@@ -178,6 +178,13 @@ is "$(sql "SELECT status FROM report WHERE id = $RID")" afgerond \
     "the report stays closed"
 is "$(touched)" "$before" \
     "no message, event, file, audit row or mail, the report unchanged"
+# The database's own guard, for a report closed after the program read
+# its status: with reopen 0 feedback_reply_to() fails and writes nothing.
+out=$(sql "SET @meldpunt_reporter_session = (SELECT id_hash FROM
+    reporter_session WHERE report_id = $RID LIMIT 1);
+    SELECT feedback_reply_to('te laat', 0, 0)" 2>&1)
+like "$out" 'report closed' "feedback_reply_to refuses a closed report itself"
+is "$(touched)" "$before" "and writes nothing"
 conf_reset
 restart_program feedback
 
