@@ -45,6 +45,7 @@ static const char *const loglevels[] = {
 };
 static const char *const authmodes[] = { "portal", "local", NULL };
 static const char *const separators[] = { ";", ",", NULL };
+static const char *const closedreplies[] = { "reopen", "refuse", NULL };
 
 #define STR(n, d, s)	{ n, MP_CKT_STR, d, 0, 0, NULL, NULL, 0, s }
 #define PATH(n, d, s)	{ n, MP_CKT_PATH, d, 0, 0, NULL, NULL, 0, s }
@@ -63,6 +64,9 @@ static const char *const separators[] = { ";", ",", NULL };
 const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
 [MP_CK_INSTANCE_NAME] = STR("instance.name", "Gemeente",
     "the municipality's name, in page titles and e-mails"),
+[MP_CK_SITE_PUBLIC_URL] = STR("site.public_url", "",
+    "the public base address, as https://host, that receipts and mail"
+    " name"),
 [MP_CK_LOG_TARGET] = STR("log.target", "stderr",
     "where the programs log: stderr, syslog or a file's path"),
 [MP_CK_LOG_LEVEL] = ENUM("log.level", "info", loglevels, 1,
@@ -232,6 +236,8 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     1000, 0, 100000000, "replies to all reports per window (0: no limit)"),
 [MP_CK_FEEDBACK_REPLY_RATE_WINDOW] = INT("feedback.reply_rate.window",
     3600, 60, MP_RATELIMIT_WINDOW_MAX, "seconds of the reply window"),
+[MP_CK_FEEDBACK_CLOSED_REPLY] = ENUM("feedback.closed_reply", "reopen",
+    closedreplies, 0, "a reply to a closed report reopens it or is refused"),
 [MP_CK_FEEDBACK_AUTO_ENABLED] = { "feedback.auto.*.enabled", MP_CKT_BOOL,
     "1", 0, 0, NULL, statuses, 0,
     "send the automatic message of a status" },

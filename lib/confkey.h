@@ -22,6 +22,7 @@ enum mp_cktype {
 /* The keys, in the order of conf/meldpunt.hdf.in. */
 enum mp_ck {
 	MP_CK_INSTANCE_NAME,
+	MP_CK_SITE_PUBLIC_URL,
 	MP_CK_LOG_TARGET,
 	MP_CK_LOG_LEVEL,
 	MP_CK_PATHS_TEMPLATES,
@@ -100,6 +101,7 @@ enum mp_ck {
 	MP_CK_FEEDBACK_REPLY_RATE_PER_REPORT,
 	MP_CK_FEEDBACK_REPLY_RATE_GLOBAL,
 	MP_CK_FEEDBACK_REPLY_RATE_WINDOW,
+	MP_CK_FEEDBACK_CLOSED_REPLY,
 	MP_CK_FEEDBACK_AUTO_ENABLED,	/* feedback.auto.<st>.enabled */
 	MP_CK_FEEDBACK_AUTO_TEXT,	/* feedback.auto.<st>.text */
 	MP_CK_MAIL_SENDMAIL,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -397,6 +398,41 @@ mp_http_redirect(struct mp_req *req, const char *location)
 	return er;
 }
 
+/*
+ * The way back from an error: the start of the program whose pages
+ * the request was for (its mount), with the link's text; the form
+ * when none matches.
+ */
+static void
+error_back(const struct mp_req *req, const struct mp_conf *c,
+    const char **href, const char **text)
+{
+	static const struct {
+		enum mp_ck	 mount;
+		const char	*text;
+	} homes[] = {
+		{ MP_CK_DASHBOARD_MOUNT, "Naar de werklijst" },
+		{ MP_CK_FEEDBACK_MOUNT, "Naar uw melding" },
+		{ MP_CK_INTAKE_MOUNT, "Naar het meldformulier" },
+	};
+	const char	*m;
+	size_t		 i, n;
+
+	*href = mp_confkey_str(c, MP_CK_INTAKE_MOUNT);
+	*text = "Naar het meldformulier";
+	for (i = 0; req->path != NULL && i < sizeof(homes) / sizeof(homes[0]);
+	    i++) {
+		m = mp_confkey_str(c, homes[i].mount);
+		n = strlen(m);
+		if (n > 0 && strncmp(req->path, m, n) == 0 &&
+		    (req->path[n] == '/' || req->path[n] == '\0')) {
+			*href = m;
+			*text = homes[i].text;
+			return;
+		}
+	}
+}
+
 /* Render common/error.cs; MP_OK only with a non-empty page in b. */
 static enum mp_err
 error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
@@ -404,10 +440,14 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 {
 	const struct mp_conf	*c = req->ctx == NULL ? NULL : req->ctx->conf;
 	struct mp_view		*v;
+	const char		*back, *backtext;
 	enum mp_err		 er;
 
 	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
+	error_back(req, c, &back, &backtext);
+	mp_tmpl_set(v, "Error.Back", back);
+	mp_tmpl_set(v, "Error.BackText", backtext);
 	/* The same frame as every other page: name and style sheet. */
 	mp_tmpl_set(v, "Instance.Name",
 	    mp_confkey_str(c, MP_CK_INSTANCE_NAME));
@@ -479,4 +519,36 @@ mp_http_error(struct mp_req *req, int status, const char *msg)
 	    mp_buf_len(&b));
 	mp_buf_free(&b);
 	return er;
+}
+
+enum mp_err
+mp_http_send_file(struct mp_req *req, const char *filename, const char *none,
+    const char *mime, const void *data, size_t len)
+{
+	static const char *const types[] = {
+		"image/jpeg", "image/png", "application/pdf"
+	};
+	const char	*ctype = "application/octet-stream";
+	char		 name[200], disp[260];
+	size_t		 i, o = 0;
+	enum mp_err	 er;
+
+	for (i = 0; mime != NULL && i < sizeof(types) / sizeof(types[0]);
+	    i++)
+		if (strcmp(mime, types[i]) == 0)
+			ctype = types[i];
+	/* The sender chose the name: nothing that ends or bends a header. */
+	for (; filename != NULL && *filename != '\0' && o + 1 < sizeof(name);
+	    filename++) {
+		unsigned char	 c = (unsigned char)*filename;
+
+		name[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
+		    c == '/' || c == ';' ? '_' : (char)c;
+	}
+	name[o] = '\0';
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	    o > 0 ? name : none);
+	if ((er = mp_http_header(req, "Content-Disposition", disp)) != MP_OK)
+		return er;
+	return mp_http_send(req, 200, ctype, data, len);
 }

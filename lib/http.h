@@ -36,6 +36,17 @@ enum mp_err	 mp_http_cookie(struct mp_req *, const char *name,
  */
 enum mp_err	 mp_http_send(struct mp_req *, int status, const char *ctype,
 		    const void *body, size_t len);
+/*
+ * Send a stored file for download (200): Content-Disposition
+ * attachment with a file name made safe for the header (ASCII, no
+ * quotes; none when nothing is left), Content-Type only one of the
+ * types uploads may have (JPEG, PNG, PDF; else
+ * application/octet-stream, never text/html), and mp_http_send's
+ * security headers (nosniff, CSP).
+ */
+enum mp_err	 mp_http_send_file(struct mp_req *, const char *filename,
+		    const char *none, const char *mime, const void *data,
+		    size_t len);
 /* Headers now, body later through mp_http_write (streamed exports). */
 enum mp_err	 mp_http_begin(struct mp_req *, int status, const char *ctype);
 enum mp_err	 mp_http_write(struct mp_req *, const void *, size_t);

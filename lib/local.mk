@@ -56,6 +56,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/mailmsg.c %reldir%/mailmsg.h \
 	%reldir%/sendmail.c %reldir%/sendmail.h \
 	%reldir%/outbox.c %reldir%/outbox.h \
+	%reldir%/siteurl.c %reldir%/siteurl.h \
 	%reldir%/partner.c %reldir%/partner.h \
 	%reldir%/share.c %reldir%/share.h \
 	%reldir%/xmlout.c %reldir%/xmlout.h \

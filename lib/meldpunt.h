@@ -51,6 +51,7 @@
 #include "mailmsg.h"
 #include "sendmail.h"
 #include "outbox.h"
+#include "siteurl.h"
 #include "grant.h"
 #include "partner.h"
 #include "share.h"

@@ -30,12 +30,13 @@ static const char *const stmts[STMT__MAX] = {
 	" author, body) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?)",
 	/*
 	 * STMT_REPLY: the reply, its event, the handler's notice and a
-	 * report taken back into handling, for the report of the session
-	 * bound to the connection (sql/020): the follow-up's account has
+	 * report taken back into handling or reopened (sql/046), for the
+	 * report of the session bound to the connection (sql/020): the
+	 * follow-up's account has
 	 * no right on these tables, so a reply to any other report is
 	 * impossible rather than merely not asked for.
 	 */
-	"SELECT feedback_reply(?, ?)",
+	"SELECT feedback_reply_to(?, ?, ?)",
 };
 
 /* STMT_REPLY's column: the new message's id, 0 when none was written. */
@@ -167,7 +168,7 @@ reply_txn(struct mp_db *db, void *arg)
 	struct reply	*x = arg;
 	struct mp_reply	*rp = x->rp;
 	struct mp_stmt	*st;
-	struct mp_dbval	 v[2];
+	struct mp_dbval	 v[3];
 	size_t		 i;
 	enum mp_err	 er;
 
@@ -177,7 +178,8 @@ reply_txn(struct mp_db *db, void *arg)
 		return er;
 	v[0] = MP_DBTEXT(rp->body != NULL ? rp->body : "");
 	v[1] = MP_DBINT((long long)rp->natt);
-	if ((er = mp_db_query(db, &st, stmts[STMT_REPLY], v, 2)) != MP_OK)
+	v[2] = MP_DBINT(rp->reopen ? 1 : 0);
+	if ((er = mp_db_query(db, &st, stmts[STMT_REPLY], v, 3)) != MP_OK)
 		return er;
 	if ((er = mp_db_next(st)) == MP_OK)
 		rp->message_id = mp_db_int(st, REPLY_ID);

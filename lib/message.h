@@ -75,6 +75,12 @@ struct mp_reply {
 	const struct mp_keys	*keys;
 	const struct mp_ratelimit *rl;
 	time_t			 now;
+	/*
+	 * 1: a report that is afgerond goes back to the queue
+	 * (mp_workflow_on_reply); 0: such a reply fails (MP_EDB) and
+	 * nothing is stored.
+	 */
+	int			 reopen;
 	/* Set by mp_message_reply. */
 	long long		 message_id;
 };

@@ -22,6 +22,7 @@
 #include "mailmsg.h"
 #include "outbox.h"
 #include "sendmail.h"
+#include "siteurl.h"
 #include "user.h"
 #include "valid.h"
 
@@ -29,7 +30,6 @@
 #define MSG_MAX		(64 * 1024)
 #define TOKEN_LEN	16
 #define WHY_LEN		200	/* mail_outbox.last_error */
-#define URL_MAX		500
 
 /* mail_outbox.kind: to whom, about what. */
 enum kind {
@@ -215,9 +215,11 @@ struct settings {
 	const char	*sendmail;
 	const char	*from;
 	const char	*from_name;
-	const char	*feedback_url;
+	/* Made from site.public_url unless mail.* names them. */
+	char		 feedback_url[MP_SITEURL_MAX];
+	int		 feedback_ok;	/* an address, not the bare path */
 	const char	*dashboard_url;
-	const char	*privacy_url;
+	char		 privacy_url[MP_SITEURL_MAX];
 	const char	*subject_reporter;
 	const char	*subject_handler;
 	const char	*subject_grant;
@@ -230,20 +232,6 @@ struct settings {
 	long long	 lease;
 };
 
-/* An http(s) URL of printable ASCII without blanks. */
-static int
-valid_url(const char *u)
-{
-	size_t	 i;
-
-	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
-		return 0;
-	for (i = 0; u[i] != '\0'; i++)
-		if ((unsigned char)u[i] <= 0x20 || (unsigned char)u[i] >= 0x7f)
-			return 0;
-	return i > 8 && i <= URL_MAX;
-}
-
 static enum mp_err
 settings(struct settings *s, const struct mp_conf *c)
 {
@@ -252,9 +240,9 @@ settings(struct settings *s, const struct mp_conf *c)
 	s->sendmail = mp_confkey_str(c, MP_CK_MAIL_SENDMAIL);
 	s->from = mp_confkey_str(c, MP_CK_MAIL_FROM);
 	s->from_name = mp_confkey_str(c, MP_CK_MAIL_FROM_NAME);
-	s->feedback_url = mp_confkey_str(c, MP_CK_MAIL_FEEDBACK_URL);
+	s->feedback_ok = mp_siteurl_feedback(c, s->feedback_url);
 	s->dashboard_url = mp_confkey_str(c, MP_CK_MAIL_DASHBOARD_URL);
-	s->privacy_url = mp_confkey_str(c, MP_CK_MAIL_PRIVACY_URL);
+	mp_siteurl_privacy(c, s->privacy_url);
 	s->subject_reporter = mp_confkey_str(c, MP_CK_MAIL_REPORTER_SUBJECT);
 	s->subject_handler = mp_confkey_str(c, MP_CK_MAIL_HANDLER_SUBJECT);
 	s->subject_grant = mp_confkey_str(c, MP_CK_MAIL_GRANT_SUBJECT);
@@ -272,17 +260,21 @@ settings(struct settings *s, const struct mp_conf *c)
 		mp_errx("%s: mail.from is not a valid address", __func__);
 		return MP_ECONF;
 	}
-	if (!valid_url(s->feedback_url)) {
-		mp_errx("%s: mail.feedback_url is not an http(s) URL",
+	/* A bare path would be useless in a mail. */
+	if (!s->feedback_ok) {
+		mp_errx("%s: mail.feedback_url (or site.public_url) does not "
+		    "make an http(s) URL",
 		    __func__);
 		return MP_ECONF;
 	}
-	if (s->privacy_url[0] != '\0' && !valid_url(s->privacy_url)) {
-		mp_errx("%s: mail.privacy_url is not an http(s) URL",
+	if (s->privacy_url[0] != '\0' && !mp_siteurl_valid(s->privacy_url)) {
+		mp_errx("%s: mail.privacy_url (or site.public_url) does not "
+		    "make an http(s) URL",
 		    __func__);
 		return MP_ECONF;
 	}
-	if (s->dashboard_url[0] != '\0' && !valid_url(s->dashboard_url)) {
+	if (s->dashboard_url[0] != '\0' &&
+	    !mp_siteurl_valid(s->dashboard_url)) {
 		mp_errx("%s: mail.dashboard_url is not an http(s) URL",
 		    __func__);
 		return MP_ECONF;

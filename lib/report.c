@@ -1099,6 +1099,48 @@ view_field(enum mp_rfield f, char *out, size_t outsz)
 	out[i] = '\0';
 }
 
+/*
+ * Each field's name in the error summary, as the forms label it (the
+ * legend where a group of choices has one), so that every line of the
+ * summary says which field it is about (issue 16).
+ */
+static const struct {
+	enum mp_rfield	 f;
+	const char	*label;
+} summary_labels[] = {
+	{ RF_SIGNAL_TYPE, "Onderwerp" },
+	{ RF_DESCRIPTION, "Beschrijving" },
+	{ RF_OBSERVED_DATE, "Datum" },
+	{ RF_OBSERVED_TIME, "Tijd" },
+	{ RF_STREET, "Straat" },
+	{ RF_HOUSE_NUMBER, "Huisnummer" },
+	{ RF_POSTCODE, "Postcode" },
+	{ RF_CITY, "Plaats" },
+	{ RF_PEOPLE, "Personen" },
+	{ RF_COMPANIES, "Bedrijven" },
+	{ RF_VEHICLES, "Voertuigen" },
+	{ RF_ANONYMOUS, "Anoniem melden" },
+	{ RF_CONTACT_NAME, "Naam" },
+	{ RF_CONTACT_EMAIL, "E-mailadres" },
+	{ RF_CONTACT_PHONE, "Telefoonnummer" },
+	{ RF_ATTACHMENTS, "Bijlagen" },
+	{ RF_AUDIENCE, "Wie meldde" },
+	{ RF_CHANNEL, "Hoe binnengekomen" },
+	{ RF_RECEIVED_DATE, "Datum ontvangen" },
+};
+
+/* The field's name in the error summary; never NULL. */
+static const char *
+summary_label(enum mp_rfield f)
+{
+	size_t	 i;
+
+	for (i = 0; i < MP_NELEM(summary_labels); i++)
+		if (summary_labels[i].f == f)
+			return summary_labels[i].label;
+	return "Veld";
+}
+
 enum mp_err
 mp_report_view(struct mp_view *v, const struct mp_report *r)
 {
@@ -1122,6 +1164,9 @@ mp_report_view(struct mp_view *v, const struct mp_report *r)
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Id", nlisted);
 			mp_tmpl_set(v, key, mp_report_field_name(i));
+			(void)snprintf(key, sizeof(key),
+			    "Form.ErrorList.%zu.Label", nlisted);
+			mp_tmpl_set(v, key, summary_label(i));
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Message", nlisted++);
 			mp_tmpl_set(v, key, r->err[i]);

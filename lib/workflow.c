@@ -10,9 +10,13 @@
  * a handler's change, mp_workflow_take for taking a report.  Two
  * writers stay in SQL, each in the one statement that does all its
  * work: intake_store() creates a report as "nieuw" (sql/009, 010, 017),
- * and feedback_reply() (sql/020), called by lib/message.c, takes a
- * report back from "wacht op melder" to "in behandeling" when the
- * reporter answers -- a transition of the table below.
+ * and feedback_reply_to() (sql/046, after feedback_reply() of 020),
+ * called by lib/message.c, takes a report back from "wacht op melder"
+ * to "in behandeling" when the reporter answers, and from "afgerond"
+ * back to the queue when feedback.closed_reply lets it
+ * (mp_workflow_on_reply: "in behandeling" is "Heropenen" of the table
+ * below; "nieuw", for a report closed without a handler, is only this
+ * reporter's way, never a handler's button).
  */
 #include "config.h"
 
@@ -130,6 +134,18 @@ mp_workflow_public(const char *status)
 		if (strcmp(public[i].status, status) == 0)
 			return public[i].text;
 	return "In behandeling. Een medewerker werkt aan uw melding.";
+}
+
+enum mp_workflow_reply
+mp_workflow_on_reply(const char *status, int reopen_closed)
+{
+
+	if (status != NULL && strcmp(status, MP_ST_WAITING) == 0)
+		return MP_WF_REPLY_TAKES_BACK;
+	if (status != NULL && strcmp(status, MP_ST_CLOSED) == 0)
+		return reopen_closed ? MP_WF_REPLY_REOPENS :
+		    MP_WF_REPLY_REFUSED;
+	return MP_WF_REPLY_STAYS;
 }
 
 const struct mp_transition *

@@ -51,6 +51,23 @@ const struct mp_transition *
 		 mp_workflow_next(const char *from, size_t i);
 
 /*
+ * What a reporter's reply does to a report in status: nothing to the
+ * status, takes it back from "wacht op melder", reopens it from
+ * "afgerond" (to "in behandeling" with its handler, or "nieuw" when it
+ * had none), or is refused because it is afgerond and reopen_closed
+ * (feedback.closed_reply) is 0.  The change itself is written by
+ * feedback_reply_to() (sql/046), whose account may not write report.
+ */
+enum mp_workflow_reply {
+	MP_WF_REPLY_STAYS,
+	MP_WF_REPLY_TAKES_BACK,
+	MP_WF_REPLY_REOPENS,
+	MP_WF_REPLY_REFUSED
+};
+enum mp_workflow_reply
+		 mp_workflow_on_reply(const char *status, int reopen_closed);
+
+/*
  * A status change of one report, by a user, in the caller's
  * transaction, which has locked the row and read its status (from)
  * and the version the user saw.

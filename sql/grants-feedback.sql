@@ -41,3 +41,11 @@ GRANT INSERT, DELETE, SELECT (expires_at) ON signin_token_used
 -- hashes of login_attempt and rate_counter, made by the first worker
 -- that needs one and deleted when their window is over.
 GRANT SELECT, INSERT, DELETE ON client_key TO @APPUSER@@@APPHOST@;
+-- 046_feedback_reporter_view.sql: the report as the reporter sent it,
+-- the reporter's own files (list, and one file's bytes), and a reply
+-- that reopens a closed report or is refused, all of the bound report
+-- only; no handler's data, no handler's files.
+GRANT SELECT ON feedback_own_report_sent TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_file TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_file_data TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;

@@ -125,3 +125,10 @@ GRANT SELECT, INSERT, DELETE ON routing_rule TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE ON cover TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON user_team_access TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;
+-- 046_feedback_reporter_view.sql: the follow-up's report as sent, the
+-- reporter's own files and the reply that reopens or is refused, for
+-- an installation that runs it with the shared account.
+GRANT SELECT ON feedback_own_report_sent TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_file TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON feedback_own_file_data TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;

@@ -34,6 +34,7 @@ dist_sql_DATA = \
 	%reldir%/041_dossier_list_index.sql \
 	%reldir%/042_routing.sql \
 	%reldir%/045_dossier_task_count.sql \
+	%reldir%/046_feedback_reporter_view.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -7,6 +7,7 @@
  *	POST /melding/aanmelden		reference + code
  *	POST /melding/antwoord		a reply (multipart: text, files)
  *	POST /melding/afmelden		sign out
+ *	GET  /melding/bestand/<id>	one of the reporter's own files
  *
  * The code's HMAC (lib/report.c normalises and hashes it) is checked
  * against the one stored on the report by the database, which starts
@@ -55,6 +56,8 @@ mp_feedback_open(struct mp_feedback **out, struct mp_ctx *ctx)
 	    MP_CK_FEEDBACK_REPLY_RATE_GLOBAL);
 	f->replies.window = (long)mp_confkey_int(c,
 	    MP_CK_FEEDBACK_REPLY_RATE_WINDOW);
+	f->reopen = strcmp(mp_confkey_str(c, MP_CK_FEEDBACK_CLOSED_REPLY),
+	    "reopen") == 0;
 	f->max_files = (long)ctx->limits.max_files;
 	f->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
 	*out = f;
@@ -131,7 +134,9 @@ feedback_view(struct freq *r, const char *title)
 	    mp_tmpl_set(v, "Page.Static", r->f->static_url) != MP_OK ||
 	    mp_tmpl_set(v, "Page.Mount", r->f->mount) != MP_OK ||
 	    mp_tmpl_setf(v, "Page.Privacy", "%s/privacy",
-	    mp_confkey_str(r->f->ctx->conf, MP_CK_INTAKE_MOUNT)) != MP_OK) {
+	    mp_confkey_str(r->f->ctx->conf, MP_CK_INTAKE_MOUNT)) != MP_OK ||
+	    mp_tmpl_set(v, "Page.Intake", mp_confkey_str(r->f->ctx->conf,
+	    MP_CK_INTAKE_MOUNT)) != MP_OK) {
 		mp_tmpl_free(v);
 		return NULL;
 	}
@@ -159,12 +164,33 @@ feedback_render(struct freq *r, int status, struct mp_view *v,
 	mp_tmpl_free(v);
 }
 
-/* The sign-in form, with status and an optional message. */
+const char *
+feedback_kept_reply(struct freq *r)
+{
+	const char	*text = feedback_form(r, "tekst");
+	size_t		 len;
+
+	if (text == NULL || strcmp(r->req->method, "POST") != 0)
+		return NULL;
+	len = strlen(text);
+	/* The reply form's own limits; anything else is not carried. */
+	if (mp_valid_blank(text, len) || !mp_valid_utf8(text, len) ||
+	    !mp_valid_text(text, len, MP_MSG_MAX, 1))
+		return NULL;
+	return text;
+}
+
+/*
+ * The sign-in form, with status and an optional message; a reply that
+ * came with the request (feedback_kept_reply) rides along in a hidden
+ * field, so that it is not lost when the session was gone.
+ */
 void
 feedback_signin_page(struct freq *r, int status, const char *ref,
     const char *msg)
 {
 	struct mp_view	*v;
+	const char	*kept = feedback_kept_reply(r);
 	char		 tok[MP_FORMTOKEN_LEN], path[128];
 
 	if ((v = feedback_view(r, "Uw melding volgen")) == NULL ||
@@ -174,7 +200,8 @@ feedback_signin_page(struct freq *r, int status, const char *ref,
 	    mp_tmpl_set(v, "SignIn.Token", tok) != MP_OK ||
 	    (ref != NULL && mp_valid_text(ref, strlen(ref), FEEDBACK_REF_MAX,
 	    0) && mp_tmpl_set(v, "SignIn.Reference", ref) != MP_OK) ||
-	    (msg != NULL && mp_tmpl_set(v, "SignIn.Message", msg) != MP_OK)) {
+	    (msg != NULL && mp_tmpl_set(v, "SignIn.Message", msg) != MP_OK) ||
+	    (kept != NULL && mp_tmpl_set(v, "SignIn.Kept", kept) != MP_OK)) {
 		mp_tmpl_free(v);
 		(void)mp_http_error(r->req, 500, NULL);
 		return;
@@ -201,6 +228,11 @@ feedback_session(struct freq *r, int post)
 			feedback_cookie(r, "");
 		if (post)
 			feedback_signin_page(r, 403, NULL,
+			    feedback_kept_reply(r) != NULL ?
+			    "Uw sessie is verlopen, daarom is uw bericht niet "
+			    "verstuurd. Uw bericht is bewaard: meld u opnieuw "
+			    "aan, dan staat het weer in het antwoordveld. "
+			    "Bestanden moet u opnieuw kiezen." :
 			    "Uw sessie is verlopen. "
 			    "Meld u opnieuw aan; wat u invulde is niet "
 			    "verstuurd.");
@@ -260,6 +292,7 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
 		return;
 	}
 	rt = &routes[i];
+	r.arg = a.num[0];
 	if (f->purged + PURGE_EVERY < r.now) {
 		f->purged = r.now;
 		(void)mp_session_purge(f->ctx->db, MP_SESS_REPORTER, r.now,

@@ -41,6 +41,7 @@ void		 feedback_home(struct freq *);
 void		 feedback_sign_in(struct freq *);
 void		 feedback_reply(struct freq *);
 void		 feedback_sign_out(struct freq *);
+void		 feedback_file(struct freq *);
 
 /* ------------------------------------------------------------------ */
 /* What the files of cgi/feedback/ share.                              */
@@ -62,6 +63,7 @@ struct mp_feedback {
 	long		 idle, absolute;
 	long		 max_attempts, attempt_window;
 	long		 max_files, max_file_mb;
+	int		 reopen;	/* feedback.closed_reply = reopen */
 	struct mp_ratelimit replies;
 	time_t		 purged;
 };
@@ -74,6 +76,7 @@ struct freq {
 	int		 signed_in;
 	time_t		 now;
 	const char	*client;	/* for the throttle's HMAC only */
+	long long	 arg;		/* the route's number, if any */
 };
 
 /* A form value, NULL when absent. */
@@ -91,9 +94,25 @@ struct mp_view	*feedback_view(struct freq *, const char *title);
 /* Render a template and send it with status; frees v. */
 void		 feedback_render(struct freq *, int status, struct mp_view *,
 		    const char *tmpl);
-/* The sign-in form with status, the reference typed and a message. */
+/*
+ * The reply text a POST carried ("tekst"), when it is one the reply
+ * form would take (UTF-8, at most MP_MSG_MAX characters, not blank);
+ * else NULL.  It is carried through sign-in, never sent by it.
+ */
+const char	*feedback_kept_reply(struct freq *);
+/*
+ * The sign-in form with status, the reference typed and a message,
+ * carrying feedback_kept_reply in a hidden field.
+ */
 void		 feedback_signin_page(struct freq *, int status,
 		    const char *ref, const char *msg);
+/*
+ * The report's page for the signed-in reporter with status; text and
+ * err (may be NULL) are a reply shown in the form (with a problem),
+ * note a line above the page.
+ */
+void		 feedback_thread_page(struct freq *, int status,
+		    const char *text, const char *err, const char *note);
 /*
  * 1 when the reporter's session is good; else 0, and an answer was
  * sent when post is set or the cookie was stale.

@@ -16,6 +16,8 @@ static const struct feedback_route routes[] = {
 	{ { "POST", "/aanmelden" }, 0, feedback_sign_in },
 	{ { "POST", "/antwoord" }, 1, feedback_reply },
 	{ { "POST", "/afmelden" }, 1, feedback_sign_out },
+	/* The session is checked by the page: a GET carries no token. */
+	{ { "GET", "/bestand/#" }, 0, feedback_file },
 };
 
 int

@@ -171,6 +171,21 @@ feedback_sign_in(struct freq *r)
 	mp_presession_end(r->req, MP_PRESESSION_FEEDBACK,
 	    feedback_cookie_path(r, path));
 	feedback_cookie(r, value);
+	/*
+	 * A reply kept from an expired session: the page at once, with
+	 * the reply form filled, for the reporter to check and send (a
+	 * redirect would lose it; it is never sent by signing in).
+	 */
+	if (feedback_kept_reply(r) != NULL && mp_session_load(r->f->ctx->db,
+	    &r->f->ctx->keys, MP_SESS_REPORTER, value, r->now, r->f->idle,
+	    &r->sess) == MP_OK) {
+		mp_alloc_wipe(value, sizeof(value));
+		feedback_thread_page(r, 200, feedback_kept_reply(r), NULL,
+		    "U bent weer aangemeld. Uw bericht staat hieronder in het "
+		    "antwoordveld en is nog niet verstuurd. Controleer het en "
+		    "kies Versturen.");
+		return;
+	}
 	mp_alloc_wipe(value, sizeof(value));
 	feedback_redirect(r, "/");
 }

@@ -1,6 +1,7 @@
 /*
  * thread.c -- the signed-in reporter's page: the report's status and
- * date, the messages, and a reply with text and files.
+ * date, the report as the reporter sent it and their own files (with
+ * a download), the messages, and a reply with text and files.
  */
 #include "config.h"
 
@@ -14,10 +15,14 @@
 #include "feedback.h"
 
 #define THREAD_MAX	500		/* messages shown */
+#define FILES_MAX	100		/* files listed */
 
 enum stmt {
 	STMT_REPORT,
 	STMT_MESSAGES,
+	STMT_SENT,
+	STMT_FILES,
+	STMT_FILE,
 	STMT__MAX
 };
 
@@ -31,6 +36,21 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_MESSAGES: what the reporter may see is only this table. */
 	"SELECT UNIX_TIMESTAMP(at), direction, body FROM feedback_own_message"
 	" WHERE report_id = ? ORDER BY at, id LIMIT 500",
+	/*
+	 * STMT_SENT: what the reporter typed and chose, and nothing a
+	 * handler added (sql/046).
+	 */
+	"SELECT signal_type, audience, description,"
+	" DATE_FORMAT(observed_date, '%d-%m-%Y'),"
+	" TIME_FORMAT(observed_time, '%H:%i'), street, house_number,"
+	" postcode, city, involved_people, involved_companies,"
+	" involved_vehicles, anonymous, content_erased_at IS NOT NULL"
+	" FROM feedback_own_report_sent WHERE id = ?",
+	/* STMT_FILES: the reporter's own files, never a handler's. */
+	"SELECT id, filename, size FROM feedback_own_file"
+	" WHERE report_id = ? ORDER BY created_at, id LIMIT 100",
+	/* STMT_FILE: one of them with its bytes. */
+	"SELECT filename, mime, data FROM feedback_own_file_data WHERE id = ?",
 };
 
 /* STMT_REPORT's columns. */
@@ -38,6 +58,96 @@ enum report_col { REP_REFERENCE, REP_STATUS, REP_RECEIVED };
 
 /* STMT_MESSAGES's columns. */
 enum msg_col { MSG_AT, MSG_DIRECTION, MSG_BODY };
+
+/* STMT_SENT's columns. */
+enum sent_col {
+	SENT_TYPE, SENT_AUDIENCE, SENT_DESCRIPTION, SENT_DATE, SENT_TIME,
+	SENT_STREET, SENT_NUMBER, SENT_POSTCODE, SENT_CITY, SENT_PEOPLE,
+	SENT_COMPANIES, SENT_VEHICLES, SENT_ANONYMOUS, SENT_ERASED
+};
+
+/* STMT_FILES's and STMT_FILE's columns. */
+enum files_col { FILES_ID, FILES_NAME, FILES_SIZE };
+enum file_col { FILE_NAME, FILE_MIME, FILE_DATA };
+
+/* The text columns of STMT_SENT and their names in the view (Sent.*). */
+static const struct {
+	enum sent_col	 col;
+	const char	*key;
+} sent_text[] = {
+	{ SENT_TYPE, "Sent.Type" },
+	{ SENT_AUDIENCE, "Sent.Audience" },
+	{ SENT_DESCRIPTION, "Sent.Description" },
+	{ SENT_DATE, "Sent.Date" },
+	{ SENT_TIME, "Sent.Time" },
+	{ SENT_STREET, "Sent.Street" },
+	{ SENT_NUMBER, "Sent.Number" },
+	{ SENT_POSTCODE, "Sent.Postcode" },
+	{ SENT_CITY, "Sent.City" },
+	{ SENT_PEOPLE, "Sent.People" },
+	{ SENT_COMPANIES, "Sent.Companies" },
+	{ SENT_VEHICLES, "Sent.Vehicles" },
+};
+
+/* The report as sent into v (Sent.*). */
+static enum mp_err
+thread_sent(struct freq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	size_t		 i;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_SENT], p,
+	    1)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK) {
+		for (i = 0; er == MP_OK && i < MP_NELEM(sent_text); i++)
+			er = mp_tmpl_set(v, sent_text[i].key, mp_db_isnull(st,
+			    sent_text[i].col) ? "" : mp_db_text(st,
+			    sent_text[i].col, NULL));
+		if (er == MP_OK)
+			er = mp_tmpl_set_int(v, "Sent.Anonymous",
+			    mp_db_int(st, SENT_ANONYMOUS) != 0);
+		if (er == MP_OK)
+			er = mp_tmpl_set_int(v, "Sent.Erased",
+			    mp_db_int(st, SENT_ERASED) != 0);
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/* The reporter's own files into v (File.N: Id, Name, Size in kB). */
+static enum mp_err
+thread_files(struct freq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	struct mp_stmt	*st;
+	char		 key[64];
+	size_t		 n = 0;
+	long long	 size;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_FILES], p,
+	    1)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK && n < FILES_MAX) {
+		size = mp_db_int(st, FILES_SIZE);
+		(void)snprintf(key, sizeof(key), "File.%zu.Id", n);
+		if ((er = mp_tmpl_set_int(v, key, mp_db_int(st, FILES_ID))) !=
+		    MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "File.%zu.Name", n);
+		if ((er = mp_tmpl_set(v, key, mp_db_text(st, FILES_NAME,
+		    NULL))) != MP_OK)
+			break;
+		/* Rounded up: a file of a few bytes is not "0 kB". */
+		(void)snprintf(key, sizeof(key), "File.%zu.KB", n++);
+		if ((er = mp_tmpl_set_int(v, key, (size + 1023) / 1024)) !=
+		    MP_OK)
+			break;
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
 
 /*
  * The thread into v (Msg.N): first "received", from the configuration,
@@ -88,13 +198,13 @@ thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
 }
 
 /*
- * The report's page for the signed-in reporter: status, date, the
- * messages and the reply form; text and err (may be NULL) are a reply
- * that came back with a problem, note a line above the thread.
+ * The report's page for the signed-in reporter (feedback.h): status,
+ * date, the report as sent, the files, the messages and the reply
+ * form.
  */
-static void
-thread_page(struct freq *r, int status, const char *text, const char *err,
-    const char *note)
+void
+feedback_thread_page(struct freq *r, int status, const char *text,
+    const char *err, const char *note)
 {
 	struct mp_view	*v = NULL;
 	struct mp_stmt	*st = NULL;
@@ -114,6 +224,11 @@ thread_page(struct freq *r, int status, const char *text, const char *err,
 		goto out;
 	}
 	received = (time_t)mp_db_int(st, REP_RECEIVED);
+	/* What a reply would do to a closed report, said before it. */
+	if ((er = mp_tmpl_set_int(v, "R.Closed", strcmp(mp_db_text(st,
+	    REP_STATUS, NULL), MP_ST_CLOSED) == 0 ? (r->f->reopen ? 1 : 2) :
+	    0)) != MP_OK)
+		goto out;
 	feedback_time(t, received);
 	if ((er = mp_tmpl_set(v, "R.Reference", mp_db_text(st,
 	    REP_REFERENCE, NULL))) != MP_OK || (er = mp_tmpl_set(v,
@@ -128,7 +243,9 @@ thread_page(struct freq *r, int status, const char *text, const char *err,
 		goto out;
 	mp_db_done(st);
 	st = NULL;
-	if ((er = thread_messages(r, v, p, t)) != MP_OK)
+	if ((er = thread_sent(r, v, p)) != MP_OK ||
+	    (er = thread_files(r, v, p)) != MP_OK ||
+	    (er = thread_messages(r, v, p, t)) != MP_OK)
 		goto out;
 	if (text != NULL)
 		er = mp_tmpl_set(v, "Reply.Text", text);
@@ -166,12 +283,102 @@ reply_fields_known(const struct mp_req *req)
 	    mp_report_field_name(RF_ATTACHMENTS));
 }
 
+/*
+ * The bound report's status into out (at most 31 bytes): MP_OK, or the
+ * database's error (MP_ENOTFOUND: no live session).
+ */
+static enum mp_err
+thread_status(struct freq *r, char out[32])
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	enum mp_err	 er;
+
+	out[0] = '\0';
+	p[0] = MP_DBINT(r->sess.user_id);
+	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_REPORT], p,
+	    1)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK)
+		(void)snprintf(out, 32, "%s", mp_db_text(st, REP_STATUS,
+		    NULL));
+	mp_db_done(st);
+	return er;
+}
+
+/* What is wrong with a reply of text and files, NULL when nothing. */
+static const char *
+reply_problem(const char *text, size_t len, const struct mp_report *files)
+{
+
+	if (!mp_valid_utf8(text, len))
+		return "Uw bericht bevat tekens die wij niet kunnen lezen. "
+		    "Typ het opnieuw.";
+	if (!mp_valid_text(text, len, MP_MSG_MAX, 1))
+		return "Uw bericht is te lang: ten hoogste 4000 tekens.";
+	if (files->err[RF_ATTACHMENTS] != NULL)
+		return files->err[RF_ATTACHMENTS];
+	if (mp_valid_blank(text, len) && files->natt == 0)
+		return "Schrijf een bericht of voeg een bestand toe.";
+	return NULL;
+}
+
+/* The answer to a reply that feedback.closed_reply refuses. */
+#define CLOSED_REFUSED \
+	"Uw melding is afgerond. Wij nemen bij deze melding geen berichten " \
+	"meer aan, daarom is uw bericht niet verstuurd. Uw tekst staat " \
+	"hieronder nog, zodat u hem kunt bewaren. Heeft u nieuwe " \
+	"informatie? Doe dan een nieuwe melding."
+
+/*
+ * Store a checked reply of text and files; MP_OK, or the error with
+ * its answer already sent (the text shown again where it can be).
+ */
+static enum mp_err
+reply_store(struct freq *r, const char *text, const struct mp_report *files)
+{
+	struct mp_reply	 rp;
+	char		 status[32];
+	enum mp_err	 er;
+
+	memset(&rp, 0, sizeof(rp));
+	/*
+	 * The setting, not what was just read: closed in between, the
+	 * database (which locks the row) reopens or refuses by it.
+	 */
+	rp.reopen = r->f->reopen;
+	rp.report_id = r->sess.user_id;
+	rp.body = mp_valid_blank(text, strlen(text)) ? "" : text;
+	rp.att = files->att;
+	rp.natt = files->natt;
+	rp.keys = &r->f->ctx->keys;
+	rp.rl = &r->f->replies;
+	rp.now = r->now;
+	if ((er = mp_message_reply(r->f->ctx->db, &rp)) == MP_OK)
+		return MP_OK;
+	if (er == MP_ELIMIT)
+		feedback_thread_page(r, 429, text, "U heeft de laatste tijd "
+		    "veel berichten gestuurd. Dit bericht is niet verstuurd; "
+		    "de tekst staat hieronder nog (bestanden moet u opnieuw "
+		    "kiezen). Probeer het later opnieuw.", NULL);
+	/* Refused by the database: closed since the status was read. */
+	else if (thread_status(r, status) == MP_OK &&
+	    mp_workflow_on_reply(status, r->f->reopen) == MP_WF_REPLY_REFUSED)
+		feedback_thread_page(r, 409, text, CLOSED_REFUSED, NULL);
+	else
+		(void)mp_http_error(r->req, mp_err_status(er),
+		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
+		    "enkele minuten opnieuw.");
+	return er;
+}
+
 void
 feedback_reply(struct freq *r)
 {
 	struct mp_report	 files;
-	struct mp_reply		 rp;
-	const char		*text, *err = NULL;
+	enum mp_workflow_reply	 effect;
+	const char		*text, *err;
+	char			 status[32];
 	size_t			 len;
 	enum mp_err		 er;
 
@@ -191,58 +398,86 @@ feedback_reply(struct freq *r)
 		(void)mp_http_error(r->req, 500, NULL);
 		return;
 	}
-	if (!mp_valid_utf8(text, len))
-		err = "Uw bericht bevat tekens die wij niet kunnen lezen. Typ "
-		    "het opnieuw.";
-	else if (!mp_valid_text(text, len, MP_MSG_MAX, 1))
-		err = "Uw bericht is te lang: ten hoogste 4000 tekens.";
-	else if (files.err[RF_ATTACHMENTS] != NULL)
-		err = files.err[RF_ATTACHMENTS];
-	else if (mp_valid_blank(text, len) && files.natt == 0)
-		err = "Schrijf een bericht of voeg een bestand toe.";
-	if (err != NULL) {
-		thread_page(r, 400, mp_valid_utf8(text, len) ? text : "",
-		    err, NULL);
+	if ((err = reply_problem(text, len, &files)) != NULL) {
+		feedback_thread_page(r, 400, mp_valid_utf8(text, len) ? text :
+		    "", err, NULL);
 		mp_report_free(&files);
 		return;
 	}
-	memset(&rp, 0, sizeof(rp));
-	rp.report_id = r->sess.user_id;
-	rp.body = mp_valid_blank(text, len) ? "" : text;
-	rp.att = files.att;
-	rp.natt = files.natt;
-	rp.keys = &r->f->ctx->keys;
-	rp.rl = &r->f->replies;
-	rp.now = r->now;
-	er = mp_message_reply(r->f->ctx->db, &rp);
+	/*
+	 * Asked before anything is stored: a closed report either goes
+	 * back to the queue with the reply or refuses it, and says so.
+	 */
+	if ((er = thread_status(r, status)) != MP_OK) {
+		mp_report_free(&files);
+		(void)mp_http_error(r->req, mp_err_status(er), NULL);
+		return;
+	}
+	effect = mp_workflow_on_reply(status, r->f->reopen);
+	if (effect == MP_WF_REPLY_REFUSED) {
+		mp_report_free(&files);
+		feedback_thread_page(r, 409, text, CLOSED_REFUSED, NULL);
+		return;
+	}
+	er = reply_store(r, text, &files);
 	mp_report_free(&files);
-	if (er == MP_ELIMIT) {
-		thread_page(r, 429, text, "U heeft de laatste tijd veel "
-		    "berichten gestuurd. Dit bericht is niet verstuurd; de "
-		    "tekst staat hieronder nog (bestanden moet u opnieuw "
-		    "kiezen). Probeer het later opnieuw.", NULL);
+	if (er == MP_OK)
+		feedback_redirect(r, effect == MP_WF_REPLY_REOPENS ?
+		    "/?verstuurd=2" : "/?verstuurd=1");
+}
+
+/*
+ * GET /bestand/<id>: one of the reporter's own files, through the
+ * session (the view has no other report's files, nor a handler's).
+ */
+void
+feedback_file(struct freq *r)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	const char	*data;
+	size_t		 len;
+	enum mp_err	 er;
+
+	if (!feedback_session(r, 0)) {
+		if (!r->req->sent)
+			feedback_signin_page(r, 403, NULL, "Meld u eerst aan "
+			    "om uw bestanden te bekijken.");
 		return;
 	}
-	if (er != MP_OK) {
-		(void)mp_http_error(r->req, mp_err_status(er),
-		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
-		    "enkele minuten opnieuw.");
+	p[0] = MP_DBINT(r->arg);
+	if ((er = mp_db_query(r->f->ctx->db, &st, stmts[STMT_FILE], p, 1)) !=
+	    MP_OK) {
+		(void)mp_http_error(r->req, mp_err_status(er), NULL);
 		return;
 	}
-	feedback_redirect(r, "/?verstuurd=1");
+	if ((er = mp_db_next(st)) != MP_OK) {
+		mp_db_done(st);
+		(void)mp_http_error(r->req, er == MP_ENOTFOUND ? 404 :
+		    mp_err_status(er), er == MP_ENOTFOUND ? "Dit bestand "
+		    "bestaat niet of hoort niet bij uw melding." : NULL);
+		return;
+	}
+	data = mp_db_text(st, FILE_DATA, &len);
+	(void)mp_http_send_file(r->req, mp_db_text(st, FILE_NAME, NULL),
+	    "bestand", mp_db_text(st, FILE_MIME, NULL), data, len);
+	mp_db_done(st);
 }
 
 /* "/": the sign-in form, or the thread when signed in. */
 void
 feedback_home(struct freq *r)
 {
+	const char	*sent;
 
 	if (!feedback_session(r, 0)) {
 		if (!r->req->sent)
 			feedback_signin_page(r, 200, NULL, NULL);
 		return;
 	}
-	thread_page(r, 200, NULL, NULL,
-	    mp_req_params_get(&r->req->query, "verstuurd", NULL) != NULL ?
-	    "Uw bericht is verstuurd. Dank u wel." : NULL);
+	sent = mp_req_params_get(&r->req->query, "verstuurd", NULL);
+	feedback_thread_page(r, 200, NULL, NULL, sent == NULL ? NULL :
+	    strcmp(sent, "2") == 0 ? "Uw bericht is verstuurd. Uw melding "
+	    "was afgerond en is nu weer bij het meldpunt in behandeling. "
+	    "Dank u wel." : "Uw bericht is verstuurd. Dank u wel.");
 }

@@ -31,6 +31,8 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
 	intake_view(in, v, aud->name);
+	/* The form says it at the top; the footer need not repeat it. */
+	mp_tmpl_set_int(v, "Page.EmergencyShown", 1);
 	mp_tmpl_set(v, "Form.Token", token);
 	mp_tmpl_setf(v, "Form.Action", "%s/%s", in->mount,
 	    aud->is_default ? "" : aud->slug);
@@ -179,9 +181,9 @@ mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 	const struct mp_audience	*aud;
 
 	if (!intake_catalog(in)) {
+		/* 112 is in the error page's footer. */
 		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
-		    "bereikbaar. Probeer het over enkele minuten opnieuw. Is "
-		    "er acuut gevaar? Bel 112.");
+		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
 		return;
 	}
 	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {

@@ -48,17 +48,19 @@ build_receipt(struct mp_intake *in, int anonymous, size_t natt,
     const char *ref, const char *code, struct mp_buf *out)
 {
 	struct mp_view	*v;
+	char		 url[MP_SITEURL_MAX];
 	enum mp_err	 er;
 
 	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
+	/* The full address (site.public_url), to write down or type. */
+	(void)mp_siteurl_feedback(in->ctx->conf, url);
 	intake_view(in, v, "Uw melding is ontvangen");
 	mp_tmpl_set(v, "Receipt.Reference", ref);
 	mp_tmpl_set(v, "Receipt.Code", code);
 	mp_tmpl_set_int(v, "Receipt.Anonymous", anonymous);
 	mp_tmpl_set_int(v, "Receipt.Attachments", (long long)natt);
-	mp_tmpl_setf(v, "Receipt.Feedback", "%s/",
-	    mp_confkey_str(in->ctx->conf, MP_CK_FEEDBACK_MOUNT));
+	mp_tmpl_set(v, "Receipt.Feedback", url);
 	/* Renders nothing and returns the first error if a set failed. */
 	er = mp_tmpl_render(v, "intake/receipt.cs", out);
 	mp_tmpl_free(v);
@@ -274,9 +276,10 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		show_duplicate(in, req, r.reference);
 		break;
 	case MP_ELIMIT:
+		/* 112 is in the form's notice, once. */
 		intake_show_form(in, req, 429, aud, &r, token, "Er zijn de "
 		    "afgelopen tijd te veel meldingen verstuurd. Probeer het "
-		    "over een uur opnieuw. Is er acuut gevaar? Bel 112.");
+		    "over een uur opnieuw.");
 		break;
 	default:
 		/* Whatever kept the database from taking it: keep it here. */

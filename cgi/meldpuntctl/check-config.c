@@ -52,12 +52,53 @@ check_dir(int *n, const char *key, const char *path, int writable)
 		    "not writable" : "not readable");
 }
 
+/*
+ * The addresses reporters are given (lib/siteurl.c): https, except on
+ * the loopback, where only a demo or a test can be.  A site that sets
+ * secure cookies is taken for a real one: without site.public_url its
+ * receipts would name the bare path, which is worth a warning.
+ */
+static void
+check_urls(struct ctl *c, int *n, const char *mailfrom)
+{
+	const char	*base, *own;
+	char		 url[MP_SITEURL_MAX];
+
+	base = mp_confkey_str(c->conf, MP_CK_SITE_PUBLIC_URL);
+	own = mp_confkey_str(c->conf, MP_CK_MAIL_FEEDBACK_URL);
+	if (base[0] != '\0' && !mp_siteurl_valid(base))
+		problem(n, "site.public_url: not an absolute address"
+		    " (https://host)");
+	else if (base[0] != '\0' && !mp_siteurl_public_ok(base))
+		problem(n, "site.public_url: not an https:// address");
+	else if (base[0] != '\0' && (strchr(base, '?') != NULL ||
+	    strchr(base, '#') != NULL))
+		problem(n, "site.public_url: a base address has no ? or #");
+	if (own[0] != '\0' && !mp_siteurl_public_ok(own))
+		problem(n, "mail.feedback_url: not an https:// address");
+	own = mp_confkey_str(c->conf, MP_CK_MAIL_PRIVACY_URL);
+	if (own[0] != '\0' && !mp_siteurl_public_ok(own))
+		problem(n, "mail.privacy_url: not an https:// address");
+	/* Neither set (a bad one is named above). */
+	if (!mp_siteurl_feedback(c->conf, url) && base[0] == '\0' &&
+	    mp_confkey_str(c->conf, MP_CK_MAIL_FEEDBACK_URL)[0] == '\0') {
+		if (mailfrom[0] != '\0')
+			problem(n, "site.public_url: not set (nor"
+			    " mail.feedback_url); mail must name the"
+			    " follow-up page");
+		else if (mp_confkey_bool(c->conf, MP_CK_HTTP_SECURE_COOKIES))
+			ctl_warnx("warning: site.public_url: not set; the"
+			    " receipt names %s without the site's address",
+			    url);
+	}
+}
+
 /* The key file, mail and directories: what needs no database. */
 static void
 check_local(struct ctl *c, int *n)
 {
 	struct mp_keys	 keys;
-	const char	*kf, *mailfrom, *url;
+	const char	*kf, *mailfrom;
 	char		 err[512];
 
 	if ((kf = mp_confkey_str(c->conf, MP_CK_CRYPTO_KEY_FILE)) == NULL ||
@@ -71,15 +112,7 @@ check_local(struct ctl *c, int *n)
 	mailfrom = mp_confkey_str(c->conf, MP_CK_MAIL_FROM);
 	if (mailfrom[0] != '\0' && !mp_valid_email(mailfrom))
 		problem(n, "mail.from: not a valid e-mail address");
-	/*
-	 * Reporters are sent to this address: https, except on the
-	 * loopback, where only a demo or a test can be.
-	 */
-	url = mp_confkey_str(c->conf, MP_CK_MAIL_FEEDBACK_URL);
-	if (mailfrom[0] != '\0' && strncmp(url, "https://", 8) != 0 &&
-	    strncmp(url, "http://127.0.0.1:", 17) != 0 &&
-	    strncmp(url, "http://localhost:", 17) != 0)
-		problem(n, "mail.feedback_url: not an https:// address");
+	check_urls(c, n, mailfrom);
 	check_dir(n, "paths.templates", mp_confkey_str(c->conf,
 	    MP_CK_PATHS_TEMPLATES), 0);
 	check_dir(n, "paths.spool", mp_confkey_str(c->conf,

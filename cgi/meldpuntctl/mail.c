@@ -108,8 +108,8 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		    st.sent, st.merged, st.deferred, st.failed);
 		if (er == MP_ECONF) {
 			ctl_warnx("the mail settings are incomplete or wrong"
-			    " (mail.from, mail.feedback_url, texts); see the"
-			    " log");
+			    " (mail.from, site.public_url or"
+			    " mail.feedback_url, texts); see the log");
 			return 1;
 		}
 		if (er != MP_OK)

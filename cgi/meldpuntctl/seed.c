@@ -138,24 +138,20 @@ static const struct {
 	  "Ziet of hoort u in uw buurt iets dat niet klopt? Bijvoorbeeld een"
 	  " woning waar steeds andere mensen komen, een loods waar 's nachts"
 	  " busjes af en aan rijden of een sterke chemische lucht. Vertel ons"
-	  " wat u zag. Dat mag anoniem. Is er acuut gevaar? Bel dan 112. Wilt"
-	  " u de politie anoniem een tip geven? Bel Meld Misdaad Anoniem:"
-	  " 0800-7000.", 1 },
+	  " wat u zag. Dat mag anoniem.", 1 },
 	{ "medewerkers", "Medewerkers van de gemeente",
 	  "Ziet u tijdens uw werk iets dat wijst op criminaliteit,"
 	  " bijvoorbeeld bij een huisbezoek, een vergunningaanvraag of in de"
-	  " openbare ruimte? Meld het hier. U kiest zelf of de behandelaars"
-	  " uw naam mogen zien. Is er acuut gevaar? Bel dan 112. Anoniem"
-	  " een tip geven aan de politie kan bij Meld Misdaad Anoniem:"
-	  " 0800-7000.",
+	  " openbare ruimte? Meld het hier. U kiest zelf of u anoniem meldt."
+	  " Geeft u uw naam, dan kan alleen de coördinator van het meldpunt"
+	  " uw gegevens zien.",
 	  0 },
 	{ "ondernemers", "Ondernemers",
 	  "Krijgt u als ondernemer een verdacht voorstel, zoals huur van een"
 	  " bedrijfspand in contant geld, een overname waarbij niet duidelijk"
 	  " is waar het geld vandaan komt, of druk om mee te werken? Of ziet"
-	  " u iets vreemds op uw bedrijventerrein? Meld het hier, ook anoniem."
-	  " Is er acuut gevaar? Bel dan 112. Anoniem een tip geven aan de"
-	  " politie kan bij Meld Misdaad Anoniem: 0800-7000.", 0 },
+	  " u iets vreemds op uw bedrijventerrein? Meld het hier, ook"
+	  " anoniem.", 0 },
 };
 
 enum typ {

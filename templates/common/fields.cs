@@ -27,6 +27,6 @@ def:error_summary() ?><?cs if:Form.Errors > 0 ?>
 <h2>Controleer het formulier</h2>
 <p><?cs if:Form.Errors == 1 ?>Eén veld is<?cs else ?><?cs var:Form.Errors ?> velden zijn<?cs /if ?> nog niet goed ingevuld:</p>
 <ul><?cs each:e = Form.ErrorList ?>
-<li><a href="#<?cs var:e.Id ?>"><?cs var:e.Message ?></a></li><?cs /each ?></ul>
+<li><a href="#<?cs var:e.Id ?>"><?cs var:e.Label ?>: <?cs var:e.Message ?></a></li><?cs /each ?></ul>
 </div>
 <?cs /if ?><?cs /def ?>

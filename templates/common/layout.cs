@@ -20,9 +20,9 @@ def:page_end() ?>
 </main>
 <footer class="site">
 <?cs if:Page.Privacy ?><p><a href="<?cs var:Page.Privacy ?>">Privacyverklaring: wat wij met uw melding en uw gegevens doen</a></p>
-<?cs /if ?><p>Is er acuut gevaar? Bel <strong>112</strong>.
+<?cs /if ?><?cs if:!Page.EmergencyShown ?><p id="emergency">Is er acuut gevaar? Bel <strong>112</strong>.
 Wilt u anoniem iets melden bij de politie? Bel Meld Misdaad Anoniem:
-<strong>0800-7000</strong>.</p>
+<strong>0800-7000</strong>.</p><?cs /if ?>
 </footer>
 </body>
 </html>

@@ -6,6 +6,7 @@ en kunt ons antwoorden.</p>
 <?cs if:SignIn.Message ?><p class="message" role="alert" id="message"><?cs var:SignIn.Message ?></p><?cs /if ?>
 <form method="post" action="<?cs var:Page.Mount ?>/aanmelden">
 <input type="hidden" name="token" value="<?cs var:SignIn.Token ?>">
+<?cs if:SignIn.Kept ?><input type="hidden" name="tekst" value="<?cs var:SignIn.Kept ?>"><?cs /if ?>
 <div class="field"><label for="meldingsnummer">Meldingsnummer</label>
 <p class="hint" id="meldingsnummer-hint">Bijvoorbeeld M-2026-000123.</p>
 <input type="text" id="meldingsnummer" name="meldingsnummer" aria-describedby="<?cs if:SignIn.Message ?>message <?cs /if ?>meldingsnummer-hint" autocomplete="off" spellcheck="false" maxlength="24" required value="<?cs var:SignIn.Reference ?>"></div>

@@ -5,6 +5,24 @@
 <dt>Status</dt><dd id="status"><?cs var:R.Status ?></dd>
 <dt>Ontvangen op</dt><dd id="received"><?cs var:R.Received ?></dd>
 </dl>
+<h2 id="uw-melding">Wat u ons stuurde</h2>
+<?cs if:Sent.Erased ?><p id="sent-erased">De inhoud van uw melding is volgens de bewaartermijn verwijderd.</p><?cs else ?>
+<dl class="report" id="sent">
+<dt>Soort melding</dt><dd><?cs var:Sent.Type ?></dd>
+<dt>U meldde als</dt><dd><?cs var:Sent.Audience ?></dd>
+<dt>Wat heeft u gezien?</dt><dd class="text" id="sent-description"><?cs var:Sent.Description ?></dd>
+<dt>Wanneer</dt><dd><?cs var:Sent.Date ?><?cs if:Sent.Time ?> om <?cs var:Sent.Time ?><?cs /if ?></dd>
+<?cs if:Sent.Street || Sent.City || Sent.Postcode ?><dt>Waar</dt><dd id="sent-place"><?cs var:Sent.Street ?> <?cs var:Sent.Number ?><?cs if:Sent.Postcode || Sent.City ?>, <?cs if:Sent.Postcode ?><?cs var:Sent.Postcode ?> <?cs /if ?><?cs var:Sent.City ?><?cs /if ?></dd><?cs /if ?>
+<?cs if:Sent.People ?><dt>Betrokken personen</dt><dd class="text"><?cs var:Sent.People ?></dd><?cs /if ?>
+<?cs if:Sent.Companies ?><dt>Betrokken bedrijven</dt><dd class="text"><?cs var:Sent.Companies ?></dd><?cs /if ?>
+<?cs if:Sent.Vehicles ?><dt>Betrokken voertuigen</dt><dd class="text"><?cs var:Sent.Vehicles ?></dd><?cs /if ?>
+<dt>Contactgegevens</dt><dd><?cs if:Sent.Anonymous ?>U meldde anoniem.<?cs else ?>U gaf uw contactgegevens. Om ze te beschermen tonen wij ze hier niet.<?cs /if ?></dd>
+</dl><?cs /if ?>
+<h3 id="bestanden-van-u">Uw bestanden</h3>
+<?cs if:subcount(File) == 0 ?><p id="no-files">U heeft geen bestanden meegestuurd.</p><?cs else ?>
+<ul id="files">
+<?cs each:f = File ?><li><a href="<?cs var:Page.Mount ?>/bestand/<?cs var:f.Id ?>"><?cs var:f.Name ?></a> (<?cs var:f.KB ?> kB)</li>
+<?cs /each ?></ul><?cs /if ?>
 <h2>Berichten</h2>
 <?cs if:subcount(Msg) == 0 ?><p id="no-messages">Er zijn nog geen berichten.</p><?cs else ?>
 <ol class="thread" id="thread">
@@ -13,6 +31,7 @@
 <p class="text"><?cs var:m.Body ?></p></li>
 <?cs /each ?></ol><?cs /if ?>
 <h2 id="antwoorden">Antwoorden of informatie toevoegen</h2>
+<?cs if:R.Closed == 1 ?><p class="notice" id="closed-note">Uw melding is afgerond. Stuurt u toch een bericht, dan nemen wij de melding opnieuw in behandeling.</p><?cs elif:R.Closed == 2 ?><p class="notice" id="closed-note">Uw melding is afgerond. Wij nemen bij deze melding geen berichten meer aan. Heeft u nieuwe informatie? Doe dan een <a href="<?cs var:Page.Intake ?>/">nieuwe melding</a>.</p><?cs /if ?>
 <form method="post" action="<?cs var:Page.Mount ?>/antwoord" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <div class="field<?cs if:Reply.Error ?> has-error<?cs /if ?>"><label for="tekst">Uw bericht</label>

@@ -19,7 +19,7 @@ altijd een nieuwe melding doen.</p>
 <ul>
 <li>Een medewerker van het meldpunt bekijkt uw melding.</li>
 <li>Met het meldingsnummer en de code kunt u later zien wat de status is, vragen
-van ons beantwoorden en informatie toevoegen: <a href="<?cs var:Receipt.Feedback ?>"><?cs var:Receipt.Feedback ?></a>.</li>
+van ons beantwoorden en informatie toevoegen: <a id="feedback-url" href="<?cs var:Receipt.Feedback ?>"><?cs var:Receipt.Feedback ?></a>.</li>
 <?cs if:!Receipt.Anonymous ?><li>Wij kunnen contact met u opnemen via de gegevens die u gaf.</li><?cs /if ?>
 </ul>
 <?cs call:page_end() ?>

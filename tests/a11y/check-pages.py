@@ -369,6 +369,24 @@ def run(base, d, c, users):
     d.click("form:has(#v-van) button[type=submit]")
     c.page("dashboard: vervanging met fout", "#v-behandelaar-error")
 
+    # The reporter again (issue 16): the report as sent, a reply kept
+    # through a session that ended, the follow-up's error page.
+    d.forget_cookies()
+    d.go(base + "/melding/")
+    fill(d, {"meldingsnummer": ref.strip(), "code": code.strip()})
+    d.click("form button[type=submit]")
+    c.page("melding: de melding zoals verstuurd", "#sent")
+    fill(d, {"tekst": "Nog een aanvulling op mijn melding."})
+    d.forget_cookies()
+    d.click("form[action$='/antwoord'] button[type=submit]")
+    c.page("melding: sessie verlopen, bericht bewaard",
+           "input[type=hidden][name=tekst]")
+    fill(d, {"meldingsnummer": ref.strip(), "code": code.strip()})
+    d.click("form button[type=submit]")
+    c.page("melding: weer aangemeld, antwoord ingevuld", "#note")
+    d.go(base + "/melding/bestaat-niet")
+    c.page("melding: foutpagina (404)", "#back")
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -113,7 +113,8 @@ set_field report-description "De derde melding"
 post_report
 is "$HTTP_STATUS" 429 "rate limit 2: the third report is 429"
 like "$(http_body)" 'te veel meldingen' "the 429 page says why, in Dutch"
-like "$(http_body)" 'Bel 112' "the 429 page points to 112"
+like "$(http_body)" 'Bel direct <strong>112</strong>' \
+    "the 429 page points to 112 (in the form's notice, once)"
 is "$(form_value report-description)" "De derde melding" \
     "the 429 page keeps the report in the form"
 is "$(counts)" "$before" "the third report is not stored"

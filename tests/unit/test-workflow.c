@@ -324,11 +324,33 @@ test_take(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* A reporter's reply: what it does to each status (issue 16). */
+static void
+test_on_reply(void **state)
+{
+
+	(void)state;
+	assert_int_equal(mp_workflow_on_reply(MP_ST_WAITING, 0),
+	    MP_WF_REPLY_TAKES_BACK);
+	assert_int_equal(mp_workflow_on_reply(MP_ST_CLOSED, 1),
+	    MP_WF_REPLY_REOPENS);
+	assert_int_equal(mp_workflow_on_reply(MP_ST_CLOSED, 0),
+	    MP_WF_REPLY_REFUSED);
+	assert_int_equal(mp_workflow_on_reply(MP_ST_NEW, 0),
+	    MP_WF_REPLY_STAYS);
+	assert_int_equal(mp_workflow_on_reply(MP_ST_TAKEN, 1),
+	    MP_WF_REPLY_STAYS);
+	assert_int_equal(mp_workflow_on_reply(NULL, 1), MP_WF_REPLY_STAYS);
+	/* Reopening to "in behandeling" is the handlers' "Heropenen". */
+	assert_non_null(mp_workflow_allowed(MP_ST_CLOSED, MP_ST_TAKEN));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_waiting),
+		cmocka_unit_test(test_on_reply),
 		cmocka_unit_test(test_public),
 		cmocka_unit_test(test_change),
 		cmocka_unit_test(test_refused),
