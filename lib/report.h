@@ -265,4 +265,12 @@ enum mp_err	 mp_report_set_field(struct mp_db *, long long id,
 /* The reporter's replies have been read (no version: never refused). */
 enum mp_err	 mp_report_mark_read(struct mp_db *, long long id);
 
+/*
+ * The number of reports per status and channel, one call of fn per
+ * pair that has any (meldpuntctl metrics); names and counts only.
+ */
+enum mp_err	 mp_report_count_by(struct mp_db *,
+		    void (*fn)(const char *status, const char *channel,
+		    long long n, void *arg), void *arg);
+
 #endif

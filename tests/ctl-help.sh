@@ -71,7 +71,9 @@ ${pad}dashboard users, at once (IT's bootstrap); \"user help\"
   team add NAME | list                     dashboard teams
   mail send | status | queue ...           deliver pending mail (cron); \"mail help\" for details
   partner add|list|set|disable|enable|rotate-key ...
-${pad}partners of the XML export; \"partner help\" for details" \
+${pad}partners of the XML export; \"partner help\" for details
+  status                                   the instance's health in one line for Nagios (exit 0-3)
+  metrics [-o FILE]                        the same and counts for Prometheus, to metrics.file or FILE" \
     "help lists every command with its whole synopsis"
 
 out=$("$ctl" version)
