@@ -287,6 +287,10 @@ tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 TESTS += tests/ctl-help.sh
 EXTRA_DIST += %reldir%/ctl-help.sh
 
+# The manual pages (man/): mandoc -Tlint finds nothing to report.
+TESTS += tests/man-lint.sh
+EXTRA_DIST += %reldir%/man-lint.sh
+
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and
 # stops what it started. It prints one TAP stream.
