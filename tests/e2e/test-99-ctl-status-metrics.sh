@@ -349,3 +349,24 @@ unlike "$all" "voorbeeld\\.nl" "no contact details in status or metrics"
 unlike "$all" "$(printf '%s' "$INTAKE_ADDR" | sed 's/\./\\./g')" \
     "no client address in status or metrics"
 cp "$E2E_CONF.orig" "$E2E_CONF"
+
+# --- The programs' log: one event per line, key=value -----------------------
+
+out=$(python3 - "$E2E_LOG" 2>&1 <<'EOF'
+import re, sys
+line_re = re.compile(r'ts=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
+                     r' prog=[a-z-]+ pid=[0-9]+ level=(err|warn|info|debug)'
+                     r' msg="(?:[^"\\\n]|\\["\\])*"\Z')
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+n = 0
+for i, line in enumerate(text.split("\n")[:-1], 1):
+    n += 1
+    if not line_re.match(line):
+        sys.exit("line %d is not ts= prog= pid= level= msg=: %s"
+                 % (i, line[:200]))
+print(n)
+EOF
+)
+ok '[ "$out" -gt 0 ] 2>/dev/null' \
+    "every line of the programs' log is ts= prog= pid= level= msg=\"...\" (${out%%:*})" ||
+    diag "$out"
