@@ -530,7 +530,7 @@ moved()
 {
 	local s=GALERA_SOCK_$KILLED
 	grep -F -e "moved from database server ${!s} to" \
-	    -e "using database server" "$E2E_LOG" | grep -c "^[^ ]* $1\["
+	    -e "using database server" "$E2E_LOG" | grep -c "^[^ ]* prog=$1 "
 }
 ok '[ "$(moved meldpunt-intake)" -gt 0 ]' \
     "the log shows intake B moving off node $KILLED ($(moved \
