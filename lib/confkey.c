@@ -177,6 +177,8 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     "years after a dossier's closing that it is kept"),
 [MP_CK_RETENTION_BATCH] = INT("retention.batch", 500, 1, 5000,
     "reports or dossiers erased per transaction"),
+[MP_CK_RETENTION_PAUSE_MS] = INT("retention.pause_ms", 0, 0, 10000,
+    "milliseconds retention waits between two batches"),
 [MP_CK_RETENTION_TYPE_IDENTITY_MONTHS] = { "retention.type.*.identity_months",
     MP_CKT_INT, "6", 1, 120, NULL, NULL, 0,
     "identity_months for one signal type (by its slug; unset: the"

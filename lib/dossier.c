@@ -652,40 +652,48 @@ mp_dossier_set_status(struct mp_db *db, const struct mp_dossier *d,
 	    newv);
 }
 
+/*
+ * Link or unlink a member, report or subject (statement s binds the
+ * dossier, the thing and, for a link, the user doing it: by >= 0) and
+ * write the history row.  An unlink that finds nothing is
+ * MP_ENOTFOUND with no history row.
+ */
+static enum mp_err
+link_change(struct mp_db *db, enum stmt s, long long id, long long thing,
+    long long by, const char *kind, const char *actor, const char *old,
+    const char *new_value)
+{
+	struct mp_dbval		 v[3];
+	unsigned long long	 n = 0;
+	enum mp_err		 er;
+
+	v[0] = MP_DBINT(id);
+	v[1] = MP_DBINT(thing);
+	v[2] = MP_DBINT(by);
+	if ((er = mp_db_exec(db, SQL(s), v, by >= 0 ? 3 : 2, &n, NULL)) !=
+	    MP_OK)
+		return er;
+	if (by < 0 && n == 0)
+		return MP_ENOTFOUND;
+	return mp_dossier_event_add(db, id, kind, actor, old, new_value);
+}
+
 enum mp_err
 mp_dossier_member_add(struct mp_db *db, long long id, long long user,
     const char *name, long long by, const char *actor)
 {
-	struct mp_dbval	 v[3];
-	enum mp_err	 er;
 
-	v[0] = MP_DBINT(id);
-	v[1] = MP_DBINT(user);
-	v[2] = MP_DBINT(by);
-	if ((er = mp_db_exec(db, SQL(STMT_MEMBER_ADD), v, 3, NULL, NULL)) !=
-	    MP_OK)
-		return er;
-	return mp_dossier_event_add(db, id, "lid toegevoegd", actor, NULL,
-	    name);
+	return link_change(db, STMT_MEMBER_ADD, id, user, by,
+	    "lid toegevoegd", actor, NULL, name);
 }
 
 enum mp_err
 mp_dossier_member_remove(struct mp_db *db, long long id, long long user,
     const char *name, const char *actor)
 {
-	struct mp_dbval		 v[2];
-	unsigned long long	 n = 0;
-	enum mp_err		 er;
 
-	v[0] = MP_DBINT(id);
-	v[1] = MP_DBINT(user);
-	if ((er = mp_db_exec(db, SQL(STMT_MEMBER_DEL), v, 2, &n, NULL)) !=
-	    MP_OK)
-		return er;
-	if (n == 0)
-		return MP_ENOTFOUND;
-	return mp_dossier_event_add(db, id, "lid verwijderd", actor, name,
-	    NULL);
+	return link_change(db, STMT_MEMBER_DEL, id, user, -1,
+	    "lid verwijderd", actor, name, NULL);
 }
 
 enum mp_err
@@ -802,7 +810,6 @@ enum mp_err
 mp_dossier_report_add(struct mp_db *db, struct mp_dossier_add *a)
 {
 	struct mp_status_change	 c;
-	struct mp_dbval		 v[3];
 	char			 status[32], r[32];
 	long long		 version = 0;
 	enum mp_err		 er;
@@ -812,19 +819,13 @@ mp_dossier_report_add(struct mp_db *db, struct mp_dossier_add *a)
 	if ((er = report_lock(db, a, status, sizeof(status), &version)) !=
 	    MP_OK)
 		return er;
-	v[0] = MP_DBINT(a->dossier);
-	v[1] = MP_DBINT(a->report);
-	v[2] = MP_DBINT(a->user_id);
-	if ((er = mp_db_exec(db, SQL(STMT_REPORT_ADD), v, 3, NULL, NULL)) !=
-	    MP_OK)
-		return er;
 	/*
 	 * The id, not the reference: every member reads the history,
 	 * and a report's reference is for those who may see it.
 	 */
 	(void)snprintf(r, sizeof(r), "melding %lld", a->report);
-	if ((er = mp_dossier_event_add(db, a->dossier, "melding toegevoegd",
-	    a->actor, NULL, r)) != MP_OK)
+	if ((er = link_change(db, STMT_REPORT_ADD, a->dossier, a->report,
+	    a->user_id, "melding toegevoegd", a->actor, NULL, r)) != MP_OK)
 		return er;
 	if (strcmp(status, MP_ST_DOSSIER) == 0)
 		return MP_OK;
@@ -850,22 +851,12 @@ enum mp_err
 mp_dossier_report_remove(struct mp_db *db, long long id, long long report,
     const char *actor)
 {
-	struct mp_dbval		 v[2];
-	unsigned long long	 n = 0;
-	char			 r[32];
-	enum mp_err		 er;
+	char	 r[32];
 
-	v[0] = MP_DBINT(id);
-	v[1] = MP_DBINT(report);
-	if ((er = mp_db_exec(db, SQL(STMT_REPORT_DEL), v, 2, &n, NULL)) !=
-	    MP_OK)
-		return er;
-	if (n == 0)
-		return MP_ENOTFOUND;
 	/* The id, not the reference: the history is seen by all members. */
 	(void)snprintf(r, sizeof(r), "melding %lld", report);
-	return mp_dossier_event_add(db, id, "melding verwijderd", actor, r,
-	    NULL);
+	return link_change(db, STMT_REPORT_DEL, id, report, -1,
+	    "melding verwijderd", actor, r, NULL);
 }
 
 enum mp_err
@@ -929,17 +920,9 @@ enum mp_err
 mp_dossier_subject_add(struct mp_db *db, long long id, long long subject,
     const char *display, long long by, const char *actor)
 {
-	struct mp_dbval	 v[3];
-	enum mp_err	 er;
 
-	v[0] = MP_DBINT(id);
-	v[1] = MP_DBINT(subject);
-	v[2] = MP_DBINT(by);
-	if ((er = mp_db_exec(db, SQL(STMT_SUBJECT_ADD), v, 3, NULL, NULL)) !=
-	    MP_OK)
-		return er;
-	return mp_dossier_event_add(db, id, "onderwerp toegevoegd", actor,
-	    NULL, display);
+	return link_change(db, STMT_SUBJECT_ADD, id, subject, by,
+	    "onderwerp toegevoegd", actor, NULL, display);
 }
 
 enum mp_err

@@ -425,7 +425,8 @@ clean_picture(struct mp_report *r, struct mp_attachment *a,
 }
 
 enum mp_err
-mp_report_read_files(struct mp_report *r, const struct mp_req *req)
+mp_report_read_files(struct mp_report *r, const struct mp_req *req,
+    const char *field)
 {
 	const struct mp_upload	*u;
 	struct mp_attachment	*a;
@@ -444,8 +445,8 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 		return MP_ENOMEM;
 	for (i = 0; i < req->nfiles; i++) {
 		u = &req->files[i];
-		if (strcmp(u->field, rfields[RF_ATTACHMENTS].name) != 0)
-			continue;	/* unknown fields: refused earlier */
+		if (strcmp(u->field, field) != 0)
+			continue;	/* another field's: not ours */
 		if (u->over) {
 			fail(r, RF_ATTACHMENTS, "Een bestand is groter dan "
 			    "toegestaan.");
@@ -760,7 +761,8 @@ read_form(struct mp_report *r, const struct mp_req *req,
 	check_time_place(r);
 	if ((er = read_contact(r, staff)) != MP_OK)
 		return er;
-	return staff ? MP_OK : mp_report_read_files(r, req);
+	return staff ? MP_OK : mp_report_read_files(r, req,
+	    rfields[RF_ATTACHMENTS].name);
 }
 
 enum mp_err
@@ -1418,6 +1420,38 @@ mp_report_mark_read(struct mp_db *db, long long id)
 
 	v[0] = MP_DBINT(id);
 	return mp_db_exec(db, sql_read, v, 1, NULL, NULL);
+}
+
+/* Retention's erasures of the report row (lib/retention.c holds the rest). */
+static const char sql_erase_identity[] =
+	"UPDATE report SET code_hash = NULL,"
+	" identity_erased_at = UTC_TIMESTAMP() WHERE id = ?";
+static const char sql_erase_content[] =
+	"UPDATE report SET description = '', observed_date ="
+	" DATE(received_at), observed_time = NULL, street = '',"
+	" house_number = '', postcode = '', city = '',"
+	" involved_people = '', involved_companies = '',"
+	" involved_vehicles = '', closed_reason = NULL, code_hash = NULL,"
+	" subjects_cut = 0, identity_erased_at = COALESCE("
+	"identity_erased_at, UTC_TIMESTAMP()),"
+	" content_erased_at = UTC_TIMESTAMP() WHERE id = ?";
+
+enum mp_err
+mp_report_erase_identity(struct mp_db *db, long long id)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(id);
+	return mp_db_exec(db, sql_erase_identity, v, 1, NULL, NULL);
+}
+
+enum mp_err
+mp_report_erase_content(struct mp_db *db, long long id)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(id);
+	return mp_db_exec(db, sql_erase_content, v, 1, NULL, NULL);
 }
 
 enum mp_err

@@ -141,14 +141,16 @@ enum mp_err	 mp_report_read_staff(struct mp_report *,
 		    time_t now);
 
 /*
- * Read the files of req's "report-attachments" field into r->att with
- * the intake's rules (count, size, type by content, cleaned name);
+ * Read the files of req's field named field ("report-attachments" on
+ * the form and the reporter's reply, the dossier's own field for a
+ * document) into r->att with the intake's rules (count, size, type by
+ * content, cleaned name); files of other fields are left alone;
  * a problem sets r->err[RF_ATTACHMENTS].  The data stays borrowed from
  * req.  Used by mp_report_read and by the reporter's replies.
  * MP_ENOMEM only on allocation failure.
  */
 enum mp_err	 mp_report_read_files(struct mp_report *,
-		    const struct mp_req *);
+		    const struct mp_req *, const char *field);
 /*
  * Put what a report form shows of r into v: each field's maximum
  * length (Form.Max.<name>) and, when r is not NULL, its value
@@ -264,6 +266,14 @@ enum mp_err	 mp_report_set_field(struct mp_db *, long long id,
 		    unsigned long long *n);
 /* The reporter's replies have been read (no version: never refused). */
 enum mp_err	 mp_report_mark_read(struct mp_db *, long long id);
+/*
+ * Retention (lib/retention.c), inside its batch transaction: the
+ * report row loses its follow-up code (identity), or its code and
+ * every free-text and location field (content; the observation date
+ * falls back to the day of receipt).  What the statistics count stays.
+ */
+enum mp_err	 mp_report_erase_identity(struct mp_db *, long long id);
+enum mp_err	 mp_report_erase_content(struct mp_db *, long long id);
 
 /*
  * The number of reports per status and channel, one call of fn per

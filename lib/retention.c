@@ -26,6 +26,7 @@
 #include "confkey.h"
 #include "db.h"
 #include "log.h"
+#include "report.h"
 #include "audit.h"
 #include "share.h"
 #include "retention.h"
@@ -180,14 +181,13 @@ static const char *const stmts[STMT__MAX] = {
 /*
  * A report's identity, each statement with the report id as its one
  * parameter.  The reporter's mail waiting in the outbox goes too: it
- * holds no address, but it is about to be sent to one.
+ * holds no address, but it is about to be sent to one.  The report
+ * row's code is lib/report.c's (mp_report_erase_identity).
  */
 static const char *const erase_identity[] = {
 	"DELETE FROM reporter_session WHERE report_id = ?",
 	"DELETE FROM reporter_contact WHERE report_id = ?",
 	"DELETE FROM mail_outbox WHERE report_id = ? AND kind = 'reporter'",
-	"UPDATE report SET code_hash = NULL,"
-	" identity_erased_at = UTC_TIMESTAMP() WHERE id = ?",
 	NULL
 };
 
@@ -197,7 +197,8 @@ static const char *const erase_identity[] = {
  * that sql/028's trigger takes each subject with its last link; a
  * link's decision stays for the other report, its reason goes; the
  * history keeps its kinds, times and actors and a status change's
- * "from -> to" (what the statistics are made of), not its words.
+ * "from -> to" (what the statistics are made of), not its words.  The
+ * report row itself is lib/report.c's (mp_report_erase_content).
  */
 static const char *const erase_content[] = {
 	"DELETE FROM reporter_session WHERE report_id = ?",
@@ -212,14 +213,6 @@ static const char *const erase_content[] = {
 	"DELETE FROM report_subject_refused WHERE report_id = ?",
 	"UPDATE report_link SET reason = '' WHERE report_a = ?",
 	"UPDATE report_link SET reason = '' WHERE report_b = ?",
-	"UPDATE report SET description = '', observed_date ="
-	" DATE(received_at), observed_time = NULL, street = '',"
-	" house_number = '', postcode = '', city = '',"
-	" involved_people = '', involved_companies = '',"
-	" involved_vehicles = '', closed_reason = NULL, code_hash = NULL,"
-	" subjects_cut = 0, identity_erased_at = COALESCE("
-	"identity_erased_at, UTC_TIMESTAMP()),"
-	" content_erased_at = UTC_TIMESTAMP() WHERE id = ?",
 	NULL
 };
 
@@ -689,8 +682,10 @@ erase_txn(struct mp_db *db, void *arg)
 	for (i = 0; i < b->n; i++) {
 		if (e->kind == MP_RETENTION_DOSSIER)
 			er = dossier_one(db, e->ids[i]);
-		else
-			er = run_list(db, list, e->ids[i]);
+		else if ((er = run_list(db, list, e->ids[i])) == MP_OK)
+			er = e->kind == MP_RETENTION_CONTENT ?
+			    mp_report_erase_content(db, e->ids[i]) :
+			    mp_report_erase_identity(db, e->ids[i]);
 		if (er != MP_OK)
 			return er;
 	}

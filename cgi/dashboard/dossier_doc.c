@@ -166,7 +166,8 @@ mp_dash_dossier_doc_post(struct mp_dreq *r)
 	if (!dash_dossier_seen(r, &d))
 		return;
 	mp_report_init(&rep);
-	if ((er = mp_report_read_files(&rep, r->req)) != MP_OK) {
+	if ((er = mp_report_read_files(&rep, r->req,
+	    "document-bestand")) != MP_OK) {
 		dash_error(r, mp_err_status(er), NULL);
 		goto out;
 	}

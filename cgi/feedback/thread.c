@@ -185,7 +185,8 @@ feedback_reply(struct freq *r)
 		text = "";
 	len = strlen(text);
 	mp_report_init(&files);
-	if (mp_report_read_files(&files, r->req) != MP_OK) {
+	if (mp_report_read_files(&files, r->req,
+	    mp_report_field_name(RF_ATTACHMENTS)) != MP_OK) {
 		mp_report_free(&files);
 		(void)mp_http_error(r->req, 500, NULL);
 		return;

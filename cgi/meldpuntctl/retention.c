@@ -130,9 +130,14 @@ run_kind(struct ctl *c, enum mp_retention_kind k, const struct type *ty,
     long long *items, long long *ids, long long *batches)
 {
 	struct mp_retention_batch	*b;
+	struct timespec			 pause;
 	enum mp_err			 er;
+	long long			 ms;
 	int				 rc = 0;
 
+	ms = mp_confkey_int(c->conf, MP_CK_RETENTION_PAUSE_MS);
+	pause.tv_sec = (time_t)(ms / 1000);
+	pause.tv_nsec = (long)(ms % 1000) * 1000000L;
 	if ((b = malloc(sizeof(*b))) == NULL) {
 		ctl_warnx("out of memory");
 		return 1;
@@ -154,6 +159,8 @@ run_kind(struct ctl *c, enum mp_retention_kind k, const struct type *ty,
 			    mp_retention_kind_name(k), b->n);
 		if (b->n < limit)
 			break;
+		if (pause.tv_sec > 0 || pause.tv_nsec > 0)
+			(void)nanosleep(&pause, NULL);
 	}
 	free(b);
 	return rc;

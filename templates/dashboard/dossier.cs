@@ -43,7 +43,7 @@ call:dash_begin() ?>
 <ol class="history"><?cs each:x = A.Ver ?><li>Versie <?cs var:x.Version ?>, <?cs var:x.At ?>, <?cs var:x.Author ?>: <span class="text"><?cs var:x.Text ?></span></li><?cs /each ?></ol></details><?cs /if ?>
 <h2 id="meldingen">Meldingen</h2>
 <?cs if:subcount(Rep) == 0 ?><p>Nog geen meldingen in dit dossier.</p><?cs else ?>
-<ul id="reports"><?cs each:x = Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Status ?> &middot; <?cs var:x.Date ?><?cs if:Can.DossierWork ?> <?cs call:d_form("melding-weg") ?><input type="hidden" name="melding" value="<?cs var:x.Id ?>"><button type="submit">Uit dossier halen<span class="visually-hidden"> (<?cs var:x.Reference ?>)</span></button></form><?cs /if ?><?cs else ?><span class="other-team">melding in een ander team &mdash; vraag een coördinator</span><?cs /if ?></li>
+<ul id="reports"><?cs each:x = Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Status ?> &middot; <?cs var:x.Date ?><?cs if:Can.DossierWork ?> <?cs call:d_form("melding-weg") ?><input type="hidden" name="melding" value="<?cs var:x.Id ?>"><button type="submit" class="secondary">Uit dossier halen<span class="visually-hidden"> (<?cs var:x.Reference ?>)</span></button></form><?cs /if ?><?cs else ?><span class="other-team">melding in een ander team &mdash; vraag een coördinator</span><?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierWork ?><?cs call:d_form("melding") ?>
 <div class="field"><label for="dossier-melding">Melding toevoegen (kenmerk of nummer)</label><?cs call:d_error("dossier-melding") ?>
@@ -61,7 +61,7 @@ call:dash_begin() ?>
 <button type="submit">Onderwerp toevoegen</button></form><?cs /if ?>
 <h2 id="leden">Leden buiten het team</h2>
 <?cs if:subcount(Mem) == 0 ?><p>Geen leden buiten het team.</p><?cs else ?>
-<ul id="members"><?cs each:m = Mem ?><li><?cs var:m.Display ?> (<?cs var:m.Name ?>)<?cs if:Can.DossierManage ?> <?cs call:d_form("lid-weg") ?><input type="hidden" name="gebruiker" value="<?cs var:m.Id ?>"><button type="submit">Verwijderen<span class="visually-hidden"> (<?cs var:m.Name ?>)</span></button></form><?cs /if ?></li>
+<ul id="members"><?cs each:m = Mem ?><li><?cs var:m.Display ?> (<?cs var:m.Name ?>)<?cs if:Can.DossierManage ?> <?cs call:d_form("lid-weg") ?><input type="hidden" name="gebruiker" value="<?cs var:m.Id ?>"><button type="submit" class="secondary">Verwijderen<span class="visually-hidden"> (<?cs var:m.Name ?>)</span></button></form><?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierManage ?><?cs call:d_form("lid") ?>
 <div class="field"><label for="dossier-lid">Lid toevoegen (gebruikersnaam)</label><?cs call:d_error("dossier-lid") ?>
@@ -72,13 +72,13 @@ call:dash_begin() ?>
 <?cs include:"dashboard/journal.cs" ?>
 <h2 id="documenten">Documenten</h2>
 <?cs if:subcount(Doc) == 0 ?><p id="documents-none">Nog geen documenten.</p><?cs else ?>
-<ul id="documents"><?cs each:x = Doc ?><li><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>" download><?cs var:x.Name ?></a> &middot; <?cs var:x.Size ?> &middot; <?cs var:x.Uploader ?> &middot; <?cs var:x.At ?> &middot; <span class="sha">SHA-256 <?cs var:x.Sha ?></span><?cs if:Can.DossierWork && (x.Mine || Can.DossierManage) ?> <form method="post" action="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>/verwijderen" class="action"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit">Verwijderen<span class="visually-hidden"> (<?cs var:x.Name ?>)</span></button></form><?cs /if ?></li>
+<ul id="documents"><?cs each:x = Doc ?><li><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>" download><?cs var:x.Name ?></a> &middot; <?cs var:x.Size ?> &middot; <?cs var:x.Uploader ?> &middot; <?cs var:x.At ?> &middot; <span class="sha">SHA-256 <?cs var:x.Sha ?></span><?cs if:Can.DossierWork && (x.Mine || Can.DossierManage) ?> <form method="post" action="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/document/<?cs var:x.Id ?>/verwijderen" class="action"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit" class="secondary">Verwijderen<span class="visually-hidden"> (<?cs var:x.Name ?>)</span></button></form><?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierWork ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/documenten" enctype="multipart/form-data" class="action">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <div class="field"><label for="document-bestand">Document toevoegen</label>
 <p class="hint" id="document-bestand-hint">Een foto (JPEG of PNG) of PDF van hoogstens <?cs var:DocMaxMb ?> MB.</p><?cs call:d_error("document-bestand") ?>
-<?cs # the field's name is the report attachments', so that their check (mp_report_read_files) reads it. ?><input id="document-bestand" name="report-attachments" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
+<input id="document-bestand" name="document-bestand" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
 <button type="submit">Document toevoegen</button></form><?cs /if ?>
 <h2 id="geschiedenis">Geschiedenis</h2>
 <ol class="history" id="history"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>

@@ -26,7 +26,7 @@ include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <select id="d-team" name="team"><option value="">alle</option>
 <?cs each:t = List.Teams ?><option value="<?cs var:t.Id ?>"<?cs if:t.Sel ?> selected<?cs /if ?>><?cs var:t.Name ?></option><?cs /each ?>
 </select></div>
-<div class="field"><input type="checkbox" id="d-lid" name="lid" value="mijn"<?cs if:F.Member ?> checked<?cs /if ?>><label for="d-lid">Alleen dossiers waarvan ik lid ben</label></div>
+<div class="field check"><input type="checkbox" id="d-lid" name="lid" value="mijn"<?cs if:F.Member ?> checked<?cs /if ?>><label for="d-lid">Alleen dossiers waarvan ik lid ben</label></div>
 <?cs if:Can.DossierManage ?><div class="field"><label for="d-lid-van">Dossiers met als lid (gebruikersnaam)</label>
 <input id="d-lid-van" name="lid-van" maxlength="64" value="<?cs var:F.Who ?>"></div><?cs /if ?>
 <?cs # HOOK: "mijn open taken" and "taken over tijd" filters (journal). ?>

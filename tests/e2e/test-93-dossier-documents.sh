@@ -27,7 +27,7 @@ upload()
 	local tok
 	tok=$(dash_csrf "$1")
 	dash_as "$1" POST "/dossier/$d/documenten" -F "csrf=$tok" \
-	    -F "report-attachments=@$2;type=${3:-application/octet-stream}"
+	    -F "document-bestand=@$2;type=${3:-application/octet-stream}"
 }
 
 # Allowed types, sniffed by content (the name and type sent say
@@ -93,7 +93,7 @@ is "$(ndocs)" 3 "none of them stored"
 cp "$T/foto.png" "$T/x.png"
 tok=$(dash_csrf hanna)
 dash_as hanna POST "/dossier/$d/documenten" -F "csrf=$tok" \
-    -F "report-attachments=@$T/x.png;filename=\"<img src=x onerror=alert(1)>.png\""
+    -F "document-bestand=@$T/x.png;filename=\"<img src=x onerror=alert(1)>.png\""
 is "$HTTP_STATUS" 303 "a file with a hostile name is stored"
 dash_as hanna GET "/dossier/$d" >/dev/null
 like "$(http_body)" '&lt;img src=x onerror=alert\(1\)&gt;.png' "its name shown escaped"
@@ -107,10 +107,10 @@ sql "DELETE FROM dossier_document WHERE id = $hostile"
 
 # CSRF.
 dash_as hanna POST "/dossier/$d/documenten" -F "csrf=wrong" \
-    -F "report-attachments=@$T/foto.png"
+    -F "document-bestand=@$T/foto.png"
 is "$HTTP_STATUS" 403 "an upload with a wrong token is refused"
 dash_as hanna POST "/dossier/$d/documenten" \
-    -F "report-attachments=@$T/foto.png"
+    -F "document-bestand=@$T/foto.png"
 is "$HTTP_STATUS" 403 "and one without"
 is "$(ndocs)" 3 "nothing stored"
 

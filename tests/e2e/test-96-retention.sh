@@ -514,6 +514,33 @@ is "$(mp_ctl retention run)" \
     "erased: identity 0 content 0 dossier 0 in 0 batches" \
     "and a run after them finds nothing"
 
+# retention.pause_ms: a wait between batches, so that a large backlog
+# leaves the intake room.  Three due reports in batches of one with
+# 400 ms between them cannot take less than 1.2 s.
+sql "INSERT INTO report (reference, channel, audience_id, signal_type_id,
+    description, observed_date, involved_people, involved_companies,
+    involved_vehicles, anonymous, status, received_at, closed_at,
+    closed_reason, subjects_at)
+    SELECT CONCAT('M-1998-', LPAD(seq, 6, '0')), 'web', $aud, $drugs,
+    CONCAT('Pauzetekst-', seq), '2020-01-01', '', '', '', 1, 'afgerond',
+    UTC_TIMESTAMP() - INTERVAL 7 YEAR, UTC_TIMESTAMP() - INTERVAL 6 YEAR,
+    'klaar', UTC_TIMESTAMP() FROM seq_1_to_3"
+conf_set retention.batch 1
+conf_set retention.pause_ms 400
+t0=$(date +%s%N)
+out=$(mp_ctl retention run 2>&1)
+t1=$(date +%s%N)
+is "$out" "erased: identity 3 content 3 dossier 0 in 3 batches" \
+    "with retention.pause_ms the run erases the same"
+ms=$(( (t1 - t0) / 1000000 ))
+if [ "$ms" -ge 1200 ]; then
+	pass "and waits between its batches (${ms} ms for 3 x 400 ms)"
+else
+	fail "and waits between its batches (${ms} ms for 3 x 400 ms)"
+fi
+conf_set retention.pause_ms 0
+conf_set retention.batch 500
+
 # ---------------------------------------------------------------------
 # The privacy officer's page: read-only, audited, no content.
 # ---------------------------------------------------------------------
