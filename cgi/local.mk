@@ -61,5 +61,7 @@ meldpuntctl_SOURCES = \
 	%reldir%/meldpuntctl/subjects.c \
 	%reldir%/meldpuntctl/team.c \
 	%reldir%/meldpuntctl/routing.c \
-	%reldir%/meldpuntctl/user.c
+	%reldir%/meldpuntctl/user.c \
+	%reldir%/meldpuntctl/status.c \
+	%reldir%/meldpuntctl/metrics.c
 meldpuntctl_LDADD = $(MP_LIBS)

@@ -4,6 +4,7 @@ meldpuntconfdir = $(sysconfdir)/meldpunt
 meldpuntconf_DATA = conf/meldpunt.hdf.sample
 CLEANFILES += conf/meldpunt.hdf.sample
 EXTRA_DIST += %reldir%/meldpunt.hdf.in %reldir%/nginx %reldir%/apache \
+	%reldir%/logrotate \
 	%reldir%/systemd %reldir%/cron
 
 conf/meldpunt.hdf.sample: $(srcdir)/conf/meldpunt.hdf.in Makefile

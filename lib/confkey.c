@@ -289,6 +289,32 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
 [MP_CK_PRIVACY_TEXT] = { "privacy.*.text", MP_CKT_STR, NULL, 0, 0, NULL,
     mp_confkey_privacy_sections, 0,
     "a section of the privacy statement (unset: the built-in text)" },
+/*
+ * meldpuntctl status and metrics: a value at or above a threshold
+ * makes the state WARNING or CRITICAL; 0 switches that check off.
+ */
+[MP_CK_STATUS_SPOOL_WARN_AGE] = INT("status.spool_warn_age", 600, 0,
+    2592000, "seconds the oldest spooled report may wait: WARNING"),
+[MP_CK_STATUS_SPOOL_CRIT_AGE] = INT("status.spool_crit_age", 3600, 0,
+    2592000, "seconds the oldest spooled report may wait: CRITICAL"),
+[MP_CK_STATUS_MAIL_PENDING_WARN] = INT("status.mail_pending_warn", 200, 0,
+    100000000, "mails waiting in the outbox: WARNING"),
+[MP_CK_STATUS_MAIL_PENDING_CRIT] = INT("status.mail_pending_crit", 2000,
+    0, 100000000, "mails waiting in the outbox: CRITICAL"),
+[MP_CK_STATUS_MAIL_FAILED_WINDOW] = INT("status.mail_failed_window", 86400,
+    60, 31536000, "seconds a given-up mail counts as recent"),
+[MP_CK_STATUS_MAIL_FAILED_WARN] = INT("status.mail_failed_warn", 1, 0,
+    100000000, "mails given up within the window: WARNING"),
+[MP_CK_STATUS_MAIL_FAILED_CRIT] = INT("status.mail_failed_crit", 20, 0,
+    100000000, "mails given up within the window: CRITICAL"),
+[MP_CK_STATUS_RETENTION_WARN_AGE] = INT("status.retention_warn_age", 0, 0,
+    31536000, "seconds since the last retention batch: WARNING"),
+[MP_CK_STATUS_RETENTION_CRIT_AGE] = INT("status.retention_crit_age", 0, 0,
+    31536000, "seconds since the last retention batch: CRITICAL"),
+[MP_CK_METRICS_FILE] = PATH("metrics.file",
+    "/var/lib/prometheus/node-exporter/meldpunt.prom",
+    "where meldpuntctl metrics writes (node_exporter's textfile"
+    " directory)"),
 };
 
 const char *

@@ -746,6 +746,34 @@ mp_db_host(const struct mp_db *db)
 	return db->my != NULL ? db->hosts[db->cur].label : NULL;
 }
 
+size_t
+mp_db_nhosts(const struct mp_db *db)
+{
+
+	return db->nhosts;
+}
+
+const char *
+mp_db_host_label(const struct mp_db *db, size_t i)
+{
+
+	return i < db->nhosts ? db->hosts[i].label : NULL;
+}
+
+enum mp_err
+mp_db_probe(struct mp_db *db, size_t i)
+{
+	enum mp_err	 er;
+
+	if (i >= db->nhosts)
+		return MP_EINVAL;
+	/* connect_host takes a handle without a connection. */
+	disconnect(db);
+	er = connect_host(db, i);
+	disconnect(db);
+	return er;
+}
+
 /* Statement cache: open addressing on the SQL text's address. */
 static size_t
 slot_of(const struct mp_db *db, const char *sql)

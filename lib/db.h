@@ -122,6 +122,16 @@ void		 mp_db_idle(struct mp_db *);
  * path), or NULL when not connected.  The string belongs to db.
  */
 const char	*mp_db_host(const struct mp_db *);
+/*
+ * Each server of the list on its own, for meldpuntctl status: how many
+ * there are, server i's label ("10.0.0.2:3306" or a socket path; NULL
+ * past the end), and whether it takes a connection and is synced now
+ * (MP_OK, MP_EDBDOWN; MP_EINVAL past the end).  The probe drops any
+ * connection db had, before and after: never inside a transaction.
+ */
+size_t		 mp_db_nhosts(const struct mp_db *);
+const char	*mp_db_host_label(const struct mp_db *, size_t i);
+enum mp_err	 mp_db_probe(struct mp_db *, size_t i);
 
 /*
  * Run a statement that returns no rows.  sql must be a string with

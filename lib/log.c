@@ -74,44 +74,63 @@ mp_log_close(void)
 	logfd = STDERR_FILENO;
 }
 
+/*
+ * One event, one line, key=value (logfmt): ts, prog, pid, level and
+ * msg, the message quoted, with " and backslash escaped and line breaks made
+ * spaces, so that no value can end the line or the message early and
+ * forge another field.  Under syslog, which has its own time, name and
+ * pid, only level and msg.  The format is documented in
+ * meldpunt-intake(8), LOG FORMAT.
+ */
 void
 mp_log(enum mp_loglevel lvl, const char *fmt, ...)
 {
 	static const int	 prio[] = { LOG_ERR, LOG_WARNING, LOG_INFO,
 				    LOG_DEBUG };
-	char			 line[2048], stamp[32];
+	char			 line[2048], msg[2048], stamp[32];
 	va_list			 ap;
 	struct tm		 tm;
 	time_t			 now;
-	int			 n, m;
+	size_t			 i, max;
+	int			 n;
 
 	if (lvl > logmin)
 		return;
 	va_start(ap, fmt);
+	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
+		msg[0] = '\0';
+	va_end(ap);
+	if (logsyslog)
+		n = snprintf(line, sizeof(line), "level=%s msg=\"",
+		    levelnames[lvl]);
+	else {
+		now = time(NULL);
+		if (gmtime_r(&now, &tm) == NULL || strftime(stamp,
+		    sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+			stamp[0] = '\0';
+		n = snprintf(line, sizeof(line), "ts=%s prog=%s pid=%ld "
+		    "level=%s msg=\"", stamp, logprog, (long)getpid(),
+		    levelnames[lvl]);
+	}
+	if (n < 0 || (size_t)n >= sizeof(line) / 2)
+		n = 0;
+	/* Room for an escaped pair, the closing quote and the newline. */
+	max = sizeof(line) - 4;
+	for (i = 0; msg[i] != '\0' && (size_t)n < max; i++) {
+		if (msg[i] == '\n' || msg[i] == '\r')
+			line[n++] = ' ';
+		else if (msg[i] == '"' || msg[i] == '\\') {
+			line[n++] = '\\';
+			line[n++] = msg[i];
+		} else
+			line[n++] = msg[i];
+	}
+	line[n++] = '"';
 	if (logsyslog) {
-		vsyslog(prio[lvl], fmt, ap);
-		va_end(ap);
+		line[n] = '\0';
+		syslog(prio[lvl], "%s", line);
 		return;
 	}
-	now = time(NULL);
-	if (gmtime_r(&now, &tm) == NULL ||
-	    strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		stamp[0] = '\0';
-	n = snprintf(line, sizeof(line), "%s %s[%ld] %s: ", stamp, logprog,
-	    (long)getpid(), levelnames[lvl]);
-	if (n < 0 || (size_t)n >= sizeof(line))
-		n = 0;
-	m = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
-	va_end(ap);
-	if (m < 0)
-		m = 0;
-	n += m;
-	if ((size_t)n > sizeof(line) - 2)
-		n = sizeof(line) - 2;
-	/* One line per message, whatever the message held. */
-	for (m = 0; m < n; m++)
-		if (line[m] == '\n' || line[m] == '\r')
-			line[m] = ' ';
 	line[n++] = '\n';
 	if (write(logfd, line, (size_t)n) == -1)
 		return;	/* nowhere left to report it */

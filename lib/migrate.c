@@ -585,3 +585,20 @@ mp_migrate_version(struct mp_db *db)
 	mp_db_done(s);
 	return v;
 }
+
+enum mp_err
+mp_migrate_latest(const char *dir, long *version, char *err, size_t errsz)
+{
+	struct mfile	*files = NULL;
+	size_t		 nfiles = 0;
+	enum mp_err	 er;
+
+	*version = 0;
+	if ((er = scan(dir, &files, &nfiles, err, errsz)) != MP_OK)
+		return er;
+	/* scan sorts by version. */
+	if (nfiles > 0)
+		*version = files[nfiles - 1].version;
+	free(files);
+	return MP_OK;
+}

@@ -35,4 +35,12 @@ enum mp_err	 mp_migrate_sql_run(struct mp_db *, const char *text,
 /* Highest applied version, 0 for an empty database, -1 on error. */
 long		 mp_migrate_version(struct mp_db *);
 
+/*
+ * The highest version among the migration files of dir into *version
+ * (0 when there are none), for meldpuntctl status: the schema is
+ * current when mp_migrate_version says the same.  On failure a
+ * one-line reason goes to err.
+ */
+enum mp_err	 mp_migrate_latest(const char *dir, long *version, char *err,
+		    size_t errsz);
 #endif

@@ -57,6 +57,7 @@ enum stmt {
 	STMT_RETRY,
 	STMT_GIVEUP,
 	STMT_COUNT,
+	STMT_FAILED_RECENT,
 	STMT__MAX
 };
 
@@ -127,6 +128,12 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE id = ? AND claim_token = ?",
 	/* STMT_COUNT */
 	"SELECT status, COUNT(*) FROM mail_outbox GROUP BY status",
+	/*
+	 * STMT_FAILED_RECENT: giving up leaves next_try_at at the last
+	 * try's time, so this counts the mails given up in the window.
+	 */
+	"SELECT COUNT(*) FROM mail_outbox WHERE status = 'failed'"
+	" AND next_try_at >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
 };
 
 /* STMT_DUE's column. */
@@ -797,4 +804,14 @@ mp_outbox_count(struct mp_db *db, long long *pending, long long *sent,
 	}
 	mp_db_done(q);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_outbox_failed_recent(struct mp_db *db, long long seconds,
+    long long *n)
+{
+	struct mp_dbval	 p[1];
+
+	p[0] = MP_DBINT(seconds);
+	return mp_db_query_int(db, stmts[STMT_FAILED_RECENT], p, 1, n);
 }

@@ -100,5 +100,12 @@ enum mp_err	 mp_outbox_send(struct mp_db *, const struct mp_conf *,
 /* Rows per status: pending, sent, failed. */
 enum mp_err	 mp_outbox_count(struct mp_db *, long long *pending,
 		    long long *sent, long long *failed);
+/*
+ * The mails given up (status failed) whose last try lies within the
+ * last seconds, into *n: what meldpuntctl status warns about; an old
+ * failure that was dealt with stops counting when it leaves the window.
+ */
+enum mp_err	 mp_outbox_failed_recent(struct mp_db *, long long seconds,
+		    long long *n);
 
 #endif

@@ -85,6 +85,7 @@ enum stmt {
 	STMT_SUBJECTS_ALL,
 	STMT_SUBJECTS_COUNT,
 	STMT_SUBJECTS_ONE,
+	STMT_COUNT_BY,
 	STMT__MAX
 };
 
@@ -145,6 +146,16 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, street, house_number, postcode, city, description,"
 	" involved_people, involved_companies, involved_vehicles"
 	" FROM report WHERE id = ?",
+	/* STMT_COUNT_BY: numbers only, for meldpuntctl metrics. */
+	"SELECT status, channel, COUNT(*) FROM report"
+	" GROUP BY status, channel ORDER BY status, channel",
+};
+
+/* STMT_COUNT_BY's columns. */
+enum {
+	COUNT_BY_STATUS,
+	COUNT_BY_CHANNEL,
+	COUNT_BY_N
 };
 
 /* STMT_SUBJECTS_COUNT's columns. */
@@ -1523,4 +1534,26 @@ mp_report_subjects_count(struct mp_db *db, long long *todo,
 	}
 	mp_db_done(st);
 	return er;
+}
+
+enum mp_err
+mp_report_count_by(struct mp_db *db,
+    void (*fn)(const char *status, const char *channel, long long n,
+    void *arg), void *arg)
+{
+	struct mp_stmt	*st;
+	const char	*status, *channel;
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(db, &st, stmts[STMT_COUNT_BY], NULL, 0)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		status = mp_db_text(st, COUNT_BY_STATUS, NULL);
+		channel = mp_db_text(st, COUNT_BY_CHANNEL, NULL);
+		if (status != NULL && channel != NULL)
+			fn(status, channel, mp_db_int(st, COUNT_BY_N), arg);
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }

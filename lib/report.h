@@ -275,4 +275,12 @@ enum mp_err	 mp_report_mark_read(struct mp_db *, long long id);
 enum mp_err	 mp_report_erase_identity(struct mp_db *, long long id);
 enum mp_err	 mp_report_erase_content(struct mp_db *, long long id);
 
+/*
+ * The number of reports per status and channel, one call of fn per
+ * pair that has any (meldpuntctl metrics); names and counts only.
+ */
+enum mp_err	 mp_report_count_by(struct mp_db *,
+		    void (*fn)(const char *status, const char *channel,
+		    long long n, void *arg), void *arg);
+
 #endif

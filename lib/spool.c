@@ -552,3 +552,36 @@ mp_spool_drain(const char *dir, struct mp_db *db, const struct mp_keys *keys,
 		*failed = bad;
 	return er;
 }
+
+enum mp_err
+mp_spool_stat(const char *dir, struct mp_spool_stat *st)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 sb;
+	char		 path[4096];
+	size_t		 len;
+
+	memset(st, 0, sizeof(*st));
+	if ((d = opendir(dir)) == NULL)
+		return MP_ESYS;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len > 4 && strcmp(de->d_name + len - 4, ".bad") == 0) {
+			st->bad++;
+			continue;
+		}
+		if (!is_spool_name(de->d_name))
+			continue;
+		/* A file drained between readdir and stat is gone: skip. */
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+		    de->d_name) >= sizeof(path) || stat(path, &sb) == -1)
+			continue;
+		st->files++;
+		st->bytes += (long long)sb.st_size;
+		if (st->oldest == 0 || sb.st_mtime < st->oldest)
+			st->oldest = sb.st_mtime;
+	}
+	(void)closedir(d);
+	return MP_OK;
+}

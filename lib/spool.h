@@ -10,6 +10,8 @@
 #ifndef MP_SPOOL_H
 #define MP_SPOOL_H
 
+#include <time.h>
+
 #include "errcode.h"
 
 struct mp_db;
@@ -37,4 +39,18 @@ enum mp_err	 mp_spool_drain(const char *dir, struct mp_db *,
 		    const struct mp_keys *, size_t subject_max, long *stored,
 		    long *failed);
 
+/*
+ * What waits in the spool, for meldpuntctl status and metrics: the
+ * reports (files, bytes, the modification time of the oldest; 0 when
+ * none) and the files moved aside as unreadable (.bad).  Only names
+ * and stat(2): nothing is opened or decrypted.
+ */
+struct mp_spool_stat {
+	long		 files;
+	long long	 bytes;
+	time_t		 oldest;
+	long		 bad;
+};
+/* MP_ESYS (not logged) when dir cannot be read; errno tells why. */
+enum mp_err	 mp_spool_stat(const char *dir, struct mp_spool_stat *);
 #endif

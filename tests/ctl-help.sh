@@ -35,7 +35,7 @@ is()
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-echo "1..12"
+echo "1..14"
 
 MELDPUNT_CONFIG=/etc/test/meldpunt.hdf
 export MELDPUNT_CONFIG
@@ -73,7 +73,9 @@ ${pad}dashboard users, at once (IT's bootstrap); \"user help\"
   partner add|list|set|disable|enable|rotate-key ...
 ${pad}partners of the XML export; \"partner help\" for details
   routing list | add TYPE|* AUDIENCE|* TEAM | remove ID
-${pad}routing rules: signal type and audience -> team" \
+${pad}routing rules: signal type and audience -> team
+  status                                   the instance's health in one line for Nagios (exit 0-3)
+  metrics [-o FILE]                        the same and counts for Prometheus, to metrics.file or FILE" \
     "help lists every command with its whole synopsis"
 
 out=$("$ctl" version)
@@ -99,5 +101,22 @@ is "$?" 1 "gen-key does not overwrite a key"
 out=$("$ctl" -c "$tmp/none.hdf" team list 2>&1)
 is "$?:$out" "1:meldpuntctl: cannot read $tmp/none.hdf: No such file or directory" \
     "a missing configuration file is one line, status 1"
+
+# The manual page documents every command of the table and no other:
+# the first-level ".It Cm" entries of its COMMANDS section.
+page=${top_srcdir:-..}/man/meldpuntctl.8
+cmds=$("$ctl" help | sed -n '/^commands:$/,$p' | sed -n 's/^  \([a-z][a-z-]*\).*/\1/p' |
+    LC_ALL=C sort)
+documented=$(awk '
+	/^\.Sh / { insect = ($2 == "COMMANDS"); depth = 0; next }
+	!insect { next }
+	/^\.Bl/ { depth++; next }
+	/^\.El/ { depth--; next }
+	depth == 1 && /^\.It Cm / { print $3 }
+	' "$page" | LC_ALL=C sort)
+is "$documented" "$cmds" "man/meldpuntctl.8 documents every command, and no other"
+opts=$(sed -n 's/^\.It Fl \([a-z]\) .*/\1/p; s/^\.It Fl \([a-z]\)$/\1/p' "$page" |
+    LC_ALL=C sort -u | tr '\n' ' ')
+is "$opts" "c v " "man/meldpuntctl.8 documents the options -c and -v"
 
 exit $failed

@@ -303,6 +303,9 @@ tests_contact_open_LDADD = $(MP_LIBS)
 # Its fixture (an old database and its test-only keys), and the Debian
 # package's test, which scripts/check runs (tests/package.sh).
 EXTRA_DIST += %reldir%/fixtures %reldir%/package.sh
+# The manual pages (man/): mandoc -Tlint finds nothing to report.
+TESTS += tests/man-lint.sh
+EXTRA_DIST += %reldir%/man-lint.sh
 
 # The end-to-end suite starts a private MariaDB, nginx and the programs
 # under the build tree, runs every tests/e2e/test-*.sh through nginx and

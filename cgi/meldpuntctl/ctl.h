@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <time.h>
 
 #define PROG		"meldpuntctl"
 
@@ -44,6 +45,8 @@ int	cmd_subjects(struct ctl *, int, char **);
 int	cmd_team(struct ctl *, int, char **);
 int	cmd_user(struct ctl *, int, char **);
 int	cmd_routing(struct ctl *, int, char **);
+int	cmd_status(struct ctl *, int, char **);
+int	cmd_metrics(struct ctl *, int, char **);
 
 /*
  * grants.c: the programs that may have a database account of their
@@ -78,5 +81,61 @@ int		 ctl_dberr(struct ctl *, enum mp_err);
 const char	*ctl_conf_get(struct ctl *, const char *name, const char *def);
 /* A whole number in [min, max] or -1. */
 long long	 ctl_number(const char *, long long min, long long max);
+
+/*
+ * status.c: the health of the instance, which status prints for
+ * Nagios and metrics for Prometheus.  The states and exit statuses of
+ * Nagios plugins.
+ */
+#define CTL_OK		0
+#define CTL_WARNING	1
+#define CTL_CRITICAL	2
+#define CTL_UNKNOWN	3
+
+#define CTL_HEALTH_NKEYS	3	/* key_file, contact private, public */
+
+enum ctl_keystate {
+	CTL_KEY_OK,
+	CTL_KEY_UNSET,		/* an optional file not configured */
+	CTL_KEY_MISSING,
+	CTL_KEY_UNREADABLE,	/* stat failed other than ENOENT */
+	CTL_KEY_BADMODE
+};
+
+/* What ctl_health_gather found; have_* 0 where it could not look. */
+struct ctl_health {
+	time_t			 now;
+	size_t			 nhosts, hosts_up;
+	struct {
+		char		 label[MP_DBHOST_NAMELEN + 16];
+		int		 up;
+	}			 host[MP_DBHOST_MAX];
+	int			 db_up;
+	int			 have_schema, have_schema_files;
+	long			 schema, schema_files;
+	int			 have_spool;
+	struct mp_spool_stat	 spool;
+	int			 have_mail;
+	long long		 mail_pending, mail_sent, mail_failed;
+	long long		 mail_failed_recent;
+	int			 have_retention;
+	time_t			 retention_at;	/* 0: no batch yet */
+	struct {
+		const char	*name;		/* "key_file" */
+		enum ctl_keystate state;
+		unsigned	 mode;
+	}			 key[CTL_HEALTH_NKEYS];
+};
+
+void		 ctl_health_gather(struct ctl *, struct ctl_health *);
+/* The state (CTL_OK ...) and the problems, "; "-separated, in buf. */
+int		 ctl_health_judge(struct ctl *, const struct ctl_health *,
+		    char *buf, size_t sz);
+const char	*ctl_health_state_name(int);
+/* Seconds the oldest spooled report waited; since the last batch. */
+long long	 ctl_health_spool_age(const struct ctl_health *);
+long long	 ctl_health_retention_age(const struct ctl_health *);
+/* "MELDPUNT UNKNOWN - why" on stdout; returns CTL_UNKNOWN. */
+int		 ctl_status_unknown(const char *why);
 
 #endif

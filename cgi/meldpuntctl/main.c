@@ -89,6 +89,10 @@ static const struct cmd cmds[] = {
 	{ "routing", cmd_routing, 1, 1, 0, NULL,
 	  "list | add TYPE|* AUDIENCE|* TEAM | remove ID",
 	  "routing rules: signal type and audience -> team" },
+	{ "status", cmd_status, 1, 1, 0, NULL, "",
+	  "the instance's health in one line for Nagios (exit 0-3)" },
+	{ "metrics", cmd_metrics, 1, 1, 0, NULL, "[-o FILE]",
+	  "the same and counts for Prometheus, to metrics.file or FILE" },
 };
 
 void
@@ -310,7 +314,10 @@ main(int argc, char *argv[])
 	if (cmd->fn == cmd_check_config && argc == 2)
 		cfile = argv[1];
 	if (setup(&c, cmd, cfile) == -1)
-		rc = 1;
+		/* A monitor reads a failed set-up as UNKNOWN, not WARNING. */
+		rc = cmd->fn == cmd_status ? ctl_status_unknown("cannot read "
+		    "the configuration or set up the database connection") :
+		    1;
 	else
 		rc = cmd->fn(&c, argc, argv);
 	mp_db_close(c.db);

@@ -530,7 +530,7 @@ moved()
 {
 	local s=GALERA_SOCK_$KILLED
 	grep -F -e "moved from database server ${!s} to" \
-	    -e "using database server" "$E2E_LOG" | grep -c "^[^ ]* $1\["
+	    -e "using database server" "$E2E_LOG" | grep -c "^[^ ]* prog=$1 "
 }
 ok '[ "$(moved meldpunt-intake)" -gt 0 ]' \
     "the log shows intake B moving off node $KILLED ($(moved \
@@ -606,7 +606,7 @@ is "$(cut -f1 "$B/expected" | LC_ALL=C sort | comm -23 - \
     <(cut -d' ' -f1 "$B/got" | LC_ALL=C sort -u) | wc -l)" 0 \
     "every report of the burst reached the partner (shared by its rule)"
 
-diag "error lines in the programs' log: $(grep -c ' err: ' "$E2E_LOG")"
+diag "error lines in the programs' log: $(grep -c ' level=err ' "$E2E_LOG")"
 diag "whole test: $(( $(date +%s) - started )) s"
 echo "# whole test time: $(( $(date +%s) - started )) s"
 

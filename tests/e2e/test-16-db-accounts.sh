@@ -407,7 +407,7 @@ rm -f "$E2E_DIR/empty.password"
 for p in intake feedback export dashboard; do
 	for pid in $(mp_pids "$E2E_RUN/$p.pid"); do
 		mode=$(sed -n 's/^Seccomp:[[:space:]]*//p' "/proc/$pid/status")
-		if grep -q "meldpunt-$p\[$pid\].*sandbox: off under" "$E2E_LOG"
+		if grep -q "prog=meldpunt-$p pid=$pid .*sandbox: off under" "$E2E_LOG"
 		then
 			is "$mode" 0 "meldpunt-$p worker $pid: no filter under a sanitizer or valgrind, as logged"
 		else

@@ -201,7 +201,7 @@ is "$HTTP_STATUS" 303 "a coordinator takes the report into handling"
 is "$(on 2 "SELECT status FROM report WHERE id = $RID")" \
     "in behandeling" "and N2 stores it"
 for p in feedback dashboard; do
-	like "$(log_since | grep -F "meldpunt-$p[" |
+	like "$(log_since | grep -F "prog=meldpunt-$p " |
 	    grep -cF "$T95_N2/mysql.sock (2 of 2)")" '^[1-9]' \
 	    "meldpunt-$p logs that it went to N2"
 done

@@ -260,13 +260,14 @@ test_bounds(void **state)
 	mp_conf_free(c);
 	log_stop(log, sizeof(log));
 	print_message("# %s", log);
-	assert_non_null(strstr(log, "intake.max_files = \"21\" is not a "
+	/* The log quotes its message: a quote in it comes escaped. */
+	assert_non_null(strstr(log, "intake.max_files = \\\"21\\\" is not a "
 	    "whole number in [1, 20]; using 5"));
-	assert_non_null(strstr(log, "catalog.ttl = \"-1\" is not a whole "
+	assert_non_null(strstr(log, "catalog.ttl = \\\"-1\\\" is not a whole "
 	    "number in [0, 86400]; using 60"));
-	assert_non_null(strstr(log, "db.port = \"12x\""));
-	assert_non_null(strstr(log, "http.secure_cookies = \"maybe\""));
-	assert_non_null(strstr(log, "export.default_limit = \"500\" is not "
+	assert_non_null(strstr(log, "db.port = \\\"12x\\\""));
+	assert_non_null(strstr(log, "http.secure_cookies = \\\"maybe\\\""));
+	assert_non_null(strstr(log, "export.default_limit = \\\"500\\\" is not "
 	    "a whole number in [1, 200]; using 100"));
 }
 
@@ -461,6 +462,89 @@ test_sample_documents_table(void **state)
 	mp_conf_free(c);
 }
 
+/*
+ * One manual page's keys: every word after an "Ic" macro on a macro
+ * line must be a key meldpunt reads (the pages use Ic for keys only);
+ * with seen non-NULL each ".It Ic name" entry counts for its table
+ * entry, matched by its exact name (a pattern with its "*").
+ * Findings are appended to msg.
+ */
+static void
+manpage_keys(const char *page, int *seen, char *msg, size_t msgsz)
+{
+	const char	*top;
+	char		 path[1024], line[1024], *w, *next, *save;
+	size_t		 i, len, lineno = 0;
+	FILE		*fp;
+	int		 found, item;
+
+	if ((top = getenv("top_srcdir")) == NULL)
+		top = "..";
+	(void)snprintf(path, sizeof(path), "%s/man/%s", top, page);
+	if ((fp = fopen(path, "r")) == NULL)
+		fail_msg("%s: %s (set top_srcdir)", path, strerror(errno));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		lineno++;
+		if (line[0] != '.')
+			continue;
+		item = strncmp(line, ".It Ic ", 7) == 0;
+		line[strcspn(line, "\n")] = '\0';
+		for (w = strtok_r(line, " ", &save); w != NULL; w = next) {
+			next = strtok_r(NULL, " ", &save);
+			if (strcmp(w, "Ic") != 0 && strcmp(w, ".Ic") != 0)
+				continue;
+			if (next == NULL)
+				break;
+			found = 0;
+			for (i = 0; i < MP_CK__MAX; i++)
+				if (strcmp(mp_confkey_table[i].name, next) == 0) {
+					found = 1;
+					if (item && seen != NULL)
+						seen[i]++;
+				}
+			if (!found && mp_confkey_find(next) == NULL) {
+				len = strlen(msg);
+				(void)snprintf(msg + len, msgsz - len,
+				    "# man/%s:%zu names %s, which is not in "
+				    "the table (lib/confkey.c)\n", page, lineno,
+				    next);
+			}
+			item = 0;
+		}
+	}
+	fclose(fp);
+}
+
+/*
+ * man/meldpunt.hdf.5 documents exactly the keys of the table, one
+ * ".It Ic" entry each; no page names a key the table does not have.
+ * A key added to the table without its entry fails here.
+ */
+static void
+test_manpage_documents_table(void **state)
+{
+	char	 msg[4096];
+	int	 seen[MP_CK__MAX];
+	size_t	 i, len;
+
+	(void)state;
+	memset(seen, 0, sizeof(seen));
+	msg[0] = '\0';
+	manpage_keys("meldpunt.hdf.5", seen, msg, sizeof(msg));
+	manpage_keys("meldpuntctl.8", NULL, msg, sizeof(msg));
+	manpage_keys("meldpunt-intake.8", NULL, msg, sizeof(msg));
+	for (i = 0; i < MP_CK__MAX; i++) {
+		len = strlen(msg);
+		if (seen[i] != 1)
+			(void)snprintf(msg + len, sizeof(msg) - len,
+			    "# %s is in the table but has %d entries in "
+			    "man/meldpunt.hdf.5\n", mp_confkey_table[i].name,
+			    seen[i]);
+	}
+	if (msg[0] != '\0')
+		fail_msg("\n%s", msg);
+}
+
 int
 main(void)
 {
@@ -473,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_wrong_type),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_sample_documents_table),
+		cmocka_unit_test(test_manpage_documents_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

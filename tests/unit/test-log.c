@@ -96,16 +96,18 @@ test_format_and_minimum(void **state)
 	s = slurp(*state);
 	assert_int_equal(count_lines(s), 2);
 	assert_null(strstr(s, "not written"));
-	/* "YYYY-MM-DDTHH:MM:SSZ prog[pid] level: message" */
-	assert_true(strlen(s) > 21);
-	assert_int_equal(s[4], '-');
-	assert_int_equal(s[10], 'T');
-	assert_int_equal(s[19], 'Z');
-	snprintf(want, sizeof(want), " meldpunt-test[%ld] err: first 1\n",
-	    (long)getpid());
+	/* ts=YYYY-MM-DDTHH:MM:SSZ prog=P pid=N level=L msg="message" */
+	assert_true(strlen(s) > 24);
+	assert_memory_equal(s, "ts=", 3);
+	assert_int_equal(s[3 + 4], '-');
+	assert_int_equal(s[3 + 10], 'T');
+	assert_int_equal(s[3 + 19], 'Z');
+	assert_int_equal(s[3 + 20], ' ');
+	snprintf(want, sizeof(want), " prog=meldpunt-test pid=%ld level=err"
+	    " msg=\"first 1\"\n", (long)getpid());
 	assert_non_null(strstr(s, want));
-	snprintf(want, sizeof(want), " meldpunt-test[%ld] warn: second\n",
-	    (long)getpid());
+	snprintf(want, sizeof(want), " prog=meldpunt-test pid=%ld level=warn"
+	    " msg=\"second\"\n", (long)getpid());
 	assert_non_null(strstr(s, want));
 	free(s);
 }
@@ -122,7 +124,8 @@ test_appends(void **state)
 	mp_log_close();
 	s = slurp(*state);
 	assert_int_equal(count_lines(s), 2);
-	assert_true(strstr(s, "info: one") < strstr(s, "info: two"));
+	assert_true(strstr(s, "level=info msg=\"one\"") <
+	    strstr(s, "level=info msg=\"two\""));
 	free(s);
 }
 
@@ -133,13 +136,18 @@ test_one_line_per_message(void **state)
 
 	assert_int_equal(mp_log_open("p", *state, MP_LOG_INFO), MP_OK);
 	/* A value that tries to forge a second log line. */
-	mp_infox("user %s", "x\n2026-01-01T00:00:00Z p[1] err: forged\r\n");
+	mp_infox("user %s", "x\nts=2026-01-01T00:00:00Z level=err msg=\"forged"
+	    "\r\n");
+	/* One that tries to close msg and add a field, or to escape. */
+	mp_infox("user %s", "y\" level=err x=\\");
 	mp_log_close();
 	s = slurp(*state);
-	assert_int_equal(count_lines(s), 1);
+	assert_int_equal(count_lines(s), 2);
 	assert_null(strchr(s, '\r'));
-	assert_non_null(strstr(s, "user x 2026-01-01T00:00:00Z p[1] err: "
-	    "forged  \n"));
+	assert_non_null(strstr(s, " level=info msg=\"user x ts=2026-01-01T"
+	    "00:00:00Z level=err msg=\\\"forged  \"\n"));
+	assert_non_null(strstr(s, " level=info msg=\"user y\\\" level=err"
+	    " x=\\\\\"\n"));
 	free(s);
 }
 
@@ -161,7 +169,7 @@ test_long_message_capped(void **state)
 	/* Capped at the line buffer (2,048 bytes with its newline). */
 	assert_true(strchr(s, '\n') - s + 1 <= 2048);
 	assert_true(strchr(s, '\n') - s + 1 > 1024);
-	assert_non_null(strstr(s, "info: after\n"));
+	assert_non_null(strstr(s, "level=info msg=\"after\"\n"));
 	free(s);
 	free(big);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -252,6 +253,54 @@ test_reclean(void **state)
 	mp_report_free(&r);
 }
 
+/*
+ * mp_spool_stat counts by name and stat(2) alone: reports (*.rpt with
+ * a nonce name), their bytes and the oldest's time, and the files set
+ * aside (.bad); other names are not counted; a missing directory is
+ * MP_ESYS.
+ */
+static void
+test_stat(void **state)
+{
+	struct mp_spool_stat	 st;
+	struct timespec		 ts[2];
+	char			 sub[256], path[512];
+	const char		*names[] = {
+		"00112233445566778899aabbccddeeff.rpt",
+		"ffeeddccbbaa99887766554433221100.rpt",
+		"00112233445566778899aabbccddeeff.rpt.bad",
+		"readme.txt", "0011.rpt", ".tmp-x"
+	};
+	size_t			 i;
+	FILE			*fp;
+
+	(void)state;
+	(void)snprintf(sub, sizeof(sub), "%s/stat", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(mp_spool_stat(sub, &st), MP_OK);
+	assert_int_equal(st.files, 0);
+	assert_int_equal(st.oldest, 0);
+	for (i = 0; i < MP_NELEM(names); i++) {
+		(void)snprintf(path, sizeof(path), "%s/%s", sub, names[i]);
+		assert_non_null(fp = fopen(path, "w"));
+		assert_int_equal(fprintf(fp, "%0*d", (int)(10 + i), 0),
+		    (int)(10 + i));
+		assert_int_equal(fclose(fp), 0);
+		/* The second report is the oldest, by an hour. */
+		ts[0].tv_sec = ts[1].tv_sec = 1700000000 - (i == 1) * 3600;
+		ts[0].tv_nsec = ts[1].tv_nsec = 0;
+		assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
+	}
+	assert_int_equal(mp_spool_stat(sub, &st), MP_OK);
+	assert_int_equal(st.files, 2);
+	assert_int_equal(st.bytes, 10 + 11);
+	assert_int_equal(st.oldest, 1700000000 - 3600);
+	assert_int_equal(st.bad, 1);
+	(void)snprintf(path, sizeof(path), "%s/none", dir);
+	assert_int_equal(mp_spool_stat(path, &st), MP_ESYS);
+	assert_int_equal(st.files, 0);
+}
+
 int
 main(void)
 {
@@ -260,6 +309,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_damaged_file_set_aside),
 		cmocka_unit_test(test_reclean),
+		cmocka_unit_test(test_stat),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
