@@ -108,3 +108,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
 -- 040_dossier_perf.sql.  dossier_count is written by its triggers only,
 -- with the rights of their definer: the application reads it.
 GRANT SELECT ON dossier_count TO @APPUSER@@@APPHOST@;
+-- 043_stats_local_month.sql: the local month of a time, for the
+-- dossiers' statistics (lib/dossierstat.c).
+GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;

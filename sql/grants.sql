@@ -119,3 +119,6 @@ GRANT SELECT, INSERT, DELETE ON dossier_document TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON retention_batch TO @APPUSER@@@APPHOST@;
 -- A coordinator's hold on a report past its retention terms.
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_hold TO @APPUSER@@@APPHOST@;
+-- 043_stats_local_month.sql: the local month of a time, for the
+-- dossiers' statistics (lib/dossierstat.c).
+GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;

@@ -32,6 +32,7 @@ dist_sql_DATA = \
 	%reldir%/039_retention.sql \
 	%reldir%/040_dossier_perf.sql \
 	%reldir%/041_dossier_list_index.sql \
+	%reldir%/043_stats_local_month.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
