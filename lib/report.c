@@ -83,6 +83,7 @@ enum stmt {
 	STMT_SUBJECTS_ALL,
 	STMT_SUBJECTS_COUNT,
 	STMT_SUBJECTS_ONE,
+	STMT_BY_REFERENCE,
 	STMT__MAX
 };
 
@@ -143,8 +144,14 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, street, house_number, postcode, city, description,"
 	" involved_people, involved_companies, involved_vehicles"
 	" FROM report WHERE id = ?",
+	/* STMT_BY_REFERENCE: the unique key report_reference. */
+	"SELECT id FROM report WHERE reference = ?",
 };
 
+/* STMT_BY_REFERENCE's column. */
+enum {
+	BYREF_ID
+};
 /* STMT_SUBJECTS_COUNT's columns. */
 enum {
 	COUNT_TODO,
@@ -1424,6 +1431,59 @@ mp_report_subjects_count(struct mp_db *db, long long *todo,
 		*todo = mp_db_int(st, COUNT_TODO);
 		*total = mp_db_int(st, COUNT_TOTAL);
 	}
+	mp_db_done(st);
+	return er;
+}
+
+int
+mp_report_reference_norm(const char *s, char out[24])
+{
+	size_t	 i, n = 0, tail;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ')
+		s++;
+	for (i = 0; s[i] != '\0' && s[i] != ' '; i++) {
+		if (n + 1 >= 24)
+			return 0;
+		out[n++] = (char)(s[i] >= 'a' && s[i] <= 'z' ?
+		    s[i] - 'a' + 'A' : s[i]);
+	}
+	for (; s[i] == ' '; i++)
+		;
+	out[n] = '\0';
+	if (s[i] != '\0' || n < 8 || out[0] != 'M' || out[1] != '-' ||
+	    out[6] != '-')
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (out[i] < '0' || out[i] > '9')
+			return 0;
+	/* The number, or the spool's S and letters and digits. */
+	for (tail = 7; tail < n; tail++)
+		if (!((out[tail] >= '0' && out[tail] <= '9') ||
+		    (out[tail] >= 'A' && out[tail] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+enum mp_err
+mp_report_find_reference(struct mp_db *db, const char *ref, long long *id)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	char		 norm[24];
+	enum mp_err	 er;
+
+	*id = 0;
+	if (!mp_report_reference_norm(ref, norm))
+		return MP_EINVAL;
+	p[0] = MP_DBTEXT(norm);
+	if ((er = mp_db_query(db, &st, stmts[STMT_BY_REFERENCE], p, 1)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK)
+		*id = mp_db_int(st, BYREF_ID);
 	mp_db_done(st);
 	return er;
 }
