@@ -491,20 +491,31 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req)
 }
 
 /*
- * Check a date field: a valid date, not after today, not before 1950;
- * 1 when it is good.
+ * Check a date field: a valid date as dd-mm-jjjj or jjjj-mm-dd
+ * (mp_valid_date_nl), not after today, not before 1950; 1 when it is
+ * good, and then r->val[f] holds it as jjjj-mm-dd.  A refused value
+ * stays as typed, for the form shown again.
  */
 static int
 check_date(struct mp_report *r, enum mp_rfield f, const char *day)
 {
 	struct tm	 tm;
+	char		 iso[11], *p;
 
 	if (r->err[f] != NULL)
 		return 0;
-	if (!mp_valid_date(r->val[f], &tm))
-		fail(r, f, "Vul een datum in als jjjj-mm-dd, bijvoorbeeld "
-		    "2026-03-01.");
-	else if (strcmp(r->val[f], day) > 0)
+	if (!mp_valid_date_nl(r->val[f], iso, &tm)) {
+		fail(r, f, "Vul een datum in als dd-mm-jjjj of jjjj-mm-dd, "
+		    "bijvoorbeeld 01-03-2026.");
+		return 0;
+	}
+	if ((p = mp_alloc_strdup(iso)) == NULL) {
+		fail(r, f, "Deze datum kunnen wij niet verwerken.");
+		return 0;
+	}
+	free(r->val[f]);
+	r->val[f] = p;
+	if (strcmp(r->val[f], day) > 0)
 		fail(r, f, "Deze datum ligt in de toekomst.");
 	else if (tm.tm_year + 1900 < 1950)
 		fail(r, f, "Deze datum ligt te ver in het verleden.");

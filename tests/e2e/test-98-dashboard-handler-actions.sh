@@ -1,8 +1,10 @@
 # test-98-dashboard-handler-actions.sh -- a handler's daily work (issue
 # 16): the audit log found by a report's reference, CSV downloads named
-# after their content and date.
+# after their content and date, dates typed as dd-mm-jjjj or jjjj-mm-dd
+# on the public form and the handler's new-report form.
 
 . "$top_srcdir/tests/e2e/dash.sh"
+. "$top_srcdir/tests/e2e/intake.sh"
 dash_fixtures
 AUDIT_SINCE=$(sql "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 today=$(TZ=Europe/Amsterdam date +%F)
@@ -55,3 +57,83 @@ dash_as cor GET '/statistiek/csv?van=2025-01&tot=2025-12'
 is "$(http_header Content-Disposition)" \
     'attachment; filename="statistiek-2025-01-2025-12.csv"' \
     "the statistics' CSV is named after its months"
+
+# ---------------------------------------------------------------------
+# Dates as dd-mm-jjjj and jjjj-mm-dd, one parser for both forms.
+# ---------------------------------------------------------------------
+d_iso=$(date -d '10 days ago' +%F)
+d_nl=$(date -d '10 days ago' +%d-%m-%Y)
+d_short=$(date -d '10 days ago' +%-d-%-m-%Y)
+nreports() { sql "SELECT COUNT(*) FROM report"; }
+last_observed() { sql "SELECT observed_date FROM report ORDER BY id DESC LIMIT 1"; }
+
+for d in "$d_nl" "$d_iso" "$d_short"; do
+	report_fields
+	set_field report-observed-date "$d"
+	n0=$(nreports)
+	post_report
+	is "$HTTP_STATUS" 200 "the public form takes the date $d"
+	is "$(nreports)" $((n0 + 1)) "and stores the report"
+	is "$(last_observed)" "$d_iso" "as $d_iso"
+done
+for d in 31-02-2026 2026-13-01 gisteren 1-3-26; do
+	report_fields
+	set_field report-observed-date "$d"
+	n0=$(nreports)
+	post_report
+	is "$HTTP_STATUS" 400 "the public form refuses the date '$d'"
+	like "$(field_error report-observed-date)" \
+	    'Vul een datum in als dd-mm-jjjj of jjjj-mm-dd' \
+	    "with the Dutch error next to the field"
+	is "$(form_value report-observed-date)" "$d" "keeping what was typed"
+	is "$(nreports)" "$n0" "storing nothing"
+done
+
+# The handler's new-report form: the same parser.
+new_form() {
+	dash_as hanna GET /nieuw
+	tok=$(form_value form-token)
+	csrf=$(form_value csrf)
+}
+new_post() {
+	local args=() f
+	for f in "$@"; do
+		args+=(--data-urlencode "$f")
+	done
+	dash_as hanna POST /nieuw --data-urlencode "csrf=$csrf" \
+	    --data-urlencode "form-token=$tok" "${args[@]}"
+}
+recv_iso=$(date -d '2 days ago' +%F)
+recv_nl=$(date -d '2 days ago' +%d-%m-%Y)
+staff=(report-channel=telefoon report-audience=bewoners
+    report-signal-type=drugs "report-description=Beller meldt busjes."
+    report-street=Kerkstraat report-city=Utrecht
+    "report-contact-name=Piet Beller" "report-contact-phone=06 12345678")
+new_form
+is "$(form_value report-received-date)" "$(date +%F)" \
+    "the new-report form starts the date received at today"
+n0=$(nreports)
+new_post "${staff[@]}" "report-received-date=$recv_nl" \
+    "report-observed-date=$d_nl"
+is "$HTTP_STATUS" 303 "the handler's form takes dd-mm-jjjj for both dates"
+is "$(sql "SELECT DATE(received_at), observed_date FROM report
+    ORDER BY id DESC LIMIT 1")" "$recv_iso	$d_iso" "stored as those dates"
+new_form
+new_post "${staff[@]}" "report-received-date=$recv_iso" \
+    "report-observed-date=$d_short"
+is "$HTTP_STATUS" 303 "and jjjj-mm-dd and d-m-jjjj"
+is "$(nreports)" $((n0 + 2)) "two reports stored"
+for d in 31-02-2026 2026-13-01 morgen; do
+	new_form
+	n0=$(nreports)
+	new_post "${staff[@]}" "report-received-date=$d" \
+	    "report-observed-date=$d_nl"
+	is "$HTTP_STATUS" 400 "the handler's form refuses the date received '$d'"
+	like "$(field_error report-received-date)" \
+	    'Vul een datum in als dd-mm-jjjj of jjjj-mm-dd' \
+	    "with the Dutch error next to the field"
+	is "$(form_value report-received-date)" "$d" "keeping what was typed"
+	is "$(form_value report-description)" "Beller meldt busjes." \
+	    "and the other fields"
+	is "$(nreports)" "$n0" "storing nothing"
+done
