@@ -202,6 +202,7 @@ static const struct efield {
 /* The actions, each with the permission it needs (lib/access.c). */
 enum akind {
 	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A_MESSAGE, A_READ,
+	A_ASK,
 	A__MAX
 };
 
@@ -218,6 +219,7 @@ static const struct {
 	{ "delen", MP_PERM_REPORT_SHARE, 0 },
 	{ "bericht", MP_PERM_REPORT_WORK, 0 },
 	{ "gelezen", MP_PERM_REPORT_WORK, 0 },
+	{ "vragen", MP_PERM_REPORT_WORK, 1 },
 };
 
 /* ------------------------------------------------------------------ */
@@ -512,6 +514,10 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 
 	if (mp_role_can(r->user.role, MP_PERM_REPORT_WORK)) {
 		er = mp_tmpl_set(v, "Act.Work", "1");
+		/* "Vraag de melder" where "wacht op melder" may follow. */
+		tr = mp_workflow_allowed(status_now, MP_ST_WAITING);
+		if (er == MP_OK && tr != NULL && !tr->via_dossier)
+			er = mp_tmpl_set(v, "Act.Ask", "1");
 		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
 		    i)) != NULL; i++)
 			if ((er = setk(v, "Act.Next", i, "To", tr->to)) ==
@@ -884,6 +890,45 @@ act_message(struct act *a, struct mp_db *db, struct act_run *u)
 	return er;
 }
 
+/*
+ * "Vraag de melder": the question and the status "wacht op melder" in
+ * one transaction (issue 16), the status through the workflow, the
+ * question as the status's message (lib/message.c: the configured
+ * text, if any, then the question).  Either failing rolls back both.
+ */
+static enum mp_err
+act_ask(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq			*r = a->r;
+	struct mp_status_change		 c;
+	enum mp_err			 er;
+
+	memset(&c, 0, sizeof(c));
+	c.report_id = r->arg[0];
+	c.version = a->version;
+	c.from = u->status;
+	c.to = MP_ST_WAITING;
+	c.user_id = r->user.id;
+	c.actor = r->user.username;
+	er = mp_workflow_change(db, &c);
+	u->tr = c.tr;
+	u->n = c.n;
+	a->event = c.event;
+	if (er == MP_EINVAL) {
+		a->status = 400;
+		a->msg = "Deze melding kan nu niet op \"wacht op "
+		    "melder\". Stuur een gewoon bericht aan de melder.";
+		return MP_OK;
+	}
+	if (er == MP_OK && u->n == 1)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    MP_ST_WAITING, r->user.id, r->user.display, a->text);
+	/* Who asks the reporter has read the replies. */
+	if (er == MP_OK && u->n == 1)
+		er = mp_report_mark_read(db, r->arg[0]);
+	return er;
+}
+
 static enum mp_err
 act_share(struct act *a, struct mp_db *db, struct act_run *u)
 {
@@ -949,6 +994,8 @@ act_change(struct act *a, struct mp_db *db, struct act_run *u)
 		return act_share(a, db, u);
 	case A_EDIT:
 		return act_edit(a, db, u);
+	case A_ASK:
+		return act_ask(a, db, u);
 	default:
 		return MP_EINVAL;
 	}
@@ -982,6 +1029,10 @@ act_audit(struct act *a, struct mp_db *db, struct act_run *u)
 	case A_ASSIGN:
 	case A_SHARE:
 		er = mp_buf_addstr(&what, mp_buf_str(&u->detail));
+		break;
+	case A_ASK:
+		er = mp_buf_printf(&what, "%s -> %s; vraag aan melder",
+		    u->status, MP_ST_WAITING);
 		break;
 	default:
 		break;
@@ -1026,8 +1077,9 @@ act_txn(struct mp_db *db, void *arg)
 	 * A change of what partners receive: shared copies get a new
 	 * place in their feeds, and partners' rules apply (lib/share.h).
 	 */
-	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
-	    && (er = mp_share_touch(db, a->r->arg[0])) != MP_OK)
+	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT ||
+	    a->kind == A_ASK) && (er = mp_share_touch(db, a->r->arg[0])) !=
+	    MP_OK)
 		goto out;
 	er = act_audit(a, db, &u);
 out:
@@ -1121,11 +1173,14 @@ read_action(struct mp_dreq *r, struct act *a)
 	case A_STATUS:
 		return read_status(r, a);
 	case A_MESSAGE:
+	case A_ASK:
 		a->text = dash_form(r, "tekst");
 		if (a->text == NULL || mp_valid_blank(a->text,
 		    strlen(a->text)) ||
 		    !mp_valid_text(a->text, strlen(a->text), MP_MSG_MAX, 1)) {
-			a->msg = "Een bericht aan de melder heeft tekst, ten "
+			a->msg = a->kind == A_ASK ? "Een vraag aan de melder "
+			    "heeft tekst, ten hoogste 4000 tekens." :
+			    "Een bericht aan de melder heeft tekst, ten "
 			    "hoogste 4000 tekens.";
 			return 0;
 		}

@@ -103,6 +103,15 @@
 <textarea id="bericht" name="tekst" rows="4" maxlength="4000" aria-describedby="bericht-hint" required></textarea></div>
 <button type="submit">Bericht versturen</button>
 </form>
+<?cs if:Act.Ask ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>"><input type="hidden" name="actie" value="vragen">
+<div class="field"><label for="vraag">Vraag de melder</label>
+<p class="hint" id="vraag-hint">Uw vraag gaat naar de melder en de melding krijgt in &eacute;&eacute;n keer de status &ldquo;wacht op melder&rdquo;. Antwoordt de melder, dan gaat de melding terug naar &ldquo;in behandeling&rdquo;.</p>
+<textarea id="vraag" name="tekst" rows="4" maxlength="4000" aria-describedby="vraag-hint" required></textarea></div>
+<button type="submit">Vraag versturen en wachten op de melder</button>
+</form>
+<?cs /if ?>
 <?cs /if ?>
 <?cs if:Act.Share ?>
 <h2>Gedeeld met partners</h2>

@@ -137,3 +137,113 @@ for d in 31-02-2026 2026-13-01 morgen; do
 	    "and the other fields"
 	is "$(nreports)" "$n0" "storing nothing"
 done
+
+# ---------------------------------------------------------------------
+# "Vraag de melder": the question and "wacht op melder" in one go.
+# ---------------------------------------------------------------------
+# A Noord report in handling, at hanna's, with no unread replies.
+ask_report()
+{
+	local id
+	id=$(sql "SELECT MIN(r.id) FROM report r JOIN team t ON t.id = r.team_id
+	    WHERE t.name = 'Noord' AND r.status = 'in behandeling'
+	    AND r.id NOT IN (${asked:-0})")
+	if [ -z "$id" ] || [ "$id" = NULL ]; then
+		id=$(sql "SELECT MIN(r.id) FROM report r JOIN team t
+		    ON t.id = r.team_id WHERE t.name = 'Noord'
+		    AND r.status = 'nieuw' AND r.id NOT IN (${asked:-0})")
+		sql "UPDATE report SET status = 'in behandeling',
+		    taken_at = UTC_TIMESTAMP(), version = version + 1
+		    WHERE id = $id"
+	fi
+	asked="${asked:-0},$id"
+	printf '%s' "$id"
+}
+# rows ID: messages, events, outbox rows and audit rows of report ID.
+rows()
+{
+	sql "SELECT (SELECT COUNT(*) FROM message WHERE report_id = $1),
+	    (SELECT COUNT(*) FROM event WHERE report_id = $1),
+	    (SELECT COUNT(*) FROM mail_outbox),
+	    (SELECT COUNT(*) FROM audit_log WHERE object_type = 'melding'
+	    AND object_id = $1 AND action = 'vragen'),
+	    (SELECT CONCAT(status, '/', version) FROM report WHERE id = $1)"
+}
+
+q1=$(ask_report)
+dash_as hanna GET "/melding/$q1"
+like "$(http_body)" 'name="actie" value="vragen"' \
+    "a report in handling offers \"Vraag de melder\""
+like "$(http_body)" '<label for="vraag">Vraag de melder</label>' \
+    "with a labelled text field"
+m0=$(sql "SELECT COUNT(*) FROM message WHERE report_id = $q1")
+e0=$(sql "SELECT COUNT(*) FROM event WHERE report_id = $q1")
+dash_post hanna "/melding/$q1" actie=vragen \
+    "tekst=Welk huisnummer bedoelt u? <b>x</b>" "versie=$(dash_version "$q1")"
+is "$HTTP_STATUS" 303 "hanna asks the reporter"
+is "$(sql "SELECT status FROM report WHERE id = $q1")" "wacht op melder" \
+    "the report waits for the reporter"
+is "$(sql "SELECT COUNT(*) FROM message WHERE report_id = $q1")" \
+    $((m0 + 1)) "one message to the reporter"
+like "$(sql "SELECT body FROM message WHERE report_id = $q1
+    ORDER BY id DESC LIMIT 1")" 'Welk huisnummer bedoelt u\? <b>x</b>$' \
+    "holding the question as typed"
+is "$(sql "SELECT direction FROM message WHERE report_id = $q1
+    ORDER BY id DESC LIMIT 1")" uit "sent out"
+is "$(sql "SELECT detail FROM event WHERE report_id = $q1 AND id >
+    (SELECT COALESCE(MAX(id), 0) FROM event WHERE report_id = $q1) - 1
+    ORDER BY id DESC LIMIT 1")" "in behandeling -> wacht op melder" \
+    "and the status change is in the history"
+is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $q1")" \
+    $((e0 + 1)) "one history row"
+is "$(sql "SELECT detail FROM audit_log WHERE action = 'vragen'
+    AND object_id = $q1 ORDER BY id DESC LIMIT 1" | sed 's/gebeurtenis [0-9]*/gebeurtenis N/')" \
+    "in behandeling -> wacht op melder; vraag aan melder; gebeurtenis N" \
+    "audited without the question's words"
+dash_as hanna GET "/melding/$q1"
+like "$(http_body)" 'Welk huisnummer bedoelt u\? &lt;b&gt;x&lt;/b&gt;' \
+    "the question is shown escaped in the conversation"
+unlike "$(http_body)" 'name="actie" value="vragen"' \
+    "a waiting report offers no second question"
+
+# Asked again while waiting: refused, nothing written.
+before=$(rows "$q1")
+dash_post hanna "/melding/$q1" actie=vragen "tekst=Nog een vraag" \
+    "versie=$(dash_version "$q1")"
+is "$HTTP_STATUS" 400 "asking a report that already waits is refused"
+like "$(http_body)" 'kan nu niet op' "saying why"
+is "$(rows "$q1")" "$before" "and nothing is written"
+
+# A blank question, a stale version, no CSRF token: nothing written.
+q2=$(ask_report)
+before=$(rows "$q2")
+dash_post hanna "/melding/$q2" actie=vragen "tekst=   " \
+    "versie=$(dash_version "$q2")"
+is "$HTTP_STATUS" 400 "a blank question is refused"
+like "$(http_body)" 'Een vraag aan de melder heeft tekst' "with a Dutch message"
+dash_post hanna "/melding/$q2" actie=vragen "tekst=Vraag" \
+    "versie=$(( $(dash_version "$q2") - 1 ))"
+is "$HTTP_STATUS" 409 "a question on a stale version is refused"
+dash_as hanna POST "/melding/$q2" --data-urlencode actie=vragen \
+    --data-urlencode tekst=Vraag \
+    --data-urlencode "versie=$(dash_version "$q2")" >/dev/null
+is "$HTTP_STATUS" 403 "a question without the CSRF token is refused"
+is "$(rows "$q2")" "$before" "none of these wrote anything"
+
+# The message fails inside the transaction: the status stays too.
+sql "CREATE TRIGGER t98_message_fail BEFORE INSERT ON message FOR EACH ROW
+    SET NEW.direction = IF(NEW.report_id = $q2, 'kapot', NEW.direction)"
+dash_post hanna "/melding/$q2" actie=vragen "tekst=Vraag die mislukt" \
+    "versie=$(dash_version "$q2")"
+sql "DROP TRIGGER t98_message_fail"
+like "$HTTP_STATUS" '^5' "a question whose message cannot be written fails"
+is "$(rows "$q2")" "$before" \
+    "and neither status, history, message, mail nor audit is written"
+# The status fails (the report was closed meanwhile): no message.
+sql "UPDATE report SET status = 'afgerond', closed_at = UTC_TIMESTAMP(),
+    closed_reason = 't98', version = version + 1 WHERE id = $q2"
+before=$(rows "$q2")
+dash_post hanna "/melding/$q2" actie=vragen "tekst=Te laat" \
+    "versie=$(dash_version "$q2")"
+is "$HTTP_STATUS" 400 "a question to a closed report is refused"
+is "$(rows "$q2")" "$before" "and no message is written"
