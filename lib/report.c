@@ -84,6 +84,7 @@ enum stmt {
 	STMT_SUBJECTS_COUNT,
 	STMT_SUBJECTS_ONE,
 	STMT_BY_REFERENCE,
+	STMT_CLOSE_REASONS,
 	STMT__MAX
 };
 
@@ -146,8 +147,20 @@ static const char *const stmts[STMT__MAX] = {
 	" FROM report WHERE id = ?",
 	/* STMT_BY_REFERENCE: the unique key report_reference. */
 	"SELECT id FROM report WHERE reference = ?",
+	/*
+	 * STMT_CLOSE_REASONS: reports closed in a range (UTC instants) and
+	 * still closed, per reason; a range of report_closed (sql/043).
+	 */
+	"SELECT COALESCE(closed_reason, ''), COUNT(*) FROM report"
+	" WHERE closed_at >= ? AND closed_at < ? GROUP BY 1"
+	" ORDER BY 2 DESC, 1",
 };
 
+/* STMT_CLOSE_REASONS' columns. */
+enum {
+	CR_REASON,
+	CR_N
+};
 /* STMT_BY_REFERENCE's column. */
 enum {
 	BYREF_ID
@@ -1497,4 +1510,23 @@ mp_report_find_reference(struct mp_db *db, const char *ref, long long *id)
 		*id = mp_db_int(st, BYREF_ID);
 	mp_db_done(st);
 	return er;
+}
+
+enum mp_err
+mp_report_close_reasons(struct mp_db *db, const char *from, const char *to,
+    mp_report_reason_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[2];
+	enum mp_err	 er;
+
+	p[0] = MP_DBTEXT(from);
+	p[1] = MP_DBTEXT(to);
+	if ((er = mp_db_query(db, &st, stmts[STMT_CLOSE_REASONS], p, 2)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_text(st, CR_REASON, NULL), mp_db_int(st, CR_N), arg);
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
 }

@@ -252,6 +252,16 @@ int		 mp_report_reference_norm(const char *s, char out[24]);
  */
 enum mp_err	 mp_report_find_reference(struct mp_db *, const char *ref,
 		    long long *id);
+/*
+ * The reports closed from from to to (UTC "YYYY-MM-DD HH:MM:SS", the
+ * end exclusive) and closed still, per closing reason
+ * (dashboard.close_reasons; older reports keep their free text): fn
+ * once per reason, most first.
+ */
+typedef void	(*mp_report_reason_fn)(const char *reason, long long n,
+		    void *arg);
+enum mp_err	 mp_report_close_reasons(struct mp_db *, const char *from,
+		    const char *to, mp_report_reason_fn fn, void *arg);
 
 /*
  * The dashboard's changes of a report, each in the caller's

@@ -509,6 +509,7 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
     long long team, long long handler)
 {
 	const struct mp_transition	*tr;
+	char				 reason[404];
 	size_t				 i;
 	enum mp_err			 er = MP_OK;
 
@@ -525,6 +526,10 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 			    tr->label)) == MP_OK)
 				er = setki(v, "Act.Next", i, "Reason",
 				    tr->needs_reason);
+		for (i = 0; er == MP_OK && mp_confkey_list_entry(
+		    r->d->ctx->conf, MP_CK_DASHBOARD_CLOSE_REASONS, i, reason,
+		    sizeof(reason)); i++)
+			er = setk(v, "Act.Reasons", i, "Name", reason);
 		for (i = 0; er == MP_OK && i < MP_NELEM(efields); i++)
 			if ((er = setk(v, "Act.Fields", i, "Name",
 			    efields[i].name)) == MP_OK)
@@ -695,6 +700,7 @@ struct act {
 	long long	 version;
 	const char	*to, *reason, *text, *value;
 	const char	*personal;	/* line for the reporter */
+	const char	*note;		/* closing: explanation */
 	const struct efield *field;
 	long long	 team, handler, partner;
 	/* Results. */
@@ -852,6 +858,7 @@ act_status(struct act *a, struct mp_db *db, struct act_run *u)
 	c.from = u->status;
 	c.to = a->to;
 	c.reason = a->reason;
+	c.note = a->note;
 	c.user_id = r->user.id;
 	c.actor = r->user.username;
 	er = mp_workflow_change(db, &c);
@@ -1110,6 +1117,25 @@ read_status(struct mp_dreq *r, struct act *a)
 		a->msg = "Het bericht aan de melder is te lang (ten "
 		    "hoogste 4000 tekens) of bevat tekens die niet "
 		    "kunnen.";
+		return 0;
+	}
+	if (strcmp(a->to, MP_ST_CLOSED) != 0)
+		return 1;
+	/*
+	 * Closing: a reason of dashboard.close_reasons, so that the
+	 * statistics can count outcomes, and words of one's own beside it.
+	 */
+	if (!mp_confkey_in_list(r->d->ctx->conf, MP_CK_DASHBOARD_CLOSE_REASONS,
+	    a->reason)) {
+		a->msg = "Kies een reden uit de lijst om de melding af te "
+		    "ronden.";
+		return 0;
+	}
+	a->note = dash_form(r, "toelichting");
+	if (a->note != NULL && !mp_valid_text(a->note, strlen(a->note),
+	    REASON_MAX, 1)) {
+		a->msg = "De toelichting is te lang (ten hoogste 500 tekens) "
+		    "of bevat tekens die niet kunnen.";
 		return 0;
 	}
 	return 1;

@@ -133,7 +133,9 @@
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
 <input type="hidden" name="actie" value="status"><input type="hidden" name="naar" value="<?cs var:t.To ?>">
-<?cs if:t.Reason ?><label for="reden-<?cs var:name(t) ?>">Reden</label> <input id="reden-<?cs var:name(t) ?>" name="reden" maxlength="500" required><?cs /if ?>
+<?cs if:t.Reason ?><label for="reden-<?cs var:name(t) ?>">Reden van afronden</label> <select id="reden-<?cs var:name(t) ?>" name="reden" required><option value="">kies een reden</option>
+<?cs each:o = Act.Reasons ?><option value="<?cs var:o.Name ?>"><?cs var:o.Name ?></option><?cs /each ?></select>
+<label for="toelichting-<?cs var:name(t) ?>">Toelichting (niet verplicht, alleen intern)</label> <textarea id="toelichting-<?cs var:name(t) ?>" name="toelichting" rows="2" maxlength="500"></textarea><?cs /if ?>
 <label for="bericht-<?cs var:name(t) ?>">Persoonlijke regel voor de melder (niet verplicht)</label> <textarea id="bericht-<?cs var:name(t) ?>" name="bericht" rows="2" maxlength="4000"></textarea>
 <button type="submit"><?cs var:t.Label ?></button>
 </form>

@@ -96,5 +96,13 @@ def:itemtable(caption, head, what) ?>
 <h2>Per kanaal</h2>
 <?cs call:hbars("c5", "per kanaal", Stats.Channels) ?>
 <?cs call:itemtable("Per kanaal, " + Stats.From + " tot en met " + Stats.To, "Kanaal", Stats.Channels) ?>
+<h2>Per reden van afronden</h2>
+<p>Meldingen die in deze maanden zijn afgerond en nog afgerond zijn, per gekozen reden. Een heropende melding telt pas weer mee als zij opnieuw is afgerond.</p>
+<table class="stats" id="stats-reasons">
+<caption>Afgerond per reden, <?cs var:Stats.From ?> tot en met <?cs var:Stats.To ?></caption>
+<thead><tr><th scope="col">Reden</th><th scope="col">Afgerond</th></tr></thead>
+<tbody>
+<?cs each:b = Stats.Reasons ?><tr><th scope="row"><?cs var:b.Name ?></th><td><?cs var:b.N ?></td></tr>
+<?cs /each ?></tbody></table>
 <?cs /if ?>
 <?cs call:dash_end() ?>

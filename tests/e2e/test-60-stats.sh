@@ -174,11 +174,11 @@ r=$(new_report "$(date -u '+%F %T')" web "$aud")
 sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name = 'Noord')
     WHERE id = $r"
 dash_post cor "/melding/$r" actie=oppakken "versie=$(dash_version "$r")"
-dash_post cor "/melding/$r" actie=status naar=afgerond reden=klaar \
+dash_post cor "/melding/$r" actie=status naar=afgerond reden=opgelost \
     "versie=$(dash_version "$r")"
 dash_post cor "/melding/$r" actie=status 'naar=in behandeling' \
     "versie=$(dash_version "$r")"
-dash_post cor "/melding/$r" actie=status naar=afgerond reden=weer \
+dash_post cor "/melding/$r" actie=status naar=afgerond reden=ongegrond \
     "versie=$(dash_version "$r")"
 is "$(sql "SELECT COUNT(*) FROM event WHERE report_id = $r AND
     kind = 'status'")" 3 "the dashboard closed, reopened and closed"

@@ -141,23 +141,22 @@ done
 # ---------------------------------------------------------------------
 # "Vraag de melder": the question and "wacht op melder" in one go.
 # ---------------------------------------------------------------------
-# A Noord report in handling, at hanna's, with no unread replies.
+# ask_report: a new report of team Noord in handling at hanna's, as the
+# dashboard leaves one; prints its id.
 ask_report()
 {
-	local id
-	id=$(sql "SELECT MIN(r.id) FROM report r JOIN team t ON t.id = r.team_id
-	    WHERE t.name = 'Noord' AND r.status = 'in behandeling'
-	    AND r.id NOT IN (${asked:-0})")
-	if [ -z "$id" ] || [ "$id" = NULL ]; then
-		id=$(sql "SELECT MIN(r.id) FROM report r JOIN team t
-		    ON t.id = r.team_id WHERE t.name = 'Noord'
-		    AND r.status = 'nieuw' AND r.id NOT IN (${asked:-0})")
-		sql "UPDATE report SET status = 'in behandeling',
-		    taken_at = UTC_TIMESTAMP(), version = version + 1
-		    WHERE id = $id"
-	fi
-	asked="${asked:-0},$id"
-	printf '%s' "$id"
+	sql "INSERT INTO report (channel, audience_id, signal_type_id,
+	    description, observed_date, involved_people, involved_companies,
+	    involved_vehicles, anonymous, received_at, status, taken_at,
+	    team_id, handler_id)
+	    SELECT 'web', (SELECT MIN(id) FROM audience),
+	    (SELECT MIN(id) FROM signal_type), 'Test 98', CURDATE(), '', '',
+	    '', 1, UTC_TIMESTAMP(), 'in behandeling', UTC_TIMESTAMP(),
+	    (SELECT id FROM team WHERE name = 'Noord'),
+	    (SELECT id FROM app_user WHERE username = 'hanna');
+	    UPDATE report SET reference = CONCAT('M-', YEAR(received_at), '-',
+	    LPAD(id, 6, '0')) WHERE id = LAST_INSERT_ID();
+	    SELECT LAST_INSERT_ID()"
 }
 # rows ID: messages, events, outbox rows and audit rows of report ID.
 rows()
@@ -222,7 +221,7 @@ dash_post hanna "/melding/$q2" actie=vragen "tekst=   " \
 is "$HTTP_STATUS" 400 "a blank question is refused"
 like "$(http_body)" 'Een vraag aan de melder heeft tekst' "with a Dutch message"
 dash_post hanna "/melding/$q2" actie=vragen "tekst=Vraag" \
-    "versie=$(( $(dash_version "$q2") - 1 ))"
+    "versie=$(( $(dash_version "$q2") + 7 ))"
 is "$HTTP_STATUS" 409 "a question on a stale version is refused"
 dash_as hanna POST "/melding/$q2" --data-urlencode actie=vragen \
     --data-urlencode tekst=Vraag \
@@ -247,3 +246,65 @@ dash_post hanna "/melding/$q2" actie=vragen "tekst=Te laat" \
     "versie=$(dash_version "$q2")"
 is "$HTTP_STATUS" 400 "a question to a closed report is refused"
 is "$(rows "$q2")" "$before" "and no message is written"
+
+# ---------------------------------------------------------------------
+# Closing: a reason from dashboard.close_reasons and an explanation.
+# ---------------------------------------------------------------------
+c1=$(ask_report)
+dash_as hanna GET "/melding/$c1"
+like "$(http_body)" '<select id="reden-[^"]*" name="reden" required><option value="">kies een reden</option>' \
+    "closing offers a list of reasons"
+like "$(http_body)" '<option value="dubbele melding">dubbele melding</option>' \
+    "the configured ones"
+like "$(http_body)" 'name="toelichting"' "and a field for an explanation"
+before=$(rows "$c1")
+for bad in "reden=klaar" "reden=" "reden=opgelost<script>"; do
+	dash_post hanna "/melding/$c1" actie=status naar=afgerond "$bad" \
+	    "versie=$(dash_version "$c1")"
+	is "$HTTP_STATUS" 400 "closing with '$bad' is refused"
+	like "$(http_body)" 'Kies een reden uit de lijst' "asking for a listed reason"
+done
+dash_post hanna "/melding/$c1" actie=status naar=afgerond reden=opgelost \
+    "toelichting=$(printf 'x%.0s' $(seq 501))" "versie=$(dash_version "$c1")"
+is "$HTTP_STATUS" 400 "an explanation over 500 characters is refused"
+is "$(rows "$c1")" "$before" "none of the refusals wrote anything"
+dash_post hanna "/melding/$c1" actie=status naar=afgerond \
+    "reden=dubbele melding" "toelichting=Zelfde als de melding van gisteren" \
+    "versie=$(dash_version "$c1")"
+is "$HTTP_STATUS" 303 "closing with a listed reason and an explanation"
+is "$(sql "SELECT status, closed_reason FROM report WHERE id = $c1")" \
+    "afgerond	dubbele melding" "stores the reason with the report"
+is "$(sql "SELECT detail FROM event WHERE report_id = $c1 AND kind = 'status'
+    ORDER BY id DESC LIMIT 1")" \
+    "in behandeling -> afgerond; reden: dubbele melding; toelichting: Zelfde als de melding van gisteren" \
+    "and reason and explanation with the close event"
+unlike "$(sql "SELECT detail FROM audit_log WHERE action = 'status'
+    AND object_id = $c1 ORDER BY id DESC LIMIT 1")" 'gisteren' \
+    "the audit row holds no explanation"
+
+# The statistics count closings per reason, in Dutch months.
+c2=$(ask_report)
+dash_post hanna "/melding/$c2" actie=status naar=afgerond reden=ongegrond \
+    "versie=$(dash_version "$c2")"
+is "$HTTP_STATUS" 303 "a second report closed as ongegrond"
+m=$(TZ=Europe/Amsterdam date +%Y-%m)
+from_utc=$(python3 -c "
+from datetime import datetime; from zoneinfo import ZoneInfo
+print(datetime(int('$m'[:4]), int('$m'[5:]), 1,
+    tzinfo=ZoneInfo('Europe/Amsterdam')).astimezone(ZoneInfo('UTC'))
+    .strftime('%Y-%m-%d %H:%M:%S'))")
+want_reason() {
+	sql "SELECT COUNT(*) FROM report WHERE closed_reason = '$1'
+	    AND closed_at >= '$from_utc'"
+}
+dash_as cor GET "/statistiek?van=$m&tot=$m"
+is "$HTTP_STATUS" 200 "the statistics page of this month"
+page=$(tr -d '\n' <"$HTTP_BODY")
+for reason in 'dubbele melding' ongegrond opgelost \
+    'buiten onze bevoegdheid'; do
+	like "$page" "<tr><th scope=\"row\">$reason</th><td>$(want_reason "$reason")</td></tr>" \
+	    "counts closings as '$reason' as SQL does"
+done
+ok '[ "$(want_reason "dubbele melding")" -ge 1 ]' "(one of them this test's)"
+dash_as hanna GET /statistiek
+is "$HTTP_STATUS" 403 "a handler does not see the statistics"
