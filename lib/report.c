@@ -1396,6 +1396,20 @@ static const struct {
 	{ RF_VEHICLES,
 	  "UPDATE report SET involved_vehicles = ?, version = version + 1,"
 	  " subjects_at = NULL WHERE id = ? AND version = ?" },
+	/*
+	 * Issue 16: what the reporter chose or remembered wrong.  Signal
+	 * type and audience by id (the caller checked them against the
+	 * catalogue); the counters of the statistics follow (sql/043).
+	 */
+	{ RF_SIGNAL_TYPE,
+	  "UPDATE report SET signal_type_id = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_AUDIENCE,
+	  "UPDATE report SET audience_id = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_OBSERVED_DATE,
+	  "UPDATE report SET observed_date = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
 };
 
 enum mp_err

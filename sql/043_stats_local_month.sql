@@ -23,6 +23,14 @@
 --
 -- At the end, an index for the statistics' closings per reason
 -- (dashboard.close_reasons, also issue 16).
+--
+-- Handlers may now correct a report's signal type and audience (issue
+-- 16), so stats_update also moves the report's receipt, its taking
+-- and its current closing from the old type and audience to the new
+-- ones.  Earlier closings of a report closed, reopened and closed
+-- again stay with the old ones, as do its reopenings: both sides keep
+-- "open" right, only the per-type counts of such a report's history
+-- lag.
 
 CREATE OR REPLACE FUNCTION nl_month(t DATETIME) RETURNS DATE
 	DETERMINISTIC NO SQL SQL SECURITY INVOKER
@@ -99,6 +107,36 @@ BEGIN
 			    TIMESTAMPDIFF(DAY, NEW.received_at, NEW.taken_at),
 			    1)
 			ON DUPLICATE KEY UPDATE n = n + 1
+		; END IF
+	; END IF
+	; IF NOT (OLD.signal_type_id <=> NEW.signal_type_id AND
+	    OLD.audience_id <=> NEW.audience_id) THEN
+		INSERT INTO stats_month (month, signal_type_id, audience_id,
+		    channel, slot, received, taken, closed)
+		VALUES (nl_month(OLD.received_at), OLD.signal_type_id,
+		    OLD.audience_id, OLD.channel, OLD.id % 8, -1, 0, 0),
+		    (nl_month(NEW.received_at), NEW.signal_type_id,
+		    NEW.audience_id, NEW.channel, NEW.id % 8, 1, 0, 0)
+		ON DUPLICATE KEY UPDATE received = received + VALUES(received)
+		; IF OLD.taken_at IS NOT NULL AND OLD.taken_at <=> NEW.taken_at
+		THEN
+			INSERT INTO stats_month (month, signal_type_id,
+			    audience_id, channel, slot, taken)
+			VALUES (nl_month(OLD.taken_at), OLD.signal_type_id,
+			    OLD.audience_id, OLD.channel, OLD.id % 8, -1),
+			    (nl_month(NEW.taken_at), NEW.signal_type_id,
+			    NEW.audience_id, NEW.channel, NEW.id % 8, 1)
+			ON DUPLICATE KEY UPDATE taken = taken + VALUES(taken)
+		; END IF
+		; IF OLD.closed_at IS NOT NULL AND
+		    OLD.closed_at <=> NEW.closed_at THEN
+			INSERT INTO stats_month (month, signal_type_id,
+			    audience_id, channel, slot, closed)
+			VALUES (nl_month(OLD.closed_at), OLD.signal_type_id,
+			    OLD.audience_id, OLD.channel, OLD.id % 8, -1),
+			    (nl_month(NEW.closed_at), NEW.signal_type_id,
+			    NEW.audience_id, NEW.channel, NEW.id % 8, 1)
+			ON DUPLICATE KEY UPDATE closed = closed + VALUES(closed)
 		; END IF
 	; END IF
 	; IF OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL THEN

@@ -75,7 +75,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LOCK: the row as it is now, locked for the change. */
 	"SELECT r.status, r.version, r.description, r.street,"
 	" r.house_number, r.postcode, r.city, r.involved_people,"
-	" r.involved_companies, r.involved_vehicles"
+	" r.involved_companies, r.involved_vehicles,"
+	" (SELECT name FROM signal_type WHERE id = r.signal_type_id),"
+	" (SELECT name FROM audience WHERE id = r.audience_id),"
+	" DATE_FORMAT(r.observed_date, '%Y-%m-%d')"
 	" FROM report r WHERE {visible} AND r.id = ?"
 	" FOR UPDATE",
 	/* STMT_TEAMS */
@@ -161,7 +164,10 @@ enum lock_col {
 	LOCK_CITY,
 	LOCK_PEOPLE,
 	LOCK_COMPANIES,
-	LOCK_VEHICLES
+	LOCK_VEHICLES,
+	LOCK_TYPE_NAME,
+	LOCK_AUDIENCE_NAME,
+	LOCK_OBSERVED_DATE
 };
 
 /* The column of STMT_PARTNER_OK. */
@@ -185,18 +191,25 @@ static const struct efield {
 	enum lock_col	 lockcol;	/* its column in STMT_LOCK */
 	enum mp_rfield	 rf;		/* rules, write: lib/report.c */
 	int		 multiline;
+	int		 pick;		/* not free text: a form of its own */
 } efields[] = {
 	{ "omschrijving", "Omschrijving", LOCK_DESCRIPTION, RF_DESCRIPTION,
-	  1 },
-	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0 },
-	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER, 0 },
-	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0 },
-	{ "plaats", "Plaats", LOCK_CITY, RF_CITY, 0 },
+	  1, 0 },
+	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0, 0 },
+	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER,
+	  0, 0 },
+	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0, 0 },
+	{ "plaats", "Plaats", LOCK_CITY, RF_CITY, 0, 0 },
 	{ "personen", "Betrokken personen", LOCK_PEOPLE,
-	  RF_PEOPLE, 1 },
+	  RF_PEOPLE, 1, 0 },
 	{ "bedrijven", "Betrokken bedrijven", LOCK_COMPANIES,
-	  RF_COMPANIES, 1 },
-	{ "voertuigen", "Voertuigen", LOCK_VEHICLES, RF_VEHICLES, 1 },
+	  RF_COMPANIES, 1, 0 },
+	{ "voertuigen", "Voertuigen", LOCK_VEHICLES, RF_VEHICLES, 1, 0 },
+	/* Issue 16: chosen from the catalogue or typed as a date. */
+	{ "soort", "Soort", LOCK_TYPE_NAME, RF_SIGNAL_TYPE, 0, 1 },
+	{ "doelgroep", "Doelgroep", LOCK_AUDIENCE_NAME, RF_AUDIENCE, 0, 1 },
+	{ "datum", "Datum waarneming", LOCK_OBSERVED_DATE, RF_OBSERVED_DATE,
+	  0, 1 },
 };
 
 /* The actions, each with the permission it needs (lib/access.c). */
@@ -531,10 +544,13 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 		    sizeof(reason)); i++)
 			er = setk(v, "Act.Reasons", i, "Name", reason);
 		for (i = 0; er == MP_OK && i < MP_NELEM(efields); i++)
-			if ((er = setk(v, "Act.Fields", i, "Name",
-			    efields[i].name)) == MP_OK)
+			if (!efields[i].pick && (er = setk(v, "Act.Fields", i,
+			    "Name", efields[i].name)) == MP_OK)
 				er = setk(v, "Act.Fields", i, "Label",
 				    efields[i].label);
+		/* Soort and doelgroep are picked from the catalogue. */
+		if (er == MP_OK && dash_catalog(r))
+			er = dash_catalog_view(v, &r->d->cat);
 	}
 	if (er == MP_OK && mp_role_can(r->user.role,
 	    MP_PERM_REPORT_ASSIGN)) {
@@ -701,6 +717,8 @@ struct act {
 	const char	*to, *reason, *text, *value;
 	const char	*personal;	/* line for the reporter */
 	const char	*note;		/* closing: explanation */
+	char		 pickval[24];	/* a picked field's value to store */
+	char		 pickname[404];	/* and as the history shows it */
 	const struct efield *field;
 	long long	 team, handler, partner;
 	/* Results. */
@@ -969,9 +987,10 @@ act_edit(struct act *a, struct mp_db *db, struct act_run *u)
 	enum mp_err	 er;
 
 	er = mp_report_set_field(db, a->r->arg[0], a->version, a->field->rf,
-	    a->value, &u->n);
+	    a->field->pick ? a->pickval : a->value, &u->n);
 	if (er == MP_OK)
-		er = mp_buf_printf(&u->detail, "; nu: %s", a->value);
+		er = mp_buf_printf(&u->detail, "; nu: %s", a->field->pick ?
+		    a->pickname : a->value);
 	if (er == MP_OK)
 		er = event(a, db, "gewijzigd", mp_buf_str(&u->detail));
 	return er;
@@ -1141,6 +1160,64 @@ read_status(struct mp_dreq *r, struct act *a)
 	return 1;
 }
 
+/*
+ * A picked field's value: a signal type or audience of the catalogue
+ * by its slug (stored by id), or a date as the report forms take it
+ * (dd-mm-jjjj or jjjj-mm-dd, not in the future, not before 1950).
+ */
+static int
+read_pick(struct mp_dreq *r, struct act *a)
+{
+	const struct mp_audience	*au;
+	const struct mp_signal_type	*t = NULL;
+	struct tm			 tm;
+	char				 day[MP_NLTIME_DATE_LEN];
+	size_t				 i;
+
+	if (a->field->rf == RF_OBSERVED_DATE) {
+		mp_nltime_date(r->now, day);
+		if (!mp_valid_date_nl(a->value, a->pickval, &tm)) {
+			a->msg = "Vul een datum in als dd-mm-jjjj of "
+			    "jjjj-mm-dd, bijvoorbeeld 01-03-2026.";
+			return 0;
+		}
+		if (strcmp(a->pickval, day) > 0 ||
+		    tm.tm_year + 1900 < 1950) {
+			a->msg = "Deze datum ligt in de toekomst of te ver in "
+			    "het verleden.";
+			return 0;
+		}
+		(void)snprintf(a->pickname, sizeof(a->pickname), "%s",
+		    a->pickval);
+		return 1;
+	}
+	if (!dash_catalog(r)) {
+		a->msg = "De lijst van soorten en doelgroepen is nu niet "
+		    "beschikbaar. Probeer het later opnieuw.";
+		return 0;
+	}
+	if (a->field->rf == RF_AUDIENCE) {
+		if (a->value == NULL || (au = mp_catalog_audience(&r->d->cat,
+		    a->value)) == NULL) {
+			a->msg = "Kies een doelgroep uit de lijst.";
+			return 0;
+		}
+		(void)snprintf(a->pickval, sizeof(a->pickval), "%lld", au->id);
+		(void)snprintf(a->pickname, sizeof(a->pickname), "%s",
+		    au->name);
+		return 1;
+	}
+	for (i = 0; a->value != NULL && t == NULL && i < r->d->cat.naud; i++)
+		t = mp_catalog_type(&r->d->cat.aud[i], a->value);
+	if (t == NULL) {
+		a->msg = "Kies een soort uit de lijst.";
+		return 0;
+	}
+	(void)snprintf(a->pickval, sizeof(a->pickval), "%lld", t->id);
+	(void)snprintf(a->pickname, sizeof(a->pickname), "%s", t->name);
+	return 1;
+}
+
 /* A_EDIT: one of efields and its new value, checked as the intake would. */
 static int
 read_edit(struct mp_dreq *r, struct act *a)
@@ -1154,6 +1231,8 @@ read_edit(struct mp_dreq *r, struct act *a)
 		if (strcmp(s, efields[i].name) == 0)
 			a->field = &efields[i];
 	a->value = dash_form(r, "waarde");
+	if (a->field != NULL && a->field->pick)
+		return read_pick(r, a);
 	if (a->field == NULL || a->value == NULL ||
 	    !mp_valid_text(a->value, strlen(a->value),
 	    mp_report_field_max(a->field->rf), a->field->multiline) ||
@@ -1273,7 +1352,7 @@ mp_dash_action(struct mp_dreq *r)
 	 * it: a deadlock on a subject row shared with other reports must
 	 * not cost the handler the edit.
 	 */
-	if (er == MP_OK && a.kind == A_EDIT)
+	if (er == MP_OK && a.kind == A_EDIT && !a.field->pick)
 		dash_links_reindex(r, a.field->label);
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/melding/%lld",

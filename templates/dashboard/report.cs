@@ -153,6 +153,26 @@
 <div class="field"><label for="waarde">Nieuwe waarde</label><textarea id="waarde" name="waarde" rows="2"></textarea></div>
 <button type="submit">Corrigeren</button>
 </form>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen"><input type="hidden" name="veld" value="soort">
+<div class="field"><label for="c-soort">Soort corrigeren</label><select id="c-soort" name="waarde">
+<?cs each:o = Types ?><option value="<?cs var:o.Slug ?>"><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<button type="submit">Soort corrigeren</button>
+</form>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen"><input type="hidden" name="veld" value="doelgroep">
+<div class="field"><label for="c-doelgroep">Doelgroep corrigeren</label><select id="c-doelgroep" name="waarde">
+<?cs each:o = Audiences ?><option value="<?cs var:o.Slug ?>"><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<button type="submit">Doelgroep corrigeren</button>
+</form>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen"><input type="hidden" name="veld" value="datum">
+<div class="field"><label for="c-datum">Datum waarneming corrigeren</label><p class="hint" id="c-datum-hint">Als dd-mm-jjjj, bijvoorbeeld 01-03-2026.</p><input id="c-datum" name="waarde" maxlength="12" aria-describedby="c-datum-hint"></div>
+<button type="submit">Datum corrigeren</button>
+</form>
 <?cs /if ?>
 <?cs if:Act.Assign ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">

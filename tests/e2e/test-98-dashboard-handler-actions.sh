@@ -308,3 +308,93 @@ done
 ok '[ "$(want_reason "dubbele melding")" -ge 1 ]' "(one of them this test's)"
 dash_as hanna GET /statistiek
 is "$HTTP_STATUS" 403 "a handler does not see the statistics"
+
+# ---------------------------------------------------------------------
+# Corrections of signal type, audience and date of observation.
+# ---------------------------------------------------------------------
+k=$(ask_report)
+old_type=$(sql "SELECT st.name FROM report r JOIN signal_type st
+    ON st.id = r.signal_type_id WHERE r.id = $k")
+new_slug=$(sql "SELECT st.slug FROM signal_type st JOIN audience_signal_type x
+    ON x.signal_type_id = st.id JOIN audience a ON a.id = x.audience_id
+    WHERE st.active = 1 AND a.active = 1 AND st.id <> (SELECT signal_type_id
+    FROM report WHERE id = $k) ORDER BY st.id LIMIT 1")
+new_type=$(sql "SELECT name FROM signal_type WHERE slug = '$new_slug'")
+# The report's counters: received per signal type in its month.
+stat_of() { sql "SELECT COALESCE(SUM(received), 0) FROM stats_month
+    WHERE signal_type_id = (SELECT id FROM signal_type WHERE slug = '$1')
+    AND month = nl_month((SELECT received_at FROM report WHERE id = $k))"; }
+old_slug=$(sql "SELECT st.slug FROM report r JOIN signal_type st
+    ON st.id = r.signal_type_id WHERE r.id = $k")
+s_old=$(stat_of "$old_slug"); s_new=$(stat_of "$new_slug")
+dash_as hanna GET "/melding/$k"
+like "$(http_body)" '<label for="c-soort">Soort corrigeren</label><select id="c-soort" name="waarde">' \
+    "the report page offers to correct the signal type"
+like "$(http_body)" '<label for="c-doelgroep">Doelgroep corrigeren</label>' "the audience"
+like "$(http_body)" '<label for="c-datum">Datum waarneming corrigeren</label>' \
+    "and the date of observation"
+v=$(dash_version "$k")
+dash_post hanna "/melding/$k" actie=wijzigen veld=soort "waarde=$new_slug" \
+    "versie=$v"
+is "$HTTP_STATUS" 303 "hanna corrects the signal type"
+is "$(sql "SELECT st.slug FROM report r JOIN signal_type st
+    ON st.id = r.signal_type_id WHERE r.id = $k")" "$new_slug" "it is stored"
+is "$(dash_version "$k")" $((v + 1)) "the version moves on"
+is "$(sql "SELECT detail FROM event WHERE report_id = $k AND kind = 'gewijzigd'
+    ORDER BY id DESC LIMIT 1")" "Soort gewijzigd; was: $old_type; nu: $new_type" \
+    "the history keeps the old value"
+like "$(sql "SELECT detail FROM audit_log WHERE action = 'wijzigen'
+    AND object_id = $k ORDER BY id DESC LIMIT 1")" '^veld: soort; gebeurtenis [0-9]+$' \
+    "audited by field and event"
+is "$(stat_of "$old_slug") $(stat_of "$new_slug")" \
+    "$((s_old - 1)) $((s_new + 1))" "the statistics move the report to its new type"
+
+aud_slug=$(sql "SELECT slug FROM audience WHERE active = 1 AND id <>
+    (SELECT audience_id FROM report WHERE id = $k) ORDER BY id LIMIT 1")
+aud_name=$(sql "SELECT name FROM audience WHERE slug = '$aud_slug'")
+old_aud=$(sql "SELECT a.name FROM report r JOIN audience a
+    ON a.id = r.audience_id WHERE r.id = $k")
+dash_post hanna "/melding/$k" actie=wijzigen veld=doelgroep \
+    "waarde=$aud_slug" "versie=$(dash_version "$k")"
+is "$HTTP_STATUS" 303 "hanna corrects the audience"
+is "$(sql "SELECT detail FROM event WHERE report_id = $k AND kind = 'gewijzigd'
+    ORDER BY id DESC LIMIT 1")" "Doelgroep gewijzigd; was: $old_aud; nu: $aud_name" \
+    "the history keeps the old audience"
+
+old_date=$(sql "SELECT observed_date FROM report WHERE id = $k")
+nd_iso=$(date -d '20 days ago' +%F); nd_nl=$(date -d '20 days ago' +%d-%m-%Y)
+dash_post hanna "/melding/$k" actie=wijzigen veld=datum "waarde=$nd_nl" \
+    "versie=$(dash_version "$k")"
+is "$HTTP_STATUS" 303 "hanna corrects the date of observation as dd-mm-jjjj"
+is "$(sql "SELECT observed_date FROM report WHERE id = $k")" "$nd_iso" \
+    "stored as a date"
+is "$(sql "SELECT detail FROM event WHERE report_id = $k AND kind = 'gewijzigd'
+    ORDER BY id DESC LIMIT 1")" "Datum waarneming gewijzigd; was: $old_date; nu: $nd_iso" \
+    "the history keeps the old date"
+
+# Refusals write nothing.
+before=$(sql "SELECT CONCAT(version, '/', signal_type_id, '/', audience_id,
+    '/', observed_date, '/', (SELECT COUNT(*) FROM event WHERE report_id = $k))
+    FROM report WHERE id = $k")
+for bad in "veld=soort waarde=bestaat-niet" "veld=doelgroep waarde=<b>" \
+    "veld=datum waarde=31-02-2026" "veld=datum waarde=2026-13-01" \
+    "veld=datum waarde=$(TZ=Europe/Amsterdam date -d tomorrow +%d-%m-%Y)" \
+    "veld=datum waarde=gisteren"; do
+	set -- $bad
+	dash_post hanna "/melding/$k" actie=wijzigen "$1" "$2" \
+	    "versie=$(dash_version "$k")"
+	is "$HTTP_STATUS" 400 "correction '$bad' is refused"
+done
+dash_post hanna "/melding/$k" actie=wijzigen veld=soort "waarde=$old_slug" \
+    "versie=$(( $(dash_version "$k") + 3 ))"
+is "$HTTP_STATUS" 409 "a correction on a stale version is refused"
+dash_as hanna POST "/melding/$k" --data-urlencode actie=wijzigen \
+    --data-urlencode veld=soort --data-urlencode "waarde=$old_slug" \
+    --data-urlencode "versie=$(dash_version "$k")" >/dev/null
+is "$HTTP_STATUS" 403 "a correction without the CSRF token is refused"
+dash_post aud "/melding/$k" actie=wijzigen veld=soort "waarde=$old_slug" \
+    "versie=$(dash_version "$k")"
+is "$HTTP_STATUS" 403 "an auditor may not correct"
+is "$(sql "SELECT CONCAT(version, '/', signal_type_id, '/', audience_id,
+    '/', observed_date, '/', (SELECT COUNT(*) FROM event WHERE report_id = $k))
+    FROM report WHERE id = $k")" "$before" "none of these changed anything"
