@@ -566,6 +566,9 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	return er;
 }
 
+static enum mp_err report_page(struct mp_dreq *, int, const char *,
+		    const char *, int);
+
 /* As dash_report_page, without a field. */
 static enum mp_err
 detail(struct mp_dreq *r, int status, const char *msg)
@@ -574,9 +577,84 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	return dash_report_page(r, status, msg, NULL);
 }
 
+/*
+ * After an action: a fixed Dutch text per action named by "?gedaan="
+ * (issue 16); the parameter is never shown itself.
+ */
+static const struct {
+	const char	*action;
+	const char	*text;
+} done_texts[] = {
+	{ "oppakken", "U heeft de melding opgepakt." },
+	{ "toewijzen", "De melding is toegewezen." },
+	{ "status", "De status is gewijzigd." },
+	{ "notitie", "Uw notitie is toegevoegd." },
+	{ "wijzigen", "Uw correctie is opgeslagen; de oude waarde staat in "
+	  "de geschiedenis." },
+	{ "delen", "De melding is gedeeld met de partner." },
+	{ "bericht", "Uw bericht aan de melder is verstuurd." },
+	{ "gelezen", "De antwoorden van de melder zijn als gelezen "
+	  "gemarkeerd." },
+	{ "vragen", "Uw vraag is verstuurd; de melding wacht nu op de "
+	  "melder." },
+};
+
+static const char *
+done_text(const char *action)
+{
+	size_t	 i;
+
+	for (i = 0; action != NULL && i < MP_NELEM(done_texts); i++)
+		if (strcmp(action, done_texts[i].action) == 0)
+			return done_texts[i].text;
+	return NULL;
+}
+
+/*
+ * A refused action's page keeps what was typed (issue 16): the form's
+ * fields as Keep.*, shown again in the form of that action (escaped as
+ * every value).
+ */
+static enum mp_err
+keep_typed(struct mp_dreq *r, struct mp_view *v)
+{
+	static const char *const fields[][2] = {
+		{ "actie", "Keep.Actie" }, { "tekst", "Keep.Tekst" },
+		{ "naar", "Keep.Naar" }, { "reden", "Keep.Reden" },
+		{ "toelichting", "Keep.Toelichting" },
+		{ "bericht", "Keep.Bericht" }, { "veld", "Keep.Veld" },
+		{ "waarde", "Keep.Waarde" },
+	};
+	const char	*s;
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	for (i = 0; er == MP_OK && i < MP_NELEM(fields); i++)
+		if ((s = dash_form(r, fields[i][0])) != NULL)
+			er = mp_tmpl_set(v, fields[i][1], s);
+	return er;
+}
+
+/* As dash_report_page, after a refused action of this file. */
+static enum mp_err
+detail_keep(struct mp_dreq *r, int status, const char *msg)
+{
+
+	return report_page(r, status, msg, NULL, 1);
+}
+
 enum mp_err
 dash_report_page(struct mp_dreq *r, int status, const char *msg,
     const char *field)
+{
+
+	return report_page(r, status, msg, field, 0);
+}
+
+/* long: the page's parts, each a call; splitting would only move them. */
+static enum mp_err
+report_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field, int keep)
 {
 	struct mp_view	*v = NULL;
 	struct mp_stmt	*st = NULL;
@@ -630,6 +708,12 @@ dash_report_page(struct mp_dreq *r, int status, const char *msg,
 		er = mp_tmpl_set(v, "Message", msg);
 	if (er == MP_OK && msg != NULL && field != NULL)
 		er = mp_tmpl_set(v, "FieldErr", field);
+	if (er == MP_OK && msg != NULL && keep)
+		er = keep_typed(r, v);
+	if (er == MP_OK && msg == NULL && done_text(dash_query(r,
+	    "gedaan")) != NULL)
+		er = mp_tmpl_set(v, "Done", done_text(dash_query(r,
+		    "gedaan")));
 	if (er != MP_OK)
 		goto out;
 	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
@@ -1342,7 +1426,7 @@ mp_dash_action(struct mp_dreq *r)
 		return;
 	}
 	if (!read_action(r, &a)) {
-		if (detail(r, 400, a.msg) == MP_ENOTFOUND)
+		if (detail_keep(r, 400, a.msg) == MP_ENOTFOUND)
 			not_yours(r);
 		return;
 	}
@@ -1355,15 +1439,16 @@ mp_dash_action(struct mp_dreq *r)
 	if (er == MP_OK && a.kind == A_EDIT && !a.field->pick)
 		dash_links_reindex(r, a.field->label);
 	if (er == MP_OK) {
-		(void)snprintf(back, sizeof(back), "/melding/%lld",
-		    r->arg[0]);
+		/* A fixed confirmation per action on the page (issue 16). */
+		(void)snprintf(back, sizeof(back), "/melding/%lld?gedaan=%s",
+		    r->arg[0], actions[a.kind].name);
 		dash_redirect(r, back);
 		return;
 	}
 	if (a.status == 404)
 		not_yours(r);
 	else if (a.status != 0) {
-		if (detail(r, a.status, a.msg) == MP_ENOTFOUND)
+		if (detail_keep(r, a.status, a.msg) == MP_ENOTFOUND)
 			not_yours(r);
 	} else
 		dash_error(r, mp_err_status(er), NULL);

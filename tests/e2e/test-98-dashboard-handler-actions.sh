@@ -398,3 +398,72 @@ is "$HTTP_STATUS" 403 "an auditor may not correct"
 is "$(sql "SELECT CONCAT(version, '/', signal_type_id, '/', audience_id,
     '/', observed_date, '/', (SELECT COUNT(*) FROM event WHERE report_id = $k))
     FROM report WHERE id = $k")" "$before" "none of these changed anything"
+
+# ---------------------------------------------------------------------
+# Every action ends with a fixed confirmation; errors keep what was typed.
+# ---------------------------------------------------------------------
+g=$(ask_report)
+done_after()	# ACTION TEXT-ERE DESC fields...: the action and its page
+{
+	local act=$1 want=$2 desc=$3
+	shift 3
+	dash_post hanna "/melding/$g" "actie=$act" "$@"
+	is "$HTTP_STATUS" 303 "$desc"
+	like "$(http_header Location)" "/dashboard/melding/$g\\?gedaan=$act\$" \
+	    "and goes back to the report with gedaan=$act"
+	dash_as hanna GET "/melding/$g?gedaan=$act"
+	like "$(http_body)" "<p class=\"message done\" role=\"status\" id=\"gedaan\">$want</p>" \
+	    "which confirms it"
+}
+done_after notitie 'Uw notitie is toegevoegd\.' "a note" "tekst=Notitie 98"
+done_after bericht 'Uw bericht aan de melder is verstuurd\.' "a message" \
+    "tekst=Bericht 98"
+done_after wijzigen 'Uw correctie is opgeslagen; de oude waarde staat in de geschiedenis\.' \
+    "a correction" veld=plaats waarde=Utrecht "versie=$(dash_version "$g")"
+done_after status 'De status is gewijzigd\.' "a status change" \
+    "naar=doorgezet naar partner" "versie=$(dash_version "$g")"
+done_after status 'De status is gewijzigd\.' "and back" \
+    "naar=in behandeling" "versie=$(dash_version "$g")"
+done_after vragen 'Uw vraag is verstuurd; de melding wacht nu op de melder\.' \
+    "a question" "tekst=Vraag 98" "versie=$(dash_version "$g")"
+dash_post cor "/melding/$g" actie=toewijzen \
+    "team=$(sql "SELECT id FROM team WHERE name = 'Noord'")" \
+    "behandelaar=$(sql "SELECT id FROM app_user WHERE username = 'hanna'")" \
+    "versie=$(dash_version "$g")"
+like "$(http_header Location)" "\\?gedaan=toewijzen\$" "an assignment too"
+dash_as cor GET "/melding/$g?gedaan=toewijzen"
+like "$(http_body)" 'id="gedaan">De melding is toegewezen\.</p>' "with its text"
+
+# The parameter is never shown: unknown values give nothing.
+for bad in '%3Cscript%3Ealert(1)%3C%2Fscript%3E' 'iets' ''; do
+	dash_as hanna GET "/melding/$g?gedaan=$bad"
+	is "$HTTP_STATUS" 200 "gedaan='$bad' is answered"
+	unlike "$(http_body)" 'id="gedaan"|<script>alert' "without a confirmation or echo"
+done
+
+# Refused actions keep what was typed.
+long=$(printf 'woord %.0s' $(seq 700))
+dash_post hanna "/melding/$g" actie=notitie "tekst=$long<b>x"
+is "$HTTP_STATUS" 400 "a note over 4000 characters is refused"
+like "$(tr -d '\n' <"$HTTP_BODY")" "<textarea id=\"tekst\" name=\"tekst\"[^>]*>woord woord .*&lt;b&gt;x</textarea>" \
+    "and the note is still in its field, escaped"
+unlike "$(http_body)" 'id="gedaan"' "with no confirmation"
+sql "UPDATE report SET status = 'in behandeling', version = version + 1
+    WHERE id = $g"
+dash_post hanna "/melding/$g" actie=status naar=afgerond reden=klaar \
+    "toelichting=Mijn uitleg 98" "bericht=Groet 98" "versie=$(dash_version "$g")"
+is "$HTTP_STATUS" 400 "closing with an unlisted reason is refused"
+like "$(tr -d '\n' <"$HTTP_BODY")" 'name="toelichting" rows="2" maxlength="500">Mijn uitleg 98</textarea>' \
+    "the explanation is kept"
+like "$(tr -d '\n' <"$HTTP_BODY")" 'maxlength="4000">Groet 98</textarea>' \
+    "and the line for the reporter"
+dash_post hanna "/melding/$g" actie=wijzigen veld=datum waarde=31-02-2026 \
+    "versie=$(dash_version "$g")"
+is "$HTTP_STATUS" 400 "a wrong date correction is refused"
+like "$(http_body)" 'id="c-datum" name="waarde" maxlength="12" aria-describedby="c-datum-hint" value="31-02-2026"' \
+    "and the date is still in its field"
+dash_post hanna "/melding/$g" actie=vragen "tekst=$long" \
+    "versie=$(( $(dash_version "$g") + 9 ))"
+is "$HTTP_STATUS" 400 "a question over 4000 characters is refused"
+like "$(tr -d '\n' <"$HTTP_BODY")" '<textarea id="vraag" name="tekst"[^>]*>woord woord' \
+    "and the question is kept"
