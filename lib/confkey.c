@@ -219,6 +219,10 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     "seconds a worker keeps the counts per status"),
 [MP_CK_DASHBOARD_CSV_SEPARATOR] = ENUM("dashboard.csv_separator", ";",
     separators, 0, "the separator of CSV downloads"),
+[MP_CK_DASHBOARD_CLOSE_REASONS] = { "dashboard.close_reasons", MP_CKT_LIST,
+    "opgelost, doorgezet naar partner, ongegrond, dubbele melding,"
+    " onvoldoende informatie, buiten onze bevoegdheid", 0, 0, NULL, NULL,
+    0, "the reasons a handler picks from when closing a report" },
 [MP_CK_FEEDBACK_MOUNT] = STR("feedback.mount", "/melding",
     "the URL prefix of the reporter's follow-up"),
 [MP_CK_FEEDBACK_SESSION_IDLE] = INT("feedback.session.idle", 1800, 1,
@@ -624,4 +628,47 @@ mp_confkey_check(const struct mp_conf *conf,
 	c.errors = 0;
 	(void)mp_conf_walk(conf, check_one, &c);
 	return c.errors;
+}
+
+int
+mp_confkey_list_entry(const struct mp_conf *c, enum mp_ck k, size_t i,
+    char *out, size_t outsz)
+{
+	const char	*p, *e;
+	size_t		 len;
+
+	if (outsz == 0 || (p = mp_confkey_str(c, k)) == NULL)
+		return 0;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		len = (size_t)(e - p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len > 0 && i-- == 0) {
+			if (len >= outsz)
+				len = outsz - 1;
+			memcpy(out, p, len);
+			out[len] = '\0';
+			return 1;
+		}
+		if (*e == '\0')
+			return 0;
+		p = e + 1;
+	}
+}
+
+int
+mp_confkey_in_list(const struct mp_conf *c, enum mp_ck k, const char *s)
+{
+	char	 e[1024];
+	size_t	 i;
+
+	for (i = 0; s != NULL && mp_confkey_list_entry(c, k, i, e,
+	    sizeof(e)); i++)
+		if (strcmp(e, s) == 0)
+			return 1;
+	return 0;
 }

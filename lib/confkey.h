@@ -8,6 +8,8 @@
 #ifndef MP_CONFKEY_H
 #define MP_CONFKEY_H
 
+#include <stddef.h>
+
 struct mp_conf;
 
 enum mp_cktype {
@@ -93,6 +95,7 @@ enum mp_ck {
 	MP_CK_DASHBOARD_OVERDUE_CLOSE_DAYS,
 	MP_CK_DASHBOARD_COUNT_TTL,
 	MP_CK_DASHBOARD_CSV_SEPARATOR,
+	MP_CK_DASHBOARD_CLOSE_REASONS,
 	MP_CK_FEEDBACK_MOUNT,
 	MP_CK_FEEDBACK_SESSION_IDLE,
 	MP_CK_FEEDBACK_SESSION_ABSOLUTE,
@@ -198,6 +201,16 @@ int		 mp_confkey_bool_at(const struct mp_conf *, enum mp_ck,
  * NULL (and logged) for a name that is not in the table.
  */
 const char	*mp_confkey_get(const struct mp_conf *, const char *name);
+
+/*
+ * A list key's i-th entry (comma-separated, trimmed, empty ones
+ * skipped) into out; 0 past the last.  mp_confkey_in_list: 1 when s is
+ * an entry.
+ */
+int		 mp_confkey_list_entry(const struct mp_conf *, enum mp_ck,
+		    size_t i, char *out, size_t outsz);
+int		 mp_confkey_in_list(const struct mp_conf *, enum mp_ck,
+		    const char *s);
 
 /* "string", "path", "int", "bool", "one of", "list". */
 const char	*mp_confkey_typename(enum mp_cktype);

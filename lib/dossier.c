@@ -109,49 +109,25 @@ static const enum mp_ck lists[] = {
 	[MP_DOSSIER_OUTCOMES] = MP_CK_DOSSIER_OUTCOMES,
 };
 
+/* The list parser is the configuration's (mp_confkey_list_entry). */
 int
 mp_dossier_list_entry(const struct mp_conf *c, enum mp_dossier_list l,
     size_t i, char *out, size_t outsz)
 {
-	const char	*p, *e;
-	size_t		 len;
 
-	if ((unsigned)l >= MP_NELEM(lists) || outsz == 0 ||
-	    (p = mp_confkey_str(c, lists[l])) == NULL)
+	if ((unsigned)l >= MP_NELEM(lists))
 		return 0;
-	for (;;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if ((e = strchr(p, ',')) == NULL)
-			e = p + strlen(p);
-		len = (size_t)(e - p);
-		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-			len--;
-		if (len > 0 && i-- == 0) {
-			if (len >= outsz)
-				len = outsz - 1;
-			memcpy(out, p, len);
-			out[len] = '\0';
-			return 1;
-		}
-		if (*e == '\0')
-			return 0;
-		p = e + 1;
-	}
+	return mp_confkey_list_entry(c, lists[l], i, out, outsz);
 }
 
 int
 mp_dossier_in_list(const struct mp_conf *c, enum mp_dossier_list l,
     const char *s)
 {
-	char	 e[MP_DOSSIER_ENTRY_MAX * 4 + 1];
-	size_t	 i;
 
-	for (i = 0; s != NULL && mp_dossier_list_entry(c, l, i, e,
-	    sizeof(e)); i++)
-		if (strcmp(e, s) == 0)
-			return 1;
-	return 0;
+	if ((unsigned)l >= MP_NELEM(lists))
+		return 0;
+	return mp_confkey_in_list(c, lists[l], s);
 }
 
 /*

@@ -2,7 +2,10 @@
  * dossierstat.c -- the dossiers' statistics: five grouped counts over
  * the dossier and dossier_journal tables (see dossierstat.h for what
  * each counts).  Each statement reads a range of an index:
- * dossier_created, dossier_closed and dossier_journal_type.
+ * dossier_created, dossier_closed and dossier_journal_type, from the
+ * UTC instant the first local month begins to that of the month after
+ * the last; months are Amsterdam's (lib/nltime.h; nl_month() of
+ * sql/043 in the statements).
  */
 #include "config.h"
 
@@ -11,6 +14,7 @@
 
 #include "db.h"
 #include "dossierstat.h"
+#include "nltime.h"
 #include "stats.h"
 
 enum stmt {
@@ -25,11 +29,13 @@ enum stmt {
 /* Every statement takes the range's start and end (exclusive). */
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_OPENED */
-	"SELECT YEAR(created_at) * 12 + MONTH(created_at) - 1, theme,"
+	"SELECT YEAR(nl_month(created_at)) * 12"
+	" + MONTH(nl_month(created_at)) - 1, theme,"
 	" COUNT(*), 0 FROM dossier WHERE created_at >= ? AND created_at < ?"
 	" GROUP BY 1, 2",
 	/* STMT_CLOSED */
-	"SELECT YEAR(closed_at) * 12 + MONTH(closed_at) - 1, theme,"
+	"SELECT YEAR(nl_month(closed_at)) * 12"
+	" + MONTH(nl_month(closed_at)) - 1, theme,"
 	" COUNT(*), 0 FROM dossier WHERE closed_at >= ? AND closed_at < ?"
 	" AND status = 'afgesloten' GROUP BY 1, 2",
 	/* STMT_TASKS */
@@ -56,29 +62,21 @@ static const enum mp_dossierstat_part parts[STMT__MAX] = {
 	MP_DSP_OUTCOME_TASK
 };
 
-/* "2026-03-01 00:00:00" of month m into out. */
-static void
-month_start(int m, char out[32])
-{
-
-	(void)snprintf(out, 32, "%04d-%02d-01 00:00:00", m / 12, m % 12 + 1);
-}
-
 enum mp_err
 mp_dossierstat_each(struct mp_db *db, int from, int to,
     mp_dossierstat_fn fn, void *arg)
 {
 	struct mp_stmt	*st;
 	struct mp_dbval	 v[2];
-	char		 a[32], b[32];
+	char		 a[MP_NLTIME_UTC_LEN], b[MP_NLTIME_UTC_LEN];
 	const char	*name;
 	size_t		 i;
 	enum mp_err	 er;
 
 	if (from < 2000 * 12 || to < from || to - from >= MP_STATS_MAX_MONTHS)
 		return MP_EINVAL;
-	month_start(from, a);
-	month_start(to + 1, b);
+	mp_nltime_month_start(from, a);
+	mp_nltime_month_start(to + 1, b);
 	v[0] = MP_DBTEXT(a);
 	v[1] = MP_DBTEXT(b);
 	for (i = 0; i < STMT__MAX; i++) {

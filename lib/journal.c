@@ -12,6 +12,7 @@
 #include "db.h"
 #include "dossier.h"
 #include "journal.h"
+#include "nltime.h"
 #include "role.h"
 #include "sqltext.h"
 #include "user.h"
@@ -20,54 +21,11 @@
 /* ------------------------------------------------------------------ */
 /* Dates: today in Europe/Amsterdam.                                   */
 
-/* Days since 1970-01-01 of y-m-d (proleptic Gregorian; Hinnant). */
-static long long
-days_from_civil(int y, int m, int d)
-{
-	long long	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The last Sunday of month m (31 days) of y, 01:00 UTC, as time_t. */
-static long long
-last_sunday_0100(int y, int m)
-{
-	long long	 d = days_from_civil(y, m, 31);
-	long long	 wd = ((d % 7) + 7 + 4) % 7;	/* 1970-01-01: Thu */
-
-	return (d - wd) * 86400 + 3600;
-}
-
 void
 mp_journal_today(time_t now, char out[MP_JOURNAL_DATE_LEN])
 {
-	struct tm	 tm;
-	time_t		 local;
-	long long	 t = (long long)now;
-	int		 offset = 3600;		/* CET */
 
-	if (gmtime_r(&now, &tm) == NULL) {
-		(void)snprintf(out, MP_JOURNAL_DATE_LEN, "2000-01-01");
-		return;
-	}
-	/* CEST from the last Sunday of March to that of October. */
-	if (t >= last_sunday_0100(tm.tm_year + 1900, 3) &&
-	    t < last_sunday_0100(tm.tm_year + 1900, 10))
-		offset = 7200;
-	local = now + offset;
-	if (gmtime_r(&local, &tm) == NULL) {
-		(void)snprintf(out, MP_JOURNAL_DATE_LEN, "2000-01-01");
-		return;
-	}
-	(void)snprintf(out, MP_JOURNAL_DATE_LEN, "%04u-%02u-%02u",
-	    (unsigned)(tm.tm_year + 1900) % 10000,
-	    (unsigned)(tm.tm_mon + 1) % 100, (unsigned)tm.tm_mday % 100);
+	mp_nltime_date(now, out);
 }
 
 int

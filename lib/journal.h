@@ -32,10 +32,9 @@ struct mp_dbval;
  * Overdue, the one rule: a task is overdue when it is open and its due
  * date lies before today's date in Europe/Amsterdam.  A task due today
  * is not overdue until the Amsterdam day after, whatever the UTC date.
- * mp_journal_today writes that date for now; it computes the EU rule
- * (CET, CEST from the last Sunday of March 01:00 UTC to the last Sunday
- * of October 01:00 UTC) itself, so it needs neither tz tables in
- * MariaDB nor zoneinfo files in a sandbox.  Statements take the date
+ * mp_journal_today writes that date for now, by mp_nltime_date
+ * (lib/nltime.c: the EU rule computed, so neither tz tables in MariaDB
+ * nor zoneinfo files in a sandbox are needed).  Statements take the date
  * as a parameter ("due_date < ?").
  */
 void		 mp_journal_today(time_t now, char out[MP_JOURNAL_DATE_LEN]);

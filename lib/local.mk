@@ -49,6 +49,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/dossierdoc.c %reldir%/dossierdoc.h \
 	%reldir%/dossierstat.c %reldir%/dossierstat.h \
 	%reldir%/journal.c %reldir%/journal.h \
+	%reldir%/nltime.c %reldir%/nltime.h \
 	%reldir%/retention.c %reldir%/retention.h \
 	%reldir%/sqltext.c %reldir%/sqltext.h \
 	%reldir%/workflow.c %reldir%/workflow.h \

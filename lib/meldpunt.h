@@ -60,6 +60,7 @@
 #include "dossierdoc.h"
 #include "dossierstat.h"
 #include "journal.h"
+#include "nltime.h"
 #include "retention.h"
 #include "message.h"
 #include "sandbox.h"

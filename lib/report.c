@@ -86,6 +86,8 @@ enum stmt {
 	STMT_SUBJECTS_COUNT,
 	STMT_SUBJECTS_ONE,
 	STMT_COUNT_BY,
+	STMT_BY_REFERENCE,
+	STMT_CLOSE_REASONS,
 	STMT__MAX
 };
 
@@ -149,6 +151,15 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_COUNT_BY: numbers only, for meldpuntctl metrics. */
 	"SELECT status, channel, COUNT(*) FROM report"
 	" GROUP BY status, channel ORDER BY status, channel",
+	/* STMT_BY_REFERENCE: the unique key report_reference. */
+	"SELECT id FROM report WHERE reference = ?",
+	/*
+	 * STMT_CLOSE_REASONS: reports closed in a range (UTC instants) and
+	 * still closed, per reason; a range of report_closed (sql/043).
+	 */
+	"SELECT COALESCE(closed_reason, ''), COUNT(*) FROM report"
+	" WHERE closed_at >= ? AND closed_at < ? GROUP BY 1"
+	" ORDER BY 2 DESC, 1",
 };
 
 /* STMT_COUNT_BY's columns. */
@@ -158,6 +169,15 @@ enum {
 	COUNT_BY_N
 };
 
+/* STMT_CLOSE_REASONS' columns. */
+enum {
+	CR_REASON,
+	CR_N
+};
+/* STMT_BY_REFERENCE's column. */
+enum {
+	BYREF_ID
+};
 /* STMT_SUBJECTS_COUNT's columns. */
 enum {
 	COUNT_TODO,
@@ -498,20 +518,31 @@ mp_report_read_files(struct mp_report *r, const struct mp_req *req,
 }
 
 /*
- * Check a date field: a valid date, not after today, not before 1950;
- * 1 when it is good.
+ * Check a date field: a valid date as dd-mm-jjjj or jjjj-mm-dd
+ * (mp_valid_date_nl), not after today, not before 1950; 1 when it is
+ * good, and then r->val[f] holds it as jjjj-mm-dd.  A refused value
+ * stays as typed, for the form shown again.
  */
 static int
 check_date(struct mp_report *r, enum mp_rfield f, const char *day)
 {
 	struct tm	 tm;
+	char		 iso[11], *p;
 
 	if (r->err[f] != NULL)
 		return 0;
-	if (!mp_valid_date(r->val[f], &tm))
-		fail(r, f, "Vul een datum in als jjjj-mm-dd, bijvoorbeeld "
-		    "2026-03-01.");
-	else if (strcmp(r->val[f], day) > 0)
+	if (!mp_valid_date_nl(r->val[f], iso, &tm)) {
+		fail(r, f, "Vul een datum in als dd-mm-jjjj of jjjj-mm-dd, "
+		    "bijvoorbeeld 01-03-2026.");
+		return 0;
+	}
+	if ((p = mp_alloc_strdup(iso)) == NULL) {
+		fail(r, f, "Deze datum kunnen wij niet verwerken.");
+		return 0;
+	}
+	free(r->val[f]);
+	r->val[f] = p;
+	if (strcmp(r->val[f], day) > 0)
 		fail(r, f, "Deze datum ligt in de toekomst.");
 	else if (tm.tm_year + 1900 < 1950)
 		fail(r, f, "Deze datum ligt te ver in het verleden.");
@@ -1441,6 +1472,20 @@ static const struct {
 	{ RF_VEHICLES,
 	  "UPDATE report SET involved_vehicles = ?, version = version + 1,"
 	  " subjects_at = NULL WHERE id = ? AND version = ?" },
+	/*
+	 * Issue 16: what the reporter chose or remembered wrong.  Signal
+	 * type and audience by id (the caller checked them against the
+	 * catalogue); the counters of the statistics follow (sql/043).
+	 */
+	{ RF_SIGNAL_TYPE,
+	  "UPDATE report SET signal_type_id = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_AUDIENCE,
+	  "UPDATE report SET audience_id = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
+	{ RF_OBSERVED_DATE,
+	  "UPDATE report SET observed_date = ?, version = version + 1"
+	  " WHERE id = ? AND version = ?" },
 };
 
 enum mp_err
@@ -1554,6 +1599,78 @@ mp_report_count_by(struct mp_db *db,
 		if (status != NULL && channel != NULL)
 			fn(status, channel, mp_db_int(st, COUNT_BY_N), arg);
 	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+int
+mp_report_reference_norm(const char *s, char out[24])
+{
+	size_t	 i, n = 0, tail;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ')
+		s++;
+	for (i = 0; s[i] != '\0' && s[i] != ' '; i++) {
+		if (n + 1 >= 24)
+			return 0;
+		out[n++] = (char)(s[i] >= 'a' && s[i] <= 'z' ?
+		    s[i] - 'a' + 'A' : s[i]);
+	}
+	for (; s[i] == ' '; i++)
+		;
+	out[n] = '\0';
+	if (s[i] != '\0' || n < 8 || out[0] != 'M' || out[1] != '-' ||
+	    out[6] != '-')
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (out[i] < '0' || out[i] > '9')
+			return 0;
+	/* The number, or the spool's S and letters and digits. */
+	for (tail = 7; tail < n; tail++)
+		if (!((out[tail] >= '0' && out[tail] <= '9') ||
+		    (out[tail] >= 'A' && out[tail] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+enum mp_err
+mp_report_find_reference(struct mp_db *db, const char *ref, long long *id)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	char		 norm[24];
+	enum mp_err	 er;
+
+	*id = 0;
+	if (!mp_report_reference_norm(ref, norm))
+		return MP_EINVAL;
+	p[0] = MP_DBTEXT(norm);
+	if ((er = mp_db_query(db, &st, stmts[STMT_BY_REFERENCE], p, 1)) !=
+	    MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK)
+		*id = mp_db_int(st, BYREF_ID);
+	mp_db_done(st);
+	return er;
+}
+
+enum mp_err
+mp_report_close_reasons(struct mp_db *db, const char *from, const char *to,
+    mp_report_reason_fn fn, void *arg)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[2];
+	enum mp_err	 er;
+
+	p[0] = MP_DBTEXT(from);
+	p[1] = MP_DBTEXT(to);
+	if ((er = mp_db_query(db, &st, stmts[STMT_CLOSE_REASONS], p, 2)) !=
+	    MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK)
+		fn(mp_db_text(st, CR_REASON, NULL), mp_db_int(st, CR_N), arg);
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }

@@ -242,6 +242,28 @@ enum mp_err	 mp_report_subjects_count(struct mp_db *, long long *todo,
 
 /* "M-2026-000123" for id and year. */
 void		 mp_report_reference(char out[24], int year, long long id);
+/*
+ * A reference as typed ("m-2026-000308 ", any case, spaces around) in
+ * its stored form into out: 1 if it has the form of one (M-, a year,
+ * -, letters and digits), else 0.
+ */
+int		 mp_report_reference_norm(const char *s, char out[24]);
+/*
+ * The id of the report with reference ref (as typed): MP_OK,
+ * MP_ENOTFOUND, MP_EINVAL if ref is not the form of a reference.
+ */
+enum mp_err	 mp_report_find_reference(struct mp_db *, const char *ref,
+		    long long *id);
+/*
+ * The reports closed from from to to (UTC "YYYY-MM-DD HH:MM:SS", the
+ * end exclusive) and closed still, per closing reason
+ * (dashboard.close_reasons; older reports keep their free text): fn
+ * once per reason, most first.
+ */
+typedef void	(*mp_report_reason_fn)(const char *reason, long long n,
+		    void *arg);
+enum mp_err	 mp_report_close_reasons(struct mp_db *, const char *from,
+		    const char *to, mp_report_reason_fn fn, void *arg);
 
 /*
  * The dashboard's changes of a report, each in the caller's

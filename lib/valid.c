@@ -255,6 +255,46 @@ mp_valid_date(const char *s, struct tm *tm)
 }
 
 int
+mp_valid_date_nl(const char *s, char out[11], struct tm *tm)
+{
+	char	 iso[11];
+	size_t	 n, a, b;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ')
+		s++;
+	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
+		;
+	if (n == 10 && s[4] == '-' && s[7] == '-') {
+		memcpy(iso, s, 10);
+	} else {
+		/* d-m-jjjj: the lengths of day and month, 1 or 2 each. */
+		for (a = 0; a < n && isdigit_a(s[a]); a++)
+			;
+		if (a < 1 || a > 2 || a >= n || s[a] != '-')
+			return 0;
+		for (b = a + 1; b < n && isdigit_a(s[b]); b++)
+			;
+		b -= a + 1;
+		if (b < 1 || b > 2 || a + 1 + b >= n ||
+		    s[a + 1 + b] != '-' || n - (a + 2 + b) != 4)
+			return 0;
+		memcpy(iso, s + a + 2 + b, 4);
+		iso[4] = iso[7] = '-';
+		iso[5] = b == 2 ? s[a + 1] : '0';
+		iso[6] = s[a + b];
+		iso[8] = a == 2 ? s[0] : '0';
+		iso[9] = s[a - 1];
+	}
+	iso[10] = '\0';
+	if (!mp_valid_date(iso, tm))
+		return 0;
+	memcpy(out, iso, 11);
+	return 1;
+}
+
+int
 mp_valid_time(const char *s, struct tm *tm)
 {
 	int	 h, m;

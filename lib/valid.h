@@ -36,6 +36,14 @@ int	 mp_valid_postcode(const char *s, char out[8]);
 int	 mp_valid_housenumber(const char *s);
 /* YYYY-MM-DD, a real calendar date; fills *tm (date fields only). */
 int	 mp_valid_date(const char *s, struct tm *tm);
+/*
+ * A date as a Dutch user types it: dd-mm-jjjj (day and month of one or
+ * two digits) or jjjj-mm-dd, spaces around allowed; a real calendar
+ * date.  On success writes the ISO form "YYYY-MM-DD" to out (11 bytes)
+ * and fills *tm as mp_valid_date.  The one parser of the report forms
+ * (public and the handler's new report, lib/report.c).
+ */
+int	 mp_valid_date_nl(const char *s, char out[11], struct tm *tm);
 /* HH:MM, 00:00 to 23:59; fills tm_hour, tm_min. */
 int	 mp_valid_time(const char *s, struct tm *tm);
 /* An e-mail address: one @, sane local part and domain, <= 254 bytes. */

@@ -194,6 +194,10 @@ mp_workflow_change(struct mp_db *db, struct mp_status_change *c)
 		er = mp_buf_printf(&detail, "%s -> %s%s%s", c->from, c->to,
 		    tr->needs_reason ? "; reden: " : "",
 		    tr->needs_reason ? c->reason : "");
+	/* The closing's explanation lives in the history only. */
+	if (er == MP_OK && tr->needs_reason && c->note != NULL &&
+	    !mp_valid_blank(c->note, strlen(c->note)))
+		er = mp_buf_printf(&detail, "; toelichting: %s", c->note);
 	if (er == MP_OK)
 		er = mp_event_add(db, c->report_id, "status", c->actor,
 		    mp_buf_str(&detail), &c->event);

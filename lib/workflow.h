@@ -78,6 +78,7 @@ struct mp_status_change {
 	const char	*from;		/* the status now */
 	const char	*to;
 	const char	*reason;	/* closing: required */
+	const char	*note;		/* closing: more words, or NULL */
 	long long	 user_id;	/* the handler when it is taken */
 	int		 via_dossier;	/* lib/dossier.c adds it to one */
 	const char	*actor;		/* the history's name for the user */

@@ -119,3 +119,6 @@ GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;
 -- 045_dossier_task_count.sql.  dossier_task_count ("Mijn taken" counts)
 -- is written by its triggers only: the application reads it.
 GRANT SELECT ON dossier_task_count TO @APPUSER@@@APPHOST@;
+-- 043_stats_local_month.sql: the local month of a time, for the
+-- dossiers' statistics (lib/dossierstat.c).
+GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;

@@ -132,3 +132,6 @@ GRANT SELECT ON feedback_own_report_sent TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON feedback_own_file TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON feedback_own_file_data TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
+-- 043_stats_local_month.sql: the local month of a time, for the
+-- dossiers' statistics (lib/dossierstat.c).
+GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;

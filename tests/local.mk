@@ -289,6 +289,15 @@ tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c
 tests_unit_test_xmlout_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_xmlout_LDADD = $(UNIT_LDADD)
 
+# Dutch local time for the statistics' months (issue 16).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-nltime
+TESTS += tests/unit/test-nltime
+endif
+tests_unit_test_nltime_SOURCES = %reldir%/unit/test-nltime.c
+tests_unit_test_nltime_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_nltime_LDADD = $(UNIT_LDADD)
+
 # meldpuntctl without a database: help, version, usage errors, gen-key.
 TESTS += tests/ctl-help.sh
 EXTRA_DIST += %reldir%/ctl-help.sh

@@ -95,8 +95,11 @@ enum offer_col { OFFER_AUDIENCE, OFFER_TYPE };
 /* The audit log's filters as given, checked; NULL where not set. */
 struct audit_filter {
 	const char	*user, *action, *from, *to;
+	const char	*melding;	/* as typed: an id or a reference */
 	long long	 report, page;
 	int		 bad;		/* a value was wrong and ignored */
+	int		 noref;		/* a reference no report has */
+	enum mp_err	 er;		/* the reference's look-up failed */
 };
 
 static void
@@ -122,9 +125,22 @@ audit_filter_read(struct mp_dreq *r, struct audit_filter *f)
 		f->bad = 1, f->from = NULL;
 	if (f->to != NULL && f->to[0] != '\0' && !mp_valid_date(f->to, &tm))
 		f->bad = 1, f->to = NULL;
-	if ((s = dash_query(r, "melding")) != NULL && s[0] != '\0' &&
-	    (f->report = dash_number(s, 1, 999999999999LL)) < 0)
-		f->bad = 1, f->report = 0;
+	/*
+	 * A report by its internal id or by its reference (M-2026-000308),
+	 * which is what a handler or a letter quotes.
+	 */
+	if ((s = dash_query(r, "melding")) != NULL && s[0] != '\0') {
+		f->melding = s;
+		if (strspn(s, "0123456789") == strlen(s)) {
+			if ((f->report = dash_number(s, 1,
+			    999999999999LL)) < 0)
+				f->bad = 1, f->report = 0, f->melding = NULL;
+		} else if ((f->er = mp_report_find_reference(r->d->ctx->db,
+		    s, &f->report)) == MP_ENOTFOUND)
+			f->noref = 1, f->er = MP_OK;
+		else if (f->er == MP_EINVAL)
+			f->bad = 1, f->er = MP_OK, f->melding = NULL;
+	}
 	if ((s = dash_query(r, "pagina")) != NULL &&
 	    (f->page = dash_number(s, 1, 100000)) < 0)
 		f->bad = 1, f->page = 1;
@@ -197,13 +213,17 @@ mp_dash_audit(struct mp_dreq *r)
 		dash_error(r, 500, NULL);
 		return;
 	}
-	er = audit_rows(r, v, &f);
+	/* A reference of no report: no entries, and the page says so. */
+	if ((er = f.er) == MP_OK && !f.noref)
+		er = audit_rows(r, v, &f);
+	if (f.noref)
+		mp_tmpl_set(v, "Audit.NoRef", "1");
 	mp_tmpl_set(v, "Audit.F.User", f.user);
 	mp_tmpl_set(v, "Audit.F.Action", f.action);
 	mp_tmpl_set(v, "Audit.F.From", f.from);
 	mp_tmpl_set(v, "Audit.F.To", f.to);
-	if (f.report > 0)
-		mp_tmpl_set_int(v, "Audit.F.Report", f.report);
+	if (f.melding != NULL)
+		mp_tmpl_set(v, "Audit.F.Report", f.melding);
 	mp_tmpl_set_int(v, "Audit.Page", f.page);
 	if (f.bad)
 		mp_tmpl_set(v, "Audit.Bad", "1");

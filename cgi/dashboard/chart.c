@@ -24,13 +24,11 @@ dash_chart_range(struct mp_dreq *r, struct dash_range *rg)
 {
 	const char	*van = dash_query(r, "van");
 	const char	*tot = dash_query(r, "tot");
-	struct tm	 tm;
-	time_t		 now = r->now;
 	int		 cur;
 
 	memset(rg, 0, sizeof(*rg));
-	(void)gmtime_r(&now, &tm);
-	cur = (tm.tm_year + 1900) * 12 + tm.tm_mon;
+	/* Months are Amsterdam's (lib/nltime.h), this one too. */
+	cur = mp_nltime_month(r->now);
 	rg->to = cur;
 	rg->from = cur - 11;
 	if (van != NULL && van[0] != '\0') {

@@ -411,6 +411,10 @@ void	mp_dash_report(struct mp_dreq *);
 void	mp_dash_attachment(struct mp_dreq *);
 void	mp_dash_action(struct mp_dreq *);
 void	mp_dash_new_form(struct mp_dreq *);
+/* The catalogue (new.c): loaded when stale, 0 when there is none. */
+int	dash_catalog(struct mp_dreq *);
+/* Types.N and Audiences.N (Slug, Name) of the catalogue into v. */
+enum mp_err dash_catalog_view(struct mp_view *, const struct mp_catalog *);
 void	mp_dash_new(struct mp_dreq *);
 void	mp_dash_admin(struct mp_dreq *);
 void	mp_dash_admin_post(struct mp_dreq *);

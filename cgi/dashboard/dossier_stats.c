@@ -5,7 +5,7 @@
  * bar charts in inline SVG (no script), and the same figures as CSV.
  * The counts are lib/dossierstat.c's (what each counts is written
  * there); the range works as on the reports' statistics page: months
- * "van" and "tot" as YYYY-MM, the last twelve by default, UTC months.
+ * "van" and "tot" as YYYY-MM, the last twelve by default, Amsterdam months.
  * The configured themes, task types and outcomes always have a row,
  * so a zero is seen; others found in the data follow them.
  */

@@ -127,7 +127,7 @@ mp_dash_export(struct mp_dreq *r)
 	struct mp_stmt	*st = NULL;
 	struct mp_buf	 qs;
 	struct mp_csv	 c;
-	char		 fname[64], detail[1000];
+	char		 fname[64], detail[1000], day[MP_NLTIME_DATE_LEN];
 	const char	*s;
 	size_t		 np, i, len;
 	long long	 rows = 0;
@@ -167,8 +167,9 @@ mp_dash_export(struct mp_dreq *r)
 		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
-	(void)snprintf(fname, sizeof(fname), "meldingen-%lld.csv",
-	    (long long)r->now);
+	/* Named after what it holds and the Dutch date of the download. */
+	mp_nltime_date(r->now, day);
+	(void)snprintf(fname, sizeof(fname), "meldingen-%s.csv", day);
 	/* A HEAD gets the headers only. */
 	if (dash_csv_begin(r, &c, fname) != MP_OK ||
 	    strcmp(r->req->method, "HEAD") == 0)

@@ -24,9 +24,12 @@
 
 #define FIELD_TOKEN	"form-token"
 
-/* The catalogue, reloaded when stale; 0 when there is none. */
-static int
-catalog(struct mp_dreq *r)
+/*
+ * The catalogue, reloaded when stale; 0 when there is none.  Also the
+ * report page's corrections of signal type and audience (report.c).
+ */
+int
+dash_catalog(struct mp_dreq *r)
 {
 	struct mp_dash	*d = r->d;
 
@@ -37,8 +40,8 @@ catalog(struct mp_dreq *r)
 }
 
 /* Every signal type of every audience, once each, in catalogue order. */
-static enum mp_err
-set_types(struct mp_view *v, const struct mp_catalog *cat)
+enum mp_err
+dash_catalog_view(struct mp_view *v, const struct mp_catalog *cat)
 {
 	const struct mp_signal_type	*t;
 	char				 key[64];
@@ -95,7 +98,7 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
 		return;
 	}
 	mp_tmpl_set(v, "Form.Token", token);
-	set_types(v, &r->d->cat);
+	dash_catalog_view(v, &r->d->cat);
 	if (message != NULL)
 		mp_tmpl_set(v, "Form.Message", message);
 	if (rep == NULL && localtime_r(&r->now, &tm) != NULL &&
@@ -110,7 +113,7 @@ mp_dash_new_form(struct mp_dreq *r)
 {
 	char	 tok[MP_FORMTOKEN_LEN];
 
-	if (!catalog(r)) {
+	if (!dash_catalog(r)) {
 		dash_error(r, 503, NULL);
 		return;
 	}
@@ -143,7 +146,7 @@ mp_dash_new(struct mp_dreq *r)
 	enum mp_err		 er;
 
 	mp_report_init(&rep);
-	if (!catalog(r)) {
+	if (!dash_catalog(r)) {
 		dash_error(r, 503, NULL);
 		goto out;
 	}

@@ -238,6 +238,7 @@ mp_dash_privacy_csv(struct mp_dreq *r)
 {
 	struct rows	 rs;
 	struct mp_csv	 c;
+	char		 day[MP_NLTIME_DATE_LEN], fname[64];
 	size_t		 i, j;
 
 	if (!rows_open(&rs)) {
@@ -251,7 +252,9 @@ mp_dash_privacy_csv(struct mp_dreq *r)
 		return;
 	}
 	dash_audit(r, "privacyoverzicht", "", 0, "csv");
-	if (dash_csv_begin(r, &c, "privacyoverzicht.csv") == MP_OK) {
+	mp_nltime_date(r->now, day);
+	(void)snprintf(fname, sizeof(fname), "privacyoverzicht-%s.csv", day);
+	if (dash_csv_begin(r, &c, fname) == MP_OK) {
 		(void)mp_csv_field(&c, "onderdeel");
 		(void)mp_csv_field(&c, "naam");
 		(void)mp_csv_field(&c, "waarde");

@@ -75,7 +75,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LOCK: the row as it is now, locked for the change. */
 	"SELECT r.status, r.version, r.description, r.street,"
 	" r.house_number, r.postcode, r.city, r.involved_people,"
-	" r.involved_companies, r.involved_vehicles"
+	" r.involved_companies, r.involved_vehicles,"
+	" (SELECT name FROM signal_type WHERE id = r.signal_type_id),"
+	" (SELECT name FROM audience WHERE id = r.audience_id),"
+	" DATE_FORMAT(r.observed_date, '%Y-%m-%d')"
 	" FROM report r WHERE {visible} AND r.id = ?"
 	" FOR UPDATE",
 	/* STMT_TEAMS */
@@ -161,7 +164,10 @@ enum lock_col {
 	LOCK_CITY,
 	LOCK_PEOPLE,
 	LOCK_COMPANIES,
-	LOCK_VEHICLES
+	LOCK_VEHICLES,
+	LOCK_TYPE_NAME,
+	LOCK_AUDIENCE_NAME,
+	LOCK_OBSERVED_DATE
 };
 
 /* The column of STMT_PARTNER_OK. */
@@ -185,24 +191,32 @@ static const struct efield {
 	enum lock_col	 lockcol;	/* its column in STMT_LOCK */
 	enum mp_rfield	 rf;		/* rules, write: lib/report.c */
 	int		 multiline;
+	int		 pick;		/* not free text: a form of its own */
 } efields[] = {
 	{ "omschrijving", "Omschrijving", LOCK_DESCRIPTION, RF_DESCRIPTION,
-	  1 },
-	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0 },
-	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER, 0 },
-	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0 },
-	{ "plaats", "Plaats", LOCK_CITY, RF_CITY, 0 },
+	  1, 0 },
+	{ "straat", "Straat", LOCK_STREET, RF_STREET, 0, 0 },
+	{ "huisnummer", "Huisnummer", LOCK_HOUSE_NUMBER, RF_HOUSE_NUMBER,
+	  0, 0 },
+	{ "postcode", "Postcode", LOCK_POSTCODE, RF_POSTCODE, 0, 0 },
+	{ "plaats", "Plaats", LOCK_CITY, RF_CITY, 0, 0 },
 	{ "personen", "Betrokken personen", LOCK_PEOPLE,
-	  RF_PEOPLE, 1 },
+	  RF_PEOPLE, 1, 0 },
 	{ "bedrijven", "Betrokken bedrijven", LOCK_COMPANIES,
-	  RF_COMPANIES, 1 },
-	{ "voertuigen", "Voertuigen", LOCK_VEHICLES, RF_VEHICLES, 1 },
+	  RF_COMPANIES, 1, 0 },
+	{ "voertuigen", "Voertuigen", LOCK_VEHICLES, RF_VEHICLES, 1, 0 },
+	/* Issue 16: chosen from the catalogue or typed as a date. */
+	{ "soort", "Soort", LOCK_TYPE_NAME, RF_SIGNAL_TYPE, 0, 1 },
+	{ "doelgroep", "Doelgroep", LOCK_AUDIENCE_NAME, RF_AUDIENCE, 0, 1 },
+	{ "datum", "Datum waarneming", LOCK_OBSERVED_DATE, RF_OBSERVED_DATE,
+	  0, 1 },
 };
 
 /* The actions, each with the permission it needs (lib/access.c). */
 enum akind {
 	A_TAKE, A_ASSIGN, A_STATUS, A_NOTE, A_EDIT, A_SHARE, A_MESSAGE, A_READ,
 	A_SEND_BACK,
+	A_ASK,
 	A__MAX
 };
 
@@ -220,6 +234,7 @@ static const struct {
 	{ "bericht", MP_PERM_REPORT_WORK, 0 },
 	{ "gelezen", MP_PERM_REPORT_WORK, 0 },
 	{ "terugsturen", MP_PERM_REPORT_WORK, 1 },
+	{ "vragen", MP_PERM_REPORT_WORK, 1 },
 };
 
 /* ------------------------------------------------------------------ */
@@ -510,11 +525,16 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
     long long team, long long handler)
 {
 	const struct mp_transition	*tr;
+	char				 reason[404];
 	size_t				 i;
 	enum mp_err			 er = MP_OK;
 
 	if (mp_role_can(r->user.role, MP_PERM_REPORT_WORK)) {
 		er = mp_tmpl_set(v, "Act.Work", "1");
+		/* "Vraag de melder" where "wacht op melder" may follow. */
+		tr = mp_workflow_allowed(status_now, MP_ST_WAITING);
+		if (er == MP_OK && tr != NULL && !tr->via_dossier)
+			er = mp_tmpl_set(v, "Act.Ask", "1");
 		for (i = 0; er == MP_OK && (tr = mp_workflow_next(status_now,
 		    i)) != NULL; i++)
 			if ((er = setk(v, "Act.Next", i, "To", tr->to)) ==
@@ -522,11 +542,18 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 			    tr->label)) == MP_OK)
 				er = setki(v, "Act.Next", i, "Reason",
 				    tr->needs_reason);
+		for (i = 0; er == MP_OK && mp_confkey_list_entry(
+		    r->d->ctx->conf, MP_CK_DASHBOARD_CLOSE_REASONS, i, reason,
+		    sizeof(reason)); i++)
+			er = setk(v, "Act.Reasons", i, "Name", reason);
 		for (i = 0; er == MP_OK && i < MP_NELEM(efields); i++)
-			if ((er = setk(v, "Act.Fields", i, "Name",
-			    efields[i].name)) == MP_OK)
+			if (!efields[i].pick && (er = setk(v, "Act.Fields", i,
+			    "Name", efields[i].name)) == MP_OK)
 				er = setk(v, "Act.Fields", i, "Label",
 				    efields[i].label);
+		/* Soort and doelgroep are picked from the catalogue. */
+		if (er == MP_OK && dash_catalog(r))
+			er = dash_catalog_view(v, &r->d->cat);
 	}
 	if (er == MP_OK && mp_role_can(r->user.role,
 	    MP_PERM_REPORT_ASSIGN)) {
@@ -542,6 +569,9 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	return er;
 }
 
+static enum mp_err report_page(struct mp_dreq *, int, const char *,
+		    const char *, int);
+
 /* As dash_report_page, without a field. */
 static enum mp_err
 detail(struct mp_dreq *r, int status, const char *msg)
@@ -550,9 +580,84 @@ detail(struct mp_dreq *r, int status, const char *msg)
 	return dash_report_page(r, status, msg, NULL);
 }
 
+/*
+ * After an action: a fixed Dutch text per action named by "?gedaan="
+ * (issue 16); the parameter is never shown itself.
+ */
+static const struct {
+	const char	*action;
+	const char	*text;
+} done_texts[] = {
+	{ "oppakken", "U heeft de melding opgepakt." },
+	{ "toewijzen", "De melding is toegewezen." },
+	{ "status", "De status is gewijzigd." },
+	{ "notitie", "Uw notitie is toegevoegd." },
+	{ "wijzigen", "Uw correctie is opgeslagen; de oude waarde staat in "
+	  "de geschiedenis." },
+	{ "delen", "De melding is gedeeld met de partner." },
+	{ "bericht", "Uw bericht aan de melder is verstuurd." },
+	{ "gelezen", "De antwoorden van de melder zijn als gelezen "
+	  "gemarkeerd." },
+	{ "vragen", "Uw vraag is verstuurd; de melding wacht nu op de "
+	  "melder." },
+};
+
+static const char *
+done_text(const char *action)
+{
+	size_t	 i;
+
+	for (i = 0; action != NULL && i < MP_NELEM(done_texts); i++)
+		if (strcmp(action, done_texts[i].action) == 0)
+			return done_texts[i].text;
+	return NULL;
+}
+
+/*
+ * A refused action's page keeps what was typed (issue 16): the form's
+ * fields as Keep.*, shown again in the form of that action (escaped as
+ * every value).
+ */
+static enum mp_err
+keep_typed(struct mp_dreq *r, struct mp_view *v)
+{
+	static const char *const fields[][2] = {
+		{ "actie", "Keep.Actie" }, { "tekst", "Keep.Tekst" },
+		{ "naar", "Keep.Naar" }, { "reden", "Keep.Reden" },
+		{ "toelichting", "Keep.Toelichting" },
+		{ "bericht", "Keep.Bericht" }, { "veld", "Keep.Veld" },
+		{ "waarde", "Keep.Waarde" },
+	};
+	const char	*s;
+	size_t		 i;
+	enum mp_err	 er = MP_OK;
+
+	for (i = 0; er == MP_OK && i < MP_NELEM(fields); i++)
+		if ((s = dash_form(r, fields[i][0])) != NULL)
+			er = mp_tmpl_set(v, fields[i][1], s);
+	return er;
+}
+
+/* As dash_report_page, after a refused action of this file. */
+static enum mp_err
+detail_keep(struct mp_dreq *r, int status, const char *msg)
+{
+
+	return report_page(r, status, msg, NULL, 1);
+}
+
 enum mp_err
 dash_report_page(struct mp_dreq *r, int status, const char *msg,
     const char *field)
+{
+
+	return report_page(r, status, msg, field, 0);
+}
+
+/* long: the page's parts, each a call; splitting would only move them. */
+static enum mp_err
+report_page(struct mp_dreq *r, int status, const char *msg,
+    const char *field, int keep)
 {
 	struct mp_view	*v = NULL;
 	struct mp_stmt	*st = NULL;
@@ -606,6 +711,12 @@ dash_report_page(struct mp_dreq *r, int status, const char *msg,
 		er = mp_tmpl_set(v, "Message", msg);
 	if (er == MP_OK && msg != NULL && field != NULL)
 		er = mp_tmpl_set(v, "FieldErr", field);
+	if (er == MP_OK && msg != NULL && keep)
+		er = keep_typed(r, v);
+	if (er == MP_OK && msg == NULL && done_text(dash_query(r,
+	    "gedaan")) != NULL)
+		er = mp_tmpl_set(v, "Done", done_text(dash_query(r,
+		    "gedaan")));
 	if (er != MP_OK)
 		goto out;
 	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
@@ -692,6 +803,9 @@ struct act {
 	long long	 version;
 	const char	*to, *reason, *text, *value;
 	const char	*personal;	/* line for the reporter */
+	const char	*note;		/* closing: explanation */
+	char		 pickval[24];	/* a picked field's value to store */
+	char		 pickname[404];	/* and as the history shows it */
 	const struct efield *field;
 	long long	 team, handler, partner;
 	/* Results. */
@@ -849,6 +963,7 @@ act_status(struct act *a, struct mp_db *db, struct act_run *u)
 	c.from = u->status;
 	c.to = a->to;
 	c.reason = a->reason;
+	c.note = a->note;
 	c.user_id = r->user.id;
 	c.actor = r->user.username;
 	er = mp_workflow_change(db, &c);
@@ -887,6 +1002,45 @@ act_message(struct act *a, struct mp_db *db, struct act_run *u)
 	return er;
 }
 
+/*
+ * "Vraag de melder": the question and the status "wacht op melder" in
+ * one transaction (issue 16), the status through the workflow, the
+ * question as the status's message (lib/message.c: the configured
+ * text, if any, then the question).  Either failing rolls back both.
+ */
+static enum mp_err
+act_ask(struct act *a, struct mp_db *db, struct act_run *u)
+{
+	struct mp_dreq			*r = a->r;
+	struct mp_status_change		 c;
+	enum mp_err			 er;
+
+	memset(&c, 0, sizeof(c));
+	c.report_id = r->arg[0];
+	c.version = a->version;
+	c.from = u->status;
+	c.to = MP_ST_WAITING;
+	c.user_id = r->user.id;
+	c.actor = r->user.username;
+	er = mp_workflow_change(db, &c);
+	u->tr = c.tr;
+	u->n = c.n;
+	a->event = c.event;
+	if (er == MP_EINVAL) {
+		a->status = 400;
+		a->msg = "Deze melding kan nu niet op \"wacht op "
+		    "melder\". Stuur een gewoon bericht aan de melder.";
+		return MP_OK;
+	}
+	if (er == MP_OK && u->n == 1)
+		er = mp_message_on_status(db, r->d->ctx->conf, r->arg[0],
+		    MP_ST_WAITING, r->user.id, r->user.display, a->text);
+	/* Who asks the reporter has read the replies. */
+	if (er == MP_OK && u->n == 1)
+		er = mp_report_mark_read(db, r->arg[0]);
+	return er;
+}
+
 static enum mp_err
 act_share(struct act *a, struct mp_db *db, struct act_run *u)
 {
@@ -920,9 +1074,10 @@ act_edit(struct act *a, struct mp_db *db, struct act_run *u)
 	enum mp_err	 er;
 
 	er = mp_report_set_field(db, a->r->arg[0], a->version, a->field->rf,
-	    a->value, &u->n);
+	    a->field->pick ? a->pickval : a->value, &u->n);
 	if (er == MP_OK)
-		er = mp_buf_printf(&u->detail, "; nu: %s", a->value);
+		er = mp_buf_printf(&u->detail, "; nu: %s", a->field->pick ?
+		    a->pickname : a->value);
 	if (er == MP_OK)
 		er = event(a, db, "gewijzigd", mp_buf_str(&u->detail));
 	return er;
@@ -976,6 +1131,8 @@ act_change(struct act *a, struct mp_db *db, struct act_run *u)
 		return act_edit(a, db, u);
 	case A_SEND_BACK:
 		return act_send_back(a, db, u);
+	case A_ASK:
+		return act_ask(a, db, u);
 	default:
 		return MP_EINVAL;
 	}
@@ -1013,6 +1170,10 @@ act_audit(struct act *a, struct mp_db *db, struct act_run *u)
 	case A_ASSIGN:
 	case A_SHARE:
 		er = mp_buf_addstr(&what, mp_buf_str(&u->detail));
+		break;
+	case A_ASK:
+		er = mp_buf_printf(&what, "%s -> %s; vraag aan melder",
+		    u->status, MP_ST_WAITING);
 		break;
 	default:
 		break;
@@ -1057,8 +1218,9 @@ act_txn(struct mp_db *db, void *arg)
 	 * A change of what partners receive: shared copies get a new
 	 * place in their feeds, and partners' rules apply (lib/share.h).
 	 */
-	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT)
-	    && (er = mp_share_touch(db, a->r->arg[0])) != MP_OK)
+	if ((a->kind == A_TAKE || a->kind == A_STATUS || a->kind == A_EDIT ||
+	    a->kind == A_ASK) && (er = mp_share_touch(db, a->r->arg[0])) !=
+	    MP_OK)
 		goto out;
 	er = act_audit(a, db, &u);
 out:
@@ -1091,6 +1253,83 @@ read_status(struct mp_dreq *r, struct act *a)
 		    "kunnen.";
 		return 0;
 	}
+	if (strcmp(a->to, MP_ST_CLOSED) != 0)
+		return 1;
+	/*
+	 * Closing: a reason of dashboard.close_reasons, so that the
+	 * statistics can count outcomes, and words of one's own beside it.
+	 */
+	if (!mp_confkey_in_list(r->d->ctx->conf, MP_CK_DASHBOARD_CLOSE_REASONS,
+	    a->reason)) {
+		a->msg = "Kies een reden uit de lijst om de melding af te "
+		    "ronden.";
+		return 0;
+	}
+	a->note = dash_form(r, "toelichting");
+	if (a->note != NULL && !mp_valid_text(a->note, strlen(a->note),
+	    REASON_MAX, 1)) {
+		a->msg = "De toelichting is te lang (ten hoogste 500 tekens) "
+		    "of bevat tekens die niet kunnen.";
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A picked field's value: a signal type or audience of the catalogue
+ * by its slug (stored by id), or a date as the report forms take it
+ * (dd-mm-jjjj or jjjj-mm-dd, not in the future, not before 1950).
+ */
+static int
+read_pick(struct mp_dreq *r, struct act *a)
+{
+	const struct mp_audience	*au;
+	const struct mp_signal_type	*t = NULL;
+	struct tm			 tm;
+	char				 day[MP_NLTIME_DATE_LEN];
+	size_t				 i;
+
+	if (a->field->rf == RF_OBSERVED_DATE) {
+		mp_nltime_date(r->now, day);
+		if (!mp_valid_date_nl(a->value, a->pickval, &tm)) {
+			a->msg = "Vul een datum in als dd-mm-jjjj of "
+			    "jjjj-mm-dd, bijvoorbeeld 01-03-2026.";
+			return 0;
+		}
+		if (strcmp(a->pickval, day) > 0 ||
+		    tm.tm_year + 1900 < 1950) {
+			a->msg = "Deze datum ligt in de toekomst of te ver in "
+			    "het verleden.";
+			return 0;
+		}
+		(void)snprintf(a->pickname, sizeof(a->pickname), "%s",
+		    a->pickval);
+		return 1;
+	}
+	if (!dash_catalog(r)) {
+		a->msg = "De lijst van soorten en doelgroepen is nu niet "
+		    "beschikbaar. Probeer het later opnieuw.";
+		return 0;
+	}
+	if (a->field->rf == RF_AUDIENCE) {
+		if (a->value == NULL || (au = mp_catalog_audience(&r->d->cat,
+		    a->value)) == NULL) {
+			a->msg = "Kies een doelgroep uit de lijst.";
+			return 0;
+		}
+		(void)snprintf(a->pickval, sizeof(a->pickval), "%lld", au->id);
+		(void)snprintf(a->pickname, sizeof(a->pickname), "%s",
+		    au->name);
+		return 1;
+	}
+	for (i = 0; a->value != NULL && t == NULL && i < r->d->cat.naud; i++)
+		t = mp_catalog_type(&r->d->cat.aud[i], a->value);
+	if (t == NULL) {
+		a->msg = "Kies een soort uit de lijst.";
+		return 0;
+	}
+	(void)snprintf(a->pickval, sizeof(a->pickval), "%lld", t->id);
+	(void)snprintf(a->pickname, sizeof(a->pickname), "%s", t->name);
 	return 1;
 }
 
@@ -1107,6 +1346,8 @@ read_edit(struct mp_dreq *r, struct act *a)
 		if (strcmp(s, efields[i].name) == 0)
 			a->field = &efields[i];
 	a->value = dash_form(r, "waarde");
+	if (a->field != NULL && a->field->pick)
+		return read_pick(r, a);
 	if (a->field == NULL || a->value == NULL ||
 	    !mp_valid_text(a->value, strlen(a->value),
 	    mp_report_field_max(a->field->rf), a->field->multiline) ||
@@ -1152,11 +1393,14 @@ read_action(struct mp_dreq *r, struct act *a)
 	case A_STATUS:
 		return read_status(r, a);
 	case A_MESSAGE:
+	case A_ASK:
 		a->text = dash_form(r, "tekst");
 		if (a->text == NULL || mp_valid_blank(a->text,
 		    strlen(a->text)) ||
 		    !mp_valid_text(a->text, strlen(a->text), MP_MSG_MAX, 1)) {
-			a->msg = "Een bericht aan de melder heeft tekst, ten "
+			a->msg = a->kind == A_ASK ? "Een vraag aan de melder "
+			    "heeft tekst, ten hoogste 4000 tekens." :
+			    "Een bericht aan de melder heeft tekst, ten "
 			    "hoogste 4000 tekens.";
 			return 0;
 		}
@@ -1223,7 +1467,7 @@ mp_dash_action(struct mp_dreq *r)
 		return;
 	}
 	if (!read_action(r, &a)) {
-		if (detail(r, 400, a.msg) == MP_ENOTFOUND)
+		if (detail_keep(r, 400, a.msg) == MP_ENOTFOUND)
 			not_yours(r);
 		return;
 	}
@@ -1233,7 +1477,7 @@ mp_dash_action(struct mp_dreq *r)
 	 * it: a deadlock on a subject row shared with other reports must
 	 * not cost the handler the edit.
 	 */
-	if (er == MP_OK && a.kind == A_EDIT)
+	if (er == MP_OK && a.kind == A_EDIT && !a.field->pick)
 		dash_links_reindex(r, a.field->label);
 	if (er == MP_OK && a.kind == A_SEND_BACK) {
 		/* It has left the user's queues: back to the work list. */
@@ -1241,15 +1485,16 @@ mp_dash_action(struct mp_dreq *r)
 		return;
 	}
 	if (er == MP_OK) {
-		(void)snprintf(back, sizeof(back), "/melding/%lld",
-		    r->arg[0]);
+		/* A fixed confirmation per action on the page (issue 16). */
+		(void)snprintf(back, sizeof(back), "/melding/%lld?gedaan=%s",
+		    r->arg[0], actions[a.kind].name);
 		dash_redirect(r, back);
 		return;
 	}
 	if (a.status == 404)
 		not_yours(r);
 	else if (a.status != 0) {
-		if (detail(r, a.status, a.msg) == MP_ENOTFOUND)
+		if (detail_keep(r, a.status, a.msg) == MP_ENOTFOUND)
 			not_yours(r);
 	} else
 		dash_error(r, mp_err_status(er), NULL);

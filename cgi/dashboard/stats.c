@@ -155,6 +155,63 @@ set_stats(struct mp_view *v, const struct mp_stats *s)
 	set_items(v, s, MP_SD_CHANNEL, "Channels");
 }
 
+/* Closings per reason: the configured reasons first, then others. */
+#define REASONS_MAX	64
+struct reasons {
+	char		 name[REASONS_MAX][404];
+	long long	 n[REASONS_MAX];
+	size_t		 len;
+};
+
+static void
+reason_add(const char *name, long long n, void *arg)
+{
+	struct reasons	*rs = arg;
+	size_t		 i;
+
+	for (i = 0; i < rs->len; i++)
+		if (strcmp(rs->name[i], name) == 0) {
+			rs->n[i] += n;
+			return;
+		}
+	if (rs->len == REASONS_MAX)
+		return;
+	(void)snprintf(rs->name[rs->len], sizeof(rs->name[0]), "%s",
+	    name[0] != '\0' ? name : "(geen reden)");
+	rs->n[rs->len++] = n;
+}
+
+/*
+ * Stats.Reasons: the reports closed in the range's Dutch months and
+ * closed still, per reason (lib/report.c reads them).
+ */
+static enum mp_err
+set_reasons(struct mp_dreq *r, struct mp_view *v,
+    const struct dash_range *rg)
+{
+	struct reasons	*rs;
+	char		 a[MP_NLTIME_UTC_LEN], b[MP_NLTIME_UTC_LEN], p[64];
+	size_t		 i;
+	enum mp_err	 er;
+
+	if ((rs = mp_alloc_calloc(1, sizeof(*rs))) == NULL)
+		return MP_ENOMEM;
+	for (i = 0; rs->len < REASONS_MAX && mp_confkey_list_entry(
+	    r->d->ctx->conf, MP_CK_DASHBOARD_CLOSE_REASONS, i,
+	    rs->name[rs->len], sizeof(rs->name[0])); i++)
+		rs->len++;
+	mp_nltime_month_start(rg->from, a);
+	mp_nltime_month_start(rg->to + 1, b);
+	er = mp_report_close_reasons(r->d->ctx->db, a, b, reason_add, rs);
+	for (i = 0; er == MP_OK && i < rs->len; i++) {
+		(void)snprintf(p, sizeof(p), "Stats.Reasons.%zu", i);
+		dash_sets(v, p, "Name", rs->name[i]);
+		dash_seti(v, p, "N", rs->n[i]);
+	}
+	free(rs);
+	return er == MP_OK ? mp_tmpl_err(v) : er;
+}
+
 void
 mp_dash_stats(struct mp_dreq *r)
 {
@@ -177,8 +234,10 @@ mp_dash_stats(struct mp_dreq *r)
 		dash_sets(v, "Stats.Err", "To", rg.err_to);
 	/* The figures read the database: only for a view still good. */
 	if ((er = mp_tmpl_err(v)) == MP_OK && ok &&
-	    (er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) == MP_OK)
+	    (er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) == MP_OK) {
 		set_stats(v, s);
+		er = set_reasons(r, v, &rg);
+	}
 	mp_stats_free(s);
 	dash_finish(r, er, ok ? 200 : 400, v, "dashboard/stats.cs");
 }

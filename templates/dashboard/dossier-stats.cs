@@ -44,7 +44,7 @@ def:table(id, caption, head, a, b, what) ?>
 <li><strong>Afgesloten</strong>: dossiers die nu afgesloten zijn, in de maand waarin ze (het laatst) zijn afgesloten. Een heropend dossier telt pas weer als het opnieuw is afgesloten.</li>
 <li><strong>Taken per type</strong>: taken uit het journaal die in de periode zijn aangemaakt, en hoeveel daarvan nu afgerond zijn.</li>
 <li><strong>Resultaten</strong>: het resultaat van de dossiers die in de periode zijn afgesloten, en van de taken die in de periode zijn afgerond.</li>
-<li>Maanden lopen in UTC (Nederlandse tijd min een of twee uur), zoals bij de statistiek van meldingen.</li>
+<li>Maanden lopen in Nederlandse tijd, zoals bij de statistiek van meldingen.</li>
 </ul></details>
 <h2>Per maand</h2>
 <figure class="chart">

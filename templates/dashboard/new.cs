@@ -24,7 +24,7 @@ call:dash_begin() ?>
 <div class="choice"><input type="radio" id="report-channel-email" name="report-channel" value="email"<?cs if:Form.Value.channel == "email" ?> checked<?cs /if ?>>
 <label for="report-channel-email">E-mail</label></div>
 </fieldset>
-<?cs call:input("received_date", "report-received-date", "Datum ontvangen *", "Bijvoorbeeld 2026-03-01; niet in de toekomst.", "date", "") ?>
+<?cs call:input("received_date", "report-received-date", "Datum ontvangen *", "Als dd-mm-jjjj, bijvoorbeeld 01-03-2026; niet in de toekomst.", "text", "") ?>
 <div class="field<?cs if:Form.Error.audience ?> has-error<?cs /if ?>">
 <label for="report-audience">Wie meldde? *</label><?cs call:field_error("audience", "report-audience") ?>
 <select id="report-audience" name="report-audience"<?cs call:described("audience", "report-audience", "") ?>>
@@ -47,7 +47,7 @@ call:dash_begin() ?>
 
 <fieldset>
 <legend>Wanneer?</legend>
-<?cs call:input("observed_date", "report-observed-date", "Datum *", "Bijvoorbeeld 2026-03-01; niet na de datum van ontvangst.", "date", "") ?>
+<?cs call:input("observed_date", "report-observed-date", "Datum *", "Als dd-mm-jjjj, bijvoorbeeld 01-03-2026; niet na de datum van ontvangst.", "text", "") ?>
 <?cs call:input("observed_time", "report-observed-time", "Tijd (niet verplicht)", "Bijvoorbeeld 21:30.", "time", "") ?>
 </fieldset>
 

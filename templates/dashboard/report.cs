@@ -1,6 +1,7 @@
 <?cs include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <h1>Melding <?cs var:R.Reference ?></h1>
 <?cs if:Message ?><p class="message" role="alert" id="message"><?cs var:Message ?></p><?cs /if ?>
+<?cs if:Done ?><p class="message done" role="status" id="gedaan"><?cs var:Done ?></p><?cs /if ?>
 <dl class="report">
 <dt>Status</dt><dd id="status"><?cs var:R.Status ?><?cs if:R.ClosedReason ?> (reden: <?cs var:R.ClosedReason ?>)<?cs /if ?></dd>
 <dt>Ontvangen</dt><dd><?cs var:R.Received ?> (<?cs var:R.Age ?>) via <?cs var:R.Channel ?></dd>
@@ -100,9 +101,18 @@
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="bericht">
 <div class="field"><label for="bericht">Bericht aan de melder</label>
 <p class="hint" id="bericht-hint">De melder leest dit na aanmelden met meldingsnummer en code. Uw naam ziet de melder niet. Wacht u op antwoord? Zet daarna de status op &ldquo;wacht op melder&rdquo;.</p>
-<textarea id="bericht" name="tekst" rows="4" maxlength="4000" aria-describedby="bericht-hint" required></textarea></div>
+<textarea id="bericht" name="tekst" rows="4" maxlength="4000" aria-describedby="bericht-hint" required><?cs if:Keep.Actie == "bericht" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
 <button type="submit">Bericht versturen</button>
 </form>
+<?cs if:Act.Ask ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>"><input type="hidden" name="actie" value="vragen">
+<div class="field"><label for="vraag">Vraag de melder</label>
+<p class="hint" id="vraag-hint">Uw vraag gaat naar de melder en de melding krijgt in &eacute;&eacute;n keer de status &ldquo;wacht op melder&rdquo;. Antwoordt de melder, dan gaat de melding terug naar &ldquo;in behandeling&rdquo;.</p>
+<textarea id="vraag" name="tekst" rows="4" maxlength="4000" aria-describedby="vraag-hint" required><?cs if:Keep.Actie == "vragen" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
+<button type="submit">Vraag versturen en wachten op de melder</button>
+</form>
+<?cs /if ?>
 <?cs /if ?>
 <?cs if:Act.Share ?>
 <h2>Gedeeld met partners</h2>
@@ -124,22 +134,24 @@
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
 <input type="hidden" name="actie" value="status"><input type="hidden" name="naar" value="<?cs var:t.To ?>">
-<?cs if:t.Reason ?><label for="reden-<?cs var:name(t) ?>">Reden</label> <input id="reden-<?cs var:name(t) ?>" name="reden" maxlength="500" required><?cs /if ?>
-<label for="bericht-<?cs var:name(t) ?>">Persoonlijke regel voor de melder (niet verplicht)</label> <textarea id="bericht-<?cs var:name(t) ?>" name="bericht" rows="2" maxlength="4000"></textarea>
+<?cs if:t.Reason ?><label for="reden-<?cs var:name(t) ?>">Reden van afronden</label> <select id="reden-<?cs var:name(t) ?>" name="reden" required><option value="">kies een reden</option>
+<?cs each:o = Act.Reasons ?><option value="<?cs var:o.Name ?>"<?cs if:Keep.Actie == "status" && Keep.Naar == t.To && Keep.Reden == o.Name ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?></select>
+<label for="toelichting-<?cs var:name(t) ?>">Toelichting (niet verplicht, alleen intern)</label> <textarea id="toelichting-<?cs var:name(t) ?>" name="toelichting" rows="2" maxlength="500"><?cs if:Keep.Actie == "status" && Keep.Naar == t.To ?><?cs var:Keep.Toelichting ?><?cs /if ?></textarea><?cs /if ?>
+<label for="bericht-<?cs var:name(t) ?>">Persoonlijke regel voor de melder (niet verplicht)</label> <textarea id="bericht-<?cs var:name(t) ?>" name="bericht" rows="2" maxlength="4000"><?cs if:Keep.Actie == "status" && Keep.Naar == t.To ?><?cs var:Keep.Bericht ?><?cs /if ?></textarea>
 <button type="submit"><?cs var:t.Label ?></button>
 </form>
 <?cs /each ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="notitie">
-<div class="field"><label for="tekst">Notitie</label><textarea id="tekst" name="tekst" rows="3" maxlength="4000" required></textarea></div>
+<div class="field"><label for="tekst">Notitie</label><textarea id="tekst" name="tekst" rows="3" maxlength="4000" required><?cs if:Keep.Actie == "notitie" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
 <button type="submit">Notitie toevoegen</button>
 </form>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
 <input type="hidden" name="actie" value="wijzigen">
 <div class="field"><label for="veld">Veld corrigeren</label><select id="veld" name="veld">
-<?cs each:f = Act.Fields ?><option value="<?cs var:f.Name ?>"><?cs var:f.Label ?></option><?cs /each ?></select></div>
-<div class="field"><label for="waarde">Nieuwe waarde</label><textarea id="waarde" name="waarde" rows="2"></textarea></div>
+<?cs each:f = Act.Fields ?><option value="<?cs var:f.Name ?>"<?cs if:Keep.Actie == "wijzigen" && Keep.Veld == f.Name ?> selected<?cs /if ?>><?cs var:f.Label ?></option><?cs /each ?></select></div>
+<div class="field"><label for="waarde">Nieuwe waarde</label><textarea id="waarde" name="waarde" rows="2"><?cs if:Keep.Actie == "wijzigen" && Keep.Veld != "datum" && Keep.Veld != "soort" && Keep.Veld != "doelgroep" ?><?cs var:Keep.Waarde ?><?cs /if ?></textarea></div>
 <button type="submit">Corrigeren</button>
 </form>
 <?cs if:R.HasTeam && R.Status != "afgerond" ?>
@@ -151,6 +163,26 @@
 <button type="submit">Terugsturen naar coördinatoren</button>
 </form>
 <?cs /if ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen"><input type="hidden" name="veld" value="soort">
+<div class="field"><label for="c-soort">Soort corrigeren</label><select id="c-soort" name="waarde">
+<?cs each:o = Types ?><option value="<?cs var:o.Slug ?>"><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<button type="submit">Soort corrigeren</button>
+</form>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen"><input type="hidden" name="veld" value="doelgroep">
+<div class="field"><label for="c-doelgroep">Doelgroep corrigeren</label><select id="c-doelgroep" name="waarde">
+<?cs each:o = Audiences ?><option value="<?cs var:o.Slug ?>"><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<button type="submit">Doelgroep corrigeren</button>
+</form>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
+<input type="hidden" name="actie" value="wijzigen"><input type="hidden" name="veld" value="datum">
+<div class="field"><label for="c-datum">Datum waarneming corrigeren</label><p class="hint" id="c-datum-hint">Als dd-mm-jjjj, bijvoorbeeld 01-03-2026.</p><input id="c-datum" name="waarde" maxlength="12" aria-describedby="c-datum-hint" value="<?cs if:Keep.Actie == "wijzigen" && Keep.Veld == "datum" ?><?cs var:Keep.Waarde ?><?cs /if ?>"></div>
+<button type="submit">Datum corrigeren</button>
+</form>
 <?cs /if ?>
 <?cs if:Act.Assign ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">

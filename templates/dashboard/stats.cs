@@ -40,7 +40,7 @@ def:itemtable(caption, head, what) ?>
 <li><strong>Heropend</strong>: het aantal keren dat in die maand een afgeronde melding is heropend.</li>
 <li><strong>Open aan het eind van de maand</strong>: alle meldingen die tot en met die maand zijn ontvangen, min de afrondingen, plus de heropeningen tot en met die maand. Een heropende melding is dus weer open vanaf de maand van heropening.</li>
 <li><strong>Mediaan dagen</strong>: de middelste waarde van het aantal hele dagen tussen ontvangst en het in behandeling nemen (of het afronden), over wat in die maand in behandeling is genomen (of is afgerond); bij een even aantal het gemiddelde van de twee middelste.</li>
-<li>Maanden lopen in UTC (Nederlandse tijd min een of twee uur): een melding van 1 januari 00:30 uur Nederlandse tijd telt in december.</li>
+<li>Maanden lopen in Nederlandse tijd: een melding van 1 maart 00:30 uur telt in maart, ook in de zomertijd.</li>
 </ul></details>
 <h2>Per maand</h2>
 <figure class="chart">
@@ -96,5 +96,13 @@ def:itemtable(caption, head, what) ?>
 <h2>Per kanaal</h2>
 <?cs call:hbars("c5", "per kanaal", Stats.Channels) ?>
 <?cs call:itemtable("Per kanaal, " + Stats.From + " tot en met " + Stats.To, "Kanaal", Stats.Channels) ?>
+<h2>Per reden van afronden</h2>
+<p>Meldingen die in deze maanden zijn afgerond en nog afgerond zijn, per gekozen reden. Een heropende melding telt pas weer mee als zij opnieuw is afgerond.</p>
+<table class="stats" id="stats-reasons">
+<caption>Afgerond per reden, <?cs var:Stats.From ?> tot en met <?cs var:Stats.To ?></caption>
+<thead><tr><th scope="col">Reden</th><th scope="col">Afgerond</th></tr></thead>
+<tbody>
+<?cs each:b = Stats.Reasons ?><tr><th scope="row"><?cs var:b.Name ?></th><td><?cs var:b.N ?></td></tr>
+<?cs /each ?></tbody></table>
 <?cs /if ?>
 <?cs call:dash_end() ?>

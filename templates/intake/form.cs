@@ -44,7 +44,7 @@ Dit formulier is niet voor spoed.</p>
 
 <fieldset>
 <legend>Wanneer?</legend>
-<?cs call:input("observed_date", "report-observed-date", "Datum *", "Bijvoorbeeld 2026-03-01. Weet u het niet precies? Kies de datum bij benadering.", "date", "") ?>
+<?cs call:input("observed_date", "report-observed-date", "Datum *", "Als dd-mm-jjjj, bijvoorbeeld 01-03-2026. Weet u het niet precies? Kies de datum bij benadering.", "text", "") ?>
 <?cs call:input("observed_time", "report-observed-time", "Tijd (niet verplicht)", "Bijvoorbeeld 21:30.", "time", "") ?>
 </fieldset>
 

@@ -386,6 +386,15 @@ def run(base, d, c, users):
     c.page("melding: weer aangemeld, antwoord ingevuld", "#note")
     d.go(base + "/melding/bestaat-niet")
     c.page("melding: foutpagina (404)", "#back")
+    # Issue 16 (test-98): the audit log by a reference of no report;
+    # a report after an action, with its confirmation, and after a
+    # refused closing, with what was typed kept.
+    d.go(base + "/dashboard/audit?melding=M-1999-999999")
+    c.page("dashboard: auditlog op onbekend kenmerk", "#noref")
+    if detail is not None:
+        sign_in(users["coordinator"], users["password"])
+        d.go(detail + "?gedaan=notitie")
+        c.page("dashboard: melding na een actie", "#gedaan")
 
 
 if __name__ == "__main__":

@@ -16,8 +16,10 @@ sql_at()
 	    SET timestamp = UNIX_TIMESTAMP('$1'); $2"
 }
 
-# stats_direct FROM TO: the statistics of months FROM..TO (YYYY-MM)
-# counted straight from report and event, one line per month and
+# stats_direct FROM TO: the statistics of months FROM..TO (YYYY-MM,
+# months of Europe/Amsterdam by Python's zoneinfo, an oracle apart from
+# lib/nltime.c and sql/043's nl_month()) counted straight from report
+# and event, one line per month and
 # grouping in the layout of the CSV (period, grouping, value, received,
 # taken, closed, reopened, open at the end, medians), tab-separated.
 # A closing is a status event "... -> afgerond", or the closed_at of a
@@ -28,6 +30,17 @@ stats_direct()
 	MP_SOCK=$E2E_DBSOCK python3 - "$1" "$2" <<'PYEOF'
 import os, subprocess, sys
 from collections import defaultdict
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+AMS = ZoneInfo("Europe/Amsterdam")
+def lm(s):
+    # A stored UTC time into its Amsterdam month, "YYYY-MM"; "" stays.
+    if s == "":
+        return ""
+    t = datetime.strptime(s, "%Y-%m-%d %H:%M:%S").replace(
+        tzinfo=timezone.utc)
+    return t.astimezone(AMS).strftime("%Y-%m")
 
 def q(s):
     out = subprocess.run(["mariadb", "--no-defaults", "-S",
@@ -44,12 +57,12 @@ dims = ("soort", "doelgroep", "kanaal")
 reports = {}
 for rid, st, au, ch, rec, tak, clo in q(
         "SELECT r.id, st.name, a.name, r.channel,"
-        " DATE_FORMAT(r.received_at, '%Y-%m'),"
-        " COALESCE(DATE_FORMAT(r.taken_at, '%Y-%m'), ''),"
-        " COALESCE(DATE_FORMAT(r.closed_at, '%Y-%m'), '')"
+        " DATE_FORMAT(r.received_at, '%Y-%m-%d %H:%i:%s'),"
+        " COALESCE(DATE_FORMAT(r.taken_at, '%Y-%m-%d %H:%i:%s'), ''),"
+        " COALESCE(DATE_FORMAT(r.closed_at, '%Y-%m-%d %H:%i:%s'), '')"
         " FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
         " JOIN audience a ON a.id = r.audience_id"):
-    reports[rid] = (st, au, ch, rec, tak, clo)
+    reports[rid] = (st, au, ch, lm(rec), lm(tak), lm(clo))
 # (month, grouping, value) -> [received, taken, closed, reopened]
 n = defaultdict(lambda: [0, 0, 0, 0])
 def add(rid, month, k):
@@ -64,32 +77,32 @@ for rid, r in reports.items():
         add(rid, r[4], 1)
 closed_by_event = set()
 for rid, at, kind in q(
-        "SELECT report_id, DATE_FORMAT(at, '%Y-%m'),"
+        "SELECT report_id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'),"
         " IF(detail LIKE 'afgerond -> %', 'r', 'c') FROM event"
         " WHERE kind = 'status' AND (detail LIKE '% -> afgerond%'"
         " OR detail LIKE 'afgerond -> %')"):
     if kind == "c":
         closed_by_event.add(rid)
-    add(rid, at, 2 if kind == "c" else 3)
+    add(rid, lm(at), 2 if kind == "c" else 3)
 for rid, r in reports.items():
     if r[5] and rid not in closed_by_event:
         add(rid, r[5], 2)
 # Medians of whole days, per month and over the range.
 days = defaultdict(list)
 for m, meas, d in q(
-        "SELECT DATE_FORMAT(taken_at, '%Y-%m'), 't',"
+        "SELECT DATE_FORMAT(taken_at, '%Y-%m-%d %H:%i:%s'), 't',"
         " TIMESTAMPDIFF(DAY, received_at, taken_at) FROM report"
         " WHERE taken_at IS NOT NULL"
-        " UNION ALL SELECT DATE_FORMAT(e.at, '%Y-%m'), 'c',"
+        " UNION ALL SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), 'c',"
         " TIMESTAMPDIFF(DAY, r.received_at, e.at) FROM event e"
         " JOIN report r ON r.id = e.report_id WHERE e.kind = 'status'"
         " AND e.detail LIKE '% -> afgerond%'"
-        " UNION ALL SELECT DATE_FORMAT(r.closed_at, '%Y-%m'), 'c',"
+        " UNION ALL SELECT DATE_FORMAT(r.closed_at, '%Y-%m-%d %H:%i:%s'), 'c',"
         " TIMESTAMPDIFF(DAY, r.received_at, r.closed_at) FROM report r"
         " WHERE r.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1"
         " FROM event e WHERE e.report_id = r.id AND e.kind = 'status'"
         " AND e.detail LIKE '% -> afgerond%')"):
-    mm = mnum(m)
+    mm = mnum(lm(m))
     if lo <= mm <= hi:
         days[(mm, meas)].append(int(d))
         days[("all", meas)].append(int(d))

@@ -330,7 +330,7 @@ set_field report-observed-date "$(date -d '2 days' +%F)"
 post_report
 refused 400 report-observed-date 'in de toekomst' "a date in the future"
 
-for d in 1-3-2026 2026-02-30 2026-13-01 gisteren "2026-1-01'"; do
+for d in 1-3-26 2026-02-30 31-02-2026 2026-13-01 gisteren "2026-1-01'"; do
 	report_fields
 	set_field report-observed-date "$d"
 	post_report

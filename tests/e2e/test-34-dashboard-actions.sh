@@ -47,11 +47,12 @@ like "$(http_body)" 'reden' "and asks for a reason"
 is "$(sql "SELECT status FROM report WHERE id = $r")" 'in behandeling' \
     "the refused changes left the status"
 is "$(dash_version "$r")" "$v" "and the version"
-dash_post hanna "/melding/$r" actie=status naar=afgerond \
-    "reden=Geen aanwijzingen gevonden" "versie=$v"
+# The reason from dashboard.close_reasons, the words beside it (issue 16).
+dash_post hanna "/melding/$r" actie=status naar=afgerond reden=ongegrond \
+    "toelichting=Geen aanwijzingen gevonden" "versie=$v"
 is "$HTTP_STATUS" 303 "closing with a reason works"
 is "$(sql "SELECT status, closed_reason, closed_at IS NOT NULL FROM report
-    WHERE id = $r")" "$(printf 'afgerond\tGeen aanwijzingen gevonden\t1')" \
+    WHERE id = $r")" "$(printf 'afgerond\tongegrond\t1')" \
     "closing sets status, reason and time"
 like "$(sql "SELECT detail FROM event WHERE report_id = $r AND kind =
     'status' ORDER BY id DESC LIMIT 1")" 'in behandeling -> afgerond' \

@@ -32,11 +32,11 @@ like "$(sql "SELECT body FROM message WHERE report_id = $RID")" \
     'in behandeling genomen' "with the configured text"
 v=$(dash_version "$RID")
 dash_post hanna "/melding/$RID" actie=status naar=afgerond "versie=$((v - 1))" \
-    "reden=klaar" "bericht=Dank voor uw hulp."
+    "reden=opgelost" "bericht=Dank voor uw hulp."
 is "$HTTP_STATUS" 409 "a refused status change (stale version)"
 is "$(auto_count)" 1 "writes no message"
 dash_post hanna "/melding/$RID" actie=status naar=afgerond "versie=$v" \
-    "reden=Doorgegeven" "bericht=Dank voor uw hulp, buurtbewoner."
+    "reden=doorgezet naar partner" "bericht=Dank voor uw hulp, buurtbewoner."
 is "$HTTP_STATUS" 303 "closing the report"
 is "$(auto_count)" 2 "adds the 'afgerond' text"
 body=$(sql "SELECT body FROM message WHERE report_id = $RID ORDER BY id DESC
@@ -76,7 +76,7 @@ like "$(http_body)" 'nog geen berichten' "the thread is empty"
 dash_post hanna "/melding/$RID" actie=oppakken "versie=$(dash_version "$RID")"
 is "$(auto_count)" 0 "switched off: taking adds no message"
 dash_post hanna "/melding/$RID" actie=status naar=afgerond \
-    "versie=$(dash_version "$RID")" reden=klaar
+    "versie=$(dash_version "$RID")" reden=opgelost
 is "$(auto_count)" 0 "switched off: closing adds no message"
 dash_post hanna "/melding/$RID" actie=status "naar=in behandeling" \
     "versie=$(dash_version "$RID")" "bericht=We kijken er opnieuw naar."

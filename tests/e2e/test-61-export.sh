@@ -61,7 +61,8 @@ dash_as cor GET /export
 is "$HTTP_STATUS" 200 "a coordinator exports the work list"
 like "$(http_header Content-Type)" '^text/csv; charset=utf-8' "as CSV"
 like "$(http_header Content-Disposition)" \
-    '^attachment; filename="meldingen-[0-9]+\.csv"' "as a download"
+    '^attachment; filename="meldingen-'"$(TZ=Europe/Amsterdam date +%F)"'\.csv"$' \
+    "as a download named after its content and today's Dutch date"
 is "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' ')" efbbbf \
     "with a byte order mark"
 cp "$HTTP_BODY" "$E2E_TEST_DIR/all.csv"

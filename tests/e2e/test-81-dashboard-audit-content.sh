@@ -59,8 +59,8 @@ is "$(last notitie)" "hanna melding $n gebeurtenis $(sql "SELECT MAX(id)
     FROM event WHERE report_id = $n AND kind = 'notitie'")" \
     "a note is audited by its event"
 
-dash_post hanna "/melding/$n" actie=status naar=afgerond \
-    "reden=Afgerond omdat $M_REASON" "versie=$(dash_version "$n")"
+dash_post hanna "/melding/$n" actie=status naar=afgerond reden=opgelost \
+    "toelichting=Afgerond omdat $M_REASON" "versie=$(dash_version "$n")"
 is "$HTTP_STATUS" 303 "hanna closes it with a reason"
 ev=$(sql "SELECT MAX(id) FROM event WHERE report_id = $n AND kind = 'status'")
 is "$(last status)" "hanna melding $n in behandeling -> afgerond; reden in de geschiedenis; gebeurtenis $ev" \

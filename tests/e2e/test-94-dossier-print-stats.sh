@@ -155,6 +155,13 @@ is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action =
 MP_SOCK=$E2E_DBSOCK python3 - "$T/page.html" "$T/stats.csv" \
     >"$T/cmp" 2>&1 <<'PYEOF'
 import csv, html.parser, os, subprocess, sys
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+def lm(s):	# a stored UTC time into its Amsterdam month
+    return datetime.strptime(s, "%Y-%m-%d %H:%M:%S").replace(
+        tzinfo=timezone.utc).astimezone(ZoneInfo("Europe/Amsterdam")
+        ).strftime("%Y-%m")
 
 def q(s):
     out = subprocess.run(["mariadb", "--no-defaults", "-S",
@@ -208,18 +215,21 @@ for r in rows[1:]:
     elif dim == "resultaat": got.add(("resultaat", name, r[7], r[8]))
 formula = [r[2] for r in rows[1:] if r[2][:2] == "'="]
 
-lo, hi = "2023-01-01", "2023-05-01"
+# The UTC instants Amsterdam's January and May 2023 begin.
+lo, hi = "2022-12-31 23:00:00", "2023-04-30 22:00:00"
 sql = set()
 ms = ["2023-%02d" % m for m in range(1, 5)]
 op = dict((m, 0) for m in ms); cl = dict((m, 0) for m in ms)
 cells = {}
-for m, th, n in q("SELECT DATE_FORMAT(created_at, '%%Y-%%m'), theme, COUNT(*) "
+for m, th, n in q("SELECT created_at, theme, 1 "
         "FROM dossier WHERE created_at >= '%s' AND created_at < '%s' "
-        "GROUP BY 1, 2" % (lo, hi)):
+        % (lo, hi)):
+    m = lm(m)
     op[m] += int(n); cells.setdefault((m, th), [0, 0])[0] += int(n)
-for m, th, n in q("SELECT DATE_FORMAT(closed_at, '%%Y-%%m'), theme, COUNT(*) "
+for m, th, n in q("SELECT closed_at, theme, 1 "
         "FROM dossier WHERE status = 'afgesloten' AND closed_at >= '%s' "
-        "AND closed_at < '%s' GROUP BY 1, 2" % (lo, hi)):
+        "AND closed_at < '%s'" % (lo, hi)):
+    m = lm(m)
     cl[m] += int(n); cells.setdefault((m, th), [0, 0])[1] += int(n)
 for m in ms: sql.add(("maand", m, str(op[m]), str(cl[m])))
 for (m, th), (a, b) in cells.items(): sql.add(("cel", m + "/" + th, str(a), str(b)))
@@ -268,10 +278,12 @@ PYEOF
 diag "$(cat "$T/cmp")"
 is "$(grep '^page-sql' "$T/cmp")" "page-sql same" "every figure on the page equals a direct count"
 is "$(grep '^csv-page' "$T/cmp")" "csv-page same" "the CSV, read with Python's csv module, equals the page"
-is "$(grep '^formula' "$T/cmp")" "formula 3 0 True" \
+# Its dossier was opened and closed in April, Dutch time: one month
+# cell and the theme's row.
+is "$(grep '^formula' "$T/cmp")" "formula 2 0 True" \
     "a theme that looks like a formula is neutralised in the CSV, each time"
-is "$(grep '^jan' "$T/cmp")" "jan [('maand', '2023-01', '2', '1')]" \
-    "January 2023: two opened, one closed (the one of New Year's midnight)"
+is "$(grep '^jan' "$T/cmp")" "jan [('maand', '2023-01', '3', '1')]" \
+    "January 2023 (Dutch time): three opened, one of them at 23:59:59 UTC on New Year's Eve, one closed"
 is "$(grep '^pand' "$T/cmp")" \
     "pand [('resultaat', 'pand gesloten', '2', '1')]" \
     "pand gesloten: two dossiers (March, April), one task (February)"

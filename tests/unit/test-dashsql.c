@@ -278,7 +278,10 @@ static const char *const want_report[] = {
 	" AND r.id = ? AND a.id = ?",
 	"SELECT r.status, r.version, r.description, r.street,"
 	" r.house_number, r.postcode, r.city, r.involved_people,"
-	" r.involved_companies, r.involved_vehicles FROM report r"
+	" r.involved_companies, r.involved_vehicles,"
+	" (SELECT name FROM signal_type WHERE id = r.signal_type_id),"
+	" (SELECT name FROM audience WHERE id = r.audience_id),"
+	" DATE_FORMAT(r.observed_date, '%Y-%m-%d') FROM report r"
 	" WHERE (? = 1 OR r.team_id IN (SELECT ut.team_id FROM"
 	" user_team_access ut WHERE ut.user_id = ?)) AND r.id = ? FOR UPDATE",
 	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",

@@ -140,7 +140,9 @@ test_each_bad_input_on_its_field(void **state)
 	expect_error("report-observed-date", "", RF_OBSERVED_DATE);
 	expect_error("report-observed-date", "2026-09-22", RF_OBSERVED_DATE);
 	expect_error("report-observed-date", "2026-02-30", RF_OBSERVED_DATE);
-	expect_error("report-observed-date", "01-09-2026", RF_OBSERVED_DATE);
+	/* dd-mm-jjjj is a date too (issue 16), but not the 31st of February. */
+	expect_error("report-observed-date", "31-02-2026", RF_OBSERVED_DATE);
+	expect_error("report-observed-date", "2026-13-01", RF_OBSERVED_DATE);
 	expect_error("report-observed-time", "25%3A00", RF_OBSERVED_TIME);
 	expect_error("report-postcode", "0123AB", RF_POSTCODE);
 	expect_error("report-postcode", "1234+SS", RF_POSTCODE);

@@ -262,6 +262,44 @@ test_date(void **state)
 	assert_false(mp_valid_date(NULL, &tm));
 }
 
+/* Dates as typed on the report forms (issue 16). */
+static void
+test_date_nl(void **state)
+{
+	static const char *const good[][2] = {
+		{ "01-03-2026", "2026-03-01" }, { "1-3-2026", "2026-03-01" },
+		{ "29-02-2024", "2024-02-29" }, { "31-12-2025", "2025-12-31" },
+		{ "2026-03-01", "2026-03-01" }, { " 7-11-2025 ", "2025-11-07" },
+		{ "07-1-2026", "2026-01-07" }, { "7-01-2026", "2026-01-07" },
+	};
+	static const char *const bad[] = {
+		"31-02-2026", "29-02-2025", "2026-13-01", "32-01-2026",
+		"00-01-2026", "01-00-2026", "gisteren", "", "1-3-26",
+		"01/03/2026", "01-03-02026", "001-03-2026", "01--03-2026",
+		"2026-3-1", "-1-3-2026", "01-03-2026x", "1 -3-2026",
+		"01-03-1899", "a1-03-2026", "01-0b-2026", "01-03-20x6",
+	};
+	struct tm	 tm;
+	char		 out[11];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < MP_NELEM(good); i++) {
+		show("date nl accept", good[i][0]);
+		assert_true(mp_valid_date_nl(good[i][0], out, &tm));
+		assert_string_equal(out, good[i][1]);
+	}
+	assert_int_equal(tm.tm_mday, 7);
+	assert_int_equal(tm.tm_mon, 0);
+	for (i = 0; i < MP_NELEM(bad); i++) {
+		show("date nl reject", bad[i]);
+		memcpy(out, "unchanged", 10);
+		assert_false(mp_valid_date_nl(bad[i], out, &tm));
+		assert_string_equal(out, "unchanged");
+	}
+	assert_false(mp_valid_date_nl(NULL, out, &tm));
+}
+
 static void
 test_time(void **state)
 {
@@ -442,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_postcode),
 		cmocka_unit_test(test_housenumber),
 		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_date_nl),
 		cmocka_unit_test(test_time),
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_phone),

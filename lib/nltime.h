@@ -1,0 +1,37 @@
+/*
+ * nltime.h -- Dutch local time (Europe/Amsterdam) for what counts in
+ * days and months as a municipality does: a journal task's "today"
+ * (lib/journal.c) and the months of the statistics (lib/stats.c,
+ * lib/dossierstat.c, the range forms).  Stored times stay UTC; these
+ * functions turn a UTC instant into its local date or month and a
+ * local month back into the UTC instant it starts.
+ *
+ * The EU rule is computed here (CET, +1; CEST, +2, from the last Sunday
+ * of March 01:00 UTC to the last Sunday of October 01:00 UTC), so
+ * neither tz tables in MariaDB nor zoneinfo files inside the sandbox
+ * are needed.  The triggers of the monthly counters apply the same
+ * rule in SQL (nl_month(), sql/043_stats_local_month.sql); there only
+ * the offset at a month's first day matters, which no DST change
+ * comes near (+2 on the first of April..October, +1 otherwise).
+ */
+#ifndef MP_NLTIME_H
+#define MP_NLTIME_H
+
+#include <time.h>
+
+#define MP_NLTIME_DATE_LEN	11	/* "YYYY-MM-DD" and its NUL */
+#define MP_NLTIME_UTC_LEN	20	/* "YYYY-MM-DD HH:MM:SS" and NUL */
+
+/* The offset of Amsterdam's time from UTC at t, in seconds. */
+int		 mp_nltime_offset(time_t t);
+/* The local date at t, "YYYY-MM-DD" ("2000-01-01" if t is absurd). */
+void		 mp_nltime_date(time_t t, char out[MP_NLTIME_DATE_LEN]);
+/* The local month at t as year * 12 + month - 1. */
+int		 mp_nltime_month(time_t t);
+/*
+ * The UTC instant at which local month m (year * 12 + month - 1)
+ * begins, as "YYYY-MM-DD HH:MM:SS" for a DATETIME parameter.
+ */
+void		 mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN]);
+
+#endif /* MP_NLTIME_H */

@@ -1,0 +1,140 @@
+/*
+ * test-nltime.c -- Dutch local time (lib/nltime.c) for the statistics'
+ * months: the local month of instants around the first midnight of a
+ * month in winter and summer time and across both DST changes, the UTC
+ * instant each local month begins, and both against the system's
+ * zoneinfo over five years where it is installed.  The local date
+ * itself is held by test-journal.c (mp_journal_today).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "util.h"
+
+
+static time_t
+utc(int y, int mo, int d, int h, int mi, int s)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	return timegm(&tm);
+}
+
+#define M(y, m)	((y) * 12 + (m) - 1)
+
+static void
+test_month(void **state)
+{
+	(void)state;
+	/* 00:30 on 1 March Dutch time (CET) is 23:30 UTC the day before. */
+	assert_int_equal(mp_nltime_month(utc(2026, 2, 28, 23, 30, 0)),
+	    M(2026, 3));
+	assert_int_equal(mp_nltime_month(utc(2026, 2, 28, 22, 59, 59)),
+	    M(2026, 2));
+	/* 1 April, CEST: midnight is 22:00 UTC. */
+	assert_int_equal(mp_nltime_month(utc(2026, 3, 31, 22, 0, 0)),
+	    M(2026, 4));
+	assert_int_equal(mp_nltime_month(utc(2026, 3, 31, 21, 59, 59)),
+	    M(2026, 3));
+	/* 1 November, back in CET: 23:00 UTC. */
+	assert_int_equal(mp_nltime_month(utc(2026, 10, 31, 22, 30, 0)),
+	    M(2026, 10));
+	assert_int_equal(mp_nltime_month(utc(2026, 10, 31, 23, 0, 0)),
+	    M(2026, 11));
+	/* New year. */
+	assert_int_equal(mp_nltime_month(utc(2026, 12, 31, 23, 0, 0)),
+	    M(2027, 1));
+	/* 2024: the last Sunday of March is the 31st itself. */
+	assert_int_equal(mp_nltime_month(utc(2024, 3, 31, 22, 0, 0)),
+	    M(2024, 4));
+	assert_int_equal(mp_nltime_offset(utc(2024, 3, 31, 0, 59, 59)), 3600);
+	assert_int_equal(mp_nltime_offset(utc(2024, 3, 31, 1, 0, 0)), 7200);
+}
+
+static void
+start_is(int m, const char *want)
+{
+	char	 out[MP_NLTIME_UTC_LEN];
+
+	mp_nltime_month_start(m, out);
+	assert_string_equal(out, want);
+}
+
+static void
+test_month_start(void **state)
+{
+	(void)state;
+	start_is(M(2026, 3), "2026-02-28 23:00:00");
+	start_is(M(2026, 4), "2026-03-31 22:00:00");
+	start_is(M(2026, 10), "2026-09-30 22:00:00");
+	start_is(M(2026, 11), "2026-10-31 23:00:00");
+	start_is(M(2027, 1), "2026-12-31 23:00:00");
+	start_is(M(2024, 3), "2024-02-29 23:00:00");
+}
+
+/* Where zoneinfo is installed: the same months as localtime_r. */
+static void
+test_zoneinfo(void **state)
+{
+	struct tm	 tm;
+	const char	*old = getenv("TZ");
+	char		 out[MP_NLTIME_UTC_LEN], want[32];
+	time_t		 t, end;
+	int		 m;
+	FILE		*f;
+
+	(void)state;
+	if ((f = fopen("/usr/share/zoneinfo/Europe/Amsterdam", "r")) == NULL)
+		skip();
+	fclose(f);
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+	end = utc(2029, 1, 1, 0, 0, 0);
+	for (t = utc(2024, 1, 1, 0, 0, 0); t < end; t += 1800) {
+		assert_non_null(localtime_r(&t, &tm));
+		if (mp_nltime_month(t) != (tm.tm_year + 1900) * 12 + tm.tm_mon)
+			fail_msg("%lld: month %d", (long long)t,
+			    mp_nltime_month(t));
+		if (mp_nltime_offset(t) != tm.tm_gmtoff)
+			fail_msg("%lld: offset %d", (long long)t,
+			    mp_nltime_offset(t));
+	}
+	for (m = M(2024, 1); m < M(2029, 1); m++) {
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = m / 12 - 1900;
+		tm.tm_mon = m % 12;
+		tm.tm_mday = 1;
+		tm.tm_isdst = -1;
+		t = mktime(&tm);
+		assert_non_null(gmtime_r(&t, &tm));
+		(void)strftime(want, sizeof(want), "%Y-%m-%d %H:%M:%S", &tm);
+		mp_nltime_month_start(m, out);
+		assert_string_equal(out, want);
+	}
+	if (old != NULL)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_month),
+		cmocka_unit_test(test_month_start),
+		cmocka_unit_test(test_zoneinfo),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
