@@ -33,9 +33,9 @@ dist_sql_DATA = \
 	%reldir%/040_dossier_perf.sql \
 	%reldir%/041_dossier_list_index.sql \
 	%reldir%/042_routing.sql \
+	%reldir%/043_stats_local_month.sql \
 	%reldir%/045_dossier_task_count.sql \
 	%reldir%/046_feedback_reporter_view.sql \
-	%reldir%/043_stats_local_month.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
