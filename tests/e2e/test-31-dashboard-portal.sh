@@ -67,7 +67,8 @@ like "$(http_body)" 'ongeldig' "with a message"
 dash_as cor GET "/?soort=1+OR+1%3D1&team=abc"
 is "$HTTP_STATUS" 400 "non-numeric id filters are refused"
 st=$(sql "SELECT status FROM report WHERE id = $zuid")
-n=$(sql "SELECT COUNT(*) FROM report WHERE status = '$st'")
+# The first page holds at most 50 (the tests before may have made more).
+n=$(sql "SELECT LEAST(COUNT(*), 50) FROM report WHERE status = '$st'")
 dash_as cor GET "/?status=$(printf '%s' "$st" | sed 's/ /+/g')"
 is "$(grep -c 'href="/dashboard/melding/' "$HTTP_BODY")" "$n" \
     "the status filter shows exactly the reports of that status"
