@@ -102,7 +102,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    == MP_OK);
 
 	mp_report_init(&r);
-	FUZZ_ASSERT(mp_report_read_files(&r, &req) == MP_OK);
+	FUZZ_ASSERT(mp_report_read_files(&r, &req,
+	    mp_report_field_name(RF_ATTACHMENTS)) == MP_OK);
 	FUZZ_ASSERT(r.natt <= req.nfiles);
 	for (i = 0; i < r.natt; i++) {
 		fn = r.att[i].filename;

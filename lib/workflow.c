@@ -51,9 +51,9 @@ static const char *const stmts[STMT__MAX] = {
 	" closed_at = IF(? = 'afgerond', UTC_TIMESTAMP(), NULL),"
 	" closed_reason = IF(? = 'afgerond', ?, NULL),"
 	" version = version + 1 WHERE id = ? AND version = ?",
-	/* STMT_SEND_BACK */
-	"UPDATE report SET team_id = NULL, handler_id = NULL,"
-	" version = version + 1 WHERE id = ? AND version = ?",
+	/* STMT_SEND_BACK (in parentheses: clang takes two pieces for a comma) */
+	("UPDATE report SET team_id = NULL, handler_id = NULL,"
+	" version = version + 1 WHERE id = ? AND version = ?"),
 };
 
 const char *const mp_workflow_statuses[] = {
