@@ -51,7 +51,7 @@ static const char *const stmts[STMT__MAX] = {
 	" closed_at = IF(? = 'afgerond', UTC_TIMESTAMP(), NULL),"
 	" closed_reason = IF(? = 'afgerond', ?, NULL),"
 	" version = version + 1 WHERE id = ? AND version = ?",
-	/* STMT_SEND_BACK (in parentheses: clang takes two pieces for a comma) */
+	/* STMT_SEND_BACK (parenthesised for clang's -Wstring-concatenation) */
 	("UPDATE report SET team_id = NULL, handler_id = NULL,"
 	" version = version + 1 WHERE id = ? AND version = ?"),
 };
