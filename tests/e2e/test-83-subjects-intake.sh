@@ -123,3 +123,31 @@ is "$(sql "SELECT COUNT(*) FROM report r JOIN report_subject rs
     "it has 3 subjects: its address and the first 2 plates"
 conf_reset
 restart_intake
+
+# The same new subject committed by another connection after this
+# transaction's snapshot (two reports about one new plate at once, or a
+# write set from another Galera node): the intake's link must still
+# find the subject (sql/047), not fail with "subject_id cannot be null".
+rid=$(sql "SELECT MAX(id) FROM report")
+norm="ZQ$$"
+fifo=$E2E_TEST_DIR/session-a
+mkfifo "$fifo"
+mariadb --no-defaults -S "$E2E_DBSOCK" -uroot -N -B meldpunt <"$fifo" \
+    >"$E2E_TEST_DIR/session-a.out" 2>&1 &
+apid=$!
+exec 3>"$fifo"
+printf '%s\n' "SET @meldpunt_intake_report = $rid;" \
+    "SET @meldpunt_intake_proof = intake_report_proof($rid);" \
+    "START TRANSACTION WITH CONSISTENT SNAPSHOT;" >&3
+wait_for 10 "[ \$(sql 'SELECT COUNT(*) FROM information_schema.INNODB_TRX') -ge 1 ]" \
+    >/dev/null 2>&1
+sql "INSERT INTO subject (kind, norm, display, created_at)
+    VALUES (4, '$norm', '$norm', UTC_TIMESTAMP())"
+printf '%s\n' "SET @got = intake_subject_link(4, '$norm', '$norm', 2);" \
+    "SELECT @got = (SELECT id FROM subject WHERE kind = 4 AND
+    norm = '$norm' LOCK IN SHARE MODE);" "ROLLBACK;" >&3
+exec 3>&-
+wait "$apid"
+is "$(cat "$E2E_TEST_DIR/session-a.out")" 1 \
+    "a subject committed after the snapshot is linked, not lost"
+sql "DELETE FROM subject WHERE kind = 4 AND norm = '$norm'"
