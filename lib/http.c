@@ -522,14 +522,14 @@ mp_http_error(struct mp_req *req, int status, const char *msg)
 }
 
 enum mp_err
-mp_http_send_file(struct mp_req *req, const char *filename, const char *none,
-    const char *mime, const void *data, size_t len)
+mp_http_send_file(struct mp_req *req, const char *filename, size_t namesz,
+    const char *none, const char *mime, const void *data, size_t len)
 {
 	static const char *const types[] = {
 		"image/jpeg", "image/png", "application/pdf"
 	};
 	const char	*ctype = "application/octet-stream";
-	char		 name[200], disp[260];
+	char		 name[256], disp[320];
 	size_t		 i, o = 0;
 	enum mp_err	 er;
 
@@ -538,7 +538,9 @@ mp_http_send_file(struct mp_req *req, const char *filename, const char *none,
 		if (strcmp(mime, types[i]) == 0)
 			ctype = types[i];
 	/* The sender chose the name: nothing that ends or bends a header. */
-	for (; filename != NULL && *filename != '\0' && o + 1 < sizeof(name);
+	if (namesz > sizeof(name))
+		namesz = sizeof(name);
+	for (; filename != NULL && *filename != '\0' && o + 1 < namesz;
 	    filename++) {
 		unsigned char	 c = (unsigned char)*filename;
 

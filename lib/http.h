@@ -42,11 +42,13 @@ enum mp_err	 mp_http_send(struct mp_req *, int status, const char *ctype,
  * quotes; none when nothing is left), Content-Type only one of the
  * types uploads may have (JPEG, PNG, PDF; else
  * application/octet-stream, never text/html), and mp_http_send's
- * security headers (nosniff, CSP).
+ * security headers (nosniff, CSP).  The name is cut to namesz - 1
+ * bytes (at most 255).  MP_EINVAL or MP_ENOMEM when the header could
+ * not be set (nothing sent), else what mp_http_send returns.
  */
 enum mp_err	 mp_http_send_file(struct mp_req *, const char *filename,
-		    const char *none, const char *mime, const void *data,
-		    size_t len);
+		    size_t namesz, const char *none, const char *mime,
+		    const void *data, size_t len);
 /* Headers now, body later through mp_http_write (streamed exports). */
 enum mp_err	 mp_http_begin(struct mp_req *, int status, const char *ctype);
 enum mp_err	 mp_http_write(struct mp_req *, const void *, size_t);

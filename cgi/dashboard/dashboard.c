@@ -290,46 +290,17 @@ dash_render(struct mp_dreq *r, int status, struct mp_view *v,
 	mp_tmpl_free(v);
 }
 
-/* A file name safe inside a quoted header value: ASCII, no quotes. */
-static void
-safe_filename(const char *in, char *out, size_t outsz, const char *none)
-{
-	size_t	 o = 0;
-
-	for (; in != NULL && *in != '\0' && o + 1 < outsz; in++) {
-		unsigned char	 c = (unsigned char)*in;
-
-		out[o++] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ||
-		    c == '/' || c == ';' ? '_' : (char)c;
-	}
-	out[o] = '\0';
-	if (o == 0)
-		(void)snprintf(out, outsz, "%s", none);
-}
-
+/* lib/http.c's file sender; a header it could not set is a 500 here. */
 void
 dash_send_file(struct mp_dreq *r, const char *filename, size_t namesz,
     const char *none, const char *mime, const void *data, size_t len)
 {
-	static const char *const types[] = {
-		"image/jpeg", "image/png", "application/pdf"
-	};
-	const char	*ctype = "application/octet-stream";
-	char		 name[256], disp[320];
-	size_t		 i;
+	enum mp_err	 er;
 
-	/* Only the types the checks let in; never text/html. */
-	for (i = 0; mime != NULL && i < MP_NELEM(types); i++)
-		if (strcmp(mime, types[i]) == 0)
-			ctype = types[i];
-	safe_filename(filename, name, namesz < sizeof(name) ? namesz :
-	    sizeof(name), none);
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
-	    name);
-	if (mp_http_header(r->req, "Content-Disposition", disp) != MP_OK)
+	er = mp_http_send_file(r->req, filename, namesz, none, mime, data,
+	    len);
+	if (er == MP_EINVAL || er == MP_ENOMEM)
 		dash_error(r, 500, NULL);
-	else
-		(void)mp_http_send(r->req, 200, ctype, data, len);
 }
 
 void

@@ -459,7 +459,7 @@ feedback_file(struct freq *r)
 		return;
 	}
 	data = mp_db_text(st, FILE_DATA, &len);
-	(void)mp_http_send_file(r->req, mp_db_text(st, FILE_NAME, NULL),
+	(void)mp_http_send_file(r->req, mp_db_text(st, FILE_NAME, NULL), 200,
 	    "bestand", mp_db_text(st, FILE_MIME, NULL), data, len);
 	mp_db_done(st);
 }
