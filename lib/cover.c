@@ -14,6 +14,7 @@
 #include "cover.h"
 #include "db.h"
 #include "errcode.h"
+#include "nltime.h"
 #include "valid.h"
 
 enum stmt {
@@ -58,60 +59,6 @@ enum cover_col {
 	CC_STARTS, CC_ENDS, CC_BY, CC_STATE
 };
 
-/* Days since 1970-01-01 of y-m-d (proleptic Gregorian; Hinnant). */
-static long long
-days_from_civil(int y, int m, int d)
-{
-	long long	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The last Sunday of month m (31 days) of y, 01:00 UTC: the switch. */
-static long long
-last_sunday_0100(int y, int m)
-{
-	long long	 d = days_from_civil(y, m, 31);
-	long long	 wd = ((d % 7) + 7 + 4) % 7;	/* 1970-01-01: Thu */
-
-	return (d - wd) * 86400 + 3600;
-}
-
-/*
- * The UTC instant local midnight of day number days is.  Midnight is
- * never near a switch (01:00 UTC), so testing the CET guess is enough.
- */
-static long long
-midnight(long long days)
-{
-	long long	 t = days * 86400 - 3600;	/* CET */
-	time_t		 tt = (time_t)t;
-	struct tm	 tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		return t;
-	if (t >= last_sunday_0100(tm.tm_year + 1900, 3) &&
-	    t < last_sunday_0100(tm.tm_year + 1900, 10))
-		t -= 3600;				/* CEST */
-	return t;
-}
-
-static void
-utc_text(long long t, char out[20])
-{
-	time_t		 tt = (time_t)t;
-	struct tm	 tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		memset(&tm, 0, sizeof(tm));
-	(void)strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-}
-
 /* The day number of "YYYY-MM-DD", or -1 when it is no date. */
 static long long
 day_number(const char *day)
@@ -120,8 +67,7 @@ day_number(const char *day)
 
 	if (day == NULL || !mp_valid_date(day, &tm))
 		return -1;
-	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday);
+	return mp_nltime_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 int
@@ -131,7 +77,7 @@ mp_cover_day_start(const char *day, char out[20])
 
 	if (d < 0)
 		return 0;
-	utc_text(midnight(d), out);
+	mp_nltime_day_start(d, out);
 	return 1;
 }
 
@@ -169,9 +115,9 @@ mp_cover_add(struct mp_db *db, long long user, long long colleague,
 	if ((er = user_ok(db, user)) != MP_OK ||
 	    (er = user_ok(db, colleague)) != MP_OK)
 		return er;
-	utc_text(midnight(s), from);
+	mp_nltime_day_start(s, from);
 	/* The last day is included: it ends at the next midnight. */
-	utc_text(midnight(e + 1), to);
+	mp_nltime_day_start(e + 1, to);
 	v[0] = MP_DBINT(user);
 	v[1] = MP_DBINT(colleague);
 	v[2] = MP_DBTEXT(starts_on);

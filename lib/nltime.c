@@ -80,8 +80,15 @@ mp_nltime_month(time_t t)
 	return (tm.tm_year + 1900) * 12 + tm.tm_mon;
 }
 
+long long
+mp_nltime_days(int y, int m, int d)
+{
+
+	return days_from_civil(y, m, d);
+}
+
 void
-mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN])
+mp_nltime_day_start(long long days, char out[MP_NLTIME_UTC_LEN])
 {
 	long long	 local;
 	time_t		 t;
@@ -89,10 +96,10 @@ mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN])
 
 	/*
 	 * Local midnight minus the offset in force then; no DST change
-	 * falls within hours of a month's first midnight, so the offset
-	 * an hour earlier is the same.
+	 * falls within hours of midnight (they are at 01:00 UTC), so the
+	 * offset an hour earlier is the same.
 	 */
-	local = days_from_civil(m / 12, m % 12 + 1, 1) * 86400;
+	local = days * 86400;
 	t = (time_t)(local - 3600);
 	t = (time_t)(local - mp_nltime_offset(t));
 	if (gmtime_r(&t, &tm) == NULL) {
@@ -104,4 +111,11 @@ mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN])
 	    (unsigned)(tm.tm_mon + 1) % 100, (unsigned)tm.tm_mday % 100,
 	    (unsigned)tm.tm_hour % 100, (unsigned)tm.tm_min % 100,
 	    (unsigned)tm.tm_sec % 100);
+}
+
+void
+mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN])
+{
+
+	mp_nltime_day_start(days_from_civil(m / 12, m % 12 + 1, 1), out);
 }

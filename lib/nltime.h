@@ -33,5 +33,10 @@ int		 mp_nltime_month(time_t t);
  * begins, as "YYYY-MM-DD HH:MM:SS" for a DATETIME parameter.
  */
 void		 mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN]);
+/* Days since 1970-01-01 of the date y-m-d (proleptic Gregorian). */
+long long	 mp_nltime_days(int y, int m, int d);
+/* The UTC instant local day number days begins, as month_start's. */
+void		 mp_nltime_day_start(long long days,
+		    char out[MP_NLTIME_UTC_LEN]);
 
 #endif /* MP_NLTIME_H */
