@@ -29,7 +29,7 @@
 <button type="submit">Bevestigen<span class="visually-hidden">: <?cs var:o.Display ?></span></button></form><?cs /if ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/onderwerpen" class="inline">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="verwijderen"><input type="hidden" name="onderwerp" value="<?cs var:o.Id ?>">
-<button type="submit">Verwijderen<span class="visually-hidden">: <?cs var:o.Display ?></span></button></form><?cs /if ?></li>
+<button type="submit" class="secondary">Verwijderen<span class="visually-hidden">: <?cs var:o.Display ?></span></button></form><?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Act.Subj ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/onderwerpen" class="action">
