@@ -1603,36 +1603,43 @@ mp_report_count_by(struct mp_db *db,
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
+/* A blank around a typed reference: a space or a tab (pasted). */
+#define REF_BLANK(c)	((c) == ' ' || (c) == '\t')
+
 int
 mp_report_reference_norm(const char *s, char out[24])
 {
 	size_t	 i, n = 0, tail;
 
+	out[0] = '\0';
 	if (s == NULL)
 		return 0;
-	while (*s == ' ')
+	while (REF_BLANK(*s))
 		s++;
-	for (i = 0; s[i] != '\0' && s[i] != ' '; i++) {
+	for (i = 0; s[i] != '\0' && !REF_BLANK(s[i]); i++) {
 		if (n + 1 >= 24)
-			return 0;
+			goto bad;
 		out[n++] = (char)(s[i] >= 'a' && s[i] <= 'z' ?
 		    s[i] - 'a' + 'A' : s[i]);
 	}
-	for (; s[i] == ' '; i++)
+	for (; REF_BLANK(s[i]); i++)
 		;
 	out[n] = '\0';
 	if (s[i] != '\0' || n < 8 || out[0] != 'M' || out[1] != '-' ||
 	    out[6] != '-')
-		return 0;
+		goto bad;
 	for (i = 2; i < 6; i++)
 		if (out[i] < '0' || out[i] > '9')
-			return 0;
+			goto bad;
 	/* The number, or the spool's S and letters and digits. */
 	for (tail = 7; tail < n; tail++)
 		if (!((out[tail] >= '0' && out[tail] <= '9') ||
 		    (out[tail] >= 'A' && out[tail] <= 'Z')))
-			return 0;
+			goto bad;
 	return 1;
+bad:
+	out[0] = '\0';
+	return 0;
 }
 
 enum mp_err

@@ -243,9 +243,11 @@ enum mp_err	 mp_report_subjects_count(struct mp_db *, long long *todo,
 /* "M-2026-000123" for id and year. */
 void		 mp_report_reference(char out[24], int year, long long id);
 /*
- * A reference as typed ("m-2026-000308 ", any case, spaces around) in
- * its stored form into out: 1 if it has the form of one (M-, a year,
- * -, letters and digits), else 0.
+ * A reference as typed ("m-2026-000308 ", any case, spaces or tabs
+ * around) in its stored form into out: 1 if it has the form of one
+ * (M-, a year, -, letters and digits), else 0 and out "".  The one
+ * rule for every place a reference is typed: the dashboard's search
+ * and audit filter, the reporter's sign-in.
  */
 int		 mp_report_reference_norm(const char *s, char out[24]);
 /*

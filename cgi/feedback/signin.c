@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,36 +12,6 @@
 
 #include "meldpunt.h"
 #include "feedback.h"
-
-/*
- * The reference as typed, normalised for the lookup and the throttle:
- * outer blanks gone, upper case; "" when it cannot be a reference.
- */
-static void
-norm_reference(const char *in, char out[FEEDBACK_REF_MAX + 1])
-{
-	size_t	 n = 0;
-
-	out[0] = '\0';
-	if (in == NULL)
-		return;
-	while (*in == ' ' || *in == '\t')
-		in++;
-	for (; *in != '\0' && *in != ' ' && *in != '\t'; in++) {
-		if (n == FEEDBACK_REF_MAX || !(isalnum((unsigned char)*in) ||
-		    *in == '-')) {
-			out[0] = '\0';
-			return;
-		}
-		out[n++] = (char)toupper((unsigned char)*in);
-	}
-	out[n] = '\0';
-	for (; *in != '\0'; in++)
-		if (*in != ' ' && *in != '\t') {
-			out[0] = '\0';
-			return;
-		}
-}
 
 /*
  * Check ref and code and, when they match, start the reporter's
@@ -122,7 +91,8 @@ feedback_sign_in(struct freq *r)
 	code = feedback_form(r, "code");
 	if (!form_ok(r, typed))
 		return;
-	norm_reference(typed, ref);
+	/* "" when it cannot be a reference: the lookup then fails. */
+	(void)mp_report_reference_norm(typed, ref);
 	if (mp_throttle_keys(r->f->ctx->db, &r->f->ctx->keys, "melding", ref,
 	    r->client, r->now, &t) != MP_OK) {
 		(void)mp_http_error(r->req, 503, NULL);

@@ -44,9 +44,11 @@ is "$HTTP_STATUS" 403 "a malformed code is refused the same way"
 unlike "$(http_body)" '<script>' "and not shown back"
 is "$(sql "SELECT COUNT(*) FROM reporter_session")" 0 "no session was made"
 
-# The right code, typed loosely: lower case, spaces, O for 0.
+# The right code, typed loosely: lower case, spaces, O for 0; the
+# reference pasted with a tab before it (lib/report.c's one rule).
 loose=$(printf '%s' "$code1" | tr 'A-Z0-' 'a-zO ')
-fb_signin " $(printf '%s' "$ref1" | tr 'A-Z' 'a-z') " "$loose" 127.0.0.10
+fb_signin "$(printf '\t ')$(printf '%s' "$ref1" | tr 'A-Z' 'a-z') " \
+    "$loose" 127.0.0.10
 is "$HTTP_STATUS" 303 "the right code signs in (typing variants allowed)"
 is "$(http_header Location)" "/melding/" "and goes to the report"
 cookie=$(http_header Set-Cookie)

@@ -376,6 +376,40 @@ test_code(void **state)
 	assert_string_equal(code, "M-2026-000123");
 }
 
+/*
+ * The one reference rule (the dashboard's search and audit filter, the
+ * reporter's sign-in): any case, blanks and pasted tabs around; any
+ * other shape is refused with out "", so a caller that goes on with
+ * it looks up nothing.
+ */
+static void
+test_reference_norm(void **state)
+{
+	static const char *const bad[] = {
+		"", "   ", "M-2026", "X-2026-000123", "M-20a6-000123",
+		"M-2026-0001 23", "M-2026-000123!", "M2026-000123",
+		"M-2026-0000000000000000123", "M-2026-000123\n",
+	};
+	char	 out[24];
+	size_t	 i;
+
+	(void)state;
+	assert_true(mp_report_reference_norm("m-2026-000308", out));
+	assert_string_equal(out, "M-2026-000308");
+	assert_true(mp_report_reference_norm(" \tM-2026-000308\t ", out));
+	assert_string_equal(out, "M-2026-000308");
+	/* A spooled report's reference: S and letters and digits. */
+	assert_true(mp_report_reference_norm("m-2026-s7k2p9", out));
+	assert_string_equal(out, "M-2026-S7K2P9");
+	assert_false(mp_report_reference_norm(NULL, out));
+	assert_string_equal(out, "");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(out, 'x', sizeof(out));
+		assert_false(mp_report_reference_norm(bad[i], out));
+		assert_string_equal(out, "");
+	}
+}
+
 int
 main(void)
 {
@@ -387,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_location_needed),
 		cmocka_unit_test(test_files_by_content),
 		cmocka_unit_test(test_code),
+		cmocka_unit_test(test_reference_norm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
