@@ -69,7 +69,8 @@ UNIT_TESTS = \
 	tests/unit/test-dashsql \
 	tests/unit/test-listsearch \
 	tests/unit/test-contact \
-	tests/unit/test-routing
+	tests/unit/test-routing \
+	tests/unit/test-replytpl
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -125,6 +126,9 @@ tests_unit_test_route_LDADD = $(UNIT_LDADD)
 tests_unit_test_routing_SOURCES = %reldir%/unit/test-routing.c
 tests_unit_test_routing_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_routing_LDADD = $(UNIT_LDADD)
+tests_unit_test_replytpl_SOURCES = %reldir%/unit/test-replytpl.c
+tests_unit_test_replytpl_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_replytpl_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)
