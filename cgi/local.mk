@@ -28,6 +28,7 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/grant.c \
 	%reldir%/dashboard/new.c \
 	%reldir%/dashboard/routing.c \
+	%reldir%/dashboard/replytpl.c %reldir%/dashboard/savedfilter.c \
 	%reldir%/dashboard/stats.c %reldir%/dashboard/chart.c \
 	%reldir%/dashboard/privacy.c %reldir%/dashboard/retention.c \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \

@@ -66,5 +66,7 @@
 #include "sandbox.h"
 #include "routing.h"
 #include "cover.h"
+#include "replytpl.h"
+#include "savedfilter.h"
 
 #endif /* MELDPUNT_H */

@@ -122,3 +122,7 @@ GRANT SELECT ON dossier_task_count TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 049_replytpl_savedfilter.sql: reply templates (the coordinators' page and the report page)
+-- and each user's saved filters of the work list.
+GRANT SELECT, INSERT, UPDATE, DELETE ON reply_template TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON saved_filter TO @APPUSER@@@APPHOST@;

@@ -135,3 +135,7 @@ GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 049_replytpl_savedfilter.sql: reply templates (for an installation that runs the dashboard with the shared account)
+-- and each user's saved filters of the work list.
+GRANT SELECT, INSERT, UPDATE, DELETE ON reply_template TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON saved_filter TO @APPUSER@@@APPHOST@;

@@ -57,7 +57,8 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/journal-mine.cs \
 	%reldir%/dashboard/new.cs \
 	%reldir%/dashboard/routing.cs \
-	%reldir%/dashboard/cover.cs
+	%reldir%/dashboard/cover.cs \
+	%reldir%/dashboard/replytpl.cs
 
 exporttemplatedir = $(templatedir)/export
 dist_exporttemplate_DATA = \

@@ -69,7 +69,8 @@ UNIT_TESTS = \
 	tests/unit/test-dashsql \
 	tests/unit/test-listsearch \
 	tests/unit/test-contact \
-	tests/unit/test-routing
+	tests/unit/test-routing \
+	tests/unit/test-replytpl
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
@@ -125,6 +126,9 @@ tests_unit_test_route_LDADD = $(UNIT_LDADD)
 tests_unit_test_routing_SOURCES = %reldir%/unit/test-routing.c
 tests_unit_test_routing_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_routing_LDADD = $(UNIT_LDADD)
+tests_unit_test_replytpl_SOURCES = %reldir%/unit/test-replytpl.c
+tests_unit_test_replytpl_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_replytpl_LDADD = $(UNIT_LDADD)
 tests_unit_test_valid_SOURCES = %reldir%/unit/test-valid.c
 tests_unit_test_valid_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_valid_LDADD = $(UNIT_LDADD)
@@ -268,7 +272,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/dossier_doc.c \
 	cgi/dashboard/journal.c \
 	cgi/dashboard/retention.c \
-	cgi/dashboard/routing.c
+	cgi/dashboard/routing.c \
+	cgi/dashboard/replytpl.c cgi/dashboard/savedfilter.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -282,7 +287,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/dossier_doc.c \
 	cgi/dashboard/journal.c \
 	cgi/dashboard/retention.c \
-	cgi/dashboard/routing.c
+	cgi/dashboard/routing.c \
+	cgi/dashboard/replytpl.c cgi/dashboard/savedfilter.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

@@ -462,5 +462,31 @@ void	mp_dash_cover(struct mp_dreq *);
 void	mp_dash_cover_post(struct mp_dreq *);
 void	dash_queue_counts(struct mp_dreq *, struct mp_view *);
 extern struct mp_sqltext_set dash_routing_sql;
+/*
+ * replytpl.c: reply templates (issue 16), the coordinators' page, and
+ * the templates offered for a report of signal_type into v under
+ * Tpl.N.{Id,Title,Own,Sel} (that type's first; Sel where it is sel).
+ */
+void	mp_dash_replytpl(struct mp_dreq *);
+void	mp_dash_replytpl_edit(struct mp_dreq *);
+void	mp_dash_replytpl_post(struct mp_dreq *);
+enum mp_err dash_replytpl_offer(struct mp_dreq *, struct mp_view *,
+	    long long signal_type, long long sel);
+/*
+ * savedfilter.c: the work list's saved filters (issue 16): use one
+ * (/filter/#), save or remove one (/filters), and the user's into the
+ * list page's v (Saved.*) with m's error at the name field.  list.c's
+ * dash_list_page is the work list with status and that error.
+ */
+struct dash_saved_msg {
+	const char	*name;		/* as typed */
+	const char	*error;
+};
+void	mp_dash_savedfilter(struct mp_dreq *);
+void	mp_dash_savedfilter_post(struct mp_dreq *);
+enum mp_err dash_savedfilter_fill(struct mp_dreq *, struct mp_view *,
+	    const struct dash_saved_msg *);
+void	dash_list_page(struct mp_dreq *, int status,
+	    const struct dash_saved_msg *);
 
 #endif

@@ -1053,6 +1053,17 @@ list_values(struct mp_view *v, const struct dash_filter *f, size_t n)
 void
 mp_dash_list(struct mp_dreq *r)
 {
+
+	dash_list_page(r, 200, NULL);
+}
+
+/*
+ * The work list with status (a wrong filter makes a 200 a 400), and a
+ * refused save of the filters (savedfilter.c) at its name field.
+ */
+void
+dash_list_page(struct mp_dreq *r, int status, const struct dash_saved_msg *m)
+{
 	struct dash_filter f;
 	struct mp_view	*v;
 	size_t		 n = 0;
@@ -1070,7 +1081,10 @@ mp_dash_list(struct mp_dreq *r)
 		er = list_options(r, v, &f);
 	if (er == MP_OK)
 		er = list_values(v, &f, n);
-	dash_finish(r, er, f.bad ? 400 : 200, v, "dashboard/list.cs");
+	if (er == MP_OK)
+		er = dash_savedfilter_fill(r, v, m);
+	dash_finish(r, er, f.bad && status == 200 ? 400 : status, v,
+	    "dashboard/list.cs");
 }
 
 /*

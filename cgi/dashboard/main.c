@@ -91,6 +91,16 @@ static const struct dash_route routes[] = {
 	  mp_dash_cover },
 	{ { "POST", "/vervanging" }, MP_PERM_REPORT_ASSIGN, 0,
 	  mp_dash_cover_post },
+	{ { "GET", "/sjablonen" }, MP_PERM_REPORT_ASSIGN, 0,
+	  mp_dash_replytpl },
+	{ { "GET", "/sjablonen/#" }, MP_PERM_REPORT_ASSIGN, 0,
+	  mp_dash_replytpl_edit },
+	{ { "POST", "/sjablonen" }, MP_PERM_REPORT_ASSIGN, 0,
+	  mp_dash_replytpl_post },
+	{ { "GET", "/filter/#" }, MP_PERM_REPORT_LIST, 0,
+	  mp_dash_savedfilter },
+	{ { "POST", "/filters" }, MP_PERM_REPORT_LIST, 0,
+	  mp_dash_savedfilter_post },
 };
 
 int

@@ -53,7 +53,7 @@ static const char *const stmts[STMT__MAX] = {
 	" r.involved_companies, r.involved_vehicles, r.anonymous, r.version,"
 	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
 	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, ''),"
-	" r.unread_replies, r.subjects_cut"
+	" r.unread_replies, r.subjects_cut, r.signal_type_id"
 	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id"
 	" LEFT JOIN team t ON t.id = r.team_id"
@@ -138,7 +138,8 @@ enum detail_col {
 	DET_HANDLER_ID,
 	DET_HANDLER,
 	DET_UNREAD,
-	DET_SUBJECTS_CUT
+	DET_SUBJECTS_CUT,
+	DET_TYPE_ID
 };
 
 /* STMT_CONTACT's columns. */
@@ -569,8 +570,9 @@ detail_actions(struct mp_dreq *r, struct mp_view *v, const char *status_now,
 	return er;
 }
 
+struct compose;
 static enum mp_err report_page(struct mp_dreq *, int, const char *,
-		    const char *, int);
+		    const char *, int, const struct compose *);
 
 /* As dash_report_page, without a field. */
 static enum mp_err
@@ -643,7 +645,7 @@ static enum mp_err
 detail_keep(struct mp_dreq *r, int status, const char *msg)
 {
 
-	return report_page(r, status, msg, NULL, 1);
+	return report_page(r, status, msg, NULL, 1, NULL);
 }
 
 enum mp_err
@@ -651,20 +653,71 @@ dash_report_page(struct mp_dreq *r, int status, const char *msg,
     const char *field)
 {
 
-	return report_page(r, status, msg, field, 0);
+	return report_page(r, status, msg, field, 0, NULL);
+}
+
+/*
+ * Writing to the reporter with a template (issue 16), without
+ * JavaScript: "Gebruik sjabloon" and "Voorbeeld" post the message form
+ * and get the report page again, with the template's text in the
+ * message field, or with the text as typed and, beside it, as the
+ * reporter will read it (escaped as every value, in the reporter's
+ * thread's markup).  Neither writes anything; sending is "bericht".
+ */
+struct compose {
+	const struct mp_replytpl *tpl;	/* "Gebruik sjabloon": picked */
+	const char	*text;		/* "Voorbeeld": as typed */
+	long long	 sel;		/* the template chosen in the list */
+};
+
+/* The compose's part of the page into v; *status 400 when refused. */
+static enum mp_err
+compose_fill(struct mp_dreq *r, struct mp_view *v, const struct compose *c,
+    long long type, int *status)
+{
+	enum mp_err	 er;
+
+	/* A refused one's page: only the choice in the list is kept. */
+	if (c->tpl == NULL && c->text == NULL)
+		return MP_OK;
+	/* Only a template offered for this report's signal type. */
+	if (c->tpl != NULL && (!c->tpl->active ||
+	    (c->tpl->signal_type != 0 && c->tpl->signal_type != type))) {
+		*status = 400;
+		if ((er = mp_tmpl_set(v, "Message", "Kies een sjabloon uit de "
+		    "lijst.")) == MP_OK &&
+		    (er = mp_tmpl_set(v, "FieldErr", "sjabloon")) == MP_OK &&
+		    (er = mp_tmpl_set(v, "Keep.Actie", "bericht")) == MP_OK)
+			er = mp_tmpl_set(v, "Keep.Tekst", dash_form(r,
+			    "tekst"));
+		return er;
+	}
+	if ((er = mp_tmpl_set(v, "Keep.Actie", "bericht")) != MP_OK)
+		return er;
+	if (c->tpl != NULL) {
+		if ((er = mp_tmpl_set(v, "Keep.Tekst", c->tpl->body)) ==
+		    MP_OK)
+			er = mp_tmpl_set(v, "Compose.Note", "De tekst van het "
+			    "sjabloon staat in het berichtvak. Pas hem aan, "
+			    "bekijk het voorbeeld en verstuur het bericht.");
+		return er;
+	}
+	if ((er = mp_tmpl_set(v, "Keep.Tekst", c->text)) == MP_OK)
+		er = mp_tmpl_set(v, "Compose.Preview", c->text);
+	return er;
 }
 
 /* long: the page's parts, each a call; splitting would only move them. */
 static enum mp_err
 report_page(struct mp_dreq *r, int status, const char *msg,
-    const char *field, int keep)
+    const char *field, int keep, const struct compose *c)
 {
 	struct mp_view	*v = NULL;
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[3];
 	const char	*status_now;
 	int		 anonymous;
-	long long	 team = 0, handler = 0;
+	long long	 team = 0, handler = 0, type;
 	enum mp_err	 er;
 
 	mp_access_report_params(&r->user, p);
@@ -682,6 +735,7 @@ report_page(struct mp_dreq *r, int status, const char *msg,
 		goto out;
 	}
 	er = detail_row(r, v, st, &anonymous, &team, &handler);
+	type = mp_db_int(st, DET_TYPE_ID);
 	status_now = mp_tmpl_get(v, "R.Status");
 	mp_db_done(st);
 	st = NULL;
@@ -701,6 +755,11 @@ report_page(struct mp_dreq *r, int status, const char *msg,
 	if ((er = detail_lists(r, v, p)) != MP_OK)
 		goto out;
 	er = detail_actions(r, v, status_now, team, handler);
+	/* The reply templates for this report's type (replytpl.c). */
+	if (er == MP_OK && mp_role_can(r->user.role, MP_PERM_REPORT_WORK))
+		er = dash_replytpl_offer(r, v, type, c != NULL ? c->sel : 0);
+	if (er == MP_OK && c != NULL)
+		er = compose_fill(r, v, c, type, &status);
 	if (er == MP_OK)
 		er = dash_links_fill(r, v);
 	if (er == MP_OK)
@@ -1440,6 +1499,67 @@ read_action(struct mp_dreq *r, struct act *a)
 	}
 }
 
+/*
+ * "Gebruik sjabloon" (use) and "Voorbeeld": the report page again with
+ * the template's text or the preview (struct compose); nothing is
+ * written.  The report's visibility is report_page's, as for a GET.
+ */
+static void
+compose(struct mp_dreq *r, int use)
+{
+	struct mp_replytpl	*t = NULL;
+	struct compose		 c, sel;
+	const char		*msg = NULL;
+	enum mp_err		 er = MP_OK;
+
+	memset(&c, 0, sizeof(c));
+	if (!mp_role_can(r->user.role, MP_PERM_REPORT_WORK)) {
+		dash_audit(r, "geweigerd", "melding", r->arg[0],
+		    use ? "sjabloon" : "voorbeeld");
+		dash_error(r, 403, "U mag deze actie niet uitvoeren.");
+		return;
+	}
+	if ((c.sel = dash_number(dash_form(r, "sjabloon"), 1,
+	    4294967295LL)) < 0)
+		c.sel = 0;
+	if (use && c.sel == 0)
+		msg = "Kies een sjabloon uit de lijst.";
+	else if (use) {
+		/* 17 kB of text: off the stack. */
+		if ((t = mp_alloc(sizeof(*t))) == NULL)
+			er = MP_ENOMEM;
+		else if ((er = mp_replytpl_get(r->d->ctx->db, c.sel, t)) ==
+		    MP_ENOTFOUND) {
+			msg = "Dat sjabloon bestaat niet (meer). Kies een "
+			    "ander.";
+			er = MP_OK;
+		}
+		c.tpl = t;
+	} else {
+		c.text = dash_form(r, "tekst");
+		if (c.text == NULL || mp_valid_blank(c.text,
+		    strlen(c.text)) || !mp_valid_text(c.text, strlen(c.text),
+		    MP_MSG_MAX, 1))
+			msg = "Een bericht aan de melder heeft tekst, ten "
+			    "hoogste 4000 tekens.";
+	}
+	if (er != MP_OK) {
+		dash_error(r, mp_err_status(er), NULL);
+		goto out;
+	}
+	memset(&sel, 0, sizeof(sel));
+	sel.sel = c.sel;
+	if (msg != NULL)
+		er = report_page(r, 400, msg, use ? "sjabloon" : "bericht", 1,
+		    &sel);
+	else
+		er = report_page(r, 200, NULL, NULL, 0, &c);
+	if (er == MP_ENOTFOUND)
+		not_yours(r);
+out:
+	free(t);
+}
+
 void
 mp_dash_action(struct mp_dreq *r)
 {
@@ -1452,6 +1572,11 @@ mp_dash_action(struct mp_dreq *r)
 	memset(&a, 0, sizeof(a));
 	a.r = r;
 	a.kind = A__MAX;
+	if (s != NULL && (strcmp(s, "sjabloon") == 0 ||
+	    strcmp(s, "voorbeeld") == 0)) {
+		compose(r, s[0] == 's');
+		return;
+	}
 	for (i = 0; s != NULL && i < A__MAX; i++)
 		if (strcmp(s, actions[i].name) == 0)
 			a.kind = (enum akind)i;

@@ -26,6 +26,7 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/beheer">Beheer</a></li><?cs /if ?>
 <?cs if:Can.Admin ?><li><a href="<?cs var:Page.Mount ?>/routering">Routering</a></li><?cs /if ?>
 <?cs if:Can.Cover ?><li><a href="<?cs var:Page.Mount ?>/vervanging">Vervanging</a></li><?cs /if ?>
+<?cs if:Can.Cover ?><li><a href="<?cs var:Page.Mount ?>/sjablonen">Sjablonen</a></li><?cs /if ?>
 <?cs if:Can.Grant ?><li><a href="<?cs var:Page.Mount ?>/verzoeken">Verzoeken</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/audit">Auditlog</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/privacy">Privacy</a></li><?cs /if ?>

@@ -43,6 +43,26 @@
 <button type="submit">Filteren</button>
 </fieldset>
 </form>
+<section aria-labelledby="h-opgeslagen" id="opgeslagen">
+<h2 id="h-opgeslagen">Opgeslagen filters</h2>
+<?cs if:Saved.Note ?><p class="notice" role="status" id="saved-note"><?cs var:Saved.Note ?></p><?cs /if ?>
+<?cs if:subcount(Saved.List) > 0 ?><ul id="saved-filters">
+<?cs each:x = Saved.List ?><li><a href="<?cs var:Page.Mount ?>/filter/<?cs var:x.Id ?>"><?cs var:x.Name ?></a>
+<form method="post" action="<?cs var:Page.Mount ?>/filters" class="inline">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="verwijderen"><input type="hidden" name="id" value="<?cs var:x.Id ?>">
+<button type="submit" class="secondary">Verwijderen<span class="visually-hidden">: filter <?cs var:x.Name ?></span></button></form></li>
+<?cs /each ?></ul><?cs else ?><p>U heeft nog geen filters opgeslagen.</p><?cs /if ?>
+<?cs if:List.Query || Saved.Error ?>
+<form method="post" action="<?cs var:Page.Mount ?>/filters?<?cs var:List.Query ?>" class="action" novalidate>
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="opslaan">
+<div class="field<?cs if:Saved.Error ?> has-error<?cs /if ?>"><label for="f-naam">Naam voor de filters die nu gekozen zijn</label>
+<p class="hint" id="f-naam-hint">Ten hoogste <?cs var:Saved.NameMax ?> tekens; u kunt <?cs var:Saved.Max ?> filters bewaren. Alleen u ziet ze.</p>
+<?cs if:Saved.Error ?><p class="error" id="f-naam-error"><span class="visually-hidden">Fout: </span><?cs var:Saved.Error ?></p><?cs /if ?>
+<input id="f-naam" name="naam" maxlength="<?cs var:Saved.NameMax ?>" value="<?cs var:Saved.Name ?>" aria-describedby="f-naam-hint<?cs if:Saved.Error ?> f-naam-error<?cs /if ?>"<?cs if:Saved.Error ?> aria-invalid="true"<?cs /if ?>></div>
+<button type="submit">Filters opslaan</button>
+</form>
+<?cs else ?><p class="hint">Kies filters en klik op Filteren; daarna kunt u ze hier onder een naam opslaan.</p><?cs /if ?>
+</section>
 <?cs if:Can.Export ?><p><a id="export-csv" href="<?cs var:Page.Mount ?>/export?<?cs var:List.Query ?>">Exporteer deze selectie als CSV</a> (alle meldingen die aan de filters voldoen, zonder gegevens van de melder)</p><?cs /if ?>
 <?cs if:List.Count == 0 ?><p id="empty">Geen meldingen gevonden.</p><?cs else ?>
 <table class="worklist">

@@ -97,12 +97,31 @@
 <button type="submit">Antwoorden als gelezen markeren</button>
 </form>
 <?cs /if ?>
-<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">
-<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="bericht">
+<?cs # The message to the reporter, with reply templates (issue 16): "Gebruik
+     sjabloon" puts a template's text in the field, "Voorbeeld" shows the
+     text as the reporter will read it; both only show the page again. ?>
+<form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action" id="bericht-form">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+<?cs if:subcount(Tpl) > 0 ?><div class="field"><label for="sjabloon">Sjabloon</label>
+<p class="hint" id="sjabloon-hint">Eerst de sjablonen voor deze soort, dan de algemene. &ldquo;Gebruik sjabloon&rdquo; zet de tekst in het berichtvak en vervangt wat daar stond.</p>
+<?cs if:FieldErr == "sjabloon" ?><p class="error" id="sjabloon-fout"><span class="visually-hidden">Fout: </span><?cs var:Message ?></p><?cs /if ?>
+<select id="sjabloon" name="sjabloon" aria-describedby="sjabloon-hint<?cs if:FieldErr == "sjabloon" ?> sjabloon-fout<?cs /if ?>"<?cs if:FieldErr == "sjabloon" ?> aria-invalid="true"<?cs /if ?>>
+<?cs if:TplOwn > 0 ?><optgroup label="Voor deze soort"><?cs each:t = Tpl ?><?cs if:t.Own ?><option value="<?cs var:t.Id ?>"<?cs if:t.Sel ?> selected<?cs /if ?>><?cs var:t.Title ?></option><?cs /if ?><?cs /each ?></optgroup><?cs /if ?>
+<?cs if:TplGeneral > 0 ?><optgroup label="Algemeen"><?cs each:t = Tpl ?><?cs if:!t.Own ?><option value="<?cs var:t.Id ?>"<?cs if:t.Sel ?> selected<?cs /if ?>><?cs var:t.Title ?></option><?cs /if ?><?cs /each ?></optgroup><?cs /if ?>
+</select></div>
+<button type="submit" name="actie" value="sjabloon" class="secondary" formnovalidate>Gebruik sjabloon</button>
+<?cs /if ?>
+<?cs if:Compose.Note ?><p class="notice" role="status" id="sjabloon-gebruikt"><?cs var:Compose.Note ?></p><?cs /if ?>
 <div class="field"><label for="bericht">Bericht aan de melder</label>
-<p class="hint" id="bericht-hint">De melder leest dit na aanmelden met meldingsnummer en code. Uw naam ziet de melder niet. Wacht u op antwoord? Zet daarna de status op &ldquo;wacht op melder&rdquo;.</p>
-<textarea id="bericht" name="tekst" rows="4" maxlength="4000" aria-describedby="bericht-hint" required><?cs if:Keep.Actie == "bericht" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
-<button type="submit">Bericht versturen</button>
+<p class="hint" id="bericht-hint">De melder leest dit na aanmelden met meldingsnummer en code. Uw naam ziet de melder niet.<?cs if:Act.Ask ?> Wacht u op antwoord? Gebruik dan &ldquo;Vraag de melder&rdquo; hieronder: dat verstuurt uw vraag en zet de melding in &eacute;&eacute;n keer op &ldquo;wacht op melder&rdquo;.<?cs /if ?></p>
+<?cs if:FieldErr == "bericht" ?><p class="error" id="bericht-fout"><span class="visually-hidden">Fout: </span><?cs var:Message ?></p><?cs /if ?>
+<textarea id="bericht" name="tekst" rows="6" maxlength="4000" aria-describedby="bericht-hint<?cs if:FieldErr == "bericht" ?> bericht-fout<?cs /if ?>"<?cs if:FieldErr == "bericht" ?> aria-invalid="true"<?cs /if ?> required><?cs if:Keep.Actie == "bericht" || Keep.Actie == "voorbeeld" || Keep.Actie == "sjabloon" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
+<?cs if:Compose.Preview ?><div class="preview" id="voorbeeld" role="region" aria-labelledby="voorbeeld-kop" tabindex="-1">
+<h3 id="voorbeeld-kop">Voorbeeld: zo leest de melder uw bericht</h3>
+<p class="text"><?cs var:Compose.Preview ?></p>
+<p class="hint">Nog niet verstuurd. Pas de tekst zo nodig aan en kies &ldquo;Bericht versturen&rdquo;.</p></div><?cs /if ?>
+<button type="submit" name="actie" value="voorbeeld" class="secondary">Voorbeeld</button>
+<button type="submit" name="actie" value="bericht">Bericht versturen</button>
 </form>
 <?cs if:Act.Ask ?>
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>" class="action">

@@ -378,6 +378,28 @@ def run(base, d, c, users):
     fill(d, {"v-van": "1-1-2026"})
     d.click("form:has(#v-van) button[type=submit]")
     c.page("dashboard: vervanging met fout", "#v-behandelaar-error")
+    # Reply templates and saved filters (issue 16; test-24, test-25):
+    # the coordinators' page with an error at its field, a general
+    # template stored and used on a report with its preview, and the
+    # work list's saved filters with a refused name.
+    d.go(base + "/dashboard/sjablonen")
+    c.page("dashboard: sjablonen", "#s-titel")
+    d.click("form:has(#s-titel) button[type=submit]")
+    c.page("dashboard: sjablonen met fout", "#s-titel-error")
+    fill(d, {"s-titel": "Toegankelijk sjabloon",
+             "s-tekst": "Dank voor uw melding. Wij bekijken haar."})
+    d.click("form:has(#s-titel) button[type=submit]")
+    c.page("dashboard: sjablonen, een opgeslagen", "#templates")
+    if detail is not None:
+        d.go(detail)
+        d.click("#bericht-form button[value=sjabloon]")
+        c.page("dashboard: melding met sjabloon", "#sjabloon-gebruikt")
+        d.click("#bericht-form button[value=voorbeeld]")
+        c.page("dashboard: melding met voorbeeld", "#voorbeeld")
+    d.go(base + "/dashboard/?status=nieuw")
+    c.page("dashboard: werklijst met opgeslagen filters", "#f-naam")
+    d.click("form:has(#f-naam) button[type=submit]")
+    c.page("dashboard: filters opslaan met fout", "#f-naam-error")
 
     # The reporter again (issue 16): the report as sent, a reply kept
     # through a session that ended, the follow-up's error page.
