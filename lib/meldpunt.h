@@ -66,5 +66,6 @@
 #include "sandbox.h"
 #include "routing.h"
 #include "cover.h"
+#include "notice.h"
 
 #endif /* MELDPUNT_H */

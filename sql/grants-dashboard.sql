@@ -122,3 +122,7 @@ GRANT SELECT ON dossier_task_count TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 048_notices.sql: a user's own choice of notices (/meldingen-per-mail),
+-- and the team's notice of a report entered or assigned to a team.
+GRANT SELECT, INSERT, UPDATE ON user_notice TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;

@@ -135,3 +135,7 @@ GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 048_notices.sql: a user's choice of notices, and the team's notice
+-- of a report that arrives (meldpuntctl drain-spool stores reports).
+GRANT SELECT, INSERT, UPDATE ON user_notice TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
