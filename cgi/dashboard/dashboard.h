@@ -463,4 +463,12 @@ void	mp_dash_cover_post(struct mp_dreq *);
 void	dash_queue_counts(struct mp_dreq *, struct mp_view *);
 extern struct mp_sqltext_set dash_routing_sql;
 
+/*
+ * notice.c: a user's own choice of notices by mail, and the
+ * coordinators' delivery log of every notice (issue 16).
+ */
+void	mp_dash_notice(struct mp_dreq *);
+void	mp_dash_notice_post(struct mp_dreq *);
+void	mp_dash_maillog(struct mp_dreq *);
+
 #endif

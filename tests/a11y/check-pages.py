@@ -378,6 +378,14 @@ def run(base, d, c, users):
     fill(d, {"v-van": "1-1-2026"})
     d.click("form:has(#v-van) button[type=submit]")
     c.page("dashboard: vervanging met fout", "#v-behandelaar-error")
+    # Notices by mail (issue 16): the coordinator's delivery log and
+    # the own choice of notices, before and after saving it.
+    d.go(base + "/dashboard/maillog")
+    c.page("dashboard: maillog", "#maillog")
+    d.go(base + "/dashboard/meldingen-per-mail")
+    c.page("dashboard: meldingen per e-mail", "#n-team")
+    d.click("form[action$='/meldingen-per-mail'] button[type=submit]")
+    c.page("dashboard: meldingen per e-mail opgeslagen", "#klaar")
 
     # The reporter again (issue 16): the report as sent, a reply kept
     # through a session that ended, the follow-up's error page.
