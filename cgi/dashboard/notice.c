@@ -158,24 +158,24 @@ log_row(const struct mp_outbox_entry *e, void *arg)
 	struct logrows	*a = arg;
 	char		 t[32], who[1024];
 
-	dash_setki(a->v, "Log", a->n, "Id", e->id);
-	dash_setk(a->v, "Log", a->n, "Kind", kind_label(e->kind));
-	dash_setk(a->v, "Log", a->n, "Status", status_label(e->status));
-	dash_setk(a->v, "Log", a->n, "StatusCode", e->status);
-	dash_setki(a->v, "Log", a->n, "Tries", e->tries);
+	dash_setki(a->v, "Mails", a->n, "Id", e->id);
+	dash_setk(a->v, "Mails", a->n, "Kind", kind_label(e->kind));
+	dash_setk(a->v, "Mails", a->n, "Status", status_label(e->status));
+	dash_setk(a->v, "Mails", a->n, "StatusCode", e->status);
+	dash_setki(a->v, "Mails", a->n, "Tries", e->tries);
 	dash_time(t, e->created);
-	dash_setk(a->v, "Log", a->n, "Queued", t);
+	dash_setk(a->v, "Mails", a->n, "Queued", t);
 	dash_time(t, e->sent);
-	dash_setk(a->v, "Log", a->n, "Sent", t);
+	dash_setk(a->v, "Mails", a->n, "Sent", t);
 	if (strcmp(e->status, "failed") == 0) {
 		dash_time(t, e->next_try);
-		dash_setk(a->v, "Log", a->n, "Failed", t);
+		dash_setk(a->v, "Mails", a->n, "Failed", t);
 	} else if (strcmp(e->status, "pending") == 0 && e->tries > 0) {
 		dash_time(t, e->next_try);
-		dash_setk(a->v, "Log", a->n, "Next", t);
+		dash_setk(a->v, "Mails", a->n, "Next", t);
 	}
 	/* Why: last_error, which never holds an address (lib/outbox.c). */
-	dash_setk(a->v, "Log", a->n, "Error", strcmp(e->error, "merged") ==
+	dash_setk(a->v, "Mails", a->n, "Error", strcmp(e->error, "merged") ==
 	    0 ? "samengevoegd met een ander bericht" : e->error);
 	/* Whom: the reporter unnamed, staff by name, a team's name. */
 	if (strcmp(e->kind, "reporter") == 0)
@@ -185,16 +185,16 @@ log_row(const struct mp_outbox_entry *e, void *arg)
 		    e->user_name, e->team);
 	else
 		(void)snprintf(who, sizeof(who), "%s", e->user_name);
-	dash_setk(a->v, "Log", a->n, "Who", who);
+	dash_setk(a->v, "Mails", a->n, "Who", who);
 	if (e->ref[0] != '\0')
-		dash_setk(a->v, "Log", a->n, "About", e->ref);
+		dash_setk(a->v, "Mails", a->n, "About", e->ref);
 	else if (e->request_id > 0) {
 		(void)snprintf(who, sizeof(who), "verzoek %lld",
 		    e->request_id);
-		dash_setk(a->v, "Log", a->n, "About", who);
+		dash_setk(a->v, "Mails", a->n, "About", who);
 	} else if (e->day[0] != '\0') {
 		(void)snprintf(who, sizeof(who), "dag %s", e->day);
-		dash_setk(a->v, "Log", a->n, "About", who);
+		dash_setk(a->v, "Mails", a->n, "About", who);
 	}
 	a->n++;
 }

@@ -21,7 +21,7 @@ staan hier niet.</p>
 <table class="maillog" id="maillog"><caption>Berichten, nieuwste eerst: <?cs var:Log.Total ?> in totaal (pagina <?cs var:Log.Page ?><?cs if:Log.Pages > 0 ?> van <?cs var:Log.Pages ?><?cs /if ?>)</caption>
 <thead><tr><th scope="col">Nr.</th><th scope="col">Soort</th><th scope="col">Aan</th><th scope="col">Over</th><th scope="col">In wachtrij</th><th scope="col">Status</th><th scope="col">Verstuurd</th><th scope="col">Pogingen</th><th scope="col">Reden</th></tr></thead>
 <tbody>
-<?cs each:m = Log ?><tr class="mail-<?cs var:m.StatusCode ?>"><td><?cs var:m.Id ?></td><td><?cs var:m.Kind ?></td><td><?cs var:m.Who ?></td><td><?cs var:m.About ?></td><td><?cs var:m.Queued ?></td><td><?cs var:m.Status ?><?cs if:m.Failed ?> (<?cs var:m.Failed ?>)<?cs /if ?><?cs if:m.Next ?> (nieuwe poging <?cs var:m.Next ?>)<?cs /if ?></td><td><?cs var:m.Sent ?></td><td><?cs var:m.Tries ?></td><td><?cs var:m.Error ?></td></tr>
+<?cs each:m = Mails ?><tr class="mail-<?cs var:m.StatusCode ?>"><td><?cs var:m.Id ?></td><td><?cs var:m.Kind ?></td><td><?cs var:m.Who ?></td><td><?cs var:m.About ?></td><td><?cs var:m.Queued ?></td><td><?cs var:m.Status ?><?cs if:m.Failed ?> (<?cs var:m.Failed ?>)<?cs /if ?><?cs if:m.Next ?> (nieuwe poging <?cs var:m.Next ?>)<?cs /if ?></td><td><?cs var:m.Sent ?></td><td><?cs var:m.Tries ?></td><td><?cs var:m.Error ?></td></tr>
 <?cs /each ?></tbody></table>
 <?cs if:Log.Prev || Log.Next ?><nav aria-label="Pagina's"><ul class="pages">
 <?cs if:Log.Prev ?><li><a rel="prev" href="<?cs var:Page.Mount ?>/maillog?status=<?cs var:url_escape(Log.F.Status) ?>&amp;soort=<?cs var:url_escape(Log.F.Kind) ?>&amp;pagina=<?cs var:Log.Prev ?>">Vorige</a></li><?cs /if ?>
