@@ -66,4 +66,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/routing.c %reldir%/routing.h \
 	%reldir%/cover.c %reldir%/cover.h \
 	%reldir%/replytpl.c %reldir%/replytpl.h \
-	%reldir%/savedfilter.c %reldir%/savedfilter.h
+	%reldir%/savedfilter.c %reldir%/savedfilter.h \
+	%reldir%/notice.c %reldir%/notice.h

@@ -68,5 +68,6 @@
 #include "cover.h"
 #include "replytpl.h"
 #include "savedfilter.h"
+#include "notice.h"
 
 #endif /* MELDPUNT_H */

@@ -36,17 +36,23 @@ enum kind {
 	KIND_REPORTER = 0,	/* the reporter of report_id */
 	KIND_HANDLER,		/* user_id, the handler of report_id */
 	KIND_GRANT,		/* user_id, a coordinator: request_id */
+	KIND_TEAM,		/* user_id, of team_id: report_id arrived */
+	KIND_ASSIGNED,		/* user_id, report_id's new handler */
+	KIND_DIGEST,		/* user_id: overdue tasks on digest_day */
 	KIND__MAX
 };
 
 static const char *const kind_names[KIND__MAX] = {
-	"reporter", "handler", "grant"
+	"reporter", "handler", "grant", "team", "assigned", "digest"
 };
 
 enum stmt {
 	STMT_NOTIFY_REPORTER = 0,
 	STMT_NOTIFY_HANDLER,
 	STMT_NOTIFY_GRANT,
+	STMT_NOTIFY_TEAM,
+	STMT_NOTIFY_ASSIGNED,
+	STMT_DIGEST,
 	STMT_DUE,
 	STMT_CLAIM,
 	STMT_GET,
@@ -58,6 +64,8 @@ enum stmt {
 	STMT_GIVEUP,
 	STMT_COUNT,
 	STMT_FAILED_RECENT,
+	STMT_LOG,
+	STMT_LOG_COUNT,
 	STMT__MAX
 };
 
@@ -81,6 +89,37 @@ static const char *const stmts[STMT__MAX] = {
 	" SELECT 'grant', u.id, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
 	" FROM app_user u WHERE u.role = 'coordinator' AND u.disabled = 0"
 	" AND u.email IS NOT NULL AND u.email <> ''",
+	/*
+	 * STMT_NOTIFY_TEAM: the members who want it, but not who made
+	 * the change, through the DEFINER function of sql/048 (the intake
+	 * reads no account).  A write read as "SELECT", as above.
+	 */
+	"SELECT outbox_notify_team(?, ?)",
+	/* STMT_NOTIFY_ASSIGNED: the handler, unless they did it. */
+	"INSERT INTO mail_outbox (kind, report_id, user_id, created_at,"
+	" next_try_at)"
+	" SELECT 'assigned', r.id, u.id, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+	" FROM report r JOIN app_user u ON u.id = r.handler_id"
+	" WHERE r.id = ? AND u.id <> ? AND u.disabled = 0"
+	" AND u.email IS NOT NULL AND u.email <> ''",
+	/*
+	 * STMT_DIGEST: one row per user with an open task due before the
+	 * day (lib/journal.h's overdue rule) who wants the digest and has
+	 * none for the day yet; the unique key (user_id, digest_day)
+	 * turns a run racing another into no second row.
+	 */
+	"INSERT INTO mail_outbox (kind, user_id, digest_day, created_at,"
+	" next_try_at)"
+	" SELECT 'digest', u.id, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+	" FROM app_user u LEFT JOIN user_notice n ON n.user_id = u.id"
+	" WHERE u.disabled = 0 AND u.email IS NOT NULL AND u.email <> ''"
+	" AND COALESCE(n.digest, 1) = 1"
+	" AND EXISTS (SELECT 1 FROM dossier_journal j"
+	" WHERE j.assignee_id = u.id AND j.kind = 'task'"
+	" AND j.task_status = 'open' AND j.due_date < ?)"
+	" AND NOT EXISTS (SELECT 1 FROM mail_outbox o"
+	" WHERE o.user_id = u.id AND o.digest_day = ?)"
+	" ON DUPLICATE KEY UPDATE digest_day = VALUES(digest_day)",
 	/* STMT_DUE: after the cursor, so a run takes each row once. */
 	"SELECT id FROM mail_outbox WHERE status = 'pending'"
 	" AND next_try_at <= UTC_TIMESTAMP()"
@@ -94,8 +133,10 @@ static const char *const stmts[STMT__MAX] = {
 	" AND (claim_until IS NULL OR claim_until < UTC_TIMESTAMP())",
 	/* STMT_GET */
 	"SELECT o.kind, COALESCE(o.report_id, 0), o.user_id, o.tries,"
-	" COALESCE(r.reference, ''), COALESCE(o.request_id, 0)"
+	" COALESCE(r.reference, ''), COALESCE(o.request_id, 0),"
+	" COALESCE(t.name, '')"
 	" FROM mail_outbox o LEFT JOIN report r ON r.id = o.report_id"
+	" LEFT JOIN team t ON t.id = o.team_id"
 	" WHERE o.id = ? AND o.claim_token = ?",
 	/* STMT_REPORTER_ADDR */
 	"SELECT c.email_enc FROM reporter_contact c"
@@ -134,6 +175,26 @@ static const char *const stmts[STMT__MAX] = {
 	 */
 	"SELECT COUNT(*) FROM mail_outbox WHERE status = 'failed'"
 	" AND next_try_at >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
+	/*
+	 * STMT_LOG: the coordinators' delivery log, newest first; whom
+	 * by name (user or team), never by address.
+	 */
+	"SELECT o.id, o.kind, o.status, o.tries,"
+	" UNIX_TIMESTAMP(o.created_at),"
+	" COALESCE(UNIX_TIMESTAMP(o.sent_at), 0),"
+	" UNIX_TIMESTAMP(o.next_try_at), o.last_error,"
+	" COALESCE(r.reference, ''), COALESCE(o.request_id, 0),"
+	" COALESCE(u.display_name, ''), COALESCE(u.username, ''),"
+	" COALESCE(t.name, ''),"
+	" COALESCE(DATE_FORMAT(o.digest_day, '%Y-%m-%d'), '')"
+	" FROM mail_outbox o LEFT JOIN report r ON r.id = o.report_id"
+	" LEFT JOIN app_user u ON u.id = o.user_id"
+	" LEFT JOIN team t ON t.id = o.team_id"
+	" WHERE (? = '' OR o.status = ?) AND (? = '' OR o.kind = ?)"
+	" ORDER BY o.id DESC LIMIT ? OFFSET ?",
+	/* STMT_LOG_COUNT */
+	"SELECT COUNT(*) FROM mail_outbox o"
+	" WHERE (? = '' OR o.status = ?) AND (? = '' OR o.kind = ?)",
 };
 
 /* STMT_DUE's column. */
@@ -147,7 +208,25 @@ enum {
 	GET_USER,
 	GET_TRIES,
 	GET_REF,		/* '' when none */
-	GET_REQUEST		/* 0 when none */
+	GET_REQUEST,		/* 0 when none */
+	GET_TEAM		/* '' when none */
+};
+/* STMT_LOG's columns. */
+enum {
+	LOG_ID,
+	LOG_KIND,
+	LOG_STATUS,
+	LOG_TRIES,
+	LOG_CREATED,
+	LOG_SENT,		/* 0 when not sent */
+	LOG_NEXT,
+	LOG_ERROR,
+	LOG_REF,
+	LOG_REQUEST,
+	LOG_USER_NAME,
+	LOG_USER,
+	LOG_TEAM,
+	LOG_DAY
 };
 /* STMT_REPORTER_ADDR's column. */
 enum {
@@ -203,6 +282,59 @@ mp_outbox_notify_handler(struct mp_db *db, uint64_t report_id)
 	return er;
 }
 
+/* A notice to staff about report_id, but not to except (0: none). */
+static enum mp_err
+notify_staff(struct mp_db *db, enum stmt s, uint64_t report_id,
+    long long except)
+{
+	struct mp_dbval	 v[2];
+	struct mp_stmt	*st;
+	enum mp_err	 er;
+
+	if (report_id == 0 || report_id > (uint64_t)INT64_MAX || except < 0)
+		return MP_EINVAL;
+	v[0] = MP_DBINT((long long)report_id);
+	v[1] = MP_DBINT(except);
+	if (s != STMT_NOTIFY_TEAM)
+		return mp_db_exec(db, stmts[s], v, 2, NULL, NULL);
+	if ((er = mp_db_query(db, &st, stmts[s], v, 2)) != MP_OK)
+		return er;
+	/* The rows queued, 0 when nobody wants it. */
+	if ((er = mp_db_next(st)) == MP_ENOTFOUND)
+		er = MP_EDB;
+	mp_db_done(st);
+	return er;
+}
+
+enum mp_err
+mp_outbox_notify_team(struct mp_db *db, uint64_t report_id,
+    long long except)
+{
+
+	return notify_staff(db, STMT_NOTIFY_TEAM, report_id, except);
+}
+
+enum mp_err
+mp_outbox_notify_assigned(struct mp_db *db, uint64_t report_id,
+    long long except)
+{
+
+	return notify_staff(db, STMT_NOTIFY_ASSIGNED, report_id, except);
+}
+
+enum mp_err
+mp_outbox_queue_digest(struct mp_db *db, const char *day,
+    unsigned long long *n)
+{
+	struct mp_dbval	 v[3];
+
+	*n = 0;
+	if (day == NULL || strlen(day) != 10)
+		return MP_EINVAL;
+	v[0] = v[1] = v[2] = MP_DBTEXT(day);
+	return mp_db_exec(db, stmts[STMT_DIGEST], v, 3, n, NULL);
+}
+
 enum mp_err
 mp_outbox_notify_grant(struct mp_db *db, long long request_id)
 {
@@ -225,11 +357,14 @@ struct settings {
 	/* Made from site.public_url unless mail.* names them. */
 	char		 feedback_url[MP_SITEURL_MAX];
 	int		 feedback_ok;	/* an address, not the bare path */
-	const char	*dashboard_url;
+	char		 dashboard_url[MP_SITEURL_MAX];	/* "" or ends in / */
 	char		 privacy_url[MP_SITEURL_MAX];
 	const char	*subject_reporter;
 	const char	*subject_handler;
 	const char	*subject_grant;
+	const char	*subject_team;
+	const char	*subject_assigned;
+	const char	*subject_digest;
 	const char	*signature;
 	const char	*instance;
 	long long	 max_tries;
@@ -248,11 +383,14 @@ settings(struct settings *s, const struct mp_conf *c)
 	s->from = mp_confkey_str(c, MP_CK_MAIL_FROM);
 	s->from_name = mp_confkey_str(c, MP_CK_MAIL_FROM_NAME);
 	s->feedback_ok = mp_siteurl_feedback(c, s->feedback_url);
-	s->dashboard_url = mp_confkey_str(c, MP_CK_MAIL_DASHBOARD_URL);
+	mp_siteurl_dashboard(c, s->dashboard_url);
 	mp_siteurl_privacy(c, s->privacy_url);
 	s->subject_reporter = mp_confkey_str(c, MP_CK_MAIL_REPORTER_SUBJECT);
 	s->subject_handler = mp_confkey_str(c, MP_CK_MAIL_HANDLER_SUBJECT);
 	s->subject_grant = mp_confkey_str(c, MP_CK_MAIL_GRANT_SUBJECT);
+	s->subject_team = mp_confkey_str(c, MP_CK_MAIL_TEAM_SUBJECT);
+	s->subject_assigned = mp_confkey_str(c, MP_CK_MAIL_ASSIGNED_SUBJECT);
+	s->subject_digest = mp_confkey_str(c, MP_CK_MAIL_DIGEST_SUBJECT);
 	if ((s->signature = mp_confkey_str(c, MP_CK_MAIL_SIGNATURE)) == NULL)
 		s->signature = s->instance;
 	s->max_tries = mp_confkey_int(c, MP_CK_MAIL_MAX_TRIES);
@@ -282,7 +420,8 @@ settings(struct settings *s, const struct mp_conf *c)
 	}
 	if (s->dashboard_url[0] != '\0' &&
 	    !mp_siteurl_valid(s->dashboard_url)) {
-		mp_errx("%s: mail.dashboard_url is not an http(s) URL",
+		mp_errx("%s: mail.dashboard_url (or site.public_url) does not"
+		    " make an http(s) URL",
 		    __func__);
 		return MP_ECONF;
 	}
@@ -293,8 +432,20 @@ static const char *
 subject(const struct settings *s, enum kind k)
 {
 
-	return k == KIND_HANDLER ? s->subject_handler : k == KIND_GRANT ?
-	    s->subject_grant : s->subject_reporter;
+	switch (k) {
+	case KIND_HANDLER:
+		return s->subject_handler;
+	case KIND_GRANT:
+		return s->subject_grant;
+	case KIND_TEAM:
+		return s->subject_team;
+	case KIND_ASSIGNED:
+		return s->subject_assigned;
+	case KIND_DIGEST:
+		return s->subject_digest;
+	default:
+		return s->subject_reporter;
+	}
 }
 
 /*
@@ -352,6 +503,59 @@ body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
 }
 
 /*
+ * A team's or a handler's notice of a report: the kind of news, the
+ * reference and the report's page in the dashboard, nothing of the
+ * report itself (issue 16).  team is the team's name for KIND_TEAM.
+ */
+static enum mp_err
+body_report(struct mp_buf *b, const struct settings *s, enum kind k,
+    const char *ref, long long report_id, const char *team)
+{
+	enum mp_err	 er;
+
+	if (k == KIND_TEAM)
+		er = mp_buf_printf(b, "Er is een nieuwe melding in de "
+		    "wachtrij van team %s:\nmelding %s.\n\n", team, ref);
+	else
+		er = mp_buf_printf(b, "Melding %s is aan u toegewezen.\n\n",
+		    ref);
+	if (er == MP_OK && s->dashboard_url[0] != '\0')
+		er = mp_buf_printf(b, "U vindt de melding in het dashboard:\n"
+		    "%smelding/%lld\n\n", s->dashboard_url, report_id);
+	if (er == MP_OK && k == KIND_TEAM)
+		er = mp_buf_addstr(b, "Wilt u deze berichten niet meer? Zet "
+		    "ze uit in het dashboard,\nonder \"Meldingen per "
+		    "e-mail\".\n\n");
+	if (er == MP_OK)
+		er = mp_buf_printf(b, "Deze e-mail is automatisch verstuurd."
+		    "\n\n%s\n", s->signature);
+	return er;
+}
+
+/* The daily digest: that there are overdue tasks, and where. */
+static enum mp_err
+body_digest(struct mp_buf *b, const struct settings *s)
+{
+	enum mp_err	 er;
+
+	er = mp_buf_printf(b,
+	    "In het meldpunt van %s staan taken op uw naam waarvan\n"
+	    "de einddatum voorbij is.\n"
+	    "\n", s->instance);
+	if (er == MP_OK && s->dashboard_url[0] != '\0')
+		er = mp_buf_printf(b, "U ziet ze in het dashboard onder "
+		    "\"Mijn taken\":\n%staken\n\n", s->dashboard_url);
+	if (er == MP_OK)
+		er = mp_buf_addstr(b, "U krijgt dit overzicht hooguit een "
+		    "keer per dag. Wilt u het niet\nmeer? Zet het uit in het "
+		    "dashboard, onder \"Meldingen per e-mail\".\n\n");
+	if (er == MP_OK)
+		er = mp_buf_printf(b, "Deze e-mail is automatisch verstuurd."
+		    "\n\n%s\n", s->signature);
+	return er;
+}
+
+/*
  * The coordinators' text: which account, what change, who asked, and
  * where to decide -- staff names only, never anything of a report.
  */
@@ -381,9 +585,7 @@ body_grant(struct mp_buf *b, const struct settings *s,
 		    "beslist: %s.\n\n", t->status);
 	if (er == MP_OK && s->dashboard_url[0] != '\0')
 		er = mp_buf_printf(b, "De verzoeken staan in het dashboard:\n"
-		    "%s%sverzoeken\n\n", s->dashboard_url,
-		    s->dashboard_url[strlen(s->dashboard_url) - 1] == '/' ?
-		    "" : "/");
+		    "%sverzoeken\n\n", s->dashboard_url);
 	if (er == MP_OK)
 		er = mp_buf_printf(b, "Deze e-mail is automatisch verstuurd."
 		    "\n\n%s\n", s->signature);
@@ -414,9 +616,17 @@ check_texts(const struct settings *s)
 	mp_buf_init(&msg, MSG_MAX);
 	for (k = 0; k < KIND__MAX && er == MP_OK; k++) {
 		mp_buf_reset(&body);
-		er = k == KIND_HANDLER ? body_handler(&body, s,
-		    "M-2026-000001") : k == KIND_GRANT ? body_grant(&body, s,
-		    &t) : body_reporter(&body, s);
+		if (k == KIND_HANDLER)
+			er = body_handler(&body, s, "M-2026-000001");
+		else if (k == KIND_GRANT)
+			er = body_grant(&body, s, &t);
+		else if (k == KIND_TEAM || k == KIND_ASSIGNED)
+			er = body_report(&body, s, (enum kind)k,
+			    "M-2026-000001", 1, "Noord");
+		else if (k == KIND_DIGEST)
+			er = body_digest(&body, s);
+		else
+			er = body_reporter(&body, s);
 		memset(&m, 0, sizeof(m));
 		m.from_name = s->from_name;
 		m.from_addr = s->from;
@@ -444,6 +654,7 @@ struct row {
 	long long	 request_id;	/* KIND_GRANT */
 	long long	 tries;
 	char		 ref[24];
+	char		 team[404];	/* KIND_TEAM: the team's name */
 };
 
 /*
@@ -483,8 +694,9 @@ recipient(struct mp_db *db, const struct mp_keys *keys, const struct row *w,
 		p = mp_db_text(st, HADDR_EMAIL, &len);
 		if (mp_db_int(st, HADDR_DISABLED) != 0) {
 			*why = w->kind == KIND_HANDLER ?
-			    "the handler is disabled" :
-			    "the coordinator is disabled";
+			    "the handler is disabled" : w->kind == KIND_GRANT ?
+			    "the coordinator is disabled" :
+			    "the user is disabled";
 			er = MP_ENOTFOUND;
 		} else if (p == NULL || len == 0)
 			er = MP_ENOTFOUND;
@@ -541,6 +753,9 @@ get_row(struct mp_db *db, long long id, const unsigned char *tok,
 		p = mp_db_text(st, GET_REF, NULL);
 		(void)snprintf(w->ref, sizeof(w->ref), "%s",
 		    p != NULL && p[0] != '\0' ? p : "(zonder referentie)");
+		p = mp_db_text(st, GET_TEAM, NULL);
+		(void)snprintf(w->team, sizeof(w->team), "%s",
+		    p != NULL ? p : "");
 	}
 	mp_db_done(st);
 	return er;
@@ -553,12 +768,12 @@ merge(struct mp_db *db, const struct row *w, struct mp_outbox_stats *st)
 	struct mp_dbval	 v[4];
 	unsigned long long n = 0;
 
-	/* Each request's notice is a mail of its own. */
-	if (w->kind == KIND_GRANT)
+	/* Each request's notice and each digest is a mail of its own. */
+	if (w->kind == KIND_GRANT || w->kind == KIND_DIGEST)
 		return;
 	v[0] = MP_DBINT(w->report_id);
 	v[1] = MP_DBTEXT(kind_names[w->kind]);
-	v[2] = MP_DBINT(w->kind == KIND_HANDLER ? w->user_id : 0);
+	v[2] = MP_DBINT(w->kind != KIND_REPORTER ? w->user_id : 0);
 	v[3] = MP_DBINT(w->id);
 	if (mp_db_exec(db, stmts[STMT_MERGE], v, 4, &n, NULL) != MP_OK) {
 		/* Harmless: they go out as mails of their own. */
@@ -695,6 +910,11 @@ deliver(struct mp_db *db, const struct settings *s,
 			er = body_grant(&body, s, &gt);
 	} else if (w.kind == KIND_HANDLER)
 		er = body_handler(&body, s, w.ref);
+	else if (w.kind == KIND_TEAM || w.kind == KIND_ASSIGNED)
+		er = body_report(&body, s, w.kind, w.ref, w.report_id,
+		    w.team);
+	else if (w.kind == KIND_DIGEST)
+		er = body_digest(&body, s);
 	else
 		er = body_reporter(&body, s);
 	if (er != MP_OK) {
@@ -814,4 +1034,76 @@ mp_outbox_failed_recent(struct mp_db *db, long long seconds,
 
 	p[0] = MP_DBINT(seconds);
 	return mp_db_query_int(db, stmts[STMT_FAILED_RECENT], p, 1, n);
+}
+
+/* Bind the log's filters: "" for any. */
+static void
+log_filters(struct mp_dbval *v, const char *status, const char *kind)
+{
+
+	v[0] = v[1] = MP_DBTEXT(status != NULL ? status : "");
+	v[2] = v[3] = MP_DBTEXT(kind != NULL ? kind : "");
+}
+
+static void
+copy(char *dst, size_t sz, const char *src)
+{
+
+	(void)snprintf(dst, sz, "%s", src != NULL ? src : "");
+}
+
+enum mp_err
+mp_outbox_log(struct mp_db *db, const char *status, const char *kind,
+    long long offset, long long limit, mp_outbox_log_fn fn, void *arg,
+    long long *total)
+{
+	struct mp_outbox_entry e;
+	struct mp_stmt	*q;
+	struct mp_dbval	 v[6];
+	enum mp_err	 er;
+
+	*total = 0;
+	if (offset < 0 || limit < 1 || limit > 1000)
+		return MP_EINVAL;
+	log_filters(v, status, kind);
+	if ((er = mp_db_query_int(db, stmts[STMT_LOG_COUNT], v, 4,
+	    total)) != MP_OK)
+		return er;
+	v[4] = MP_DBINT(limit);
+	v[5] = MP_DBINT(offset);
+	if ((er = mp_db_query(db, &q, stmts[STMT_LOG], v, 6)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(q)) == MP_OK) {
+		memset(&e, 0, sizeof(e));
+		e.id = mp_db_int(q, LOG_ID);
+		copy(e.kind, sizeof(e.kind), mp_db_text(q, LOG_KIND, NULL));
+		copy(e.status, sizeof(e.status), mp_db_text(q, LOG_STATUS,
+		    NULL));
+		e.tries = mp_db_int(q, LOG_TRIES);
+		e.created = (time_t)mp_db_int(q, LOG_CREATED);
+		e.sent = (time_t)mp_db_int(q, LOG_SENT);
+		e.next_try = (time_t)mp_db_int(q, LOG_NEXT);
+		copy(e.error, sizeof(e.error), mp_db_text(q, LOG_ERROR, NULL));
+		copy(e.ref, sizeof(e.ref), mp_db_text(q, LOG_REF, NULL));
+		e.request_id = mp_db_int(q, LOG_REQUEST);
+		copy(e.user_name, sizeof(e.user_name), mp_db_text(q,
+		    LOG_USER_NAME, NULL));
+		copy(e.user, sizeof(e.user), mp_db_text(q, LOG_USER, NULL));
+		copy(e.team, sizeof(e.team), mp_db_text(q, LOG_TEAM, NULL));
+		copy(e.day, sizeof(e.day), mp_db_text(q, LOG_DAY, NULL));
+		fn(&e, arg);
+	}
+	mp_db_done(q);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+int
+mp_outbox_kind_valid(const char *kind)
+{
+	int	 k;
+
+	for (k = 0; kind != NULL && k < KIND__MAX; k++)
+		if (strcmp(kind, kind_names[k]) == 0)
+			return 1;
+	return 0;
 }

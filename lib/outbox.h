@@ -47,6 +47,29 @@ enum mp_err	 mp_outbox_notify_handler(struct mp_db *, uint64_t report_id);
 enum mp_err	 mp_outbox_notify_grant(struct mp_db *, long long request_id);
 
 /*
+ * Issue 16, notices to staff; same contract as above (inside the
+ * caller's transaction, MP_OK also when nobody was told).  The team
+ * of report_id hears that it arrived in the team's queue: one row per
+ * member who is not disabled, has an address and did not switch team
+ * notices off (lib/notice.h), except the user except (who made the
+ * change; 0 for none).  Runs as the definer of outbox_notify_team()
+ * (sql/048), so the intake needs no right on accounts.
+ */
+enum mp_err	 mp_outbox_notify_team(struct mp_db *, uint64_t report_id,
+		    long long except);
+/* The handler of report_id hears it was assigned to them (not except). */
+enum mp_err	 mp_outbox_notify_assigned(struct mp_db *,
+		    uint64_t report_id, long long except);
+/*
+ * Queue the daily digest for day (YYYY-MM-DD, today in
+ * Europe/Amsterdam: mp_journal_today) for every user who has an open
+ * task due before day, an address, and the digest on; at most one per
+ * user and day, so a second run queues nothing.  *n: rows queued.
+ */
+enum mp_err	 mp_outbox_queue_digest(struct mp_db *, const char *day,
+		    unsigned long long *n);
+
+/*
  * What the coordinators' mail says about one grant request, read when
  * the mail is sent, so it tells how the request stands then.  The
  * outbox, a mechanism below the domain, does not read requests
@@ -107,5 +130,38 @@ enum mp_err	 mp_outbox_count(struct mp_db *, long long *pending,
  */
 enum mp_err	 mp_outbox_failed_recent(struct mp_db *, long long seconds,
 		    long long *n);
+
+/*
+ * The delivery log (the coordinators' page): one notice as the log
+ * shows it, whom by name only -- a user's or a team's, never an
+ * address -- and why it failed (last_error, never an address).
+ */
+struct mp_outbox_entry {
+	long long	 id;
+	char		 kind[16];	/* "reporter", "team", ... */
+	char		 status[16];	/* "pending", "sent", "failed" */
+	long long	 tries;
+	time_t		 created;
+	time_t		 sent;		/* 0: not sent */
+	time_t		 next_try;	/* pending: next try; failed: last */
+	char		 error[201];
+	char		 ref[24];	/* "" when about no report */
+	long long	 request_id;	/* kind "grant" */
+	char		 user_name[404];	/* display name; "" for none */
+	char		 user[MP_USERNAME_MAX + 1];
+	char		 team[404];	/* kind "team" */
+	char		 day[11];	/* kind "digest" */
+};
+typedef void	(*mp_outbox_log_fn)(const struct mp_outbox_entry *, void *);
+/*
+ * The notices of status and kind ("" or NULL: any), newest first, rows
+ * offset .. offset + limit (limit 1..1000) to fn; *total: how many
+ * match in all.
+ */
+enum mp_err	 mp_outbox_log(struct mp_db *, const char *status,
+		    const char *kind, long long offset, long long limit,
+		    mp_outbox_log_fn fn, void *arg, long long *total);
+/* 1 when kind is one of mail_outbox's kinds. */
+int		 mp_outbox_kind_valid(const char *kind);
 
 #endif

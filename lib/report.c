@@ -30,6 +30,7 @@
 #include "image.h"
 #include "keys.h"
 #include "log.h"
+#include "outbox.h"
 #include "ratelimit.h"
 #include "report.h"
 #include "req.h"
@@ -1125,6 +1126,14 @@ store_txn(struct mp_db *db, void *arg)
 		mp_report_reference(r->reference, tm.tm_year + 1900, r->id);
 	if (s->routed && (er = mp_workflow_routed(db, r->id, &s->rule)) !=
 	    MP_OK)
+		return er;
+	/*
+	 * Issue 16: the team whose queue it arrives in hears of it in
+	 * this transaction, so a report rolled back tells nobody; not
+	 * the staff member who entered it.
+	 */
+	if (r->team_id > 0 && (er = mp_outbox_notify_team(db,
+	    (uint64_t)r->id, r->actor_id)) != MP_OK)
 		return er;
 	return store_rest(db, s, rl_late);
 }

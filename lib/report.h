@@ -94,6 +94,7 @@ struct mp_report {
 	long long	 team_id;	/* 0: none yet */
 	int		 no_code;	/* no secret code: code_hash NULL */
 	const char	*actor;		/* user name; NULL: the reporter */
+	long long	 actor_id;	/* its id, not told of it; 0: none */
 	/*
 	 * Called last in the storing transaction when not NULL (an audit
 	 * entry, say); anything but MP_OK rolls the report back.

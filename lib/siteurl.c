@@ -109,3 +109,22 @@ mp_siteurl_privacy(const struct mp_conf *c, char out[MP_SITEURL_MAX])
 		join(out, base, mp_confkey_str(c, MP_CK_INTAKE_MOUNT),
 		    "/privacy");
 }
+
+void
+mp_siteurl_dashboard(const struct mp_conf *c, char out[MP_SITEURL_MAX])
+{
+	const char	*own, *base;
+	size_t		 n;
+
+	own = mp_confkey_str(c, MP_CK_MAIL_DASHBOARD_URL);
+	base = mp_confkey_str(c, MP_CK_SITE_PUBLIC_URL);
+	out[0] = '\0';
+	if (own[0] != '\0') {
+		/* Links to pages are made by appending their paths. */
+		n = strlen(own);
+		if (snprintf(out, MP_SITEURL_MAX, "%s%s", own,
+		    own[n - 1] == '/' ? "" : "/") >= MP_SITEURL_MAX)
+			out[0] = '\0';
+	} else if (base[0] != '\0' && mp_siteurl_valid(base))
+		join(out, base, mp_confkey_str(c, MP_CK_DASHBOARD_MOUNT), "/");
+}

@@ -40,5 +40,13 @@ int	 mp_siteurl_feedback(const struct mp_conf *, char out[MP_SITEURL_MAX]);
  * the base is valid, else "" (not named).
  */
 void	 mp_siteurl_privacy(const struct mp_conf *, char out[MP_SITEURL_MAX]);
+/*
+ * The dashboard, named in staff mail, into out, ending in "/":
+ * mail.dashboard_url as set (the caller checks it), else
+ * site.public_url + dashboard.mount + "/" when the base is valid, else
+ * "" (not named).
+ */
+void	 mp_siteurl_dashboard(const struct mp_conf *,
+	    char out[MP_SITEURL_MAX]);
 
 #endif

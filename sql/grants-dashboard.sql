@@ -126,3 +126,7 @@ GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
 -- and each user's saved filters of the work list.
 GRANT SELECT, INSERT, UPDATE, DELETE ON reply_template TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON saved_filter TO @APPUSER@@@APPHOST@;
+-- 048_notices.sql: a user's own choice of notices (/meldingen-per-mail),
+-- and the team's notice of a report entered or assigned to a team.
+GRANT SELECT, INSERT, UPDATE ON user_notice TO @APPUSER@@@APPHOST@;
+GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;

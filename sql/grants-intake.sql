@@ -53,3 +53,7 @@ GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;
 -- The name of the team a rule routes to, for that history row: names of
 -- the organisation, not content.
 GRANT SELECT (id, name, active) ON team TO @APPUSER@@@APPHOST@;
+-- 048_notices.sql: a routed report's team hears of it, in the storing
+-- transaction, through the function (DEFINER): the intake reads no
+-- account and no team membership itself.
+GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;

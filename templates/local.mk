@@ -58,7 +58,9 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/new.cs \
 	%reldir%/dashboard/routing.cs \
 	%reldir%/dashboard/cover.cs \
-	%reldir%/dashboard/replytpl.cs
+	%reldir%/dashboard/replytpl.cs \
+	%reldir%/dashboard/notice.cs \
+	%reldir%/dashboard/maillog.cs
 
 exporttemplatedir = $(templatedir)/export
 dist_exporttemplate_DATA = \

@@ -69,7 +69,7 @@ commands:
   user add|disable|enable|list|add-team|reset-totp|set-* ...
 ${pad}dashboard users, at once (IT's bootstrap); \"user help\"
   team add NAME | list                     dashboard teams
-  mail send | status | queue ...           deliver pending mail (cron); \"mail help\" for details
+  mail send | status | digest | queue ...  deliver pending mail (cron); \"mail help\" for details
   partner add|list|set|disable|enable|rotate-key ...
 ${pad}partners of the XML export; \"partner help\" for details
   routing list | add TYPE|* AUDIENCE|* TEAM | remove ID

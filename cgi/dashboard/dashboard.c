@@ -233,6 +233,7 @@ dash_view(struct mp_dreq *r, const char *title)
 		{ "Can.Export", MP_PERM_EXPORT },
 		{ "Can.Grant", MP_PERM_GRANT_DECIDE },
 		{ "Can.Dossier", MP_PERM_DOSSIER_VIEW },
+		{ "Can.MailLog", MP_PERM_REPORT_ASSIGN },
 	};
 	struct mp_view	*v;
 	size_t		 i;

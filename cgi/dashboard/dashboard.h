@@ -489,4 +489,12 @@ enum mp_err dash_savedfilter_fill(struct mp_dreq *, struct mp_view *,
 void	dash_list_page(struct mp_dreq *, int status,
 	    const struct dash_saved_msg *);
 
+/*
+ * notice.c: a user's own choice of notices by mail, and the
+ * coordinators' delivery log of every notice (issue 16).
+ */
+void	mp_dash_notice(struct mp_dreq *);
+void	mp_dash_notice_post(struct mp_dreq *);
+void	mp_dash_maillog(struct mp_dreq *);
+
 #endif

@@ -101,6 +101,11 @@ static const struct dash_route routes[] = {
 	  mp_dash_savedfilter },
 	{ { "POST", "/filters" }, MP_PERM_REPORT_LIST, 0,
 	  mp_dash_savedfilter_post },
+	{ { "GET", "/meldingen-per-mail" }, MP_PERM_REPORT_LIST, 0,
+	  mp_dash_notice },
+	{ { "POST", "/meldingen-per-mail" }, MP_PERM_REPORT_LIST, 0,
+	  mp_dash_notice_post },
+	{ { "GET", "/maillog" }, MP_PERM_REPORT_ASSIGN, 0, mp_dash_maillog },
 };
 
 int

@@ -174,6 +174,7 @@ mp_dash_new(struct mp_dreq *r)
 	}
 	rep.no_code = 1;
 	rep.actor = r->user.username;
+	rep.actor_id = r->user.id;
 	rep.also = audit_new;
 	rep.also_arg = r;
 	rep.subject_max = r->d->subject_max;

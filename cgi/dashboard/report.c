@@ -78,7 +78,8 @@ static const char *const stmts[STMT__MAX] = {
 	" r.involved_companies, r.involved_vehicles,"
 	" (SELECT name FROM signal_type WHERE id = r.signal_type_id),"
 	" (SELECT name FROM audience WHERE id = r.audience_id),"
-	" DATE_FORMAT(r.observed_date, '%Y-%m-%d')"
+	" DATE_FORMAT(r.observed_date, '%Y-%m-%d'),"
+	" COALESCE(r.team_id, 0), COALESCE(r.handler_id, 0)"
 	" FROM report r WHERE {visible} AND r.id = ?"
 	" FOR UPDATE",
 	/* STMT_TEAMS */
@@ -168,7 +169,9 @@ enum lock_col {
 	LOCK_VEHICLES,
 	LOCK_TYPE_NAME,
 	LOCK_AUDIENCE_NAME,
-	LOCK_OBSERVED_DATE
+	LOCK_OBSERVED_DATE,
+	LOCK_TEAM,		/* 0: none */
+	LOCK_HANDLER		/* 0: none */
 };
 
 /* The column of STMT_PARTNER_OK. */
@@ -915,6 +918,7 @@ struct act_run {
 	unsigned long long	 n;		/* rows the change hit */
 	char			 status[32];	/* the report's, before */
 	char			 tname[404];	/* team or partner */
+	long long		 team, handler;	/* the report's, before */
 };
 
 /*
@@ -944,6 +948,8 @@ act_lock(struct act *a, struct mp_db *db, struct act_run *u)
 	(void)snprintf(u->status, sizeof(u->status), "%s",
 	    mp_db_text(st, LOCK_STATUS, NULL));
 	version = mp_db_int(st, LOCK_VERSION);
+	u->team = mp_db_int(st, LOCK_TEAM);
+	u->handler = mp_db_int(st, LOCK_HANDLER);
 	if (a->kind == A_EDIT)
 		er = mp_buf_printf(&u->detail, "%s gewijzigd; was: %s",
 		    a->field->label, mp_db_text(st, a->field->lockcol,
@@ -1006,6 +1012,20 @@ act_assign(struct act *a, struct mp_db *db, struct act_run *u)
 		    hname[0] != '\0' ? hname : "geen");
 	if (er == MP_OK)
 		er = event(a, db, "toegewezen", mp_buf_str(&u->detail));
+	/*
+	 * Issue 16: a team that gets the report hears it arrived in its
+	 * queue, a handler that gets it that it is theirs; in this
+	 * transaction (a change rolled back, say because its audit
+	 * entry that follows fails, tells nobody), not the one who
+	 * assigned it.
+	 */
+	if (er == MP_OK && u->n == 1 && a->team > 0 && a->team != u->team)
+		er = mp_outbox_notify_team(db, (uint64_t)a->r->arg[0],
+		    a->r->user.id);
+	if (er == MP_OK && u->n == 1 && a->handler > 0 &&
+	    a->handler != u->handler)
+		er = mp_outbox_notify_assigned(db, (uint64_t)a->r->arg[0],
+		    a->r->user.id);
 	return er;
 }
 

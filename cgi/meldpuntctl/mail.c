@@ -1,12 +1,14 @@
 /*
  * mail.c -- meldpuntctl mail: deliver the mail outbox (cron), show its
- * counts, queue a notification by hand.
+ * counts, queue the daily digest (a timer), queue a notification by
+ * hand.
  */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "meldpunt.h"
 #include "ctl.h"
@@ -17,6 +19,7 @@ mail_usage(void)
 
 	fprintf(stderr, "usage: " PROG " mail send\n"
 	    "       " PROG " mail status\n"
+	    "       " PROG " mail digest\n"
 	    "       " PROG " mail queue reporter|handler REFERENCE\n");
 }
 
@@ -76,6 +79,24 @@ mail_queue(struct ctl *c, const char *kind, const char *ref)
 	return 0;
 }
 
+/*
+ * Queue today's digests (issue 16); today in Europe/Amsterdam, so a
+ * timer shortly after midnight local time starts a new day.
+ */
+static int
+mail_digest(struct ctl *c)
+{
+	char			 day[MP_JOURNAL_DATE_LEN];
+	unsigned long long	 n = 0;
+	enum mp_err		 er;
+
+	mp_journal_today(time(NULL), day);
+	if ((er = mp_outbox_queue_digest(c->db, day, &n)) != MP_OK)
+		return ctl_dberr(c, er);
+	printf("queued %llu digests for %s\n", n, day);
+	return 0;
+}
+
 int
 cmd_mail(struct ctl *c, int argc, char **argv)
 {
@@ -124,6 +145,8 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		    sent, failed);
 		return 0;
 	}
+	if (strcmp(sub, "digest") == 0 && argc == 2)
+		return mail_digest(c);
 	if (strcmp(sub, "queue") == 0 && argc == 4)
 		return mail_queue(c, argv[2], argv[3]);
 	mail_usage();

@@ -30,6 +30,8 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs if:Can.Grant ?><li><a href="<?cs var:Page.Mount ?>/verzoeken">Verzoeken</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/audit">Auditlog</a></li><?cs /if ?>
 <?cs if:Can.Audit ?><li><a href="<?cs var:Page.Mount ?>/privacy">Privacy</a></li><?cs /if ?>
+<?cs if:Can.MailLog ?><li><a href="<?cs var:Page.Mount ?>/maillog">Maillog</a></li><?cs /if ?>
+<?cs if:Can.List ?><li><a href="<?cs var:Page.Mount ?>/meldingen-per-mail">Meldingen per e-mail</a></li><?cs /if ?>
 <?cs if:Auth.Local ?><li><a href="<?cs var:Page.Mount ?>/tweede-factor">Tweede factor</a></li><?cs /if ?>
 </ul></nav>
 <?cs /if ?>

@@ -400,6 +400,14 @@ def run(base, d, c, users):
     c.page("dashboard: werklijst met opgeslagen filters", "#f-naam")
     d.click("form:has(#f-naam) button[type=submit]")
     c.page("dashboard: filters opslaan met fout", "#f-naam-error")
+    # Notices by mail (issue 16): the coordinator's delivery log and
+    # the own choice of notices, before and after saving it.
+    d.go(base + "/dashboard/maillog")
+    c.page("dashboard: maillog", "#maillog")
+    d.go(base + "/dashboard/meldingen-per-mail")
+    c.page("dashboard: meldingen per e-mail", "#n-team")
+    d.click("form[action$='/meldingen-per-mail'] button[type=submit]")
+    c.page("dashboard: meldingen per e-mail opgeslagen", "#klaar")
 
     # The reporter again (issue 16): the report as sent, a reply kept
     # through a session that ended, the follow-up's error page.

@@ -281,7 +281,8 @@ static const char *const want_report[] = {
 	" r.involved_companies, r.involved_vehicles,"
 	" (SELECT name FROM signal_type WHERE id = r.signal_type_id),"
 	" (SELECT name FROM audience WHERE id = r.audience_id),"
-	" DATE_FORMAT(r.observed_date, '%Y-%m-%d') FROM report r"
+	" DATE_FORMAT(r.observed_date, '%Y-%m-%d'),"
+	" COALESCE(r.team_id, 0), COALESCE(r.handler_id, 0) FROM report r"
 	" WHERE (? = 1 OR r.team_id IN (SELECT ut.team_id FROM"
 	" user_team_access ut WHERE ut.user_id = ?)) AND r.id = ? FOR UPDATE",
 	"SELECT id, name FROM team WHERE active = 1 ORDER BY name",
