@@ -91,8 +91,7 @@ feedback_sign_in(struct freq *r)
 	code = feedback_form(r, "code");
 	if (!form_ok(r, typed))
 		return;
-	/* "" when it cannot be a reference: the lookup then fails. */
-	(void)mp_report_reference_norm(typed, ref);
+	(void)mp_report_reference_norm(typed, ref);	/* "": no match */
 	if (mp_throttle_keys(r->f->ctx->db, &r->f->ctx->keys, "melding", ref,
 	    r->client, r->now, &t) != MP_OK) {
 		(void)mp_http_error(r->req, 503, NULL);
