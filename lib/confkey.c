@@ -150,6 +150,11 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
     "reports from all clients per window (0: no limit)"),
 [MP_CK_INTAKE_RATE_WINDOW] = INT("intake.rate.window", 3600, 60,
     MP_RATELIMIT_WINDOW_MAX, "seconds of the report rate window"),
+[MP_CK_INTAKE_INTRANET_AUDIENCES] = { "intake.intranet_audiences",
+    MP_CKT_LIST, NULL, 0, 0, NULL, NULL, 0,
+    "audiences (slugs) whose form is served only on the intranet" },
+[MP_CK_INTAKE_INTRANET_MOUNT] = STR("intake.intranet_mount",
+    "/intranet/melden", "the URL prefix of the intranet's report form"),
 [MP_CK_CATALOG_TTL] = INT("catalog.ttl", 60, 0, 86400,
     "seconds audiences and signal types are kept in memory"),
 /* The upper bound is MP_SUBJECT_MAX_PER_REPORT (test-subject checks). */

@@ -356,6 +356,18 @@ mp_req_parse_cookies(struct mp_params *ps, const char *hdr,
 	return MP_OK;
 }
 
+size_t
+mp_req_env_count(const struct mp_req *req, const char *name)
+{
+	char	**e;
+	size_t	  len = strlen(name), n = 0;
+
+	for (e = req->env; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, len) == 0 && (*e)[len] == '=')
+			n++;
+	return n;
+}
+
 const char *
 mp_req_env(const struct mp_req *req, const char *name)
 {

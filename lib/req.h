@@ -100,6 +100,11 @@ void		 mp_req_free(struct mp_req *);
 
 /* A CGI variable, or NULL. */
 const char	*mp_req_env(const struct mp_req *, const char *name);
+/*
+ * How often name=... is among the CGI variables: a trusted variable
+ * given twice (the portal's and a client's) cannot be trusted.
+ */
+size_t		 mp_req_env_count(const struct mp_req *, const char *name);
 /* The first value of name, or NULL; *len (may be NULL) gets its size. */
 const char	*mp_req_params_get(const struct mp_params *, const char *name,
 		    size_t *len);

@@ -273,7 +273,8 @@ tests_unit_test_dashsql_SOURCES = %reldir%/unit/test-dashsql.c \
 	cgi/dashboard/journal.c \
 	cgi/dashboard/retention.c \
 	cgi/dashboard/routing.c \
-	cgi/dashboard/replytpl.c cgi/dashboard/savedfilter.c
+	cgi/dashboard/replytpl.c cgi/dashboard/savedfilter.c \
+	cgi/dashboard/done.c
 tests_unit_test_dashsql_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_dashsql_LDADD = $(UNIT_LDADD)
 # The list's text search in C (list.c's words and their match).
@@ -288,7 +289,8 @@ tests_unit_test_listsearch_SOURCES = %reldir%/unit/test-listsearch.c \
 	cgi/dashboard/journal.c \
 	cgi/dashboard/retention.c \
 	cgi/dashboard/routing.c \
-	cgi/dashboard/replytpl.c cgi/dashboard/savedfilter.c
+	cgi/dashboard/replytpl.c cgi/dashboard/savedfilter.c \
+	cgi/dashboard/done.c
 tests_unit_test_listsearch_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_listsearch_LDADD = $(UNIT_LDADD)
 tests_unit_test_xmlout_SOURCES = %reldir%/unit/test-xmlout.c

@@ -668,6 +668,13 @@ struct adm_msg {
 	const char	*pw;
 };
 
+/* The admin forms' typed fields, kept after a refusal. */
+static const struct dash_keep adm_keep[] = {
+	{ "actie", "Keep.Actie" }, { "id", "Keep.Id" },
+	{ "code", "Keep.Code" }, { "naam", "Keep.Naam" },
+	{ "rol", "Keep.Rol" }, { "tekst", "Keep.Tekst" },
+};
+
 static void
 adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 {
@@ -684,8 +691,11 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		dash_error(r, 500, NULL);
 		return;
 	}
-	if (m != NULL && m->error != NULL)
+	if (m != NULL && m->error != NULL) {
 		mp_tmpl_set(v, "Admin.Message", m->error);
+		/* What was typed, back in its form (done.c). */
+		(void)dash_keep(r, v, adm_keep, MP_NELEM(adm_keep));
+	}
 	if (m != NULL && m->error_for > 0)
 		mp_tmpl_set_int(v, "Admin.ErrorFor", m->error_for);
 	if (m != NULL && m->note != NULL)
@@ -812,7 +822,7 @@ adm_user_new(struct mp_dreq *r, struct mp_grant_actor *a)
 		    req);
 		dash_redirect(r, back);
 	} else if (o == MP_GRANT_DONE)
-		dash_redirect(r, "/beheer");
+		dash_done(r, "/beheer", "gebruiker-nieuw");
 	else
 		adm_error(r, refusal_status(o), mp_grant_outcome_text(o), 0);
 }
@@ -877,7 +887,7 @@ adm_rights(struct mp_dreq *r, enum mp_grant_kind kind)
 		break;
 	case MP_GRANT_DONE:
 		if (pw[0] == '\0') {
-			dash_redirect(r, "/beheer");
+			dash_done(r, "/beheer", "rechten");
 			break;
 		}
 		/* Shown once, to the one who did it; never in a URL. */
@@ -938,7 +948,7 @@ mp_dash_admin_post(struct mp_dreq *r)
 	}
 	er = mp_db_txn(r->d->ctx->db, adm_txn, &a);
 	if (er == MP_OK)
-		dash_redirect(r, "/beheer");
+		dash_done(r, "/beheer", adm_actions[a.kind].name);
 	else if (a.status != 0)
 		adm_error(r, a.status, a.msg, 0);
 	else

@@ -445,7 +445,10 @@ mp_dash_totp(struct mp_dreq *r)
 	dash_audit(r, enrol ? "tweede factor ingesteld" :
 	    r->sess.stage == MP_SESS_FULL ? "aanmelden" :
 	    "tweede factor juist", "", 0, "met tweede factor");
-	dash_redirect(r, dash_stage_path(r->sess.stage));
+	if (enrol)
+		dash_done(r, dash_stage_path(r->sess.stage), "tweede-factor");
+	else
+		dash_redirect(r, dash_stage_path(r->sess.stage));
 }
 
 /* ------------------------------------------------------------------ */
@@ -533,5 +536,5 @@ mp_dash_password(struct mp_dreq *r)
 	if (!new_session(r, after_password(r)))
 		return;
 	dash_audit(r, "wachtwoord gekozen", "", 0, NULL);
-	dash_redirect(r, dash_stage_path(r->sess.stage));
+	dash_done(r, dash_stage_path(r->sess.stage), "wachtwoord");
 }

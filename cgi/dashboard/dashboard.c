@@ -236,6 +236,7 @@ dash_view(struct mp_dreq *r, const char *title)
 		{ "Can.MailLog", MP_PERM_REPORT_ASSIGN },
 	};
 	struct mp_view	*v;
+	const char	*done;
 	size_t		 i;
 
 	if ((v = mp_tmpl_new()) == NULL)
@@ -261,6 +262,10 @@ dash_view(struct mp_dreq *r, const char *title)
 		    MP_PERM_REPORT_LIST))
 			dash_queue_counts(r, v);
 	}
+	/* After a redirect from an action: its fixed text (done.c). */
+	if (strcmp(r->req->method, "POST") != 0 &&
+	    (done = dash_done_text(dash_query(r, "gedaan"))) != NULL)
+		mp_tmpl_set(v, "Done", done);
 	if (mp_tmpl_err(v) != MP_OK) {
 		mp_tmpl_free(v);
 		return NULL;
@@ -340,19 +345,6 @@ dash_finish(struct mp_dreq *r, enum mp_err er, int status,
 /* ------------------------------------------------------------------ */
 /* Routing.                                                            */
 
-/* How often name=... appears among the CGI variables. */
-static size_t
-env_count(const struct mp_req *req, const char *name)
-{
-	char	**e;
-	size_t	  len = strlen(name), n = 0;
-
-	for (e = req->env; e != NULL && *e != NULL; e++)
-		if (strncmp(*e, name, len) == 0 && (*e)[len] == '=')
-			n++;
-	return n;
-}
-
 /*
  * Portal mode: the web server names the user in its variable, after
  * the portal's own sign-in.  A variable given twice is refused: only a
@@ -370,7 +362,7 @@ portal_user(struct mp_dreq *r)
 	const char	*have;
 	enum mp_err	 er, ser;
 
-	if (env_count(r->req, d->portal_var) > 1) {
+	if (mp_req_env_count(r->req, d->portal_var) > 1) {
 		mp_errx("%s: %s passed more than once; check the web "
 		    "server configuration", __func__, d->portal_var);
 		dash_error(r, 403, "De aanmelding via het portaal is niet "

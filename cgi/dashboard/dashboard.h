@@ -136,6 +136,22 @@ void		 dash_send_file(struct mp_dreq *, const char *filename,
 void		 dash_error(struct mp_dreq *, int status, const char *msg);
 /* 303 to mount + path. */
 void		 dash_redirect(struct mp_dreq *, const char *path);
+/*
+ * done.c: after a state change, 303 to mount + path with "?gedaan=code"
+ * (before a "#part"); the page shows code's fixed text from one table
+ * in its status region (dash_view sets Done).  dash_done_text: the
+ * text of a code, NULL for an unknown one.
+ */
+void		 dash_done(struct mp_dreq *, const char *path,
+		    const char *code);
+const char	*dash_done_text(const char *code);
+/* A refused action's page keeps what was typed: form field -> name. */
+struct dash_keep {
+	const char	*field;
+	const char	*name;
+};
+enum mp_err	 dash_keep(struct mp_dreq *, struct mp_view *,
+		    const struct dash_keep *, size_t n);
 /* Audit in its own statement (logged on failure). */
 void		 dash_audit(struct mp_dreq *, const char *action,
 		    const char *objtype, long long objid, const char *detail);
@@ -161,8 +177,8 @@ void		 dash_cookie(struct mp_dreq *, const char *value);
 enum mp_err	 dash_grant_list(struct mp_dreq *, struct mp_view *,
 		    const char *back);
 /*
- * The note after a request was made or decided ("?verzoek=N" and
- * "&uitkomst=..."), into note (sz bytes); 0 when there is none.
+ * The note after a request was made ("?verzoek=N"), into note (sz
+ * bytes); 0 when there is none.  A decision's is a code of done.c.
  */
 int		 dash_grant_note(struct mp_dreq *, char *note, size_t sz);
 

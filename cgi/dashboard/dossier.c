@@ -404,7 +404,7 @@ mp_dash_dossier_new(struct mp_dreq *r)
 	er = mp_db_txn(r->d->ctx->db, create_txn, &c);
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/dossier/%lld", c.n.id);
-		dash_redirect(r, back);
+		dash_done(r, back, "dossier-nieuw");
 	} else if (c.msg != NULL)
 		new_page(r, 400, &c);
 	else
@@ -712,6 +712,14 @@ page_parts(struct mp_dreq *r, struct mp_view *v, long long id,
 	    DASH_DOSSIER_PAGE));
 }
 
+/* The dossier page's typed fields, kept after a refusal. */
+static const struct dash_keep dossier_keep[] = {
+	{ "actie", "Keep.Actie" }, { "melding", "Keep.Melding" },
+	{ "waarde", "Keep.Waarde" }, { "soort", "Keep.Soort" },
+	{ "gebruiker", "Keep.Gebruiker" }, { "naar", "Keep.Naar" },
+	{ "resultaat", "Keep.Resultaat" },
+};
+
 /*
  * The dossier page with status and, after a refused action, msg at
  * field; keep: the analysis text the user sent, given back on a
@@ -751,6 +759,9 @@ dossier_page(struct mp_dreq *r, int status, const char *msg,
 		er = mp_tmpl_set(v, "Message", msg);
 	if (er == MP_OK && field != NULL)
 		er = mp_tmpl_set(v, "FieldErr", field);
+	/* A refusal keeps what was typed in the other forms (done.c). */
+	if (er == MP_OK && msg != NULL)
+		er = dash_keep(r, v, dossier_keep, MP_NELEM(dossier_keep));
 	/* A conflict: the user's own text back, to merge by hand. */
 	if (er == MP_OK && keep != NULL) {
 		er = mp_tmpl_set(v, "A.Mine", keep);
@@ -1134,7 +1145,7 @@ void
 mp_dash_dossier_post(struct mp_dreq *r)
 {
 	struct act	 a;
-	char		 back[64];
+	char		 back[64], code[32];
 	enum mp_err	 er = MP_OK;
 
 	memset(&a, 0, sizeof(a));
@@ -1147,14 +1158,17 @@ mp_dash_dossier_post(struct mp_dreq *r)
 	if (a.status == 0 && er == MP_OK)
 		er = mp_db_txn(r->d->ctx->db, act_txn, &a);
 	if (a.status == 0 && er == MP_OK) {
+		/* "dossier-" + the action's name: its confirmation. */
 		(void)snprintf(back, sizeof(back), "/dossier/%lld",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		(void)snprintf(code, sizeof(code), "dossier-%s",
+		    dnames[a.act]);
+		dash_done(r, back, code);
 		return;
 	}
 	if (a.status == 404 || (a.status != 0 && dossier_page(r, a.status,
-	    a.msg, a.field, a.act == D_ANALYSIS && a.status == 409 ?
-	    a.text : NULL, a.version) == MP_ENOTFOUND)) {
+	    a.msg, a.field, a.act == D_ANALYSIS ? a.text : NULL,
+	    a.version) == MP_ENOTFOUND)) {
 		dossier_refused(r, r->arg[0]);
 		return;
 	}
@@ -1230,7 +1244,7 @@ mp_dash_report_dossier_post(struct mp_dreq *r)
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/melding/%lld#dossiers",
 		    report);
-		dash_redirect(r, back);
+		dash_done(r, back, "in-dossier");
 	} else if (a.status != 0 && a.status != 404) {
 		if (dash_report_page(r, a.status, a.msg, "dossier-nummer") ==
 		    MP_ENOTFOUND)

@@ -187,7 +187,7 @@ mp_dash_dossier_doc_post(struct mp_dreq *r)
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/dossier/%lld#documenten",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		dash_done(r, back, "document");
 	} else if (u.status == 404)
 		dash_dossier_refused(r);
 	else
@@ -242,7 +242,7 @@ mp_dash_dossier_doc_del(struct mp_dreq *r)
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/dossier/%lld#documenten",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		dash_done(r, back, "document-weg");
 	} else if (u.status == 404)
 		dash_dossier_refused(r);
 	else if (u.status != 0)

@@ -107,36 +107,26 @@ grant_user(const struct mp_grant_info *g, void *arg)
 static const struct {
 	const char		*name;		/* form "actie" */
 	enum mp_grant_decision	 decision;
-	const char		*done;		/* for the note */
+	const char		*done;		/* the confirmation (done.c) */
 } decisions[] = {
-	{ "bevestigen", MP_GRANT_CONFIRM, "bevestigd" },
-	{ "afwijzen", MP_GRANT_REJECT, "afgewezen" },
-	{ "intrekken", MP_GRANT_WITHDRAW, "ingetrokken" },
+	{ "bevestigen", MP_GRANT_CONFIRM, "verzoek-bevestigd" },
+	{ "afwijzen", MP_GRANT_REJECT, "verzoek-afgewezen" },
+	{ "intrekken", MP_GRANT_WITHDRAW, "verzoek-ingetrokken" },
 };
 
+/* A decision's confirmation is a code of done.c; this is the request. */
 int
 dash_grant_note(struct mp_dreq *r, char *note, size_t sz)
 {
-	const char	*s = dash_query(r, "uitkomst");
 	long long	 id;
-	size_t		 i;
 
 	note[0] = '\0';
 	if ((id = dash_number(dash_query(r, "verzoek"), 1,
 	    999999999999LL)) < 0)
 		return 0;
-	if (s == NULL) {
-		(void)snprintf(note, sz, "Verzoek %lld is ingediend. %s", id,
-		    mp_grant_outcome_text(MP_GRANT_PENDING));
-		return 1;
-	}
-	for (i = 0; i < MP_NELEM(decisions); i++)
-		if (strcmp(s, decisions[i].done) == 0) {
-			(void)snprintf(note, sz, "Verzoek %lld is %s.", id,
-			    decisions[i].done);
-			return 1;
-		}
-	return 0;
+	(void)snprintf(note, sz, "Verzoek %lld is ingediend. %s", id,
+	    mp_grant_outcome_text(MP_GRANT_PENDING));
+	return 1;
 }
 
 void
@@ -207,7 +197,6 @@ mp_dash_grants_post(struct mp_dreq *r)
 		mp_alloc_wipe(pw, sizeof(pw));
 		return;
 	}
-	(void)snprintf(loc, sizeof(loc), "%s?verzoek=%lld&uitkomst=%s",
-	    back, id, decisions[d].done);
-	dash_redirect(r, loc);
+	(void)snprintf(loc, sizeof(loc), "%s#verzoek-%lld", back, id);
+	dash_done(r, loc, decisions[d].done);
 }

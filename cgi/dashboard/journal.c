@@ -150,7 +150,7 @@ current_row(long long id, const char *body, const char *on, void *arg)
 static void
 keep_input(struct mp_dreq *r, struct mp_view *v, const char *today)
 {
-	static const char *const fields[][2] = {
+	static const struct dash_keep fields[] = {
 		{ "notitie-tekst", "J.Keep.Note" },
 		{ "besluit-wat", "J.Keep.DecWhat" },
 		{ "besluit-reden", "J.Keep.DecWhy" },
@@ -159,13 +159,9 @@ keep_input(struct mp_dreq *r, struct mp_view *v, const char *today)
 		{ "taak-omschrijving", "J.Keep.TaskBody" },
 		{ "taak-datum", "J.Keep.TaskDue" },
 	};
-	const char	*s;
-	size_t		 i;
 
 	(void)mp_tmpl_set(v, "J.Keep.DecOn", today);
-	for (i = 0; i < MP_NELEM(fields); i++)
-		if ((s = dash_form(r, fields[i][0])) != NULL)
-			(void)mp_tmpl_set(v, fields[i][1], s);
+	(void)dash_keep(r, v, fields, MP_NELEM(fields));
 }
 
 enum mp_err
@@ -359,7 +355,7 @@ void
 mp_dash_journal_post(struct mp_dreq *r)
 {
 	struct add	 a;
-	char		 back[64];
+	char		 back[64], code[32];
 	enum mp_err	 er = MP_OK;
 
 	memset(&a, 0, sizeof(a));
@@ -369,7 +365,10 @@ mp_dash_journal_post(struct mp_dreq *r)
 	if (a.status == 0 && er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/dossier/%lld#journaal",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		/* "journaal-" + the action (notitie, besluit, taak). */
+		(void)snprintf(code, sizeof(code), "journaal-%s",
+		    dash_form(r, "actie"));
+		dash_done(r, back, code);
 		return;
 	}
 	if (a.status == 404) {
@@ -566,7 +565,7 @@ mp_dash_task_post(struct mp_dreq *r)
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/dossier/%lld#taak-%lld",
 		    r->arg[0], r->arg[1]);
-		dash_redirect(r, back);
+		dash_done(r, back, "taak");
 	} else if (t.status == 404)
 		dash_dossier_refused(r);
 	else if (t.status != 0) {

@@ -508,7 +508,7 @@ mp_dash_subjects_post(struct mp_dreq *r)
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/melding/%lld#onderwerpen",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		dash_done(r, back, "onderwerpen");
 	} else if (s.status != 0)
 		refused(r, s.status, s.msg, s.field);
 	else
@@ -771,7 +771,7 @@ mp_dash_link_post(struct mp_dreq *r)
 	if (er == MP_OK) {
 		(void)snprintf(back, sizeof(back), "/melding/%lld#verbanden",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		dash_done(r, back, "verband");
 	} else if (l.status_code != 0)
 		refused(r, l.status_code, l.msg, l.field);
 	else

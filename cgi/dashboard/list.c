@@ -1121,13 +1121,17 @@ dash_filter_query(const struct dash_filter *f, struct mp_buf *qs)
 void
 mp_dash_home(struct mp_dreq *r)
 {
+	const char	*done = dash_query(r, "gedaan");
 
+	/* A confirmation (done.c) goes along to the first page. */
+	if (dash_done_text(done) == NULL)
+		done = NULL;
 	if (mp_role_can(r->user.role, MP_PERM_REPORT_LIST))
 		mp_dash_list(r);
 	else if (mp_role_can(r->user.role, MP_PERM_ADMIN))
-		dash_redirect(r, "/beheer");
+		dash_done(r, "/beheer", done);
 	else if (mp_role_can(r->user.role, MP_PERM_AUDIT))
-		dash_redirect(r, "/audit");
+		dash_done(r, "/audit", done);
 	else
 		dash_error(r, 403, "U heeft geen toegang tot het meldpunt.");
 }

@@ -185,7 +185,7 @@ mp_dash_new(struct mp_dreq *r)
 	if (er == MP_OK || (er == MP_EDUP && rep.id > 0)) {
 		/* The same form again lands on the report it made. */
 		(void)snprintf(back, sizeof(back), "/melding/%lld", rep.id);
-		dash_redirect(r, back);
+		dash_done(r, back, "ingevoerd");
 	} else
 		show_form(r, mp_err_status(er), &rep, token,
 		    "De melding kon nu niet worden opgeslagen. Probeer het "

@@ -586,39 +586,6 @@ detail(struct mp_dreq *r, int status, const char *msg)
 }
 
 /*
- * After an action: a fixed Dutch text per action named by "?gedaan="
- * (issue 16); the parameter is never shown itself.
- */
-static const struct {
-	const char	*action;
-	const char	*text;
-} done_texts[] = {
-	{ "oppakken", "U heeft de melding opgepakt." },
-	{ "toewijzen", "De melding is toegewezen." },
-	{ "status", "De status is gewijzigd." },
-	{ "notitie", "Uw notitie is toegevoegd." },
-	{ "wijzigen", "Uw correctie is opgeslagen; de oude waarde staat in "
-	  "de geschiedenis." },
-	{ "delen", "De melding is gedeeld met de partner." },
-	{ "bericht", "Uw bericht aan de melder is verstuurd." },
-	{ "gelezen", "De antwoorden van de melder zijn als gelezen "
-	  "gemarkeerd." },
-	{ "vragen", "Uw vraag is verstuurd; de melding wacht nu op de "
-	  "melder." },
-};
-
-static const char *
-done_text(const char *action)
-{
-	size_t	 i;
-
-	for (i = 0; action != NULL && i < MP_NELEM(done_texts); i++)
-		if (strcmp(action, done_texts[i].action) == 0)
-			return done_texts[i].text;
-	return NULL;
-}
-
-/*
  * A refused action's page keeps what was typed (issue 16): the form's
  * fields as Keep.*, shown again in the form of that action (escaped as
  * every value).
@@ -626,21 +593,16 @@ done_text(const char *action)
 static enum mp_err
 keep_typed(struct mp_dreq *r, struct mp_view *v)
 {
-	static const char *const fields[][2] = {
+	static const struct dash_keep fields[] = {
 		{ "actie", "Keep.Actie" }, { "tekst", "Keep.Tekst" },
 		{ "naar", "Keep.Naar" }, { "reden", "Keep.Reden" },
 		{ "toelichting", "Keep.Toelichting" },
 		{ "bericht", "Keep.Bericht" }, { "veld", "Keep.Veld" },
-		{ "waarde", "Keep.Waarde" },
+		{ "waarde", "Keep.Waarde" }, { "ander", "Keep.Ander" },
+		{ "dossier", "Keep.Dossier" },
 	};
-	const char	*s;
-	size_t		 i;
-	enum mp_err	 er = MP_OK;
 
-	for (i = 0; er == MP_OK && i < MP_NELEM(fields); i++)
-		if ((s = dash_form(r, fields[i][0])) != NULL)
-			er = mp_tmpl_set(v, fields[i][1], s);
-	return er;
+	return dash_keep(r, v, fields, MP_NELEM(fields));
 }
 
 /* As dash_report_page, after a refused action of this file. */
@@ -651,12 +613,13 @@ detail_keep(struct mp_dreq *r, int status, const char *msg)
 	return report_page(r, status, msg, NULL, 1, NULL);
 }
 
+/* The other files' refusals (links, dossier, hold) keep it too. */
 enum mp_err
 dash_report_page(struct mp_dreq *r, int status, const char *msg,
     const char *field)
 {
 
-	return report_page(r, status, msg, field, 0, NULL);
+	return report_page(r, status, msg, field, 1, NULL);
 }
 
 /*
@@ -775,10 +738,6 @@ report_page(struct mp_dreq *r, int status, const char *msg,
 		er = mp_tmpl_set(v, "FieldErr", field);
 	if (er == MP_OK && msg != NULL && keep)
 		er = keep_typed(r, v);
-	if (er == MP_OK && msg == NULL && done_text(dash_query(r,
-	    "gedaan")) != NULL)
-		er = mp_tmpl_set(v, "Done", done_text(dash_query(r,
-		    "gedaan")));
 	if (er != MP_OK)
 		goto out;
 	dash_audit(r, "bekijken", "melding", r->arg[0], NULL);
@@ -1630,10 +1589,10 @@ mp_dash_action(struct mp_dreq *r)
 		return;
 	}
 	if (er == MP_OK) {
-		/* A fixed confirmation per action on the page (issue 16). */
-		(void)snprintf(back, sizeof(back), "/melding/%lld?gedaan=%s",
-		    r->arg[0], actions[a.kind].name);
-		dash_redirect(r, back);
+		/* A fixed confirmation per action on the page (done.c). */
+		(void)snprintf(back, sizeof(back), "/melding/%lld",
+		    r->arg[0]);
+		dash_done(r, back, actions[a.kind].name);
 		return;
 	}
 	if (a.status == 404)

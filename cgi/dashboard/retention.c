@@ -117,6 +117,6 @@ mp_dash_hold_post(struct mp_dreq *r)
 	else {
 		(void)snprintf(back, sizeof(back), "/melding/%lld#bewaren",
 		    r->arg[0]);
-		dash_redirect(r, back);
+		dash_done(r, back, "bewaren");
 	}
 }

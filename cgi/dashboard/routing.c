@@ -105,11 +105,14 @@ dash_queue_counts(struct mp_dreq *r, struct mp_view *v)
 /* ------------------------------------------------------------------ */
 /* Routing rules (Beheer).                                             */
 
-/* What a page shows besides its lists: errors per field, a note. */
+/*
+ * What a page shows besides its lists after a refusal: the error at
+ * its field and what was chosen or typed.  A change's confirmation
+ * is a code of done.c.
+ */
 struct page_msg {
 	const char	*field;		/* the field in error, or NULL */
 	const char	*error;
-	const char	*note;
 	const char	*val[4];	/* what was chosen or typed */
 };
 
@@ -179,8 +182,6 @@ msg_set(struct mp_view *v, const struct page_msg *m, const char *const *keys)
 			mp_tmpl_set(v, key, m->error);
 		}
 	}
-	if (m->note != NULL)
-		mp_tmpl_set(v, "Form.Note", m->note);
 	for (i = 0; keys[i] != NULL; i++)
 		if (m->val[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "Form.Value.%s",
@@ -221,15 +222,8 @@ routing_page(struct mp_dreq *r, int status, const struct page_msg *m)
 void
 mp_dash_routing(struct mp_dreq *r)
 {
-	struct page_msg	 m;
-	const char	*s = dash_query(r, "klaar");
 
-	memset(&m, 0, sizeof(m));
-	if (s != NULL && strcmp(s, "nieuw") == 0)
-		m.note = "De regel is opgeslagen.";
-	else if (s != NULL && strcmp(s, "weg") == 0)
-		m.note = "De regel is verwijderd.";
-	routing_page(r, 200, &m);
+	routing_page(r, 200, NULL);
 }
 
 /* One change of the rules, with its audit entry, in mp_db_txn. */
@@ -320,8 +314,8 @@ mp_dash_routing_post(struct mp_dreq *r)
 	}
 	er = mp_db_txn(r->d->ctx->db, routing_txn, &c);
 	if (er == MP_OK)
-		dash_redirect(r, c.add ? "/routering?klaar=nieuw" :
-		    "/routering?klaar=weg");
+		dash_done(r, "/routering", c.add ? "regel-nieuw" :
+		    "regel-weg");
 	else if (er == MP_EDUP) {
 		m.field = "type";
 		m.error = "Voor deze signaalsoort en doelgroep bestaat al een "
@@ -401,15 +395,8 @@ cover_page(struct mp_dreq *r, int status, const struct page_msg *m)
 void
 mp_dash_cover(struct mp_dreq *r)
 {
-	struct page_msg	 m;
-	const char	*s = dash_query(r, "klaar");
 
-	memset(&m, 0, sizeof(m));
-	if (s != NULL && strcmp(s, "nieuw") == 0)
-		m.note = "De vervanging is opgeslagen.";
-	else if (s != NULL && strcmp(s, "einde") == 0)
-		m.note = "De vervanging is beëindigd.";
-	cover_page(r, 200, &m);
+	cover_page(r, 200, NULL);
 }
 
 struct cchange {
@@ -519,8 +506,8 @@ mp_dash_cover_post(struct mp_dreq *r)
 	}
 	er = mp_db_txn(r->d->ctx->db, cover_txn, &c);
 	if (er == MP_OK)
-		dash_redirect(r, c.add ? "/vervanging?klaar=nieuw" :
-		    "/vervanging?klaar=einde");
+		dash_done(r, "/vervanging", c.add ? "vervanging-nieuw" :
+		    "vervanging-einde");
 	else if (er == MP_ENOTFOUND && c.add) {
 		m.field = c.missing != NULL ? c.missing : "user";
 		m.error = strcmp(m.field, "colleague") == 0 ? "Die collega "

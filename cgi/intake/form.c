@@ -25,7 +25,7 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	struct mp_view	*v;
 	char		 key[128], nbuf[700];
 	const char	*names;
-	size_t		 i;
+	size_t		 i, j;
 	enum mp_err	 er;
 
 	if ((v = mp_tmpl_new()) == NULL)
@@ -34,9 +34,9 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	/* The form says it at the top; the footer need not repeat it. */
 	mp_tmpl_set_int(v, "Page.EmergencyShown", 1);
 	mp_tmpl_set(v, "Form.Token", token);
-	mp_tmpl_setf(v, "Form.Action", "%s/%s", in->mount,
+	mp_tmpl_setf(v, "Form.Action", "%s/%s", in->here.mount,
 	    aud->is_default ? "" : aud->slug);
-	mp_tmpl_set(v, "Form.Mount", in->mount);
+	mp_tmpl_set(v, "Form.Mount", in->here.mount);
 	mp_tmpl_set(v, "Audience.Slug", aud->slug);
 	mp_tmpl_set(v, "Audience.Name", aud->name);
 	mp_tmpl_set(v, "Audience.Intro", aud->intro);
@@ -59,11 +59,16 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 			mp_tmpl_set(v, "Form.Shared", "1");
 		}
 	}
-	for (i = 0; i < in->cat.naud; i++) {
-		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", i);
+	/* The other forms of the same site: public or intranet. */
+	for (i = 0, j = 0; i < in->cat.naud; i++) {
+		if (intake_audience_intranet(in, &in->cat.aud[i]) !=
+		    in->here.intranet)
+			continue;
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", j);
 		mp_tmpl_set(v, key, in->cat.aud[i].slug);
-		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", i);
+		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", j);
 		mp_tmpl_set(v, key, in->cat.aud[i].name);
+		j++;
 	}
 	mp_report_view(v, r);
 	/* Browsers cannot send files back: say so if some came. */
@@ -179,6 +184,7 @@ void
 mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 {
 	const struct mp_audience	*aud;
+	char				 sbuf[128];
 
 	if (!intake_catalog(in)) {
 		/* 112 is in the error page's footer. */
@@ -186,10 +192,13 @@ mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
 		return;
 	}
-	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {
+	if ((aud = mp_catalog_audience(&in->cat, intake_site_slug(in, slug,
+	    sbuf, sizeof(sbuf)))) == NULL) {
 		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
 		    "niet.");
 		return;
 	}
+	if (!intake_site_check(in, req, aud))
+		return;
 	send_blank(in, req, aud);
 }

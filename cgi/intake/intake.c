@@ -29,6 +29,7 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 {
 	struct mp_intake	*in;
 	const struct mp_conf	*c = ctx->conf;
+	char			 key[128];
 
 	if ((in = mp_alloc_calloc(1, sizeof(*in))) == NULL)
 		return MP_ENOMEM;
@@ -43,6 +44,11 @@ mp_intake_open(struct mp_intake **out, struct mp_ctx *ctx)
 	    MP_CK_INTAKE_RATE_PER_CLIENT);
 	in->rl.global = (long)mp_confkey_int(c, MP_CK_INTAKE_RATE_GLOBAL);
 	in->rl.window = (long)mp_confkey_int(c, MP_CK_INTAKE_RATE_WINDOW);
+	in->intranet_mount = mp_confkey_str(c, MP_CK_INTAKE_INTRANET_MOUNT);
+	in->portal_var = mp_confkey_str(c, MP_CK_AUTH_PORTAL_VARIABLE);
+	in->has_intranet = mp_confkey_list_entry(c,
+	    MP_CK_INTAKE_INTRANET_AUDIENCES, 0, key, sizeof(key));
+	in->here.mount = in->mount;
 	in->max_files = (long)ctx->limits.max_files;
 	in->max_file_mb = (long)(ctx->limits.max_file / (1024 * 1024));
 	/* Load the catalogue now, while the database is likely up, so the
@@ -138,6 +144,103 @@ intake_rule_names(struct mp_intake *in, long long id, char *buf,
 	return NULL;
 }
 
+void
+intake_site_set(struct mp_intake *in, const struct mp_req *req,
+    int intranet)
+{
+	const char	*addr = req->remote_addr;
+
+	in->here.intranet = intranet;
+	in->here.mount = intranet ? in->intranet_mount : in->mount;
+	/* The user is known only once intake_site_check trusted it. */
+	(void)snprintf(in->here.client, sizeof(in->here.client), "%s",
+	    intranet || addr == NULL ? "" : addr);
+}
+
+const char *
+intake_site_slug(struct mp_intake *in, const char *slug, char *buf,
+    size_t bufsz)
+{
+
+	if (!in->here.intranet || (slug != NULL && slug[0] != '\0'))
+		return slug;
+	if (!mp_confkey_list_entry(in->ctx->conf,
+	    MP_CK_INTAKE_INTRANET_AUDIENCES, 0, buf, bufsz))
+		return slug;
+	return buf;
+}
+
+int
+intake_audience_intranet(struct mp_intake *in,
+    const struct mp_audience *aud)
+{
+
+	return in->has_intranet && mp_confkey_in_list(in->ctx->conf,
+	    MP_CK_INTAKE_INTRANET_AUDIENCES, aud->slug);
+}
+
+/* A user name as a portal sends it: printable, no control bytes. */
+static int
+portal_name_ok(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; s[n] != '\0'; n++)
+		if ((unsigned char)s[n] < 0x20 || s[n] == 0x7f)
+			return 0;
+	return n > 0 && n < INTAKE_CLIENT_MAX - 8;
+}
+
+/*
+ * The public form refuses the intranet's audiences (with where to
+ * find them); the intranet's form serves only those, and only to a
+ * user the portal named.  The variable is trusted only here: on the
+ * public location the web server passes REMOTE_USER from any
+ * client's Authorization header (fastcgi_params), and a variable
+ * given twice means the portal's is not the only one.
+ */
+int
+intake_site_check(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud)
+{
+	const char	*user;
+	int		 staff = intake_audience_intranet(in, aud);
+
+	if (!in->here.intranet) {
+		if (!staff)
+			return 1;
+		(void)mp_http_error(req, 404, "Het meldformulier voor "
+		    "medewerkers staat op het intranet. Meld u aan op het "
+		    "intranetportaal van de gemeente en open het formulier "
+		    "daar.");
+		return 0;
+	}
+	if (!staff) {
+		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
+		    "niet op het intranet.");
+		return 0;
+	}
+	if (mp_req_env_count(req, in->portal_var) > 1) {
+		mp_errx("%s: %s passed more than once; check the web "
+		    "server configuration", __func__, in->portal_var);
+		(void)mp_http_error(req, 403, "De aanmelding via het "
+		    "portaal is niet goed ingesteld. Neem contact op met "
+		    "de servicedesk.");
+		return 0;
+	}
+	user = mp_req_env(req, in->portal_var);
+	if (user == NULL || !portal_name_ok(user)) {
+		(void)mp_http_error(req, 403, "U bent niet aangemeld via "
+		    "het intranetportaal. Meld u eerst aan op het portaal "
+		    "en open het formulier daarna opnieuw.");
+		return 0;
+	}
+	/* No address holds "\n": a user and an address never meet. */
+	(void)snprintf(in->here.client, sizeof(in->here.client),
+	    "portal\n%s", user);
+	return 1;
+}
+
 /* The catalogue, reloaded when stale; a stale one beats none. */
 int
 intake_catalog(struct mp_intake *in)
@@ -156,7 +259,7 @@ intake_view(struct mp_intake *in, struct mp_view *v, const char *title)
 
 	mp_tmpl_set(v, "Page.Title", title);
 	mp_tmpl_set(v, "Instance.Name", in->instance);
-	mp_tmpl_set(v, "Page.Mount", in->mount);
+	mp_tmpl_set(v, "Page.Mount", in->here.mount);
 	mp_tmpl_setf(v, "Page.Privacy", "%s/privacy", in->mount);
 	mp_tmpl_set(v, "Page.Static", mp_confkey_str(in->ctx->conf,
 	    MP_CK_HTTP_STATIC));

@@ -77,6 +77,20 @@ struct intake_rule {
 	char		 last[128];	/* the name to join with " en " */
 };
 
+/*
+ * Where the request being served came in: the public form at
+ * intake.mount, or the intranet's at intake.intranet_mount, where the
+ * portal names the user (auth.portal_variable).  client is what the
+ * per-client rate limit counts by: the address, or on the intranet
+ * the user (all staff come through one gateway address).
+ */
+#define INTAKE_CLIENT_MAX	320
+struct intake_site {
+	int		 intranet;
+	const char	*mount;
+	char		 client[INTAKE_CLIENT_MAX];
+};
+
 struct mp_intake {
 	struct mp_ctx		*ctx;
 	struct intake_rule	*rules;
@@ -96,8 +110,34 @@ struct mp_intake {
 	time_t			 purged;	/* rate counters */
 	long			 max_files;
 	long			 max_file_mb;
+	const char		*intranet_mount;
+	const char		*portal_var;
+	int			 has_intranet;	/* any audience listed */
+	struct intake_site	 here;		/* of the request served */
 };
 
+/*
+ * The request came in at the intranet's form (intranet 1) or the
+ * public one: set in->here before a page is served.
+ */
+void		 intake_site_set(struct mp_intake *, const struct mp_req *,
+		    int intranet);
+/*
+ * The slug to look up: on the intranet, no slug is its first audience
+ * (into buf).
+ */
+const char	*intake_site_slug(struct mp_intake *, const char *slug,
+		    char *buf, size_t bufsz);
+/* 1 if aud's form is the intranet's (intake.intranet_audiences). */
+int		 intake_audience_intranet(struct mp_intake *,
+		    const struct mp_audience *);
+/*
+ * May aud's form be served where the request came in?  1, or 0 when
+ * the refusal was sent.  On the intranet it also takes the portal's
+ * user into in->here.client.
+ */
+int		 intake_site_check(struct mp_intake *, struct mp_req *,
+		    const struct mp_audience *);
 /* The catalogue, reloaded when stale; 0 when there is none at all. */
 int		 intake_catalog(struct mp_intake *);
 /*

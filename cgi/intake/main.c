@@ -1,7 +1,8 @@
 /*
  * main.c -- meldpunt-intake, the report form at /melden/ (see
  * intake.h): GET /melden/ and /melden/<audience> show a form, POST
- * to the same address takes a report.
+ * to the same address takes a report; the staff's form behind the
+ * portal at /intranet/melden/ (intake.intranet_audiences).
  */
 #include "config.h"
 
@@ -32,18 +33,38 @@ static const struct intake_route routes[] = {
 	{ { "POST", "/*/" }, mp_intake_submit },
 };
 
+/* 1 if path is mount or below it. */
+static int
+below(const char *path, const char *mount)
+{
+	size_t	 n = strlen(mount);
+
+	return strncmp(path, mount, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/');
+}
+
+/*
+ * The intranet's form (intake.intranet_audiences) comes in at its own
+ * mount, where the web server sets the portal's user; the same pages
+ * and routes, with the site in in->here.
+ */
 static void
 serve(struct mp_intake *in, struct mp_req *r, const char *mount)
 {
 	struct mp_route_args	 a;
 	const char		*path;
-	size_t			 n = strlen(mount), i;
-	int			 status;
+	size_t			 n, i;
+	int			 status, intranet;
 
+	intranet = in->has_intranet && below(r->path, in->intranet_mount);
+	if (intranet)
+		mount = in->intranet_mount;
+	n = strlen(mount);
 	if (strncmp(r->path, mount, n) != 0) {
 		(void)mp_http_error(r, 404, "Deze pagina bestaat niet.");
 		return;
 	}
+	intake_site_set(in, r, intranet);
 	path = r->path[n] == '\0' ? "/" : r->path + n;
 	if ((status = mp_route_find(routes, MP_NELEM(routes),
 	    sizeof(routes[0]), r->method, path, &a, &i)) != 0) {

@@ -191,6 +191,7 @@ submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 {
 	const struct mp_audience	*aud;
 	const char			*hp;
+	char				 sbuf[128];
 
 	if (req->err == MP_ETOOBIG) {
 		(void)mp_http_error(req, 413, "Uw melding is groter dan wij "
@@ -209,11 +210,14 @@ submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
 		return NULL;
 	}
-	if ((aud = mp_catalog_audience(&in->cat, slug)) == NULL) {
+	if ((aud = mp_catalog_audience(&in->cat, intake_site_slug(in, slug,
+	    sbuf, sizeof(sbuf)))) == NULL) {
 		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
 		    "niet.");
 		return NULL;
 	}
+	if (!intake_site_check(in, req, aud))
+		return NULL;
 	if ((hp = mp_req_params_get(&req->form, FIELD_HONEYPOT,
 	    NULL)) != NULL &&
 	    hp[0] != '\0') {
@@ -242,6 +246,8 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		(void)mp_http_error(req, 500, NULL);
 		goto out;
 	}
+	if (in->here.intranet)
+		r.channel = "intranet";
 	token = mp_req_params_get(&req->form, FIELD_TOKEN, NULL);
 	if (mp_formtoken_check(&in->ctx->keys, token, time(NULL),
 	    in->token_ttl, r.submission) != MP_OK) {
@@ -265,8 +271,9 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	}
 	r.subject_max = (size_t)mp_confkey_int(in->ctx->conf,
 	    MP_CK_SUBJECT_MAX_PER_REPORT);
+	/* Per address, or on the intranet per signed-in user. */
 	er = mp_report_store(in->ctx->db, &in->ctx->keys, &r, &in->rl,
-	    req->remote_addr);
+	    in->here.client);
 	switch (er) {
 	case MP_OK:
 		show_receipt(in, req, &r, code);

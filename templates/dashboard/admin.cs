@@ -49,7 +49,7 @@ direct. Uw eigen rol, teams en rechten wijzigt een ander.</p>
 <td><?cs var:u.Name ?><?cs if:Admin.ErrorFor == u.Id ?><p class="error" id="u-fout-<?cs var:u.Id ?>"><span class="visually-hidden">Fout: </span><?cs var:Admin.Message ?></p><?cs /if ?></td>
 <td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("gebruiker-naam", u.Id) ?>
 <label for="u-naam-<?cs var:u.Id ?>" class="visually-hidden">Naam van <?cs var:u.Name ?></label>
-<input type="text" id="u-naam-<?cs var:u.Id ?>" name="naam" value="<?cs var:u.Display ?>" maxlength="100">
+<input type="text" id="u-naam-<?cs var:u.Id ?>" name="naam" value="<?cs if:Keep.Actie == "gebruiker-naam" && Keep.Id == u.Id ?><?cs var:Keep.Naam ?><?cs else ?><?cs var:u.Display ?><?cs /if ?>" maxlength="100">
 <button type="submit">Naam opslaan</button></form></td>
 <?cs if:self ?>
 <td><?cs each:ro = Roles ?><?cs if:ro.Name == u.Role ?><?cs var:ro.Label ?><?cs /if ?><?cs /each ?></td>
@@ -85,11 +85,11 @@ direct. Uw eigen rol, teams en rechten wijzigt een ander.</p>
 een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <form method="post" action="<?cs var:Page.Mount ?>/beheer" aria-describedby="nu-hint"><?cs call:hidden("gebruiker-nieuw", "") ?>
 <div class="field"><label for="nu-code">Gebruikersnaam (zoals het portaal hem doorgeeft)</label>
-<input type="text" id="nu-code" name="code" maxlength="64" autocomplete="off"></div>
+<input type="text" id="nu-code" name="code" maxlength="64" autocomplete="off" value="<?cs if:Keep.Actie == "gebruiker-nieuw" ?><?cs var:Keep.Code ?><?cs /if ?>"></div>
 <div class="field"><label for="nu-naam">Naam</label>
-<input type="text" id="nu-naam" name="naam" maxlength="100"></div>
+<input type="text" id="nu-naam" name="naam" maxlength="100" value="<?cs if:Keep.Actie == "gebruiker-nieuw" ?><?cs var:Keep.Naam ?><?cs /if ?>"></div>
 <div class="field"><label for="nu-rol">Rol</label>
-<select id="nu-rol" name="rol"><?cs each:ro = Roles ?><option value="<?cs var:ro.Name ?>"><?cs var:ro.Label ?></option><?cs /each ?></select></div>
+<select id="nu-rol" name="rol"><?cs each:ro = Roles ?><option value="<?cs var:ro.Name ?>"<?cs if:Keep.Actie == "gebruiker-nieuw" && Keep.Rol == ro.Name ?> selected<?cs /if ?>><?cs var:ro.Label ?></option><?cs /each ?></select></div>
 <p><button type="submit">Gebruiker aanmaken</button></p>
 </form>
 </section>
@@ -102,7 +102,7 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <?cs each:t = Teams ?>
 <tr><td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("team-naam", t.Id) ?>
 <label for="t-naam-<?cs var:t.Id ?>" class="visually-hidden">Naam van team <?cs var:t.Name ?></label>
-<input type="text" id="t-naam-<?cs var:t.Id ?>" name="naam" value="<?cs var:t.Name ?>" maxlength="100">
+<input type="text" id="t-naam-<?cs var:t.Id ?>" name="naam" value="<?cs if:Keep.Actie == "team-naam" && Keep.Id == t.Id ?><?cs var:Keep.Naam ?><?cs else ?><?cs var:t.Name ?><?cs /if ?>" maxlength="100">
 <button type="submit">Naam opslaan</button></form></td>
 <td><?cs if:t.Active == "1" ?>actief<?cs else ?>uitgeschakeld<?cs /if ?><?cs call:toggle("team-actief", t.Id, t.Active == "1") ?></td></tr>
 <?cs /each ?>
@@ -110,7 +110,7 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 </table>
 <form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("team-nieuw", "") ?>
 <div class="field"><label for="nt-naam">Nieuw team</label>
-<input type="text" id="nt-naam" name="naam" maxlength="100"></div>
+<input type="text" id="nt-naam" name="naam" maxlength="100" value="<?cs if:Keep.Actie == "team-nieuw" ?><?cs var:Keep.Naam ?><?cs /if ?>"></div>
 <p><button type="submit">Team aanmaken</button></p>
 </form>
 </section>
@@ -124,9 +124,9 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <tr><td><?cs var:s.Slug ?></td>
 <td><form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("soort-wijzig", s.Id) ?>
 <label for="s-naam-<?cs var:s.Id ?>">Naam</label>
-<input type="text" id="s-naam-<?cs var:s.Id ?>" name="naam" value="<?cs var:s.Name ?>" maxlength="100">
+<input type="text" id="s-naam-<?cs var:s.Id ?>" name="naam" value="<?cs if:Keep.Actie == "soort-wijzig" && Keep.Id == s.Id ?><?cs var:Keep.Naam ?><?cs else ?><?cs var:s.Name ?><?cs /if ?>" maxlength="100">
 <label for="s-tekst-<?cs var:s.Id ?>">Omschrijving</label>
-<textarea id="s-tekst-<?cs var:s.Id ?>" name="tekst" rows="2" maxlength="500"><?cs var:s.Text ?></textarea>
+<textarea id="s-tekst-<?cs var:s.Id ?>" name="tekst" rows="2" maxlength="500"><?cs if:Keep.Actie == "soort-wijzig" && Keep.Id == s.Id ?><?cs var:Keep.Tekst ?><?cs else ?><?cs var:s.Text ?><?cs /if ?></textarea>
 <button type="submit">Opslaan</button></form></td>
 <td><?cs if:s.Active == "1" ?>actief<?cs else ?>uitgeschakeld<?cs /if ?><?cs call:toggle("soort-actief", s.Id, s.Active == "1") ?></td></tr>
 <?cs /each ?>
@@ -135,11 +135,11 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <h3>Nieuwe signaalsoort</h3>
 <form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("soort-nieuw", "") ?>
 <div class="field"><label for="ns-code">Code (kleine letters, cijfers en -)</label>
-<input type="text" id="ns-code" name="code" maxlength="32" autocomplete="off"></div>
+<input type="text" id="ns-code" name="code" maxlength="32" autocomplete="off" value="<?cs if:Keep.Actie == "soort-nieuw" ?><?cs var:Keep.Code ?><?cs /if ?>"></div>
 <div class="field"><label for="ns-naam">Naam</label>
-<input type="text" id="ns-naam" name="naam" maxlength="100"></div>
+<input type="text" id="ns-naam" name="naam" maxlength="100" value="<?cs if:Keep.Actie == "soort-nieuw" ?><?cs var:Keep.Naam ?><?cs /if ?>"></div>
 <div class="field"><label for="ns-tekst">Omschrijving</label>
-<textarea id="ns-tekst" name="tekst" rows="2" maxlength="500"></textarea></div>
+<textarea id="ns-tekst" name="tekst" rows="2" maxlength="500"><?cs if:Keep.Actie == "soort-nieuw" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
 <p><button type="submit">Signaalsoort aanmaken</button></p>
 </form>
 </section>
@@ -150,9 +150,9 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <h3><?cs var:a.Name ?> (<?cs var:a.Slug ?>, <?cs if:a.Active == "1" ?>actief<?cs else ?>uitgeschakeld<?cs /if ?>)</h3>
 <form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("publiek-wijzig", a.Id) ?>
 <div class="field"><label for="a-naam-<?cs var:a.Id ?>">Naam</label>
-<input type="text" id="a-naam-<?cs var:a.Id ?>" name="naam" value="<?cs var:a.Name ?>" maxlength="100"></div>
+<input type="text" id="a-naam-<?cs var:a.Id ?>" name="naam" value="<?cs if:Keep.Actie == "publiek-wijzig" && Keep.Id == a.Id ?><?cs var:Keep.Naam ?><?cs else ?><?cs var:a.Name ?><?cs /if ?>" maxlength="100"></div>
 <div class="field"><label for="a-tekst-<?cs var:a.Id ?>">Inleiding</label>
-<textarea id="a-tekst-<?cs var:a.Id ?>" name="tekst" rows="3" maxlength="2000"><?cs var:a.Text ?></textarea></div>
+<textarea id="a-tekst-<?cs var:a.Id ?>" name="tekst" rows="3" maxlength="2000"><?cs if:Keep.Actie == "publiek-wijzig" && Keep.Id == a.Id ?><?cs var:Keep.Tekst ?><?cs else ?><?cs var:a.Text ?><?cs /if ?></textarea></div>
 <p><button type="submit">Opslaan</button></p></form>
 <?cs call:toggle("publiek-actief", a.Id, a.Active == "1") ?>
 <p>Signaalsoorten op dit formulier:</p>
@@ -164,11 +164,11 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <h3>Nieuwe doelgroep</h3>
 <form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("publiek-nieuw", "") ?>
 <div class="field"><label for="na-code">Code (in het adres van het formulier)</label>
-<input type="text" id="na-code" name="code" maxlength="32" autocomplete="off"></div>
+<input type="text" id="na-code" name="code" maxlength="32" autocomplete="off" value="<?cs if:Keep.Actie == "publiek-nieuw" ?><?cs var:Keep.Code ?><?cs /if ?>"></div>
 <div class="field"><label for="na-naam">Naam</label>
-<input type="text" id="na-naam" name="naam" maxlength="100"></div>
+<input type="text" id="na-naam" name="naam" maxlength="100" value="<?cs if:Keep.Actie == "publiek-nieuw" ?><?cs var:Keep.Naam ?><?cs /if ?>"></div>
 <div class="field"><label for="na-tekst">Inleiding</label>
-<textarea id="na-tekst" name="tekst" rows="3" maxlength="2000"></textarea></div>
+<textarea id="na-tekst" name="tekst" rows="3" maxlength="2000"><?cs if:Keep.Actie == "publiek-nieuw" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
 <p><button type="submit">Doelgroep aanmaken</button></p>
 </form>
 </section>

@@ -15,7 +15,6 @@ Daarna stopt het vanzelf; u kunt een vervanging ook eerder beëindigen.</p>
 <?cs if:Form.Message ?>
 <div class="error-summary" role="alert" tabindex="-1"><p><?cs if:Form.Error.user ?><a href="#v-behandelaar"><?cs elif:Form.Error.colleague ?><a href="#v-collega"><?cs elif:Form.Error.from ?><a href="#v-van"><?cs elif:Form.Error.to ?><a href="#v-tot"><?cs else ?><a href="#vervangingen"><?cs /if ?><?cs var:Form.Message ?></a></p></div>
 <?cs /if ?>
-<?cs if:Form.Note ?><p class="notice" role="status"><?cs var:Form.Note ?></p><?cs /if ?>
 
 <h2 id="vervangingen">Vervangingen</h2>
 <?cs if:subcount(Covers) > 0 ?>

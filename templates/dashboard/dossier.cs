@@ -26,9 +26,9 @@ call:dash_begin() ?>
 <h2 id="status-wijzigen">Status wijzigen</h2>
 <?cs call:d_form("status") ?><input type="hidden" name="versie" value="<?cs var:D.Version ?>">
 <div class="field"><label for="dossier-status">Nieuwe status</label><?cs call:d_error("dossier-status") ?>
-<select id="dossier-status" name="naar"<?cs call:d_described("dossier-status") ?>><?cs each:n = Next ?><option value="<?cs var:n.To ?>"><?cs var:n.Label ?> (<?cs var:n.To ?>)</option><?cs /each ?></select></div>
+<select id="dossier-status" name="naar"<?cs call:d_described("dossier-status") ?>><?cs each:n = Next ?><option value="<?cs var:n.To ?>"<?cs if:Keep.Actie == "status" && Keep.Naar == n.To ?> selected<?cs /if ?>><?cs var:n.Label ?> (<?cs var:n.To ?>)</option><?cs /each ?></select></div>
 <div class="field"><label for="dossier-resultaat">Resultaat (verplicht bij afsluiten)</label><?cs call:d_error("dossier-resultaat") ?>
-<select id="dossier-resultaat" name="resultaat"<?cs call:d_described("dossier-resultaat") ?>><option value="">geen</option><?cs each:o = List.Outcomes ?><option value="<?cs var:o.Name ?>"><?cs var:o.Name ?></option><?cs /each ?></select></div>
+<select id="dossier-resultaat" name="resultaat"<?cs call:d_described("dossier-resultaat") ?>><option value="">geen</option><?cs each:o = List.Outcomes ?><option value="<?cs var:o.Name ?>"<?cs if:Keep.Actie == "status" && Keep.Resultaat == o.Name ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?></select></div>
 <button type="submit">Status wijzigen</button></form>
 <?cs /if ?>
 <h2 id="analyse">Analyse</h2>
@@ -47,7 +47,7 @@ call:dash_begin() ?>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierWork ?><?cs call:d_form("melding") ?>
 <div class="field"><label for="dossier-melding">Melding toevoegen (kenmerk of nummer)</label><?cs call:d_error("dossier-melding") ?>
-<input id="dossier-melding" name="melding" maxlength="24"<?cs call:d_described("dossier-melding") ?>></div>
+<input id="dossier-melding" name="melding" maxlength="24"<?cs call:d_described("dossier-melding") ?> value="<?cs if:Keep.Actie == "melding" ?><?cs var:Keep.Melding ?><?cs /if ?>"></div>
 <button type="submit">Toevoegen</button></form><?cs /if ?>
 <h2 id="onderwerpen">Onderwerpen</h2>
 <?cs if:subcount(Subj) == 0 ?><p>Geen onderwerpen.</p><?cs else ?>
@@ -55,9 +55,9 @@ call:dash_begin() ?>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierWork ?><?cs call:d_form("onderwerp") ?>
 <div class="field"><label for="onderwerp-soort">Soort onderwerp</label><?cs call:d_error("onderwerp-soort") ?>
-<select id="onderwerp-soort" name="soort"<?cs call:d_described("onderwerp-soort") ?>><?cs each:k = Opt.Kinds ?><option value="<?cs var:k.Name ?>"><?cs var:k.Name ?></option><?cs /each ?></select></div>
+<select id="onderwerp-soort" name="soort"<?cs call:d_described("onderwerp-soort") ?>><?cs each:k = Opt.Kinds ?><option value="<?cs var:k.Name ?>"<?cs if:Keep.Actie == "onderwerp" && Keep.Soort == k.Name ?> selected<?cs /if ?>><?cs var:k.Name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="onderwerp-waarde">Waarde</label><?cs call:d_error("onderwerp-waarde") ?>
-<input id="onderwerp-waarde" name="waarde" maxlength="255"<?cs call:d_described("onderwerp-waarde") ?>></div>
+<input id="onderwerp-waarde" name="waarde" maxlength="255"<?cs call:d_described("onderwerp-waarde") ?> value="<?cs if:Keep.Actie == "onderwerp" ?><?cs var:Keep.Waarde ?><?cs /if ?>"></div>
 <button type="submit">Onderwerp toevoegen</button></form><?cs /if ?>
 <h2 id="leden">Leden buiten het team</h2>
 <?cs if:subcount(Mem) == 0 ?><p>Geen leden buiten het team.</p><?cs else ?>
@@ -65,7 +65,7 @@ call:dash_begin() ?>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierManage ?><?cs call:d_form("lid") ?>
 <div class="field"><label for="dossier-lid">Lid toevoegen (gebruikersnaam)</label><?cs call:d_error("dossier-lid") ?>
-<input id="dossier-lid" name="gebruiker" maxlength="64"<?cs call:d_described("dossier-lid") ?>></div>
+<input id="dossier-lid" name="gebruiker" maxlength="64"<?cs call:d_described("dossier-lid") ?> value="<?cs if:Keep.Actie == "lid" ?><?cs var:Keep.Gebruiker ?><?cs /if ?>"></div>
 <button type="submit">Lid toevoegen</button></form><?cs /if ?>
 <?cs # HOOK: the journal (notes, decisions, tasks with due dates and
      overdue marked) and the documents go here, before the history. ?>

@@ -44,6 +44,7 @@ def:dash_begin() ?><!DOCTYPE html>
 <?cs /if ?>
 </header>
 <main id="inhoud">
+<?cs if:Done ?><p class="message done" role="status" id="gedaan"><?cs var:Done ?></p><?cs /if ?>
 <?cs /def ?><?cs
 def:dash_end() ?>
 </main>

@@ -1,7 +1,6 @@
 <?cs include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <h1>Melding <?cs var:R.Reference ?></h1>
 <?cs if:Message ?><p class="message" role="alert" id="message"><?cs var:Message ?></p><?cs /if ?>
-<?cs if:Done ?><p class="message done" role="status" id="gedaan"><?cs var:Done ?></p><?cs /if ?>
 <dl class="report">
 <dt>Status</dt><dd id="status"><?cs var:R.Status ?><?cs if:R.ClosedReason ?> (reden: <?cs var:R.ClosedReason ?>)<?cs /if ?></dd>
 <dt>Ontvangen</dt><dd><?cs var:R.Received ?> (<?cs var:R.Age ?>) via <?cs var:R.Channel ?></dd>
@@ -39,7 +38,7 @@
 <div class="field"><label for="onderwerp-soort">Soort</label><select id="onderwerp-soort" name="soort"<?cs if:FieldErr == "onderwerp-soort" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>>
 <?cs each:k = Opt.Kinds ?><option value="<?cs var:k.Name ?>"><?cs var:k.Name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="onderwerp-waarde">Waarde</label><?cs if:FieldErr == "onderwerp-waarde" ?><p class="error" id="onderwerp-fout"><?cs var:Message ?></p><?cs /if ?>
-<input id="onderwerp-waarde" name="waarde" maxlength="255" required aria-describedby="onderwerp-hint<?cs if:FieldErr == "onderwerp-waarde" ?> onderwerp-fout<?cs /if ?>"<?cs if:FieldErr == "onderwerp-waarde" ?> aria-invalid="true"<?cs /if ?>></div>
+<input id="onderwerp-waarde" name="waarde" maxlength="255" required aria-describedby="onderwerp-hint<?cs if:FieldErr == "onderwerp-waarde" ?> onderwerp-fout<?cs /if ?>"<?cs if:FieldErr == "onderwerp-waarde" ?> aria-invalid="true"<?cs /if ?> value="<?cs if:FieldErr == "onderwerp-waarde" || FieldErr == "onderwerp-soort" ?><?cs var:Keep.Waarde ?><?cs /if ?>"></div>
 <?cs if:subcount(Subj) > 0 ?><div class="field"><label for="onderwerp-oud">Te vervangen onderwerp (alleen bij wijzigen)</label><select id="onderwerp-oud" name="onderwerp">
 <?cs each:o = Subj ?><option value="<?cs var:o.Id ?>"><?cs var:o.Kind ?>: <?cs var:o.Display ?></option><?cs /each ?></select></div><?cs /if ?>
 <button type="submit" name="actie" value="toevoegen">Toevoegen</button>
@@ -64,8 +63,8 @@
 <fieldset><legend>Verband met een andere melding vastleggen</legend>
 <div class="field"><label for="verband-soort">Besluit</label><select id="verband-soort" name="soort"<?cs if:FieldErr == "verband-soort" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>>
 <option value="zelfde">zelfde zaak</option><option value="los">geen verband (verbergen)</option><option value="dubbel">deze melding is dubbel (rondt haar af)</option></select></div>
-<div class="field"><label for="verband-ander">Meldingsnummer van de andere melding</label><input id="verband-ander" name="ander" maxlength="32" required<?cs if:FieldErr == "verband-ander" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></div>
-<div class="field"><label for="verband-reden">Reden</label><textarea id="verband-reden" name="reden" rows="2" maxlength="500" required<?cs if:FieldErr == "verband-reden" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></textarea></div>
+<div class="field"><label for="verband-ander">Meldingsnummer van de andere melding</label><input id="verband-ander" name="ander" maxlength="32" required<?cs if:FieldErr == "verband-ander" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?> value="<?cs if:FieldErr == "verband-soort" || FieldErr == "verband-ander" || FieldErr == "verband-reden" ?><?cs var:Keep.Ander ?><?cs /if ?>"></div>
+<div class="field"><label for="verband-reden">Reden</label><textarea id="verband-reden" name="reden" rows="2" maxlength="500" required<?cs if:FieldErr == "verband-reden" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>><?cs if:FieldErr == "verband-soort" || FieldErr == "verband-ander" || FieldErr == "verband-reden" ?><?cs var:Keep.Reden ?><?cs /if ?></textarea></div>
 <button type="submit">Vastleggen</button>
 </fieldset>
 </form>
@@ -77,7 +76,7 @@
 <form method="post" action="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/dossier" class="action">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <div class="field"><label for="dossier-nummer">Toevoegen aan dossier (nummer, zoals D-2026-0012)</label><?cs if:FieldErr == "dossier-nummer" ?><p class="error" id="dossier-nummer-fout"><span class="visually-hidden">Fout: </span><?cs var:Message ?></p><?cs /if ?>
-<input id="dossier-nummer" name="dossier" maxlength="16"<?cs if:FieldErr == "dossier-nummer" ?> aria-invalid="true" aria-describedby="dossier-nummer-fout"<?cs /if ?>></div>
+<input id="dossier-nummer" name="dossier" maxlength="16"<?cs if:FieldErr == "dossier-nummer" ?> aria-invalid="true" aria-describedby="dossier-nummer-fout"<?cs /if ?> value="<?cs if:FieldErr == "dossier-nummer" ?><?cs var:Keep.Dossier ?><?cs /if ?>"></div>
 <button type="submit">Toevoegen aan dossier</button></form><?cs /if ?><?cs /if ?>
 <h2>Bijlagen</h2>
 <?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>
@@ -178,7 +177,7 @@
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:R.Version ?>">
 <input type="hidden" name="actie" value="terugsturen">
 <div class="field"><label for="terug-reden">Verkeerd team? Reden om terug te sturen naar de coördinatoren</label>
-<textarea id="terug-reden" name="reden" rows="2" maxlength="500" required></textarea></div>
+<textarea id="terug-reden" name="reden" rows="2" maxlength="500" required><?cs if:Keep.Actie == "terugsturen" ?><?cs var:Keep.Reden ?><?cs /if ?></textarea></div>
 <button type="submit">Terugsturen naar coördinatoren</button>
 </form>
 <?cs /if ?>

@@ -11,6 +11,6 @@
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <input type="hidden" name="actie" value="<?cs if:Ret.Held ?>opheffen<?cs else ?>aanhouden<?cs /if ?>">
 <div class="field"><label for="bewaren-reden"><?cs if:Ret.Held ?>Reden om de aanhouding op te heffen<?cs else ?>Reden om niet te wissen (bijvoorbeeld een rechtszaak)<?cs /if ?></label>
-<textarea id="bewaren-reden" name="reden" rows="2" maxlength="500" required<?cs if:FieldErr == "bewaren-reden" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>></textarea></div>
+<textarea id="bewaren-reden" name="reden" rows="2" maxlength="500" required<?cs if:FieldErr == "bewaren-reden" ?> aria-invalid="true" aria-describedby="message"<?cs /if ?>><?cs if:FieldErr == "bewaren-reden" ?><?cs var:Keep.Reden ?><?cs /if ?></textarea></div>
 <button type="submit"><?cs if:Ret.Held ?>Aanhouding opheffen<?cs else ?>Aanhouden<?cs /if ?></button>
 </form><?cs /if ?>

@@ -13,7 +13,6 @@ coördinatoren. De geschiedenis van de melding noemt de regel.</p>
 <?cs if:Form.Message ?>
 <div class="error-summary" role="alert" tabindex="-1"><p><?cs if:Form.Error.type ?><a href="#r-soort"><?cs elif:Form.Error.audience ?><a href="#r-doelgroep"><?cs elif:Form.Error.team ?><a href="#r-team"><?cs else ?><a href="#regels"><?cs /if ?><?cs var:Form.Message ?></a></p></div>
 <?cs /if ?>
-<?cs if:Form.Note ?><p class="notice" role="status"><?cs var:Form.Note ?></p><?cs /if ?>
 
 <h2 id="regels">Regels</h2>
 <?cs if:subcount(Rules) > 0 ?>

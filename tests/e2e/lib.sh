@@ -710,6 +710,13 @@ http {
 			fastcgi_param REMOTE_USER \$http_x_test_remote_user;
 			fastcgi_pass unix:$E2E_RUN/dashboard.sock;
 		}
+		location /intranet/melden/ {
+			client_max_body_size 60m;
+			include $n/conf/fastcgi_params_dashboard;
+			# The portal's login, simulated as for /dashboard/.
+			fastcgi_param REMOTE_USER \$http_x_test_remote_user;
+			fastcgi_pass unix:$E2E_RUN/intake.sock;
+		}
 		location /api/ {
 			access_log $n/logs/api.log;
 			error_log $n/logs/error.log warn;

@@ -150,7 +150,7 @@ staff()
 	    --data-urlencode "report-description=Telefonische routeringsproef $RANDOM" \
 	    --data-urlencode "report-observed-date=$lastweek" \
 	    --data-urlencode report-city=Utrecht
-	id=$(http_header Location | sed -n 's|.*/melding/\([0-9]*\)$|\1|p')
+	id=$(http_header Location | sed -n 's|.*/melding/\([0-9]*\)?gedaan=ingevoerd$|\1|p')
 }
 staff drugs
 is "$HTTP_STATUS" 303 "a handler enters a phone report"

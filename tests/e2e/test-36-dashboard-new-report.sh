@@ -60,7 +60,7 @@ before=$(reports)
 new_post hanna "${good[@]}"
 is "$HTTP_STATUS" 303 "storing the report answers with a redirect"
 id=$(sql "SELECT MAX(id) FROM report")
-like "$(http_header Location)" "/dashboard/melding/$id\$" \
+like "$(http_header Location)" "/dashboard/melding/$id\\?gedaan=ingevoerd\$" \
     "to the new report's detail"
 is "$(reports)" $((before + 1)) "one report is stored"
 is "$(sql "SELECT channel, DATE(received_at), observed_date, team_id,
@@ -85,7 +85,7 @@ is "$(sql "SELECT COUNT(*) FROM reporter_contact WHERE report_id = $id
 # The same form again: no second report.
 new_post hanna "${good[@]}"
 is "$HTTP_STATUS" 303 "sending the same form again redirects"
-like "$(http_header Location)" "/dashboard/melding/$id\$" \
+like "$(http_header Location)" "/dashboard/melding/$id\\?gedaan=ingevoerd\$" \
     "to the report it made the first time"
 is "$(reports)" $((before + 1)) "and stores nothing more"
 

@@ -441,7 +441,7 @@ is "$(sql "SELECT totp_enabled FROM app_user WHERE id = $hanna")" 1 \
     "that changes nothing yet"
 as cor; lpost /verzoeken actie=bevestigen "id=$r7"
 is "$HTTP_STATUS $(http_header Location)" \
-    "303 /dashboard/verzoeken?verzoek=$r7&uitkomst=bevestigd" \
+    "303 /dashboard/verzoeken?gedaan=verzoek-bevestigd#verzoek-$r7" \
     "a coordinator confirms it"
 is "$(sql "SELECT CONCAT(totp_enabled, COALESCE(totp_secret, '-'))
     FROM app_user WHERE id = $hanna")" 0- \

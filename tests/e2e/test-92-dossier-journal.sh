@@ -58,7 +58,8 @@ like "$body" 'id="tasks-none"' "and says there are no open tasks"
 # A note.
 jpost hanna "$d1" actie=notitie "notitie-tekst=$xss $M_NOTE"
 is "$HTTP_STATUS" 303 "a note is added"
-like "$(http_header Location)" "/dossier/$d1#journaal" "back to the journal"
+like "$(http_header Location)" "/dossier/$d1\\?gedaan=journaal-notitie#journaal" \
+    "back to the journal, with its confirmation"
 note=$(lastj "$d1")
 is "$(sql "SELECT kind FROM dossier_journal WHERE id = $note")" note "stored as a note"
 is "$(events "$d1" notitie)" 1 "its history row"
