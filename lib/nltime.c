@@ -70,6 +70,20 @@ mp_nltime_date(time_t t, char out[MP_NLTIME_DATE_LEN])
 	    (unsigned)(tm.tm_mon + 1) % 100, (unsigned)tm.tm_mday % 100);
 }
 
+void
+mp_nltime_stamp(time_t t, char out[MP_NLTIME_STAMP_LEN])
+{
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (t <= 0 || !local_tm(t, &tm) || tm.tm_year + 1900 > 9999)
+		return;
+	(void)snprintf(out, MP_NLTIME_STAMP_LEN, "%02u-%02u-%04u %02u:%02u",
+	    (unsigned)tm.tm_mday % 100, (unsigned)(tm.tm_mon + 1) % 100,
+	    (unsigned)(tm.tm_year + 1900) % 10000, (unsigned)tm.tm_hour % 100,
+	    (unsigned)tm.tm_min % 100);
+}
+
 int
 mp_nltime_month(time_t t)
 {

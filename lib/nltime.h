@@ -21,11 +21,18 @@
 
 #define MP_NLTIME_DATE_LEN	11	/* "YYYY-MM-DD" and its NUL */
 #define MP_NLTIME_UTC_LEN	20	/* "YYYY-MM-DD HH:MM:SS" and NUL */
+#define MP_NLTIME_STAMP_LEN	17	/* "DD-MM-YYYY HH:MM" and its NUL */
 
 /* The offset of Amsterdam's time from UTC at t, in seconds. */
 int		 mp_nltime_offset(time_t t);
 /* The local date at t, "YYYY-MM-DD" ("2000-01-01" if t is absurd). */
 void		 mp_nltime_date(time_t t, char out[MP_NLTIME_DATE_LEN]);
+/*
+ * The local date and time at t as the dashboard shows them to people,
+ * "DD-MM-YYYY HH:MM" ("" if t is not after 1970 or absurd): the
+ * programs run where no zoneinfo may be, so localtime_r would say UTC.
+ */
+void		 mp_nltime_stamp(time_t t, char out[MP_NLTIME_STAMP_LEN]);
 /* The local month at t as year * 12 + month - 1. */
 int		 mp_nltime_month(time_t t);
 /*

@@ -150,15 +150,12 @@ dash_number(const char *s, long long min, long long max)
 	return v;
 }
 
+/* Amsterdam's time whatever the process's TZ (lib/nltime.h). */
 void
 dash_time(char out[32], time_t t)
 {
-	struct tm	 tm;
 
-	out[0] = '\0';
-	if (t <= 0 || localtime_r(&t, &tm) == NULL)
-		return;
-	(void)strftime(out, 32, "%d-%m-%Y %H:%M", &tm);
+	mp_nltime_stamp(t, out);
 }
 
 void

@@ -160,7 +160,7 @@ const char	*dash_form(struct mp_dreq *, const char *name);
 const char	*dash_query(struct mp_dreq *, const char *name);
 /* A whole number in [min, max] from s, or -1. */
 long long	 dash_number(const char *s, long long min, long long max);
-/* "12-03-2026 14:05" in local time; "" for 0. */
+/* "12-03-2026 14:05" in Amsterdam's time (lib/nltime.h); "" for 0. */
 void		 dash_time(char out[32], time_t);
 /* "vandaag", "3 dagen", "5 weken", ... since t. */
 void		 dash_age(char out[32], time_t t, time_t now);

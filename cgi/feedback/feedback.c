@@ -81,14 +81,12 @@ feedback_form(struct freq *r, const char *name)
 	return mp_req_params_get(&r->req->form, name, NULL);
 }
 
+/* Amsterdam's time, as the dashboard shows it (lib/nltime.h). */
 void
 feedback_time(char out[32], time_t t)
 {
-	struct tm	 tm;
 
-	out[0] = '\0';
-	if (t > 0 && localtime_r(&t, &tm) != NULL)
-		(void)strftime(out, 32, "%d-%m-%Y %H:%M", &tm);
+	mp_nltime_stamp(t, out);
 }
 
 /* The cookies' path, "/melding/", into path. */

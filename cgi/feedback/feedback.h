@@ -81,7 +81,7 @@ struct freq {
 
 /* A form value, NULL when absent. */
 const char	*feedback_form(struct freq *, const char *name);
-/* "12-03-2026 14:05" in local time. */
+/* "12-03-2026 14:05" in Amsterdam's time (lib/nltime.h). */
 void		 feedback_time(char out[32], time_t);
 /* The session cookie's path (the mount) into path; returns it. */
 const char	*feedback_cookie_path(struct freq *, char path[128]);

@@ -22,7 +22,7 @@ Daarna stopt het vanzelf; u kunt een vervanging ook eerder beëindigen.</p>
 <thead><tr><th scope="col">Behandelaar</th><th scope="col">Vervangt</th><th scope="col">Van</th><th scope="col">Tot en met</th><th scope="col">Stand</th><th scope="col">Actie</th></tr></thead>
 <tbody>
 <?cs each:c = Covers ?><tr>
-<td><?cs var:c.User ?></td><td><?cs var:c.Colleague ?></td><td><?cs var:c.From ?></td><td><?cs var:c.To ?></td><td><?cs var:c.State ?></td>
+<td><?cs var:c.User ?></td><td><?cs var:c.Colleague ?></td><td><?cs call:nl_date(c.From) ?></td><td><?cs call:nl_date(c.To) ?></td><td><?cs var:c.State ?></td>
 <td><?cs if:c.Open == "1" ?><form method="post" action="<?cs var:Page.Mount ?>/vervanging" class="inline">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="actie" value="vervanging-einde"><input type="hidden" name="id" value="<?cs var:c.Id ?>">
 <button type="submit">Beëindigen<span class="visually-hidden"> vervanging van <?cs var:c.Colleague ?> door <?cs var:c.User ?></span></button></form><?cs /if ?></td>

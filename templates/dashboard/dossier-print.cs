@@ -12,6 +12,7 @@
 <link rel="stylesheet" href="<?cs var:Page.Static ?>/dossier-print.css">
 </head>
 <body class="print">
+<?cs # For its macros (nl_date) only; the frame is this page's own. ?><?cs include:"dashboard/layout.cs" ?>
 <main id="inhoud">
 <header class="print-head">
 <p class="site-name"><?cs var:Instance.Name ?> &middot; Meldpunt ondermijning &middot; dossier</p>
@@ -46,7 +47,7 @@
 </section>
 <section id="journaal"><h2>Journaal</h2>
 <?cs if:subcount(Jrn) == 0 ?><p>Geen journaal.</p><?cs else ?>
-<ol class="journal" id="journal"><?cs each:j = Jrn ?><li><p class="meta"><?cs var:j.At ?> &middot; <?cs var:j.Author ?> &middot; <strong><?cs var:j.Kind ?></strong><?cs if:j.TaskType ?> &middot; <?cs var:j.TaskType ?><?cs /if ?><?cs if:j.Assignee ?> &middot; voor <?cs var:j.Assignee ?><?cs /if ?><?cs if:j.Due ?> &middot; uiterlijk <?cs var:j.Due ?><?cs /if ?><?cs if:j.TaskStatus ?> &middot; <?cs var:j.TaskStatus ?><?cs /if ?><?cs if:j.Outcome ?> &middot; resultaat: <?cs var:j.Outcome ?><?cs /if ?></p>
+<ol class="journal" id="journal"><?cs each:j = Jrn ?><li><p class="meta"><?cs var:j.At ?> &middot; <?cs var:j.Author ?> &middot; <strong><?cs var:j.Kind ?></strong><?cs if:j.TaskType ?> &middot; <?cs var:j.TaskType ?><?cs /if ?><?cs if:j.Assignee ?> &middot; voor <?cs var:j.Assignee ?><?cs /if ?><?cs if:j.Due ?> &middot; uiterlijk <?cs call:nl_date(j.Due) ?><?cs /if ?><?cs if:j.TaskStatus ?> &middot; <?cs var:j.TaskStatus ?><?cs /if ?><?cs if:j.Outcome ?> &middot; resultaat: <?cs var:j.Outcome ?><?cs /if ?></p>
 <div class="text"><?cs var:j.Body ?></div><?cs if:j.Reason ?><p>Reden: <span class="text"><?cs var:j.Reason ?></span></p><?cs /if ?></li>
 <?cs /each ?></ol><?cs /if ?>
 </section>

@@ -12,9 +12,14 @@ def:d_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 call:dash_begin() ?>
 <h1><span id="number"><?cs var:D.Number ?></span>: <span id="title"><?cs var:D.Title ?></span></h1>
 <?cs if:Message ?><p class="message" role="alert" id="message"><?cs var:Message ?></p><?cs /if ?>
+<?cs # Two columns on a wide screen (meldpunt.css, .columns): the
+     dossier, its reports, subjects and members; then its journal and
+     documents.  One column, in this order, on a phone. ?>
+<div class="columns">
+<div class="column-main">
 <dl class="summary" id="summary">
 <dt>Thema</dt><dd id="theme"><?cs var:D.Theme ?></dd>
-<dt>Status</dt><dd id="status"><?cs var:D.Status ?></dd>
+<dt>Status</dt><dd id="status"><?cs call:status_badge(D.Status) ?></dd>
 <?cs if:D.Outcome ?><dt>Resultaat</dt><dd id="outcome"><?cs var:D.Outcome ?></dd><?cs /if ?>
 <dt>Team</dt><dd id="team"><?cs var:D.Team ?></dd>
 <dt>Aangemaakt</dt><dd><?cs var:D.Created ?></dd>
@@ -43,7 +48,7 @@ call:dash_begin() ?>
 <ol class="history"><?cs each:x = A.Ver ?><li>Versie <?cs var:x.Version ?>, <?cs var:x.At ?>, <?cs var:x.Author ?>: <span class="text"><?cs var:x.Text ?></span></li><?cs /each ?></ol></details><?cs /if ?>
 <h2 id="meldingen">Meldingen</h2>
 <?cs if:subcount(Rep) == 0 ?><p>Nog geen meldingen in dit dossier.</p><?cs else ?>
-<ul id="reports"><?cs each:x = Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Status ?> &middot; <?cs var:x.Date ?><?cs if:Can.DossierWork ?> <?cs call:d_form("melding-weg") ?><input type="hidden" name="melding" value="<?cs var:x.Id ?>"><button type="submit" class="secondary">Uit dossier halen<span class="visually-hidden"> (<?cs var:x.Reference ?>)</span></button></form><?cs /if ?><?cs else ?><span class="other-team">melding in een ander team &mdash; vraag een coördinator</span><?cs /if ?></li>
+<ul id="reports"><?cs each:x = Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs call:status_badge(x.Status) ?> &middot; <?cs var:x.Date ?><?cs if:Can.DossierWork ?> <?cs call:d_form("melding-weg") ?><input type="hidden" name="melding" value="<?cs var:x.Id ?>"><button type="submit" class="secondary">Uit dossier halen<span class="visually-hidden"> (<?cs var:x.Reference ?>)</span></button></form><?cs /if ?><?cs else ?><span class="other-team">melding in een ander team &mdash; vraag een coördinator</span><?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 <?cs if:Can.DossierWork ?><?cs call:d_form("melding") ?>
 <div class="field"><label for="dossier-melding">Melding toevoegen (kenmerk of nummer)</label><?cs call:d_error("dossier-melding") ?>
@@ -67,6 +72,8 @@ call:dash_begin() ?>
 <div class="field"><label for="dossier-lid">Lid toevoegen (gebruikersnaam)</label><?cs call:d_error("dossier-lid") ?>
 <input id="dossier-lid" name="gebruiker" maxlength="64"<?cs call:d_described("dossier-lid") ?> value="<?cs if:Keep.Actie == "lid" ?><?cs var:Keep.Gebruiker ?><?cs /if ?>"></div>
 <button type="submit">Lid toevoegen</button></form><?cs /if ?>
+</div>
+<div class="column-side">
 <?cs # HOOK: the journal (notes, decisions, tasks with due dates and
      overdue marked) and the documents go here, before the history. ?>
 <?cs include:"dashboard/journal.cs" ?>
@@ -80,6 +87,8 @@ call:dash_begin() ?>
 <p class="hint" id="document-bestand-hint">Een foto (JPEG of PNG) of PDF van hoogstens <?cs var:DocMaxMb ?> MB.</p><?cs call:d_error("document-bestand") ?>
 <input id="document-bestand" name="document-bestand" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="document-bestand-hint<?cs if:FieldErr == "document-bestand" ?> document-bestand-fout<?cs /if ?>"<?cs if:FieldErr == "document-bestand" ?> aria-invalid="true"<?cs /if ?>></div>
 <button type="submit">Document toevoegen</button></form><?cs /if ?>
+</div>
+</div>
 <h2 id="geschiedenis">Geschiedenis</h2>
 <?cs def:h_pager(where) ?><?cs if:Pg.H.Pages > 1 ?><nav class="pager" id="history-pages-<?cs var:where ?>" aria-label="Pagina's van de geschiedenis (<?cs var:where ?>)"><p>Geschiedenis, pagina <?cs var:Pg.H.Page ?> van <?cs var:Pg.H.Pages ?> (<?cs var:Pg.H.Count ?> in totaal, <?cs var:Pg.H.Size ?> per pagina).</p><ul>
 <?cs if:Pg.H.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Newer ?>#geschiedenis">Nieuwere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Newer ?>)</span></a></li><?cs /if ?>

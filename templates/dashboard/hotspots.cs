@@ -45,14 +45,14 @@ if:Hot.Err.Page ?><li><?cs var:Hot.Err.Page ?></li><?cs /if ?></ul>
 <?cs if:Can.Export ?><p><a id="hotspots-csv" href="<?cs var:Page.Mount ?>/onderwerpen/csv?<?cs var:Hot.Query ?>">Download deze lijst als CSV</a> (alle onderwerpen die aan de filters voldoen)</p><?cs /if ?>
 <?cs if:Hot.Count == 0 ?><p id="empty">Geen onderwerpen met twee of meer meldingen in deze periode.</p><?cs else ?>
 <table class="hotspots">
-<caption>Onderwerpen met twee of meer meldingen van <?cs var:Hot.F.From ?> tot en met <?cs var:Hot.F.To ?>, <?cs if:Hot.F.Sort == "recent" ?>laatste melding eerst<?cs else ?>meeste meldingen eerst<?cs /if ?> (pagina <?cs var:Hot.Page ?>)</caption>
+<caption>Onderwerpen met twee of meer meldingen van <?cs call:nl_date(Hot.F.From) ?> tot en met <?cs call:nl_date(Hot.F.To) ?>, <?cs if:Hot.F.Sort == "recent" ?>laatste melding eerst<?cs else ?>meeste meldingen eerst<?cs /if ?> (pagina <?cs var:Hot.Page ?>)</caption>
 <thead><tr><th scope="col">Soort</th><th scope="col">Onderwerp</th><th scope="col">Meldingen</th><th scope="col">Laatste melding</th></tr></thead>
 <tbody>
 <?cs each:row = Hot.Rows ?><tr>
 <td><?cs var:row.Kind ?></td>
 <th scope="row"><a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:row.Id ?>"><?cs var:row.Display ?></a></th>
 <td class="count"><?cs var:row.Reports ?></td>
-<td><?cs var:row.Latest ?></td>
+<td><?cs call:nl_date(row.Latest) ?></td>
 </tr>
 <?cs /each ?></tbody></table>
 <?cs /if ?>

@@ -19,7 +19,7 @@ call:dash_begin() ?>
 <dt>Soort</dt><dd id="task-type"><?cs var:T.0.Type ?></dd>
 <dt>Omschrijving</dt><dd class="text" id="task-body"><?cs var:T.0.Body ?></dd>
 <dt>Uitvoerder</dt><dd id="task-assignee"><?cs var:T.0.Assignee ?></dd>
-<dt>Uiterlijk</dt><dd id="task-due"><?cs var:T.0.Due ?><?cs if:T.0.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></dd>
+<dt>Uiterlijk</dt><dd id="task-due"><?cs call:nl_date(T.0.Due) ?><?cs if:T.0.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></dd>
 <dt>Status</dt><dd id="task-status" data-status="<?cs var:T.0.Status ?>"><?cs var:T.0.StatusLabel ?></dd>
 <?cs if:T.0.Outcome ?><dt>Resultaat</dt><dd id="task-outcome"><?cs var:T.0.Outcome ?></dd><?cs /if ?>
 <?cs if:T.0.Note ?><dt>Toelichting</dt><dd class="text" id="task-note"><?cs var:T.0.Note ?></dd><?cs /if ?>

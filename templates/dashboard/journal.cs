@@ -10,9 +10,9 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <h2 id="taken">Open taken</h2>
 <?cs if:subcount(J.Open) == 0 ?><p id="tasks-none">Geen open taken.</p><?cs else ?>
 <table class="list" id="open-tasks">
-<caption>Open taken, vroegste uiterste datum eerst (vandaag: <?cs var:J.Today ?>)</caption>
+<caption>Open taken, vroegste uiterste datum eerst (vandaag: <?cs call:nl_date(J.Today) ?>)</caption>
 <thead><tr><th scope="col">Taak</th><th scope="col">Soort</th><th scope="col">Uitvoerder</th><th scope="col">Uiterlijk</th><th scope="col">Omschrijving</th></tr></thead>
-<tbody><?cs each:t = J.Open ?><tr id="open-<?cs var:t.Id ?>"><td><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/taak/<?cs var:t.Id ?>">Taak <?cs var:t.Id ?></a></td><td><?cs var:t.Type ?></td><td><?cs var:t.Assignee ?></td><td><?cs var:t.Due ?><?cs if:t.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></td><td class="text"><?cs var:t.Body ?></td></tr>
+<tbody><?cs each:t = J.Open ?><tr id="open-<?cs var:t.Id ?>"><td><a href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>/taak/<?cs var:t.Id ?>">Taak <?cs var:t.Id ?></a></td><td><?cs var:t.Type ?></td><td><?cs var:t.Assignee ?></td><td><?cs call:nl_date(t.Due) ?><?cs if:t.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></td><td class="text"><?cs var:t.Body ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <h2 id="journaal">Journaal</h2>
 <p>Notities, besluiten en taken, nieuwste eerst.</p>
@@ -27,14 +27,14 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <?cs if:e.Kind == "decision" ?><dl class="summary">
 <dt>Besloten</dt><dd class="text"><?cs var:e.Body ?></dd>
 <dt>Reden</dt><dd class="text"><?cs var:e.Reason ?></dd>
-<dt>Besloten door</dt><dd><?cs var:e.DecidedBy ?>, op <?cs var:e.DecidedOn ?></dd>
+<dt>Besloten door</dt><dd><?cs var:e.DecidedBy ?>, op <?cs call:nl_date(e.DecidedOn) ?></dd>
 <?cs if:e.Replaces ?><dt>Vervangt</dt><dd><a href="<?cs if:e.ReplacesPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacesPage ?>&amp;historie=<?cs var:Pg.H.Page ?><?cs /if ?>#besluit-<?cs var:e.Replaces ?>">besluit <?cs var:e.Replaces ?></a></dd><?cs /if ?>
 <?cs if:e.ReplacedBy ?><dt>Vervangen door</dt><dd class="replaced"><a href="<?cs if:e.ReplacedByPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacedByPage ?>&amp;historie=<?cs var:Pg.H.Page ?><?cs /if ?>#besluit-<?cs var:e.ReplacedBy ?>">besluit <?cs var:e.ReplacedBy ?></a> (dit besluit geldt niet meer)</dd><?cs /if ?>
 </dl><?cs elif:e.Kind == "task" ?><dl class="summary">
 <dt>Soort</dt><dd><?cs var:e.Type ?></dd>
 <dt>Omschrijving</dt><dd class="text"><?cs var:e.Body ?></dd>
 <dt>Uitvoerder</dt><dd><?cs var:e.Assignee ?></dd>
-<dt>Uiterlijk</dt><dd><?cs var:e.Due ?><?cs if:e.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></dd>
+<dt>Uiterlijk</dt><dd><?cs call:nl_date(e.Due) ?><?cs if:e.Overdue ?> <strong class="overdue">over tijd</strong><?cs /if ?></dd>
 <dt>Status</dt><dd data-status="<?cs var:e.Status ?>"><?cs var:e.StatusLabel ?></dd>
 <?cs if:e.Outcome ?><dt>Resultaat</dt><dd><?cs var:e.Outcome ?></dd><?cs /if ?>
 <?cs if:e.Note ?><dt>Toelichting</dt><dd class="text"><?cs var:e.Note ?></dd><?cs /if ?>

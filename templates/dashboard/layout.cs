@@ -1,6 +1,13 @@
 <?cs # layout.cs -- the frame of every dashboard page: head, menu with the
      pages the user's role has, logout (a POST with the CSRF token).
-     Every var: is HTML-escaped (Config.VarEscapeMode = html). ?><?cs
+     Every var: is HTML-escaped (Config.VarEscapeMode = html).
+     nl_date(d): a date "jjjj-mm-dd" shown as people read it,
+     dd-mm-jjjj, the ISO form only for machines (<time datetime>);
+     anything else as it is.  status_badge(s): a status as a labelled
+     badge, its text always there, its colour (meldpunt.css, by
+     data-status) only added to it. ?><?cs
+def:nl_date(d) ?><?cs if:string.length(d) == 10 && string.slice(d, 4, 5) == "-" ?><time datetime="<?cs var:d ?>"><?cs var:string.slice(d, 8, 10) ?>-<?cs var:string.slice(d, 5, 7) ?>-<?cs var:string.slice(d, 0, 4) ?></time><?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?><?cs
+def:status_badge(s) ?><span class="badge" data-status="<?cs var:s ?>"><?cs var:s ?></span><?cs /def ?><?cs
 def:dash_begin() ?><!DOCTYPE html>
 <html lang="nl">
 <head>

@@ -72,9 +72,9 @@
 <?cs each:row = List.Rows ?><tr<?cs if:row.LateTake || row.LateClose ?> class="late"<?cs /if ?>>
 <td><a href="<?cs var:Page.Mount ?>/melding/<?cs var:row.Id ?>"><?cs var:row.Reference ?></a><?cs if:row.Unread ?><br><strong class="unread">nieuw antwoord (<?cs var:row.Unread ?>)</strong><?cs /if ?></td>
 <td><?cs var:row.Received ?><br><span class="small"><?cs var:row.Age ?></span></td>
-<td><?cs var:row.Status ?><?cs if:row.LateTake ?> <strong class="overdue take">niet opgepakt</strong><?cs /if ?><?cs if:row.LateClose ?> <strong class="overdue close">te lang open</strong><?cs /if ?></td>
+<td><?cs call:status_badge(row.Status) ?><?cs if:row.LateTake ?> <strong class="overdue take">niet opgepakt</strong><?cs /if ?><?cs if:row.LateClose ?> <strong class="overdue close">te lang open</strong><?cs /if ?></td>
 <td><?cs var:row.Type ?></td><td><?cs var:row.Team ?></td><td><?cs var:row.Handler ?></td><td><?cs var:row.Channel ?></td>
-<td><?cs var:row.Where ?></td><td><?cs var:row.Summary ?></td>
+<td><?cs var:row.Where ?></td><td><span class="clamp"><?cs var:row.Summary ?></span></td>
 </tr>
 <?cs /each ?></tbody></table>
 <?cs /if ?>

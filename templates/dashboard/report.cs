@@ -1,8 +1,13 @@
 <?cs include:"dashboard/layout.cs" ?><?cs call:dash_begin() ?>
 <h1>Melding <?cs var:R.Reference ?></h1>
 <?cs if:Message ?><p class="message" role="alert" id="message"><?cs var:Message ?></p><?cs /if ?>
+<?cs # Two columns on a wide screen (meldpunt.css, .columns): the
+     report and its links, then the conversation and the actions; one
+     column, in this order, on a phone. ?>
+<div class="columns">
+<div class="column-main">
 <dl class="report">
-<dt>Status</dt><dd id="status"><?cs var:R.Status ?><?cs if:R.ClosedReason ?> (reden: <?cs var:R.ClosedReason ?>)<?cs /if ?></dd>
+<dt>Status</dt><dd id="status"><?cs call:status_badge(R.Status) ?><?cs if:R.ClosedReason ?> (reden: <?cs var:R.ClosedReason ?>)<?cs /if ?></dd>
 <dt>Ontvangen</dt><dd><?cs var:R.Received ?> (<?cs var:R.Age ?>) via <?cs var:R.Channel ?></dd>
 <?cs if:R.Taken ?><dt>In behandeling sinds</dt><dd><?cs var:R.Taken ?></dd><?cs /if ?>
 <?cs if:R.Closed ?><dt>Afgerond</dt><dd><?cs var:R.Closed ?></dd><?cs /if ?>
@@ -50,7 +55,7 @@
 <?cs if:subcount(Verb) == 0 ?><p>Geen andere meldingen met een gedeeld onderwerp.</p><?cs else ?>
 <?cs each:g = Verb ?><h3><?cs if:g.Nearby ?>In de buurt (zelfde postcode, ander huisnummer): <?cs /if ?><?cs var:g.Kind ?>: <a href="<?cs var:Page.Mount ?>/onderwerp/<?cs var:g.Subject ?>"><?cs var:g.Display ?></a></h3>
 <ul class="links<?cs if:g.Nearby ?> nearby<?cs /if ?>">
-<?cs each:x = g.Rep ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs var:x.Status ?></li>
+<?cs each:x = g.Rep ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs var:x.Date ?> &middot; <?cs call:status_badge(x.Status) ?></li>
 <?cs /each ?><?cs if:g.Unseen ?><li><span class="other-team">Er is een verband met <?cs if:g.Unseen == 1 ?>een melding<?cs else ?><?cs var:g.Unseen ?> meldingen<?cs /if ?> in een ander team. Wilt u die zien? Vraag het een coördinator<?cs if:Coordinators ?> (<?cs var:Coordinators ?>)<?cs /if ?>.</span></li>
 <?cs /if ?></ul>
 <?cs /each ?><?cs /if ?>
@@ -82,6 +87,8 @@
 <?cs if:subcount(R.Att) == 0 ?><p>Geen bijlagen.</p><?cs else ?><ul>
 <?cs each:a = R.Att ?><li><a href="<?cs var:Page.Mount ?>/melding/<?cs var:R.Id ?>/bijlage/<?cs var:a.Id ?>" download><?cs var:a.Name ?></a> (<?cs var:a.Mime ?>, <?cs var:a.Size ?> bytes)</li>
 <?cs /each ?></ul><?cs /if ?>
+</div>
+<div class="column-side">
 <h2 id="gesprek">Gesprek met de melder<?cs if:R.Unread ?> <strong class="unread" id="unread"><?cs var:R.Unread ?> ongelezen</strong><?cs /if ?></h2>
 <?cs if:subcount(R.Msg) == 0 ?><p>Nog geen berichten.</p><?cs else ?>
 <ol class="thread" id="thread">
@@ -223,6 +230,8 @@
 </form>
 <?cs /if ?>
 <?cs /if ?>
+</div>
+</div>
 <h2>Geschiedenis</h2>
 <ol class="history">
 <?cs each:e = R.Ev ?><li><?cs var:e.At ?> &middot; <?cs var:e.Kind ?><?cs if:e.Actor ?> &middot; <?cs var:e.Actor ?><?cs /if ?><?cs if:e.Detail ?>: <span class="text"><?cs var:e.Detail ?></span><?cs /if ?></li>

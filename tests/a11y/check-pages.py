@@ -155,10 +155,33 @@ class Checker:
         widths = d.js("var e = document.documentElement;"
                       " return [e.scrollWidth, e.clientWidth];")
         d.size(DESKTOP)
+        self.shoot(name)
         self.report(widths[0] <= widths[1],
                     "%s: fits a phone's width (%d px)" % (name, PHONE[0]),
                     ["content is %d px wide in a %d px window" %
                      (widths[0], widths[1])])
+
+
+    def shoot(self, name):
+        """With A11Y_SHOTS set to a directory: the whole page as PNG at
+        the desktop's and at a phone's width, for people to look at
+        (issue 16's layout); NN-name-1280.png and NN-name-360.png."""
+        where = os.environ.get("A11Y_SHOTS", "")
+        if not where:
+            return
+        import base64
+        import re
+        self.shots = getattr(self, "shots", 0) + 1
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        for wh in (DESKTOP, PHONE):
+            self.d.size(wh)
+            h = self.d.js("return document.documentElement.scrollHeight;")
+            self.d.size((wh[0], min(max(int(h), wh[1]), 6000)))
+            png = self.d.cmd("GET", "/screenshot")
+            with open(os.path.join(where, "%02d-%s-%d.png" % (
+                    self.shots, slug, wh[0])), "wb") as f:
+                f.write(base64.b64decode(png))
+        self.d.size(DESKTOP)
 
 
 def fill(d, values):

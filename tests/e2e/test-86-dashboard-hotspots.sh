@@ -121,8 +121,8 @@ like "$body" "href=\"/dashboard/onderwerp/$sa\"" \
 like "$body" '&lt;script&gt;alert\(&quot;xss&quot;\)&lt;/script&gt;' \
     "a hostile display is escaped"
 unlike "$body" '<script>alert' "and never markup"
-like "$body" "<td>$(date -u -d '5 days ago' +%Y-%m-%d)</td>" \
-    "with the date of the latest report"
+like "$body" "<td><time datetime=\"$(date -u -d '5 days ago' +%Y-%m-%d)\">$(date -u \
+    -d '5 days ago' +%d-%m-%Y)</time></td>" "with the date of the latest report"
 like "$body" "name=\"van\" type=\"date\" value=\"$(date -u -d \
     "$(date -u -d '1 year ago' +%F) + 1 day" +%F)\"" "the default period is twelve months"
 like "$body" "name=\"tot\" type=\"date\" value=\"$(date -u +%Y-%m-%d)\"" \

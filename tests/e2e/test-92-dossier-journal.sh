@@ -196,7 +196,8 @@ tpost cor "$d1" "$t2" versie=1 "taak-uitvoerder=$cor" "taak-datum=$today" \
 is "$HTTP_STATUS" 409 "the second, on the old version, gets a conflict"
 body=$(http_body)
 like "$body" 'Iemand anders heeft deze taak intussen gewijzigd' "in plain Dutch"
-like "$body" "id=\"task-due\">$tomorrow" "the task as it is now"
+like "$body" "id=\"task-due\"><time datetime=\"$tomorrow\">$(date -d \
+    "$tomorrow" +%d-%m-%Y)</time>" "the task as it is now (dd-mm-jjjj)"
 like "$body" "value=\"cancelled\" selected" "the editor's status kept"
 like "$body" "<option value=\"$cor\" selected" "the editor's assignee kept"
 like "$body" "Mijn tekst $M_OUT</textarea>" "the editor's text kept"

@@ -127,6 +127,37 @@ test_zoneinfo(void **state)
 	tzset();
 }
 
+/* The dashboard's "DD-MM-YYYY HH:MM", in Amsterdam's time. */
+static void
+test_stamp(void **state)
+{
+	char	 out[MP_NLTIME_STAMP_LEN];
+
+	(void)state;
+	/* 23:30 UTC on 28 February is 00:30 on 1 March (CET). */
+	mp_nltime_stamp(utc(2026, 2, 28, 23, 30, 0), out);
+	assert_string_equal(out, "01-03-2026 00:30");
+	/* Summer: +2, across the date line of the month and the year. */
+	mp_nltime_stamp(utc(2026, 7, 4, 9, 5, 59), out);
+	assert_string_equal(out, "04-07-2026 11:05");
+	mp_nltime_stamp(utc(2026, 12, 31, 23, 0, 0), out);
+	assert_string_equal(out, "01-01-2027 00:00");
+	/* The DST changes themselves. */
+	mp_nltime_stamp(utc(2026, 3, 29, 0, 59, 0), out);
+	assert_string_equal(out, "29-03-2026 01:59");
+	mp_nltime_stamp(utc(2026, 3, 29, 1, 0, 0), out);
+	assert_string_equal(out, "29-03-2026 03:00");
+	mp_nltime_stamp(utc(2026, 10, 25, 0, 59, 0), out);
+	assert_string_equal(out, "25-10-2026 02:59");
+	mp_nltime_stamp(utc(2026, 10, 25, 1, 0, 0), out);
+	assert_string_equal(out, "25-10-2026 02:00");
+	/* No time: nothing rather than 01-01-1970. */
+	mp_nltime_stamp(0, out);
+	assert_string_equal(out, "");
+	mp_nltime_stamp(-5, out);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -134,6 +165,7 @@ main(void)
 		cmocka_unit_test(test_month),
 		cmocka_unit_test(test_month_start),
 		cmocka_unit_test(test_zoneinfo),
+		cmocka_unit_test(test_stamp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
