@@ -33,7 +33,8 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/export.c %reldir%/dashboard/hotspot.c \
 	%reldir%/dashboard/dossier.c %reldir%/dashboard/dossier_doc.c \
 	%reldir%/dashboard/dossier_print.c %reldir%/dashboard/dossier_stats.c \
-	%reldir%/dashboard/journal.c
+	%reldir%/dashboard/journal.c \
+	%reldir%/dashboard/questions.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export

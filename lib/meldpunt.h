@@ -66,5 +66,6 @@
 #include "sandbox.h"
 #include "routing.h"
 #include "cover.h"
+#include "question.h"
 
 #endif /* MELDPUNT_H */

@@ -122,3 +122,9 @@ GRANT SELECT ON dossier_task_count TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: the admin page defines questions; handlers read
+-- answers (never change them: they are what the reporter said).
+GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON report_answer TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;

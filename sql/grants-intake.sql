@@ -53,3 +53,8 @@ GRANT INSERT ON intake_own_event TO @APPUSER@@@APPHOST@;
 -- The name of the team a rule routes to, for that history row: names of
 -- the organisation, not content.
 GRANT SELECT (id, name, active) ON team TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: the questions of a signal type, and answers to
+-- the report just stored only (the view, as attachments).
+GRANT SELECT ON question TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON question_text TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;

@@ -135,3 +135,9 @@ GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: follow-up questions (lib/question.c); the shared
+-- account drains the spool and seeds the demo.
+GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON report_answer TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;

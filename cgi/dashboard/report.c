@@ -700,6 +700,10 @@ report_page(struct mp_dreq *r, int status, const char *msg,
 	}
 	if ((er = detail_lists(r, v, p)) != MP_OK)
 		goto out;
+	/* The follow-up questions as they were asked (issue 17). */
+	if ((er = mp_question_answers_view(r->d->ctx->db, r->arg[0], v,
+	    "Answers")) != MP_OK)
+		goto out;
 	er = detail_actions(r, v, status_now, team, handler);
 	if (er == MP_OK)
 		er = dash_links_fill(r, v);
