@@ -2,12 +2,14 @@
  * test-question.c -- follow-up questions (lib/question.c) without a
  * database: every kind with good and bad answers, required and not,
  * the Dutch text kept with an answer whatever the language asked in,
- * the field names the form may send, the admin's text checks and the
- * form's view.
+ * the field names the form may send, the admin's text checks, the
+ * form's view, and the answers through the spool (includes spool.c for
+ * its statics, as test-spool.c).
  */
 #include "config.h"
 
 #include "util.h"
+#include "../../lib/spool.c"
 
 /* The form's fields: name=value pairs, NULL-terminated. */
 static const char *const *form;
@@ -25,7 +27,7 @@ get(void *arg, const char *name)
 }
 
 static char *
-dup(const char *s)
+xdup(const char *s)
 {
 	char	*p = strdup(s);
 
@@ -58,15 +60,15 @@ build(struct mp_qset *set, int required)
 		assert_non_null(q->texts);
 		(void)snprintf(q->texts[0].lang, MP_QUESTION_LANG_MAX, "nl");
 		(void)snprintf(q->texts[1].lang, MP_QUESTION_LANG_MAX, "en");
-		q->texts[0].label = dup("Vraag <b>vet</b>");
-		q->texts[0].help = dup("");
-		q->texts[1].label = dup("Question");
-		q->texts[1].help = dup("");
+		q->texts[0].label = xdup("Vraag <b>vet</b>");
+		q->texts[0].help = xdup("");
+		q->texts[1].label = xdup("Question");
+		q->texts[1].help = xdup("");
 		if (q->kind != MP_Q_CHOICE && q->kind != MP_Q_CHOICES)
 			continue;
 		for (k = 0; k < 3; k++) {
-			q->texts[0].opts[k] = dup(opts[k]);
-			q->texts[1].opts[k] = dup(en[k]);
+			q->texts[0].opts[k] = xdup(opts[k]);
+			q->texts[1].opts[k] = xdup(en[k]);
 		}
 		q->texts[0].nopts = q->texts[1].nopts = 3;
 	}
@@ -292,6 +294,66 @@ test_view(void **state)
 	mp_question_set_free(&set);
 }
 
+/* A report spooled while the database is away keeps its answers. */
+static void
+test_spool(void **state)
+{
+	struct mp_report	 r, back;
+	struct mp_buf		 b;
+	size_t			 i;
+
+	(void)state;
+	mp_report_init(&r);
+	for (i = 0; i < RF_ATTACHMENTS; i++)
+		assert_non_null(r.val[i] = xdup(""));
+	r.audience_id = 1;
+	r.signal_type_id = 7;
+	r.channel = "web";
+	r.anonymous = 1;
+	r.has_submission = 1;
+	(void)snprintf(r.reference, sizeof(r.reference), "M-2026-SQ");
+	assert_non_null(r.ans = calloc(2, sizeof(*r.ans)));
+	r.nans = 2;
+	r.ans[0].question_id = 12;
+	r.ans[0].position = 3;
+	r.ans[0].kind = MP_Q_CHOICES;
+	r.ans[0].label = xdup("Wanneer <b>?</b>");
+	r.ans[0].value = xdup("Ochtend\nNacht");
+	r.ans[1].question_id = 13;
+	r.ans[1].kind = MP_Q_TEXT;
+	r.ans[1].label = xdup("Taal");
+	r.ans[1].value = xdup("");
+	mp_buf_init(&b, SPOOL_MAX);
+	assert_int_equal(serialise(&r, &b), MP_OK);
+	mp_report_init(&back);
+	assert_int_equal(deserialise(&back, (const unsigned char *)
+	    mp_buf_str(&b), mp_buf_len(&b)), MP_OK);
+	assert_int_equal(back.nans, 2);
+	assert_int_equal(back.ans[0].question_id, 12);
+	assert_int_equal(back.ans[0].position, 3);
+	assert_int_equal(back.ans[0].kind, MP_Q_CHOICES);
+	assert_string_equal(back.ans[0].label, "Wanneer <b>?</b>");
+	assert_string_equal(back.ans[0].value, "Ochtend\nNacht");
+	assert_string_equal(back.ans[1].value, "");
+	mp_report_free(&back);
+	/* An answer record without its text is refused. */
+	mp_buf_free(&b);
+	mp_buf_init(&b, SPOOL_MAX);
+	free(r.ans[1].label);
+	r.ans[1].label = NULL;
+	r.nans = 1;
+	assert_int_equal(serialise(&r, &b), MP_OK);
+	assert_int_equal(mp_buf_add(&b, "\x60\0\0\0\x06" "14 0 0", 11),
+	    MP_OK);
+	mp_report_init(&back);
+	assert_int_not_equal(deserialise(&back, (const unsigned char *)
+	    mp_buf_str(&b), mp_buf_len(&b)), MP_OK);
+	mp_report_free(&back);
+	mp_buf_free(&b);
+	r.nans = 2;
+	mp_report_free(&r);
+}
+
 int
 main(void)
 {
@@ -301,6 +363,7 @@ main(void)
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_kinds_and_texts),
 		cmocka_unit_test(test_view),
+		cmocka_unit_test(test_spool),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
