@@ -10,12 +10,15 @@
 -- Environment (set by bench/intake): BENCH_PATH (/melden/),
 -- BENCH_SIGNAL_TYPE (a slug the form offers), BENCH_DATE (YYYY-MM-DD,
 -- not in the future), BENCH_CONTACT_EVERY (every Nth report gives
--- contact details, the others are anonymous; 0 = all anonymous).
+-- contact details, the others are anonymous; 0 = all anonymous),
+-- BENCH_EXTRA (urlencoded fields appended to every POST: the answers to
+-- the signal type's follow-up questions, bench/intake's QUESTIONS run).
 
 local path = os.getenv("BENCH_PATH") or "/melden/"
 local stype = os.getenv("BENCH_SIGNAL_TYPE") or "drugs"
 local date = os.getenv("BENCH_DATE") or "2026-01-01"
 local contact_every = tonumber(os.getenv("BENCH_CONTACT_EVERY") or "2")
+local extra = os.getenv("BENCH_EXTRA") or ""
 
 local threads = {}
 
@@ -62,6 +65,9 @@ local function body_for(token, n)
 	local parts = {}
 	for _, kv in ipairs(f) do
 		table.insert(parts, kv[1] .. "=" .. urlencode(kv[2]))
+	end
+	if extra ~= "" then
+		table.insert(parts, extra)
 	end
 	return table.concat(parts, "&")
 end

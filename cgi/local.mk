@@ -36,7 +36,8 @@ meldpunt_dashboard_SOURCES = \
 	%reldir%/dashboard/dossier_print.c %reldir%/dashboard/dossier_stats.c \
 	%reldir%/dashboard/journal.c \
 	%reldir%/dashboard/notice.c \
-	%reldir%/dashboard/done.c
+	%reldir%/dashboard/done.c \
+	%reldir%/dashboard/questions.c
 meldpunt_dashboard_LDADD = $(MP_LIBS)
 
 bin_PROGRAMS += meldpunt-export

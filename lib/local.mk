@@ -28,6 +28,7 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/pk.c %reldir%/pk.h \
 	%reldir%/contact.c %reldir%/contact.h \
 	%reldir%/valid.c %reldir%/valid.h \
+	%reldir%/question.c %reldir%/question.h \
 	%reldir%/formtoken.c %reldir%/formtoken.h \
 	%reldir%/presession.c %reldir%/presession.h \
 	%reldir%/clientkey.c %reldir%/clientkey.h \

@@ -69,5 +69,6 @@
 #include "replytpl.h"
 #include "savedfilter.h"
 #include "notice.h"
+#include "question.h"
 
 #endif /* MELDPUNT_H */

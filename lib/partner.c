@@ -121,7 +121,7 @@ enum {
 static const char *const pfnames[MP_PF__MAX] = {
 	"status", "signaaltype", "kanaal", "doelgroep", "data", "waarneming",
 	"omschrijving", "adres", "personen", "bedrijven", "voertuigen",
-	"onderwerpen",
+	"onderwerpen", "antwoorden",
 };
 
 int

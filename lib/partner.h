@@ -44,6 +44,8 @@ enum mp_pfield {
 	MP_PF_VEHICLES,		/* "voertuigen" */
 	MP_PF_SUBJECTS,		/* "onderwerpen": sure links only
 				   (lib/subject.h, sql/031) */
+	MP_PF_ANSWERS,		/* "antwoorden": to the follow-up
+				   questions (lib/question.h, sql/052) */
 	MP_PF__MAX
 };
 

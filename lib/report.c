@@ -31,6 +31,7 @@
 #include "keys.h"
 #include "log.h"
 #include "outbox.h"
+#include "question.h"
 #include "ratelimit.h"
 #include "report.h"
 #include "req.h"
@@ -295,6 +296,7 @@ mp_report_free(struct mp_report *r)
 		free(r->att[i].clean);
 	}
 	free(r->att);
+	mp_question_answers_free(r->ans, r->nans);
 	mp_alloc_wipe(r, sizeof(*r));
 }
 
@@ -1072,6 +1074,9 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
 		    &r->att[i])) !=
 		    MP_OK)
 			return er;
+	if (r->nans > 0 && (er = mp_question_answers_store(db, r->id, r->ans,
+	    r->nans)) != MP_OK)
+		return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
 	if (rl_late)
@@ -1346,7 +1351,8 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	 * a report with nothing more to write needs no begin and commit
 	 * (two round trips of four).
 	 */
-	if (r->anonymous && r->natt == 0 && r->also == NULL && !s.routed)
+	if (r->anonymous && r->natt == 0 && r->nans == 0 && r->also == NULL &&
+	    !s.routed)
 		er = mp_db_txn1(db, store_txn, &s);
 	else
 		er = mp_db_txn(db, store_txn, &s);

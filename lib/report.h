@@ -19,6 +19,7 @@ struct mp_keys;
 struct mp_req;
 struct mp_catalog;
 struct mp_audience;
+struct mp_answer;
 
 /* The form's fields, named "report-<name>" in HTML (see report.c). */
 enum mp_rfield {
@@ -104,6 +105,13 @@ struct mp_report {
 	void		*also_arg;
 	/* Subjects at most (subject.max_per_report); 0: its default. */
 	size_t		 subject_max;
+	/*
+	 * The answers to the signal type's follow-up questions
+	 * (lib/question.h), stored in the report's transaction; owned
+	 * here, freed by mp_report_free.
+	 */
+	struct mp_answer *ans;
+	size_t		 nans;
 
 	/* Set when stored (or spooled). */
 	unsigned char	 submission[MP_FORMTOKEN_NONCE];
@@ -190,12 +198,12 @@ enum mp_err	 mp_report_code_hash(const struct mp_keys *, const char *code,
  * Store r in one transaction (with the per-client and global rate limit
  * when rl is not NULL, and addr the client's address): the report, its
  * reference, sealed contact details, attachments, the "ontvangen"
- * event (by r->actor) and the shares by the partners' rules, then
- * r->also.  On success r->id and r->reference
- * are set.  MP_EDUP when the submission was stored before (r->reference
- * and r->id then name the earlier report), MP_ELIMIT when
- * rate-limited, MP_EDBDOWN when the database cannot be reached (the
- * caller spools).
+ * event (by r->actor), the shares by the partners' rules, the answers
+ * to the follow-up questions (lib/question.h), then r->also.  On
+ * success r->id and r->reference are set.  MP_EDUP when the
+ * submission was stored before (r->reference and r->id then name the
+ * earlier report), MP_ELIMIT when rate-limited, MP_EDBDOWN when the
+ * database cannot be reached (the caller spools).
  */
 struct mp_ratelimit;
 enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,

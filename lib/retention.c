@@ -26,6 +26,7 @@
 #include "confkey.h"
 #include "db.h"
 #include "log.h"
+#include "question.h"
 #include "report.h"
 #include "audit.h"
 #include "share.h"
@@ -215,6 +216,21 @@ static const char *const erase_content[] = {
 	"UPDATE report_link SET reason = '' WHERE report_b = ?",
 	NULL
 };
+
+/*
+ * The content in other modules' tables and the report row: the answers
+ * to the follow-up questions are report content like the description
+ * (lib/question.c, issue 17).
+ */
+static enum mp_err
+erase_content_rows(struct mp_db *db, long long id)
+{
+	enum mp_err	 er;
+
+	if ((er = mp_question_answers_erase(db, id)) != MP_OK)
+		return er;
+	return mp_report_erase_content(db, id);
+}
 
 /* A closed dossier: all but its number, theme, team, outcome, dates. */
 static const char *const erase_dossier[] = {
@@ -684,7 +700,7 @@ erase_txn(struct mp_db *db, void *arg)
 			er = dossier_one(db, e->ids[i]);
 		else if ((er = run_list(db, list, e->ids[i])) == MP_OK)
 			er = e->kind == MP_RETENTION_CONTENT ?
-			    mp_report_erase_content(db, e->ids[i]) :
+			    erase_content_rows(db, e->ids[i]) :
 			    mp_report_erase_identity(db, e->ids[i]);
 		if (er != MP_OK)
 			return er;

@@ -31,6 +31,7 @@
 #include "image.h"
 #include "keys.h"
 #include "log.h"
+#include "question.h"
 #include "report.h"
 #include "spool.h"
 
@@ -50,7 +51,11 @@ enum tag {
 	TAG_REFERENCE,
 	TAG_ATT_NAME = 0x50,
 	TAG_ATT_TYPE,
-	TAG_ATT_DATA
+	TAG_ATT_DATA,
+	/* An answer (issue 17): "id position kind", its label, its value. */
+	TAG_ANS_QUESTION = 0x60,
+	TAG_ANS_LABEL,
+	TAG_ANS_VALUE
 };
 
 /*
@@ -104,6 +109,7 @@ static enum mp_err
 serialise(const struct mp_report *r, struct mp_buf *b)
 {
 	struct rec	 w;
+	char		 num[64];
 	size_t		 i;
 
 	w.b = b;
@@ -124,6 +130,14 @@ serialise(const struct mp_report *r, struct mp_buf *b)
 		putint(&w, TAG_ATT_TYPE, r->att[i].type);
 		put(&w, TAG_ATT_DATA, r->att[i].data, r->att[i].size);
 	}
+	for (i = 0; i < r->nans; i++) {
+		(void)snprintf(num, sizeof(num), "%lld %d %d",
+		    r->ans[i].question_id, r->ans[i].position,
+		    (int)r->ans[i].kind);
+		putstr(&w, TAG_ANS_QUESTION, num);
+		putstr(&w, TAG_ANS_LABEL, r->ans[i].label);
+		putstr(&w, TAG_ANS_VALUE, r->ans[i].value);
+	}
 	return w.er;
 }
 
@@ -137,6 +151,34 @@ toint(const unsigned char *p, size_t len)
 	memcpy(num, p, len);
 	num[len] = '\0';
 	return strtoll(num, NULL, 10);
+}
+
+/* A new answer of r from its record "id position kind"; NULL if bad. */
+static struct mp_answer *
+answer_add(struct mp_report *r, const unsigned char *v, size_t vlen)
+{
+	struct mp_answer	*na, *a;
+	char			 num[64];
+	long long		 id;
+	int			 pos, kind;
+
+	if (vlen == 0 || vlen >= sizeof(num) || r->nans >= 64)
+		return NULL;
+	memcpy(num, v, vlen);
+	num[vlen] = '\0';
+	if (sscanf(num, "%lld %d %d", &id, &pos, &kind) != 3 || id <= 0 ||
+	    kind < 0 || kind >= MP_Q__MAX)
+		return NULL;
+	na = mp_alloc_reallocarray(r->ans, r->nans + 1, sizeof(*na));
+	if (na == NULL)
+		return NULL;
+	r->ans = na;
+	a = &na[r->nans++];
+	memset(a, 0, sizeof(*a));
+	a->question_id = id;
+	a->position = pos;
+	a->kind = (enum mp_qkind)kind;
+	return a;
 }
 
 /*
@@ -153,8 +195,10 @@ static enum mp_err
 deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 {
 	struct mp_attachment	*na, *a = NULL;
+	struct mp_answer	*ans = NULL;
 	const unsigned char	*p = plain, *end = plain + len, *v;
-	size_t			 vlen, ml = strlen(SPOOL_MAGIC);
+	char			**s;
+	size_t			 vlen, i, ml = strlen(SPOOL_MAGIC);
 	int			 tag;
 
 	if (len < ml || memcmp(p, SPOOL_MAGIC, ml) != 0)
@@ -239,10 +283,26 @@ deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 			a->size = vlen;
 			mp_crypto_sha256(a->sha256, v, vlen);
 			break;
+		case TAG_ANS_QUESTION:
+			if ((ans = answer_add(r, v, vlen)) == NULL)
+				return MP_EINVAL;
+			break;
+		case TAG_ANS_LABEL:
+		case TAG_ANS_VALUE:
+			if (ans == NULL)
+				return MP_EINVAL;
+			s = tag == TAG_ANS_LABEL ? &ans->label : &ans->value;
+			free(*s);
+			if ((*s = mp_alloc_memdup0(v, vlen)) == NULL)
+				return MP_ENOMEM;
+			break;
 		default:
 			return MP_EINVAL;
 		}
 	}
+	for (i = 0; i < r->nans; i++)
+		if (r->ans[i].label == NULL || r->ans[i].value == NULL)
+			return MP_EINVAL;
 	for (tag = 0; tag < RF_ATTACHMENTS; tag++)
 		if (r->val[tag] == NULL)
 			return MP_EINVAL;

@@ -130,3 +130,9 @@ GRANT SELECT, INSERT, DELETE ON saved_filter TO @APPUSER@@@APPHOST@;
 -- and the team's notice of a report entered or assigned to a team.
 GRANT SELECT, INSERT, UPDATE ON user_notice TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: the admin page defines questions; handlers read
+-- answers (never change them: they are what the reporter said).
+GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON report_answer TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;

@@ -25,3 +25,6 @@ GRANT SELECT ON export_subject TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_log_pull TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_log_page TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION export_log_audit TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: the answers of the reports shared with the bound
+-- partner, when its profile names "antwoorden".
+GRANT SELECT ON export_answer TO @APPUSER@@@APPHOST@;

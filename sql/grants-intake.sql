@@ -57,3 +57,8 @@ GRANT SELECT (id, name, active) ON team TO @APPUSER@@@APPHOST@;
 -- transaction, through the function (DEFINER): the intake reads no
 -- account and no team membership itself.
 GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: the questions of a signal type, and answers to
+-- the report just stored only (the view, as attachments).
+GRANT SELECT ON question TO @APPUSER@@@APPHOST@;
+GRANT SELECT ON question_text TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;

@@ -61,3 +61,5 @@ GRANT SELECT (id), DELETE ON subject TO @APPUSER@@@APPHOST@;
 -- The record of each batch, append-only.
 GRANT INSERT ON retention_batch TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON audit_log TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: answers are report content, erased with it.
+GRANT SELECT (report_id), DELETE ON report_answer TO @APPUSER@@@APPHOST@;

@@ -143,3 +143,9 @@ GRANT SELECT, INSERT, DELETE ON saved_filter TO @APPUSER@@@APPHOST@;
 -- of a report that arrives (meldpuntctl drain-spool stores reports).
 GRANT SELECT, INSERT, UPDATE ON user_notice TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
+-- 052_questions.sql: follow-up questions (lib/question.c); the shared
+-- account drains the spool and seeds the demo.
+GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
+GRANT SELECT, INSERT, DELETE ON report_answer TO @APPUSER@@@APPHOST@;
+GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;

@@ -11,7 +11,8 @@ dist_intaketemplate_DATA = \
 	%reldir%/intake/form.cs \
 	%reldir%/intake/receipt.cs \
 	%reldir%/intake/privacy.cs \
-	%reldir%/intake/duplicate.cs
+	%reldir%/intake/duplicate.cs \
+	%reldir%/intake/questions.cs
 
 feedbacktemplatedir = $(templatedir)/feedback
 dist_feedbacktemplate_DATA = \
@@ -42,6 +43,7 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/subject.cs \
 	%reldir%/dashboard/audit.cs \
 	%reldir%/dashboard/admin.cs \
+	%reldir%/dashboard/questions.cs \
 	%reldir%/dashboard/grantlist.cs \
 	%reldir%/dashboard/grants.cs \
 	%reldir%/dashboard/password.cs \

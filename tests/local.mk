@@ -70,11 +70,15 @@ UNIT_TESTS = \
 	tests/unit/test-listsearch \
 	tests/unit/test-contact \
 	tests/unit/test-routing \
-	tests/unit/test-replytpl
+	tests/unit/test-replytpl \
+	tests/unit/test-question
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
 
+tests_unit_test_question_SOURCES = %reldir%/unit/test-question.c
+tests_unit_test_question_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_question_LDADD = $(UNIT_LDADD)
 tests_unit_test_sandbox_SOURCES = %reldir%/unit/test-sandbox.c
 tests_unit_test_sandbox_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sandbox_LDADD = $(UNIT_LDADD)

@@ -434,6 +434,9 @@ enum mp_err dash_catalog_view(struct mp_view *, const struct mp_catalog *);
 void	mp_dash_new(struct mp_dreq *);
 void	mp_dash_admin(struct mp_dreq *);
 void	mp_dash_admin_post(struct mp_dreq *);
+/* questions.c: follow-up questions per signal type (issue 17). */
+void	mp_dash_questions(struct mp_dreq *);
+void	mp_dash_questions_post(struct mp_dreq *);
 void	mp_dash_audit(struct mp_dreq *);
 /* privacy.c: the privacy officer's overview, as a page and as CSV. */
 void	mp_dash_privacy(struct mp_dreq *);

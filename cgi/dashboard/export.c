@@ -39,7 +39,24 @@ enum stmt {
 	" COALESCE(TIME_FORMAT(r.observed_time, '%H:%i'), '')," \
 	" r.street, r.house_number, r.postcode, r.city, r.description," \
 	" r.involved_people, r.involved_companies, r.involved_vehicles," \
-	" IF(r.anonymous, 'ja', 'nee')"
+	" IF(r.anonymous, 'ja', 'nee')," \
+	EXPORT_ANSWERS
+/*
+ * The answers to the follow-up questions (issue 17), twice: as the
+ * column "antwoorden", one "vraag: antwoord" a line (several choices
+ * joined by "; "), the text each question was asked with; and coded,
+ * "<question id> US <value>" joined by RS, for a column per question
+ * when the export is filtered on one signal type (qcols_row).
+ */
+#define EXPORT_ANSWERS \
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(qa.label, ': '," \
+	" REPLACE(qa.value, CHAR(10 USING utf8mb4), '; '))" \
+	" ORDER BY qa.position, qa.question_id SEPARATOR '\\n')" \
+	" FROM report_answer qa WHERE qa.report_id = r.id), '')," \
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(qa.question_id," \
+	" CHAR(31 USING utf8mb4)," \
+	" REPLACE(qa.value, CHAR(10 USING utf8mb4), '; ')) SEPARATOR 0x1e)" \
+	" FROM report_answer qa WHERE qa.report_id = r.id), '')"
 #define EXPORT_JOINS \
 	" JOIN signal_type st ON st.id = r.signal_type_id" \
 	" JOIN audience a ON a.id = r.audience_id" \
@@ -89,8 +106,58 @@ static const char *const header[] = {
 	"team", "behandelaar", "datum waarneming", "tijd waarneming",
 	"straat", "huisnummer", "postcode", "plaats", "omschrijving",
 	"betrokken personen", "betrokken bedrijven", "betrokken voertuigen",
-	"anoniem"
+	"anoniem", "antwoorden"
 };
+/* The coded answers' column, after the header's; not a column itself. */
+#define COL_CODED	MP_NELEM(header)
+
+/*
+ * The questions of the signal type filtered on, as the header of a
+ * column each: (id, Dutch text) in their order, inactive ones too
+ * (older reports answered them).  None without a type filter.
+ */
+struct qcols {
+	struct mp_qset	 set;
+};
+
+static void
+qcols_header(struct mp_csv *c, const struct qcols *q)
+{
+	size_t	 i;
+
+	for (i = 0; i < q->set.n; i++)
+		(void)mp_csv_field(c, q->set.q[i].texts[0].label);
+}
+
+/* The value of question id in the coded column s, into the CSV. */
+static void
+qcols_row(struct mp_csv *c, const struct qcols *q, const char *s)
+{
+	const char	*p, *e, *us;
+	char		 num[24];
+	size_t		 i;
+	int		 found;
+
+	for (i = 0; i < q->set.n; i++) {
+		(void)snprintf(num, sizeof(num), "%lld", q->set.q[i].id);
+		found = 0;
+		for (p = s; p != NULL && *p != '\0' && !found; p = e) {
+			e = strchr(p, '\x1e');
+			us = strchr(p, '\x1f');
+			if (us != NULL && (e == NULL || us < e) &&
+			    (size_t)(us - p) == strlen(num) &&
+			    memcmp(p, num, strlen(num)) == 0) {
+				(void)mp_csv_fieldn(c, us + 1, e != NULL ?
+				    (size_t)(e - us - 1) : strlen(us + 1));
+				found = 1;
+			}
+			if (e != NULL)
+				e++;
+		}
+		if (!found)
+			(void)mp_csv_field(c, "");
+	}
+}
 
 static enum mp_err
 to_client(void *arg, const void *p, size_t n)
@@ -119,43 +186,60 @@ dash_csv_begin(struct mp_dreq *r, struct mp_csv *c, const char *filename)
 	return mp_csv_bom(c);
 }
 
+/*
+ * The audit entry of an export: the filters, but not the search text:
+ * it is words of reports (a name, an address), which the audit log
+ * must not hold (issue 10); the entry says only that there was one.
+ */
+static enum mp_err
+export_audit(struct mp_dreq *r, const struct dash_filter *f)
+{
+	struct dash_filter g;
+	struct mp_buf	 qs;
+	char		 detail[1000];
+
+	g = *f;
+	g.q = NULL;
+	mp_buf_init(&qs, 4096);
+	dash_filter_query(&g, &qs);
+	(void)snprintf(detail, sizeof(detail), "filter: %s%s",
+	    mp_buf_len(&qs) > 0 ? mp_buf_str(&qs) : "geen",
+	    f->q != NULL && f->q[0] != '\0' ? "; met zoektekst" : "");
+	mp_buf_free(&qs);
+	return mp_audit(r->d->ctx->db, r->user.id, r->user.username,
+	    "export csv", "", 0, r->client, detail);
+}
+
 void
 mp_dash_export(struct mp_dreq *r)
 {
-	struct dash_filter f, g;
+	struct dash_filter f;
 	struct mp_dbval	 p[DASH_FILTER_PARAMS];
 	struct mp_stmt	*st = NULL;
-	struct mp_buf	 qs;
 	struct mp_csv	 c;
-	char		 fname[64], detail[1000], day[MP_NLTIME_DATE_LEN];
+	struct qcols	 qc;
+	char		 fname[64], day[MP_NLTIME_DATE_LEN];
 	const char	*s;
 	size_t		 np, i, len;
 	long long	 rows = 0;
 	enum mp_err	 er;
 
+	memset(&qc, 0, sizeof(qc));
 	dash_filter_read(r, &f);
 	if (f.bad) {
 		dash_error(r, 400, "Een of meer filters zijn ongeldig. Ga "
 		    "terug naar de werklijst en pas de filters aan.");
 		return;
 	}
-	/*
-	 * The filters, but not the search text: it is words of reports
-	 * (a name, an address), which the audit log must not hold (issue
-	 * 10); the entry says only that there was one.
-	 */
-	g = f;
-	g.q = NULL;
-	mp_buf_init(&qs, 4096);
-	dash_filter_query(&g, &qs);
-	(void)snprintf(detail, sizeof(detail), "filter: %s%s",
-	    mp_buf_len(&qs) > 0 ? mp_buf_str(&qs) : "geen",
-	    f.q != NULL && f.q[0] != '\0' ? "; met zoektekst" : "");
-	mp_buf_free(&qs);
 	/* Audited first: an export that cannot be audited does not run. */
-	if (mp_audit(r->d->ctx->db, r->user.id, r->user.username,
-	    "export csv", "", 0, r->client, detail) != MP_OK) {
+	if (export_audit(r, &f) != MP_OK) {
 		dash_error(r, 503, NULL);
+		return;
+	}
+	/* Before the stream: no other statement may run during it. */
+	if (f.type > 0 && (er = mp_question_load(r->d->ctx->db, f.type, 1,
+	    &qc.set)) != MP_OK) {
+		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
 	np = dash_filter_params(r, &f, p);
@@ -164,6 +248,7 @@ mp_dash_export(struct mp_dreq *r)
 	    STMT_EXPORT_SUBJECT : f.boolean[0] != '\0' ? STMT_EXPORT_TEXT :
 	    STMT_EXPORT), p,
 	    np)) != MP_OK) {
+		mp_question_set_free(&qc.set);
 		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
@@ -176,12 +261,14 @@ mp_dash_export(struct mp_dreq *r)
 		goto out;
 	for (i = 0; i < MP_NELEM(header); i++)
 		(void)mp_csv_field(&c, header[i]);
+	qcols_header(&c, &qc);
 	(void)mp_csv_endrow(&c);
 	while ((er = mp_db_next(st)) == MP_OK && c.err == MP_OK) {
 		for (i = 0; i < MP_NELEM(header); i++) {
 			s = mp_db_text(st, (unsigned)i, &len);
 			(void)mp_csv_fieldn(&c, s, s != NULL ? len : 0);
 		}
+		qcols_row(&c, &qc, mp_db_text(st, COL_CODED, NULL));
 		(void)mp_csv_endrow(&c);
 		rows++;
 	}
@@ -193,4 +280,5 @@ mp_dash_export(struct mp_dreq *r)
 		    __func__, rows);
 out:
 	mp_db_done(st);
+	mp_question_set_free(&qc.set);
 }

@@ -720,6 +720,10 @@ report_page(struct mp_dreq *r, int status, const char *msg,
 	}
 	if ((er = detail_lists(r, v, p)) != MP_OK)
 		goto out;
+	/* The follow-up questions as they were asked (issue 17). */
+	if ((er = mp_question_answers_view(r->d->ctx->db, r->arg[0], v,
+	    "Answers")) != MP_OK)
+		goto out;
 	er = detail_actions(r, v, status_now, team, handler);
 	/* The reply templates for this report's type (replytpl.c). */
 	if (er == MP_OK && mp_role_can(r->user.role, MP_PERM_REPORT_WORK))

@@ -212,6 +212,97 @@ set_reasons(struct mp_dreq *r, struct mp_view *v,
 	return er == MP_OK ? mp_tmpl_err(v) : er;
 }
 
+/*
+ * The answers to choice and yes/no questions (issue 17), per question
+ * and option: a report that chose several options counts for each.
+ */
+#define ANSWER_QUESTIONS	40
+#define ANSWER_OPTIONS		24
+
+struct answer_counts {
+	struct {
+		long long	 id;
+		char		 label[404];
+		char		 opt[ANSWER_OPTIONS][404];
+		long long	 n[ANSWER_OPTIONS];
+		size_t		 nopt;
+	}		 q[ANSWER_QUESTIONS];
+	size_t		 nq;
+};
+
+static void
+answer_count_one(struct answer_counts *ac, size_t k, const char *opt,
+    size_t len, long long n)
+{
+	size_t	 i;
+
+	for (i = 0; i < ac->q[k].nopt; i++)
+		if (strlen(ac->q[k].opt[i]) == len &&
+		    memcmp(ac->q[k].opt[i], opt, len) == 0) {
+			ac->q[k].n[i] += n;
+			return;
+		}
+	if (ac->q[k].nopt == ANSWER_OPTIONS)
+		return;
+	(void)snprintf(ac->q[k].opt[i], sizeof(ac->q[k].opt[i]), "%.*s",
+	    (int)len, opt);
+	ac->q[k].n[ac->q[k].nopt++] = n;
+}
+
+static void
+answer_add(long long question, const char *label, const char *value,
+    long long n, void *arg)
+{
+	struct answer_counts	*ac = arg;
+	const char		*e;
+	size_t			 k;
+
+	for (k = 0; k < ac->nq && ac->q[k].id != question; k++)
+		continue;
+	if (k == ac->nq) {
+		if (ac->nq == ANSWER_QUESTIONS)
+			return;
+		ac->q[k].id = question;
+		(void)snprintf(ac->q[k].label, sizeof(ac->q[k].label), "%s",
+		    label);
+		ac->nq++;
+	}
+	/* Several choices are stored one a line. */
+	for (; (e = strchr(value, '\n')) != NULL; value = e + 1)
+		answer_count_one(ac, k, value, (size_t)(e - value), n);
+	answer_count_one(ac, k, value, strlen(value), n);
+}
+
+/* Stats.Answers.N: Label, Options.K.Name and .N. */
+static enum mp_err
+set_answers(struct mp_dreq *r, struct mp_view *v,
+    const struct dash_range *rg)
+{
+	struct answer_counts	*ac;
+	char			 a[MP_NLTIME_UTC_LEN], b[MP_NLTIME_UTC_LEN];
+	char			 p[64];
+	size_t			 i, k;
+	enum mp_err		 er;
+
+	if ((ac = mp_alloc_calloc(1, sizeof(*ac))) == NULL)
+		return MP_ENOMEM;
+	mp_nltime_month_start(rg->from, a);
+	mp_nltime_month_start(rg->to + 1, b);
+	er = mp_question_count(r->d->ctx->db, a, b, answer_add, ac);
+	for (i = 0; er == MP_OK && i < ac->nq; i++) {
+		(void)snprintf(p, sizeof(p), "Stats.Answers.%zu", i);
+		dash_sets(v, p, "Label", ac->q[i].label);
+		for (k = 0; k < ac->q[i].nopt; k++) {
+			(void)snprintf(p, sizeof(p),
+			    "Stats.Answers.%zu.Options.%zu", i, k);
+			dash_sets(v, p, "Name", ac->q[i].opt[k]);
+			dash_seti(v, p, "N", ac->q[i].n[k]);
+		}
+	}
+	free(ac);
+	return er == MP_OK ? mp_tmpl_err(v) : er;
+}
+
 void
 mp_dash_stats(struct mp_dreq *r)
 {
@@ -237,6 +328,8 @@ mp_dash_stats(struct mp_dreq *r)
 	    (er = mp_stats_load(r->d->ctx->db, rg.from, rg.to, &s)) == MP_OK) {
 		set_stats(v, s);
 		er = set_reasons(r, v, &rg);
+		if (er == MP_OK)
+			er = set_answers(r, v, &rg);
 	}
 	mp_stats_free(s);
 	dash_finish(r, er, ok ? 200 : 400, v, "dashboard/stats.cs");

@@ -377,6 +377,55 @@ write_subjects(struct mp_xml *x, struct mp_db *db, long long id)
 	return mp_xmlout_close(x);
 }
 
+/* Writing <antwoorden>: the writer, whether it is open, first error. */
+struct answers {
+	struct mp_xml	*x;
+	int		 open;
+	enum mp_err	 er;
+};
+
+static void
+answer_elem(const char *kind, const char *label, const char *value,
+    void *arg)
+{
+	struct answers	*a = arg;
+
+	if (a->er != MP_OK)
+		return;
+	if (!a->open && (a->er = mp_xmlout_start(a->x, "antwoorden")) !=
+	    MP_OK)
+		return;
+	a->open = 1;
+	if ((a->er = mp_xmlout_start(a->x, "antwoord")) != MP_OK ||
+	    (a->er = mp_xmlout_attr(a->x, "soort", kind)) != MP_OK ||
+	    (a->er = mp_xmlout_elem(a->x, "vraag", label, (size_t)-1)) !=
+	    MP_OK ||
+	    (a->er = mp_xmlout_elem(a->x, "waarde", value, (size_t)-1)) !=
+	    MP_OK)
+		return;
+	a->er = mp_xmlout_close(a->x);
+}
+
+/*
+ * <antwoorden> of report id (schema 1.3): the answers to the follow-up
+ * questions with the text each was asked with, for a partner whose
+ * profile names "antwoorden"; left out when there are none, so that a
+ * report of a signal type without questions is as under 1.2.
+ */
+static enum mp_err
+write_answers(struct mp_xml *x, struct mp_db *db, long long id)
+{
+	struct answers	 a = { x, 0, MP_OK };
+	enum mp_err	 er;
+
+	if ((er = mp_question_answers_shared(db, id, answer_elem, &a)) !=
+	    MP_OK)
+		return er;
+	if (a.er != MP_OK)
+		return a.er;
+	return a.open ? mp_xmlout_close(x) : MP_OK;
+}
+
 /*
  * One <melding> from the current row, with the fields of the profile
  * in the schema's order.  The cursor of the row goes into cur.
@@ -456,6 +505,9 @@ write_report(struct mp_xml *x, struct mp_db *db, struct mp_stmt *st,
 		return er;
 	if (MP_PF_HAS(f, MP_PF_SUBJECTS) &&
 	    (er = write_subjects(x, db, mp_db_int(st, C_ID))) != MP_OK)
+		return er;
+	if (MP_PF_HAS(f, MP_PF_ANSWERS) &&
+	    (er = write_answers(x, db, mp_db_int(st, C_ID))) != MP_OK)
 		return er;
 	return mp_xmlout_close(x);
 }

@@ -1,6 +1,6 @@
 /*
  * form.c -- GET: the report form of an audience, with a fresh one-time
- * token; the empty form kept rendered per audience.  intake_show_form
+ * token; the empty form kept rendered per audience.  intake_show_form_q
  * also shows a submitted form again with its values and errors.
  */
 #include "config.h"
@@ -17,9 +17,54 @@
  * Fill and render the form.  r holds the values and errors to show
  * (NULL for an empty form); token is reused when still good.
  */
+/* 1 when signal type type has questions for aud. */
+static int
+has_questions(const struct mp_intake *in, long long type, long long aud)
+{
+	size_t	 i;
+
+	for (i = 0; i < in->questions.n; i++)
+		if (mp_question_applies(&in->questions.q[i], type, aud))
+			return 1;
+	return 0;
+}
+
+/*
+ * The follow-up questions of type (0: none chosen) with f's answers
+ * and errors, after the fixed fields' errors in the summary; and which
+ * types have questions, for the links that show them without
+ * JavaScript (templates/intake/questions.cs).
+ */
+static void
+view_questions(struct mp_intake *in, const struct mp_req *req,
+    struct mp_view *v, const struct mp_audience *aud,
+    const struct mp_report *r, long long type, const struct mp_qform *f)
+{
+	char	 key[64];
+	size_t	 i, first = 0;
+
+	for (i = 0; r != NULL && i < RF__MAX; i++)
+		if (r->err[i] != NULL)
+			first++;
+	for (i = 0; i < aud->ntypes; i++) {
+		if (!has_questions(in, aud->types[i].id, aud->id))
+			continue;
+		(void)snprintf(key, sizeof(key), "Types.%zu.Questions", i);
+		mp_tmpl_set_int(v, key, 1);
+		mp_tmpl_set_int(v, "Form.AnyQuestions", 1);
+		if (aud->types[i].id == type)
+			mp_tmpl_set(v, "Form.QuestionsFor",
+			    aud->types[i].slug);
+	}
+	if (type > 0)
+		(void)mp_question_view(v, &in->questions, type, aud->id,
+		    intake_lang(in, req), f, first);
+}
+
 static enum mp_err
 build_form(struct mp_intake *in, const struct mp_req *req,
     const struct mp_audience *aud, const struct mp_report *r,
+    long long type, const struct mp_qform *f,
     const char *token, const char *message, struct mp_buf *out)
 {
 	struct mp_view	*v;
@@ -71,6 +116,7 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 		j++;
 	}
 	mp_report_view(v, r);
+	view_questions(in, req, v, aud, r, type, f);
 	/* Browsers cannot send files back: say so if some came. */
 	if (r != NULL && req != NULL &&
 	    (req->nfiles > 0 || req->files_dropped > 0))
@@ -81,14 +127,12 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 	return er;
 }
 
-/*
- * Render and send the form: r holds the values and errors to show
- * (NULL for an empty form); token is reused when still good.
- */
+/* As intake.h says. */
 void
-intake_show_form(struct mp_intake *in, struct mp_req *req, int status,
+intake_show_form_q(struct mp_intake *in, struct mp_req *req, int status,
     const struct mp_audience *aud, const struct mp_report *r,
-    const char *token, const char *message)
+    long long type, const struct mp_qform *f, const char *token,
+    const char *message)
 {
 	struct mp_buf	 page;
 	char		 tok[MP_FORMTOKEN_LEN];
@@ -97,8 +141,8 @@ intake_show_form(struct mp_intake *in, struct mp_req *req, int status,
 	if (token == NULL && mp_formtoken_issue(&in->ctx->keys, time(NULL),
 	    tok) == MP_OK)
 		token = tok;
-	if (token == NULL || build_form(in, req, aud, r, token, message,
-	    &page) != MP_OK)
+	if (token == NULL || build_form(in, req, aud, r, type, f, token,
+	    message, &page) != MP_OK)
 		(void)mp_http_error(req, 500, NULL);
 	else
 		(void)mp_http_send(req, status, "text/html", mp_buf_str(&page),
@@ -131,7 +175,8 @@ blank_get(struct mp_intake *in, const struct mp_audience *aud)
 		if (in->blanks[i].audience_id == aud->id)
 			return &in->blanks[i];
 	mp_buf_init(&page, INTAKE_PAGE_MAX);
-	if (build_form(in, NULL, aud, NULL, TOKEN_MARK, NULL, &page) !=
+	if (build_form(in, NULL, aud, NULL, 0, NULL, TOKEN_MARK, NULL,
+	    &page) !=
 	    MP_OK || (mark = strstr(mp_buf_str(&page), TOKEN_MARK)) == NULL) {
 		mp_buf_free(&page);
 		return NULL;
@@ -179,12 +224,29 @@ send_blank(struct mp_intake *in, struct mp_req *req,
 	mp_buf_free(&page);
 }
 
+/* The empty form with signal type t chosen and its questions shown. */
+static void
+show_chosen(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud, const struct mp_signal_type *t)
+{
+	struct mp_report	 r;
+
+	mp_report_init(&r);
+	if ((r.val[RF_SIGNAL_TYPE] = strdup(t->slug)) == NULL)
+		(void)mp_http_error(req, 500, NULL);
+	else
+		intake_show_form_q(in, req, 200, aud, &r, t->id, NULL, NULL,
+		    NULL);
+	mp_report_free(&r);
+}
 
 void
 mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 {
 	const struct mp_audience	*aud;
 	char				 sbuf[128];
+	const struct mp_signal_type	*t;
+	const char			*chosen;
 
 	if (!intake_catalog(in)) {
 		/* 112 is in the error page's footer. */
@@ -200,5 +262,16 @@ mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 	}
 	if (!intake_site_check(in, req, aud))
 		return;
+	/*
+	 * ?onderwerp=<slug>: the form with that signal type chosen and
+	 * its follow-up questions, for browsers without JavaScript (the
+	 * links next to the signal types, templates/intake/questions.cs).
+	 */
+	chosen = mp_req_params_get(&req->query, "onderwerp", NULL);
+	if (chosen != NULL && (t = mp_catalog_type(aud, chosen)) != NULL &&
+	    has_questions(in, t->id, aud->id)) {
+		show_chosen(in, req, aud, t);
+		return;
+	}
 	send_blank(in, req, aud);
 }

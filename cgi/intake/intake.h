@@ -38,6 +38,7 @@ void		 mp_intake_drain(struct mp_intake *);
 #include <time.h>
 
 #include "catalog.h"
+#include "question.h"
 #include "ratelimit.h"
 
 struct mp_audience;
@@ -101,6 +102,8 @@ struct mp_intake {
 	time_t			 blanks_loaded;	/* catalogue they show */
 	struct receipt		 receipts[2];	/* by r->anonymous */
 	struct mp_catalog	 cat;
+	struct mp_qset		 questions;	/* of every type */
+	time_t			 questions_loaded;	/* catalogue's */
 	struct mp_ratelimit	 rl;
 	const char		*spool;
 	const char		*instance;
@@ -146,6 +149,12 @@ int		 intake_catalog(struct mp_intake *);
  */
 const char	*intake_rule_names(struct mp_intake *, long long id,
 		    char *buf, size_t bufsz);
+/*
+ * The language the follow-up questions are asked in (issue 17): "nl"
+ * for now.  MERGE: the one place to return the request's language
+ * once the public programs have one (the catalogues' branch).
+ */
+const char	*intake_lang(const struct mp_intake *, const struct mp_req *);
 /* Title, instance, mount and static URL into a page's view. */
 enum mp_err	 intake_view(struct mp_intake *, struct mp_view *,
 		    const char *title);
@@ -154,11 +163,14 @@ void		 intake_render(struct mp_req *, int status, struct mp_view *,
 		    const char *tmpl);
 /*
  * Render and send the form: r holds the values and errors to show
- * (NULL for an empty form); token is reused when still good.
+ * (NULL for an empty form); token is reused when still good; the
+ * follow-up questions of signal type type (0: none chosen) with the
+ * answers and errors of f (may be NULL).
  */
-void		 intake_show_form(struct mp_intake *, struct mp_req *,
+void		 intake_show_form_q(struct mp_intake *, struct mp_req *,
 		    int status, const struct mp_audience *,
-		    const struct mp_report *r, const char *token,
+		    const struct mp_report *r, long long type,
+		    const struct mp_qform *f, const char *token,
 		    const char *message);
 
 #endif

@@ -18,6 +18,8 @@
 /* Form fields besides the report's own. */
 #define FIELD_TOKEN	"form-token"
 #define FIELD_HONEYPOT	"website"
+/* The signal type whose questions the form showed (questions.cs). */
+#define FIELD_QFOR	"questions-for"
 
 /* A field the form has. */
 static int
@@ -25,7 +27,8 @@ field_known(const char *n)
 {
 	size_t	 f;
 
-	if (strcmp(n, FIELD_TOKEN) == 0 || strcmp(n, FIELD_HONEYPOT) == 0)
+	if (strcmp(n, FIELD_TOKEN) == 0 || strcmp(n, FIELD_HONEYPOT) == 0 ||
+	    strcmp(n, FIELD_QFOR) == 0 || mp_question_field(n))
 		return 1;
 	for (f = 0; f < RF_ATTACHMENTS; f++)
 		if (strcmp(n, mp_report_field_name(f)) == 0)
@@ -40,6 +43,29 @@ fields_known(const struct mp_req *req)
 
 	return mp_req_form_known(req, field_known,
 	    mp_report_field_name(RF_ATTACHMENTS));
+}
+
+/* A form field for lib/question.c. */
+static const char *
+form_get(void *arg, const char *name)
+{
+	const struct mp_req	*req = arg;
+
+	return mp_req_params_get(&req->form, name, NULL);
+}
+
+/*
+ * 1 when the form the reporter sent showed the questions of r's signal
+ * type: without JavaScript the form shows a type's questions only once
+ * it is chosen, so a form sent without them comes back with them.
+ */
+static int
+questions_shown(const struct mp_req *req, const struct mp_report *r)
+{
+	const char	*s = mp_req_params_get(&req->form, FIELD_QFOR, NULL);
+
+	return s != NULL && r->val[RF_SIGNAL_TYPE] != NULL &&
+	    strcmp(s, r->val[RF_SIGNAL_TYPE]) == 0;
 }
 
 /* Render the receipt for a report shown with ref and code into out. */
@@ -229,20 +255,56 @@ submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 	return aud;
 }
 
+/*
+ * Whether r may be stored: its type's questions were asked and every
+ * field and answer is good; then the answers go with the report
+ * (stored or spooled).  Otherwise the form again (answered) and 0.
+ */
+static int
+submit_complete(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud, struct mp_report *r,
+    struct mp_qform *qf, const char *token)
+{
+
+	if (qf->nasked > 0 && !questions_shown(req, r)) {
+		/* Not an error: the form had not asked them yet. */
+		intake_show_form_q(in, req, r->nerr > 0 ? 400 : 200, aud, r,
+		    r->signal_type_id, NULL, token, "Bij dit onderwerp horen "
+		    "nog enkele vragen. Vul ze in als u kunt, en verstuur "
+		    "het formulier dan opnieuw.");
+		return 0;
+	}
+	r->nerr += qf->nerr;
+	if (r->nerr > 0) {
+		intake_show_form_q(in, req, 400, aud, r, r->signal_type_id,
+		    qf, token, NULL);
+		return 0;
+	}
+	r->ans = qf->ans;
+	r->nans = qf->nans;
+	qf->ans = NULL;
+	qf->nans = 0;
+	return 1;
+}
+
 void
 mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 {
 	const struct mp_audience	*aud;
 	struct mp_report		 r;
+	struct mp_qform			 qf;
 	const char			*token;
 	char				 code[MP_CODE_LEN];
 	enum mp_err			 er;
 
 	mp_report_init(&r);
+	memset(&qf, 0, sizeof(qf));
 	code[0] = '\0';
 	if ((aud = submit_check(in, req, slug)) == NULL)
 		goto out;
-	if ((er = mp_report_read(&r, req, aud, time(NULL))) != MP_OK) {
+	if ((er = mp_report_read(&r, req, aud, time(NULL))) != MP_OK ||
+	    (er = mp_question_read(&qf, &in->questions, r.signal_type_id,
+	    aud->id, intake_lang(in, req), form_get, req)) != MP_OK) {
 		(void)mp_http_error(req, 500, NULL);
 		goto out;
 	}
@@ -251,16 +313,14 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	token = mp_req_params_get(&req->form, FIELD_TOKEN, NULL);
 	if (mp_formtoken_check(&in->ctx->keys, token, time(NULL),
 	    in->token_ttl, r.submission) != MP_OK) {
-		intake_show_form(in, req, 400, aud, &r, NULL, "Dit formulier "
-		    "is verlopen. Controleer uw gegevens en verstuur het "
-		    "opnieuw.");
+		intake_show_form_q(in, req, 400, aud, &r, r.signal_type_id,
+		    &qf, NULL, "Dit formulier is verlopen. Controleer uw "
+		    "gegevens en verstuur het opnieuw.");
 		goto out;
 	}
 	r.has_submission = 1;
-	if (r.nerr > 0) {
-		intake_show_form(in, req, 400, aud, &r, token, NULL);
+	if (!submit_complete(in, req, aud, &r, &qf, token))
 		goto out;
-	}
 	if (mp_spool_has(in->spool, r.submission)) {
 		show_duplicate(in, req, NULL);
 		goto out;
@@ -284,9 +344,9 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		break;
 	case MP_ELIMIT:
 		/* 112 is in the form's notice, once. */
-		intake_show_form(in, req, 429, aud, &r, token, "Er zijn de "
-		    "afgelopen tijd te veel meldingen verstuurd. Probeer het "
-		    "over een uur opnieuw.");
+		intake_show_form_q(in, req, 429, aud, &r, r.signal_type_id,
+		    &qf, token, "Er zijn de afgelopen tijd te veel meldingen "
+		    "verstuurd. Probeer het over een uur opnieuw.");
 		break;
 	default:
 		/* Whatever kept the database from taking it: keep it here. */
@@ -298,7 +358,8 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		else if (er == MP_EDUP)
 			show_duplicate(in, req, NULL);
 		else
-			intake_show_form(in, req, 503, aud, &r, token,
+			intake_show_form_q(in, req, 503, aud, &r,
+			    r.signal_type_id, &qf, token,
 			    "Uw melding kon nu niet worden opgeslagen. "
 			    "Probeer het over enkele minuten opnieuw; uw "
 			    "gegevens staan nog in het formulier.");
@@ -306,6 +367,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	}
 out:
 	mp_alloc_wipe(code, sizeof(code));
+	mp_question_form_free(&qf);
 	mp_report_free(&r);
 }
 

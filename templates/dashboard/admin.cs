@@ -117,6 +117,7 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 
 <section aria-labelledby="h-types">
 <h2 id="h-types">Signaalsoorten</h2>
+<p><a href="<?cs var:Page.Mount ?>/beheer/vragen">Vervolgvragen per signaalsoort</a>: wat het meldformulier bij een soort nog vraagt.</p>
 <table>
 <thead><tr><th scope="col">Code</th><th scope="col">Naam en omschrijving</th><th scope="col">Status</th></tr></thead>
 <tbody>

@@ -104,5 +104,17 @@ def:itemtable(caption, head, what) ?>
 <tbody>
 <?cs each:b = Stats.Reasons ?><tr><th scope="row"><?cs var:b.Name ?></th><td><?cs var:b.N ?></td></tr>
 <?cs /each ?></tbody></table>
+<?cs if:subcount(Stats.Answers) > 0 ?>
+<h2 id="antwoorden">Antwoorden op keuzevragen</h2>
+<p>Meldingen die in deze maanden binnenkwamen, per antwoord op een vervolgvraag met keuzes of ja/nee. Wie meer keuzes aankruiste, telt bij elke keuze.</p>
+<?cs each:q = Stats.Answers ?>
+<table class="stats">
+<caption><?cs var:q.Label ?></caption>
+<thead><tr><th scope="col">Antwoord</th><th scope="col">Meldingen</th></tr></thead>
+<tbody>
+<?cs each:o = q.Options ?><tr><th scope="row"><?cs var:o.Name ?></th><td><?cs var:o.N ?></td></tr>
+<?cs /each ?></tbody></table>
+<?cs /each ?>
+<?cs /if ?>
 <?cs /if ?>
 <?cs call:dash_end() ?>

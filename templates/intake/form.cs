@@ -36,6 +36,7 @@ Dit formulier is niet voor spoed.</p>
 </ul><?cs else ?><p>Geen van deze meldingen gaat vanzelf naar een partner van de gemeente.</p><?cs /if ?>
 <p><a href="<?cs var:Page.Privacy ?>#delen">Met wie wij meldingen kunnen delen</a></p></div>
 </fieldset>
+<?cs include:"intake/questions.cs" ?>
 
 <fieldset>
 <legend>Wat heeft u gezien of gehoord?</legend>

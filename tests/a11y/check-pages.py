@@ -362,6 +362,15 @@ def run(base, d, c, users):
     sign_in(users["admin"], users["password"])
     d.go(base + "/dashboard/beheer")
     c.page("dashboard: beheer", "h1")
+    # Follow-up questions (issue 17): the list of types, and the first
+    # type's questions with their forms.
+    d.go(base + "/dashboard/beheer/vragen")
+    c.page("dashboard: vervolgvragen", "h1")
+    qtype = d.js("var a = document.querySelector('nav a[href*=soort]');"
+                 " return a === null ? null : a.href;")
+    if qtype is not None:
+        d.go(qtype)
+        c.page("dashboard: vervolgvragen van een soort", "#h-nieuw")
     # The auditor's password was reset by others (test-90 marks it):
     # the own one is due first, with its errors tied to the fields.
     sign_in(users["auditor"], users["password"])

@@ -22,7 +22,7 @@ else
 	pass "the key is not in the log"
 fi
 is "$(sql "SELECT fields FROM partner WHERE name = 'politie'")" \
-    'status,signaaltype,kanaal,doelgroep,data,waarneming,omschrijving,adres,personen,bedrijven,voertuigen,onderwerpen' \
+    'status,signaaltype,kanaal,doelgroep,data,waarneming,omschrijving,adres,personen,bedrijven,voertuigen,onderwerpen,antwoorden' \
     "the default profile has every exportable field"
 
 mp_ctl partner add politie "Nog eens" >/dev/null 2>&1

@@ -300,6 +300,16 @@ static const char *const want_report[] = {
 };
 
 /* The CSV export (cgi/dashboard/export.c). */
+/* The export's two answer columns (issue 17, cgi/dashboard/export.c). */
+#define WANT_ANSWERS \
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(qa.label, ': '," \
+	" REPLACE(qa.value, CHAR(10 USING utf8mb4), '; '))" \
+	" ORDER BY qa.position, qa.question_id SEPARATOR '\\n')" \
+	" FROM report_answer qa WHERE qa.report_id = r.id), '')," \
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(qa.question_id," \
+	" CHAR(31 USING utf8mb4)," \
+	" REPLACE(qa.value, CHAR(10 USING utf8mb4), '; ')) SEPARATOR 0x1e)" \
+	" FROM report_answer qa WHERE qa.report_id = r.id), '')"
 static const char *const want_export[] = {
 	"SELECT COALESCE(r.reference, ''), r.status,"
 	" DATE_FORMAT(r.received_at, '%Y-%m-%dT%H:%i:%sZ'),"
@@ -311,7 +321,8 @@ static const char *const want_export[] = {
 	" COALESCE(TIME_FORMAT(r.observed_time, '%H:%i'), ''),"
 	" r.street, r.house_number, r.postcode, r.city, r.description,"
 	" r.involved_people, r.involved_companies,"
-	" r.involved_vehicles, IF(r.anonymous, 'ja', 'nee') FROM"
+	" r.involved_vehicles, IF(r.anonymous, 'ja', 'nee'),"
+	WANT_ANSWERS " FROM"
 	" report r JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id LEFT JOIN team t ON"
 	" t.id = r.team_id LEFT JOIN app_user u ON u.id = r.handler_id"
@@ -333,7 +344,8 @@ static const char *const want_export[] = {
 	" COALESCE(TIME_FORMAT(r.observed_time, '%H:%i'), ''),"
 	" r.street, r.house_number, r.postcode, r.city, r.description,"
 	" r.involved_people, r.involved_companies,"
-	" r.involved_vehicles, IF(r.anonymous, 'ja', 'nee') FROM"
+	" r.involved_vehicles, IF(r.anonymous, 'ja', 'nee'),"
+	WANT_ANSWERS " FROM"
 	" report r JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id LEFT JOIN team t ON"
 	" t.id = r.team_id LEFT JOIN app_user u ON u.id = r.handler_id"

@@ -40,7 +40,7 @@ test_fields(void **state)
 	mp_partner_fields_format(m, out, sizeof(out));
 	assert_string_equal(out, "status,signaaltype,kanaal,doelgroep,data,"
 	    "waarneming,omschrijving,adres,personen,bedrijven,voertuigen,"
-	    "onderwerpen");
+	    "onderwerpen,antwoorden");
 	assert_int_equal(mp_partner_fields_parse(out, &m), MP_OK);
 	assert_int_equal(m, MP_PF_ALL);
 
