@@ -135,3 +135,5 @@ GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
 -- 043_stats_local_month.sql: the local month of a time, for the
 -- dossiers' statistics (lib/dossierstat.c).
 GRANT EXECUTE ON FUNCTION nl_month TO @APPUSER@@@APPHOST@;
+-- 051_report_lang.sql: the translations of the catalogue.
+GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;

@@ -37,6 +37,7 @@ dist_sql_DATA = \
 	%reldir%/045_dossier_task_count.sql \
 	%reldir%/046_feedback_reporter_view.sql \
 	%reldir%/047_subject_link_locking_read.sql \
+	%reldir%/051_report_lang.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -49,6 +49,7 @@ struct mp_view;
 /* A rendered empty form: page[0..head) + token + the rest. */
 struct blank {
 	long long	 audience_id;
+	const char	*lang;		/* lib/i18n.c's code */
 	char		*page;
 	size_t		 head;		/* offset of TOKEN_MARK */
 	size_t		 len;
@@ -60,6 +61,7 @@ struct blank {
  * reference (0) or the code (1) comes first.
  */
 struct receipt {
+	const char	*lang;		/* lib/i18n.c's code */
 	char		*page;		/* NULL: not rendered yet */
 	size_t		 len;
 	size_t		 at[2];
@@ -85,7 +87,8 @@ struct mp_intake {
 	struct blank		*blanks;
 	size_t			 nblanks;
 	time_t			 blanks_loaded;	/* catalogue they show */
-	struct receipt		 receipts[2];	/* by r->anonymous */
+	struct receipt		*receipts;	/* by language, anonymous */
+	size_t			 nreceipts;
 	struct mp_catalog	 cat;
 	struct mp_ratelimit	 rl;
 	const char		*spool;
@@ -96,6 +99,9 @@ struct mp_intake {
 	time_t			 purged;	/* rate counters */
 	long			 max_files;
 	long			 max_file_mb;
+	/* The request being served: its language and path (main.c). */
+	const char		*lang;
+	const char		*here;
 };
 
 /* The catalogue, reloaded when stale; 0 when there is none at all. */
