@@ -111,7 +111,7 @@ for l in $LANGS; do
 	http_reset_cookies
 	iget "/melden/?taal=$l"
 	is "$HTTP_STATUS" 200 "$l: the form answers"
-	ok page_ok "$l" "$l: the form is whole, lang=\"$l\"$( [ "$l" = ar ] &&
+	ok "page_ok $l" "$l: the form is whole, lang=\"$l\"$( [ "$l" = ar ] &&
 	    printf ' dir=rtl')"
 	like "$(http_header Set-Cookie)" "^mp_taal=$l;.*Path=/" \
 	    "$l: the choice goes into a cookie for every page"
@@ -121,20 +121,20 @@ for l in $LANGS; do
 	    "$l: the switch marks it as the current language"
 	# Without the parameter, from the cookie.
 	iget /melden/privacy
-	ok page_ok "$l" "$l: the privacy statement is whole"
+	ok "page_ok $l" "$l: the privacy statement is whole"
 	like "$(http_body)" "$(text_of "$l" privacy.rights_title)" \
 	    "$l: the privacy statement in it"
 	iget /melden/bestaat-niet
 	is "$HTTP_STATUS" 404 "$l: an unknown form is 404"
-	ok page_ok "$l" "$l: the error page is whole"
+	ok "page_ok $l" "$l: the error page is whole"
 	like "$(http_body)" "$(text_of "$l" error.msg.no_form)" \
 	    "$l: the error page says so in it"
 	fb_get /
-	ok page_ok "$l" "$l: the follow-up's sign-in is whole"
+	ok "page_ok $l" "$l: the follow-up's sign-in is whole"
 	like "$(http_body)" "$(text_of "$l" signin.lead)" \
 	    "$l: the sign-in in it (the cookie spans both programs)"
 	fb_get /bestaat-niet
-	ok page_ok "$l" "$l: the follow-up's error page is whole"
+	ok "page_ok $l" "$l: the follow-up's error page is whole"
 done
 unlike "$(grep -o 'href="[^"]*taal=[^"]*"' "$HTTP_BODY" | tr '\n' ' ')" \
     'bestaat-niet' "the switch on an error page leads to the start"
@@ -178,7 +178,7 @@ unlike "$(http_body)" 'error-summary' "no errors before it is sent"
 is "$(form_value form-token)" "$(field form-token)" "the same form token"
 is "$(counts)" "$before" "nothing stored"
 like "$(http_header Set-Cookie)" '^mp_taal=en;' "the choice kept"
-ok page_ok en "the switched form is whole"
+ok "page_ok en" "the switched form is whole"
 
 # Validation in English: messages and the summary.
 set_field taal ""
@@ -193,7 +193,7 @@ like "$(field_error report-description)" "$(text_of en valid.required)" \
 like "$(field_error report-observed-date)" '[Dd]ate' \
     "the date's message in English"
 unlike "$(http_body)" 'Dit veld is verplicht' "no Dutch message"
-ok page_ok en "the form with errors is whole"
+ok "page_ok en" "the form with errors is whole"
 is "$(counts)" "$before" "still nothing stored"
 
 # A report in Arabic: the receipt right to left; no switch on it (the
@@ -203,7 +203,7 @@ iget "/melden/?taal=ar"
 report_fields
 post_report
 is "$HTTP_STATUS" 200 "a report in Arabic is taken"
-ok page_ok ar "the receipt is whole, lang=ar dir=rtl"
+ok "page_ok ar" "the receipt is whole, lang=ar dir=rtl"
 like "$(http_body)" "$(text_of ar receipt.title)" "the receipt in Arabic"
 unlike "$(http_body)" 'taal=' "the receipt offers no switch"
 REF=$(receipt_ref)
@@ -224,7 +224,7 @@ like "$(http_body)" "$(text_of tr signin.wrong)" "with the Turkish message"
 fb_signin "$REF" "$CODE"
 fb_get /
 is "$HTTP_STATUS" 200 "signed in"
-ok page_ok ar "the thread is in the report's language, right to left"
+ok "page_ok ar" "the thread is in the report's language, right to left"
 like "$(http_body)" "$(text_of ar status.new)" "the status in Arabic"
 like "$(http_body)" "$(text_of ar auto.new)" \
     "the automatic 'received' message in Arabic"
@@ -235,7 +235,7 @@ fb_reply ""
 is "$HTTP_STATUS" 400 "an empty reply is refused"
 like "$(http_body)" "$(text_of ar thread.empty)" "in Arabic"
 fb_get "/?taal=tr"
-ok page_ok tr "chosen by the link: the thread in Turkish"
+ok "page_ok tr" "chosen by the link: the thread in Turkish"
 like "$(http_body)" "$(text_of tr status.new)" "the status in Turkish"
 like "$(sed -n 's/.*id="received">\([^<]*\)<.*/\1/p' "$HTTP_BODY")" \
     '^[0-3][0-9]\.[01][0-9]\.20[0-9][0-9] ' "the date as Turkish writes it"
@@ -282,7 +282,7 @@ unlike "$(cat "$m" 2>/dev/null)" "$MAIL_SECRET_STREET" \
 
 # An instance's own text wins over the catalogue.
 iget "/melden/privacy?taal=en"
-like "$(http_body)" 'Back to the form (our own words)' \
+like "$(http_body)" 'Back to the form \(our own words\)' \
     "i18n.text.en.<key> overrides the English text"
 iget "/melden/privacy?taal=nl"
 like "$(http_body)" 'Terug naar het meldformulier' "but not the Dutch one"
