@@ -104,6 +104,16 @@ sys.exit(1 if bad else 0)
 EOF
 }
 
+# fb_signout: end the reporter's session, so that no test after this
+# one finds it in the table.
+fb_signout()
+{
+	local tok
+	tok=$(fb_csrf)
+	http_request POST "$FB/afmelden" --interface "$FB_ADDR" \
+	    --data-urlencode "csrf=$tok"
+}
+
 before=$(counts)
 
 # Every page in every language, chosen by the link; the cookie keeps it.
@@ -250,11 +260,14 @@ dash_post cor "/melding/$RID" actie=oppakken "versie=$(dash_version "$RID")"
 like "$(sql "SELECT body FROM message WHERE report_id = $RID AND
     direction = 'uit' ORDER BY id DESC LIMIT 1")" "$(text_of ar auto.taken)" \
     "taking it writes the automatic text in Arabic"
+fb_signout
 http_reset_cookies
 fb_signin "$REF" "$CODE"
 fb_get /
 like "$(http_body)" "$(text_of ar status.taken)" \
     "the reporter reads the new status in Arabic"
+fb_signout
+like "$(http_body)" "$(text_of ar signin.out)" "and signs out in Arabic"
 
 # A reporter who wrote in English and left an address gets the mail
 # about news in English (meldpuntctl mail send reads the catalogues).
