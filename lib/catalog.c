@@ -14,10 +14,12 @@
 #include "catalog.h"
 #include "db.h"
 #include "errcode.h"
+#include "log.h"
 
 enum stmt {
 	STMT_AUDIENCES,
 	STMT_TYPES,
+	STMT_TEXTS,
 	STMT__MAX
 };
 
@@ -30,6 +32,8 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM audience_signal_type a "
 	"JOIN signal_type s ON s.id = a.signal_type_id "
 	"WHERE s.active = 1 ORDER BY s.sort, s.id",
+	/* STMT_TEXTS: the translations (sql/051). */
+	"SELECT kind, object_id, lang, name, text FROM catalog_text",
 };
 
 /* STMT_AUDIENCES' columns. */
@@ -47,6 +51,14 @@ enum {
 	TYPE_SLUG,
 	TYPE_NAME,
 	TYPE_DESCRIPTION
+};
+/* STMT_TEXTS' columns. */
+enum {
+	TEXT_KIND,
+	TEXT_ID,
+	TEXT_LANG,
+	TEXT_NAME,
+	TEXT_TEXT
 };
 
 static void
@@ -76,11 +88,24 @@ aud_free(struct mp_audience *a, size_t n)
 	free(a);
 }
 
+static void
+texts_free(struct mp_catalog_text *t, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(t[i].name);
+		free(t[i].text);
+	}
+	free(t);
+}
+
 void
 mp_catalog_free(struct mp_catalog *cat)
 {
 
 	aud_free(cat->aud, cat->naud);
+	texts_free(cat->texts, cat->ntexts);
 	memset(cat, 0, sizeof(*cat));
 }
 
@@ -174,12 +199,63 @@ load_types(struct mp_db *db, struct mp_audience *a, size_t naud)
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 
+/*
+ * The translations into *out.  A failure leaves none (logged by the
+ * caller): the forms are then Dutch, which beats no form.
+ */
+static enum mp_err
+load_texts(struct mp_db *db, struct mp_catalog_text **out, size_t *nout)
+{
+	struct mp_stmt		*st;
+	struct mp_catalog_text	*t = NULL, *nt, *x;
+	const char		*k, *l;
+	size_t			 n = 0;
+	enum mp_err		 er;
+
+	*out = NULL;
+	*nout = 0;
+	if ((er = mp_db_query(db, &st, stmts[STMT_TEXTS], NULL, 0)) != MP_OK)
+		return er;
+	while ((er = mp_db_next(st)) == MP_OK) {
+		if ((nt = mp_alloc_reallocarray(t, n + 1,
+		    sizeof(*t))) == NULL) {
+			er = MP_ENOMEM;
+			break;
+		}
+		t = nt;
+		x = &t[n++];
+		memset(x, 0, sizeof(*x));
+		k = mp_db_text(st, TEXT_KIND, NULL);
+		x->kind = k != NULL && strcmp(k, "audience") == 0 ?
+		    MP_CATALOG_AUDIENCE : MP_CATALOG_SIGNAL_TYPE;
+		x->id = mp_db_int(st, TEXT_ID);
+		l = mp_db_text(st, TEXT_LANG, NULL);
+		if (l != NULL && strlen(l) == 2)
+			memcpy(x->lang, l, 3);
+		x->name = coldup(st, TEXT_NAME);
+		x->text = coldup(st, TEXT_TEXT);
+		if (x->name == NULL || x->text == NULL) {
+			er = MP_ENOMEM;
+			break;
+		}
+	}
+	mp_db_done(st);
+	if (er != MP_ENOTFOUND) {
+		texts_free(t, n);
+		return er;
+	}
+	*out = t;
+	*nout = n;
+	return MP_OK;
+}
+
 enum mp_err
 mp_catalog_load(struct mp_catalog *cat, struct mp_db *db, time_t now,
     long ttl)
 {
 	struct mp_audience	*a = NULL;
-	size_t			 n = 0;
+	struct mp_catalog_text	*t = NULL;
+	size_t			 n = 0, nt = 0;
 	enum mp_err		 er;
 
 	if (cat->aud != NULL && now - cat->loaded < ttl && now >= cat->loaded)
@@ -190,11 +266,29 @@ mp_catalog_load(struct mp_catalog *cat, struct mp_db *db, time_t now,
 		aud_free(a, n);
 		return er;
 	}
+	if ((er = load_texts(db, &t, &nt)) != MP_OK)
+		mp_warnx("%s: the translations cannot be read (%s): the forms"
+		    " show the Dutch names", __func__, mp_err_str(er));
 	mp_catalog_free(cat);
 	cat->aud = a;
 	cat->naud = n;
+	cat->texts = t;
+	cat->ntexts = nt;
 	cat->loaded = now;
 	return MP_OK;
+}
+
+const struct mp_catalog_text *
+mp_catalog_text(const struct mp_catalog *cat, enum mp_catalog_kind kind,
+    long long id, const char *lang)
+{
+	size_t	 i;
+
+	for (i = 0; lang != NULL && i < cat->ntexts; i++)
+		if (cat->texts[i].kind == kind && cat->texts[i].id == id &&
+		    strcmp(cat->texts[i].lang, lang) == 0)
+			return &cat->texts[i];
+	return NULL;
 }
 
 const struct mp_audience *

@@ -307,6 +307,11 @@ const struct mp_confkey mp_confkey_table[MP_CK__MAX] = {
 [MP_CK_PRIVACY_TEXT] = { "privacy.*.text", MP_CKT_STR, NULL, 0, 0, NULL,
     mp_confkey_privacy_sections, 0,
     "a section of the privacy statement (unset: the built-in text)" },
+[MP_CK_I18N_LANGUAGES] = { "i18n.languages", MP_CKT_LIST, "nl,en", 0, 0,
+    NULL, NULL, 0, "the public pages' languages (nl, en, pl, tr, ar); Dutch"
+    " always" },
+[MP_CK_I18N_TEXT] = { "i18n.text.**", MP_CKT_STR, NULL, 0, 0, NULL, NULL,
+    0, "a text of a language's catalogue (i18n.text.en.form.title)" },
 /*
  * meldpuntctl status and metrics: a value at or above a threshold
  * makes the state WARNING or CRITICAL; 0 switches that check off.
@@ -380,6 +385,9 @@ matches(const struct mp_confkey *k, const char *name)
 	if ((star = strchr(k->name, '*')) == NULL)
 		return strcmp(k->name, name) == 0;
 	pre = (size_t)(star - k->name);
+	/* A final "**" takes the rest, dots and all (i18n.text.**). */
+	if (strcmp(star, "**") == 0)
+		return strncmp(name, k->name, pre) == 0 && name[pre] != '\0';
 	suf = strlen(star + 1);
 	len = strlen(name);
 	if (len <= pre + suf || strncmp(name, k->name, pre) != 0 ||

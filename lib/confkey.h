@@ -133,6 +133,8 @@ enum mp_ck {
 	MP_CK_EXPORT_PULLS_PER_MINUTE,
 	MP_CK_EXPORT_CERT_PARAM,
 	MP_CK_PRIVACY_TEXT,		/* privacy.<section>.text */
+	MP_CK_I18N_LANGUAGES,		/* lib/i18n.c */
+	MP_CK_I18N_TEXT,		/* i18n.text.<lang>.<key> */
 	MP_CK_STATUS_SPOOL_WARN_AGE,	/* meldpuntctl status, metrics */
 	MP_CK_STATUS_SPOOL_CRIT_AGE,
 	MP_CK_STATUS_MAIL_PENDING_WARN,

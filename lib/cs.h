@@ -1,8 +1,8 @@
 /*
  * cs.h -- the one place ClearSilver is included.  Its cs_config.h
  * defines PACKAGE_NAME and friends as "" and would clash with our
- * config.h, so they are saved and restored around it.  Only lib/conf.c
- * and lib/tmpl.c include this file.
+ * config.h, so they are saved and restored around it.  Only lib/conf.c,
+ * lib/tmpl.c and lib/i18n.c include this file.
  */
 #ifndef MP_CS_H
 #define MP_CS_H

@@ -22,6 +22,7 @@
 #include "errcode.h"
 #include "fcgi.h"
 #include "http.h"
+#include "i18n.h"
 #include "keys.h"
 #include "log.h"
 #include "req.h"
@@ -135,6 +136,11 @@ mp_fcgi_ctx_open(struct mp_ctx *ctx, const char *prog, int argc, char *argv[],
 		snprintf(err, errsz, "paths.templates: cannot use \"%s\"", s);
 		goto fail;
 	}
+	/* The languages' texts, read once (lib/i18n.c). */
+	if ((er = mp_i18n_init(ctx->conf, s)) != MP_OK) {
+		snprintf(err, errsz, "%s/i18n: cannot read the catalogues", s);
+		goto fail;
+	}
 
 	/* Each program its own database account when one is set. */
 	s = strncmp(prog, "meldpunt-", 9) == 0 ? prog + 9 : prog;
@@ -162,6 +168,7 @@ mp_fcgi_ctx_close(struct mp_ctx *ctx)
 	if (ctx->db != NULL)
 		mp_db_close(ctx->db);
 	mp_keys_wipe(&ctx->keys);
+	mp_i18n_free();
 	if (ctx->conf != NULL)
 		mp_conf_free(ctx->conf);
 	memset(ctx, 0, sizeof(*ctx));

@@ -19,6 +19,7 @@
 #include "ctx.h"
 #include "errcode.h"
 #include "http.h"
+#include "i18n.h"
 #include "log.h"
 #include "req.h"
 #include "tmpl.h"
@@ -410,16 +411,20 @@ error_back(const struct mp_req *req, const struct mp_conf *c,
 	static const struct {
 		enum mp_ck	 mount;
 		const char	*text;
+		const char	*key;		/* the public pages' text */
 	} homes[] = {
-		{ MP_CK_DASHBOARD_MOUNT, "Naar de werklijst" },
-		{ MP_CK_FEEDBACK_MOUNT, "Naar uw melding" },
-		{ MP_CK_INTAKE_MOUNT, "Naar het meldformulier" },
+		{ MP_CK_DASHBOARD_MOUNT, "Naar de werklijst", NULL },
+		{ MP_CK_FEEDBACK_MOUNT, "Naar uw melding",
+		    "error.back.feedback" },
+		{ MP_CK_INTAKE_MOUNT, "Naar het meldformulier",
+		    "error.back.intake" },
 	};
 	const char	*m;
 	size_t		 i, n;
 
 	*href = mp_confkey_str(c, MP_CK_INTAKE_MOUNT);
-	*text = "Naar het meldformulier";
+	*text = req->lang != NULL ? mp_i18n_text(req->lang,
+	    "error.back.intake") : "Naar het meldformulier";
 	for (i = 0; req->path != NULL && i < sizeof(homes) / sizeof(homes[0]);
 	    i++) {
 		m = mp_confkey_str(c, homes[i].mount);
@@ -427,10 +432,28 @@ error_back(const struct mp_req *req, const struct mp_conf *c,
 		if (n > 0 && strncmp(req->path, m, n) == 0 &&
 		    (req->path[n] == '/' || req->path[n] == '\0')) {
 			*href = m;
-			*text = homes[i].text;
+			*text = req->lang != NULL && homes[i].key != NULL ?
+			    mp_i18n_text(req->lang, homes[i].key) :
+			    homes[i].text;
 			return;
 		}
 	}
+}
+
+/*
+ * The title of an error page: in the request's language on the public
+ * pages (error.title.<status> of lib/i18n.c), else Dutch.
+ */
+static const char *
+error_title(const struct mp_req *req, int status, char key[32])
+{
+	const char	*s;
+
+	if (req->lang == NULL)
+		return title_nl(status);
+	(void)snprintf(key, 32, "error.title.%d", status);
+	s = mp_i18n_text(req->lang, key);
+	return s == key ? title_nl(status) : s;
 }
 
 /* Render common/error.cs; MP_OK only with a non-empty page in b. */
@@ -445,8 +468,12 @@ error_tmpl(const struct mp_req *req, struct mp_buf *b, int status,
 
 	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
+	mp_tmpl_set_lang(v, req->lang);
 	error_back(req, c, &back, &backtext);
 	mp_tmpl_set(v, "Error.Back", back);
+	/* A public page's language switch leads to its program's start. */
+	if (req->lang != NULL)
+		mp_tmpl_setf(v, "Page.Here", "%s/", back);
 	mp_tmpl_set(v, "Error.BackText", backtext);
 	/* The same frame as every other page: name and style sheet. */
 	mp_tmpl_set(v, "Instance.Name",
@@ -491,7 +518,8 @@ enum mp_err
 mp_http_error(struct mp_req *req, int status, const char *msg)
 {
 	struct mp_buf	 b;
-	const char	*title = title_nl(status);
+	char		 key[32];
+	const char	*title = error_title(req, status, key);
 	enum mp_err	 er;
 
 	if (req->sent) {

@@ -68,4 +68,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/cover.c %reldir%/cover.h \
 	%reldir%/replytpl.c %reldir%/replytpl.h \
 	%reldir%/savedfilter.c %reldir%/savedfilter.h \
-	%reldir%/notice.c %reldir%/notice.h
+	%reldir%/notice.c %reldir%/notice.h \
+	%reldir%/i18n.c %reldir%/i18n.h

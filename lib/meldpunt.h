@@ -25,6 +25,7 @@
 #include "req.h"
 #include "http.h"
 #include "tmpl.h"
+#include "i18n.h"
 #include "fcgi.h"
 #include "dbhost.h"
 #include "db.h"

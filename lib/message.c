@@ -11,6 +11,7 @@
 #include "confkey.h"
 #include "db.h"
 #include "errcode.h"
+#include "i18n.h"
 #include "message.h"
 #include "outbox.h"
 #include "ratelimit.h"
@@ -21,6 +22,7 @@
 enum stmt {
 	STMT_INSERT,
 	STMT_REPLY,
+	STMT_LANG,
 	STMT__MAX
 };
 
@@ -37,6 +39,13 @@ static const char *const stmts[STMT__MAX] = {
 	 * impossible rather than merely not asked for.
 	 */
 	"SELECT feedback_reply_to(?, ?, ?)",
+	/* STMT_LANG: the language the report was made in (sql/051). */
+	"SELECT lang FROM report WHERE id = ?",
+};
+
+/* STMT_LANG's column. */
+enum {
+	LANG_CODE
 };
 
 /* STMT_REPLY's column: the new message's id, 0 when none was written. */
@@ -129,14 +138,62 @@ mp_message_auto_text(const struct mp_conf *c, const char *status)
 	    text : NULL;
 }
 
+const char *
+mp_message_auto_text_lang(const struct mp_conf *c, const char *status,
+    const char *lang)
+{
+	static const struct {
+		const char	*status;
+		const char	*key;
+	} keys[] = {
+		{ MP_ST_NEW, "auto.new" }, { MP_ST_TAKEN, "auto.taken" },
+		{ MP_ST_DOSSIER, "auto.dossier" },
+		{ MP_ST_CLOSED, "auto.closed" },
+	};
+	const char	*text = mp_message_auto_text(c, status), *t;
+	size_t		 i;
+
+	if (text == NULL || lang == NULL || strcmp(lang, "nl") == 0 ||
+	    mp_i18n_find(lang) == NULL)
+		return text;
+	for (i = 0; i < MP_NELEM(keys); i++)
+		if (strcmp(keys[i].status, status) == 0) {
+			t = mp_i18n_text(lang, keys[i].key);
+			/* A key returned as itself: no catalogue has it. */
+			return t == keys[i].key ? text : t;
+		}
+	return text;
+}
+
+/* The language report_id was made in; "nl" when it cannot be read. */
+static void
+report_lang(struct mp_db *db, long long report_id, char out[8])
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+
+	(void)snprintf(out, 8, "nl");
+	v[0] = MP_DBINT(report_id);
+	if (mp_db_query(db, &st, stmts[STMT_LANG], v, 1) != MP_OK)
+		return;
+	if (mp_db_next(st) == MP_OK)
+		(void)snprintf(out, 8, "%s", mp_db_text(st, LANG_CODE, NULL));
+	mp_db_done(st);
+}
+
 enum mp_err
 mp_message_on_status(struct mp_db *db, const struct mp_conf *c,
     long long report_id, const char *status, long long author_id,
     const char *author, const char *personal)
 {
 	struct mp_buf	 b;
-	const char	*text = mp_message_auto_text(c, status);
+	const char	*text;
+	char		 lang[8];
 	enum mp_err	 er = MP_OK;
+
+	/* In the reporter's language (issue 17). */
+	report_lang(db, report_id, lang);
+	text = mp_message_auto_text_lang(c, status, lang);
 
 	if (personal != NULL && mp_valid_blank(personal, strlen(personal)))
 		personal = NULL;

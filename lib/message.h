@@ -48,6 +48,14 @@ enum mp_err	 mp_message_add(struct mp_db *, long long report_id,
  */
 const char	*mp_message_auto_text(const struct mp_conf *,
 		    const char *status);
+/*
+ * As mp_message_auto_text, in language lang (lib/i18n.c): the text of
+ * the catalogue's auto.<new|taken|dossier|closed> for a language other
+ * than Dutch (an instance sets it with i18n.text.<lang>.auto.*), the
+ * configured Dutch one otherwise, and NULL when that is switched off.
+ */
+const char	*mp_message_auto_text_lang(const struct mp_conf *,
+		    const char *status, const char *lang);
 
 /*
  * Inside a status change's transaction: add the automatic text for

@@ -17,6 +17,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "errcode.h"
+#include "i18n.h"
 #include "keys.h"
 #include "log.h"
 #include "mailmsg.h"
@@ -134,7 +135,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_GET */
 	"SELECT o.kind, COALESCE(o.report_id, 0), o.user_id, o.tries,"
 	" COALESCE(r.reference, ''), COALESCE(o.request_id, 0),"
-	" COALESCE(t.name, '')"
+	" COALESCE(t.name, ''), COALESCE(r.lang, 'nl')"
 	" FROM mail_outbox o LEFT JOIN report r ON r.id = o.report_id"
 	" LEFT JOIN team t ON t.id = o.team_id"
 	" WHERE o.id = ? AND o.claim_token = ?",
@@ -209,7 +210,8 @@ enum {
 	GET_TRIES,
 	GET_REF,		/* '' when none */
 	GET_REQUEST,		/* 0 when none */
-	GET_TEAM		/* '' when none */
+	GET_TEAM,		/* '' when none */
+	GET_LANG		/* the report's language (sql/051) */
 };
 /* STMT_LOG's columns. */
 enum {
@@ -484,6 +486,46 @@ body_reporter(struct mp_buf *b, const struct settings *s)
 	return er;
 }
 
+/*
+ * The reporter's text in another language than Dutch (issue 17): the
+ * same sentences from the catalogue (mail.*, lib/i18n.c), which the
+ * sender reads at the start of its run; Dutch when it has none.
+ */
+static enum mp_err
+body_reporter_lang(struct mp_buf *b, const struct settings *s,
+    const char *lang)
+{
+	enum mp_err	 er;
+
+	if (lang == NULL || strcmp(lang, "nl") == 0 ||
+	    mp_i18n_find(lang) == NULL)
+		return body_reporter(b, s);
+	er = mp_buf_printf(b, "%s\n\n%s %s.\n\n%s %s %s\n\n%s\n\n%s\n\n",
+	    mp_i18n_text(lang, "mail.greeting"),
+	    mp_i18n_text(lang, "mail.news"), s->instance,
+	    mp_i18n_text(lang, "mail.read_pre"), s->feedback_url,
+	    mp_i18n_text(lang, "mail.read_post"),
+	    mp_i18n_text(lang, "mail.protect"),
+	    mp_i18n_text(lang, "mail.auto"));
+	if (er == MP_OK && s->privacy_url[0] != '\0')
+		er = mp_buf_printf(b, "%s %s\n\n",
+		    mp_i18n_text(lang, "mail.privacy"), s->privacy_url);
+	if (er == MP_OK)
+		er = mp_buf_printf(b, "%s\n", s->signature);
+	return er;
+}
+
+/* The reporter's subject in lang: the catalogue's, or the configured. */
+static const char *
+subject_lang(const struct settings *s, enum kind k, const char *lang)
+{
+
+	if (k != KIND_REPORTER || lang == NULL || strcmp(lang, "nl") == 0 ||
+	    mp_i18n_find(lang) == NULL)
+		return subject(s, k);
+	return mp_i18n_text(lang, "mail.subject");
+}
+
 /* The handler's text: the reference, no words of the reporter. */
 static enum mp_err
 body_handler(struct mp_buf *b, const struct settings *s, const char *ref)
@@ -655,6 +697,7 @@ struct row {
 	long long	 tries;
 	char		 ref[24];
 	char		 team[404];	/* KIND_TEAM: the team's name */
+	char		 lang[8];	/* the report's language */
 };
 
 /*
@@ -756,6 +799,9 @@ get_row(struct mp_db *db, long long id, const unsigned char *tok,
 		p = mp_db_text(st, GET_TEAM, NULL);
 		(void)snprintf(w->team, sizeof(w->team), "%s",
 		    p != NULL ? p : "");
+		p = mp_db_text(st, GET_LANG, NULL);
+		(void)snprintf(w->lang, sizeof(w->lang), "%s",
+		    p != NULL ? p : "nl");
 	}
 	mp_db_done(st);
 	return er;
@@ -916,7 +962,7 @@ deliver(struct mp_db *db, const struct settings *s,
 	else if (w.kind == KIND_DIGEST)
 		er = body_digest(&body, s);
 	else
-		er = body_reporter(&body, s);
+		er = body_reporter_lang(&body, s, w.lang);
 	if (er != MP_OK) {
 		reason = "cannot compose the text";
 		goto done;
@@ -925,7 +971,7 @@ deliver(struct mp_db *db, const struct settings *s,
 	m.from_name = s->from_name;
 	m.from_addr = s->from;
 	m.to_addr = addr;
-	m.subject = subject(s, w.kind);
+	m.subject = subject_lang(s, w.kind, w.lang);
 	m.body = mp_buf_str(&body);
 	m.date = time(NULL);
 	if ((er = mp_mailmsg_compose(&msg, &m)) != MP_OK) {

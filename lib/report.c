@@ -1197,10 +1197,94 @@ summary_label(enum mp_rfield f)
 	return "Veld";
 }
 
+/*
+ * The public form's messages by their catalogue key (valid.*, lib/i18n.c),
+ * so that a page in another language shows them in it.  The checks keep
+ * writing the Dutch text (the handlers' form is Dutch); a message not
+ * here shows in Dutch.
+ */
+static const struct {
+	const char	*nl;
+	const char	*key;
+} valid_keys[] = {
+	{ "Dit veld bevat tekens die wij niet kunnen lezen. Typ de tekst "
+	  "opnieuw.", "valid.unreadable" },
+	{ "Deze tekst is te lang.", "valid.too_long_short" },
+	{ "Deze tekst is te lang. Kort hem in tot het aangegeven aantal "
+	  "tekens.", "valid.too_long" },
+	{ "Dit veld mag geen regeleinden of tabs bevatten.",
+	  "valid.no_breaks" },
+	{ "Een foto is te groot (te veel beeldpunten). Verklein de foto en "
+	  "probeer het opnieuw.", "valid.photo_too_big" },
+	{ "Een foto is beschadigd of geen echte JPEG, PNG of HEIC; wij "
+	  "kunnen hem niet opslaan. Kies een andere foto.",
+	  "valid.photo_broken" },
+	{ "U kunt hoogstens het aangegeven aantal bestanden meesturen.",
+	  "valid.too_many_files" },
+	{ "Een bestand is groter dan toegestaan.", "valid.file_too_big" },
+	{ "U kunt alleen foto's (JPEG of PNG) en PDF-bestanden meesturen.",
+	  "valid.file_type" },
+	{ "Vul een datum in als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld "
+	  "01-03-2026.", "valid.date_format" },
+	{ "Deze datum kunnen wij niet verwerken.", "valid.bad_date" },
+	{ "Deze datum ligt in de toekomst.", "valid.future" },
+	{ "Deze datum ligt te ver in het verleden.", "valid.too_old" },
+	{ "Kies of u anoniem wilt melden.", "valid.choose_anonymous" },
+	{ "Kies waar uw melding over gaat.", "valid.choose_type" },
+	{ "Dit veld is verplicht.", "valid.required" },
+	{ "Kies een onderwerp uit de lijst.", "valid.type_list" },
+	{ "Vul een tijd in als uu:mm, bijvoorbeeld 21:30.", "valid.time" },
+	{ "Vul een postcode in als 1234 AB.", "valid.postcode" },
+	{ "Vul een huisnummer in, eventueel met toevoeging, bijvoorbeeld 12 "
+	  "of 12a.", "valid.house_number" },
+	{ "Vul ten minste een straat, postcode of plaats in.",
+	  "valid.place" },
+	{ "U koos voor anoniem melden, maar u vulde ook uw gegevens in. Wilt "
+	  "u anoniem blijven? Maak dan de velden onder \"Uw gegevens\" "
+	  "leeg. Mogen wij weten wie u bent? Kies dan \"Nee, ik geef mijn "
+	  "gegevens\".", "valid.anonymous_contact" },
+	{ "Vul uw naam in, of kies voor anoniem melden.", "valid.name" },
+	{ "Vul een e-mailadres in als naam@voorbeeld.nl.", "valid.email" },
+	{ "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
+	  "valid.phone" },
+	{ "Vul een e-mailadres of telefoonnummer in, zodat wij u kunnen "
+	  "bereiken.", "valid.reach" },
+};
+
+/* msg in the view's language: Dutch pages show it as written. */
+static const char *
+view_message(const struct mp_view *v, const char *msg)
+{
+	size_t	 i;
+
+	if (strcmp(mp_tmpl_lang(v), "nl") == 0)
+		return msg;
+	for (i = 0; i < MP_NELEM(valid_keys); i++)
+		if (strcmp(valid_keys[i].nl, msg) == 0)
+			return mp_tmpl_text(v, valid_keys[i].key);
+	return msg;
+}
+
+/* The field's name in the summary in the view's language (field.*). */
+static const char *
+view_label(const struct mp_view *v, enum mp_rfield f, char *key,
+    size_t keysz)
+{
+	const char	*s;
+	char		 name[48];
+
+	if (strcmp(mp_tmpl_lang(v), "nl") == 0 || f >= RF_AUDIENCE)
+		return summary_label(f);
+	view_field(f, name, sizeof(name));
+	(void)snprintf(key, keysz, "field.%s", name);
+	s = mp_tmpl_text(v, key);
+	return s == key ? summary_label(f) : s;
+}
+
 enum mp_err
 mp_report_view(struct mp_view *v, const struct mp_report *r)
 {
-	char		 name[64], key[128];
+	char		 name[64], key[128], lkey[64];
 	size_t		 i, nlisted = 0;
 
 	for (i = 0; i < RF__MAX; i++) {
@@ -1215,17 +1299,18 @@ mp_report_view(struct mp_view *v, const struct mp_report *r)
 		if (r != NULL && r->err[i] != NULL) {
 			(void)snprintf(key, sizeof(key), "Form.Error.%s",
 			    name);
-			mp_tmpl_set(v, key, r->err[i]);
+			mp_tmpl_set(v, key, view_message(v, r->err[i]));
 			/* The summary links to the field, in form order. */
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Id", nlisted);
 			mp_tmpl_set(v, key, mp_report_field_name(i));
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Label", nlisted);
-			mp_tmpl_set(v, key, summary_label(i));
+			mp_tmpl_set(v, key, view_label(v, i, lkey,
+			    sizeof(lkey)));
 			(void)snprintf(key, sizeof(key),
 			    "Form.ErrorList.%zu.Message", nlisted++);
-			mp_tmpl_set(v, key, r->err[i]);
+			mp_tmpl_set(v, key, view_message(v, r->err[i]));
 		}
 	}
 	if (r != NULL)

@@ -76,6 +76,8 @@ struct mp_req {
 	enum mp_err	 err;		/* MP_OK, or why parsing failed:
 					   MP_EINVAL (400), MP_ETOOBIG (413) */
 	int		 page;		/* set by the program's dispatcher */
+	const char	*lang;		/* a public page's language, set
+					   by its program; NULL: Dutch */
 
 	/* The response; private to http.c. */
 	mp_write_fn	 write;

@@ -29,6 +29,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "errcode.h"
+#include "i18n.h"
 #include "log.h"
 #include "tmpl.h"
 
@@ -55,6 +56,7 @@ struct mp_view {
 	enum mp_err	 err;		/* the first failure, or MP_OK */
 	struct mp_vnode	*nodes;
 	struct mp_vnode	 dead;
+	const char	*lang;		/* lib/i18n.c's code; NULL: Dutch */
 };
 
 struct tfile {
@@ -428,6 +430,27 @@ mp_tmpl_get(const struct mp_view *v, const char *name)
 	return hdf_get_value(v->hdf, name, NULL);
 }
 
+void
+mp_tmpl_set_lang(struct mp_view *v, const char *lang)
+{
+
+	v->lang = mp_i18n_find(lang);
+}
+
+const char *
+mp_tmpl_lang(const struct mp_view *v)
+{
+
+	return v->lang != NULL ? v->lang : mp_i18n_shipped[0];
+}
+
+const char *
+mp_tmpl_text(const struct mp_view *v, const char *key)
+{
+
+	return mp_i18n_text(v->lang, key);
+}
+
 /*
  * The parse tree of name, parsed on first use.  Fails (logged) when the
  * template cannot be read or parsed; a failure is not kept, so a
@@ -498,13 +521,21 @@ fail:
  * writes into the request's HDF, which is new per request.
  */
 static NEOERR *
-render_parsed(struct tparsed *tp, HDF *hdf, struct mp_buf *out)
+render_parsed(struct tparsed *tp, HDF *hdf, const char *lang,
+    struct mp_buf *out)
 {
 	NEOERR	*nerr;
 
 	tp->cs->hdf = hdf;
+	/*
+	 * The language's texts (T.*, Lang.*) as the global HDF: what the
+	 * request's HDF lacks is looked up there, so no request copies
+	 * a catalogue (lib/i18n.c builds the trees once).
+	 */
+	tp->cs->global_hdf = mp_i18n_tree(lang);
 	nerr = cs_render(tp->cs, out, output);
 	tp->cs->hdf = tp->conf;
+	tp->cs->global_hdf = NULL;
 	tp->cs->locals = NULL;
 	return nerr;
 }
@@ -520,7 +551,7 @@ mp_tmpl_render(struct mp_view *v, const char *name, struct mp_buf *out)
 		return v->err;
 	if ((tp = parsed_get(name)) == NULL)
 		return MP_ETMPL;
-	if ((nerr = render_parsed(tp, v->hdf, out)) != STATUS_OK) {
+	if ((nerr = render_parsed(tp, v->hdf, v->lang, out)) != STATUS_OK) {
 		nerr_log(__func__, name, nerr);
 		return MP_ETMPL;
 	}

@@ -68,6 +68,16 @@ enum mp_err	 mp_tmpl_vnode_set_int(struct mp_vnode *, const char *name,
 		    long long);
 /* The value at name, or NULL; owned by the view. */
 const char	*mp_tmpl_get(const struct mp_view *, const char *name);
+/*
+ * The language the view renders in (lib/i18n.c): its templates read
+ * T.<key> from that language's catalogue and Lang.Code, Lang.Dir from
+ * it.  A language not enabled, or none set, is Dutch.
+ */
+void		 mp_tmpl_set_lang(struct mp_view *, const char *lang);
+/* The view's language code ("nl" when none was set). */
+const char	*mp_tmpl_lang(const struct mp_view *);
+/* The text of key in the view's language (mp_i18n_text). */
+const char	*mp_tmpl_text(const struct mp_view *, const char *key);
 
 /*
  * Render dir/name (e.g. "intake/form.cs") with the view's data into

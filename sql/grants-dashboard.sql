@@ -136,3 +136,5 @@ GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON report_answer TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
+-- 051_report_lang.sql: the translations of the catalogue (Beheer).
+GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;

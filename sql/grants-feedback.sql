@@ -22,6 +22,8 @@ GRANT SELECT ON feedback_own_session TO @APPUSER@@@APPHOST@;
 -- conversation, of the bound report only.
 GRANT SELECT ON feedback_own_report TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON feedback_own_message TO @APPUSER@@@APPHOST@;
+-- 051_report_lang.sql: the language the report was made in.
+GRANT SELECT ON feedback_own_report_lang TO @APPUSER@@@APPHOST@;
 -- A reply: the message, its event, the handler's notice and a report
 -- taken back into handling, in one call; its files through a view that
 -- takes rows of the bound report only, and shows none.

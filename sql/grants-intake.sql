@@ -28,6 +28,10 @@ GRANT SELECT (id, reference, submission_id) ON report
 -- connection.  No INSERT on reporter_contact or attachment.
 GRANT INSERT ON intake_own_contact TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_attachment TO @APPUSER@@@APPHOST@;
+-- 051_report_lang.sql: the language of the report it just stored (a
+-- view of that report only); nothing of the report can be read.
+GRANT SELECT (id), UPDATE (lang) ON intake_own_report_lang
+    TO @APPUSER@@@APPHOST@;
 -- The rate limit of a report with attachments is counted after them,
 -- and old windows are purged (lib/ratelimit.c).  The rows hold only
 -- keyed hashes of addresses.
@@ -62,3 +66,6 @@ GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON question TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON question_text TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
+-- 051_report_lang.sql: the audiences' and signal types' names and
+-- texts in the other languages, for the forms.
+GRANT SELECT ON catalog_text TO @APPUSER@@@APPHOST@;

@@ -149,3 +149,5 @@ GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON report_answer TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
+-- 051_report_lang.sql: the translations of the catalogue.
+GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;

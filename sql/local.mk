@@ -39,6 +39,7 @@ dist_sql_DATA = \
 	%reldir%/047_subject_link_locking_read.sql \
 	%reldir%/048_notices.sql \
 	%reldir%/049_replytpl_savedfilter.sql \
+	%reldir%/051_report_lang.sql \
 	%reldir%/052_questions.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \

@@ -67,3 +67,12 @@ dist_dashboardtemplate_DATA = \
 exporttemplatedir = $(templatedir)/export
 dist_exporttemplate_DATA = \
 	%reldir%/export/meldpunt-export-1.xsd
+
+# The public pages' texts per language (lib/i18n.c, issue 17).
+i18ntemplatedir = $(templatedir)/i18n
+dist_i18ntemplate_DATA = \
+	%reldir%/i18n/nl.hdf \
+	%reldir%/i18n/en.hdf \
+	%reldir%/i18n/pl.hdf \
+	%reldir%/i18n/tr.hdf \
+	%reldir%/i18n/ar.hdf

@@ -310,6 +310,15 @@ tests_unit_test_nltime_SOURCES = %reldir%/unit/test-nltime.c
 tests_unit_test_nltime_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_nltime_LDADD = $(UNIT_LDADD)
 
+# The public pages' languages and their catalogues (issue 17).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-i18n
+TESTS += tests/unit/test-i18n
+endif
+tests_unit_test_i18n_SOURCES = %reldir%/unit/test-i18n.c
+tests_unit_test_i18n_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_i18n_LDADD = $(UNIT_LDADD)
+
 # meldpuntctl without a database: help, version, usage errors, gen-key.
 TESTS += tests/ctl-help.sh
 EXTRA_DIST += %reldir%/ctl-help.sh

@@ -31,6 +31,9 @@ enum stmt {
 	STMT_AUD_ACTIVE,
 	STMT_OFFER_ADD,
 	STMT_OFFER_DEL,
+	STMT_TEXTS,
+	STMT_TEXT_SET,
+	STMT_TEXT_DEL,
 	STMT__MAX
 };
 
@@ -79,7 +82,19 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_OFFER_DEL */
 	"DELETE FROM audience_signal_type WHERE audience_id = ?"
 	" AND signal_type_id = ?",
+	/* STMT_TEXTS: the catalogue's translations (sql/051). */
+	"SELECT kind, object_id, lang, name, text FROM catalog_text",
+	/* STMT_TEXT_SET */
+	"INSERT INTO catalog_text (kind, lang, name, text, object_id)"
+	" VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+	" name = VALUES(name), text = VALUES(text)",
+	/* STMT_TEXT_DEL */
+	"DELETE FROM catalog_text WHERE kind = ? AND lang = ?"
+	" AND object_id = ?",
 };
+
+/* STMT_TEXTS's columns. */
+enum text_col { TX_KIND, TX_ID, TX_LANG, TX_NAME, TX_TEXT };
 
 /* STMT_AUDIT's columns. */
 enum audit_col {
@@ -245,6 +260,7 @@ enum akind {
 	K_TEAM_NEW, K_TEAM_NAME, K_TEAM_ACTIVE,
 	K_TYPE_NEW, K_TYPE_EDIT, K_TYPE_ACTIVE,
 	K_AUD_NEW, K_AUD_EDIT, K_AUD_ACTIVE, K_AUD_TYPE,
+	K_TYPE_LANG, K_AUD_LANG,
 	K__MAX
 };
 
@@ -270,6 +286,8 @@ static const struct adm_action {
 	{ "publiek-wijzig", "doelgroep", O_AUD, STMT_AUD_EDIT },
 	{ "publiek-actief", "doelgroep", O_AUD, STMT_AUD_ACTIVE },
 	{ "publiek-soort", "doelgroep", O_AUD, STMT_OFFER_ADD },
+	{ "soort-taal", "signaalsoort", O_TYPE, STMT_TEXT_SET },
+	{ "publiek-taal", "doelgroep", O_AUD, STMT_TEXT_SET },
 };
 
 #define INTRO_MAX	2000
@@ -283,6 +301,7 @@ struct adm {
 	long long		 other;		/* team or signal type */
 	int			 on;		/* active, member, offered */
 	const char		*slug, *name, *text;
+	const char		*lang;		/* a translation's */
 	const char		*msg;		/* why refused */
 	int			 status;
 };
@@ -294,6 +313,39 @@ adm_text(const char *s, size_t max)
 
 	return s != NULL && !mp_valid_blank(s, strlen(s)) &&
 	    mp_valid_text(s, strlen(s), max, 0);
+}
+
+/*
+ * A translation (sql/051): a language that is switched on and is not
+ * Dutch, a name (none: the translation is removed, the form shows the
+ * Dutch one) and a text of the lengths of the Dutch ones.
+ */
+static int
+adm_read_lang(struct mp_dreq *r, struct adm *a)
+{
+
+	a->lang = mp_i18n_find(dash_form(r, "taal"));
+	if (a->lang == NULL || strcmp(a->lang, "nl") == 0) {
+		a->msg = "Kies een taal die aan staat (i18n.languages), niet "
+		    "het Nederlands.";
+		return 0;
+	}
+	if (a->name == NULL)
+		a->name = "";
+	if (a->text == NULL)
+		a->text = "";
+	if (a->name[0] != '\0' && !adm_text(a->name, NAME_MAX)) {
+		a->msg = "Vul een naam in van ten hoogste 100 tekens, op één "
+		    "regel, of laat hem leeg om de vertaling weg te halen.";
+		return 0;
+	}
+	if (!mp_valid_text(a->text, strlen(a->text), a->kind == K_TYPE_LANG ?
+	    DESC_MAX : INTRO_MAX, 1)) {
+		a->msg = "De tekst is te lang of bevat tekens die niet "
+		    "kunnen.";
+		return 0;
+	}
+	return 1;
 }
 
 /* Read and check the fields the action needs; 0 and a->msg if wrong. */
@@ -355,6 +407,9 @@ adm_read(struct mp_dreq *r, struct adm *a)
 			return 0;
 		}
 		return 1;
+	case K_TYPE_LANG:
+	case K_AUD_LANG:
+		return adm_read_lang(r, a);
 	default:
 		return 1;
 	}
@@ -446,6 +501,20 @@ adm_values(const struct adm *a, struct mp_dbval *v, size_t *n,
 		(void)snprintf(detail, dsz, "%s",
 		    a->on ? "ingeschakeld" : "uitgeschakeld");
 		break;
+	case K_TYPE_LANG:
+	case K_AUD_LANG:
+		v[k++] = MP_DBTEXT(a->kind == K_AUD_LANG ? "audience" :
+		    "signal_type");
+		v[k++] = MP_DBTEXT(a->lang);
+		if (a->name[0] == '\0')
+			*s = STMT_TEXT_DEL;
+		else {
+			v[k++] = MP_DBTEXT(a->name);
+			v[k++] = MP_DBTEXT(a->text);
+		}
+		(void)snprintf(detail, dsz, "vertaling %s: %s", a->lang,
+		    a->name[0] == '\0' ? "weggehaald" : a->name);
+		break;
 	case K_AUD_TYPE:
 		if (!a->on)
 			*s = STMT_OFFER_DEL;
@@ -469,7 +538,7 @@ static enum mp_err
 adm_change(struct mp_db *db, struct adm *a, char *detail, size_t dsz)
 {
 	const struct adm_action		*ac = &adm_actions[a->kind];
-	struct mp_dbval			 v[3];
+	struct mp_dbval			 v[5];
 	unsigned long long		 id = 0;
 	size_t				 n = 0;
 	enum stmt			 s = ac->stmt;
@@ -563,6 +632,36 @@ adm_pairs(struct mp_dreq *r, struct mp_view *v, enum stmt s,
 		    mp_db_int(st, OFFER_AUDIENCE), mp_db_int(st,
 		    OFFER_TYPE));
 		er = mp_tmpl_set(v, key, "1");
+	}
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The translations as Tr.<kind>.<id>.<lang>.Name and .Text: the page
+ * offers them per language switched on and lists the missing ones.
+ */
+static enum mp_err
+adm_texts(struct mp_dreq *r, struct mp_view *v)
+{
+	struct mp_stmt	*st;
+	char		 key[128];
+	enum mp_err	 er;
+
+	if ((er = mp_db_query(r->d->ctx->db, &st, stmts[STMT_TEXTS], NULL,
+	    0)) != MP_OK)
+		return er;
+	while (er == MP_OK && (er = mp_db_next(st)) == MP_OK) {
+		(void)snprintf(key, sizeof(key), "Tr.%s.%lld.%s.Name",
+		    mp_db_text(st, TX_KIND, NULL), mp_db_int(st, TX_ID),
+		    mp_db_text(st, TX_LANG, NULL));
+		if ((er = mp_tmpl_set(v, key, mp_db_text(st, TX_NAME,
+		    NULL))) != MP_OK)
+			break;
+		(void)snprintf(key, sizeof(key), "Tr.%s.%lld.%s.Text",
+		    mp_db_text(st, TX_KIND, NULL), mp_db_int(st, TX_ID),
+		    mp_db_text(st, TX_LANG, NULL));
+		er = mp_tmpl_set(v, key, mp_db_text(st, TX_TEXT, NULL));
 	}
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
@@ -715,6 +814,8 @@ adm_page(struct mp_dreq *r, int status, const struct adm_msg *m)
 		    CAT__MAX);
 	if (er == MP_OK)
 		er = adm_pairs(r, v, STMT_OFFERS, "Offer");
+	if (er == MP_OK)
+		er = adm_texts(r, v);
 	if (er == MP_OK)
 		er = dash_grant_list(r, v, "beheer");
 	for (i = 0; i < MP_ROLE__MAX; i++) {

@@ -53,7 +53,7 @@ static const char *const stmts[STMT__MAX] = {
 	" r.involved_companies, r.involved_vehicles, r.anonymous, r.version,"
 	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
 	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, ''),"
-	" r.unread_replies, r.subjects_cut, r.signal_type_id"
+	" r.unread_replies, r.subjects_cut, r.signal_type_id, r.lang"
 	" FROM report r JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id"
 	" LEFT JOIN team t ON t.id = r.team_id"
@@ -140,7 +140,8 @@ enum detail_col {
 	DET_HANDLER,
 	DET_UNREAD,
 	DET_SUBJECTS_CUT,
-	DET_TYPE_ID
+	DET_TYPE_ID,
+	DET_LANG
 };
 
 /* STMT_CONTACT's columns. */
@@ -403,6 +404,29 @@ partner_list(struct mp_dreq *r, struct mp_view *v)
 	return er;
 }
 
+/*
+ * The language the reporter wrote in (sql/051, lib/i18n.c), in Dutch,
+ * so that a handler knows which language to answer in.
+ */
+static const char *
+lang_name(const char *code)
+{
+	static const struct {
+		const char	*code;
+		const char	*name;
+	} names[] = {
+		{ "nl", "Nederlands" }, { "en", "Engels (en)" },
+		{ "pl", "Pools (pl)" }, { "tr", "Turks (tr)" },
+		{ "ar", "Arabisch (ar)" },
+	};
+	size_t	 i;
+
+	for (i = 0; code != NULL && i < MP_NELEM(names); i++)
+		if (strcmp(names[i].code, code) == 0)
+			return names[i].name;
+	return code == NULL ? "Nederlands" : code;
+}
+
 /* The report's row (STMT_DETAIL) into v. */
 static enum mp_err
 detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
@@ -452,6 +476,7 @@ detail_row(struct mp_dreq *r, struct mp_view *v, struct mp_stmt *st,
 	mp_tmpl_set_int(v, "R.HasTeam", team > 0);
 	mp_tmpl_set_int(v, "R.Unread", mp_db_int(st, DET_UNREAD));
 	mp_tmpl_set_int(v, "R.SubjectsCut", mp_db_int(st, DET_SUBJECTS_CUT));
+	mp_tmpl_set(v, "R.Lang", lang_name(mp_db_text(st, DET_LANG, NULL)));
 	*anonymous_out = anonymous;
 	*team_out = team;
 	*handler_out = handler;

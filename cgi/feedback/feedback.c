@@ -83,10 +83,14 @@ feedback_form(struct freq *r, const char *name)
 
 /* Amsterdam's time, as the dashboard shows it (lib/nltime.h). */
 void
-feedback_time(char out[32], time_t t)
+feedback_time(struct freq *r, char out[32], time_t t)
 {
+	const char	*sep = mp_i18n_text(r->req->lang, "date.sep");
 
 	mp_nltime_stamp(t, out);
+	/* One separator character; anything else is a catalogue's slip. */
+	if (strlen(sep) == 1 && strlen(out) >= 10)
+		out[2] = out[5] = sep[0];
 }
 
 /* The cookies' path, "/melding/", into path. */
@@ -127,7 +131,10 @@ feedback_view(struct freq *r, const char *title)
 
 	if ((v = mp_tmpl_new()) == NULL)
 		return NULL;
+	mp_tmpl_set_lang(v, r->req->lang);
+	/* The switch links to the front door: every POST ends there. */
 	if (mp_tmpl_set(v, "Page.Title", title) != MP_OK ||
+	    mp_tmpl_setf(v, "Page.Here", "%s/", r->f->mount) != MP_OK ||
 	    mp_tmpl_set(v, "Instance.Name", r->f->instance) != MP_OK ||
 	    mp_tmpl_set(v, "Page.Static", r->f->static_url) != MP_OK ||
 	    mp_tmpl_set(v, "Page.Mount", r->f->mount) != MP_OK ||
@@ -191,7 +198,8 @@ feedback_signin_page(struct freq *r, int status, const char *ref,
 	const char	*kept = feedback_kept_reply(r);
 	char		 tok[MP_FORMTOKEN_LEN], path[128];
 
-	if ((v = feedback_view(r, "Uw melding volgen")) == NULL ||
+	if ((v = feedback_view(r, mp_i18n_text(r->req->lang,
+	    "signin.title"))) == NULL ||
 	    mp_presession_form(r->req, &r->f->ctx->keys,
 	    MP_PRESESSION_FEEDBACK, feedback_cookie_path(r, path), r->now,
 	    tok) != MP_OK ||
@@ -226,14 +234,9 @@ feedback_session(struct freq *r, int post)
 			feedback_cookie(r, "");
 		if (post)
 			feedback_signin_page(r, 403, NULL,
+			    mp_i18n_text(r->req->lang,
 			    feedback_kept_reply(r) != NULL ?
-			    "Uw sessie is verlopen, daarom is uw bericht niet "
-			    "verstuurd. Uw bericht is bewaard: meld u opnieuw "
-			    "aan, dan staat het weer in het antwoordveld. "
-			    "Bestanden moet u opnieuw kiezen." :
-			    "Uw sessie is verlopen. "
-			    "Meld u opnieuw aan; wat u invulde is niet "
-			    "verstuurd.");
+			    "signin.expired_kept" : "signin.expired_session"));
 		return 0;
 	}
 	if (er != MP_OK) {
@@ -241,6 +244,7 @@ feedback_session(struct freq *r, int post)
 		return 0;
 	}
 	r->signed_in = 1;
+	feedback_report_lang(r);
 	return 1;
 }
 
@@ -258,11 +262,17 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
 	memset(&r, 0, sizeof(r));
 	r.f = f;
 	r.req = req;
+	/* The page's language (lib/i18n.c); a choice is kept a year. */
+	req->lang = mp_i18n_pick(req, &r.lang_chosen);
+	if (r.lang_chosen)
+		(void)mp_http_cookie(req, MP_I18N_COOKIE, req->lang,
+		    365L * 86400, "/", MP_COOKIE_HTTPONLY |
+		    (f->ctx->secure_cookies ? MP_COOKIE_SECURE : 0));
 	r.now = time(NULL);
 	r.client = req->remote_addr != NULL ? req->remote_addr : "";
 	if (req->err == MP_ETOOBIG) {
-		(void)mp_http_error(req, 413, "Wat u verstuurde is te groot. "
-		    "Stuur minder of kleinere bestanden.");
+		(void)mp_http_error(req, 413, mp_i18n_text(req->lang,
+		    "error.msg.too_large"));
 		return;
 	}
 	if (req->err != MP_OK) {
@@ -270,7 +280,8 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
 		return;
 	}
 	if (strncmp(req->path, f->mount, mlen) != 0) {
-		(void)mp_http_error(req, 404, "Deze pagina bestaat niet.");
+		(void)mp_http_error(req, 404, mp_i18n_text(req->lang,
+		    "error.msg.not_found"));
 		return;
 	}
 	path = req->path + mlen;
@@ -286,7 +297,8 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
 			feedback_redirect(&r, "/");
 		else
 			(void)mp_http_error(req, status, status == 405 ?
-			    NULL : "Deze pagina bestaat niet.");
+			    NULL : mp_i18n_text(req->lang,
+			    "error.msg.not_found"));
 		return;
 	}
 	rt = &routes[i];
@@ -305,10 +317,8 @@ mp_feedback_serve(struct mp_feedback *f, struct mp_req *req,
 			return;
 		/* Every state-changing request carries the token. */
 		if (!mp_session_csrf_ok(&r.sess, feedback_form(&r, "csrf"))) {
-			(void)mp_http_error(req, 403, "Dit formulier is "
-			    "verlopen of niet door deze site verstuurd. Ga "
-			    "terug, laad de pagina opnieuw en probeer het nog "
-			    "eens.");
+			(void)mp_http_error(req, 403, mp_i18n_text(req->lang,
+			    "error.msg.csrf"));
 			return;
 		}
 	}

@@ -77,12 +77,21 @@ struct freq {
 	time_t		 now;
 	const char	*client;	/* for the throttle's HMAC only */
 	long long	 arg;		/* the route's number, if any */
+	int		 lang_chosen;	/* by the link, this request */
 };
 
+/*
+ * A signed-in reporter's pages in the language the report was made in
+ * (sql/051) unless one was chosen by the link (thread.c).
+ */
+void		 feedback_report_lang(struct freq *);
 /* A form value, NULL when absent. */
 const char	*feedback_form(struct freq *, const char *name);
-/* "12-03-2026 14:05" in Amsterdam's time (lib/nltime.h). */
-void		 feedback_time(char out[32], time_t);
+/*
+ * "12-03-2026 14:05" in Amsterdam's time (lib/nltime.h), with the
+ * separator of the request's language (date.sep: "12/03/2026").
+ */
+void		 feedback_time(struct freq *, char out[32], time_t);
 /* The session cookie's path (the mount) into path; returns it. */
 const char	*feedback_cookie_path(struct freq *, char path[128]);
 /* Set the session cookie (value "" deletes it). */

@@ -55,24 +55,20 @@ form_ok(struct freq *r, const char *typed)
 		return 1;
 	case MP_ENOTFOUND:
 		status = 400;
-		msg = "Uw browser stuurde het cookie "
-		    "van dit formulier niet mee. Sta cookies voor deze site "
-		    "toe en vul uw meldingsnummer en code opnieuw in.";
+		msg = "signin.cookies";
 		break;
 	case MP_EINVAL:
-		msg = "Het formulier was verlopen of "
-		    "hoort niet bij deze browser. Vul uw meldingsnummer en "
-		    "code opnieuw in.";
+		msg = "signin.expired";
 		break;
 	case MP_EDUP:
-		msg = "Dit formulier was al verstuurd. "
-		    "Vul uw meldingsnummer en code opnieuw in.";
+		msg = "signin.again";
 		break;
 	default:
 		(void)mp_http_error(r->req, 503, NULL);
 		return 0;
 	}
-	feedback_signin_page(r, status, typed, msg);
+	feedback_signin_page(r, status, typed, mp_i18n_text(r->req->lang,
+	    msg));
 	return 0;
 }
 
@@ -114,17 +110,14 @@ feedback_sign_in(struct freq *r)
 	}
 	if (id == 0 && over != 0) {
 		mp_throttle_fail(r->f->ctx->db, &t, r->now);
-		feedback_signin_page(r, 429, typed,
-		    "U heeft te vaak een verkeerd "
-		    "meldingsnummer of een verkeerde code ingevuld. Wacht "
-		    "een kwartier en probeer het dan opnieuw.");
+		feedback_signin_page(r, 429, typed, mp_i18n_text(r->req->lang,
+		    "signin.too_often"));
 		return;
 	}
 	if (id == 0) {
 		mp_throttle_fail(r->f->ctx->db, &t, r->now);
-		feedback_signin_page(r, 403, typed,
-		    "Het meldingsnummer of de code "
-		    "klopt niet. Controleer beide en probeer het opnieuw.");
+		feedback_signin_page(r, 403, typed, mp_i18n_text(r->req->lang,
+		    "signin.wrong"));
 		return;
 	}
 	/*
@@ -150,9 +143,7 @@ feedback_sign_in(struct freq *r)
 	    &r->sess) == MP_OK) {
 		mp_alloc_wipe(value, sizeof(value));
 		feedback_thread_page(r, 200, feedback_kept_reply(r), NULL,
-		    "U bent weer aangemeld. Uw bericht staat hieronder in het "
-		    "antwoordveld en is nog niet verstuurd. Controleer het en "
-		    "kies Versturen.");
+		    mp_i18n_text(r->req->lang, "signin.back_in"));
 		return;
 	}
 	mp_alloc_wipe(value, sizeof(value));
@@ -166,6 +157,6 @@ feedback_sign_out(struct freq *r)
 
 	(void)mp_session_destroy(r->f->ctx->db, &r->sess);
 	feedback_cookie(r, "");
-	v = feedback_view(r, "Afgemeld");
+	v = feedback_view(r, mp_i18n_text(r->req->lang, "signin.out_title"));
 	feedback_render(r, 200, v, "feedback/signedout.cs");
 }

@@ -23,6 +23,7 @@ enum stmt {
 	STMT_SENT,
 	STMT_FILES,
 	STMT_FILE,
+	STMT_LANG,
 	STMT__MAX
 };
 
@@ -51,6 +52,8 @@ static const char *const stmts[STMT__MAX] = {
 	" WHERE report_id = ? ORDER BY created_at, id LIMIT 100",
 	/* STMT_FILE: one of them with its bytes. */
 	"SELECT filename, mime, data FROM feedback_own_file_data WHERE id = ?",
+	/* STMT_LANG: the language the report was made in (sql/051). */
+	"SELECT lang FROM feedback_own_report_lang WHERE id = ?",
 };
 
 /* STMT_REPORT's columns. */
@@ -69,6 +72,9 @@ enum sent_col {
 /* STMT_FILES's and STMT_FILE's columns. */
 enum files_col { FILES_ID, FILES_NAME, FILES_SIZE };
 enum file_col { FILE_NAME, FILE_MIME, FILE_DATA };
+
+/* STMT_LANG's column. */
+enum lang_col { LANG_CODE };
 
 /* The text columns of STMT_SENT and their names in the view (Sent.*). */
 static const struct {
@@ -163,9 +169,12 @@ thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
 	size_t		 n = 0;
 	enum mp_err	 er;
 
-	/* "Received" is the first message, from the configuration. */
-	if ((auto_new = mp_message_auto_text(r->f->ctx->conf, MP_ST_NEW)) !=
-	    NULL) {
+	/*
+	 * "Received" is the first message, from the configuration, in
+	 * the page's language (auto.new of lib/i18n.c).
+	 */
+	if ((auto_new = mp_message_auto_text_lang(r->f->ctx->conf, MP_ST_NEW,
+	    r->req->lang)) != NULL) {
 		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
 		if ((er = mp_tmpl_set(v, key, received)) != MP_OK)
 			return er;
@@ -180,7 +189,7 @@ thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
 	    1)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK && n <= THREAD_MAX) {
-		feedback_time(t, (time_t)mp_db_int(st, MSG_AT));
+		feedback_time(r, t, (time_t)mp_db_int(st, MSG_AT));
 		(void)snprintf(key, sizeof(key), "Msg.%zu.At", n);
 		if ((er = mp_tmpl_set(v, key, t)) != MP_OK)
 			break;
@@ -195,6 +204,49 @@ thread_messages(struct freq *r, struct mp_view *v, struct mp_dbval *p,
 	}
 	mp_db_done(st);
 	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * What the reporter reads of a status: mp_workflow_public's Dutch, or
+ * the catalogue's status.* in another language (the same four texts:
+ * with a partner and in a dossier read as "in behandeling").
+ */
+static const char *
+status_text(struct freq *r, const char *status)
+{
+	const char	*key = "status.taken";
+
+	if (r->req->lang == NULL || strcmp(r->req->lang, "nl") == 0)
+		return mp_workflow_public(status);
+	if (status != NULL && strcmp(status, MP_ST_NEW) == 0)
+		key = "status.new";
+	else if (status != NULL && strcmp(status, MP_ST_WAITING) == 0)
+		key = "status.waiting";
+	else if (status != NULL && strcmp(status, MP_ST_CLOSED) == 0)
+		key = "status.closed";
+	return mp_i18n_text(r->req->lang, key);
+}
+
+/*
+ * The reporter's pages stay in the language the report was made in
+ * (sql/051), unless the reporter chose one by the link just now.  A
+ * language no longer switched on is left to the usual choice.
+ */
+void
+feedback_report_lang(struct freq *r)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 p[1];
+	const char	*l;
+
+	p[0] = MP_DBINT(r->sess.user_id);
+	if (r->lang_chosen || mp_db_query(r->f->ctx->db, &st,
+	    stmts[STMT_LANG], p, 1) != MP_OK)
+		return;
+	if (mp_db_next(st) == MP_OK &&
+	    (l = mp_i18n_find(mp_db_text(st, LANG_CODE, NULL))) != NULL)
+		r->req->lang = l;
+	mp_db_done(st);
 }
 
 /*
@@ -219,7 +271,8 @@ feedback_thread_page(struct freq *r, int status, const char *text,
 		goto out;
 	if ((er = mp_db_next(st)) != MP_OK)
 		goto out;
-	if ((v = feedback_view(r, "Uw melding")) == NULL) {
+	if ((v = feedback_view(r, mp_i18n_text(r->req->lang,
+	    "thread.title"))) == NULL) {
 		er = MP_ENOMEM;
 		goto out;
 	}
@@ -229,10 +282,10 @@ feedback_thread_page(struct freq *r, int status, const char *text,
 	    REP_STATUS, NULL), MP_ST_CLOSED) == 0 ? (r->f->reopen ? 1 : 2) :
 	    0)) != MP_OK)
 		goto out;
-	feedback_time(t, received);
+	feedback_time(r, t, received);
 	if ((er = mp_tmpl_set(v, "R.Reference", mp_db_text(st,
 	    REP_REFERENCE, NULL))) != MP_OK || (er = mp_tmpl_set(v,
-	    "R.Status", mp_workflow_public(mp_db_text(st, REP_STATUS,
+	    "R.Status", status_text(r, mp_db_text(st, REP_STATUS,
 	    NULL)))) != MP_OK ||
 	    (er = mp_tmpl_set(v, "R.Received", t)) != MP_OK ||
 	    (er = mp_tmpl_set(v, "Csrf", r->sess.csrf)) != MP_OK ||
@@ -308,27 +361,20 @@ thread_status(struct freq *r, char out[32])
 
 /* What is wrong with a reply of text and files, NULL when nothing. */
 static const char *
-reply_problem(const char *text, size_t len, const struct mp_report *files)
+reply_problem(const char *lang, const char *text, size_t len,
+    const struct mp_report *files)
 {
 
 	if (!mp_valid_utf8(text, len))
-		return "Uw bericht bevat tekens die wij niet kunnen lezen. "
-		    "Typ het opnieuw.";
+		return mp_i18n_text(lang, "thread.unreadable");
 	if (!mp_valid_text(text, len, MP_MSG_MAX, 1))
-		return "Uw bericht is te lang: ten hoogste 4000 tekens.";
+		return mp_i18n_text(lang, "thread.too_long");
 	if (files->err[RF_ATTACHMENTS] != NULL)
 		return files->err[RF_ATTACHMENTS];
 	if (mp_valid_blank(text, len) && files->natt == 0)
-		return "Schrijf een bericht of voeg een bestand toe.";
+		return mp_i18n_text(lang, "thread.empty");
 	return NULL;
 }
-
-/* The answer to a reply that feedback.closed_reply refuses. */
-#define CLOSED_REFUSED \
-	"Uw melding is afgerond. Wij nemen bij deze melding geen berichten " \
-	"meer aan, daarom is uw bericht niet verstuurd. Uw tekst staat " \
-	"hieronder nog, zodat u hem kunt bewaren. Heeft u nieuwe " \
-	"informatie? Doe dan een nieuwe melding."
 
 /*
  * Store a checked reply of text and files; MP_OK, or the error with
@@ -364,7 +410,8 @@ reply_store(struct freq *r, const char *text, const struct mp_report *files)
 	/* Refused by the database: closed since the status was read. */
 	else if (thread_status(r, status) == MP_OK &&
 	    mp_workflow_on_reply(status, r->f->reopen) == MP_WF_REPLY_REFUSED)
-		feedback_thread_page(r, 409, text, CLOSED_REFUSED, NULL);
+		feedback_thread_page(r, 409, text,
+		    mp_i18n_text(r->req->lang, "thread.refused"), NULL);
 	else
 		(void)mp_http_error(r->req, mp_err_status(er),
 		    "Uw bericht kon niet worden opgeslagen. Probeer het over "
@@ -398,7 +445,7 @@ feedback_reply(struct freq *r)
 		(void)mp_http_error(r->req, 500, NULL);
 		return;
 	}
-	if ((err = reply_problem(text, len, &files)) != NULL) {
+	if ((err = reply_problem(r->req->lang, text, len, &files)) != NULL) {
 		feedback_thread_page(r, 400, mp_valid_utf8(text, len) ? text :
 		    "", err, NULL);
 		mp_report_free(&files);
@@ -416,7 +463,8 @@ feedback_reply(struct freq *r)
 	effect = mp_workflow_on_reply(status, r->f->reopen);
 	if (effect == MP_WF_REPLY_REFUSED) {
 		mp_report_free(&files);
-		feedback_thread_page(r, 409, text, CLOSED_REFUSED, NULL);
+		feedback_thread_page(r, 409, text,
+		    mp_i18n_text(r->req->lang, "thread.refused"), NULL);
 		return;
 	}
 	er = reply_store(r, text, &files);
@@ -441,8 +489,8 @@ feedback_file(struct freq *r)
 
 	if (!feedback_session(r, 0)) {
 		if (!r->req->sent)
-			feedback_signin_page(r, 403, NULL, "Meld u eerst aan "
-			    "om uw bestanden te bekijken.");
+			feedback_signin_page(r, 403, NULL,
+			    mp_i18n_text(r->req->lang, "signin.first"));
 		return;
 	}
 	p[0] = MP_DBINT(r->arg);
@@ -477,7 +525,6 @@ feedback_home(struct freq *r)
 	}
 	sent = mp_req_params_get(&r->req->query, "verstuurd", NULL);
 	feedback_thread_page(r, 200, NULL, NULL, sent == NULL ? NULL :
-	    strcmp(sent, "2") == 0 ? "Uw bericht is verstuurd. Uw melding "
-	    "was afgerond en is nu weer bij het meldpunt in behandeling. "
-	    "Dank u wel." : "Uw bericht is verstuurd. Dank u wel.");
+	    mp_i18n_text(r->req->lang, strcmp(sent, "2") == 0 ?
+	    "thread.sent_reopened" : "thread.sent_ok"));
 }

@@ -67,6 +67,7 @@ build_form(struct mp_intake *in, const struct mp_req *req,
     long long type, const struct mp_qform *f,
     const char *token, const char *message, struct mp_buf *out)
 {
+	const struct mp_catalog_text	*tr;
 	struct mp_view	*v;
 	char		 key[128], nbuf[700];
 	const char	*names;
@@ -75,27 +76,36 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 
 	if ((v = mp_tmpl_new()) == NULL)
 		return MP_ENOMEM;
-	intake_view(in, v, aud->name);
+	/* Names and texts in the page's language where there are some. */
+	tr = mp_catalog_text(&in->cat, MP_CATALOG_AUDIENCE, aud->id,
+	    in->lang);
+	intake_view(in, v, tr != NULL ? tr->name : aud->name);
 	/* The form says it at the top; the footer need not repeat it. */
 	mp_tmpl_set_int(v, "Page.EmergencyShown", 1);
+	/* The language switch submits this form (layout.cs). */
+	mp_tmpl_set(v, "Page.FormId", "report-form");
 	mp_tmpl_set(v, "Form.Token", token);
 	mp_tmpl_setf(v, "Form.Action", "%s/%s", in->here.mount,
 	    aud->is_default ? "" : aud->slug);
 	mp_tmpl_set(v, "Form.Mount", in->here.mount);
 	mp_tmpl_set(v, "Audience.Slug", aud->slug);
-	mp_tmpl_set(v, "Audience.Name", aud->name);
-	mp_tmpl_set(v, "Audience.Intro", aud->intro);
+	mp_tmpl_set(v, "Audience.Name", tr != NULL ? tr->name : aud->name);
+	mp_tmpl_set(v, "Audience.Intro", tr != NULL ? tr->text : aud->intro);
 	mp_tmpl_set_int(v, "Limits.MaxFiles", in->max_files);
 	mp_tmpl_set_int(v, "Limits.MaxFileMB", in->max_file_mb);
 	if (message != NULL)
 		mp_tmpl_set(v, "Form.Message", message);
 	for (i = 0; i < aud->ntypes; i++) {
+		tr = mp_catalog_text(&in->cat, MP_CATALOG_SIGNAL_TYPE,
+		    aud->types[i].id, in->lang);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Slug", i);
 		mp_tmpl_set(v, key, aud->types[i].slug);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Name", i);
-		mp_tmpl_set(v, key, aud->types[i].name);
+		mp_tmpl_set(v, key, tr != NULL ? tr->name :
+		    aud->types[i].name);
 		(void)snprintf(key, sizeof(key), "Types.%zu.Description", i);
-		mp_tmpl_set(v, key, aud->types[i].description);
+		mp_tmpl_set(v, key, tr != NULL ? tr->text :
+		    aud->types[i].description);
 		if ((names = intake_rule_names(in, aud->types[i].id, nbuf,
 		    sizeof(nbuf))) != NULL) {
 			(void)snprintf(key, sizeof(key), "Types.%zu.Partners",
@@ -109,10 +119,13 @@ build_form(struct mp_intake *in, const struct mp_req *req,
 		if (intake_audience_intranet(in, &in->cat.aud[i]) !=
 		    in->here.intranet)
 			continue;
+		tr = mp_catalog_text(&in->cat, MP_CATALOG_AUDIENCE,
+		    in->cat.aud[i].id, in->lang);
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Slug", j);
 		mp_tmpl_set(v, key, in->cat.aud[i].slug);
 		(void)snprintf(key, sizeof(key), "Audiences.%zu.Name", j);
-		mp_tmpl_set(v, key, in->cat.aud[i].name);
+		mp_tmpl_set(v, key, tr != NULL ? tr->name :
+		    in->cat.aud[i].name);
 		j++;
 	}
 	mp_report_view(v, r);
@@ -165,6 +178,7 @@ blank_get(struct mp_intake *in, const struct mp_audience *aud)
 	const char	*mark;
 	size_t		 i;
 
+	/* One per audience and language, until the catalogue is reloaded. */
 	if (in->blanks_loaded != in->cat.loaded) {
 		for (i = 0; i < in->nblanks; i++)
 			free(in->blanks[i].page);
@@ -172,7 +186,8 @@ blank_get(struct mp_intake *in, const struct mp_audience *aud)
 		in->blanks_loaded = in->cat.loaded;
 	}
 	for (i = 0; i < in->nblanks; i++)
-		if (in->blanks[i].audience_id == aud->id)
+		if (in->blanks[i].audience_id == aud->id &&
+		    in->blanks[i].lang == in->lang)
 			return &in->blanks[i];
 	mp_buf_init(&page, INTAKE_PAGE_MAX);
 	if (build_form(in, NULL, aud, NULL, 0, NULL, TOKEN_MARK, NULL,
@@ -189,6 +204,7 @@ blank_get(struct mp_intake *in, const struct mp_audience *aud)
 	in->blanks = nb;
 	b = &nb[in->nblanks];
 	b->audience_id = aud->id;
+	b->lang = in->lang;
 	b->head = (size_t)(mark - mp_buf_str(&page));
 	b->len = mp_buf_len(&page);
 	if ((b->page = mp_buf_take(&page, NULL)) == NULL)
@@ -250,14 +266,14 @@ mp_intake_form(struct mp_intake *in, struct mp_req *req, const char *slug)
 
 	if (!intake_catalog(in)) {
 		/* 112 is in the error page's footer. */
-		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
-		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
+		(void)mp_http_error(req, 503, mp_i18n_text(in->lang,
+		    "error.msg.unavailable"));
 		return;
 	}
 	if ((aud = mp_catalog_audience(&in->cat, intake_site_slug(in, slug,
 	    sbuf, sizeof(sbuf)))) == NULL) {
-		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
-		    "niet.");
+		(void)mp_http_error(req, 404, mp_i18n_text(in->lang,
+		    "error.msg.no_form"));
 		return;
 	}
 	if (!intake_site_check(in, req, aud))

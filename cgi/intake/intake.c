@@ -70,8 +70,9 @@ mp_intake_close(struct mp_intake *in)
 		free(in->blanks[i].page);
 	free(in->blanks);
 	free(in->rules);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < in->nreceipts; i++)
 		free(in->receipts[i].page);
+	free(in->receipts);
 	mp_catalog_free(&in->cat);
 	mp_question_set_free(&in->questions);
 	free(in);
@@ -161,8 +162,10 @@ intake_rule_names(struct mp_intake *in, long long id, char *buf,
 	for (i = 0; i < in->nrules; i++) {
 		if (in->rules[i].type != id)
 			continue;
-		(void)snprintf(buf, bufsz, "%s%s%s", in->rules[i].names,
-		    in->rules[i].n > 1 ? " en " : "", in->rules[i].last);
+		(void)snprintf(buf, bufsz, "%s%s%s%s%s", in->rules[i].names,
+		    in->rules[i].n > 1 ? " " : "", in->rules[i].n > 1 ?
+		    mp_i18n_text(in->lang, "form.type.and") : "",
+		    in->rules[i].n > 1 ? " " : "", in->rules[i].last);
 		return buf;
 	}
 	return NULL;
@@ -282,17 +285,19 @@ const char *
 intake_lang(const struct mp_intake *in, const struct mp_req *req)
 {
 
-	/* MERGE: the request's language (issue 17's other half). */
-	(void)in;
-	(void)req;
-	return "nl";
+	/* The page's language as main.c picked it (lib/i18n.c). */
+	if (req != NULL && req->lang != NULL)
+		return req->lang;
+	return in->lang != NULL ? in->lang : "nl";
 }
 
 enum mp_err
 intake_view(struct mp_intake *in, struct mp_view *v, const char *title)
 {
 
+	mp_tmpl_set_lang(v, in->lang);
 	mp_tmpl_set(v, "Page.Title", title);
+	mp_tmpl_set(v, "Page.Here", in->here_path);
 	mp_tmpl_set(v, "Instance.Name", in->instance);
 	mp_tmpl_set(v, "Page.Mount", in->here.mount);
 	mp_tmpl_setf(v, "Page.Privacy", "%s/privacy", in->mount);

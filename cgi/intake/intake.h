@@ -50,6 +50,7 @@ struct mp_view;
 /* A rendered empty form: page[0..head) + token + the rest. */
 struct blank {
 	long long	 audience_id;
+	const char	*lang;		/* lib/i18n.c's code */
 	char		*page;
 	size_t		 head;		/* offset of TOKEN_MARK */
 	size_t		 len;
@@ -61,6 +62,7 @@ struct blank {
  * reference (0) or the code (1) comes first.
  */
 struct receipt {
+	const char	*lang;		/* lib/i18n.c's code */
 	char		*page;		/* NULL: not rendered yet */
 	size_t		 len;
 	size_t		 at[2];
@@ -100,7 +102,8 @@ struct mp_intake {
 	struct blank		*blanks;
 	size_t			 nblanks;
 	time_t			 blanks_loaded;	/* catalogue they show */
-	struct receipt		 receipts[2];	/* by r->anonymous */
+	struct receipt		*receipts;	/* by language, anonymous */
+	size_t			 nreceipts;
 	struct mp_catalog	 cat;
 	struct mp_qset		 questions;	/* of every type */
 	time_t			 questions_loaded;	/* catalogue's */
@@ -117,6 +120,9 @@ struct mp_intake {
 	const char		*portal_var;
 	int			 has_intranet;	/* any audience listed */
 	struct intake_site	 here;		/* of the request served */
+	/* The request being served: its language and path (main.c). */
+	const char		*lang;
+	const char		*here_path;
 };
 
 /*
@@ -150,9 +156,8 @@ int		 intake_catalog(struct mp_intake *);
 const char	*intake_rule_names(struct mp_intake *, long long id,
 		    char *buf, size_t bufsz);
 /*
- * The language the follow-up questions are asked in (issue 17): "nl"
- * for now.  MERGE: the one place to return the request's language
- * once the public programs have one (the catalogues' branch).
+ * The language the follow-up questions are asked in (issue 17): the
+ * request's, as main.c picked it (lib/i18n.c); in->lang without one.
  */
 const char	*intake_lang(const struct mp_intake *, const struct mp_req *);
 /* Title, instance, mount and static URL into a page's view. */

@@ -54,14 +54,23 @@ serve(struct mp_intake *in, struct mp_req *r, const char *mount)
 	struct mp_route_args	 a;
 	const char		*path;
 	size_t			 n, i;
-	int			 status, intranet;
+	int			 status, intranet, chosen;
 
+	/* The page's language (lib/i18n.c); a choice is kept a year. */
+	r->lang = mp_i18n_pick(r, &chosen);
+	if (chosen)
+		(void)mp_http_cookie(r, MP_I18N_COOKIE, r->lang,
+		    365L * 86400, "/", MP_COOKIE_HTTPONLY |
+		    (in->ctx->secure_cookies ? MP_COOKIE_SECURE : 0));
+	in->lang = r->lang;
+	in->here_path = r->path;
 	intranet = in->has_intranet && below(r->path, in->intranet_mount);
 	if (intranet)
 		mount = in->intranet_mount;
 	n = strlen(mount);
 	if (strncmp(r->path, mount, n) != 0) {
-		(void)mp_http_error(r, 404, "Deze pagina bestaat niet.");
+		(void)mp_http_error(r, 404, mp_i18n_text(r->lang,
+		    "error.msg.not_found"));
 		return;
 	}
 	intake_site_set(in, r, intranet);
@@ -69,7 +78,7 @@ serve(struct mp_intake *in, struct mp_req *r, const char *mount)
 	if ((status = mp_route_find(routes, MP_NELEM(routes),
 	    sizeof(routes[0]), r->method, path, &a, &i)) != 0) {
 		(void)mp_http_error(r, status, status == 405 ? NULL :
-		    "Deze pagina bestaat niet.");
+		    mp_i18n_text(r->lang, "error.msg.not_found"));
 		return;
 	}
 	routes[i].fn(in, r, a.slug);

@@ -12,18 +12,23 @@
 #include "intake.h"
 
 /*
- * A term of months in plain Dutch: "1 maand", "6 maanden", "1 jaar",
- * "5 jaar" (whole years as years).
+ * A term of months in words of lang: "1 maand", "6 maanden", "1 jaar",
+ * "5 jaar" (whole years as years).  The catalogues have a word for one
+ * month, for months, for one year and for years; a language with more
+ * plural forms uses one that fits every number (Polish "mies.").
  */
 static void
-term_text(int months, char out[32])
+term_text(const char *lang, int months, char out[64])
 {
 
 	if (months > 0 && months % 12 == 0)
-		(void)snprintf(out, 32, "%d jaar", months / 12);
+		(void)snprintf(out, 64, "%d %s", months / 12,
+		    mp_i18n_text(lang, months == 12 ? "privacy.year" :
+		    "privacy.years"));
 	else
-		(void)snprintf(out, 32, "%d %s", months,
-		    months == 1 ? "maand" : "maanden");
+		(void)snprintf(out, 64, "%d %s", months,
+		    mp_i18n_text(lang, months == 1 ? "privacy.month" :
+		    "privacy.months"));
 }
 
 /*
@@ -34,14 +39,15 @@ static void
 set_terms(const struct mp_conf *conf, struct mp_view *v)
 {
 	struct mp_retention_terms	 t;
-	char				 buf[32];
+	const char			*lang = mp_tmpl_lang(v);
+	char				 buf[64];
 
 	mp_retention_terms(conf, NULL, &t);
-	term_text(t.identity, buf);
+	term_text(lang, t.identity, buf);
 	mp_tmpl_set(v, "Terms.Identity", buf);
-	term_text(t.content, buf);
+	term_text(lang, t.content, buf);
 	mp_tmpl_set(v, "Terms.Content", buf);
-	term_text(t.unfounded, buf);
+	term_text(lang, t.unfounded, buf);
 	mp_tmpl_set(v, "Terms.Unfounded", buf);
 }
 
@@ -59,7 +65,7 @@ mp_intake_privacy(struct mp_intake *in, struct mp_req *req,
 		(void)mp_http_error(req, 500, NULL);
 		return;
 	}
-	intake_view(in, v, "Privacyverklaring");
+	intake_view(in, v, mp_i18n_text(in->lang, "privacy.title"));
 	set_terms(in->ctx->conf, v);
 	for (i = 0; mp_confkey_privacy_sections[i] != NULL; i++) {
 		text = mp_confkey_str_at(in->ctx->conf, MP_CK_PRIVACY_TEXT,

@@ -28,7 +28,8 @@ field_known(const char *n)
 	size_t	 f;
 
 	if (strcmp(n, FIELD_TOKEN) == 0 || strcmp(n, FIELD_HONEYPOT) == 0 ||
-	    strcmp(n, FIELD_QFOR) == 0 || mp_question_field(n))
+	    strcmp(n, FIELD_QFOR) == 0 || mp_question_field(n) ||
+	    strcmp(n, MP_I18N_PARAM) == 0)
 		return 1;
 	for (f = 0; f < RF_ATTACHMENTS; f++)
 		if (strcmp(n, mp_report_field_name(f)) == 0)
@@ -81,7 +82,9 @@ build_receipt(struct mp_intake *in, int anonymous, size_t natt,
 		return MP_ENOMEM;
 	/* The full address (site.public_url), to write down or type. */
 	(void)mp_siteurl_feedback(in->ctx->conf, url);
-	intake_view(in, v, "Uw melding is ontvangen");
+	intake_view(in, v, mp_i18n_text(in->lang, "receipt.title"));
+	/* Not here: switching would lose the code, shown only once. */
+	mp_tmpl_set(v, "Page.Here", "");
 	mp_tmpl_set(v, "Receipt.Reference", ref);
 	mp_tmpl_set(v, "Receipt.Code", code);
 	mp_tmpl_set_int(v, "Receipt.Anonymous", anonymous);
@@ -107,11 +110,27 @@ static const char *const receipt_marks[2] = { REF_MARK, CODE_MARK };
 static const struct receipt *
 receipt_get(struct mp_intake *in, int anonymous)
 {
-	struct receipt	*rc = &in->receipts[anonymous ? 1 : 0];
+	struct receipt	*rc, *nr;
 	struct mp_buf	 page;
 	const char	*p, *m[2];
+	size_t		 i;
 	int		 k;
 
+	/* Two per language: anonymous (odd) or not (even). */
+	for (i = 0; i + 1 < in->nreceipts; i += 2)
+		if (in->receipts[i].lang == in->lang)
+			break;
+	if (i + 1 >= in->nreceipts) {
+		if ((nr = mp_alloc_reallocarray(in->receipts,
+		    in->nreceipts + 2, sizeof(*nr))) == NULL)
+			return NULL;
+		in->receipts = nr;
+		i = in->nreceipts;
+		memset(&nr[i], 0, 2 * sizeof(*nr));
+		nr[i].lang = nr[i + 1].lang = in->lang;
+		in->nreceipts += 2;
+	}
+	rc = &in->receipts[i + (anonymous ? 1 : 0)];
 	if (rc->page != NULL)
 		return rc;
 	mp_buf_init(&page, INTAKE_PAGE_MAX);
@@ -198,7 +217,7 @@ show_duplicate(struct mp_intake *in, struct mp_req *req, const char *ref)
 		(void)mp_http_error(req, 500, NULL);
 		return;
 	}
-	er = intake_view(in, v, "Deze melding is al ontvangen");
+	er = intake_view(in, v, mp_i18n_text(in->lang, "duplicate.title"));
 	if (er == MP_OK && ref != NULL && ref[0] != '\0')
 		er = mp_tmpl_set(v, "Receipt.Reference", ref);
 	if (er != MP_OK)
@@ -220,26 +239,24 @@ submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 	char				 sbuf[128];
 
 	if (req->err == MP_ETOOBIG) {
-		(void)mp_http_error(req, 413, "Uw melding is groter dan wij "
-		    "kunnen ontvangen. Stuur minder of kleinere bijlagen "
-		    "mee.");
+		(void)mp_http_error(req, 413, mp_i18n_text(in->lang,
+		    "error.msg.intake_too_large"));
 		return NULL;
 	}
 	if (req->err != MP_OK || !fields_known(req)) {
-		(void)mp_http_error(req, 400, "Het formulier kon niet worden "
-		    "gelezen. Ga terug naar het formulier en probeer het "
-		    "opnieuw.");
+		(void)mp_http_error(req, 400, mp_i18n_text(in->lang,
+		    "error.msg.unreadable"));
 		return NULL;
 	}
 	if (!intake_catalog(in)) {
-		(void)mp_http_error(req, 503, "Het meldpunt is even niet "
-		    "bereikbaar. Probeer het over enkele minuten opnieuw.");
+		(void)mp_http_error(req, 503, mp_i18n_text(in->lang,
+		    "error.msg.unavailable"));
 		return NULL;
 	}
 	if ((aud = mp_catalog_audience(&in->cat, intake_site_slug(in, slug,
 	    sbuf, sizeof(sbuf)))) == NULL) {
-		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
-		    "niet.");
+		(void)mp_http_error(req, 404, mp_i18n_text(in->lang,
+		    "error.msg.no_form"));
 		return NULL;
 	}
 	if (!intake_site_check(in, req, aud))
@@ -248,8 +265,8 @@ submit_check(struct mp_intake *in, struct mp_req *req, const char *slug)
 	    NULL)) != NULL &&
 	    hp[0] != '\0') {
 		/* Only robots fill in the field people cannot see. */
-		(void)mp_http_error(req, 400, "Uw melding is niet verstuurd, "
-		    "omdat het verborgen veld 'website' was ingevuld.");
+		(void)mp_http_error(req, 400, mp_i18n_text(in->lang,
+		    "error.msg.honeypot"));
 		return NULL;
 	}
 	return aud;
@@ -269,9 +286,8 @@ submit_complete(struct mp_intake *in, struct mp_req *req,
 	if (qf->nasked > 0 && !questions_shown(req, r)) {
 		/* Not an error: the form had not asked them yet. */
 		intake_show_form_q(in, req, r->nerr > 0 ? 400 : 200, aud, r,
-		    r->signal_type_id, NULL, token, "Bij dit onderwerp horen "
-		    "nog enkele vragen. Vul ze in als u kunt, en verstuur "
-		    "het formulier dan opnieuw.");
+		    r->signal_type_id, NULL, token, mp_i18n_text(in->lang,
+		    "form.questions_more"));
 		return 0;
 	}
 	r->nerr += qf->nerr;
@@ -285,6 +301,46 @@ submit_complete(struct mp_intake *in, struct mp_req *req,
 	qf->ans = NULL;
 	qf->nans = 0;
 	return 1;
+}
+
+/*
+ * The report's language (sql/051), in the transaction that stores it,
+ * through the view of the report this connection just stored.  A
+ * report spooled while the database was down stays Dutch.
+ */
+static enum mp_err
+store_lang(struct mp_db *db, const struct mp_report *r, void *arg)
+{
+	struct mp_intake	*in = arg;
+	struct mp_dbval		 p[2];
+
+	p[0] = MP_DBTEXT(in->lang);
+	p[1] = MP_DBINT(r->id);
+	return mp_db_exec(db, "UPDATE intake_own_report_lang SET lang = ?"
+	    " WHERE id = ?", p, 2, NULL, NULL);
+}
+
+/*
+ * The form sent by a language button (layout.cs): shown again in the
+ * chosen language with what was typed, nothing stored and no errors
+ * yet (the reporter has not sent it).  The token goes along while it
+ * is good.  Files cannot come back; the form says so.
+ */
+static void
+show_switched(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud, struct mp_report *r,
+    const struct mp_qform *qf, const char *token)
+{
+	size_t	 f;
+
+	for (f = 0; f < RF__MAX; f++)
+		r->err[f] = NULL;
+	r->nerr = 0;
+	if (mp_formtoken_check(&in->ctx->keys, token, time(NULL),
+	    in->token_ttl, r->submission) != MP_OK)
+		token = NULL;
+	intake_show_form_q(in, req, 200, aud, r, r->signal_type_id, qf,
+	    token, NULL);
 }
 
 void
@@ -311,11 +367,14 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	if (in->here.intranet)
 		r.channel = "intranet";
 	token = mp_req_params_get(&req->form, FIELD_TOKEN, NULL);
+	if (mp_req_params_get(&req->form, MP_I18N_PARAM, NULL) != NULL) {
+		show_switched(in, req, aud, &r, &qf, token);
+		goto out;
+	}
 	if (mp_formtoken_check(&in->ctx->keys, token, time(NULL),
 	    in->token_ttl, r.submission) != MP_OK) {
 		intake_show_form_q(in, req, 400, aud, &r, r.signal_type_id,
-		    &qf, NULL, "Dit formulier is verlopen. Controleer uw "
-		    "gegevens en verstuur het opnieuw.");
+		    &qf, NULL, mp_i18n_text(in->lang, "form.expired"));
 		goto out;
 	}
 	r.has_submission = 1;
@@ -331,6 +390,11 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	}
 	r.subject_max = (size_t)mp_confkey_int(in->ctx->conf,
 	    MP_CK_SUBJECT_MAX_PER_REPORT);
+	/* Dutch is the column's default: no write, the one-statement path. */
+	if (in->lang != NULL && strcmp(in->lang, "nl") != 0) {
+		r.also = store_lang;
+		r.also_arg = in;
+	}
 	/* Per address, or on the intranet per signed-in user. */
 	er = mp_report_store(in->ctx->db, &in->ctx->keys, &r, &in->rl,
 	    in->here.client);
@@ -345,8 +409,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	case MP_ELIMIT:
 		/* 112 is in the form's notice, once. */
 		intake_show_form_q(in, req, 429, aud, &r, r.signal_type_id,
-		    &qf, token, "Er zijn de afgelopen tijd te veel meldingen "
-		    "verstuurd. Probeer het over een uur opnieuw.");
+		    &qf, token, mp_i18n_text(in->lang, "form.too_many"));
 		break;
 	default:
 		/* Whatever kept the database from taking it: keep it here. */
@@ -360,9 +423,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 		else
 			intake_show_form_q(in, req, 503, aud, &r,
 			    r.signal_type_id, &qf, token,
-			    "Uw melding kon nu niet worden opgeslagen. "
-			    "Probeer het over enkele minuten opnieuw; uw "
-			    "gegevens staan nog in het formulier.");
+			    mp_i18n_text(in->lang, "form.not_stored"));
 		break;
 	}
 out:

@@ -123,8 +123,17 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 				(void)mp_log_open(PROG, "stderr",
 				    (enum mp_loglevel)level);
 		}
+		/*
+		 * A reporter's mail goes out in the report's language
+		 * (lib/i18n.c); without the catalogues it is Dutch.
+		 */
+		if (mp_i18n_init(c->conf, mp_confkey_str(c->conf,
+		    MP_CK_PATHS_TEMPLATES)) != MP_OK)
+			mp_warnx("the catalogues cannot be read: mail to"
+			    " reporters goes out in Dutch");
 		er = mp_outbox_send(c->db, c->conf, &c->keys, mp_grant_mail,
 		    &st);
+		mp_i18n_free();
 		printf("sent %ld, merged %ld, deferred %ld, given up %ld\n",
 		    st.sent, st.merged, st.deferred, st.failed);
 		if (er == MP_ECONF) {

@@ -6,7 +6,7 @@
 # A text input with its label, hint and error, tied by id and
   aria-describedby so screen readers read them with the field. ?><?cs
 def:field_error(f, id) ?><?cs if:Form.Error[f] ?>
-<p class="error" id="<?cs var:id ?>-error"><span class="visually-hidden">Fout: </span><?cs var:Form.Error[f] ?></p><?cs /if ?><?cs /def ?><?cs
+<p class="error" id="<?cs var:id ?>-error"><span class="visually-hidden"><?cs var:T.summary.error ?> </span><?cs var:Form.Error[f] ?></p><?cs /if ?><?cs /def ?><?cs
 def:described(f, id, hint) ?><?cs if:hint || Form.Error[f] ?> aria-describedby="<?cs if:hint ?><?cs var:id ?>-hint<?cs /if ?><?cs if:hint && Form.Error[f] ?> <?cs /if ?><?cs if:Form.Error[f] ?><?cs var:id ?>-error<?cs /if ?>"<?cs /if ?><?cs if:Form.Error[f] ?> aria-invalid="true"<?cs /if ?><?cs /def ?><?cs
 def:input(f, id, label, hint, type, extra) ?>
 <div class="field<?cs if:Form.Error[f] ?> has-error<?cs /if ?>">
@@ -24,8 +24,8 @@ def:textarea(f, id, label, hint, rows) ?>
   and announced, so a screen-reader user hears that and where. ?><?cs
 def:error_summary() ?><?cs if:Form.Errors > 0 ?>
 <div class="error-summary" role="alert" tabindex="-1">
-<h2>Controleer het formulier</h2>
-<p><?cs if:Form.Errors == 1 ?>Eén veld is<?cs else ?><?cs var:Form.Errors ?> velden zijn<?cs /if ?> nog niet goed ingevuld:</p>
+<h2><?cs var:T.summary.title ?></h2>
+<p><?cs if:Form.Errors == 1 ?><?cs var:T.summary.one ?><?cs else ?><?cs if:T.summary.many_pre ?><?cs var:T.summary.many_pre ?> <?cs /if ?><?cs var:Form.Errors ?><?cs if:T.summary.many_post ?> <?cs var:T.summary.many_post ?><?cs /if ?><?cs /if ?></p>
 <ul><?cs each:e = Form.ErrorList ?>
 <li><a href="#<?cs var:e.Id ?>"><?cs var:e.Label ?>: <?cs var:e.Message ?></a></li><?cs /each ?></ul>
 </div>

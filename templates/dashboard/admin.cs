@@ -172,5 +172,41 @@ een tweede persoon het account bevestigt; een auditor werkt direct.</p>
 <textarea id="na-tekst" name="tekst" rows="3" maxlength="2000"><?cs if:Keep.Actie == "publiek-nieuw" ?><?cs var:Keep.Tekst ?><?cs /if ?></textarea></div>
 <p><button type="submit">Doelgroep aanmaken</button></p>
 </form>
+<?cs # The catalogue in the other languages of the public pages (issue
+     17, sql/051): Lang.List is every language switched on, Dutch
+     first; Tr.<kind>.<id>.<lang> the translations there are. ?>
+<h2 id="h-vertalingen">Vertalingen van signaalsoorten en doelgroepen</h2>
+<?cs if:subcount(Lang.List) < 2 ?><p id="translations-off">Alleen het Nederlands staat aan (i18n.languages).</p><?cs else ?>
+<p>Een formulier in een andere taal toont deze namen en teksten; ontbreekt een vertaling, dan toont het de Nederlandse.</p>
+<h3 id="h-ontbrekend">Ontbrekende vertalingen</h3>
+<ul id="missing-translations"><?cs set:Missing = #0 ?><?cs
+each:s = Types ?><?cs each:l = Lang.List ?><?cs if:l.Code != "nl" && !Tr.signal_type[s.Id][l.Code].Name ?><?cs set:Missing = Missing + #1 ?>
+<li>Signaalsoort <?cs var:s.Name ?>: <span lang="<?cs var:l.Code ?>"><?cs var:l.Name ?></span></li><?cs /if ?><?cs /each ?><?cs /each ?><?cs
+each:a = Audiences ?><?cs each:l = Lang.List ?><?cs if:l.Code != "nl" && !Tr.audience[a.Id][l.Code].Name ?><?cs set:Missing = Missing + #1 ?>
+<li>Doelgroep <?cs var:a.Name ?>: <span lang="<?cs var:l.Code ?>"><?cs var:l.Name ?></span></li><?cs /if ?><?cs /each ?><?cs /each ?>
+</ul><?cs if:Missing == #0 ?><p id="nothing-missing">Er ontbreekt geen vertaling.</p><?cs /if ?>
+<?cs each:s = Types ?>
+<h3>Signaalsoort <?cs var:s.Name ?></h3>
+<?cs each:l = Lang.List ?><?cs if:l.Code != "nl" ?>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("soort-taal", s.Id) ?>
+<input type="hidden" name="taal" value="<?cs var:l.Code ?>">
+<div class="field"><label for="tr-s-<?cs var:s.Id ?>-<?cs var:l.Code ?>-naam">Naam (<span lang="<?cs var:l.Code ?>"><?cs var:l.Name ?></span>)<?cs if:!Tr.signal_type[s.Id][l.Code].Name ?> (ontbreekt: het formulier toont de Nederlandse naam)<?cs /if ?></label>
+<input type="text" id="tr-s-<?cs var:s.Id ?>-<?cs var:l.Code ?>-naam" name="naam" lang="<?cs var:l.Code ?>" dir="auto" value="<?cs var:Tr.signal_type[s.Id][l.Code].Name ?>" maxlength="100"></div>
+<div class="field"><label for="tr-s-<?cs var:s.Id ?>-<?cs var:l.Code ?>-tekst">Omschrijving (<span lang="<?cs var:l.Code ?>"><?cs var:l.Name ?></span>)</label>
+<textarea id="tr-s-<?cs var:s.Id ?>-<?cs var:l.Code ?>-tekst" name="tekst" lang="<?cs var:l.Code ?>" dir="auto" rows="2" maxlength="500"><?cs var:Tr.signal_type[s.Id][l.Code].Text ?></textarea></div>
+<p><button type="submit">Vertaling opslaan</button></p></form><?cs /if ?><?cs /each ?>
+<?cs /each ?>
+<?cs each:a = Audiences ?>
+<h3>Doelgroep <?cs var:a.Name ?></h3>
+<?cs each:l = Lang.List ?><?cs if:l.Code != "nl" ?>
+<form method="post" action="<?cs var:Page.Mount ?>/beheer"><?cs call:hidden("publiek-taal", a.Id) ?>
+<input type="hidden" name="taal" value="<?cs var:l.Code ?>">
+<div class="field"><label for="tr-a-<?cs var:a.Id ?>-<?cs var:l.Code ?>-naam">Naam (<span lang="<?cs var:l.Code ?>"><?cs var:l.Name ?></span>)<?cs if:!Tr.audience[a.Id][l.Code].Name ?> (ontbreekt: het formulier toont de Nederlandse naam)<?cs /if ?></label>
+<input type="text" id="tr-a-<?cs var:a.Id ?>-<?cs var:l.Code ?>-naam" name="naam" lang="<?cs var:l.Code ?>" dir="auto" value="<?cs var:Tr.audience[a.Id][l.Code].Name ?>" maxlength="100"></div>
+<div class="field"><label for="tr-a-<?cs var:a.Id ?>-<?cs var:l.Code ?>-tekst">Inleiding (<span lang="<?cs var:l.Code ?>"><?cs var:l.Name ?></span>)</label>
+<textarea id="tr-a-<?cs var:a.Id ?>-<?cs var:l.Code ?>-tekst" name="tekst" lang="<?cs var:l.Code ?>" dir="auto" rows="3" maxlength="2000"><?cs var:Tr.audience[a.Id][l.Code].Text ?></textarea></div>
+<p><button type="submit">Vertaling opslaan</button></p></form><?cs /if ?><?cs /each ?>
+<?cs /each ?>
+<?cs /if ?>
 </section>
 <?cs call:dash_end() ?>

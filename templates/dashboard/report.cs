@@ -23,6 +23,7 @@
 <dt>Voertuigen</dt><dd class="text"><?cs var:R.Vehicles ?></dd>
 <?cs each:a = Answers ?><dt class="answer"><?cs var:a.Label ?></dt><dd class="text answer"><?cs var:a.Value ?></dd>
 <?cs /each ?><dt>Melder</dt><dd id="reporter"><?cs if:R.Anonymous ?>anoniem<?cs elif:R.Contact.Shown ?><?cs var:R.Contact.Name ?><?cs if:R.Contact.Email ?>, <?cs var:R.Contact.Email ?><?cs /if ?><?cs if:R.Contact.Phone ?>, <?cs var:R.Contact.Phone ?><?cs /if ?><?cs else ?>niet anoniem; wie het is, zien alleen medewerkers met het recht identiteit melder<?cs /if ?></dd>
+<dt>Taal van de melder</dt><dd id="report-lang"><?cs var:R.Lang ?></dd>
 </dl>
 <h2 id="onderwerpen">Onderwerpen</h2>
 <?cs if:R.SubjectsCut ?><p class="notice" id="subjects-cut">Er stonden meer mogelijke onderwerpen in de tekst dan er getoond worden (maximaal <?cs var:SubjMax ?>).</p><?cs /if ?>

@@ -1,5 +1,5 @@
 <?cs include:"common/layout.cs" ?><?cs call:page_begin() ?>
-<h1>U bent afgemeld</h1>
-<p>U kunt later weer kijken met uw meldingsnummer en geheime code:
-<a href="<?cs var:Page.Mount ?>/">uw melding volgen</a>.</p>
+<h1><?cs var:T.signin.out ?></h1>
+<p><?cs var:T.signin.out_text ?>
+<a href="<?cs var:Page.Mount ?>/"><?cs var:T.signin.out_link ?></a>.</p>
 <?cs call:page_end() ?>

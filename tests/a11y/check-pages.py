@@ -459,6 +459,48 @@ def run(base, d, c, users):
     d.go(base + "/melding/bestaat-niet")
     c.page("melding: foutpagina (404)", "#back")
 
+    # The public pages in English and Arabic (issue 17; right to left),
+    # when test-90 has switched them on: the form blank, with errors
+    # and in another language by its button, the receipt, the privacy
+    # statement, an error page, the sign-in with a wrong code, the
+    # thread and a refused reply.
+    for lang in [x for x in os.environ.get("A11Y_LANGS", "").split()
+                 if x != "nl"]:
+        d.forget_cookies()
+        d.go(base + "/melden/?taal=" + lang)
+        c.page(lang + ": meldformulier", "html[lang=%s] form" % lang)
+        d.click("form button[type=submit]")
+        c.page(lang + ": meldformulier met fouten", ".error-summary")
+        d.click("nav.languages button[value=nl]")
+        c.page(lang + ": meldformulier naar nl", "html[lang=nl] form")
+        d.go(base + "/melden/?taal=" + lang)
+        first_type = d.js("return document.querySelector("
+                          "'input[name=report-signal-type]').id;")
+        fill(d, {first_type: 1, "report-description":
+                 "Every night vans at the warehouse.",
+                 "report-observed-date": "15-01-2026",
+                 "report-city": "Voorbeeldstad", "report-anonymous-ja": 1})
+        d.click("form button[type=submit]")
+        c.page(lang + ": ontvangstbewijs", "#secret-code")
+        lref = d.js("return document.getElementById('reference')"
+                    ".textContent;").strip()
+        lcode = d.js("return document.getElementById('secret-code')"
+                     ".textContent;").strip()
+        d.go(base + "/melden/privacy")
+        c.page(lang + ": privacyverklaring", "html[lang=%s] #anoniem" % lang)
+        d.go(base + "/melden/bestaat-niet")
+        c.page(lang + ": foutpagina (404)", "html[lang=%s] h1" % lang)
+        d.go(base + "/melding/")
+        fill(d, {"meldingsnummer": lref, "code": "AAAA-BBBB-CCCC"})
+        d.click("form button[type=submit]")
+        c.page(lang + ": melding, verkeerde code", "[role=alert]")
+        fill(d, {"meldingsnummer": lref, "code": lcode})
+        d.click("form button[type=submit]")
+        c.page(lang + ": melding, het gesprek", "html[lang=%s] #tekst" % lang)
+        d.click("form[action$='/antwoord'] button[type=submit]")
+        c.page(lang + ": melding, leeg antwoord", "#tekst-error")
+    d.forget_cookies()
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,7 +20,7 @@ body=$(http_body)
 like "$body" '<h1>Privacyverklaring</h1>' "with its title"
 for h in 'Wat wij bewaren' 'Hoe lang wij het bewaren' 'Wie uw melding ziet' \
     'Met wie wij uw melding kunnen delen' 'Anoniem melden' \
-    "Foto's en documenten" 'Uw rechten'; do
+    "Foto(&#39;|')s en documenten" 'Uw rechten'; do
 	like "$body" "<h2 id=\"[a-z]*\">$h</h2>" "it has the section \"$h\""
 done
 like "$body" 'De gemeente bepaalt hoe lang wij uw gegevens bewaren' \

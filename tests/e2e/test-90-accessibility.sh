@@ -100,6 +100,12 @@ sql "INSERT INTO dossier_journal (dossier_id, kind, body, created_by,
     FROM seq_0_to_60 s"
 conf_set auth.mode local
 restart_program dashboard
+# The public pages in English and Arabic too (issue 17).
+A11Y_LANGS="nl en ar"
+export A11Y_LANGS
+conf_set i18n.languages "nl, en, ar"
+restart_program intake
+restart_program feedback
 
 # chromedriver in a session of its own, so that it and the browsers it
 # starts are stopped together, by its pid, whatever happens.  It binds
@@ -150,3 +156,5 @@ trap - EXIT
 
 conf_reset
 restart_program dashboard
+restart_program intake
+restart_program feedback

@@ -259,7 +259,7 @@ static const char *const want_report[] = {
 	" r.involved_vehicles, r.anonymous, r.version,"
 	" COALESCE(r.team_id, 0), COALESCE(t.name, ''),"
 	" COALESCE(r.handler_id, 0), COALESCE(u.display_name, ''),"
-	" r.unread_replies, r.subjects_cut, r.signal_type_id FROM report r"
+	" r.unread_replies, r.subjects_cut, r.signal_type_id, r.lang FROM report r"
 	" JOIN signal_type st ON st.id = r.signal_type_id"
 	" JOIN audience a ON a.id = r.audience_id"
 	" LEFT JOIN team t ON t.id = r.team_id LEFT JOIN app_user u ON"

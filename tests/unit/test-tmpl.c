@@ -263,6 +263,8 @@ test_shipped_form(void **state)
 	(void)snprintf(tdir, sizeof(tdir), "%s/templates",
 	    src == NULL ? "." : src);
 	assert_int_equal(mp_tmpl_init(tdir), MP_OK);
+	/* The texts are the catalogues' (lib/i18n.c); Dutch by default. */
+	assert_int_equal(mp_i18n_init(NULL, tdir), MP_OK);
 	assert_non_null(v = mp_tmpl_new());
 	assert_int_equal(mp_tmpl_set(v, "Audience.Name", "Bewoners"), MP_OK);
 	assert_int_equal(mp_tmpl_set(v, "Form.Value.description",
@@ -287,6 +289,7 @@ test_shipped_form(void **state)
 	assert_non_null(strstr(s, "value=\"drugs\""));
 	mp_buf_free(&out);
 	mp_tmpl_free(v);
+	mp_i18n_free();
 }
 
 int
