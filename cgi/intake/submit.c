@@ -343,6 +343,56 @@ show_switched(struct mp_intake *in, struct mp_req *req,
 	    token, NULL);
 }
 
+/*
+ * Store r (its code made) and answer: the receipt, the duplicate's
+ * page, the form again when over the limit, or, when the database
+ * cannot take it, the spool and still the receipt.
+ */
+static void
+store_and_answer(struct mp_intake *in, struct mp_req *req,
+    const struct mp_audience *aud, struct mp_report *r,
+    const struct mp_qform *qf, const char *token, const char *code)
+{
+	enum mp_err	 er;
+
+	/* Dutch is the column's default: no write, the one-statement path. */
+	if (in->lang != NULL && strcmp(in->lang, "nl") != 0) {
+		r->also = store_lang;
+		r->also_arg = in;
+	}
+	/* Per address, or on the intranet per signed-in user. */
+	er = mp_report_store(in->ctx->db, &in->ctx->keys, r, &in->rl,
+	    in->here.client);
+	switch (er) {
+	case MP_OK:
+		show_receipt(in, req, r, code);
+		mp_intake_drain(in);
+		break;
+	case MP_EDUP:
+		show_duplicate(in, req, r->reference);
+		break;
+	case MP_ELIMIT:
+		/* 112 is in the form's notice, once. */
+		intake_show_form_q(in, req, 429, aud, r, r->signal_type_id,
+		    qf, token, mp_i18n_text(in->lang, "form.too_many"));
+		break;
+	default:
+		/* Whatever kept the database from taking it: keep it here. */
+		mp_warnx("%s: storing failed (%s); spooling", __func__,
+		    mp_err_str(er));
+		er = mp_spool_write(in->spool, &in->ctx->keys, r);
+		if (er == MP_OK)
+			show_receipt(in, req, r, code);
+		else if (er == MP_EDUP)
+			show_duplicate(in, req, NULL);
+		else
+			intake_show_form_q(in, req, 503, aud, r,
+			    r->signal_type_id, qf, token,
+			    mp_i18n_text(in->lang, "form.not_stored"));
+		break;
+	}
+}
+
 void
 mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 {
@@ -390,42 +440,7 @@ mp_intake_submit(struct mp_intake *in, struct mp_req *req, const char *slug)
 	}
 	r.subject_max = (size_t)mp_confkey_int(in->ctx->conf,
 	    MP_CK_SUBJECT_MAX_PER_REPORT);
-	/* Dutch is the column's default: no write, the one-statement path. */
-	if (in->lang != NULL && strcmp(in->lang, "nl") != 0) {
-		r.also = store_lang;
-		r.also_arg = in;
-	}
-	/* Per address, or on the intranet per signed-in user. */
-	er = mp_report_store(in->ctx->db, &in->ctx->keys, &r, &in->rl,
-	    in->here.client);
-	switch (er) {
-	case MP_OK:
-		show_receipt(in, req, &r, code);
-		mp_intake_drain(in);
-		break;
-	case MP_EDUP:
-		show_duplicate(in, req, r.reference);
-		break;
-	case MP_ELIMIT:
-		/* 112 is in the form's notice, once. */
-		intake_show_form_q(in, req, 429, aud, &r, r.signal_type_id,
-		    &qf, token, mp_i18n_text(in->lang, "form.too_many"));
-		break;
-	default:
-		/* Whatever kept the database from taking it: keep it here. */
-		mp_warnx("%s: storing failed (%s); spooling", __func__,
-		    mp_err_str(er));
-		er = mp_spool_write(in->spool, &in->ctx->keys, &r);
-		if (er == MP_OK)
-			show_receipt(in, req, &r, code);
-		else if (er == MP_EDUP)
-			show_duplicate(in, req, NULL);
-		else
-			intake_show_form_q(in, req, 503, aud, &r,
-			    r.signal_type_id, &qf, token,
-			    mp_i18n_text(in->lang, "form.not_stored"));
-		break;
-	}
+	store_and_answer(in, req, aud, &r, &qf, token, code);
 out:
 	mp_alloc_wipe(code, sizeof(code));
 	mp_question_form_free(&qf);
