@@ -583,6 +583,50 @@ mp_question_form_free(struct mp_qform *f)
 /* ------------------------------------------------------------------ */
 /* The form's view.                                                    */
 
+/*
+ * The answers' errors in the page's language (issue 17): the Dutch
+ * text is the one the checks above return; other languages read it
+ * from the catalogue (templates/i18n, question.err.*).
+ */
+static const struct {
+	const char	*nl, *key;
+} err_keys[] = {
+	{ "Gebruik hoogstens 300 tekens op één regel.",
+	  "question.err.text_long" },
+	{ "Gebruik hoogstens 4000 tekens.",
+	  "question.err.long_long" },
+	{ "Vul een getal in, bijvoorbeeld 3 of 2,5.",
+	  "question.err.number" },
+	{ "Vul een bestaande datum in als dd-mm-jjjj.",
+	  "question.err.date" },
+	{ "Kies ja of nee.",
+	  "question.err.yesno" },
+	{ "Kies een van de antwoorden.",
+	  "question.err.choice" },
+	{ "Kies uit de antwoorden.",
+	  "question.err.choices" },
+	{ "Gebruik gewone tekst, zonder besturingstekens.",
+	  "question.err.plain" },
+	{ "Kies een antwoord.",
+	  "question.err.pick" },
+	{ "Vul dit in.",
+	  "question.err.fill" },
+};
+
+/* msg in the view's language: Dutch pages show it as written. */
+static const char *
+view_err(const struct mp_view *v, const char *msg)
+{
+	size_t	 i;
+
+	if (strcmp(mp_tmpl_lang(v), "nl") == 0)
+		return msg;
+	for (i = 0; i < MP_NELEM(err_keys); i++)
+		if (strcmp(err_keys[i].nl, msg) == 0)
+			return mp_tmpl_text(v, err_keys[i].key);
+	return msg;
+}
+
 static void
 view_options(struct mp_view *v, const char *base, const struct mp_qtext *t,
     unsigned long picked)
@@ -635,7 +679,7 @@ view_one(struct mp_view *v, const struct mp_question *q, size_t n,
 	}
 	if (f != NULL && f->err[i] != NULL) {
 		(void)snprintf(key, sizeof(key), "%s.Error", base);
-		mp_tmpl_set(v, key, f->err[i]);
+		mp_tmpl_set(v, key, view_err(v, f->err[i]));
 	}
 }
 
@@ -665,7 +709,7 @@ mp_question_view(struct mp_view *v, const struct mp_qset *set,
 		    lang)->label);
 		(void)snprintf(key, sizeof(key), "Form.ErrorList.%zu.Message",
 		    first++);
-		mp_tmpl_set(v, key, f->err[i]);
+		mp_tmpl_set(v, key, view_err(v, f->err[i]));
 	}
 	return mp_tmpl_err(v);
 }
