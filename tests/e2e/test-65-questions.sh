@@ -128,6 +128,16 @@ like "$body" '&lt;script&gt;alert' "the question's text escaped"
 unlike "$body" '<script>alert' "never as markup"
 like "$body" '&lt;img src=x' "an option escaped"
 TOKEN=$(form_value form-token)
+# The same questions in English (issue 17: the wording around them
+# from the catalogue; a question without an English text is Dutch).
+iget "/melden/?onderwerp=vragentest&taal=en"
+body=$(cat "$HTTP_BODY")
+like "$body" 'Questions about this kind of report' \
+    "in English the questions' legend is English"
+like "$body" '>Yes</label>' "and a yes/no question's answers"
+unlike "$body" 'Vragen bij dit onderwerp' "with no Dutch wording around them"
+iget "/melden/?taal=nl"
+is "$HTTP_STATUS" 200 "back to Dutch for the rest"
 
 reports()
 {
