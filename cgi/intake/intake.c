@@ -236,30 +236,26 @@ intake_site_check(struct mp_intake *in, struct mp_req *req,
 	if (!in->here.intranet) {
 		if (!staff)
 			return 1;
-		(void)mp_http_error(req, 404, "Het meldformulier voor "
-		    "medewerkers staat op het intranet. Meld u aan op het "
-		    "intranetportaal van de gemeente en open het formulier "
-		    "daar.");
+		(void)mp_http_error(req, 404, mp_i18n_text(in->lang,
+		    "error.msg.intranet_only"));
 		return 0;
 	}
 	if (!staff) {
-		(void)mp_http_error(req, 404, "Dit meldformulier bestaat "
-		    "niet op het intranet.");
+		(void)mp_http_error(req, 404, mp_i18n_text(in->lang,
+		    "error.msg.intranet_no_form"));
 		return 0;
 	}
 	if (mp_req_env_count(req, in->portal_var) > 1) {
 		mp_errx("%s: %s passed more than once; check the web "
 		    "server configuration", __func__, in->portal_var);
-		(void)mp_http_error(req, 403, "De aanmelding via het "
-		    "portaal is niet goed ingesteld. Neem contact op met "
-		    "de servicedesk.");
+		(void)mp_http_error(req, 403, mp_i18n_text(in->lang,
+		    "error.msg.portal_setup"));
 		return 0;
 	}
 	user = mp_req_env(req, in->portal_var);
 	if (user == NULL || !portal_name_ok(user)) {
-		(void)mp_http_error(req, 403, "U bent niet aangemeld via "
-		    "het intranetportaal. Meld u eerst aan op het portaal "
-		    "en open het formulier daarna opnieuw.");
+		(void)mp_http_error(req, 403, mp_i18n_text(in->lang,
+		    "error.msg.portal_signin"));
 		return 0;
 	}
 	/* No address holds "\n": a user and an address never meet. */

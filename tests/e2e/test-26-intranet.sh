@@ -73,6 +73,10 @@ is "$HTTP_STATUS" 404 "the staff form on the public site is 404"
 like "$(http_body)" 'formulier voor medewerkers staat op het intranet' \
     "the page says, in Dutch, that the employees' form is on the intranet"
 like "$(http_body)" 'intranetportaal' "and where to open it"
+iget /melden/medewerkers -H "Accept-Language: en"
+is "$HTTP_STATUS" 404 "in English the same refusal"
+like "$(http_body)" 'form for employees is on the intranet' \
+    "in English words (the catalogue's error.msg.intranet_only)"
 iget /melden/medewerkers -u jan:geheim
 is "$HTTP_STATUS" 404 "a client's Basic user (REMOTE_USER on /melden/) does not count"
 iget /melden/medewerkers -H "$PORTAL: jan"
