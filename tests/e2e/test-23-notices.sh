@@ -20,9 +20,9 @@ conf_set site.public_url "https://meldpunt.voorbeeld.nl"
 
 AUDIT_SINCE=$(sql "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 uid() { sql "SELECT id FROM app_user WHERE username = '$1'"; }
-if [ -z "$(uid nina)" ]; then
+if [ -z "$(uid nanda)" ]; then
 	mp_ctl team add Meldteam >/dev/null
-	mp_ctl user add nina handler "Nina Nieuwsgierig" --team Meldteam \
+	mp_ctl user add nanda handler "Nanda Nieuwsgierig" --team Meldteam \
 	    >/dev/null
 	mp_ctl user add nico handler "Nico Niethoren" --team Meldteam \
 	    >/dev/null
@@ -30,11 +30,11 @@ if [ -z "$(uid nina)" ]; then
 	    >/dev/null
 	mp_ctl user add nora handler "Nora Zonderadres" --team Meldteam \
 	    >/dev/null
-	for u in nina nico nele; do
+	for u in nanda nico nele; do
 		mp_ctl user set-email "$u" "$u.notice@voorbeeld.nl" >/dev/null
 	done
 fi
-nina=$(uid nina)
+nanda=$(uid nanda)
 nico=$(uid nico)
 nele=$(uid nele)
 nora=$(uid nora)
@@ -96,7 +96,7 @@ isnt "$id" "" "a report through the form ($ref)"
 is "$(sql "SELECT team_id FROM report WHERE id = $id")" "$team" \
     "routed to the test's team"
 is "$(notices team "$id")" 2 "two team notices are queued"
-is "$(notices team "$id" "$nina")" 1 "for nina, who wants them"
+is "$(notices team "$id" "$nanda")" 1 "for nanda, who wants them"
 is "$(notices team "$id" "$nico")" 0 "none for nico, who switched it off"
 is "$(notices team "$id" "$nora")" 0 "none for nora, who has no address"
 is "$(notices team "$id" "$nele")" 1 "nele, who only left the digest, gets it"
@@ -133,16 +133,16 @@ DELIMITER ;
 SQL
 before=$(notices assigned "$id2")
 dash_post cor "/melding/$id2" actie=toewijzen \
-    "versie=$(dash_version "$id2")" "team=$team" "behandelaar=$nina"
+    "versie=$(dash_version "$id2")" "team=$team" "behandelaar=$nanda"
 like "$HTTP_STATUS" '^5' "an assignment whose audit entry fails is an error"
 sql "DROP TRIGGER e2e_notice_fail"
 is "$(sql "SELECT COALESCE(handler_id, 0) FROM report WHERE id = $id2")" 0 \
     "the assignment was rolled back"
 is "$(notices assigned "$id2")" "$before" "and left no notice behind"
 dash_post cor "/melding/$id2" actie=toewijzen \
-    "versie=$(dash_version "$id2")" "team=$team" "behandelaar=$nina"
+    "versie=$(dash_version "$id2")" "team=$team" "behandelaar=$nanda"
 is "$HTTP_STATUS" 303 "done again without the failure"
-is "$(notices assigned "$id2" "$nina")" 1 "the notice is queued"
+is "$(notices assigned "$id2" "$nanda")" 1 "the notice is queued"
 # To another team: its members hear of it (hanna has no address).
 noord=$(sql "SELECT id FROM team WHERE name = 'Noord'")
 mp_ctl user set-email henk henk.notice@voorbeeld.nl >/dev/null
@@ -165,15 +165,15 @@ today=$(TZ=Europe/Amsterdam date +%F)
 yesterday=$(TZ=Europe/Amsterdam date -d yesterday +%F)
 dossier=$(sql "INSERT INTO dossier (number, title, theme, status, team_id,
     created_by, created_at) VALUES ('D-E2E-23', 'Meldingen', 'overig',
-    'open', $team, $nina, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()")
+    'open', $team, $nanda, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()")
 task() # ASSIGNEE DUE STATUS
 {
 	sql "INSERT INTO dossier_journal (dossier_id, kind, body, task_type,
 	    assignee_id, due_date, task_status, created_by, created_at)
 	    VALUES ($dossier, 'task', 'Geheime taaktekst', 'controle', $1,
-	    '$2', '$3', $nina, UTC_TIMESTAMP())"
+	    '$2', '$3', $nanda, UTC_TIMESTAMP())"
 }
-task "$nina" "$yesterday" open
+task "$nanda" "$yesterday" open
 task "$nele" "$yesterday" open
 task "$nico" "$today" open
 task "$nora" "$yesterday" done
@@ -181,13 +181,13 @@ out=$(mp_ctl mail digest 2>&1)
 like "$out" "^queued [0-9]+ digests for $today\$" \
     "meldpuntctl mail digest queues today's digests (Amsterdam day)"
 is "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE kind = 'digest'
-    AND user_id = $nina AND digest_day = '$today'")" 1 \
-    "one for nina, whose task is overdue"
+    AND user_id = $nanda AND digest_day = '$today'")" 1 \
+    "one for nanda, whose task is overdue"
 is "$(notices digest "" "$nele")" 0 "none for nele, who switched it off"
 is "$(notices digest "" "$nico")" 0 "none for nico, whose task is due today"
 out=$(mp_ctl mail digest 2>&1)
 is "$out" "queued 0 digests for $today" "a second run the same day queues none"
-is "$(notices digest "" "$nina")" 1 "nina still has one"
+is "$(notices digest "" "$nanda")" 1 "nanda still has one"
 
 # --- Sending: no content, the full address ---------------------------------
 
@@ -209,11 +209,11 @@ print(m['subject'])
 print(m.get_content())
 PY
 }
-nina_mails=$(to_of nina.notice@voorbeeld.nl)
-is "$(printf '%s\n' $nina_mails | grep -c .)" 4 \
-    "nina got four mails: two new reports in her team, an assignment, the digest"
+nanda_mails=$(to_of nanda.notice@voorbeeld.nl)
+is "$(printf '%s\n' $nanda_mails | grep -c .)" 4 \
+    "nanda got four mails: two new reports in her team, an assignment, the digest"
 all=""
-for f in $nina_mails $(to_of nico.notice@voorbeeld.nl) \
+for f in $nanda_mails $(to_of nico.notice@voorbeeld.nl) \
     $(to_of nele.notice@voorbeeld.nl); do
 	all="$all$(body_of "$f")"
 done
@@ -228,7 +228,7 @@ like "$all" "https://meldpunt\\.voorbeeld\\.nl/dashboard/taken" \
 like "$all" "Taken over de datum" "under the digest's subject"
 unlike "$all" "$MAIL_SECRET_STREET|Kanaaldijk|busjes|vaten|Geheime taaktekst" \
     "no mail carries the report's or the task's words"
-unlike "$(cat $nina_mails)" "Kanaaldijk|busjes|Geheime" \
+unlike "$(cat $nanda_mails)" "Kanaaldijk|busjes|Geheime" \
     "not even encoded in the raw messages"
 
 # A failure: a user disabled before the mail goes, and one given up
@@ -242,13 +242,13 @@ is "$(sql "SELECT status, last_error FROM mail_outbox WHERE kind = 'assigned'
     AND report_id = $id AND user_id = $nele" | tr '\t' '|')" \
     "failed|the user is disabled" "a notice to a disabled user fails, saying why"
 dash_post cor "/melding/$id" actie=toewijzen "versie=$(dash_version "$id")" \
-    "team=$team" "behandelaar=$nina"
+    "team=$team" "behandelaar=$nanda"
 echo 75 >"$MAIL_DIR/exit"
 conf_set mail.max_tries 1
 mail_send
 rm -f "$MAIL_DIR/exit"
 like "$(sql "SELECT status, last_error FROM mail_outbox WHERE kind = 'assigned'
-    AND report_id = $id AND user_id = $nina ORDER BY id DESC LIMIT 1" |
+    AND report_id = $id AND user_id = $nanda ORDER BY id DESC LIMIT 1" |
     tr '\t' '|')" '^failed\|.*exited with status 75$' \
     "a mail sendmail refused is given up with sendmail's status"
 
@@ -268,7 +268,7 @@ done
 dash_as cor GET /maillog
 is "$HTTP_STATUS" 200 "the coordinator opens the delivery log"
 log=$(http_body)
-like "$log" "Nina Nieuwsgierig \\(team Meldteam\\)" \
+like "$log" "Nanda Nieuwsgierig \\(team Meldteam\\)" \
     "whom by name, with the team"
 like "$log" "$ref" "about which report, by reference"
 like "$log" "verstuurd" "what was sent"
@@ -297,12 +297,12 @@ is "$HTTP_STATUS" 400 "an unknown kind is refused"
 unlike "$(http_body)" '<script>' "and not echoed"
 # Paging: enough rows for a second page.
 sql "INSERT INTO mail_outbox (kind, report_id, user_id, status,
-    created_at, next_try_at, sent_at) SELECT 'assigned', $id, $nina,
+    created_at, next_try_at, sent_at) SELECT 'assigned', $id, $nanda,
     'sent', UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP()
     FROM seq_1_to_60" 2>/dev/null ||
     for k in $(seq 60); do sql "INSERT INTO mail_outbox (kind, report_id,
     user_id, status, created_at, next_try_at, sent_at) VALUES
-    ('assigned', $id, $nina, 'sent', UTC_TIMESTAMP(), UTC_TIMESTAMP(),
+    ('assigned', $id, $nanda, 'sent', UTC_TIMESTAMP(), UTC_TIMESTAMP(),
     UTC_TIMESTAMP())"; done
 dash_as cor GET "/maillog?soort=assigned"
 is "$(grep -c '<tr class="mail-' "$HTTP_BODY")" 50 "a full page has 50"
