@@ -64,4 +64,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/message.c %reldir%/message.h \
 	%reldir%/route.c %reldir%/route.h \
 	%reldir%/routing.c %reldir%/routing.h \
-	%reldir%/cover.c %reldir%/cover.h
+	%reldir%/cover.c %reldir%/cover.h \
+	%reldir%/tablesum.c %reldir%/tablesum.h

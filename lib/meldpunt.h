@@ -66,5 +66,6 @@
 #include "sandbox.h"
 #include "routing.h"
 #include "cover.h"
+#include "tablesum.h"
 
 #endif /* MELDPUNT_H */
