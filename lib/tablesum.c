@@ -76,11 +76,11 @@ enum {
 };
 
 static const char sql_bad_attachments[] =
-    "SELECT COUNT(*), COALESCE(MIN(id), 0) FROM attachment"
-    " WHERE sha256 IS NULL OR sha256 <> UNHEX(SHA2(data, 256))";
+    "SELECT id FROM attachment"
+    " WHERE sha256 IS NULL OR sha256 <> UNHEX(SHA2(data, 256))"
+    " ORDER BY id";
 enum {
-	BAD_COUNT,
-	BAD_FIRST
+	BAD_ID
 };
 
 const char *
@@ -171,20 +171,20 @@ mp_tablesum_done(struct mp_tablesum_scan *sc)
 }
 
 enum mp_err
-mp_tablesum_bad_attachments(struct mp_db *db, long long *n,
-    long long *first)
+mp_tablesum_bad_start(struct mp_db *db, struct mp_tablesum_scan *sc)
 {
-	struct mp_stmt	*st = NULL;
+
+	memset(sc, 0, sizeof(*sc));
+	mp_buf_init(&sc->row, ROW_MAX);
+	return mp_db_query_stream(db, &sc->st, sql_bad_attachments, NULL, 0);
+}
+
+enum mp_err
+mp_tablesum_bad_next(struct mp_tablesum_scan *sc, long long *id)
+{
 	enum mp_err	 er;
 
-	*n = *first = 0;
-	if ((er = mp_db_query(db, &st, sql_bad_attachments, NULL, 0)) !=
-	    MP_OK)
-		return er;
-	if ((er = mp_db_next(st)) == MP_OK) {
-		*n = mp_db_int(st, BAD_COUNT);
-		*first = mp_db_int(st, BAD_FIRST);
-	}
-	mp_db_done(st);
+	if ((er = mp_db_next(sc->st)) == MP_OK)
+		*id = mp_db_int(sc->st, BAD_ID);
 	return er;
 }

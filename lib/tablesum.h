@@ -55,10 +55,13 @@ enum mp_err	 mp_tablesum_next(struct mp_tablesum_scan *, long long *key,
 /* End the scan (also after an error); safe to call twice. */
 void		 mp_tablesum_done(struct mp_tablesum_scan *);
 /*
- * Attachments whose content does not match their stored SHA-256 into
- * *n, and the smallest such id into *first (0 when none).
+ * The ids of the attachments whose content does not match their stored
+ * SHA-256, in id order: mp_tablesum_bad_start, then mp_tablesum_bad_next
+ * until MP_ENOTFOUND, then mp_tablesum_done.  Errors as above.
  */
-enum mp_err	 mp_tablesum_bad_attachments(struct mp_db *, long long *n,
-		    long long *first);
+enum mp_err	 mp_tablesum_bad_start(struct mp_db *,
+		    struct mp_tablesum_scan *);
+enum mp_err	 mp_tablesum_bad_next(struct mp_tablesum_scan *,
+		    long long *id);
 
 #endif

@@ -187,13 +187,21 @@ like "$out" "report: id $(sql "SELECT MIN(id) FROM report WHERE id > $cmax") mis
 
 # --- A dump of the quiet instance: equal in full ------------------------------
 
+# What is wrong live is no difference of the copy: one of this test's
+# attachments off its SHA-256 (as other tests leave rows they made by
+# hand) is reported as such on both sides, and put right at the end.
+bad=$(sql "SELECT MAX(id) FROM attachment WHERE report_id = $rid")
+goodsum=$(sql "SELECT HEX(sha256) FROM attachment WHERE id = $bad")
+sql "UPDATE attachment SET sha256 = UNHEX(SHA2('x', 256)) WHERE id = $bad"
 dump "$E2E_TEST_DIR/quiet.sql"
 restore "$E2E_TEST_DIR/quiet.sql"
 is "$?" 0 "a dump of the quiet instance restores"
 check "$restored"
 is "$rc" 0 "backup-check: equal"
-like "$out" '^MELDPUNT BACKUP OK - .* [1-9][0-9]* contact fields, [1-9][0-9]* attachments equal \|' \
+like "$out" '^MELDPUNT BACKUP OK - .* [1-9][0-9]* contact fields, [1-9][0-9]* attachments equal[ ,]' \
     "contact fields opened on both sides, attachments checked"
+like "$out" ', [1-9][0-9]* attachments off their SHA-256 on both sides as live' \
+    "an attachment off its SHA-256 live and in the copy is named, not a difference"
 like "$out" " audit_log=$(sql 'SELECT COUNT(*) FROM audit_log');" \
     "every audit row compared"
 like "$out" " attachment=$(sql 'SELECT COUNT(*) FROM attachment');" \
@@ -219,9 +227,14 @@ is "$?" 0 "every contact of the copy opens with the kept keys"
 is "$(md5sum <"$E2E_TEST_DIR/open.copy")" "$(md5sum <"$E2E_TEST_DIR/open.live")" \
     "to the same contact details ($(wc -l <"$E2E_TEST_DIR/open.live") fields)"
 is "$(csql 'SELECT COUNT(*) FROM attachment WHERE sha256 <> UNHEX(SHA2(data, 256))')" \
-    0 "every attachment of the copy matches its SHA-256"
+    "$(sql 'SELECT COUNT(*) FROM attachment WHERE sha256 <> UNHEX(SHA2(data, 256))')" \
+    "as many attachments of the copy match their SHA-256 as live"
 
 # --- Tampering, one thing at a time -------------------------------------------
+
+# (The live attachment put right again, the copy with it.)
+sql "UPDATE attachment SET sha256 = UNHEX('$goodsum') WHERE id = $bad"
+csql "UPDATE attachment SET sha256 = UNHEX('$goodsum') WHERE id = $bad"
 
 # A report's text.
 saved=$(csql "SELECT CONCAT(HEX(description), ' ', updated_at) FROM report
@@ -243,7 +256,7 @@ csql "$flip"
 check "$restored"
 is "$rc" 2 "one byte of an attachment changed: CRITICAL"
 like "$out" "attachment: row id $aid differs" "naming the attachment"
-like "$out" "attachment: id $aid \(and 0 more\) does not match its SHA-256 in the restored copy" \
+like "$out" "attachment: id $aid does not match its SHA-256 in the restored copy" \
     "and that its content no longer matches its SHA-256"
 csql "$flip"
 check "$restored"
