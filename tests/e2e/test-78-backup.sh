@@ -219,11 +219,16 @@ done
 opener=$(tables_opener)
 tables_contacts "$E2E_DBSOCK" meldpunt |
     "$opener" "$E2E_KEY" "$E2E_CPRIV" >"$E2E_TEST_DIR/open.live"
-is "$?" 0 "every live contact opens with the live keys"
 tables_contacts "$copy" meldpunt |
     "$opener" "$kept/${E2E_KEY##*/}" "$kept/${E2E_CPRIV##*/}" \
     >"$E2E_TEST_DIR/open.copy"
-is "$?" 0 "every contact of the copy opens with the kept keys"
+# (A full run's database holds a few boxes other tests sealed to keys
+# the ring lacks: they open on neither side, and count the same.)
+ok "[ $(grep -vc ' !$' "$E2E_TEST_DIR/open.live") -gt 0 ]" \
+    "the live contacts open with the live keys"
+is "$(grep -vc ' !$' "$E2E_TEST_DIR/open.copy")" \
+    "$(grep -vc ' !$' "$E2E_TEST_DIR/open.live")" \
+    "as many fields of the copy open with the kept keys"
 is "$(md5sum <"$E2E_TEST_DIR/open.copy")" "$(md5sum <"$E2E_TEST_DIR/open.live")" \
     "to the same contact details ($(wc -l <"$E2E_TEST_DIR/open.live") fields)"
 is "$(csql 'SELECT COUNT(*) FROM attachment WHERE sha256 <> UNHEX(SHA2(data, 256))')" \
