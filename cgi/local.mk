@@ -67,5 +67,6 @@ meldpuntctl_SOURCES = \
 	%reldir%/meldpuntctl/routing.c \
 	%reldir%/meldpuntctl/user.c \
 	%reldir%/meldpuntctl/status.c \
-	%reldir%/meldpuntctl/metrics.c
+	%reldir%/meldpuntctl/metrics.c \
+	%reldir%/meldpuntctl/backup-check.c
 meldpuntctl_LDADD = $(MP_LIBS)

@@ -5,7 +5,7 @@ meldpuntconf_DATA = conf/meldpunt.hdf.sample
 CLEANFILES += conf/meldpunt.hdf.sample
 EXTRA_DIST += %reldir%/meldpunt.hdf.in %reldir%/nginx %reldir%/apache \
 	%reldir%/logrotate \
-	%reldir%/systemd %reldir%/cron
+	%reldir%/systemd %reldir%/cron %reldir%/mariadb
 
 conf/meldpunt.hdf.sample: $(srcdir)/conf/meldpunt.hdf.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) conf && sed \

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
+#include "crypto.h"
 #include "contact.h"
 #include "db.h"
 #include "errcode.h"
@@ -33,6 +35,11 @@ enum {
 static const char sql_update[] =
     "UPDATE reporter_contact SET name_enc = ?, email_enc = ?,"
     " phone_enc = ? WHERE report_id = ?";
+
+/* Every row, for mp_contact_scan_*; the columns as sql_next's. */
+static const char sql_scan[] =
+    "SELECT report_id, name_enc, email_enc, phone_enc"
+    " FROM reporter_contact ORDER BY report_id";
 
 static const char *const fields[3] = { "name", "email", "phone" };
 
@@ -129,4 +136,74 @@ mp_contact_migrate(struct mp_db *db, const struct mp_keys *keys,
 		(*done)++;
 		last = id;
 	}
+}
+
+enum mp_err
+mp_contact_scan_start(struct mp_db *db, struct mp_contact_scan *sc)
+{
+
+	sc->st = NULL;
+	return mp_db_query_stream(db, &sc->st, sql_scan, NULL, 0);
+}
+
+/*
+ * Open one box and add "field, length, plaintext" to the digest's
+ * input; an empty or NULL value adds the field and a zero length.
+ */
+static enum mp_err
+scan_field(const struct mp_keys *keys, long long id, int f,
+    const unsigned char *box, size_t boxlen, struct mp_buf *in, int *nf)
+{
+	unsigned char	*pt = NULL;
+	size_t		 ptlen = 0;
+	char		 aad[64];
+	enum mp_err	 er;
+
+	if (box != NULL && boxlen > 0) {
+		(void)snprintf(aad, sizeof(aad), "%lld:%s", id, fields[f]);
+		if ((er = mp_keys_contact_open(keys, aad, box, boxlen, &pt,
+		    &ptlen)) != MP_OK)
+			return MP_ECRYPTO;
+		(*nf)++;
+	}
+	if ((er = mp_buf_printf(in, "%s:%zu:", fields[f], ptlen)) == MP_OK &&
+	    ptlen > 0)
+		er = mp_buf_add(in, pt, ptlen);
+	mp_alloc_freezero(pt, ptlen);
+	return er;
+}
+
+enum mp_err
+mp_contact_scan_next(struct mp_contact_scan *sc, const struct mp_keys *keys,
+    long long *report_id, unsigned char digest[32], int *nfields)
+{
+	struct mp_buf	 in;
+	const char	*v;
+	size_t		 len;
+	int		 i;
+	enum mp_err	 er;
+
+	*nfields = 0;
+	if ((er = mp_db_next(sc->st)) != MP_OK)
+		return er;
+	*report_id = mp_db_int(sc->st, NEXT_ID);
+	mp_buf_init(&in, 16384);
+	for (i = 0; i < 3 && er == MP_OK; i++) {
+		v = mp_db_text(sc->st, NEXT_NAME + (unsigned)i, &len);
+		er = scan_field(keys, *report_id, i,
+		    (const unsigned char *)v, v == NULL ? 0 : len, &in,
+		    nfields);
+	}
+	if (er == MP_OK)
+		mp_crypto_sha256(digest, mp_buf_str(&in), mp_buf_len(&in));
+	mp_buf_freezero(&in);
+	return er;
+}
+
+void
+mp_contact_scan_done(struct mp_contact_scan *sc)
+{
+
+	mp_db_done(sc->st);
+	sc->st = NULL;
 }

@@ -1387,6 +1387,13 @@ mp_db_query_int(struct mp_db *db, const char *sql,
 	return er;
 }
 
+unsigned
+mp_db_ncols(const struct mp_stmt *s)
+{
+
+	return s == NULL ? 0 : s->ncols;
+}
+
 void
 mp_db_done(struct mp_stmt *s)
 {

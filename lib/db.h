@@ -204,6 +204,11 @@ enum mp_err	 mp_db_query_int(struct mp_db *, const char *sql,
 		    long long *n);
 /* Free the result set; the prepared statement stays cached. */
 void		 mp_db_done(struct mp_stmt *);
+/*
+ * The number of result columns (0 for NULL or no result), for a reader
+ * of whole rows whatever the schema (lib/tablesum.c: SELECT t.*).
+ */
+unsigned	 mp_db_ncols(const struct mp_stmt *);
 
 /*
  * Run fn(db, arg) inside one transaction.  On MP_EDBTRANS from fn or

@@ -69,4 +69,5 @@ lib_libmeldpunt_la_SOURCES = \
 	%reldir%/replytpl.c %reldir%/replytpl.h \
 	%reldir%/savedfilter.c %reldir%/savedfilter.h \
 	%reldir%/notice.c %reldir%/notice.h \
-	%reldir%/i18n.c %reldir%/i18n.h
+	%reldir%/i18n.c %reldir%/i18n.h \
+	%reldir%/tablesum.c %reldir%/tablesum.h

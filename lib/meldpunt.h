@@ -71,5 +71,6 @@
 #include "savedfilter.h"
 #include "notice.h"
 #include "question.h"
+#include "tablesum.h"
 
 #endif /* MELDPUNT_H */

@@ -35,7 +35,7 @@ is()
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-echo "1..14"
+echo "1..15"
 
 MELDPUNT_CONFIG=/etc/test/meldpunt.hdf
 export MELDPUNT_CONFIG
@@ -75,7 +75,9 @@ ${pad}partners of the XML export; \"partner help\" for details
   routing list | add TYPE|* AUDIENCE|* TEAM | remove ID
 ${pad}routing rules: signal type and audience -> team
   status                                   the instance's health in one line for Nagios (exit 0-3)
-  metrics [-o FILE]                        the same and counts for Prometheus, to metrics.file or FILE" \
+  metrics [-o FILE]                        the same and counts for Prometheus, to metrics.file or FILE
+  backup-check [--allow-newer] RESTORED.hdf
+${pad}compare the database with a restored backup (Nagios line): rows, contact details, attachments" \
     "help lists every command with its whole synopsis"
 
 out=$("$ctl" version)
@@ -101,6 +103,10 @@ is "$?" 1 "gen-key does not overwrite a key"
 out=$("$ctl" -c "$tmp/none.hdf" team list 2>&1)
 is "$?:$out" "1:meldpuntctl: cannot read $tmp/none.hdf: No such file or directory" \
     "a missing configuration file is one line, status 1"
+# backup-check speaks Nagios: a set-up it cannot make is UNKNOWN (3).
+out=$("$ctl" -c "$tmp/none.hdf" backup-check "$tmp/none.hdf" 2>/dev/null)
+is "$?:$out" "3:MELDPUNT UNKNOWN - cannot read the configuration or set up the database connection" \
+    "backup-check without a configuration is UNKNOWN, status 3"
 
 # The manual page documents every command of the table and no other:
 # the first-level ".It Cm" entries of its COMMANDS section.

@@ -47,6 +47,7 @@ int	cmd_user(struct ctl *, int, char **);
 int	cmd_routing(struct ctl *, int, char **);
 int	cmd_status(struct ctl *, int, char **);
 int	cmd_metrics(struct ctl *, int, char **);
+int	cmd_backup_check(struct ctl *, int, char **);
 
 /*
  * grants.c: the programs that may have a database account of their

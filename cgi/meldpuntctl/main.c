@@ -94,6 +94,10 @@ static const struct cmd cmds[] = {
 	  "the instance's health in one line for Nagios (exit 0-3)" },
 	{ "metrics", cmd_metrics, 1, 1, 0, NULL, "[-o FILE]",
 	  "the same and counts for Prometheus, to metrics.file or FILE" },
+	{ "backup-check", cmd_backup_check, 1, 1, 1, "admin",
+	  "[--allow-newer] RESTORED.hdf",
+	  "compare the database with a restored backup (Nagios line):"
+	  " rows, contact details, attachments" },
 };
 
 void
@@ -316,9 +320,9 @@ main(int argc, char *argv[])
 		cfile = argv[1];
 	if (setup(&c, cmd, cfile) == -1)
 		/* A monitor reads a failed set-up as UNKNOWN, not WARNING. */
-		rc = cmd->fn == cmd_status ? ctl_status_unknown("cannot read "
-		    "the configuration or set up the database connection") :
-		    1;
+		rc = cmd->fn == cmd_status || cmd->fn == cmd_backup_check ?
+		    ctl_status_unknown("cannot read the configuration or set"
+		    " up the database connection") : 1;
 	else
 		rc = cmd->fn(&c, argc, argv);
 	mp_db_close(c.db);

@@ -47,6 +47,14 @@ export PATH
 # shellcheck source=../lib/mariadb.sh
 . "$top_srcdir/tests/lib/mariadb.sh"
 
+# MELDPUNT_E2E_ENCRYPT=1: the whole suite against a server with
+# data-at-rest encryption on (tests/lib/mariadb.sh, MARIADB_ENCRYPT;
+# test-79 shows what it changes in the data files).
+if [ "${MELDPUNT_E2E_ENCRYPT:-0}" = 1 ]; then
+	MARIADB_ENCRYPT=1
+	export MARIADB_ENCRYPT
+fi
+
 # The programs nginx routes to, by socket name and URL prefix.  Only
 # those built are started; the others answer 502 through nginx.
 MP_PROGRAMS="intake feedback dashboard export"

@@ -13,6 +13,8 @@
 #				$top_builddir/tests/e2e-run)
 #	MELDPUNT_E2E_WEB=apache	run behind the shipped Apache site
 #				(tests/e2e/apache.sh) instead of nginx
+#	MELDPUNT_E2E_ENCRYPT=1	MariaDB with data-at-rest encryption on
+#				(tests/lib/mariadb.sh, test-79)
 #
 # Run by hand from the build directory, optionally with test names:
 #	top_srcdir=$PWD/.. top_builddir=$PWD ../tests/e2e/run.sh test-00-harness.sh
