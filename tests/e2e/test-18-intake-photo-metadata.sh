@@ -126,7 +126,7 @@ download()
 # --- The form says so ---------------------------------------------------
 intake_catalog
 iget /melden/
-like "$(http_body)" "Wij verwijderen locatiegegevens uit foto's" \
+like "$(http_body)" "Wij verwijderen locatiegegevens uit foto(&#39;|')s" \
     "the intake form says location data is removed"
 like "$(http_body)" "eigenschappen van een document kunnen uw naam bevatten" \
     "and that a PDF's properties may hold the reporter's name"
@@ -174,7 +174,7 @@ is "$(identify -format '%[EXIF:*]' "$d/got-$heic" | grep -c 'exif:')" 0 \
 http_reset_cookies
 fb_signin "$REF" "$CODE"
 fb_get /
-like "$(http_body)" "Wij verwijderen locatiegegevens uit foto's" \
+like "$(http_body)" "Wij verwijderen locatiegegevens uit foto(&#39;|')s" \
     "the follow-up says location data is removed"
 fb_reply "Nog een foto." \
     -F "report-attachments=@$d/dirty.jpg;filename=IMG_0003.jpg;type=image/jpeg"
