@@ -43,6 +43,10 @@ def main():
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
                      "--disable-dev-shm-usage", "--lang=nl-NL",
                      "--ignore-certificate-errors"],
+            # The pages' language follows Accept-Language (issue 17):
+            # Dutch, as the checks below read, whatever --lang does in
+            # headless mode.
+            "prefs": {"intl.accept_languages": "nl-NL,nl"},
         },
     }}}
     sid = call(driver, "POST", "/session", caps)["sessionId"]
