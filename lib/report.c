@@ -1588,6 +1588,21 @@ static const struct {
 	  " WHERE id = ? AND version = ?" },
 };
 
+/*
+ * The correctable columns as the reporter sent them, copied before a
+ * report's first correction; a later one leaves the copy (the key
+ * exists).  With the version, so a stale form copies nothing either.
+ */
+static const char sql_keep_sent[] =
+    "INSERT IGNORE INTO report_sent (report_id, signal_type_id,"
+    " audience_id, description, observed_date, street, house_number,"
+    " postcode, city, involved_people, involved_companies,"
+    " involved_vehicles, created_at)"
+    " SELECT id, signal_type_id, audience_id, description, observed_date,"
+    " street, house_number, postcode, city, involved_people,"
+    " involved_companies, involved_vehicles, UTC_TIMESTAMP()"
+    " FROM report WHERE id = ? AND version = ?";
+
 enum mp_err
 mp_report_assign(struct mp_db *db, long long id, long long version,
     long long team, long long handler, unsigned long long *n)
@@ -1608,6 +1623,7 @@ mp_report_set_field(struct mp_db *db, long long id, long long version,
 {
 	struct mp_dbval	 v[3];
 	size_t		 i;
+	enum mp_err	 er;
 
 	*n = 0;
 	for (i = 0; i < MP_NELEM(setfields); i++)
@@ -1615,6 +1631,11 @@ mp_report_set_field(struct mp_db *db, long long id, long long version,
 			break;
 	if (i == MP_NELEM(setfields) || value == NULL)
 		return MP_EINVAL;
+	/* What the reporter sent, before its first correction (sql/053). */
+	v[0] = MP_DBINT(id);
+	v[1] = MP_DBINT(version);
+	if ((er = mp_db_exec(db, sql_keep_sent, v, 2, NULL, NULL)) != MP_OK)
+		return er;
 	v[0] = MP_DBTEXT(value);
 	v[1] = MP_DBINT(id);
 	v[2] = MP_DBINT(version);
@@ -1634,6 +1655,9 @@ mp_report_mark_read(struct mp_db *db, long long id)
 static const char sql_erase_identity[] =
 	"UPDATE report SET code_hash = NULL,"
 	" identity_erased_at = UTC_TIMESTAMP() WHERE id = ?";
+/* The copy as sent (sql/053) is content too. */
+static const char sql_erase_sent[] =
+    "DELETE FROM report_sent WHERE report_id = ?";
 static const char sql_erase_content[] =
 	"UPDATE report SET description = '', observed_date ="
 	" DATE(received_at), observed_time = NULL, street = '',"
@@ -1657,8 +1681,11 @@ enum mp_err
 mp_report_erase_content(struct mp_db *db, long long id)
 {
 	struct mp_dbval	 v[1];
+	enum mp_err	 er;
 
 	v[0] = MP_DBINT(id);
+	if ((er = mp_db_exec(db, sql_erase_sent, v, 1, NULL, NULL)) != MP_OK)
+		return er;
 	return mp_db_exec(db, sql_erase_content, v, 1, NULL, NULL);
 }
 

@@ -77,6 +77,8 @@ static const struct {
 	{ "report_answer", "report_id", 0,
 	  "SELECT t.report_id, t.* FROM report_answer t"
 	  " ORDER BY t.report_id, t.question_id" },
+	{ "report_sent", "report_id", 0,
+	  "SELECT t.report_id, t.* FROM report_sent t ORDER BY t.report_id" },
 };
 
 /* Every scan's first column, the key. */

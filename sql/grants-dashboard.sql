@@ -138,3 +138,6 @@ GRANT SELECT ON report_answer TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
 -- 051_report_lang.sql: the translations of the catalogue (Beheer).
 GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
+-- 053_report_sent.sql: the report as sent, kept at its first
+-- correction (lib/report.c, mp_report_set_field).
+GRANT SELECT, INSERT ON report_sent TO @APPUSER@@@APPHOST@;

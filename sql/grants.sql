@@ -151,3 +151,5 @@ GRANT SELECT, INSERT, DELETE ON report_answer TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
 -- 051_report_lang.sql: the translations of the catalogue.
 GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
+-- 053_report_sent.sql: the report as sent, kept at its first correction.
+GRANT SELECT, INSERT, DELETE ON report_sent TO @APPUSER@@@APPHOST@;

@@ -41,6 +41,7 @@ dist_sql_DATA = \
 	%reldir%/049_replytpl_savedfilter.sql \
 	%reldir%/051_report_lang.sql \
 	%reldir%/052_questions.sql \
+	%reldir%/053_report_sent.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

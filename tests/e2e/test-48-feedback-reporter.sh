@@ -69,6 +69,38 @@ like "$body" 'foto\.png</a> \([0-9]+ kB\)' "the photo, with its size"
 like "$body" 'stuk\.pdf</a>' "and the PDF"
 unlike "$body" 'intern-handler' "never a handler's file"
 
+# A handler's corrections (issue 16) change the report, not what the
+# reporter sees of what they sent (sql/053's copy, made once).
+old_type=$(sql "SELECT st.name FROM report r JOIN signal_type st
+    ON st.id = r.signal_type_id WHERE r.id = $RID")
+new_slug=$(sql "SELECT st.slug FROM signal_type st JOIN audience_signal_type x
+    ON x.signal_type_id = st.id JOIN audience a ON a.id = x.audience_id
+    WHERE st.active = 1 AND a.active = 1 AND st.id <> (SELECT signal_type_id
+    FROM report WHERE id = $RID) ORDER BY st.id LIMIT 1")
+is "$(sql "SELECT COUNT(*) FROM report_sent WHERE report_id = $RID")" 0 \
+    "an uncorrected report has no copy as sent"
+dash_post hanna "/melding/$RID" actie=wijzigen veld=omschrijving \
+    "waarde=Verbeterd door de behandelaar" "versie=$(dash_version "$RID")"
+is "$HTTP_STATUS" 303 "hanna corrects the description"
+dash_post hanna "/melding/$RID" actie=wijzigen veld=soort "waarde=$new_slug" \
+    "versie=$(dash_version "$RID")"
+is "$HTTP_STATUS" 303 "and the signal type"
+is "$(sql "SELECT COUNT(*) FROM report_sent WHERE report_id = $RID")" 1 \
+    "one copy as sent"
+like "$(sql "SELECT description FROM report_sent WHERE report_id = $RID")" \
+    '^Busjes bij de loods' "made before the first correction"
+fb_get /
+body=$(http_body)
+like "$body" 'Busjes bij de loods &lt;script&gt;alert' \
+    "the reporter still sees the description as sent"
+unlike "$body" 'Verbeterd door de behandelaar' "not the correction"
+is "$(printf '%s' "$body" |
+    sed -n 's|.*<dt>Soort melding</dt><dd>\([^<]*\)</dd>.*|\1|p')" \
+    "$old_type" "and the signal type chosen"
+dash_as hanna GET "/melding/$RID"
+like "$(http_body)" 'Verbeterd door de behandelaar' \
+    "the handler sees the corrected report"
+
 # Downloads: own files only, as attachments with the security headers.
 fid=$(sql "SELECT id FROM attachment WHERE report_id = $RID
     AND filename = 'stuk.pdf'")

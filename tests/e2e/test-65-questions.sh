@@ -370,6 +370,13 @@ like "$out" "Nacht=1" "each option chosen"
 sql "UPDATE report SET status = 'afgerond', closed_reason = 'afgehandeld',
     taken_at = UTC_TIMESTAMP() - INTERVAL 25 MONTH,
     closed_at = UTC_TIMESTAMP() - INTERVAL 2 YEAR WHERE id = $id"
+# A copy as sent, as a handler's correction leaves it (sql/053): content
+# too, so it goes with the answers.
+sql "INSERT INTO report_sent (report_id, signal_type_id, audience_id,
+    description, observed_date, involved_people, involved_companies,
+    involved_vehicles, created_at) SELECT id, signal_type_id, audience_id,
+    'Zoals verstuurd t65', observed_date, '', '', '', UTC_TIMESTAMP()
+    FROM report WHERE id = $id"
 # Only this test's type is due: every other term at its longest.
 conf_set retention.identity_months 120
 conf_set retention.content_years 30
@@ -381,6 +388,8 @@ is "$?" 0 "retention runs"
 conf_reset
 is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $id")" 0 \
     "the erased report's answers are gone"
+is "$(sql "SELECT COUNT(*) FROM report_sent WHERE report_id = $id")" 0 \
+    "and its copy as sent"
 is "$(sql "SELECT content_erased_at IS NOT NULL FROM report WHERE
     id = $id")" 1 "with its content"
 is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $id2")" 4 \
