@@ -797,8 +797,8 @@ read_form(struct mp_report *r, const struct mp_req *req,
 	check_time_place(r);
 	if ((er = read_contact(r, staff)) != MP_OK)
 		return er;
-	return staff ? MP_OK : mp_report_read_files(r, req,
-	    rfields[RF_ATTACHMENTS].name);
+	/* A handler's telephone or e-mail report takes files too. */
+	return mp_report_read_files(r, req, rfields[RF_ATTACHMENTS].name);
 }
 
 enum mp_err
@@ -1602,6 +1602,38 @@ static const char sql_keep_sent[] =
     " street, house_number, postcode, city, involved_people,"
     " involved_companies, involved_vehicles, UTC_TIMESTAMP()"
     " FROM report WHERE id = ? AND version = ?";
+
+static const char sql_entered[] =
+    "INSERT INTO report_entered (report_id, user_id) VALUES (?, ?)";
+static const char sql_entered_by[] =
+    "SELECT user_id FROM report_entered WHERE report_id = ?";
+
+enum mp_err
+mp_report_entered(struct mp_db *db, long long id, long long user)
+{
+	struct mp_dbval	 v[2];
+
+	v[0] = MP_DBINT(id);
+	v[1] = MP_DBINT(user);
+	return mp_db_exec(db, sql_entered, v, 2, NULL, NULL);
+}
+
+enum mp_err
+mp_report_entered_by(struct mp_db *db, long long id, long long *user)
+{
+	struct mp_stmt	*st;
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	*user = 0;
+	v[0] = MP_DBINT(id);
+	if ((er = mp_db_query(db, &st, sql_entered_by, v, 1)) != MP_OK)
+		return er;
+	if ((er = mp_db_next(st)) == MP_OK)
+		*user = mp_db_int(st, 0);
+	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
 
 enum mp_err
 mp_report_assign(struct mp_db *db, long long id, long long version,

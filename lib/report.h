@@ -294,6 +294,15 @@ enum mp_err	 mp_report_assign(struct mp_db *, long long id,
  * indexed (subjects_at NULL): the caller re-indexes it
  * (mp_report_subjects_collect, mp_subject_reindex).
  */
+/*
+ * Who entered report id taken by telephone or e-mail (sql/054), in the
+ * storing transaction; and that user for the report page (*user 0 when
+ * the report came in otherwise).
+ */
+enum mp_err	 mp_report_entered(struct mp_db *, long long id,
+		    long long user);
+enum mp_err	 mp_report_entered_by(struct mp_db *, long long id,
+		    long long *user);
 enum mp_err	 mp_report_set_field(struct mp_db *, long long id,
 		    long long version, enum mp_rfield, const char *value,
 		    unsigned long long *n);

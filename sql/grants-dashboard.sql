@@ -141,3 +141,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
 -- 053_report_sent.sql: the report as sent, kept at its first
 -- correction (lib/report.c, mp_report_set_field).
 GRANT SELECT, INSERT ON report_sent TO @APPUSER@@@APPHOST@;
+-- 054_report_entered.sql: who entered a telephone or e-mail report
+-- (new.c writes it, the report page reads it).
+GRANT SELECT, INSERT ON report_entered TO @APPUSER@@@APPHOST@;

@@ -153,3 +153,5 @@ GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
 -- 053_report_sent.sql: the report as sent, kept at its first correction.
 GRANT SELECT, INSERT, DELETE ON report_sent TO @APPUSER@@@APPHOST@;
+-- 054_report_entered.sql: who entered a telephone or e-mail report.
+GRANT SELECT, INSERT ON report_entered TO @APPUSER@@@APPHOST@;

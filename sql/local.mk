@@ -42,6 +42,7 @@ dist_sql_DATA = \
 	%reldir%/051_report_lang.sql \
 	%reldir%/052_questions.sql \
 	%reldir%/053_report_sent.sql \
+	%reldir%/054_report_entered.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

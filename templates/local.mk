@@ -58,6 +58,7 @@ dist_dashboardtemplate_DATA = \
 	%reldir%/dashboard/journal-task.cs \
 	%reldir%/dashboard/journal-mine.cs \
 	%reldir%/dashboard/new.cs \
+	%reldir%/dashboard/new-done.cs \
 	%reldir%/dashboard/routing.cs \
 	%reldir%/dashboard/cover.cs \
 	%reldir%/dashboard/replytpl.cs \

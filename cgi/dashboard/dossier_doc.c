@@ -45,7 +45,15 @@ dash_dossier_doc_limits(struct mp_ctx *ctx)
 	size_t	 file;
 
 	file = (size_t)mp_confkey_int(ctx->conf, MP_CK_INTAKE_MAX_FILE_SIZE);
-	ctx->limits.max_files = 1;
+	/*
+	 * As many files as the intake's form takes: a handler's telephone
+	 * or e-mail report (new.c) is that form; a dossier document is
+	 * one, which its page checks itself.
+	 */
+	ctx->limits.max_files = (size_t)mp_confkey_int(ctx->conf,
+	    MP_CK_INTAKE_MAX_FILES);
+	if (ctx->limits.max_files < 1)
+		ctx->limits.max_files = 1;
 	ctx->limits.max_file = file;
 	/* The file and the form around it. */
 	if (ctx->limits.max_body < file + 1024 * 1024)

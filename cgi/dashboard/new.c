@@ -12,6 +12,13 @@
  * workers.  The second POST then goes to the report the first made.
  * The CSRF token cannot do this: it is the session's, the same for
  * every form, so it says who sent a form but not which one.
+ *
+ * The caller can follow the report like one from the form (issue 16):
+ * it gets a secret code, and the page after saving shows the reference
+ * and the code once, to read out or send, as the receipt does; the
+ * second POST of the form lands on the report without it.  Files go
+ * through the intake's own check (mp_report_read_files).  Who entered
+ * it is kept (sql/054): that handler sees the contact details typed.
  */
 #include "config.h"
 
@@ -98,6 +105,10 @@ show_form(struct mp_dreq *r, int status, const struct mp_report *rep,
 		return;
 	}
 	mp_tmpl_set(v, "Form.Token", token);
+	mp_tmpl_set_int(v, "Limits.MaxFiles",
+	    (long long)r->d->ctx->limits.max_files);
+	mp_tmpl_set_int(v, "Limits.MaxFileMB",
+	    (long long)(r->d->ctx->limits.max_file / (1024 * 1024)));
 	dash_catalog_view(v, &r->d->cat);
 	if (message != NULL)
 		mp_tmpl_set(v, "Form.Message", message);
@@ -131,10 +142,34 @@ audit_new(struct mp_db *db, const struct mp_report *rep, void *arg)
 	struct mp_dreq	*r = arg;
 	char		 detail[64];
 
+	enum mp_err	 er;
+
 	(void)snprintf(detail, sizeof(detail), "%s; kanaal: %s",
 	    rep->reference, rep->channel);
+	if ((er = mp_report_entered(db, rep->id, r->user.id)) != MP_OK)
+		return er;
 	return mp_audit(db, r->user.id, r->user.username,
 	    "melding ingevoerd", "melding", rep->id, r->client, detail);
+}
+
+/*
+ * The reference and the secret code, shown this once (as the intake's
+ * receipt shows them): never stored readable, so never again.
+ */
+static void
+show_code(struct mp_dreq *r, const struct mp_report *rep, const char *code)
+{
+	struct mp_view	*v;
+
+	if ((v = dash_view(r, "Melding ingevoerd")) == NULL) {
+		dash_error(r, 500, NULL);
+		return;
+	}
+	mp_tmpl_set(v, "New.Reference", rep->reference);
+	mp_tmpl_set(v, "New.Code", code);
+	mp_tmpl_set_int(v, "New.Id", rep->id);
+	mp_tmpl_set_int(v, "New.Files", (long long)rep->natt);
+	dash_render(r, 200, v, "dashboard/new-done.cs");
 }
 
 void
@@ -143,9 +178,11 @@ mp_dash_new(struct mp_dreq *r)
 	struct mp_report	 rep;
 	const char		*token;
 	char			 tok[MP_FORMTOKEN_LEN], back[64];
+	char			 code[MP_CODE_LEN];
 	enum mp_err		 er;
 
 	mp_report_init(&rep);
+	code[0] = '\0';
 	if (!dash_catalog(r)) {
 		dash_error(r, 503, NULL);
 		goto out;
@@ -172,7 +209,10 @@ mp_dash_new(struct mp_dreq *r)
 		show_form(r, 400, &rep, token, NULL);
 		goto out;
 	}
-	rep.no_code = 1;
+	if (mp_report_new_code(&rep, &r->d->ctx->keys, code) != MP_OK) {
+		dash_error(r, 500, NULL);
+		goto out;
+	}
 	rep.actor = r->user.username;
 	rep.actor_id = r->user.id;
 	rep.also = audit_new;
@@ -182,7 +222,9 @@ mp_dash_new(struct mp_dreq *r)
 	    &rep.team_id)) == MP_OK)
 		er = mp_report_store(r->d->ctx->db, &r->d->ctx->keys, &rep,
 		    NULL, NULL);
-	if (er == MP_OK || (er == MP_EDUP && rep.id > 0)) {
+	if (er == MP_OK)
+		show_code(r, &rep, code);
+	else if (er == MP_EDUP && rep.id > 0) {
 		/* The same form again lands on the report it made. */
 		(void)snprintf(back, sizeof(back), "/melding/%lld", rep.id);
 		dash_done(r, back, "ingevoerd");
@@ -192,5 +234,6 @@ mp_dash_new(struct mp_dreq *r)
 		    "over enkele minuten opnieuw; de gegevens staan nog in "
 		    "het formulier.");
 out:
+	mp_alloc_wipe(code, sizeof(code));
 	mp_report_free(&rep);
 }

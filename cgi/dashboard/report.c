@@ -504,6 +504,31 @@ detail_contact(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
 	return er;
 }
 
+/*
+ * The reporter's identity: to an account given the right (a role may
+ * hold it, lib/access.c), and to the handler who entered the report
+ * from a call or an e-mail and typed the details (sql/054), audited
+ * as such, since that is not what the right allows.
+ */
+static enum mp_err
+detail_contact_if(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
+{
+	long long	 by;
+	enum mp_err	 er;
+
+	if (!mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
+		if ((er = mp_report_entered_by(r->d->ctx->db, r->arg[0],
+		    &by)) != MP_OK)
+			return er;
+		if (by == 0 || by != r->user.id)
+			return MP_OK;
+		dash_audit(r, "identiteit bekijken", "melding", r->arg[0],
+		    "zelf ingevoerd");
+	}
+	er = detail_contact(r, v, p);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
 /* The attachments, the conversation and the history into v. */
 static enum mp_err
 detail_lists(struct mp_dreq *r, struct mp_view *v, struct mp_dbval *p)
@@ -738,11 +763,8 @@ report_page(struct mp_dreq *r, int status, const char *msg,
 	 * The reporter's identity: an account given the right (a role
 	 * may hold it, lib/access.c), and only when the reporter gave it.
 	 */
-	if (!anonymous && mp_access_user(&r->user, MP_PERM_REPORTER_ID)) {
-		er = detail_contact(r, v, p);
-		if (er != MP_OK && er != MP_ENOTFOUND)
-			goto out;
-	}
+	if (!anonymous && (er = detail_contact_if(r, v, p)) != MP_OK)
+		goto out;
 	if ((er = detail_lists(r, v, p)) != MP_OK)
 		goto out;
 	/* The follow-up questions as they were asked (issue 17). */

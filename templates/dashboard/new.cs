@@ -10,7 +10,7 @@ call:dash_begin() ?>
 <div class="message" role="alert"><p><?cs var:Form.Message ?></p></div>
 <?cs /if ?>
 <?cs call:error_summary() ?>
-<form method="post" action="<?cs var:Page.Mount ?>/nieuw" accept-charset="UTF-8" novalidate>
+<form method="post" action="<?cs var:Page.Mount ?>/nieuw" accept-charset="UTF-8" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <input type="hidden" name="form-token" value="<?cs var:Form.Token ?>">
 <p class="small">Velden met <span aria-hidden="true">*</span><span class="visually-hidden">een sterretje</span> zijn verplicht.</p>
@@ -69,10 +69,19 @@ call:dash_begin() ?>
 
 <fieldset>
 <legend>Gegevens van de melder (niet verplicht)</legend>
-<p class="hint">Alleen als de melder ze gaf. Zonder gegevens is de melding anoniem. Ze worden versleuteld bewaard; alleen de coördinator kan ze zien.</p>
+<p class="hint">Alleen als de melder ze gaf. Zonder gegevens is de melding anoniem. Ze worden versleuteld bewaard; alleen wie het recht identiteit melder heeft en u, die ze invoert, kunnen ze zien.</p>
 <?cs call:input("contact_name", "report-contact-name", "Naam", "", "text", "off") ?>
 <?cs call:input("contact_email", "report-contact-email", "E-mailadres", "", "email", "off") ?>
 <?cs call:input("contact_phone", "report-contact-phone", "Telefoonnummer", "", "tel", "off") ?>
+</fieldset>
+
+<fieldset>
+<legend>Foto's of documenten (niet verplicht)</legend>
+<div class="field<?cs if:Form.Error.attachments ?> has-error<?cs /if ?>">
+<label for="report-attachments">Bestanden die de melder stuurde</label>
+<p class="hint" id="report-attachments-hint">Hoogstens <?cs var:Limits.MaxFiles ?> bestanden van elk hoogstens <?cs var:Limits.MaxFileMB ?> MB: foto's (JPEG, PNG of HEIC; locatiegegevens worden verwijderd) en PDF-bestanden. Kies ze opnieuw als het formulier terugkomt.</p><?cs call:field_error("attachments", "report-attachments") ?>
+<input type="file" id="report-attachments" name="report-attachments" multiple accept="image/jpeg,image/png,image/heic,image/heif,application/pdf"<?cs call:described("attachments", "report-attachments", "1") ?>>
+</div>
 </fieldset>
 
 <p><button type="submit">Melding opslaan</button></p>

@@ -89,6 +89,19 @@ dash_post()
 	dash_as "$user" POST "$path" --data-urlencode "csrf=$tok" "${args[@]}"
 }
 
+# dash_new_id: the id of the report the last POST to /nieuw made: the
+# page that shows its code once links to it (id="new-report"); a
+# second POST of the same form redirects to it.
+dash_new_id()
+{
+	local id
+	id=$(sed -n 's|.*id="new-report" href="[^"]*/melding/\([0-9]*\)".*|\1|p' \
+	    "$HTTP_BODY")
+	[ -n "$id" ] || id=$(http_header Location |
+	    sed -n 's|.*/melding/\([0-9]*\).*|\1|p')
+	printf '%s\n' "$id"
+}
+
 # dash_version ID: the report's version column.
 dash_version()
 {

@@ -35,7 +35,7 @@ dash_post hanna /nieuw "form-token=$ntok" report-channel=telefoon \
     report-audience=bewoners report-signal-type=woonfraude \
     "report-description=Sjabloonproef $tag" \
     "report-observed-date=$(date -d '7 days ago' +%F)" report-city=Utrecht
-n=$(http_header Location | sed -n 's|.*/melding/\([0-9]*\).*|\1|p')
+n=$(dash_new_id)
 dash_post hanna "/melding/$n" actie=oppakken "versie=$(dash_version "$n")"
 is "$(sql "SELECT status FROM report WHERE id = $n")" "in behandeling" \
     "a report of hanna's in handling"

@@ -55,7 +55,7 @@ dash_as hanna POST /nieuw --data-urlencode "csrf=$csrf" \
     --data-urlencode "report-description=$word: drie busjes per nacht" \
     --data-urlencode "report-observed-date=$(date -d '7 days ago' +%F)" \
     --data-urlencode report-city=Utrecht
-id=$(http_header Location | sed -n 's|.*/melding/\([0-9]*\).*|\1|p')
+id=$(dash_new_id)
 ok "[ -n '$id' ]" "a handler entered a report"
 status=$(sql "SELECT status FROM report WHERE id = ${id:-0}")
 epoch=$(sql "SELECT UNIX_TIMESTAMP(received_at) FROM report WHERE id = ${id:-0}")

@@ -1,9 +1,12 @@
 # test-36-dashboard-new-report.sh -- a report received by telephone or
 # e-mail, entered on the dashboard: what is stored (channel, date
 # received, team, sealed contact, history, audit), refusals that store
-# nothing, a second POST of the same form, CSRF, roles, escaping.
+# nothing, a second POST of the same form, CSRF, roles, escaping; the
+# reference and code shown once, with which the caller signs in at
+# /melding/; files through the intake's check; the contact details
+# to the handler who typed them (issue 16).
 
-. "$top_srcdir/tests/e2e/dash.sh"
+. "$top_srcdir/tests/e2e/feedback.sh"
 dash_fixtures
 
 yesterday=$(date -d yesterday +%F)
@@ -58,16 +61,25 @@ is "$(form_value report-received-date)" "$(date +%F)" \
 # A good report.
 before=$(reports)
 new_post hanna "${good[@]}"
-is "$HTTP_STATUS" 303 "storing the report answers with a redirect"
+is "$HTTP_STATUS" 200 "storing the report shows a page"
 id=$(sql "SELECT MAX(id) FROM report")
-like "$(http_header Location)" "/dashboard/melding/$id\\?gedaan=ingevoerd\$" \
-    "to the new report's detail"
+ref=$(sql "SELECT reference FROM report WHERE id = $id")
+code=$(sed -n 's|.*id="secret-code">\([^<]*\)<.*|\1|p' "$HTTP_BODY")
+like "$(http_body)" "id=\"reference\">$ref<" "with the new report's reference"
+like "$code" '^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$' \
+    "and its secret code, to read out to the caller"
+like "$(http_body)" 'alleen nu' "said to be shown this once"
+is "$(dash_new_id)" "$id" "with a link to the report"
+like "$(http_header Cache-Control)" 'no-store' "never cached"
 is "$(reports)" $((before + 1)) "one report is stored"
 is "$(sql "SELECT channel, DATE(received_at), observed_date, team_id,
     anonymous, code_hash IS NULL, status FROM report WHERE id = $id")" \
-    "$(printf 'telefoon\t%s\t%s\t%s\t0\t1\tnieuw' "$yesterday" \
+    "$(printf 'telefoon\t%s\t%s\t%s\t0\t0\tnieuw' "$yesterday" \
     "$lastweek" "$noord")" \
-    "with channel, date received, the handler's team, no code"
+    "with channel, date received, the handler's team, a code's hash"
+is "$(sql "SELECT user_id FROM report_entered WHERE report_id = $id")" \
+    "$(sql "SELECT id FROM app_user WHERE username = 'hanna'")" \
+    "and who entered it"
 is "$(sql "SELECT actor, detail FROM event WHERE report_id = $id AND
     kind = 'ontvangen'")" "$(printf 'hanna\tkanaal: telefoon')" \
     "the history names the handler"
@@ -85,9 +97,62 @@ is "$(sql "SELECT COUNT(*) FROM reporter_contact WHERE report_id = $id
 # The same form again: no second report.
 new_post hanna "${good[@]}"
 is "$HTTP_STATUS" 303 "sending the same form again redirects"
+unlike "$(http_body)" "$code" "without the code: it was shown once"
 like "$(http_header Location)" "/dashboard/melding/$id\\?gedaan=ingevoerd\$" \
     "to the report it made the first time"
 is "$(reports)" $((before + 1)) "and stores nothing more"
+
+# The caller follows it with the reference and code read out.
+http_reset_cookies
+fb_signin "$ref" "$code"
+is "$HTTP_STATUS" 303 "the caller signs in at /melding/ with them"
+fb_get /
+like "$(http_body)" "$ref" "and sees the report"
+http_reset_cookies
+
+# The handler who typed the contact details sees them, audited; the
+# page shows no code.
+a0=$(audit_count 'identiteit bekijken' hanna "$id")
+dash_as hanna GET "/melding/$id"
+like "$(http_body)" 'id="reporter">Piet Beller' \
+    "the handler who entered it sees the caller's name"
+unlike "$(http_body)" "$code" "and never the code again"
+is "$(audit_count 'identiteit bekijken' hanna "$id")" $((a0 + 1)) \
+    "audited as a look at the identity"
+
+# Files the caller sent, through the intake's own check (multipart,
+# as the form posts): a photo is stored, a text posing as a photo is
+# refused at the field and nothing is stored.
+fdir=$E2E_TEST_DIR
+mkdir -p "$fdir"
+write_file "$fdir/foto.png" png
+printf 'geen foto' >"$fdir/nep.png"
+new_multi()
+{
+	dash_as hanna POST /nieuw -F "csrf=$csrf" -F "form-token=$tok" \
+	    -F report-channel=email -F "report-received-date=$yesterday" \
+	    -F report-audience=bewoners -F report-signal-type=drugs \
+	    -F "report-description=Beller stuurde een foto" \
+	    -F "report-observed-date=$lastweek" -F report-city=Utrecht "$@"
+}
+new_form hanna
+like "$(http_body)" 'enctype="multipart/form-data"' "the form sends files"
+like "$(http_body)" 'name="report-attachments"' "and asks for them"
+n0=$(reports)
+new_multi -F "report-attachments=@$fdir/nep.png;type=image/png"
+is "$HTTP_STATUS" 400 "a file that is no photo is refused"
+like "$(field_error report-attachments)" "alleen foto" \
+    "with the intake's error next to the field"
+is "$(reports)" "$n0" "and nothing is stored"
+new_form hanna
+new_multi -F "report-attachments=@$fdir/foto.png;type=image/png"
+is "$HTTP_STATUS" 200 "a report with a photo is stored"
+fid=$(dash_new_id)
+is "$(sql "SELECT COUNT(*), MIN(mime) FROM attachment
+    WHERE report_id = ${fid:-0}")" "$(printf '1\timage/png')" \
+    "with the photo as an attachment"
+is "$(sql "SELECT sha256 = UNHEX(SHA2(data, 256)) FROM attachment
+    WHERE report_id = ${fid:-0}")" 1 "its hash that of the stored bytes"
 
 # The detail shows the description escaped.
 dash_as hanna GET "/melding/$id"
@@ -160,7 +225,7 @@ for f in "${good[@]}"; do
 	esac
 done
 new_post hanna "${args[@]}"
-is "$HTTP_STATUS" 303 "a report without contact details is stored"
+is "$HTTP_STATUS" 200 "a report without contact details is stored"
 id2=$(sql "SELECT MAX(id) FROM report")
 is "$(sql "SELECT channel, anonymous FROM report WHERE id = $id2")" \
     "$(printf 'email\t1')" "as anonymous, by e-mail"
@@ -171,7 +236,7 @@ is "$(sql "SELECT COUNT(*) FROM reporter_contact WHERE report_id = $id2")" \
 new_form cor
 is "$HTTP_STATUS" 200 "a coordinator opens the form"
 new_post cor "${good[@]}"
-is "$HTTP_STATUS" 303 "and stores a report"
+is "$HTTP_STATUS" 200 "and stores a report"
 id3=$(sql "SELECT MAX(id) FROM report")
 is "$(sql "SELECT team_id IS NULL FROM report WHERE id = $id3")" 1 \
     "without a team"

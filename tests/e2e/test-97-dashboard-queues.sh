@@ -53,7 +53,7 @@ new_report()
 	    --data-urlencode "report-description=Wachtrijproef $RANDOM" \
 	    --data-urlencode "report-observed-date=$(date -d '7 days ago' +%F)" \
 	    --data-urlencode report-city=Utrecht
-	id=$(http_header Location | sed -n 's|.*/melding/\([0-9]*\)?gedaan=ingevoerd$|\1|p')
+	id=$(dash_new_id)
 }
 
 # --- The counts in the navigation -------------------------------------------
