@@ -84,6 +84,8 @@ mp_dash_savedfilter(struct mp_dreq *r)
 	}
 	/* Stored by this program, but read as any request would be. */
 	memset(&q, 0, sizeof(q));
+	/* The defaults fill only what is 0: from zero, not the stack's. */
+	memset(&lim, 0, sizeof(lim));
 	mp_req_limits_default(&lim);
 	lim.max_params = 32;
 	if (!mp_savedfilter_query_ok(f.query) ||
