@@ -1056,9 +1056,34 @@ stored_before(struct mp_db *db, struct mp_report *r)
 	return MP_OK;
 }
 
+/* Dutch is the column's default: no write, the one-statement path. */
+static int
+store_has_lang(const struct mp_report *r)
+{
+
+	return r->lang != NULL && strcmp(r->lang, "nl") != 0;
+}
+
+/*
+ * The report's language (sql/051), through the view of the report
+ * this connection just stored (the intake may write nothing else of
+ * it).  A report spooled while the database was down stays Dutch.
+ */
+static enum mp_err
+store_lang(struct mp_db *db, const struct mp_report *r)
+{
+	struct mp_dbval	 p[2];
+
+	p[0] = MP_DBTEXT(r->lang);
+	p[1] = MP_DBINT(r->id);
+	return mp_db_exec(db, "UPDATE intake_own_report_lang SET lang = ?"
+	    " WHERE id = ?", p, 2, NULL, NULL);
+}
+
 /*
  * What follows the report row: its contact row unless anonymous, its
- * attachments, r->also, and the rate limit when it is counted late.
+ * attachments, its language, r->also, and the rate limit when it is
+ * counted late.
  */
 static enum mp_err
 store_rest(struct mp_db *db, const struct store *s, int rl_late)
@@ -1076,6 +1101,8 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
 			return er;
 	if (r->nans > 0 && (er = mp_question_answers_store(db, r->id, r->ans,
 	    r->nans)) != MP_OK)
+		return er;
+	if (store_has_lang(r) && (er = store_lang(db, r)) != MP_OK)
 		return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
 		return er;
@@ -1437,6 +1464,7 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	 * (two round trips of four).
 	 */
 	if (r->anonymous && r->natt == 0 && r->nans == 0 && r->also == NULL &&
+	    !store_has_lang(r) &&
 	    !s.routed)
 		er = mp_db_txn1(db, store_txn, &s);
 	else

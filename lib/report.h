@@ -96,6 +96,8 @@ struct mp_report {
 	int		 no_code;	/* no secret code: code_hash NULL */
 	const char	*actor;		/* user name; NULL: the reporter */
 	long long	 actor_id;	/* its id, not told of it; 0: none */
+	/* The reporter's language (sql/051); NULL or "nl": the default. */
+	const char	*lang;
 	/*
 	 * Called last in the storing transaction when not NULL (an audit
 	 * entry, say); anything but MP_OK rolls the report back.

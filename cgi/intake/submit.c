@@ -304,23 +304,6 @@ submit_complete(struct mp_intake *in, struct mp_req *req,
 }
 
 /*
- * The report's language (sql/051), in the transaction that stores it,
- * through the view of the report this connection just stored.  A
- * report spooled while the database was down stays Dutch.
- */
-static enum mp_err
-store_lang(struct mp_db *db, const struct mp_report *r, void *arg)
-{
-	struct mp_intake	*in = arg;
-	struct mp_dbval		 p[2];
-
-	p[0] = MP_DBTEXT(in->lang);
-	p[1] = MP_DBINT(r->id);
-	return mp_db_exec(db, "UPDATE intake_own_report_lang SET lang = ?"
-	    " WHERE id = ?", p, 2, NULL, NULL);
-}
-
-/*
  * The form sent by a language button (layout.cs): shown again in the
  * chosen language with what was typed, nothing stored and no errors
  * yet (the reporter has not sent it).  The token goes along while it
@@ -355,11 +338,7 @@ store_and_answer(struct mp_intake *in, struct mp_req *req,
 {
 	enum mp_err	 er;
 
-	/* Dutch is the column's default: no write, the one-statement path. */
-	if (in->lang != NULL && strcmp(in->lang, "nl") != 0) {
-		r->also = store_lang;
-		r->also_arg = in;
-	}
+	r->lang = in->lang;	/* lib/report.c writes it with the report */
 	/* Per address, or on the intranet per signed-in user. */
 	er = mp_report_store(in->ctx->db, &in->ctx->keys, r, &in->rl,
 	    in->here.client);
