@@ -44,8 +44,13 @@ enum stmt {
 	STMT_TEXT_SET,
 	STMT_TEXT_DEL,
 	STMT_COUNT,
+	STMT_SEARCH_ANY,
 	STMT__MAX
 };
+
+const char mp_question_sql_search[] =
+	"SELECT qa.report_id AS id FROM report_answer qa"
+	" WHERE MATCH (qa.value) AGAINST (? IN BOOLEAN MODE)";
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LOAD: by type (0: all) and position. */
@@ -84,6 +89,12 @@ static const char *const stmts[STMT__MAX] = {
 	" 'keuze', 'keuzes') AND r.received_at >= ? AND r.received_at < ?"
 	" GROUP BY a.question_id, a.label, a.value"
 	" ORDER BY a.question_id, a.label, COUNT(*) DESC",
+	/*
+	 * STMT_SEARCH_ANY: one answer is enough (the FULLTEXT engine
+	 * still produces every match, of the answers only).
+	 */
+	"SELECT COUNT(*) FROM (SELECT 1 FROM report_answer qa"
+	" WHERE MATCH (qa.value) AGAINST (? IN BOOLEAN MODE) LIMIT 1) x",
 };
 
 enum load_col { LOAD_ID, LOAD_TYPE, LOAD_AUD, LOAD_KIND, LOAD_REQUIRED,
@@ -822,6 +833,19 @@ mp_question_answers_erase(struct mp_db *db, long long report)
 
 	p[0] = MP_DBINT(report);
 	return mp_db_exec(db, stmts[STMT_ERASE], p, 1, NULL, NULL);
+}
+
+enum mp_err
+mp_question_search_any(struct mp_db *db, const char *boolean, int *any)
+{
+	struct mp_dbval	 p[1];
+	long long	 n = 0;
+	enum mp_err	 er;
+
+	p[0] = MP_DBTEXT(boolean);
+	er = mp_db_query_int(db, stmts[STMT_SEARCH_ANY], p, 1, &n);
+	*any = er == MP_OK && n > 0;
+	return er;
 }
 
 /* ------------------------------------------------------------------ */

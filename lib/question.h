@@ -199,4 +199,23 @@ typedef void	(*mp_question_count_fn)(long long question,
 enum mp_err	 mp_question_count(struct mp_db *, const char *from,
 		    const char *to, mp_question_count_fn, void *arg);
 
+/*
+ * "The ids of the reports with an answer whose value holds the words":
+ * a SELECT of one column, id, for a statement to put in (a UNION, a
+ * derived table; lib/sqltext.h, as "{answer_reports}"), as
+ * mp_subject_sql_search.  Its one parameter is a FULLTEXT boolean
+ * query; it reads report_answer's FULLTEXT index (sql/055), so a query
+ * that no answer holds costs one empty lookup.  A report may come more
+ * than once (one row per answer that holds the words).
+ */
+extern const char mp_question_sql_search[];
+/*
+ * Whether any answer's value holds the words of boolean (a FULLTEXT
+ * boolean query, as mp_question_sql_search's): *any 1 or 0.  For a
+ * search to leave the answers half out when it would find nothing
+ * there.  MP_EDB* when the database fails.
+ */
+enum mp_err	 mp_question_search_any(struct mp_db *, const char *boolean,
+		    int *any);
+
 #endif

@@ -43,6 +43,7 @@ dist_sql_DATA = \
 	%reldir%/052_questions.sql \
 	%reldir%/053_report_sent.sql \
 	%reldir%/054_report_entered.sql \
+	%reldir%/055_answer_search.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -198,16 +198,19 @@ enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
  * "report r" appends dash_list_sql_filters after the visibility rule
  * (mp_access_sql_visible), and dash_list_sql_text when f->boolean is
  * set, both through its template (lib/sqltext.h); dash_filter_params
- * binds their values in that order.  When q is also a subject
- * (f->subj.n > 0) the statement selects from dash_list_sql_hits (the
- * words' and the subjects' reports, which names lib/subject.h's
- * fragment) instead of from report r, and has no dash_list_sql_text:
- * the search's values then come first.
+ * binds their values in that order.  When an answer to a follow-up
+ * question holds the words too (f->answers, from dash_filter_answers)
+ * the statement selects from dash_list_sql_words instead (the reports
+ * whose text or answers hold them: lib/question.h's fragment); when q
+ * is also a subject (f->subj.n > 0) from dash_list_sql_hits (those and
+ * the subject's reports: lib/subject.h's fragment too).  Neither has
+ * dash_list_sql_text: the search's values then come first.
  */
 #define DASH_Q_MAX		100
-#define DASH_FILTER_PARAMS	(1 + 2 * MP_SUBJECT_SEARCH_MAX + 2 + 16)
+#define DASH_FILTER_PARAMS	(2 + 2 * MP_SUBJECT_SEARCH_MAX + 2 + 16)
 extern const char dash_list_sql_filters[];
 extern const char dash_list_sql_text[];
+extern const char dash_list_sql_words[];
 extern const char dash_list_sql_hits[];
 
 /*
@@ -232,6 +235,7 @@ struct dash_filter {
 	const char	*q;
 	char		 boolean[DASH_Q_MAX * 3];
 	struct mp_subject_search subj;	/* q as subjects (n 0: none) */
+	int		 answers;	/* an answer holds the words */
 	long long	 page;
 	int		 bad;		/* a value was wrong and ignored */
 };
@@ -265,6 +269,12 @@ int		 dash_words_match(const struct dash_words *,
 
 /* Read the filters from the query string; f->bad when one is wrong. */
 void		 dash_filter_read(struct mp_dreq *, struct dash_filter *);
+/*
+ * Set f->answers: whether an answer to a follow-up question holds the
+ * words of a text search that is no subject (issue 17).  Before
+ * dash_filter_params; MP_EDB* when the database fails.
+ */
+enum mp_err	 dash_filter_answers(struct mp_dreq *, struct dash_filter *);
 /* Bind visibility and filters into p; returns how many were bound. */
 size_t		 dash_filter_params(struct mp_dreq *,
 		    const struct dash_filter *,

@@ -19,6 +19,7 @@
 enum stmt {
 	STMT_EXPORT,
 	STMT_EXPORT_TEXT,
+	STMT_EXPORT_WORDS,
 	STMT_EXPORT_SUBJECT,
 	STMT__MAX
 };
@@ -80,20 +81,27 @@ static const char *const stmts[STMT__MAX] = {
 	 * agree (docs/architecture.md, "A common word's page").
 	 */
 	EXPORT_COLS "{text}" EXPORT_ORDER,
+	/*
+	 * STMT_EXPORT_WORDS: an answer holds the words too (issue 17):
+	 * the reports' text and their answers, list.c's LIST_WORDS.
+	 */
+	EXPORT_SELECT " FROM{words}" EXPORT_JOINS EXPORT_WHERE EXPORT_ORDER,
 	/* STMT_EXPORT_SUBJECT: q is also a subject (list.c's LIST_HITS) */
 	EXPORT_SELECT " FROM{hits}" EXPORT_JOINS EXPORT_WHERE EXPORT_ORDER,
 };
 
 /*
  * The visibility rule (access.h), the list's filters and search
- * (list.c) and the reports of a subject (subject.h), which the list's
- * search names.
+ * (list.c), and the reports of a subject (subject.h) and those of
+ * answers (question.h), which the list's search names.
  */
 static const struct mp_sqltext_part parts[] = {
 	{ "visible", mp_access_sql_visible },
 	{ "filters", dash_list_sql_filters },
 	{ "text", dash_list_sql_text },
+	{ "words", dash_list_sql_words },
 	{ "hits", dash_list_sql_hits },
+	{ "answer_reports", mp_question_sql_search },
 	{ "subject_reports", mp_subject_sql_search },
 	{ NULL, NULL }
 };
@@ -242,11 +250,16 @@ mp_dash_export(struct mp_dreq *r)
 		dash_error(r, mp_err_status(er), NULL);
 		return;
 	}
+	if ((er = dash_filter_answers(r, &f)) != MP_OK) {
+		mp_question_set_free(&qc.set);
+		dash_error(r, mp_err_status(er), NULL);
+		return;
+	}
 	np = dash_filter_params(r, &f, p);
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
 	    mp_sqltext_get(&dash_export_sql, f.subj.n > 0 ?
-	    STMT_EXPORT_SUBJECT : f.boolean[0] != '\0' ? STMT_EXPORT_TEXT :
-	    STMT_EXPORT), p,
+	    STMT_EXPORT_SUBJECT : f.answers ? STMT_EXPORT_WORDS :
+	    f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT), p,
 	    np)) != MP_OK) {
 		mp_question_set_free(&qc.set);
 		dash_error(r, mp_err_status(er), NULL);

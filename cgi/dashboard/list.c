@@ -11,7 +11,9 @@
  * which optimises a prepared statement anew for each execution with
  * its values, drops the unused ones and picks the index of the ones
  * given.  The text search has a statement of its own, since MATCH
- * needs its FULLTEXT index.
+ * needs its FULLTEXT index; it finds reports by their description,
+ * street and city, and by their answers to the follow-up questions
+ * (issue 17).
  */
 #include "config.h"
 
@@ -44,12 +46,16 @@ enum stmt {
 	STMT_FIRST_TEAM_CHANNEL,
 	STMT_COUNTS_ALL,
 	STMT_COUNTS_TEAMS,
+	STMT_LIST_WORDS,		/* an answer holds q: LIST_WORDS */
+	STMT_LIST_WORDS_TEAMS,
 	STMT_LIST_SUBJECT,		/* q is a subject too: LIST_HITS */
 	STMT_LIST_SUBJECT_TEAMS,
 	STMT_SCAN,			/* the newest-first scan: list_scan */
 	STMT_SCAN_TEAMS,
 	STMT_LIST_IDS,			/* the page the scan found */
 	STMT_LIST_IDS_TEAMS,
+	STMT_SCAN_ANSWERS,		/* the scan's answers half */
+	STMT_SCAN_ANSWERS_TEAMS,
 	STMT__MAX
 };
 
@@ -137,27 +143,43 @@ enum list_col {
 	" (? IN BOOLEAN MODE)"
 
 /*
- * The search when q is also a subject (dash_filter's subj, issue 13: a
- * plate, a postcode and number, a KvK number, an IBAN, a phone number,
- * an e-mail address): the reports its words match, as in LIST_TEXT,
- * and those linked to the subject in its normal form, confirmed or
- * not (lib/subject.c's fragment), in one derived table that the
- * visibility rule and the filters then narrow.  The words stay in:
- * "Hoofdstraat 12" is an address and words of a description alike,
- * and a search that found a report before must find it still.  Each
- * side reads its own index (FULLTEXT; subject_norm, then
- * report_subject_subject), as a text search alone does; a UNION in a
- * derived table, not an OR in the WHERE, which would leave MariaDB no
- * index for either.  Its parameters come before the WHERE's:
- * hit_params.
+ * The text search when an answer to a follow-up question holds the
+ * words too (issue 17; dash_filter_answers found one): the reports
+ * whose description, street and city hold them (the FULLTEXT index
+ * report_text), and those with an answer that holds them (lib/
+ * question.c's fragment, report_answer's FULLTEXT index, sql/055), in
+ * one derived table that the visibility rule and the filters then
+ * narrow.  Each half reads its own index; a UNION in a derived table,
+ * not an OR in the WHERE, which would leave MariaDB no index for
+ * either (as the subject half below).  Every word must be in one half:
+ * the report's text, or one answer ("+nacht* +busjes*" does not find a
+ * report with "nacht" in its description and "busjes" in an answer).
+ * Without an answer that holds the words, LIST_TEXT answers as before:
+ * the UNION's derived table of every match cost 1.6 to 1.9 times
+ * LIST_TEXT's time for a word in one report in six (docs/
+ * architecture.md, "Answers in the work list's search").  Its
+ * parameters, the words twice, come before the WHERE's: hit_params.
+ *
+ * When q is also a subject (dash_filter's subj, issue 13: a plate, a
+ * postcode and number, a KvK number, an IBAN, a phone number, an
+ * e-mail address), LIST_HITS adds the reports linked to the subject
+ * in its normal form, confirmed or not (lib/subject.c's fragment).
+ * The words stay in: "Hoofdstraat 12" is an address and words of a
+ * description alike, and a search that found a report before must
+ * find it still.  Each side reads its own index (FULLTEXT; subject_norm,
+ * then report_subject_subject), as a text search alone does.
  */
-#define LIST_HITS \
+#define LIST_WORDS_UNION \
 	" (SELECT f.id FROM report f" \
 	" WHERE MATCH (f.description, f.street, f.city) AGAINST" \
-	" (? IN BOOLEAN MODE) UNION {subject_reports}) hit" \
+	" (? IN BOOLEAN MODE) UNION {answer_reports}"
+#define LIST_WORDS \
+	LIST_WORDS_UNION ") hit JOIN report r ON r.id = hit.id"
+#define LIST_HITS \
+	LIST_WORDS_UNION " UNION {subject_reports}) hit" \
 	" JOIN report r ON r.id = hit.id"
-#define LIST_SUBJECT(vis) \
-	LIST_COLS " FROM (SELECT r.id FROM" LIST_HITS " WHERE " vis \
+#define LIST_SEARCH(hits, vis) \
+	LIST_COLS " FROM (SELECT r.id FROM" hits " WHERE " vis \
 	LIST_FILTERS LIST_ORDER
 
 /*
@@ -177,11 +199,30 @@ enum list_col {
 #define SCAN_LIKE2	SCAN_LIKE SCAN_LIKE
 #define SCAN_LIKE8	SCAN_LIKE2 SCAN_LIKE2 SCAN_LIKE2 SCAN_LIKE2
 #define LIST_SCAN(vis) \
-	"SELECT r.id, r.description, r.street, r.city FROM (SELECT r.id" \
+	"SELECT r.id, r.description, r.street, r.city," SCAN_AT \
+	" FROM (SELECT r.id" \
 	" FROM report r WHERE " vis LIST_FILTERS LIST_SORT " LIMIT ?) k" \
 	" JOIN report r ON r.id = k.id WHERE 1 = 1" SCAN_LIKE8 LIST_SORT
+/*
+ * A report's place in the list's order as text that sorts as
+ * received_at does (fixed width, microseconds included): for merging
+ * the scan's matches with its answers half's (scan_merge).
+ */
+#define SCAN_AT	" DATE_FORMAT(r.received_at, '%Y%m%d%H%i%s%f')"
 /* LIST_SCAN's columns. */
-enum scan_col { SC_ID, SC_DESCRIPTION, SC_STREET, SC_CITY };
+enum scan_col { SC_ID, SC_DESCRIPTION, SC_STREET, SC_CITY, SC_AT };
+/*
+ * The scan's answers half (issue 17): the newest reports the user may
+ * see that pass the filters with an answer that holds the words, by
+ * report_answer's FULLTEXT index (LIST_WORDS's answers half); the
+ * scan's own matches are by the report's text only.  Its columns are
+ * SC_ID and SC_AT's: 0 and 1.
+ */
+#define LIST_SCAN_ANSWERS(vis) \
+	"SELECT r.id," SCAN_AT " FROM (SELECT DISTINCT h.id FROM" \
+	" ({answer_reports}) h) hit JOIN report r ON r.id = hit.id" \
+	" WHERE " vis LIST_FILTERS LIST_SORT " LIMIT ?"
+#define SA_AT	1
 /*
  * The page the scan found, by id (PER_PAGE + 1 of them), with the
  * visibility rule again: a report moved to another team since the
@@ -195,6 +236,7 @@ enum scan_col { SC_ID, SC_DESCRIPTION, SC_STREET, SC_CITY };
 
 const char dash_list_sql_filters[] = LIST_FILTERS;
 const char dash_list_sql_text[] = LIST_TEXT;
+const char dash_list_sql_words[] = LIST_WORDS;
 const char dash_list_sql_hits[] = LIST_HITS;
 
 #define LIST_ORDER \
@@ -232,25 +274,32 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT r.status, SUM(r.n) FROM report_count r GROUP BY r.status",
 	"SELECT r.status, SUM(r.n) FROM report_count r WHERE "
 	"{teams} GROUP BY r.status",
+	/* STMT_LIST_WORDS, STMT_LIST_WORDS_TEAMS */
+	LIST_SEARCH(LIST_WORDS, "{visible}"),
+	LIST_SEARCH(LIST_WORDS, "{in_teams}"),
 	/* STMT_LIST_SUBJECT, STMT_LIST_SUBJECT_TEAMS */
-	LIST_SUBJECT("{visible}"),
-	LIST_SUBJECT("{in_teams}"),
+	LIST_SEARCH(LIST_HITS, "{visible}"),
+	LIST_SEARCH(LIST_HITS, "{in_teams}"),
 	/* STMT_SCAN, STMT_SCAN_TEAMS, STMT_LIST_IDS, STMT_LIST_IDS_TEAMS */
 	LIST_SCAN("{visible}"),
 	LIST_SCAN("{in_teams}"),
 	LIST_IDS("{visible}"),
 	LIST_IDS("{in_teams}"),
+	/* STMT_SCAN_ANSWERS, STMT_SCAN_ANSWERS_TEAMS */
+	LIST_SCAN_ANSWERS("{visible}"),
+	LIST_SCAN_ANSWERS("{in_teams}"),
 };
 
 /*
- * The visibility rule's cases (access.h) and the reports of a subject
- * (subject.h) the templates above name.
+ * The visibility rule's cases (access.h), the reports of a subject
+ * (subject.h) and of answers (question.h) the templates above name.
  */
 static const struct mp_sqltext_part parts[] = {
 	{ "visible", mp_access_sql_visible },
 	{ "teams", mp_access_sql_teams },
 	{ "in_teams", mp_access_sql_in_teams },
 	{ "subject_reports", mp_subject_sql_search },
+	{ "answer_reports", mp_question_sql_search },
 	{ NULL, NULL }
 };
 
@@ -755,17 +804,19 @@ filter_values(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 	return np;
 }
 
+
 /*
  * Bind the filters' values into p from p[np] on, in the order of
- * LIST_FILTERS (and LIST_TEXT, unless q is a subject: hit_params has
- * its words then); returns the new count.
+ * LIST_FILTERS (and LIST_TEXT, unless the search has its own derived
+ * table, LIST_WORDS or LIST_HITS: hit_params has its words then);
+ * returns the new count.
  */
 static size_t
 filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 {
 
 	np = filter_values(f, p, np);
-	if (f->boolean[0] != '\0' && f->subj.n == 0)
+	if (f->boolean[0] != '\0' && f->subj.n == 0 && !f->answers)
 		p[np++] = MP_DBTEXT(f->boolean);
 	return np;
 }
@@ -812,17 +863,27 @@ hit_words(const struct dash_filter *f)
 }
 
 /*
- * When q is also a subject (f->subj.n > 0), LIST_HITS's values, which
- * come first in its statements: the words, then the subjects; into p
- * from p[np] on, returns the new count.
+ * The values of a search with a derived table of its own, which come
+ * first in its statements: LIST_WORDS's, the words for its two halves
+ * (the report's text, the answers); when q is also a subject
+ * (f->subj.n > 0), LIST_HITS's, the words (twice) then the subjects.
+ * Into p from p[np] on, returns the new count; none for LIST_TEXT.
  */
 static size_t
 hit_params(const struct dash_filter *f, struct mp_dbval *p, size_t np)
 {
+	const char	*words;
 
-	if (f->subj.n == 0)
+	if (f->subj.n == 0) {
+		if (f->boolean[0] == '\0' || !f->answers)
+			return np;
+		p[np++] = MP_DBTEXT(f->boolean);
+		p[np++] = MP_DBTEXT(f->boolean);
 		return np;
-	p[np++] = MP_DBTEXT(hit_words(f) ? f->boolean : "");
+	}
+	words = hit_words(f) ? f->boolean : "";
+	p[np++] = MP_DBTEXT(words);
+	p[np++] = MP_DBTEXT(words);
 	mp_subject_search_params(&f->subj, p + np);
 	return np + 2 * MP_SUBJECT_SEARCH_MAX;
 }
@@ -872,6 +933,8 @@ list_stmt(const struct dash_filter *f, int teams,
 
 	if (f->subj.n > 0)
 		return teams ? STMT_LIST_SUBJECT_TEAMS : STMT_LIST_SUBJECT;
+	if (f->boolean[0] != '\0' && f->answers)
+		return teams ? STMT_LIST_WORDS_TEAMS : STMT_LIST_WORDS;
 	if (f->boolean[0] != '\0')
 		return teams ? STMT_LIST_TEXT_TEAMS : STMT_LIST_TEXT;
 	return teams ? list_stmt_team(f, vis) : STMT_LIST;
@@ -890,9 +953,96 @@ list_stmt(const struct dash_filter *f, int teams,
  * where the rules differ).  ids gets its reports and *done is 1; else (a
  * rarer word, a later page) *done is 0 and the FULLTEXT statement
  * answers, as before.
+ *
+ * The scan reads the report's text only; when an answer holds the
+ * words (f->answers), the reports found by their answers (issue 17)
+ * come from the answers half (scan_answers), merged in by the list's
+ * order (scan_merge).
  */
 #define SCAN_ROWS	2000
 #define SCAN_PAGES	5
+#define SCAN_HITS	(SCAN_PAGES * PER_PAGE + 1)
+
+/* A match of the scan: the report and its place in the order. */
+struct scan_hit {
+	long long	 id;
+	char		 at[24];	/* SCAN_AT: 20 digits */
+};
+
+/* Read a match's id (column 0) and place (column at) into h. */
+static void
+scan_hit_read(struct mp_stmt *st, unsigned at, struct scan_hit *h)
+{
+	const char	*s = mp_db_text(st, at, NULL);
+
+	h->id = mp_db_int(st, 0);
+	(void)snprintf(h->at, sizeof(h->at), "%s", s != NULL ? s : "");
+}
+
+/* Newer first, as LIST_SORT: received_at, then id, descending. */
+static int
+scan_newer(const struct scan_hit *a, const struct scan_hit *b)
+{
+	int	 c = strcmp(a->at, b->at);
+
+	return c != 0 ? c > 0 : a->id > b->id;
+}
+
+/*
+ * The newest n reports the user may see that pass the filters with an
+ * answer that holds the words, newest first, into a; *na how many.
+ */
+static enum mp_err
+scan_answers(struct mp_dreq *r, const struct dash_filter *f, int teams,
+    const struct mp_dbval *vis, size_t nvis, struct scan_hit *a,
+    size_t n, size_t *na)
+{
+	struct mp_stmt	*st = NULL;
+	struct mp_dbval	 p[1 + MP_ACCESS_TEAMS_MAX + LIST_FILTER_VALUES + 1];
+	size_t		 np = 1;
+	enum mp_err	 er;
+
+	*na = 0;
+	p[0] = MP_DBTEXT(f->boolean);
+	memcpy(p + np, vis, nvis * sizeof(vis[0]));
+	np = filter_values(f, p, np + nvis);
+	p[np++] = MP_DBINT((long long)n);
+	er = mp_db_query(r->d->ctx->db, &st, SQL(teams ?
+	    STMT_SCAN_ANSWERS_TEAMS : STMT_SCAN_ANSWERS), p, np);
+	while (er == MP_OK && *na < n && (er = mp_db_next(st)) == MP_OK)
+		scan_hit_read(st, SA_AT, &a[(*na)++]);
+	if (st != NULL)
+		mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+/*
+ * The page from the scan's matches s (ns, newest first) and the
+ * answers half's a (na, newest first): the two merged by the list's
+ * order, a report in both once, from skip on.  Every report in the
+ * merged list's first skip + PER_PAGE + 1 is in s (the scan tested
+ * every report newer than its last match) or in a (the newest that
+ * many answer matches), so the page is the one LIST_WORDS gives.
+ */
+static void
+scan_merge(const struct scan_hit *s, size_t ns, const struct scan_hit *a,
+    size_t na, size_t skip, long long ids[PER_PAGE + 1])
+{
+	const struct scan_hit *next;
+	size_t		 i = 0, j = 0, k = 0;
+
+	while (k <= skip + PER_PAGE && (i < ns || j < na)) {
+		if (j >= na || (i < ns && scan_newer(&s[i], &a[j])))
+			next = &s[i++];
+		else if (i < ns && s[i].id == a[j].id) {
+			next = &s[i++];
+			j++;
+		} else
+			next = &a[j++];
+		if (k++ >= skip)
+			ids[k - 1 - skip] = next->id;
+	}
+}
 
 static enum mp_err
 list_scan(struct mp_dreq *r, const struct dash_filter *f, int teams,
@@ -903,9 +1053,10 @@ list_scan(struct mp_dreq *r, const struct dash_filter *f, int teams,
 	struct mp_stmt	*st = NULL;
 	struct mp_dbval	 p[MP_ACCESS_TEAMS_MAX + LIST_FILTER_VALUES + 1 +
 			    2 * DASH_WORDS_MAX];
+	struct scan_hit	 hits[SCAN_HITS], ans[SCAN_HITS];
 	const char	*text[3];
 	char		*buf = NULL;
-	size_t		 len[3], np, i, bufsz = 0, found = 0;
+	size_t		 len[3], np, i, bufsz = 0, found = 0, nans = 0;
 	size_t		 skip = (size_t)(f->page - 1) * PER_PAGE;
 	int		 m = 0;
 	enum mp_err	 er;
@@ -927,14 +1078,23 @@ list_scan(struct mp_dreq *r, const struct dash_filter *f, int teams,
 			    &len[i]);
 		if ((m = dash_words_match(&w, text, len, 3, &buf, &bufsz)) < 0)
 			er = MP_ENOMEM;
-		else if (m && found++ >= skip)
-			ids[found - 1 - skip] = mp_db_int(st, SC_ID);
+		else if (m)
+			scan_hit_read(st, SC_AT, &hits[found++]);
 	}
 	if (st != NULL)
 		mp_db_done(st);
 	free(buf);
-	*done = found == skip + PER_PAGE + 1;
-	return er == MP_ENOTFOUND ? MP_OK : er;
+	if (er == MP_ENOTFOUND)
+		er = MP_OK;
+	/* Not done: the FULLTEXT statement, with its answers half, answers. */
+	if (er != MP_OK || found != skip + PER_PAGE + 1)
+		return er;
+	if (f->answers && (er = scan_answers(r, f, teams, vis, nvis, ans,
+	    found, &nans)) != MP_OK)
+		return er;
+	scan_merge(hits, found, ans, nans, skip, ids);
+	*done = 1;
+	return MP_OK;
 }
 
 /*
@@ -962,6 +1122,24 @@ page_params(const struct dash_filter *f, int teams,
 	p[(*np)++] = MP_DBINT(PER_PAGE + 1);
 	p[(*np)++] = MP_DBINT((f->page - 1) * PER_PAGE);
 	return list_stmt(f, teams, vis);
+}
+
+/*
+ * Whether the answers half of a text search can find anything: one
+ * lookup in report_answer's FULLTEXT index (lib/question.c).  Not for
+ * a subject, whose LIST_HITS has the answers half always (a UNION
+ * already), nor without words.  An answer stored between this and
+ * the page's statement shows on the next search.
+ */
+enum mp_err
+dash_filter_answers(struct mp_dreq *r, struct dash_filter *f)
+{
+
+	f->answers = 0;
+	if (f->boolean[0] == '\0' || f->subj.n > 0)
+		return MP_OK;
+	return mp_question_search_any(r->d->ctx->db, f->boolean,
+	    &f->answers);
 }
 
 /*
@@ -1074,7 +1252,9 @@ dash_list_page(struct mp_dreq *r, int status, const struct dash_saved_msg *m)
 		dash_error(r, 500, NULL);
 		return;
 	}
-	er = list_rows(r, v, &f, &n);
+	er = dash_filter_answers(r, &f);
+	if (er == MP_OK)
+		er = list_rows(r, v, &f, &n);
 	if (er == MP_OK)
 		er = counts(r, v);
 	if (er == MP_OK)

@@ -1,0 +1,210 @@
+# test-66-answers-more.sh -- the rest of issue 17's follow-up answers:
+# the work list's text search finds reports by their answers
+# (report_answer's FULLTEXT index, sql/055; list.c's LIST_WORDS) under
+# the visibility rule, a word in no answer finds nothing, the CSV
+# export of the same search holds the same reports, the description
+# is still searched; and a common word answered by the newest-first
+# scan merges in the reports found by an answer only, giving the page
+# that both FULLTEXT queries together give.
+
+. "$top_srcdir/tests/e2e/dash.sh"
+dash_fixtures
+
+# The reports the page links to, in its order, once each.
+page_ids()
+{
+	grep -o 'href="/dashboard/melding/[0-9]*"' "$HTTP_BODY" |
+	    grep -o '[0-9][0-9]*' | awk '!seen[$0]++' | paste -sd' '
+}
+# The references of a CSV export's rows, in its order.
+csv_refs()
+{
+	tail -n +2 "$HTTP_BODY" | grep -o '^[A-Z0-9-]*' | paste -sd' '
+}
+
+# A question of this test's own (answers need one), on a demo type.
+ST=$(sql "SELECT MIN(id) FROM signal_type")
+sql "INSERT INTO question (signal_type_id, kind, required, position,
+    active) VALUES ($ST, 'lange-tekst', 0, 900, 0)"
+QID=$(sql "SELECT MAX(id) FROM question WHERE signal_type_id = $ST AND
+    position = 900")
+sql "INSERT INTO question_text (question_id, lang, label, help, options)
+    VALUES ($QID, 'nl', 'Wat viel u nog meer op?', '', '')"
+
+# answer REPORT VALUE: REPORT's answer to the test's question.
+answer()
+{
+	sql "INSERT INTO report_answer (report_id, question_id, position,
+	    kind, label, value) VALUES ($1, $QID, 900, 'lange-tekst',
+	    'Wat viel u nog meer op?', '$2')"
+}
+
+# ---------------------------------------------------------------------
+# A rare word in one answer.
+# ---------------------------------------------------------------------
+noord=$(dash_report Noord)
+zuid=$(dash_report Zuid)
+answer "$noord" "Er staat elke nacht een Antwoordbusje66 met draaiende motor."
+answer "$zuid" "Niets bijzonders gezien."
+ref_noord=$(sql "SELECT reference FROM report WHERE id = $noord")
+is "$(sql "SELECT COUNT(*) FROM report WHERE id = $noord AND
+    CONCAT_WS(' ', description, street, city) LIKE '%antwoordbusje%'")" 0 \
+    "the word is in the answer only, not in the report's own text"
+
+dash_as cor GET "/?q=antwoordbusje66"
+is "$HTTP_STATUS" 200 "cor searches for a word of an answer"
+is "$(page_ids)" "$noord" "and finds the report whose answer holds it"
+dash_as cor GET "/?q=ANTWOORDBUSJE"
+is "$(page_ids)" "$noord" "by the word's start, in capitals too"
+dash_as cor GET "/?q=antwoordbusje66+motor"
+is "$(page_ids)" "$noord" "two words of the answer find it"
+dash_as hanna GET "/?q=antwoordbusje66"
+is "$(page_ids)" "$noord" "hanna (Noord, the report's team) finds it too"
+dash_as henk GET "/?q=antwoordbusje66"
+is "$HTTP_STATUS" 200 "henk (Zuid) searches the same"
+is "$(page_ids)" "" "and does not see the other team's report"
+dash_as cor GET "/?q=bestaatnergens66"
+is "$(page_ids)" "" "a word in no answer and no report finds nothing"
+dash_as cor GET "/?q=busje66"
+is "$(page_ids)" "" "a word's middle finds nothing"
+# The label (the question as asked) is not searched: every word must be
+# in the answer.
+dash_as cor GET "/?q=antwoordbusje66+meer"
+is "$(page_ids)" "" "a word of the question's text does not count"
+
+# The CSV export of the same search agrees.
+dash_as cor GET "/export?q=antwoordbusje66"
+is "$HTTP_STATUS" 200 "the export of the answer search"
+is "$(csv_refs)" "$ref_noord" "holds the same one report"
+dash_as cor GET "/export?q=bestaatnergens66"
+is "$(csv_refs)" "" "the export of a word in no answer holds none"
+
+# The description is searched still; a report found both ways once.
+desc0=$(sql "SELECT HEX(description) FROM report WHERE id = $zuid")
+sql "UPDATE report SET description = CONCAT(description,
+    ' Omschrijvingwoord66.') WHERE id = $zuid"
+dash_as cor GET "/?q=omschrijvingwoord66"
+is "$(page_ids)" "$zuid" "a word of a description still finds its report"
+answer "$(sql "SELECT MAX(id) FROM report WHERE id % 2 = 0")" \
+    "Ook hier Omschrijvingwoord66 in een antwoord."
+want=$(sql "SELECT id FROM report r WHERE r.id = $zuid OR r.id =
+    (SELECT MAX(id) FROM report WHERE id % 2 = 0) ORDER BY
+    r.received_at DESC, r.id DESC" | paste -sd' ')
+dash_as cor GET "/?q=omschrijvingwoord66"
+is "$(page_ids)" "$want" "a word in a description and in an answer: both"
+dash_as cor GET "/export?q=omschrijvingwoord66"
+is "$(csv_refs)" "$(sql "SELECT reference FROM report r WHERE r.id IN
+    ($(echo "$want" | tr ' ' ,)) ORDER BY r.received_at DESC, r.id DESC" |
+    paste -sd' ')" "the export holds the same reports"
+
+# ---------------------------------------------------------------------
+# A common word: the newest-first scan and the answers half merged.
+# ---------------------------------------------------------------------
+max0=$(sql "SELECT MAX(id) FROM report")
+sql "DROP TABLE IF EXISTS t66_stats_month, t66_stats_days;
+    CREATE TABLE t66_stats_month AS SELECT * FROM stats_month;
+    CREATE TABLE t66_stats_days AS SELECT * FROM stats_days"
+mp_ctl seed-demo --reports 400 --seed 66 --no-subjects >/dev/null
+sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =
+    IF(report.id % 2 = 1, 'Noord', 'Zuid')) WHERE id > $max0"
+# The newest report of Noord without "naar" in its text, an older one
+# from the middle of the first page, and one further down get
+# an answer with "naar" in it.
+nonaar()
+{
+	sql "SELECT id FROM report r WHERE id > $max0 AND id % 2 = 1 AND
+	    NOT MATCH (r.description, r.street, r.city) AGAINST ('+naar*'
+	    IN BOOLEAN MODE) ORDER BY r.received_at DESC, r.id DESC
+	    LIMIT 1 OFFSET $1"
+}
+a1=$(nonaar 0)
+a2=$(nonaar 15)
+a3=$(nonaar 80)
+ok '[ -n "$a1" ] && [ -n "$a2" ] && [ -n "$a3" ]' \
+    "three reports of Noord without the word in their text"
+for a in $a1 $a2 $a3; do
+	answer "$a" "Hij reed naar de loods."
+done
+
+# ft VIS OFFSET LIMIT: the page both FULLTEXT queries give.
+ft()
+{
+	sql "SELECT r.id FROM report r WHERE $1 AND (MATCH (r.description,
+	    r.street, r.city) AGAINST ('+naar*' IN BOOLEAN MODE) OR r.id IN
+	    (SELECT report_id FROM report_answer WHERE MATCH (value) AGAINST
+	    ('+naar*' IN BOOLEAN MODE))) ORDER BY r.received_at DESC,
+	    r.id DESC LIMIT $3 OFFSET $2" | paste -sd' '
+}
+log_output=$(sql "SELECT @@GLOBAL.log_output")
+# Which way a page came (as test-87): the lookup whether an answer holds
+# the words ("any"), the scan, its answers half, the page by id, the
+# FULLTEXT statement on the report's text alone ("text") or with the
+# answers half ("words").
+way()
+{
+	sql "TRUNCATE mysql.general_log; SET GLOBAL log_output = 'TABLE';
+	    SET GLOBAL general_log = 1"
+	dash_as "$1" GET "/?q=$2"
+	sql "SET GLOBAL general_log = 0"
+	sql "SELECT CASE WHEN argument LIKE '%SELECT 1 FROM report_answer%'
+	    THEN 'any' WHEN argument LIKE '%CONCAT_WS%' THEN 'scan'
+	    WHEN argument LIKE '%WHERE r.id IN (%' THEN 'ids'
+	    WHEN argument LIKE '%FROM report f%' THEN 'words'
+	    WHEN argument LIKE '%report_answer%' THEN 'answers'
+	    WHEN argument LIKE '%MATCH%' THEN 'text' END FROM
+	    mysql.general_log WHERE command_type = 'Execute' AND (argument
+	    LIKE '%FROM report r%' OR argument LIKE '%FROM report f%' OR
+	    argument LIKE '%FROM report_answer%') ORDER BY event_time" |
+	    grep -v '^NULL$' | paste -sd' '
+}
+is "$(way cor naar)" "any scan answers ids" \
+    "a common word: the scan, the answers half, the page by id"
+is "$(way cor 'naar&pagina=6')" "any words" \
+    "past the scan's reach: the FULLTEXT statement with its answers half"
+is "$(way cor gingen)" "any scan ids" \
+    "a common word in no answer: the scan alone, as before"
+is "$(way cor 'gingen&pagina=6')" "any text" \
+    "and past its reach the FULLTEXT statement as before"
+is "$(way cor antwoordbusje)" "any scan words" \
+    "a rare word of an answer: the scan, then the statement with answers"
+is "$(way cor antwoordbusje66)" "words" \
+    "one that reads as an address too: the subject search, answers in"
+
+mine="r.team_id = $(sql "SELECT id FROM team WHERE name = 'Noord'")"
+for user in cor hanna; do
+	[ "$user" = cor ] && vis=1 || vis=$mine
+	for page in 1 2 3; do
+		want=$(ft "$vis" $(((page - 1) * 50)) 50)
+		dash_as "$user" GET "/?q=naar&pagina=$page"
+		is "$(page_ids)" "$want" \
+		    "$user 'naar' page $page: both FULLTEXT queries' page"
+	done
+done
+dash_as cor GET "/?q=naar"
+like " $(page_ids) " " $a1 " "the newest answer-only report is on page 1"
+like " $(page_ids) " " $a2 " "and the one from the page's middle"
+dash_as cor GET "/export?q=naar"
+is "$(csv_refs)" "$(sql "SELECT reference FROM report r WHERE r.id IN
+    ($(ft 1 0 100000 | tr ' ' ,)) ORDER BY r.received_at DESC, r.id DESC" |
+    paste -sd' ')" "the export holds every report of both queries"
+like " $(csv_refs) " " $(sql "SELECT reference FROM report WHERE
+    id = $a3") " "the answer-only report further down among them"
+
+# ---------------------------------------------------------------------
+# Leave the data as it was for the tests after this one.
+# ---------------------------------------------------------------------
+sql "TRUNCATE mysql.general_log; SET GLOBAL log_output = '$log_output'"
+sql "UPDATE report SET description = UNHEX('$desc0') WHERE id = $zuid;
+    DELETE FROM report_answer WHERE question_id = $QID;
+    DELETE FROM event WHERE report_id > $max0;
+    DELETE FROM reporter_contact WHERE report_id > $max0;
+    DELETE FROM report_subject WHERE report_id > $max0;
+    DELETE FROM report WHERE id > $max0;
+    DELETE FROM stats_month; INSERT INTO stats_month
+    SELECT * FROM t66_stats_month; DELETE FROM stats_days;
+    INSERT INTO stats_days SELECT * FROM t66_stats_days;
+    DROP TABLE t66_stats_month, t66_stats_days;
+    DELETE FROM question_text WHERE question_id = $QID;
+    DELETE FROM question WHERE id = $QID"
+is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
+    "the test's reports are gone"
