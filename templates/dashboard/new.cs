@@ -1,6 +1,8 @@
 <?cs # new.cs -- a report received by telephone or e-mail, entered by
      a handler: the intake's fields (intake/form.cs) with who reported,
-     the channel and the date received; contact details optional. ?><?cs
+     the channel and the date received; contact details optional; the
+     chosen signal type's follow-up questions as on the public form
+     (intake/questions.cs, issue 17). ?><?cs
 include:"dashboard/layout.cs" ?><?cs
 include:"common/fields.cs" ?><?cs
 call:dash_begin() ?>
@@ -39,6 +41,12 @@ call:dash_begin() ?>
 <div class="choice"><input type="radio" id="report-signal-type-<?cs var:t.Slug ?>" name="report-signal-type" value="<?cs var:t.Slug ?>"<?cs if:Form.Value.signal_type == t.Slug ?> checked<?cs /if ?>>
 <label for="report-signal-type-<?cs var:t.Slug ?>"><?cs var:t.Name ?></label></div><?cs /each ?>
 </fieldset>
+<?cs if:Form.HasQuestions ?>
+<div class="field">
+<p class="hint" id="report-questions-hint">Bij sommige soorten horen vervolgvragen. Kies de soort en toon de vragen; wat al is ingevuld blijft staan, gekozen bestanden niet.</p>
+<button type="submit" name="vragen-tonen" value="1" class="secondary" aria-describedby="report-questions-hint">Vragen tonen</button>
+</div>
+<?cs /if ?><?cs include:"intake/questions.cs" ?>
 
 <fieldset>
 <legend>Wat is er gezien of gehoord?</legend>

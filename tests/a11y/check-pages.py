@@ -348,8 +348,28 @@ def run(base, d, c, users):
     c.page("dashboard: statistiek van dossiers met fout", "#s-van-fout")
     d.go(base + "/dashboard/nieuw")
     c.page("dashboard: nieuwe melding", "#report-description")
-    d.click("form[action$='/nieuw'] button[type=submit]")
+    d.click("form[action$='/nieuw'] button[type=submit]:not([name])")
     c.page("dashboard: nieuwe melding met fouten", ".error-summary")
+    # Follow-up questions (issue 17): the first signal type that has
+    # some, shown by "Vragen tonen", then saved without the rest.
+    slugs = d.js("return Array.prototype.map.call(document.querySelectorAll"
+                 "('input[name=report-signal-type]'), function (e) {"
+                 " return e.value; });")
+    if d.js("return document.querySelector('[name=vragen-tonen]')"
+            " !== null;"):
+        for slug in slugs:
+            d.go(base + "/dashboard/nieuw")
+            fill(d, {"report-signal-type-" + slug: "1"})
+            d.click("button[name=vragen-tonen]")
+            if d.js("return document.getElementById('report-questions')"
+                    " !== null;"):
+                c.page("dashboard: nieuwe melding met vervolgvragen",
+                       "#report-questions")
+                d.click("form[action$='/nieuw']"
+                        " button[type=submit]:not([name])")
+                c.page("dashboard: nieuwe melding met vervolgvragen en"
+                       " fouten", ".error-summary")
+                break
     d.go(base + "/dashboard/statistiek")
     c.page("dashboard: statistiek", "h1")
     d.go(base + "/dashboard/onderwerpen")

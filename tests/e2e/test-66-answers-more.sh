@@ -5,9 +5,15 @@
 # export of the same search holds the same reports, the description
 # is still searched; and a common word answered by the newest-first
 # scan merges in the reports found by an answer only, giving the page
-# that both FULLTEXT queries together give.
+# that both FULLTEXT queries together give.  And a handler entering a
+# telephone or e-mail report on the dashboard (/nieuw) is asked the
+# chosen signal type's follow-up questions as on the public form:
+# "Vragen tonen" without JavaScript, typed values kept, required ones
+# enforced with errors at the field, nothing stored on a refusal, the
+# answers stored with the report and shown escaped on its page.
 
 . "$top_srcdir/tests/e2e/dash.sh"
+. "$top_srcdir/tests/e2e/intake.sh"
 dash_fixtures
 
 # The reports the page links to, in its order, once each.
@@ -191,6 +197,123 @@ like " $(csv_refs) " " $(sql "SELECT reference FROM report WHERE
     id = $a3") " "the answer-only report further down among them"
 
 # ---------------------------------------------------------------------
+# Questions on a report entered on the dashboard (/nieuw).
+# ---------------------------------------------------------------------
+XSS='<script>alert("antwoord66")</script>'
+sql "INSERT IGNORE INTO signal_type (slug, name, description, sort)
+    VALUES ('vragen66', 'Vragen66', 'Voor test-66.', 99)"
+T66=$(sql "SELECT id FROM signal_type WHERE slug = 'vragen66'")
+sql "INSERT IGNORE INTO audience_signal_type (audience_id, signal_type_id)
+    SELECT id, $T66 FROM audience WHERE slug = 'bewoners'"
+sql "UPDATE question SET active = 0 WHERE signal_type_id = $T66"
+# q66 KIND REQUIRED POSITION LABEL [OPTIONS]: a question of vragen66.
+q66()
+{
+	sql "INSERT INTO question (signal_type_id, kind, required, position)
+	    VALUES ($T66, '$1', $2, $3); SET @q = LAST_INSERT_ID();
+	    INSERT INTO question_text (question_id, lang, label, help, options)
+	    VALUES (@q, 'nl', '$4', '', '${5:-}'); SELECT @q"
+}
+QT=$(q66 tekst 1 10 'Welke taal spraken de mensen?')
+QJ=$(q66 ja-nee 1 20 'Slapen er mensen op de werkplek?')
+QN=$(q66 getal 0 30 'Hoeveel mensen zag de melder?')
+QL=$(q66 lange-tekst 0 40 'Wat viel de melder verder op?')
+sleep 1.2	# catalog.ttl: the dashboard reads the catalogue again
+
+yesterday=$(date -d yesterday +%F)
+lastweek=$(date -d '7 days ago' +%F)
+counts66()
+{
+	sql "SELECT CONCAT((SELECT COUNT(*) FROM report), '/',
+	    (SELECT COUNT(*) FROM report_answer))"
+}
+new_form()
+{
+	dash_as hanna GET /nieuw
+	tok=$(form_value form-token)
+	csrf=$(form_value csrf)
+}
+new_post()
+{
+	local args=() f
+	for f in "$@"; do
+		args+=(--data-urlencode "$f")
+	done
+	dash_as hanna POST /nieuw --data-urlencode "csrf=$csrf" \
+	    --data-urlencode "form-token=$tok" "${args[@]}"
+}
+base66=(report-channel=telefoon "report-received-date=$yesterday"
+    report-audience=bewoners report-signal-type=vragen66
+    "report-description=Beller ziet mensen in een loods slapen."
+    "report-observed-date=$lastweek" report-street=Havenweg
+    report-city=Utrecht)
+
+new_form
+is "$HTTP_STATUS" 200 "the new-report form"
+like "$(http_body)" 'name="vragen-tonen"' \
+    "offers to show a signal type's questions (no JavaScript needed)"
+unlike "$(http_body)" "id=\"question-$QT\"" "and asks none yet"
+
+c0=$(counts66)
+new_post "${base66[@]}" vragen-tonen=1
+is "$HTTP_STATUS" 200 "'Vragen tonen' with the type chosen"
+body=$(http_body)
+like "$body" "id=\"question-$QT\"" "shows the type's text question"
+like "$body" "name=\"question-$QJ\" value=\"ja\"" "and its yes/no question"
+like "$body" 'name="questions-for" value="vragen66"' \
+    "and says whose questions the form shows"
+like "$body" 'Beller ziet mensen in een loods slapen' \
+    "what was typed is kept"
+unlike "$body" 'class="error-summary' "no errors yet: nothing was saved"
+is "$(counts66)" "$c0" "nothing is stored"
+
+new_post "${base66[@]}"
+is "$HTTP_STATUS" 200 "saved without the questions shown"
+like "$(http_body)" 'horen vervolgvragen' "the form says there are questions"
+like "$(http_body)" "id=\"question-$QT\"" "and asks them"
+is "$(counts66)" "$c0" "nothing is stored"
+
+new_post "${base66[@]}" questions-for=vragen66 "question-$QT=$XSS" \
+    "question-$QN=veel"
+is "$HTTP_STATUS" 400 "a required question unanswered and a bad number"
+is "$(field_error "question-$QJ")" "Kies een antwoord." \
+    "the yes/no question's error is at the field"
+is "$(field_error "question-$QN")" "Vul een getal in, bijvoorbeeld 3 of 2,5." \
+    "the number's too"
+is "$(field_error "question-$QT")" "" "a good answer has no error"
+like "$(http_body)" "href=\"#question-$QJ\"" \
+    "the summary links to the question"
+like "$(http_body)" 'value="&lt;script&gt;alert' \
+    "the typed answer is kept, escaped"
+unlike "$(http_body)" '<script>alert' "never as markup"
+like "$(http_body)" 'value="veel"' "the bad number is kept as typed"
+is "$(counts66)" "$c0" "nothing is stored, no report and no answer"
+
+new_post "${base66[@]}" questions-for=vragen66 "question-$QT=$XSS" \
+    "question-$QJ=ja" "question-$QN=4" "question-$QL="
+is "$HTTP_STATUS" 200 "good answers: the report is stored"
+nid=$(dash_new_id)
+ok '[ -n "$nid" ]' "the page links to the new report"
+is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $nid")" 3 \
+    "with an answer to each answered question"
+is "$(sql "SELECT value FROM report_answer WHERE report_id = $nid AND
+    question_id = $QT")" "$XSS" "an answer stored as typed"
+is "$(sql "SELECT CONCAT(channel, ' ', signal_type_id) FROM report
+    WHERE id = $nid")" "telefoon $T66" "a telephone report of the type"
+dash_as hanna GET "/melding/$nid"
+is "$HTTP_STATUS" 200 "the handler opens the report"
+body=$(http_body)
+like "$body" 'Slapen er mensen op de werkplek' "the question as asked"
+like "$body" '&lt;script&gt;alert\(&#34;antwoord66|&lt;script&gt;alert\(&quot;antwoord66' \
+    "the answer shown escaped"
+unlike "$body" '<script>alert' "never as markup"
+dash_as cor GET "/?q=slapen+werkplek"
+unlike " $(page_ids) " " $nid " "the question's text does not find it"
+dash_as cor GET "/export?soort=$T66"
+like "$(csv_refs)" "$(sql "SELECT reference FROM report WHERE id = $nid")" \
+    "it is in the export of its type"
+
+# ---------------------------------------------------------------------
 # Leave the data as it was for the tests after this one.
 # ---------------------------------------------------------------------
 sql "TRUNCATE mysql.general_log; SET GLOBAL log_output = '$log_output'"
@@ -205,6 +328,8 @@ sql "UPDATE report SET description = UNHEX('$desc0') WHERE id = $zuid;
     INSERT INTO stats_days SELECT * FROM t66_stats_days;
     DROP TABLE t66_stats_month, t66_stats_days;
     DELETE FROM question_text WHERE question_id = $QID;
-    DELETE FROM question WHERE id = $QID"
+    DELETE FROM question WHERE id = $QID;
+    UPDATE question SET active = 0 WHERE signal_type_id = $T66;
+    DELETE FROM audience_signal_type WHERE signal_type_id = $T66"
 is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
     "the test's reports are gone"

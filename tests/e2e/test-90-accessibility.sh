@@ -98,6 +98,19 @@ sql "INSERT INTO dossier_journal (dossier_id, kind, body, created_by,
     SELECT $A11Y_PAGED_DOSSIER, 'notitie', 'a11ycor',
     UTC_TIMESTAMP() - INTERVAL s.seq MINUTE, CONCAT('notitie ', s.seq)
     FROM seq_0_to_60 s"
+# A signal type with a follow-up question (issue 17), for the walk's
+# new-report form with its questions; switched off after the walk.
+sql "INSERT IGNORE INTO signal_type (slug, name, description, sort)
+    VALUES ('a11yvragen', 'Toegankelijkheid vragen', 'Voor test-90.', 98)"
+A11Y_QTYPE=$(sql "SELECT id FROM signal_type WHERE slug = 'a11yvragen'")
+sql "INSERT IGNORE INTO audience_signal_type (audience_id, signal_type_id)
+    SELECT id, $A11Y_QTYPE FROM audience WHERE is_default = 1;
+    UPDATE question SET active = 0 WHERE signal_type_id = $A11Y_QTYPE;
+    INSERT INTO question (signal_type_id, kind, required, position)
+    VALUES ($A11Y_QTYPE, 'ja-nee', 1, 1);
+    INSERT INTO question_text (question_id, lang, label, help, options)
+    VALUES (LAST_INSERT_ID(), 'nl', 'Was het donker?', 'Bij benadering.',
+    '')"
 conf_set auth.mode local
 restart_program dashboard
 # The public pages in English and Arabic too (issue 17).
@@ -154,6 +167,8 @@ kill -- -"$driver" 2>/dev/null
 wait "$driver" 2>/dev/null
 trap - EXIT
 
+sql "UPDATE question SET active = 0 WHERE signal_type_id = $A11Y_QTYPE;
+    DELETE FROM audience_signal_type WHERE signal_type_id = $A11Y_QTYPE"
 conf_reset
 restart_program dashboard
 restart_program intake
