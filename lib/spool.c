@@ -28,6 +28,7 @@
 #include "crypto.h"
 #include "errcode.h"
 #include "formtoken.h"
+#include "i18n.h"
 #include "image.h"
 #include "keys.h"
 #include "log.h"
@@ -55,7 +56,13 @@ enum tag {
 	/* An answer (issue 17): "id position kind", its label, its value. */
 	TAG_ANS_QUESTION = 0x60,
 	TAG_ANS_LABEL,
-	TAG_ANS_VALUE
+	TAG_ANS_VALUE,
+	/*
+	 * The report's language (issue 17, sql/051), when not Dutch: a
+	 * file without it (Dutch, or spooled before it existed) replays
+	 * as Dutch.
+	 */
+	TAG_LANG = 0x70
 };
 
 /*
@@ -138,6 +145,8 @@ serialise(const struct mp_report *r, struct mp_buf *b)
 		putstr(&w, TAG_ANS_LABEL, r->ans[i].label);
 		putstr(&w, TAG_ANS_VALUE, r->ans[i].value);
 	}
+	if (r->lang != NULL && strcmp(r->lang, "nl") != 0)
+		putstr(&w, TAG_LANG, r->lang);
 	return w.er;
 }
 
@@ -179,6 +188,23 @@ answer_add(struct mp_report *r, const unsigned char *v, size_t vlen)
 	a->position = pos;
 	a->kind = (enum mp_qkind)kind;
 	return a;
+}
+
+/*
+ * The shipped language named by a TAG_LANG record, as the static code
+ * r->lang holds; NULL (Dutch) for one meldpunt no longer ships: the
+ * report is stored all the same.
+ */
+static const char *
+spool_lang(const unsigned char *v, size_t vlen)
+{
+	size_t	 i;
+
+	for (i = 0; mp_i18n_shipped[i] != NULL; i++)
+		if (strlen(mp_i18n_shipped[i]) == vlen &&
+		    memcmp(mp_i18n_shipped[i], v, vlen) == 0)
+			return mp_i18n_shipped[i];
+	return NULL;
 }
 
 /*
@@ -295,6 +321,9 @@ deserialise(struct mp_report *r, const unsigned char *plain, size_t len)
 			free(*s);
 			if ((*s = mp_alloc_memdup0(v, vlen)) == NULL)
 				return MP_ENOMEM;
+			break;
+		case TAG_LANG:
+			r->lang = spool_lang(v, vlen);
 			break;
 		default:
 			return MP_EINVAL;

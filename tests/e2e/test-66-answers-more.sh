@@ -11,6 +11,8 @@
 # "Vragen tonen" without JavaScript, typed values kept, required ones
 # enforced with errors at the field, nothing stored on a refusal, the
 # answers stored with the report and shown escaped on its page.
+# And a report spooled while MariaDB is down keeps its language when
+# drain-spool stores it (lib/spool.c's language record).
 
 . "$top_srcdir/tests/e2e/dash.sh"
 . "$top_srcdir/tests/e2e/intake.sh"
@@ -333,3 +335,42 @@ sql "UPDATE report SET description = UNHEX('$desc0') WHERE id = $zuid;
     DELETE FROM audience_signal_type WHERE signal_type_id = $T66"
 is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
     "the test's reports are gone"
+
+# ---------------------------------------------------------------------
+# A spooled report keeps its language (as test-14 spools and drains).
+# ---------------------------------------------------------------------
+intake_catalog
+conf_set i18n.languages "nl, en"
+restart_intake
+rm -f "$E2E_SPOOL"/*.rpt
+# spool_report LANG WORD: a report sent in LANG while MariaDB is down.
+spool_report()
+{
+	http_reset_cookies
+	iget "/melden/?taal=$1"
+	report_fields
+	set_field report-description "$2: al weken komen er 's nachts busjes."
+	post_report
+}
+stop_mariadb_only
+ok '! mariadb_up' "MariaDB is stopped"
+spool_report en Spooltaalengels66
+is "$HTTP_STATUS" 200 "a report in English sent while MariaDB is down: a receipt"
+like "$(http_body)" 'lang="en"' "the receipt in English"
+spool_report nl Spooltaalnederlands66
+is "$HTTP_STATUS" 200 "one in Dutch too"
+is "$(find "$E2E_SPOOL" -maxdepth 1 -name '*.rpt' | wc -l)" 2 \
+    "both wait in the spool"
+start_mariadb_only
+ok mariadb_up "MariaDB is running again"
+is "$(mp_ctl drain-spool 2>&1)" "stored 2, failed 0" "drain-spool stores both"
+lang_of()
+{
+	sql "SELECT lang FROM report WHERE description LIKE '$1:%'"
+}
+is "$(lang_of Spooltaalengels66)" en \
+    "the English report is stored in English (report.lang)"
+is "$(lang_of Spooltaalnederlands66)" nl \
+    "the Dutch one in Dutch (its file has no language record, as before)"
+conf_reset
+restart_intake

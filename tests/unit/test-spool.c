@@ -173,6 +173,57 @@ test_round_trip(void **state)
 	mp_report_free(&r);
 }
 
+/*
+ * The report's language (issue 17) survives the spool: a language other
+ * than Dutch as its own record; Dutch writes none, so its file is as
+ * one spooled before the record existed, and such a file replays as
+ * Dutch; a language meldpunt no longer ships replays as Dutch too.
+ */
+static void
+lang_back(struct mp_report *r, const char **lang, size_t *len)
+{
+	struct mp_report	 back;
+	struct mp_buf		 b;
+
+	mp_buf_init(&b, SPOOL_MAX);
+	assert_int_equal(serialise(r, &b), MP_OK);
+	*len = mp_buf_len(&b);
+	mp_report_init(&back);
+	assert_int_equal(deserialise(&back, (const unsigned char *)
+	    mp_buf_str(&b), mp_buf_len(&b)), MP_OK);
+	*lang = back.lang;
+	mp_report_free(&back);
+	mp_buf_free(&b);
+}
+
+static void
+test_lang(void **state)
+{
+	struct mp_report	 r;
+	const char		*lang;
+	size_t			 dutch, nl, ar;
+
+	(void)state;
+	make_report(&r, 0x23);
+	(void)snprintf(r.reference, sizeof(r.reference), "M-2026-SLANGTEST");
+	lang_back(&r, &lang, &dutch);
+	assert_null(lang);
+	r.lang = "nl";
+	lang_back(&r, &lang, &nl);
+	assert_null(lang);
+	assert_int_equal(nl, dutch);	/* no record: the old format */
+	r.lang = "ar";
+	lang_back(&r, &lang, &ar);
+	assert_non_null(lang);
+	assert_string_equal(lang, "ar");
+	assert_int_equal(ar, dutch + 5 + 2);
+	r.lang = "xx";
+	lang_back(&r, &lang, &ar);
+	assert_null(lang);
+	r.lang = NULL;
+	mp_report_free(&r);
+}
+
 static void
 test_damaged_file_set_aside(void **state)
 {
@@ -307,6 +358,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_once_sealed),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_damaged_file_set_aside),
 		cmocka_unit_test(test_reclean),
 		cmocka_unit_test(test_stat),
