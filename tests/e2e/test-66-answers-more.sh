@@ -84,6 +84,14 @@ is "$(page_ids)" "" "a word of the question's text does not count"
 dash_as cor GET "/export?q=antwoordbusje66"
 is "$HTTP_STATUS" 200 "the export of the answer search"
 is "$(csv_refs)" "$ref_noord" "holds the same one report"
+# A word without digits is no subject (an address reads "word 66"):
+# the statement of the words and the answers, for a handler's teams too.
+dash_as hanna GET "/?q=antwoordbusje"
+is "$(page_ids)" "$noord" "hanna finds it by a word that is no subject"
+dash_as henk GET "/?q=antwoordbusje"
+is "$(page_ids)" "" "henk does not"
+dash_as cor GET "/export?q=antwoordbusje"
+is "$(csv_refs)" "$ref_noord" "the export of that word holds the report"
 dash_as cor GET "/export?q=bestaatnergens66"
 is "$(csv_refs)" "" "the export of a word in no answer holds none"
 
