@@ -244,7 +244,11 @@ show_questions(struct mp_dreq *r, struct mp_report *rep, struct new_q *q,
 	for (i = 0; q->qf.err != NULL && i < q->qf.n; i++)
 		q->qf.err[i] = NULL;
 	q->qf.nerr = 0;
-	show_form(r, 200, rep, token, NULL, q, 1);
+	/* Say why none show, rather than leave the form as it was. */
+	show_form(r, 200, rep, token, rep->signal_type_id <= 0 ?
+	    "Kies eerst waar de melding over gaat; dan verschijnen de "
+	    "vragen bij die soort." : q->qf.nasked == 0 ? "Bij deze soort "
+	    "melding horen geen vervolgvragen." : NULL, q, 1);
 }
 
 /* In the storing transaction: the audit entry, or no report. */

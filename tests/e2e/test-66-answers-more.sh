@@ -281,6 +281,16 @@ like "$body" 'Beller ziet mensen in een loods slapen' \
 unlike "$body" 'class="error-summary' "no errors yet: nothing was saved"
 is "$(counts66)" "$c0" "nothing is stored"
 
+new_post "${base66[@]/report-signal-type=vragen66/report-signal-type=}" \
+    vragen-tonen=1
+is "$HTTP_STATUS" 200 "'Vragen tonen' without a type chosen"
+like "$(http_body)" 'Kies eerst waar de melding over gaat' "says to choose one"
+new_post "${base66[@]/report-signal-type=vragen66/report-signal-type=drugs}" \
+    vragen-tonen=1
+like "$(http_body)" 'horen geen vervolgvragen' \
+    "a type without questions: the form says so"
+is "$(counts66)" "$c0" "nothing is stored"
+
 new_post "${base66[@]}"
 is "$HTTP_STATUS" 200 "saved without the questions shown"
 like "$(http_body)" 'horen vervolgvragen' "the form says there are questions"
