@@ -1615,40 +1615,32 @@ enum stmt {
 };
 
 /*
- * The hotspots (mp_subject_hotspots).  Only a subject that two or more
- * reports link surely can be one, and most subjects have one report:
- * the derived table starts from those (subject_recur.sure, kept by
- * sql/035's triggers, a range of subject_recur_sure) and reads, per
- * subject, its links received in the period by report_subject_hot: the
- * link
- * holds its report's received_at, team_id and signal_type_id (copied
- * and kept by sql/035's triggers), so the period, the signal type, the
- * visibility rule and the sureness are all tested in that index, with
- * no lookup of the report (before: each link's report by its primary
- * key, 1.4 to 4.1 s for a year at a million reports; 45 ms a year at
- * 30,000 before sql/033; docs/architecture.md).  The visibility rule
- * reads r.team_id, so the link is "r" here.  STRAIGHT_JOIN keeps that
- * order.  For a handler the teams go in as values
+ * The hotspots (mp_subject_hotspots).  Only the sure links of a subject
+ * with two or more of them can count, and subject_hot_link holds
+ * exactly those (sql/056, kept by triggers), with the copies of their
+ * report's time, signal type and team (sql/035): the period, the
+ * signal type and the visibility rule are tested in that table alone,
+ * grouped per subject in one pass.  Before, a dive per subject with two
+ * or more sure links into report_subject_hot: 1.6 s for a year at a
+ * million reports as the coordinator (bench/dashboard run 11), where
+ * one pass over the table is what a year costs
+ * (docs/architecture.md).  The visibility rule reads r.team_id, so
+ * the link is "r" here.  For a handler the teams go in as values
  * (mp_access_sql_in_teams, as the work list does).  Only the grouped
  * subjects with two or more reports in the period are joined to
- * subject again (the outer STRAIGHT_JOIN), so a kind filter costs a
- * lookup per hotspot, not per link.  COUNT(*) counts reports:
- * (report_id, subject_id) is the primary key, so a report links a
- * subject at most once.
+ * subject (the outer STRAIGHT_JOIN), so a kind filter costs a lookup
+ * per hotspot, not per link.  COUNT(*) counts reports: (subject_id,
+ * report_id) is the primary key.
  */
 #define HOT_SELECT(visible) \
 	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
 	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
-	" FROM (SELECT STRAIGHT_JOIN r.subject_id, COUNT(*) AS n," \
+	" FROM (SELECT r.subject_id, COUNT(*) AS n," \
 	" MAX(r.received_at) AS latest" \
-	" FROM subject_recur m" \
-	" JOIN report_subject r FORCE INDEX (report_subject_hot)" \
-	" ON r.subject_id = m.subject_id" \
-	" AND r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
-	" WHERE m.sure >= 2" \
+	" FROM subject_hot_link r" \
+	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
 	" AND " visible \
-	" AND (r.source = 1 OR r.confirmed = 1)" \
 	" GROUP BY r.subject_id HAVING COUNT(*) >= 2) h" \
 	" JOIN subject s ON s.id = h.subject_id" \
 	" WHERE (? IS NULL OR s.kind = ?)"
