@@ -13,10 +13,11 @@
 --
 -- subject_hot_link holds exactly the sure links of the subjects with
 -- two or more sure links, with the copies the view reads (sql/035's
--- received_at, signal_type_id, team_id): the only rows the view can
--- count.  Its primary key is in subject order, so a year is one scan
--- of a small table grouped as it goes, with no dive per subject; a
--- short period reads the range of subject_hot_link_period instead.
+-- received_at, signal_type_id, team_id, and the subject's kind, which
+-- never changes): the only rows the view can count, every filter in
+-- the row.  A long period is one scan of subject_hot_link_subject,
+-- grouped as it goes, with no dive per subject; a short one reads the
+-- range of subject_hot_link_period instead (lib/subject.c picks).
 -- A link that makes a subject's second sure link brings the first one
 -- in; a subject that falls back to one sure link takes its last one
 -- out.
@@ -34,20 +35,24 @@ CREATE TABLE subject_hot_link (
 	received_at	DATETIME NULL,
 	signal_type_id	INT UNSIGNED NULL,
 	team_id		INT UNSIGNED NULL,
+	kind		TINYINT UNSIGNED NOT NULL,
 	PRIMARY KEY (subject_id, report_id),
+	KEY subject_hot_link_subject (subject_id, received_at,
+	    signal_type_id, team_id, kind),
 	KEY subject_hot_link_period (received_at, subject_id,
-	    signal_type_id, team_id),
+	    signal_type_id, team_id, kind),
 	CONSTRAINT subject_hot_link_link_fk FOREIGN KEY (report_id,
 	    subject_id) REFERENCES report_subject (report_id, subject_id)
 	    ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT INTO subject_hot_link (subject_id, report_id, received_at,
-    signal_type_id, team_id)
+    signal_type_id, team_id, kind)
 SELECT rs.subject_id, rs.report_id, rs.received_at, rs.signal_type_id,
-    rs.team_id
+    rs.team_id, s.kind
 FROM subject_recur m
 JOIN report_subject rs ON rs.subject_id = m.subject_id
+JOIN subject s ON s.id = m.subject_id
 WHERE m.sure >= 2 AND (rs.source = 1 OR rs.confirmed = 1);
 
 DELIMITER //
@@ -65,15 +70,17 @@ BEGIN
 	WHERE subject_id = p_subject;
 	IF v_sure = 2 THEN
 		INSERT IGNORE INTO subject_hot_link (subject_id, report_id,
-		    received_at, signal_type_id, team_id)
-		SELECT subject_id, report_id, received_at, signal_type_id,
-		    team_id FROM report_subject
-		WHERE subject_id = p_subject
-		AND (source = 1 OR confirmed = 1);
+		    received_at, signal_type_id, team_id, kind)
+		SELECT rs.subject_id, rs.report_id, rs.received_at,
+		    rs.signal_type_id, rs.team_id, s.kind
+		FROM report_subject rs JOIN subject s ON s.id = rs.subject_id
+		WHERE rs.subject_id = p_subject
+		AND (rs.source = 1 OR rs.confirmed = 1);
 	ELSEIF v_sure > 2 THEN
 		INSERT IGNORE INTO subject_hot_link (subject_id, report_id,
-		    received_at, signal_type_id, team_id)
-		VALUES (p_subject, p_report, p_received, p_type, p_team);
+		    received_at, signal_type_id, team_id, kind)
+		SELECT p_subject, p_report, p_received, p_type, p_team, kind
+		FROM subject WHERE id = p_subject;
 	END IF;
 END
 //
