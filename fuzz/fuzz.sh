@@ -37,7 +37,8 @@ set -eu
 # only the objects it needs).  Add a file here when a target needs it.
 LIBSRC="access alloc buf catalog clientkey conf confkey contact crypto csv db dbhost
 err heic http image keys log mailmsg pk ratelimit report req role sqltext subject tmpl
-user valid routing workflow event i18n question outbox sendmail siteurl"
+user valid routing workflow event i18n question outbox sendmail siteurl
+nltime"
 
 # conf.c and confkey.c name the installed paths: no fuzzer reads them.
 CFLAGS="-DSYSCONFDIR=\"/nonexistent\" -DTEMPLATEDIR=\"/nonexistent\"

@@ -20,6 +20,7 @@
 #include "db.h"
 #include "sqltext.h"
 #include "errcode.h"
+#include "nltime.h"
 #include "subject.h"
 
 /* A bounded output: what does not fit sets over. */
@@ -1603,10 +1604,14 @@ enum stmt {
 	STMT_RELATED,
 	STMT_REPORTS_OF,
 	STMT_LINK_OWN,
-	STMT_HOT_COUNT,		/* the next three in this order */
+	STMT_HOT_COUNT,		/* the next seven in this order */
 	STMT_HOT_LATEST,
 	STMT_HOT_COUNT_TEAMS,
 	STMT_HOT_LATEST_TEAMS,
+	STMT_HOT_COUNT_LONG,
+	STMT_HOT_LATEST_LONG,
+	STMT_HOT_COUNT_TEAMS_LONG,
+	STMT_HOT_LATEST_TEAMS_LONG,
 	STMT_SHARED,
 	STMT_REFUSE,
 	STMT_UNREFUSE,
@@ -1615,46 +1620,47 @@ enum stmt {
 };
 
 /*
- * The hotspots (mp_subject_hotspots).  Only a subject that two or more
- * reports link surely can be one, and most subjects have one report:
- * the derived table starts from those (subject_recur.sure, kept by
- * sql/035's triggers, a range of subject_recur_sure) and reads, per
- * subject, its links received in the period by report_subject_hot: the
- * link
- * holds its report's received_at, team_id and signal_type_id (copied
- * and kept by sql/035's triggers), so the period, the signal type, the
- * visibility rule and the sureness are all tested in that index, with
- * no lookup of the report (before: each link's report by its primary
- * key, 1.4 to 4.1 s for a year at a million reports; 45 ms a year at
- * 30,000 before sql/033; docs/architecture.md).  The visibility rule
- * reads r.team_id, so the link is "r" here.  STRAIGHT_JOIN keeps that
- * order.  For a handler the teams go in as values
+ * The hotspots (mp_subject_hotspots).  Only the sure links of a subject
+ * with two or more of them can count, and subject_hot_link holds
+ * exactly those (sql/056, kept by triggers), with the copies of their
+ * report's time, signal type and team (sql/035): the period, the
+ * signal type and the visibility rule are tested in that table alone,
+ * grouped per subject in one pass.  Before, a dive per subject with two
+ * or more sure links into report_subject_hot: 1.6 s for a year at a
+ * million reports as the coordinator (bench/dashboard run 11), where
+ * one pass over the table is what a year costs
+ * (docs/architecture.md).  The visibility rule reads r.team_id, so
+ * the link is "r" here.  For a handler the teams go in as values
  * (mp_access_sql_in_teams, as the work list does).  Only the grouped
  * subjects with two or more reports in the period are joined to
- * subject again (the outer STRAIGHT_JOIN), so a kind filter costs a
- * lookup per hotspot, not per link.  COUNT(*) counts reports:
- * (report_id, subject_id) is the primary key, so a report links a
- * subject at most once.
+ * subject (the outer STRAIGHT_JOIN), so a kind filter costs a lookup
+ * per hotspot, not per link.  COUNT(*) counts reports: (subject_id,
+ * report_id) is the primary key.
  */
-#define HOT_SELECT(visible) \
+#define HOT_SELECT(index, visible, order) \
 	"SELECT STRAIGHT_JOIN s.id, s.kind, s.norm, s.display, h.n," \
 	" DATE_FORMAT(h.latest, '%Y-%m-%d')" \
-	" FROM (SELECT STRAIGHT_JOIN r.subject_id, COUNT(*) AS n," \
+	" FROM (SELECT r.subject_id, COUNT(*) AS n," \
 	" MAX(r.received_at) AS latest" \
-	" FROM subject_recur m" \
-	" JOIN report_subject r FORCE INDEX (report_subject_hot)" \
-	" ON r.subject_id = m.subject_id" \
-	" AND r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
-	" WHERE m.sure >= 2" \
+	" FROM subject_hot_link r FORCE INDEX (" index ")" \
+	" WHERE r.received_at >= ? AND r.received_at < ? + INTERVAL 1 DAY" \
 	" AND (? IS NULL OR r.signal_type_id = ?)" \
 	" AND " visible \
-	" AND (r.source = 1 OR r.confirmed = 1)" \
-	" GROUP BY r.subject_id HAVING COUNT(*) >= 2) h" \
-	" JOIN subject s ON s.id = h.subject_id" \
-	" WHERE (? IS NULL OR s.kind = ?)"
-#define HOT_BY_COUNT	" ORDER BY h.n DESC, h.latest DESC, s.id"
-#define HOT_BY_LATEST	" ORDER BY h.latest DESC, h.n DESC, s.id"
-#define HOT_PAGE	" LIMIT ? OFFSET ?"
+	" AND (? IS NULL OR r.kind = ?)" \
+	" GROUP BY r.subject_id HAVING COUNT(*) >= 2" \
+	" ORDER BY " order " LIMIT ? OFFSET ?) h" \
+	" JOIN subject s ON s.id = h.subject_id ORDER BY " order
+#define HOT_BY_COUNT	"n DESC, latest DESC, subject_id"
+#define HOT_BY_LATEST	"latest DESC, n DESC, subject_id"
+#define HOT_LONG	"subject_hot_link_subject"
+#define HOT_SHORT	"subject_hot_link_period"
+/*
+ * A period from this many days on is read by subject (the whole
+ * table, grouped as it is read: 65-75 ms at a million reports, 128,255
+ * rows), a shorter one by its range of subject_hot_link_period, then
+ * grouped in a temporary table (a year that way: 157 ms).
+ */
+#define HOT_LONG_DAYS	120
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_UPSERT: the id, new or existing, by LAST_INSERT_ID. */
@@ -1758,11 +1764,15 @@ static const char *const stmts[STMT__MAX] = {
 	 * it reads "SELECT": only under mp_db_txn.
 	 */
 	"SELECT intake_subject_link(?, ?, ?, ?)",
-	/* STMT_HOT_COUNT ... STMT_HOT_LATEST_TEAMS */
-	HOT_SELECT("{visible}") HOT_BY_COUNT HOT_PAGE,
-	HOT_SELECT("{visible}") HOT_BY_LATEST HOT_PAGE,
-	HOT_SELECT("{in_teams}") HOT_BY_COUNT HOT_PAGE,
-	HOT_SELECT("{in_teams}") HOT_BY_LATEST HOT_PAGE,
+	/* STMT_HOT_COUNT ... STMT_HOT_LATEST_TEAMS_LONG */
+	HOT_SELECT(HOT_SHORT, "{visible}", HOT_BY_COUNT),
+	HOT_SELECT(HOT_SHORT, "{visible}", HOT_BY_LATEST),
+	HOT_SELECT(HOT_SHORT, "{in_teams}", HOT_BY_COUNT),
+	HOT_SELECT(HOT_SHORT, "{in_teams}", HOT_BY_LATEST),
+	HOT_SELECT(HOT_LONG, "{visible}", HOT_BY_COUNT),
+	HOT_SELECT(HOT_LONG, "{visible}", HOT_BY_LATEST),
+	HOT_SELECT(HOT_LONG, "{in_teams}", HOT_BY_COUNT),
+	HOT_SELECT(HOT_LONG, "{in_teams}", HOT_BY_LATEST),
 	/* STMT_SHARED: sql/031's view, for the export's account. */
 	"SELECT kind, norm, display FROM export_subject"
 	" WHERE report_id = ? ORDER BY kind, norm",
@@ -1994,6 +2004,18 @@ mp_subject_reports(struct mp_db *db, long long report, unsigned limit,
 /* Every row, for a streamed export: more than any database holds. */
 #define HOT_ALL		4000000000LL
 
+/* Days from from to to (jjjj-mm-dd, checked by the caller); 0 if not. */
+static long long
+hot_days(const char *from, const char *to)
+{
+	int	 y0, m0, d0, y1, m1, d1;
+
+	if (sscanf(from, "%4d-%2d-%2d", &y0, &m0, &d0) != 3 ||
+	    sscanf(to, "%4d-%2d-%2d", &y1, &m1, &d1) != 3)
+		return 0;
+	return mp_nltime_days(y1, m1, d1) - mp_nltime_days(y0, m0, d0);
+}
+
 enum mp_err
 mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
     const struct mp_subject_hotspot_q *q, mp_subject_hotspot_fn fn,
@@ -2022,7 +2044,8 @@ mp_subject_hotspots(struct mp_db *db, const struct mp_user *user,
 	v[n + 2] = MP_DBINT(q->limit > 0 ? (long long)q->limit : HOT_ALL);
 	v[n + 3] = MP_DBINT(q->offset);
 	s = (enum stmt)(STMT_HOT_COUNT + (q->by_latest ? 1 : 0) +
-	    (teams ? 2 : 0));
+	    (teams ? 2 : 0) +
+	    (hot_days(q->from, q->to) >= HOT_LONG_DAYS ? 4 : 0));
 	er = (q->limit > 0 ? mp_db_query : mp_db_query_stream)(db, &st,
 	    SQL(s), v, n + 4);
 	if (er != MP_OK)

@@ -45,6 +45,9 @@ GRANT SELECT, INSERT ON export_pull_page TO @APPUSER@@@APPHOST@;
 -- 007_dashboard_perf.sql.  report_count is written by its triggers
 -- only, with the rights of their definer: the application reads it.
 GRANT SELECT ON report_count TO @APPUSER@@@APPHOST@;
+-- 057: a handler's counts per status, for the navigation; its triggers
+-- write it.
+GRANT SELECT ON report_handler_count TO @APPUSER@@@APPHOST@;
 -- 009_intake_perf.sql: the intake stores a report with one call.  The
 -- function runs with the caller's rights (SQL SECURITY INVOKER), so it
 -- can do no more than the grants above allow.
@@ -75,6 +78,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON report_subject TO @APPUSER@@@APPHOST@;
 -- 033_subject_postcode.sql: the subjects that recur, for the hotspots;
 -- written by report_subject's triggers only.
 GRANT SELECT ON subject_recur TO @APPUSER@@@APPHOST@;
+-- The hotspot view's links (sql/056), written by the same triggers.
+GRANT SELECT ON subject_hot_link TO @APPUSER@@@APPHOST@;
 -- 032_subject_refused.sql: subjects a handler removed, not proposed
 -- again; a handler's own add clears the refusal.
 GRANT SELECT, INSERT, DELETE ON report_subject_refused

@@ -44,6 +44,8 @@ dist_sql_DATA = \
 	%reldir%/053_report_sent.sql \
 	%reldir%/054_report_entered.sql \
 	%reldir%/055_answer_search.sql \
+	%reldir%/056_subject_hot_link.sql \
+	%reldir%/057_report_handler_count.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -33,11 +33,15 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, name FROM audience WHERE active = 1 ORDER BY sort, name",
 	/*
 	 * STMT_MINE: what the work list shows for "Mijn meldingen"
-	 * (?behandelaar=me&status=in behandeling), counted from the index
-	 * report_handler_status (sql/042) alone.
+	 * (?behandelaar=me&status=in behandeling), from
+	 * report_handler_count (sql/057), which triggers keep, with the
+	 * visibility rule on its team as on the report's: counted from
+	 * report it read a row per report for the team (4-8 ms a page for
+	 * a handler of 6,643 such reports).
 	 */
-	"SELECT COUNT(*) FROM report r WHERE r.handler_id = ?"
-	" AND r.status = 'in behandeling' AND {visible}",
+	"SELECT COALESCE(SUM(r.n), 0) FROM report_handler_count r"
+	" WHERE r.handler_id = ? AND r.status = 'in behandeling'"
+	" AND {visible}",
 	/*
 	 * STMT_NEW_ALL, STMT_NEW_TEAMS: "Nieuw" (?status=nieuw), from
 	 * report_count (sql/007) as the work list's own counts are, in the

@@ -344,6 +344,19 @@ same()
 	    ON x.subject_id = m.subject_id
 	    WHERE NOT (m.reports <=> x.n AND m.sure <=> x.sure)")" 0 \
 	    "$1: every subject's count of links and of sure links is right"
+	# sql/056: the sure links of subjects with two or more, exactly.
+	is "$(sql "WITH sure AS (SELECT rs.subject_id, rs.report_id,
+	    rs.received_at, rs.signal_type_id, rs.team_id, s.kind
+	    FROM report_subject rs JOIN subject_recur m
+	    ON m.subject_id = rs.subject_id
+	    JOIN subject s ON s.id = rs.subject_id
+	    WHERE m.sure >= 2 AND (rs.source = 1 OR rs.confirmed = 1)),
+	    hot AS (SELECT subject_id, report_id, received_at,
+	    signal_type_id, team_id, kind FROM subject_hot_link)
+	    SELECT (SELECT COUNT(*) FROM (SELECT * FROM sure EXCEPT
+	    SELECT * FROM hot) a) + (SELECT COUNT(*) FROM (SELECT * FROM hot
+	    EXCEPT SELECT * FROM sure) b)")" 0 \
+	    "$1: the hotspot table holds exactly the countable links"
 	for u in cor hanna henk; do
 		dash_as "$u" GET "/onderwerpen?van=$van&tot=$tot"
 		is "$(rows "$HTTP_BODY" | cut -d '|' -f 1,2)" \

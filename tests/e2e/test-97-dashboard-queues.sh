@@ -87,13 +87,23 @@ is "$(nav nav-nieuw)" "$(new_sql)" \
     "a coordinator, who sees all teams: every new report"
 dash_as aud GET /audit
 is "$(nav nav-mijn)" "" "an auditor, who has no work list, has no queues"
-# The plan: the count of "Mijn meldingen" reads an index only.
-plan=$(sql "EXPLAIN SELECT COUNT(*) FROM report r WHERE r.handler_id =
-    $hanna AND r.status = 'in behandeling' AND (0 = 1 OR r.team_id IN
-    (SELECT ut.team_id FROM user_team_access ut WHERE ut.user_id =
-    $hanna))" | awk -F'\t' '$3 == "r" { print $6 "|" $NF }')
-like "$plan" '^report_handler_status\|.*Using index' \
-    "'Mijn meldingen' is counted from the index report_handler_status"
+# The counts behind "Mijn meldingen" (sql/057, kept by triggers) equal
+# a count of report for every handler, status and team.
+counts_exact()
+{
+	is "$(sql "SELECT COUNT(*) FROM (SELECT handler_id, status,
+	    COALESCE(team_id, 0) AS team_id, COUNT(*) AS n FROM report
+	    WHERE handler_id IS NOT NULL GROUP BY 1, 2, 3) a
+	    LEFT JOIN report_handler_count c ON c.handler_id = a.handler_id
+	    AND c.status = a.status AND c.team_id = a.team_id
+	    WHERE NOT c.n <=> a.n")" 0 "$1: every handler's count is exact"
+	is "$(sql "SELECT COUNT(*) FROM report_handler_count c
+	    WHERE c.n <> (SELECT COUNT(*) FROM report r
+	    WHERE r.handler_id = c.handler_id AND r.status = c.status
+	    AND COALESCE(r.team_id, 0) = c.team_id)")" 0 \
+	    "$1: and no count stands for reports that are not there"
+}
+counts_exact "taken"
 
 # --- Sent back to the coordinators ------------------------------------------
 
@@ -132,6 +142,20 @@ is "$(sql "SELECT COUNT(*) FROM audit_log WHERE id > $AUDIT_SINCE
     AND detail LIKE '%pand in Zuid%'")" 0 "without the reason's words"
 dash_as hanna GET /
 is "$(nav nav-nieuw)" $((before - 1)) "it left the team's count"
+counts_exact "sent back"
+# Moved to another team and back by SQL (the triggers, whoever writes):
+# while away hanna's navigation does not count it.
+taken=$(sql "SELECT MAX(id) FROM report WHERE handler_id = $hanna
+    AND status = 'in behandeling'")
+m=$(mine_sql "$hanna")
+sql "UPDATE report SET team_id = $zuid WHERE id = $taken"
+counts_exact "moved to Zuid"
+dash_as hanna GET /
+is "$(nav nav-mijn)" $((m - 1)) "her count without the report now in Zuid"
+sql "UPDATE report SET team_id = $noord WHERE id = $taken"
+dash_as hanna GET /
+is "$(nav nav-mijn)" "$m" "and with it again back in Noord"
+counts_exact "moved back"
 dash_as hanna GET "/melding/$r"
 is "$HTTP_STATUS" 404 "and the handler no longer sees it"
 dash_as cor GET "/melding/$r"
