@@ -1592,6 +1592,53 @@ mp_subject_extract(const char *text, size_t len,
 	" IF(" REL_VIS ", r.status, '') AS status," \
 	" IF(" REL_VIS ", UNIX_TIMESTAMP(r.received_at), 0) AS received"
 
+/*
+ * STMT_RELATED: the shared subjects, then the nearby addresses
+ * (postcode form "1234AB 12 ...": the same first 7 bytes, another
+ * number), with vis the visibility rule.  Content only where visible: a
+ * page cannot leak it.
+ *
+ * The nearby branch in the order written (STRAIGHT_JOIN), s2 by
+ * sql/033's postcode column: the range on s2 depends on s, so MariaDB
+ * saw no index for it and began at signal_type and report, joining
+ * every report of the database to its subjects (110 to 150 ms a page at
+ * 30,000 reports; under 0.3 ms so, ANALYZE in docs/architecture.md).
+ * The range stays as the rule; the equality on postcode is the index,
+ * and implied by it for every normal form mp_subject_norm makes (the
+ * postcode form always has a number after "1234AB ").
+ */
+#define RELATED(vis) \
+	"SELECT " REL_MASKED " FROM (" \
+	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near," \
+	" " vis " AS vis, " REL_RAW \
+	" FROM report_subject me JOIN subject s ON s.id = me.subject_id" \
+	" JOIN report_subject o ON o.subject_id = me.subject_id" \
+	" AND o.report_id <> me.report_id" \
+	" AND (o.confirmed = 1 OR o.source = 1)" \
+	" JOIN report r ON r.id = o.report_id" \
+	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)" \
+	" UNION ALL " \
+	"SELECT STRAIGHT_JOIN s2.id, s2.kind, s2.display, r.id, 1," \
+	" " vis ", " REL_RAW \
+	" FROM report_subject me JOIN subject s ON s.id = me.subject_id" \
+	" AND s.kind = 1" \
+	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '" \
+	/* A range on subject_norm: after "1234AB " comes a digit. */ \
+	" JOIN subject s2 ON s2.postcode = s.postcode AND s2.kind = 1" \
+	" AND s2.norm >= LEFT(s.norm, 7)" \
+	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')" \
+	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>" \
+	" SUBSTRING_INDEX(SUBSTRING(s.norm, 8), ' ', 1)" \
+	" JOIN report_subject o ON o.subject_id = s2.id" \
+	" AND o.report_id <> me.report_id" \
+	" AND (o.confirmed = 1 OR o.source = 1)" \
+	" JOIN report r ON r.id = o.report_id" \
+	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)" \
+	") x ORDER BY x.near, x.kind, x.id, IF(x.vis, x.received, 0) DESC," \
+	" x.rid DESC LIMIT ?"
+
 enum stmt {
 	STMT_UPSERT,
 	STMT_LINK,
@@ -1602,6 +1649,7 @@ enum stmt {
 	STMT_COUNT,
 	STMT_GET,
 	STMT_RELATED,
+	STMT_RELATED_TEAMS,
 	STMT_REPORTS_OF,
 	STMT_LINK_OWN,
 	STMT_HOT_COUNT,		/* the next seven in this order */
@@ -1704,51 +1752,15 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM report_subject WHERE report_id = ?",
 	/* STMT_GET */
 	"SELECT kind, display FROM subject WHERE id = ?",
+	/* STMT_RELATED: RELATED's comment. */
+	RELATED(REL_VIS),
 	/*
-	 * STMT_RELATED: the shared subjects, then the nearby addresses
-	 * (postcode form "1234AB 12 ...": the same first 7 bytes, another
-	 * number).  Content only where visible: a page cannot leak it.
-	 *
-	 * The nearby branch in the order written (STRAIGHT_JOIN), s2 by
-	 * sql/033's postcode column: the range on s2 depends on s, so
-	 * MariaDB saw no index for it and began at signal_type and
-	 * report, joining every report of the database to its subjects
-	 * (110 to 150 ms a page at 30,000 reports; under 0.3 ms so,
-	 * ANALYZE in docs/architecture.md).  The range stays as the
-	 * rule; the equality on postcode is the index, and implied by it
-	 * for every normal form mp_subject_norm makes (the postcode form
-	 * always has a number after "1234AB ").
+	 * STMT_RELATED_TEAMS: the same for a user whose teams go in as
+	 * values (mp_access_sql_in_teams): no subquery of the teams per
+	 * branch, which MariaDB plans anew at every execution (ANALYZE at
+	 * a million: 3.2 to 2.4 ms a page, bench/README.md).
 	 */
-	"SELECT " REL_MASKED " FROM ("
-	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near,"
-	" " REL_VIS " AS vis, " REL_RAW
-	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
-	" JOIN report_subject o ON o.subject_id = me.subject_id"
-	" AND o.report_id <> me.report_id"
-	" AND (o.confirmed = 1 OR o.source = 1)"
-	" JOIN report r ON r.id = o.report_id"
-	" JOIN signal_type st ON st.id = r.signal_type_id"
-	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
-	" UNION ALL "
-	"SELECT STRAIGHT_JOIN s2.id, s2.kind, s2.display, r.id, 1,"
-	" " REL_VIS ", " REL_RAW
-	" FROM report_subject me JOIN subject s ON s.id = me.subject_id"
-	" AND s.kind = 1"
-	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '"
-	/* A range on subject_norm: after "1234AB " comes a digit. */
-	" JOIN subject s2 ON s2.postcode = s.postcode AND s2.kind = 1"
-	" AND s2.norm >= LEFT(s.norm, 7)"
-	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')"
-	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>"
-	" SUBSTRING_INDEX(SUBSTRING(s.norm, 8), ' ', 1)"
-	" JOIN report_subject o ON o.subject_id = s2.id"
-	" AND o.report_id <> me.report_id"
-	" AND (o.confirmed = 1 OR o.source = 1)"
-	" JOIN report r ON r.id = o.report_id"
-	" JOIN signal_type st ON st.id = r.signal_type_id"
-	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)"
-	") x ORDER BY x.near, x.kind, x.id, IF(x.vis, x.received, 0) DESC,"
-	" x.rid DESC LIMIT ?",
+	RELATED("({in_teams})"),
 	/* STMT_REPORTS_OF */
 	"SELECT s.id, s.kind, s.display, r.id, 0, " REL_VIS ", "
 	REL_CONTENT ", rs.confirmed, rs.source"
@@ -2170,22 +2182,24 @@ rep_rows(struct mp_db *db, enum stmt s, struct mp_dbval *v, size_t nv,
 
 enum mp_err
 mp_subject_related(struct mp_db *db, long long report,
-    const struct mp_dbval *vis, unsigned limit, mp_subject_rep_fn fn,
-    void *arg)
+    const struct mp_dbval *vis, size_t nvis, unsigned limit,
+    mp_subject_rep_fn fn, void *arg)
 {
-	struct mp_dbval	 v[7];
-	size_t		 n = 0, b;
+	struct mp_dbval	 v[2 * (MP_ACCESS_TEAMS_MAX + 1) + 1];
+	size_t		 n = 0, b, i;
 
-	if (limit < 1 || limit > 1000)
+	if (limit < 1 || limit > 1000 ||
+	    (nvis != 2 && nvis != MP_ACCESS_TEAMS_MAX))
 		return MP_EINVAL;
-	/* Each branch: REL_VIS once, then the report. */
+	/* Each branch: the rule's values once, then the report. */
 	for (b = 0; b < 2; b++) {
-		v[n++] = vis[0];
-		v[n++] = vis[1];
+		for (i = 0; i < nvis; i++)
+			v[n++] = vis[i];
 		v[n++] = MP_DBINT(report);
 	}
 	v[n++] = MP_DBINT(limit);
-	return rep_rows(db, STMT_RELATED, v, n, fn, arg);
+	return rep_rows(db, nvis == 2 ? STMT_RELATED : STMT_RELATED_TEAMS,
+	    v, n, fn, arg);
 }
 
 enum mp_err

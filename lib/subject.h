@@ -330,14 +330,16 @@ typedef void	(*mp_subject_rep_fn)(const struct mp_subject_rep *,
 		    void *arg);
 /*
  * The reports linked to report through a subject, for a user whose
- * visibility parameters vis[2] came from mp_access_report_params: only
+ * visibility parameters vis[nvis] came from mp_access_report_params
+ * (nvis 2) or, where they fit, mp_access_report_teams (nvis
+ * MP_ACCESS_TEAMS_MAX, the cheaper statement): only
  * links that count (MP_SUBJECT_COUNTS) on both sides; first the shared
  * subjects, by kind and subject, each newest report first, then the
  * nearby addresses so.  At most limit rows (1 to 1000), one a report
  * and subject.  One statement, whatever the number of reports.
  */
 enum mp_err	 mp_subject_related(struct mp_db *, long long report,
-		    const struct mp_dbval *vis, unsigned limit,
+		    const struct mp_dbval *vis, size_t nvis, unsigned limit,
 		    mp_subject_rep_fn fn, void *arg);
 /*
  * Every report linked to subject (any source, confirmed or not),

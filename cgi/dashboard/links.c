@@ -209,9 +209,10 @@ enum mp_err
 dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 {
 	struct mp_db	*db = r->d->ctx->db;
-	struct mp_dbval	 vis[2];
+	struct mp_dbval	 vis[2], teams[MP_ACCESS_TEAMS_MAX];
 	struct fill	 f;
 	size_t		 i;
+	int		 fits = 0;
 	enum mp_err	 er;
 
 	memset(&f, 0, sizeof(f));
@@ -226,8 +227,12 @@ dash_links_fill(struct mp_dreq *r, struct mp_view *v)
 	    fill_decision, &f)) != MP_OK)
 		return er;
 	f.n = 0;
-	if ((er = mp_subject_related(db, r->arg[0], vis, RELATED_MAX,
-	    fill_related, &f)) != MP_OK)
+	/* A handler's teams as values where they fit (subject.h). */
+	if (!mp_role_can(r->user.role, MP_PERM_REPORT_ALL))
+		mp_access_report_teams(&r->user, teams, &fits);
+	if ((er = mp_subject_related(db, r->arg[0], fits ? teams : vis,
+	    fits ? MP_ACCESS_TEAMS_MAX : 2, RELATED_MAX, fill_related,
+	    &f)) != MP_OK)
 		return er;
 	if (f.unseen && (er = coordinators(r, v)) != MP_OK)
 		return er;

@@ -215,8 +215,10 @@ subject(enum mp_subject_kind kind, const char *norm)
 static void
 test_related(void **state)
 {
-	struct mp_dbval	 vis[2];
+	struct mp_dbval	 vis[2], tv[MP_ACCESS_TEAMS_MAX], p[2];
 	struct rel	 r;
+	unsigned long long team = 0;
+	size_t		 i;
 	long long	 a12, a14, car;
 
 	(void)state;
@@ -240,7 +242,7 @@ test_related(void **state)
 	vis[0] = MP_DBINT(1);
 	vis[1] = MP_DBINT(user);
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(mp_subject_related(E.db, report[0], vis, 100,
+	assert_int_equal(mp_subject_related(E.db, report[0], vis, 2, 100,
 	    rel_collect, &r), MP_OK);
 	assert_int_equal(r.n, 2);
 	assert_int_equal(r.report[0], report[1]);
@@ -255,11 +257,36 @@ test_related(void **state)
 	/* A user of no team: the links, not the content. */
 	vis[0] = MP_DBINT(0);
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(mp_subject_related(E.db, report[0], vis, 100,
+	assert_int_equal(mp_subject_related(E.db, report[0], vis, 2, 100,
 	    rel_collect, &r), MP_OK);
 	assert_int_equal(r.n, 2);
 	assert_int_equal(r.visible[0] + r.visible[1], 0);
 	assert_string_equal(r.reference[0], "");
+
+	/*
+	 * A handler's teams as values (STMT_RELATED_TEAMS): the report of
+	 * the team is seen, the one of no team only linked.
+	 */
+	assert_int_equal(mp_db_exec(E.db, "INSERT INTO team (name)"
+	    " VALUES ('Noord')", NULL, 0, NULL, &team), MP_OK);
+	p[0] = MP_DBINT((long long)team);
+	p[1] = MP_DBINT(report[1]);
+	assert_int_equal(mp_db_exec(E.db, "UPDATE report SET team_id = ?"
+	    " WHERE id = ?", p, 2, NULL, NULL), MP_OK);
+	for (i = 0; i < MP_ACCESS_TEAMS_MAX; i++)
+		tv[i] = MP_DBINT((long long)team);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(mp_subject_related(E.db, report[0], tv,
+	    MP_ACCESS_TEAMS_MAX, 100, rel_collect, &r), MP_OK);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.report[0], report[1]);
+	assert_int_equal(r.visible[0], 1);
+	assert_true(r.reference[0][0] != '\0');
+	assert_int_equal(r.report[1], report[2]);
+	assert_int_equal(r.visible[1], 0);
+	assert_string_equal(r.reference[1], "");
+	assert_int_equal(mp_subject_related(E.db, report[0], tv, 3, 100,
+	    rel_collect, &r), MP_EINVAL);
 
 	/* The subject page: every link, proposals too. */
 	vis[0] = MP_DBINT(1);
@@ -267,7 +294,7 @@ test_related(void **state)
 	assert_int_equal(mp_subject_reports_of(E.db, a12, vis, 100,
 	    rel_collect, &r), MP_OK);
 	assert_int_equal(r.n, 3);
-	assert_int_equal(mp_subject_related(E.db, report[0], vis, 0,
+	assert_int_equal(mp_subject_related(E.db, report[0], vis, 2, 0,
 	    rel_collect, &r), MP_EINVAL);
 }
 
