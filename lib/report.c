@@ -83,6 +83,7 @@ enum stmt {
 	STMT_STORE,
 	STMT_SUBJECTS_DONE,
 	STMT_SUBJECTS_DONE_OWN,
+	STMT_SUBJECTS_UNDONE_OWN,
 	STMT_SUBJECTS_TODO,
 	STMT_SUBJECTS_ALL,
 	STMT_SUBJECTS_COUNT,
@@ -131,6 +132,9 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SUBJECTS_DONE_OWN: the same for the report just stored. */
 	"UPDATE intake_own_subjects_done SET subjects_at = UTC_TIMESTAMP(),"
 	" subjects_cut = ? WHERE id = ?",
+	/* STMT_SUBJECTS_UNDONE_OWN: not indexed after all (sql/058). */
+	"UPDATE intake_own_subjects_done SET subjects_at = NULL,"
+	" subjects_cut = 0 WHERE id = ?",
 	/*
 	 * STMT_SUBJECTS_TODO: the next reports not indexed after an id,
 	 * by report_subjects_todo (subjects_at NULL, id > ?: one range).
@@ -911,6 +915,9 @@ struct store {
 	int				 fresh;	/* stored by this call */
 	struct mp_routing_rule		 rule;	/* routed by it */
 	int				 routed;
+	struct mp_subject_set		 set;	/* r's subjects, to link */
+	int				 index;	/* link it, else unmark */
+	int				 unlinked; /* failed for good */
 };
 
 static void
@@ -1121,6 +1128,42 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
  * its rate limit at the end instead, so that the shared counter rows
  * are not locked while the attachments travel.
  */
+/*
+ * Link the subjects of s->r, just stored by store_txn, in the report's
+ * own transaction: one commit for the report and its subjects, where a
+ * transaction of their own after it cost the intake a second commit and
+ * an UPDATE of the report -- bench/README.md, "Subjects in the intake".
+ * intake_store() marked the report indexed (sql/058).  A transient
+ * error (a deadlock on a shared subject row) fails the transaction,
+ * which mp_db_txn runs again; any other also ends it (lib/db.c drops a
+ * connection whose statement failed mid-result), and
+ * sets s->unlinked so that mp_report_store stores the report again
+ * without its subjects, for `meldpuntctl subjects rebuild`.
+ */
+static enum mp_err
+store_subjects(struct mp_db *db, struct store *s)
+{
+	struct mp_report	*r = s->r;
+	struct mp_dbval		 p[1];
+	enum mp_err		 er;
+
+	if (!s->index) {
+		/* Not indexed after all. */
+		p[0] = MP_DBINT(r->id);
+		return mp_db_exec(db, stmts[STMT_SUBJECTS_UNDONE_OWN], p, 1,
+		    NULL, NULL);
+	}
+	if ((er = mp_subject_store_set(db, r->id, &s->set, 1)) == MP_OK &&
+	    s->set.cutoff)
+		er = mp_report_subjects_done(db, r->id, 1, 1);
+	if (er == MP_OK) {
+		r->subjects_indexed = 1;
+		r->subjects_cut = s->set.cutoff;
+	} else if (er != MP_ENOMEM && !mp_db_transient(mp_db_errno(db)))
+		s->unlinked = 1;
+	return er;
+}
+
 static enum mp_err
 store_txn(struct mp_db *db, void *arg)
 {
@@ -1167,7 +1210,9 @@ store_txn(struct mp_db *db, void *arg)
 	if (r->team_id > 0 && (er = mp_outbox_notify_team(db,
 	    (uint64_t)r->id, r->actor_id)) != MP_OK)
 		return er;
-	return store_rest(db, s, rl_late);
+	if ((er = store_rest(db, s, rl_late)) != MP_OK)
+		return er;
+	return store_subjects(db, s);
 }
 
 /* A field's name in the view: "report-house-number" -> "house_number". */
@@ -1379,33 +1424,17 @@ mp_report_attachment_store_own(struct mp_db *db, long long report_id,
 	    message_id, a);
 }
 
-static enum mp_err
-subjects_done_own(struct mp_db *db, long long id, int cutoff, void *arg)
-{
-
-	(void)arg;
-	return mp_report_subjects_done(db, id, cutoff, 1);
-}
-
 /*
- * Index the subjects of r, just stored by this call, in a transaction
- * of its own after the report's: the report is stored whatever happens
- * here.  A failure leaves report.subjects_at NULL, and `meldpuntctl
- * subjects rebuild` indexes it later.  Not in the report's own
- * transaction: a deadlock on a shared subject row would then roll the
- * report back, and the one-statement store (mp_db_txn1) would need a
- * begin and commit.  It goes through the intake's views (sql/029),
- * which take the report intake_store() stored on this connection
- * only; after a reconnect they refuse it, and the rebuild does it.
- * A store that found its own earlier attempt (issue 11) does not
- * index: that report's variables are another connection's.
+ * The subjects of r for store_subjects (no database).  Only a report
+ * without a submission id of an earlier attempt is indexed here: one
+ * that finds its own earlier attempt (issue 11) was indexed then, or
+ * is left to the rebuild.
  */
-static void
-index_stored(struct mp_db *db, struct mp_report *r)
+static enum mp_err
+collect_stored(struct mp_report *r, struct mp_subject_set *set)
 {
 	struct mp_subject_fields f;
 	size_t			 max;
-	enum mp_err		 er;
 
 	max = r->subject_max > 0 ? r->subject_max :
 	    (size_t)mp_confkey_int(NULL, MP_CK_SUBJECT_MAX_PER_REPORT);
@@ -1417,13 +1446,7 @@ index_stored(struct mp_db *db, struct mp_report *r)
 	f.text[MP_SUBJECT_T_PEOPLE] = r->val[RF_PEOPLE];
 	f.text[MP_SUBJECT_T_COMPANIES] = r->val[RF_COMPANIES];
 	f.text[MP_SUBJECT_T_VEHICLES] = r->val[RF_VEHICLES];
-	er = mp_subject_index_report(db, r->id, &f, max, 1,
-	    subjects_done_own, NULL, NULL, &r->subjects_cut);
-	r->subjects_indexed = er == MP_OK;
-	if (er != MP_OK)
-		mp_warnx("%s: report %lld: subjects not indexed (%s); "
-		    "meldpuntctl subjects rebuild will", __func__, r->id,
-		    mp_err_str(er));
+	return mp_subject_collect(set, &f, max);
 }
 
 enum mp_err
@@ -1458,19 +1481,26 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	if (s.routed)
 		r->team_id = s.rule.team;
 	/*
-	 * intake_store() writes the report, its reference, event, shares
-	 * and rate-limit hits in one statement, and a statement is atomic:
-	 * a report with nothing more to write needs no begin and commit
-	 * (two round trips of four).
+	 * One transaction for the report and its subjects (store_subjects):
+	 * the single-statement store without begin and commit that an
+	 * anonymous report used to have saved two round trips, and cost
+	 * the subjects' own transaction after it a commit.
 	 */
-	if (r->anonymous && r->natt == 0 && r->nans == 0 && r->also == NULL &&
-	    !store_has_lang(r) &&
-	    !s.routed)
-		er = mp_db_txn1(db, store_txn, &s);
-	else
+	r->subjects_indexed = 0;
+	r->subjects_cut = 0;
+	if ((er = collect_stored(r, &s.set)) != MP_OK)
+		return er;
+	s.index = 1;
+	s.unlinked = 0;
+	er = mp_db_txn(db, store_txn, &s);
+	if (er != MP_OK && s.unlinked) {
+		mp_warnx("%s: subjects not indexed (%s); storing the report "
+		    "without them, meldpuntctl subjects rebuild will",
+		    __func__, mp_err_str(er));
+		s.index = 0;
 		er = mp_db_txn(db, store_txn, &s);
-	if (er == MP_OK && s.fresh)
-		index_stored(db, r);
+	}
+	mp_subject_set_free(&s.set);
 	return er;
 }
 

@@ -214,8 +214,8 @@ enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,
 
 /*
  * Subjects (lib/subject.h).  mp_report_store indexes a report it
- * stores after its transaction; one whose indexing failed keeps
- * report.subjects_at NULL for `meldpuntctl subjects rebuild`.
+ * stores in the same transaction; one whose indexing failed is stored
+ * without, report.subjects_at NULL, for `meldpuntctl subjects rebuild`.
  *
  * Mark report id indexed (subjects_cut: cut off at the maximum), in
  * the caller's transaction; own: the report intake_store() stored just

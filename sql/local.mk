@@ -46,6 +46,7 @@ dist_sql_DATA = \
 	%reldir%/055_answer_search.sql \
 	%reldir%/056_subject_hot_link.sql \
 	%reldir%/057_report_handler_count.sql \
+	%reldir%/058_intake_subjects_at.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

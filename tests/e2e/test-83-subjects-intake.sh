@@ -151,3 +151,50 @@ wait "$apid"
 is "$(cat "$E2E_TEST_DIR/session-a.out")" 1 \
     "a subject committed after the snapshot is linked, not lost"
 sql "DELETE FROM subject WHERE kind = 4 AND norm = '$norm'"
+
+# --- Linking fails for good: the report is stored all the same -------
+# The subjects are linked in the report's own transaction (lib/report.c
+# store_subjects, sql/058).  A failure that is not transient -- here a
+# trigger that spoils one plate -- ends that transaction, and the
+# report is stored again without them: the report, its event and its
+# contact row, no links and subjects_at NULL, not spooled; and
+# `meldpuntctl subjects rebuild` links it once the cause is gone.
+# (A NULL norm breaks NOT NULL: error 1048, not transient.)
+sql "CREATE TRIGGER e2e_subject_refuse BEFORE INSERT ON subject
+    FOR EACH ROW SET NEW.norm = IF(NEW.norm = 'XX999X', NULL, NEW.norm)"
+report_fields /melden/
+set_field report-street "Molenweg"
+set_field report-house-number "7"
+set_field report-postcode "4321 ZX"
+set_field report-vehicles "kenteken XX-999-X"
+set_field report-anonymous "nee"
+set_field report-contact-name "Test Melder"
+set_field report-contact-email "melder@example.org"
+post_report /melden/
+is "$HTTP_STATUS" 200 "a report whose subject cannot be stored still gets its receipt"
+ref7=$(receipt_ref)
+is "$(sql "SELECT COUNT(*) FROM report r JOIN reporter_contact c
+    ON c.report_id = r.id JOIN event e ON e.report_id = r.id
+    WHERE r.reference = '$ref7' AND r.subjects_at IS NULL
+    AND r.subjects_cut = 0")" 1 \
+    "it is stored with its contact row and event, marked not indexed"
+is "$(links "$ref7")" "" "none of its subjects is half-linked"
+is "$(find "$E2E_SPOOL" -maxdepth 1 -name '*.rpt' | wc -l)" 0 \
+    "it was stored, not spooled"
+is "$(sql "SELECT COUNT(*) FROM subject WHERE norm IN ('4321ZX 7',
+    'XX999X')")" 0 "no subject of it was left behind"
+like "$(cat "$E2E_LOG" 2>/dev/null)" \
+    "subjects not indexed" "the intake says that the rebuild will index it"
+sql "DROP TRIGGER e2e_subject_refuse"
+out=$(mp_ctl subjects rebuild 2>&1)
+is "$(links "$ref7")" "1|4321ZX 7|1|1
+4|XX999X|2|0" "after the cause is gone the rebuild links it ($out)"
+
+# A report stored with its links is one transaction: its subjects_at is
+# set by intake_store() itself, so a report never shows as indexed
+# without its links.
+is "$(sql "SELECT COUNT(*) FROM report r WHERE r.subjects_at IS NOT NULL
+    AND r.reference IN ('$ref1', '$ref2', '$ref3', '$ref4')
+    AND NOT EXISTS (SELECT 1 FROM report_subject rs
+    WHERE rs.report_id = r.id)")" 0 \
+    "every report marked indexed has its links"
