@@ -101,6 +101,15 @@ mp_nltime_days(int y, int m, int d)
 	return days_from_civil(y, m, d);
 }
 
+long long
+mp_nltime_day(time_t t)
+{
+	long long	 local = (long long)t + mp_nltime_offset(t);
+
+	/* Floor, not truncation: before 1970 too. */
+	return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
 void
 mp_nltime_day_start(long long days, char out[MP_NLTIME_UTC_LEN])
 {

@@ -42,6 +42,13 @@ int		 mp_nltime_month(time_t t);
 void		 mp_nltime_month_start(int m, char out[MP_NLTIME_UTC_LEN]);
 /* Days since 1970-01-01 of the date y-m-d (proleptic Gregorian). */
 long long	 mp_nltime_days(int y, int m, int d);
+/*
+ * The local day number (days since 1970-01-01, as mp_nltime_days) of
+ * the day in Amsterdam that instant t falls on: how many days ago a
+ * report came in is a difference of two of these, so that one of
+ * 23:30 yesterday is "gisteren" at 08:00 and not "vandaag".
+ */
+long long	 mp_nltime_day(time_t t);
 /* The UTC instant local day number days begins, as month_start's. */
 void		 mp_nltime_day_start(long long days,
 		    char out[MP_NLTIME_UTC_LEN]);

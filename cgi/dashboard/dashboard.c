@@ -161,12 +161,13 @@ dash_time(char out[32], time_t t)
 void
 dash_age(char out[32], time_t t, time_t now)
 {
-	long	 days = (long)((now - t) / 86400);
+	/* Calendar days in Amsterdam, not periods of 24 hours. */
+	long	 days = (long)(mp_nltime_day(now) - mp_nltime_day(t));
 
 	if (days < 1)
 		(void)snprintf(out, 32, "vandaag");
 	else if (days == 1)
-		(void)snprintf(out, 32, "1 dag");
+		(void)snprintf(out, 32, "gisteren");
 	else if (days < 14)
 		(void)snprintf(out, 32, "%ld dagen", days);
 	else if (days < 61)

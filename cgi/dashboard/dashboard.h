@@ -162,7 +162,10 @@ const char	*dash_query(struct mp_dreq *, const char *name);
 long long	 dash_number(const char *s, long long min, long long max);
 /* "12-03-2026 14:05" in Amsterdam's time (lib/nltime.h); "" for 0. */
 void		 dash_time(char out[32], time_t);
-/* "vandaag", "3 dagen", "5 weken", ... since t. */
+/*
+ * "vandaag", "gisteren", "3 dagen", "5 weken", ... since t, in calendar
+ * days in Amsterdam.
+ */
 void		 dash_age(char out[32], time_t t, time_t now);
 /* Where a session at stage goes next: "/", "/tweede-factor", ... */
 const char	*dash_stage_path(enum mp_sess_stage);

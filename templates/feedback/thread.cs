@@ -12,7 +12,7 @@
 <dt><?cs var:T.thread.audience ?></dt><dd><?cs var:Sent.Audience ?></dd>
 <dt><?cs var:T.thread.description ?></dt><dd class="text" id="sent-description"><?cs var:Sent.Description ?></dd>
 <dt><?cs var:T.thread.when ?></dt><dd><?cs var:Sent.Date ?><?cs if:Sent.Time ?> <?cs var:T.thread.at ?> <?cs var:Sent.Time ?><?cs /if ?></dd>
-<?cs if:Sent.Street || Sent.City || Sent.Postcode ?><dt><?cs var:T.thread.where ?></dt><dd id="sent-place"><?cs var:Sent.Street ?> <?cs var:Sent.Number ?><?cs if:Sent.Postcode || Sent.City ?>, <?cs if:Sent.Postcode ?><?cs var:Sent.Postcode ?> <?cs /if ?><?cs var:Sent.City ?><?cs /if ?></dd><?cs /if ?>
+<?cs if:Sent.Street || Sent.City || Sent.Postcode ?><dt><?cs var:T.thread.where ?></dt><dd id="sent-place"><?cs var:Sent.Street ?> <?cs var:Sent.Number ?><?cs if:(Sent.Street || Sent.Number) && (Sent.Postcode || Sent.City) ?>, <?cs /if ?><?cs if:Sent.Postcode ?><?cs var:Sent.Postcode ?> <?cs /if ?><?cs var:Sent.City ?></dd><?cs /if ?>
 <?cs if:Sent.People ?><dt><?cs var:T.thread.people ?></dt><dd class="text"><?cs var:Sent.People ?></dd><?cs /if ?>
 <?cs if:Sent.Companies ?><dt><?cs var:T.thread.companies ?></dt><dd class="text"><?cs var:Sent.Companies ?></dd><?cs /if ?>
 <?cs if:Sent.Vehicles ?><dt><?cs var:T.thread.vehicles ?></dt><dd class="text"><?cs var:Sent.Vehicles ?></dd><?cs /if ?>

@@ -281,3 +281,21 @@ restart_program feedback
 # Leave no live session and no unread marker for later tests.
 sql "DELETE FROM reporter_session WHERE report_id = $RID"
 sql "UPDATE report SET unread_replies = 0 WHERE id = $RID"
+
+# A place with a city but no street or number reads "Voorbeeldstad",
+# not ", Voorbeeldstad" (stop 28's finding).
+report_fields
+set_field report-street ""
+set_field report-house-number ""
+set_field report-city "Voorbeeldstad"
+post_report /melden/
+is "$HTTP_STATUS" 200 "a report with only a city is taken"
+REF2=$(receipt_ref)
+CODE2=$(receipt_code)
+http_reset_cookies
+fb_signin "$REF2" "$CODE2"
+fb_get /
+like "$(http_body)" 'id="sent-place">[[:space:]]*Voorbeeldstad</dd>' \
+    "its place is the city, without a leading comma"
+sql "DELETE FROM reporter_session WHERE report_id =
+    (SELECT id FROM report WHERE reference = '$REF2')"

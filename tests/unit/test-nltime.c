@@ -158,6 +158,34 @@ test_stamp(void **state)
 	assert_string_equal(out, "");
 }
 
+/* Amsterdam's day number, for "vandaag", "gisteren", "8 dagen". */
+static void
+test_day(void **state)
+{
+
+	(void)state;
+	assert_int_equal(mp_nltime_day(utc(2026, 3, 1, 12, 0, 0)),
+	    mp_nltime_days(2026, 3, 1));
+	/* 23:30 UTC on 28 February is already 1 March in Amsterdam. */
+	assert_int_equal(mp_nltime_day(utc(2026, 2, 28, 23, 30, 0)),
+	    mp_nltime_days(2026, 3, 1));
+	assert_int_equal(mp_nltime_day(utc(2026, 2, 28, 22, 59, 59)),
+	    mp_nltime_days(2026, 2, 28));
+	/* Summer: midnight is 22:00 UTC. */
+	assert_int_equal(mp_nltime_day(utc(2026, 7, 4, 22, 0, 0)),
+	    mp_nltime_days(2026, 7, 5));
+	assert_int_equal(mp_nltime_day(utc(2026, 7, 4, 21, 59, 59)),
+	    mp_nltime_days(2026, 7, 4));
+	/* 23:30 yesterday and 08:00 today: one day apart, 8.5 hours. */
+	assert_int_equal(mp_nltime_day(utc(2026, 12, 7, 7, 0, 0)) -
+	    mp_nltime_day(utc(2026, 12, 6, 22, 30, 0)), 1);
+	/* And 00:30 today from 23:30 yesterday: also a day. */
+	assert_int_equal(mp_nltime_day(utc(2026, 12, 6, 23, 30, 0)) -
+	    mp_nltime_day(utc(2026, 12, 6, 22, 30, 0)), 1);
+	assert_int_equal(mp_nltime_day(0), 0);
+	assert_int_equal(mp_nltime_day(-86400 - 3600), -1);
+}
+
 int
 main(void)
 {
@@ -166,6 +194,7 @@ main(void)
 		cmocka_unit_test(test_month_start),
 		cmocka_unit_test(test_zoneinfo),
 		cmocka_unit_test(test_stamp),
+		cmocka_unit_test(test_day),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
