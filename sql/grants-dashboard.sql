@@ -140,7 +140,9 @@ GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON report_answer TO @APPUSER@@@APPHOST@;
-GRANT INSERT ON intake_own_answer TO @APPUSER@@@APPHOST@;
+-- 059_intake_answers.sql: the answers through one call that proves
+-- the report once (the view's INSERT right is no longer used).
+GRANT EXECUTE ON FUNCTION intake_store_answers TO @APPUSER@@@APPHOST@;
 -- 051_report_lang.sql: the translations of the catalogue (Beheer).
 GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
 -- 053_report_sent.sql: the report as sent, kept at its first

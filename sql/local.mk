@@ -47,6 +47,7 @@ dist_sql_DATA = \
 	%reldir%/056_subject_hot_link.sql \
 	%reldir%/057_report_handler_count.sql \
 	%reldir%/058_intake_subjects_at.sql \
+	%reldir%/059_intake_answers.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

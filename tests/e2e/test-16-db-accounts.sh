@@ -130,6 +130,45 @@ is "$(sql "SELECT COUNT(*) FROM report_subject rs JOIN subject s
     ON s.id = rs.subject_id WHERE s.norm = '9999ZZ 16'
     AND rs.report_id <> $rid")" 1 \
     "intake can: link a subject to the report it stored"
+# 059: answers only to the report it stored, in one call, whole.
+qid=$(sql "SELECT MIN(id) FROM question")
+if [ -z "$qid" ] || [ "$qid" = NULL ]; then
+	sql "INSERT INTO question (signal_type_id, audience_id, kind, required,
+	    position) VALUES ((SELECT MIN(id) FROM signal_type), NULL, 'tekst',
+	    0, 1)"
+	qid=$(sql "SELECT MIN(id) FROM question")
+fi
+cannot intake "INSERT INTO report_answer (report_id, question_id, position,
+    kind, label, value) VALUES ($rid, $qid, 1, 'tekst', 'v', 'a')" \
+    "add an answer to any report"
+out=$(as intake "SELECT intake_store_answers('[[$qid, 1, \"tekst\", \"v\", \"a\"]]')")
+like "$out" 'no report stored on this connection' \
+    "intake cannot: store answers without a report of its own"
+for bad in "[[$qid, 1, \"tekst\", \"v\"]]" '[[1, 1, "tekst", "v", "a"' '{}' \
+    "[[$qid, 1, \"tekst\", \"$(printf '%0301d' 0)\", \"a\"]]"; do
+	out=$(as intake "$istore SELECT intake_store_answers('$bad')") &&
+	    fail "intake_store_answers refuses ${bad:0:40}" ||
+	    pass "intake_store_answers refuses ${bad:0:40}..."
+done
+is "$(sql "SELECT COUNT(*) FROM report_answer a JOIN report r
+    ON r.id = a.report_id WHERE r.description = 'eigen melding 16'")" 0 \
+    "and stores no answer, not a shortened one"
+# A label with quotes, a value with markup, a backslash and a line
+# break, as lib/question.c escapes them for JSON.
+q=$(cat <<'SQL'
+SELECT intake_store_answers('[[QID, 1, "tekst", "Vraag \"1\"",
+    "<b>\u00e9</b> \\ \n regel"]]')
+SQL
+)
+out=$(as intake "$istore SET SESSION sql_mode =
+    CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES'); ${q//QID/$qid}")
+is "$(sql "SELECT label = 'Vraag \"1\"' AND value = CONCAT('<b>é</b> ', CHAR(92),
+    ' ', CHAR(10), ' regel') FROM
+    report_answer a JOIN report r ON r.id = a.report_id
+    WHERE r.description = 'eigen melding 16'")" 1 \
+    "intake can: store an answer to the report it stored, quotes intact ($out)"
+sql "DELETE a FROM report_answer a JOIN report r ON r.id = a.report_id
+    WHERE r.description = 'eigen melding 16'"
 n=$(sql "SELECT (SELECT COUNT(*) FROM attachment WHERE report_id = $rid)
     + (SELECT COUNT(*) FROM reporter_contact WHERE report_id = $rid)")
 is "$n" 0 "and none of the refused attempts wrote a row"

@@ -1,4 +1,4 @@
-# test-98-export-reconnect.sh -- the partner export goes on after its
+# test-69-export-reconnect.sh -- the partner export goes on after its
 # MariaDB restarts: every worker that was connected and bound to the
 # partner before answers its next pull with the feed, not a 500.  Stop
 # 29 saw 500s there once, after test-66 restarted the programs; this
