@@ -775,8 +775,8 @@ enum answer_col { ANSWER_STORED };
  * row they cost the intake a sixth of its rate (bench/intake).
  */
 enum mp_err
-mp_question_answers_store(struct mp_db *db, long long report,
-    const struct mp_answer *a, size_t n)
+mp_question_answers_store(struct mp_db *db, const struct mp_answer *a,
+    size_t n)
 {
 	struct mp_buf	 b;
 	struct mp_dbval	 p[1];
@@ -784,7 +784,6 @@ mp_question_answers_store(struct mp_db *db, long long report,
 	size_t		 i;
 	enum mp_err	 er = MP_OK;
 
-	(void)report;	/* the proof names it (sql/026) */
 	if (n == 0)
 		return MP_OK;
 	mp_buf_init(&b, ANSWERS_JSON_MAX);

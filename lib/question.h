@@ -145,11 +145,10 @@ enum mp_err	 mp_question_view(struct mp_view *, const struct mp_qset *,
 		    const struct mp_qform *f, size_t first);
 
 /*
- * Store a report's answers in the caller's transaction: own, through
- * the intake's view (the report intake_store() stored just now on this
- * connection, sql/052).
+ * Store the answers of the report intake_store() stored just now on
+ * this connection, in the caller's transaction (one call, sql/059).
  */
-enum mp_err	 mp_question_answers_store(struct mp_db *, long long report,
+enum mp_err	 mp_question_answers_store(struct mp_db *,
 		    const struct mp_answer *, size_t n);
 /* A report's answers in order into v under list.N.{Label,Value,Kind}. */
 enum mp_err	 mp_question_answers_view(struct mp_db *, long long report,

@@ -1106,7 +1106,7 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
 		    &r->att[i])) !=
 		    MP_OK)
 			return er;
-	if (r->nans > 0 && (er = mp_question_answers_store(db, r->id, r->ans,
+	if (r->nans > 0 && (er = mp_question_answers_store(db, r->ans,
 	    r->nans)) != MP_OK)
 		return er;
 	if (store_has_lang(r) && (er = store_lang(db, r)) != MP_OK)
@@ -1119,16 +1119,6 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
 }
 
 /*
- * Store r: one call of intake_store() for the report, its reference,
- * its event, the partners' rule shares and the rate limit; then the
- * contact row and attachments when given, and r->also (with begin and
- * commit around them, see mp_report_store).
- * Each statement costs the server more than the rows do (bench/intake),
- * hence the one call.  A report with attachments counts
- * its rate limit at the end instead, so that the shared counter rows
- * are not locked while the attachments travel.
- */
-/*
  * Link the subjects of s->r, just stored by store_txn, in the report's
  * own transaction: one commit for the report and its subjects, where a
  * transaction of their own after it cost the intake a second commit and
@@ -1136,9 +1126,11 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
  * intake_store() marked the report indexed (sql/058).  A transient
  * error (a deadlock on a shared subject row) fails the transaction,
  * which mp_db_txn runs again; any other also ends it (lib/db.c drops a
- * connection whose statement failed mid-result), and
- * sets s->unlinked so that mp_report_store stores the report again
- * without its subjects, for `meldpuntctl subjects rebuild`.
+ * connection whose statement failed mid-result) and sets s->unlinked,
+ * so that mp_report_store stores the report again without its
+ * subjects (s->index 0: unmarked), for `meldpuntctl subjects rebuild`.
+ * A store that found its own earlier attempt (issue 11) links nothing:
+ * store_txn returns before.
  */
 static enum mp_err
 store_subjects(struct mp_db *db, struct store *s)
@@ -1164,6 +1156,17 @@ store_subjects(struct mp_db *db, struct store *s)
 	return er;
 }
 
+/*
+ * Store r: one call of intake_store() for the report, its reference,
+ * its event, the partners' rule shares and the rate limit; then the
+ * contact row, attachments and answers when given, r->also, and the
+ * subjects (store_subjects), all in the one transaction of
+ * mp_report_store.
+ * Each statement costs the server more than the rows do (bench/intake),
+ * hence the one call.  A report with attachments counts
+ * its rate limit at the end instead, so that the shared counter rows
+ * are not locked while the attachments travel.
+ */
 static enum mp_err
 store_txn(struct mp_db *db, void *arg)
 {
@@ -1425,10 +1428,8 @@ mp_report_attachment_store_own(struct mp_db *db, long long report_id,
 }
 
 /*
- * The subjects of r for store_subjects (no database).  Only a report
- * without a submission id of an earlier attempt is indexed here: one
- * that finds its own earlier attempt (issue 11) was indexed then, or
- * is left to the rebuild.
+ * The subjects of r for store_subjects (no database), collected once
+ * before the transaction that mp_db_txn may run more than once.
  */
 static enum mp_err
 collect_stored(struct mp_report *r, struct mp_subject_set *set)
