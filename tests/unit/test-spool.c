@@ -231,15 +231,23 @@ test_damaged_file_set_aside(void **state)
 	char			 hex[40], path[256];
 	long			 stored = -1, failed = -1;
 	FILE			*f;
+	int			 c;
 
 	(void)state;
 	make_report(&r, 0x33);
 	assert_int_equal(mp_spool_write(dir, &keys, &r), MP_OK);
 	mp_crypto_hex(hex, r.submission, MP_FORMTOKEN_NONCE);
 	(void)snprintf(path, sizeof(path), "%s/%s.rpt", dir, hex);
+	/*
+	 * Flip the byte at 40, not overwrite it with 'X': a ciphertext
+	 * byte that was 'X' already (1 run in 256) left the file whole,
+	 * and the drain went on to store it without a database.
+	 */
 	assert_non_null(f = fopen(path, "r+"));
 	assert_int_equal(fseek(f, 40, SEEK_SET), 0);
-	assert_int_equal(fputc('X', f), 'X');
+	assert_true((c = fgetc(f)) != EOF);
+	assert_int_equal(fseek(f, 40, SEEK_SET), 0);
+	assert_int_equal(fputc(c ^ 0xff, f), c ^ 0xff);
 	assert_int_equal(fclose(f), 0);
 	/* Remove the good file of the first test: only the bad one stays. */
 	mp_report_free(&r);
