@@ -162,7 +162,10 @@ typedef void	(*mp_question_answer_fn)(const char *kind,
 		    const char *label, const char *value, void *arg);
 enum mp_err	 mp_question_answers_shared(struct mp_db *, long long report,
 		    mp_question_answer_fn, void *arg);
-/* Retention: a report's answers go with its content. */
+/*
+ * Retention: a report's answers go with its content, and their words
+ * for the search with them.
+ */
 enum mp_err	 mp_question_answers_erase(struct mp_db *, long long report);
 
 /*
@@ -199,13 +202,13 @@ enum mp_err	 mp_question_count(struct mp_db *, const char *from,
 		    const char *to, mp_question_count_fn, void *arg);
 
 /*
- * "The ids of the reports with an answer whose value holds the words":
- * a SELECT of one column, id, for a statement to put in (a UNION, a
- * derived table; lib/sqltext.h, as "{answer_reports}"), as
- * mp_subject_sql_search.  Its one parameter is a FULLTEXT boolean
- * query; it reads report_answer's FULLTEXT index (sql/055), so a query
- * that no answer holds costs one empty lookup.  A report may come more
- * than once (one row per answer that holds the words).
+ * "The ids of the reports whose answers hold the words": a SELECT of
+ * one column, id, for a statement to put in (a UNION, a derived table;
+ * lib/sqltext.h, as "{answer_reports}"), as mp_subject_sql_search.  Its
+ * one parameter is a FULLTEXT boolean query; it reads the FULLTEXT
+ * index of report_answer_text, a report's answers in one row (sql/060),
+ * so a query that no answer holds costs one empty lookup, the words
+ * may be in different answers of the report, and a report comes once.
  */
 extern const char mp_question_sql_search[];
 /*

@@ -77,6 +77,9 @@ static const struct {
 	{ "report_answer", "report_id", 0,
 	  "SELECT t.report_id, t.* FROM report_answer t"
 	  " ORDER BY t.report_id, t.question_id" },
+	{ "report_answer_text", "report_id", 0,
+	  "SELECT t.report_id, t.* FROM report_answer_text t"
+	  " ORDER BY t.report_id" },
 	{ "report_sent", "report_id", 0,
 	  "SELECT t.report_id, t.* FROM report_sent t ORDER BY t.report_id" },
 };

@@ -19,7 +19,7 @@ struct mp_db;
 struct mp_stmt;
 
 /* The tables compared, in the order of mp_tablesum_name. */
-#define MP_TABLESUM_NTABLES	21
+#define MP_TABLESUM_NTABLES	22
 
 /* Table i's name ("report"), NULL past the end. */
 const char	*mp_tablesum_name(size_t i);

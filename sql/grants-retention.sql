@@ -63,5 +63,7 @@ GRANT INSERT ON retention_batch TO @APPUSER@@@APPHOST@;
 GRANT INSERT ON audit_log TO @APPUSER@@@APPHOST@;
 -- 052_questions.sql: answers are report content, erased with it.
 GRANT SELECT (report_id), DELETE ON report_answer TO @APPUSER@@@APPHOST@;
+-- 060_answer_words.sql: their words for the search go with them.
+GRANT SELECT (report_id), DELETE ON report_answer_text TO @APPUSER@@@APPHOST@;
 -- 053_report_sent.sql: the copy as sent goes with the content.
 GRANT SELECT (report_id), DELETE ON report_sent TO @APPUSER@@@APPHOST@;

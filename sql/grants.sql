@@ -156,6 +156,8 @@ GRANT SELECT, INSERT, DELETE ON report_answer TO @APPUSER@@@APPHOST@;
 -- 059_intake_answers.sql: the answers through one call that proves
 -- the report once (the view's INSERT right is no longer used).
 GRANT EXECUTE ON FUNCTION intake_store_answers TO @APPUSER@@@APPHOST@;
+-- 060_answer_words.sql: searched, and erased with the answers.
+GRANT SELECT, DELETE ON report_answer_text TO @APPUSER@@@APPHOST@;
 -- 051_report_lang.sql: the translations of the catalogue.
 GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
 -- 053_report_sent.sql: the report as sent, kept at its first correction.

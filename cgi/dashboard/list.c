@@ -146,13 +146,13 @@ enum list_col {
  * The text search when an answer to a follow-up question holds the
  * words too (issue 17; dash_filter_answers found one): the reports
  * whose description, street and city hold them (the FULLTEXT index
- * report_text), and those with an answer that holds them (lib/
- * question.c's fragment, report_answer's FULLTEXT index, sql/055), in
+ * report_text), and those whose answers hold them (lib/question.c's
+ * fragment, report_answer_text's FULLTEXT index, sql/060), in
  * one derived table that the visibility rule and the filters then
  * narrow.  Each half reads its own index; a UNION in a derived table,
  * not an OR in the WHERE, which would leave MariaDB no index for
  * either (as the subject half below).  Every word must be in one half:
- * the report's text, or one answer ("+nacht* +busjes*" does not find a
+ * the report's text, or its answers ("+nacht* +busjes*" does not find a
  * report with "nacht" in its description and "busjes" in an answer).
  * Without an answer that holds the words, LIST_TEXT answers as before:
  * the UNION's derived table of every match cost 1.6 to 1.9 times
@@ -214,7 +214,7 @@ enum scan_col { SC_ID, SC_DESCRIPTION, SC_STREET, SC_CITY, SC_AT };
 /*
  * The scan's answers half (issue 17): the newest reports the user may
  * see that pass the filters with an answer that holds the words, by
- * report_answer's FULLTEXT index (LIST_WORDS's answers half); the
+ * report_answer_text's FULLTEXT index (LIST_WORDS's answers half); the
  * scan's own matches are by the report's text only.  Its columns are
  * SC_ID and SC_AT's: 0 and 1.
  */
@@ -1126,8 +1126,8 @@ page_params(const struct dash_filter *f, int teams,
 
 /*
  * Whether the answers half of a text search can find anything: one
- * lookup in report_answer's FULLTEXT index (lib/question.c).  Not for
- * a subject, whose LIST_HITS has the answers half always (a UNION
+ * lookup in report_answer_text's FULLTEXT index (lib/question.c).  Not
+ * for a subject, whose LIST_HITS has the answers half always (a UNION
  * already), nor without words.  An answer stored between this and
  * the page's statement shows on the next search.
  */

@@ -141,23 +141,31 @@ fi
 cannot intake "INSERT INTO report_answer (report_id, question_id, position,
     kind, label, value) VALUES ($rid, $qid, 1, 'tekst', 'v', 'a')" \
     "add an answer to any report"
-out=$(as intake "SELECT intake_store_answers('[[$qid, 1, \"tekst\", \"v\", \"a\"]]')")
+cannot intake "INSERT INTO report_answer_text (report_id, words)
+    VALUES ($rid, 'a')" "write the answers' words of any report"
+out=$(as intake "SELECT intake_store_answers('[[$qid, 1, \"tekst\", \"v\", \"a\"]]', 'a')")
 like "$out" 'no report stored on this connection' \
     "intake cannot: store answers without a report of its own"
 for bad in "[[$qid, 1, \"tekst\", \"v\"]]" '[[1, 1, "tekst", "v", "a"' '{}' \
     "[[$qid, 1, \"tekst\", \"$(printf '%0301d' 0)\", \"a\"]]"; do
-	out=$(as intake "$istore SELECT intake_store_answers('$bad')") &&
+	out=$(as intake "$istore SELECT intake_store_answers('$bad', 'a')") &&
 	    fail "intake_store_answers refuses ${bad:0:40}" ||
 	    pass "intake_store_answers refuses ${bad:0:40}..."
 done
-is "$(sql "SELECT COUNT(*) FROM report_answer a JOIN report r
-    ON r.id = a.report_id WHERE r.description = 'eigen melding 16'")" 0 \
-    "and stores no answer, not a shortened one"
+out=$(as intake "$istore SELECT intake_store_answers('[[$qid, 1, \"tekst\",
+    \"v\", \"a\"]]', NULL)") &&
+    fail "intake_store_answers refuses answers without their words" ||
+    pass "intake_store_answers refuses answers without their words"
+is "$(sql "SELECT (SELECT COUNT(*) FROM report_answer a JOIN report r
+    ON r.id = a.report_id WHERE r.description = 'eigen melding 16') +
+    (SELECT COUNT(*) FROM report_answer_text a JOIN report r
+    ON r.id = a.report_id WHERE r.description = 'eigen melding 16')")" 0 \
+    "and stores no answer, not a shortened one, and no words of one"
 # A label with quotes, a value with markup, a backslash and a line
 # break, as lib/question.c escapes them for JSON.
 q=$(cat <<'SQL'
 SELECT intake_store_answers('[[QID, 1, "tekst", "Vraag \"1\"",
-    "<b>\u00e9</b> \\ \n regel"]]')
+    "<b>\u00e9</b> \\ \n regel"]]', 'eigen woorden 16')
 SQL
 )
 out=$(as intake "$istore SET SESSION sql_mode =
@@ -167,7 +175,12 @@ is "$(sql "SELECT label = 'Vraag \"1\"' AND value = CONCAT('<b>é</b> ', CHAR(92
     report_answer a JOIN report r ON r.id = a.report_id
     WHERE r.description = 'eigen melding 16'")" 1 \
     "intake can: store an answer to the report it stored, quotes intact ($out)"
+is "$(sql "SELECT a.words FROM report_answer_text a JOIN report r
+    ON r.id = a.report_id WHERE r.description = 'eigen melding 16'")" \
+    "eigen woorden 16" "and its words for the search in the same call (sql/060)"
 sql "DELETE a FROM report_answer a JOIN report r ON r.id = a.report_id
+    WHERE r.description = 'eigen melding 16';
+    DELETE a FROM report_answer_text a JOIN report r ON r.id = a.report_id
     WHERE r.description = 'eigen melding 16'"
 n=$(sql "SELECT (SELECT COUNT(*) FROM attachment WHERE report_id = $rid)
     + (SELECT COUNT(*) FROM reporter_contact WHERE report_id = $rid)")

@@ -205,6 +205,14 @@ ref=$(receipt_ref)
 id=$(sql "SELECT id FROM report WHERE reference = '$ref'")
 is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $id")" 7 \
     "with its seven answers"
+# Their words for the search: one row, the values in the questions'
+# order (sql/060), written in the same call.
+is "$(sql "SELECT COUNT(*) FROM report_answer_text WHERE report_id = $id")" 1 \
+    "and one row of their words for the search"
+is "$(sql "SELECT t.words = (SELECT GROUP_CONCAT(a.value ORDER BY
+    a.position, a.question_id SEPARATOR '\n') FROM report_answer a WHERE
+    a.report_id = $id) FROM report_answer_text t WHERE t.report_id = $id")" \
+    1 "which holds every answer's value in the questions' order"
 ans()
 {
 	sql "SELECT value FROM report_answer WHERE report_id = $id AND
@@ -233,6 +241,10 @@ is "$HTTP_STATUS" 200 "only the required questions answered: stored"
 id2=$(sql "SELECT id FROM report WHERE reference = '$(receipt_ref)'")
 is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $id2")" 4 \
     "with an answer for each answered question only"
+is "$(sql "SELECT REPLACE(words, '\n', '|') FROM report_answer_text WHERE
+    report_id = $id2")" "Blauw|3|nee|$(sql "SELECT value FROM report_answer
+    WHERE report_id = $id2 AND question_id = $Q_keuze")" \
+    "and words of those answers only"
 
 # ---------------------------------------------------------------------
 # Handlers see the answers, escaped.
@@ -246,6 +258,15 @@ like "$body" 'Rood &lt;img src=x onerror' "its answer, escaped"
 unlike "$body" '<img src=x' "no answer as markup"
 unlike "$body" '<script>alert' "no question as markup"
 like "$body" 'Ochtend' "several choices shown"
+# Words of two different answers find the report together (one row of
+# words a report, sql/060), and the report's own text with none.
+dash_as cor GET "/?q=rood+regel"
+is "$HTTP_STATUS" 200 "the coordinator searches words of two answers"
+like "$(cat "$HTTP_BODY")" "href=\"/dashboard/melding/$id\"" \
+    "and finds the report whose answers hold them between them"
+dash_as cor GET "/?q=rood+regel+bestaatnergens65"
+unlike "$(cat "$HTTP_BODY")" "href=\"/dashboard/melding/$id\"" \
+    "but not with a word that no answer holds"
 
 # ---------------------------------------------------------------------
 # A changed and a switched-off question leave the answers intact.
@@ -388,12 +409,16 @@ is "$?" 0 "retention runs"
 conf_reset
 is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $id")" 0 \
     "the erased report's answers are gone"
+is "$(sql "SELECT COUNT(*) FROM report_answer_text WHERE report_id = $id")" \
+    0 "and their words for the search"
 is "$(sql "SELECT COUNT(*) FROM report_sent WHERE report_id = $id")" 0 \
     "and its copy as sent"
 is "$(sql "SELECT content_erased_at IS NOT NULL FROM report WHERE
     id = $id")" 1 "with its content"
 is "$(sql "SELECT COUNT(*) FROM report_answer WHERE report_id = $id2")" 4 \
     "another report's answers stay"
+is "$(sql "SELECT COUNT(*) FROM report_answer_text WHERE report_id = $id2")" \
+    1 "with their words"
 
 # Leave the default form as it was for the tests after this one.
 sql "DELETE FROM audience_signal_type WHERE signal_type_id = $T"

@@ -1,6 +1,6 @@
 # test-66-answers-more.sh -- the rest of issue 17's follow-up answers:
 # the work list's text search finds reports by their answers
-# (report_answer's FULLTEXT index, sql/055; list.c's LIST_WORDS) under
+# (report_answer_text's FULLTEXT index, sql/060; list.c's LIST_WORDS) under
 # the visibility rule, a word in no answer finds nothing, the CSV
 # export of the same search holds the same reports, the description
 # is still searched; and a common word answered by the newest-first
@@ -48,7 +48,10 @@ answer()
 {
 	sql "INSERT INTO report_answer (report_id, question_id, position,
 	    kind, label, value) VALUES ($1, $QID, 900, 'lange-tekst',
-	    'Wat viel u nog meer op?', '$2')"
+	    'Wat viel u nog meer op?', '$2');
+	    INSERT INTO report_answer_text (report_id, words)
+	    VALUES ($1, '$2') ON DUPLICATE KEY UPDATE
+	    words = CONCAT(words, '\n', VALUE(words))"
 }
 
 # ---------------------------------------------------------------------
@@ -151,7 +154,7 @@ ft()
 {
 	sql "SELECT r.id FROM report r WHERE $1 AND (MATCH (r.description,
 	    r.street, r.city) AGAINST ('+naar*' IN BOOLEAN MODE) OR r.id IN
-	    (SELECT report_id FROM report_answer WHERE MATCH (value) AGAINST
+	    (SELECT report_id FROM report_answer_text WHERE MATCH (words) AGAINST
 	    ('+naar*' IN BOOLEAN MODE))) ORDER BY r.received_at DESC,
 	    r.id DESC LIMIT $3 OFFSET $2" | paste -sd' '
 }

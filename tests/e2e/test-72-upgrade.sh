@@ -137,6 +137,45 @@ out=$(printf 'db.retention.user =\n' | cat "$conf" - >"$conf.ret" &&
 is "$?" 0 "meldpuntctl retention plan runs on the upgraded reports"
 like "$out" 'total: identity [0-9]+ content [0-9]+ ' "and sums them up"
 
+# sql/060 on answers stored before it: each report's answers in one row
+# of words, in the questions' order, and sql/055's index on every answer
+# gone with InnoDB's hidden document id column.  The database is taken
+# back to 059 (the index again, no words table, 060 not recorded).
+st=$(usql 'SELECT MIN(id) FROM signal_type')
+r1=$(usql 'SELECT MIN(id) FROM report')
+r2=$(usql 'SELECT MAX(id) FROM report')
+usql "INSERT INTO question (signal_type_id, kind, required, position)
+    VALUES ($st, 'tekst', 0, 1), ($st, 'lange-tekst', 0, 2)"
+q1=$(usql "SELECT MIN(id) FROM question WHERE signal_type_id = $st")
+q2=$(usql "SELECT MAX(id) FROM question WHERE signal_type_id = $st")
+usql "INSERT INTO report_answer (report_id, question_id, position, kind,
+    label, value) VALUES ($r1, $q2, 2, 'lange-tekst', 'b', 'Tweede\nregel'),
+    ($r1, $q1, 1, 'tekst', 'a', 'Eerste'), ($r2, $q1, 1, 'tekst', 'a', 'Ander');
+    DROP TABLE report_answer_text;
+    ALTER TABLE report_answer ADD FULLTEXT INDEX report_answer_value (value);
+    DELETE FROM schema_migrations WHERE version = 60"
+out=$("$top_builddir/meldpuntctl" -c "$conf" migrate 2>&1)
+is "$?" 0 "migrate applies 060 to a database with answers ($out)"
+is "$(usql "SELECT GROUP_CONCAT(CONCAT(report_id, '=', REPLACE(words, '\n',
+    '|')) ORDER BY report_id SEPARATOR ' ') FROM report_answer_text")" \
+    "$r1=Eerste|Tweede|regel $r2=Ander" \
+    "the answers given before it become one row of words a report"
+is "$(usql "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE
+    TABLE_SCHEMA = '$dbn' AND TABLE_NAME = 'report_answer' AND
+    INDEX_TYPE = 'FULLTEXT'")" 0 "report_answer has no FULLTEXT index"
+fts_doc_id()
+{
+	usql "SELECT COUNT(*) FROM information_schema.INNODB_SYS_COLUMNS c
+	    JOIN information_schema.INNODB_SYS_TABLES t ON
+	    t.TABLE_ID = c.TABLE_ID WHERE t.NAME = '$dbn/$1' AND
+	    c.NAME = 'FTS_DOC_ID'"
+}
+is "$(fts_doc_id report_answer)" 0 \
+    "nor the hidden document id that one a row cost"
+is "$(fts_doc_id report_answer_text)" 1 \
+    "which the words' table has (the query above sees it)"
+is "$(usql "SELECT COUNT(*) FROM report_answer")" 3 "the answers stay"
+
 # Again: nothing left to do, nothing changes.
 out=$("$top_builddir/meldpuntctl" -c "$conf" migrate 2>&1)
 is "$?" 0 "a second migrate succeeds"
