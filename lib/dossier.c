@@ -182,6 +182,7 @@ enum stmt {
 	STMT_REPORT_ADD,
 	STMT_REPORT_DEL,
 	STMT_REPORT_LIST,
+	STMT_REPORT_COUNT,
 	STMT_OF_REPORT,
 	STMT_SUBJECT_ADD,
 	STMT_SUBJECT_LIST,
@@ -301,7 +302,9 @@ static const char *const stmts[STMT__MAX] = {
 	" JOIN report r ON r.id = x.report_id"
 	" JOIN signal_type s ON s.id = r.signal_type_id"
 	" WHERE x.dossier_id = ? ORDER BY x.added_at DESC, x.report_id DESC"
-	" LIMIT ?",
+	" LIMIT ? OFFSET ?",
+	/* STMT_REPORT_COUNT: for the reports' pages (the primary key). */
+	"SELECT COUNT(*) FROM dossier_report WHERE dossier_id = ?",
 	/* STMT_OF_REPORT */
 	"SELECT d.id, d.number, d.title FROM dossier_report x"
 	" JOIN dossier d ON d.id = x.dossier_id"
@@ -841,23 +844,24 @@ mp_dossier_report_remove(struct mp_db *db, long long id, long long report,
 
 enum mp_err
 mp_dossier_report_list(struct mp_db *db, long long id,
-    const struct mp_dbval *vis, unsigned limit, mp_dossier_report_fn fn,
-    void *arg)
+    const struct mp_dbval *vis, unsigned offset, unsigned limit,
+    mp_dossier_report_fn fn, void *arg)
 {
 	struct mp_stmt			*st;
 	struct mp_dossier_report	 x;
-	struct mp_dbval			 v[12];
+	struct mp_dbval			 v[13];
 	size_t				 i;
 	enum mp_err			 er;
 
-	/* {visible} five times, then the dossier and the limit. */
+	/* {visible} five times, then the dossier, limit and offset. */
 	for (i = 0; i < 5; i++) {
 		v[2 * i] = vis[0];
 		v[2 * i + 1] = vis[1];
 	}
 	v[10] = MP_DBINT(id);
 	v[11] = MP_DBINT(limit);
-	if ((er = mp_db_query(db, &st, SQL(STMT_REPORT_LIST), v, 12)) !=
+	v[12] = MP_DBINT(offset);
+	if ((er = mp_db_query(db, &st, SQL(STMT_REPORT_LIST), v, 13)) !=
 	    MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
@@ -873,6 +877,18 @@ mp_dossier_report_list(struct mp_db *db, long long id,
 		fn(&x, arg);
 	}
 	mp_db_done(st);
+	return er == MP_ENOTFOUND ? MP_OK : er;
+}
+
+enum mp_err
+mp_dossier_report_count(struct mp_db *db, long long id, long long *n)
+{
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	*n = 0;
+	v[0] = MP_DBINT(id);
+	er = mp_db_query_int(db, SQL(STMT_REPORT_COUNT), v, 1, n);
 	return er == MP_ENOTFOUND ? MP_OK : er;
 }
 

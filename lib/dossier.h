@@ -261,10 +261,16 @@ struct mp_dossier_report {
 };
 typedef void	(*mp_dossier_report_fn)(const struct mp_dossier_report *,
 		    void *arg);
-/* The reports of dossier id, newest added first, at most limit. */
+/*
+ * The reports of dossier id, newest added first: at most limit after
+ * the first offset.
+ */
 enum mp_err	 mp_dossier_report_list(struct mp_db *, long long id,
-		    const struct mp_dbval *vis, unsigned limit,
-		    mp_dossier_report_fn fn, void *arg);
+		    const struct mp_dbval *vis, unsigned offset,
+		    unsigned limit, mp_dossier_report_fn fn, void *arg);
+/* How many reports dossier id holds (*n), those out of sight too. */
+enum mp_err	 mp_dossier_report_count(struct mp_db *, long long id,
+		    long long *n);
 /* The dossiers report is in that the user may see (vis3), by number. */
 typedef void	(*mp_dossier_of_fn)(long long id, const char *number,
 		    const char *title, void *arg);

@@ -364,10 +364,23 @@ void		 dash_dossier_set_list(struct mp_dreq *, struct mp_view *,
 		    enum mp_dossier_list l, const char *key, const char *sel);
 void		 dash_dossier_head(struct mp_view *,
 		    const struct mp_dossier *);
+/*
+ * What dash_dossier_parts reads: the newest versions of the analysis,
+ * at most max subjects and documents, and a range of the reports and
+ * of the history (from: how many to skip).
+ */
+struct dash_dossier_range {
+	unsigned	 versions;
+	unsigned	 max;
+	unsigned	 rep_from, rep_max;
+	unsigned	 hist_from, hist_max;
+};
 enum mp_err	 dash_dossier_parts(struct mp_dreq *, struct mp_view *,
-		    long long id, unsigned versions, unsigned max,
-		    unsigned hist_from, unsigned hist_max);
-/* Journal entries and history rows on a page of the dossier page. */
+		    long long id, const struct dash_dossier_range *);
+/*
+ * Reports, journal entries and history rows on a page of the dossier
+ * page.
+ */
 #define DASH_DOSSIER_PAGE	50
 struct mp_ctx;
 /*

@@ -557,7 +557,7 @@ page_summary(struct mp_dreq *r, struct mp_view *v,
  */
 enum mp_err
 dash_dossier_parts(struct mp_dreq *r, struct mp_view *v, long long id,
-    unsigned versions, unsigned max, unsigned hist_from, unsigned hist_max)
+    const struct dash_dossier_range *rg)
 {
 	struct mp_db	*db = r->d->ctx->db;
 	struct mp_dbval	 vis[2];
@@ -568,32 +568,35 @@ dash_dossier_parts(struct mp_dreq *r, struct mp_view *v, long long id,
 	p.r = r;
 	p.v = v;
 	mp_access_report_params(&r->user, vis);
-	if ((er = mp_dossier_analysis_list(db, id, versions, pg_version,
+	if ((er = mp_dossier_analysis_list(db, id, rg->versions, pg_version,
 	    &p)) != MP_OK)
 		return er;
 	p.n = 0;
-	if ((er = mp_dossier_report_list(db, id, vis, max, pg_report,
-	    &p)) != MP_OK)
+	if ((er = mp_dossier_report_list(db, id, vis, rg->rep_from,
+	    rg->rep_max, pg_report, &p)) != MP_OK)
 		return er;
 	(void)mp_tmpl_set_int(v, "Unseen", p.unseen);
 	p.n = 0;
-	if ((er = mp_dossier_subject_list(db, id, vis, max, pg_subject,
+	if ((er = mp_dossier_subject_list(db, id, vis, rg->max, pg_subject,
 	    &p)) != MP_OK)
 		return er;
 	p.n = 0;
 	if ((er = mp_dossier_member_list(db, id, pg_member, &p)) != MP_OK)
 		return er;
 	p.n = 0;
-	return mp_dossier_event_list(db, id, hist_from, hist_max, pg_event,
-	    &p);
+	return mp_dossier_event_list(db, id, rg->hist_from, rg->hist_max,
+	    pg_event, &p);
 }
 
 /*
- * The journal and the history come in pages of DASH_DOSSIER_PAGE, the
- * newest first, chosen by ?journaal=N and ?historie=N (links, no
- * JavaScript): 500 journal entries cost 13-20 ms of the dashboard's
- * CPU to render (bench/dossier), a page of 50 a tenth of that.
+ * The reports, the journal and the history come in pages of
+ * DASH_DOSSIER_PAGE, the newest first, chosen by ?meldingen=N,
+ * ?journaal=N and ?historie=N (links, no JavaScript): 500 journal
+ * entries cost 13-20 ms of the dashboard's CPU to render (bench/
+ * dossier), a page of 50 a tenth of that; 200 reports with the report
+ * rule on each were most of the rest of the big dossier's page.
  */
+enum { PG_JOURNAL, PG_HISTORY, PG_REPORTS, PAGES_N };
 struct pages {
 	const char	*param;		/* the query parameter */
 	const char	*key;		/* its HDF prefix */
@@ -653,18 +656,22 @@ page_fits(struct mp_view *v, struct pages *pg, long long count)
  */
 static int
 page_numbers(struct mp_dreq *r, struct mp_view *v, long long id,
-    struct pages pg[2])
+    struct pages pg[PAGES_N])
 {
+	static const char *const what[PAGES_N] = { "het journaal",
+	    "de geschiedenis", "de lijst van meldingen" };
 	char		 msg[200];
-	long long	 n[2];
+	long long	 n[PAGES_N];
 	enum mp_err	 er;
 	int		 i;
 
-	pg[0].param = "journaal";
-	pg[0].key = "Pg.J";
-	pg[1].param = "historie";
-	pg[1].key = "Pg.H";
-	for (i = 0; i < 2; i++)
+	pg[PG_JOURNAL].param = "journaal";
+	pg[PG_JOURNAL].key = "Pg.J";
+	pg[PG_HISTORY].param = "historie";
+	pg[PG_HISTORY].key = "Pg.H";
+	pg[PG_REPORTS].param = "meldingen";
+	pg[PG_REPORTS].key = "Pg.R";
+	for (i = 0; i < PAGES_N; i++)
 		if ((pg[i].page = page_arg(r, pg[i].param)) < 1) {
 			(void)snprintf(msg, sizeof(msg), "Ongeldige pagina: "
 			    "%s= vraagt een paginanummer (1, 2, ...).",
@@ -672,18 +679,21 @@ page_numbers(struct mp_dreq *r, struct mp_view *v, long long id,
 			dash_error(r, 400, msg);
 			return 0;
 		}
-	if ((er = mp_journal_count(r->d->ctx->db, id, &n[0])) != MP_OK ||
-	    (er = mp_dossier_event_count(r->d->ctx->db, id, &n[1])) !=
-	    MP_OK) {
+	if ((er = mp_journal_count(r->d->ctx->db, id, &n[PG_JOURNAL])) !=
+	    MP_OK ||
+	    (er = mp_dossier_event_count(r->d->ctx->db, id,
+	    &n[PG_HISTORY])) != MP_OK ||
+	    (er = mp_dossier_report_count(r->d->ctx->db, id,
+	    &n[PG_REPORTS])) != MP_OK) {
 		dash_error(r, mp_err_status(er), NULL);
 		return 0;
 	}
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < PAGES_N; i++)
 		if (!page_fits(v, &pg[i], n[i])) {
 			(void)snprintf(msg, sizeof(msg), "Deze pagina bestaat "
 			    "niet: %s van dit dossier heeft %lld pagina%s.",
-			    i == 0 ? "het journaal" : "de geschiedenis",
-			    pg[i].pages, pg[i].pages == 1 ? "" : "'s");
+			    what[i], pg[i].pages,
+			    pg[i].pages == 1 ? "" : "'s");
 			dash_error(r, 404, msg);
 			return 0;
 		}
@@ -693,13 +703,20 @@ page_numbers(struct mp_dreq *r, struct mp_view *v, long long id,
 /* The parts read from the database, each its own list. */
 static enum mp_err
 page_parts(struct mp_dreq *r, struct mp_view *v, long long id,
-    const struct pages pg[2])
+    const struct pages pg[PAGES_N])
 {
+	struct dash_dossier_range rg;
 	enum mp_err	 er;
 
-	if ((er = dash_dossier_parts(r, v, id, VERSIONS_MAX, LINES_MAX,
-	    (unsigned)((pg[1].page - 1) * DASH_DOSSIER_PAGE),
-	    DASH_DOSSIER_PAGE)) != MP_OK)
+	rg.versions = VERSIONS_MAX;
+	rg.max = LINES_MAX;
+	rg.rep_from = (unsigned)((pg[PG_REPORTS].page - 1) *
+	    DASH_DOSSIER_PAGE);
+	rg.rep_max = DASH_DOSSIER_PAGE;
+	rg.hist_from = (unsigned)((pg[PG_HISTORY].page - 1) *
+	    DASH_DOSSIER_PAGE);
+	rg.hist_max = DASH_DOSSIER_PAGE;
+	if ((er = dash_dossier_parts(r, v, id, &rg)) != MP_OK)
 		return er;
 	/*
 	 * HOOK: the journal (dossier_journal: notes, decisions, tasks
@@ -708,8 +725,8 @@ page_parts(struct mp_dreq *r, struct mp_view *v, long long id,
 	 */
 	if ((er = dash_dossier_docs_fill(r, v, id, LINES_MAX)) != MP_OK)
 		return er;
-	return dash_journal_fill(r, v, id, (unsigned)((pg[0].page - 1) *
-	    DASH_DOSSIER_PAGE));
+	return dash_journal_fill(r, v, id, (unsigned)((pg[PG_JOURNAL].page -
+	    1) * DASH_DOSSIER_PAGE));
 }
 
 /* The dossier page's typed fields, kept after a refusal. */
@@ -733,7 +750,7 @@ dossier_page(struct mp_dreq *r, int status, const char *msg,
 	struct mp_dossier	 d;
 	struct mp_dbval		 vis[MP_DOSSIER_VIS];
 	struct mp_view		*v;
-	struct pages		 pg[2];
+	struct pages		 pg[PAGES_N];
 	enum mp_err		 er;
 
 	mp_dossier_params(&r->user, vis);

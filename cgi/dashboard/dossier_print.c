@@ -62,13 +62,14 @@ pr_entry(const struct mp_dossierdoc_entry *e, void *arg)
 static enum mp_err
 print_parts(struct mp_dreq *r, struct mp_view *v, long long id)
 {
+	const struct dash_dossier_range all = { 1, PRINT_MAX, 0, PRINT_MAX,
+	    0, PRINT_MAX };
 	struct pr	 p;
 	enum mp_err	 er;
 
 	memset(&p, 0, sizeof(p));
 	p.v = v;
-	if ((er = dash_dossier_parts(r, v, id, 1, PRINT_MAX, 0,
-	    PRINT_MAX)) != MP_OK ||
+	if ((er = dash_dossier_parts(r, v, id, &all)) != MP_OK ||
 	    (er = mp_dossierdoc_journal(r->d->ctx->db, id, PRINT_MAX,
 	    pr_entry, &p)) != MP_OK)
 		return er;

@@ -47,9 +47,14 @@ call:dash_begin() ?>
 <?cs if:subcount(A.Ver) > 1 ?><details id="versions"><summary>Eerdere versies (<?cs var:subcount(A.Ver) ?>)</summary>
 <ol class="history"><?cs each:x = A.Ver ?><li>Versie <?cs var:x.Version ?>, <?cs var:x.At ?>, <?cs var:x.Author ?>: <span class="text"><?cs var:x.Text ?></span></li><?cs /each ?></ol></details><?cs /if ?>
 <h2 id="meldingen">Meldingen</h2>
+<?cs def:r_pager(where) ?><?cs if:Pg.R.Pages > 1 ?><nav class="pager" id="report-pages-<?cs var:where ?>" aria-label="Pagina's van de meldingen (<?cs var:where ?>)"><p>Meldingen, pagina <?cs var:Pg.R.Page ?> van <?cs var:Pg.R.Pages ?> (<?cs var:Pg.R.Count ?> in totaal, <?cs var:Pg.R.Size ?> per pagina).</p><ul>
+<?cs if:Pg.R.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Page ?>&amp;meldingen=<?cs var:Pg.R.Newer ?>#meldingen">Later toegevoegde meldingen<span class="visually-hidden"> (pagina <?cs var:Pg.R.Newer ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.R.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Page ?>&amp;meldingen=<?cs var:Pg.R.Older ?>#meldingen">Eerder toegevoegde meldingen<span class="visually-hidden"> (pagina <?cs var:Pg.R.Older ?>)</span></a></li><?cs /if ?>
+</ul></nav><?cs /if ?><?cs /def ?>
 <?cs if:subcount(Rep) == 0 ?><p>Nog geen meldingen in dit dossier.</p><?cs else ?>
+<?cs call:r_pager("boven") ?>
 <ul id="reports"><?cs each:x = Rep ?><li><?cs if:x.Visible ?><a href="<?cs var:Page.Mount ?>/melding/<?cs var:x.Id ?>"><?cs var:x.Reference ?></a> &middot; <?cs var:x.Type ?> &middot; <?cs call:status_badge(x.Status) ?> &middot; <?cs var:x.Date ?><?cs if:Can.DossierWork ?> <?cs call:d_form("melding-weg") ?><input type="hidden" name="melding" value="<?cs var:x.Id ?>"><button type="submit" class="secondary">Uit dossier halen<span class="visually-hidden"> (<?cs var:x.Reference ?>)</span></button></form><?cs /if ?><?cs else ?><span class="other-team">melding in een ander team &mdash; vraag een coördinator</span><?cs /if ?></li>
-<?cs /each ?></ul><?cs /if ?>
+<?cs /each ?></ul><?cs call:r_pager("onder") ?><?cs /if ?>
 <?cs if:Can.DossierWork ?><?cs call:d_form("melding") ?>
 <div class="field"><label for="dossier-melding">Melding toevoegen (kenmerk of nummer)</label><?cs call:d_error("dossier-melding") ?>
 <input id="dossier-melding" name="melding" maxlength="24"<?cs call:d_described("dossier-melding") ?> value="<?cs if:Keep.Actie == "melding" ?><?cs var:Keep.Melding ?><?cs /if ?>"></div>
@@ -91,8 +96,8 @@ call:dash_begin() ?>
 </div>
 <h2 id="geschiedenis">Geschiedenis</h2>
 <?cs def:h_pager(where) ?><?cs if:Pg.H.Pages > 1 ?><nav class="pager" id="history-pages-<?cs var:where ?>" aria-label="Pagina's van de geschiedenis (<?cs var:where ?>)"><p>Geschiedenis, pagina <?cs var:Pg.H.Page ?> van <?cs var:Pg.H.Pages ?> (<?cs var:Pg.H.Count ?> in totaal, <?cs var:Pg.H.Size ?> per pagina).</p><ul>
-<?cs if:Pg.H.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Newer ?>#geschiedenis">Nieuwere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Newer ?>)</span></a></li><?cs /if ?>
-<?cs if:Pg.H.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Older ?>#geschiedenis">Oudere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Older ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.H.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Newer ?>&amp;meldingen=<?cs var:Pg.R.Page ?>#geschiedenis">Nieuwere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Newer ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.H.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Page ?>&amp;historie=<?cs var:Pg.H.Older ?>&amp;meldingen=<?cs var:Pg.R.Page ?>#geschiedenis">Oudere geschiedenis<span class="visually-hidden"> (pagina <?cs var:Pg.H.Older ?>)</span></a></li><?cs /if ?>
 </ul></nav><?cs /if ?><?cs /def ?>
 <?cs call:h_pager("boven") ?>
 <ol class="history" id="history" start="<?cs var:Pg.H.First ?>"><?cs each:h = Hist ?><li><?cs var:h.At ?> &middot; <?cs var:h.Actor ?> &middot; <?cs var:h.Kind ?><?cs if:h.Old ?>: was <span class="text"><?cs var:h.Old ?></span><?cs /if ?><?cs if:h.New ?>: <span class="text"><?cs var:h.New ?></span><?cs /if ?></li>

@@ -18,8 +18,8 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <p>Notities, besluiten en taken, nieuwste eerst.</p>
 <?cs if:subcount(J.E) == 0 ?><p id="journal-none">Het journaal is nog leeg.</p><?cs else ?>
 <?cs def:j_pager(where) ?><?cs if:Pg.J.Pages > 1 ?><nav class="pager" id="journal-pages-<?cs var:where ?>" aria-label="Pagina's van het journaal (<?cs var:where ?>)"><p>Journaal, pagina <?cs var:Pg.J.Page ?> van <?cs var:Pg.J.Pages ?> (<?cs var:Pg.J.Count ?> in totaal, <?cs var:Pg.J.Size ?> per pagina).</p><ul>
-<?cs if:Pg.J.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Newer ?>&amp;historie=<?cs var:Pg.H.Page ?>#journaal">Nieuwere notities<span class="visually-hidden"> (pagina <?cs var:Pg.J.Newer ?>)</span></a></li><?cs /if ?>
-<?cs if:Pg.J.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Older ?>&amp;historie=<?cs var:Pg.H.Page ?>#journaal">Oudere notities<span class="visually-hidden"> (pagina <?cs var:Pg.J.Older ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.J.Newer ?><li><a class="newer" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Newer ?>&amp;historie=<?cs var:Pg.H.Page ?>&amp;meldingen=<?cs var:Pg.R.Page ?>#journaal">Nieuwere notities<span class="visually-hidden"> (pagina <?cs var:Pg.J.Newer ?>)</span></a></li><?cs /if ?>
+<?cs if:Pg.J.Older ?><li><a class="older" href="<?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:Pg.J.Older ?>&amp;historie=<?cs var:Pg.H.Page ?>&amp;meldingen=<?cs var:Pg.R.Page ?>#journaal">Oudere notities<span class="visually-hidden"> (pagina <?cs var:Pg.J.Older ?>)</span></a></li><?cs /if ?>
 </ul></nav><?cs /if ?><?cs /def ?>
 <?cs call:j_pager("boven") ?>
 <ol class="journal" id="journal" reversed start="<?cs var:Pg.J.Start ?>"><?cs each:e = J.E ?><li id="<?cs if:e.Kind == "task" ?>taak<?cs elif:e.Kind == "decision" ?>besluit<?cs else ?>notitie<?cs /if ?>-<?cs var:e.Id ?>" data-kind="<?cs var:e.Kind ?>">
@@ -28,8 +28,8 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <dt>Besloten</dt><dd class="text"><?cs var:e.Body ?></dd>
 <dt>Reden</dt><dd class="text"><?cs var:e.Reason ?></dd>
 <dt>Besloten door</dt><dd><?cs var:e.DecidedBy ?>, op <?cs call:nl_date(e.DecidedOn) ?></dd>
-<?cs if:e.Replaces ?><dt>Vervangt</dt><dd><a href="<?cs if:e.ReplacesPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacesPage ?>&amp;historie=<?cs var:Pg.H.Page ?><?cs /if ?>#besluit-<?cs var:e.Replaces ?>">besluit <?cs var:e.Replaces ?></a></dd><?cs /if ?>
-<?cs if:e.ReplacedBy ?><dt>Vervangen door</dt><dd class="replaced"><a href="<?cs if:e.ReplacedByPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacedByPage ?>&amp;historie=<?cs var:Pg.H.Page ?><?cs /if ?>#besluit-<?cs var:e.ReplacedBy ?>">besluit <?cs var:e.ReplacedBy ?></a> (dit besluit geldt niet meer)</dd><?cs /if ?>
+<?cs if:e.Replaces ?><dt>Vervangt</dt><dd><a href="<?cs if:e.ReplacesPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacesPage ?>&amp;historie=<?cs var:Pg.H.Page ?>&amp;meldingen=<?cs var:Pg.R.Page ?><?cs /if ?>#besluit-<?cs var:e.Replaces ?>">besluit <?cs var:e.Replaces ?></a></dd><?cs /if ?>
+<?cs if:e.ReplacedBy ?><dt>Vervangen door</dt><dd class="replaced"><a href="<?cs if:e.ReplacedByPage ?><?cs var:Page.Mount ?>/dossier/<?cs var:D.Id ?>?journaal=<?cs var:e.ReplacedByPage ?>&amp;historie=<?cs var:Pg.H.Page ?>&amp;meldingen=<?cs var:Pg.R.Page ?><?cs /if ?>#besluit-<?cs var:e.ReplacedBy ?>">besluit <?cs var:e.ReplacedBy ?></a> (dit besluit geldt niet meer)</dd><?cs /if ?>
 </dl><?cs elif:e.Kind == "task" ?><dl class="summary">
 <dt>Soort</dt><dd><?cs var:e.Type ?></dd>
 <dt>Omschrijving</dt><dd class="text"><?cs var:e.Body ?></dd>

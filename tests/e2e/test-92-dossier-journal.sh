@@ -376,19 +376,19 @@ p1=$(http_body)
 is "$(printf '%s' "$p1" | entries)" 50 "holds the newest 50"
 like "$p1" "id=\"besluit-$pnew\"" "the newest first"
 like "$p1" 'Journaal, pagina 1 van 3 \(122 in totaal' "says which page of how many"
-like "$p1" "href=\"[^\"]*/dossier/$dp\?journaal=2&amp;historie=1#journaal\">Oudere notities" \
+like "$p1" "href=\"[^\"]*/dossier/$dp\?journaal=2&amp;historie=1&amp;meldingen=1#journaal\">Oudere notities" \
     "links to older notes"
 unlike "$p1" 'Nieuwere notities' "none newer than the first"
 like "$p1" 'reversed start="122"' "numbered from 122 down"
-like "$p1" "href=\"[^\"]*/dossier/$dp\?journaal=3&amp;historie=1#besluit-$pold\">besluit $pold" \
+like "$p1" "href=\"[^\"]*/dossier/$dp\?journaal=3&amp;historie=1&amp;meldingen=1#besluit-$pold\">besluit $pold" \
     "the replaced decision linked on its own page"
 
 dash_as hanna GET "/dossier/$dp?journaal=2" >/dev/null
 is "$HTTP_STATUS" 200 "page 2"
 p2=$(http_body)
 is "$(printf '%s' "$p2" | entries)" 50 "holds the next 50"
-like "$p2" "journaal=1&amp;historie=1#journaal\">Nieuwere notities" "links newer"
-like "$p2" "journaal=3&amp;historie=1#journaal\">Oudere notities" "and older"
+like "$p2" "journaal=1&amp;historie=1&amp;meldingen=1#journaal\">Nieuwere notities" "links newer"
+like "$p2" "journaal=3&amp;historie=1&amp;meldingen=1#journaal\">Oudere notities" "and older"
 like "$p2" 'reversed start="72"' "numbered on"
 
 dash_as hanna GET "/dossier/$dp?journaal=3" >/dev/null
@@ -397,7 +397,7 @@ p3=$(http_body)
 is "$(printf '%s' "$p3" | entries)" 22 "holds the last 22"
 unlike "$p3" 'Oudere notities' "no older link on the last page"
 like "$p3" "id=\"besluit-$pold\"" "the oldest decision there"
-like "$p3" "journaal=1&amp;historie=1#besluit-$pnew\">besluit $pnew</a> \\(dit besluit geldt niet meer\\)" \
+like "$p3" "journaal=1&amp;historie=1&amp;meldingen=1#besluit-$pnew\">besluit $pnew</a> \\(dit besluit geldt niet meer\\)" \
     "replaced by the newest, linked on page 1"
 all=$( { printf '%s' "$p1" | ids; printf '%s' "$p2" | ids;
     printf '%s' "$p3" | ids; } | sort -n)
@@ -441,13 +441,13 @@ dash_as hanna GET "/dossier/$dp" >/dev/null
 h1=$(http_body)
 is "$(printf '%s' "$h1" | hist)" 50 "the history's first page holds 50"
 like "$h1" "Geschiedenis, pagina 1 van $hp \\($hn in totaal" "says how many"
-like "$h1" "journaal=1&amp;historie=2#geschiedenis\">Oudere geschiedenis" "links older history"
+like "$h1" "journaal=1&amp;historie=2&amp;meldingen=1#geschiedenis\">Oudere geschiedenis" "links older history"
 dash_as hanna GET "/dossier/$dp?historie=$hp&journaal=2" >/dev/null
 is "$HTTP_STATUS" 200 "the history's last page, with the journal's second"
 hl=$(http_body)
 is "$(printf '%s' "$hl" | hist)" $((hn - 50 * (hp - 1))) "holds the rest"
 unlike "$hl" 'Oudere geschiedenis' "no older history link there"
-like "$hl" "journaal=2&amp;historie=$((hp - 1))#geschiedenis\">Nieuwere geschiedenis" \
+like "$hl" "journaal=2&amp;historie=$((hp - 1))&amp;meldingen=1#geschiedenis\">Nieuwere geschiedenis" \
     "links newer history, keeping the journal's page"
 is "$(printf '%s' "$hl" | entries)" 50 "and the journal's second page"
 dash_as hanna GET "/dossier/$dp?historie=$((hp + 1))" >/dev/null
@@ -459,3 +459,89 @@ dash_as hanna GET "/dossier/$dp/afdrukken" >/dev/null
 is "$HTTP_STATUS" 200 "the print view"
 is "$(http_body | sed -n '/<ol class="journal" id="journal"/,/<\/ol>/p' |
     grep -o '<li>' | wc -l)" 122 "prints all 122 entries"
+
+# ---------------------------------------------------------------------
+# The reports 50 at a time too, the latest added first; the other
+# lists keep their pages.
+# ---------------------------------------------------------------------
+# At least 70 reports: demo reports more when there are fewer, removed
+# at the end (as test-87), the statistics' tables kept to put back.
+max0=$(sql "SELECT MAX(id) FROM report")
+need=$(( 70 - $(sql "SELECT COUNT(*) FROM report") ))
+sql "DROP TABLE IF EXISTS t92_stats_month, t92_stats_days;
+    CREATE TABLE t92_stats_month AS SELECT * FROM stats_month;
+    CREATE TABLE t92_stats_days AS SELECT * FROM stats_days"
+[ "$need" -gt 0 ] &&
+    mp_ctl seed-demo --reports "$need" --seed 92 --no-subjects >/dev/null
+sql "INSERT INTO dossier_report (dossier_id, report_id, added_by, added_at)
+    SELECT $dp, r.id, $hanna, UTC_TIMESTAMP() - INTERVAL r.id SECOND
+    FROM report r ORDER BY r.id LIMIT 70"
+rn=$(sql "SELECT COUNT(*) FROM dossier_report WHERE dossier_id = $dp")
+rp=$(( (rn + 49) / 50 ))
+ok "[ $rn -gt 50 ]" "the dossier holds more than a page of reports ($rn)"
+reps() { sed -n '/<ul id="reports">/,/<\/ul>/p' | grep -c '<li>'; }
+dash_as hanna GET "/dossier/$dp" >/dev/null
+is "$HTTP_STATUS" 200 "the page with $rn reports"
+r1=$(http_body)
+is "$(printf '%s' "$r1" | reps)" 50 "lists the first 50 reports"
+like "$r1" "Meldingen, pagina 1 van $rp \\($rn in totaal, 50 per pagina" \
+    "says which page of how many"
+like "$r1" "journaal=1&amp;historie=1&amp;meldingen=2#meldingen\">Eerder toegevoegde meldingen" \
+    "links to the reports added earlier"
+unlike "$r1" 'Later toegevoegde meldingen' "none later than the first page"
+newest=$(sql "SELECT report_id FROM dossier_report WHERE dossier_id = $dp
+    ORDER BY added_at DESC, report_id DESC LIMIT 1")
+like "$r1" "(/melding/$newest\"|<li><span class=\"other-team\">)" \
+    "the latest added first"
+dash_as hanna GET "/dossier/$dp?meldingen=$rp&journaal=2&historie=2" >/dev/null
+is "$HTTP_STATUS" 200 "the reports' last page, with the journal's and history's second"
+rl=$(http_body)
+is "$(printf '%s' "$rl" | reps)" $(( rn - 50 * (rp - 1) )) "holds the rest"
+like "$rl" "journaal=2&amp;historie=2&amp;meldingen=$((rp - 1))#meldingen\">Later toegevoegde meldingen" \
+    "links back, keeping the other lists' pages"
+like "$rl" "journaal=3&amp;historie=2&amp;meldingen=$rp#journaal\">Oudere notities" \
+    "and the journal's links keep the reports' page"
+is "$(printf '%s' "$rl" | entries)" 50 "the journal's second page is there"
+# Every report on one page: the visible ones by their link, the others
+# (another team's) by the note in their place.
+vis=$( { printf '%s' "$r1"; printf '%s' "$rl"; } |
+    sed -n '/<ul id="reports">/,/<\/ul>/p' |
+    grep -o 'href="[^"]*/melding/[0-9]*' | grep -o '[0-9]*$' | sort -n |
+    tr '\n' ' ')
+hid=$( { printf '%s' "$r1"; printf '%s' "$rl"; } |
+    sed -n '/<ul id="reports">/,/<\/ul>/p' | grep -c 'class="other-team"')
+is "$(( $(printf '%s' "$vis" | wc -w) + hid ))" "$rn" \
+    "every report on exactly one of the pages"
+is "$(printf '%s' "$vis" | tr ' ' '\n' | sort -un | grep -c .)" \
+    "$(printf '%s' "$vis" | wc -w)" "none twice"
+dash_as hanna GET "/dossier/$dp?meldingen=$((rp + 1))" >/dev/null
+is "$HTTP_STATUS" 404 "past the reports' last page: 404"
+like "$(http_body)" "de lijst van meldingen van dit dossier heeft $rp pagina" \
+    "saying how many"
+for bad in 0 abc ""; do
+	dash_as hanna GET "/dossier/$dp?meldingen=$bad" >/dev/null
+	is "$HTTP_STATUS" 400 "meldingen=$bad: 400"
+	like "$(http_body)" "Ongeldige pagina: meldingen= vraagt een paginanummer" \
+	    "meldingen=$bad: says what is wrong"
+done
+dash_as henk GET "/dossier/$dp?meldingen=9" >/dev/null
+is "$HTTP_STATUS" 404 "henk: the same refusal with ?meldingen=9"
+is "$(http_body)" "$hidden" "no probing by the reports' page"
+dash_as hanna GET "/dossier/$dp/afdrukken" >/dev/null
+is "$(http_body | sed -n '/<table id="reports"/,/<\/table>/p' |
+    grep -o '<tr><td' | wc -l)" "$rn" "the print view lists all $rn reports"
+
+# Leave the data as it was for the tests after this one.
+sql "DELETE FROM dossier_report WHERE dossier_id = $dp;
+    DELETE FROM event WHERE report_id > $max0;
+    DELETE FROM reporter_contact WHERE report_id > $max0;
+    DELETE FROM message WHERE report_id > $max0;
+    DELETE FROM mail_outbox WHERE report_id > $max0;
+    DELETE FROM attachment WHERE report_id > $max0;
+    DELETE FROM report WHERE id > $max0;
+    DELETE FROM stats_month; INSERT INTO stats_month
+    SELECT * FROM t92_stats_month; DELETE FROM stats_days;
+    INSERT INTO stats_days SELECT * FROM t92_stats_days;
+    DROP TABLE t92_stats_month, t92_stats_days"
+is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
+    "the test's demo reports are gone"
