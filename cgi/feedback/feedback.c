@@ -85,12 +85,20 @@ feedback_form(struct freq *r, const char *name)
 void
 feedback_time(struct freq *r, char out[32], time_t t)
 {
-	const char	*sep = mp_i18n_text(r->req->lang, "date.sep");
 
 	mp_nltime_stamp(t, out);
+	feedback_date_sep(r, out);
+}
+
+void
+feedback_date_sep(struct freq *r, char *d)
+{
+	const char	*sep = mp_i18n_text(r->req->lang, "date.sep");
+
 	/* One separator character; anything else is a catalogue's slip. */
-	if (strlen(sep) == 1 && strlen(out) >= 10)
-		out[2] = out[5] = sep[0];
+	if (strlen(sep) == 1 && strlen(d) >= 10 && d[2] == '-' &&
+	    d[5] == '-')
+		d[2] = d[5] = sep[0];
 }
 
 /* The cookies' path, "/melding/", into path. */

@@ -92,6 +92,11 @@ const char	*feedback_form(struct freq *, const char *name);
  * separator of the request's language (date.sep: "12/03/2026").
  */
 void		 feedback_time(struct freq *, char out[32], time_t);
+/*
+ * A date "12-03-2026" in d given the separator of the request's
+ * language in place, as feedback_time's; anything else unchanged.
+ */
+void		 feedback_date_sep(struct freq *, char *d);
 /* The session cookie's path (the mount) into path; returns it. */
 const char	*feedback_cookie_path(struct freq *, char path[128]);
 /* Set the session cookie (value "" deletes it). */

@@ -100,6 +100,7 @@ static enum mp_err
 thread_sent(struct freq *r, struct mp_view *v, struct mp_dbval *p)
 {
 	struct mp_stmt	*st;
+	char		 date[16];
 	size_t		 i;
 	enum mp_err	 er;
 
@@ -111,6 +112,13 @@ thread_sent(struct freq *r, struct mp_view *v, struct mp_dbval *p)
 			er = mp_tmpl_set(v, sent_text[i].key, mp_db_isnull(st,
 			    sent_text[i].col) ? "" : mp_db_text(st,
 			    sent_text[i].col, NULL));
+		/* The language's separator, as the received date has. */
+		if (er == MP_OK && !mp_db_isnull(st, SENT_DATE)) {
+			(void)snprintf(date, sizeof(date), "%s",
+			    mp_db_text(st, SENT_DATE, NULL));
+			feedback_date_sep(r, date);
+			er = mp_tmpl_set(v, "Sent.Date", date);
+		}
 		if (er == MP_OK)
 			er = mp_tmpl_set_int(v, "Sent.Anonymous",
 			    mp_db_int(st, SENT_ANONYMOUS) != 0);

@@ -62,6 +62,15 @@ like "$body" 'Een man met een rode jas' "the people"
 like "$body" 'Witte bus 12-ABC-3' "the vehicles"
 like "$body" "$(sql "SELECT DATE_FORMAT(observed_date, '%d-%m-%Y')
     FROM report WHERE id = $RID")" "the date, as dd-mm-jjjj"
+# In English the date of observation takes the language's separator,
+# as the date received does (both dd/mm/yyyy).
+fb_get "/?taal=en"
+en=$(http_body)
+like "$en" '<html lang="en"' "the page in English"
+like "$en" "$(sql "SELECT DATE_FORMAT(observed_date, '%d/%m/%Y')
+    FROM report WHERE id = $RID")" "the date observed as dd/mm/yyyy there"
+unlike "$en" "$(sql "SELECT DATE_FORMAT(observed_date, '%d-%m-%Y')
+    FROM report WHERE id = $RID")" "not with the Dutch dashes"
 like "$body" 'U meldde anoniem' "that it was anonymous"
 unlike "$body" 'Noord|Geheime notitie|hanna|Hanna' \
     "never the team, handler or notes"
