@@ -35,7 +35,6 @@ static const struct {
 enum stmt {
 	STMT_LOAD,
 	STMT_TEXTS,
-	STMT_ANSWER,
 	STMT_ANSWERS,
 	STMT_ERASE,
 	STMT_ERASE_WORDS,
@@ -65,11 +64,6 @@ static const char *const stmts[STMT__MAX] = {
 	" FROM question_text t JOIN question q ON q.id = t.question_id"
 	" WHERE (? = 0 OR q.signal_type_id = ?) AND (? = 1 OR q.active = 1)"
 	" ORDER BY t.question_id, t.lang <> 'nl', t.lang",
-	/*
-	 * STMT_ANSWER: a report's answers and their words, only to the
-	 * report just stored (sql/060); the answers stored.
-	 */
-	"SELECT intake_store_answers(?, ?)",
 	"SELECT label, value, kind FROM report_answer WHERE report_id = ?"
 	" ORDER BY position, question_id",
 	"DELETE FROM report_answer WHERE report_id = ?",
@@ -772,69 +766,46 @@ json_string(struct mp_buf *b, const char *s)
 	return mp_buf_addc(b, '"');
 }
 
-/* STMT_ANSWER's column: the answers stored. */
-enum answer_col { ANSWER_STORED };
-
 /*
- * A report's answers in one call of intake_store_answers() (sql/060),
- * which proves the report once, as a JSON array of [question_id,
- * position, kind, label, value]: through the view with its check per
- * row they cost the intake a sixth of its rate (bench/intake).  With
- * them the words for the search, the values one a line in the same
- * order: the function's own GROUP_CONCAT of the rows cost 350 us a
- * report, more than the answers themselves.
+ * The answers go in with the report, in intake_store() (sql/061): a
+ * call of their own after it cost 12 % of a report's server CPU in
+ * bench/intake, a statement, a second proof of the report and the
+ * tables opened again.  The words are written here too: a
+ * GROUP_CONCAT of the rows in the function cost 350 us a report, more
+ * than the answers themselves.
  */
 enum mp_err
-mp_question_answers_store(struct mp_db *db, const struct mp_answer *a,
-    size_t n)
+mp_question_answers_json(const struct mp_answer *a, size_t n,
+    struct mp_buf *b, struct mp_buf *w)
 {
-	struct mp_buf	 b, w;
-	struct mp_dbval	 p[2];
-	struct mp_stmt	*st;
 	size_t		 i;
-	enum mp_err	 er = MP_OK;
+	enum mp_err	 er;
 
-	if (n == 0)
-		return MP_OK;
-	mp_buf_init(&b, ANSWERS_JSON_MAX);
-	mp_buf_init(&w, ANSWERS_WORDS_MAX);
-	er = mp_buf_addc(&b, '[');
+	mp_buf_init(b, ANSWERS_JSON_MAX);
+	mp_buf_init(w, ANSWERS_WORDS_MAX);
+	er = mp_buf_addc(b, '[');
 	for (i = 0; er == MP_OK && i < n; i++) {
-		er = mp_buf_printf(&b, "%s[%lld,%d,", i > 0 ? "," : "",
+		er = mp_buf_printf(b, "%s[%lld,%d,", i > 0 ? "," : "",
 		    a[i].question_id, (int)a[i].position);
 		if (er == MP_OK)
-			er = json_string(&b, mp_question_kind_name(a[i].kind));
+			er = json_string(b, mp_question_kind_name(a[i].kind));
 		if (er == MP_OK)
-			er = mp_buf_addc(&b, ',');
+			er = mp_buf_addc(b, ',');
 		if (er == MP_OK)
-			er = json_string(&b, a[i].label);
+			er = json_string(b, a[i].label);
 		if (er == MP_OK)
-			er = mp_buf_addc(&b, ',');
+			er = mp_buf_addc(b, ',');
 		if (er == MP_OK)
-			er = json_string(&b, a[i].value);
+			er = json_string(b, a[i].value);
 		if (er == MP_OK)
-			er = mp_buf_addc(&b, ']');
+			er = mp_buf_addc(b, ']');
 		if (er == MP_OK && i > 0)
-			er = mp_buf_addc(&w, '\n');
+			er = mp_buf_addc(w, '\n');
 		if (er == MP_OK)
-			er = mp_buf_add(&w, a[i].value, strlen(a[i].value));
+			er = mp_buf_add(w, a[i].value, strlen(a[i].value));
 	}
 	if (er == MP_OK)
-		er = mp_buf_addc(&b, ']');
-	if (er == MP_OK) {
-		p[0] = MP_DBTEXT(mp_buf_str(&b));
-		p[1] = MP_DBTEXT(mp_buf_str(&w));
-		if ((er = mp_db_query(db, &st, stmts[STMT_ANSWER], p, 2)) ==
-		    MP_OK) {
-			er = mp_db_next(st);
-			if (er == MP_OK && mp_db_int(st, ANSWER_STORED) !=
-			    (long long)n)
-				er = MP_EDB;
-			mp_db_done(st);
-		}
-	}
-	mp_buf_freezero(&w);
-	mp_buf_freezero(&b);
+		er = mp_buf_addc(b, ']');
 	return er;
 }
 

@@ -145,11 +145,15 @@ enum mp_err	 mp_question_view(struct mp_view *, const struct mp_qset *,
 		    const struct mp_qform *f, size_t first);
 
 /*
- * Store the answers of the report intake_store() stored just now on
- * this connection, in the caller's transaction (one call, sql/059).
+ * A report's answers as intake_store() takes them (sql/061): into json
+ * the JSON array of [question_id, position, kind, label, value], into
+ * words their values one a line (for the search, sql/060).  Both
+ * buffers are initialised here; the caller frees them with
+ * mp_buf_freezero, after an error too.  MP_ENOMEM when one cannot grow.
  */
-enum mp_err	 mp_question_answers_store(struct mp_db *,
-		    const struct mp_answer *, size_t n);
+struct mp_buf;
+enum mp_err	 mp_question_answers_json(const struct mp_answer *,
+		    size_t n, struct mp_buf *json, struct mp_buf *words);
 /* A report's answers in order into v under list.N.{Label,Value,Kind}. */
 enum mp_err	 mp_question_answers_view(struct mp_db *, long long report,
 		    struct mp_view *, const char *list);

@@ -115,14 +115,15 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO feedback_own_attachment (report_id, message_id,"
 	" filename, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
-	 * STMT_STORE: insert, reference, event, shares and rate limit in
-	 * one round trip (sql/009, sql/010); the row holds the new id.  It
+	 * STMT_STORE: insert, reference, event, shares, rate limit and
+	 * the answers in one round trip (sql/009, sql/010, sql/061); the
+	 * row holds the new id.  It
 	 * writes although it reads "SELECT", so it must only run under
 	 * mp_db_txn or mp_db_txn1 (lib/db.c retries a lost SELECT only
 	 * outside them).
 	 */
 	"SELECT intake_store(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/*
 	 * STMT_SUBJECTS_DONE: the report's subjects are indexed (sql/029);
 	 * not a change of the report: its version stays.
@@ -916,6 +917,8 @@ struct store {
 	struct mp_routing_rule		 rule;	/* routed by it */
 	int				 routed;
 	struct mp_subject_set		 set;	/* r's subjects, to link */
+	struct mp_buf			 ans;	/* r's answers, JSON */
+	struct mp_buf			 words;	/* and their words */
 	int				 index;	/* link it, else unmark */
 	int				 unlinked; /* failed for good */
 };
@@ -971,7 +974,7 @@ store_contact(struct mp_db *db, const struct mp_keys *keys,
 }
 
 /*
- * intake_store()'s 31 parameters for r into p: the report's columns,
+ * intake_store()'s first 31 parameters for r into p: the report's columns,
  * its event's actor and detail, and the rate-limit hits unless they are
  * counted late (rl_late).  received and detail are p's text for those
  * two and must outlive it.
@@ -1106,9 +1109,6 @@ store_rest(struct mp_db *db, const struct store *s, int rl_late)
 		    &r->att[i])) !=
 		    MP_OK)
 			return er;
-	if (r->nans > 0 && (er = mp_question_answers_store(db, r->ans,
-	    r->nans)) != MP_OK)
-		return er;
 	if (store_has_lang(r) && (er = store_lang(db, r)) != MP_OK)
 		return er;
 	if (r->also != NULL && (er = r->also(db, r, r->also_arg)) != MP_OK)
@@ -1158,8 +1158,9 @@ store_subjects(struct mp_db *db, struct store *s)
 
 /*
  * Store r: one call of intake_store() for the report, its reference,
- * its event, the partners' rule shares and the rate limit; then the
- * contact row, attachments and answers when given, r->also, and the
+ * its event, the partners' rule shares, the rate limit and the answers
+ * (s->ans, s->words: its 32nd and 33rd parameters, NULL for none); then
+ * the contact row and attachments when given, r->also, and the
  * subjects (store_subjects), all in the one transaction of
  * mp_report_store.
  * Each statement costs the server more than the rows do (bench/intake),
@@ -1172,7 +1173,7 @@ store_txn(struct mp_db *db, void *arg)
 {
 	struct store		*s = arg;
 	struct mp_report	*r = s->r;
-	struct mp_dbval		 p[31];
+	struct mp_dbval		 p[33];
 	struct mp_stmt		*st;
 	char			 received[20], detail[64];
 	struct tm		 tm;
@@ -1188,7 +1189,9 @@ store_txn(struct mp_db *db, void *arg)
 	    r->spooled ? " (via spool)" : "");
 	store_bind(p, r, &s->h, rl_late, tm.tm_year + 1900, received,
 	    detail);
-	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 31);
+	p[31] = r->nans > 0 ? MP_DBTEXT(mp_buf_str(&s->ans)) : MP_DBNULL();
+	p[32] = r->nans > 0 ? MP_DBTEXT(mp_buf_str(&s->words)) : MP_DBNULL();
+	er = mp_db_query(db, &st, stmts[STMT_STORE], p, 33);
 	if (er == MP_EDUP && r->has_submission)
 		return stored_before(db, r);
 	if (er != MP_OK)
@@ -1491,6 +1494,9 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 	r->subjects_cut = 0;
 	if ((er = collect_stored(r, &s.set)) != MP_OK)
 		return er;
+	if ((er = mp_question_answers_json(r->ans, r->nans, &s.ans,
+	    &s.words)) != MP_OK)
+		goto out;
 	s.index = 1;
 	s.unlinked = 0;
 	er = mp_db_txn(db, store_txn, &s);
@@ -1501,6 +1507,9 @@ mp_report_store(struct mp_db *db, const struct mp_keys *keys,
 		s.index = 0;
 		er = mp_db_txn(db, store_txn, &s);
 	}
+out:
+	mp_buf_freezero(&s.words);
+	mp_buf_freezero(&s.ans);
 	mp_subject_set_free(&s.set);
 	return er;
 }

@@ -140,9 +140,9 @@ GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE ON question TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON question_text TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON report_answer TO @APPUSER@@@APPHOST@;
--- 059_intake_answers.sql: the answers through one call that proves
--- the report once (the view's INSERT right is no longer used).
-GRANT EXECUTE ON FUNCTION intake_store_answers TO @APPUSER@@@APPHOST@;
+-- 059_intake_answers.sql, 061_intake_store_answers.sql: the answers go
+-- in with the report, through intake_store() (the view's INSERT right
+-- is no longer used).
 -- 060_answer_words.sql: the search reads the answers' words.
 GRANT SELECT ON report_answer_text TO @APPUSER@@@APPHOST@;
 -- 051_report_lang.sql: the translations of the catalogue (Beheer).

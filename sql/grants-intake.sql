@@ -65,9 +65,9 @@ GRANT EXECUTE ON FUNCTION outbox_notify_team TO @APPUSER@@@APPHOST@;
 -- the report just stored only (the view, as attachments).
 GRANT SELECT ON question TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON question_text TO @APPUSER@@@APPHOST@;
--- 059_intake_answers.sql: the answers through one call that proves
--- the report once (the view's INSERT right is no longer used).
-GRANT EXECUTE ON FUNCTION intake_store_answers TO @APPUSER@@@APPHOST@;
+-- 059_intake_answers.sql, 061_intake_store_answers.sql: the answers go
+-- in with the report, through intake_store() (the view's INSERT right
+-- is no longer used).
 -- 051_report_lang.sql: the audiences' and signal types' names and
 -- texts in the other languages, for the forms.
 GRANT SELECT ON catalog_text TO @APPUSER@@@APPHOST@;

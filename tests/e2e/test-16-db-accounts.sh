@@ -72,11 +72,16 @@ cannot intake "INSERT INTO attachment (report_id, filename, mime, size,
     "attach a file to any report"
 cannot intake "INSERT INTO reporter_contact (report_id, name_enc)
     VALUES ($rid, 0x00)" "add a contact row to any report"
-istore="SELECT intake_store(NULL, NULL, 'web', (SELECT MIN(id) FROM audience),
-    (SELECT MIN(id) FROM signal_type), 'eigen melding 16', '2024-01-01',
-    NULL, 'Straat', '1', '1234AB', 'Stad', '', '', '', 0, NULL,
-    UTC_TIMESTAMP(), NULL, 2024, 'test16', 'test 16', 0, NULL, 0, 0, 0,
-    NULL, 0, 0, 0) INTO @own;"
+# istore_with ANSWERS WORDS: the call with answers (SQL values).
+istore_with()
+{
+	printf '%s' "SELECT intake_store(NULL, NULL, 'web', (SELECT MIN(id)
+	    FROM audience), (SELECT MIN(id) FROM signal_type),
+	    'eigen melding 16', '2024-01-01', NULL, 'Straat', '1', '1234AB',
+	    'Stad', '', '', '', 0, NULL, UTC_TIMESTAMP(), NULL, 2024, 'test16',
+	    'test 16', 0, NULL, 0, 0, 0, NULL, 0, 0, 0, $1, $2) INTO @own;"
+}
+istore=$(istore_with NULL NULL)
 iatt="INSERT INTO intake_own_attachment (report_id, filename, mime, size,
     sha256, data) VALUES"
 # refused INTAKE-SQL DESC: the view's check option refuses the row.
@@ -130,7 +135,7 @@ is "$(sql "SELECT COUNT(*) FROM report_subject rs JOIN subject s
     ON s.id = rs.subject_id WHERE s.norm = '9999ZZ 16'
     AND rs.report_id <> $rid")" 1 \
     "intake can: link a subject to the report it stored"
-# 059: answers only to the report it stored, in one call, whole.
+# 061: answers only with the report, in intake_store() itself, whole.
 qid=$(sql "SELECT MIN(id) FROM question")
 if [ -z "$qid" ] || [ "$qid" = NULL ]; then
 	sql "INSERT INTO question (signal_type_id, audience_id, kind, required,
@@ -143,41 +148,48 @@ cannot intake "INSERT INTO report_answer (report_id, question_id, position,
     "add an answer to any report"
 cannot intake "INSERT INTO report_answer_text (report_id, words)
     VALUES ($rid, 'a')" "write the answers' words of any report"
-out=$(as intake "SELECT intake_store_answers('[[$qid, 1, \"tekst\", \"v\", \"a\"]]', 'a')")
-like "$out" 'no report stored on this connection' \
-    "intake cannot: store answers without a report of its own"
+is "$(sql "SELECT COUNT(*) FROM information_schema.ROUTINES WHERE
+    ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME LIKE 'intake_store%'")" 1 \
+    "059's separate call is gone, intake_store() stores the answers (061)"
+own16()
+{
+	sql "SELECT COUNT(*) FROM report WHERE description = 'eigen melding 16'"
+}
+n16=$(own16)
 for bad in "[[$qid, 1, \"tekst\", \"v\"]]" '[[1, 1, "tekst", "v", "a"' '{}' \
     "[[$qid, 1, \"tekst\", \"$(printf '%0301d' 0)\", \"a\"]]"; do
-	out=$(as intake "$istore SELECT intake_store_answers('$bad', 'a')") &&
-	    fail "intake_store_answers refuses ${bad:0:40}" ||
-	    pass "intake_store_answers refuses ${bad:0:40}..."
+	out=$(as intake "$(istore_with "'$bad'" "'a'")") &&
+	    fail "intake_store refuses answers ${bad:0:40}" ||
+	    pass "intake_store refuses answers ${bad:0:40}..."
 done
-out=$(as intake "$istore SELECT intake_store_answers('[[$qid, 1, \"tekst\",
-    \"v\", \"a\"]]', NULL)") &&
-    fail "intake_store_answers refuses answers without their words" ||
-    pass "intake_store_answers refuses answers without their words"
+out=$(as intake "$(istore_with "'[[$qid, 1, \"tekst\", \"v\", \"a\"]]'" \
+    NULL)") &&
+    fail "intake_store refuses answers without their words" ||
+    pass "intake_store refuses answers without their words"
+is "$(own16)" "$n16" "and stores no report for any of them"
 is "$(sql "SELECT (SELECT COUNT(*) FROM report_answer a JOIN report r
     ON r.id = a.report_id WHERE r.description = 'eigen melding 16') +
     (SELECT COUNT(*) FROM report_answer_text a JOIN report r
     ON r.id = a.report_id WHERE r.description = 'eigen melding 16')")" 0 \
-    "and stores no answer, not a shortened one, and no words of one"
+    "no answer, not a shortened one, and no words of one"
 # A label with quotes, a value with markup, a backslash and a line
 # break, as lib/question.c escapes them for JSON.
 q=$(cat <<'SQL'
-SELECT intake_store_answers('[[QID, 1, "tekst", "Vraag \"1\"",
-    "<b>\u00e9</b> \\ \n regel"]]', 'eigen woorden 16')
+'[[QID, 1, "tekst", "Vraag \"1\"", "<b>\u00e9</b> \\ \n regel"]]'
 SQL
 )
-out=$(as intake "$istore SET SESSION sql_mode =
-    CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES'); ${q//QID/$qid}")
+out=$(as intake "SET SESSION sql_mode = CONCAT(@@sql_mode,
+    ',NO_BACKSLASH_ESCAPES'); $(istore_with "${q//QID/$qid}" \
+    "'eigen woorden 16'")")
+is "$(own16)" $(( n16 + 1 )) "intake can: store a report with its answers"
 is "$(sql "SELECT label = 'Vraag \"1\"' AND value = CONCAT('<b>é</b> ', CHAR(92),
     ' ', CHAR(10), ' regel') FROM
     report_answer a JOIN report r ON r.id = a.report_id
     WHERE r.description = 'eigen melding 16'")" 1 \
-    "intake can: store an answer to the report it stored, quotes intact ($out)"
+    "with the answer in the same call, quotes intact ($out)"
 is "$(sql "SELECT a.words FROM report_answer_text a JOIN report r
     ON r.id = a.report_id WHERE r.description = 'eigen melding 16'")" \
-    "eigen woorden 16" "and its words for the search in the same call (sql/060)"
+    "eigen woorden 16" "and its words for the search (sql/060)"
 sql "DELETE a FROM report_answer a JOIN report r ON r.id = a.report_id
     WHERE r.description = 'eigen melding 16';
     DELETE a FROM report_answer_text a JOIN report r ON r.id = a.report_id
