@@ -48,6 +48,8 @@ dist_sql_DATA = \
 	%reldir%/057_report_handler_count.sql \
 	%reldir%/058_intake_subjects_at.sql \
 	%reldir%/059_intake_answers.sql \
+	%reldir%/060_answer_words.sql \
+	%reldir%/061_intake_store_answers.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \
