@@ -15,6 +15,11 @@ call:dash_begin() ?>
 <form method="post" action="<?cs var:Page.Mount ?>/nieuw" accept-charset="UTF-8" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
 <input type="hidden" name="form-token" value="<?cs var:Form.Token ?>">
+<?cs if:Form.HasQuestions ?><?cs # Enter in a field submits with the
+     form's first button (HTML's implicit submission): that must store
+     the report, as "Melding opslaan" below does, not "Vragen tonen".
+     Out of sight and out of the tab order; the visible button is the
+     one to use. ?><button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true" id="report-default-submit">Melding opslaan</button><?cs /if ?>
 <p class="small">Velden met <span aria-hidden="true">*</span><span class="visually-hidden">een sterretje</span> zijn verplicht.</p>
 
 <fieldset>

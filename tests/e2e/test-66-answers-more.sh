@@ -270,6 +270,17 @@ is "$HTTP_STATUS" 200 "the new-report form"
 like "$(http_body)" 'name="vragen-tonen"' \
     "offers to show a signal type's questions (no JavaScript needed)"
 unlike "$(http_body)" "id=\"question-$QT\"" "and asks none yet"
+# Enter in a field submits with the form's first submit button (HTML's
+# implicit submission): it stores, it does not show the questions.
+first=$(python3 -c 'import re, sys
+b = open(sys.argv[1], encoding="utf-8").read()
+f = b[b.index("action=\"" + sys.argv[2]):]
+print(re.search(r"<button type=\"submit\"[^>]*>[^<]*", f).group(0))' \
+    "$HTTP_BODY" "$DASH/nieuw" 2>&1)
+like "$first" '>Melding opslaan$' "the form's first button stores (Enter in a field)"
+unlike "$first" 'vragen-tonen' "not 'Vragen tonen'"
+like "$first" 'tabindex="-1" aria-hidden="true"' \
+    "out of the tab order and hidden from screen readers (the visible one is below)"
 
 c0=$(counts66)
 new_post "${base66[@]}" vragen-tonen=1
