@@ -348,7 +348,10 @@ def run(base, d, c, users):
     c.page("dashboard: statistiek van dossiers met fout", "#s-van-fout")
     d.go(base + "/dashboard/nieuw")
     c.page("dashboard: nieuwe melding", "#report-description")
-    d.click("form[action$='/nieuw'] button[type=submit]:not([name])")
+    # The visible "Melding opslaan", as a person clicks it (the form's
+    # first button, out of sight, is there for Enter in a field).
+    d.click("form[action$='/nieuw']"
+            " button[type=submit]:not([name]):not([aria-hidden])")
     c.page("dashboard: nieuwe melding met fouten", ".error-summary")
     # Follow-up questions (issue 17): the first signal type that has
     # some, shown by "Vragen tonen", then saved without the rest.
@@ -365,8 +368,8 @@ def run(base, d, c, users):
                     " !== null;"):
                 c.page("dashboard: nieuwe melding met vervolgvragen",
                        "#report-questions")
-                d.click("form[action$='/nieuw']"
-                        " button[type=submit]:not([name])")
+                d.click("form[action$='/nieuw'] button[type=submit]"
+                        ":not([name]):not([aria-hidden])")
                 c.page("dashboard: nieuwe melding met vervolgvragen en"
                        " fouten", ".error-summary")
                 break
