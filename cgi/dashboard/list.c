@@ -826,8 +826,11 @@ filter_pairs(const struct dash_filter *f, struct mp_dbval *p, size_t np)
  * 13, docs/architecture.md "Searching for a subject"): not when a word
  * of q is shorter than the FULLTEXT index's shortest word
  * (innodb_ft_min_token_size, 3), unless q is an address by street and
- * number whose street starts with a letter ("12-abc-3" reads as street
- * "12 abc", number 3, too).  Such a word ("N" and "HH" of "N-938-HH",
+ * number whose street starts with a word of 3 letters or more
+ * ("12-abc-3" reads as street "12 abc", number 3, too; "N-105-XH" as
+ * street "n", number 105, addition XH, whose "+N*" merged the entries
+ * of every n-word: 4 to 8 s a search at a million, bench/dashboard run
+ * 10).  Such a word ("N" and "HH" of "N-938-HH",
  * "AB" and "12" of "1234 AB 12") is in no report's index entry, so as
  * a prefix it matches only other, longer words that start with it: the
  * words half could not find q as written, only reports that hold, say,
@@ -851,7 +854,9 @@ hit_words(const struct dash_filter *f)
 	for (i = 0; i < f->subj.n; i++)
 		if (f->subj.kind[i] == MP_SUBJECT_ADDRESS &&
 		    (isalpha((unsigned char)f->subj.norm[i][0]) ||
-		    (unsigned char)f->subj.norm[i][0] >= 0x80))
+		    (unsigned char)f->subj.norm[i][0] >= 0x80) &&
+		    utf8_chars(f->subj.norm[i], strcspn(f->subj.norm[i],
+		    " ")) >= FT_MIN_WORD)
 			return 1;
 	while (*(p += strspn(p, "+* ")) != '\0') {
 		len = strcspn(p, "+* ");
