@@ -1573,19 +1573,9 @@ mp_subject_extract(const char *text, size_t len,
 /* A report r's visibility (2 parameters) and, if visible, its content. */
 #define REL_VIS	"({visible})"
 /*
- * For STMT_RELATED: the content unmasked, inside its derived table
- * only (REL_MASKED hides it where vis is 0 before any row leaves
- * MariaDB), so that the visibility subquery stands once in each branch:
- * as a column repeated five times, MariaDB materialized it five times
- * an execution (0.64 ms a page at a million reports).
+ * For STMT_REPORTS_OF: a report's content only where visible, so that
+ * a page cannot leak it.
  */
-#define REL_RAW \
-	"r.reference AS reference, st.name AS type, r.status AS status," \
-	" UNIX_TIMESTAMP(r.received_at) AS received"
-#define REL_MASKED \
-	"x.id, x.kind, x.display, x.rid, x.near, x.vis," \
-	" IF(x.vis, x.reference, ''), IF(x.vis, x.type, '')," \
-	" IF(x.vis, x.status, ''), IF(x.vis, x.received, 0)"
 #define REL_CONTENT \
 	"IF(" REL_VIS ", r.reference, '') AS reference," \
 	" IF(" REL_VIS ", st.name, '') AS type," \
@@ -1598,6 +1588,17 @@ mp_subject_extract(const char *text, size_t len,
  * number), with vis the visibility rule.  Content only where visible: a
  * page cannot leak it.
  *
+ * The links are found, ordered and cut to the limit in report_subject
+ * alone: its copies of the report's team, time and signal type
+ * (sql/035, kept by triggers in the report's own transaction) are in
+ * report_subject_hot with the key, so the visibility rule (which reads
+ * r.team_id: the link is "r" here) and the order need no report row.
+ * Only a visible link then reads its report, for the reference and
+ * status (the outer LEFT JOIN's "x.vis AND"): for a handler of one team
+ * in eight, a report row for one link in eight, where every link read
+ * one before; on a buffer pool smaller than the data, half the time
+ * (docs/architecture.md, "The links without the reports").
+ *
  * The nearby branch in the order written (STRAIGHT_JOIN), s2 by
  * sql/033's postcode column: the range on s2 depends on s, so MariaDB
  * saw no index for it and began at signal_type and report, joining
@@ -1607,20 +1608,25 @@ mp_subject_extract(const char *text, size_t len,
  * and implied by it for every normal form mp_subject_norm makes (the
  * postcode form always has a number after "1234AB ").
  */
+#define REL_ORDER(x) \
+	" ORDER BY " x "near, " x "kind, " x "id," \
+	" IF(" x "vis, " x "received, 0) DESC, " x "rid DESC"
 #define RELATED(vis) \
-	"SELECT " REL_MASKED " FROM (" \
-	"SELECT s.id, s.kind, s.display, r.id AS rid, 0 AS near," \
-	" " vis " AS vis, " REL_RAW \
+	"SELECT x.id, x.kind, x.display, x.rid, x.near, x.vis," \
+	" IF(x.vis, rr.reference, ''), IF(x.vis, st.name, '')," \
+	" IF(x.vis, rr.status, '')," \
+	" IF(x.vis, UNIX_TIMESTAMP(x.received), 0) FROM (" \
+	"SELECT s.id, s.kind, s.display, r.report_id AS rid, 0 AS near," \
+	" " vis " AS vis, r.received_at AS received," \
+	" r.signal_type_id AS stype" \
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id" \
-	" JOIN report_subject o ON o.subject_id = me.subject_id" \
-	" AND o.report_id <> me.report_id" \
-	" AND (o.confirmed = 1 OR o.source = 1)" \
-	" JOIN report r ON r.id = o.report_id" \
-	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" JOIN report_subject r ON r.subject_id = me.subject_id" \
+	" AND r.report_id <> me.report_id" \
+	" AND (r.confirmed = 1 OR r.source = 1)" \
 	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)" \
 	" UNION ALL " \
-	"SELECT STRAIGHT_JOIN s2.id, s2.kind, s2.display, r.id, 1," \
-	" " vis ", " REL_RAW \
+	"SELECT STRAIGHT_JOIN s2.id, s2.kind, s2.display, r.report_id, 1," \
+	" " vis ", r.received_at, r.signal_type_id" \
 	" FROM report_subject me JOIN subject s ON s.id = me.subject_id" \
 	" AND s.kind = 1" \
 	" AND s.norm REGEXP '^[0-9][0-9][0-9][0-9][A-Z][A-Z] '" \
@@ -1630,14 +1636,14 @@ mp_subject_extract(const char *text, size_t len,
 	" AND s2.norm < CONCAT(LEFT(s.norm, 7), ':')" \
 	" AND SUBSTRING_INDEX(SUBSTRING(s2.norm, 8), ' ', 1) <>" \
 	" SUBSTRING_INDEX(SUBSTRING(s.norm, 8), ' ', 1)" \
-	" JOIN report_subject o ON o.subject_id = s2.id" \
-	" AND o.report_id <> me.report_id" \
-	" AND (o.confirmed = 1 OR o.source = 1)" \
-	" JOIN report r ON r.id = o.report_id" \
-	" JOIN signal_type st ON st.id = r.signal_type_id" \
+	" JOIN report_subject r ON r.subject_id = s2.id" \
+	" AND r.report_id <> me.report_id" \
+	" AND (r.confirmed = 1 OR r.source = 1)" \
 	" WHERE me.report_id = ? AND (me.confirmed = 1 OR me.source = 1)" \
-	") x ORDER BY x.near, x.kind, x.id, IF(x.vis, x.received, 0) DESC," \
-	" x.rid DESC LIMIT ?"
+	REL_ORDER("") " LIMIT ?) x" \
+	" LEFT JOIN report rr ON x.vis AND rr.id = x.rid" \
+	" LEFT JOIN signal_type st ON x.vis AND st.id = x.stype" \
+	REL_ORDER("x.")
 
 enum stmt {
 	STMT_UPSERT,

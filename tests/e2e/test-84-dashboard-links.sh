@@ -215,6 +215,12 @@ unlike "$body" 'Zelfde melder' \
 unlike "$body" "$ref2" "nor the other's reference"
 like "$body" 'een melding in een ander team \(vraag het een coördinator' \
     "only that it exists, and whom to ask"
+# Verbanden reads the team from the link's copy (sql/035): it follows
+# the move in the same transaction.
+body=$(page hanna "$r1")
+unlike "$body" "melding/$r2\"" "Verbanden no longer links to the moved report"
+like "$(page cor "$r1")" "melding/$r2\">$ref2</a>" \
+    "a coordinator still sees it"
 
 # The cut-off at subject.max_per_report, and the configured maximum.
 cut_before=$(sql "SELECT subjects_cut FROM report WHERE id = $r1")
