@@ -783,6 +783,9 @@ mp_question_answers_json(const struct mp_answer *a, size_t n,
 
 	mp_buf_init(b, ANSWERS_JSON_MAX);
 	mp_buf_init(w, ANSWERS_WORDS_MAX);
+	/* Most reports have none: nothing to build on the intake's path. */
+	if (n == 0)
+		return MP_OK;
 	er = mp_buf_addc(b, '[');
 	for (i = 0; er == MP_OK && i < n; i++) {
 		er = mp_buf_printf(b, "%s[%lld,%d,", i > 0 ? "," : "",

@@ -147,7 +147,8 @@ enum mp_err	 mp_question_view(struct mp_view *, const struct mp_qset *,
 /*
  * A report's answers as intake_store() takes them (sql/061): into json
  * the JSON array of [question_id, position, kind, label, value], into
- * words their values one a line (for the search, sql/060).  Both
+ * words their values one a line (for the search, sql/060); for no
+ * answers, both stay empty (the caller binds NULL).  Both
  * buffers are initialised here; the caller frees them with
  * mp_buf_freezero, after an error too.  MP_ENOMEM when one cannot grow.
  */

@@ -149,3 +149,38 @@ dash_link()
 	sql "INSERT INTO report_subject (report_id, subject_id, source,
 	    confirmed, created_at) VALUES ($1, $2, $3, $4, UTC_TIMESTAMP())"
 }
+
+# dash_demo_add N SEED: N demo reports more (seed-demo, no subjects;
+# none for N <= 0), DEMO_MAX0 the highest report id before them.  The
+# statistics' triggers count inserts only, so their tables are saved
+# first, for dash_demo_remove to put back.
+dash_demo_add()
+{
+	DEMO_MAX0=$(sql "SELECT MAX(id) FROM report")
+	sql "DROP TABLE IF EXISTS t_demo_stats_month, t_demo_stats_days;
+	    CREATE TABLE t_demo_stats_month AS SELECT * FROM stats_month;
+	    CREATE TABLE t_demo_stats_days AS SELECT * FROM stats_days"
+	if [ "$1" -gt 0 ]; then
+		mp_ctl seed-demo --reports "$1" --seed "$2" --no-subjects \
+		    >/dev/null
+	fi
+}
+
+# dash_demo_remove: the reports after DEMO_MAX0 gone with what hangs on
+# them, the statistics as dash_demo_add found them; checked.
+dash_demo_remove()
+{
+	sql "DELETE FROM event WHERE report_id > $DEMO_MAX0;
+	    DELETE FROM reporter_contact WHERE report_id > $DEMO_MAX0;
+	    DELETE FROM report_subject WHERE report_id > $DEMO_MAX0;
+	    DELETE FROM message WHERE report_id > $DEMO_MAX0;
+	    DELETE FROM mail_outbox WHERE report_id > $DEMO_MAX0;
+	    DELETE FROM attachment WHERE report_id > $DEMO_MAX0;
+	    DELETE FROM report WHERE id > $DEMO_MAX0;
+	    DELETE FROM stats_month; INSERT INTO stats_month
+	    SELECT * FROM t_demo_stats_month; DELETE FROM stats_days;
+	    INSERT INTO stats_days SELECT * FROM t_demo_stats_days;
+	    DROP TABLE t_demo_stats_month, t_demo_stats_days"
+	is "$(sql "SELECT COUNT(*) FROM report WHERE id > $DEMO_MAX0")" 0 \
+	    "the test's demo reports are gone"
+}

@@ -11,16 +11,11 @@
 dash_fixtures
 
 noord=$(sql "SELECT id FROM team WHERE name = 'Noord'")
-# Enough reports that a common word fills two pages: 400 demo reports
+# Enough reports that a common word fills two pages: 1000 demo reports
 # more, in Noord and Zuid as dash_fixtures puts them, removed at the
 # end.
-max0=$(sql "SELECT MAX(id) FROM report")
-# The statistics' triggers count inserts only: keep their tables as
-# they are now, to put back with the reports gone.
-sql "DROP TABLE IF EXISTS t87_stats_month, t87_stats_days;
-    CREATE TABLE t87_stats_month AS SELECT * FROM stats_month;
-    CREATE TABLE t87_stats_days AS SELECT * FROM stats_days"
-mp_ctl seed-demo --reports 1000 --seed 87 --no-subjects >/dev/null
+dash_demo_add 1000 87
+max0=$DEMO_MAX0
 sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =
     IF(report.id % 2 = 1, 'Noord', 'Zuid')) WHERE id > $max0;
     UPDATE report SET handler_id = (SELECT id FROM app_user WHERE
@@ -152,13 +147,4 @@ is "$(page_ids)" "" "a word's middle finds nothing"
 
 # Leave the data as it was for the tests after this one.
 sql "TRUNCATE mysql.general_log; SET GLOBAL log_output = '$log_output'"
-sql "DELETE FROM event WHERE report_id > $max0;
-    DELETE FROM reporter_contact WHERE report_id > $max0;
-    DELETE FROM report_subject WHERE report_id > $max0;
-    DELETE FROM report WHERE id > $max0;
-    DELETE FROM stats_month; INSERT INTO stats_month
-    SELECT * FROM t87_stats_month; DELETE FROM stats_days;
-    INSERT INTO stats_days SELECT * FROM t87_stats_days;
-    DROP TABLE t87_stats_month, t87_stats_days"
-is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
-    "the test's reports are gone"
+dash_demo_remove

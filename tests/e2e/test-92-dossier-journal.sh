@@ -465,14 +465,8 @@ is "$(http_body | sed -n '/<ol class="journal" id="journal"/,/<\/ol>/p' |
 # lists keep their pages.
 # ---------------------------------------------------------------------
 # At least 70 reports: demo reports more when there are fewer, removed
-# at the end (as test-87), the statistics' tables kept to put back.
-max0=$(sql "SELECT MAX(id) FROM report")
-need=$(( 70 - $(sql "SELECT COUNT(*) FROM report") ))
-sql "DROP TABLE IF EXISTS t92_stats_month, t92_stats_days;
-    CREATE TABLE t92_stats_month AS SELECT * FROM stats_month;
-    CREATE TABLE t92_stats_days AS SELECT * FROM stats_days"
-[ "$need" -gt 0 ] &&
-    mp_ctl seed-demo --reports "$need" --seed 92 --no-subjects >/dev/null
+# at the end (dash_demo_add and dash_demo_remove, as test-87).
+dash_demo_add $(( 70 - $(sql "SELECT COUNT(*) FROM report") )) 92
 sql "INSERT INTO dossier_report (dossier_id, report_id, added_by, added_at)
     SELECT $dp, r.id, $hanna, UTC_TIMESTAMP() - INTERVAL r.id SECOND
     FROM report r ORDER BY r.id LIMIT 70"
@@ -532,16 +526,5 @@ is "$(http_body | sed -n '/<table id="reports"/,/<\/table>/p' |
     grep -o '<tr><td' | wc -l)" "$rn" "the print view lists all $rn reports"
 
 # Leave the data as it was for the tests after this one.
-sql "DELETE FROM dossier_report WHERE dossier_id = $dp;
-    DELETE FROM event WHERE report_id > $max0;
-    DELETE FROM reporter_contact WHERE report_id > $max0;
-    DELETE FROM message WHERE report_id > $max0;
-    DELETE FROM mail_outbox WHERE report_id > $max0;
-    DELETE FROM attachment WHERE report_id > $max0;
-    DELETE FROM report WHERE id > $max0;
-    DELETE FROM stats_month; INSERT INTO stats_month
-    SELECT * FROM t92_stats_month; DELETE FROM stats_days;
-    INSERT INTO stats_days SELECT * FROM t92_stats_days;
-    DROP TABLE t92_stats_month, t92_stats_days"
-is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
-    "the test's demo reports are gone"
+sql "DELETE FROM dossier_report WHERE dossier_id = $dp"
+dash_demo_remove
