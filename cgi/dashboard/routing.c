@@ -407,7 +407,8 @@ struct cchange {
 	struct mp_dreq		*r;
 	int			 add;
 	long long		 user, colleague, id;
-	const char		*from, *to;
+	const char		*from, *to;	/* jjjj-mm-dd: fromiso, toiso */
+	char			 fromiso[11], toiso[11];
 	const char		*missing;	/* field of an unknown user */
 	struct mp_cover		 was;
 };
@@ -472,13 +473,16 @@ cover_read(struct mp_dreq *r, struct cchange *c, struct page_msg *m)
 	else if (c->user == c->colleague)
 		m->field = "colleague", m->error = "Iemand kan zichzelf niet "
 		    "vervangen. Kies een andere collega.";
-	else if (c->from == NULL || !mp_valid_date(c->from, &a))
+	/* As the report forms take dates: dd-mm-jjjj too, stored ISO. */
+	else if (c->from == NULL ||
+	    !mp_valid_date_nl(c->from, c->fromiso, &a))
 		m->field = "from", m->error = "Vul de eerste dag in als "
-		    "jjjj-mm-dd, bijvoorbeeld 2026-03-01.";
-	else if (c->to == NULL || !mp_valid_date(c->to, &b))
+		    "dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 01-03-2026.";
+	else if (c->to == NULL || !mp_valid_date_nl(c->to, c->toiso, &b))
 		m->field = "to", m->error = "Vul de laatste dag in als "
-		    "jjjj-mm-dd, bijvoorbeeld 2026-03-14.";
-	else if (strcmp(c->to, c->from) < 0)
+		    "dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 14-03-2026.";
+	else if ((c->from = c->fromiso, c->to = c->toiso,
+	    strcmp(c->to, c->from) < 0))
 		m->field = "to", m->error = "De laatste dag ligt voor de "
 		    "eerste dag.";
 	return m->error == NULL;

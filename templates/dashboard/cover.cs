@@ -43,12 +43,12 @@ Daarna stopt het vanzelf; u kunt een vervanging ook eerder beëindigen.</p>
 </div>
 <div class="field<?cs if:Form.Error.from ?> has-error<?cs /if ?>">
 <label for="v-van">Eerste dag</label>
-<p class="hint" id="v-van-hint">Als jjjj-mm-dd, bijvoorbeeld 2026-03-01.</p><?cs call:field_error("from", "v-van") ?>
+<p class="hint" id="v-van-hint">Als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 01-03-2026.</p><?cs call:field_error("from", "v-van") ?>
 <input type="text" id="v-van" name="van" value="<?cs var:Form.Value.from ?>" maxlength="10" inputmode="numeric"<?cs call:described("from", "v-van", "1") ?>>
 </div>
 <div class="field<?cs if:Form.Error.to ?> has-error<?cs /if ?>">
 <label for="v-tot">Laatste dag (telt mee)</label>
-<p class="hint" id="v-tot-hint">Als jjjj-mm-dd, niet voor de eerste dag.</p><?cs call:field_error("to", "v-tot") ?>
+<p class="hint" id="v-tot-hint">Als dd-mm-jjjj of jjjj-mm-dd, niet voor de eerste dag.</p><?cs call:field_error("to", "v-tot") ?>
 <input type="text" id="v-tot" name="tot" value="<?cs var:Form.Value.to ?>" maxlength="10" inputmode="numeric"<?cs call:described("to", "v-tot", "1") ?>>
 </div>
 <button type="submit">Vervanging opslaan</button>

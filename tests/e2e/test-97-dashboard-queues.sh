@@ -201,8 +201,9 @@ refused v-collega 'Die collega bestaat niet' "an unknown colleague" \
     "behandelaar=$hanna" collega=999999 "van=$today" "tot=$today"
 refused v-collega 'Iemand kan zichzelf niet' "covering oneself" \
     "behandelaar=$hanna" "collega=$hanna" "van=$today" "tot=$today"
-refused v-van 'Vul de eerste dag in als jjjj-mm-dd' "a date in another format" \
-    "behandelaar=$hanna" "collega=$henk" "van=$(date +%d-%m-%Y)" \
+refused v-van 'Vul de eerste dag in als dd-mm-jjjj of jjjj-mm-dd' \
+    "a date in another format" \
+    "behandelaar=$hanna" "collega=$henk" "van=$(date +%d/%m/%Y)" \
     "tot=$today"
 refused v-tot 'Vul de laatste dag in' "a date that does not exist" \
     "behandelaar=$hanna" "collega=$henk" "van=$today" "tot=2026-02-30"
@@ -214,9 +215,11 @@ dash_as cor POST /vervanging --data-urlencode actie=vervanging-nieuw \
 is "$HTTP_STATUS" 403 "without the CSRF token: refused"
 is "$(covers)" "$n" "and not stored"
 
-# A cover of today.
+# A cover of today, its first day as people write it (dd-mm-jjjj, as
+# the report forms take it too), stored as a date.
 dash_post cor /vervanging actie=vervanging-nieuw "behandelaar=$hanna" \
-    "collega=$henk" "van=$today" "tot=$today"
+    "collega=$henk" "van=$(TZ=Europe/Amsterdam date +%d-%m-%Y)" \
+    "tot=$today"
 is "$HTTP_STATUS" 303 "the coordinator gives hanna cover of henk for today"
 c=$(sql "SELECT MAX(id) FROM cover")
 is "$(sql "SELECT user_id, colleague_id, starts_on, ends_on, created_by
