@@ -407,7 +407,7 @@ struct cchange {
 	struct mp_dreq		*r;
 	int			 add;
 	long long		 user, colleague, id;
-	const char		*from, *to;	/* jjjj-mm-dd: fromiso, toiso */
+	const char		*from, *to;	/* ISO: fromiso, toiso */
 	char			 fromiso[11], toiso[11];
 	const char		*missing;	/* field of an unknown user */
 	struct mp_cover		 was;
