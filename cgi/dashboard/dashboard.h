@@ -206,7 +206,9 @@ enum mp_err	 dash_csv_begin(struct mp_dreq *, struct mp_csv *c,
  * the statement selects from dash_list_sql_words instead (the reports
  * whose text or answers hold them: lib/question.h's fragment); when q
  * is also a subject (f->subj.n > 0) from dash_list_sql_hits (those and
- * the subject's reports: lib/subject.h's fragment too).  Neither has
+ * the subject's reports: lib/subject.h's fragment too) when its words
+ * can find something (f->subj_words), else from
+ * dash_list_sql_subject_only (the subject's reports alone).  None has
  * dash_list_sql_text: the search's values then come first.
  */
 #define DASH_Q_MAX		100
@@ -215,6 +217,7 @@ extern const char dash_list_sql_filters[];
 extern const char dash_list_sql_text[];
 extern const char dash_list_sql_words[];
 extern const char dash_list_sql_hits[];
+extern const char dash_list_sql_subject_only[];
 
 /*
  * The statements of the pages that put in a fragment of another
@@ -238,6 +241,7 @@ struct dash_filter {
 	const char	*q;
 	char		 boolean[DASH_Q_MAX * 3];
 	struct mp_subject_search subj;	/* q as subjects (n 0: none) */
+	int		 subj_words;	/* subj.n > 0 and its words count */
 	int		 answers;	/* an answer holds the words */
 	long long	 page;
 	int		 bad;		/* a value was wrong and ignored */

@@ -21,6 +21,7 @@ enum stmt {
 	STMT_EXPORT_TEXT,
 	STMT_EXPORT_WORDS,
 	STMT_EXPORT_SUBJECT,
+	STMT_EXPORT_SUBJECT_ONLY,
 	STMT__MAX
 };
 
@@ -88,6 +89,9 @@ static const char *const stmts[STMT__MAX] = {
 	EXPORT_SELECT " FROM{words}" EXPORT_JOINS EXPORT_WHERE EXPORT_ORDER,
 	/* STMT_EXPORT_SUBJECT: q is also a subject (list.c's LIST_HITS) */
 	EXPORT_SELECT " FROM{hits}" EXPORT_JOINS EXPORT_WHERE EXPORT_ORDER,
+	/* STMT_EXPORT_SUBJECT_ONLY: its words cannot find it (list.c) */
+	EXPORT_SELECT " FROM{subject_only}" EXPORT_JOINS EXPORT_WHERE
+	EXPORT_ORDER,
 };
 
 /*
@@ -101,6 +105,7 @@ static const struct mp_sqltext_part parts[] = {
 	{ "text", dash_list_sql_text },
 	{ "words", dash_list_sql_words },
 	{ "hits", dash_list_sql_hits },
+	{ "subject_only", dash_list_sql_subject_only },
 	{ "answer_reports", mp_question_sql_search },
 	{ "subject_reports", mp_subject_sql_search },
 	{ NULL, NULL }
@@ -257,8 +262,9 @@ mp_dash_export(struct mp_dreq *r)
 	}
 	np = dash_filter_params(r, &f, p);
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
-	    mp_sqltext_get(&dash_export_sql, f.subj.n > 0 ?
-	    STMT_EXPORT_SUBJECT : f.answers ? STMT_EXPORT_WORDS :
+	    mp_sqltext_get(&dash_export_sql, f.subj.n > 0 ? (f.subj_words ?
+	    STMT_EXPORT_SUBJECT : STMT_EXPORT_SUBJECT_ONLY) :
+	    f.answers ? STMT_EXPORT_WORDS :
 	    f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT), p,
 	    np)) != MP_OK) {
 		mp_question_set_free(&qc.set);

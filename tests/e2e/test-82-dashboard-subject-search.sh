@@ -174,6 +174,15 @@ dash_as cor GET "/?q=nummer+1050+xhs"
 is "$(ids)" "$b" "the words alone find the report with nummer, 1050 and xhs"
 finds cor N-105-XH
 finds cor n+105+xh
+# "12-abc-3" reads as a plate and as an address (street "12 abc",
+# number 3): a report linked to both is one row of the list, and of
+# the export.
+sa=$(dash_subject 1 '12 abc 3' "'12 abc 3'")
+dash_link "$a" "$sa" 3 1
+finds cor 12-abc-3 "$a" "$z"
+dash_as cor GET "/export?q=12-abc-3"
+is "$(grep -c "^$ref_a[;,]" "$HTTP_BODY")" 1 \
+    "the export has the report of both subjects once"
 sql "UPDATE report SET description = UNHEX('$desc_b') WHERE id = $b"
 
 # Leave no subjects behind for the other tests (sql/028's trigger
