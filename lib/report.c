@@ -138,16 +138,17 @@ static const char *const stmts[STMT__MAX] = {
 	" subjects_cut = 0 WHERE id = ?",
 	/*
 	 * STMT_SUBJECTS_TODO: the next reports not indexed after an id,
-	 * by report_subjects_todo (subjects_at NULL, id > ?: one range).
+	 * by report_subjects_todo (subjects_at NULL, id > ?: one range),
+	 * of one job's share (id modulo the jobs: 1 and 0 for all).
 	 */
 	"SELECT id, street, house_number, postcode, city, description,"
 	" involved_people, involved_companies, involved_vehicles"
-	" FROM report WHERE subjects_at IS NULL AND id > ?"
+	" FROM report WHERE subjects_at IS NULL AND id > ? AND id % ? = ?"
 	" ORDER BY id LIMIT ?",
 	/* STMT_SUBJECTS_ALL: the same for every report (rebuild --all). */
 	"SELECT id, street, house_number, postcode, city, description,"
 	" involved_people, involved_companies, involved_vehicles"
-	" FROM report WHERE id > ? ORDER BY id LIMIT ?",
+	" FROM report WHERE id > ? AND id % ? = ? ORDER BY id LIMIT ?",
 	/* STMT_SUBJECTS_COUNT */
 	"SELECT (SELECT COUNT(*) FROM report WHERE subjects_at IS NULL),"
 	" (SELECT COUNT(*) FROM report)",
@@ -1574,19 +1575,22 @@ mp_report_subjects_collect(struct mp_db *db, long long id, size_t max,
 
 enum mp_err
 mp_report_subjects_todo(struct mp_db *db, long long after, int all,
-    unsigned limit, mp_report_subjects_fn fn, void *arg)
+    unsigned jobs, unsigned job, unsigned limit, mp_report_subjects_fn fn,
+    void *arg)
 {
 	struct mp_subject_fields f;
-	struct mp_dbval		 p[2];
+	struct mp_dbval		 p[4];
 	struct mp_stmt		*st;
 	enum mp_err		 er;
 
-	if (limit < 1 || limit > 10000)
+	if (limit < 1 || limit > 10000 || jobs < 1 || job >= jobs)
 		return MP_EINVAL;
 	p[0] = MP_DBINT(after);
-	p[1] = MP_DBINT(limit);
+	p[1] = MP_DBINT((long long)jobs);
+	p[2] = MP_DBINT((long long)job);
+	p[3] = MP_DBINT(limit);
 	if ((er = mp_db_query(db, &st, stmts[all ? STMT_SUBJECTS_ALL :
-	    STMT_SUBJECTS_TODO], p, 2)) != MP_OK)
+	    STMT_SUBJECTS_TODO], p, 4)) != MP_OK)
 		return er;
 	while ((er = mp_db_next(st)) == MP_OK) {
 		todo_fields(st, &f);

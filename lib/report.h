@@ -226,16 +226,18 @@ enum mp_err	 mp_report_subjects_done(struct mp_db *, long long id,
 /*
  * Call fn(id, fields, arg) for the first limit (1 to 10000) reports
  * after id after, in id order: those not indexed, or all of them when
- * all is set.  The fields are valid during the call only; fn must not
- * run statements (the result is still open): collect, then store.
+ * all is set; of those, job's share of jobs (id modulo jobs is job;
+ * 1 and 0: every one), so that jobs connections can share the work.
+ * The fields are valid during the call only; fn must not run
+ * statements (the result is still open): collect, then store.
  * Stops at fn's first error and returns it.
  */
 struct mp_subject_fields;
 typedef enum mp_err (*mp_report_subjects_fn)(long long id,
 		    const struct mp_subject_fields *, void *arg);
 enum mp_err	 mp_report_subjects_todo(struct mp_db *, long long after,
-		    int all, unsigned limit, mp_report_subjects_fn fn,
-		    void *arg);
+		    int all, unsigned jobs, unsigned job, unsigned limit,
+		    mp_report_subjects_fn fn, void *arg);
 
 /*
  * What mp_subject_collect finds in report id's fields as they are now,

@@ -113,6 +113,23 @@ is "$r1:$r2" "0:0" "two runs at once both succeed"
 is "$(sql "SELECT COUNT(*) FROM report_subject")" "$links" \
     "and add no link twice"
 
+# --jobs 2: two connections, each the reports of its id modulo 2;
+# every one indexed, no link twice, each job's line of counts.
+sql "UPDATE report SET subjects_at = NULL WHERE reference IN ($refs)"
+out=$(mp_ctl subjects rebuild --batch 1 --jobs 2 2>&1)
+is "$?" 0 "rebuild --jobs 2 succeeds"
+like "$out" 'job 1 of 2 done: [0-9]+ reports' "job 1 says what it did"
+like "$out" 'job 2 of 2 done: [0-9]+ reports' "and so does job 2"
+is "$(echo "$out" | sed -n 's/.*done: \([0-9]*\) reports.*/\1/p' |
+    awk '{ n += $1 } END { print n }')" 4 \
+    "the two did the four reports between them"
+is "$(sql "SELECT COUNT(*) FROM report WHERE reference IN ($refs)
+    AND subjects_at IS NULL")" 0 "none is left"
+is "$(sql "SELECT COUNT(*) FROM report_subject")" "$links" \
+    "and no link is added twice"
+out=$(mp_ctl subjects rebuild --jobs 17 2>&1)
+is "$?" 2 "more than 16 jobs is a usage error"
+
 out=$(mp_ctl subjects rebuild --batch 0 2>&1)
 is "$?" 2 "a bad --batch is a usage error"
 out=$(mp_ctl subjects frobnicate 2>&1)
