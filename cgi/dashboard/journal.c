@@ -210,6 +210,7 @@ dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id,
 struct add {
 	struct mp_dreq		*r;
 	struct mp_journal_new	 n;
+	char			 decided[11], due[11];	/* form_date's */
 	/* Results. */
 	int			 status;	/* 0: done */
 	const char		*msg, *field;
@@ -223,6 +224,20 @@ refuse(struct add *a, int status, const char *msg, const char *field)
 	a->msg = msg;
 	a->field = field;
 	return 0;
+}
+
+/*
+ * A date field, dd-mm-jjjj taken too as the report forms take it
+ * (mp_valid_date_nl), given on as jjjj-mm-dd in buf; anything else as
+ * typed, for lib/journal.c to refuse at its field.
+ */
+static const char *
+form_date(struct mp_dreq *r, const char *name, char buf[11])
+{
+	const char	*s = dash_form(r, name);
+	struct tm	 tm;
+
+	return s != NULL && mp_valid_date_nl(s, buf, &tm) ? buf : s;
 }
 
 /* The message for a field mp_journal_add found wrong. */
@@ -239,7 +254,7 @@ field_msg(const char *field)
 		{ "besluit-door", "Geef aan wie besloot, op één regel van ten "
 		    "hoogste 200 tekens." },
 		{ "besluit-datum", "Geef de datum van het besluit als "
-		    "jjjj-mm-dd." },
+		    "dd-mm-jjjj of jjjj-mm-dd." },
 		{ "besluit-vervangt", "Kies een besluit van dit dossier dat "
 		    "nog niet vervangen is." },
 		{ "taak-omschrijving", "Omschrijf de taak (ten hoogste "
@@ -248,7 +263,7 @@ field_msg(const char *field)
 		{ "taak-uitvoerder", "Kies een uitvoerder die dit dossier mag "
 		    "zien." },
 		{ "taak-datum", "Geef een geldige uiterste datum als "
-		    "jjjj-mm-dd." },
+		    "dd-mm-jjjj of jjjj-mm-dd." },
 	};
 	size_t	 i;
 
@@ -275,7 +290,8 @@ add_read(struct mp_dreq *r, struct add *a)
 		a->n.body = dash_form(r, "besluit-wat");
 		a->n.reason = dash_form(r, "besluit-reden");
 		a->n.decided_by = dash_form(r, "besluit-door");
-		a->n.decided_on = dash_form(r, "besluit-datum");
+		a->n.decided_on = form_date(r, "besluit-datum",
+		    a->decided);
 		if ((s = dash_form(r, "besluit-vervangt")) != NULL &&
 		    *s != '\0' && (a->n.replaces = dash_number(s, 1,
 		    9223372036854775806LL)) < 0)
@@ -293,7 +309,7 @@ add_read(struct mp_dreq *r, struct add *a)
 		    "taak-uitvoerder"), 1, 4294967295LL)) < 0)
 			return refuse(a, 400, field_msg("taak-uitvoerder"),
 			    "taak-uitvoerder");
-		a->n.due = dash_form(r, "taak-datum");
+		a->n.due = form_date(r, "taak-datum", a->due);
 	} else
 		/* There is no action that edits a decision or a note. */
 		return refuse(a, 400, "Onbekende actie.", NULL);
@@ -392,6 +408,7 @@ struct task {
 	int			 found;
 	long long		 assignee;	/* the task's now */
 	char			 outcome[MP_DOSSIER_ENTRY_MAX * 4 + 1];
+	char			 due[11];	/* form_date's */
 	/* Results. */
 	int			 status;
 };
@@ -543,7 +560,7 @@ mp_dash_task_post(struct mp_dreq *r)
 	t.e.version = dash_number(dash_form(r, "versie"), 1, 4294967295LL);
 	t.e.assignee = dash_number(dash_form(r, "taak-uitvoerder"), 1,
 	    4294967295LL);
-	t.e.due = dash_form(r, "taak-datum");
+	t.e.due = form_date(r, "taak-datum", t.due);
 	t.e.status = dash_form(r, "taak-status");
 	t.e.outcome = dash_form(r, "taak-resultaat");
 	t.e.outcome_note = dash_form(r, "taak-toelichting");

@@ -481,11 +481,14 @@ cover_read(struct mp_dreq *r, struct cchange *c, struct page_msg *m)
 	else if (c->to == NULL || !mp_valid_date_nl(c->to, c->toiso, &b))
 		m->field = "to", m->error = "Vul de laatste dag in als "
 		    "dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 14-03-2026.";
-	else if ((c->from = c->fromiso, c->to = c->toiso,
-	    strcmp(c->to, c->from) < 0))
+	else if (strcmp(c->toiso, c->fromiso) < 0)
 		m->field = "to", m->error = "De laatste dag ligt voor de "
 		    "eerste dag.";
-	return m->error == NULL;
+	if (m->error != NULL)
+		return 0;
+	c->from = c->fromiso;
+	c->to = c->toiso;
+	return 1;
 }
 
 void

@@ -32,7 +32,7 @@ call:dash_begin() ?>
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="versie" value="<?cs var:T.0.Version ?>">
 <div class="field"><label for="taak-uitvoerder">Uitvoerder</label><?cs call:t_error("taak-uitvoerder") ?>
 <select id="taak-uitvoerder" name="taak-uitvoerder"<?cs call:t_described("taak-uitvoerder") ?>><?cs each:c = J.Cand ?><option value="<?cs var:c.Id ?>"<?cs if:c.Sel ?> selected<?cs /if ?>><?cs var:c.Display ?> (<?cs var:c.Name ?>)</option><?cs /each ?></select></div>
-<div class="field"><label for="taak-datum">Uiterste datum (jjjj-mm-dd)</label><?cs call:t_error("taak-datum") ?>
+<div class="field"><label for="taak-datum">Uiterste datum (dd-mm-jjjj of jjjj-mm-dd)</label><?cs call:t_error("taak-datum") ?>
 <input id="taak-datum" name="taak-datum" type="date" required value="<?cs if:Mine ?><?cs var:K.Due ?><?cs else ?><?cs var:T.0.Due ?><?cs /if ?>"<?cs call:t_described("taak-datum") ?>></div>
 <?cs if:Mine ?><?cs set:Sel = K.Status ?><?cs else ?><?cs set:Sel = T.0.Status ?><?cs /if ?>
 <div class="field"><label for="taak-status">Status</label><?cs call:t_error("taak-status") ?>

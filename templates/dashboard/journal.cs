@@ -56,7 +56,7 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <textarea id="besluit-reden" name="besluit-reden" rows="3" required<?cs call:d_described("besluit-reden") ?>><?cs var:J.Keep.DecWhy ?></textarea></div>
 <div class="field"><label for="besluit-door">Besloten door (naam of functie)</label><?cs call:d_error("besluit-door") ?>
 <input id="besluit-door" name="besluit-door" maxlength="200" required value="<?cs var:J.Keep.DecBy ?>"<?cs call:d_described("besluit-door") ?>></div>
-<div class="field"><label for="besluit-datum">Datum van het besluit (jjjj-mm-dd)</label><?cs call:d_error("besluit-datum") ?>
+<div class="field"><label for="besluit-datum">Datum van het besluit (dd-mm-jjjj of jjjj-mm-dd)</label><?cs call:d_error("besluit-datum") ?>
 <input id="besluit-datum" name="besluit-datum" type="date" required value="<?cs var:J.Keep.DecOn ?>"<?cs call:d_described("besluit-datum") ?>></div>
 <div class="field"><label for="besluit-vervangt">Vervangt besluit</label><?cs call:d_error("besluit-vervangt") ?>
 <select id="besluit-vervangt" name="besluit-vervangt"<?cs call:d_described("besluit-vervangt") ?>><option value="">geen</option><?cs each:c = J.Cur ?><option value="<?cs var:c.Id ?>"<?cs if:c.Sel ?> selected<?cs /if ?>>besluit <?cs var:c.Id ?> (<?cs var:c.On ?>): <?cs var:c.Body ?></option><?cs /each ?></select></div>
@@ -69,7 +69,7 @@ def:j_form(act) ?><form method="post" action="<?cs var:Page.Mount ?>/dossier/<?c
 <textarea id="taak-omschrijving" name="taak-omschrijving" rows="3" required<?cs call:d_described("taak-omschrijving") ?>><?cs var:J.Keep.TaskBody ?></textarea></div>
 <div class="field"><label for="taak-uitvoerder">Uitvoerder</label><?cs call:d_error("taak-uitvoerder") ?>
 <select id="taak-uitvoerder" name="taak-uitvoerder"<?cs call:d_described("taak-uitvoerder") ?>><?cs each:c = J.Cand ?><option value="<?cs var:c.Id ?>"<?cs if:c.Sel ?> selected<?cs /if ?>><?cs var:c.Display ?> (<?cs var:c.Name ?>)</option><?cs /each ?></select></div>
-<div class="field"><label for="taak-datum">Uiterste datum (jjjj-mm-dd)</label><?cs call:d_error("taak-datum") ?>
+<div class="field"><label for="taak-datum">Uiterste datum (dd-mm-jjjj of jjjj-mm-dd)</label><?cs call:d_error("taak-datum") ?>
 <input id="taak-datum" name="taak-datum" type="date" required value="<?cs var:J.Keep.TaskDue ?>"<?cs call:d_described("taak-datum") ?>></div>
 <button type="submit">Taak toevoegen</button></form>
 <?cs /if ?>

@@ -73,10 +73,12 @@ jpost hanna "$d1" actie=notitie "notitie-tekst=$(head -c 10001 /dev/zero | tr '\
 is "$HTTP_STATUS" 400 "an over-long note is refused"
 is "$(jrows "$d1")" "$n" "nothing written"
 
-# Decisions: what, why, who and when; a later one replaces.
+# Decisions: what, why, who and when; a later one replaces.  Its date
+# typed as people write it (dd-mm-jjjj, as the report forms take it;
+# a browser's date picker sends jjjj-mm-dd), stored as the date.
 jpost hanna "$d1" actie=besluit "besluit-wat=$xss $M_DEC" \
     "besluit-reden=$xss $M_WHY" "besluit-door=$xss $M_BY" \
-    "besluit-datum=$today"
+    "besluit-datum=$(date -d "$today" +%d-%m-%Y)"
 is "$HTTP_STATUS" 303 "a decision is recorded"
 da=$(lastj "$d1")
 is "$(sql "SELECT CONCAT(kind, '|', DATE_FORMAT(decided_on, '%Y-%m-%d'))
@@ -129,9 +131,11 @@ is "$(sql "SELECT MD5(CONCAT_WS('|', body, reason, decided_by, decided_on,
 # Tasks: type, assignee who may see the dossier, due date.
 jpost hanna "$d1" actie=taak taak-soort=adrescontrole \
     "taak-omschrijving=$xss $M_TASK" "taak-uitvoerder=$hanna" \
-    "taak-datum=$yesterday"
+    "taak-datum=$(date -d "$yesterday" +%-d-%-m-%Y)"
 is "$HTTP_STATUS" 303 "a task due yesterday"
 t1=$(lastj "$d1")
+is "$(sql "SELECT due_date FROM dossier_journal WHERE id = $t1")" \
+    "$yesterday" "its due date typed as d-m-jjjj, stored as the date"
 jpost hanna "$d1" actie=taak taak-soort=gesprek "taak-omschrijving=Vandaag" \
     "taak-uitvoerder=$hanna" "taak-datum=$today"
 t2=$(lastj "$d1")
