@@ -130,6 +130,15 @@ dash_form(struct mp_dreq *r, const char *name)
 }
 
 const char *
+dash_form_date(struct mp_dreq *r, const char *name, char buf[11])
+{
+	const char	*s = dash_form(r, name);
+	struct tm	 tm;
+
+	return s != NULL && mp_valid_date_nl(s, buf, &tm) ? buf : s;
+}
+
+const char *
 dash_query(struct mp_dreq *r, const char *name)
 {
 

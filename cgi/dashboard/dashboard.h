@@ -157,6 +157,13 @@ void		 dash_audit(struct mp_dreq *, const char *action,
 		    const char *objtype, long long objid, const char *detail);
 /* A form or query value, NULL when absent. */
 const char	*dash_form(struct mp_dreq *, const char *name);
+/*
+ * A form's date: dd-mm-jjjj taken too, as the report forms take it
+ * (mp_valid_date_nl), given as jjjj-mm-dd in buf; anything else as
+ * typed (NULL when absent), for the caller's check to refuse.
+ */
+const char	*dash_form_date(struct mp_dreq *, const char *name,
+		    char buf[11]);
 const char	*dash_query(struct mp_dreq *, const char *name);
 /* A whole number in [min, max] from s, or -1. */
 long long	 dash_number(const char *s, long long min, long long max);

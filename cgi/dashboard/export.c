@@ -223,6 +223,19 @@ export_audit(struct mp_dreq *r, const struct dash_filter *f)
 	    "export csv", "", 0, r->client, detail);
 }
 
+/* The statement for f's search, as list.c's list_stmt chooses it. */
+static enum stmt
+export_stmt(const struct dash_filter *f)
+{
+
+	if (f->subj.n > 0)
+		return f->subj_words ? STMT_EXPORT_SUBJECT :
+		    STMT_EXPORT_SUBJECT_ONLY;
+	if (f->answers)
+		return STMT_EXPORT_WORDS;
+	return f->boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT;
+}
+
 void
 mp_dash_export(struct mp_dreq *r)
 {
@@ -262,11 +275,8 @@ mp_dash_export(struct mp_dreq *r)
 	}
 	np = dash_filter_params(r, &f, p);
 	if ((er = mp_db_query_stream(r->d->ctx->db, &st,
-	    mp_sqltext_get(&dash_export_sql, f.subj.n > 0 ? (f.subj_words ?
-	    STMT_EXPORT_SUBJECT : STMT_EXPORT_SUBJECT_ONLY) :
-	    f.answers ? STMT_EXPORT_WORDS :
-	    f.boolean[0] != '\0' ? STMT_EXPORT_TEXT : STMT_EXPORT), p,
-	    np)) != MP_OK) {
+	    mp_sqltext_get(&dash_export_sql, export_stmt(&f)), p, np)) !=
+	    MP_OK) {
 		mp_question_set_free(&qc.set);
 		dash_error(r, mp_err_status(er), NULL);
 		return;

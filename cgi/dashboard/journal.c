@@ -210,7 +210,7 @@ dash_journal_fill(struct mp_dreq *r, struct mp_view *v, long long id,
 struct add {
 	struct mp_dreq		*r;
 	struct mp_journal_new	 n;
-	char			 decided[11], due[11];	/* form_date's */
+	char			 decided[11], due[11];	/* dash_form_date's */
 	/* Results. */
 	int			 status;	/* 0: done */
 	const char		*msg, *field;
@@ -224,20 +224,6 @@ refuse(struct add *a, int status, const char *msg, const char *field)
 	a->msg = msg;
 	a->field = field;
 	return 0;
-}
-
-/*
- * A date field, dd-mm-jjjj taken too as the report forms take it
- * (mp_valid_date_nl), given on as jjjj-mm-dd in buf; anything else as
- * typed, for lib/journal.c to refuse at its field.
- */
-static const char *
-form_date(struct mp_dreq *r, const char *name, char buf[11])
-{
-	const char	*s = dash_form(r, name);
-	struct tm	 tm;
-
-	return s != NULL && mp_valid_date_nl(s, buf, &tm) ? buf : s;
 }
 
 /* The message for a field mp_journal_add found wrong. */
@@ -290,7 +276,7 @@ add_read(struct mp_dreq *r, struct add *a)
 		a->n.body = dash_form(r, "besluit-wat");
 		a->n.reason = dash_form(r, "besluit-reden");
 		a->n.decided_by = dash_form(r, "besluit-door");
-		a->n.decided_on = form_date(r, "besluit-datum",
+		a->n.decided_on = dash_form_date(r, "besluit-datum",
 		    a->decided);
 		if ((s = dash_form(r, "besluit-vervangt")) != NULL &&
 		    *s != '\0' && (a->n.replaces = dash_number(s, 1,
@@ -309,7 +295,7 @@ add_read(struct mp_dreq *r, struct add *a)
 		    "taak-uitvoerder"), 1, 4294967295LL)) < 0)
 			return refuse(a, 400, field_msg("taak-uitvoerder"),
 			    "taak-uitvoerder");
-		a->n.due = form_date(r, "taak-datum", a->due);
+		a->n.due = dash_form_date(r, "taak-datum", a->due);
 	} else
 		/* There is no action that edits a decision or a note. */
 		return refuse(a, 400, "Onbekende actie.", NULL);
@@ -408,7 +394,7 @@ struct task {
 	int			 found;
 	long long		 assignee;	/* the task's now */
 	char			 outcome[MP_DOSSIER_ENTRY_MAX * 4 + 1];
-	char			 due[11];	/* form_date's */
+	char			 due[11];	/* dash_form_date's */
 	/* Results. */
 	int			 status;
 };
@@ -560,7 +546,7 @@ mp_dash_task_post(struct mp_dreq *r)
 	t.e.version = dash_number(dash_form(r, "versie"), 1, 4294967295LL);
 	t.e.assignee = dash_number(dash_form(r, "taak-uitvoerder"), 1,
 	    4294967295LL);
-	t.e.due = form_date(r, "taak-datum", t.due);
+	t.e.due = dash_form_date(r, "taak-datum", t.due);
 	t.e.status = dash_form(r, "taak-status");
 	t.e.outcome = dash_form(r, "taak-resultaat");
 	t.e.outcome_note = dash_form(r, "taak-toelichting");

@@ -407,8 +407,8 @@ struct cchange {
 	struct mp_dreq		*r;
 	int			 add;
 	long long		 user, colleague, id;
-	const char		*from, *to;	/* ISO: fromiso, toiso */
-	char			 fromiso[11], toiso[11];
+	const char		*from, *to;
+	char			 fromiso[11], toiso[11]; /* dash_form_date */
 	const char		*missing;	/* field of an unknown user */
 	struct mp_cover		 was;
 };
@@ -460,8 +460,11 @@ cover_read(struct mp_dreq *r, struct cchange *c, struct page_msg *m)
 
 	m->val[0] = dash_form(r, "behandelaar");
 	m->val[1] = dash_form(r, "collega");
-	m->val[2] = c->from = dash_form(r, "van");
-	m->val[3] = c->to = dash_form(r, "tot");
+	/* Kept as typed for the form; checked and stored as jjjj-mm-dd. */
+	m->val[2] = dash_form(r, "van");
+	m->val[3] = dash_form(r, "tot");
+	c->from = dash_form_date(r, "van", c->fromiso);
+	c->to = dash_form_date(r, "tot", c->toiso);
 	c->user = choice(m->val[0], 0);
 	c->colleague = choice(m->val[1], 0);
 	if (c->user < 0)
@@ -473,22 +476,16 @@ cover_read(struct mp_dreq *r, struct cchange *c, struct page_msg *m)
 	else if (c->user == c->colleague)
 		m->field = "colleague", m->error = "Iemand kan zichzelf niet "
 		    "vervangen. Kies een andere collega.";
-	/* As the report forms take dates: dd-mm-jjjj too, stored ISO. */
-	else if (c->from == NULL ||
-	    !mp_valid_date_nl(c->from, c->fromiso, &a))
+	else if (c->from == NULL || !mp_valid_date(c->from, &a))
 		m->field = "from", m->error = "Vul de eerste dag in als "
 		    "dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 01-03-2026.";
-	else if (c->to == NULL || !mp_valid_date_nl(c->to, c->toiso, &b))
+	else if (c->to == NULL || !mp_valid_date(c->to, &b))
 		m->field = "to", m->error = "Vul de laatste dag in als "
 		    "dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 14-03-2026.";
-	else if (strcmp(c->toiso, c->fromiso) < 0)
+	else if (strcmp(c->to, c->from) < 0)
 		m->field = "to", m->error = "De laatste dag ligt voor de "
 		    "eerste dag.";
-	if (m->error != NULL)
-		return 0;
-	c->from = c->fromiso;
-	c->to = c->toiso;
-	return 1;
+	return m->error == NULL;
 }
 
 void

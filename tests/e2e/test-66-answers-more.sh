@@ -123,11 +123,8 @@ is "$(csv_refs)" "$(sql "SELECT reference FROM report r WHERE r.id IN
 # ---------------------------------------------------------------------
 # A common word: the newest-first scan and the answers half merged.
 # ---------------------------------------------------------------------
-max0=$(sql "SELECT MAX(id) FROM report")
-sql "DROP TABLE IF EXISTS t66_stats_month, t66_stats_days;
-    CREATE TABLE t66_stats_month AS SELECT * FROM stats_month;
-    CREATE TABLE t66_stats_days AS SELECT * FROM stats_days"
-mp_ctl seed-demo --reports 400 --seed 66 --no-subjects >/dev/null
+dash_demo_add 400 66
+max0=$DEMO_MAX0
 sql "UPDATE report SET team_id = (SELECT id FROM team WHERE name =
     IF(report.id % 2 = 1, 'Noord', 'Zuid')) WHERE id > $max0"
 # The newest report of Noord without "naar" in its text, an older one
@@ -356,21 +353,12 @@ like "$(csv_refs)" "$(sql "SELECT reference FROM report WHERE id = $nid")" \
 # ---------------------------------------------------------------------
 sql "TRUNCATE mysql.general_log; SET GLOBAL log_output = '$log_output'"
 sql "UPDATE report SET description = UNHEX('$desc0') WHERE id = $zuid;
-    DELETE FROM report_answer WHERE question_id = $QID;
-    DELETE FROM event WHERE report_id > $max0;
-    DELETE FROM reporter_contact WHERE report_id > $max0;
-    DELETE FROM report_subject WHERE report_id > $max0;
-    DELETE FROM report WHERE id > $max0;
-    DELETE FROM stats_month; INSERT INTO stats_month
-    SELECT * FROM t66_stats_month; DELETE FROM stats_days;
-    INSERT INTO stats_days SELECT * FROM t66_stats_days;
-    DROP TABLE t66_stats_month, t66_stats_days;
-    DELETE FROM question_text WHERE question_id = $QID;
+    DELETE FROM report_answer WHERE question_id = $QID"
+dash_demo_remove
+sql "DELETE FROM question_text WHERE question_id = $QID;
     DELETE FROM question WHERE id = $QID;
     UPDATE question SET active = 0 WHERE signal_type_id = $T66;
     DELETE FROM audience_signal_type WHERE signal_type_id = $T66"
-is "$(sql "SELECT COUNT(*) FROM report WHERE id > $max0")" 0 \
-    "the test's reports are gone"
 
 # ---------------------------------------------------------------------
 # A spooled report keeps its language (as test-14 spools and drains).
