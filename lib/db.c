@@ -110,6 +110,19 @@ struct mp_db {
 	int		 galera;	/* the server is a Galera node */
 
 	/*
+	 * The transaction mark (sql/063_txn_mark.sql): this process's
+	 * random id (made again in a forked child, markpid), the number
+	 * of its last txn(), whether that one's work wrote, and for the
+	 * tests the commits yet to be treated as unanswered.
+	 */
+	unsigned char	 markid[16];
+	pid_t		 markpid;
+	unsigned long long markseq;
+	unsigned	 nomarkgen;	/* gen + 1 of a connection without */
+	int		 wrote;
+	int		 loseacks;
+
+	/*
 	 * What mp_db_bind set for the connection, set again on every new
 	 * one (values copied into bindbuf, wiped on close).
 	 */
@@ -138,8 +151,24 @@ static const char *const stmts_db[] = {
 	"  WHERE VARIABLE_NAME = 'WSREP_READY'),"
 	" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
 	"  WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE')",
+	/* The process's mark, written last in a transaction that wrote. */
+	"INSERT INTO txn_mark (client, seq) VALUES (?, ?)"
+	" ON DUPLICATE KEY UPDATE seq = VALUES(seq)",
+	"SELECT seq FROM txn_mark WHERE client = ?",
+	/*
+	 * A causal read on Galera: the node applies what the cluster
+	 * committed before it answers, the unanswered commit included
+	 * had it reached the cluster.
+	 */
+	"SET SESSION wsrep_sync_wait = 1",
+	"SET SESSION wsrep_sync_wait = DEFAULT",
+	"DELETE FROM txn_mark WHERE updated_at < UTC_TIMESTAMP()"
+	" - INTERVAL ? SECOND",
 };
-enum { STMT_TZ = 0, STMT_BEGIN, STMT_SYNCED };
+enum {
+	STMT_TZ = 0, STMT_BEGIN, STMT_SYNCED, STMT_MARK, STMT_MARK_READ,
+	STMT_SYNC_WAIT, STMT_SYNC_NOWAIT, STMT_MARK_PURGE
+};
 enum { COL_SYNCED_ON = 0, COL_SYNCED_READY, COL_SYNCED_STATE };
 /* wsrep_local_state of a node that serves: Synced. */
 #define WSREP_SYNCED	"4"
@@ -1087,6 +1116,9 @@ run(struct mp_db *db, const char *sql, const struct mp_dbval *params,
 	int		 try, prepared;
 
 	*sp = NULL;
+	/* Whether txn() marks the transaction (txn_mark). */
+	if (db->intxn && !readonly(sql))
+		db->wrote = 1;
 	for (try = 0; ; try++) {
 		prepared = 0;
 		if ((er = stmt_get(db, sql, &s)) == MP_OK) {
@@ -1513,31 +1545,161 @@ may_retry(struct mp_db *db, int attempt, long start)
 	return 1;
 }
 
+/*
+ * Write the process's mark with the number of this transaction, last in
+ * it (sql/063_txn_mark.sql).  A schema before 063 has no table: then
+ * the transaction goes on unmarked (the statement's failure does not
+ * end the transaction), as it did before.
+ */
+static enum mp_err
+mark_write(struct mp_db *db, int *marked)
+{
+	struct mp_dbval	 v[2];
+	enum mp_err	 er;
+
+	*marked = 0;
+	if (db->nomarkgen == db->gen + 1)
+		return MP_OK;
+	if (db->markpid != getpid()) {
+		if ((er = mp_crypto_random(db->markid, sizeof(db->markid))) !=
+		    MP_OK)
+			return er;
+		db->markpid = getpid();
+	}
+	v[0] = MP_DBBLOB(db->markid, sizeof(db->markid));
+	v[1] = MP_DBINT((long long)db->markseq);
+	er = mp_db_exec(db, stmts_db[STMT_MARK], v, 2, NULL, NULL);
+	if (er == MP_EDB && db->lasterr == ER_NO_SUCH_TABLE) {
+		db->nomarkgen = db->gen + 1;
+		return MP_OK;
+	}
+	*marked = er == MP_OK;
+	return er;
+}
+
+/*
+ * After a COMMIT that went unanswered, on the new connection: MP_OK if
+ * the process's mark holds this transaction's number (it was stored),
+ * MP_ENOTFOUND if not, or the error of the read.
+ */
+static enum mp_err
+mark_stored(struct mp_db *db)
+{
+	struct mp_dbval	 v[1];
+	long long	 seq = -1;
+	enum mp_err	 er, er2;
+
+	if (db->galera && (er = mp_db_exec(db, stmts_db[STMT_SYNC_WAIT], NULL,
+	    0, NULL, NULL)) != MP_OK)
+		return er;
+	v[0] = MP_DBBLOB(db->markid, sizeof(db->markid));
+	er = mp_db_query_int(db, stmts_db[STMT_MARK_READ], v, 1, &seq);
+	if (db->galera && (er2 = mp_db_exec(db, stmts_db[STMT_SYNC_NOWAIT],
+	    NULL, 0, NULL, NULL)) != MP_OK && er == MP_OK)
+		er = er2;
+	if (er == MP_OK && (unsigned long long)seq != db->markseq)
+		er = MP_ENOTFOUND;
+	return er;
+}
+
+/* COMMIT; on its failure *doubt says whether it may have been stored. */
+static enum mp_err
+commit(struct mp_db *db, int marked, int *doubt)
+{
+	enum mp_err	 er;
+
+	*doubt = 0;
+	if (db->my == NULL)
+		return MP_EDBTRANS;
+	if (db->loseacks < 0) {
+		/* mp_db_test_lose_commit: lost before the server had it. */
+		db->loseacks++;
+		db->lasterr = CR_SERVER_LOST;
+		disconnect(db);
+		*doubt = marked;
+		return MP_EDBTRANS;
+	}
+	if (mysql_commit(db->my)) {
+		er = fail(db, NULL, __func__, "commit", NULL, 0);
+		*doubt = marked && conn_error(db->lasterr);
+		return er;
+	}
+	if (db->loseacks > 0) {
+		/* mp_db_test_lose_commit: stored, and the answer "lost". */
+		db->loseacks--;
+		db->lasterr = CR_SERVER_LOST;
+		disconnect(db);
+		*doubt = marked;
+		return MP_EDBTRANS;
+	}
+	return MP_OK;
+}
+
+enum mp_err
+mp_db_marks_purge(struct mp_db *db, long age, unsigned long long *n)
+{
+	struct mp_dbval	 v[1];
+
+	v[0] = MP_DBINT(age);
+	return mp_db_exec(db, stmts_db[STMT_MARK_PURGE], v, 1, n, NULL);
+}
+
+void
+mp_db_test_lose_commit(struct mp_db *db, int n)
+{
+
+	db->loseacks = n;
+}
+
+/*
+ * One run of a transaction's work: BEGIN, fn, the mark when it wrote,
+ * COMMIT; rolled back on failure.  *doubt as commit() sets it.
+ */
+static enum mp_err
+txn_once(struct mp_db *db, mp_txn_fn fn, void *arg, int *doubt)
+{
+	enum mp_err	 er;
+	int		 marked = 0;
+
+	*doubt = 0;
+	db->intxn = 1;
+	er = mp_db_exec(db, stmts_db[STMT_BEGIN], NULL, 0, NULL, NULL);
+	db->wrote = 0;
+	if (er == MP_OK)
+		er = fn(db, arg);
+	if (er == MP_OK && db->wrote)
+		er = mark_write(db, &marked);
+	if (er == MP_OK)
+		er = commit(db, marked, doubt);
+	if (er != MP_OK)
+		rollback(db);
+	db->intxn = 0;
+	return er;
+}
+
 static enum mp_err
 txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 {
 	enum mp_err	 er;
-	int		 attempt;
+	int		 attempt, doubt = 0;
 	long		 start = now_ms();
 
 	/* Nested: the outer transaction is the unit of work. */
 	if (db->intxn)
 		return fn(db, arg);
+	db->markseq++;
+	/*
+	 * On Galera a statement is certified when it commits.  In
+	 * autocommit that is after a SELECT's rows went out, and the
+	 * server retries a statement that failed certification by itself
+	 * (wsrep_retry_autocommit): the retry stored the report, but its
+	 * second result broke the connection (2013), so the intake spooled
+	 * a report that was stored and the receipt named a reference that
+	 * no report has (tests/cluster/run.sh: 5 of 400 receipts).  With
+	 * an explicit COMMIT the conflict is reported and the whole work
+	 * is retried here.
+	 */
 	for (attempt = 0; ; attempt++) {
-		/*
-		 * On Galera a statement is certified when it commits.  In
-		 * autocommit that is after a SELECT's rows went out, and
-		 * the server retries a statement that failed certification
-		 * by itself (wsrep_retry_autocommit): the retry stored the
-		 * report, but its second result broke the connection
-		 * (2013), so the intake spooled a report that was stored
-		 * and the receipt named a reference that no report has
-		 * (tests/cluster/run.sh: 5 of 400 receipts).  With an
-		 * explicit COMMIT the conflict is reported and the whole
-		 * work is retried here.
-		 */
-		if (single && db->galera)
-			single = 0;
 		/*
 		 * Down from the start: say so at once (the intake spools).
 		 * Lost on the way: the server may be restarting or a
@@ -1549,34 +1711,34 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 				continue;
 			return er;
 		}
-		/* Set for one statement too: run() must not retry it. */
-		db->intxn = 1;
-		er = single ? MP_OK : mp_db_exec(db, stmts_db[STMT_BEGIN],
-		    NULL, 0, NULL, NULL);
-		if (er == MP_OK)
-			er = fn(db, arg);
-		if (single) {
-			db->intxn = 0;
-			if (er != MP_EDBTRANS ||
-			    !may_retry(db, attempt, start))
-				break;
-			mp_infox("%s: retrying (attempt %d) after error %u",
-			    __func__, attempt + 2, db->lasterr);
-			continue;
-		}
+		if (single && db->galera)
+			single = 0;
 		/*
-		 * A connection lost during COMMIT leaves it unknown whether
-		 * the work was stored; the retry then runs fn again.  Work
-		 * that must happen once carries a unique key (the intake's
-		 * submission id), so the second run ends in MP_EDUP.
+		 * The last COMMIT went unanswered: its work is not run
+		 * again if the mark says it was stored (arg then holds
+		 * what that run left there).  Work that must happen once
+		 * may carry a unique key too (the intake's submission
+		 * id), so a run after a mark that could not be read ends
+		 * in MP_EDUP.
 		 */
-		if (er == MP_OK && db->my != NULL && mysql_commit(db->my))
-			er = fail(db, NULL, __func__, "commit", NULL, 0);
-		else if (er == MP_OK && db->my == NULL)
-			er = MP_EDBTRANS;
-		if (er != MP_OK)
-			rollback(db);
-		db->intxn = 0;
+		if (doubt) {
+			er = mark_stored(db);
+			if (er == MP_OK)
+				mp_infox("%s: the unanswered commit was "
+				    "stored", __func__);
+			if (er == MP_EDBTRANS && may_retry(db, attempt, start))
+				continue;
+			if (er != MP_ENOTFOUND)
+				break;
+			doubt = 0;
+		}
+		if (single) {
+			/* Set for one statement too: run() must not retry. */
+			db->intxn = 1;
+			er = fn(db, arg);
+			db->intxn = 0;
+		} else
+			er = txn_once(db, fn, arg, &doubt);
 		if (er != MP_EDBTRANS)
 			break;
 		if (!may_retry(db, attempt, start)) {

@@ -220,6 +220,11 @@ unsigned	 mp_db_ncols(const struct mp_stmt *);
  * in_doubt).  Any other error from fn rolls back and
  * is returned.  fn may therefore run more than once: it must not
  * consume or change arg in a way a second run could not repeat.
+ * A transaction that wrote is stored at most once: when its COMMIT
+ * goes unanswered (the connection lost), the process's mark in
+ * txn_mark (sql/063) tells on the next connection whether it was
+ * stored, and then fn is not run again and arg holds what the stored
+ * run left there.
  */
 typedef enum mp_err (*mp_txn_fn)(struct mp_db *, void *arg);
 enum mp_err	 mp_db_txn(struct mp_db *, mp_txn_fn, void *arg);
@@ -233,6 +238,19 @@ enum mp_err	 mp_db_txn(struct mp_db *, mp_txn_fn, void *arg);
  * rows were sent, and the client loses track (lib/db.c, txn).
  */
 enum mp_err	 mp_db_txn1(struct mp_db *, mp_txn_fn, void *arg);
+/*
+ * Remove the transaction marks (sql/063) not written for age seconds:
+ * those of processes that ended.  *n (may be NULL) gets how many.
+ */
+enum mp_err	 mp_db_marks_purge(struct mp_db *, long age,
+		    unsigned long long *n);
+/*
+ * For the tests: the next n commits of mp_db_txn are stored and then
+ * treated as unanswered (the connection dropped, error 2013), as when a
+ * Galera node dies between its COMMIT and the answer; for n < 0 the
+ * next -n are lost before the server has them (so not stored).
+ */
+void		 mp_db_test_lose_commit(struct mp_db *, int n);
 
 /* The server's error number of the last failure (0 if none). */
 /*

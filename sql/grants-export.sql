@@ -28,3 +28,6 @@ GRANT EXECUTE ON FUNCTION export_log_audit TO @APPUSER@@@APPHOST@;
 -- 052_questions.sql: the answers of the reports shared with the bound
 -- partner, when its profile names "antwoorden".
 GRANT SELECT ON export_answer TO @APPUSER@@@APPHOST@;
+-- 063_txn_mark.sql: the row that tells whether an unanswered COMMIT
+-- was stored (lib/db.c).  Random ids and numbers, nothing of the work.
+GRANT SELECT, INSERT, UPDATE ON txn_mark TO @APPUSER@@@APPHOST@;

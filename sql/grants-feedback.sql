@@ -51,3 +51,6 @@ GRANT SELECT ON feedback_own_report_sent TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON feedback_own_file TO @APPUSER@@@APPHOST@;
 GRANT SELECT ON feedback_own_file_data TO @APPUSER@@@APPHOST@;
 GRANT EXECUTE ON FUNCTION feedback_reply_to TO @APPUSER@@@APPHOST@;
+-- 063_txn_mark.sql: the row that tells whether an unanswered COMMIT
+-- was stored (lib/db.c).  Random ids and numbers, nothing of the work.
+GRANT SELECT, INSERT, UPDATE ON txn_mark TO @APPUSER@@@APPHOST@;

@@ -71,3 +71,6 @@ GRANT SELECT ON question_text TO @APPUSER@@@APPHOST@;
 -- 051_report_lang.sql: the audiences' and signal types' names and
 -- texts in the other languages, for the forms.
 GRANT SELECT ON catalog_text TO @APPUSER@@@APPHOST@;
+-- 063_txn_mark.sql: the row that tells whether an unanswered COMMIT
+-- was stored (lib/db.c).  Random ids and numbers, nothing of the work.
+GRANT SELECT, INSERT, UPDATE ON txn_mark TO @APPUSER@@@APPHOST@;

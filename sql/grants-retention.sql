@@ -67,3 +67,7 @@ GRANT SELECT (report_id), DELETE ON report_answer TO @APPUSER@@@APPHOST@;
 GRANT SELECT (report_id), DELETE ON report_answer_text TO @APPUSER@@@APPHOST@;
 -- 053_report_sent.sql: the copy as sent goes with the content.
 GRANT SELECT (report_id), DELETE ON report_sent TO @APPUSER@@@APPHOST@;
+-- 063_txn_mark.sql: the row that tells whether an unanswered COMMIT
+-- was stored (lib/db.c); retention run removes those of processes that
+-- ended a day ago.
+GRANT SELECT, INSERT, UPDATE, DELETE ON txn_mark TO @APPUSER@@@APPHOST@;

@@ -164,3 +164,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_text TO @APPUSER@@@APPHOST@;
 GRANT SELECT, INSERT, DELETE ON report_sent TO @APPUSER@@@APPHOST@;
 -- 054_report_entered.sql: who entered a telephone or e-mail report.
 GRANT SELECT, INSERT ON report_entered TO @APPUSER@@@APPHOST@;
+-- 063_txn_mark.sql: the row that tells whether an unanswered COMMIT
+-- was stored (lib/db.c).  Random ids and numbers, nothing of the work.
+GRANT SELECT, INSERT, UPDATE ON txn_mark TO @APPUSER@@@APPHOST@;

@@ -51,6 +51,7 @@ dist_sql_DATA = \
 	%reldir%/060_answer_words.sql \
 	%reldir%/061_intake_store_answers.sql \
 	%reldir%/062_dossier_journal_kind.sql \
+	%reldir%/063_txn_mark.sql \
 	%reldir%/grants.sql \
 	%reldir%/grants-intake.sql \
 	%reldir%/grants-feedback.sql \

@@ -23,6 +23,11 @@
 #include "ctl.h"
 
 #define TYPES_MAX	1000
+/*
+ * A transaction mark not written for a day is a program's that ended:
+ * a mark is read only seconds after its commit.
+ */
+#define MARK_AGE	(24L * 60 * 60)
 
 struct type {
 	long long			 id;
@@ -174,6 +179,7 @@ cmd_run(struct ctl *c, struct types *ts, time_t now)
 	long long			 ids = 0, batches = 0;
 	size_t				 i;
 	int				 limit;
+	enum mp_err			 er;
 
 	limit = (int)mp_confkey_int(c->conf, MP_CK_RETENTION_BATCH);
 	/* Content first: it takes the identity with it. */
@@ -189,6 +195,9 @@ cmd_run(struct ctl *c, struct types *ts, time_t now)
 	if (run_kind(c, MP_RETENTION_DOSSIER, NULL, &dt, now, limit, items,
 	    &ids, &batches) != 0)
 		return 1;
+	/* Housekeeping: the marks of programs that ended (lib/db.h). */
+	if ((er = mp_db_marks_purge(c->db, MARK_AGE, NULL)) != MP_OK)
+		return ctl_dberr(c, er);
 	printf("erased: identity %lld content %lld dossier %lld"
 	    " in %lld batches\n", ids, items[MP_RETENTION_CONTENT],
 	    items[MP_RETENTION_DOSSIER], batches);

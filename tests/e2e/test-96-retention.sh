@@ -263,8 +263,19 @@ unlike "$plan" 'Tekst-|Naam-|M-1996' "plan names no content"
 # ---------------------------------------------------------------------
 audits0=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'bewaartermijn'")
 batches0=$(sql "SELECT COALESCE(MAX(id), 0) FROM retention_batch")
+# Transaction marks (sql/063, lib/db.c): the programs' writes left
+# theirs; one of a program that ended two days ago goes with the run,
+# one written an hour ago stays.
+ok '[ "$(sql "SELECT COUNT(*) FROM txn_mark")" -gt 0 ]' \
+    "the programs' transactions left their marks"
+sql "INSERT INTO txn_mark (client, seq, updated_at) VALUES
+    (UNHEX(REPEAT('A1', 16)), 7, UTC_TIMESTAMP() - INTERVAL 2 DAY),
+    (UNHEX(REPEAT('B2', 16)), 9, UTC_TIMESTAMP() - INTERVAL 1 HOUR)"
 out=$(mp_ctl retention run 2>&1)
 is "$?" 0 "retention run succeeds"
+is "$(sql "SELECT GROUP_CONCAT(seq ORDER BY seq) FROM txn_mark
+    WHERE client IN (UNHEX(REPEAT('A1', 16)), UNHEX(REPEAT('B2', 16)))")" \
+    9 "the run removes the marks of programs that ended, not the rest"
 is "$out" "erased: identity 7 content 5 dossier 1 in 5 batches" \
     "run erases what plan said (content of 2 types, identity of 2, dossiers)"
 

@@ -93,11 +93,13 @@ static const char *const stmts[] = {
 	"SET @test_bind_a = ?, @test_bind_b = ?",
 	"SELECT CONCAT(@test_bind_a, '/', HEX(@test_bind_b))",
 	"SELECT @test_bind_a IS NULL AND @test_bind_b IS NULL",
+	"SELECT COUNT(*) FROM txn_mark",
 };
 enum {
 	S_CREATE, S_INSERT, S_GET, S_COUNTK, S_CONNID, S_KILL, S_LIKE,
 	S_IDS, S_DELETE, S_NREPORT, S_NEVENT, S_NAUD, S_NTYPE, S_NAST,
-	S_CONTACT, S_BAD, S_NCONTACT, S_ONE, S_BIND, S_BOUND, S_UNBOUND
+	S_CONTACT, S_BAD, S_NCONTACT, S_ONE, S_BIND, S_BOUND, S_UNBOUND,
+	S_NMARK
 };
 
 /* A single-integer query. */
@@ -496,6 +498,62 @@ test_txn(void **state)
 	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_EDBTRANS);
 	assert_int_equal(a.calls, 4);
 	assert_int_equal(count(E.admin, S_COUNTK, "tx-never"), 0);
+}
+
+/* A transaction that only reads: counts its runs. */
+static enum mp_err
+readfn(struct mp_db *db, void *arg)
+{
+	int	*calls = arg;
+
+	(*calls)++;
+	return count(db, S_ONE, NULL) == 1 ? MP_OK : MP_EDB;
+}
+
+/*
+ * A COMMIT that goes unanswered (a Galera node killed between the
+ * commit and its answer: tests/cluster/run.sh once stored a note twice
+ * so).  Stored: the retry reads the mark and does not run the work
+ * again.  Not stored: it runs it again, once stored.  A transaction
+ * that only read carries no mark and simply runs again.  (Before the
+ * migrations, test_txn, there is no txn_mark: transactions go on.)
+ */
+static void
+test_lost_commit(void **state)
+{
+	struct txarg	 a;
+	int		 calls;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-lost-stored";
+	mp_db_test_lose_commit(E.db, 1);
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, 1);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-lost-stored"), 1);
+
+	/* Twice in a row: each transaction its own number. */
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-lost-again";
+	mp_db_test_lose_commit(E.db, 1);
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, 1);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-lost-again"), 1);
+
+	memset(&a, 0, sizeof(a));
+	a.key = "tx-lost-unstored";
+	mp_db_test_lose_commit(E.db, -1);
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, 2);
+	assert_int_equal(count(E.admin, S_COUNTK, "tx-lost-unstored"), 1);
+
+	calls = 0;
+	mp_db_test_lose_commit(E.db, 1);
+	assert_int_equal(mp_db_txn(E.db, readfn, &calls), MP_OK);
+	assert_int_equal(calls, 2);
+
+	/* One row for the process, whatever it wrote. */
+	assert_int_equal(count(E.admin, S_NMARK, NULL), 1);
 }
 
 static long long
@@ -1162,6 +1220,22 @@ test_hosts_move_on(void **state)
  * as a donor is) is passed over for the next server; synced again, it
  * is first again.
  */
+/* Make txn_mark on db from the source tree's sql/063_txn_mark.sql. */
+static void
+mark_table(struct mp_db *db)
+{
+	char	 path[256], sql[4096];
+	FILE	*f;
+	size_t	 n;
+
+	snprintf(path, sizeof(path), "%s/sql/063_txn_mark.sql", E.server.top);
+	assert_non_null(f = fopen(path, "r"));
+	n = fread(sql, 1, sizeof(sql), f);
+	assert_true(n > 0 && n < sizeof(sql));
+	fclose(f);
+	assert_int_equal(mp_db_exec_once(db, sql, n, NULL, 0, NULL), MP_OK);
+}
+
 #define GALERA_LIB	"/usr/lib/galera/libgalera_smm.so"
 
 static void
@@ -1172,6 +1246,7 @@ test_hosts_synced(void **state)
 	struct mp_db	*db, *gdb;
 	char		 gsock[128], list[300], text[256], err[128];
 	int		 tries;
+	struct txarg	 a;
 	static const char *const desync[] = {
 		"SET GLOBAL wsrep_desync = ON",
 		"SET GLOBAL wsrep_desync = OFF",
@@ -1241,6 +1316,20 @@ test_hosts_synced(void **state)
 	assert_string_equal(mp_db_host(db), gsock);
 	mp_db_close(db);
 	mp_conf_free(c);
+
+	/*
+	 * An unanswered COMMIT on Galera: the mark is read with a causal
+	 * read (wsrep_sync_wait) and the work is not run again.
+	 */
+	assert_int_equal(mp_db_exec(gdb, stmts[S_CREATE], NULL, 0, NULL,
+	    NULL), MP_OK);
+	mark_table(gdb);
+	memset(&a, 0, sizeof(a));
+	a.key = "galera-lost";
+	mp_db_test_lose_commit(gdb, 1);
+	assert_int_equal(mp_db_txn(gdb, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, 1);
+	assert_int_equal(count(gdb, S_COUNTK, "galera-lost"), 1);
 
 	mp_db_close(gdb);
 	mp_conf_free(gc);
@@ -1575,6 +1664,7 @@ main(void)
 		cmocka_unit_test(test_hosts_synced),
 		cmocka_unit_test(test_admin_hosts),
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_lost_commit),
 		cmocka_unit_test(test_migrate_files),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_store_own_retry),
