@@ -104,6 +104,32 @@ mp_buf_addc(struct mp_buf *b, char c)
 }
 
 enum mp_err
+mp_buf_add_json(struct mp_buf *b, const char *s, size_t len)
+{
+	enum mp_err	 er;
+	size_t		 i;
+	char		 esc[8];
+
+	if ((er = mp_buf_addc(b, '"')) != MP_OK)
+		return er;
+	for (i = 0; er == MP_OK && i < len; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			esc[0] = '\\';
+			esc[1] = s[i];
+			er = mp_buf_add(b, esc, 2);
+		} else if ((unsigned char)s[i] < 0x20) {
+			(void)snprintf(esc, sizeof(esc), "\\u%04x",
+			    (unsigned)(unsigned char)s[i]);
+			er = mp_buf_add(b, esc, 6);
+		} else
+			er = mp_buf_addc(b, s[i]);
+	}
+	if (er != MP_OK)
+		return er;
+	return mp_buf_addc(b, '"');
+}
+
+enum mp_err
 mp_buf_vprintf(struct mp_buf *b, const char *fmt, va_list ap)
 {
 	va_list		 ap2;

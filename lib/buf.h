@@ -34,6 +34,12 @@ enum mp_err	 mp_buf_printf(struct mp_buf *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 enum mp_err	 mp_buf_vprintf(struct mp_buf *, const char *, va_list)
 		    __attribute__((format(printf, 2, 0)));
+/*
+ * len bytes of s (valid UTF-8, as the caller checked) as one JSON
+ * string (RFC 8259): quotes, backslashes and control characters
+ * escaped.  For values that SQL reads with JSON_TABLE (sql/061).
+ */
+enum mp_err	 mp_buf_add_json(struct mp_buf *, const char *s, size_t len);
 /* Contents (never NULL; "" when empty) and length. */
 const char	*mp_buf_str(const struct mp_buf *);
 size_t		 mp_buf_len(const struct mp_buf *);

@@ -82,6 +82,7 @@ enum stmt {
 	STMT_ATTACHMENT_OWN,
 	STMT_STORE,
 	STMT_SUBJECTS_DONE,
+	STMT_SUBJECTS_DONE_BATCH,
 	STMT_SUBJECTS_DONE_OWN,
 	STMT_SUBJECTS_UNDONE_OWN,
 	STMT_SUBJECTS_TODO,
@@ -130,6 +131,15 @@ static const char *const stmts[STMT__MAX] = {
 	 */
 	"UPDATE report SET subjects_at = UTC_TIMESTAMP(), subjects_cut = ?"
 	" WHERE id = ?",
+	/*
+	 * STMT_SUBJECTS_DONE_BATCH: the same for a JSON array of [id, cut]
+	 * (mp_report_subjects_done_batch).
+	 */
+	"UPDATE report r JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
+	" id BIGINT UNSIGNED PATH '$[0]' ERROR ON EMPTY ERROR ON ERROR,"
+	" cut TINYINT UNSIGNED PATH '$[1]' ERROR ON EMPTY ERROR ON ERROR)) j"
+	" ON r.id = j.id"
+	" SET r.subjects_at = UTC_TIMESTAMP(), r.subjects_cut = j.cut",
 	/* STMT_SUBJECTS_DONE_OWN: the same for the report just stored. */
 	"UPDATE intake_own_subjects_done SET subjects_at = UTC_TIMESTAMP(),"
 	" subjects_cut = ? WHERE id = ?",
@@ -1525,6 +1535,34 @@ mp_report_subjects_done(struct mp_db *db, long long id, int cutoff,
 	p[1] = MP_DBINT(id);
 	return mp_db_exec(db, stmts[own ? STMT_SUBJECTS_DONE_OWN :
 	    STMT_SUBJECTS_DONE], p, 2, NULL, NULL);
+}
+
+enum mp_err
+mp_report_subjects_done_batch(struct mp_db *db, const long long *id,
+    const int *cutoff, size_t n)
+{
+	struct mp_buf	 b;
+	struct mp_dbval	 p[1];
+	size_t		 i;
+	enum mp_err	 er;
+
+	if (n == 0)
+		return MP_OK;
+	/* "[id,c]," is at most 24 bytes an id. */
+	mp_buf_init(&b, n * 24 + 2);
+	er = mp_buf_addc(&b, '[');
+	for (i = 0; er == MP_OK && i < n; i++)
+		er = mp_buf_printf(&b, "%s[%lld,%d]", i > 0 ? "," : "", id[i],
+		    cutoff[i] != 0);
+	if (er == MP_OK)
+		er = mp_buf_addc(&b, ']');
+	if (er == MP_OK) {
+		p[0] = MP_DBTEXTN(mp_buf_str(&b), mp_buf_len(&b));
+		er = mp_db_exec(db, stmts[STMT_SUBJECTS_DONE_BATCH], p, 1,
+		    NULL, NULL);
+	}
+	mp_buf_free(&b);
+	return er;
 }
 
 /* Column col of st, NULL for "". */

@@ -223,6 +223,9 @@ enum mp_err	 mp_report_store(struct mp_db *, const struct mp_keys *,
  */
 enum mp_err	 mp_report_subjects_done(struct mp_db *, long long id,
 		    int cutoff, int own);
+/* The same for n reports at once, not own (subjects rebuild). */
+enum mp_err	 mp_report_subjects_done_batch(struct mp_db *,
+		    const long long *id, const int *cutoff, size_t n);
 /*
  * Call fn(id, fields, arg) for the first limit (1 to 10000) reports
  * after id after, in id order: those not indexed, or all of them when

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "access.h"
+#include "buf.h"
 #include "db.h"
 #include "sqltext.h"
 #include "errcode.h"
@@ -1645,6 +1646,34 @@ mp_subject_extract(const char *text, size_t len,
 	" LEFT JOIN signal_type st ON x.vis AND st.id = x.stype" \
 	REL_ORDER("x.")
 
+/*
+ * The rows of a batch of reports' subjects (mp_subject_store_batch):
+ * one JSON array of [report, kind, norm, display, source], read by
+ * JSON_TABLE as intake_store() reads a report's answers (sql/061).  A
+ * row that does not fit its column fails the statement, as a bad value
+ * would fail the row's own INSERT.
+ */
+#define BATCH_ROWS \
+	"JSON_TABLE(?, '$[*]' COLUMNS (" \
+	" report BIGINT UNSIGNED PATH '$[0]' ERROR ON EMPTY ERROR ON ERROR," \
+	" kind TINYINT UNSIGNED PATH '$[1]' ERROR ON EMPTY ERROR ON ERROR," \
+	" norm VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" \
+	"  PATH '$[2]' ERROR ON EMPTY ERROR ON ERROR," \
+	" display VARCHAR(255) CHARACTER SET utf8mb4" \
+	"  PATH '$[3]' ERROR ON EMPTY ERROR ON ERROR," \
+	" source TINYINT UNSIGNED PATH '$[4]' ERROR ON EMPTY ERROR ON ERROR" \
+	")) j"
+/*
+ * The JSON of a batch stays under MariaDB's default max_allowed_packet
+ * (16 MB); a batch with more (reports with a thousand subjects each)
+ * fails with MP_ETOOBIG, and the caller stores its reports one by one.
+ */
+#define BATCH_JSON_MAX	(8 * 1024 * 1024)
+#define BATCH_NOT_REFUSED \
+	"NOT EXISTS (SELECT 1 FROM report_subject_refused f" \
+	" WHERE f.report_id = j.report AND f.kind = j.kind" \
+	" AND f.norm = j.norm)"
+
 enum stmt {
 	STMT_UPSERT,
 	STMT_LINK,
@@ -1670,6 +1699,8 @@ enum stmt {
 	STMT_REFUSE,
 	STMT_UNREFUSE,
 	STMT_REFUSED,
+	STMT_BATCH_UPSERT,
+	STMT_BATCH_LINK,
 	STMT__MAX
 };
 
@@ -1811,6 +1842,25 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_REFUSED: by the primary key's range. */
 	"SELECT kind, norm FROM report_subject_refused WHERE report_id = ?"
 	" LIMIT 10000",
+	/*
+	 * STMT_BATCH_UPSERT, STMT_BATCH_LINK: mp_subject_store_batch's,
+	 * STMT_UPSERT and STMT_LINK for the rows of a JSON array (its
+	 * comment), less what a handler removed from each report.
+	 */
+	"INSERT INTO subject (kind, norm, display, created_at)"
+	" SELECT j.kind, j.norm, j.display, UTC_TIMESTAMP()"
+	" FROM " BATCH_ROWS
+	" WHERE " BATCH_NOT_REFUSED
+	" ON DUPLICATE KEY UPDATE id = subject.id",
+	"INSERT INTO report_subject (report_id, subject_id, source,"
+	" confirmed, created_by, created_at)"
+	" SELECT j.report, s.id, j.source, j.source = 1, NULL,"
+	" UTC_TIMESTAMP()"
+	" FROM " BATCH_ROWS
+	" JOIN subject s ON s.kind = j.kind AND s.norm = j.norm"
+	" WHERE " BATCH_NOT_REFUSED
+	" ON DUPLICATE KEY UPDATE"
+	" confirmed = GREATEST(report_subject.confirmed, VALUES(confirmed))",
 };
 
 /* STMT_REFUSED's columns. */
@@ -2510,6 +2560,69 @@ mp_subject_store_set(struct mp_db *db, long long report,
 	}
 out:
 	free(skip);
+	return er;
+}
+
+/*
+ * The JSON rows of mp_subject_store_batch: each report's subjects as
+ * [report, kind, norm, display, source], the display as
+ * mp_subject_upsert stores it.
+ */
+static enum mp_err
+batch_json(struct mp_buf *b, const long long *report,
+    const struct mp_subject_set *sets, size_t n, size_t *rows)
+{
+	const struct mp_subject_cand	*c;
+	const char			*d;
+	size_t				 i, k;
+	enum mp_err			 er;
+
+	*rows = 0;
+	er = mp_buf_addc(b, '[');
+	for (i = 0; er == MP_OK && i < n; i++)
+		for (k = 0; er == MP_OK && k < sets[i].n; k++) {
+			c = &sets[i].c[k];
+			if ((int)c->kind <= 0 || c->kind >= MP_SUBJECT__MAX ||
+			    c->norm[0] == '\0')
+				return MP_EINVAL;
+			d = c->display[0] != '\0' ? c->display : c->norm;
+			er = mp_buf_printf(b, "%s[%lld,%d,", *rows > 0 ?
+			    "," : "", report[i], (int)c->kind);
+			if (er == MP_OK)
+				er = mp_buf_add_json(b, c->norm,
+				    strlen(c->norm));
+			if (er == MP_OK)
+				er = mp_buf_addc(b, ',');
+			if (er == MP_OK)
+				er = mp_buf_add_json(b, d, display_len(d));
+			if (er == MP_OK)
+				er = mp_buf_printf(b, ",%d]", (int)c->source);
+			(*rows)++;
+		}
+	if (er == MP_OK)
+		er = mp_buf_addc(b, ']');
+	return er;
+}
+
+enum mp_err
+mp_subject_store_batch(struct mp_db *db, const long long *report,
+    const struct mp_subject_set *sets, size_t n)
+{
+	struct mp_buf	 b;
+	struct mp_dbval	 v[1];
+	size_t		 rows;
+	enum mp_err	 er;
+
+	mp_buf_init(&b, BATCH_JSON_MAX);
+	if ((er = batch_json(&b, report, sets, n, &rows)) != MP_OK ||
+	    rows == 0)
+		goto out;
+	v[0] = MP_DBTEXTN(mp_buf_str(&b), mp_buf_len(&b));
+	if ((er = mp_db_exec(db, SQL(STMT_BATCH_UPSERT), v, 1, NULL, NULL)) ==
+	    MP_OK)
+		er = mp_db_exec(db, SQL(STMT_BATCH_LINK), v, 1, NULL, NULL);
+out:
+	mp_buf_free(&b);
 	return er;
 }
 

@@ -479,13 +479,17 @@ wait "$kill_pid"
 diag "$(cat "$B/killed" 2>/dev/null)"
 
 # Spooled receipts (a node too slow or gone) are stored by drain-spool
-# on the app server that spooled them.
+# on the app server that spooled them; -v: the library's lines say why
+# one failed (without it meldpuntctl keeps them to itself).
 spooled=$(cat "$B"/rep.* | awk '$2 ~ /-S/' | wc -l)
 for c in "$CONF_A" "$CONF_B"; do
-	"$top_builddir/meldpuntctl" -c "$c" drain-spool >>"$B/drain.log" 2>&1
+	"$top_builddir/meldpuntctl" -v -c "$c" drain-spool \
+	    >>"$B/drain.log" 2>&1
 done
 is "$(find "$E2E_SPOOL" "$SPOOL_B" -name '*.rpt' | wc -l)" 0 \
-    "the spools are empty after drain-spool ($spooled receipts spooled)"
+    "the spools are empty after drain-spool ($spooled receipts spooled)" ||
+    diag "$(grep -v ' level=\(info\|debug\) ' "$B/drain.log" |
+	sed 's/^ts=[^ ]* //' | sort | uniq -c | sort -rn | head -n 10)"
 # The export's node (1) applies what the other nodes committed
 # asynchronously: wait until it has applied all of it (a causality
 # read), then tell the puller the burst is over.

@@ -136,6 +136,42 @@ out=$(mp_ctl subjects frobnicate 2>&1)
 is "$?" 2 "an unknown subcommand is a usage error"
 like "$out" 'usage: subjects rebuild' "and says how to use it"
 
+# A batch is stored in three statements, its rows in one JSON text
+# (mp_subject_store_batch): a street with a quote, a double quote and
+# a backslash comes through as written, and a subject a handler
+# removed from one report (report_subject_refused) stays away from
+# that report only, also when another report of the batch has it.
+sql "INSERT INTO report (reference, channel, audience_id,
+    signal_type_id, description, observed_date, street, house_number,
+    postcode, city, involved_people, involved_companies,
+    involved_vehicles, anonymous, status, received_at)
+    SELECT CONCAT('M-1999-08401', k.n), 'web', a.id, s.id,
+    'Busje met kenteken 99-XYZ-9 gezien', '2024-01-01',
+    CONCAT('''t Hoekje ', CHAR(34), 'oud', CHAR(34), ' ', CHAR(92)), k.n,
+    '', 'Voorbeeld', '', '', '', 1, 'nieuw', UTC_TIMESTAMP()
+    FROM audience a, signal_type s, (SELECT 1 AS n UNION SELECT 2) k
+    WHERE a.id = (SELECT MIN(id) FROM audience)
+    AND s.id = (SELECT MIN(id) FROM signal_type)"
+sql "INSERT INTO report_subject_refused (report_id, kind, norm,
+    created_by, created_at) SELECT id, 4, '99XYZ9', NULL, UTC_TIMESTAMP()
+    FROM report WHERE reference = 'M-1999-084011'"
+out=$(mp_ctl -v subjects rebuild --batch 10 2>&1)
+like "$out" 'done: 2 reports, [0-9]+ subject links, 0 cut off, 0 failed' \
+    "a batch with a refused subject stores the rest"
+unlike "$out" 'one by one' "as one batch, not report by report"
+is "$(sql "SELECT GROUP_CONCAT(r.reference ORDER BY r.reference)
+    FROM report r JOIN report_subject rs ON rs.report_id = r.id
+    JOIN subject s ON s.id = rs.subject_id
+    WHERE s.kind = 4 AND s.norm = '99XYZ9'")" M-1999-084012 \
+    "the plate is linked to the report that did not refuse it only"
+is "$(sql "SELECT COUNT(*) FROM report r JOIN report_subject rs
+    ON rs.report_id = r.id JOIN subject s ON s.id = rs.subject_id
+    WHERE r.reference LIKE 'M-1999-08401_' AND s.kind = 1
+    AND rs.confirmed = 1 AND s.display LIKE CONCAT('%''t Hoekje ',
+    CHAR(34), 'oud', CHAR(34), ' ', CHAR(92), CHAR(92), '%')")" 2 \
+    "the street's quote, double quote and backslash kept in the display"
+sql "DELETE FROM report WHERE reference LIKE 'M-1999-08401_'"
+
 sql "DELETE FROM report WHERE reference IN ($refs)"
 
 # --- seed-demo: overlaps, indexed like real reports -------------------
