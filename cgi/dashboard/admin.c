@@ -110,6 +110,7 @@ enum offer_col { OFFER_AUDIENCE, OFFER_TYPE };
 /* The audit log's filters as given, checked; NULL where not set. */
 struct audit_filter {
 	const char	*user, *action, *from, *to;
+	char		 fromiso[11], toiso[11];	/* from, to as ISO */
 	const char	*melding;	/* as typed: an id or a reference */
 	long long	 report, page;
 	int		 bad;		/* a value was wrong and ignored */
@@ -135,11 +136,23 @@ audit_filter_read(struct mp_dreq *r, struct audit_filter *f)
 	if (f->action != NULL && !mp_valid_text(f->action,
 	    strlen(f->action), 32, 0))
 		f->bad = 1, f->action = NULL;
-	if (f->from != NULL && f->from[0] != '\0' &&
-	    !mp_valid_date(f->from, &tm))
-		f->bad = 1, f->from = NULL;
-	if (f->to != NULL && f->to[0] != '\0' && !mp_valid_date(f->to, &tm))
-		f->bad = 1, f->to = NULL;
+	/* dd-mm-jjjj too, where a browser has no date picker. */
+	if (f->from != NULL && f->from[0] != '\0') {
+		if (mp_valid_date_nl(f->from, f->fromiso, &tm))
+			f->from = f->fromiso;
+		else {
+			f->bad = 1;
+			f->from = NULL;
+		}
+	}
+	if (f->to != NULL && f->to[0] != '\0') {
+		if (mp_valid_date_nl(f->to, f->toiso, &tm))
+			f->to = f->toiso;
+		else {
+			f->bad = 1;
+			f->to = NULL;
+		}
+	}
 	/*
 	 * A report by its internal id or by its reference (M-2026-000308),
 	 * which is what a handler or a letter quotes.

@@ -78,9 +78,8 @@ date_field(const char *s, char out[11], time_t *t)
 	if (s == NULL || s[0] == '\0')
 		return 0;
 	memset(&tm, 0, sizeof(tm));
-	if (strlen(s) != 10 || !mp_valid_date(s, &tm))
+	if (!mp_valid_date_nl(s, out, &tm))
 		return -1;
-	memcpy(out, s, 11);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	*t = timegm(&tm);
 	return 1;
@@ -96,11 +95,11 @@ read_period(struct mp_dreq *r, struct hot_filter *f)
 
 	ymd(r->now, f->to);
 	if ((hf = date_field(dash_query(r, "van"), f->from, &from)) < 0)
-		f->err_from = "Vul een datum in als jjjj-mm-dd, bijvoorbeeld "
-		    "2026-01-31.";
+		f->err_from = "Vul een datum in als dd-mm-jjjj of jjjj-mm-dd, "
+		    "bijvoorbeeld 31-01-2026.";
 	if ((ht = date_field(dash_query(r, "tot"), f->to, &to)) < 0)
-		f->err_to = "Vul een datum in als jjjj-mm-dd, bijvoorbeeld "
-		    "2026-12-31.";
+		f->err_to = "Vul een datum in als dd-mm-jjjj of jjjj-mm-dd, "
+		    "bijvoorbeeld 31-12-2026.";
 	if (hf <= 0 && ht >= 0) {
 		/* A year before the end, plus a day: twelve months. */
 		(void)gmtime_r(&to, &tm);

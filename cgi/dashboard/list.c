@@ -566,11 +566,11 @@ date_param(struct mp_dreq *r, const char *name, char out[11], int *bad)
 	out[0] = '\0';
 	if (s == NULL || s[0] == '\0')
 		return;
-	if (strlen(s) != 10 || !mp_valid_date(s, &tm)) {
+	/* As typed where a browser has no date picker: dd-mm-jjjj too. */
+	if (!mp_valid_date_nl(s, out, &tm)) {
+		out[0] = '\0';
 		*bad = 1;
-		return;
 	}
-	memcpy(out, s, 11);
 }
 
 /* Whether a subject search's words half can find anything: below. */

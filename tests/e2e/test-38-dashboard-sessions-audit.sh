@@ -233,6 +233,9 @@ is "$HTTP_STATUS" 200 "and answers 200"
 is "$(audit_rows 'van=2020-02-01&tot=2020-02-29')" \
     'eind februari|half februari|bijlage met hetzelfde nummer|begin februari' \
     "both ends of the date range are included, to the last second"
+is "$(audit_rows 'van=1-2-2020&tot=29-02-2020')" \
+    'eind februari|half februari|bijlage met hetzelfde nummer|begin februari' \
+    "the same range typed as dd-mm-jjjj"
 is "$(audit_rows 'gebruiker=filt.a')" \
     'begin maart|begin februari|eind januari' "the user filter"
 is "$(audit_rows 'actie=status&van=2020-01-01&tot=2020-12-31')" \

@@ -241,6 +241,14 @@ expect_list "tot=$mid" "r.received_at < '$mid' + INTERVAL 1 DAY" \
     "date to, inclusive"
 expect_list "van=$mid&tot=$late" "r.received_at >= '$mid' AND
     r.received_at < '$late' + INTERVAL 1 DAY" "date range"
+# As typed where the browser has no date picker: dd-mm-jjjj, one-digit
+# day and month too; the form shows it back as jjjj-mm-dd.
+nl=$(date -u -d "$mid" +%-d-%-m-%Y)
+expect_list "van=$nl&tot=$(date -u -d "$late" +%d-%m-%Y)" \
+    "r.received_at >= '$mid' AND r.received_at < '$late' + INTERVAL 1 DAY" \
+    "date range as dd-mm-jjjj ($nl)"
+like "$(cat "$HTTP_BODY")" "id=\"f-van\" name=\"van\" type=\"date\" value=\"$mid\"" \
+    "and the form shows it as jjjj-mm-dd"
 expect_list "soort=$type1&doelgroep=$aud1&kanaal=$chan1&van=$mid&tot=$late&team=$noord" \
     "r.signal_type_id = $type1 AND r.audience_id = $aud1 AND
     r.channel = '$chan1' AND r.received_at >= '$mid' AND

@@ -150,6 +150,12 @@ like "$(rows "$HTTP_BODY")" '020-1234567\|2\|Telefoonnummer' \
 dash_as cor GET "/onderwerpen?tot=$(date -u -d '15 days ago' +%Y-%m-%d)"
 is "$(rows "$HTTP_BODY")" "Hoofdstraat 12, Hotspotstad|3|Adres" \
     "an earlier end leaves the company with one report"
+dash_as cor GET "/onderwerpen?tot=$(date -u -d '15 days ago' +%d-%m-%Y)"
+is "$(rows "$HTTP_BODY")" "Hoofdstraat 12, Hotspotstad|3|Adres" \
+    "the end typed as dd-mm-jjjj, the same"
+like "$(cat "$HTTP_BODY")" \
+    "id=\"h-tot\" name=\"tot\" type=\"date\" value=\"$(date -u -d '15 days ago' +%F)\"" \
+    "and shown back as jjjj-mm-dd"
 dash_as cor GET '/onderwerpen?van=2001-01-01&tot=2001-12-31'
 is "$HTTP_STATUS" 200 "an empty period"
 like "$(cat "$HTTP_BODY")" 'id="empty"' "says that nothing was found"
@@ -188,7 +194,9 @@ bad()
 	like "$body" "<li><a href=\"#$2\">" "$4: in the summary"
 	unlike "$body" '<tbody>' "$4: no rows"
 }
-bad 'van=2026-13-01' h-van 'Vul een datum in als jjjj-mm-dd' "a month 13"
+bad 'van=2026-13-01' h-van 'Vul een datum in als dd-mm-jjjj of jjjj-mm-dd' \
+    "a month 13"
+bad 'van=31-13-2026' h-van 'Vul een datum in' "a month 13 as dd-mm-jjjj"
 bad 'van=gisteren' h-van 'Vul een datum in' "a date in words"
 bad 'tot=2026-02-30' h-tot 'Vul een datum in' "30 February"
 bad 'van=2026-05-01&tot=2026-04-01' h-tot \
