@@ -117,6 +117,7 @@ struct mp_db {
 	 */
 	unsigned char	 markid[16];
 	pid_t		 markpid;
+	int		 markrow;	/* its row is there (mark_row) */
 	unsigned long long markseq;
 	unsigned	 nomarkgen;	/* gen + 1 of a connection without */
 	int		 wrote;
@@ -152,8 +153,9 @@ static const char *const stmts_db[] = {
 	" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
 	"  WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE')",
 	/* The process's mark, written last in a transaction that wrote. */
-	"INSERT INTO txn_mark (client, seq) VALUES (?, ?)"
-	" ON DUPLICATE KEY UPDATE seq = VALUES(seq)",
+	"UPDATE txn_mark SET seq = ? WHERE client = ?",
+	/* The row itself, once a process, outside any transaction. */
+	"INSERT IGNORE INTO txn_mark (client, seq) VALUES (?, 0)",
 	"SELECT seq FROM txn_mark WHERE client = ?",
 	/*
 	 * A causal read on Galera: the node applies what the cluster
@@ -166,7 +168,8 @@ static const char *const stmts_db[] = {
 	" - INTERVAL ? SECOND",
 };
 enum {
-	STMT_TZ = 0, STMT_BEGIN, STMT_SYNCED, STMT_MARK, STMT_MARK_READ,
+	STMT_TZ = 0, STMT_BEGIN, STMT_SYNCED, STMT_MARK, STMT_MARK_ROW,
+	STMT_MARK_READ,
 	STMT_SYNC_WAIT, STMT_SYNC_NOWAIT, STMT_MARK_PURGE
 };
 enum { COL_SYNCED_ON = 0, COL_SYNCED_READY, COL_SYNCED_STATE };
@@ -1546,35 +1549,61 @@ may_retry(struct mp_db *db, int attempt, long start)
 }
 
 /*
- * Write the process's mark with the number of this transaction, last in
- * it (sql/063_txn_mark.sql).  A schema before 063 has no table: then
- * the transaction goes on unmarked (the statement's failure does not
- * end the transaction), as it did before.
+ * Make the process's row in txn_mark (sql/063), once, in autocommit
+ * before its first transaction.  Inside the transactions the mark is
+ * then an UPDATE of that row by its key, which locks the row alone:
+ * an INSERT ... ON DUPLICATE KEY UPDATE there took a gap lock, and two
+ * meldpuntctl mail runs deadlocked on it with their claims of
+ * mail_outbox until their retries ran out (test-53, 2026-12-07).  A
+ * schema before 063 has no table: then transactions go unmarked, as
+ * they did before.  Other failures leave the row for the next time.
+ */
+static void
+mark_row(struct mp_db *db)
+{
+	struct mp_dbval	 v[1];
+	enum mp_err	 er;
+
+	if (db->markpid != getpid()) {
+		if (mp_crypto_random(db->markid, sizeof(db->markid)) != MP_OK)
+			return;
+		db->markpid = getpid();
+		db->markrow = 0;
+	}
+	if (db->markrow || db->nomarkgen == db->gen + 1)
+		return;
+	v[0] = MP_DBBLOB(db->markid, sizeof(db->markid));
+	er = mp_db_exec(db, stmts_db[STMT_MARK_ROW], v, 1, NULL, NULL);
+	if (er == MP_EDB && db->lasterr == ER_NO_SUCH_TABLE)
+		db->nomarkgen = db->gen + 1;
+	db->markrow = er == MP_OK;
+}
+
+/*
+ * Write the number of this transaction in the process's row, last in
+ * it.  No row (not made, or removed by retention run after a day of
+ * rest): the transaction goes unmarked and the row is made again
+ * before the next one.
  */
 static enum mp_err
 mark_write(struct mp_db *db, int *marked)
 {
-	struct mp_dbval	 v[2];
-	enum mp_err	 er;
+	struct mp_dbval		 v[2];
+	unsigned long long	 n = 0;
+	enum mp_err		 er;
 
 	*marked = 0;
-	if (db->nomarkgen == db->gen + 1)
+	if (!db->markrow || db->markpid != getpid())
 		return MP_OK;
-	if (db->markpid != getpid()) {
-		if ((er = mp_crypto_random(db->markid, sizeof(db->markid))) !=
-		    MP_OK)
-			return er;
-		db->markpid = getpid();
-	}
-	v[0] = MP_DBBLOB(db->markid, sizeof(db->markid));
-	v[1] = MP_DBINT((long long)db->markseq);
-	er = mp_db_exec(db, stmts_db[STMT_MARK], v, 2, NULL, NULL);
-	if (er == MP_EDB && db->lasterr == ER_NO_SUCH_TABLE) {
-		db->nomarkgen = db->gen + 1;
-		return MP_OK;
-	}
-	*marked = er == MP_OK;
-	return er;
+	v[0] = MP_DBINT((long long)db->markseq);
+	v[1] = MP_DBBLOB(db->markid, sizeof(db->markid));
+	if ((er = mp_db_exec(db, stmts_db[STMT_MARK], v, 2, &n, NULL)) !=
+	    MP_OK)
+		return er;
+	if (n == 0)
+		db->markrow = 0;
+	*marked = n > 0;
+	return MP_OK;
 }
 
 /*
@@ -1732,6 +1761,8 @@ txn(struct mp_db *db, mp_txn_fn fn, void *arg, int single)
 				break;
 			doubt = 0;
 		}
+		if (!single)
+			mark_row(db);
 		if (single) {
 			/* Set for one statement too: run() must not retry. */
 			db->intxn = 1;
