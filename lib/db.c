@@ -164,8 +164,8 @@ static const char *const stmts_db[] = {
 	 */
 	"SET SESSION wsrep_sync_wait = 1",
 	"SET SESSION wsrep_sync_wait = DEFAULT",
-	"DELETE FROM txn_mark WHERE updated_at < UTC_TIMESTAMP()"
-	" - INTERVAL ? SECOND",
+	("DELETE FROM txn_mark WHERE updated_at < UTC_TIMESTAMP()"
+	 " - INTERVAL ? SECOND"),
 };
 enum {
 	STMT_TZ = 0, STMT_BEGIN, STMT_SYNCED, STMT_MARK, STMT_MARK_ROW,

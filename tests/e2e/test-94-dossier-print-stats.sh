@@ -63,9 +63,10 @@ body=$(http_body)
 unlike "$body" '<nav' "without navigation"
 unlike "$body" 'Hoofdmenu|Afmelden|<form' "no menu, no forms"
 like "$body" 'dossier-print.css' "with the print style sheet"
-# The programs write local time in their own TZ, inherited from here
-# (the server's zone in production), not always Amsterdam's.
-like "$body" "id=\"print-at\">$(date +%d-%m-%Y)" \
+# Times on the dashboard are Amsterdam's (dash_time, lib/nltime.c),
+# whatever the server's zone: between 23:00 and 24:00 UTC in winter
+# the date of printing is already tomorrow's.
+like "$body" "id=\"print-at\">$(TZ=Europe/Amsterdam date +%d-%m-%Y)" \
     "the date of printing"
 like "$body" 'id="print-by">Hanna Handel</span> \(hanna\)' "who printed it"
 like "$body" '&lt;script&gt;alert\(1\)&lt;/script&gt; &quot;Pand&quot; &amp; Co' \
