@@ -1593,7 +1593,8 @@ mark_write(struct mp_db *db, int *marked)
 	enum mp_err		 er;
 
 	*marked = 0;
-	if (!db->markrow || db->markpid != getpid())
+	/* mark_row ran just before, in this process. */
+	if (!db->markrow)
 		return MP_OK;
 	v[0] = MP_DBINT((long long)db->markseq);
 	v[1] = MP_DBBLOB(db->markid, sizeof(db->markid));

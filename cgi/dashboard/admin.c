@@ -121,38 +121,20 @@ struct audit_filter {
 static void
 audit_filter_read(struct mp_dreq *r, struct audit_filter *f)
 {
-	struct tm	 tm;
 	const char	*s;
 
 	memset(f, 0, sizeof(*f));
 	f->page = 1;
 	f->user = dash_query(r, "gebruiker");
 	f->action = dash_query(r, "actie");
-	f->from = dash_query(r, "van");
-	f->to = dash_query(r, "tot");
 	if (f->user != NULL && f->user[0] != '\0' &&
 	    !mp_user_valid_name(f->user))
 		f->bad = 1, f->user = NULL;
 	if (f->action != NULL && !mp_valid_text(f->action,
 	    strlen(f->action), 32, 0))
 		f->bad = 1, f->action = NULL;
-	/* dd-mm-jjjj too, where a browser has no date picker. */
-	if (f->from != NULL && f->from[0] != '\0') {
-		if (mp_valid_date_nl(f->from, f->fromiso, &tm))
-			f->from = f->fromiso;
-		else {
-			f->bad = 1;
-			f->from = NULL;
-		}
-	}
-	if (f->to != NULL && f->to[0] != '\0') {
-		if (mp_valid_date_nl(f->to, f->toiso, &tm))
-			f->to = f->toiso;
-		else {
-			f->bad = 1;
-			f->to = NULL;
-		}
-	}
+	f->from = dash_query_date(r, "van", f->fromiso, &f->bad);
+	f->to = dash_query_date(r, "tot", f->toiso, &f->bad);
 	/*
 	 * A report by its internal id or by its reference (M-2026-000308),
 	 * which is what a handler or a letter quotes.

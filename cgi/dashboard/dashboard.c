@@ -145,6 +145,25 @@ dash_query(struct mp_dreq *r, const char *name)
 	return mp_req_params_get(&r->req->query, name, NULL);
 }
 
+const char *
+dash_query_date(struct mp_dreq *r, const char *name, char out[11],
+    int *bad)
+{
+	const char	*s = dash_query(r, name);
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (s == NULL || s[0] == '\0')
+		return NULL;
+	/* As typed where a browser has no date picker: dd-mm-jjjj too. */
+	if (!mp_valid_date_nl(s, out, &tm)) {
+		out[0] = '\0';
+		*bad = 1;
+		return NULL;
+	}
+	return out;
+}
+
 long long
 dash_number(const char *s, long long min, long long max)
 {

@@ -164,6 +164,13 @@ const char	*dash_form(struct mp_dreq *, const char *name);
  */
 const char	*dash_form_date(struct mp_dreq *, const char *name,
 		    char buf[11]);
+/*
+ * The query parameter name as a date (dd-mm-jjjj or jjjj-mm-dd) in ISO
+ * form in out, which it returns; NULL when not given, and when not a
+ * date, which also sets *bad.
+ */
+const char	*dash_query_date(struct mp_dreq *, const char *name,
+		    char out[11], int *bad);
 const char	*dash_query(struct mp_dreq *, const char *name);
 /* A whole number in [min, max] from s, or -1. */
 long long	 dash_number(const char *s, long long min, long long max);

@@ -557,22 +557,6 @@ id_param(struct mp_dreq *r, const char *name, int *bad)
 	return v < 0 ? 0 : v;
 }
 
-static void
-date_param(struct mp_dreq *r, const char *name, char out[11], int *bad)
-{
-	const char	*s = dash_query(r, name);
-	struct tm	 tm;
-
-	out[0] = '\0';
-	if (s == NULL || s[0] == '\0')
-		return;
-	/* As typed where a browser has no date picker: dd-mm-jjjj too. */
-	if (!mp_valid_date_nl(s, out, &tm)) {
-		out[0] = '\0';
-		*bad = 1;
-	}
-}
-
 /* Whether a subject search's words half can find anything: below. */
 static int	hit_words(const struct dash_filter *);
 
@@ -600,8 +584,8 @@ dash_filter_read(struct mp_dreq *r, struct dash_filter *f)
 		if (f->channel == NULL)
 			f->bad = 1;
 	}
-	date_param(r, "van", f->from, &f->bad);
-	date_param(r, "tot", f->to, &f->bad);
+	(void)dash_query_date(r, "van", f->from, &f->bad);
+	(void)dash_query_date(r, "tot", f->to, &f->bad);
 	if ((s = dash_query(r, "q")) != NULL && s[0] != '\0') {
 		if (mp_valid_text(s, strlen(s), DASH_Q_MAX, 0)) {
 			f->q = s;

@@ -511,6 +511,23 @@ readfn(struct mp_db *db, void *arg)
 }
 
 /*
+ * txfn storing key once with the next commit "lost" as
+ * mp_db_test_lose_commit(lose): its work run calls times, stored once.
+ */
+static void
+lost_txn(const char *key, int lose, int calls)
+{
+	struct txarg	 a;
+
+	memset(&a, 0, sizeof(a));
+	a.key = key;
+	mp_db_test_lose_commit(E.db, lose);
+	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
+	assert_int_equal(a.calls, calls);
+	assert_int_equal(count(E.admin, S_COUNTK, key), 1);
+}
+
+/*
  * A COMMIT that goes unanswered (a Galera node killed between the
  * commit and its answer: tests/cluster/run.sh once stored a note twice
  * so).  Stored: the retry reads the mark and does not run the work
@@ -521,31 +538,13 @@ readfn(struct mp_db *db, void *arg)
 static void
 test_lost_commit(void **state)
 {
-	struct txarg	 a;
 	int		 calls;
 
 	(void)state;
-	memset(&a, 0, sizeof(a));
-	a.key = "tx-lost-stored";
-	mp_db_test_lose_commit(E.db, 1);
-	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
-	assert_int_equal(a.calls, 1);
-	assert_int_equal(count(E.admin, S_COUNTK, "tx-lost-stored"), 1);
-
+	lost_txn("tx-lost-stored", 1, 1);
 	/* Twice in a row: each transaction its own number. */
-	memset(&a, 0, sizeof(a));
-	a.key = "tx-lost-again";
-	mp_db_test_lose_commit(E.db, 1);
-	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
-	assert_int_equal(a.calls, 1);
-	assert_int_equal(count(E.admin, S_COUNTK, "tx-lost-again"), 1);
-
-	memset(&a, 0, sizeof(a));
-	a.key = "tx-lost-unstored";
-	mp_db_test_lose_commit(E.db, -1);
-	assert_int_equal(mp_db_txn(E.db, txfn, &a), MP_OK);
-	assert_int_equal(a.calls, 2);
-	assert_int_equal(count(E.admin, S_COUNTK, "tx-lost-unstored"), 1);
+	lost_txn("tx-lost-again", 1, 1);
+	lost_txn("tx-lost-unstored", -1, 2);
 
 	calls = 0;
 	mp_db_test_lose_commit(E.db, 1);
